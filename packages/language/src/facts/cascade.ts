@@ -1,0 +1,205 @@
+import type { AlignmentTarget, Mission, Vision } from '../generated/ast.js';
+import { ALL_TIME, type DayWindow, ownWindow, visionWindow } from './windows.js';
+
+/** Where a mission's effective window comes from. */
+export type WindowSource = 'own' | 'inherited' | 'vision' | 'none';
+
+export interface EffectiveWindow extends DayWindow {
+    readonly source: WindowSource;
+    /** The element whose window (or horizon) this is; absent for 'none'. */
+    readonly from?: AlignmentTarget;
+}
+
+/**
+ * The shape of the cascade: parents, children, cycles, ancestor tests and effective windows. Built in
+ * O(n) with iterative walks (an `under` chain may be 100,000 deep), never pairwise.
+ */
+export class Cascade {
+    private readonly parents = new Map<Mission, AlignmentTarget>();
+    private readonly children = new Map<AlignmentTarget, Mission[]>();
+    /** Each mission on an `under` cycle, with the cycle's members in `under` order starting anywhere. */
+    private readonly cycles = new Map<Mission, readonly Mission[]>();
+    /** Pre/post order numbers over the forest, for O(1) ancestor tests. */
+    private readonly enter = new Map<AlignmentTarget | readonly Mission[], number>();
+    private readonly leave = new Map<AlignmentTarget | readonly Mission[], number>();
+    private readonly windows = new Map<Mission, EffectiveWindow>();
+
+    constructor(visions: readonly Vision[], missions: readonly Mission[]) {
+        for (const mission of missions) {
+            const parent = mission.parent?.ref;
+            if (!parent) continue;
+            this.parents.set(mission, parent);
+            const siblings = this.children.get(parent);
+            if (siblings) siblings.push(mission);
+            else this.children.set(parent, [mission]);
+        }
+        this.findCycles(missions);
+        this.numberForest(visions, missions);
+        this.computeWindows(missions);
+    }
+
+    parentOf(mission: Mission): AlignmentTarget | undefined {
+        return this.parents.get(mission);
+    }
+
+    childrenOf(element: AlignmentTarget): readonly Mission[] {
+        return this.children.get(element) ?? [];
+    }
+
+    /** The members of the `under` cycle this mission is on, in `under` order; undefined when none. */
+    cycleOf(mission: Mission): readonly Mission[] | undefined {
+        return this.cycles.get(mission);
+    }
+
+    /**
+     * The ancestors, nearest first, up to a vision; on a cycle the walk stops at the first mission it
+     * meets again. O(depth): use `isAncestor` for tests.
+     */
+    ancestorsOf(mission: Mission): AlignmentTarget[] {
+        const ancestors: AlignmentTarget[] = [];
+        const seen = new Set<AlignmentTarget>([mission]);
+        let current = this.parents.get(mission);
+        while (current && !seen.has(current)) {
+            ancestors.push(current);
+            seen.add(current);
+            current = current.$type === 'Mission' ? this.parents.get(current) : undefined;
+        }
+        return ancestors;
+    }
+
+    /** Whether `ancestor` is met by following `under` from `mission` (a cycle member is its own ancestor). */
+    isAncestor(ancestor: AlignmentTarget, mission: Mission): boolean {
+        const ancestorKey = ancestor.$type === 'Mission' ? (this.cycles.get(ancestor) ?? ancestor) : ancestor;
+        const start = this.enter.get(ancestorKey);
+        const end = this.leave.get(ancestorKey);
+        const position = this.enter.get(mission);
+        if (start === undefined || end === undefined || position === undefined) return false;
+        if (ancestorKey === ancestor && ancestor === mission) return false;
+        return start < position && position <= end || (ancestorKey !== ancestor && this.cycles.get(mission) === ancestorKey);
+    }
+
+    effectiveWindow(mission: Mission): EffectiveWindow {
+        return this.windows.get(mission) ?? { ...ALL_TIME, source: 'none' };
+    }
+
+    private findCycles(missions: readonly Mission[]): void {
+        const walkOf = new Map<Mission, number>();
+        let walk = 0;
+        for (const start of missions) {
+            if (walkOf.has(start)) continue;
+            walk++;
+            const path: Mission[] = [];
+            let current: AlignmentTarget | undefined = start;
+            while (current && current.$type === 'Mission' && !walkOf.has(current)) {
+                walkOf.set(current, walk);
+                path.push(current);
+                current = this.parents.get(current);
+            }
+            if (current && current.$type === 'Mission' && walkOf.get(current) === walk) {
+                const members = path.slice(path.indexOf(current));
+                for (const member of members) this.cycles.set(member, members);
+            }
+        }
+    }
+
+    /**
+     * Numbers every element in depth-first order with an explicit stack. Roots are visions, missions
+     * without a (resolvable) parent, and each cycle (as one node holding its members).
+     */
+    private numberForest(visions: readonly Vision[], missions: readonly Mission[]): void {
+        let counter = 0;
+        type Node = AlignmentTarget | readonly Mission[];
+        const childNodes = (node: Node): Node[] => {
+            if (Array.isArray(node)) {
+                return (node as readonly Mission[]).flatMap(member => this.childrenOf(member).filter(child => !this.cycles.has(child)));
+            }
+            return this.childrenOf(node as AlignmentTarget).filter(child => !this.cycles.has(child));
+        };
+        const visit = (root: Node): void => {
+            const stack: Array<{ node: Node; next: Node[] | undefined }> = [{ node: root, next: undefined }];
+            while (stack.length > 0) {
+                const frame = stack[stack.length - 1]!;
+                if (frame.next === undefined) {
+                    this.enter.set(frame.node, ++counter);
+                    if (Array.isArray(frame.node)) for (const member of frame.node as readonly Mission[]) this.enter.set(member, counter);
+                    frame.next = childNodes(frame.node).reverse();
+                }
+                const child = frame.next.pop();
+                if (child === undefined) {
+                    this.leave.set(frame.node, counter);
+                    stack.pop();
+                } else {
+                    stack.push({ node: child, next: undefined });
+                }
+            }
+        };
+        for (const vision of visions) visit(vision);
+        for (const mission of missions) {
+            if (!this.parents.has(mission)) visit(mission);
+        }
+        const seenCycles = new Set<readonly Mission[]>();
+        for (const members of this.cycles.values()) {
+            if (!seenCycles.has(members)) {
+                seenCycles.add(members);
+                visit(members);
+            }
+        }
+    }
+
+    /**
+     * own window ?? the parent's effective window (a vision gives its horizon). On a cycle the same
+     * recurrence holds; if no member has a window of its own, none has one.
+     */
+    private computeWindows(missions: readonly Mission[]): void {
+        const seenCycles = new Set<readonly Mission[]>();
+        for (const members of this.cycles.values()) {
+            if (seenCycles.has(members)) continue;
+            seenCycles.add(members);
+            const anchor = members.findIndex(member => ownWindow(member) !== undefined);
+            if (anchor < 0) {
+                for (const member of members) this.windows.set(member, { ...ALL_TIME, source: 'none' });
+                continue;
+            }
+            // Walk backwards around the cycle from the anchor: each member inherits from its parent,
+            // the next member in `under` order.
+            const length = members.length;
+            for (let step = 0; step < length; step++) {
+                const index = (anchor - step + length) % length;
+                const member = members[index]!;
+                const own = ownWindow(member);
+                if (own) this.windows.set(member, { ...own, source: 'own', from: member });
+                else this.windows.set(member, inherit(this.windows.get(members[(index + 1) % length]!)!));
+            }
+        }
+        for (const mission of missions) {
+            if (this.windows.has(mission)) continue;
+            // Walk up to the first mission that is resolved (or has its own window), then fill downwards.
+            const path: Mission[] = [];
+            let current: AlignmentTarget | undefined = mission;
+            let base: EffectiveWindow | undefined;
+            while (current && current.$type === 'Mission') {
+                const known = this.windows.get(current);
+                if (known) { base = known; break; }
+                const own = ownWindow(current);
+                if (own) {
+                    base = { ...own, source: 'own', from: current };
+                    this.windows.set(current, base);
+                    break;
+                }
+                path.push(current);
+                current = this.parents.get(current);
+            }
+            if (!base && current && current.$type === 'Vision') {
+                const horizon = visionWindow(current);
+                base = horizon === ALL_TIME ? { ...ALL_TIME, source: 'none' } : { ...horizon, source: 'vision', from: current };
+            }
+            const inherited = inherit(base ?? { ...ALL_TIME, source: 'none' });
+            for (const member of path) this.windows.set(member, inherited);
+        }
+    }
+}
+
+/** What a mission without a window of its own gets from its parent's effective window. */
+function inherit(window: EffectiveWindow): EffectiveWindow {
+    return window.source === 'own' ? { start: window.start, end: window.end, source: 'inherited', from: window.from } : window;
+}

@@ -1,0 +1,178 @@
+import type { AlignmentTarget, Measure, Mission, Model, Person, Team, Vision } from '../generated/ast.js';
+import { capacityOf, FINISHED_STATUSES, type MissionStatusName, statusOf } from '../model/accessors.js';
+import { Cascade, type EffectiveWindow } from './cascade.js';
+import { sweepLoad } from './load.js';
+import { directionOf, meanProgress, type MeasureDirection, progressOf } from './measures.js';
+
+/** How a person is on a mission: as its lead, in its crew by name, or in its crew through a team. */
+export type AssignmentRole = 'lead' | 'crew' | 'team';
+
+export interface Assignment {
+    readonly mission: Mission;
+    readonly role: AssignmentRole;
+    /** For 'team': the team that brings the person onto the mission. */
+    readonly team?: Team;
+}
+
+export interface PersonLoad {
+    readonly person: Person;
+    readonly capacity: number;
+    /** Every mission the person is on (lead or crew, directly or through a team), once each, in model order. */
+    readonly missions: readonly Mission[];
+    /** Every way the person is on a mission (a person may be lead and crew of one mission). */
+    readonly assignments: readonly Assignment[];
+    /** The largest number of concurrent active missions at any one moment. */
+    readonly load: number;
+    /** The active missions that, at some moment, are among more concurrent missions than the capacity. */
+    readonly counted: readonly Mission[];
+}
+
+export interface MeasureFacts {
+    readonly direction: MeasureDirection;
+    /** Progress from baseline to target as a fraction 0..1; absent when it cannot be computed. */
+    readonly progress?: number;
+}
+
+/**
+ * The derived facts of one checked model: computed once per build from the linked ASTs of every
+ * document, and read by rules, hover, code lens and every output. Nothing here knows about rules,
+ * outputs or the LSP.
+ */
+export class ModelFacts {
+    readonly visions: readonly Vision[];
+    readonly persons: readonly Person[];
+    readonly teams: readonly Team[];
+    readonly missions: readonly Mission[];
+    readonly cascade: Cascade;
+    private readonly loads = new Map<Person, PersonLoad>();
+    private readonly measureFacts = new Map<Measure, MeasureFacts>();
+    private readonly missionProgress = new Map<Mission, number | undefined>();
+    private readonly contributors = new Map<Measure, Measure[]>();
+
+    constructor(models: Iterable<Model>) {
+        const visions: Vision[] = [];
+        const persons: Person[] = [];
+        const teams: Team[] = [];
+        const missions: Mission[] = [];
+        for (const model of models) {
+            for (const element of model.elements) {
+                switch (element.$type) {
+                    case 'Vision': visions.push(element); break;
+                    case 'Person': persons.push(element); break;
+                    case 'Team': teams.push(element); break;
+                    case 'Mission': missions.push(element); break;
+                }
+            }
+        }
+        this.visions = visions;
+        this.persons = persons;
+        this.teams = teams;
+        this.missions = missions;
+        this.cascade = new Cascade(visions, missions);
+        this.computeMeasures(missions);
+        this.computeLoads(persons, missions);
+    }
+
+    parentOf(mission: Mission): AlignmentTarget | undefined {
+        return this.cascade.parentOf(mission);
+    }
+
+    childrenOf(element: AlignmentTarget): readonly Mission[] {
+        return this.cascade.childrenOf(element);
+    }
+
+    ancestorsOf(mission: Mission): AlignmentTarget[] {
+        return this.cascade.ancestorsOf(mission);
+    }
+
+    isAncestor(ancestor: AlignmentTarget, mission: Mission): boolean {
+        return this.cascade.isAncestor(ancestor, mission);
+    }
+
+    cycleOf(mission: Mission): readonly Mission[] | undefined {
+        return this.cascade.cycleOf(mission);
+    }
+
+    windowOf(mission: Mission): EffectiveWindow {
+        return this.cascade.effectiveWindow(mission);
+    }
+
+    statusOf(mission: Mission): MissionStatusName {
+        return statusOf(mission);
+    }
+
+    isActive(mission: Mission): boolean {
+        return statusOf(mission) === 'active';
+    }
+
+    isFinished(mission: Mission): boolean {
+        return FINISHED_STATUSES.has(statusOf(mission));
+    }
+
+    loadOf(person: Person): PersonLoad {
+        return this.loads.get(person) ?? emptyLoad(person);
+    }
+
+    measure(measure: Measure): MeasureFacts {
+        return this.measureFacts.get(measure) ?? { direction: directionOf(measure), progress: progressOf(measure) };
+    }
+
+    progressOf(mission: Mission): number | undefined {
+        return this.missionProgress.get(mission);
+    }
+
+    /** The measures whose `contributes to` names this measure, in model order. */
+    contributorsOf(measure: Measure): readonly Measure[] {
+        return this.contributors.get(measure) ?? [];
+    }
+
+    private computeMeasures(missions: readonly Mission[]): void {
+        for (const mission of missions) {
+            for (const measure of mission.measures) {
+                this.measureFacts.set(measure, { direction: directionOf(measure), progress: progressOf(measure) });
+                const target = measure.contributions[0]?.measure.ref;
+                if (target) {
+                    const list = this.contributors.get(target);
+                    if (list) list.push(measure);
+                    else this.contributors.set(target, [measure]);
+                }
+            }
+            this.missionProgress.set(mission, meanProgress(mission.measures.map(measure => this.measureFacts.get(measure)?.progress)));
+        }
+    }
+
+    /** One pass over every lead and crew reference, then a sweep per person over window endpoints. */
+    private computeLoads(persons: readonly Person[], missions: readonly Mission[]): void {
+        const assignments = new Map<Person, Assignment[]>();
+        const add = (person: Person | undefined, assignment: Assignment): void => {
+            if (!person) return;
+            const list = assignments.get(person);
+            if (list) list.push(assignment);
+            else assignments.set(person, [assignment]);
+        };
+        for (const mission of missions) {
+            for (const lead of mission.leads.slice(0, 1)) add(lead.person.ref, { mission, role: 'lead' });
+            for (const crew of mission.crews) {
+                for (const member of crew.members) {
+                    const target = member.ref;
+                    if (target?.$type === 'Person') add(target, { mission, role: 'crew' });
+                    else if (target?.$type === 'Team') {
+                        for (const person of target.members) add(person.ref, { mission, role: 'team', team: target });
+                    }
+                }
+            }
+        }
+        for (const person of persons) {
+            const personAssignments = assignments.get(person) ?? [];
+            const personMissions = [...new Set(personAssignments.map(assignment => assignment.mission))];
+            const capacity = capacityOf(person);
+            const active = personMissions.filter(mission => this.isActive(mission)).map(mission => ({ item: mission, window: this.windowOf(mission) }));
+            const { peak, counted } = sweepLoad(active, capacity);
+            this.loads.set(person, { person, capacity, missions: personMissions, assignments: personAssignments, load: peak, counted });
+        }
+    }
+}
+
+function emptyLoad(person: Person): PersonLoad {
+    return { person, capacity: capacityOf(person), missions: [], assignments: [], load: 0, counted: [] };
+}

@@ -1,0 +1,72 @@
+import './node20-polyfill.js';
+import { EmptyFileSystem, inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { ModelFactsProvider } from './facts/facts-provider.js';
+import { MissionGeneratedSharedModule, MissionLanguageGeneratedModule } from './generated/module.js';
+import { MissionLinker } from './references/linker.js';
+import { MissionIndexManager } from './references/name-index.js';
+import { MissionScopeComputation } from './references/scope-computation.js';
+import { MissionScopeProvider } from './references/scope-provider.js';
+import { MissionValueConverter } from './syntax/value-converter.js';
+import { MissionDocumentValidator } from './validation/document-validator.js';
+import { registerValidationChecks } from './validation/register.js';
+import { MissionSettings } from './validation/settings.js';
+
+/** Services this language adds to Langium's. */
+export interface MissionAddedServices {
+    config: {
+        Settings: MissionSettings;
+    };
+    facts: {
+        ModelFactsProvider: ModelFactsProvider;
+    };
+}
+
+export type MissionServices = LangiumServices & MissionAddedServices;
+
+export const MissionModule: Module<MissionServices, PartialLangiumServices & MissionAddedServices> = {
+    config: {
+        Settings: () => new MissionSettings()
+    },
+    facts: {
+        ModelFactsProvider: (services) => new ModelFactsProvider(services.shared)
+    },
+    parser: {
+        ValueConverter: () => new MissionValueConverter()
+    },
+    references: {
+        ScopeComputation: (services) => new MissionScopeComputation(services),
+        ScopeProvider: (services) => new MissionScopeProvider(services),
+        Linker: (services) => new MissionLinker(services)
+    },
+    validation: {
+        DocumentValidator: (services) => new MissionDocumentValidator(services)
+    }
+};
+
+export const MissionSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        IndexManager: (services) => new MissionIndexManager(services)
+    }
+};
+
+export interface MissionServiceSet {
+    shared: LangiumSharedServices;
+    Mission: MissionServices;
+}
+
+/** Creates the services of the language (and, given a connection, of the language server). */
+export function createMissionServices(context: DefaultSharedModuleContext = EmptyFileSystem): MissionServiceSet {
+    const shared = inject(createDefaultSharedModule(context), MissionGeneratedSharedModule, MissionSharedModule);
+    const Mission = inject(createDefaultModule({ shared }), MissionLanguageGeneratedModule, MissionModule);
+    shared.ServiceRegistry.register(Mission);
+    registerValidationChecks(Mission);
+    if (!context.connection) {
+        // Outside a language server nothing sends configuration: start with the defaults now.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Mission };
+}

@@ -1,0 +1,46 @@
+import { type AstNodeDescription, type AstReflection, type ReferenceInfo, type Scope, type ScopeProvider, type Stream, stream } from 'langium';
+import type { MissionServices } from '../mission-module.js';
+import type { MissionIndexManager } from './name-index.js';
+
+/**
+ * All names are global, so a reference is resolved by one lookup in the name index, keeping only
+ * elements of the kind the reference expects (a `lead` names a person, `crew` a person or team, ...).
+ */
+export class MissionScopeProvider implements ScopeProvider {
+    private readonly reflection: AstReflection;
+    private readonly index: MissionIndexManager;
+
+    constructor(services: MissionServices) {
+        this.reflection = services.shared.AstReflection;
+        this.index = services.shared.workspace.IndexManager as MissionIndexManager;
+    }
+
+    getScope(context: ReferenceInfo): Scope {
+        return new NameIndexScope(this.index, this.reflection, this.reflection.getReferenceType(context));
+    }
+}
+
+class NameIndexScope implements Scope {
+    constructor(
+        private readonly index: MissionIndexManager,
+        private readonly reflection: AstReflection,
+        private readonly referenceType: string
+    ) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.index.lookup(name).find(description => this.accepts(description));
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return stream(this.index.lookup(name).filter(description => this.accepts(description)));
+    }
+
+    /** For completion: every element of the expected kind. */
+    getAllElements(): Stream<AstNodeDescription> {
+        return this.index.allElements(this.referenceType);
+    }
+
+    private accepts(description: AstNodeDescription): boolean {
+        return this.reflection.isSubtype(description.type, this.referenceType);
+    }
+}

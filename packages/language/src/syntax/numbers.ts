@@ -1,0 +1,26 @@
+/**
+ * Number literals: `40000`, `40_000`, `2.5`, `-3`, with an optional suffix `k`, `M` or `B`.
+ * Conversion is done on the decimal text, not by floating-point multiplication, so `1.1M` is exactly
+ * 1100000 (1.1 * 1e6 is not).
+ */
+const SUFFIX_DIGITS: Record<string, number> = { k: 3, M: 6, B: 9 };
+
+export function parseNumberLiteral(text: string): number {
+    let digits = text.replace(/_/g, '');
+    const shift = SUFFIX_DIGITS[digits.charAt(digits.length - 1)] ?? 0;
+    if (shift > 0) digits = digits.slice(0, -1);
+    const negative = digits.startsWith('-');
+    if (negative) digits = digits.slice(1);
+    const [whole = '0', fraction = ''] = digits.split('.');
+    // Move the decimal point `shift` places right, padding the fraction with zeros.
+    const padded = fraction.padEnd(shift, '0');
+    const integerPart = whole + padded.slice(0, shift);
+    const fractionPart = padded.slice(shift);
+    const value = Number(fractionPart ? `${integerPart}.${fractionPart}` : integerPart);
+    return negative ? -value : value;
+}
+
+/** Formats a number for messages: `1100000` → `1,100,000`; fractions keep up to 2 decimals. */
+export function formatNumber(value: number): string {
+    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}

@@ -1,0 +1,33 @@
+import { type CstNode, DefaultValueConverter, type GrammarAST, type ValueType } from 'langium';
+import { parseDate } from './dates.js';
+import { parseNumberLiteral } from './numbers.js';
+
+/** Exact numbers (`2.5M` → 2500000) and calendar dates; strings keep only the `\"` and `\\` escapes. */
+export class MissionValueConverter extends DefaultValueConverter {
+    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
+        switch (rule.name) {
+            case 'NUMBER': return parseNumberLiteral(input);
+            case 'DATE': return parseDate(input);
+            case 'STRING': return unescapeString(input);
+            default: return super.runConverter(rule, input, cstNode);
+        }
+    }
+}
+
+/** Removes the quotes and resolves `\"` and `\\`; any other escape keeps its character (it is reported). */
+export function unescapeString(quoted: string): string {
+    return quoted.slice(1, -1).replace(/\\(.)/g, '$1');
+}
+
+/** The escapes in a quoted string other than `\"` and `\\`, with their offsets in the quoted text. */
+export function invalidEscapes(quoted: string): Array<{ offset: number; escape: string }> {
+    const found: Array<{ offset: number; escape: string }> = [];
+    for (let i = 1; i < quoted.length - 1; i++) {
+        if (quoted[i] === '\\') {
+            const next = quoted[i + 1];
+            if (next !== '"' && next !== '\\') found.push({ offset: i, escape: `\\${next}` });
+            i++;
+        }
+    }
+    return found;
+}

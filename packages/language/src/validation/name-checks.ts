@@ -1,0 +1,55 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Element, Mission, MissionAstType } from '../generated/ast.js';
+import { kindOf } from '../references/kinds.js';
+import type { MissionIndexManager } from '../references/name-index.js';
+import type { DiagnosticCode } from './codes.js';
+import { type MissionValidator, report } from './report.js';
+
+const GLOBAL_KINDS = new Set(['Vision', 'Person', 'Team', 'Mission']);
+
+/**
+ * Names are global across every file: a name held by two elements (of any kinds) is reported on each.
+ * One lookup in the name index per element, never a comparison of all pairs.
+ */
+export class NameValidator implements MissionValidator {
+    readonly codes: readonly DiagnosticCode[] = ['duplicate-name'];
+
+    constructor(private readonly index: MissionIndexManager) {}
+
+    checks(): ValidationChecks<MissionAstType> {
+        return {
+            Vision: this.checkGlobalName,
+            Person: this.checkGlobalName,
+            Team: this.checkGlobalName,
+            Mission: [this.checkGlobalName, this.checkMeasureNames]
+        };
+    }
+
+    checkGlobalName(element: Element, accept: ValidationAcceptor): void {
+        if (!element.name) return;
+        const holders = this.index.lookup(element.name).filter(description => GLOBAL_KINDS.has(description.type));
+        if (holders.length < 2) return;
+        const others = holders.filter(description => description.node !== element);
+        const where = others.map(other => `a ${kindWordOf(other.type)} in ${fileName(other.documentUri.path)}`).join(', ');
+        report(accept, 'duplicate-name', `the name '${element.name}' is used by ${holders.length} elements (this ${kindOf(element)}; also ${where})`, { node: element, property: 'name' });
+    }
+
+    checkMeasureNames(mission: Mission, accept: ValidationAcceptor): void {
+        const seen = new Map<string, number>();
+        for (const measure of mission.measures) seen.set(measure.name, (seen.get(measure.name) ?? 0) + 1);
+        for (const measure of mission.measures) {
+            const count = seen.get(measure.name) ?? 0;
+            if (count > 1) {
+                report(accept, 'duplicate-name', `mission ${mission.name} has ${count} measures named '${measure.name}'`, { node: measure, property: 'name' });
+            }
+        }
+    }
+}
+
+function kindWordOf(type: string): string {
+    return type.toLowerCase();
+}
+
+function fileName(path: string): string {
+    return path.slice(path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,37 @@
+import { type DayNumber, todayFrom } from '../syntax/dates.js';
+import { CATALOG, type DiagnosticCode, type Severity } from './codes.js';
+
+export type SeveritySetting = Severity | 'off';
+
+/**
+ * What a check run depends on besides the model: the date for time-based rules and the per-code
+ * severity overrides of mission.config.json. The CLI sets them from its options; the language server
+ * from the editor's settings.
+ */
+export class MissionSettings {
+    private todayText: string | undefined;
+    private readonly overrides = new Map<DiagnosticCode, SeveritySetting>();
+
+    /** `YYYY-MM-DD`, or undefined for the system date. Throws on text that is not a calendar date. */
+    setToday(text: string | undefined): void {
+        if (text) todayFrom(text);
+        this.todayText = text || undefined;
+    }
+
+    get today(): DayNumber {
+        return todayFrom(this.todayText);
+    }
+
+    /** Replaces the overrides; codes that cannot be lowered or turned off are ignored here (the config check reports them). */
+    setRuleOverrides(rules: ReadonlyMap<DiagnosticCode, SeveritySetting>): void {
+        this.overrides.clear();
+        for (const [code, setting] of rules) {
+            if (!('fixed' in CATALOG[code])) this.overrides.set(code, setting);
+        }
+    }
+
+    /** The severity a diagnostic of this code gets, given the one its rule chose. */
+    severityFor(code: DiagnosticCode, reported: Severity): SeveritySetting {
+        return this.overrides.get(code) ?? reported;
+    }
+}
