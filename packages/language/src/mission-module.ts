@@ -10,6 +10,7 @@ import { MissionLinker } from './references/linker.js';
 import { MissionIndexManager } from './references/name-index.js';
 import { MissionScopeComputation } from './references/scope-computation.js';
 import { MissionScopeProvider } from './references/scope-provider.js';
+import { MissionLexerErrorMessageProvider, MissionParserErrorMessageProvider } from './syntax/parser-messages.js';
 import { MissionValueConverter } from './syntax/value-converter.js';
 import { MissionDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/register.js';
@@ -35,7 +36,9 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
         ModelFactsProvider: (services) => new ModelFactsProvider(services.shared)
     },
     parser: {
-        ValueConverter: () => new MissionValueConverter()
+        ValueConverter: () => new MissionValueConverter(),
+        ParserErrorMessageProvider: () => new MissionParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new MissionLexerErrorMessageProvider()
     },
     references: {
         ScopeComputation: (services) => new MissionScopeComputation(services),

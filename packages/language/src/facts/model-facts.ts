@@ -48,6 +48,8 @@ export class ModelFacts {
     private readonly measureFacts = new Map<Measure, MeasureFacts>();
     private readonly missionProgress = new Map<Mission, number | undefined>();
     private readonly contributors = new Map<Measure, Measure[]>();
+    /** Per person, the missions counted in the peak as a set (built on first question). */
+    private readonly countedSets = new Map<Person, ReadonlySet<Mission>>();
 
     constructor(models: Iterable<Model>) {
         const visions: Vision[] = [];
@@ -113,6 +115,16 @@ export class ModelFacts {
         return this.loads.get(person) ?? emptyLoad(person);
     }
 
+    /** Whether the mission is among those counted in the person's peak (false when not over capacity). */
+    isCountedInPeak(person: Person, mission: Mission): boolean {
+        let counted = this.countedSets.get(person);
+        if (!counted) {
+            counted = new Set(this.loadOf(person).counted);
+            this.countedSets.set(person, counted);
+        }
+        return counted.has(mission);
+    }
+
     measure(measure: Measure): MeasureFacts {
         return this.measureFacts.get(measure) ?? { direction: directionOf(measure), progress: progressOf(measure) };
     }
@@ -130,7 +142,7 @@ export class ModelFacts {
         for (const mission of missions) {
             for (const measure of mission.measures) {
                 this.measureFacts.set(measure, { direction: directionOf(measure), progress: progressOf(measure) });
-                const target = measure.contributions[0]?.measure.ref;
+                const target = measure.contributions[0]?.measure?.ref;
                 if (target) {
                     const list = this.contributors.get(target);
                     if (list) list.push(measure);
@@ -151,13 +163,13 @@ export class ModelFacts {
             else assignments.set(person, [assignment]);
         };
         for (const mission of missions) {
-            for (const lead of mission.leads.slice(0, 1)) add(lead.person.ref, { mission, role: 'lead' });
+            for (const lead of mission.leads.slice(0, 1)) add(lead.person?.ref, { mission, role: 'lead' });
             for (const crew of mission.crews) {
                 for (const member of crew.members) {
-                    const target = member.ref;
+                    const target = member?.ref;
                     if (target?.$type === 'Person') add(target, { mission, role: 'crew' });
                     else if (target?.$type === 'Team') {
-                        for (const person of target.members) add(person.ref, { mission, role: 'team', team: target });
+                        for (const person of target.members) add(person?.ref, { mission, role: 'team', team: target });
                     }
                 }
             }
