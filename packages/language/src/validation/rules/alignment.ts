@@ -1,0 +1,42 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { ModelFactsProvider } from '../../facts/facts-provider.js';
+import type { Mission, MissionAstType } from '../../generated/ast.js';
+import { statusOf } from '../../model/accessors.js';
+import type { DiagnosticCode } from '../codes.js';
+import { type MissionValidator, report } from '../report.js';
+
+/**
+ * Every mission aligns 1-up: it names a vision or a mission with `under`, and following `under` must
+ * end at a vision rather than come back to the mission.
+ */
+export class AlignmentValidator implements MissionValidator {
+    readonly codes: readonly DiagnosticCode[] = ['unaligned-mission', 'alignment-cycle'];
+
+    constructor(private readonly facts: ModelFactsProvider) {}
+
+    checks(): ValidationChecks<MissionAstType> {
+        return { Mission: [this.checkAligned, this.checkCycle] };
+    }
+
+    /** No `under` at all; an `under` that does not resolve is already an unresolved reference. */
+    checkAligned(mission: Mission, accept: ValidationAcceptor): void {
+        if (mission.parent !== undefined) return;
+        const staged = statusOf(mission) === 'staged';
+        const message = staged
+            ? `staged mission ${mission.name} is not aligned: add \`under\` naming the vision or mission it serves before it starts`
+            : `mission ${mission.name} is not aligned: add \`under\` naming the vision or mission it serves`;
+        report(accept, 'unaligned-mission', message, { node: mission, property: 'name' }, staged ? 'warning' : 'error');
+    }
+
+    /** Reported on the `under` of every member, each message starting the loop at that member. */
+    checkCycle(mission: Mission, accept: ValidationAcceptor): void {
+        const members = this.facts.get().cycleOf(mission);
+        if (!members || !mission.parent) return;
+        const at = members.indexOf(mission);
+        const loop = [...members.slice(at), ...members.slice(0, at), mission].map(member => member.name);
+        const message = members.length === 1
+            ? `mission ${mission.name} is under itself`
+            : `alignment cycle: ${loop.join(' → ')}; one of these missions must be under a vision or a mission outside the loop`;
+        report(accept, 'alignment-cycle', message, { node: mission, property: 'parent' });
+    }
+}

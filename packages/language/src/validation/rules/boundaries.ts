@@ -1,0 +1,138 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { EffectiveWindow } from '../../facts/cascade.js';
+import type { ModelFactsProvider } from '../../facts/facts-provider.js';
+import { contains, ownWindow, visionWindow } from '../../facts/windows.js';
+import type { AlignmentTarget, Budget, Due, Mission, MissionAstType } from '../../generated/ast.js';
+import { budgetOf, headcountOf } from '../../model/accessors.js';
+import { toDay } from '../../syntax/dates.js';
+import { formatNumber } from '../../syntax/numbers.js';
+import type { DiagnosticCode } from '../codes.js';
+import { type MissionValidator, report } from '../report.js';
+import { dayText, measureName, money, nameList, windowOrigin, windowText } from './describe.js';
+
+/** Same test as the invalid-currency check: a budget with a broken currency is treated as absent here. */
+const CURRENCY = /^[A-Z]{3}$/;
+
+/**
+ * The defined operating space: a mission's window, budget and headcount sit inside its parent's, and its
+ * measures fall due inside its window. Parent-child comparisons skip missions on an `under` cycle
+ * (alignment-cycle is the one problem there); sums are one pass over the direct children.
+ */
+export class BoundaryValidator implements MissionValidator {
+    readonly codes: readonly DiagnosticCode[] = ['window-outside-parent', 'budget-exceeded', 'currency-mismatch', 'headcount-exceeded', 'measure-due-outside-window'];
+
+    constructor(private readonly facts: ModelFactsProvider) {}
+
+    checks(): ValidationChecks<MissionAstType> {
+        return {
+            Mission: [this.checkWindowInsideParent, this.checkChildrenBudgets, this.checkBudgetCurrency, this.checkChildrenHeadcounts],
+            Due: this.checkDue
+        };
+    }
+
+    /** Only a mission with a valid window of its own; compared with the parent's effective window. */
+    checkWindowInsideParent(mission: Mission, accept: ValidationAcceptor): void {
+        const own = ownWindow(mission);
+        const parent = this.alignedParentOf(mission);
+        if (!own || !parent) return;
+        const outer = parent.$type === 'Mission' ? this.facts.get().windowOf(parent) : visionWindow(parent);
+        if (contains(outer, own)) return;
+        const theirs = parent.$type === 'Mission'
+            ? `the window of its parent ${parent.name} (${windowText(outer)}${originNote(outer as EffectiveWindow)})`
+            : `the horizon of its vision ${parent.name} (${dayText(outer.end)})`;
+        const how: string[] = [];
+        if (own.start < outer.start) how.push(`it starts ${dayText(own.start)}, before ${dayText(outer.start)}`);
+        if (own.end > outer.end) how.push(`it ends ${dayText(own.end)}, after ${dayText(outer.end)}`);
+        const window = mission.boundaries[0]!.windows[0]!;
+        report(accept, 'window-outside-parent', `the window of ${mission.name} (${windowText(own)}) is not inside ${theirs}: ${how.join(' and ')}`, { node: window });
+    }
+
+    /** On the parent's budget: its direct children's budgets in its currency add up to more. */
+    checkChildrenBudgets(mission: Mission, accept: ValidationAcceptor): void {
+        const budget = usableBudget(mission);
+        if (!budget) return;
+        const spenders: string[] = [];
+        let total = 0;
+        for (const child of this.alignedChildrenOf(mission)) {
+            const childBudget = usableBudget(child);
+            if (!childBudget || childBudget.currency !== budget.currency) continue;
+            total += childBudget.amount;
+            spenders.push(`${child.name} ${money(childBudget.amount, childBudget.currency)}`);
+        }
+        if (!exceeds(total, budget.amount)) return;
+        report(accept, 'budget-exceeded',
+            `the children of ${mission.name} spend ${money(total, budget.currency)} of its ${money(budget.amount, budget.currency)} budget (${money(total - budget.amount, budget.currency)} over): ${nameList(spenders)}`,
+            { node: budget });
+    }
+
+    /** On the child's budget: it cannot be counted against a parent budget in another currency. */
+    checkBudgetCurrency(mission: Mission, accept: ValidationAcceptor): void {
+        const budget = usableBudget(mission);
+        const parent = this.alignedParentOf(mission);
+        if (!budget || parent?.$type !== 'Mission') return;
+        const parentBudget = usableBudget(parent);
+        if (!parentBudget || parentBudget.currency === budget.currency) return;
+        report(accept, 'currency-mismatch',
+            `the budget of ${mission.name} is in ${budget.currency} but its parent ${parent.name} budgets ${money(parentBudget.amount, parentBudget.currency)}: state it in ${parentBudget.currency} so it counts against the parent's budget`,
+            { node: budget });
+    }
+
+    /** On the parent's headcount: its direct children's headcounts add up to more. */
+    checkChildrenHeadcounts(mission: Mission, accept: ValidationAcceptor): void {
+        const headcount = headcountOf(mission);
+        if (!headcount) return;
+        const staffed: string[] = [];
+        let total = 0;
+        for (const child of this.alignedChildrenOf(mission)) {
+            const childHeadcount = headcountOf(child);
+            if (!childHeadcount) continue;
+            total += childHeadcount.count;
+            staffed.push(`${child.name} ${formatNumber(childHeadcount.count)}`);
+        }
+        if (!exceeds(total, headcount.count)) return;
+        report(accept, 'headcount-exceeded',
+            `the children of ${mission.name} need a headcount of ${formatNumber(total)}, more than its ${formatNumber(headcount.count)}: ${nameList(staffed)}`,
+            { node: headcount });
+    }
+
+    /** On the due date: outside the mission's effective window (own, inherited or a vision's horizon). */
+    checkDue(due: Due, accept: ValidationAcceptor): void {
+        const day = toDay(due.date);
+        const measure = due.$container;
+        if (day === undefined || measure.dues[0] !== due) return;
+        const mission = measure.$container;
+        const window = this.facts.get().windowOf(mission);
+        if (window.source === 'none' || contains(window, { start: day, end: day })) return;
+        const side = day < window.start ? `before it starts (${dayText(window.start)})` : `after it ends (${dayText(window.end)})`;
+        report(accept, 'measure-due-outside-window',
+            `${measureName(measure)} is due ${dayText(day)}, outside the window of ${mission.name} (${windowText(window)}${originNote(window)}): ${side}`,
+            { node: due, property: 'date' });
+    }
+
+    /** The parent to compare with, unless the mission is on an `under` cycle. */
+    private alignedParentOf(mission: Mission): AlignmentTarget | undefined {
+        const facts = this.facts.get();
+        return facts.cycleOf(mission) ? undefined : facts.parentOf(mission);
+    }
+
+    /** The direct children, without those on an `under` cycle through this mission. */
+    private alignedChildrenOf(mission: Mission): Mission[] {
+        const facts = this.facts.get();
+        return facts.childrenOf(mission).filter(child => !facts.cycleOf(child));
+    }
+}
+
+/** The mission's budget when its currency is valid (a broken one is reported once, as invalid-currency). */
+function usableBudget(mission: Mission): Budget | undefined {
+    const budget = budgetOf(mission);
+    return budget && CURRENCY.test(budget.currency ?? '') ? budget : undefined;
+}
+
+/** `total > limit`, ignoring floating-point dust from adding decimal amounts. */
+function exceeds(total: number, limit: number): boolean {
+    return total - limit > 1e-9 * Math.max(1, Math.abs(limit));
+}
+
+function originNote(window: EffectiveWindow): string {
+    return window.source === 'inherited' || window.source === 'vision' ? `, ${windowOrigin(window)}` : '';
+}

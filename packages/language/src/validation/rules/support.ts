@@ -1,0 +1,53 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { ModelFactsProvider } from '../../facts/facts-provider.js';
+import { overlaps } from '../../facts/windows.js';
+import type { MissionAstType, Supports } from '../../generated/ast.js';
+import { statusOf } from '../../model/accessors.js';
+import type { DiagnosticCode } from '../codes.js';
+import { type MissionValidator, report } from '../report.js';
+import { windowText } from './describe.js';
+
+/**
+ * Mutual support between peers: `supports` should name another mission, outside the supporter's own
+ * line of alignment, that runs at the same time and is not finished. Each finding is reported on the
+ * reference in the `supports` list.
+ */
+export class SupportValidator implements MissionValidator {
+    readonly codes: readonly DiagnosticCode[] = ['self-support', 'redundant-support', 'support-window-disjoint', 'support-finished-mission'];
+
+    constructor(private readonly facts: ModelFactsProvider) {}
+
+    checks(): ValidationChecks<MissionAstType> {
+        return { Supports: this.checkSupports };
+    }
+
+    checkSupports(supports: Supports, accept: ValidationAcceptor): void {
+        const facts = this.facts.get();
+        const mission = supports.$container;
+        const finished = facts.isFinished(mission);
+        supports.missions.forEach((reference, index) => {
+            const supported = reference.ref;
+            if (!supported) return;
+            const at = { node: supports, property: 'missions', index } as const;
+            if (supported === mission) {
+                report(accept, 'self-support', `${mission.name} supports itself: name a peer mission that its work helps`, at);
+                return;
+            }
+            if (facts.isAncestor(supported, mission)) {
+                report(accept, 'redundant-support', `${mission.name} supports ${supported.name}, which it is already aligned under: its work serves ${supported.name} anyway`, at);
+            } else if (facts.isAncestor(mission, supported)) {
+                report(accept, 'redundant-support', `${mission.name} supports ${supported.name}, which is already aligned under it: support is for peers`, at);
+            }
+            const ownWindow = facts.windowOf(mission);
+            const theirWindow = facts.windowOf(supported);
+            if (!overlaps(ownWindow, theirWindow)) {
+                report(accept, 'support-window-disjoint',
+                    `${mission.name} (${windowText(ownWindow)}) supports ${supported.name} (${windowText(theirWindow)}), but their windows do not overlap`, at);
+            }
+            // A finished supporter's `supports` is history: only a mission still to run is warned.
+            if (!finished && facts.isFinished(supported)) {
+                report(accept, 'support-finished-mission', `${mission.name} supports ${supported.name}, which is ${statusOf(supported)}: there is nothing left to support`, at);
+            }
+        });
+    }
+}
