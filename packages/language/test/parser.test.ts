@@ -278,6 +278,8 @@ describe('what must not parse', () => {
         const result = await check(text);
         expect(summaryOf(result).sort()).toEqual([...expected].sort());
         expect(withCode(result, 'syntax-error').every(diagnostic => diagnostic.severity === 'error')).toBe(true);
+        // One line each: the CLI prints `file:line:col severity code message` on one line.
+        expect(result.diagnostics.filter(diagnostic => diagnostic.message.includes('\n'))).toEqual([]);
     });
 
     it('recovers after an error and still parses the rest of the file', async () => {
