@@ -5,6 +5,9 @@ import {
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { ModelFactsProvider } from './facts/facts-provider.js';
+import { MissionDocumentBuilder } from './lsp/document-builder.js';
+import { MissionWorkspaceManager } from './lsp/workspace-manager.js';
+import { MissionEditorSettings } from './server/editor-settings.js';
 import { MissionGeneratedSharedModule, MissionLanguageGeneratedModule } from './generated/module.js';
 import { MissionLinker } from './references/linker.js';
 import { MissionIndexManager } from './references/name-index.js';
@@ -20,6 +23,8 @@ import { MissionSettings } from './validation/settings.js';
 export interface MissionAddedServices {
     config: {
         Settings: MissionSettings;
+        /** The editor's `mission` settings and mission.config.json, applied to Settings. */
+        EditorSettings: MissionEditorSettings;
     };
     facts: {
         ModelFactsProvider: ModelFactsProvider;
@@ -30,7 +35,8 @@ export type MissionServices = LangiumServices & MissionAddedServices;
 
 export const MissionModule: Module<MissionServices, PartialLangiumServices & MissionAddedServices> = {
     config: {
-        Settings: () => new MissionSettings()
+        Settings: () => new MissionSettings(),
+        EditorSettings: (services) => new MissionEditorSettings(services)
     },
     facts: {
         ModelFactsProvider: (services) => new ModelFactsProvider(services.shared)
@@ -52,7 +58,9 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
 
 export const MissionSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        IndexManager: (services) => new MissionIndexManager(services)
+        IndexManager: (services) => new MissionIndexManager(services),
+        DocumentBuilder: (services) => new MissionDocumentBuilder(services),
+        WorkspaceManager: (services) => new MissionWorkspaceManager(services)
     }
 };
 

@@ -1,0 +1,75 @@
+/**
+ * A language server workspace without a connection: documents are opened and changed through the
+ * same TextDocuments and DocumentBuilder.update path the server uses on didOpen/didChange.
+ */
+import { type LangiumDocument, TextDocument, URI } from 'langium';
+import { setTextDocument } from 'langium/test';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Model } from '../../src/generated/ast.js';
+import { createMissionServices, type MissionServiceSet } from '../../src/mission-module.js';
+
+export const TODAY = '2026-11-23';
+
+export class TestWorkspace {
+    readonly services: MissionServiceSet;
+    private readonly versions = new Map<string, number>();
+
+    constructor(today: string = TODAY) {
+        this.services = createMissionServices();
+        this.services.Mission.config.Settings.setToday(today);
+    }
+
+    uri(name: string): URI {
+        return URI.file(`/workspace/${name}`);
+    }
+
+    /** Opens (or changes) files and waits until every document is rebuilt and validated. */
+    async set(files: Record<string, string>): Promise<void> {
+        const uris: URI[] = [];
+        for (const [name, text] of Object.entries(files)) {
+            const uri = this.uri(name);
+            const version = (this.versions.get(name) ?? 0) + 1;
+            this.versions.set(name, version);
+            setTextDocument(this.services.shared, TextDocument.create(uri.toString(), 'mission', version, text));
+            uris.push(uri);
+        }
+        await this.services.shared.workspace.DocumentBuilder.update(uris, []);
+    }
+
+    async remove(...names: string[]): Promise<void> {
+        await this.services.shared.workspace.DocumentBuilder.update([], names.map(name => this.uri(name)));
+    }
+
+    document(name: string): LangiumDocument<Model> {
+        return this.services.shared.workspace.LangiumDocuments.getDocument(this.uri(name)) as LangiumDocument<Model>;
+    }
+
+    diagnostics(name: string): Diagnostic[] {
+        return this.document(name).diagnostics ?? [];
+    }
+
+    /** `code [covered text]` of each diagnostic of a file. */
+    summary(name: string): string[] {
+        const text = this.document(name).textDocument;
+        return this.diagnostics(name).map(diagnostic => `${String(diagnostic.code)} [${text.getText(diagnostic.range)}]`);
+    }
+
+    codes(name: string): string[] {
+        return this.diagnostics(name).map(diagnostic => String(diagnostic.code));
+    }
+
+    /** The offset of the n-th occurrence (0-based) of `needle` in a file, plus `shift`. */
+    offsetOf(name: string, needle: string, shift = 0, occurrence = 0): number {
+        const text = this.document(name).textDocument.getText();
+        let offset = -1;
+        for (let i = 0; i <= occurrence; i++) {
+            offset = text.indexOf(needle, offset + 1);
+            if (offset < 0) throw new Error(`'${needle}' not found in ${name}`);
+        }
+        return offset + shift;
+    }
+
+    positionOf(name: string, needle: string, shift = 0, occurrence = 0): { line: number; character: number } {
+        return this.document(name).textDocument.positionAt(this.offsetOf(name, needle, shift, occurrence));
+    }
+}
