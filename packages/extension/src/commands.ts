@@ -1,0 +1,107 @@
+/**
+ * The palette commands: preview, a person's brief, diagram export, the scorecard report and a server
+ * restart. Everything the model says comes from the language server's custom requests.
+ */
+import * as vscode from 'vscode';
+import { diagramDirection, type CascadePreview } from './cascade-preview.js';
+import { RequestNotSupported, type MissionLanguageClient } from './language-client.js';
+import { declaredNames } from './locations.js';
+import { answerText, BRIEF_REQUEST, MODEL_REQUEST, personNames, REPORT_REQUEST } from './requests.js';
+import { reportHtml } from './report-html.js';
+
+function activeMissionUri(): string | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    return document?.languageId === 'mission' ? document.uri.toString() : undefined;
+}
+
+function showFailure(what: string, error: unknown): void {
+    const text = error instanceof RequestNotSupported ? error.message : `${what} failed: ${(error as Error).message}`;
+    void vscode.window.showErrorMessage(text);
+}
+
+async function persons(client: MissionLanguageClient): Promise<string[]> {
+    try {
+        const names = personNames(await client.request<unknown>(MODEL_REQUEST, { uri: activeMissionUri() }));
+        if (names.length > 0) return names;
+    } catch {
+        // An older server without mission/model: the declarations in the files will do.
+    }
+    return declaredNames('person');
+}
+
+async function showBrief(client: MissionLanguageClient, person?: string): Promise<void> {
+    const chosen = person ?? await vscode.window.showQuickPick(persons(client), { placeHolder: 'Whose brief?' });
+    if (!chosen) return;
+    try {
+        const markdown = answerText(await client.request<unknown>(BRIEF_REQUEST, { person: chosen, uri: activeMissionUri() }), 'markdown');
+        if (markdown === undefined) throw new Error('the server answered no Markdown');
+        const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+        await vscode.window.showTextDocument(document, { preview: true });
+        await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+    } catch (error) {
+        showFailure(`The brief of ${chosen}`, error);
+    }
+}
+
+const EXPORT_FORMATS = [
+    { label: 'SVG', extension: 'svg', description: 'Scalable vector image' },
+    { label: 'PNG', extension: 'png', description: 'Bitmap image (drawn by the preview)' },
+    { label: 'Mermaid', extension: 'mmd', description: 'Mermaid flowchart text' }
+] as const;
+
+async function exportDiagram(client: MissionLanguageClient, preview: CascadePreview): Promise<void> {
+    const format = await vscode.window.showQuickPick(EXPORT_FORMATS, { placeHolder: 'Export the cascade diagram as' });
+    if (!format) return;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder, `cascade.${format.extension}`) : undefined,
+        filters: { [format.label]: [format.extension] }
+    });
+    if (!target) return;
+    try {
+        let bytes: Uint8Array;
+        if (format.label === 'PNG') {
+            const dataUrl = await preview.renderPng();
+            bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+        } else {
+            const answer = await client.request<unknown>('mission/diagram', {
+                format: format.label === 'SVG' ? 'svg' : 'mermaid', direction: diagramDirection(), uri: activeMissionUri()
+            });
+            const text = answerText(answer, format.label === 'SVG' ? 'svg' : 'mermaid');
+            if (text === undefined) throw new Error('the server answered no diagram');
+            bytes = new TextEncoder().encode(text);
+        }
+        await vscode.workspace.fs.writeFile(target, bytes);
+        void vscode.window.showInformationMessage(`Cascade diagram exported to ${vscode.workspace.asRelativePath(target)}.`);
+    } catch (error) {
+        showFailure('Export', error);
+    }
+}
+
+async function openScorecard(context: vscode.ExtensionContext, client: MissionLanguageClient): Promise<void> {
+    try {
+        const html = answerText(await client.request<unknown>(REPORT_REQUEST, { uri: activeMissionUri() }), 'html');
+        if (html === undefined) throw new Error('the server answered no HTML');
+        const panel = vscode.window.createWebviewPanel('mission.scorecard', 'Mission Scorecard', vscode.ViewColumn.Beside, {
+            enableScripts: false,
+            localResourceRoots: []
+        });
+        panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'file-icon.svg');
+        panel.webview.html = reportHtml(html);
+    } catch (error) {
+        showFailure('The scorecard report', error);
+    }
+}
+
+export function registerCommands(context: vscode.ExtensionContext, client: MissionLanguageClient, preview: CascadePreview): void {
+    context.subscriptions.push(
+        vscode.commands.registerCommand('mission.openPreview', () => preview.show()),
+        vscode.commands.registerCommand('mission.showBrief', (person?: string) => showBrief(client, typeof person === 'string' ? person : undefined)),
+        vscode.commands.registerCommand('mission.exportDiagram', () => exportDiagram(client, preview)),
+        vscode.commands.registerCommand('mission.openScorecard', () => openScorecard(context, client)),
+        vscode.commands.registerCommand('mission.restartServer', async () => {
+            await client.restart();
+            void vscode.window.setStatusBarMessage('Mission language server restarted', 3000);
+        })
+    );
+}

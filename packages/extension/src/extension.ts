@@ -1,0 +1,32 @@
+/**
+ * The Mission extension: starts the bundled language server, and adds the cascade preview, the
+ * commands (brief, export, scorecard, restart) and the status bar summary of the problems.
+ */
+import * as vscode from 'vscode';
+import { CascadePreview } from './cascade-preview.js';
+import { registerCommands } from './commands.js';
+import { MissionLanguageClient } from './language-client.js';
+import { ProblemsStatusItem } from './status-bar.js';
+
+let client: MissionLanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<MissionApi> {
+    client = new MissionLanguageClient(context);
+    const preview = new CascadePreview(context, client);
+    context.subscriptions.push(client, preview, new ProblemsStatusItem());
+    registerCommands(context, client, preview);
+    await vscode.commands.executeCommand('setContext', 'mission.active', true);
+    await client.start();
+    return { client, preview };
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+/** What `activate` returns: used by the extension's own tests (vscode.extensions.getExtension(...).exports). */
+export interface MissionApi {
+    client: MissionLanguageClient;
+    preview: CascadePreview;
+}
