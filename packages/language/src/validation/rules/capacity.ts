@@ -29,7 +29,7 @@ export class CapacityValidator implements MissionValidator {
     }
 
     checkLead(lead: Lead, accept: ValidationAcceptor): void {
-        const person = lead.person.ref;
+        const person = lead.person?.ref;
         const mission = lead.$container;
         // Only the lead that counts (a repeated `lead` is a syntax error, not a second assignment).
         if (!person || mission.leads[0] !== lead) return;
@@ -42,13 +42,13 @@ export class CapacityValidator implements MissionValidator {
         const facts = this.facts.get();
         const mission = crew.$container;
         crew.members.forEach((member, index) => {
-            const target = member.ref;
+            const target = member?.ref;
             if (target?.$type === 'Person') {
                 if (!facts.isCountedInPeak(target, mission)) return;
                 report(accept, 'over-capacity', `${target.name} is crew of ${mission.name} while over capacity: ${overloadText(facts.loadOf(target))}`,
                     { node: crew, property: 'members', index });
             } else if (target?.$type === 'Team') {
-                const overloaded = overloadedMembers(facts, target.members.map(person => person.ref), mission);
+                const overloaded = overloadedMembers(facts, target.members.map(person => person?.ref), mission);
                 if (overloaded.length === 0) return;
                 const who = overloaded.map(load => overloadText(load)).join('; ');
                 report(accept, 'over-capacity', `team ${target.name} brings ${overloaded.length === 1 ? 'a member' : `${overloaded.length} members`} onto ${mission.name} while over capacity: ${who}`,

@@ -37,7 +37,7 @@ export class MeasureValidator implements MissionValidator {
         const mapped = mission.measures.some(measure => {
             const contribution = measure.contributions[0];
             if (!contribution) return false;
-            const target = contribution.measure.ref;
+            const target = contribution.measure?.ref;
             return target === undefined || facts.isAncestor(target.$container, mission);
         });
         if (mapped) return;
@@ -50,7 +50,7 @@ export class MeasureValidator implements MissionValidator {
 
     checkUnit(contribution: Contribution, accept: ValidationAcceptor): void {
         const measure = contribution.$container;
-        const target = contribution.measure.ref;
+        const target = contribution.measure?.ref;
         if (!target || measure.contributions[0] !== contribution) return;
         const unit = unitOf(measure);
         const targetUnit = unitOf(target);

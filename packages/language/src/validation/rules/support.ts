@@ -26,7 +26,7 @@ export class SupportValidator implements MissionValidator {
         const mission = supports.$container;
         const finished = facts.isFinished(mission);
         supports.missions.forEach((reference, index) => {
-            const supported = reference.ref;
+            const supported = reference?.ref;
             if (!supported) return;
             const at = { node: supports, property: 'missions', index } as const;
             if (supported === mission) {
