@@ -20,7 +20,10 @@ export function parseNumberLiteral(text: string): number {
     return negative ? -value : value;
 }
 
+// One formatter for the process: `toLocaleString` builds a new one per call, which is slow in bulk.
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** Formats a number for messages: `1100000` → `1,100,000`; fractions keep up to 2 decimals. */
 export function formatNumber(value: number): string {
-    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    return NUMBER_FORMAT.format(value);
 }

@@ -65,7 +65,8 @@ export class SyntaxValidator implements MissionValidator {
     /** Strings are checked once per file from the tokens, not per property. */
     checkStrings(model: AstNode, accept: ValidationAcceptor): void {
         const root = model.$cstNode;
-        if (!root) return;
+        // Most files hold no backslash at all: then no string can hold a bad escape.
+        if (!root || !root.text.includes('\\')) return;
         for (const leaf of CstUtils.flattenCst(root)) {
             if (leaf.tokenType.name !== 'STRING') continue;
             for (const { offset, escape } of invalidEscapes(leaf.text)) {
