@@ -5,7 +5,10 @@ import {
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { ModelFactsProvider } from './facts/facts-provider.js';
+import { MissionCodeActionProvider } from './lsp/code-actions.js';
+import { MissionCompletionProvider } from './lsp/completion.js';
 import { MissionDocumentBuilder } from './lsp/document-builder.js';
+import { MissionNodeKindProvider } from './lsp/node-kinds.js';
 import { MissionWorkspaceManager } from './lsp/workspace-manager.js';
 import { MissionEditorSettings } from './server/editor-settings.js';
 import { MissionGeneratedSharedModule, MissionLanguageGeneratedModule } from './generated/module.js';
@@ -53,6 +56,10 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
     },
     validation: {
         DocumentValidator: (services) => new MissionDocumentValidator(services)
+    },
+    lsp: {
+        CodeActionProvider: (services) => new MissionCodeActionProvider(services),
+        CompletionProvider: (services) => new MissionCompletionProvider(services)
     }
 };
 
@@ -61,6 +68,9 @@ export const MissionSharedModule: Module<LangiumSharedServices, PartialLangiumSh
         IndexManager: (services) => new MissionIndexManager(services),
         DocumentBuilder: (services) => new MissionDocumentBuilder(services),
         WorkspaceManager: (services) => new MissionWorkspaceManager(services)
+    },
+    lsp: {
+        NodeKindProvider: () => new MissionNodeKindProvider()
     }
 };
 
