@@ -9,7 +9,7 @@ const SEVERITY_COLOR: Record<Severity, keyof Colors> = { error: 'red', warning: 
  * `file:line:col severity code message`, then the source line with a caret under the range, and a
  * summary line at the end. Colours only when `color` is true (a TTY without NO_COLOR).
  */
-export function formatText(diagnostics: readonly MissionDiagnostic[], summary: CheckSummary, sources: readonly SourceFile[], color: boolean): string {
+export function formatText(diagnostics: readonly MissionDiagnostic[], summary: CheckSummary, sources: ReadonlyArray<Pick<SourceFile, 'path' | 'text'>>, color: boolean): string {
     const c = pc.createColors(color);
     const linesOf = new Map(sources.map(source => [source.path, source.text.split(/\r?\n/)]));
     const out: string[] = [];

@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
+import { type CommandContext, modelOptions } from './command-context.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
 import { type Output, processOutput } from './output.js';
-import { runValidate } from './validate.js';
-
-const VERSION = '0.1.0';
+import { runValidate, VALIDATE_FORMATS, type ValidateOptions } from './validate.js';
+import { VERSION } from './version.js';
 
 /**
  * The `mission` command. Returns the exit code; never throws: a usage or I/O problem is one line on
@@ -11,8 +11,9 @@ const VERSION = '0.1.0';
  */
 export async function main(argv: readonly string[], output: Output = processOutput()): Promise<number> {
     let exitCode = 0;
+    const context: CommandContext = { output, setExitCode: code => { exitCode = code; } };
     const program = new Command('mission')
-        .description('Check mission models and compile them to JSON, diagrams and reports.')
+        .description('Check mission models and compile them to JSON, diagrams, reports and briefs.')
         .version(VERSION, '-v, --version')
         .exitOverride()
         .configureOutput({
@@ -21,14 +22,18 @@ export async function main(argv: readonly string[], output: Output = processOutp
             outputError: (text, write) => write(text.startsWith('error:') ? `mission: ${text.slice('error: '.length)}` : text)
         });
 
-    program.command('validate')
-        .description('check model files (folders are searched for *.mission); exit 1 when there are errors')
-        .argument('<paths...>', 'model files or folders')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-        .option('--today <date>', 'the date for time-based rules, YYYY-MM-DD (default: the system date)')
-        .action(async (paths: string[], options: { format: string; today?: string }) => {
+    const validate = program.command('validate')
+        .description('check model files (folders are searched for *.mission, - reads standard input); exit 1 when there are errors')
+        .argument('<paths...>', 'model files or folders, or - for standard input')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
+        .option('--max-warnings <count>', 'exit 1 when there are more warnings than this')
+        .option('-q, --quiet', 'show errors only')
+        .action(async (paths: string[], options: ValidateOptions) => {
             exitCode = await runValidate(paths, options, output);
         });
+    for (const option of modelOptions()) validate.addOption(option);
+
+    for (const define of commandDefinitions) define(program, context);
 
     try {
         await program.parseAsync([...argv], { from: 'user' });
@@ -47,3 +52,6 @@ export async function main(argv: readonly string[], output: Output = processOutp
         return EXIT_USAGE;
     }
 }
+
+/** The commands besides `validate`, each defined in its own file (added with `program.command`, so they inherit its output settings). */
+const commandDefinitions: Array<(program: Command, context: CommandContext) => void> = [];

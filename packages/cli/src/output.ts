@@ -4,6 +4,8 @@ export interface Output {
     stderr(text: string): void;
     /** True on a TTY unless NO_COLOR is set (https://no-color.org) or FORCE_COLOR forces it. */
     readonly color: boolean;
+    /** The whole of standard input as UTF-8 text (a model given as the path `-`). */
+    readStdin?(): Promise<string>;
 }
 
 export function processOutput(): Output {
@@ -14,6 +16,11 @@ export function processOutput(): Output {
     return {
         stdout: text => { process.stdout.write(text); },
         stderr: text => { process.stderr.write(text); },
-        color
+        color,
+        readStdin: async () => {
+            const chunks: Buffer[] = [];
+            for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+            return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+        }
     };
 }

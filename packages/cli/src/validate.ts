@@ -1,38 +1,60 @@
-import { checkSources } from 'mission-lang-language';
+import type { MissionDiagnostic } from 'mission-lang-language';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from './exit-codes.js';
-import { collectModelPaths, readSources } from './files.js';
+import { formatGithub } from './format-github.js';
+import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
+import { loadModel, type ModelOptions } from './load-model.js';
 import type { Output } from './output.js';
 
-export interface ValidateOptions {
+export interface ValidateOptions extends ModelOptions {
     readonly format: string;
-    readonly today?: string;
+    /** Exit 1 when there are more warnings than this (`--max-warnings`). */
+    readonly maxWarnings?: string | number;
+    /** Show errors only (`--quiet`); warnings still count for --max-warnings. */
+    readonly quiet?: boolean;
 }
 
-const FORMATS = ['text', 'json'];
+export const VALIDATE_FORMATS = ['text', 'json', 'sarif', 'github'];
 
 /** `mission validate`: check the model files together; exit 1 when any error is found. */
 export async function runValidate(paths: readonly string[], options: ValidateOptions, output: Output): Promise<number> {
-    if (!FORMATS.includes(options.format)) {
-        throw new UsageError(`unknown format '${options.format}' (expected ${FORMATS.join(' or ')})`);
+    if (!VALIDATE_FORMATS.includes(options.format)) {
+        throw new UsageError(`unknown format '${options.format}' (expected ${VALIDATE_FORMATS.join(', ')})`);
     }
-    if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
-        throw new UsageError(`--today wants a date as YYYY-MM-DD, not '${options.today}'`);
+    const maxWarnings = parseMaxWarnings(options.maxWarnings);
+    const model = await loadModel(paths, options, output);
+    const { summary } = model;
+    const shown: readonly MissionDiagnostic[] = options.quiet ? model.diagnostics.filter(diagnostic => diagnostic.severity === 'error') : model.diagnostics;
+    switch (options.format) {
+        case 'json':
+            output.stdout(JSON.stringify({ diagnostics: shown, summary }, null, 2) + '\n');
+            break;
+        case 'sarif':
+            output.stdout(formatSarif(shown));
+            break;
+        case 'github':
+            output.stdout(formatGithub(shown));
+            break;
+        default:
+            output.stdout(formatText(shown, summary, [...model.sources, ...configSource(model)], output.color));
     }
-    const files = await collectModelPaths(paths);
-    if (files.length === 0) throw new UsageError(`no .mission files found in ${paths.join(', ')}`);
-    const sources = await readSources(files);
-    let result;
-    try {
-        result = await checkSources(sources, { today: options.today });
-    } catch (error) {
-        if (error instanceof Error && error.message.startsWith('not a calendar date')) throw new UsageError(`--today: ${error.message}`);
-        throw error;
+    if (summary.errors > 0) return EXIT_MODEL_ERRORS;
+    if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+        output.stderr(`mission: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`);
+        return EXIT_MODEL_ERRORS;
     }
-    if (options.format === 'json') {
-        output.stdout(JSON.stringify({ diagnostics: result.diagnostics, summary: result.summary }, null, 2) + '\n');
-    } else {
-        output.stdout(formatText(result.diagnostics, result.summary, sources, output.color));
-    }
-    return result.summary.errors > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;
+    return EXIT_OK;
+}
+
+function parseMaxWarnings(value: string | number | undefined): number | undefined {
+    if (value === undefined) return undefined;
+    const text = String(value);
+    if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings wants a whole number of warnings, not '${text}'`);
+    return Number(text);
+}
+
+/** The config file as a source, so text output can show the offending line under its diagnostic. */
+function configSource(model: Awaited<ReturnType<typeof loadModel>>): Array<{ path: string; text: string }> {
+    const { config } = model;
+    return config.path !== undefined && config.text !== undefined ? [{ path: config.path, text: config.text }] : [];
 }

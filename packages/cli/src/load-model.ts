@@ -1,0 +1,57 @@
+import { type CheckResult, checkSources, type CheckSummary, type MissionDiagnostic, type SourceFile, stdinSourceFile, summarize } from 'mission-lang-language';
+import { loadConfig, type LoadedConfig } from './config.js';
+import { UsageError } from './exit-codes.js';
+import { collectModelPaths, readSources } from './files.js';
+import type { Output } from './output.js';
+
+/** The options every command that reads a model shares. */
+export interface ModelOptions {
+    readonly today?: string;
+    readonly config?: string;
+}
+
+export interface LoadedModel {
+    readonly sources: readonly SourceFile[];
+    readonly config: LoadedConfig;
+    readonly result: CheckResult;
+    /** The config file's diagnostics first, then the model's (by file, line, column). */
+    readonly diagnostics: readonly MissionDiagnostic[];
+    readonly summary: CheckSummary;
+}
+
+/** How a model read from standard input (the path `-`) is named in every output. */
+export const STDIN_PATH = '<stdin>';
+
+/** Reads the configuration and the model files (`-` is standard input) and checks them together. */
+export async function loadModel(paths: readonly string[], options: ModelOptions, output: Output): Promise<LoadedModel> {
+    if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
+        throw new UsageError(`--today wants a date as YYYY-MM-DD, not '${options.today}'`);
+    }
+    const config = await loadConfig(options.config);
+    const sources = await readModelSources(paths, output);
+    let result: CheckResult;
+    try {
+        result = await checkSources(sources, { today: options.today ?? config.today, rules: config.rules });
+    } catch (error) {
+        if (error instanceof Error && error.message.startsWith('not a calendar date')) throw new UsageError(`--today: ${error.message}`);
+        throw error;
+    }
+    const diagnostics = [...config.diagnostics, ...result.diagnostics];
+    return { sources, config, result, diagnostics, summary: summarize(sources.length, diagnostics) };
+}
+
+async function readModelSources(paths: readonly string[], output: Output): Promise<SourceFile[]> {
+    const fromStdin = paths.filter(path => path === '-').length;
+    if (fromStdin > 1) throw new UsageError("'-' (standard input) may be given only once");
+    const onDisk = paths.filter(path => path !== '-');
+    const files = onDisk.length > 0 ? await collectModelPaths(onDisk) : [];
+    if (files.length === 0 && fromStdin === 0) throw new UsageError(`no .mission files found in ${paths.join(', ')}`);
+    const sources = await readSources(files);
+    if (fromStdin === 1) {
+        if (!output.readStdin) throw new UsageError('standard input is not available');
+        let text = await output.readStdin();
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        sources.push(stdinSourceFile(STDIN_PATH, text));
+    }
+    return sources;
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { CATALOG, DIAGNOSTIC_CODES } from 'mission-lang-language';
+import { describe, expect, test } from 'vitest';
+import { EXAMPLE, FIXTURES, REPO, runCli } from './helpers.js';
+
+const sarifSchema = JSON.parse(readFileSync(join(REPO, 'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json'), 'utf8'));
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+(addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
+const validateSarif = ajv.compile(sarifSchema);
+
+describe('mission validate --format sarif', () => {
+    test('is valid SARIF 2.1.0 listing every catalog code as a rule', async () => {
+        const run = await runCli(['validate', EXAMPLE, '--format', 'sarif', '--today', '2026-11-23']);
+        expect(run.code).toBe(0);
+        const log = JSON.parse(run.stdout);
+        expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+        const rules = log.runs[0].tool.driver.rules;
+        expect(rules.map((rule: { id: string }) => rule.id)).toEqual(DIAGNOSTIC_CODES);
+        const overCapacity = rules.find((rule: { id: string }) => rule.id === 'over-capacity');
+        expect(overCapacity.shortDescription.text).toBe(CATALOG['over-capacity'].help);
+        expect(overCapacity.defaultConfiguration.level).toBe('error');
+        expect(rules.find((rule: { id: string }) => rule.id === 'staged-without-value').defaultConfiguration.level).toBe('note');
+        const results = log.runs[0].results;
+        expect(results.map((result: { ruleId: string; level: string }) => `${result.ruleId}/${result.level}`).sort())
+            .toEqual(['staged-without-value/note', 'unmapped-measures/warning']);
+    });
+
+    test('locates results with relative URIs and 1-based regions', async () => {
+        const run = await runCli(['validate', 'problems.mission', '--format', 'sarif', '--today', '2026-11-23'], { cwd: FIXTURES });
+        expect(run.code).toBe(1);
+        const log = JSON.parse(run.stdout);
+        expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+        const first = log.runs[0].results[0];
+        expect(first).toMatchObject({
+            ruleId: 'over-capacity',
+            level: 'error',
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'problems.mission', uriBaseId: 'SRCROOT' }, region: { startLine: 4, startColumn: 8, endLine: 4, endColumn: 12 } } }]
+        });
+        expect(first.message.text).toContain('dana is on 2 concurrent active missions');
+    });
+
+    test('an absolute path becomes relative to the working folder; stdin is encoded', async () => {
+        const run = await runCli(['validate', join(FIXTURES, 'problems.mission'), '--format', 'sarif'], { cwd: REPO });
+        const uris = new Set(JSON.parse(run.stdout).runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri));
+        expect([...uris]).toEqual(['packages/cli/test/fixtures/problems.mission']);
+        const fromStdin = await runCli(['validate', '-', '--format', 'sarif'], { stdin: 'mission X {}' });
+        const log = JSON.parse(fromStdin.stdout);
+        expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+        expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('%3Cstdin%3E');
+    });
+});
