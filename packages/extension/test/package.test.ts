@@ -1,0 +1,94 @@
+/**
+ * The VSIX as shipped: `npm run package` builds it; it holds exactly the bundles, the manifest's
+ * contributions, README and LICENSE; and the bundled server, copied where no node_modules can be
+ * found, starts (the Node 20 polyfill runs before Chevrotain) and publishes diagnostics for a
+ * workspace file that was never opened.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listZipEntries } from './zip-entries.js';
+
+const extensionDir = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8')) as { name: string; version: string };
+const vsix = join(extensionDir, `${manifest.name}-${manifest.version}.vsix`);
+
+beforeAll(() => {
+    const result = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`npm run package failed:\n${result.stdout}\n${result.stderr}`);
+}, 180_000);
+
+describe('the VSIX', () => {
+    test('holds the bundles, grammar, snippets, icon, README and LICENSE, and nothing else', () => {
+        const files = listZipEntries(readFileSync(vsix)).filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length)).sort();
+        expect(files).toEqual([
+            'LICENSE.txt',
+            'language-configuration.json',
+            'media/file-icon.svg',
+            'media/icon.png',
+            'media/preview.css',
+            'media/preview.js',
+            'out/extension.cjs',
+            'out/server.cjs',
+            'package.json',
+            'readme.md',
+            'snippets/mission.code-snippets',
+            'syntaxes/mission.tmLanguage.json'
+        ]);
+    });
+
+    test('has no sources, source maps, tests or dependencies', () => {
+        const entries = listZipEntries(readFileSync(vsix));
+        expect(entries.filter((name) => /node_modules|\.ts$|\.map$|\/src\/|\/test\/|\.vsix$/.test(name))).toEqual([]);
+    });
+});
+
+describe('the bundled language server', () => {
+    let workspace: string;
+    let server: ChildProcess;
+    let connection: MessageConnection;
+
+    beforeAll(() => {
+        // Outside the repository: a require() of anything not bundled would fail here.
+        workspace = mkdtempSync(join(tmpdir(), 'mission-bundle-'));
+        copyFileSync(join(extensionDir, 'out/server.cjs'), join(workspace, 'server.cjs'));
+        writeFileSync(join(workspace, 'model.mission'), 'vision V\nperson ann\nmission Lost "Lost" { lead nobody }\n');
+        server = spawn(process.execPath, [join(workspace, 'server.cjs'), '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'inherit'] });
+        connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+        connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+        connection.onRequest('client/registerCapability', () => null);
+        connection.listen();
+    });
+
+    afterAll(() => {
+        connection?.dispose();
+        server?.kill();
+        rmSync(workspace, { recursive: true, force: true });
+    });
+
+    test('starts, initializes and checks a workspace file that is not open', async () => {
+        const modelUri = pathToFileURL(join(workspace, 'model.mission')).toString();
+        const published = new Promise<Array<{ code?: string | number }>>((resolve) => {
+            connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Array<{ code?: string | number }> }) => {
+                if (params.uri === modelUri && params.diagnostics.length > 0) resolve(params.diagnostics);
+            });
+        });
+        const folderUri = pathToFileURL(workspace).toString();
+        const result = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
+            processId: process.pid,
+            rootUri: folderUri,
+            workspaceFolders: [{ uri: folderUri, name: 'bundle' }],
+            capabilities: { workspace: { configuration: true } }
+        });
+        expect(result.capabilities.completionProvider).toBeDefined();
+        await connection.sendNotification('initialized', {});
+        const codes = (await published).map((diagnostic) => diagnostic.code);
+        expect(codes).toContain('unresolved-reference');
+        expect(codes).toContain('unaligned-mission');
+    }, 60_000);
+});
