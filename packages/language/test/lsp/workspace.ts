@@ -4,7 +4,7 @@
  */
 import { type LangiumDocument, TextDocument, URI } from 'langium';
 import { setTextDocument } from 'langium/test';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { CompletionItem, Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../../src/generated/ast.js';
 import { createMissionServices, type MissionServiceSet } from '../../src/mission-module.js';
 
@@ -67,6 +67,16 @@ export class TestWorkspace {
             if (offset < 0) throw new Error(`'${needle}' not found in ${name}`);
         }
         return offset + shift;
+    }
+
+    /** Completion items at the position of `needle` (plus `shift`) in a file. */
+    async complete(name: string, needle: string, shift = 0): Promise<CompletionItem[]> {
+        const provider = this.services.Mission.lsp.CompletionProvider!;
+        const list = await provider.getCompletion(this.document(name), {
+            textDocument: { uri: this.uri(name).toString() },
+            position: this.positionOf(name, needle, shift)
+        });
+        return list?.items ?? [];
     }
 
     positionOf(name: string, needle: string, shift = 0, occurrence = 0): { line: number; character: number } {

@@ -1,0 +1,111 @@
+import { type AstNode, type AstNodeDescription, AstUtils, type GrammarAST, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { type CompletionAcceptor, type CompletionContext, type CompletionValueItem, DefaultCompletionProvider } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import type { ModelFactsProvider } from '../facts/facts-provider.js';
+import { type Element, isMeasure, isMission, type Measure, type Mission } from '../generated/ast.js';
+import type { MissionServices } from '../mission-module.js';
+import { elementDetail } from './describe.js';
+
+/** Snippets offered where their keyword may start (`mission` at the top level, `measure` in a mission, ...). */
+const SNIPPETS: Record<string, { detail: string; body: string }> = {
+    mission: {
+        detail: 'a mission with intent, lead, boundary and a measure',
+        body: [
+            'mission ${1:Name} "${2:Title}" under ${3:Parent} {',
+            '  intent "${4:Purpose}"',
+            '  lead ${5:person}',
+            '  boundary {',
+            '    window ${6:2026-01-01} .. ${7:2026-12-31}',
+            '  }',
+            '  measure ${8:measure} "${9:What success looks like}" {',
+            '    baseline ${10:0}',
+            '    target ${11:100}',
+            '  }',
+            '}'
+        ].join('\n')
+    },
+    measure: {
+        detail: 'a measure of success',
+        body: [
+            'measure ${1:name} "${2:Title}" {',
+            '  baseline ${3:0}',
+            '  target ${4:100}',
+            '  current ${5:0}',
+            '  unit ${6:unit}',
+            '}'
+        ].join('\n')
+    },
+    boundary: {
+        detail: 'the defined operating space',
+        body: [
+            'boundary {',
+            '  window ${1:2026-01-01} .. ${2:2026-12-31}',
+            '  budget ${3:100k} ${4:GBP}',
+            '  must "${5:rule}"',
+            '}'
+        ].join('\n')
+    },
+    person: {
+        detail: 'a person and their capacity',
+        body: 'person ${1:id} "${2:Full Name}" { capacity ${3:1} }'
+    }
+};
+
+/**
+ * Keywords where the grammar allows them (Langium's default), references of the kind the reference
+ * expects (the scope provider filters by kind through the name index), each with a detail line from
+ * the model facts, and snippets for the larger constructs.
+ */
+export class MissionCompletionProvider extends DefaultCompletionProvider {
+    private readonly facts: ModelFactsProvider;
+
+    constructor(services: MissionServices) {
+        super(services);
+        this.facts = services.facts.ModelFactsProvider;
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const result = super.completionForKeyword(context, keyword, acceptor);
+        const snippet = SNIPPETS[keyword.value];
+        if (snippet) {
+            acceptor(context, {
+                label: keyword.value,
+                kind: CompletionItemKind.Snippet,
+                detail: snippet.detail,
+                insertText: snippet.body,
+                insertTextFormat: InsertTextFormat.Snippet,
+                sortText: '2'
+            });
+        }
+        return result;
+    }
+
+    /** A mission is never offered as its own parent or as support for itself. */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        const mission = enclosingMission(refInfo.container);
+        if (!mission) return candidates;
+        return candidates.filter(candidate => candidate.node !== mission);
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = description.node as Element | Measure | undefined;
+        const detail = node ? elementDetail(this.facts.get(), node) : undefined;
+        return { ...item, detail: detail || description.type.toLowerCase(), sortText: this.sortText(description, refInfo) };
+    }
+
+    /** After `contributes to`, the measures of the mission's own ancestors come first. */
+    private sortText(description: AstNodeDescription, refInfo: ReferenceInfo): string {
+        const target = description.node;
+        const mission = enclosingMission(refInfo.container);
+        if (isMeasure(target) && mission) {
+            return this.facts.get().isAncestor(target.$container, mission) ? '0' : '1';
+        }
+        return '0';
+    }
+}
+
+function enclosingMission(node: AstNode | undefined): Mission | undefined {
+    return node ? AstUtils.getContainerOfType(node, isMission) : undefined;
+}

@@ -1,0 +1,81 @@
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { describe, expect, test } from 'vitest';
+import { MISSIONS, PEOPLE } from './fixtures.js';
+import { TestWorkspace } from './workspace.js';
+
+async function workspaceWith(extra: string): Promise<TestWorkspace> {
+    const workspace = new TestWorkspace();
+    await workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS, 'edit.mission': extra });
+    return workspace;
+}
+
+const labels = (items: { label: string; kind?: number }[], kind?: number) =>
+    items.filter(item => kind === undefined || item.kind === kind).map(item => item.label).sort();
+
+describe('completion', () => {
+    test('after `lead`: persons only, each with title and load', async () => {
+        const workspace = await workspaceWith('mission New "New" under Grow {\n  lead \n}\n');
+        const items = await workspace.complete('edit.mission', 'lead ', 5);
+        expect(labels(items)).toEqual(['alice', 'bob', 'cara']);
+        const alice = items.find(item => item.label === 'alice')!;
+        expect(alice.kind).toBe(CompletionItemKind.Variable);
+        expect(alice.detail).toBe('Alice Smith · load 1 / capacity 1');
+    });
+
+    test('after `crew`: persons and teams', async () => {
+        const workspace = await workspaceWith('mission New "New" under Grow {\n  crew \n}\n');
+        const items = await workspace.complete('edit.mission', 'crew ', 5);
+        expect(labels(items)).toEqual(['alice', 'bob', 'cara', 'clinical']);
+        expect(items.find(item => item.label === 'clinical')?.kind).toBe(CompletionItemKind.Struct);
+    });
+
+    test('after `under`: visions and missions, never the mission itself', async () => {
+        const workspace = await workspaceWith('mission New "New" under  {\n}\n');
+        const items = await workspace.complete('edit.mission', 'under ', 6);
+        expect(labels(items)).toEqual(['Acme', 'Clinics', 'Grow', 'Recruit']);
+        expect(items.find(item => item.label === 'Grow')?.detail).toBe('Grow the patient base · active · 40%');
+    });
+
+    test('after `supports`: missions only', async () => {
+        const workspace = await workspaceWith('mission New "New" under Grow {\n  supports \n}\n');
+        const items = await workspace.complete('edit.mission', 'supports ', 9);
+        expect(labels(items)).toEqual(['Clinics', 'Grow', 'Recruit']);
+    });
+
+    test('after `contributes to`: qualified measure names, ancestors first', async () => {
+        const workspace = await workspaceWith('mission New "New" under Grow {\n  measure m { target 1 contributes to  }\n}\n');
+        const items = await workspace.complete('edit.mission', 'contributes to ', 15);
+        expect(labels(items)).toEqual(['Clinics.opened', 'Clinics.registered', 'Grow.patients', 'New.m', 'Recruit.hired']);
+        const grow = items.find(item => item.label === 'Grow.patients')!;
+        expect(grow.detail).toBe('Registered patients · 25,000 → 31,000 → 40,000 patients');
+        expect(grow.sortText).toBe('0');
+        expect(items.find(item => item.label === 'Recruit.hired')?.sortText).toBe('1');
+    });
+
+    test('a partly typed qualified name keeps completing', async () => {
+        const workspace = await workspaceWith('mission New "New" under Grow {\n  measure m { target 1 contributes to Grow. }\n}\n');
+        const items = await workspace.complete('edit.mission', 'Grow. ', 5);
+        expect(labels(items)).toContain('Grow.patients');
+    });
+
+    test('mission items: keywords and snippets, no references', async () => {
+        const workspace = await workspaceWith('mission New "New" under Grow {\n  \n}\n');
+        const items = await workspace.complete('edit.mission', '{\n  ', 4);
+        expect(labels(items, CompletionItemKind.Keyword)).toEqual(
+            ['boundary', 'crew', 'intent', 'lead', 'measure', 'review', 'status', 'supports', 'value', '}'].filter(k => k !== '}')
+        );
+        const snippets = items.filter(item => item.kind === CompletionItemKind.Snippet);
+        expect(snippets.map(item => item.label).sort()).toEqual(['boundary', 'measure']);
+        expect(snippets.every(item => item.insertTextFormat === InsertTextFormat.Snippet)).toBe(true);
+        expect(items.some(item => item.kind === CompletionItemKind.Variable)).toBe(false);
+    });
+
+    test('top level: element keywords and the mission and person snippets', async () => {
+        const workspace = await workspaceWith('\n');
+        const items = await workspace.complete('edit.mission', '\n', 1);
+        expect(labels(items, CompletionItemKind.Keyword)).toEqual(['mission', 'person', 'team', 'vision']);
+        expect(labels(items, CompletionItemKind.Snippet)).toEqual(['mission', 'person']);
+        const mission = items.find(item => item.kind === CompletionItemKind.Snippet && item.label === 'mission')!;
+        expect(mission.textEdit?.newText).toContain('mission ${1:Name} "${2:Title}" under ${3:Parent} {');
+    });
+});
