@@ -1,5 +1,7 @@
 import { type ConfigurationProvider, type DocumentBuilder, type FileSystemProvider, URI, UriUtils, type WorkspaceLock, type WorkspaceManager } from 'langium';
-import type { WorkspaceFolder } from 'vscode-languageserver';
+import { type Connection, type Diagnostic, DiagnosticSeverity, type WorkspaceFolder } from 'vscode-languageserver';
+import type { MissionDiagnostic } from '../api/check.js';
+import { CONFIG_FILE_NAME, type MissionConfig, parseMissionConfig } from '../config/mission-config.js';
 import { MissionWorkspaceManager, type WorkspaceStartupParticipant } from '../lsp/workspace-manager.js';
 import type { MissionServices } from '../mission-module.js';
 import { type DiagnosticCode, isDiagnosticCode } from '../validation/codes.js';
@@ -13,15 +15,6 @@ export interface EditorSettingsSection {
     readonly rules?: Record<string, string>;
 }
 
-/** What mission.config.json contributes (parsed by the config module when it is present). */
-export interface ConfigFileSettings {
-    readonly today?: string;
-    readonly rules: ReadonlyMap<DiagnosticCode, SeveritySetting>;
-}
-
-export type ConfigFileReader = (text: string) => ConfigFileSettings;
-
-export const CONFIG_FILE_NAME = 'mission.config.json';
 const SEVERITY_SETTINGS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'off']);
 
 /**
@@ -40,10 +33,9 @@ export class MissionEditorSettings implements WorkspaceStartupParticipant {
     private readonly workspace: WorkspaceManager;
     private readonly fileSystem: FileSystemProvider;
     private editor: EditorSettingsSection = {};
-    private file: ConfigFileSettings | undefined;
+    private readonly connection: Connection | undefined;
+    private file: MissionConfig | undefined;
     private configFileUri: URI | undefined;
-    /** Set by the config module once it exists; without it mission.config.json is not read. */
-    configFileReader: ConfigFileReader | undefined;
 
     constructor(services: MissionServices) {
         this.settings = services.config.Settings;
@@ -52,6 +44,7 @@ export class MissionEditorSettings implements WorkspaceStartupParticipant {
         this.lock = services.shared.workspace.WorkspaceLock;
         this.workspace = services.shared.workspace.WorkspaceManager;
         this.fileSystem = services.shared.workspace.FileSystemProvider;
+        this.connection = services.shared.lsp.Connection;
         if (this.workspace instanceof MissionWorkspaceManager) this.workspace.addStartupParticipant(this);
         this.configuration.onConfigurationSectionUpdate(update => {
             if (update.section !== services.LanguageMetaData.languageId) return;
@@ -112,20 +105,26 @@ export class MissionEditorSettings implements WorkspaceStartupParticipant {
         return this.workspace.ready.then(() => this.lock.write(token => this.builder.update([], [], token)));
     }
 
+    /** Reads the workspace root's mission.config.json and shows its `invalid-config` problems on the file. */
     private async loadConfigFile(): Promise<void> {
+        const hadProblems = (this.file?.diagnostics.length ?? 0) > 0;
         this.file = undefined;
-        if (!this.configFileUri || !this.configFileReader) return;
-        let text: string;
+        if (!this.configFileUri) return;
         try {
-            text = await this.fileSystem.readFile(this.configFileUri);
+            const text = await this.fileSystem.readFile(this.configFileUri);
+            this.file = parseMissionConfig(text, CONFIG_FILE_NAME);
         } catch {
-            return; // no config file: the catalog's severities
+            // No config file: the catalog's severities.
         }
-        try {
-            this.file = this.configFileReader(text);
-        } catch (error) {
-            console.error(`${CONFIG_FILE_NAME}: ${error instanceof Error ? error.message : String(error)}`);
+        const diagnostics = this.file?.diagnostics ?? [];
+        if (this.connection && (diagnostics.length > 0 || hadProblems)) {
+            void this.connection.sendDiagnostics({ uri: this.configFileUri.toString(), diagnostics: diagnostics.map(toLspDiagnostic) });
         }
+    }
+
+    /** The parsed mission.config.json, if the workspace has one. */
+    get configFile(): MissionConfig | undefined {
+        return this.file;
     }
 }
 
@@ -135,5 +134,20 @@ function asSection(value: unknown): EditorSettingsSection {
     return {
         today: typeof today === 'string' ? today.trim() : undefined,
         rules: typeof rules === 'object' && rules !== null ? rules as Record<string, string> : undefined
+    };
+}
+
+const LSP_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+function toLspDiagnostic(diagnostic: MissionDiagnostic): Diagnostic {
+    return {
+        range: {
+            start: { line: diagnostic.line - 1, character: diagnostic.column - 1 },
+            end: { line: diagnostic.endLine - 1, character: diagnostic.endColumn - 1 }
+        },
+        severity: LSP_SEVERITY[diagnostic.severity],
+        code: diagnostic.code,
+        source: 'mission',
+        message: diagnostic.message
     };
 }

@@ -70,3 +70,28 @@ describe('live diagnostics across files', () => {
         expect(workspace.codes('one.mission')).not.toContain('review-overdue');
     });
 });
+
+describe('settings precedence', () => {
+    const CONFIG = '{ "today": "2027-03-01", "rules": { "no-lead": "off", "missing-intent": "error" } }';
+    const LEADLESS = 'vision Acme "Acme"\nmission One "One" under Acme {\n  measure m { target 1 }\n  review every 30 days last 2026-11-20\n}\n';
+
+    test('mission.config.json at the workspace root sets today and severities', async () => {
+        const workspace = new TestWorkspace(undefined, { 'mission.config.json': CONFIG });
+        await workspace.services.Mission.config.EditorSettings.beforeInitialBuild(workspace.folders);
+        await workspace.set({ 'one.mission': LEADLESS });
+        expect(workspace.codes('one.mission')).toContain('review-overdue'); // today 2027-03-01 from the file
+        expect(workspace.codes('one.mission')).not.toContain('no-lead');
+        expect(workspace.diagnostics('one.mission').find(d => d.code === 'missing-intent')?.severity).toBe(1);
+    });
+
+    test("the editor's mission.today and mission.rules win over the file", async () => {
+        const workspace = new TestWorkspace(undefined, { 'mission.config.json': CONFIG });
+        const { Mission, shared } = workspace.services;
+        shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mission: { today: '2026-11-23', rules: { 'missing-intent': 'info' } } } });
+        await Mission.config.EditorSettings.beforeInitialBuild(workspace.folders);
+        await workspace.set({ 'one.mission': LEADLESS });
+        expect(workspace.codes('one.mission')).not.toContain('review-overdue');
+        expect(workspace.codes('one.mission')).not.toContain('no-lead'); // the file's override still applies
+        expect(workspace.diagnostics('one.mission').find(d => d.code === 'missing-intent')?.severity).toBe(3);
+    });
+});

@@ -2,7 +2,7 @@
  * A language server workspace without a connection: documents are opened and changed through the
  * same TextDocuments and DocumentBuilder.update path the server uses on didOpen/didChange.
  */
-import { type LangiumDocument, TextDocument, URI } from 'langium';
+import { EmptyFileSystemProvider, type LangiumDocument, TextDocument, URI } from 'langium';
 import { setTextDocument } from 'langium/test';
 import type { CompletionItem, Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../../src/generated/ast.js';
@@ -14,10 +14,21 @@ export class TestWorkspace {
     readonly services: MissionServiceSet;
     private readonly versions = new Map<string, number>();
 
-    constructor(today: string = TODAY) {
-        this.services = createMissionServices();
+    /** `files` are on disk but not open (e.g. mission.config.json), read through the FileSystemProvider. */
+    constructor(today: string | undefined = TODAY, files: Record<string, string> = {}) {
+        const disk = new Map(Object.entries(files).map(([name, text]) => [URI.file(`/workspace/${name}`).toString(), text]));
+        class DiskFiles extends EmptyFileSystemProvider {
+            override readFile(uri: URI): Promise<string> {
+                const text = disk.get(uri.toString());
+                return text === undefined ? Promise.reject(new Error(`no file ${uri.toString()}`)) : Promise.resolve(text);
+            }
+        }
+        this.services = createMissionServices({ fileSystemProvider: () => new DiskFiles() });
         this.services.Mission.config.Settings.setToday(today);
     }
+
+    /** What the workspace root folder looks like to the server. */
+    readonly folders = [{ uri: URI.file('/workspace').toString(), name: 'workspace' }];
 
     uri(name: string): URI {
         return URI.file(`/workspace/${name}`);
