@@ -9,6 +9,8 @@ import { type CheckResult, checkSources, type MissionDiagnostic } from '../src/a
 import type { Element, Mission, Model } from '../src/generated/ast.js';
 import { CATALOG, type DiagnosticCode } from '../src/validation/codes.js';
 import type { SeveritySetting } from '../src/validation/settings.js';
+import type { ModelFacts } from '../src/facts/model-facts.js';
+import { createMissionServices } from '../src/mission-module.js';
 
 /** The codes that cannot be turned off: what the foundation itself reports. */
 export const FOUNDATION_CODES = (Object.keys(CATALOG) as DiagnosticCode[]).filter(code => 'fixed' in CATALOG[code]);
@@ -81,4 +83,19 @@ export async function expectClean(files: string | Record<string, string>): Promi
 /** The diagnostics of one code. */
 export function withCode(result: Checked, code: DiagnosticCode): MissionDiagnostic[] {
     return result.diagnostics.filter(diagnostic => diagnostic.code === code);
+}
+
+/** Parses and links one text without validating it, and returns its facts: for large inputs. */
+export async function linkedFacts(text: string): Promise<{ facts: ModelFacts; model: Model; mission(name: string): Mission }> {
+    const { shared, Mission } = createMissionServices();
+    const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file('/workspace/large.mission'));
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document], { validation: false });
+    const model = document.parseResult.value;
+    const byName = new Map(model.elements.filter(item => item.$type === 'Mission').map(item => [item.name, item as Mission]));
+    return {
+        facts: Mission.facts.ModelFactsProvider.get(),
+        model,
+        mission: (name: string) => byName.get(name) ?? (() => { throw new Error(`no mission ${name}`); })()
+    };
 }
