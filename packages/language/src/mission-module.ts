@@ -8,6 +8,7 @@ import { ModelFactsProvider } from './facts/facts-provider.js';
 import { MissionCodeActionProvider } from './lsp/code-actions.js';
 import { MissionCompletionProvider } from './lsp/completion.js';
 import { MissionDocumentBuilder } from './lsp/document-builder.js';
+import { MissionHoverProvider } from './lsp/hover.js';
 import { MissionNodeKindProvider } from './lsp/node-kinds.js';
 import { MissionWorkspaceManager } from './lsp/workspace-manager.js';
 import { MissionEditorSettings } from './server/editor-settings.js';
@@ -59,7 +60,8 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
     },
     lsp: {
         CodeActionProvider: (services) => new MissionCodeActionProvider(services),
-        CompletionProvider: (services) => new MissionCompletionProvider(services)
+        CompletionProvider: (services) => new MissionCompletionProvider(services),
+        HoverProvider: (services) => new MissionHoverProvider(services)
     }
 };
 

@@ -90,6 +90,16 @@ export class TestWorkspace {
         return list?.items ?? [];
     }
 
+    /** The hover text at the position of `needle` (plus `shift`) in a file. */
+    async hover(name: string, needle: string, shift = 0): Promise<string | undefined> {
+        const hover = await this.services.Mission.lsp.HoverProvider!.getHoverContent(this.document(name), {
+            textDocument: { uri: this.uri(name).toString() },
+            position: this.positionOf(name, needle, shift)
+        });
+        const contents = hover?.contents;
+        return contents && typeof contents === 'object' && 'value' in contents ? contents.value : undefined;
+    }
+
     positionOf(name: string, needle: string, shift = 0, occurrence = 0): { line: number; character: number } {
         return this.document(name).textDocument.positionAt(this.offsetOf(name, needle, shift, occurrence));
     }

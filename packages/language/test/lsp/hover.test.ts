@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { MISSIONS, PEOPLE } from './fixtures.js';
+import { TestWorkspace } from './workspace.js';
+
+describe('hover', () => {
+    const workspace = new TestWorkspace();
+    beforeAll(() => workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS }));
+
+    test('a mission (at its reference in another mission): title, intent, lead, status, window, progress, path', async () => {
+        const text = await workspace.hover('missions.mission', 'supports Recruit', 10);
+        expect(text).toBe([
+            '**mission Recruit** — Recruit clinicians',
+            '*Intent:* Staff the new clinics before they open',
+            'Lead: cara · status staged',
+            'Window: 2026-01-01 .. 2026-12-31 (inherited from Grow)',
+            'Progress: none measured (1 measure)',
+            'Path: Recruit → Grow → Acme'
+        ].join('\n\n'));
+    });
+
+    test('a mission at its declaration: own window, progress as the mean of its measures, sub-missions', async () => {
+        const text = await workspace.hover('missions.mission', 'mission Grow', 9);
+        expect(text).toContain('Window: 2026-01-01 .. 2026-12-31\n');
+        expect(text).toContain('Progress: 40% (mean of 1 measure)');
+        expect(text).toContain('Sub-missions: Clinics, Recruit');
+        expect(text).toContain('Path: Grow → Acme');
+    });
+
+    test('a person (at a `lead` reference): load against capacity and their missions', async () => {
+        const text = await workspace.hover('missions.mission', 'lead bob', 6);
+        expect(text).toBe([
+            '**person bob** — Bob Jones',
+            'load 1 / capacity 2',
+            'Missions: Clinics (lead, crew via clinical, active)'
+        ].join('\n\n'));
+    });
+
+    test('a measure (at a qualified `contributes to` reference): baseline → current → target and contributors', async () => {
+        const text = await workspace.hover('missions.mission', 'to Grow.patients', 9);
+        expect(text).toBe([
+            '**measure Grow.patients** — Registered patients',
+            '25,000 → 31,000 → 40,000 patients (baseline → current → target, direction up)',
+            'Progress: 40%',
+            'Contributors: Clinics.registered'
+        ].join('\n\n'));
+    });
+
+    test('a contributing measure names what it contributes to', async () => {
+        const text = await workspace.hover('missions.mission', 'measure registered', 9);
+        expect(text).toContain('**measure Clinics.registered** — Patients registered at new clinics');
+        expect(text).toContain('0 → 4,000 → 9,000 patients');
+        expect(text).toContain('Progress: 44%');
+        expect(text).toContain('Contributes to: Grow.patients');
+    });
+
+    test('a vision and a team', async () => {
+        expect(await workspace.hover('missions.mission', 'under Acme', 7)).toContain('Missions: Grow');
+        expect(await workspace.hover('people.mission', 'team clinical', 6)).toContain('Members: bob, cara');
+    });
+});
