@@ -1,0 +1,188 @@
+/**
+ * The example models, checked as users check them.
+ *
+ * - Every folder of examples/ (except broken/) is a realistic multi-file model that must be completely
+ *   clean under the whole rule catalog on 2026-11-23: checked in-process for its facts, and once through
+ *   the built CLI as a child process (exit 0, no diagnostics).
+ * - Every case of examples/broken/ (a .mission file, or a folder checked as one model) declares in
+ *   header comments `// expect: <code> <line>` every diagnostic it produces; the check must give
+ *   exactly those (code, line) pairs, per file.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkSources, type CheckResult, sourceFile } from '../packages/language/src/index.js';
+
+const TODAY = '2026-11-23';
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const EXAMPLES = join(ROOT, 'examples');
+const BROKEN = join(EXAMPLES, 'broken');
+const CLI = join(ROOT, 'packages/cli/bin/mission.js');
+const EXPECT_LINE = /^\s*\/\/\s*expect:\s*([a-z-]+)\s+(\d+)\s*$/;
+
+const run = promisify(execFile);
+
+/** The .mission files under a folder, recursively, sorted (as the CLI collects them). */
+function missionFilesUnder(folder: string): string[] {
+    return readdirSync(folder, { withFileTypes: true })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .flatMap(entry => {
+            const path = join(folder, entry.name);
+            if (entry.isDirectory()) return missionFilesUnder(path);
+            return entry.isFile() && entry.name.endsWith('.mission') ? [path] : [];
+        });
+}
+
+/** Checks the files together as one model, with paths relative to the project root. */
+async function check(files: readonly string[]): Promise<CheckResult> {
+    const sources = files.map(file => sourceFile(relative(ROOT, file), resolve(file), readFileSync(file, 'utf8')));
+    return checkSources(sources, { today: TODAY });
+}
+
+/** The `// expect: <code> <line>` pairs a file declares, as sorted unique "code line" strings. */
+function expectationsOf(file: string): string[] {
+    const pairs = readFileSync(file, 'utf8').split(/\r?\n/).flatMap(line => {
+        const match = EXPECT_LINE.exec(line);
+        return match ? [`${match[1]} ${match[2]}`] : [];
+    });
+    return sortedUnique(pairs);
+}
+
+function sortedUnique(values: readonly string[]): string[] {
+    return [...new Set(values)].sort();
+}
+
+function describeDiagnostics(result: CheckResult): string {
+    return result.diagnostics.map(d => `${d.file}:${d.line}:${d.column} ${d.code}: ${d.message}`).join('\n');
+}
+
+const exampleFolders = readdirSync(EXAMPLES, { withFileTypes: true })
+    .filter(entry => entry.isDirectory() && entry.name !== 'broken')
+    .map(entry => entry.name)
+    .filter(name => missionFilesUnder(join(EXAMPLES, name)).length > 0)
+    .sort();
+
+/** A broken case: a file on its own, or a folder whose files are checked together. */
+const brokenCases = readdirSync(BROKEN, { withFileTypes: true })
+    .filter(entry => entry.isDirectory() || entry.name.endsWith('.mission'))
+    .map(entry => {
+        const path = join(BROKEN, entry.name);
+        return { name: entry.name, files: entry.isDirectory() ? missionFilesUnder(path) : [path] };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+
+describe('example models', () => {
+    it('there are at least three realistic examples', () => {
+        expect(exampleFolders.length).toBeGreaterThanOrEqual(3);
+    });
+
+    describe.each(exampleFolders)('%s', name => {
+        const folder = join(EXAMPLES, name);
+        let result: CheckResult;
+
+        beforeAll(async () => {
+            result = await check(missionFilesUnder(folder));
+        });
+
+        it('is spread over several files', () => {
+            expect(result.documents.length).toBeGreaterThanOrEqual(3);
+        });
+
+        it(`has no diagnostic at all on ${TODAY}`, () => {
+            expect(describeDiagnostics(result)).toBe('');
+            expect(result.summary).toMatchObject({ errors: 0, warnings: 0, infos: 0 });
+        });
+
+        it('has a vision, persons, teams and at least ten missions', () => {
+            const { facts } = result;
+            expect(facts.visions.length).toBeGreaterThanOrEqual(1);
+            expect(facts.persons.length).toBeGreaterThanOrEqual(5);
+            expect(facts.teams.length).toBeGreaterThanOrEqual(1);
+            expect(facts.missions.length).toBeGreaterThanOrEqual(10);
+        });
+
+        it('cascades over at least three levels of missions, every mission reaching a vision', () => {
+            const { facts } = result;
+            let deepest = 0;
+            for (const mission of facts.missions) {
+                const ancestors = facts.ancestorsOf(mission);
+                expect(ancestors.at(-1)?.$type, `${mission.name} reaches a vision`).toBe('Vision');
+                deepest = Math.max(deepest, ancestors.length); // missions above it, plus the vision
+            }
+            expect(deepest).toBeGreaterThanOrEqual(3);
+        });
+
+        it('uses staged and finished missions, supports and roll-ups', () => {
+            const { facts } = result;
+            const statuses = new Set(facts.missions.map(mission => facts.statusOf(mission)));
+            expect(statuses).toContain('active');
+            expect(statuses).toContain('staged');
+            expect(facts.missions.some(mission => facts.isFinished(mission))).toBe(true);
+            expect(facts.missions.some(mission => mission.supports.length > 0)).toBe(true);
+            const rolledUp = facts.missions.flatMap(mission => mission.measures).filter(measure => facts.contributorsOf(measure).length > 0);
+            expect(rolledUp.length).toBeGreaterThan(0);
+        });
+    });
+});
+
+describe('example models through the CLI', () => {
+    beforeAll(() => {
+        // The CLI runs from its build output; build it when a fresh checkout has none.
+        if (!existsSync(join(ROOT, 'packages/cli/out/main.js'))) {
+            execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'packages/language', 'packages/cli'], { cwd: ROOT, stdio: 'inherit' });
+        }
+    });
+
+    it.each(exampleFolders)('mission validate examples/%s --format json exits 0 with no diagnostics', async name => {
+        const { stdout } = await run(process.execPath, [CLI, 'validate', join('examples', name), '--format', 'json', '--today', TODAY], { cwd: ROOT });
+        // execFile rejects on a non-zero exit code, so reaching here means exit 0.
+        const report = JSON.parse(stdout) as { diagnostics: unknown[]; summary: { files: number; errors: number; warnings: number; infos: number } };
+        expect(report.diagnostics).toEqual([]);
+        expect(report.summary).toEqual({ files: missionFilesUnder(join(EXAMPLES, name)).length, errors: 0, warnings: 0, infos: 0 });
+    });
+});
+
+describe('broken examples give exactly the diagnostics their headers expect', () => {
+    it('cover the foundation codes', () => {
+        const names = brokenCases.map(entry => entry.name.replace(/\.mission$/, ''));
+        for (const code of ['syntax-error', 'unresolved-reference', 'duplicate-name', 'invalid-date', 'invalid-currency', 'invalid-window']) {
+            expect(names).toContain(code);
+        }
+    });
+
+    describe.each(brokenCases)('broken/$name', ({ files }) => {
+        let result: CheckResult;
+
+        beforeAll(async () => {
+            result = await check(files);
+        });
+
+        it.each(files.map(file => relative(ROOT, file)))('%s', file => {
+            const expected = expectationsOf(join(ROOT, file));
+            expect(expected.length, `${file} declares its diagnostics with // expect: <code> <line>`).toBeGreaterThan(0);
+            const actual = sortedUnique(result.diagnostics.filter(d => d.file === file).map(d => `${d.code} ${d.line}`));
+            expect(actual, describeDiagnostics(result)).toEqual(expected);
+        });
+
+        it('every diagnostic is in one of its files', () => {
+            const known = new Set(files.map(file => relative(ROOT, file)));
+            expect(result.diagnostics.filter(d => !known.has(d.file))).toEqual([]);
+        });
+    });
+});
+
+describe('the expectation header', () => {
+    it('reads code and line pairs, ignoring other comments', () => {
+        expect(EXPECT_LINE.exec('// expect: over-capacity 12')?.slice(1)).toEqual(['over-capacity', '12']);
+        expect(EXPECT_LINE.exec('//expect:  no-lead   3  ')?.slice(1)).toEqual(['no-lead', '3']);
+        expect(EXPECT_LINE.exec('// expected: no-lead 3')).toBeNull();
+        expect(EXPECT_LINE.exec('// expect: no-lead')).toBeNull();
+    });
+
+    it('the broken cases exist on disk', () => {
+        for (const { files } of brokenCases) for (const file of files) expect(statSync(file).size).toBeGreaterThan(0);
+    });
+});
