@@ -1,0 +1,138 @@
+import { type AstNode, AstUtils } from 'langium';
+import type { CheckResult, CheckSummary, MissionDiagnostic } from '../api/check.js';
+import type { ModelFacts } from '../facts/model-facts.js';
+import type { Element } from '../generated/ast.js';
+import { dayToIso } from '../syntax/dates.js';
+
+/** Where an element is: the file as the user named it, 1-based lines and columns (end exclusive). */
+export interface SourceLocation {
+    readonly file: string;
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+}
+
+export interface ProblemCounts {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+}
+
+/**
+ * What every output (JSON, diagrams, report, brief) is generated from: one checked model. The CLI
+ * builds it from `checkSources`; the language server from its workspace (facts + diagnostics).
+ */
+export class OutputModel {
+    private readonly pathByUri: ReadonlyMap<string, string>;
+    private problemsByElement: Map<AstNode, ProblemCounts> | undefined;
+
+    constructor(
+        readonly facts: ModelFacts,
+        readonly diagnostics: readonly MissionDiagnostic[],
+        readonly summary: CheckSummary,
+        /** Each document's URI (as a string) and the path outputs show for it, in the order given. */
+        files: ReadonlyArray<{ uri: string; path: string }>,
+        /** The date used by time-based rules, as YYYY-MM-DD. */
+        readonly today?: string
+    ) {
+        this.pathByUri = new Map(files.map(file => [file.uri, file.path]));
+        this.files = files.map(file => file.path);
+    }
+
+    readonly files: readonly string[];
+
+    /** The file of a node, as the user named it. */
+    pathOf(node: AstNode): string {
+        const uri = AstUtils.getDocument(node).uri.toString();
+        return this.pathByUri.get(uri) ?? uri;
+    }
+
+    /** The location of a node's whole text (`name` narrows it to the name, e.g. for links). */
+    sourceOf(node: AstNode): SourceLocation {
+        const range = node.$cstNode?.range;
+        const file = this.pathOf(node);
+        if (!range) return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+        return {
+            file,
+            line: range.start.line + 1,
+            column: range.start.character + 1,
+            endLine: range.end.line + 1,
+            endColumn: range.end.character + 1
+        };
+    }
+
+    /** The diagnostics inside an element's text, counted by severity. */
+    problemsOf(element: Element): ProblemCounts {
+        this.problemsByElement ??= this.assignProblems();
+        return this.problemsByElement.get(element) ?? NO_PROBLEMS;
+    }
+
+    hasErrors(element: Element): boolean {
+        return this.problemsOf(element).errors > 0;
+    }
+
+    /**
+     * Elements are top-level and do not nest, so each diagnostic belongs to the element whose text
+     * holds its start: one sort per file and a binary search per diagnostic.
+     */
+    private assignProblems(): Map<AstNode, ProblemCounts> {
+        const byFile = new Map<string, Array<{ element: Element; source: SourceLocation }>>();
+        const { visions, persons, teams, missions } = this.facts;
+        for (const element of [...visions, ...persons, ...teams, ...missions] as Element[]) {
+            const source = this.sourceOf(element);
+            const list = byFile.get(source.file);
+            if (list) list.push({ element, source });
+            else byFile.set(source.file, [{ element, source }]);
+        }
+        for (const list of byFile.values()) list.sort((a, b) => compare(a.source.line, a.source.column, b.source.line, b.source.column));
+        const counts = new Map<AstNode, { errors: number; warnings: number; infos: number }>();
+        for (const diagnostic of this.diagnostics) {
+            const list = byFile.get(diagnostic.file);
+            if (!list) continue;
+            let low = 0;
+            let high = list.length - 1;
+            let found: (typeof list)[number] | undefined;
+            while (low <= high) {
+                const middle = (low + high) >> 1;
+                const candidate = list[middle]!;
+                if (compare(candidate.source.line, candidate.source.column, diagnostic.line, diagnostic.column) <= 0) {
+                    found = candidate;
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            if (!found || compare(diagnostic.line, diagnostic.column, found.source.endLine, found.source.endColumn) > 0) continue;
+            const entry = counts.get(found.element) ?? { errors: 0, warnings: 0, infos: 0 };
+            if (diagnostic.severity === 'error') entry.errors++;
+            else if (diagnostic.severity === 'warning') entry.warnings++;
+            else entry.infos++;
+            counts.set(found.element, entry);
+        }
+        return counts;
+    }
+}
+
+const NO_PROBLEMS: ProblemCounts = Object.freeze({ errors: 0, warnings: 0, infos: 0 });
+
+function compare(lineA: number, columnA: number, lineB: number, columnB: number): number {
+    return lineA - lineB || columnA - columnB;
+}
+
+/** The output model of a `checkSources` run (optionally with more diagnostics, e.g. the config file's). */
+export function outputModelOf(result: CheckResult, diagnostics: readonly MissionDiagnostic[] = result.diagnostics, summary: CheckSummary = result.summary): OutputModel {
+    const today = dayToIso(result.services.Mission.config.Settings.today);
+    return new OutputModel(
+        result.facts,
+        diagnostics,
+        summary,
+        result.documents.map(({ source, document }) => ({ uri: document.uri.toString(), path: source.path })),
+        today
+    );
+}
+
+/** `YYYY-MM-DD` for a finite day number, null for an open end. */
+export function isoOrNull(day: number): string | null {
+    return Number.isFinite(day) ? dayToIso(day) : null;
+}
