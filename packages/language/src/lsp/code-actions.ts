@@ -36,7 +36,7 @@ export class MissionCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const only = params.context.only;
-        if (only && !only.some(kind => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
+        if (only && !only.some(kind => kind === CodeActionKind.Empty || kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
         return params.context.diagnostics.flatMap(diagnostic => this.fixesFor(document, diagnostic));
     }
 

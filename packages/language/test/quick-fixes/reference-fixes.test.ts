@@ -40,6 +40,14 @@ describe('unresolved-reference', () => {
         expect(after.files['main.mission']).toContain('  crew bob, ops\n');
     });
 
+    it('creates a person named as a team member', async () => {
+        const text = PEOPLE + 'team crew2 { members bob, dan }\n' + mission('Grow under Acme', 'lead alice', 'crew crew2') + '\n';
+        const { checked, diagnostic, actions } = await fixesOf(text, 'unresolved-reference');
+        expect(titlesOf(actions)).toEqual(['Create person dan']);
+        const created = await expectFixes(checked, diagnostic, actions[0]!);
+        expect(created.files['main.mission'].endsWith('}\n\nperson dan\n')).toBe(true);
+    });
+
     it('does not offer to create a name that another kind of element has', async () => {
         // `ops` is a team: a lead cannot name it, and a person ops would be a duplicate name.
         const { actions } = await fixesOf(PEOPLE + mission('Grow under Acme', 'lead ops') + '\n', 'unresolved-reference');

@@ -34,6 +34,11 @@ export function indentOfLine(text: string, offset: number): string {
     return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
+/** The line break the document uses (a file written on Windows keeps its CRLF). */
+export function lineBreak(text: string): string {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
 /** The document's indentation step: the first indentation it uses, else two spaces (as in LANGUAGE.md). */
 export function indentUnit(text: string): string {
     return /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
@@ -57,8 +62,8 @@ export function itemIndent(text: string, owner: AstNode, items: readonly AstNode
 }
 
 /** The item's lines joined for a block (one line each, indented) or for a one-line block. */
-function render(lines: ItemLines, indent: string, inline: boolean): string {
-    return inline ? lines.map(line => line.trim()).join(' ') : lines.map(line => indent + line).join('\n');
+function render(lines: ItemLines, indent: string, inline: boolean, eol = '\n'): string {
+    return inline ? lines.map(line => line.trim()).join(' ') : lines.map(line => indent + line).join(eol);
 }
 
 /** Inserts the item before an existing item of the block. */
@@ -67,7 +72,8 @@ export function insertBefore(document: TextDocument, item: AstNode, lines: ItemL
     const offset = item.$cstNode!.offset;
     if (startsLine(text, offset)) {
         const at = document.positionAt(lineStart(text, offset));
-        return { range: { start: at, end: at }, newText: render(lines, indent, false) + '\n' };
+        const eol = lineBreak(text);
+        return { range: { start: at, end: at }, newText: render(lines, indent, false, eol) + eol };
     }
     const at = document.positionAt(offset);
     return { range: { start: at, end: at }, newText: render(lines, indent, true) + ' ' };
@@ -79,7 +85,8 @@ export function insertAfter(document: TextDocument, item: AstNode, lines: ItemLi
     const node = item.$cstNode!;
     const at = document.positionAt(node.end);
     const ownLine = startsLine(text, node.offset) && endsLine(text, node.end);
-    const newText = ownLine ? '\n' + render(lines, indent, false) : ' ' + render(lines, indent, true);
+    const eol = lineBreak(text);
+    const newText = ownLine ? eol + render(lines, indent, false, eol) : ' ' + render(lines, indent, true);
     return { range: { start: at, end: at }, newText };
 }
 
@@ -92,16 +99,17 @@ export function insertIntoEmptyBlock(document: TextDocument, owner: AstNode, lin
     const block = braces(owner);
     if (!block) return undefined;
     const { open, close } = block;
+    const eol = lineBreak(text);
     if (startsLine(text, close.offset)) {
         const at = document.positionAt(lineStart(text, close.offset));
-        return { range: { start: at, end: at }, newText: render(lines, indent, false) + '\n' };
+        return { range: { start: at, end: at }, newText: render(lines, indent, false, eol) + eol };
     }
     const between = text.slice(open.end, close.offset);
     if (between.trim() === '') {
         const closeIndent = indentOfLine(text, owner.$cstNode!.offset);
         return {
             range: { start: document.positionAt(open.end), end: document.positionAt(close.offset) },
-            newText: '\n' + render(lines, indent, false) + '\n' + closeIndent
+            newText: eol + render(lines, indent, false, eol) + eol + closeIndent
         };
     }
     // Something (a comment) shares the line with the braces: keep it and stay on one line.
@@ -113,9 +121,9 @@ export function insertIntoEmptyBlock(document: TextDocument, owner: AstNode, lin
 export function appendElement(document: TextDocument, lines: ItemLines): TextEdit {
     const text = document.getText();
     const at = document.positionAt(text.length);
-    const trimmed = text.trimEnd();
-    const separator = trimmed === '' ? '' : text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-    return { range: { start: at, end: at }, newText: separator + lines.join('\n') + '\n' };
+    const eol = lineBreak(text);
+    const separator = text.trim() === '' ? '' : text.endsWith(eol + eol) ? '' : text.endsWith(eol) ? eol : eol + eol;
+    return { range: { start: at, end: at }, newText: separator + lines.join(eol) + eol };
 }
 
 /**
