@@ -8,8 +8,12 @@ import { ModelFactsProvider } from './facts/facts-provider.js';
 import { MissionCodeActionProvider } from './lsp/code-actions.js';
 import { MissionCompletionProvider } from './lsp/completion.js';
 import { MissionDocumentBuilder } from './lsp/document-builder.js';
+import { MissionDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { MissionFuzzyMatcher } from './lsp/fuzzy-matcher.js';
 import { MissionHoverProvider } from './lsp/hover.js';
 import { MissionNodeKindProvider } from './lsp/node-kinds.js';
+import { MissionRenameProvider } from './lsp/rename.js';
+import { MissionSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { MissionWorkspaceManager } from './lsp/workspace-manager.js';
 import { MissionEditorSettings } from './server/editor-settings.js';
 import { MissionGeneratedSharedModule, MissionLanguageGeneratedModule } from './generated/module.js';
@@ -61,7 +65,10 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
     lsp: {
         CodeActionProvider: (services) => new MissionCodeActionProvider(services),
         CompletionProvider: (services) => new MissionCompletionProvider(services),
-        HoverProvider: (services) => new MissionHoverProvider(services)
+        HoverProvider: (services) => new MissionHoverProvider(services),
+        RenameProvider: (services) => new MissionRenameProvider(services),
+        SemanticTokenProvider: (services) => new MissionSemanticTokenProvider(services),
+        DocumentSymbolProvider: (services) => new MissionDocumentSymbolProvider(services)
     }
 };
 
@@ -72,7 +79,8 @@ export const MissionSharedModule: Module<LangiumSharedServices, PartialLangiumSh
         WorkspaceManager: (services) => new MissionWorkspaceManager(services)
     },
     lsp: {
-        NodeKindProvider: () => new MissionNodeKindProvider()
+        NodeKindProvider: () => new MissionNodeKindProvider(),
+        FuzzyMatcher: () => new MissionFuzzyMatcher()
     }
 };
 

@@ -4,7 +4,7 @@
  */
 import { EmptyFileSystemProvider, type LangiumDocument, TextDocument, URI } from 'langium';
 import { setTextDocument } from 'langium/test';
-import type { CompletionItem, Diagnostic } from 'vscode-languageserver';
+import type { CompletionItem, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import type { Model } from '../../src/generated/ast.js';
 import { createMissionServices, type MissionServiceSet } from '../../src/mission-module.js';
 
@@ -98,6 +98,26 @@ export class TestWorkspace {
         });
         const contents = hover?.contents;
         return contents && typeof contents === 'object' && 'value' in contents ? contents.value : undefined;
+    }
+
+    /** `{ textDocument, position }` for the position of `needle` (plus `shift`) in a file. */
+    at(name: string, needle: string, shift = 0, occurrence = 0): { textDocument: { uri: string }; position: { line: number; character: number } } {
+        return { textDocument: { uri: this.uri(name).toString() }, position: this.positionOf(name, needle, shift, occurrence) };
+    }
+
+    /** The text of every file after applying a workspace edit (files without edits are left out). */
+    applied(edit: WorkspaceEdit | undefined): Record<string, string> {
+        const result: Record<string, string> = {};
+        for (const [uri, edits] of Object.entries(edit?.changes ?? {})) {
+            const document = this.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
+            result[uri.slice(uri.lastIndexOf('/') + 1)] = TextDocument.applyEdits(document.textDocument, edits);
+        }
+        return result;
+    }
+
+    /** The text a range covers in a file. */
+    textAt(name: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+        return this.document(name).textDocument.getText(range);
     }
 
     positionOf(name: string, needle: string, shift = 0, occurrence = 0): { line: number; character: number } {
