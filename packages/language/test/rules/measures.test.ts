@@ -63,7 +63,8 @@ describe('unit-mismatch', () => {
             'mission Grow { measure patients { target 10 unit patients } measure plain { target 1 } }',
             'mission A under Grow { measure same { target 1 unit patients contributes to Grow.patients } }',
             'mission B under Grow { measure none { target 1 contributes to Grow.patients } }',
-            'mission C under Grow { measure other { target 1 unit "clinicians" contributes to Grow.plain } }'
+            'mission C under Grow { measure other { target 1 unit "clinicians" contributes to Grow.plain } }',
+            'mission D under Grow { measure quoted { target 1 unit "patients" contributes to Grow.patients } }'
         ].join('\n'));
         expectNone(result, 'unit-mismatch');
     });
