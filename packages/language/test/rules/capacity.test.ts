@@ -108,4 +108,19 @@ describe('over-capacity', () => {
         expect(messagesOf(result, 'over-capacity')[0]).toBe('alice is on 2 concurrent active missions (capacity 1): A, B');
         expect(found(result, 'over-capacity')).toHaveLength(3);
     });
+
+    it('reads the facts: isCountedInPeak is true exactly for the missions counted in the peak', async () => {
+        const result = await check([
+            'person alice',
+            'person bob { capacity 2 }',
+            'mission Early { lead alice boundary { window 2025-01-01 .. 2025-03-31 } }',
+            'mission A { lead alice crew bob boundary { window 2026-01-01 .. 2026-06-30 } }',
+            'mission B { lead alice crew bob boundary { window 2026-03-01 .. 2026-12-31 } }'
+        ].join('\n'));
+        const { facts } = result;
+        const [alice, bob] = facts.persons;
+        const byName = new Map(facts.missions.map(mission => [mission.name, mission]));
+        expect(['Early', 'A', 'B'].map(name => facts.isCountedInPeak(alice!, byName.get(name)!))).toEqual([false, true, true]);
+        expect(['A', 'B'].map(name => facts.isCountedInPeak(bob!, byName.get(name)!))).toEqual([false, false]);
+    });
 });
