@@ -3,7 +3,7 @@ import type { EffectiveWindow } from '../../facts/cascade.js';
 import type { ModelFactsProvider } from '../../facts/facts-provider.js';
 import { contains, ownWindow, visionWindow } from '../../facts/windows.js';
 import type { AlignmentTarget, Budget, Due, Mission, MissionAstType } from '../../generated/ast.js';
-import { budgetOf, headcountOf } from '../../model/accessors.js';
+import { budgetOf, headcountOf, windowOf } from '../../model/accessors.js';
 import { toDay } from '../../syntax/dates.js';
 import { formatNumber } from '../../syntax/numbers.js';
 import type { DiagnosticCode } from '../codes.js';
@@ -43,7 +43,7 @@ export class BoundaryValidator implements MissionValidator {
         const how: string[] = [];
         if (own.start < outer.start) how.push(`it starts ${dayText(own.start)}, before ${dayText(outer.start)}`);
         if (own.end > outer.end) how.push(`it ends ${dayText(own.end)}, after ${dayText(outer.end)}`);
-        const window = mission.boundaries[0]!.windows[0]!;
+        const window = windowOf(mission)!; // present: ownWindow is defined
         report(accept, 'window-outside-parent', `the window of ${mission.name} (${windowText(own)}) is not inside ${theirs}: ${how.join(' and ')}`, { node: window });
     }
 
