@@ -14,7 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkSources, type CheckResult, sourceFile } from '../packages/language/src/index.js';
+import { checkSources, type CheckResult, DIAGNOSTIC_CODES, sourceFile } from '../packages/language/src/index.js';
 
 const TODAY = '2026-11-23';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -151,6 +151,11 @@ describe('broken examples give exactly the diagnostics their headers expect', ()
         for (const code of ['syntax-error', 'unresolved-reference', 'duplicate-name', 'invalid-date', 'invalid-currency', 'invalid-window']) {
             expect(names).toContain(code);
         }
+    });
+
+    it('cover every code of the catalog that a model can produce (invalid-config is about the config file)', () => {
+        const names = new Set(brokenCases.map(entry => entry.name.replace(/\.mission$/, '')));
+        expect(DIAGNOSTIC_CODES.filter(code => code !== 'invalid-config' && !names.has(code))).toEqual([]);
     });
 
     describe.each(brokenCases)('broken/$name', ({ files }) => {
