@@ -9,6 +9,7 @@ import { MissionCodeActionProvider } from './lsp/code-actions.js';
 import { MissionCompletionProvider } from './lsp/completion.js';
 import { MissionDocumentBuilder } from './lsp/document-builder.js';
 import { MissionDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { MissionFormatter } from './lsp/formatter.js';
 import { MissionFuzzyMatcher } from './lsp/fuzzy-matcher.js';
 import { MissionHoverProvider } from './lsp/hover.js';
 import { MissionNodeKindProvider } from './lsp/node-kinds.js';
@@ -68,7 +69,8 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
         HoverProvider: (services) => new MissionHoverProvider(services),
         RenameProvider: (services) => new MissionRenameProvider(services),
         SemanticTokenProvider: (services) => new MissionSemanticTokenProvider(services),
-        DocumentSymbolProvider: (services) => new MissionDocumentSymbolProvider(services)
+        DocumentSymbolProvider: (services) => new MissionDocumentSymbolProvider(services),
+        Formatter: (services) => new MissionFormatter(services)
     }
 };
 
