@@ -73,10 +73,10 @@ describe('a check that throws', () => {
         const document = services.shared.workspace.LangiumDocumentFactory.fromString('team t { }\nperson p\nperson p', URI.file('/w/a.mission'));
         services.shared.workspace.LangiumDocuments.addDocument(document);
         await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
-        const internal = document.diagnostics!.filter(diagnostic => diagnostic.message.includes('boom'));
+        const internal = document.diagnostics!.filter(diagnostic => String(diagnostic.message).includes('boom'));
         expect(internal).toHaveLength(1);
         expect(internal[0]).toMatchObject({ code: 'empty-team', severity: DiagnosticSeverity.Error });
-        expect(internal[0]!.message).toContain('internal error');
+        expect(String(internal[0]!.message)).toContain('internal error');
         expect(document.diagnostics!.filter(diagnostic => diagnostic.code === 'duplicate-name')).toHaveLength(2);
     });
 });
