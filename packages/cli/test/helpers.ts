@@ -41,6 +41,6 @@ export function temporaryFolder(prefix = 'mission-cli-'): string {
 export function expectUsageError(run: CliRun, expect: (value: unknown) => any, pattern: RegExp): void {
     expect(run.code).toBe(2);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(pattern);
+    expect(run.stderr.trimEnd()).toMatch(pattern);
     expect(run.stderr).not.toMatch(/\n\s+at /);
 }

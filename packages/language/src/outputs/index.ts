@@ -1,3 +1,8 @@
 /** The outputs generated from one checked model, shared by the CLI and the language server. */
 export * from './model-json.js';
 export * from './output-model.js';
+export * from './cascade-graph.js';
+export * from './dot.js';
+export * from './mermaid.js';
+export * from './png.js';
+export * from './svg.js';

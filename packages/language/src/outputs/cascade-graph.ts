@@ -1,0 +1,168 @@
+/**
+ * The cascade as a graph, the one shape every diagram format draws: visions at the top, each mission
+ * below its parent, and `supports` between missions. Built from the facts (children, status,
+ * progress), walking down from the roots with a visited set, so cycles and 100k missions are fine.
+ */
+import { supportedBy } from '../facts/supports.js';
+import type { Mission, Vision } from '../generated/ast.js';
+import { leadOf, type MissionStatusName } from '../model/accessors.js';
+import type { OutputModel } from './output-model.js';
+
+export interface CascadeNode {
+    /** A stable id for the formats (`n0`, `n1`, ...), never model text. */
+    readonly id: string;
+    readonly kind: 'vision' | 'mission';
+    readonly element: Vision | Mission;
+    readonly name: string;
+    readonly title?: string;
+    readonly lead?: string;
+    readonly status?: MissionStatusName;
+    /** 0..1, absent when the mission has no measure with progress. */
+    readonly progress?: number;
+    readonly hasErrors: boolean;
+    /** Levels below the root it was reached from (a root is 0). */
+    readonly depth: number;
+}
+
+export interface CascadeEdge {
+    readonly from: string;
+    readonly to: string;
+    /** `under`: parent → child; `supports`: supporter → supported (drawn dashed). */
+    readonly kind: 'under' | 'supports';
+}
+
+export interface CascadeGraph {
+    readonly nodes: readonly CascadeNode[];
+    readonly edges: readonly CascadeEdge[];
+}
+
+export type Direction = 'TB' | 'LR';
+
+export interface CascadeOptions {
+    /** Only this vision or mission and what is below it. */
+    readonly root?: string;
+    /** Only this many levels below the root(s); 0 is the roots alone. */
+    readonly depth?: number;
+    /** Draw `supports` edges (default true). */
+    readonly supports?: boolean;
+}
+
+export class UnknownRootError extends Error {
+    constructor(readonly root: string) {
+        super(`no vision or mission is named '${root}'`);
+    }
+}
+
+export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = {}): CascadeGraph {
+    const { facts } = model;
+    const roots: Array<Vision | Mission> = [];
+    if (options.root !== undefined) {
+        const root = facts.visions.find(vision => vision.name === options.root) ?? facts.missions.find(mission => mission.name === options.root);
+        if (!root) throw new UnknownRootError(options.root);
+        roots.push(root);
+    } else {
+        roots.push(...facts.visions);
+        roots.push(...facts.missions.filter(mission => !facts.parentOf(mission)));
+    }
+
+    const nodes: CascadeNode[] = [];
+    const edges: CascadeEdge[] = [];
+    const idOf = new Map<Vision | Mission, string>();
+    const maxDepth = options.depth ?? Number.POSITIVE_INFINITY;
+    const add = (element: Vision | Mission, depth: number): string => {
+        const id = `n${nodes.length}`;
+        idOf.set(element, id);
+        nodes.push(nodeOf(model, element, id, depth));
+        return id;
+    };
+    // Breadth first, so each level is complete before the next and ids follow the cascade.
+    let frontier: Array<Vision | Mission> = [];
+    for (const root of roots) {
+        if (idOf.has(root)) continue;
+        add(root, 0);
+        frontier.push(root);
+    }
+    const walk = (startDepth: number): void => {
+        for (let depth = startDepth; frontier.length > 0 && depth < maxDepth; depth++) {
+            const next: Array<Vision | Mission> = [];
+            for (const parent of frontier) {
+                for (const child of facts.childrenOf(parent)) {
+                    if (!idOf.has(child)) {
+                        add(child, depth + 1);
+                        next.push(child);
+                    }
+                    edges.push({ from: idOf.get(parent)!, to: idOf.get(child)!, kind: 'under' });
+                }
+            }
+            frontier = next;
+        }
+    };
+    walk(0);
+    if (options.root === undefined && options.depth === undefined) {
+        // Missions on an `under` cycle are reached from no root: draw each cycle from one member.
+        for (const mission of facts.missions) {
+            if (idOf.has(mission)) continue;
+            add(mission, 0);
+            frontier = [mission];
+            walk(0);
+        }
+    }
+    if (options.supports !== false) {
+        for (const [element, id] of idOf) {
+            if (element.$type !== 'Mission') continue;
+            for (const target of supportedBy(element)) {
+                const targetId = idOf.get(target);
+                if (targetId) edges.push({ from: id, to: targetId, kind: 'supports' });
+            }
+        }
+    }
+    return { nodes, edges };
+}
+
+function nodeOf(model: OutputModel, element: Vision | Mission, id: string, depth: number): CascadeNode {
+    const base = { id, element, name: element.name, hasErrors: model.hasErrors(element), depth, ...(element.title ? { title: element.title } : {}) };
+    if (element.$type === 'Vision') return { ...base, kind: 'vision' };
+    const lead = leadOf(element)?.person.ref?.name;
+    const progress = model.facts.progressOf(element);
+    return {
+        ...base,
+        kind: 'mission',
+        status: model.facts.statusOf(element),
+        ...(lead ? { lead } : {}),
+        ...(progress === undefined ? {} : { progress })
+    };
+}
+
+/** The colours of a node by status (fill, border, text), shared by every format so they agree. */
+export const STATUS_COLORS: Record<MissionStatusName | 'vision', { fill: string; stroke: string; text: string }> = {
+    vision: { fill: '#1f2a44', stroke: '#1f2a44', text: '#ffffff' },
+    active: { fill: '#e6f0fb', stroke: '#2f6fb5', text: '#14233a' },
+    staged: { fill: '#f3f4f6', stroke: '#8a8f98', text: '#2b2f36' },
+    won: { fill: '#e5f5ea', stroke: '#2e8b57', text: '#123821' },
+    lost: { fill: '#fbe9e7', stroke: '#b3412e', text: '#4a130b' },
+    abandoned: { fill: '#efede8', stroke: '#9e9a8f', text: '#45423b' }
+};
+
+export const ERROR_COLOR = '#d00000';
+export const SUPPORT_COLOR = '#7a5cc2';
+
+/** `40%`; absent progress is shown as `no progress`. */
+export function progressText(progress: number | undefined): string {
+    return progress === undefined ? 'no progress' : `${Math.round(progress * 100)}%`;
+}
+
+/** Splits text into lines of at most `width` characters at spaces (a longer word stays whole). */
+export function wrapWords(text: string, width: number): string[] {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        } else {
+            line = line ? `${line} ${word}` : word;
+        }
+    }
+    if (line) lines.push(line);
+    return lines;
+}

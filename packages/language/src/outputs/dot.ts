@@ -1,0 +1,80 @@
+/**
+ * The cascade as Graphviz DOT, laid out by `dot` for the SVG and PNG outputs. Labels are HTML-like
+ * (bold name, wrapped title, lead and status, a progress bar), so model text is XML-escaped inside
+ * them; attribute strings are DOT-escaped.
+ */
+import { type CascadeGraph, type CascadeNode, type Direction, ERROR_COLOR, progressText, STATUS_COLORS, SUPPORT_COLOR, wrapWords } from './cascade-graph.js';
+
+export interface DotOptions {
+    readonly direction?: Direction;
+}
+
+export const DIAGRAM_FONT = 'Helvetica';
+const BAR_WIDTH = 120;
+
+export function cascadeToDot(graph: CascadeGraph, options: DotOptions = {}): string {
+    const lines = [
+        'digraph cascade {',
+        `    graph [rankdir=${options.direction ?? 'TB'}, bgcolor="white", fontname="${DIAGRAM_FONT}", nodesep=0.35, ranksep=0.55, pad=0.25];`,
+        `    node [shape=box, style="rounded,filled", fontname="${DIAGRAM_FONT}", fontsize=11, margin="0.12,0.06", penwidth=1.5];`,
+        `    edge [color="#8a8f98", arrowsize=0.7, penwidth=1.2];`
+    ];
+    for (const node of graph.nodes) lines.push(`    ${node.id} [${nodeAttributes(node)}];`);
+    for (const edge of graph.edges) {
+        lines.push(edge.kind === 'under'
+            ? `    ${edge.from} -> ${edge.to};`
+            : `    ${edge.from} -> ${edge.to} [class="supports", style=dashed, color="${SUPPORT_COLOR}", fontcolor="${SUPPORT_COLOR}", fontsize=9, label="supports", constraint=false];`);
+    }
+    lines.push('}');
+    return lines.join('\n') + '\n';
+}
+
+function nodeAttributes(node: CascadeNode): string {
+    const colors = STATUS_COLORS[node.kind === 'vision' ? 'vision' : node.status ?? 'active'];
+    const classes = [node.kind, ...(node.status ? [`status-${node.status}`] : []), ...(node.hasErrors ? ['has-errors'] : [])];
+    const attributes = [
+        `id=${dotString(`${node.kind}-${node.name}`)}`,
+        `class=${dotString(classes.join(' '))}`,
+        `tooltip=${dotString(node.title ? `${node.name}: ${node.title}` : node.name)}`,
+        `fillcolor="${colors.fill}"`,
+        `fontcolor="${colors.text}"`,
+        node.hasErrors ? `color="${ERROR_COLOR}", penwidth=3.5` : `color="${colors.stroke}"`,
+        ...(node.status === 'staged' || node.status === 'abandoned' ? ['style="rounded,filled,dashed"'] : []),
+        `label=<${htmlLabel(node, colors.text)}>`
+    ];
+    return attributes.join(', ');
+}
+
+function htmlLabel(node: CascadeNode, textColor: string): string {
+    const rows = [`<TR><TD ALIGN="LEFT"><B>${xmlText(node.name)}</B></TD></TR>`];
+    for (const line of wrapWords(node.title === node.name ? '' : node.title ?? '', 30)) rows.push(`<TR><TD ALIGN="LEFT">${xmlText(line)}</TD></TR>`);
+    if (node.kind === 'mission') {
+        const facts = `${node.lead ? `lead ${node.lead}` : 'no lead'} · ${node.status ?? 'active'} · ${progressText(node.progress)}`;
+        rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${xmlText(facts)}</FONT></TD></TR>`);
+        rows.push(`<TR><TD ALIGN="LEFT">${progressBar(node)}</TD></TR>`);
+    }
+    if (node.hasErrors) rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${ERROR_COLOR}"><B>has errors</B></FONT></TD></TR>`);
+    return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">${rows.join('')}</TABLE>`;
+}
+
+function progressBar(node: CascadeNode): string {
+    const colors = STATUS_COLORS[node.status ?? 'active'];
+    const done = Math.round((node.progress ?? 0) * BAR_WIDTH);
+    const cells: string[] = [];
+    if (done > 0) cells.push(`<TD WIDTH="${done}" HEIGHT="5" FIXEDSIZE="TRUE" BGCOLOR="${colors.stroke}"></TD>`);
+    if (done < BAR_WIDTH) cells.push(`<TD WIDTH="${BAR_WIDTH - done}" HEIGHT="5" FIXEDSIZE="TRUE" BGCOLOR="#d5d9e0"></TD>`);
+    return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>${cells.join('')}</TR></TABLE>`;
+}
+
+/** A DOT double-quoted string: backslashes and quotes escaped, line breaks as `\n`. */
+export function dotString(text: string): string {
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n')}"`;
+}
+
+/** Text inside an HTML-like label (XML): `& < > " '` as entities, control characters dropped. */
+export function xmlText(text: string): string {
+    return text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

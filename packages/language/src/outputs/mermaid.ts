@@ -1,0 +1,77 @@
+/**
+ * The cascade as a Mermaid flowchart. Every piece of model text goes into a quoted label with
+ * Mermaid entity codes (`#quot;`, `#35;`, ...) for anything that is not a letter, digit or space,
+ * so no title can end a label, start a link or inject markup.
+ */
+import { type CascadeGraph, type CascadeNode, type Direction, ERROR_COLOR, progressText, STATUS_COLORS, SUPPORT_COLOR, wrapWords } from './cascade-graph.js';
+
+export interface MermaidOptions {
+    readonly direction?: Direction;
+}
+
+export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = {}): string {
+    const lines = [`flowchart ${options.direction ?? 'TB'}`];
+    for (const node of graph.nodes) {
+        const label = mermaidLabel(node);
+        lines.push(node.kind === 'vision' ? `    ${node.id}(["${label}"])` : `    ${node.id}("${label}")`);
+    }
+    let supportIndex = 0;
+    const supportLinks: number[] = [];
+    let linkIndex = 0;
+    for (const edge of graph.edges) {
+        if (edge.kind === 'under') {
+            lines.push(`    ${edge.from} --> ${edge.to}`);
+        } else {
+            lines.push(`    ${edge.from} -. supports .-> ${edge.to}`);
+            supportLinks.push(linkIndex);
+            supportIndex++;
+        }
+        linkIndex++;
+    }
+    for (const [status, colors] of Object.entries(STATUS_COLORS)) {
+        lines.push(`    classDef ${status} fill:${colors.fill},stroke:${colors.stroke},color:${colors.text},stroke-width:1.5px`);
+    }
+    lines.push(`    classDef hasErrors stroke:${ERROR_COLOR},stroke-width:3px`);
+    const byClass = new Map<string, string[]>();
+    for (const node of graph.nodes) {
+        const classes = [node.kind === 'vision' ? 'vision' : node.status ?? 'active'];
+        if (node.hasErrors) classes.push('hasErrors');
+        for (const name of classes) byClass.set(name, [...(byClass.get(name) ?? []), node.id]);
+    }
+    for (const [name, ids] of byClass) {
+        for (let start = 0; start < ids.length; start += 500) lines.push(`    class ${ids.slice(start, start + 500).join(',')} ${name}`);
+    }
+    if (supportIndex > 0) lines.push(`    linkStyle ${supportLinks.join(',')} stroke:${SUPPORT_COLOR},color:${SUPPORT_COLOR}`);
+    return lines.join('\n') + '\n';
+}
+
+function mermaidLabel(node: CascadeNode): string {
+    const parts = [`<b>${mermaidText(node.name)}</b>`];
+    for (const line of wrapWords(node.title === node.name ? '' : node.title ?? '', 34)) parts.push(mermaidText(line));
+    if (node.kind === 'mission') {
+        const facts = [node.lead ? `lead ${node.lead}` : 'no lead', node.status ?? 'active'];
+        parts.push(`<i>${facts.map(mermaidText).join(' · ')}</i>`);
+        parts.push(`${progressBar(node.progress)} ${mermaidText(progressText(node.progress))}`);
+    }
+    if (node.hasErrors) parts.push(mermaidText('⚠ has errors'));
+    return parts.join('<br/>');
+}
+
+/** Ten blocks, filled to the nearest tenth. */
+function progressBar(progress: number | undefined): string {
+    if (progress === undefined) return '';
+    const filled = Math.round(progress * 10);
+    return '▰'.repeat(filled) + '▱'.repeat(10 - filled);
+}
+
+/** Letters, digits and spaces stay; every other character becomes a Mermaid entity code. */
+export function mermaidText(text: string): string {
+    let out = '';
+    for (const char of text) {
+        if (/[\p{L}\p{N} ]/u.test(char)) out += char;
+        else if (char === '"') out += '#quot;';
+        else out += `#${char.codePointAt(0)};`;
+    }
+    // Mermaid drops a backslash that comes right before markup (`\<br/>`): keep it with a zero-width space.
+    return out.endsWith('#92;') ? `${out}#8203;` : out;
+}

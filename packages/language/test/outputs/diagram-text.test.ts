@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { dotString, mermaidText, xmlText } from '../../src/outputs/index.js';
+import { wrapWords } from '../../src/outputs/cascade-graph.js';
+import { buildCascadeGraph, cascadeToDot, cascadeToMermaid } from '../../src/outputs/index.js';
+import { checkText } from './output-helpers.js';
+
+const NASTY = 'A "quoted" <b>&amp;</b> [x] {y} (z) #1; -->|x| \\ \' end';
+
+describe('escaping model text for each diagram format', () => {
+    test('Mermaid: only letters, digits and spaces survive; everything else is an entity code', () => {
+        const escaped = mermaidText(NASTY);
+        expect(escaped).not.toMatch(/["<>[\]{}()|\\]/);
+        expect(escaped).toContain('#quot;quoted#quot;');
+        expect(escaped).toContain('#91;x#93;');
+        expect(mermaidText('Café 100%')).toBe('Café 100#37;');
+    });
+
+    test('DOT strings and XML label text', () => {
+        expect(dotString('say "hi" \\ now\nok')).toBe('"say \\"hi\\" \\\\ now\\nok"');
+        expect(xmlText('<a href="x">&</a>\u0001')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
+    });
+
+    test('wrapping keeps words whole', () => {
+        expect(wrapWords('one two three four five', 9)).toEqual(['one two', 'three', 'four five']);
+        expect(wrapWords('', 9)).toEqual([]);
+    });
+});
+
+describe('the cascade graph', () => {
+    const model = `
+        vision V "V ${NASTY.replace(/["\\]/g, '')}"
+        person p
+        mission A "${NASTY.replace(/["\\]/g, '')}" under V { lead p measure m { target 10 current 5 } supports B }
+        mission B under V { lead p status staged }
+        mission C under A { lead p status won }
+        mission D under C { lead nobody }
+        mission X under Y { }
+        mission Y under X { }
+    `;
+
+    test('nodes follow the cascade; supports become dashed edges; errors are marked', async () => {
+        const graph = buildCascadeGraph(await checkText(model));
+        expect(graph.nodes.map(node => node.name)).toEqual(['V', 'A', 'B', 'C', 'D', 'X', 'Y']);
+        expect(graph.edges.filter(edge => edge.kind === 'supports')).toEqual([{ from: 'n1', to: 'n2', kind: 'supports' }]);
+        expect(graph.nodes.find(node => node.name === 'D')!.hasErrors).toBe(true);
+        expect(graph.nodes.find(node => node.name === 'A')).toMatchObject({ lead: 'p', status: 'active', progress: 0.5, hasErrors: false });
+    });
+
+    test('--root, --depth and --no-supports narrow the graph', async () => {
+        const output = await checkText(model);
+        expect(buildCascadeGraph(output, { root: 'A' }).nodes.map(node => node.name)).toEqual(['A', 'C', 'D']);
+        expect(buildCascadeGraph(output, { root: 'V', depth: 1 }).nodes.map(node => node.name)).toEqual(['V', 'A', 'B']);
+        expect(buildCascadeGraph(output, { depth: 0 }).nodes.map(node => node.name)).toEqual(['V']);
+        expect(buildCascadeGraph(output, { supports: false }).edges.some(edge => edge.kind === 'supports')).toBe(false);
+        expect(() => buildCascadeGraph(output, { root: 'Nope' })).toThrow("no vision or mission is named 'Nope'");
+    });
+
+    test('no model text reaches Mermaid or DOT unescaped', async () => {
+        const graph = buildCascadeGraph(await checkText(model));
+        const mermaid = cascadeToMermaid(graph, { direction: 'LR' });
+        expect(mermaid.startsWith('flowchart LR\n')).toBe(true);
+        for (const line of mermaid.split('\n').filter(line => line.includes('("') || line.includes('(["'))) {
+            const label = /\("(.*)"\)|\(\["(.*)"\]\)/.exec(line)!;
+            expect(label[1] ?? label[2]).not.toMatch(/["[\]{}()|]/);
+        }
+        expect(mermaid).toContain('n1 -. supports .-> n2');
+        expect(mermaid).toMatch(/class n\d+(,n\d+)* hasErrors/);
+        const dot = cascadeToDot(graph);
+        const labels = dot.split('\n').filter(line => line.includes('label=<')).map(line => line.slice(line.indexOf('label=<')));
+        expect(labels.join('\n')).not.toContain('<b>&amp;');
+        expect(dot).toContain('&lt;b&gt;&amp;amp;&lt;/b&gt;');
+        expect(dot).toContain('n1 -> n2 [class="supports", style=dashed');
+    });
+});
