@@ -6,12 +6,14 @@ import {
 } from 'langium/lsp';
 import { ModelFactsProvider } from './facts/facts-provider.js';
 import { MissionCodeActionProvider } from './lsp/code-actions.js';
+import { MissionCodeLensProvider } from './lsp/code-lens.js';
 import { MissionCompletionProvider } from './lsp/completion.js';
 import { MissionDocumentBuilder } from './lsp/document-builder.js';
 import { MissionDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { MissionFormatter } from './lsp/formatter.js';
 import { MissionFuzzyMatcher } from './lsp/fuzzy-matcher.js';
 import { MissionHoverProvider } from './lsp/hover.js';
+import { MissionInlayHintProvider } from './lsp/inlay-hints.js';
 import { MissionNodeKindProvider } from './lsp/node-kinds.js';
 import { MissionRenameProvider } from './lsp/rename.js';
 import { MissionSemanticTokenProvider } from './lsp/semantic-tokens.js';
@@ -70,7 +72,9 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
         RenameProvider: (services) => new MissionRenameProvider(services),
         SemanticTokenProvider: (services) => new MissionSemanticTokenProvider(services),
         DocumentSymbolProvider: (services) => new MissionDocumentSymbolProvider(services),
-        Formatter: (services) => new MissionFormatter(services)
+        Formatter: (services) => new MissionFormatter(services),
+        CodeLensProvider: (services) => new MissionCodeLensProvider(services),
+        InlayHintProvider: (services) => new MissionInlayHintProvider(services)
     }
 };
 
