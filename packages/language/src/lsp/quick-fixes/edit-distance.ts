@@ -1,24 +1,47 @@
 /**
- * Levenshtein distance between two names, or undefined when it is more than `limit` (checked from the
- * lengths first and per row after, so that comparing a name with a large index stays cheap).
+ * "Did you mean": the names nearest to a text by Levenshtein distance. Names are compared against every
+ * name of the expected kind in the index (100,000s in a large workspace), so the distance is bounded:
+ * lengths that differ by more than the limit are skipped at once, a row that is all above the limit
+ * stops early, and the two rows are reused buffers.
  */
-export function editDistance(a: string, b: string, limit: number): number | undefined {
-    if (Math.abs(a.length - b.length) > limit) return undefined;
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        let rowMinimum = i;
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-            const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
-            current.push(value);
-            rowMinimum = Math.min(rowMinimum, value);
+export class BoundedDistance {
+    private previous = new Int32Array(0);
+    private current = new Int32Array(0);
+
+    constructor(private readonly text: string, readonly limit: number) {}
+
+    /** The distance from the text to the name, or undefined when it is more than the limit. */
+    to(name: string): number | undefined {
+        const a = this.text;
+        const b = name;
+        if (Math.abs(a.length - b.length) > this.limit) return undefined;
+        if (this.previous.length < b.length + 1) {
+            this.previous = new Int32Array(b.length + 1);
+            this.current = new Int32Array(b.length + 1);
         }
-        if (rowMinimum > limit) return undefined;
-        previous = current;
+        let previous = this.previous;
+        let current = this.current;
+        for (let j = 0; j <= b.length; j++) previous[j] = j;
+        for (let i = 1; i <= a.length; i++) {
+            current[0] = i;
+            let rowMinimum = i;
+            const char = a.charCodeAt(i - 1);
+            for (let j = 1; j <= b.length; j++) {
+                const substitution = previous[j - 1]! + (char === b.charCodeAt(j - 1) ? 0 : 1);
+                const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+                current[j] = value;
+                if (value < rowMinimum) rowMinimum = value;
+            }
+            if (rowMinimum > this.limit) return undefined;
+            [previous, current] = [current, previous];
+        }
+        const distance = previous[b.length]!;
+        return distance <= this.limit ? distance : undefined;
     }
-    const distance = previous[b.length]!;
-    return distance <= limit ? distance : undefined;
+}
+
+export function editDistance(a: string, b: string, limit: number): number | undefined {
+    return new BoundedDistance(a, limit).to(b);
 }
 
 /** How far a name may be from the text to count as "did you mean": a third of its length, at least 1, at most 3. */
@@ -38,16 +61,16 @@ export interface NameMatch<T> {
  * is not that name).
  */
 export function nearestNames<T>(text: string, candidates: Iterable<{ item: T; name: string }>, max: number): Array<NameMatch<T>> {
-    const limit = distanceLimit(text);
+    const distance = new BoundedDistance(text, distanceLimit(text));
     const lower = text.toLowerCase();
     const matches: Array<NameMatch<T>> = [];
     const seen = new Set<string>();
     for (const { item, name } of candidates) {
         if (name === text || seen.has(name)) continue;
-        const distance = name.toLowerCase() === lower ? 0.5 : editDistance(text, name, limit);
-        if (distance === undefined) continue;
+        const found = name.length === text.length && name.toLowerCase() === lower ? 0.5 : distance.to(name);
+        if (found === undefined) continue;
         seen.add(name);
-        matches.push({ item, name, distance });
+        matches.push({ item, name, distance: found });
     }
     matches.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
     return matches.slice(0, max);
