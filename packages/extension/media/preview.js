@@ -68,9 +68,12 @@
         message.hidden = true;
         svg.classList.add('cascade');
         canvas.replaceChildren(svg);
-        const count = nodesOf(svg).length;
-        for (const node of Array.from(nodesOf(svg))) node.classList.add('mission-node');
+        const nodes = Array.from(nodesOf(svg));
+        const count = nodes.length;
+        for (const node of nodes) node.classList.add('mission-node');
         canvas.setAttribute('data-node-count', String(count));
+        // The names shown, for the tests (read as an attribute; nothing is rendered from it).
+        canvas.setAttribute('data-missions', nodes.map((node) => missionOf(node) || '').join(','));
         status.textContent = `${count} mission${count === 1 ? '' : 's'} · updated ${new Date().toLocaleTimeString()}`;
         if (!view.fitted) fit();
         applyView();

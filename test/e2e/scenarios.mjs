@@ -1,0 +1,121 @@
+// The end-to-end scenarios, in order; each gets the workbench and the step context. The fixture
+// workspace is fixtures/workspace: model.mission (clean; alice has capacity 1) and broken.mission
+// (never opened before the last scenario: its diagnostics come from the workspace build).
+export class Skip extends Error {}
+
+const BROKEN_CODES = ['unaligned-mission', 'unresolved-reference', 'invalid-date'];
+const MISSIONS = ['Clinics', 'Lost', 'Outreach', 'Stray'];
+const VISIONS = ['Care'];
+/** The blank line inside mission Clinics of model.mission, where the scenarios type. */
+const CLINICS_BLANK_LINE = 21;
+
+export const scenarios = [
+    {
+        name: 'the Problems panel lists the codes of the unopened broken file',
+        async run(wb) {
+            await wb.openProblems();
+            for (const code of BROKEN_CODES) await wb.waitForProblem(code);
+            const status = await wb.missionStatus().innerText();
+            if (!/\b4\b/.test(status)) throw new Error(`status bar should count the 4 errors, shows '${status}'`);
+        }
+    },
+    {
+        name: 'completion after "lead " offers persons only',
+        async run(wb) {
+            await wb.openFile('model.mission');
+            await wb.goToLine(CLINICS_BLANK_LINE);
+            await wb.page.keyboard.insertText('  lead ');
+            await wb.page.keyboard.press('Control+Space');
+            const rows = wb.page.locator('.suggest-widget.visible .monaco-list-row');
+            await rows.first().waitFor({ timeout: 60_000 });
+            // VS Code adds the contributed snippets to any explicitly triggered completion; they are not names.
+            const labels = await rows.evaluateAll((items) => items
+                .filter((item) => !item.querySelector('.codicon-symbol-snippet'))
+                .map((item) => item.querySelector('.label-name')?.textContent?.trim() ?? ''));
+            await wb.page.keyboard.press('Escape');
+            await wb.undoUntil((lines) => !lines.some((line) => /^\s*lead\s*$/.test(line)));
+            const persons = ['alice', 'bob', 'dora'];
+            const others = labels.filter((label) => !persons.includes(label));
+            if (others.length > 0 || !labels.includes('alice') || !labels.includes('bob')) {
+                throw new Error(`expected only persons (alice, bob, dora), got: ${labels.join(', ')}`);
+            }
+        }
+    },
+    {
+        name: 'hover on a mission shows its intent',
+        async run(wb) {
+            await wb.openFile('model.mission');
+            await wb.goToLine(18);
+            await wb.token('mission Clinics', 'Outreach').hover();
+            await wb.page.locator('.monaco-hover', { hasText: 'Serve every northern patient within 20 minutes' }).first().waitFor({ timeout: 60_000 });
+            await wb.page.mouse.move(5, 5);
+        }
+    },
+    {
+        name: 'over-capacity appears after putting alice on a second mission, and goes on undo',
+        async run(wb) {
+            await wb.openFile('model.mission');
+            await wb.openProblems();
+            await wb.waitForProblem('over-capacity', false);
+            await wb.focusEditor();
+            await wb.goToLine(CLINICS_BLANK_LINE);
+            await wb.page.keyboard.insertText('  crew alice');
+            await wb.waitForProblem('over-capacity');
+            await wb.page.keyboard.press('Escape');
+            await wb.undoUntil((lines) => !lines.some((line) => /crew/.test(line)));
+            await wb.waitForProblem('over-capacity', false);
+        }
+    },
+    {
+        name: 'the cascade preview shows one node per mission and updates after an edit',
+        async run(wb, step) {
+            await wb.openFile('model.mission');
+            await wb.runCommand('Mission: Open Cascade Preview');
+            const canvas = wb.webview('#canvas[data-node-count]');
+            const message = wb.webview('#message:not([hidden])');
+            await canvas.or(message).first().waitFor({ timeout: 60_000 });
+            if (await message.isVisible()) {
+                const text = await message.innerText();
+                if (/does not offer/.test(text)) throw new Skip(`the server has no mission/diagram yet: ${text}`);
+                throw new Error(`the preview shows a message instead of the diagram: ${text}`);
+            }
+            const shown = async () => (await canvas.getAttribute('data-missions')).split(',').filter((name) => name && !VISIONS.includes(name)).sort();
+            const before = await shown();
+            if (before.join() !== MISSIONS.join()) throw new Error(`expected the nodes ${MISSIONS.join(', ')}, got ${before.join(', ')}`);
+            await step.screenshot('preview');
+            await wb.focusEditor();
+            await wb.page.keyboard.press('Control+End');
+            await wb.page.keyboard.insertText('\nmission Pilot "A pilot clinic" under Clinics {\n  intent "Prove the model"\n  lead bob\n}\n');
+            await wb.webview('#canvas[data-missions*="Pilot"]').waitFor({ timeout: 60_000 });
+            await wb.undoUntil((lines) => !lines.some((line) => /Pilot|Prove the model/.test(line)));
+            await wb.webview('#canvas[data-node-count]:not([data-missions*="Pilot"])').waitFor({ timeout: 60_000 });
+        }
+    },
+    {
+        name: 'screenshot: a broken model, the Problems panel and the preview',
+        async run(wb, step) {
+            await wb.openFile('broken.mission');
+            await wb.openProblems();
+            await wb.waitForProblem('unaligned-mission');
+            await step.screenshot('vscode-broken-model', { keep: true });
+        }
+    },
+    {
+        name: 'a quick fix for unaligned-mission removes the diagnostic',
+        async run(wb) {
+            await wb.openFile('broken.mission');
+            await wb.token('mission Stray', 'Stray').click();
+            await wb.page.keyboard.press('Control+.');
+            const rows = wb.page.locator('.action-widget .monaco-list-row.action');
+            await rows.first().waitFor({ timeout: 60_000 });
+            const titles = await rows.allTextContents();
+            const index = titles.findIndex((title) => title.includes("under Care"));
+            if (index < 0) throw new Error(`no quick fix 'under Care' among: ${titles.join(' | ')}`);
+            for (let i = 0; i < index; i++) await wb.page.keyboard.press('ArrowDown');
+            await wb.page.keyboard.press('Enter');
+            await wb.editorLine('mission Stray').filter({ hasText: 'under Care' }).waitFor({ timeout: 60_000 });
+            await wb.openProblems();
+            await wb.waitForProblem('unaligned-mission', false);
+        }
+    }
+];
