@@ -17,6 +17,7 @@ import { MissionInlayHintProvider } from './lsp/inlay-hints.js';
 import { MissionNodeKindProvider } from './lsp/node-kinds.js';
 import { MissionRenameProvider } from './lsp/rename.js';
 import { MissionSemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { MissionTypeHierarchyProvider } from './lsp/type-hierarchy.js';
 import { MissionWorkspaceManager } from './lsp/workspace-manager.js';
 import { MissionEditorSettings } from './server/editor-settings.js';
 import { MissionGeneratedSharedModule, MissionLanguageGeneratedModule } from './generated/module.js';
@@ -74,7 +75,8 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
         DocumentSymbolProvider: (services) => new MissionDocumentSymbolProvider(services),
         Formatter: (services) => new MissionFormatter(services),
         CodeLensProvider: (services) => new MissionCodeLensProvider(services),
-        InlayHintProvider: (services) => new MissionInlayHintProvider(services)
+        InlayHintProvider: (services) => new MissionInlayHintProvider(services),
+        TypeHierarchyProvider: (services) => new MissionTypeHierarchyProvider(services)
     }
 };
 
