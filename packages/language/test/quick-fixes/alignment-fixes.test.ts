@@ -74,6 +74,21 @@ describe('unaligned-mission', () => {
         for (const action of actions) await expectFixes(checked, diagnostic, action);
     });
 
+    it('leaves out parents whose window the descendants that would inherit it do not fit in', async () => {
+        const text = [
+            'vision Acme { horizon 2030-12-31 }',
+            'vision Later { horizon 2032-12-31 }',
+            PEOPLE,
+            complete('Solo'),
+            complete('Middle under Solo'),
+            complete('Deep under Middle', 'boundary { window 2031-01-01 .. 2031-06-30 }'),
+            ''
+        ].join('\n');
+        const { checked, diagnostic, actions } = await fixesOf(text, 'unaligned-mission', 'Solo');
+        expect(titlesOf(actions)).toEqual(["Add 'under Later' (vision)"]);
+        await expectFixes(checked, diagnostic, actions[0]!);
+    });
+
     it('offers missions of the same file first and caps the list', async () => {
         const others = Array.from({ length: 15 }, (_, index) => complete(`Other${index} under Acme`)).join('\n');
         const { actions } = await fixesOf({

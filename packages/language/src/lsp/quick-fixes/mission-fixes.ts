@@ -7,7 +7,7 @@ import { GrammarUtils } from 'langium';
 import type { CodeAction } from 'vscode-languageserver';
 import { sweepLoad } from '../../facts/load.js';
 import type { ModelFacts } from '../../facts/model-facts.js';
-import { contains, ownWindow, visionWindow } from '../../facts/windows.js';
+import { contains, type DayWindow, isAllTime, ownWindow, visionWindow } from '../../facts/windows.js';
 import { type AlignmentTarget, isMission, type Measure, type Mission, type Person } from '../../generated/ast.js';
 import { budgetOf, intentOf } from '../../model/accessors.js';
 import { type FixContext, nodeAtDiagnostic, quickFix, textOf } from './fix-context.js';
@@ -68,10 +68,14 @@ function alignmentCandidates(mission: Mission, facts: ModelFacts, context: FixCo
     return [...visions, ...missions];
 }
 
-/** Whether the mission's own window and budget fit inside the candidate parent's. */
+/**
+ * Whether the mission fits inside the candidate parent's window and budget. Without a window of its own
+ * the mission will inherit the parent's, and so will its descendants down to those with their own
+ * window, which must then fit inside it.
+ */
 function fitsUnder(mission: Mission, parent: AlignmentTarget, facts: ModelFacts): boolean {
-    const own = ownWindow(mission);
-    if (own && !contains(parent.$type === 'Vision' ? visionWindow(parent) : facts.windowOf(parent), own)) return false;
+    const outer = parent.$type === 'Vision' ? visionWindow(parent) : facts.windowOf(parent);
+    if (!windowsFit(mission, outer, facts)) return false;
     if (parent.$type === 'Vision') return true;
     const budget = budgetOf(mission);
     const parentBudget = budgetOf(parent);
@@ -83,6 +87,25 @@ function fitsUnder(mission: Mission, parent: AlignmentTarget, facts: ModelFacts)
         if (childBudget?.currency === parentBudget.currency) spent += childBudget.amount;
     }
     return spent <= parentBudget.amount;
+}
+
+/** The own windows met walking down from the mission through missions without one all lie inside `outer`. */
+function windowsFit(mission: Mission, outer: DayWindow, facts: ModelFacts): boolean {
+    if (isAllTime(outer)) return true;
+    const stack: Mission[] = [mission];
+    const seen = new Set<Mission>();
+    while (stack.length > 0) {
+        const current = stack.pop()!;
+        if (seen.has(current)) continue;
+        seen.add(current);
+        const own = ownWindow(current);
+        if (own) {
+            if (!contains(outer, own)) return false;
+        } else {
+            stack.push(...facts.childrenOf(current));
+        }
+    }
+    return true;
 }
 
 /** `missing-intent`: an `intent` as the first item, alone or with an end state and a key task. */
