@@ -21,7 +21,9 @@ export function formatText(diagnostics: readonly MissionDiagnostic[], summary: C
             const width = diagnostic.endLine === diagnostic.line ? Math.max(1, diagnostic.endColumn - diagnostic.column) : Math.max(1, line.length - diagnostic.column + 1);
             const gutter = `${diagnostic.line} | `;
             out.push(c.dim(gutter) + line);
-            out.push(' '.repeat(gutter.length + diagnostic.column - 1) + paint('^'.repeat(width)));
+            // Tabs before the range are kept, so the caret lines up however wide the terminal shows a tab.
+            const indent = line.slice(0, diagnostic.column - 1).replace(/[^\t]/g, ' ');
+            out.push(' '.repeat(gutter.length) + indent + paint('^'.repeat(width)));
         }
     }
     out.push(summaryLine(summary, c));

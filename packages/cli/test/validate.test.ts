@@ -219,6 +219,16 @@ describe('text format', () => {
         expect(run.stdout).not.toMatch(ANSI);
     });
 
+    it('keeps tabs before the caret so that it lines up with tab-indented source', async () => {
+        write('tabs.mission', 'vision V\nmission M under V {\n\tintent "x"\n\t\tlead ghost\n\tmeasure m { target 1 }\n}\n');
+        const run = await mission(['validate', 'tabs.mission'], workspace);
+        const lines = run.stdout.split('\n');
+        expect(lines[0]).toMatch(/^tabs\.mission:4:8 error unresolved-reference /);
+        expect(lines[1]).toMatch(/\| \t\tlead ghost$/);
+        const gutter = lines[1]!.indexOf('\t');
+        expect(lines[2]).toBe(`${' '.repeat(gutter)}\t\t     ^^^^^`);
+    });
+
     it('prints every diagnostic in order, with a summary counting them', async () => {
         const run = await mission(['validate', 'dup.mission', 'warning.mission'], workspace);
         const headers = run.stdout.split('\n').filter(line => /^\S+\.mission:\d+:\d+ /.test(line));
