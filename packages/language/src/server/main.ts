@@ -7,7 +7,9 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createMissionServices } from '../mission-module.js';
+import { MissionRequests } from './requests.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createMissionServices({ connection, ...NodeFileSystem });
+const { shared, Mission } = createMissionServices({ connection, ...NodeFileSystem });
+new MissionRequests(Mission).register(connection);
 startLanguageServer(shared);

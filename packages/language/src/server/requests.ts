@@ -1,0 +1,150 @@
+/**
+ * The custom requests of the Mission language server, answered from the workspace's checked model
+ * with the same generators as the CLI (src/outputs): never a second generator.
+ *
+ * - `mission/model` → the JSON model of `mission compile` (an object).
+ * - `mission/diagram` { format?: 'svg' | 'mermaid' | 'dot' | 'png', root?, depth?, direction?: 'TB' | 'LR',
+ *   supports? } → `{ format, nodes, <format>: text }` (svg by default; png as a `data:` URL).
+ * - `mission/report` → `{ html }`, the scorecard page of `mission report`.
+ */
+import { DocumentState, type LangiumDocument, UriUtils, URI } from 'langium';
+import { type CancellationToken, type Connection, ResponseError } from 'vscode-languageserver';
+import { type MissionDiagnostic, summarize, toMissionDiagnostic } from '../api/check.js';
+import type { MissionServices } from '../mission-module.js';
+import { buildCascadeGraph, type Direction, UnknownRootError } from '../outputs/cascade-graph.js';
+import { cascadeToDot } from '../outputs/dot.js';
+import { cascadeToMermaid } from '../outputs/mermaid.js';
+import { buildModelJson, type ModelJson } from '../outputs/model-json.js';
+import { OutputModel } from '../outputs/output-model.js';
+import { svgToPng } from '../outputs/png.js';
+import { renderReport } from '../outputs/report-html.js';
+import { dotToSvg, LayoutTimeoutError } from '../outputs/svg.js';
+import { dayToIso } from '../syntax/dates.js';
+
+export const MODEL_REQUEST = 'mission/model';
+export const DIAGRAM_REQUEST = 'mission/diagram';
+export const REPORT_REQUEST = 'mission/report';
+
+export type DiagramFormat = 'svg' | 'mermaid' | 'dot' | 'png';
+
+export interface DiagramParams {
+    /** The document the user looks at (unused: the diagram covers the whole workspace). */
+    readonly uri?: string;
+    readonly format?: DiagramFormat;
+    /** Only this vision or mission and what is below it. */
+    readonly root?: string;
+    /** Only this many levels below the root(s). */
+    readonly depth?: number;
+    readonly direction?: Direction;
+    /** Draw `supports` edges (default true). */
+    readonly supports?: boolean;
+}
+
+export interface DiagramAnswer {
+    readonly format: DiagramFormat;
+    readonly nodes: number;
+    readonly svg?: string;
+    readonly mermaid?: string;
+    readonly dot?: string;
+    /** PNG as a `data:image/png;base64,` URL. */
+    readonly png?: string;
+}
+
+const FORMATS: readonly DiagramFormat[] = ['svg', 'mermaid', 'dot', 'png'];
+/** Invalid params (JSON-RPC). */
+const INVALID_PARAMS = -32602;
+
+export class MissionRequests {
+    constructor(private readonly services: MissionServices) {}
+
+    /** Answers the requests on a connection. */
+    register(connection: Connection): void {
+        connection.onRequest(MODEL_REQUEST, (_params: unknown, token: CancellationToken) => this.model(token));
+        connection.onRequest(DIAGRAM_REQUEST, (params: DiagramParams | undefined, token: CancellationToken) => this.diagram(params ?? {}, token));
+        connection.onRequest(REPORT_REQUEST, (_params: unknown, token: CancellationToken) => this.report(token));
+    }
+
+    async model(token?: CancellationToken): Promise<ModelJson> {
+        return buildModelJson(await this.outputModel(token));
+    }
+
+    async diagram(params: DiagramParams, token?: CancellationToken): Promise<DiagramAnswer> {
+        const format = params.format ?? 'svg';
+        if (!FORMATS.includes(format)) throw new ResponseError(INVALID_PARAMS, `unknown diagram format '${format}' (expected ${FORMATS.join(', ')})`);
+        if (params.depth !== undefined && !(Number.isInteger(params.depth) && params.depth >= 0)) {
+            throw new ResponseError(INVALID_PARAMS, `depth wants a whole number, not ${String(params.depth)}`);
+        }
+        const direction: Direction = params.direction === 'LR' ? 'LR' : 'TB';
+        let graph;
+        try {
+            graph = buildCascadeGraph(await this.outputModel(token), { root: params.root, depth: params.depth, supports: params.supports !== false });
+        } catch (error) {
+            if (error instanceof UnknownRootError) throw new ResponseError(INVALID_PARAMS, error.message);
+            throw error;
+        }
+        const nodes = graph.nodes.length;
+        if (format === 'mermaid') return { format, nodes, mermaid: cascadeToMermaid(graph, { direction }) };
+        const dot = cascadeToDot(graph, { direction });
+        if (format === 'dot') return { format, nodes, dot };
+        const svg = await this.layout(dot, nodes);
+        if (format === 'svg') return { format, nodes, svg };
+        return { format, nodes, png: `data:image/png;base64,${Buffer.from(svgToPng(svg)).toString('base64')}` };
+    }
+
+    async report(token?: CancellationToken): Promise<{ html: string }> {
+        const model = await this.outputModel(token);
+        const graph = buildCascadeGraph(model);
+        let cascadeSvg: string | undefined;
+        let cascadeNote: string | undefined;
+        try {
+            cascadeSvg = await dotToSvg(cascadeToDot(graph));
+        } catch (error) {
+            if (!(error instanceof LayoutTimeoutError)) throw error;
+            cascadeNote = `The cascade (${graph.nodes.length} nodes) took too long to lay out; draw parts of it with the diagram's root and depth.`;
+        }
+        return { html: renderReport(model, { cascadeSvg, cascadeNote }) };
+    }
+
+    private async layout(dot: string, nodes: number): Promise<string> {
+        try {
+            return await dotToSvg(dot);
+        } catch (error) {
+            if (error instanceof LayoutTimeoutError) {
+                throw new ResponseError(INVALID_PARAMS, `${error.message} (${nodes} nodes): draw less with root and depth`);
+            }
+            throw error;
+        }
+    }
+
+    /**
+     * The checked model of the workspace once every document is validated: the facts, every document's
+     * diagnostics (files shown relative to the workspace root) and the date of the time-based rules.
+     */
+    private async outputModel(token?: CancellationToken): Promise<OutputModel> {
+        const { shared } = this.services;
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
+        const documents = shared.workspace.LangiumDocuments.all.toArray();
+        const files = documents.map(document => ({ uri: document.uri.toString(), path: this.displayPath(document) }));
+        const diagnostics: MissionDiagnostic[] = [];
+        documents.forEach((document, index) => {
+            for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toMissionDiagnostic(files[index]!.path, diagnostic));
+        });
+        return new OutputModel(
+            this.services.facts.ModelFactsProvider.get(),
+            diagnostics,
+            summarize(documents.length, diagnostics),
+            files,
+            dayToIso(this.services.config.Settings.today)
+        );
+    }
+
+    private displayPath(document: LangiumDocument): string {
+        const folders = this.services.shared.workspace.WorkspaceManager.workspaceFolders ?? [];
+        for (const folder of folders) {
+            const root = URI.parse(folder.uri);
+            const relative = UriUtils.relative(root, document.uri);
+            if (!relative.startsWith('..')) return relative;
+        }
+        return document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
+    }
+}

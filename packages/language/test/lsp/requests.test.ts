@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { MissionRequests } from '../../src/server/requests.js';
+import { MISSIONS, PEOPLE } from './fixtures.js';
+import { TestWorkspace } from './workspace.js';
+
+describe('custom requests', () => {
+    const ws = new TestWorkspace();
+    let requests: MissionRequests;
+    beforeAll(async () => {
+        await ws.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS });
+        requests = new MissionRequests(ws.services.Mission);
+    });
+
+    test('mission/model: the compiled JSON model of the workspace', async () => {
+        const model = await requests.model();
+        expect(model.format).toBe('mission-model');
+        expect(model.today).toBe('2026-11-23');
+        expect(model.persons.map(person => (person as { name: string }).name)).toEqual(['alice', 'bob', 'cara']);
+        expect(model.missions.map(mission => (mission as { name: string }).name)).toEqual(['Grow', 'Clinics', 'Recruit']);
+        expect(model.diagnostics.map(diagnostic => diagnostic.code).sort()).toEqual(['staged-without-value', 'unmapped-measures']);
+    });
+
+    test('mission/diagram: the cascade as SVG, for a root and a depth', async () => {
+        const whole = await requests.diagram({});
+        expect(whole.format).toBe('svg');
+        expect(whole.svg).toMatch(/<svg[\s\S]*Grow[\s\S]*<\/svg>/);
+        expect(whole.nodes).toBe(4);
+        const part = await requests.diagram({ root: 'Grow', depth: 0 });
+        expect(part.nodes).toBe(1);
+        expect(part.svg).not.toContain('Clinics');
+        const mermaid = await requests.diagram({ format: 'mermaid', root: 'Grow', depth: 1 });
+        expect(mermaid.nodes).toBe(3);
+        expect(mermaid.mermaid).toContain('Clinics');
+    });
+
+    test('mission/diagram: an unknown root or format is an invalid-params error', async () => {
+        await expect(requests.diagram({ root: 'Nowhere' })).rejects.toThrow(/no vision or mission is named 'Nowhere'/);
+        await expect(requests.diagram({ format: 'gif' as never })).rejects.toThrow(/unknown diagram format/);
+    });
+
+    test('mission/report: the scorecard page', async () => {
+        const { html } = await requests.report();
+        expect(html).toMatch(/^<!DOCTYPE html>/);
+        expect(html).toContain('Grow the patient base');
+    });
+});
