@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { defineCompileCommand } from './compile.js';
 import { defineDiagramCommand } from './diagram.js';
+import { defineReportCommand } from './report.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
 import { type Output, processOutput } from './output.js';
 import { runValidate, VALIDATE_FORMATS, type ValidateOptions } from './validate.js';
@@ -58,5 +59,6 @@ export async function main(argv: readonly string[], output: Output = processOutp
 /** The commands besides `validate`, each defined in its own file (added with `program.command`, so they inherit its output settings). */
 const commandDefinitions: Array<(program: Command, context: CommandContext) => void> = [
     defineCompileCommand,
-    defineDiagramCommand
+    defineDiagramCommand,
+    defineReportCommand
 ];

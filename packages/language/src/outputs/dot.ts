@@ -17,7 +17,7 @@ export function cascadeToDot(graph: CascadeGraph, options: DotOptions = {}): str
         'digraph cascade {',
         `    graph [rankdir=${options.direction ?? 'TB'}, bgcolor="white", fontname="${DIAGRAM_FONT}", nodesep=0.35, ranksep=0.55, pad=0.25];`,
         `    node [shape=box, style="rounded,filled", fontname="${DIAGRAM_FONT}", fontsize=11, margin="0.12,0.06", penwidth=1.5];`,
-        `    edge [color="#8a8f98", arrowsize=0.7, penwidth=1.2];`
+        `    edge [color="#8a8f98", arrowsize=0.7, penwidth=1.2, fontname="${DIAGRAM_FONT}"];`
     ];
     for (const node of graph.nodes) lines.push(`    ${node.id} [${nodeAttributes(node)}];`);
     for (const edge of graph.edges) {

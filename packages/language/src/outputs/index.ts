@@ -6,3 +6,5 @@ export * from './dot.js';
 export * from './mermaid.js';
 export * from './png.js';
 export * from './svg.js';
+export * from './html.js';
+export * from './report-html.js';
