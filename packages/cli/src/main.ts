@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { defineCompileCommand } from './compile.js';
+import { defineBriefCommand } from './brief.js';
 import { defineDiagramCommand } from './diagram.js';
 import { defineReportCommand } from './report.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -60,5 +61,6 @@ export async function main(argv: readonly string[], output: Output = processOutp
 const commandDefinitions: Array<(program: Command, context: CommandContext) => void> = [
     defineCompileCommand,
     defineDiagramCommand,
-    defineReportCommand
+    defineReportCommand,
+    defineBriefCommand
 ];

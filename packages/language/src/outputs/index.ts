@@ -8,3 +8,4 @@ export * from './png.js';
 export * from './svg.js';
 export * from './html.js';
 export * from './report-html.js';
+export * from './brief-markdown.js';

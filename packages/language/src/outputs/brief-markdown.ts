@@ -1,0 +1,175 @@
+/**
+ * The brief (`mission brief --person NAME`): one person's line of sight in Markdown. For each of their
+ * missions: the intent, the intents one and two levels up (Mission Leadership's 1-up and 2-up), the
+ * boundaries, the measures, and the peers they support or who support them. Model text is
+ * Markdown-escaped, so a title cannot turn into markup or links.
+ */
+import type { AssignmentRole } from '../facts/model-facts.js';
+import { supportedBy, supportersOf } from '../facts/supports.js';
+import type { AlignmentTarget, Measure, Mission, Person, Vision } from '../generated/ast.js';
+import { baselineOf, budgetOf, currentOf, headcountOf, intentOf, leadOf, targetOf, unitOf } from '../model/accessors.js';
+import { dateToIso, isValidDate } from '../syntax/dates.js';
+import { formatNumber } from '../syntax/numbers.js';
+import { isoOrNull, type OutputModel } from './output-model.js';
+
+export class UnknownPersonError extends Error {
+    constructor(readonly person: string) {
+        super(`no person is named '${person}'`);
+    }
+}
+
+/** Backslash-escapes the characters Markdown (CommonMark/GFM) could read as markup. */
+export function markdownText(text: string): string {
+    return text.replace(/[\\`*_[\]{}<>()#+!|~&]/g, '\\$&').replace(/^([-=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+export function renderBrief(model: OutputModel, personName: string): string {
+    const { facts } = model;
+    const person = facts.persons.find(candidate => candidate.name === personName);
+    if (!person) throw new UnknownPersonError(personName);
+    const load = facts.loadOf(person);
+    const out: string[] = [];
+    out.push(`# Brief for ${md(person.title ?? person.name)}${person.title ? ` (${md(person.name)})` : ''}`, '');
+    const role = person.roles[0]?.text;
+    const facts1 = [
+        ...(role ? [md(role)] : []),
+        `capacity ${formatNumber(load.capacity)}`,
+        `load ${load.load}${load.load > load.capacity ? ' — **over capacity**' : ''}`,
+        ...(model.today ? [`as of ${model.today}`] : [])
+    ];
+    out.push(`_${facts1.join(' · ')}_`, '');
+
+    const visions = visionsAbove(model, load.missions);
+    out.push('## Vision', '');
+    if (visions.length === 0) out.push('No vision is above your missions.', '');
+    for (const vision of visions) {
+        out.push(`**${md(vision.name)}**${vision.title ? ` — ${md(vision.title)}` : ''}${isValidDate(vision.horizon) ? ` (horizon ${dateToIso(vision.horizon)})` : ''}`, '');
+    }
+
+    out.push('## Your missions', '');
+    if (load.missions.length === 0) out.push(`${md(person.name)} is on no missions.`, '');
+    for (const mission of load.missions) out.push(...missionSection(model, person, mission));
+    return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+function missionSection(model: OutputModel, person: Person, mission: Mission): string[] {
+    const { facts } = model;
+    const out: string[] = [];
+    out.push(`### ${md(mission.name)}${mission.title ? ` — ${md(mission.title)}` : ''}`, '');
+    const roles = roleText(facts.loadOf(person).assignments.filter(assignment => assignment.mission === mission));
+    const window = facts.windowOf(mission);
+    const windowText = window.source === 'none'
+        ? 'no window'
+        : `${isoOrNull(window.start) ?? '…'} .. ${isoOrNull(window.end) ?? '…'}${window.source === 'own' ? '' : ` (from ${md(window.from?.name ?? '')})`}`;
+    const progress = facts.progressOf(mission);
+    out.push(`- **Your role:** ${roles}`);
+    out.push(`- **Status:** ${facts.statusOf(mission)} · **Window:** ${windowText} · **Progress:** ${progress === undefined ? 'none yet' : `${Math.round(progress * 100)}%`}`);
+    const lead = leadOf(mission)?.person.ref;
+    if (lead && lead !== person) out.push(`- **Lead:** ${md(lead.title ?? lead.name)}`);
+    out.push('');
+
+    out.push('**Intent**', '');
+    out.push(...intentLines(mission), '');
+
+    const ancestors = facts.ancestorsOf(mission).slice(0, 2);
+    if (ancestors.length > 0) {
+        out.push('**Line of sight**', '');
+        ancestors.forEach((ancestor, index) => out.push(`- ${index === 0 ? '1 up' : '2 up'}: ${ancestorLine(ancestor)}`));
+        out.push('');
+    }
+
+    out.push('**Boundaries**', '');
+    out.push(...boundaryLines(mission), '');
+
+    out.push('**Measures**', '');
+    if (mission.measures.length === 0) out.push('No measures.');
+    else out.push(...measureTable(model, mission));
+    out.push('');
+
+    const supports = supportedBy(mission);
+    const supporters = supportersOf(facts, mission);
+    out.push('**Mutual support**', '');
+    out.push(`- Supports: ${supports.length === 0 ? 'none' : supports.map(peerText).join('; ')}`);
+    out.push(`- Supported by: ${supporters.length === 0 ? 'none' : supporters.map(peerText).join('; ')}`);
+    out.push('');
+    return out;
+}
+
+function roleText(assignments: ReadonlyArray<{ role: AssignmentRole; team?: { name: string } }>): string {
+    const parts = new Set<string>();
+    for (const assignment of assignments) {
+        if (assignment.role === 'lead') parts.add('lead');
+        else if (assignment.role === 'crew') parts.add('crew');
+        else parts.add(`crew (team ${md(assignment.team?.name ?? '')})`);
+    }
+    return [...parts].join(', ');
+}
+
+function intentLines(mission: Mission): string[] {
+    const intent = intentOf(mission);
+    if (!intent) return ['No intent stated.'];
+    return [
+        `> ${md(intent.statement)}`,
+        ...(intent.endStates.length + intent.keyTasks.length > 0 ? [''] : []),
+        ...intent.endStates.map(item => `- End state: ${md(item.text)}`),
+        ...intent.keyTasks.map(item => `- Key task: ${md(item.text)}`)
+    ];
+}
+
+function ancestorLine(ancestor: AlignmentTarget): string {
+    if (ancestor.$type === 'Vision') return `vision **${md(ancestor.name)}**${ancestor.title ? ` — ${md(ancestor.title)}` : ''}`;
+    const intent = intentOf(ancestor);
+    const lead = leadOf(ancestor)?.person.ref;
+    return `**${md(ancestor.name)}**${ancestor.title ? ` — ${md(ancestor.title)}` : ''}${lead ? ` (lead ${md(lead.name)})` : ''}`
+        + (intent ? `: intent “${md(intent.statement)}”` : ': no intent stated');
+}
+
+function boundaryLines(mission: Mission): string[] {
+    const lines: string[] = [];
+    const budget = budgetOf(mission);
+    const headcount = headcountOf(mission);
+    const window = mission.boundaries[0]?.windows[0];
+    if (window && isValidDate(window.start) && isValidDate(window.end)) lines.push(`- Window: ${dateToIso(window.start)} .. ${dateToIso(window.end)}`);
+    if (budget) lines.push(`- Budget: ${formatNumber(budget.amount)} ${md(budget.currency)}`);
+    if (headcount) lines.push(`- Headcount: ${formatNumber(headcount.count)}`);
+    for (const rule of mission.boundaries[0]?.rules ?? []) lines.push(`- ${rule.negated ? 'Must not' : 'Must'}: ${md(rule.text)}`);
+    return lines.length === 0 ? ['No boundaries set.'] : lines;
+}
+
+function measureTable(model: OutputModel, mission: Mission): string[] {
+    const rows = mission.measures.map(measure => {
+        const { progress } = model.facts.measure(measure);
+        const target = measure.contributions[0]?.measure.ref;
+        return `| ${md(measure.name)}${measure.title ? ` — ${md(measure.title)}` : ''} | ${num(baselineOf(measure))} | ${num(currentOf(measure))} | ${num(targetOf(measure))} `
+            + `| ${md(unitOf(measure) ?? '')} | ${dueOf(measure)} | ${progress === undefined ? '—' : `${Math.round(progress * 100)}%`} | ${target ? md(`${target.$container.name}.${target.name}`) : '—'} |`;
+    });
+    return ['| Measure | Baseline | Current | Target | Unit | Due | Progress | Contributes to |', '|---|---:|---:|---:|---|---|---:|---|', ...rows];
+}
+
+function peerText(peer: Mission): string {
+    const lead = leadOf(peer)?.person.ref;
+    return `**${md(peer.name)}**${peer.title ? ` — ${md(peer.title)}` : ''}${lead ? ` (lead ${md(lead.name)})` : ''}`;
+}
+
+/** The visions at the top of the person's missions' cascades (all visions when none is above them). */
+function visionsAbove(model: OutputModel, missions: readonly Mission[]): Vision[] {
+    const found = new Set<Vision>();
+    for (const mission of missions) {
+        const top = model.facts.ancestorsOf(mission).at(-1);
+        if (top?.$type === 'Vision') found.add(top);
+    }
+    return found.size > 0 ? [...found] : [...model.facts.visions];
+}
+
+function dueOf(measure: Measure): string {
+    const due = measure.dues[0]?.date;
+    return isValidDate(due) ? dateToIso(due) : '—';
+}
+
+function num(value: number | undefined): string {
+    return value === undefined ? '—' : formatNumber(value);
+}
+
+function md(text: string): string {
+    return markdownText(text);
+}

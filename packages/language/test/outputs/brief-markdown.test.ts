@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { markdownText, renderBrief, UnknownPersonError } from '../../src/outputs/brief-markdown.js';
+import { checkText } from './output-helpers.js';
+
+describe('markdownText', () => {
+    test('escapes what Markdown could read as markup', () => {
+        expect(markdownText('a *b* _c_ [d](e) <f> `g` #h |i| ~j~ &k \\ !l')).toBe('a \\*b\\* \\_c\\_ \\[d\\]\\(e\\) \\<f\\> \\`g\\` \\#h \\|i\\| \\~j\\~ \\&k \\\\ \\!l');
+        expect(markdownText('- not a list')).toBe('\\- not a list');
+        expect(markdownText('1. not a list')).toBe('1\\. not a list');
+        expect(markdownText('40,000 patients')).toBe('40,000 patients');
+    });
+});
+
+describe('renderBrief', () => {
+    test('a person on no missions, and an unknown person', async () => {
+        const model = await checkText('vision V "The vision"\nperson p "Pat" { role "Analyst" }');
+        const brief = renderBrief(model, 'p');
+        expect(brief).toContain('_Analyst · capacity 1 · load 0 · as of 2026-11-23_');
+        expect(brief).toContain('p is on no missions.');
+        expect(brief).toContain('**V** — The vision');
+        expect(() => renderBrief(model, 'q')).toThrow(UnknownPersonError);
+    });
+
+    test('two levels up through missions, inherited windows', async () => {
+        const model = await checkText(`
+            vision V
+            person p
+            mission A under V { intent "Top" boundary { window 2026-01-01 .. 2026-12-31 } }
+            mission B under A { intent "Middle" }
+            mission C under B { intent "Bottom" lead p }
+        `);
+        const brief = renderBrief(model, 'p');
+        expect(brief).toContain('- 1 up: **B**: intent “Middle”');
+        expect(brief).toContain('- 2 up: **A**: intent “Top”');
+        expect(brief).not.toContain('3 up');
+        expect(brief).toContain('**Window:** 2026-01-01 .. 2026-12-31 (from A)');
+    });
+});
