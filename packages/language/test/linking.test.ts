@@ -118,6 +118,18 @@ describe('duplicate names', () => {
         expect(result.diagnostics[0]!.message).toContain('3');
     });
 
+    it('names at most three other holders in a message, and counts the rest', async () => {
+        const result = await check('person a\nperson a\nteam a { }\nmission a { }\nvision a');
+        expect(result.diagnostics).toHaveLength(5);
+        expect(result.diagnostics[0]!.message).toBe("the name 'a' is used by 5 elements (this person; also a person in main.mission, a team in main.mission, a mission in main.mission and 1 more)");
+    });
+
+    it('stays short and quick for a name held thousands of times', async () => {
+        const result = await check(Array.from({ length: 3000 }, () => 'person a').join('\n'));
+        expect(result.diagnostics).toHaveLength(3000);
+        expect(Math.max(...result.diagnostics.map(diagnostic => diagnostic.message.length))).toBeLessThan(200);
+    });
+
     it('reports each duplicate measure within a mission', async () => {
         const result = await check('mission M {\n  measure m { }\n  measure other { }\n  measure m { target 1 }\n}');
         expect(result.diagnostics.map(diagnostic => [diagnostic.code, diagnostic.line, covered(result, diagnostic)])).toEqual([

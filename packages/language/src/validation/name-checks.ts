@@ -7,6 +7,9 @@ import { type MissionValidator, report } from './report.js';
 
 const GLOBAL_KINDS = new Set(['Vision', 'Person', 'Team', 'Mission']);
 
+/** How many other holders of a duplicate name a message names. */
+const LISTED_OTHERS = 3;
+
 /**
  * Names are global across every file: a name held by two elements (of any kinds) is reported on each.
  * One lookup in the name index per element, never a comparison of all pairs.
@@ -29,8 +32,16 @@ export class NameValidator implements MissionValidator {
         if (!element.name) return;
         const holders = this.index.lookup(element.name).filter(description => GLOBAL_KINDS.has(description.type));
         if (holders.length < 2) return;
-        const others = holders.filter(description => description.node !== element);
-        const where = others.map(other => `a ${kindWordOf(other.type)} in ${fileName(other.documentUri.path)}`).join(', ');
+        // Name a few of the others: a name held thousands of times must not make each message list them all.
+        const others = [];
+        for (const description of holders) {
+            if (description.node === element) continue;
+            others.push(description);
+            if (others.length === LISTED_OTHERS) break;
+        }
+        const unlisted = holders.length - 1 - others.length;
+        const where = others.map(other => `a ${kindWordOf(other.type)} in ${fileName(other.documentUri.path)}`).join(', ')
+            + (unlisted > 0 ? ` and ${unlisted} more` : '');
         report(accept, 'duplicate-name', `the name '${element.name}' is used by ${holders.length} elements (this ${kindOf(element)}; also ${where})`, { node: element, property: 'name' });
     }
 
