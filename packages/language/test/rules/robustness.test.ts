@@ -19,8 +19,8 @@ describe('rules on cycles and deep chains', () => {
         expect(found(result, 'window-outside-parent')).toHaveLength(1);
         expect(found(result, 'budget-exceeded')).toHaveLength(1);
         expect(found(result, 'unmapped-measures')).toHaveLength(1);
-        // Every member supports a mission on the same cycle, which is its ancestor.
-        expect(found(result, 'redundant-support')).toHaveLength(size);
+        // Every member supports a mission on the same cycle: that is the cycle's problem, not redundancy.
+        expect(found(result, 'redundant-support')).toHaveLength(0);
     });
 
     it('check a 5,000-deep chain and 5,000 siblings in seconds', async () => {

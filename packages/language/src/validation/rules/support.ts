@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { ModelFactsProvider } from '../../facts/facts-provider.js';
 import { overlaps } from '../../facts/windows.js';
-import type { MissionAstType, Supports } from '../../generated/ast.js';
+import type { Mission, MissionAstType, Supports } from '../../generated/ast.js';
 import { statusOf } from '../../model/accessors.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
@@ -33,11 +33,8 @@ export class SupportValidator implements MissionValidator {
                 report(accept, 'self-support', `${mission.name} supports itself: name a peer mission that its work helps`, at);
                 return;
             }
-            if (facts.isAncestor(supported, mission)) {
-                report(accept, 'redundant-support', `${mission.name} supports ${supported.name}, which it is already aligned under: its work serves ${supported.name} anyway`, at);
-            } else if (facts.isAncestor(mission, supported)) {
-                report(accept, 'redundant-support', `${mission.name} supports ${supported.name}, which is already aligned under it: support is for peers`, at);
-            }
+            const redundancy = this.redundancyOf(mission, supported);
+            if (redundancy) report(accept, 'redundant-support', redundancy, at);
             const ownWindow = facts.windowOf(mission);
             const theirWindow = facts.windowOf(supported);
             if (!overlaps(ownWindow, theirWindow)) {
@@ -49,5 +46,21 @@ export class SupportValidator implements MissionValidator {
                 report(accept, 'support-finished-mission', `${mission.name} supports ${supported.name}, which is ${statusOf(supported)}: there is nothing left to support`, at);
             }
         });
+    }
+
+    /** Why supporting this mission is redundant (an ancestor or a descendant), if it is. */
+    private redundancyOf(mission: Mission, supported: Mission): string | undefined {
+        const facts = this.facts.get();
+        // On one `under` cycle each member is every other's ancestor only through the cycle, which
+        // alignment-cycle already reports.
+        const cycle = facts.cycleOf(mission);
+        if (cycle !== undefined && cycle === facts.cycleOf(supported)) return undefined;
+        if (facts.isAncestor(supported, mission)) {
+            return `${mission.name} supports ${supported.name}, which it is already aligned under: its work serves ${supported.name} anyway`;
+        }
+        if (facts.isAncestor(mission, supported)) {
+            return `${mission.name} supports ${supported.name}, which is already aligned under it: support is for peers`;
+        }
+        return undefined;
     }
 }
