@@ -3,6 +3,8 @@ import { type CommandContext, modelOptions } from './command-context.js';
 import { defineCompileCommand } from './compile.js';
 import { defineBriefCommand } from './brief.js';
 import { defineDiagramCommand } from './diagram.js';
+import { defineFormatCommand } from './format.js';
+import { defineInitCommand } from './init.js';
 import { defineReportCommand } from './report.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
 import { type Output, processOutput } from './output.js';
@@ -62,5 +64,7 @@ const commandDefinitions: Array<(program: Command, context: CommandContext) => v
     defineCompileCommand,
     defineDiagramCommand,
     defineReportCommand,
-    defineBriefCommand
+    defineBriefCommand,
+    defineFormatCommand,
+    defineInitCommand
 ];

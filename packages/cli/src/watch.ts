@@ -45,7 +45,6 @@ export async function withWatch(
         output.stderr(`[${time}] mission ${name} -> ${options.output} (${outcome}, ${Date.now() - started} ms); watching for changes\n`);
     };
 
-    await rebuild();
     const watcher = watch([...paths, options.config ?? CONFIG_FILE_NAME].map(path => resolve(path)), {
         ignoreInitial: true,
         ignored: (path, stats) => resolve(path) === outputFile || Boolean(stats?.isFile() && !path.endsWith('.mission') && !path.endsWith('.json'))
@@ -56,6 +55,9 @@ export async function withWatch(
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => { running = running.then(rebuild); }, SETTLE_MS);
     };
+    // Build once the watcher is ready, so a change made right after the first report is not missed.
+    await new Promise<void>(ready => watcher.once('ready', ready));
+    await rebuild();
     watcher.on('all', schedule);
 
     await new Promise<void>(done => {
