@@ -1,0 +1,38 @@
+/**
+ * Every fix offered for the broken examples (examples/broken, one file per code) fixes its diagnostic:
+ * each action is applied, the text checked again, and it must parse, lose that diagnostic and gain no
+ * error. The codes with fixes must each offer at least one in their own example.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { actionsFor, check, expectFixes } from './quick-fix-helpers.js';
+
+const BROKEN = fileURLToPath(new URL('../../../../examples/broken', import.meta.url));
+
+const FIXED_CODES = [
+    'unaligned-mission', 'missing-intent', 'unmeasured-mission', 'no-lead', 'unresolved-reference',
+    'invalid-currency', 'invalid-window', 'self-support', 'redundant-support', 'review-overdue'
+];
+
+const examples = readdirSync(BROKEN).filter(name => name.endsWith('.mission')).sort();
+
+describe('quick fixes on the broken examples', () => {
+    it('has an example for every code with fixes', () => {
+        expect(FIXED_CODES.filter(code => !examples.includes(`${code}.mission`))).toEqual([]);
+    });
+
+    for (const name of examples) {
+        it(name, async () => {
+            const checked = await check({ [name]: readFileSync(join(BROKEN, name), 'utf8') });
+            let offered = 0;
+            for (const diagnostic of checked.diagnostics()) {
+                const actions = await actionsFor(checked, diagnostic);
+                offered += actions.length;
+                for (const action of actions) await expectFixes(checked, diagnostic, action);
+            }
+            if (FIXED_CODES.includes(name.replace('.mission', ''))) expect(offered).toBeGreaterThan(0);
+        });
+    }
+});
