@@ -141,6 +141,13 @@ describe('no-lead', () => {
         for (const action of actions) await expectFixes(checked, diagnostic, action);
     });
 
+    it('goes after a comment that ends the line of the intent', async () => {
+        const text = 'vision Acme\nperson alice\nmission Grow under Acme {\n  intent "why" // to refine\n  measure m { target 1 }\n}\n';
+        const { checked, diagnostic, actions } = await fixesOf(text, 'no-lead');
+        const after = await expectFixes(checked, diagnostic, actionTitled(actions, "Add 'lead alice'"));
+        expect(after.files['main.mission']).toContain('  intent "why" // to refine\n  lead alice\n  measure m');
+    });
+
     it('places the lead first when there is no intent', async () => {
         const text = 'vision Acme\nperson alice\nmission Grow under Acme { measure m { target 1 } }\n';
         const { checked, diagnostic, actions } = await fixesOf(text, 'no-lead');

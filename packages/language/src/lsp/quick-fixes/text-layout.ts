@@ -79,15 +79,20 @@ export function insertBefore(document: TextDocument, item: AstNode, lines: ItemL
     return { range: { start: at, end: at }, newText: render(lines, indent, true) + ' ' };
 }
 
-/** Inserts the item after an existing item of the block. */
+/** Inserts the item after an existing item of the block (after a `//` comment that ends its line). */
 export function insertAfter(document: TextDocument, item: AstNode, lines: ItemLines, indent: string): TextEdit {
     const text = document.getText();
     const node = item.$cstNode!;
-    const at = document.positionAt(node.end);
-    const ownLine = startsLine(text, node.offset) && endsLine(text, node.end);
+    const end = lineEnd(text, node.end);
+    const rest = text.slice(node.end, end).trim();
     const eol = lineBreak(text);
-    const newText = ownLine ? eol + render(lines, indent, false, eol) : ' ' + render(lines, indent, true);
-    return { range: { start: at, end: at }, newText };
+    if (startsLine(text, node.offset) && (rest === '' || rest.startsWith('//'))) {
+        const contentEnd = text[end - 1] === '\r' ? end - 1 : end;
+        const at = document.positionAt(rest === '' ? node.end : contentEnd);
+        return { range: { start: at, end: at }, newText: eol + render(lines, indent, false, eol) };
+    }
+    const at = document.positionAt(node.end);
+    return { range: { start: at, end: at }, newText: ' ' + render(lines, indent, true) };
 }
 
 /**
