@@ -77,3 +77,14 @@ describe('alignment-cycle', () => {
         expect(found(result, 'alignment-cycle')).toHaveLength(2);
     });
 });
+
+describe('alignment-cycle on a long cycle', () => {
+    it('names the first ten members of the loop and how many there are', async () => {
+        const size = 2000;
+        const lines = Array.from({ length: size }, (_, i) => `mission C${i} under C${(i + 1) % size} { }`);
+        const result = await check(lines.join('\n'));
+        const messages = messagesOf(result, 'alignment-cycle');
+        expect(messages).toHaveLength(size);
+        expect(messages[5]).toBe('alignment cycle: C5 → C6 → C7 → C8 → C9 → C10 → C11 → C12 → C13 → C14 → … (2000 missions in all) → C5; one of these missions must be under a vision or a mission outside the loop');
+    });
+});

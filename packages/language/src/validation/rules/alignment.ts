@@ -30,13 +30,26 @@ export class AlignmentValidator implements MissionValidator {
 
     /** Reported on the `under` of every member, each message starting the loop at that member. */
     checkCycle(mission: Mission, accept: ValidationAcceptor): void {
-        const members = this.facts.get().cycleOf(mission);
+        const facts = this.facts.get();
+        const members = facts.cycleOf(mission);
         if (!members || !mission.parent) return;
-        const at = members.indexOf(mission);
-        const loop = [...members.slice(at), ...members.slice(0, at), mission].map(member => member.name);
-        const message = members.length === 1
-            ? `mission ${mission.name} is under itself`
-            : `alignment cycle: ${loop.join(' → ')}; one of these missions must be under a vision or a mission outside the loop`;
-        report(accept, 'alignment-cycle', message, { node: mission, property: 'parent' });
+        if (members.length === 1) {
+            report(accept, 'alignment-cycle', `mission ${mission.name} is under itself`, { node: mission, property: 'parent' });
+            return;
+        }
+        // Walk `under` from this mission (O(1) per step) and name at most LOOP_NAMES members.
+        const names = [mission.name];
+        let current = facts.parentOf(mission);
+        while (current && current !== mission && names.length < LOOP_NAMES) {
+            names.push(current.name);
+            current = current.$type === 'Mission' ? facts.parentOf(current) : undefined;
+        }
+        const loop = current === mission ? [...names, mission.name] : [...names, `… (${members.length} missions in all)`, mission.name];
+        report(accept, 'alignment-cycle',
+            `alignment cycle: ${loop.join(' → ')}; one of these missions must be under a vision or a mission outside the loop`,
+            { node: mission, property: 'parent' });
     }
 }
+
+/** How many members of a cycle a message names before it abbreviates. */
+const LOOP_NAMES = 10;

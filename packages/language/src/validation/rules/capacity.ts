@@ -4,7 +4,7 @@ import type { ModelFacts, PersonLoad } from '../../facts/model-facts.js';
 import type { Crew, Lead, Mission, MissionAstType, Person } from '../../generated/ast.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
-import { nameList } from './describe.js';
+import { namesOf } from './describe.js';
 
 /**
  * One person, one mission at a time (Winnable Mission Management): a person whose load (the facts'
@@ -60,7 +60,7 @@ export class CapacityValidator implements MissionValidator {
 
 /** `alice is on 2 concurrent active missions (capacity 1): Grow, Clinics`. */
 export function overloadText(load: PersonLoad): string {
-    return `${load.person.name} is on ${load.load} concurrent active missions (capacity ${load.capacity}): ${nameList(load.counted.map(mission => mission.name))}`;
+    return `${load.person.name} is on ${load.load} concurrent active missions (capacity ${load.capacity}): ${namesOf(load.counted)}`;
 }
 
 /** The team's members (each once) for whom this mission is counted in an over-capacity peak. */

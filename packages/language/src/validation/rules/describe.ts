@@ -2,7 +2,7 @@
  * Small text helpers shared by the rules, so that every message names elements, dates and amounts the
  * same way: `2026-02-01 .. 2026-09-30`, `1,100,000 GBP`, `Grow, Clinics and 3 more`.
  */
-import type { AlignmentTarget, Measure } from '../../generated/ast.js';
+import type { Measure } from '../../generated/ast.js';
 import type { EffectiveWindow } from '../../facts/cascade.js';
 import type { DayWindow } from '../../facts/windows.js';
 import { type DayNumber, dayToIso } from '../../syntax/dates.js';
@@ -43,9 +43,10 @@ export function nameList(names: readonly string[], max = 10): string {
     return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
-/** `vision Acme` / `mission Grow`. */
-export function kindAndName(element: AlignmentTarget): string {
-    return `${element.$type === 'Vision' ? 'vision' : 'mission'} ${element.name}`;
+/** The names of elements as `nameList` gives them, reading only the names it shows (lists may be long). */
+export function namesOf(elements: ReadonlyArray<{ readonly name: string }>, max = 10): string {
+    const shown = elements.slice(0, max).map(element => element.name).join(', ');
+    return elements.length > max ? `${shown} and ${elements.length - max} more` : shown;
 }
 
 /** A measure's qualified name, `Grow.patients`. */
