@@ -120,9 +120,10 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
 }
 
 function nodeOf(model: OutputModel, element: Vision | Mission, id: string, depth: number): CascadeNode {
-    const base = { id, element, name: element.name, hasErrors: model.hasErrors(element), depth, ...(element.title ? { title: element.title } : {}) };
+    // Error recovery can leave an element without a name (a syntax error is reported); it is still drawn.
+    const base = { id, element, name: element.name ?? '(unnamed)', hasErrors: model.hasErrors(element), depth, ...(element.title ? { title: element.title } : {}) };
     if (element.$type === 'Vision') return { ...base, kind: 'vision' };
-    const lead = leadOf(element)?.person.ref?.name;
+    const lead = leadOf(element)?.person?.ref?.name;
     const progress = model.facts.progressOf(element);
     return {
         ...base,

@@ -38,11 +38,12 @@ export function buildModelJson(model: OutputModel): ModelJson {
         version: MODEL_JSON_VERSION,
         today: model.today ?? null,
         files: [...model.files],
-        visions: facts.visions.map(vision => visionJson(model, vision)),
-        persons: facts.persons.map(person => personJson(model, person)),
-        teams: facts.teams.map(team => teamJson(model, team)),
-        missions: facts.missions.map(mission => missionJson(model, mission)),
-        stagingQueue: stagingQueue(facts).map((entry, index) => ({
+        // An element that error recovery left without a name cannot be referred to: it is not in the JSON.
+        visions: facts.visions.filter(isNamed).map(vision => visionJson(model, vision)),
+        persons: facts.persons.filter(isNamed).map(person => personJson(model, person)),
+        teams: facts.teams.filter(isNamed).map(team => teamJson(model, team)),
+        missions: facts.missions.filter(isNamed).map(mission => missionJson(model, mission)),
+        stagingQueue: stagingQueue(facts).filter(entry => isNamed(entry.mission)).map((entry, index) => ({
             rank: index + 1,
             mission: entry.mission.name,
             costOfDelayPerWeek: entry.costOfDelayPerWeek ?? null,
@@ -65,7 +66,7 @@ function visionJson(model: OutputModel, vision: Vision): object {
         name: vision.name,
         title: vision.title ?? null,
         horizon: dateOrNull(vision.horizon),
-        children: model.facts.childrenOf(vision).map(child => child.name),
+        children: names(model.facts.childrenOf(vision)),
         problems: problems(model.problemsOf(vision)),
         source: source(model.sourceOf(vision))
     };
@@ -80,9 +81,9 @@ function personJson(model: OutputModel, person: Person): object {
         capacity: capacityOf(person),
         load: load.load,
         overCapacity: load.load > load.capacity,
-        missions: load.missions.map(mission => mission.name),
-        counted: load.counted.map(mission => mission.name),
-        assignments: load.assignments.map(assignment => ({
+        missions: names(load.missions),
+        counted: names(load.counted),
+        assignments: load.assignments.filter(assignment => isNamed(assignment.mission)).map(assignment => ({
             mission: assignment.mission.name,
             role: assignment.role,
             team: assignment.team?.name ?? null
@@ -118,24 +119,25 @@ function missionJson(model: OutputModel, mission: Mission): object {
         title: mission.title ?? null,
         parent: parent?.name ?? null,
         parentKind: parent ? kindOf(parent) : null,
-        ancestors: facts.ancestorsOf(mission).map(ancestor => ancestor.name),
-        children: facts.childrenOf(mission).map(child => child.name),
-        cycle: cycle ? cycle.map(member => member.name) : null,
+        ancestors: names(facts.ancestorsOf(mission)),
+        children: names(facts.childrenOf(mission)),
+        cycle: cycle ? names(cycle) : null,
         status: facts.statusOf(mission),
         active: facts.isActive(mission),
-        intent: intent ? {
+        // Error recovery can leave an item without its parts: such an item counts as absent.
+        intent: intent?.statement !== undefined ? {
             statement: intent.statement,
-            endStates: intent.endStates.map(item => item.text),
-            keyTasks: intent.keyTasks.map(item => item.text)
+            endStates: texts(intent.endStates),
+            keyTasks: texts(intent.keyTasks)
         } : null,
-        lead: leadOf(mission)?.person.ref?.name ?? null,
-        crew: mission.crews.flatMap(crew => crew.members.flatMap(member => member.ref ? [{ name: member.ref.name, kind: member.ref.$type === 'Team' ? 'team' : 'person' }] : [])),
+        lead: leadOf(mission)?.person?.ref?.name ?? null,
+        crew: mission.crews.flatMap(crew => crew.members.flatMap(member => isNamed(member?.ref) ? [{ name: member.ref.name, kind: member.ref.$type === 'Team' ? 'team' : 'person' }] : [])),
         boundary: boundary ? {
             window: window ? { start: dateOrNull(window.start), end: dateOrNull(window.end) } : null,
-            budget: budget ? { amount: budget.amount, currency: budget.currency } : null,
+            budget: budget?.amount !== undefined && budget.currency !== undefined ? { amount: budget.amount, currency: budget.currency } : null,
             headcount: headcountOf(mission)?.count ?? null,
-            must: boundary.rules.filter(rule => !rule.negated).map(rule => rule.text),
-            mustNot: boundary.rules.filter(rule => rule.negated).map(rule => rule.text)
+            must: texts(boundary.rules.filter(rule => !rule.negated)),
+            mustNot: texts(boundary.rules.filter(rule => rule.negated))
         } : null,
         effectiveWindow: {
             start: isoOrNull(effective.start),
@@ -143,12 +145,12 @@ function missionJson(model: OutputModel, mission: Mission): object {
             source: effective.source,
             from: effective.from?.name ?? null
         },
-        measures: mission.measures.map(measure => measureJson(model, mission, measure)),
+        measures: mission.measures.filter(isNamed).map(measure => measureJson(model, mission, measure)),
         progress: facts.progressOf(mission) ?? null,
-        supports: supportedBy(mission).map(target => target.name),
-        supportedBy: supportersOf(facts, mission).map(supporter => supporter.name),
-        review: review ? { every: review.every, last: dateOrNull(review.last) } : null,
-        value: value ? { amount: value.amount, currency: value.currency, period: value.period, perWeek: costOfDelayPerWeek(mission) ?? null } : null,
+        supports: names(supportedBy(mission)),
+        supportedBy: names(supportersOf(facts, mission)),
+        review: review?.every !== undefined ? { every: review.every, last: dateOrNull(review.last) } : null,
+        value: value?.amount !== undefined && value.currency !== undefined && value.period !== undefined ? { amount: value.amount, currency: value.currency, period: value.period, perWeek: costOfDelayPerWeek(mission) ?? null } : null,
         problems: problems(model.problemsOf(mission)),
         source: source(model.sourceOf(mission))
     };
@@ -156,7 +158,7 @@ function missionJson(model: OutputModel, mission: Mission): object {
 
 function measureJson(model: OutputModel, mission: Mission, measure: Measure): object {
     const measureFacts = model.facts.measure(measure);
-    const target = measure.contributions[0]?.measure.ref;
+    const target = measure.contributions[0]?.measure?.ref;
     return {
         name: measure.name,
         qualifiedName: `${mission.name}.${measure.name}`,
@@ -168,8 +170,8 @@ function measureJson(model: OutputModel, mission: Mission, measure: Measure): ob
         due: dateOrNull(measure.dues[0]?.date),
         direction: measureFacts.direction,
         progress: measureFacts.progress ?? null,
-        contributesTo: target ? qualifiedName(target) : null,
-        contributors: model.facts.contributorsOf(measure).map(qualifiedName),
+        contributesTo: target && isNamed(target) && isNamed(target.$container) ? qualifiedName(target) : null,
+        contributors: model.facts.contributorsOf(measure).filter(contributor => isNamed(contributor) && isNamed(contributor.$container)).map(qualifiedName),
         source: source(model.sourceOf(measure))
     };
 }
@@ -183,7 +185,21 @@ function kindOf(target: AlignmentTarget): 'vision' | 'mission' {
 }
 
 function resolvedNames(elements: ReadonlyArray<{ name: string } | undefined>): string[] {
-    return elements.flatMap(element => (element ? [element.name] : []));
+    return elements.flatMap(element => (isNamed(element) ? [element.name] : []));
+}
+
+function isNamed<T extends { name?: string }>(element: T | undefined): element is T & { name: string } {
+    return typeof element?.name === 'string' && element.name.length > 0;
+}
+
+/** The names of elements, leaving out any that error recovery left without one. */
+function names(elements: ReadonlyArray<{ name?: string }>): string[] {
+    return elements.flatMap(element => (isNamed(element) ? [element.name] : []));
+}
+
+/** The texts of items (end states, key tasks, rules), leaving out any without one. */
+function texts(items: ReadonlyArray<{ text?: string }>): string[] {
+    return items.flatMap(item => (typeof item.text === 'string' ? [item.text] : []));
 }
 
 function dateOrNull(date: Date | undefined): string | null {
