@@ -7,7 +7,7 @@ import { GrammarUtils } from 'langium';
 import type { CodeAction } from 'vscode-languageserver';
 import { sweepLoad } from '../../facts/load.js';
 import type { ModelFacts } from '../../facts/model-facts.js';
-import { contains, type DayWindow, isAllTime, ownWindow, visionWindow } from '../../facts/windows.js';
+import { contains, type DayWindow, ownWindow, visionWindow } from '../../facts/windows.js';
 import { type AlignmentTarget, isMission, type Measure, type Mission, type Person } from '../../generated/ast.js';
 import { budgetOf, intentOf } from '../../model/accessors.js';
 import { type FixContext, nodeAtDiagnostic, quickFix, textOf } from './fix-context.js';
@@ -48,12 +48,14 @@ export function addUnder(context: FixContext): CodeAction[] {
  * mission, or one whose window, budget or currency would clash with this mission's.
  */
 function alignmentCandidates(mission: Mission, facts: ModelFacts, context: FixContext): AlignmentTarget[] {
-    const visions = facts.visions.filter(vision => vision.name && fitsUnder(mission, vision, facts)).slice(0, MAX_VISIONS);
+    const required = windowToFit(mission, facts);
+    const fits = (parent: AlignmentTarget): boolean => fitsUnder(mission, required, parent, facts);
+    const visions = facts.visions.filter(vision => vision.name && fits(vision)).slice(0, MAX_VISIONS);
     const missions = new Set<Mission>();
     const consider = (candidate: AlignmentTarget | undefined): void => {
         if (candidate?.$type !== 'Mission' || missions.size >= MAX_MISSIONS || missions.has(candidate)) return;
         if (candidate === mission || !candidate.name || facts.isAncestor(mission, candidate) || facts.cycleOf(candidate)) return;
-        if (facts.isFinished(candidate) || !fitsUnder(mission, candidate, facts)) return;
+        if (facts.isFinished(candidate) || !fits(candidate)) return;
         missions.add(candidate);
     };
     for (const supports of mission.supports) {
@@ -68,14 +70,9 @@ function alignmentCandidates(mission: Mission, facts: ModelFacts, context: FixCo
     return [...visions, ...missions];
 }
 
-/**
- * Whether the mission fits inside the candidate parent's window and budget. Without a window of its own
- * the mission will inherit the parent's, and so will its descendants down to those with their own
- * window, which must then fit inside it.
- */
-function fitsUnder(mission: Mission, parent: AlignmentTarget, facts: ModelFacts): boolean {
-    const outer = parent.$type === 'Vision' ? visionWindow(parent) : facts.windowOf(parent);
-    if (!windowsFit(mission, outer, facts)) return false;
+/** Whether the mission fits inside the candidate parent's window (`required`: see windowToFit) and budget. */
+function fitsUnder(mission: Mission, required: DayWindow | undefined, parent: AlignmentTarget, facts: ModelFacts): boolean {
+    if (required && !contains(parent.$type === 'Vision' ? visionWindow(parent) : facts.windowOf(parent), required)) return false;
     if (parent.$type === 'Vision') return true;
     const budget = budgetOf(mission);
     const parentBudget = budgetOf(parent);
@@ -89,9 +86,14 @@ function fitsUnder(mission: Mission, parent: AlignmentTarget, facts: ModelFacts)
     return spent <= parentBudget.amount;
 }
 
-/** The own windows met walking down from the mission through missions without one all lie inside `outer`. */
-function windowsFit(mission: Mission, outer: DayWindow, facts: ModelFacts): boolean {
-    if (isAllTime(outer)) return true;
+/**
+ * The span a new parent's window must contain: the mission's own window; without one, the mission will
+ * inherit the parent's window, and so will its descendants down to those with a window of their own,
+ * which must then all fit inside it (their hull). Undefined when nothing constrains the parent.
+ */
+function windowToFit(mission: Mission, facts: ModelFacts): DayWindow | undefined {
+    let start = Number.POSITIVE_INFINITY;
+    let end = Number.NEGATIVE_INFINITY;
     const stack: Mission[] = [mission];
     const seen = new Set<Mission>();
     while (stack.length > 0) {
@@ -100,12 +102,13 @@ function windowsFit(mission: Mission, outer: DayWindow, facts: ModelFacts): bool
         seen.add(current);
         const own = ownWindow(current);
         if (own) {
-            if (!contains(outer, own)) return false;
+            start = Math.min(start, own.start);
+            end = Math.max(end, own.end);
         } else {
-            stack.push(...facts.childrenOf(current));
+            for (const child of facts.childrenOf(current)) stack.push(child);
         }
     }
-    return true;
+    return start <= end ? { start, end } : undefined;
 }
 
 /** `missing-intent`: an `intent` as the first item, alone or with an end state and a key task. */
