@@ -241,7 +241,8 @@ describe('text format', () => {
     });
 });
 
-describe('exit codes and usage errors (built CLI)', () => {
+// Each test starts the CLI a few times; on a busy machine one start can take seconds.
+describe('exit codes and usage errors (built CLI)', { timeout: 180_000 }, () => {
     it('exits 0 without errors, 1 with errors', () => {
         expect(missionProcess(['validate', 'clean.mission'], workspace).code).toBe(0);
         expect(missionProcess(['validate', 'warning.mission'], workspace).code).toBe(0);

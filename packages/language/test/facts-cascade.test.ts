@@ -133,7 +133,7 @@ mission Outside under V { }`;
     });
 });
 
-describe('deep chains', () => {
+describe('deep chains', { timeout: 180_000 }, () => {
     const DEPTH = 10_000;
     // Listed deepest first, so that the first walk from each mission is as long as possible.
     const chain = (): string => {

@@ -10,7 +10,7 @@ import type { AlignmentTarget, Mission } from '../src/generated/ast.js';
 import { parseNumberLiteral } from '../src/syntax/numbers.js';
 import { linkedFacts } from './foundation-helpers.js';
 
-describe('number literals', () => {
+describe('number literals', { timeout: 120_000 }, () => {
     const SHIFT: Record<string, number> = { '': 0, k: 3, M: 6, B: 9 };
 
     /** The exact decimal value of the literal as a string, computed with BigInt (no floating point). */
@@ -39,7 +39,7 @@ describe('number literals', () => {
     });
 });
 
-describe('the load sweep', () => {
+describe('the load sweep', { timeout: 120_000 }, () => {
     const DAYS = 40;
     const windowArbitrary = fc.tuple(fc.integer({ min: 0, max: DAYS }), fc.integer({ min: 0, max: 10 }), fc.constantFrom('finite', 'finite', 'finite', 'open-start', 'open-end'))
         .map(([start, length, kind]): DayWindow => ({
@@ -67,7 +67,7 @@ describe('the load sweep', () => {
     });
 });
 
-describe('the cascade', () => {
+describe('the cascade', { timeout: 180_000 }, () => {
     type Parent = { kind: 'none' } | { kind: 'vision'; horizon: boolean } | { kind: 'unresolved' } | { kind: 'mission'; index: number };
     interface MissionSpec { parent: Parent; window: 'none' | 'valid' | 'invalid' }
 
@@ -135,6 +135,6 @@ describe('the cascade', () => {
                     expect(window).toMatchObject({ source: 'none', start: Number.NEGATIVE_INFINITY, end: Number.POSITIVE_INFINITY });
                 }
             }
-        }), { numRuns: 150 });
+        }), { numRuns: 100 });
     });
 });

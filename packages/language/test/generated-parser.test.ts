@@ -21,7 +21,7 @@ const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const EXAMPLE = readFileSync(join(ROOT, 'test/fixtures/language-example.mission'), 'utf8');
 const BROKEN = 'person p { capacity 1.5 }\nmission M under Nowhere { lead p lead p status done }\nvision V { horizon 2026-02-30 }\nperson p';
 
-describe('a production-mode generated parser', () => {
+describe('a production-mode generated parser', { timeout: 180_000 }, () => {
     let folder: string;
     let generated: string;
 
@@ -40,7 +40,7 @@ describe('a production-mode generated parser', () => {
             join(ROOT, 'node_modules/langium-cli/bin/langium.js'), 'generate', '--mode=production', '--file', join(folder, 'langium-config.json')
         ], { cwd: ROOT, encoding: 'utf8' });
         if (result.status !== 0) throw new Error(`langium generate --mode=production failed:\n${result.stdout}\n${result.stderr}`);
-    }, 120_000);
+    }, 300_000);
 
     afterAll(() => {
         if (folder) rmSync(folder, { recursive: true, force: true });
@@ -101,7 +101,7 @@ function newestMtime(folder: string): number {
     return newest;
 }
 
-describe('the built package without Object.groupBy (Node 20)', () => {
+describe('the built package without Object.groupBy (Node 20)', { timeout: 180_000 }, () => {
     const built = join(ROOT, 'packages/language/out/index.js');
 
     beforeAll(() => {
