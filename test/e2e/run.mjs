@@ -4,7 +4,7 @@
 // (scripts/test.mjs adds them to its total). When code-server or Chromium cannot be installed it
 // prints one loud SKIPPED line and counts nothing.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,22 @@ log(`prerequisites ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
 const manifest = JSON.parse(readFileSync(join(root, 'packages/extension/package.json'), 'utf8'));
 const vsix = join(root, 'packages/extension', `${manifest.name}-${manifest.version}.vsix`);
-if (!existsSync(vsix) || process.env.E2E_REPACKAGE) {
+/** The newest modification time under the given paths (files or folders). */
+function newestChange(paths) {
+    let newest = 0;
+    for (const path of paths) {
+        if (!existsSync(path)) continue;
+        const stat = statSync(path);
+        if (stat.isDirectory()) newest = Math.max(newest, newestChange(readdirSync(path).map((name) => join(path, name))));
+        else newest = Math.max(newest, stat.mtimeMs);
+    }
+    return newest;
+}
+
+const sources = ['packages/extension/src', 'packages/extension/media', 'packages/extension/syntaxes', 'packages/extension/snippets',
+    'packages/extension/package.json', 'packages/language/src'].map((path) => join(root, path));
+if (!existsSync(vsix) || statSync(vsix).mtimeMs < newestChange(sources)) {
+    log('packaging the VSIX (missing or older than its sources)');
     const packaging = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'inherit' });
     if (packaging.status !== 0) {
         results.failed++;

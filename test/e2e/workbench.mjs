@@ -41,6 +41,35 @@ export class Workbench {
         await this.focusEditor();
     }
 
+    /** Opens a file with its content as on disk (an earlier scenario may have left it edited). */
+    async openFresh(name) {
+        await this.openFile(name);
+        if (await this.page.locator('.tab.active.dirty').count() > 0) {
+            await this.runCommand('File: Revert File');
+            await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: TIMEOUT });
+        }
+        await this.focusEditor();
+    }
+
+    /** Triggers completion (again, if the first answer came before the server had the edit) and waits for the list. */
+    async completionLabels() {
+        const rows = this.page.locator('.suggest-widget.visible .monaco-list-row');
+        for (let attempt = 1; ; attempt++) {
+            await this.page.keyboard.press('Control+Space');
+            try {
+                await rows.first().waitFor({ timeout: 15_000 });
+                break;
+            } catch (error) {
+                if (attempt === 4) throw error;
+                await this.page.keyboard.press('Escape');
+            }
+        }
+        // VS Code adds the contributed snippets to any explicitly triggered completion; they are not names.
+        return rows.evaluateAll((items) => items
+            .filter((item) => !item.querySelector('.codicon-symbol-snippet'))
+            .map((item) => item.querySelector('.label-name')?.textContent?.trim() ?? ''));
+    }
+
     /** Focuses the active editor (Quick Open leaves the focus there; the palette command brings it back). */
     async focusEditor() {
         const focused = this.page.locator('.editor-group-container.active .monaco-editor.focused');
@@ -60,16 +89,15 @@ export class Workbench {
         return this.page.locator('.editor-group-container.active .monaco-editor .view-line').allTextContents();
     }
 
-    /**
-     * Presses Undo until `isRestored(lines)` holds for the rendered lines (VS Code undoes typing a word
-     * at a time), at most 20 times.
-     */
-    async undoUntil(isRestored) {
-        for (let i = 0; i < 20; i++) {
-            if (isRestored(await this.visibleLines())) return;
+    /** Presses Undo until the active editor is back at its saved text (VS Code undoes typing a word at a time). */
+    async undoUntilSaved() {
+        const dirty = this.page.locator('.tab.active.dirty');
+        for (let i = 0; i < 30; i++) {
+            await this.painted();
+            if (await dirty.count() === 0) return;
             await this.page.keyboard.press('Control+Z');
         }
-        throw new Error('undo did not restore the text');
+        throw new Error('undo did not bring the file back to its saved text');
     }
 
     async goToLine(line) {
@@ -97,20 +125,22 @@ export class Workbench {
         await this.page.locator('.markers-panel').waitFor({ timeout: TIMEOUT });
     }
 
-    problemRows(text) {
-        const rows = this.page.locator('.markers-panel .monaco-list-row');
-        return text ? rows.filter({ hasText: text }) : rows;
+    /** Problems rows containing every one of `texts` (a string or an array of strings). */
+    problemRows(texts = []) {
+        let rows = this.page.locator('.markers-panel .monaco-list-row');
+        for (const text of [texts].flat()) rows = rows.filter({ hasText: text });
+        return rows;
     }
 
     async problemTexts() {
         return this.problemRows().allInnerTexts();
     }
 
-    /** Waits until a Problems row contains `text` (or, with present=false, until none does). */
+    /** Waits until a Problems row contains `text` (all of them, for an array), or with present=false until none does. */
     async waitForProblem(text, present = true) {
         if (present) await this.problemRows(text).first().waitFor({ timeout: TIMEOUT });
-        else await this.page.waitForFunction((needle) => ![...document.querySelectorAll('.markers-panel .monaco-list-row')]
-            .some((row) => row.textContent.includes(needle)), text, { timeout: TIMEOUT });
+        else await this.page.waitForFunction((needles) => ![...document.querySelectorAll('.markers-panel .monaco-list-row')]
+            .some((row) => needles.every((needle) => row.textContent.includes(needle))), [text].flat(), { timeout: TIMEOUT });
     }
 
     async closeWidgets() {

@@ -33,9 +33,12 @@
         return undefined;
     }
 
+    /** The mission nodes: marked with data-mission, or Graphviz nodes with the id `mission-NAME`. */
     function nodesOf(/** @type {Element} */ svg) {
         const marked = svg.querySelectorAll('[data-mission]');
-        return marked.length > 0 ? marked : svg.querySelectorAll('g.node');
+        if (marked.length > 0) return marked;
+        const missions = svg.querySelectorAll('g.node[id^="mission-"]');
+        return missions.length > 0 ? missions : svg.querySelectorAll('g.node');
     }
 
     /** Parses SVG markup and removes scripts, foreign content, event handlers and non-local links. */

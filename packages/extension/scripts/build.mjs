@@ -2,6 +2,8 @@
 // server (out/server.cjs, from packages/language's sources) with esbuild as CommonJS for Node, so the
 // VSIX needs no node_modules. `--watch` rebuilds on change.
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -25,11 +27,38 @@ const common = {
     logOverride: { 'empty-import-meta': 'silent' }
 };
 
+/**
+ * The server runs from the VSIX without node_modules. Two dependencies of the diagram outputs cannot
+ * be bundled as they are: Graphviz (WebAssembly, loaded by a worker from a file URL) ships beside the
+ * bundle as out/graphviz.mjs and outputs/svg.ts is pointed at it; resvg (a native module, PNG only)
+ * is replaced by a stub, since the preview draws PNGs itself.
+ */
+const GRAPHVIZ_LOOKUP = "createRequire(import.meta.url).resolve('@hpcc-js/wasm-graphviz')";
+const serverInVsix = {
+    name: 'mission-server-in-vsix',
+    setup(build) {
+        build.onResolve({ filter: /^@resvg\/resvg-js$/ }, () => ({ path: 'resvg', namespace: 'mission-stub' }));
+        build.onLoad({ filter: /.*/, namespace: 'mission-stub' }, () => ({
+            loader: 'js',
+            contents: 'export class Resvg { constructor() { throw new Error("PNG rendering is not part of the editor\'s language server; the cascade preview draws PNGs."); } }'
+        }));
+        build.onLoad({ filter: /[\\/]outputs[\\/]svg\.ts$/ }, (args) => {
+            const source = readFileSync(args.path, 'utf8');
+            if (!source.includes(GRAPHVIZ_LOOKUP)) throw new Error(`${args.path} no longer contains ${GRAPHVIZ_LOOKUP}: update scripts/build.mjs`);
+            return { loader: 'ts', contents: source.replace(GRAPHVIZ_LOOKUP, "require('node:path').join(__dirname, 'graphviz.mjs')") };
+        });
+    }
+};
+
+mkdirSync(`${extensionDir}/out`, { recursive: true });
+const languageRequire = createRequire(`${root}/packages/language/package.json`);
+copyFileSync(languageRequire.resolve('@hpcc-js/wasm-graphviz'), `${extensionDir}/out/graphviz.mjs`);
+
 const builds = [
     { ...common, entryPoints: { extension: `${extensionDir}/src/extension.ts` }, outdir: `${extensionDir}/out`, outExtension: { '.js': '.cjs' }, external: ['vscode'] },
     // The polyfill is the first import of server/main.ts, and esbuild keeps import order, so it runs
     // before Chevrotain is evaluated (test/bundle.test.ts starts the bundle to prove it).
-    { ...common, entryPoints: { server: `${root}/packages/language/src/server/main.ts` }, outdir: `${extensionDir}/out`, outExtension: { '.js': '.cjs' }, external: ['@resvg/resvg-js'] }
+    { ...common, entryPoints: { server: `${root}/packages/language/src/server/main.ts` }, outdir: `${extensionDir}/out`, outExtension: { '.js': '.cjs' }, plugins: [serverInVsix] }
 ];
 
 if (watch) {

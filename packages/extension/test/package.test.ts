@@ -34,6 +34,7 @@ describe('the VSIX', () => {
             'media/preview.css',
             'media/preview.js',
             'out/extension.cjs',
+            'out/graphviz.mjs',
             'out/server.cjs',
             'package.json',
             'readme.md',
@@ -57,6 +58,7 @@ describe('the bundled language server', () => {
         // Outside the repository: a require() of anything not bundled would fail here.
         workspace = mkdtempSync(join(tmpdir(), 'mission-bundle-'));
         copyFileSync(join(extensionDir, 'out/server.cjs'), join(workspace, 'server.cjs'));
+        copyFileSync(join(extensionDir, 'out/graphviz.mjs'), join(workspace, 'graphviz.mjs'));
         writeFileSync(join(workspace, 'model.mission'), 'vision V\nperson ann\nmission Lost "Lost" { lead nobody }\n');
         server = spawn(process.execPath, [join(workspace, 'server.cjs'), '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'inherit'] });
         connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
@@ -90,5 +92,18 @@ describe('the bundled language server', () => {
         const codes = (await published).map((diagnostic) => diagnostic.code);
         expect(codes).toContain('unresolved-reference');
         expect(codes).toContain('unaligned-mission');
+    }, 60_000);
+
+    test('answers mission/diagram with the cascade SVG laid out by the Graphviz shipped beside it', async (context) => {
+        let answer: unknown;
+        try {
+            answer = await connection.sendRequest('mission/diagram', { format: 'svg', direction: 'TB' });
+        } catch (error) {
+            if ((error as { code?: number }).code === -32601) context.skip();
+            throw error;
+        }
+        const svg = typeof answer === 'string' ? answer : (answer as { svg?: string; content?: string; text?: string }).svg
+            ?? (answer as { content?: string }).content ?? (answer as { text?: string }).text;
+        expect(svg).toMatch(/<svg[\s\S]*id="mission(-|&#45;)Lost"/);
     }, 60_000);
 });
