@@ -16,6 +16,9 @@ import { namesOf } from './describe.js';
 export class CapacityValidator implements MissionValidator {
     readonly codes: readonly DiagnosticCode[] = ['over-capacity'];
 
+    /** One text per overloaded person and build: it is repeated on every reference to them. */
+    private readonly texts = new WeakMap<PersonLoad, string>();
+
     constructor(private readonly facts: ModelFactsProvider) {}
 
     checks(): ValidationChecks<MissionAstType> {
@@ -25,7 +28,7 @@ export class CapacityValidator implements MissionValidator {
     checkPerson(person: Person, accept: ValidationAcceptor): void {
         const load = this.facts.get().loadOf(person);
         if (load.load <= load.capacity) return;
-        report(accept, 'over-capacity', overloadText(load), { node: person, property: 'name' });
+        report(accept, 'over-capacity', this.overloadText(load), { node: person, property: 'name' });
     }
 
     checkLead(lead: Lead, accept: ValidationAcceptor): void {
@@ -35,7 +38,7 @@ export class CapacityValidator implements MissionValidator {
         if (!person || mission.leads[0] !== lead) return;
         const facts = this.facts.get();
         if (!facts.isCountedInPeak(person, mission)) return;
-        report(accept, 'over-capacity', `${person.name} leads ${mission.name} while over capacity: ${overloadText(facts.loadOf(person))}`, { node: lead, property: 'person' });
+        report(accept, 'over-capacity', `${person.name} leads ${mission.name} while over capacity: ${this.overloadText(facts.loadOf(person))}`, { node: lead, property: 'person' });
     }
 
     checkCrew(crew: Crew, accept: ValidationAcceptor): void {
@@ -45,22 +48,27 @@ export class CapacityValidator implements MissionValidator {
             const target = member?.ref;
             if (target?.$type === 'Person') {
                 if (!facts.isCountedInPeak(target, mission)) return;
-                report(accept, 'over-capacity', `${target.name} is crew of ${mission.name} while over capacity: ${overloadText(facts.loadOf(target))}`,
+                report(accept, 'over-capacity', `${target.name} is crew of ${mission.name} while over capacity: ${this.overloadText(facts.loadOf(target))}`,
                     { node: crew, property: 'members', index });
             } else if (target?.$type === 'Team') {
                 const overloaded = overloadedMembers(facts, target.members.map(person => person?.ref), mission);
                 if (overloaded.length === 0) return;
-                const who = overloaded.map(load => overloadText(load)).join('; ');
+                const who = overloaded.map(load => this.overloadText(load)).join('; ');
                 report(accept, 'over-capacity', `team ${target.name} brings ${overloaded.length === 1 ? 'a member' : `${overloaded.length} members`} onto ${mission.name} while over capacity: ${who}`,
                     { node: crew, property: 'members', index });
             }
         });
     }
-}
 
-/** `alice is on 2 concurrent active missions (capacity 1): Grow, Clinics`. */
-export function overloadText(load: PersonLoad): string {
-    return `${load.person.name} is on ${load.load} concurrent active missions (capacity ${load.capacity}): ${namesOf(load.counted)}`;
+    /** `alice is on 2 concurrent active missions (capacity 1): Grow, Clinics`. */
+    private overloadText(load: PersonLoad): string {
+        let text = this.texts.get(load);
+        if (text === undefined) {
+            text = `${load.person.name} is on ${load.load} concurrent active missions (capacity ${load.capacity}): ${namesOf(load.counted)}`;
+            this.texts.set(load, text);
+        }
+        return text;
+    }
 }
 
 /** The team's members (each once) for whom this mission is counted in an over-capacity peak. */
