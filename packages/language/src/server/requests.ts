@@ -6,11 +6,13 @@
  * - `mission/diagram` { format?: 'svg' | 'mermaid' | 'dot' | 'png', root?, depth?, direction?: 'TB' | 'LR',
  *   supports? } → `{ format, nodes, <format>: text }` (svg by default; png as a `data:` URL).
  * - `mission/report` → `{ html }`, the scorecard page of `mission report`.
+ * - `mission/brief` { person } → `{ markdown }`, the person's line of sight of `mission brief`.
  */
 import { DocumentState, type LangiumDocument, UriUtils, URI } from 'langium';
 import { type CancellationToken, type Connection, ResponseError } from 'vscode-languageserver';
 import { type MissionDiagnostic, summarize, toMissionDiagnostic } from '../api/check.js';
 import type { MissionServices } from '../mission-module.js';
+import { renderBrief, UnknownPersonError } from '../outputs/brief-markdown.js';
 import { buildCascadeGraph, type Direction, UnknownRootError } from '../outputs/cascade-graph.js';
 import { cascadeToDot } from '../outputs/dot.js';
 import { cascadeToMermaid } from '../outputs/mermaid.js';
@@ -24,6 +26,7 @@ import { dayToIso } from '../syntax/dates.js';
 export const MODEL_REQUEST = 'mission/model';
 export const DIAGRAM_REQUEST = 'mission/diagram';
 export const REPORT_REQUEST = 'mission/report';
+export const BRIEF_REQUEST = 'mission/brief';
 
 export type DiagramFormat = 'svg' | 'mermaid' | 'dot' | 'png';
 
@@ -62,6 +65,7 @@ export class MissionRequests {
         connection.onRequest(MODEL_REQUEST, (_params: unknown, token: CancellationToken) => this.model(token));
         connection.onRequest(DIAGRAM_REQUEST, (params: DiagramParams | undefined, token: CancellationToken) => this.diagram(params ?? {}, token));
         connection.onRequest(REPORT_REQUEST, (_params: unknown, token: CancellationToken) => this.report(token));
+        connection.onRequest(BRIEF_REQUEST, (params: { person?: string } | undefined, token: CancellationToken) => this.brief(params?.person, token));
     }
 
     async model(token?: CancellationToken): Promise<ModelJson> {
@@ -103,6 +107,17 @@ export class MissionRequests {
             cascadeNote = `The cascade (${graph.nodes.length} nodes) took too long to lay out; draw parts of it with the diagram's root and depth.`;
         }
         return { html: renderReport(model, { cascadeSvg, cascadeNote }) };
+    }
+
+    async brief(person: string | undefined, token?: CancellationToken): Promise<{ markdown: string }> {
+        if (!person) throw new ResponseError(INVALID_PARAMS, 'mission/brief needs { person: NAME }');
+        const model = await this.outputModel(token);
+        try {
+            return { markdown: renderBrief(model, person) };
+        } catch (error) {
+            if (error instanceof UnknownPersonError) throw new ResponseError(INVALID_PARAMS, error.message);
+            throw error;
+        }
     }
 
     private async layout(dot: string, nodes: number): Promise<string> {

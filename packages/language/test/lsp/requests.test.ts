@@ -43,4 +43,10 @@ describe('custom requests', () => {
         expect(html).toMatch(/^<!DOCTYPE html>/);
         expect(html).toContain('Grow the patient base');
     });
+
+    test('mission/brief: one person\'s line of sight; an unknown person is an error', async () => {
+        const { markdown } = await requests.brief('bob');
+        expect(markdown).toContain('Clinics');
+        await expect(requests.brief('nobody')).rejects.toThrow(/nobody/);
+    });
 });
