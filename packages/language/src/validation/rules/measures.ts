@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { ModelFactsProvider } from '../../facts/facts-provider.js';
 import type { Contribution, Measure, Mission, MissionAstType } from '../../generated/ast.js';
-import { baselineOf, currentOf, targetOf, unitOf } from '../../model/accessors.js';
+import { baselineOf, currentOf, unitOf } from '../../model/accessors.js';
 import { formatNumber } from '../../syntax/numbers.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
@@ -95,7 +95,7 @@ export class MeasureValidator implements MissionValidator {
         if (target.value !== (baseline ?? 0)) return;
         const from = baseline === undefined ? 'the baseline (0 when none is given)' : `its baseline`;
         report(accept, 'target-equals-baseline',
-            `the target of ${measureName(measure)} (${formatNumber(targetOf(measure)!)}) equals ${from}: there is nothing to achieve`,
+            `the target of ${measureName(measure)} (${formatNumber(target.value)}) equals ${from}: there is nothing to achieve`,
             { node: target });
     }
 }
