@@ -1,26 +1,67 @@
-// `npm run demo`: checks the examples (the broken ones excluded) and writes what the CLI produces to out/.
+// `npm run demo`: for every example folder under examples/ (the broken ones excluded) writes what the
+// CLI produces to out/<example>/: the validation (JSON and SARIF), the JSON model, the cascade as
+// Mermaid, DOT, SVG and PNG, the HTML scorecard and a brief for each lead. Diagnostics are reported
+// and the demo goes on; it exits non-zero when a command fails (exit 2) or an example has errors.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mission = join(root, 'packages/cli/bin/mission.js');
+// The examples are written to check clean on this date (examples/README.md); MISSION_TODAY overrides it.
+const today = process.env.MISSION_TODAY ?? '2026-11-23';
 const examples = readdirSync(join(root, 'examples'))
-    .filter(name => name !== 'broken' && statSync(join(root, 'examples', name)).isDirectory() || name.endsWith('.mission'))
-    .filter(name => name !== 'broken')
-    .map(name => join('examples', name));
+    .filter(name => name !== 'broken' && statSync(join(root, 'examples', name)).isDirectory())
+    .sort();
 
-mkdirSync(join(root, 'out'), { recursive: true });
+function run(args) {
+    const result = spawnSync(process.execPath, [mission, ...args, '--today', today], { cwd: root, encoding: 'utf8' });
+    if (result.status === 2 || result.status === null) {
+        console.error(`  FAILED: mission ${args.join(' ')}\n  ${(result.stderr || result.error?.message || '').trim()}`);
+        failed = true;
+    }
+    return result;
+}
+
+/** Like the CLI's own outputs: a temporary file in the same folder, then a rename. */
+function writeAtomic(path, text) {
+    writeFileSync(`${path}.${process.pid}.tmp`, text);
+    renameSync(`${path}.${process.pid}.tmp`, path);
+}
+
 let failed = false;
-for (const example of examples) {
-    const name = example.split('/').pop().replace(/\.mission$/, '');
-    const result = spawnSync(process.execPath, [mission, 'validate', example, '--format', 'json'], { cwd: root, encoding: 'utf8' });
-    const target = join(root, 'out', `${name}.validation.json`);
-    writeFileSync(`${target}.tmp`, result.stdout);
-    renameSync(`${target}.tmp`, target);
-    const summary = result.stdout ? JSON.parse(result.stdout).summary : undefined;
-    console.log(`${example}: exit ${result.status}, ${summary ? `${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos` : result.stderr.trim()} -> out/${name}.validation.json`);
-    if (result.status !== 0) failed = true;
+for (const name of examples) {
+    const example = join('examples', name);
+    const out = join('out', name);
+    mkdirSync(join(root, out), { recursive: true });
+    const validation = run(['validate', example, '--format', 'json']);
+    const summary = validation.stdout ? JSON.parse(validation.stdout).summary : undefined;
+    writeAtomic(join(root, out, 'validation.json'), validation.stdout);
+    writeAtomic(join(root, out, 'validation.sarif'), run(['validate', example, '--format', 'sarif']).stdout);
+    const outputs = [
+        ['compile', example, '-o', join(out, 'model.json')],
+        ['diagram', example, '-o', join(out, 'cascade.mmd')],
+        ['diagram', example, '-o', join(out, 'cascade.dot')],
+        ['diagram', example, '-o', join(out, 'cascade.svg')],
+        ['diagram', example, '-o', join(out, 'cascade.png')],
+        ['report', example, '-o', join(out, 'report.html')]
+    ];
+    for (const args of outputs) run(args);
+    const model = JSON.parse(readFileSync(join(root, out, 'model.json'), 'utf8'));
+    const leads = [...new Set(model.missions.map(m => m.lead).filter(Boolean))];
+    mkdirSync(join(root, out, 'briefs'), { recursive: true });
+    for (const lead of leads) run(['brief', example, '--person', lead, '-o', join(out, 'briefs', `${lead}.md`)]);
+    if (!summary) {
+        console.log(`${example}: validation failed`);
+        failed = true;
+        continue;
+    }
+    console.log(`${example}: ${model.missions.length} missions, ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos`
+        + ` -> ${out}/ (validation.json/.sarif, model.json, cascade.mmd/.dot/.svg/.png, report.html, ${leads.length} briefs)`);
+    for (const diagnostic of JSON.parse(validation.stdout).diagnostics) {
+        console.log(`  ${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`);
+    }
+    if (summary.errors > 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -140,7 +140,7 @@ export const STATUS_COLORS: Record<MissionStatusName | 'vision', { fill: string;
     active: { fill: '#e6f0fb', stroke: '#2f6fb5', text: '#14233a' },
     staged: { fill: '#f3f4f6', stroke: '#8a8f98', text: '#2b2f36' },
     won: { fill: '#e5f5ea', stroke: '#2e8b57', text: '#123821' },
-    lost: { fill: '#fbe9e7', stroke: '#b3412e', text: '#4a130b' },
+    lost: { fill: '#f4eef1', stroke: '#8e5a6a', text: '#3f2129' },
     abandoned: { fill: '#efede8', stroke: '#9e9a8f', text: '#45423b' }
 };
 
