@@ -6,6 +6,7 @@ import { defineDiagramCommand } from './diagram.js';
 import { defineFormatCommand } from './format.js';
 import { defineInitCommand } from './init.js';
 import { defineReportCommand } from './report.js';
+import { defineSchemaCommand } from './schema.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
 import { type Output, processOutput } from './output.js';
 import { runValidate, VALIDATE_FORMATS, type ValidateOptions } from './validate.js';
@@ -66,5 +67,6 @@ const commandDefinitions: Array<(program: Command, context: CommandContext) => v
     defineReportCommand,
     defineBriefCommand,
     defineFormatCommand,
-    defineInitCommand
+    defineInitCommand,
+    defineSchemaCommand
 ];

@@ -93,3 +93,11 @@ describe('mission compile', () => {
         expectUsageError(await runCli(['compile', EXAMPLE, '-o', join(folder, 'file', 'x.json')]), expect, /cannot write/);
     });
 });
+
+describe('mission schema', () => {
+    test('prints the schema that compile output is validated against', async () => {
+        const run = await runCli(['schema']);
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(REPO, 'packages/language/schema/mission-model.schema.json'), 'utf8')));
+    });
+});
