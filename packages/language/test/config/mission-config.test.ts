@@ -52,3 +52,32 @@ describe('parseMissionConfig', () => {
         expect(config.rules.get('no-lead')).toBe('off');
     });
 });
+
+describe('mission-config.schema.json', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const addFormats = (await import('ajv-formats')).default as unknown as (ajv: InstanceType<typeof Ajv2020>) => void;
+    const { DIAGNOSTIC_CODES } = await import('../../src/validation/codes.js');
+    const schema = JSON.parse(readFileSync(new URL('../../schema/mission-config.schema.json', import.meta.url), 'utf8'));
+    const ajv = new Ajv2020({ strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+
+    test('lists every catalog code', () => {
+        expect(Object.keys(schema.properties.rules.properties)).toEqual(DIAGNOSTIC_CODES);
+    });
+
+    test('agrees with the parser on what is valid', () => {
+        const samples = [
+            '{ "today": "2026-11-23", "rules": { "no-lead": "off", "review-overdue": "error" } }',
+            '{ "rules": { "no-lead": "loud" } }',
+            '{ "rules": { "syntax-error": "off" } }',
+            '{ "rules": { "nolead": "off" } }',
+            '{ "other": 1 }',
+            '{ "$schema": "./node_modules/mission-lang-language/schema/mission-config.schema.json" }'
+        ];
+        for (const sample of samples) {
+            expect(validate(JSON.parse(sample)), sample).toBe(parseMissionConfig(sample, 'c.json').diagnostics.length === 0);
+        }
+    });
+});
