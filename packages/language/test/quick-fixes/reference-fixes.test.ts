@@ -48,10 +48,13 @@ describe('unresolved-reference', () => {
         expect(created.files['main.mission'].endsWith('}\n\nperson dan\n')).toBe(true);
     });
 
-    it('does not offer to create a name that another kind of element has', async () => {
+    it('offers the members of a team named as a lead, and does not create a name another element has', async () => {
         // `ops` is a team: a lead cannot name it, and a person ops would be a duplicate name.
-        const { actions } = await fixesOf(PEOPLE + mission('Grow under Acme', 'lead ops') + '\n', 'unresolved-reference');
-        expect(titlesOf(actions)).toEqual([]);
+        const { checked, diagnostic, actions } = await fixesOf(PEOPLE + mission('Grow under Acme', 'lead ops') + '\n', 'unresolved-reference');
+        expect(titlesOf(actions)).toEqual(['Replace with bob (member of team ops)']);
+        expect(actions[0]!.isPreferred).toBe(true);
+        const after = await expectFixes(checked, diagnostic, actions[0]!);
+        expect(after.files['main.mission']).toContain('  lead bob\n');
     });
 
     it('creates a mission for `under` under a vision, and a vision', async () => {

@@ -5,7 +5,7 @@
 import type { AstNodeDescription } from 'langium';
 import type { CodeAction } from 'vscode-languageserver';
 import type { ModelFacts } from '../../facts/model-facts.js';
-import { type AlignmentTarget, isMission, type Mission } from '../../generated/ast.js';
+import { type AlignmentTarget, isMission, isTeam, type Mission } from '../../generated/ast.js';
 import { nearestNames } from './edit-distance.js';
 import { type FixContext, quickFix, referenceAtDiagnostic } from './fix-context.js';
 import { appendElement } from './text-layout.js';
@@ -43,6 +43,14 @@ export function fixReference(context: FixContext): CodeAction[] {
     const actions = matches.map((match, index) =>
         quickFix(context, `Did you mean '${match.name}'?`, [{ range, newText: match.name }], index === 0 && unique));
 
+    // `lead ops` where ops is a team: one of its members is likely meant.
+    if (type === 'Person') {
+        const members = teamMembersNamed(context, text);
+        for (const member of members) {
+            actions.push(quickFix(context, `Replace with ${member} (member of team ${text})`, [{ range, newText: member }], matches.length === 0 && members.length === 1));
+        }
+    }
+
     if (ID.test(text) && context.index.lookup(text).length === 0) {
         const kinds = CREATABLE[type] ?? [];
         for (const kind of kinds) {
@@ -53,6 +61,13 @@ export function fixReference(context: FixContext): CodeAction[] {
         }
     }
     return actions;
+}
+
+/** The names of the persons in the team of that name, when there is one (at most MAX_SUGGESTIONS). */
+function teamMembersNamed(context: FixContext, name: string): string[] {
+    const team = context.index.lookup(name).map(description => description.node).find(isTeam);
+    const members = team?.members.map(member => member?.ref?.name).filter((each): each is string => !!each) ?? [];
+    return [...new Set(members)].slice(0, MAX_SUGGESTIONS);
 }
 
 /**
