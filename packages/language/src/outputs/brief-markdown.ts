@@ -20,7 +20,11 @@ export class UnknownPersonError extends Error {
 
 /** Backslash-escapes the characters Markdown (CommonMark/GFM) could read as markup. */
 export function markdownText(text: string): string {
-    return text.replace(/[\\`*_[\]{}<>()#+!|~&]/g, '\\$&').replace(/^([-=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+    // Control characters are dropped as in every output (an ESC would reach a terminal as a colour code).
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[\\`*_[\]{}<>()#+!|~&]/g, '\\$&').replace(/^([-=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2')
+        // GFM turns bare URLs, www. names and e-mail addresses into links: an escape keeps them text.
+        .replace(/\b(https?|ftp|mailto)(:)/gi, '$1\\:').replace(/\b(www)\./gi, '$1\\.').replace(/@/g, '\\@');
 }
 
 export function renderBrief(model: OutputModel, personName: string): string {

@@ -35,7 +35,7 @@ function nodeAttributes(node: CascadeNode): string {
     const attributes = [
         `id=${dotString(`${node.kind}-${node.name}`)}`,
         `class=${dotString(classes.join(' '))}`,
-        `tooltip=${dotString(node.title ? `${node.name}: ${node.title}` : node.name)}`,
+        `tooltip=${dotString(plainAttributeText(node.title ? `${node.name}: ${node.title}` : node.name))}`,
         `fillcolor="${colors.fill}"`,
         `fontcolor="${colors.text}"`,
         node.hasErrors ? `color="${ERROR_COLOR}", penwidth=3.5` : `color="${colors.stroke}"`,
@@ -47,7 +47,7 @@ function nodeAttributes(node: CascadeNode): string {
 
 function htmlLabel(node: CascadeNode, textColor: string): string {
     const rows = [`<TR><TD ALIGN="LEFT"><B>${xmlText(node.name)}</B></TD></TR>`];
-    for (const line of wrapWords(node.title === node.name ? '' : node.title ?? '', 30)) rows.push(`<TR><TD ALIGN="LEFT">${xmlText(line)}</TD></TR>`);
+    for (const line of wrapWords(node.title === node.name ? '' : node.title ?? '', 30)) rows.push(`<TR><TD ALIGN="LEFT">${xmlText(literalBackslashes(line))}</TD></TR>`);
     if (node.kind === 'mission') {
         const facts = `${node.lead ? `lead ${node.lead}` : 'no lead'} · ${node.status ?? 'active'} · ${progressText(node.progress)}`;
         rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${xmlText(facts)}</FONT></TD></TR>`);
@@ -66,9 +66,27 @@ function progressBar(node: CascadeNode): string {
     return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>${cells.join('')}</TR></TABLE>`;
 }
 
-/** A DOT double-quoted string: backslashes and quotes escaped, line breaks as `\n`. */
+/**
+ * A DOT double-quoted string: backslashes and quotes escaped, line breaks as `\n`, and the control
+ * characters XML cannot hold dropped (Graphviz copies tooltips into the SVG as they are).
+ */
 export function dotString(text: string): string {
-    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n')}"`;
+    // eslint-disable-next-line no-control-regex
+    return `"${text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n')}"`;
+}
+
+/**
+ * Graphviz expands `\N`, `\G`, `\E`, `\H`, `\T`, `\L` (and `\l`, `\n`, `\r`) in labels and
+ * tooltips, also inside HTML-like labels, and reads `\\` as one backslash: doubling every backslash
+ * of model text keeps it literal.
+ */
+export function literalBackslashes(text: string): string {
+    return text.replace(/\\/g, '\\\\');
+}
+
+/** Text for a plain string attribute (tooltip): backslashes literal, and `&` too (Graphviz decodes entities there). */
+export function plainAttributeText(text: string): string {
+    return literalBackslashes(text).replace(/&/g, '&amp;');
 }
 
 /** Text inside an HTML-like label (XML): `& < > " '` as entities, control characters dropped. */

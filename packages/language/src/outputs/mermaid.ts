@@ -64,12 +64,21 @@ function progressBar(progress: number | undefined): string {
     return '▰'.repeat(filled) + '▱'.repeat(10 - filled);
 }
 
-/** Letters, digits and spaces stay; every other character becomes a Mermaid entity code. */
+/**
+ * Letters, digits and spaces stay; every other character becomes a Mermaid entity code. Mermaid 11
+ * reads every HTML label as Markdown after decoding the codes (`**x**` would turn bold, `` `x` ``
+ * into "Unsupported markdown"), so ASCII punctuation also gets a backslash (`#92;`) before it, which
+ * Markdown consumes and shows the character literally.
+ */
 export function mermaidText(text: string): string {
     let out = '';
     for (const char of text) {
         if (/[\p{L}\p{N} ]/u.test(char)) out += char;
-        else if (char === '"') out += '#quot;';
+        // Control characters are dropped, as in every other output (XML cannot hold most of them).
+        // eslint-disable-next-line no-control-regex
+        else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/.test(char)) continue;
+        else if (char === '"') out += '#92;#quot;';
+        else if (/[!-/:-@[-`{-~]/.test(char)) out += `#92;#${char.codePointAt(0)};`;
         else out += `#${char.codePointAt(0)};`;
     }
     // Mermaid drops a backslash that comes right before markup (`\<br/>`): keep it with a zero-width space.

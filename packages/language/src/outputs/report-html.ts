@@ -119,7 +119,7 @@ ${body}
 
 function measureRow(model: OutputModel, measure: Measure): string {
     const { progress, direction } = model.facts.measure(measure);
-    const contributes = measure.contributions[0]?.measure.ref;
+    const contributes = measure.contributions[0]?.measure?.ref;
     const name = `${html(measure.name)}${measure.title ? ` <span class="none">${html(measure.title)}</span>` : ''}`
         + (contributes ? ` <span class="none">→ ${html(`${contributes.$container.name}.${contributes.name}`)}</span>` : '')
         + (direction === 'down' ? ' <span class="none">(lower is better)</span>' : '');
@@ -173,7 +173,7 @@ ${body}
 function stagingSection(model: OutputModel): string {
     const queue = stagingQueue(model.facts);
     const rows = queue.map((entry, index) => {
-        const lead = leadOf(entry.mission)?.person.ref?.name;
+        const lead = leadOf(entry.mission)?.person?.ref?.name;
         const ranked = entry.cd3 !== undefined;
         return `<tr><td><span class="rank${ranked ? '' : ' unranked'}">${index + 1}</span></td>`
             + `<td><b>${html(entry.mission.name)}</b>${entry.mission.title ? ` <span class="none">${html(entry.mission.title)}</span>` : ''}${lead ? `<br><span class="none">lead ${html(lead)}</span>` : ''}</td>`

@@ -10,9 +10,9 @@ describe('escaping model text for each diagram format', () => {
     test('Mermaid: only letters, digits and spaces survive; everything else is an entity code', () => {
         const escaped = mermaidText(NASTY);
         expect(escaped).not.toMatch(/["<>[\]{}()|\\]/);
-        expect(escaped).toContain('#quot;quoted#quot;');
-        expect(escaped).toContain('#91;x#93;');
-        expect(mermaidText('Café 100%')).toBe('Café 100#37;');
+        expect(escaped).toContain('#92;#quot;quoted#92;#quot;');
+        expect(escaped).toContain('#92;#91;x#92;#93;');
+        expect(mermaidText('Café 100%')).toBe('Café 100#92;#37;');
     });
 
     test('DOT strings and XML label text', () => {
