@@ -1,0 +1,180 @@
+/**
+ * Hostile strings in every rendered output: the SVG stays well-formed XML showing the text literally,
+ * Mermaid and DOT still parse with their own parsers (Mermaid in Chromium, DOT by Graphviz) and show the
+ * text literally, the HTML report runs nothing (no dialog, no request, no console error), and the
+ * Markdown brief shows Markdown syntax as text.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { marked } from 'marked';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { reportHtml } from '../../packages/extension/src/report-html.js';
+import {
+    buildCascadeGraph, cascadeToDot, cascadeToMermaid, dotToSvg, type OutputModel, outputModelOf, renderBrief, renderReport
+} from '../../packages/language/src/index.js';
+import { checkFiles } from '../fuzz/check-helpers.js';
+import { launchChromium } from '../fuzz/chromium.js';
+import { HOSTILE_STRINGS, hostileModel, visibleText } from '../fuzz/hostile.js';
+import { printSummary, REPO } from '../fuzz/settings.js';
+
+let browser: Browser | undefined;
+let model: OutputModel;
+const figures = { hostileStrings: HOSTILE_STRINGS.length, outputsChecked: 0 };
+
+beforeAll(async () => {
+    const result = await checkFiles([hostileModel()]);
+    // The strings are only text: the model parses and links.
+    expect(result.diagnostics.filter(d => ['syntax-error', 'unresolved-reference'].includes(d.code))).toEqual([]);
+    model = outputModelOf(result, result.diagnostics, result.summary);
+    browser = await launchChromium('the browser checks of hostile strings (SVG DOMParser, Mermaid, HTML report, rendered brief)');
+}, 600_000);
+
+afterAll(async () => {
+    await browser?.close();
+    printSummary('hostile-outputs', figures);
+});
+
+/** The words of each hostile string that must appear in a rendering (outputs wrap text at spaces). */
+function expectedWords(): string[] {
+    return [...new Set(HOSTILE_STRINGS.flatMap(text => visibleText(text).split(/\s+/).filter(Boolean)))];
+}
+
+function missingWords(shown: string): string[] {
+    const normalised = shown.replace(/\s+/g, ' ');
+    return expectedWords().filter(word => !normalised.includes(word));
+}
+
+async function blankPage(): Promise<Page> {
+    const page = await browser!.newPage();
+    page.on('dialog', dialog => { throw new Error(`a dialog opened: ${dialog.message()}`); });
+    return page;
+}
+
+/** Injected behaviour in a DOM: script elements, event handler attributes, javascript: URLs, images. */
+const INJECTION_CHECK = `(root) => {
+    const found = [];
+    for (const element of root.querySelectorAll('*')) {
+        const name = element.localName.toLowerCase();
+        if (['script', 'img', 'iframe', 'object', 'embed', 'foreignobject-script'].includes(name)) found.push('<' + name + '>');
+        for (const attribute of element.attributes) {
+            if (/^on/i.test(attribute.name)) found.push(name + ' ' + attribute.name);
+            if (/^\\s*javascript:/i.test(attribute.value)) found.push(name + ' ' + attribute.name + '=' + attribute.value);
+        }
+    }
+    return found;
+}`;
+
+describe('the SVG cascade (Graphviz) with hostile titles', () => {
+    let svg: string;
+    beforeAll(async () => {
+        svg = await dotToSvg(cascadeToDot(buildCascadeGraph(model)));
+    }, 120_000);
+
+    test('DOT with hostile text is laid out by Graphviz', () => {
+        figures.outputsChecked++;
+        expect(svg).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
+    });
+
+    test('the SVG is well-formed XML, shows every hostile word literally and carries no script or handler', async () => {
+        if (!browser) return;
+        figures.outputsChecked++;
+        const page = await blankPage();
+        const parsed = await page.evaluate(`(() => {
+            const document = new DOMParser().parseFromString(${JSON.stringify(svg)}, 'image/svg+xml');
+            const error = document.querySelector('parsererror');
+            const texts = [...document.querySelectorAll('text')].map(text => text.textContent).join(' ');
+            const tooltips = [...document.querySelectorAll('a')].map(a => a.getAttribute('xlink:title') ?? a.getAttribute('title') ?? '').join(' ');
+            return { error: error ? error.textContent : null, texts, tooltips, injected: (${INJECTION_CHECK})(document) };
+        })()`) as { error: string | null; texts: string; tooltips: string; injected: string[] };
+        await page.close();
+        expect(parsed.error).toBeNull();
+        expect(parsed.injected).toEqual([]);
+        expect(missingWords(parsed.texts)).toEqual([]);
+        // Tooltips are DOT strings: \N, \G, \l and a trailing backslash must come back as typed.
+        expect(missingWords(parsed.tooltips)).toEqual([]);
+    });
+});
+
+describe('the Mermaid cascade with hostile titles', () => {
+    test("Mermaid's own parser accepts it and the rendered diagram shows every hostile word literally", async () => {
+        if (!browser) return;
+        figures.outputsChecked++;
+        const mermaidText = cascadeToMermaid(buildCascadeGraph(model));
+        const page = await blankPage();
+        const errors: string[] = [];
+        page.on('pageerror', error => errors.push(error.message));
+        await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
+        await page.addScriptTag({ content: readFileSync(join(REPO, 'node_modules/mermaid/dist/mermaid.min.js'), 'utf8') });
+        const rendered = await page.evaluate(`(async () => {
+            mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+            await mermaid.parse(${JSON.stringify(mermaidText)});
+            const { svg } = await mermaid.render('cascade', ${JSON.stringify(mermaidText)});
+            const out = document.getElementById('out');
+            out.innerHTML = svg;
+            const labels = [...out.querySelectorAll('.nodeLabel, .label, text')].map(label => label.textContent).join(' ');
+            return { labels, injected: (${INJECTION_CHECK})(out), nodes: out.querySelectorAll('.node').length };
+        })()`) as { labels: string; injected: string[]; nodes: number };
+        await page.close();
+        expect(errors).toEqual([]);
+        expect(rendered.injected).toEqual([]);
+        expect(rendered.nodes).toBe(model.facts.missions.length + model.facts.visions.length);
+        expect(missingWords(rendered.labels)).toEqual([]);
+    }, 120_000);
+});
+
+describe('the HTML report with hostile text', () => {
+    test('loaded in Chromium it runs nothing (no dialog, request or console error) and shows every hostile word', async () => {
+        if (!browser) return;
+        figures.outputsChecked++;
+        const cascadeSvg = await dotToSvg(cascadeToDot(buildCascadeGraph(model)));
+        const page = await blankPage();
+        const problems: string[] = [];
+        page.on('console', message => { if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`); });
+        page.on('pageerror', error => problems.push(`page error: ${error.message}`));
+        const reportUrl = 'http://report.invalid/report.html';
+        await page.route('**/*', route => {
+            if (route.request().url() === reportUrl) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: renderReport(model, { cascadeSvg }) });
+            problems.push(`request: ${route.request().url()}`);
+            return route.abort();
+        });
+        await page.goto(reportUrl, { waitUntil: 'load' });
+        const shown = await page.evaluate(`(() => ({ text: document.body.innerText + ' ' + document.body.textContent, injected: (${INJECTION_CHECK})(document) }))()`) as { text: string; injected: string[] };
+        await page.close();
+        expect(problems).toEqual([]);
+        expect(shown.injected).toEqual([]);
+        expect(missingWords(shown.text)).toEqual([]);
+    }, 120_000);
+
+    test("the extension's report webview puts its CSP first and keeps no script", () => {
+        figures.outputsChecked++;
+        const page = reportHtml(renderReport(model, { cascadeNote: 'left out' }));
+        expect(page).toMatch(/^<!DOCTYPE html>\s*<html[^>]*>\s*<head[^>]*><meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+        expect(page).not.toMatch(/<script/i);
+    });
+});
+
+describe('the Markdown brief with hostile text', () => {
+    test('rendered by CommonMark (markdown-it, raw HTML on) and GFM (marked), it shows the Markdown syntax as text', async () => {
+        figures.outputsChecked++;
+        const brief = renderBrief(model, 'boss');
+        const renderings = [new MarkdownIt({ html: true, linkify: false }).render(brief), await marked.parse(brief, { gfm: true })];
+        for (const rendered of renderings) {
+            expect(rendered).not.toMatch(/<(script|img|svg|iframe)\b/i);
+            expect(rendered).not.toMatch(/<a\s/i);
+            expect(rendered).not.toMatch(/<del>|<h[1-6][^>]*>\s*heading|<(em|strong)>(bold|em)</);
+        }
+        if (!browser) return;
+        const page = await blankPage();
+        for (const rendered of renderings) {
+            const shown = await page.evaluate(`(() => {
+                const document = new DOMParser().parseFromString(${JSON.stringify(rendered)}, 'text/html');
+                return { text: document.body.textContent, injected: (${INJECTION_CHECK})(document) };
+            })()`) as { text: string; injected: string[] };
+            expect(shown.injected).toEqual([]);
+            expect(missingWords(shown.text)).toEqual([]);
+        }
+        await page.close();
+    }, 120_000);
+});
