@@ -1,34 +1,78 @@
-import { type BuildOptions, DefaultDocumentBuilder, DocumentState, type LangiumSharedCoreServices, type URI } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { type BuildOptions, DefaultDocumentBuilder, DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { modelSignature } from './model-signature.js';
+
+/** The signature of a document that does not exist (deleted, or not yet created). */
+const ABSENT = '';
 
 /**
  * Keeps every document's diagnostics current as you type. Langium rebuilds the changed documents and
  * relinks those that reference them, but the catalog's facts-based rules (budget-exceeded on a parent,
  * over-capacity on a person, duplicate-name, unmapped-measures, ...) read the whole model: a change in
- * one file can add or remove a diagnostic in a file that does not reference it. So after each update
- * every other document is validated again (its links and index entries are kept: only validation
- * re-runs, which reads the facts computed once for the new model).
+ * one file can add or remove a diagnostic in a file that does not reference it.
+ *
+ * So an update runs in two steps: first Langium's own (the changed documents and their dependents are
+ * rebuilt and published), then every other document is validated again (links and index entries are
+ * kept: only validation re-runs, with the facts of the new model). The second step is skipped when no
+ * changed document changed what other documents can see of it (its model signature: the AST without
+ * layout, comments and free text), e.g. while typing in a title, an intent or a comment.
  */
 export class MissionDocumentBuilder extends DefaultDocumentBuilder {
     /** All validation categories on every update: the rules do not depend on which file changed. */
     override updateBuildOptions: BuildOptions = { validation: true };
 
+    /**
+     * The signature of each document changed since every document was last validated together, as it
+     * was then. Kept across cancelled updates, so a change is never forgotten.
+     */
+    private readonly baselines = new Map<string, { uri: URI; signature: string }>();
+    private revalidateAllRequested = false;
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
     }
 
-    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
-        this.requestRevalidation();
-        await super.update(changed, deleted, cancelToken);
+    override async update(changed: URI[], deleted: URI[], cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+        for (const uri of [...changed, ...deleted]) {
+            const key = uri.toString();
+            if (!this.baselines.has(key)) this.baselines.set(key, { uri, signature: this.signatureOf(this.langiumDocuments.getDocument(uri)) });
+        }
+        const validatedNow = new Set<string>();
+        const listener = this.onDocumentPhase(DocumentState.Validated, document => { validatedNow.add(document.uri.toString()); });
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            listener.dispose();
+        }
+        if (!this.revalidateAllRequested && !this.visibleChange()) {
+            this.baselines.clear();
+            return;
+        }
+        const others = this.langiumDocuments.all
+            .filter(document => document.state >= DocumentState.Validated && !validatedNow.has(document.uri.toString()))
+            .toArray();
+        for (const document of others) this.resetToState(document, DocumentState.IndexedReferences);
+        // From here on a cancelled build leaves the others below Validated: the next update builds them.
+        this.baselines.clear();
+        this.revalidateAllRequested = false;
+        await this.buildDocuments(this.sortDocuments(others), this.updateBuildOptions, cancelToken);
     }
 
-    /**
-     * Marks every validated document for validation only. A cancelled update leaves them marked, so the
-     * next update still validates them.
-     */
+    /** Validates every document again on the next update (settings changed), even with nothing changed. */
     requestRevalidation(): void {
-        for (const document of this.langiumDocuments.all) {
-            if (document.state >= DocumentState.Validated) this.resetToState(document, DocumentState.IndexedReferences);
+        this.revalidateAllRequested = true;
+    }
+
+    /** Whether a document changed since the last complete validation changed what the others see. */
+    private visibleChange(): boolean {
+        for (const { uri, signature } of this.baselines.values()) {
+            if (this.signatureOf(this.langiumDocuments.getDocument(uri)) !== signature) return true;
         }
+        return false;
+    }
+
+    private signatureOf(document: LangiumDocument | undefined): string {
+        if (!document || document.state < DocumentState.Parsed) return ABSENT;
+        return modelSignature(document.parseResult.value);
     }
 }

@@ -1,6 +1,7 @@
 import { type ConfigurationProvider, type DocumentBuilder, type FileSystemProvider, URI, UriUtils, type WorkspaceLock, type WorkspaceManager } from 'langium';
 import { type Connection, type Diagnostic, DiagnosticSeverity, type WorkspaceFolder } from 'vscode-languageserver';
 import type { MissionDiagnostic } from '../api/check.js';
+import { MissionDocumentBuilder } from '../lsp/document-builder.js';
 import { CONFIG_FILE_NAME, type MissionConfig, parseMissionConfig } from '../config/mission-config.js';
 import { MissionWorkspaceManager, type WorkspaceStartupParticipant } from '../lsp/workspace-manager.js';
 import type { MissionServices } from '../mission-module.js';
@@ -101,8 +102,10 @@ export class MissionEditorSettings implements WorkspaceStartupParticipant {
 
     /** Validates every document again (no relinking) under the workspace lock, once the workspace is up. */
     revalidateAll(): Promise<void> {
-        // MissionDocumentBuilder.update validates every document again, even with nothing changed.
-        return this.workspace.ready.then(() => this.lock.write(token => this.builder.update([], [], token)));
+        return this.workspace.ready.then(() => this.lock.write(token => {
+            if (this.builder instanceof MissionDocumentBuilder) this.builder.requestRevalidation();
+            return this.builder.update([], [], token);
+        }));
     }
 
     /** Reads the workspace root's mission.config.json and shows its `invalid-config` problems on the file. */

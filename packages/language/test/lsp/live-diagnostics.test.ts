@@ -1,4 +1,9 @@
+import { DocumentState, OperationCancelled, TextDocument, URI } from 'langium';
+import { setTextDocument } from 'langium/test';
+import { CancellationTokenSource } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
+import { modelSignature } from '../../src/lsp/model-signature.js';
+import { createMissionServices } from '../../src/mission-module.js';
 import { TestWorkspace } from './workspace.js';
 
 const PEOPLE = 'person alice "Alice" { capacity 1 }\n';
@@ -93,5 +98,66 @@ describe('settings precedence', () => {
         expect(workspace.codes('one.mission')).not.toContain('review-overdue');
         expect(workspace.codes('one.mission')).not.toContain('no-lead'); // the file's override still applies
         expect(workspace.diagnostics('one.mission').find(d => d.code === 'missing-intent')?.severity).toBe(3);
+    });
+});
+
+describe('which documents an update validates', () => {
+    const OTHER = 'person alice "Alice"\n';
+    const EDITED = 'person bob "Bob"\n// a comment\n';
+
+    async function counting(): Promise<{ workspace: TestWorkspace; validated: string[] }> {
+        const workspace = new TestWorkspace();
+        await workspace.set({ 'other.mission': OTHER, 'edited.mission': EDITED });
+        const validated: string[] = [];
+        workspace.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            validated.push(document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1));
+        });
+        return { workspace, validated };
+    }
+
+    test('typing in a title, a comment or whitespace validates only the edited file', async () => {
+        const { workspace, validated } = await counting();
+        await workspace.set({ 'edited.mission': 'person  bob "Robert Jones"\n// another comment\n\n' });
+        expect(validated).toEqual(['edited.mission']);
+    });
+
+    test('a change others can see (a name) validates every file, the edited one first', async () => {
+        const { workspace, validated } = await counting();
+        await workspace.set({ 'edited.mission': 'person alice "Bob"\n' });
+        expect(validated).toEqual(['edited.mission', 'other.mission']);
+        expect(workspace.codes('other.mission')).toEqual(['duplicate-name']);
+    });
+
+    test('a change is not forgotten when its update is cancelled after parsing', async () => {
+        const { workspace } = await counting();
+        const builder = workspace.services.shared.workspace.DocumentBuilder;
+        const source = new CancellationTokenSource();
+        const cancelAfterParsing = builder.onBuildPhase(DocumentState.Parsed, () => source.cancel());
+        setTextDocument(workspace.services.shared, TextDocument.create(workspace.uri('edited.mission').toString(), 'mission', 10, 'person alice "Bob"\n'));
+        await expect(builder.update([workspace.uri('edited.mission')], [], source.token)).rejects.toBe(OperationCancelled);
+        cancelAfterParsing.dispose();
+        // The next update carries the same text: nothing changed since the cancelled parse, but the
+        // others were never validated against it.
+        await builder.update([workspace.uri('edited.mission')], []);
+        expect(workspace.codes('other.mission')).toEqual(['duplicate-name']);
+    });
+});
+
+describe('model signature', () => {
+    const signature = (text: string) => {
+        const { shared } = createMissionServices();
+        return modelSignature(shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/s.mission')).parseResult.value);
+    };
+    const BASE = 'mission M "Title" under V {\n  intent "why"\n  lead a\n  measure m "T" { target 3 unit "km" }\n}\n';
+
+    test('layout, comments and free text do not change it', () => {
+        expect(signature('/* c */ mission M "Other title" under V { intent "because" lead a // x\n measure m "U" { target 3 unit "km" } }')).toBe(signature(BASE));
+    });
+
+    test('names, references, numbers, units and dates do', () => {
+        for (const changed of [BASE.replace('mission M', 'mission N'), BASE.replace('lead a', 'lead b'), BASE.replace('target 3', 'target 4'),
+            BASE.replace('"km"', '"m"'), BASE.replace('  lead a\n', '  lead a\n  status staged\n')]) {
+            expect(signature(changed)).not.toBe(signature(BASE));
+        }
     });
 });
