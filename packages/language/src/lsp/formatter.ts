@@ -2,7 +2,7 @@ import {
     type AstNode, type CompositeCstNode, type CstNode, CstUtils, GrammarAST, isCompositeCstNode, type LangiumCoreServices,
     type LangiumDocument, type LangiumParser, TextDocument, URI
 } from 'langium';
-import { AbstractFormatter, Formatting } from 'langium/lsp';
+import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import type { Contribution, Element, Model } from '../generated/ast.js';
 import { createMissionServices } from '../mission-module.js';
@@ -28,6 +28,7 @@ export const FORMATTING_OPTIONS: FormattingOptions = { tabSize: 2, insertSpaces:
  */
 export class MissionFormatter extends AbstractFormatter {
     private readonly parser: LangiumParser;
+    private keepComments = false;
 
     constructor(services: LangiumCoreServices) {
         super();
@@ -35,7 +36,16 @@ export class MissionFormatter extends AbstractFormatter {
     }
 
     protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
-        if (range) return super.doDocumentFormat(document, options, range);
+        if (range) {
+            // A range is formatted token by token; its comments stay where they are (Langium would
+            // indent a comment between items by the enclosing level, which the full pass corrects).
+            this.keepComments = true;
+            try {
+                return super.doDocumentFormat(document, options, range);
+            } finally {
+                this.keepComments = false;
+            }
+        }
         const text = document.textDocument.getText();
         const spaced = TextDocument.applyEdits(document.textDocument, [
             ...super.doDocumentFormat(document, options),
@@ -44,6 +54,10 @@ export class MissionFormatter extends AbstractFormatter {
         const formatted = this.indentComments(spaced, options).trim() + '\n';
         if (formatted === text) return [];
         return [{ range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) }, newText: formatted }];
+    }
+
+    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+        return this.keepComments ? [] : super.createHiddenTextEdits(previous, hidden, formatting, context);
     }
 
     protected override format(node: AstNode): void {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TextDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { formatDocument } from '../../src/lsp/formatter.js';
 import { MISSIONS, PEOPLE } from './fixtures.js';
@@ -105,6 +106,19 @@ describe('formatting', () => {
         expect(edits).toHaveLength(1);
         expect(edits[0]!.newText).toBe(CANONICAL);
         expect(await formatter.formatDocument(ws.document('clean.mission'), { textDocument: { uri: ws.uri('clean.mission').toString() }, options })).toEqual([]);
+    });
+
+    test('a range is formatted token by token, its comments left where they are', async () => {
+        const ws = new TestWorkspace();
+        const text = 'mission A   "A" {\n  lead   x\n    // note\n  status active\n}\nmission   B {}\n';
+        await ws.set({ 'range.mission': text });
+        const edits = await ws.services.Mission.lsp.Formatter!.formatDocumentRange(ws.document('range.mission'), {
+            textDocument: { uri: ws.uri('range.mission').toString() },
+            options: { tabSize: 2, insertSpaces: true },
+            range: { start: { line: 0, character: 0 }, end: { line: 4, character: 1 } }
+        });
+        const formatted = TextDocument.applyEdits(ws.document('range.mission').textDocument, edits);
+        expect(formatted).toBe('mission A "A" {\n  lead x\n    // note\n  status active\n}\n\nmission   B {}\n');
     });
 });
 
