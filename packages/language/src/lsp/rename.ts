@@ -3,6 +3,7 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import { type Position, type PrepareRenameParams, type Range, type RenameParams, ResponseError, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { isContribution, isMeasure, isMission, type Measure, type Mission } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
+import type { MissionIndexManager } from '../references/name-index.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -15,9 +16,11 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  */
 export class MissionRenameProvider extends DefaultRenameProvider {
     private readonly keywords: ReadonlySet<string>;
+    private readonly index: MissionIndexManager;
 
     constructor(services: MissionServices) {
         super(services);
+        this.index = services.shared.workspace.IndexManager as MissionIndexManager;
         this.keywords = new Set(services.parser.Lexer.definition ? Object.keys(services.parser.Lexer.definition).filter(name => /^[a-z]+$/.test(name)) : []);
     }
 
@@ -27,6 +30,8 @@ export class MissionRenameProvider extends DefaultRenameProvider {
         if (!NAME.test(params.newName) || this.keywords.has(params.newName)) {
             throw new ResponseError(-32602, `'${params.newName}' is not a valid name: a letter or _, then letters, digits, _ or -, and not a keyword`);
         }
+        const taken = this.nameTaken(target, params.newName);
+        if (taken) throw new ResponseError(-32602, taken);
         const changes: Record<string, TextEdit[]> = {};
         const add = (reference: ReferenceDescription, newText: string): void => {
             const uri = reference.sourceUri.toString();
@@ -43,6 +48,16 @@ export class MissionRenameProvider extends DefaultRenameProvider {
             }
         }
         return { changes };
+    }
+
+    /** Why the new name cannot be used (it would make a duplicate-name), or undefined. */
+    private nameTaken(target: AstNode, newName: string): string | undefined {
+        if (isMeasure(target)) {
+            const clash = target.$container.measures.some(measure => measure !== target && measure.name === newName);
+            return clash ? `mission ${target.$container.name} already has a measure named '${newName}'` : undefined;
+        }
+        const holder = this.index.lookup(newName).find(description => description.node !== target && !description.name.includes('.'));
+        return holder ? `the name '${newName}' is already used by a ${holder.type.toLowerCase()} (names are global)` : undefined;
     }
 
     override prepareRename(document: LangiumDocument, params: PrepareRenameParams): MaybePromise<Range | undefined> {

@@ -72,4 +72,16 @@ describe('rename across files', () => {
         await expect(rename.rename(ws.document('parent.mission'), { ...params, newName: 'two words' })).rejects.toThrow(/not a valid name/);
         await expect(rename.rename(ws.document('parent.mission'), { ...params, newName: 'measure' })).rejects.toThrow(/not a valid name/);
     });
+
+    test('a name already in use is refused (it would be a duplicate-name)', async () => {
+        const ws = await workspace();
+        const rename = ws.services.Mission.lsp.RenameProvider!;
+        await expect(rename.rename(ws.document('parent.mission'), { ...ws.at('parent.mission', 'mission Grow', 9), newName: 'Clinics' }))
+            .rejects.toThrow(/already used by a mission/);
+        await expect(rename.rename(ws.document('parent.mission'), { ...ws.at('parent.mission', 'mission Grow', 9), newName: 'Acme' }))
+            .rejects.toThrow(/already used by a vision/);
+        // A measure name is only taken within its mission.
+        const edit = await rename.rename(ws.document('parent.mission'), { ...ws.at('parent.mission', 'measure patients', 9), newName: 'registered' });
+        expect(ws.applied(edit)['child.mission']).toContain('Grow.registered');
+    });
 });
