@@ -15,6 +15,7 @@ import { MissionFuzzyMatcher } from './lsp/fuzzy-matcher.js';
 import { MissionHoverProvider } from './lsp/hover.js';
 import { MissionInlayHintProvider } from './lsp/inlay-hints.js';
 import { MissionNodeKindProvider } from './lsp/node-kinds.js';
+import { MissionReferences } from './lsp/references.js';
 import { MissionRenameProvider } from './lsp/rename.js';
 import { MissionSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { MissionTypeHierarchyProvider } from './lsp/type-hierarchy.js';
@@ -61,7 +62,8 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
     references: {
         ScopeComputation: (services) => new MissionScopeComputation(services),
         ScopeProvider: (services) => new MissionScopeProvider(services),
-        Linker: (services) => new MissionLinker(services)
+        Linker: (services) => new MissionLinker(services),
+        References: (services) => new MissionReferences(services)
     },
     validation: {
         DocumentValidator: (services) => new MissionDocumentValidator(services)

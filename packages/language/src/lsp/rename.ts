@@ -1,7 +1,7 @@
 import { type AstNode, CstUtils, type LangiumDocument, type MaybePromise, type ReferenceDescription } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { type Position, type PrepareRenameParams, type Range, type RenameParams, ResponseError, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { isContribution, isMeasure, isMission, type Measure, type Mission } from '../generated/ast.js';
+import { isContribution, isMeasure, type Measure, type Mission } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
 import type { MissionIndexManager } from '../references/name-index.js';
 
@@ -37,15 +37,9 @@ export class MissionRenameProvider extends DefaultRenameProvider {
             const uri = reference.sourceUri.toString();
             (changes[uri] ??= []).push({ range: reference.segment.range, newText });
         };
+        // A mission's references include the mission part of its measures' qualified names (MissionReferences).
         for (const reference of this.references.findReferences(target, { includeDeclaration: true })) {
             add(reference, isMeasure(target) && !isDeclaration(reference) ? `${target.$container.name}.${params.newName}` : params.newName);
-        }
-        if (isMission(target)) {
-            for (const measure of target.measures) {
-                for (const reference of this.references.findReferences(measure, { includeDeclaration: false })) {
-                    add(reference, `${params.newName}.${measure.name}`);
-                }
-            }
         }
         return { changes };
     }

@@ -26,9 +26,21 @@ describe('navigation with the global name index', () => {
         expect(toPatients.map(location => ws.textAt('missions.mission', location.range))).toEqual(['Grow.patients']);
     });
 
-    test('document highlight: the declaration and references of a mission in the file', async () => {
+    test('document highlight: the declaration and references of a mission in the file, qualified names included', async () => {
         const highlights = await lsp().DocumentHighlightProvider!.getDocumentHighlight(ws.document('missions.mission'), ws.at('missions.mission', 'mission Grow', 9));
-        expect(highlights?.map(highlight => ws.textAt('missions.mission', highlight.range))).toEqual(['Grow', 'Grow', 'Grow']);
+        expect(highlights?.map(highlight => ws.textAt('missions.mission', highlight.range))).toEqual(['Grow', 'Grow', 'Grow', 'Grow']);
+        expect(highlights?.map(highlight => highlight.range.start.line).sort((a, b) => a - b)).toEqual([0, 21, 28, 33]);
+    });
+
+    test('on the mission part of `Grow.patients`: definition, hover and references are about the mission', async () => {
+        const position = ws.at('missions.mission', 'to Grow.patients', 4);
+        const definition = await lsp().DefinitionProvider!.getDefinition(ws.document('missions.mission'), position);
+        expect(definition?.map(link => ws.textAt('missions.mission', link.targetSelectionRange))).toEqual(['Grow']);
+        expect(definition?.[0]?.targetSelectionRange.start.line).toBe(0);
+        const hover = await lsp().HoverProvider!.getHoverContent(ws.document('missions.mission'), position);
+        expect((hover?.contents as { value: string }).value).toMatch(/^\*\*mission Grow\*\*/);
+        const references = await lsp().ReferencesProvider!.findReferences(ws.document('missions.mission'), { ...position, context: { includeDeclaration: false } });
+        expect(references.map(location => ws.textAt('missions.mission', location.range))).toEqual(['Grow', 'Grow', 'Grow']);
     });
 
     test('document symbols: missions with their measures, titles as details', async () => {
