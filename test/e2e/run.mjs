@@ -91,6 +91,7 @@ try {
         if (only && !scenario.name.includes(only)) continue;
         const slug = `${String(index + 1).padStart(2, '0')}-${scenario.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}`;
         const step = {
+            workspace,
             screenshot: async (name, options = {}) => {
                 const file = join(shots, options.keep ? `${name}.png` : `${slug}-${name}.png`);
                 await page.screenshot({ path: file });
@@ -110,7 +111,9 @@ try {
                 console.log(`!!!!! E2E SKIPPED scenario '${scenario.name}': ${error.message} (screenshot: ${file})`);
             } else {
                 results.failed++;
-                log(`✗ ${scenario.name}: ${error.message.split('\n')[0]} (screenshot: ${file})`);
+                const lines = error.message.split('\n');
+                const waitingFor = lines.find((line) => /waiting for/.test(line))?.trim();
+                log(`✗ ${scenario.name}: ${lines[0]}${waitingFor ? ` [${waitingFor}]` : ''} (screenshot: ${file})`);
             }
             await wb.closeWidgets().catch(() => {});
         }

@@ -1,6 +1,9 @@
 // The end-to-end scenarios, in order; each gets the workbench and the step context. The fixture
 // workspace is fixtures/workspace: model.mission (clean; alice has capacity 1) and broken.mission
 // (never opened before the last scenario: its diagnostics come from the workspace build).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export class Skip extends Error {}
 
 const BROKEN_CODES = ['unaligned-mission', 'unresolved-reference', 'invalid-date'];
@@ -84,6 +87,71 @@ export const scenarios = [
             await wb.webview('#canvas[data-missions*="Pilot"]').waitFor({ timeout: 60_000 });
             await wb.undoUntilSaved();
             await wb.webview('#canvas[data-node-count]:not([data-missions*="Pilot"])').waitFor({ timeout: 60_000 });
+        }
+    },
+    {
+        name: 'clicking a node of the preview reveals that mission in its file',
+        async run(wb) {
+            await wb.openFresh('model.mission');
+            await wb.runCommand('Mission: Open Cascade Preview');
+            const node = wb.webview('g.mission-node[id="mission-Stray"]');
+            await node.waitFor({ timeout: 60_000 });
+            await node.click();
+            await wb.page.locator('.editor-group-container.active .tab.active', { hasText: 'broken.mission' }).waitFor({ timeout: 60_000 });
+            await wb.page.locator('.editor-group-container.active .monaco-editor .selected-text').first().waitFor({ state: 'attached', timeout: 60_000 });
+        }
+    },
+    {
+        name: 'Export Diagram… writes SVG, Mermaid and PNG files',
+        async run(wb, step) {
+            await wb.openFresh('model.mission');
+            const checks = {
+                SVG: ['cascade.svg', (bytes) => /<svg[\s\S]*mission(-|&#45;)Clinics/.test(bytes.toString('utf8'))],
+                Mermaid: ['cascade.mmd', (bytes) => /^(flowchart|graph)\b/m.test(bytes.toString('utf8')) && bytes.includes('Clinics')],
+                PNG: ['cascade.png', (bytes) => bytes.subarray(1, 4).toString('latin1') === 'PNG' && bytes.length > 1000]
+            };
+            for (const [format, [file, isValid]] of Object.entries(checks)) {
+                await wb.runCommand('Mission: Export Diagram…');
+                await wb.pickQuickInput(format);
+                // The save dialog (code-server's simple dialog) proposes <workspace>/cascade.<ext>: accept it.
+                const input = wb.page.locator('.quick-input-widget input');
+                await wb.page.waitForFunction((name) => document.querySelector('.quick-input-widget input')?.value.endsWith(name), file, { timeout: 60_000 });
+                await input.press('Enter');
+                const target = join(step.workspace, file);
+                await wb.page.locator('.notifications-toasts', { hasText: `exported to ${file}` }).waitFor({ timeout: 60_000 });
+                if (!existsSync(target) || !isValid(readFileSync(target))) throw new Error(`${format}: ${target} is missing or not a ${format} of the cascade`);
+                await wb.closeNotifications();
+            }
+        }
+    },
+    {
+        name: 'Open Scorecard Report shows the report in a webview',
+        async run(wb) {
+            await wb.openFresh('model.mission');
+            await wb.runCommand('Mission: Open Scorecard Report');
+            await wb.page.locator('.tab', { hasText: 'Mission Scorecard' }).waitFor({ timeout: 60_000 });
+            await wb.waitForWebviewText('Measures of success');
+        }
+    },
+    {
+        name: "Show Person's Brief opens alice's line of sight as Markdown",
+        async run(wb) {
+            await wb.openFresh('model.mission');
+            await wb.runCommand("Mission: Show Person's Brief");
+            await wb.pickQuickInput('alice');
+            // The Markdown preview of the brief: alice leads Outreach, whose intent is part of her brief.
+            await wb.waitForWebviewText('Serve every northern patient within 20 minutes');
+        }
+    },
+    {
+        name: 'Restart Language Server brings the diagnostics back',
+        async run(wb) {
+            await wb.openFresh('model.mission');
+            await wb.runCommand('Mission: Restart Language Server');
+            await wb.openProblems();
+            await wb.waitForProblem(['unaligned-mission', 'Stray']);
+            const status = await wb.missionStatus().innerText();
+            if (!/\b4\b/.test(status)) throw new Error(`status bar should count the 4 errors again, shows '${status}'`);
         }
     },
     {

@@ -37,16 +37,20 @@ export class Workbench {
         await input.fill(name);
         await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: TIMEOUT });
         await this.page.keyboard.press('Enter');
-        await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: TIMEOUT });
+        // A webview beside may keep its group active: clicking the tab makes the file's group the active one.
+        const tab = this.page.locator('.tab', { hasText: name }).first();
+        await tab.waitFor({ timeout: TIMEOUT });
+        await tab.click();
+        await this.page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor({ timeout: TIMEOUT });
         await this.focusEditor();
     }
 
     /** Opens a file with its content as on disk (an earlier scenario may have left it edited). */
     async openFresh(name) {
         await this.openFile(name);
-        if (await this.page.locator('.tab.active.dirty').count() > 0) {
+        if (await this.page.locator('.editor-group-container.active .tab.active.dirty').count() > 0) {
             await this.runCommand('File: Revert File');
-            await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: TIMEOUT });
+            await this.page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached', timeout: TIMEOUT });
         }
         await this.focusEditor();
     }
@@ -91,7 +95,7 @@ export class Workbench {
 
     /** Presses Undo until the active editor is back at its saved text (VS Code undoes typing a word at a time). */
     async undoUntilSaved() {
-        const dirty = this.page.locator('.tab.active.dirty');
+        const dirty = this.page.locator('.editor-group-container.active .tab.active.dirty');
         for (let i = 0; i < 30; i++) {
             await this.painted();
             if (await dirty.count() === 0) return;
@@ -147,8 +151,38 @@ export class Workbench {
         for (let i = 0; i < 2; i++) await this.page.keyboard.press('Escape');
     }
 
-    /** The frame of a webview panel whose document has `selector`; code-server nests it in two iframes. */
+    /**
+     * `selector` in a webview panel (code-server nests its document in two iframes): the one whose
+     * outer frame is titled `title`, else the first visible one.
+     */
     webview(selector) {
-        return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator(selector);
+        return this.page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame').locator(selector);
+    }
+
+    /** Waits for a webview (of any panel, shown or retained) whose body contains `text`. */
+    async waitForWebviewText(text) {
+        const deadline = Date.now() + TIMEOUT;
+        for (;;) {
+            const count = await this.page.locator('iframe.webview.ready').count();
+            for (let i = 0; i < count; i++) {
+                const body = this.page.frameLocator('iframe.webview.ready').nth(i).frameLocator('#active-frame').locator('body', { hasText: text });
+                if (await body.count() > 0) return;
+            }
+            if (Date.now() > deadline) throw new Error(`no webview shows '${text}'`);
+            await this.painted();
+        }
+    }
+
+    /** Picks the quick pick item labelled `label` (a quick pick opened by a command). */
+    async pickQuickInput(label) {
+        const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+        await row.waitFor({ timeout: TIMEOUT });
+        await this.page.locator('.quick-input-widget input').fill(label);
+        await row.waitFor({ timeout: TIMEOUT });
+        await this.page.keyboard.press('Enter');
+    }
+
+    async closeNotifications() {
+        await this.runCommand('Notifications: Clear All Notifications');
     }
 }
