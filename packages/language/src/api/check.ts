@@ -78,7 +78,7 @@ export async function checkSources(sources: readonly SourceFile[], options: Chec
     for (const { source, document } of documents) {
         const own = (document.diagnostics ?? []).map(diagnostic => toMissionDiagnostic(source.path, diagnostic));
         own.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
-        diagnostics.push(...own);
+        for (const diagnostic of own) diagnostics.push(diagnostic);
     }
     return {
         diagnostics,

@@ -1,4 +1,4 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { type AstNode, DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { MissionServices } from '../mission-module.js';
@@ -31,6 +31,8 @@ const FROM_LSP: Record<number, Severity> = {
  */
 export class MissionDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: MissionSettings;
+    /** The checks' diagnostics of a document, set aside so that Langium never spreads them (see validateAst). */
+    private readonly checked = new WeakMap<AstNode, Diagnostic[]>();
 
     constructor(services: MissionServices) {
         super(services);
@@ -38,11 +40,14 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const builtIn = await super.validateDocument(document, options, cancelToken);
+        const root = document.parseResult.value;
+        const checked = this.checked.get(root) ?? [];
+        this.checked.delete(root);
         const result: Diagnostic[] = [];
-        for (const diagnostic of diagnostics) {
-            const builtIn = (diagnostic.data as { code?: string } | undefined)?.code;
-            const code = builtIn && BUILT_IN_CODES[builtIn] ? BUILT_IN_CODES[builtIn] : diagnostic.code;
+        for (const diagnostic of [builtIn, checked].flat()) {
+            const langiumCode = (diagnostic.data as { code?: string } | undefined)?.code;
+            const code = langiumCode && BUILT_IN_CODES[langiumCode] ? BUILT_IN_CODES[langiumCode] : diagnostic.code;
             if (!isDiagnosticCode(code)) {
                 result.push(diagnostic);
                 continue;
@@ -52,5 +57,14 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
             result.push({ ...diagnostic, code, severity: TO_LSP[severity] });
         }
         return result;
+    }
+
+    /**
+     * Langium appends these with `push(...diagnostics)`, which overflows the stack past ~125,000
+     * diagnostics in one file (a 100k-mission file without intents); keep them aside instead.
+     */
+    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        this.checked.set(rootNode, await super.validateAst(rootNode, options, cancelToken));
+        return [];
     }
 }
