@@ -29,6 +29,13 @@ describe('completion', () => {
         expect(items.find(item => item.label === 'clinical')?.kind).toBe(CompletionItemKind.Struct);
     });
 
+    test('after `crew alice,` and after a team\'s `members`: by kind again', async () => {
+        const crew = await workspaceWith('mission New "New" under Grow {\n  crew alice, \n}\n');
+        expect(labels(await crew.complete('edit.mission', 'alice, ', 7))).toEqual(['alice', 'bob', 'cara', 'clinical']);
+        const team = await workspaceWith('team t "T" { members  }\n');
+        expect(labels(await team.complete('edit.mission', 'members ', 8))).toEqual(['alice', 'bob', 'cara']);
+    });
+
     test('after `under`: visions and missions, never the mission itself', async () => {
         const workspace = await workspaceWith('mission New "New" under  {\n}\n');
         const items = await workspace.complete('edit.mission', 'under ', 6);
