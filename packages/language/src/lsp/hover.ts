@@ -38,7 +38,12 @@ export class MissionHoverProvider extends AstNodeHoverProvider {
 }
 
 function heading(kind: string, name: string, title: string | undefined): string {
-    return `**${kind} ${name}**${title ? ` — ${title}` : ''}`;
+    return `**${kind} ${name}**${title ? ` — ${markdown(title)}` : ''}`;
+}
+
+/** The model's own text, shown as text: Markdown's special characters escaped. */
+function markdown(text: string): string {
+    return text.replace(/[\\`*_[\]<>|~#]/g, character => `\\${character}`);
 }
 
 function list(names: readonly string[]): string {
@@ -49,7 +54,7 @@ function list(names: readonly string[]): string {
 export function missionHover(facts: ModelFacts, mission: Mission): string {
     const lines = [heading('mission', mission.name, mission.title)];
     const intent = intentOf(mission);
-    if (intent) lines.push(`*Intent:* ${intent.statement}`);
+    if (intent) lines.push(`*Intent:* ${markdown(intent.statement)}`);
     const lead = leadOf(mission)?.person;
     lines.push(`Lead: ${lead?.ref ? lead.ref.name : lead ? `${lead.$refText} (unresolved)` : 'none'} · status ${facts.statusOf(mission)}`);
     lines.push(`Window: ${effectiveWindowText(facts.windowOf(mission))}`);

@@ -57,4 +57,12 @@ describe('hover', () => {
         expect(await workspace.hover('missions.mission', 'under Acme', 7)).toContain('Missions: Grow');
         expect(await workspace.hover('people.mission', 'team clinical', 6)).toContain('Members: bob, cara');
     });
+
+    test('the model\'s text is shown as text, not as Markdown', async () => {
+        const ws = new TestWorkspace();
+        await ws.set({ 'm.mission': 'vision V\nmission M "Win *big* <now>" under V {\n  intent "a_b [c]"\n}\n' });
+        const text = await ws.hover('m.mission', 'mission M', 8);
+        expect(text).toContain('**mission M** — Win \\*big\\* \\<now\\>');
+        expect(text).toContain('*Intent:* a\\_b \\[c\\]');
+    });
 });
