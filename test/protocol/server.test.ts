@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, InitializedNotification,
+    CompletionRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, InitializedNotification,
     InitializeRequest, type CompletionItem, type CompletionList, type Diagnostic, type Location, type LocationLink, type PublishDiagnosticsParams,
     PublishDiagnosticsNotification
 } from 'vscode-languageserver-protocol';
@@ -128,6 +128,15 @@ describe('language server over stdio', () => {
         expect(diagnostics.find(d => d.code === 'duplicate-name')!.range.start.line).toBe(8);
         await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: peopleUri, version: 3 }, contentChanges: [{ text: PEOPLE }] });
         await client.waitForDiagnostics(missionsUri, list => !list.some(d => d.code === 'duplicate-name'));
+    });
+
+    test('a changed `mission.today` setting revalidates with the new date', async () => {
+        await client.waitForDiagnostics(missionsUri, list => !list.some(d => d.code === 'review-overdue'));
+        await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { mission: { today: '2027-06-01', rules: {} } } });
+        const diagnostics = await client.waitForDiagnostics(missionsUri, list => list.some(d => d.code === 'review-overdue'));
+        expect(diagnostics.filter(d => d.code === 'review-overdue')).toHaveLength(2);
+        await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { mission: { today: '2026-11-23', rules: {} } } });
+        await client.waitForDiagnostics(missionsUri, list => !list.some(d => d.code === 'review-overdue'));
     });
 
     test('completion after `lead` offers persons only', async () => {
