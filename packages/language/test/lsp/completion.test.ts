@@ -77,6 +77,11 @@ describe('completion', () => {
         expect(items.some(item => item.kind === CompletionItemKind.Variable)).toBe(false);
     });
 
+    test('after `status`: the statuses', async () => {
+        const workspace = await workspaceWith('mission New "New" under Grow {\n  status \n}\n');
+        expect(labels(await workspace.complete('edit.mission', 'status ', 7), CompletionItemKind.Keyword)).toEqual(['abandoned', 'active', 'lost', 'staged', 'won']);
+    });
+
     test('top level: element keywords and the mission and person snippets', async () => {
         const workspace = await workspaceWith('\n');
         const items = await workspace.complete('edit.mission', '\n', 1);
