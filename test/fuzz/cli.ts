@@ -13,11 +13,11 @@ export interface ChildRun {
     readonly ms: number;
 }
 
-export function runMission(args: readonly string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<ChildRun> {
+export function runMission(args: readonly string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; input?: string; uid?: number; gid?: number } = {}): Promise<ChildRun> {
     const started = Date.now();
     return new Promise(resolve => {
         const child = execFile(process.execPath, [CLI, ...args], {
-            cwd: options.cwd, timeout: options.timeoutMs ?? 120_000, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', ...options.env }
+            cwd: options.cwd, uid: options.uid, gid: options.gid, timeout: options.timeoutMs ?? 120_000, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', ...options.env }
         }, (error, stdout, stderr) => {
             const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
             resolve({ code, signal: (error?.signal as NodeJS.Signals | undefined) ?? null, stdout: String(stdout), stderr: String(stderr), ms: Date.now() - started });
