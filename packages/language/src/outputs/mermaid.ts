@@ -36,7 +36,11 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
     for (const node of graph.nodes) {
         const classes = [node.kind === 'vision' ? 'vision' : node.status ?? 'active'];
         if (node.hasErrors) classes.push('hasErrors');
-        for (const name of classes) byClass.set(name, [...(byClass.get(name) ?? []), node.id]);
+        for (const name of classes) {
+            const ids = byClass.get(name);
+            if (ids) ids.push(node.id);
+            else byClass.set(name, [node.id]);
+        }
     }
     for (const [name, ids] of byClass) {
         for (let start = 0; start < ids.length; start += 500) lines.push(`    class ${ids.slice(start, start + 500).join(',')} ${name}`);

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, test } from 'vitest';
+import { buildModelJson, modelJsonText } from '../../src/outputs/model-json.js';
+import { checkText } from './output-helpers.js';
+
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+(addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
+const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../schema/mission-model.schema.json', import.meta.url), 'utf8')));
+
+async function compiled(text: string): Promise<any> {
+    const json = JSON.parse(modelJsonText(await checkText(text)));
+    expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    return json;
+}
+
+describe('the JSON model on broken and unusual models', () => {
+    test('an under cycle: ancestors stop, the cycle is listed, windows inherit around it', async () => {
+        const json = await compiled(`
+            mission A under C { boundary { window 2026-01-01 .. 2026-06-30 } }
+            mission B under A { }
+            mission C under B { }
+        `);
+        const b = json.missions.find((m: any) => m.name === 'B');
+        expect([...b.cycle].sort()).toEqual(['A', 'B', 'C']);
+        expect(b.ancestors).toEqual(['A', 'C']);
+        expect(b.effectiveWindow).toEqual({ start: '2026-01-01', end: '2026-06-30', source: 'inherited', from: 'A' });
+        expect(json.diagnostics.some((d: any) => d.code === 'alignment-cycle')).toBe(true);
+    });
+
+    test('unresolved references are null or left out; invalid dates are null; open windows are null', async () => {
+        const json = await compiled(`
+            vision V { horizon 2026-02-30 }
+            person p
+            mission M under Nowhere { lead ghost crew p, phantom supports Missing boundary { window 2026-13-01 .. 2026-12-31 } }
+            mission N under V { }
+        `);
+        const m = json.missions.find((x: any) => x.name === 'M');
+        expect(m).toMatchObject({ parent: null, parentKind: null, lead: null, crew: [{ name: 'p', kind: 'person' }], supports: [], boundary: { window: { start: null, end: '2026-12-31' } } });
+        expect(m.effectiveWindow).toEqual({ start: null, end: null, source: 'none', from: null });
+        expect(json.visions[0].horizon).toBeNull();
+        expect(json.missions.find((x: any) => x.name === 'N').effectiveWindow.source).toBe('none');
+        expect(m.problems.errors).toBeGreaterThanOrEqual(4);
+    });
+
+    test('a syntax error still gives a valid model of what parsed', async () => {
+        const json = await compiled('vision V\nmission M under V { lead }\nperson p');
+        expect(json.diagnostics.some((d: any) => d.code === 'syntax-error')).toBe(true);
+        expect(json.summary.errors).toBeGreaterThan(0);
+    });
+
+    test('a vision horizon gives the window source "vision"; direction down and negative numbers', async () => {
+        const json = await compiled(`
+            vision V { horizon 2030-12-31 }
+            mission M under V { measure harm { baseline 4.2 target 1 current 3.1 } measure debt { baseline -5M target -1M current -3M } }
+        `);
+        const m = json.missions[0];
+        expect(m.effectiveWindow).toEqual({ start: null, end: '2030-12-31', source: 'vision', from: 'V' });
+        expect(m.measures[0]).toMatchObject({ direction: 'down', baseline: 4.2, target: 1, current: 3.1 });
+        expect(m.measures[0].progress).toBeCloseTo(1.1 / 3.2, 10);
+        expect(m.measures[1]).toMatchObject({ direction: 'up', baseline: -5_000_000, progress: 0.5 });
+    });
+
+    test('the key order is fixed', async () => {
+        const model = await checkText('vision V\nperson p\nteam t { members p }\nmission M under V { lead p }');
+        const json = buildModelJson(model);
+        expect(Object.keys(json)).toEqual(['format', 'version', 'today', 'files', 'visions', 'persons', 'teams', 'missions', 'stagingQueue', 'diagnostics', 'summary']);
+        expect(Object.keys(json.missions[0]!)).toEqual([
+            'name', 'title', 'parent', 'parentKind', 'ancestors', 'children', 'cycle', 'status', 'active', 'intent', 'lead', 'crew', 'boundary',
+            'effectiveWindow', 'measures', 'progress', 'supports', 'supportedBy', 'review', 'value', 'problems', 'source'
+        ]);
+    });
+});
