@@ -22,6 +22,11 @@ export function runs(short: number, long = 10_000): number {
     return LONG ? long : short;
 }
 
+/** A test's time limit: `short` under `npm test`; hours under `npm run fuzz`. */
+export function timeLimit(short: number): number {
+    return LONG ? 6 * 3_600_000 : short;
+}
+
 /** fast-check parameters: the fixed seed, the run count, and a counterexample path from FUZZ_PATH. */
 export function fuzzParameters<T>(numRuns: number): Parameters<T> {
     return { seed: SEED, numRuns, path: process.env.FUZZ_PATH, endOnFailure: true, verbose: 1 };

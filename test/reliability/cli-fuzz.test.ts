@@ -11,7 +11,7 @@ import { afterAll, expect, test } from 'vitest';
 import { runMission, runProblems } from '../fuzz/cli.js';
 import { validModel } from '../fuzz/model-generators.js';
 import { mutatedModel } from '../fuzz/mutations.js';
-import { fuzzParameters, printSummary, runs } from '../fuzz/settings.js';
+import { fuzzParameters, printSummary, runs, timeLimit } from '../fuzz/settings.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'mission-cli-fuzz-'));
 const figures = { processes: 0, exit0: 0, exit1: 0, exit2: 0 };
@@ -47,4 +47,4 @@ test('mission exits 0, 1 or 2 and prints no stack trace, whatever the model file
         else if (run.code === 2) figures.exit2++;
         expect(runProblems(run), `mission ${command.join(' ')} on ${caseFolder}`).toEqual([]);
     }), fuzzParameters(runs(6, 300)));
-}, 900_000);
+}, timeLimit(900_000));

@@ -13,7 +13,7 @@ import { buildCascadeGraph, cascadeToDot, cascadeToMermaid, checkSources, format
 import { checkFiles, diagnosticKeys, diagnosticProblems, normalisedAst } from '../fuzz/check-helpers.js';
 import { validModel } from '../fuzz/model-generators.js';
 import { mutatedModel } from '../fuzz/mutations.js';
-import { fuzzParameters, printSummary, REPO, runs } from '../fuzz/settings.js';
+import { fuzzParameters, printSummary, REPO, runs, timeLimit } from '../fuzz/settings.js';
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 (addFormats as unknown as (instance: Ajv2020) => void)(ajv);
@@ -22,7 +22,7 @@ const validateModelJson = ajv.compile(JSON.parse(readFileSync(join(REPO, 'packag
 const figures = { validModels: 0, mutatedModels: 0, permutations: 0, formatted: 0, compiled: 0, rendered: 0, diagnostics: 0 };
 afterAll(() => printSummary('properties', figures));
 
-const TIMEOUT = 600_000;
+const TIMEOUT = timeLimit(600_000);
 
 describe('checking generated models', () => {
     test('a valid model parses, every reference resolves, and every diagnostic is well formed', async () => {
