@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLE, expectUsageError, FIXTURES, REPO, runCli, temporaryFolder } from './helpers.js';
@@ -84,6 +84,24 @@ describe('mission compile', () => {
         run = await runCli(['compile', EXAMPLE, '-o', target, '--today', '2026-11-23']);
         expect(validateModelJson(JSON.parse(readFileSync(target, 'utf8')))).toBe(true);
         expect(readdirSync(join(folder, 'deep'))).toEqual(['model.json']);
+    });
+
+    test('a write that fails leaves the previous output intact and no temporary file behind', async () => {
+        const folder = temporaryFolder();
+        const target = join(folder, 'model.json');
+        writeFileSync(target, 'previous');
+        // The output path is a folder: the rename over it fails after the temporary file was written.
+        const blocked = join(folder, 'taken');
+        mkdirSync(join(blocked, 'inside'), { recursive: true });
+        expectUsageError(await runCli(['compile', EXAMPLE, '-o', blocked]), expect, /^mission: .*taken: cannot write: /);
+        expect(readdirSync(folder).sort()).toEqual(['model.json', 'taken']);
+        expect(readFileSync(target, 'utf8')).toBe('previous');
+    });
+
+    test('a file that is not UTF-8 is a usage error', async () => {
+        const folder = temporaryFolder();
+        writeFileSync(join(folder, 'latin1.mission'), Buffer.from([0x76, 0x69, 0x73, 0x69, 0x6f, 0x6e, 0x20, 0xe9]));
+        expectUsageError(await runCli(['compile', folder]), expect, /latin1\.mission: not UTF-8 text$/);
     });
 
     test('a missing path and an unwritable output are usage errors', async () => {
