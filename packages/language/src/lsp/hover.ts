@@ -54,7 +54,7 @@ function list(names: readonly string[]): string {
 export function missionHover(facts: ModelFacts, mission: Mission): string {
     const lines = [heading('mission', mission.name, mission.title)];
     const intent = intentOf(mission);
-    if (intent) lines.push(`*Intent:* ${markdown(intent.statement)}`);
+    if (intent?.statement !== undefined) lines.push(`*Intent:* ${markdown(intent.statement)}`);
     const lead = leadOf(mission)?.person;
     lines.push(`Lead: ${lead?.ref ? lead.ref.name : lead ? `${lead.$refText} (unresolved)` : 'none'} · status ${facts.statusOf(mission)}`);
     lines.push(`Window: ${effectiveWindowText(facts.windowOf(mission))}`);
