@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stagingQueue } from '../facts/staging.js';
-import type { Measure, Mission } from '../generated/ast.js';
+import type { Measure, Mission, Vision } from '../generated/ast.js';
 import { baselineOf, currentOf, leadOf, targetOf, unitOf } from '../model/accessors.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
 import { formatNumber } from '../syntax/numbers.js';
@@ -54,11 +54,13 @@ ${diagnosticsSection(model)}
 
 function header(model: OutputModel, title: string): string {
     const { facts, summary } = model;
-    const visions = facts.visions.map(vision => {
+    const shownVisions = facts.visions.slice(0, MAX_VISION_LINES);
+    const visions = shownVisions.map(vision => {
         const horizon = isValidDate(vision.horizon) ? `<span class="horizon">horizon ${dateToIso(vision.horizon)}</span>` : '';
         const title = vision.title && facts.visions.length > 1 ? ` — ${html(vision.title)}` : '';
         return `<p class="vision">Vision <b>${html(vision.name)}</b>${title}${horizon}</p>`;
-    }).join('\n');
+    });
+    if (facts.visions.length > shownVisions.length) visions.push(`<p class="vision">and ${facts.visions.length - shownVisions.length} more visions</p>`);
     const byStatus = new Map<string, number>();
     for (const mission of facts.missions) byStatus.set(facts.statusOf(mission), (byStatus.get(facts.statusOf(mission)) ?? 0) + 1);
     const chips = [
@@ -70,10 +72,20 @@ function header(model: OutputModel, title: string): string {
     ];
     return `<header class="top">
 <p class="eyebrow">${html(title)}${model.today ? ` · ${html(model.today)}` : ''}</p>
-<h1>${facts.visions.length > 0 ? facts.visions.map(vision => html(vision.title ?? vision.name)).join(' · ') : 'Mission cascade'}</h1>
-${visions}
+<h1>${headline(facts.visions)}</h1>
+${visions.join('\n')}
 <div class="chips">${chips.join('')}</div>
 </header>`;
+}
+
+const MAX_VISION_LINES = 8;
+
+/** The visions' titles (each once): one or two as they are, more as the first and a count. */
+function headline(visions: readonly Vision[]): string {
+    const titles = [...new Set(visions.map(vision => vision.title ?? vision.name))];
+    if (titles.length === 0) return 'Mission cascade';
+    if (titles.length <= 2) return titles.map(html).join(' · ');
+    return `${html(titles[0]!)} <span class="more">and ${titles.length - 1} more visions</span>`;
 }
 
 function chip(value: string, label: string, kind = ''): string {

@@ -8,6 +8,7 @@ body { margin: 0; font: 14px/1.45 "Liberation Sans", Helvetica, Arial, sans-seri
 header.top { background: var(--navy); color: #fff; padding: 28px 40px 24px; }
 header.top .eyebrow { text-transform: uppercase; letter-spacing: .12em; font-size: 11px; opacity: .7; margin: 0 0 6px; }
 header.top h1 { margin: 0; font-size: 26px; font-weight: 700; }
+header.top h1 .more { font-weight: 400; opacity: .7; font-size: 18px; }
 header.top .vision { margin: 10px 0 0; font-size: 16px; opacity: .92; }
 header.top .vision b { font-weight: 700; }
 header.top .vision .horizon { opacity: .7; font-size: 13px; margin-left: 6px; }
