@@ -88,7 +88,7 @@ export class MissionFormatter extends AbstractFormatter {
 
     /** `Grow.patients` without spaces around the dot. */
     private formatQualifiedName(contribution: Contribution): void {
-        const refNode = contribution.measure.$refNode;
+        const refNode = contribution.measure?.$refNode;
         if (!refNode) return;
         const leaves = CstUtils.flattenCst(refNode).filter(leaf => !leaf.hidden).toArray();
         this.getNodeFormatter(contribution).cst(leaves.slice(1)).prepend(Formatting.noSpace());

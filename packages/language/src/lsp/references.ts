@@ -12,8 +12,8 @@ export class MissionReferences extends DefaultReferences {
     override findDeclarations(sourceCstNode: CstNode): AstNode[] {
         const contribution = sourceCstNode.astNode;
         if (isContribution(contribution)) {
-            const measure = contribution.measure.ref;
-            const refNode = contribution.measure.$refNode;
+            const measure = contribution.measure?.ref; // absent while typing `contributes to`
+            const refNode = contribution.measure?.$refNode;
             if (measure && refNode) {
                 const first = CstUtils.flattenCst(refNode).find(leaf => !leaf.hidden);
                 if (first === sourceCstNode) return [measure.$container];

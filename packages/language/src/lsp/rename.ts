@@ -77,8 +77,8 @@ export class MissionRenameProvider extends DefaultRenameProvider {
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
         const contribution = leaf?.astNode;
         if (!leaf || !isContribution(contribution)) return undefined;
-        const measure = contribution.measure.ref;
-        const refNode = contribution.measure.$refNode;
+        const measure = contribution.measure?.ref; // absent while typing `contributes to`
+        const refNode = contribution.measure?.$refNode;
         if (!measure || !refNode) return undefined;
         const names = CstUtils.flattenCst(refNode).filter(node => !node.hidden && node.text !== '.').toArray();
         if (names.length !== 2) return undefined;

@@ -43,7 +43,7 @@ export class MissionSemanticTokenProvider extends AbstractSemanticTokenProvider 
 
     /** `Grow.patients`: the mission part as a mission, the measure part as a measure. */
     private highlightQualifiedName(node: ast.Contribution, accept: SemanticTokenAcceptor): void {
-        const refNode = node.measure.$refNode;
+        const refNode = node.measure?.$refNode;
         if (!refNode) return;
         const names = CstUtils.flattenCst(refNode).filter(leaf => !leaf.hidden && leaf.text !== '.').toArray();
         if (names.length === 2) {
