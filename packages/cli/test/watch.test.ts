@@ -56,6 +56,26 @@ describe('--watch', () => {
         expect(await exited).toBe(0);
     });
 
+    test('diagram and report rebuild too', async () => {
+        const folder = temporaryFolder();
+        const model = join(folder, 'model.mission');
+        copyFileSync(EXAMPLE, model);
+        for (const [command, file, marker] of [['diagram', 'cascade.svg', '</svg>'], ['report', 'report.html', '</html>']] as const) {
+            const output = join(folder, file);
+            child = spawn(process.execPath, [join(REPO, 'packages/cli/bin/mission.js'), command, model, '-o', output, '--watch', '--today', '2026-11-23']);
+            const log = watchLog(child);
+            await log.builds(1);
+            expect(readFileSync(output, 'utf8')).toContain(marker);
+            writeFileSync(model, readFileSync(EXAMPLE, 'utf8').replace('Open three clinics"', 'Open four clinics"'));
+            await log.builds(2);
+            expect(readFileSync(output, 'utf8')).toContain('Open four clinics');
+            const exited = new Promise<number | null>(resolve => child!.on('exit', code => resolve(code)));
+            child.kill('SIGINT');
+            expect(await exited).toBe(0);
+            copyFileSync(EXAMPLE, model);
+        }
+    });
+
     test('--watch needs an output file and files on disk', async () => {
         expectUsageError(await runCli(['compile', EXAMPLE, '--watch']), expect, /^mission: --watch needs -o FILE for mission compile$/);
         expectUsageError(await runCli(['report', '-', '--watch', '-o', 'x.html']), expect, /cannot watch standard input/);
