@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { buildCascadeGraph, cascadeToDot, dotToSvg, renderReport } from '../../src/outputs/index.js';
+import { checkText } from './output-helpers.js';
+
+const MODEL = `
+    vision V "Serve <everyone> & \\"more\\""
+    person p "Pat <b>" { capacity 1 }
+    mission A "A <img src=x onerror=alert(1)>" under V { lead p measure m { baseline 0 target 4 current 1 unit "<u>" } boundary { window 2026-01-01 .. 2026-06-30 } }
+    mission B under V { lead p boundary { window 2026-03-01 .. 2026-09-30 } measure n { target 2 current 2 } }
+    mission S under V { lead p status staged value 13k GBP per month boundary { window 2026-10-01 .. 2026-10-28 } measure o { target 1 } }
+`;
+
+describe('renderReport', () => {
+    test('a strict CSP whose style hash matches the inline stylesheet; no script, no style attribute, no URL', async () => {
+        const model = await checkText(MODEL);
+        const svg = await dotToSvg(cascadeToDot(buildCascadeGraph(model)));
+        const page = renderReport(model, { cascadeSvg: svg });
+        const style = /<style>([\s\S]*?)<\/style>/.exec(page)![1]!;
+        const hash = createHash('sha256').update(style).digest('base64');
+        expect(page).toContain(`content="default-src &#39;none&#39;; style-src &#39;sha256-${hash}&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;"`);
+        expect(page).not.toMatch(/<script/i);
+        expect(page).not.toMatch(/\sstyle="/);
+        expect(page).not.toMatch(/\s(src|href)="(?!#)/);
+        expect(page).not.toContain('<?xml');
+        expect(page).not.toContain('<!DOCTYPE svg');
+        expect(page.match(/<svg /g)!.length).toBeGreaterThan(1);
+    });
+
+    test('model text is escaped everywhere', async () => {
+        const page = renderReport(await checkText(MODEL));
+        expect(page).not.toContain('<img');
+        expect(page).not.toContain('<u>');
+        expect(page).toContain('A &lt;img src=x onerror=alert(1)&gt;');
+        expect(page).toContain('<h1>Serve &lt;everyone&gt; &amp; &quot;more&quot;</h1>');
+        expect(page).toContain('Pat &lt;b&gt;');
+        expect(page).toContain('No cascade diagram.');
+    });
+
+    test('load against capacity, the counted missions, the staging queue and diagnostics', async () => {
+        const page = renderReport(await checkText(MODEL));
+        expect(page).toContain('<td class="num over">2 / 1</td>');
+        expect(page).toContain('<span class="counted" title="counted in the peak">A</span>');
+        // 13k per month = 3,000 per week; the window is 28 days = 4 weeks; CD3 = 750.
+        expect(page).toMatch(/<b>S<\/b>[\s\S]*?3,000 GBP[\s\S]*?<td class="num">4<\/td><td class="num"><b>750<\/b>/);
+        expect(page).toContain('<span class="sev error">error</span></td><td><code>over-capacity</code>');
+        expect(page).toContain('<span class="pct">25%</span>');
+    });
+});
