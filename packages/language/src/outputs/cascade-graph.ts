@@ -6,6 +6,7 @@
 import { supportedBy } from '../facts/supports.js';
 import type { Mission, Vision } from '../generated/ast.js';
 import { leadOf, type MissionStatusName } from '../model/accessors.js';
+import { dateToIso, isValidDate } from '../syntax/dates.js';
 import type { OutputModel } from './output-model.js';
 
 export interface CascadeNode {
@@ -17,6 +18,8 @@ export interface CascadeNode {
     readonly title?: string;
     readonly lead?: string;
     readonly status?: MissionStatusName;
+    /** A vision's horizon, YYYY-MM-DD. */
+    readonly horizon?: string;
     /** 0..1, absent when the mission has no measure with progress. */
     readonly progress?: number;
     readonly hasErrors: boolean;
@@ -122,7 +125,9 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
 function nodeOf(model: OutputModel, element: Vision | Mission, id: string, depth: number): CascadeNode {
     // Error recovery can leave an element without a name (a syntax error is reported); it is still drawn.
     const base = { id, element, name: element.name ?? '(unnamed)', hasErrors: model.hasErrors(element), depth, ...(element.title ? { title: element.title } : {}) };
-    if (element.$type === 'Vision') return { ...base, kind: 'vision' };
+    if (element.$type === 'Vision') {
+        return { ...base, kind: 'vision', ...(isValidDate(element.horizon) ? { horizon: dateToIso(element.horizon) } : {}) };
+    }
     const lead = leadOf(element)?.person?.ref?.name;
     const progress = model.facts.progressOf(element);
     return {

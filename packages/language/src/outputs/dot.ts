@@ -48,6 +48,7 @@ function nodeAttributes(node: CascadeNode): string {
 function htmlLabel(node: CascadeNode, textColor: string): string {
     const rows = [`<TR><TD ALIGN="LEFT"><B>${xmlText(node.name)}</B></TD></TR>`];
     for (const line of wrapWords(node.title === node.name ? '' : node.title ?? '', 30)) rows.push(`<TR><TD ALIGN="LEFT">${xmlText(literalBackslashes(line))}</TD></TR>`);
+    if (node.horizon) rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">horizon ${node.horizon}</FONT></TD></TR>`);
     if (node.kind === 'mission') {
         const facts = `${node.lead ? `lead ${node.lead}` : 'no lead'} · ${node.status ?? 'active'} · ${progressText(node.progress)}`;
         rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${xmlText(facts)}</FONT></TD></TR>`);

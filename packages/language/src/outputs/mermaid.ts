@@ -52,6 +52,8 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
 function mermaidLabel(node: CascadeNode): string {
     const parts = [`<b>${mermaidText(node.name)}</b>`];
     for (const line of wrapWords(node.title === node.name ? '' : node.title ?? '', 34)) parts.push(mermaidText(line));
+    // A horizon is a date this package formatted (YYYY-MM-DD): nothing in it needs escaping.
+    if (node.horizon) parts.push(`<i>horizon ${node.horizon}</i>`);
     if (node.kind === 'mission') {
         const facts = [node.lead ? `lead ${node.lead}` : 'no lead', node.status ?? 'active'];
         parts.push(`<i>${facts.map(mermaidText).join(' · ')}</i>`);
