@@ -1,5 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
-import { type CommandContext, modelOptions } from './command-context.js';
+import { Command, CommanderError } from 'commander';
+import type { CommandContext } from './command-context.js';
 import { defineCompileCommand } from './compile.js';
 import { defineBriefCommand } from './brief.js';
 import { defineDiagramCommand } from './diagram.js';
@@ -9,7 +9,7 @@ import { defineReportCommand } from './report.js';
 import { defineSchemaCommand } from './schema.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
 import { type Output, processOutput } from './output.js';
-import { runValidate, VALIDATE_FORMATS, type ValidateOptions } from './validate.js';
+import { defineValidateCommand } from './validate.js';
 import { VERSION } from './version.js';
 
 /**
@@ -28,17 +28,6 @@ export async function main(argv: readonly string[], output: Output = processOutp
             writeErr: text => output.stderr(text),
             outputError: (text, write) => write(text.startsWith('error:') ? `mission: ${text.slice('error: '.length)}` : text)
         });
-
-    const validate = program.command('validate')
-        .description('check model files (folders are searched for *.mission, - reads standard input); exit 1 when there are errors')
-        .argument('<paths...>', 'model files or folders, or - for standard input')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
-        .option('--max-warnings <count>', 'exit 1 when there are more warnings than this')
-        .option('-q, --quiet', 'show errors only')
-        .action(async (paths: string[], options: ValidateOptions) => {
-            exitCode = await runValidate(paths, options, output);
-        });
-    for (const option of modelOptions()) validate.addOption(option);
 
     for (const define of commandDefinitions) define(program, context);
 
@@ -60,8 +49,9 @@ export async function main(argv: readonly string[], output: Output = processOutp
     }
 }
 
-/** The commands besides `validate`, each defined in its own file (added with `program.command`, so they inherit its output settings). */
+/** The commands, each defined in its own file (added with `program.command`, so they inherit its output settings). */
 const commandDefinitions: Array<(program: Command, context: CommandContext) => void> = [
+    defineValidateCommand,
     defineCompileCommand,
     defineDiagramCommand,
     defineReportCommand,

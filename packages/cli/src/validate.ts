@@ -1,4 +1,6 @@
+import { type Command, Option } from 'commander';
 import type { MissionDiagnostic } from 'mission-lang-language';
+import { type CommandContext, modelOptions } from './command-context.js';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from './exit-codes.js';
 import { formatGithub } from './format-github.js';
 import { formatSarif } from './format-sarif.js';
@@ -57,4 +59,17 @@ function parseMaxWarnings(value: string | number | undefined): number | undefine
 function configSource(model: Awaited<ReturnType<typeof loadModel>>): Array<{ path: string; text: string }> {
     const { config } = model;
     return config.path !== undefined && config.text !== undefined ? [{ path: config.path, text: config.text }] : [];
+}
+
+export function defineValidateCommand(program: Command, context: CommandContext): void {
+    const command = program.command('validate')
+        .description('check model files (folders are searched for *.mission, - reads standard input); exit 1 when there are errors')
+        .argument('<paths...>', 'model files or folders, or - for standard input')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
+        .option('--max-warnings <count>', 'exit 1 when there are more warnings than this')
+        .option('-q, --quiet', 'show errors only')
+        .action(async (paths: string[], options: ValidateOptions) => {
+            context.setExitCode(await runValidate(paths, options, context.output));
+        });
+    for (const option of modelOptions()) command.addOption(option);
 }
