@@ -15,7 +15,7 @@ beforeAll(async () => {
     await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
     await page.addScriptTag({ path: join(REPO, 'node_modules/mermaid/dist/mermaid.min.js') });
     await page.evaluate(() => (globalThis as any).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
-});
+}, 900_000); // installing chromium (when it is missing and the tests run as root) can take minutes
 
 afterAll(async () => {
     await browser?.close();

@@ -8,9 +8,10 @@ import { EXAMPLE, expectUsageError, FIXTURES, REPO, runCli, temporaryFolder } fr
 
 let browser: Browser | undefined;
 
+// Installing chromium (when it is missing and the tests run as root) can take minutes.
 beforeAll(async () => {
     browser = await launchChromium();
-});
+}, 900_000);
 
 afterAll(async () => {
     await browser?.close();
