@@ -78,5 +78,5 @@ export async function startCodeServer({ root, dir, vsix, log }) {
         await new Promise((resolve) => setTimeout(resolve, 250));
     }
     log(`code-server listening on ${url}`);
-    return { url, stop };
+    return { url, stop, settingsFile: join(userData, 'User/settings.json') };
 }

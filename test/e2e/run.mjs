@@ -92,6 +92,11 @@ try {
         const slug = `${String(index + 1).padStart(2, '0')}-${scenario.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}`;
         const step = {
             workspace,
+            /** Changes a user setting on disk; the workbench picks it up as it would an edit by the user. */
+            setUserSetting: (key, value) => {
+                const settings = JSON.parse(readFileSync(server.settingsFile, 'utf8'));
+                writeFileSync(server.settingsFile, JSON.stringify({ ...settings, [key]: value }, null, 2));
+            },
             screenshot: async (name, options = {}) => {
                 const file = join(shots, options.keep ? `${name}.png` : `${slug}-${name}.png`);
                 await page.screenshot({ path: file });

@@ -102,6 +102,18 @@ export const scenarios = [
         }
     },
     {
+        name: 'screenshot: a broken model, the Problems panel and the preview',
+        async run(wb, step) {
+            await wb.openFresh('broken.mission');
+            await wb.runCommand('Mission: Open Cascade Preview');
+            await wb.waitForWebviewText('missions · updated');
+            await wb.openFresh('broken.mission');
+            await wb.openProblems();
+            await wb.waitForProblem('unaligned-mission');
+            await step.screenshot('vscode-broken-model', { keep: true });
+        }
+    },
+    {
         name: 'Export Diagram… writes SVG, Mermaid and PNG files',
         async run(wb, step) {
             await wb.openFresh('model.mission');
@@ -155,15 +167,6 @@ export const scenarios = [
         }
     },
     {
-        name: 'screenshot: a broken model, the Problems panel and the preview',
-        async run(wb, step) {
-            await wb.openFresh('broken.mission');
-            await wb.openProblems();
-            await wb.waitForProblem('unaligned-mission');
-            await step.screenshot('vscode-broken-model', { keep: true });
-        }
-    },
-    {
         name: 'a quick fix for unaligned-mission removes the diagnostic',
         async run(wb) {
             await wb.openFresh('broken.mission');
@@ -179,6 +182,31 @@ export const scenarios = [
             await wb.editorLine('mission Stray').filter({ hasText: 'under Care' }).waitFor({ timeout: 60_000 });
             await wb.openProblems();
             await wb.waitForProblem(['unaligned-mission', 'Stray'], false);
+        }
+    },
+    {
+        name: 'the preview follows the colour theme (dark)',
+        async run(wb, step) {
+            await wb.openFresh('model.mission');
+            await wb.runCommand('Mission: Open Cascade Preview');
+            const background = () => wb.webview('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+            const luminance = (rgb) => {
+                const [r, g, b] = rgb.match(/\d+/g).map(Number);
+                return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+            };
+            const before = luminance(await background());
+            await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
+            const deadline = Date.now() + 60_000;
+            let after = before;
+            while (Math.abs(after - before) < 0.4 && Date.now() < deadline) {
+                await wb.painted();
+                after = luminance(await background());
+            }
+            if (Math.abs(after - before) < 0.4) throw new Error(`the preview background stayed at luminance ${before.toFixed(2)} → ${after.toFixed(2)}`);
+            await wb.openFresh('broken.mission');
+            await wb.openProblems();
+            await wb.waitForProblem('unaligned-mission');
+            await step.screenshot('vscode-broken-model-theme', { keep: true });
         }
     }
 ];

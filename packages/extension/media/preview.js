@@ -91,7 +91,7 @@
         if (width === 0 || height === 0) return;
         view.scale = Math.min(2, Math.max(0.05, Math.min(viewport.clientWidth / width, viewport.clientHeight / height) * 0.95));
         view.x = (viewport.clientWidth - width * view.scale) / 2;
-        view.y = Math.max(0, (viewport.clientHeight - height * view.scale) / 2);
+        view.y = 8; // top-aligned: the panel below the editor may shrink the view later
         view.fitted = true;
         applyView();
     }
