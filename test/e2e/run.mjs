@@ -70,6 +70,8 @@ if (!existsSync(vsix) || statSync(vsix).mtimeMs < newestChange(sources)) {
 const work = mkdtempSync(join(tmpdir(), 'mission-e2e-'));
 const workspace = join(work, 'workspace');
 cpSync(join(here, 'fixtures/workspace'), workspace, { recursive: true });
+// Only this run's screenshots (a stale failure screenshot would mislead).
+rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 
 const { chromium } = await import('playwright-core');

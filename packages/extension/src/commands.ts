@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { diagramDirection, type CascadePreview } from './cascade-preview.js';
 import { RequestNotSupported, type MissionLanguageClient } from './language-client.js';
 import { declaredNames } from './locations.js';
-import { answerText, BRIEF_REQUEST, MODEL_REQUEST, personNames, REPORT_REQUEST } from './requests.js';
+import { answerText, BRIEF_REQUEST, DIAGRAM_REQUEST, MODEL_REQUEST, personNames, REPORT_REQUEST } from './requests.js';
 import { reportHtml } from './report-html.js';
 
 function activeMissionUri(): string | undefined {
@@ -64,7 +64,7 @@ async function exportDiagram(client: MissionLanguageClient, preview: CascadePrev
             const dataUrl = await preview.renderPng();
             bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
         } else {
-            const answer = await client.request<unknown>('mission/diagram', {
+            const answer = await client.request<unknown>(DIAGRAM_REQUEST, {
                 format: format.label === 'SVG' ? 'svg' : 'mermaid', direction: diagramDirection(), uri: activeMissionUri()
             });
             const text = answerText(answer, format.label === 'SVG' ? 'svg' : 'mermaid');
