@@ -35,6 +35,9 @@ export class MissionLanguageClient implements vscode.Disposable {
         };
         const clientOptions: LanguageClientOptions = {
             documentSelector: [{ language: LANGUAGE_ID }],
+            // The extension contributes the server's snippets itself (snippets/); without this each
+            // snippet would be offered twice.
+            initializationOptions: { snippets: false },
             synchronize: {
                 configurationSection: LANGUAGE_ID,
                 // The server reads every .mission file of the workspace (open or not) and the config file;

@@ -58,15 +58,24 @@ const SNIPPETS: Record<string, { detail: string; body: string }> = {
  */
 export class MissionCompletionProvider extends DefaultCompletionProvider {
     private readonly facts: ModelFactsProvider;
+    /**
+     * False when the client brings these snippets itself (the VS Code extension contributes the same
+     * ones and says so with the initialization option `{ "snippets": false }`), so none shows twice.
+     */
+    private offerSnippets = true;
 
     constructor(services: MissionServices) {
         super(services);
         this.facts = services.facts.ModelFactsProvider;
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            const options = params.initializationOptions as { snippets?: unknown } | undefined;
+            this.offerSnippets = options?.snippets !== false;
+        });
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         const result = super.completionForKeyword(context, keyword, acceptor);
-        const snippet = SNIPPETS[keyword.value];
+        const snippet = this.offerSnippets ? SNIPPETS[keyword.value] : undefined;
         if (snippet) {
             acceptor(context, {
                 label: keyword.value,

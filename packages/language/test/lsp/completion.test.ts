@@ -90,4 +90,14 @@ describe('completion', () => {
         const mission = items.find(item => item.kind === CompletionItemKind.Snippet && item.label === 'mission')!;
         expect(mission.textEdit?.newText).toContain('mission ${1:Name} "${2:Title}" under ${3:Parent} {');
     });
+
+    test('no snippets when the client brings its own (initialization option snippets: false)', async () => {
+        const workspace = await workspaceWith('\n');
+        await workspace.services.shared.lsp.LanguageServer.initialize({
+            processId: null, rootUri: null, capabilities: {}, initializationOptions: { snippets: false }
+        });
+        const items = await workspace.complete('edit.mission', '\n', 1);
+        expect(labels(items, CompletionItemKind.Keyword)).toEqual(['mission', 'person', 'team', 'vision']);
+        expect(labels(items, CompletionItemKind.Snippet)).toEqual([]);
+    });
 });
