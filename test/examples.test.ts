@@ -143,6 +143,20 @@ describe('example models through the CLI', () => {
         expect(report.diagnostics).toEqual([]);
         expect(report.summary).toEqual({ files: missionFilesUnder(join(EXAMPLES, name)).length, errors: 0, warnings: 0, infos: 0 });
     });
+
+    it('mission validate examples: every example together is one clean model, the broken ones left out by examples/.missionignore', async () => {
+        const { stdout } = await run(process.execPath, [CLI, 'validate', 'examples', '--format', 'json', '--today', TODAY], { cwd: ROOT });
+        const report = JSON.parse(stdout) as { diagnostics: unknown[]; summary: { files: number } };
+        expect(report.diagnostics).toEqual([]);
+        const clean = exampleFolders.reduce((sum, name) => sum + missionFilesUnder(join(EXAMPLES, name)).length, 0);
+        expect(report.summary.files).toBe(clean);
+    });
+
+    it('a broken example named explicitly is checked although .missionignore leaves its folder out', async () => {
+        const failure = await run(process.execPath, [CLI, 'validate', 'examples/broken/invalid-date.mission', '--today', TODAY], { cwd: ROOT }).then(() => undefined, (error: { code?: number; stdout?: string }) => error);
+        expect(failure?.code).toBe(1);
+        expect(failure?.stdout).toContain('invalid-date');
+    });
 });
 
 describe('broken examples give exactly the diagnostics their headers expect', () => {

@@ -1,13 +1,14 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { sourceFile, type SourceFile } from 'mission-lang-language';
+import { join, relative, resolve, sep } from 'node:path';
+import { IGNORE_FILE_NAME, IgnoreRules, sourceFile, type SourceFile } from 'mission-lang-language';
 import { UsageError } from './exit-codes.js';
 
 const MODEL_EXTENSION = '.mission';
 
 /**
  * Expands the paths given on the command line: files are taken as they are, folders are searched
- * recursively for `*.mission` (sorted, symlinked folders followed once, loops skipped).
+ * recursively for `*.mission` (sorted, symlinked folders followed once, loops skipped, and what a
+ * `.missionignore` on the way down names left out; a file named explicitly is always taken).
  * Paths stay as the user wrote them, so diagnostics name files the way the user knows them.
  */
 export async function collectModelPaths(paths: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
@@ -20,7 +21,7 @@ export async function collectModelPaths(paths: readonly string[], cwd: string = 
             throw new UsageError(`${path}: ${describeError(error)}`);
         });
         if (info.isDirectory()) {
-            await walk(absolute, path, seenFolders, seenFiles, found);
+            await walk(absolute, path, IgnoreRules.none(), seenFolders, seenFiles, found);
         } else {
             const real = await realpath(absolute);
             if (!seenFiles.has(real)) {
@@ -32,13 +33,19 @@ export async function collectModelPaths(paths: readonly string[], cwd: string = 
     return found;
 }
 
-async function walk(absolute: string, shown: string, seenFolders: Set<string>, seenFiles: Set<string>, found: string[]): Promise<void> {
+async function walk(absolute: string, shown: string, inherited: IgnoreRules, seenFolders: Set<string>, seenFiles: Set<string>, found: string[]): Promise<void> {
     const real = await realpath(absolute);
     if (seenFolders.has(real)) return; // a symlink loop, or a folder reached twice
     seenFolders.add(real);
     const entries = await readdir(absolute, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`${shown}: ${describeError(error)}`);
     });
+    const ignoreFile = entries.some(entry => entry.name === IGNORE_FILE_NAME && !entry.isDirectory())
+        ? await readFile(join(absolute, IGNORE_FILE_NAME), 'utf8').catch((error: NodeJS.ErrnoException) => {
+            throw new UsageError(`${join(shown, IGNORE_FILE_NAME)}: ${describeError(error)}`);
+        })
+        : undefined;
+    const ignored = inherited.within(slashed(absolute), ignoreFile);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
@@ -51,8 +58,9 @@ async function walk(absolute: string, shown: string, seenFolders: Set<string>, s
             isFolder = target?.isDirectory() ?? false;
             isFile = target?.isFile() ?? false;
         }
+        if ((isFolder || isFile) && ignored.ignores(slashed(childAbsolute), isFolder)) continue;
         if (isFolder) {
-            await walk(childAbsolute, childShown, seenFolders, seenFiles, found);
+            await walk(childAbsolute, childShown, ignored, seenFolders, seenFiles, found);
         } else if (isFile && entry.name.endsWith(MODEL_EXTENSION)) {
             const realFile = await realpath(childAbsolute);
             if (!seenFiles.has(realFile)) {
@@ -61,6 +69,10 @@ async function walk(absolute: string, shown: string, seenFolders: Set<string>, s
             }
         }
     }
+}
+
+function slashed(path: string): string {
+    return sep === '/' ? path : path.split(sep).join('/');
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

@@ -19,3 +19,4 @@ export * from './syntax/dates.js';
 export * from './syntax/numbers.js';
 export * from './validation/codes.js';
 export * from './validation/settings.js';
+export * from './workspace/ignore-file.js';

@@ -1,4 +1,5 @@
-import { type BuildOptions, DefaultWorkspaceManager, type LangiumSharedCoreServices } from 'langium';
+import { type BuildOptions, DefaultWorkspaceManager, type FileSystemNode, type LangiumSharedCoreServices, type URI, UriUtils } from 'langium';
+import { IGNORE_FILE_NAME, IgnoreRules } from '../workspace/ignore-file.js';
 import type { CancellationToken, WorkspaceFolder } from 'vscode-languageserver';
 
 /** Something that must be ready before the first build: the editor's settings and mission.config.json. */
@@ -32,5 +33,28 @@ export class MissionWorkspaceManager extends DefaultWorkspaceManager {
             }
         }
         await super.initializeWorkspace(folders, cancelToken);
+    }
+
+    /** Like Langium's scan, but leaves out what a `.missionignore` on the way down names (as the CLI does). */
+    protected override async traverseFolder(folderPath: URI, uris: URI[]): Promise<void> {
+        await this.traverseWithRules(folderPath, uris, IgnoreRules.none());
+    }
+
+    private async traverseWithRules(folder: URI, uris: URI[], inherited: IgnoreRules): Promise<void> {
+        let content: FileSystemNode[];
+        try {
+            content = await this.fileSystemProvider.readDirectory(folder);
+        } catch (error) {
+            console.error(`Could not read the folder ${folder.toString(true)}:`, error);
+            return;
+        }
+        const ignoreFile = content.find(entry => entry.isFile && UriUtils.basename(entry.uri) === IGNORE_FILE_NAME);
+        const text = ignoreFile ? await this.fileSystemProvider.readFile(ignoreFile.uri).catch(() => undefined) : undefined;
+        const rules = inherited.within(folder.path, text);
+        await Promise.all(content.map(async entry => {
+            if (!this.shouldIncludeEntry(entry) || rules.ignores(entry.uri.path, entry.isDirectory)) return;
+            if (entry.isDirectory) await this.traverseWithRules(entry.uri, uris, rules);
+            else if (entry.isFile) uris.push(entry.uri);
+        }));
     }
 }
