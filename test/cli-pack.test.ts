@@ -1,0 +1,64 @@
+/**
+ * The CLI installs on its own: `npm pack` of the CLI and the language package beside it, installed into
+ * an empty folder outside this repository, runs `mission validate` (issue: the CLI is installable).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const work = mkdtempSync(join(tmpdir(), 'mission-cli-pack-'));
+const app = join(work, 'app');
+
+function mission(args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const bin = join(app, 'node_modules', 'mission-lang-cli', 'bin', 'mission.js');
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd: app, encoding: 'utf8' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+    execFileSync(npm, ['pack', '-w', 'packages/language', '-w', 'packages/cli', '--pack-destination', work], { cwd: ROOT, stdio: 'pipe' });
+    const tarballs = readdirSync(work).filter(name => name.endsWith('.tgz')).map(name => join(work, name));
+    execFileSync('mkdir', ['-p', app]);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'outside', private: true }));
+    // The registry serves the dependencies (langium, commander, ...); the npm cache usually has them.
+    execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], { cwd: app, stdio: 'pipe' });
+}, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the packed CLI, installed outside the repository', () => {
+    it('ships only built code: no TypeScript sources or tests in the tarballs', () => {
+        for (const tarball of readdirSync(work).filter(name => name.endsWith('.tgz'))) {
+            const listing = execFileSync('tar', ['tzf', join(work, tarball)], { encoding: 'utf8' }).split('\n').filter(Boolean);
+            expect(listing.some(path => path.endsWith('.js'))).toBe(true);
+            expect(listing.filter(path => /\.test\.|\/test\/|\.ts$/.test(path) && !path.endsWith('.d.ts'))).toEqual([]);
+        }
+    });
+
+    it('validates a clean model: exit 0', () => {
+        writeFileSync(join(app, 'clean.mission'), 'vision V\nperson p\nmission M "M" under V {\n  intent "x"\n  lead p\n  measure m { target 1 }\n}\n');
+        const run = mission(['validate', 'clean.mission']);
+        expect(run.stderr).toBe('');
+        expect(run.stdout).toContain('1 file checked: no problems');
+        expect(run.status).toBe(0);
+    });
+
+    it('reports a broken model as JSON: exit 1 with the diagnostic', () => {
+        writeFileSync(join(app, 'broken.mission'), 'vision V\nmission M "M" under V {\n  intent "x"\n  lead nobody\n  measure m { target 1 }\n}\n');
+        const run = mission(['validate', 'broken.mission', '--format', 'json']);
+        expect(run.status).toBe(1);
+        const report = JSON.parse(run.stdout) as { diagnostics: Array<{ code: string; line: number }> };
+        expect(report.diagnostics.map(diagnostic => [diagnostic.code, diagnostic.line])).toEqual([['unresolved-reference', 4]]);
+    });
+
+    it('draws a diagram with the Graphviz WebAssembly module it ships with', () => {
+        const run = mission(['diagram', 'clean.mission', '--format', 'svg']);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('<svg');
+    });
+});
