@@ -21,7 +21,7 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
     const iso = d => new Date(d * day).toISOString().slice(0, 10);
     const startDay = Date.UTC(2026, 0, 1) / day;
 
-    const personCount = Math.max(4, Math.ceil(missionCount * 0.6));
+    const personCount = Math.max(4, Math.ceil(missionCount * 0.9));
     const teamCount = Math.max(1, Math.ceil(missionCount / 40));
     const branching = missionCount >= 50_000 ? 6 : missionCount >= 5_000 ? 5 : 4;
     const files = Array.from({ length: fileCount }, () => []);
@@ -29,7 +29,7 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
     people.push('// Everyone in the organisation. Edited rarely, referenced by every file.');
     people.push('vision Org "Be the most trusted provider in every region" {\n  horizon 2030-12-31\n}');
     for (let p = 0; p < personCount; p++) {
-        const capacity = 2 + (p % 2);
+        const capacity = p % 50 === 7 ? 1 : 3; // a few people with too little capacity: real problems
         people.push(`person p${p} "Person ${p}" { capacity ${capacity} role "${pick(['Analyst', 'Lead', 'Manager', 'Clinician', 'Engineer'])}" }`);
     }
     for (let t = 0; t < teamCount; t++) {
@@ -62,7 +62,10 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
     for (const m of missions) {
         const i = m.index;
         const problem = i % 50 === 49;
-        const status = i > 0 && i % 11 === 0 ? 'staged' : 'active';
+        // Finished missions are leaves, so that only the problem ones make an active child of a finished parent.
+        const leaf = childCount[i] === 0;
+        const status = i > 0 && i % 11 === 0 ? 'staged'
+            : leaf && i % 23 === 0 ? 'won' : leaf && i % 97 === 0 ? 'lost' : leaf && i % 89 === 0 ? 'abandoned' : 'active';
         const lines = [];
         lines.push(`// Mission ${i} at level ${m.depth}`);
         lines.push(`mission m${i} "Mission ${i}: ${pick(['Grow', 'Open', 'Recruit', 'Reduce', 'Train', 'Launch'])} ${pick(['clinics', 'capacity', 'waiting times', 'staff', 'regions'])}"${m.parent >= 0 ? ` under m${m.parent}` : ' under Org'} {`);
@@ -73,7 +76,7 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
         lines.push('  }');
         if (!(problem && i % 3 === 0)) lines.push(`  lead p${i % personCount}`);
         if (i % 4 === 1) lines.push(`  crew p${(i * 7 + 3) % personCount}${i % 80 === 1 ? `, t${i % teamCount}` : ''}`);
-        if (status !== 'active') lines.push(`  status ${status}`);
+        if (status !== 'active' || i % 13 === 0) lines.push(`  status ${status}`);
         lines.push(`  review every 30 days last ${iso(Date.UTC(2026, 10, 23) / day - (problem ? 90 : i % 20))}`);
         if (status === 'staged') lines.push(`  value ${10 + (i % 90)}k GBP per ${i % 2 ? 'week' : 'month'}`);
         lines.push('  boundary {');
@@ -89,6 +92,7 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
         lines.push(`    target ${target}`);
         lines.push(`    current ${m.current}`);
         lines.push('    unit outcomes');
+        if (i % 7 === 0) lines.push('    direction up');
         lines.push(`    due ${iso(m.window.end)}`);
         if (m.parent >= 0) lines.push(`    contributes to m${m.parent}.outcome`);
         lines.push('  }');
