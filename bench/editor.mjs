@@ -107,6 +107,7 @@ async function timeEdits(client, uri, text, keyword, edits) {
             textDocument: { uri, version: ++version }, contentChanges: [{ range, text: typed ? 'x' : '' }]
         });
         times.push(await published - start);
+        if (process.env.BENCH_VERBOSE) process.stderr.write(`  edit ${i + 1}/${edits} ${uri.split('/').at(-1)}: ${times.at(-1).toFixed(0)} ms\n`);
         // Let the rest of the build (other files) finish, so that every edit starts from a quiet server.
         await client.settled(Infinity, 150);
     }
@@ -140,6 +141,7 @@ export async function measureEditor(dir, { edits = 50 } = {}) {
         await connection.sendNotification(InitializedNotification.type, {});
         await client.settled(files.length, 3000);
         const firstBuildMs = client.lastNotification - start;
+        if (process.env.BENCH_VERBOSE) process.stderr.write(`  first build: ${client.published.size} files in ${firstBuildMs.toFixed(0)} ms\n`);
         const memory = rssMB(child.pid);
 
         const leafName = files.filter(name => name.startsWith('missions-')).at(-1);
