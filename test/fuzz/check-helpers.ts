@@ -20,7 +20,8 @@ function lineLengths(text: string): number[] {
 
 /**
  * Problems with the diagnostics of a checked model: a code outside the catalog (checked on the raw
- * LSP diagnostics, before the check API maps anything), or a range outside its document or reversed.
+ * LSP diagnostics, before the check API maps anything), a range outside its document or reversed, or
+ * a check that threw (reported by the validator guard as an internal error).
  */
 export function diagnosticProblems(result: CheckResult): string[] {
     const problems: string[] = [];
@@ -38,6 +39,8 @@ export function diagnosticProblems(result: CheckResult): string[] {
             }
             if (start.line > end.line || (start.line === end.line && start.character > end.character)) problems.push(`reversed range: ${where}`);
             if (typeof diagnostic.message !== 'string' || diagnostic.message.length === 0) problems.push(`empty message: ${where}`);
+            // registerValidator turns a throwing check into this diagnostic: a check must never throw.
+            if (/internal error in the /.test(String(diagnostic.message))) problems.push(`a check threw: ${where}`);
         }
     }
     return problems;
