@@ -64,11 +64,22 @@ export class CapacityValidator implements MissionValidator {
     private overloadText(load: PersonLoad): string {
         let text = this.texts.get(load);
         if (text === undefined) {
-            text = `${load.person.name} is on ${load.load} concurrent active missions (capacity ${load.capacity}): ${namesOf(load.counted)}`;
+            text = `${load.person.name} is on ${load.load} concurrent active missions (capacity ${load.capacity}): ${namesOf(byStartThenName(this.facts.get(), load.counted))}`;
             this.texts.set(load, text);
         }
         return text;
     }
+}
+
+/**
+ * The missions in an order that does not depend on the order of the files (the facts list them in
+ * workspace order, which differs between the CLI and the editor): by window start, then by name.
+ */
+function byStartThenName(facts: ModelFacts, missions: readonly Mission[]): Mission[] {
+    return missions
+        .map(mission => ({ mission, start: facts.windowOf(mission).start }))
+        .sort((a, b) => (a.start === b.start ? (a.mission.name < b.mission.name ? -1 : a.mission.name > b.mission.name ? 1 : 0) : a.start < b.start ? -1 : 1))
+        .map(entry => entry.mission);
 }
 
 /** The team's members (each once) for whom this mission is counted in an over-capacity peak. */
