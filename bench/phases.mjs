@@ -11,9 +11,13 @@ export function readWorkspace(dir) {
         .map(name => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
 }
 
-export async function measurePhases(files, today = '2026-11-23') {
+/**
+ * `batch` (default) is what `mission validate` runs: no reference index (editor-only); `batch: false`
+ * is the language server's first build.
+ */
+export async function measurePhases(files, today = '2026-11-23', { batch = true } = {}) {
     const start = performance.now();
-    const { shared, Mission } = createMissionServices();
+    const { shared, Mission } = createMissionServices(undefined, { batch });
     Mission.config.Settings.setToday(today);
     const builder = shared.workspace.DocumentBuilder;
     const marks = {};

@@ -31,7 +31,7 @@ export async function loadModel(paths: readonly string[], options: ModelOptions,
     const sources = await readModelSources(paths, output);
     let result: CheckResult;
     try {
-        result = await checkSources(sources, { today: options.today ?? config.today, rules: config.rules });
+        result = await checkSources(sources, { today: options.today ?? config.today, rules: config.rules, referenceIndex: false });
     } catch (error) {
         if (error instanceof Error && error.message.startsWith('not a calendar date')) throw new UsageError(`--today: ${error.message}`);
         throw error;

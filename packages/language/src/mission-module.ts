@@ -22,6 +22,7 @@ import { MissionTypeHierarchyProvider } from './lsp/type-hierarchy.js';
 import { MissionWorkspaceManager } from './lsp/workspace-manager.js';
 import { MissionEditorSettings } from './server/editor-settings.js';
 import { MissionGeneratedSharedModule, MissionLanguageGeneratedModule } from './generated/module.js';
+import { BatchCheckModule } from './references/batch-check.js';
 import { MissionLinker } from './references/linker.js';
 import { MissionIndexManager } from './references/name-index.js';
 import { MissionScopeComputation } from './references/scope-computation.js';
@@ -99,10 +100,17 @@ export interface MissionServiceSet {
     Mission: MissionServices;
 }
 
+export interface MissionServiceOptions {
+    /** A one-shot check (no editor): no reference index (references/batch-check.ts). */
+    readonly batch?: boolean;
+}
+
 /** Creates the services of the language (and, given a connection, of the language server). */
-export function createMissionServices(context: DefaultSharedModuleContext = EmptyFileSystem): MissionServiceSet {
+export function createMissionServices(context: DefaultSharedModuleContext = EmptyFileSystem, options: MissionServiceOptions = {}): MissionServiceSet {
     const shared = inject(createDefaultSharedModule(context), MissionGeneratedSharedModule, MissionSharedModule);
-    const Mission = inject(createDefaultModule({ shared }), MissionLanguageGeneratedModule, MissionModule);
+    const Mission = options.batch
+        ? inject(createDefaultModule({ shared }), MissionLanguageGeneratedModule, MissionModule, BatchCheckModule)
+        : inject(createDefaultModule({ shared }), MissionLanguageGeneratedModule, MissionModule);
     shared.ServiceRegistry.register(Mission);
     registerValidationChecks(Mission);
     if (!context.connection) {

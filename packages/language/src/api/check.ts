@@ -19,6 +19,11 @@ export interface CheckOptions {
     readonly today?: string;
     /** Per-code severity overrides (mission.config.json `rules`). */
     readonly rules?: ReadonlyMap<DiagnosticCode, SeveritySetting>;
+    /**
+     * false for a one-shot check that never asks who references what (the CLI): no reference index,
+     * the same diagnostics, about a tenth less time. Default true (the services stay fully usable).
+     */
+    readonly referenceIndex?: boolean;
 }
 
 /** A diagnostic as the CLI's JSON shows it (LANGUAGE.md): 1-based lines and columns. */
@@ -60,7 +65,7 @@ const SEVERITY_NAMES: Record<number, Severity> = {
  * returns every diagnostic, sorted by file (in the order given), line and column.
  */
 export async function checkSources(sources: readonly SourceFile[], options: CheckOptions = {}): Promise<CheckResult> {
-    const services = createMissionServices();
+    const services = createMissionServices(undefined, { batch: options.referenceIndex === false });
     const settings = services.Mission.config.Settings;
     settings.setToday(options.today);
     if (options.rules) settings.setRuleOverrides(options.rules);

@@ -1,0 +1,22 @@
+import type { Module, ReferenceDescription, ReferenceDescriptionProvider } from 'langium';
+import type { PartialLangiumServices } from 'langium/lsp';
+import type { MissionServices } from '../mission-module.js';
+
+/**
+ * A one-shot check (the CLI) builds once and never asks who references what: Langium's reference
+ * index serves find-references, rename and deciding what to relink after an edit, all editor-only.
+ * Describing every reference (paths, ranges, URIs) is about a tenth of a cold check, so a batch check
+ * leaves the index empty. Linking and every diagnostic are unchanged.
+ */
+export class NoReferenceDescriptions implements ReferenceDescriptionProvider {
+    async createDescriptions(): Promise<ReferenceDescription[]> {
+        return [];
+    }
+}
+
+/** What a batch check replaces in the language's services. */
+export const BatchCheckModule: Module<MissionServices, PartialLangiumServices> = {
+    workspace: {
+        ReferenceDescriptionProvider: () => new NoReferenceDescriptions()
+    }
+};
