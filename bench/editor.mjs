@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, InitializedNotification,
+    CompletionRequest, DidChangeTextDocumentNotification, ExitNotification, ShutdownRequest, DidOpenTextDocumentNotification, HoverRequest, InitializedNotification,
     InitializeRequest, PublishDiagnosticsNotification
 } from 'vscode-languageserver-protocol';
 // The protocol package's own JSON-RPC: two copies of vscode-jsonrpc are installed and don't mix.
@@ -125,9 +125,10 @@ async function timeRequests(connection, type, params, count) {
     return summary(times);
 }
 
-export async function measureEditor(dir, { edits = 50 } = {}) {
+/** `nodeArgs` are given to the server's node (e.g. --cpu-prof: the server then exits by the protocol). */
+export async function measureEditor(dir, { edits = 50, nodeArgs = [] } = {}) {
     const files = readdirSync(dir).filter(name => name.endsWith('.mission')).sort();
-    const child = spawn(process.execPath, [join(root, 'packages/language/bin/mission-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeArgs, join(root, 'packages/language/bin/mission-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new Client(connection);
     connection.listen();
@@ -157,6 +158,12 @@ export async function measureEditor(dir, { edits = 50 } = {}) {
         const peopleEdit = await timeEdits(client, peopleUri, readFileSync(join(dir, 'people.mission'), 'utf8'), 'person', edits);
         return { filesPublished: client.published.size, firstBuildMs, ...memory, leafEdit, peopleEdit, completion, hover };
     } finally {
+        const exited = new Promise(resolve => child.once('exit', resolve));
+        await Promise.race([
+            connection.sendRequest(ShutdownRequest.type).then(() => connection.sendNotification(ExitNotification.type)),
+            new Promise(resolve => setTimeout(resolve, 10_000))
+        ]).catch(() => undefined);
+        await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 10_000))]);
         connection.dispose();
         child.kill();
     }

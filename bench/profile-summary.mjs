@@ -18,7 +18,7 @@ function area(frame) {
     if (frame.functionName === '(garbage collector)') return 'GC';
     if (frame.functionName === '(idle)' || frame.functionName === '(program)') return frame.functionName;
     if (url.includes('/chevrotain')) return 'chevrotain';
-    const langium = url.match(/\/langium\/lib\/([^/]+)\//);
+    const langium = url.match(/\/langium\/lib\/([^/]+\/[^/]+)\.js/);
     if (langium) return `langium/${langium[1]}`;
     const ours = url.match(/packages\/(\w+)\/out\/([^/]+)/);
     if (ours) return `${ours[1]}/${ours[2].replace(/\.js$/, '')}`;
