@@ -68,7 +68,7 @@ function missionSection(model: OutputModel, person: Person, mission: Mission): s
     const progress = facts.progressOf(mission);
     out.push(`- **Your role:** ${roles}`);
     out.push(`- **Status:** ${facts.statusOf(mission)} · **Window:** ${windowText} · **Progress:** ${progress === undefined ? 'none yet' : `${Math.round(progress * 100)}%`}`);
-    const lead = leadOf(mission)?.person.ref;
+    const lead = leadOf(mission)?.person?.ref;
     if (lead && lead !== person) out.push(`- **Lead:** ${md(lead.title ?? lead.name)}`);
     out.push('');
 
@@ -123,7 +123,7 @@ function intentLines(mission: Mission): string[] {
 function ancestorLine(ancestor: AlignmentTarget): string {
     if (ancestor.$type === 'Vision') return `vision **${md(ancestor.name)}**${ancestor.title ? ` — ${md(ancestor.title)}` : ''}`;
     const intent = intentOf(ancestor);
-    const lead = leadOf(ancestor)?.person.ref;
+    const lead = leadOf(ancestor)?.person?.ref;
     return `**${md(ancestor.name)}**${ancestor.title ? ` — ${md(ancestor.title)}` : ''}${lead ? ` (lead ${md(lead.name)})` : ''}`
         + (intent ? `: intent “${md(intent.statement)}”` : ': no intent stated');
 }
@@ -134,8 +134,8 @@ function boundaryLines(mission: Mission): string[] {
     const headcount = headcountOf(mission);
     const window = mission.boundaries[0]?.windows[0];
     if (window && isValidDate(window.start) && isValidDate(window.end)) lines.push(`- Window: ${dateToIso(window.start)} .. ${dateToIso(window.end)}`);
-    if (budget) lines.push(`- Budget: ${formatNumber(budget.amount)} ${md(budget.currency)}`);
-    if (headcount) lines.push(`- Headcount: ${formatNumber(headcount.count)}`);
+    if (budget?.amount !== undefined) lines.push(`- Budget: ${formatNumber(budget.amount)} ${md(budget.currency)}`);
+    if (headcount?.count !== undefined) lines.push(`- Headcount: ${formatNumber(headcount.count)}`);
     for (const rule of mission.boundaries[0]?.rules ?? []) lines.push(`- ${rule.negated ? 'Must not' : 'Must'}: ${md(rule.text)}`);
     return lines.length === 0 ? ['No boundaries set.'] : lines;
 }
@@ -143,7 +143,7 @@ function boundaryLines(mission: Mission): string[] {
 function measureTable(model: OutputModel, mission: Mission): string[] {
     const rows = mission.measures.map(measure => {
         const { progress } = model.facts.measure(measure);
-        const target = measure.contributions[0]?.measure.ref;
+        const target = measure.contributions[0]?.measure?.ref;
         return `| ${md(measure.name)}${measure.title ? ` — ${md(measure.title)}` : ''} | ${num(baselineOf(measure))} | ${num(currentOf(measure))} | ${num(targetOf(measure))} `
             + `| ${md(unitOf(measure) ?? '')} | ${dueOf(measure)} | ${progress === undefined ? '—' : `${Math.round(progress * 100)}%`} | ${target ? md(`${target.$container.name}.${target.name}`) : '—'} |`;
     });
@@ -151,7 +151,7 @@ function measureTable(model: OutputModel, mission: Mission): string[] {
 }
 
 function peerText(peer: Mission): string {
-    const lead = leadOf(peer)?.person.ref;
+    const lead = leadOf(peer)?.person?.ref;
     return `**${md(peer.name)}**${peer.title ? ` — ${md(peer.title)}` : ''}${lead ? ` (lead ${md(lead.name)})` : ''}`;
 }
 
@@ -174,6 +174,7 @@ function num(value: number | undefined): string {
     return value === undefined ? '—' : formatNumber(value);
 }
 
-function md(text: string): string {
-    return markdownText(text);
+/** Error recovery can leave a name or text undefined: it is shown as nothing. */
+function md(text: string | undefined): string {
+    return markdownText(text ?? '');
 }
