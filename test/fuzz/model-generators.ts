@@ -77,7 +77,7 @@ const itemPlan = fc.oneof(
         contributes: fc.option(fc.nat(), { nil: undefined })
     }),
     fc.record({ kind: fc.constant('supports' as const), missions: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) }),
-    fc.record({ kind: fc.constant('review' as const), every: numberLiteral({ integer: true }), last: fc.option(dateLiteral, { nil: undefined }) }),
+    fc.record({ kind: fc.constant('review' as const), every: fc.integer({ min: 1, max: 999 }).map(String), last: fc.option(dateLiteral, { nil: undefined }) }),
     fc.record({ kind: fc.constant('value' as const), amount: numberLiteral(), currency, period: fc.constantFrom('week', 'month') })
 );
 

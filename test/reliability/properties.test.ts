@@ -9,7 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildCascadeGraph, cascadeToDot, cascadeToMermaid, checkSources, formatDocument, modelJsonText, outputModelOf, renderReport } from '../../packages/language/src/index.js';
+import { buildCascadeGraph, cascadeToDot, cascadeToMermaid, checkSources, formatDocument, modelJsonText, outputModelOf, renderBrief, renderReport } from '../../packages/language/src/index.js';
 import { checkFiles, diagnosticKeys, diagnosticProblems, normalisedAst } from '../fuzz/check-helpers.js';
 import { validModel } from '../fuzz/model-generators.js';
 import { mutatedModel } from '../fuzz/mutations.js';
@@ -92,7 +92,7 @@ describe('the JSON model of generated models', () => {
 });
 
 describe('the other outputs of generated models', () => {
-    test('the cascade (Mermaid, DOT) and the report render for any model, valid or broken, without throwing', async () => {
+    test('the cascade (Mermaid, DOT), the report and the brief of every person render for any model, valid or broken, without throwing', async () => {
         const anyModel = fc.oneof(validModel.map(model => model.files), mutatedModel.map(model => model.files));
         await fc.assert(fc.asyncProperty(anyModel, async files => {
             figures.rendered++;
@@ -102,6 +102,9 @@ describe('the other outputs of generated models', () => {
             expect(cascadeToMermaid(graph)).toMatch(/^flowchart TB\n/);
             expect(cascadeToDot(graph)).toMatch(/^digraph cascade \{\n[\s\S]*\}\n$/);
             expect(renderReport(model, { cascadeNote: 'not laid out in this test' })).toMatch(/<\/html>\n$/);
+            for (const person of result.facts.persons) {
+                if (person.name) expect(renderBrief(model, person.name)).toMatch(/^# Brief for /);
+            }
         }), fuzzParameters(runs(25)));
     }, TIMEOUT);
 });
