@@ -8,13 +8,14 @@
  *   header comments `// expect: <code> <line>` every diagnostic it produces; the check must give
  *   exactly those (code, line) pairs, per file.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSources, type CheckResult, DIAGNOSTIC_CODES, sourceFile } from '../packages/language/src/index.js';
+import { ensureBuilt } from './support/build.js';
 
 const TODAY = '2026-11-23';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -129,12 +130,8 @@ describe('example models', () => {
 });
 
 describe('example models through the CLI', () => {
-    beforeAll(() => {
-        // The CLI runs from its build output; build it when a fresh checkout has none.
-        if (!existsSync(join(ROOT, 'packages/cli/out/main.js'))) {
-            execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'packages/language', 'packages/cli'], { cwd: ROOT, stdio: 'inherit' });
-        }
-    });
+    // The CLI runs from its build output.
+    beforeAll(() => ensureBuilt('language', 'cli'), 300_000);
 
     it.each(exampleFolders)('mission validate examples/%s --format json exits 0 with no diagnostics', async name => {
         const { stdout } = await run(process.execPath, [CLI, 'validate', join('examples', name), '--format', 'json', '--today', TODAY], { cwd: ROOT });

@@ -2,7 +2,7 @@
  * The built language server over the real protocol: `mission-language-server --stdio` as a child
  * process, a JSON-RPC client, two model files on disk and open in the "editor".
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import {
 // The protocol package's own JSON-RPC (vscode-jsonrpc/node underneath), so the message types match.
 import { createProtocolConnection, type ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureBuilt } from '../support/build.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TIMEOUT = 60_000;
@@ -80,7 +81,7 @@ describe('language server over stdio', () => {
     let missionsUri: string;
 
     beforeAll(async () => {
-        execFileSync('npx', ['tsc', '-b', 'packages/language'], { cwd: root, stdio: 'inherit' });
+        ensureBuilt('language');
         workspace = mkdtempSync(join(tmpdir(), 'mission-protocol-'));
         writeFileSync(join(workspace, 'people.mission'), PEOPLE);
         writeFileSync(join(workspace, 'missions.mission'), MISSIONS);

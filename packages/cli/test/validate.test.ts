@@ -3,14 +3,15 @@
  * formats of LANGUAGE.md, exit codes 0/1/2 with one clear line on stderr, and colour rules.
  * Exit codes and colour are checked on the built CLI as a child process; the rest in-process via main().
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { processOutput } from '../src/output.js';
+import { ensureBuilt } from '../../../test/support/build.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const BIN = join(ROOT, 'packages/cli/bin/mission.js');
@@ -51,29 +52,6 @@ function expectUsageFailure(run: Run, pattern: RegExp): void {
     expect(run.stderr).not.toMatch(/\n\s+at |Error:/);
 }
 
-function newestMtime(folder: string): number {
-    let newest = 0;
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-        const path = join(folder, entry.name);
-        newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-    }
-    return newest;
-}
-
-/** Builds the packages when their output is missing or older than a source (a fresh checkout, a dev edit). */
-function ensureBuilt(): void {
-    const outputs = ['packages/language/out/index.js', 'packages/cli/out/main.js'].map(path => join(ROOT, path));
-    const stale = outputs.some(path => !existsSync(path))
-        || Math.max(newestMtime(join(ROOT, 'packages/language/src')), newestMtime(join(ROOT, 'packages/cli/src'))) > Math.min(...outputs.map(path => statSync(path).mtimeMs));
-    if (!stale) return;
-    try {
-        execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'packages/language', 'packages/cli'], { cwd: ROOT, stdio: 'pipe' });
-    } catch (error) {
-        // tsc -b still emits when another part of the tree has a type error; only a missing output is fatal.
-        if (outputs.some(path => !existsSync(path))) throw error;
-    }
-}
-
 let workspace: string;
 
 function write(path: string, content: string | Buffer): string {
@@ -89,7 +67,7 @@ const BROKEN_REFERENCE = 'vision V\nmission M under V {\n  intent "x"\n  lead gh
 const WARNING_ONLY = 'vision V\nperson p\nmission M under V {\n  lead p\n  measure m { target 1 }\n}\n'; // missing-intent
 
 beforeAll(() => {
-    ensureBuilt();
+    ensureBuilt('language', 'cli');
     workspace = mkdtempSync(join(tmpdir(), 'mission-validate-'));
     write('clean.mission', CLEAN);
     write('dup.mission', DUPLICATE);

@@ -5,8 +5,8 @@
  * - on Node 20, which lacks Object.groupBy / Map.groupBy (used by Chevrotain 13), the built package
  *   must still build its parser (createMissionServices loads the polyfill first).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EmptyFileSystem, inject, type Module, URI } from 'langium';
@@ -16,6 +16,7 @@ import type { Model } from '../src/generated/ast.js';
 import { MissionModule, type MissionServices, MissionSharedModule } from '../src/mission-module.js';
 import { registerValidationChecks } from '../src/validation/register.js';
 import { check } from './foundation-helpers.js';
+import { ensureBuilt } from '../../../test/support/build.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const EXAMPLE = readFileSync(join(ROOT, 'test/fixtures/language-example.mission'), 'utf8');
@@ -92,27 +93,10 @@ describe('a production-mode generated parser', { timeout: 180_000 }, () => {
     });
 });
 
-function newestMtime(folder: string): number {
-    let newest = 0;
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-        const path = join(folder, entry.name);
-        newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-    }
-    return newest;
-}
-
 describe('the built package without Object.groupBy (Node 20)', { timeout: 180_000 }, () => {
     const built = join(ROOT, 'packages/language/out/index.js');
 
-    beforeAll(() => {
-        if (existsSync(built) && newestMtime(join(ROOT, 'packages/language/src')) <= statSync(built).mtimeMs) return;
-        try {
-            execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'packages/language'], { cwd: ROOT, stdio: 'pipe' });
-        } catch (error) {
-            // tsc -b still emits when another part of the tree has a type error; only a missing output is fatal.
-            if (!existsSync(built)) throw error;
-        }
-    }, 300_000);
+    beforeAll(() => ensureBuilt('language'), 300_000);
 
     it('builds the parser and parses a model: the polyfill is loaded by the package itself', () => {
         // Deleting the built-ins makes any Node behave like Node 20 here.

@@ -3,7 +3,7 @@
  * published, `textDocument/codeAction` with those diagnostics sent back, and the chosen fix applied as
  * an editor would (a change of the document), after which the diagnostic is no longer published.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { createProtocolConnection, type ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureBuilt } from '../../../../test/support/build.js';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const TIMEOUT = 60_000;
@@ -73,7 +74,7 @@ describe('quick fixes over the protocol', () => {
     }
 
     beforeAll(async () => {
-        execFileSync('npx', ['tsc', '-b', 'packages/language'], { cwd: root, stdio: 'inherit' });
+        ensureBuilt('language');
         workspace = mkdtempSync(join(tmpdir(), 'mission-quick-fixes-'));
         writeFileSync(join(workspace, 'model.mission'), MODEL);
         uri = pathToFileURL(join(workspace, 'model.mission')).toString();
