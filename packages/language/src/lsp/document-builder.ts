@@ -1,4 +1,4 @@
-import { type BuildOptions, DefaultDocumentBuilder, DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { AstUtils, type BuildOptions, DefaultDocumentBuilder, DocumentState, isAstNode, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { modelSignature } from './model-signature.js';
 
@@ -56,6 +56,24 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
         this.baselines.clear();
         this.revalidateAllRequested = false;
         await this.buildDocuments(this.sortDocuments(others), this.updateBuildOptions, cancelToken);
+    }
+
+    /**
+     * Langium decides from the reference index whether a document links into a changed one. That index
+     * is written only after linking, so a build cancelled between the two (an edit while the previous
+     * one is still being checked) leaves it describing older links: a document whose references now
+     * point into a changed file would keep pointing into that file's replaced syntax tree, and every fact
+     * read through them would be wrong (stale diagnostics after an edit storm). Decide from the links
+     * themselves as well: one pass over the document's resolved references.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return super.shouldRelink(document, changedUris) || document.references.some(reference => {
+            // The resolved target, read without resolving anything (`.ref` would link an unresolved reference now).
+            const target = (reference as { _ref?: unknown })._ref;
+            if (!isAstNode(target)) return false;
+            const owner = AstUtils.findRootNode(target).$document;
+            return owner === undefined || changedUris.has(owner.uri.toString()) || owner.parseResult.value !== AstUtils.findRootNode(target);
+        });
     }
 
     /** Validates every document again on the next update (settings changed), even with nothing changed. */
