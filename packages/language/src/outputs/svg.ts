@@ -69,10 +69,13 @@ class GraphvizWorker {
             if (message.svg !== undefined) pending.resolve(message.svg);
             else pending.reject(new LayoutError(`Graphviz could not lay out the diagram: ${message.error}`));
         });
-        worker.on('error', error => this.fail(new LayoutError(`Graphviz failed: ${error.message}`)));
+        // Only the current worker's end fails the waiting layouts: a worker terminated after a time limit
+        // exits later, when the next layouts may already wait on its successor.
+        worker.on('error', error => {
+            if (this.worker === worker) this.fail(new LayoutError(`Graphviz failed: ${error.message}`));
+        });
         worker.on('exit', () => {
-            if (this.worker === worker) this.worker = undefined;
-            this.fail(new LayoutError('the Graphviz worker stopped'));
+            if (this.worker === worker) this.fail(new LayoutError('the Graphviz worker stopped'));
         });
         worker.unref();
         this.worker = worker;

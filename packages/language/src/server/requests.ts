@@ -20,7 +20,7 @@ import { buildModelJson, type ModelJson } from '../outputs/model-json.js';
 import { OutputModel } from '../outputs/output-model.js';
 import { svgToPng } from '../outputs/png.js';
 import { renderReport } from '../outputs/report-html.js';
-import { dotToSvg, LayoutTimeoutError } from '../outputs/svg.js';
+import { DEFAULT_LAYOUT_TIMEOUT_MS, dotToSvg, LayoutTimeoutError } from '../outputs/svg.js';
 import { dayToIso } from '../syntax/dates.js';
 
 export const MODEL_REQUEST = 'mission/model';
@@ -58,7 +58,8 @@ const FORMATS: readonly DiagramFormat[] = ['svg', 'mermaid', 'dot', 'png'];
 const INVALID_PARAMS = -32602;
 
 export class MissionRequests {
-    constructor(private readonly services: MissionServices) {}
+    /** `layoutTimeoutMs`: how long Graphviz may lay out one diagram before the request fails. */
+    constructor(private readonly services: MissionServices, private readonly layoutTimeoutMs: number = DEFAULT_LAYOUT_TIMEOUT_MS) {}
 
     /** Answers the requests on a connection. */
     register(connection: Connection): void {
@@ -101,7 +102,7 @@ export class MissionRequests {
         let cascadeSvg: string | undefined;
         let cascadeNote: string | undefined;
         try {
-            cascadeSvg = await dotToSvg(cascadeToDot(graph));
+            cascadeSvg = await dotToSvg(cascadeToDot(graph), this.layoutTimeoutMs);
         } catch (error) {
             if (!(error instanceof LayoutTimeoutError)) throw error;
             cascadeNote = `The cascade (${graph.nodes.length} nodes) took too long to lay out; draw parts of it with the diagram's root and depth.`;
@@ -122,7 +123,7 @@ export class MissionRequests {
 
     private async layout(dot: string, nodes: number): Promise<string> {
         try {
-            return await dotToSvg(dot);
+            return await dotToSvg(dot, this.layoutTimeoutMs);
         } catch (error) {
             if (error instanceof LayoutTimeoutError) {
                 throw new ResponseError(INVALID_PARAMS, `${error.message} (${nodes} nodes): draw less with root and depth`);

@@ -33,6 +33,18 @@ describe('custom requests', () => {
         expect(mermaid.mermaid).toContain('Clinics');
     });
 
+    test('mission/diagram: a layout over the time limit is an error, and the server keeps serving', async () => {
+        // 300 missions each supporting the next ten: dense enough that dot takes far longer than 50 ms.
+        const dense = Array.from({ length: 300 }, (_, i) => `mission d${i} "Dense ${i}" under Acme {\n  supports ${Array.from({ length: 10 }, (_, k) => `d${(i + k + 1) % 300}`).join(', ')}\n}`).join('\n');
+        const crowded = new TestWorkspace();
+        await crowded.set({ 'people.mission': PEOPLE, 'dense.mission': dense });
+        const hurried = new MissionRequests(crowded.services.Mission, 50);
+        await expect(hurried.diagram({})).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/draw less with root and depth/) });
+        // Still serving: text formats need no layout, and a layout with time succeeds (a new Graphviz worker).
+        expect((await hurried.diagram({ format: 'mermaid', root: 'd0', depth: 0 })).nodes).toBe(1);
+        expect((await requests.diagram({})).svg).toMatch(/<svg[\s\S]*Grow/);
+    }, 60_000);
+
     test('mission/diagram: an unknown root or format is an invalid-params error', async () => {
         await expect(requests.diagram({ root: 'Nowhere' })).rejects.toThrow(/no vision or mission is named 'Nowhere'/);
         await expect(requests.diagram({ format: 'gif' as never })).rejects.toThrow(/unknown diagram format/);
