@@ -161,9 +161,12 @@ export const scenarios = [
             await wb.openFresh('model.mission');
             await wb.runCommand('Mission: Restart Language Server');
             await wb.openProblems();
+            // The old client's diagnostics may still show for a moment after the restart, or already be
+            // gone: wait for the end state (the new server's 4 errors counted again), not for one reading.
+            await wb.missionStatus().filter({ hasText: /\b4\b/ }).waitFor({ timeout: 90_000 }).catch(async () => {
+                throw new Error(`status bar should count the 4 errors again, shows '${await wb.missionStatus().innerText()}'`);
+            });
             await wb.waitForProblem(['unaligned-mission', 'Stray']);
-            const status = await wb.missionStatus().innerText();
-            if (!/\b4\b/.test(status)) throw new Error(`status bar should count the 4 errors again, shows '${status}'`);
         }
     },
     {
