@@ -30,6 +30,7 @@ import { MissionScopeProvider } from './references/scope-provider.js';
 import { MissionLexerErrorMessageProvider, MissionParserErrorMessageProvider } from './syntax/parser-messages.js';
 import { MissionValueConverter } from './syntax/value-converter.js';
 import { MissionDocumentValidator } from './validation/document-validator.js';
+import { MissionValidationRegistry } from './validation/registry.js';
 import { registerValidationChecks } from './validation/register.js';
 import { MissionSettings } from './validation/settings.js';
 
@@ -67,7 +68,8 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
         References: (services) => new MissionReferences(services)
     },
     validation: {
-        DocumentValidator: (services) => new MissionDocumentValidator(services)
+        DocumentValidator: (services) => new MissionDocumentValidator(services),
+        ValidationRegistry: (services) => new MissionValidationRegistry(services)
     },
     lsp: {
         CodeActionProvider: (services) => new MissionCodeActionProvider(services),

@@ -1,9 +1,14 @@
-import { type AstNode, DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { type AstNode, DefaultDocumentValidator, interruptAndCheck, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { CancellationToken, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { Model } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
+import { forEachNode } from '../model/walk.js';
 import { type DiagnosticCode, isDiagnosticCode, type Severity } from './codes.js';
+import type { MissionValidationRegistry } from './registry.js';
 import type { MissionSettings } from './settings.js';
+
+/** How many top-level elements are validated between two checks for cancellation. */
+const ELEMENTS_PER_SLICE = 256;
 
 /** Langium's built-in error kinds, as catalog codes. */
 const BUILT_IN_CODES: Record<string, DiagnosticCode> = {
@@ -66,5 +71,31 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         this.checked.set(rootNode, await super.validateAst(rootNode, options, cancelToken));
         return [];
+    }
+
+    /**
+     * Every node's checks, called directly (see MissionValidationRegistry) in Langium's order, yielding
+     * for cancellation once per slice of top-level elements rather than at every check of every node.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+        const registry = this.validationRegistry as MissionValidationRegistry;
+        const checksOf = registry.directChecks(options.categories);
+        const pending: Array<Promise<void>> = [];
+        const validateNode = (node: AstNode): void => {
+            for (const entry of checksOf(node.$type)) {
+                const result = registry.runCheck(entry, node, acceptor, cancelToken);
+                if (result) pending.push(result);
+            }
+        };
+        validateNode(rootNode);
+        const elements = (rootNode as Model).elements ?? [];
+        for (let i = 0; i < elements.length; i++) {
+            if (i % ELEMENTS_PER_SLICE === 0) {
+                await interruptAndCheck(cancelToken);
+                if (pending.length > 0) await Promise.all(pending.splice(0));
+            }
+            forEachNode(elements[i]!, validateNode);
+        }
+        await Promise.all(pending);
     }
 }
