@@ -1,6 +1,8 @@
-import { AstUtils, type BuildOptions, DefaultDocumentBuilder, DocumentState, isAstNode, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { AstUtils, type BuildOptions, DefaultDocumentBuilder, DocumentState, interruptAndCheck, isAstNode, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import type { ModelKeepingBuilder } from '../facts/facts-provider.js';
 import { modelSignature } from './model-signature.js';
+import { compareTrees, type EditOutcome, transplant } from './transplant.js';
 
 /** The signature of a document that does not exist (deleted, or not yet created). */
 const ABSENT = '';
@@ -16,8 +18,13 @@ const ABSENT = '';
  * kept: only validation re-runs, with the facts of the new model). The second step is skipped when no
  * changed document changed what other documents can see of it (its model signature: the AST without
  * layout, comments and free text), e.g. while typing in a title, an intent or a comment.
+ *
+ * Most keystrokes change no name and no reference: typing in a title, a number or a date. For those the
+ * new text is parsed and moved onto the current tree (lsp/transplant.ts), so no other document is
+ * relinked; the facts are kept when only free text changed. Only the edited document is validated again,
+ * unless a value that the facts read changed.
  */
-export class MissionDocumentBuilder extends DefaultDocumentBuilder {
+export class MissionDocumentBuilder extends DefaultDocumentBuilder implements ModelKeepingBuilder {
     /** All validation categories on every update: the rules do not depend on which file changed. */
     override updateBuildOptions: BuildOptions = { validation: true };
 
@@ -27,12 +34,16 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
      */
     private readonly baselines = new Map<string, { uri: URI; signature: string }>();
     private revalidateAllRequested = false;
+    /** Whether the last update left every node, link and fact as it was (see facts-provider.ts). */
+    lastUpdateKeptModel = false;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+        this.lastUpdateKeptModel = false;
+        if (deleted.length === 0 && changed.length > 0 && await this.updateInPlace(changed, cancelToken)) return;
         for (const uri of [...changed, ...deleted]) {
             const key = uri.toString();
             if (!this.baselines.has(key)) this.baselines.set(key, { uri, signature: this.signatureOf(this.langiumDocuments.getDocument(uri)) });
@@ -48,6 +59,54 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
             this.baselines.clear();
             return;
         }
+        await this.revalidateOthers(validatedNow, cancelToken);
+    }
+
+    /**
+     * Edits that keep every name and reference are moved onto the current trees (no relinking). Returns
+     * false, having changed nothing, when any changed document cannot be updated so.
+     */
+    private async updateInPlace(changed: URI[], cancelToken: CancellationToken): Promise<boolean> {
+        const edits: Array<{ document: LangiumDocument; next: ParseResult; outcome: EditOutcome }> = [];
+        for (const uri of changed) {
+            const document = this.langiumDocuments.getDocument(uri);
+            const textDocument = this.textDocuments?.get(uri.toString());
+            // Only a document whose last build completed, with the editor's text as its source.
+            if (!document || !textDocument || document.textDocument !== textDocument) return false;
+            if (document.state < DocumentState.Validated || !this.buildState.get(uri.toString())?.completed) return false;
+            const current = document.parseResult.value;
+            if (current.$cstNode?.root.fullText === textDocument.getText()) continue;
+            const next = this.serviceRegistry.getServices(uri).parser.LangiumParser.parse(textDocument.getText());
+            const outcome = compareTrees(current, next.value);
+            if (outcome === 'incompatible') return false;
+            edits.push({ document, next, outcome });
+        }
+        // From here on nothing awaits until the trees are updated: the change is all or nothing.
+        for (const { document, next } of edits) {
+            const current = document.parseResult.value;
+            transplant(current, next.value);
+            document.parseResult = { ...next, value: current };
+            // Positions moved: the exported names' segments and the reference index are rebuilt.
+            this.resetToState(document, DocumentState.Linked);
+        }
+        // A visible change of an earlier, cancelled update may still wait for the others' validation.
+        if (this.baselines.size > 0 && !this.visibleChange()) this.baselines.clear();
+        const keptModel = edits.every(edit => edit.outcome === 'same-model') && !this.revalidateAllRequested && this.baselines.size === 0;
+        this.lastUpdateKeptModel = keptModel;
+        const documents = edits.map(edit => edit.document);
+        await this.emitUpdate(documents.map(document => document.uri), []);
+        for (const document of documents) await this.indexManager.updateContent(document, cancelToken);
+        await interruptAndCheck(cancelToken);
+        const rebuild = this.langiumDocuments.all
+            .filter(document => document.state < DocumentState.Validated || !this.buildState.get(document.uri.toString())?.completed)
+            .toArray();
+        await this.buildDocuments(this.sortDocuments(rebuild), this.updateBuildOptions, cancelToken);
+        if (!keptModel) await this.revalidateOthers(new Set(documents.map(document => document.uri.toString())), cancelToken);
+        return true;
+    }
+
+    /** Validates every document not validated by this update again, with the facts of the new model. */
+    private async revalidateOthers(validatedNow: ReadonlySet<string>, cancelToken: CancellationToken): Promise<void> {
         const others = this.langiumDocuments.all
             .filter(document => document.state >= DocumentState.Validated && !validatedNow.has(document.uri.toString()))
             .toArray();

@@ -5,7 +5,7 @@ import { type AstNode, isAstNode, isReference } from 'langium';
  * states, key tasks, roles and boundary rules. (A unit is not free text: unit-mismatch names it.)
  * A rule that starts quoting one of these in a message about another element must remove it here.
  */
-const FREE_TEXT: Readonly<Record<string, ReadonlySet<string>>> = {
+export const FREE_TEXT: Readonly<Record<string, ReadonlySet<string>>> = {
     Vision: new Set(['title']),
     Person: new Set(['title']),
     Team: new Set(['title']),

@@ -1,0 +1,127 @@
+import type { AstNode, CstNode, Reference } from 'langium';
+import { FREE_TEXT } from './model-signature.js';
+
+/**
+ * What an edit did to a document, comparing the tree parsed from the new text with the current one:
+ * - `incompatible`: the structure, a name or a reference's text changed: it must be rebuilt and the
+ *   documents that link into it relinked (Langium's way);
+ * - `same-model`: only layout, comments and free text changed (see FREE_TEXT): no other document and no
+ *   fact can tell the difference;
+ * - `values-changed`: same structure, names and references, other values (a number, a date, a status)
+ *   changed: no link changes, but facts do.
+ */
+export type EditOutcome = 'incompatible' | 'same-model' | 'values-changed';
+
+/** Properties that name an element: changing one changes what references resolve to. */
+const NAME_PROPERTY = 'name';
+
+/** Compares the current tree of a document with the one parsed from its new text, changing nothing. */
+export function compareTrees(current: AstNode, next: AstNode): EditOutcome {
+    let valuesChanged = false;
+    const compatible = walkPairs(current, next, (key, type, old, now) => {
+        if (sameValue(old, now)) return true;
+        if (key === NAME_PROPERTY) return false;
+        if (!FREE_TEXT[type]?.has(key)) valuesChanged = true;
+        return true;
+    });
+    if (!compatible) return 'incompatible';
+    return valuesChanged ? 'values-changed' : 'same-model';
+}
+
+/**
+ * Moves the new text's positions and values onto the current tree, keeping every node (and reference)
+ * object: links from other documents, the name index and the facts keep pointing at live nodes, so
+ * nothing needs relinking. Only for trees that `compareTrees` found compatible.
+ */
+export function transplant(current: AstNode, next: AstNode): void {
+    moveCst(current, next);
+    walkPairs(current, next, (key, _type, old, now, owner) => {
+        if (!sameValue(old, now)) {
+            if (now === undefined) delete (owner as unknown as Record<string, unknown>)[key];
+            else (owner as unknown as Record<string, unknown>)[key] = now;
+        }
+        return true;
+    }, (old, now) => moveCst(old, now), (old, now) => {
+        (old as { $refNode?: CstNode }).$refNode = now.$refNode;
+    });
+}
+
+function moveCst(old: AstNode, now: AstNode): void {
+    const cst = now.$cstNode;
+    (old as { $cstNode?: CstNode }).$cstNode = cst;
+    if (cst) (cst as { astNode: AstNode }).astNode = old;
+}
+
+type PrimitiveVisitor = (key: string, type: string, old: unknown, now: unknown, owner: AstNode) => boolean;
+
+/**
+ * Walks two trees in step. Nodes, arrays of nodes and references must match in shape (and references
+ * in text); primitive values are handed to `onPrimitive`, which says whether the walk may go on.
+ */
+function walkPairs(
+    old: AstNode,
+    now: AstNode,
+    onPrimitive: PrimitiveVisitor,
+    onNode?: (old: AstNode, now: AstNode) => void,
+    onReference?: (old: Reference, now: Reference) => void
+): boolean {
+    if (old.$type !== now.$type) return false;
+    for (const key of propertyKeys(old, now)) {
+        const a = (old as unknown as Record<string, unknown>)[key];
+        const b = (now as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(a) || Array.isArray(b)) {
+            if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+            for (let i = 0; i < a.length; i++) {
+                if (!walkValue(key, old, a[i], b[i], onPrimitive, onNode, onReference)) return false;
+            }
+        } else if (!walkValue(key, old, a, b, onPrimitive, onNode, onReference)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+function walkValue(
+    key: string,
+    owner: AstNode,
+    a: unknown,
+    b: unknown,
+    onPrimitive: PrimitiveVisitor,
+    onNode?: (old: AstNode, now: AstNode) => void,
+    onReference?: (old: Reference, now: Reference) => void
+): boolean {
+    if (isNode(a) || isNode(b)) {
+        if (!isNode(a) || !isNode(b)) return false;
+        onNode?.(a, b);
+        return walkPairs(a, b, onPrimitive, onNode, onReference);
+    }
+    if (isReference(a) || isReference(b)) {
+        if (!isReference(a) || !isReference(b) || a.$refText !== b.$refText) return false;
+        onReference?.(a, b);
+        return true;
+    }
+    return onPrimitive(key, owner.$type, a, b, owner);
+}
+
+/** The AST properties of either node ($-properties are Langium's bookkeeping). */
+function propertyKeys(old: AstNode, now: AstNode): Set<string> {
+    const keys = new Set<string>();
+    for (const key in old) if (key.charCodeAt(0) !== DOLLAR) keys.add(key);
+    for (const key in now) if (key.charCodeAt(0) !== DOLLAR) keys.add(key);
+    return keys;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+    if (a instanceof Date && b instanceof Date) return Object.is(a.getTime(), b.getTime());
+    return Object.is(a, b);
+}
+
+const DOLLAR = 36;
+
+function isNode(value: unknown): value is AstNode {
+    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
+}
+
+function isReference(value: unknown): value is Reference {
+    return typeof value === 'object' && value !== null && typeof (value as Reference).$refText === 'string';
+}
