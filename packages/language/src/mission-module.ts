@@ -23,6 +23,7 @@ import { MissionWorkspaceManager } from './lsp/workspace-manager.js';
 import { MissionEditorSettings } from './server/editor-settings.js';
 import { MissionGeneratedSharedModule, MissionLanguageGeneratedModule } from './generated/module.js';
 import { BatchCheckModule } from './references/batch-check.js';
+import { MissionAstNodeDescriptionProvider } from './references/descriptions.js';
 import { MissionLinker } from './references/linker.js';
 import { MissionIndexManager } from './references/name-index.js';
 import { MissionScopeComputation } from './references/scope-computation.js';
@@ -60,6 +61,9 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
         ValueConverter: () => new MissionValueConverter(),
         ParserErrorMessageProvider: () => new MissionParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new MissionLexerErrorMessageProvider()
+    },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new MissionAstNodeDescriptionProvider(services)
     },
     references: {
         ScopeComputation: (services) => new MissionScopeComputation(services),

@@ -1,8 +1,30 @@
-import { AstUtils, type BuildOptions, DefaultDocumentBuilder, DocumentState, interruptAndCheck, isAstNode, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type URI } from 'langium';
+import { AstUtils, type BuildOptions, DefaultDocumentBuilder, DocumentState, interruptAndCheck, isAstNode, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type TextDocument, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { ModelKeepingBuilder } from '../facts/facts-provider.js';
+import type { Model } from '../generated/ast.js';
+import { type ElementReparse, reparseEditedElements, spliceElements } from './incremental-parse.js';
 import { modelSignature } from './model-signature.js';
 import { compareTrees, type EditOutcome, transplant } from './transplant.js';
+
+/** An edit moved onto the current tree: the edited elements re-parsed, or the whole text. */
+interface InPlaceEdit {
+    readonly document: LangiumDocument;
+    readonly textDocument: TextDocument;
+    readonly text: string;
+    readonly elements?: ElementReparse;
+    readonly parsed?: ParseResult;
+    readonly outcome: Exclude<EditOutcome, 'incompatible'>;
+}
+
+/**
+ * Whether the document can take the editor's text document as its own: it already has it, or (as
+ * Langium's document factory does) the property can be redefined.
+ */
+function canTakeTextDocument(document: LangiumDocument, textDocument: TextDocument): boolean {
+    if (document.textDocument === textDocument) return true;
+    const property = Object.getOwnPropertyDescriptor(document, 'textDocument');
+    return property === undefined || property.configurable === true || property.writable === true;
+}
 
 /** The signature of a document that does not exist (deleted, or not yet created). */
 const ABSENT = '';
@@ -67,35 +89,41 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
      * false, having changed nothing, when any changed document cannot be updated so.
      */
     private async updateInPlace(changed: URI[], cancelToken: CancellationToken): Promise<boolean> {
-        const edits: Array<{ document: LangiumDocument; next: ParseResult; outcome: EditOutcome }> = [];
+        const edits: InPlaceEdit[] = [];
         for (const uri of changed) {
             const document = this.langiumDocuments.getDocument(uri);
             const textDocument = this.textDocuments?.get(uri.toString());
-            // Only a document whose last build completed, with the editor's text as its source.
-            if (!document || !textDocument || document.textDocument !== textDocument) return false;
+            // Only a document whose last build completed, open in the editor.
+            if (!document || !textDocument || !canTakeTextDocument(document, textDocument)) return false;
             if (document.state < DocumentState.Validated || !this.buildState.get(uri.toString())?.completed) return false;
-            const current = document.parseResult.value;
-            if (current.$cstNode?.root.fullText === textDocument.getText()) continue;
-            const next = this.serviceRegistry.getServices(uri).parser.LangiumParser.parse(textDocument.getText());
-            const outcome = compareTrees(current, next.value);
-            if (outcome === 'incompatible') return false;
-            edits.push({ document, next, outcome });
+            const text = textDocument.getText();
+            if (document.parseResult.value.$cstNode?.root.fullText === text) continue;
+            const edit = this.planInPlaceEdit(document, textDocument, text);
+            if (!edit) return false;
+            edits.push(edit);
         }
         // From here on nothing awaits until the trees are updated: the change is all or nothing.
-        for (const { document, next } of edits) {
-            const current = document.parseResult.value;
-            transplant(current, next.value);
-            document.parseResult = { ...next, value: current };
-            // Positions moved: the exported names' segments and the reference index are rebuilt.
-            this.resetToState(document, DocumentState.Linked);
+        for (const edit of edits) {
+            const model = edit.document.parseResult.value as Model;
+            if (edit.elements) {
+                spliceElements(model, edit.elements, edit.text);
+                edit.elements.elements.forEach((element, i) => transplant(model.elements[edit.elements!.first + i]!, element));
+            } else {
+                transplant(model, edit.parsed!.value);
+                edit.document.parseResult = { ...edit.parsed!, value: model };
+            }
+            if (edit.document.textDocument !== edit.textDocument) Object.defineProperty(edit.document, 'textDocument', { value: edit.textDocument });
+            // Positions moved: the reference index of the document is rebuilt, and it is validated again.
+            this.resetToState(edit.document, DocumentState.Linked);
         }
         // A visible change of an earlier, cancelled update may still wait for the others' validation.
         if (this.baselines.size > 0 && !this.visibleChange()) this.baselines.clear();
         const keptModel = edits.every(edit => edit.outcome === 'same-model') && !this.revalidateAllRequested && this.baselines.size === 0;
         this.lastUpdateKeptModel = keptModel;
         const documents = edits.map(edit => edit.document);
+        // The name index is unchanged: same names, same nodes, and descriptions read positions live
+        // (references/descriptions.ts).
         await this.emitUpdate(documents.map(document => document.uri), []);
-        for (const document of documents) await this.indexManager.updateContent(document, cancelToken);
         await interruptAndCheck(cancelToken);
         const rebuild = this.langiumDocuments.all
             .filter(document => document.state < DocumentState.Validated || !this.buildState.get(document.uri.toString())?.completed)
@@ -103,6 +131,25 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         await this.buildDocuments(this.sortDocuments(rebuild), this.updateBuildOptions, cancelToken);
         if (!keptModel) await this.revalidateOthers(new Set(documents.map(document => document.uri.toString())), cancelToken);
         return true;
+    }
+
+    /**
+     * How the new text can be moved onto the current tree: only the edited top-level elements re-parsed
+     * when that is possible, else the whole text; undefined when a name or reference changed.
+     */
+    private planInPlaceEdit(document: LangiumDocument, textDocument: TextDocument, text: string): InPlaceEdit | undefined {
+        const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
+        const model = document.parseResult.value as Model;
+        const elements = reparseEditedElements(parser, document, text);
+        if (elements) {
+            const outcomes = elements.elements.map((element, i) => compareTrees(model.elements[elements.first + i]!, element));
+            if (!outcomes.includes('incompatible')) {
+                return { document, textDocument, text, elements, outcome: outcomes.includes('values-changed') ? 'values-changed' : 'same-model' };
+            }
+        }
+        const parsed = parser.parse(text);
+        const outcome = compareTrees(model, parsed.value);
+        return outcome === 'incompatible' ? undefined : { document, textDocument, text, parsed, outcome };
     }
 
     /** Validates every document not validated by this update again, with the facts of the new model. */

@@ -1,0 +1,34 @@
+import { type AstNode, type AstNodeDescription, AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, type LangiumDocument } from 'langium';
+
+/**
+ * Descriptions of exported names that read their positions from the live syntax tree when asked.
+ * Langium's compute the selection segment when the name is indexed; the editor moves a typing edit onto
+ * the current tree (lsp/transplant.ts, lsp/incremental-parse.ts), which shifts positions without
+ * re-indexing, so a segment taken at indexing time would go stale. The path is computed on first use:
+ * the tree keeps its structure for as long as the description lives.
+ */
+export class MissionAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
+    override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
+        const documentUri = (document ?? AstUtils.getDocument(node)).uri;
+        const nodeName = name ?? this.nameProvider.getName(node);
+        if (!nodeName) throw new Error(`A ${node.$type} without a name cannot be exported.`);
+        const locator = this.astNodeLocator;
+        const nameProvider = this.nameProvider;
+        let path: string | undefined;
+        return {
+            node,
+            name: nodeName,
+            type: node.$type,
+            documentUri,
+            get path() {
+                return path ??= locator.getAstNodePath(node);
+            },
+            get nameSegment() {
+                return CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
+            },
+            get selectionSegment() {
+                return CstUtils.toDocumentSegment(node.$cstNode);
+            }
+        };
+    }
+}

@@ -1,0 +1,182 @@
+/**
+ * Typing edits that keep every name and reference are moved onto the current tree (lsp/transplant.ts),
+ * re-parsing only the edited top-level elements when it can (lsp/incremental-parse.ts). Whatever path an
+ * edit takes, the result must be exactly what a fresh build of the same text gives: every syntax node's
+ * position, every diagnostic (code, range, message), in every file.
+ */
+import { type AstNode, AstUtils, type CstNode, CstUtils } from 'langium';
+import { describe, expect, it } from 'vitest';
+import type { Mission, Person } from '../../src/generated/ast.js';
+import { TestWorkspace } from './workspace.js';
+
+const PEOPLE = [
+    '// Everyone.',
+    'vision V "Serve" { horizon 2030-12-31 }',
+    'person ann "Ann" { capacity 2 role "Lead" }',
+    'person bob "Bob" { capacity 1 }',
+    '/* the clinic team */',
+    'team clinic "Clinic" { members ann, bob }',
+    'person cy "Cy" { capacity 1 } person dee "Dee"',
+    ''
+].join('\n');
+
+const MISSIONS = [
+    'mission Grow "Grow" under V {',
+    '  intent "grow the base"',
+    '  lead ann',
+    '  boundary { window 2027-01-01 .. 2027-12-31 budget 100k GBP }',
+    '  measure patients "Patients" { baseline 0 target 10 current 4 unit patients }',
+    '}',
+    '',
+    '// Clinics open where the patients are.',
+    'mission Clinics "Clinics" under Grow {',
+    '  intent "open clinics"',
+    '  lead bob',
+    '  crew clinic',
+    '  boundary { window 2027-02-01 .. 2027-06-30 budget 60k GBP }',
+    '  measure opened { target 3 current 1 unit patients contributes to Grow.patients }',
+    '}',
+    'mission Train "Train" under Grow { intent "train" lead bob boundary { budget 50k GBP } }',
+    ''
+].join('\n');
+
+function missionNamed(workspace: TestWorkspace, file: string, name: string): Mission {
+    return workspace.document(file).parseResult.value.elements.find((element): element is Mission => element.$type === 'Mission' && element.name === name)!;
+}
+
+/** Every syntax node of a file: kind, offset, length, range, text; and every AST node's range. */
+function layout(workspace: TestWorkspace, file: string): string[] {
+    const root = workspace.document(file).parseResult.value;
+    const lines: string[] = [];
+    for (const cst of CstUtils.streamCst(root.$cstNode!)) {
+        const { start, end } = cst.range;
+        lines.push(`${'content' in cst ? 'C' : cst.hidden ? 'H' : 'L'} ${cst.offset}+${cst.length} ${start.line}:${start.character}-${end.line}:${end.character} ${JSON.stringify(cst.text)}`);
+    }
+    for (const node of AstUtils.streamAst(root)) {
+        const cst: CstNode | undefined = node.$cstNode;
+        lines.push(`${node.$type} ${cst ? `${cst.offset}+${cst.length} ${cst.astNode === node}` : 'no cst'}`);
+    }
+    return lines;
+}
+
+function diagnostics(workspace: TestWorkspace, file: string): string[] {
+    return workspace.diagnostics(file).map(d => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`).sort();
+}
+
+/** The workspace agrees, file by file, with a fresh one built from the same texts. */
+async function expectAsFresh(workspace: TestWorkspace, files: Record<string, string>): Promise<void> {
+    const fresh = new TestWorkspace();
+    await fresh.set(files);
+    for (const file of Object.keys(files)) {
+        expect(workspace.document(file).textDocument.getText()).toBe(files[file]);
+        expect(layout(workspace, file), file).toEqual(layout(fresh, file));
+        expect(diagnostics(workspace, file), file).toEqual(diagnostics(fresh, file));
+    }
+}
+
+function edit(text: string, needle: string, replacement: string, occurrence = 0): string {
+    let at = -1;
+    for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`'${needle}' not in text`);
+    return text.slice(0, at) + replacement + text.slice(at + needle.length);
+}
+
+describe('edits moved onto the current tree', () => {
+    it('keeps every node and link of a file whose title is edited, and the facts', async () => {
+        const workspace = new TestWorkspace();
+        await workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS });
+        const grow = missionNamed(workspace, 'missions.mission', 'Grow');
+        const ann = workspace.document('people.mission').parseResult.value.elements.find((e): e is Person => e.$type === 'Person' && e.name === 'ann')!;
+        const facts = workspace.services.Mission.facts.ModelFactsProvider.get();
+
+        const people = edit(PEOPLE, '"Ann"', '"Ann Smith"');
+        const missions = edit(edit(MISSIONS, '"Grow"', '"Grow the patient base"'), 'intent "grow', 'intent\n    "grow');
+        await workspace.set({ 'people.mission': people, 'missions.mission': missions });
+
+        expect(missionNamed(workspace, 'missions.mission', 'Grow')).toBe(grow);
+        expect(grow.title).toBe('Grow the patient base');
+        expect(missionNamed(workspace, 'missions.mission', 'Clinics').parent?.ref).toBe(grow);
+        expect(grow.leads[0]!.person.ref).toBe(ann);
+        expect(ann.title).toBe('Ann Smith');
+        expect(workspace.services.Mission.facts.ModelFactsProvider.get()).toBe(facts);
+        await expectAsFresh(workspace, { 'people.mission': people, 'missions.mission': missions });
+    });
+
+    it('recomputes the facts and the other files when a value changes, keeping the nodes', async () => {
+        const workspace = new TestWorkspace();
+        await workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS });
+        const bob = workspace.document('people.mission').parseResult.value.elements.find((e): e is Person => e.$type === 'Person' && e.name === 'bob')!;
+        expect(workspace.codes('people.mission')).toContain('over-capacity');
+
+        const people = edit(PEOPLE, 'capacity 1 }', 'capacity 3 }');
+        await workspace.set({ 'people.mission': people });
+
+        expect(workspace.document('people.mission').parseResult.value.elements).toContain(bob);
+        expect(workspace.codes('people.mission')).not.toContain('over-capacity');
+        await expectAsFresh(workspace, { 'people.mission': people, 'missions.mission': MISSIONS });
+    });
+
+    it('gives the positions and diagnostics of a fresh build after each of a series of edits', async () => {
+        const workspace = new TestWorkspace();
+        let files = { 'people.mission': PEOPLE, 'missions.mission': MISSIONS };
+        await workspace.set(files);
+        const steps: Array<[file: keyof typeof files, needle: string, replacement: string]> = [
+            ['missions.mission', '"open clinics"', '"open two clinics"'],           // free text, middle element
+            ['missions.mission', 'intent "train"', 'intent "train"\n  '],           // a new line inside the last element
+            ['missions.mission', '// Clinics open', '// Where clinics open'],       // a comment between elements
+            ['missions.mission', 'target 3 current 1', 'target 3\n    current 2'],  // a value and a new line
+            ['missions.mission', 'budget 60k', 'budget 600k'],                     // a value in the middle
+            ['people.mission', '"Cy" {', '"Cyrus" {'],                           // the next element on the same line moves
+            ['people.mission', '"Cyrus" { capacity 1 } person dee', '"Cy" { capacity 1 }\nperson dee'], // two elements on one line split
+            ['people.mission', '/* the clinic team */', '/* the clinic\n   team */'],  // a block comment grows
+            ['missions.mission', 'lead bob\n  crew', 'lead ann\n  crew'],           // a reference changes: relinked
+            ['missions.mission', 'Grow.patients', 'Grow.patient'],                  // an unresolved reference
+            ['missions.mission', 'Grow.patient ', 'Grow.patients '],                // resolved again
+            ['people.mission', 'person bob "Bob"', 'person bobby "Bob"'],           // a name changes
+            ['missions.mission', '  intent "grow the base"\n', '']                  // an item removed
+        ];
+        for (const [file, needle, replacement] of steps) {
+            files = { ...files, [file]: edit(files[file], needle, replacement) };
+            await workspace.set({ [file]: files[file] });
+            await expectAsFresh(workspace, files);
+        }
+    });
+
+    it('gives the result of a fresh build after random one-character edits', async () => {
+        // Deterministic pseudo-random edits: mostly inside titles, numbers and layout, some anywhere.
+        let seed = 7;
+        const random = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+        const workspace = new TestWorkspace();
+        let files = { 'people.mission': PEOPLE, 'missions.mission': MISSIONS };
+        await workspace.set(files);
+        const grow = missionNamed(workspace, 'missions.mission', 'Grow');
+        let keptGrow = 0;
+        for (let step = 0; step < 60; step++) {
+            const file = random(3) === 0 ? 'people.mission' : 'missions.mission';
+            const text = files[file];
+            const at = random(text.length);
+            const replacement = ['', 'x', '1', ' ', '\n', '"'][random(6)]!;
+            const next = text.slice(0, at) + replacement + text.slice(at + (replacement === '' || random(2) === 0 ? 1 : 0));
+            files = { ...files, [file]: next };
+            await workspace.set({ [file]: next });
+            if (missionNamed(workspace, 'missions.mission', 'Grow') === grow) keptGrow++;
+            await expectAsFresh(workspace, files);
+        }
+        // Some edits took the in-place path (the node survived), some did not: both are covered.
+        expect(keptGrow).toBeGreaterThan(0);
+        expect(keptGrow).toBeLessThan(60);
+    });
+});
+
+// A guard for the helper itself: layout() sees a difference in one position.
+describe('the layout comparison', () => {
+    it('tells two texts apart by one column', async () => {
+        const a = new TestWorkspace();
+        await a.set({ 'f.mission': 'vision V "x"\n' });
+        const b = new TestWorkspace();
+        await b.set({ 'f.mission': 'vision  V "x"\n' });
+        expect(layout(a, 'f.mission')).not.toEqual(layout(b, 'f.mission'));
+        const nodes: AstNode[] = [...AstUtils.streamAst(a.document('f.mission').parseResult.value)];
+        expect(nodes.length).toBeGreaterThan(1);
+    });
+});
