@@ -1,10 +1,18 @@
-import { type AstNode, type AstNodeDescription, AstUtils, type GrammarAST, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { type AstNode, type AstNodeDescription, AstUtils, type GrammarAST, type MaybePromise, type ReferenceInfo, type Stream, stream } from 'langium';
 import { type CompletionAcceptor, type CompletionContext, type CompletionValueItem, DefaultCompletionProvider } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { ModelFactsProvider } from '../facts/facts-provider.js';
 import { type Element, isMeasure, isMission, type Measure, type Mission } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
 import { elementDetail } from './describe.js';
+
+/**
+ * At most this many references are offered at once. Langium marks every completion list incomplete, so
+ * the editor asks again as the analyst types and the list narrows to what matches: offering all 9,000
+ * persons of a large organisation after `lead ` would cost a tenth of a second and a megabyte per
+ * keystroke for a list nobody scrolls (docs/editors.md).
+ */
+export const MAX_REFERENCE_ITEMS = 200;
 
 /** Snippets offered where their keyword may start (`mission` at the top level, `measure` in a mission, ...). */
 const SNIPPETS: Record<string, { detail: string; body: string }> = {
@@ -89,12 +97,21 @@ export class MissionCompletionProvider extends DefaultCompletionProvider {
         return result;
     }
 
-    /** A mission is never offered as its own parent or as support for itself. */
+    /**
+     * A mission is never offered as its own parent or as support for itself. Only names that match what
+     * is typed so far are kept, at most MAX_REFERENCE_ITEMS, the best placed first (see sortText).
+     */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
-        const candidates = super.getReferenceCandidates(refInfo, context);
         const mission = enclosingMission(refInfo.container);
-        if (!mission) return candidates;
-        return candidates.filter(candidate => candidate.node !== mission);
+        const typed = context.textDocument.getText({ start: context.textDocument.positionAt(context.tokenOffset), end: context.position });
+        const matching = super.getReferenceCandidates(refInfo, context)
+            .filter(candidate => mission === undefined || candidate.node !== mission)
+            .filter(candidate => this.fuzzyMatcher.match(typed, candidate.name))
+            .toArray();
+        if (matching.length <= MAX_REFERENCE_ITEMS) return stream(matching);
+        const ranked = matching.map((candidate, index) => ({ candidate, index, rank: this.sortText(candidate, refInfo) }));
+        ranked.sort((a, b) => a.rank.localeCompare(b.rank) || a.index - b.index);
+        return stream(ranked.slice(0, MAX_REFERENCE_ITEMS).map(entry => entry.candidate));
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {

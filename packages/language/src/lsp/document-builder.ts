@@ -6,7 +6,7 @@ import { type ElementReparse, reparseEditedElements, spliceElements } from './in
 import { modelSignature } from './model-signature.js';
 import { compareTrees, type EditOutcome, transplant } from './transplant.js';
 
-/** An edit moved onto the current tree: the edited elements re-parsed, or the whole text. */
+/** An edit moved onto the current tree: the edited elements re-parsed, or the whole text, or neither (same text). */
 interface InPlaceEdit {
     readonly document: LangiumDocument;
     readonly textDocument: TextDocument;
@@ -97,25 +97,17 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
             if (!document || !textDocument || !canTakeTextDocument(document, textDocument)) return false;
             if (document.state < DocumentState.Validated || !this.buildState.get(uri.toString())?.completed) return false;
             const text = textDocument.getText();
-            if (document.parseResult.value.$cstNode?.root.fullText === text) continue;
+            if (document.parseResult.value.$cstNode?.root.fullText === text) {
+                // Opened as it is on disk: nothing moves, but the editor expects its diagnostics.
+                edits.push({ document, textDocument, text, outcome: 'same-model' });
+                continue;
+            }
             const edit = this.planInPlaceEdit(document, textDocument, text);
             if (!edit) return false;
             edits.push(edit);
         }
         // From here on nothing awaits until the trees are updated: the change is all or nothing.
-        for (const edit of edits) {
-            const model = edit.document.parseResult.value as Model;
-            if (edit.elements) {
-                spliceElements(model, edit.elements, edit.text);
-                edit.elements.elements.forEach((element, i) => transplant(model.elements[edit.elements!.first + i]!, element));
-            } else {
-                transplant(model, edit.parsed!.value);
-                edit.document.parseResult = { ...edit.parsed!, value: model };
-            }
-            if (edit.document.textDocument !== edit.textDocument) Object.defineProperty(edit.document, 'textDocument', { value: edit.textDocument });
-            // Positions moved: the reference index of the document is rebuilt, and it is validated again.
-            this.resetToState(edit.document, DocumentState.Linked);
-        }
+        for (const edit of edits) this.applyInPlace(edit);
         // A visible change of an earlier, cancelled update may still wait for the others' validation.
         if (this.baselines.size > 0 && !this.visibleChange()) this.baselines.clear();
         const keptModel = edits.every(edit => edit.outcome === 'same-model') && !this.revalidateAllRequested && this.baselines.size === 0;
@@ -131,6 +123,26 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         await this.buildDocuments(this.sortDocuments(rebuild), this.updateBuildOptions, cancelToken);
         if (!keptModel) await this.revalidateOthers(new Set(documents.map(document => document.uri.toString())), cancelToken);
         return true;
+    }
+
+    /** Moves an edit onto the document's tree and resets the document to what must be redone. */
+    private applyInPlace(edit: InPlaceEdit): void {
+        const { document } = edit;
+        if (document.textDocument !== edit.textDocument) Object.defineProperty(document, 'textDocument', { value: edit.textDocument });
+        const model = document.parseResult.value as Model;
+        if (edit.elements) {
+            spliceElements(model, edit.elements, edit.text);
+            edit.elements.elements.forEach((element, i) => transplant(model.elements[edit.elements!.first + i]!, element));
+        } else if (edit.parsed) {
+            transplant(model, edit.parsed.value);
+            document.parseResult = { ...edit.parsed, value: model };
+        } else {
+            // The same text: only its diagnostics are published again.
+            this.resetToState(document, DocumentState.IndexedReferences);
+            return;
+        }
+        // Positions moved: the reference index of the document is rebuilt, and it is validated again.
+        this.resetToState(document, DocumentState.Linked);
     }
 
     /**

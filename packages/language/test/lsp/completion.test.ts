@@ -1,5 +1,6 @@
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
+import { MAX_REFERENCE_ITEMS } from '../../src/lsp/completion.js';
 import { MISSIONS, PEOPLE } from './fixtures.js';
 import { TestWorkspace } from './workspace.js';
 
@@ -20,6 +21,22 @@ describe('completion', () => {
         const alice = items.find(item => item.label === 'alice')!;
         expect(alice.kind).toBe(CompletionItemKind.Variable);
         expect(alice.detail).toBe('Alice Smith · load 1 / capacity 1');
+    });
+
+    test('a large organisation: at most MAX_REFERENCE_ITEMS, narrowed by what is typed', async () => {
+        const many = Array.from({ length: 1000 }, (_, i) => `person p${i} "Person ${i}"`).join('\n');
+        const workspace = new TestWorkspace();
+        await workspace.set({ 'many.mission': many, 'edit.mission': 'vision V\nmission New "New" under V {\n  lead \n}\n' });
+        const all = await workspace.complete('edit.mission', 'lead ', 5);
+        expect(all).toHaveLength(MAX_REFERENCE_ITEMS);
+        // The first persons in model order; typing narrows the list to the names that match.
+        expect(all[0]!.label).toBe('p0');
+        await workspace.set({ 'edit.mission': 'vision V\nmission New "New" under V {\n  lead p99\n}\n' });
+        const narrowed = await workspace.complete('edit.mission', 'lead p99', 8);
+        // Fuzzy, as the editor filters: p99, p990…p999, p199, p299, …
+        expect(narrowed.length).toBeLessThan(MAX_REFERENCE_ITEMS);
+        expect(labels(narrowed)).toEqual(expect.arrayContaining(['p99', 'p990', 'p999', 'p199']));
+        expect(narrowed.every(item => /^p\d*9\d*9\d*$/.test(item.label))).toBe(true);
     });
 
     test('after `crew`: persons and teams', async () => {
