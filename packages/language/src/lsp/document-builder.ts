@@ -1,8 +1,9 @@
-import { AstUtils, type BuildOptions, DefaultDocumentBuilder, DocumentState, interruptAndCheck, isAstNode, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type TextDocument, type URI } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
+import { AstUtils, type BuildOptions, DefaultDocumentBuilder, DocumentState, interruptAndCheck, isAstNode, type LangiumDocument, type LangiumSharedCoreServices, type AstNode, type ParseResult, type TextDocument, type URI } from 'langium';
+import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { ModelKeepingBuilder } from '../facts/facts-provider.js';
 import type { Model } from '../generated/ast.js';
-import { type ElementReparse, reparseEditedElements, spliceElements } from './incremental-parse.js';
+import { MissionDocumentValidator } from '../validation/document-validator.js';
+import { diagnosticsAround, type ElementReparse, reparseEditedElements, spliceElements } from './incremental-parse.js';
 import { modelSignature } from './model-signature.js';
 import { compareTrees, type EditOutcome, transplant } from './transplant.js';
 
@@ -56,6 +57,11 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
      */
     private readonly baselines = new Map<string, { uri: URI; signature: string }>();
     private revalidateAllRequested = false;
+    /**
+     * Documents of which only some top-level elements need validating again: the diagnostics of the
+     * others, moved to their new positions, and the elements to validate.
+     */
+    private readonly partialValidations = new WeakMap<LangiumDocument, { kept: Diagnostic[]; elements: AstNode[] }>();
     /** Whether the last update left every node, link and fact as it was (see facts-provider.ts). */
     lastUpdateKeptModel = false;
 
@@ -111,6 +117,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         // A visible change of an earlier, cancelled update may still wait for the others' validation.
         if (this.baselines.size > 0 && !this.visibleChange()) this.baselines.clear();
         const keptModel = edits.every(edit => edit.outcome === 'same-model') && !this.revalidateAllRequested && this.baselines.size === 0;
+        if (!keptModel) for (const edit of edits) this.partialValidations.delete(edit.document);
         this.lastUpdateKeptModel = keptModel;
         const documents = edits.map(edit => edit.document);
         // The name index is unchanged: same names, same nodes, and descriptions read positions live
@@ -131,18 +138,25 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         if (document.textDocument !== edit.textDocument) Object.defineProperty(document, 'textDocument', { value: edit.textDocument });
         const model = document.parseResult.value as Model;
         if (edit.elements) {
+            const { first, elements, shift } = edit.elements;
+            const edited = model.elements.slice(first, first + elements.length);
+            // While the facts stay, the other elements' diagnostics stay too: only their positions move.
+            const kept = edit.outcome === 'same-model' && document.diagnostics
+                ? diagnosticsAround(document.diagnostics, edited[0]!.$cstNode!.range.start, edited.at(-1)!.$cstNode!.range.end, shift)
+                : undefined;
             spliceElements(model, edit.elements, edit.text);
-            edit.elements.elements.forEach((element, i) => transplant(model.elements[edit.elements!.first + i]!, element));
+            edited.forEach((element, i) => transplant(element, elements[i]!));
+            // Positions moved: the reference index of the document is rebuilt, and it is validated again.
+            this.resetToState(document, DocumentState.Linked);
+            if (kept) this.partialValidations.set(document, { kept, elements: edited });
         } else if (edit.parsed) {
             transplant(model, edit.parsed.value);
             document.parseResult = { ...edit.parsed, value: model };
+            this.resetToState(document, DocumentState.Linked);
         } else {
             // The same text: only its diagnostics are published again.
             this.resetToState(document, DocumentState.IndexedReferences);
-            return;
         }
-        // Positions moved: the reference index of the document is rebuilt, and it is validated again.
-        this.resetToState(document, DocumentState.Linked);
     }
 
     /**
@@ -162,6 +176,26 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         const parsed = parser.parse(text);
         const outcome = compareTrees(model, parsed.value);
         return outcome === 'incompatible' ? undefined : { document, textDocument, text, parsed, outcome };
+    }
+
+    /** Validates only the edited elements of a document when the others' diagnostics could be kept. */
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        const partial = this.partialValidations.get(document);
+        this.partialValidations.delete(document);
+        const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator;
+        if (partial && validator instanceof MissionDocumentValidator) {
+            const options = this.getBuildOptions(document);
+            const validationOptions = typeof options.validation === 'object' ? { ...options.validation } : {};
+            const categories = this.findMissingValidationCategories(document, options);
+            const fresh = await validator.validateElements(document, partial.elements, { ...validationOptions, categories }, cancelToken);
+            if (fresh) {
+                document.diagnostics = [...partial.kept, ...fresh];
+                const state = this.buildState.get(document.uri.toString());
+                if (state) state.result = { ...state.result, validationChecks: [...categories] };
+                return;
+            }
+        }
+        await super.validate(document, cancelToken);
     }
 
     /** Validates every document not validated by this update again, with the facts of the new model. */

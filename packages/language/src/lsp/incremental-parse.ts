@@ -155,3 +155,45 @@ function forEachCstNode(node: CstNode, visitLeaf: (leaf: MutableLeaf) => void): 
         visitLeaf(node as unknown as MutableLeaf);
     }
 }
+
+type Position = { readonly line: number; readonly character: number };
+
+/**
+ * The diagnostics of a document outside the re-parsed elements, at their positions in the new text;
+ * those inside them are left out (the caller validates those elements again). Undefined when one cannot
+ * be placed: it straddles the edited elements' bounds, or is empty right on them (it could belong to
+ * either side), or points elsewhere (related information).
+ */
+export function diagnosticsAround<D extends { range: { start: Position; end: Position }; relatedInformation?: unknown }>(
+    diagnostics: readonly D[],
+    start: Position,
+    end: Position,
+    shift: ElementReparse['shift']
+): D[] | undefined {
+    const kept: D[] = [];
+    const move = (position: Position): Position => ({
+        line: position.line + shift.lineDelta,
+        character: position.character + (position.line === shift.oldEndLine ? shift.columnDelta : 0)
+    });
+    for (const diagnostic of diagnostics) {
+        const { start: from, end: to } = diagnostic.range;
+        if (diagnostic.relatedInformation !== undefined) return undefined;
+        if (isSame(from, to) && (isSame(from, start) || isSame(from, end))) return undefined;
+        if (!isBefore(start, to)) {
+            kept.push(diagnostic);
+        } else if (!isBefore(from, end)) {
+            kept.push({ ...diagnostic, range: { start: move(from), end: move(to) } });
+        } else if (isBefore(from, start) || isBefore(end, to)) {
+            return undefined;
+        }
+    }
+    return kept;
+}
+
+function isBefore(a: Position, b: Position): boolean {
+    return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function isSame(a: Position, b: Position): boolean {
+    return a.line === b.line && a.character === b.character;
+}

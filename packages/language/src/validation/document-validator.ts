@@ -1,8 +1,8 @@
-import { type AstNode, DefaultDocumentValidator, interruptAndCheck, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { type AstNode, DefaultDocumentValidator, interruptAndCheck, type LangiumDocument, type Reference, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
-import { forEachNode } from '../model/walk.js';
+import { forEachNode, forEachOwnReference } from '../model/walk.js';
 import { type DiagnosticCode, isDiagnosticCode, type Severity } from './codes.js';
 import type { MissionValidationRegistry } from './registry.js';
 import type { MissionSettings } from './settings.js';
@@ -49,8 +49,33 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
         const root = document.parseResult.value;
         const checked = this.checked.get(root) ?? [];
         this.checked.delete(root);
+        return this.asCatalog([builtIn, checked].flat());
+    }
+
+    /**
+     * The diagnostics of some top-level elements only: their nodes' checks and their references' linking
+     * errors. Undefined when the document's diagnostics are not the union of its elements' own (see
+     * MissionValidationRegistry.checksAreElementLocal) or the document has syntax errors.
+     */
+    async validateElements(document: LangiumDocument, elements: readonly AstNode[], options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[] | undefined> {
+        const { parseResult } = document;
+        const registry = this.validationRegistry as MissionValidationRegistry;
+        if (parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0 || !registry.checksAreElementLocal()) return undefined;
+        const diagnostics: Diagnostic[] = [];
+        if (!options.categories || options.categories.includes('built-in')) {
+            const references: Reference[] = [];
+            for (const element of elements) forEachNode(element, node => forEachOwnReference(node, reference => { references.push(reference); }));
+            this.processLinkingErrors({ references } as unknown as LangiumDocument, diagnostics, options);
+        }
+        const acceptor: ValidationAcceptor = (severity, message, info) => { diagnostics.push(this.toDiagnostic(severity, message, info)); };
+        await this.validateNodes(elements, options, acceptor, cancelToken);
+        return this.asCatalog(diagnostics);
+    }
+
+    /** Every diagnostic with its catalog code (lexer, parser and linker errors too) and configured severity. */
+    private asCatalog(diagnostics: readonly Diagnostic[]): Diagnostic[] {
         const result: Diagnostic[] = [];
-        for (const diagnostic of [builtIn, checked].flat()) {
+        for (const diagnostic of diagnostics) {
             const langiumCode = (diagnostic.data as { code?: string } | undefined)?.code;
             const code = langiumCode && BUILT_IN_CODES[langiumCode] ? BUILT_IN_CODES[langiumCode] : diagnostic.code;
             if (!isDiagnosticCode(code)) {
@@ -80,6 +105,14 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
         const registry = this.validationRegistry as MissionValidationRegistry;
         const checksOf = registry.directChecks(options.categories);
+        for (const entry of checksOf(rootNode.$type)) await registry.runCheck(entry, rootNode, acceptor, cancelToken);
+        await this.validateNodes((rootNode as Model).elements ?? [], options, acceptor, cancelToken);
+    }
+
+    /** The checks of every node of the given top-level elements. */
+    private async validateNodes(elements: readonly AstNode[], options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+        const registry = this.validationRegistry as MissionValidationRegistry;
+        const checksOf = registry.directChecks(options.categories);
         const pending: Array<Promise<void>> = [];
         const validateNode = (node: AstNode): void => {
             for (const entry of checksOf(node.$type)) {
@@ -87,8 +120,6 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
                 if (result) pending.push(result);
             }
         };
-        validateNode(rootNode);
-        const elements = (rootNode as Model).elements ?? [];
         for (let i = 0; i < elements.length; i++) {
             if (i % ELEMENTS_PER_SLICE === 0) {
                 await interruptAndCheck(cancelToken);

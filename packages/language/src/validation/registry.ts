@@ -52,6 +52,16 @@ export class MissionValidationRegistry extends ValidationRegistry {
     }
 
     /**
+     * Whether a document's diagnostics are the union of its top-level elements' own: no check runs on
+     * the whole file (the root, every node, or before and after the nodes). Then an edit inside some
+     * elements needs only those validated again.
+     */
+    checksAreElementLocal(): boolean {
+        return this.direct.get('Model').length === 0 && this.direct.get('AstNode').length === 0
+            && this.checksBefore.length === 0 && this.checksAfter.length === 0;
+    }
+
+    /**
      * Runs one check on one node. Like Langium's wrapper, a check that throws reports the failure on the
      * node rather than stopping the validation; cancellation still propagates.
      */

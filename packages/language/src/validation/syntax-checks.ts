@@ -21,15 +21,16 @@ export class SyntaxValidator implements MissionValidator {
 
     checks(): ValidationChecks<MissionAstType> {
         return {
-            Mission: this.checkMissionItems,
+            Mission: [this.checkMissionItems, this.checkStrings],
             Boundary: this.checkBoundaryItems,
             Measure: this.checkMeasureItems,
-            Person: this.checkPerson,
+            Vision: this.checkStrings,
+            Person: [this.checkPerson, this.checkStrings],
+            Team: this.checkStrings,
             Headcount: (headcount, accept) => this.checkWholeNumber(headcount.count, headcount, 'count', 'a headcount', accept),
             Review: (review, accept) => this.checkWholeNumber(review.every, review, 'every', 'a review interval', accept, 1),
             Budget: (budget, accept) => this.checkNotNegative(budget.amount, budget, 'amount', 'a budget', accept),
-            Value: (value, accept) => this.checkNotNegative(value.amount, value, 'amount', 'a value', accept),
-            Model: this.checkStrings
+            Value: (value, accept) => this.checkNotNegative(value.amount, value, 'amount', 'a value', accept)
         };
     }
 
@@ -62,18 +63,21 @@ export class SyntaxValidator implements MissionValidator {
         if (value < 0) report(accept, 'syntax-error', `${what} cannot be negative (a leading - is only allowed for baselines, targets and current values)`, { node, property });
     }
 
-    /** Strings are checked once per file from the tokens, not per property. */
-    checkStrings(model: AstNode, accept: ValidationAcceptor): void {
-        const root = model.$cstNode;
-        // Most files hold no backslash at all: then no string can hold a bad escape.
-        if (!root || !root.text.includes('\\')) return;
-        for (const leaf of CstUtils.flattenCst(root)) {
+    /**
+     * Strings are checked from the tokens, once per top-level element rather than per property (each
+     * element on its own, so that an edit re-checks only the elements it touched).
+     */
+    checkStrings(element: AstNode, accept: ValidationAcceptor): void {
+        const cst = element.$cstNode;
+        // Most elements hold no backslash at all: then no string can hold a bad escape.
+        if (!cst || !cst.text.includes('\\')) return;
+        for (const leaf of CstUtils.flattenCst(cst)) {
             if (leaf.tokenType.name !== 'STRING') continue;
             for (const { offset, escape } of invalidEscapes(leaf.text)) {
                 const start = CstUtils.toDocumentSegment(leaf).range.start;
                 const character = start.character + offset;
                 report(accept, 'syntax-error', `unknown escape ${escape} in a string: only \\" and \\\\ are allowed`, {
-                    node: model,
+                    node: element,
                     range: { start: { line: start.line, character }, end: { line: start.line, character: character + escape.length } }
                 });
             }
