@@ -23,7 +23,7 @@ import { MissionWorkspaceManager } from './lsp/workspace-manager.js';
 import { MissionEditorSettings } from './server/editor-settings.js';
 import { MissionGeneratedSharedModule, MissionLanguageGeneratedModule } from './generated/module.js';
 import { BatchCheckModule } from './references/batch-check.js';
-import { MissionAstNodeDescriptionProvider } from './references/descriptions.js';
+import { MissionAstNodeDescriptionProvider, MissionReferenceDescriptionProvider } from './references/descriptions.js';
 import { MissionLinker } from './references/linker.js';
 import { MissionIndexManager } from './references/name-index.js';
 import { MissionScopeComputation } from './references/scope-computation.js';
@@ -63,7 +63,8 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
         LexerErrorMessageProvider: () => new MissionLexerErrorMessageProvider()
     },
     workspace: {
-        AstNodeDescriptionProvider: (services) => new MissionAstNodeDescriptionProvider(services)
+        AstNodeDescriptionProvider: (services) => new MissionAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: (services) => new MissionReferenceDescriptionProvider(services)
     },
     references: {
         ScopeComputation: (services) => new MissionScopeComputation(services),

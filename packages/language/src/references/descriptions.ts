@@ -1,4 +1,10 @@
-import { type AstNode, type AstNodeDescription, AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, type LangiumDocument } from 'langium';
+import {
+    type AstNode, type AstNodeDescription, AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider,
+    interruptAndCheck, type LangiumDocument, type ReferenceDescription
+} from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import type { Model } from '../generated/ast.js';
+import { forEachNode, forEachOwnReference } from '../model/walk.js';
 
 /**
  * Descriptions of exported names that read their positions from the live syntax tree when asked.
@@ -30,5 +36,31 @@ export class MissionAstNodeDescriptionProvider extends DefaultAstNodeDescription
                 return CstUtils.toDocumentSegment(node.$cstNode);
             }
         };
+    }
+}
+
+/** How many top-level elements are described between two checks for cancellation. */
+const ELEMENTS_PER_SLICE = 256;
+
+/**
+ * The reference index of a document (find references, rename, what to relink), built with a plain walk
+ * over the tree: Langium's awaits a cancellation check at every node and streams each node's references,
+ * a quarter of a second per keystroke in a file of 45,000 persons.
+ */
+export class MissionReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    override async createDescriptions(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<ReferenceDescription[]> {
+        const descriptions: ReferenceDescription[] = [];
+        const describeOwnReferences = (node: AstNode): void => forEachOwnReference(node, (reference, property, index) => {
+            if (reference.error) return;
+            for (const description of this.createInfoDescriptions({ reference, container: node, property, index })) descriptions.push(description);
+        });
+        const model = document.parseResult.value as Model;
+        describeOwnReferences(model);
+        const elements = model.elements ?? [];
+        for (let i = 0; i < elements.length; i++) {
+            if (i % ELEMENTS_PER_SLICE === 0) await interruptAndCheck(cancelToken);
+            forEachNode(elements[i]!, describeOwnReferences);
+        }
+        return descriptions;
     }
 }
