@@ -1,8 +1,12 @@
 import { AstUtils, type BuildOptions, DefaultDocumentBuilder, DocumentState, interruptAndCheck, isAstNode, type LangiumDocument, type LangiumSharedCoreServices, type AstNode, type ParseResult, type TextDocument, type URI } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { ModelKeepingBuilder } from '../facts/facts-provider.js';
+import { factFingerprints } from '../facts/fingerprints.js';
 import type { Model } from '../generated/ast.js';
+import type { MissionServices } from '../mission-module.js';
+import type { MissionIndexManager } from '../references/name-index.js';
 import { MissionDocumentValidator } from '../validation/document-validator.js';
+import { affectedDocuments, type ModelBefore, modelBefore, structurallyChanged } from './affected.js';
 import { diagnosticsAround, type ElementReparse, reparseEditedElements, spliceElements } from './incremental-parse.js';
 import { modelSignature } from './model-signature.js';
 import { compareTrees, type EditOutcome, transplant } from './transplant.js';
@@ -76,6 +80,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
             const key = uri.toString();
             if (!this.baselines.has(key)) this.baselines.set(key, { uri, signature: this.signatureOf(this.langiumDocuments.getDocument(uri)) });
         }
+        const before = this.structuralBaseline(changed, deleted);
         const validatedNow = new Set<string>();
         const listener = this.onDocumentPhase(DocumentState.Validated, document => { validatedNow.add(document.uri.toString()); });
         try {
@@ -87,7 +92,29 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
             this.baselines.clear();
             return;
         }
-        await this.revalidateOthers(validatedNow, cancelToken);
+        await this.revalidateOthers(validatedNow, cancelToken, before && this.structuralDependents(before, changed));
+    }
+
+    /**
+     * What a structural edit may take away, when the workspace is quiet (everything validated, nothing
+     * pending): then only the documents it reaches are validated again. Otherwise undefined: all are.
+     */
+    private structuralBaseline(changed: URI[], deleted: URI[]): ModelBefore | undefined {
+        const touchedKeys = new Set([...changed, ...deleted].map(uri => uri.toString()));
+        if (this.revalidateAllRequested || [...this.baselines.keys()].some(key => !touchedKeys.has(key))) return undefined;
+        const all = this.langiumDocuments.all.toArray();
+        if (all.length === 0 || all.some(document => document.state < DocumentState.Validated || !this.buildState.get(document.uri.toString())?.completed)) return undefined;
+        const touched = [...changed, ...deleted].map(uri => this.langiumDocuments.getDocument(uri));
+        if (touched.some(document => document === undefined)) return undefined;
+        return modelBefore(this.factPrints(all[0]!), touched as LangiumDocument[]);
+    }
+
+    private structuralDependents(before: ModelBefore, changed: URI[]): Set<LangiumDocument> {
+        const all = this.langiumDocuments.all.toArray();
+        const changedDocuments = changed.map(uri => this.langiumDocuments.getDocument(uri)).filter(document => document !== undefined);
+        const index = this.indexManager as MissionIndexManager;
+        const elementsNamed = (name: string) => index.lookup(name).map(description => description.node).filter(node => node !== undefined);
+        return affectedDocuments(all, structurallyChanged(before, all.length > 0 ? this.factPrints(all[0]!) : new Map(), changedDocuments, elementsNamed));
     }
 
     /**
@@ -113,6 +140,8 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
             edits.push(edit);
         }
         // From here on nothing awaits until the trees are updated: the change is all or nothing.
+        // What the facts said before the values change, to tell afterwards which elements it reached.
+        const before = edits.some(edit => edit.outcome === 'values-changed') ? this.factPrints(edits[0]!.document) : undefined;
         for (const edit of edits) this.applyInPlace(edit);
         // A visible change of an earlier, cancelled update may still wait for the others' validation.
         if (this.baselines.size > 0 && !this.visibleChange()) this.baselines.clear();
@@ -128,7 +157,13 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
             .filter(document => document.state < DocumentState.Validated || !this.buildState.get(document.uri.toString())?.completed)
             .toArray();
         await this.buildDocuments(this.sortDocuments(rebuild), this.updateBuildOptions, cancelToken);
-        if (!keptModel) await this.revalidateOthers(new Set(documents.map(document => document.uri.toString())), cancelToken);
+        if (!keptModel) {
+            const validatedNow = new Set(documents.map(document => document.uri.toString()));
+            const dependents = before && !this.revalidateAllRequested && this.baselines.size === 0
+                ? this.dependentsOf(edits, before)
+                : undefined;
+            await this.revalidateOthers(validatedNow, cancelToken, dependents);
+        }
         return true;
     }
 
@@ -198,10 +233,37 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         await super.validate(document, cancelToken);
     }
 
-    /** Validates every document not validated by this update again, with the facts of the new model. */
-    private async revalidateOthers(validatedNow: ReadonlySet<string>, cancelToken: CancellationToken): Promise<void> {
+    /**
+     * The documents whose diagnostics a change of values can have changed: those holding an edited
+     * element or one whose facts changed, and their neighbours by reference (lsp/affected.ts).
+     */
+    private dependentsOf(edits: readonly InPlaceEdit[], before: ReadonlyMap<AstNode, string>): Set<LangiumDocument> {
+        const after = this.factPrints(edits[0]!.document);
+        const changed = new Set<AstNode>();
+        for (const edit of edits) {
+            const elements = (edit.document.parseResult.value as Model).elements;
+            const edited = edit.elements ? elements.slice(edit.elements.first, edit.elements.first + edit.elements.elements.length) : elements;
+            for (const element of edited) changed.add(element);
+        }
+        for (const [element, print] of after) {
+            if (before.get(element) !== print) changed.add(element);
+        }
+        return affectedDocuments(this.langiumDocuments.all.toArray(), changed);
+    }
+
+    private factPrints(document: LangiumDocument): Map<AstNode, string> {
+        const services = this.serviceRegistry.getServices(document.uri) as MissionServices;
+        return factFingerprints(services.facts.ModelFactsProvider.get());
+    }
+
+    /**
+     * Validates again, with the facts of the new model, every document not validated by this update, or
+     * only those of `dependents`.
+     */
+    private async revalidateOthers(validatedNow: ReadonlySet<string>, cancelToken: CancellationToken, dependents?: ReadonlySet<LangiumDocument>): Promise<void> {
         const others = this.langiumDocuments.all
             .filter(document => document.state >= DocumentState.Validated && !validatedNow.has(document.uri.toString()))
+            .filter(document => dependents === undefined || dependents.has(document))
             .toArray();
         for (const document of others) this.resetToState(document, DocumentState.IndexedReferences);
         // From here on a cancelled build leaves the others below Validated: the next update builds them.

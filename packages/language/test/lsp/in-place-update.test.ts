@@ -4,7 +4,7 @@
  * edit takes, the result must be exactly what a fresh build of the same text gives: every syntax node's
  * position, every diagnostic (code, range, message), in every file.
  */
-import { type AstNode, AstUtils, type CstNode, CstUtils } from 'langium';
+import { type AstNode, AstUtils, type CstNode, CstUtils, DocumentState } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { Mission, Person } from '../../src/generated/ast.js';
 import { TestWorkspace } from './workspace.js';
@@ -129,6 +129,10 @@ describe('edits moved onto the current tree', () => {
             ['people.mission', '"Cy" {', '"Cyrus" {'],                           // the next element on the same line moves
             ['people.mission', '"Cyrus" { capacity 1 } person dee', '"Cy" { capacity 1 }\nperson dee'], // two elements on one line split
             ['people.mission', '/* the clinic team */', '/* the clinic\n   team */'],  // a block comment grows
+            ['missions.mission', 'window 2027-01-01', 'window 2027-03-01'],         // the parent's window: the child's is now outside
+            ['missions.mission', 'budget 50k', 'budget 90k'],                      // children now spend more than the parent
+            ['missions.mission', 'current 4', 'current 0'],                       // roll-up: contributors report more
+            ['people.mission', 'person ann "Ann" { capacity 2', 'person ann "Ann" { capacity 0'], // a team member over capacity
             ['missions.mission', 'lead bob\n  crew', 'lead ann\n  crew'],           // a reference changes: relinked
             ['missions.mission', 'Grow.patients', 'Grow.patient'],                  // an unresolved reference
             ['missions.mission', 'Grow.patient ', 'Grow.patients '],                // resolved again
@@ -165,6 +169,92 @@ describe('edits moved onto the current tree', () => {
         // Some edits took the in-place path (the node survived), some did not: both are covered.
         expect(keptGrow).toBeGreaterThan(0);
         expect(keptGrow).toBeLessThan(60);
+    });
+});
+
+describe('what an edit re-checks', () => {
+    it('re-checks the files that depend on a changed value, not the others', async () => {
+        const workspace = new TestWorkspace();
+        const unrelated = 'vision W "Elsewhere"\nperson zed "Zed" { capacity 1 }\nmission Far "Far" under W { intent "far" lead zed }\n';
+        const direct = 'mission Direct "Direct" under V {\n  intent "d"\n  lead bob\n  boundary { window 2027-03-01 .. 2027-04-30 }\n}\n';
+        await workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS, 'direct.mission': direct, 'unrelated.mission': unrelated });
+        expect(workspace.codes('direct.mission')).toContain('over-capacity');
+        const validated: string[] = [];
+        workspace.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            validated.push(document.uri.path.split('/').at(-1)!);
+        });
+
+        // Bob's capacity: the missions that name him are checked again; a file that does not is not.
+        const people = edit(PEOPLE, 'person bob "Bob" { capacity 1', 'person bob "Bob" { capacity 4');
+        await workspace.set({ 'people.mission': people });
+        expect(validated.sort()).toEqual(['direct.mission', 'missions.mission', 'people.mission']);
+        expect(workspace.codes('direct.mission')).not.toContain('over-capacity');
+        await expectAsFresh(workspace, { 'people.mission': people, 'missions.mission': MISSIONS, 'direct.mission': direct, 'unrelated.mission': unrelated });
+
+        // A title: only the file itself.
+        validated.length = 0;
+        await workspace.set({ 'people.mission': edit(people, '"Bob"', '"Robert"') });
+        expect(validated).toEqual(['people.mission']);
+    });
+});
+
+describe('what a structural edit re-checks', () => {
+    it('re-checks the files an added, removed or renamed element reaches, and gives the fresh result', async () => {
+        const workspace = new TestWorkspace();
+        let files: Record<string, string> = {
+            'people.mission': PEOPLE,
+            'missions.mission': MISSIONS,
+            'train.mission': 'mission Extra "Extra" under Grow { intent "x" lead cy boundary { budget 20k GBP } }\n',
+            'unrelated.mission': 'vision W "Elsewhere"\nperson zed "Zed" { capacity 1 }\nmission Far "Far" under W { intent "far" lead zed }\n'
+        };
+        await workspace.set(files);
+        const validated: string[] = [];
+        workspace.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            validated.push(document.uri.path.split('/').at(-1)!);
+        });
+        const steps: Array<[file: string, needle: string, replacement: string, expected?: string[]]> = [
+            // A second `zed`: the unrelated file's zed is now a duplicate, though nothing links the two.
+            // (train.mission is referenced by no other file, so Langium relinks nothing.)
+            ['train.mission', '\n', '\nperson zed "Zed again"\n', ['train.mission', 'unrelated.mission']],
+            ['train.mission', '\nperson zed "Zed again"\n', '\n', ['train.mission', 'unrelated.mission']],
+            // Extra's budget grows: what it links to is checked again (Grow's children now spend more; its
+            // lead cy could be loaded differently by another value), the unrelated file is not.
+            ['train.mission', 'budget 20k', 'budget 80k', ['missions.mission', 'people.mission', 'train.mission']],
+            // The Extra mission goes: Grow's children spend less, cy is on fewer missions.
+            ['train.mission', 'mission Extra "Extra" under Grow { intent "x" lead cy boundary { budget 80k GBP } }\n', '// none\n'],
+            ['train.mission', '// none\n', 'mission Extra "Extra" under Clinics { intent "x" lead cy }\n'],
+            // Renames: references to the old name break, to the new one resolve.
+            ['people.mission', 'person cy "Cyrus"', 'person cyd "Cyrus"'],
+            ['missions.mission', 'mission Clinics "Clinics"', 'mission Clinic "Clinics"'],
+            ['missions.mission', 'mission Clinic "Clinics"', 'mission Clinics "Clinics"'],
+            // A cycle across files, and out of it again.
+            ['missions.mission', 'mission Grow "Grow" under V', 'mission Grow "Grow" under Extra'],
+            ['missions.mission', 'mission Grow "Grow" under Extra', 'mission Grow "Grow" under V']
+        ];
+        files['people.mission'] = edit(files['people.mission']!, '"Cy"', '"Cyrus"');
+        await workspace.set({ 'people.mission': files['people.mission'] });
+        for (const [file, needle, replacement, expected] of steps) {
+            files = { ...files, [file]: edit(files[file]!, needle, replacement) };
+            validated.length = 0;
+            await workspace.set({ [file]: files[file]! });
+            if (expected) expect([...new Set(validated)].sort(), `${needle} → ${replacement}`).toEqual(expected);
+            await expectAsFresh(workspace, files);
+        }
+
+        // Three references away: Leaf's window is checked against Sub's, which Sub inherits from Grow
+        // through Train. Grow's window shrinks in an edit that also adds a mission (a structural edit).
+        files = {
+            ...files,
+            'sub.mission': 'mission Sub "Sub" under Train { intent "s" lead ann }\n',
+            'leaf.mission': 'mission Leaf "Leaf" under Sub {\n  intent "l"\n  lead ann\n  boundary { window 2027-06-01 .. 2027-07-01 }\n}\n'
+        };
+        await workspace.set({ 'sub.mission': files['sub.mission']!, 'leaf.mission': files['leaf.mission']! });
+        expect(workspace.codes('leaf.mission')).not.toContain('window-outside-parent');
+        files['missions.mission'] = edit(files['missions.mission']!, 'window 2027-01-01 .. 2027-12-31', 'window 2027-01-01 .. 2027-03-31')
+            + 'mission Added "Added" under V { intent "a" lead ann }\n';
+        await workspace.set({ 'missions.mission': files['missions.mission'] });
+        expect(workspace.codes('leaf.mission')).toContain('window-outside-parent');
+        await expectAsFresh(workspace, files);
     });
 });
 

@@ -1,0 +1,45 @@
+import type { AstNode } from 'langium';
+import type { AlignmentTarget, Mission } from '../generated/ast.js';
+import type { ModelFacts } from './model-facts.js';
+
+/**
+ * What the facts say of each mission and person, as one comparable string: its status, effective window,
+ * progress, measures' progress, parent and (in a cycle) the loop as its message names it; a person's load, capacity and the missions counted in the peak.
+ * Two models whose fingerprints agree for an element give every rule the same facts about it, so an
+ * editor can tell which elements a change of values reached (lsp/affected.ts).
+ */
+export function factFingerprints(facts: ModelFacts): Map<AstNode, string> {
+    const prints = new Map<AstNode, string>();
+    for (const mission of facts.missions) {
+        const window = facts.windowOf(mission);
+        const measures = mission.measures.map(measure => {
+            const { direction, progress } = facts.measure(measure);
+            return `${direction}:${progress}`;
+        });
+        prints.set(mission, [
+            facts.statusOf(mission), `${window.start}..${window.end}`, `${window.source}:${window.from?.name}`,
+            facts.progressOf(mission), measures.join(','), facts.parentOf(mission)?.name, cycleWalk(facts, mission)
+        ].join('|'));
+    }
+    for (const person of facts.persons) {
+        const load = facts.loadOf(person);
+        prints.set(person, `${load.load}/${load.capacity}|${load.missions.length}|${load.counted.map(mission => mission.name).join(',')}`);
+    }
+    return prints;
+}
+
+/** In a cycle, the names met walking `under` from the mission (as many as a cycle message names). */
+function cycleWalk(facts: ModelFacts, mission: Mission): string {
+    if (!facts.cycleOf(mission)) return '';
+    const names: string[] = [];
+    let current: AlignmentTarget | undefined = mission;
+    while (current && names.length <= CYCLE_NAMES) {
+        names.push(current.name);
+        current = current.$type === 'Mission' ? facts.parentOf(current) : undefined;
+        if (current === mission) break;
+    }
+    return names.join('>');
+}
+
+/** At least as many as the alignment-cycle message names (rules/alignment.ts). */
+const CYCLE_NAMES = 11;

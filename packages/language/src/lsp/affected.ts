@@ -1,0 +1,162 @@
+import { type AstNode, isAstNode, type LangiumDocument } from 'langium';
+import { modelSignature } from './model-signature.js';
+
+/**
+ * Which documents can have different diagnostics after the values of some top-level elements changed
+ * (`changed`: the edited elements and those whose facts changed, see facts/fingerprints.ts), when no
+ * name and no link changed. A rule reads the facts and values of the node it reports on and of nodes
+ * within two references of it: a mission reads its parent and children (one reference either way), its
+ * lead's load (one), its crew team's members' loads (two: mission → team → person). So: the changed
+ * elements, the elements that reference them and those that reference these, and the elements they
+ * reference. docs/rules.md states this for rule authors; in-place-update.test.ts holds it to fresh
+ * builds.
+ */
+export function affectedDocuments(documents: readonly LangiumDocument[], changed: ReadonlySet<AstNode>): Set<LangiumDocument> {
+    const referrers = new Map<AstNode, Set<AstNode>>();
+    const targets = new Map<AstNode, Set<AstNode>>();
+    for (const document of documents) {
+        for (const reference of document.references) {
+            // The resolved target, read without resolving anything (`.ref` would link now).
+            const target = (reference as { _ref?: unknown })._ref;
+            const source = reference.$refNode?.astNode;
+            if (!isAstNode(target) || !source) continue;
+            const from = topLevel(source);
+            const to = topLevel(target);
+            add(referrers, to, from);
+            add(targets, from, to);
+        }
+    }
+    const affected = new Set<AstNode>(changed);
+    for (const element of changed) {
+        for (const target of targets.get(element) ?? []) affected.add(target);
+        for (const referrer of referrers.get(element) ?? []) {
+            affected.add(referrer);
+            for (const second of referrers.get(referrer) ?? []) affected.add(second);
+        }
+    }
+    const result = new Set<LangiumDocument>();
+    for (const element of affected) {
+        const document = rootOf(element).$document;
+        if (document) result.add(document);
+    }
+    return result;
+}
+
+/** The top-level element (a child of the file's root) that holds a node. */
+function topLevel(node: AstNode): AstNode {
+    let current = node;
+    while (current.$container?.$container) current = current.$container;
+    return current;
+}
+
+function rootOf(node: AstNode): AstNode {
+    let current = node;
+    while (current.$container) current = current.$container;
+    return current;
+}
+
+function add(map: Map<AstNode, Set<AstNode>>, key: AstNode, value: AstNode): void {
+    const set = map.get(key);
+    if (set) set.add(value);
+    else map.set(key, new Set([value]));
+}
+
+/** What a structural edit (names, references, elements added or removed) may take away: captured before it. */
+export interface ModelBefore {
+    /** The facts of every mission and person (facts/fingerprints.ts). */
+    readonly prints: ReadonlyMap<AstNode, string>;
+    /** How often the changed documents exported each name: an element elsewhere may stop (or start) being a duplicate. */
+    readonly names: ReadonlyMap<string, number>;
+    /** What each element of the changed documents referenced, by kind and name: a parent may lose a child. */
+    readonly targets: ReadonlyMap<string, ReadonlySet<AstNode>>;
+    /** What others could see of each element of the changed documents, by kind and name (see elementView). */
+    readonly views: ReadonlyMap<string, string | undefined>;
+}
+
+export function modelBefore(prints: ReadonlyMap<AstNode, string>, changedDocuments: readonly LangiumDocument[]): ModelBefore {
+    const names = new Map<string, number>();
+    const targets = new Map<string, Set<AstNode>>();
+    const views = new Map<string, string | undefined>();
+    for (const document of changedDocuments) {
+        for (const name of exportedNames(document)) names.set(name, (names.get(name) ?? 0) + 1);
+        for (const element of elementsOf(document)) {
+            const key = elementKey(element);
+            // Two elements of one kind and name in the file: neither can be told apart afterwards.
+            views.set(key, views.has(key) ? undefined : elementView(element, prints));
+        }
+        for (const reference of document.references) {
+            const target = (reference as { _ref?: unknown })._ref;
+            const source = reference.$refNode?.astNode;
+            if (!isAstNode(target) || !source) continue;
+            const key = elementKey(topLevel(source));
+            const set = targets.get(key);
+            if (set) set.add(topLevel(target));
+            else targets.set(key, new Set([topLevel(target)]));
+        }
+    }
+    return { prints, names, targets, views };
+}
+
+/**
+ * The elements a structural edit reached: the elements of the changed documents that are new or look
+ * different (their text, bar free text, or their facts), those whose facts changed, those the changed
+ * documents referenced before, and those sharing a name the changed documents now export more or
+ * less often.
+ */
+export function structurallyChanged(
+    before: ModelBefore,
+    after: ReadonlyMap<AstNode, string>,
+    changedDocuments: readonly LangiumDocument[],
+    elementsNamed: (name: string) => readonly AstNode[]
+): Set<AstNode> {
+    const changed = new Set<AstNode>();
+    const names = new Map(before.names);
+    const unchanged = new Set<string>();
+    const ownElements = new Set<AstNode>();
+    for (const document of changedDocuments) {
+        for (const element of elementsOf(document)) {
+            ownElements.add(element);
+            const key = elementKey(element);
+            const view = before.views.get(key);
+            if (view !== undefined && view === elementView(element, after)) unchanged.add(key);
+            else changed.add(element);
+        }
+        for (const name of exportedNames(document)) names.set(name, (names.get(name) ?? 0) - 1);
+    }
+    // What a removed or changed element referenced may have lost it.
+    for (const [key, targets] of before.targets) {
+        if (!unchanged.has(key)) for (const target of targets) changed.add(target);
+    }
+    // Elsewhere, the same nodes as before: compare their facts.
+    for (const [element, print] of after) {
+        if (!ownElements.has(element) && before.prints.get(element) !== print) changed.add(element);
+    }
+    for (const [name, difference] of names) {
+        if (difference !== 0) for (const element of elementsNamed(name)) changed.add(topLevel(element));
+    }
+    return changed;
+}
+
+function elementsOf(document: LangiumDocument): AstNode[] {
+    return (document.parseResult.value as { elements?: AstNode[] }).elements ?? [];
+}
+
+function elementKey(element: AstNode): string {
+    return `${element.$type} ${(element as { name?: string }).name ?? ''}`;
+}
+
+/** An element as other documents see it: its signature and its facts. */
+function elementView(element: AstNode, prints: ReadonlyMap<AstNode, string>): string {
+    return `${modelSignature(element)}\u0000${prints.get(element) ?? ''}`;
+}
+
+/** Names of the top-level elements and `Mission.measure` names of a document. */
+function exportedNames(document: LangiumDocument): string[] {
+    const names: string[] = [];
+    for (const element of (document.parseResult.value as { elements?: Array<AstNode & { name?: string; measures?: Array<{ name?: string }> }> }).elements ?? []) {
+        if (!element.name) continue;
+        names.push(element.name);
+        for (const measure of element.measures ?? []) if (measure.name) names.push(`${element.name}.${measure.name}`);
+    }
+    return names;
+}
