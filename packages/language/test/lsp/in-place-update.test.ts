@@ -241,14 +241,16 @@ describe('what a structural edit re-checks', () => {
             await expectAsFresh(workspace, files);
         }
 
-        // Three references away: Leaf's window is checked against Sub's, which Sub inherits from Grow
-        // through Train. Grow's window shrinks in an edit that also adds a mission (a structural edit).
+        // Three references away: Leaf's window is checked against Mid's, which Mid inherits from Grow
+        // through Sub, each in a file of its own. Grow's window shrinks in an edit that also adds a
+        // mission (a structural edit): only Mid's changed facts lead to Leaf.
         files = {
             ...files,
-            'sub.mission': 'mission Sub "Sub" under Train { intent "s" lead ann }\n',
-            'leaf.mission': 'mission Leaf "Leaf" under Sub {\n  intent "l"\n  lead ann\n  boundary { window 2027-06-01 .. 2027-07-01 }\n}\n'
+            'sub.mission': 'mission Sub "Sub" under Grow { intent "s" lead dee }\n',
+            'mid.mission': 'mission Mid "Mid" under Sub { intent "m" lead dee }\n',
+            'leaf.mission': 'mission Leaf "Leaf" under Mid {\n  intent "l"\n  lead dee\n  boundary { window 2027-06-01 .. 2027-07-01 }\n}\n'
         };
-        await workspace.set({ 'sub.mission': files['sub.mission']!, 'leaf.mission': files['leaf.mission']! });
+        await workspace.set({ 'sub.mission': files['sub.mission']!, 'mid.mission': files['mid.mission']!, 'leaf.mission': files['leaf.mission']! });
         expect(workspace.codes('leaf.mission')).not.toContain('window-outside-parent');
         files['missions.mission'] = edit(files['missions.mission']!, 'window 2027-01-01 .. 2027-12-31', 'window 2027-01-01 .. 2027-03-31')
             + 'mission Added "Added" under V { intent "a" lead ann }\n';
