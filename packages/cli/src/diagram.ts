@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { type Command, Option } from 'commander';
 import {
     buildCascadeGraph, type CascadeGraph, cascadeToDot, cascadeToMermaid, DEFAULT_LAYOUT_TIMEOUT_MS, type Direction, dotToSvg, LayoutTimeoutError,
-    svgToPng, UnknownRootError
+    svgToPng, UnknownRootError, warmUpLayout
 } from 'mission-lang-language';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { outputModelFrom } from './compile.js';
@@ -36,6 +36,8 @@ export async function runDiagram(paths: readonly string[], options: DiagramOptio
     const timeoutSeconds = options.timeout === undefined ? DEFAULT_LAYOUT_TIMEOUT_MS / 1000 : Number(options.timeout);
     if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout wants a number of seconds, not '${options.timeout}'`);
     const direction = (options.direction ?? 'TB') as Direction;
+    // Graphviz loads in its worker while the model is checked here.
+    if (format === 'svg' || format === 'png') warmUpLayout();
 
     const model = await loadModel(paths, options, output);
     const graph = cascadeGraph(model, options, depth);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { buildCascadeGraph, cascadeToDot, DEFAULT_LAYOUT_TIMEOUT_MS, dotToSvg, LayoutTimeoutError, renderReport } from 'mission-lang-language';
+import { buildCascadeGraph, cascadeToDot, DEFAULT_LAYOUT_TIMEOUT_MS, dotToSvg, LayoutTimeoutError, renderReport, warmUpLayout } from 'mission-lang-language';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { outputModelFrom } from './compile.js';
 import { emit } from './emit.js';
@@ -22,6 +22,8 @@ export interface ReportOptions extends ModelOptions {
 export async function runReport(paths: readonly string[], options: ReportOptions, output: Output): Promise<number> {
     const timeoutSeconds = options.timeout === undefined ? DEFAULT_LAYOUT_TIMEOUT_MS / 1000 : Number(options.timeout);
     if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout wants a number of seconds, not '${options.timeout}'`);
+    // Graphviz loads in its worker while the model is checked here.
+    warmUpLayout();
     const model = await loadModel(paths, options, output);
     const outputModel = outputModelFrom(model);
     const graph = buildCascadeGraph(outputModel);

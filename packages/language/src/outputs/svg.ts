@@ -26,6 +26,11 @@ let graphviz;
 parentPort.on('message', async ({ id, dot }) => {
     try {
         graphviz ??= import(workerData.graphvizUrl).then(module => module.Graphviz.load());
+        if (id < 0) {
+            // Warming up: compile the WebAssembly and run one small layout while the caller checks the model.
+            (await graphviz).dot(dot, 'svg');
+            return;
+        }
         const svg = (await graphviz).dot(dot, 'svg');
         parentPort.postMessage({ id, svg });
     } catch (error) {
@@ -54,6 +59,10 @@ class GraphvizWorker {
             worker.ref();
             worker.postMessage({ id, dot });
         });
+    }
+
+    warmUp(): void {
+        this.ensureWorker().postMessage({ id: -1, dot: 'digraph { a -> b }' });
     }
 
     private ensureWorker(): Worker {
@@ -97,6 +106,15 @@ class GraphvizWorker {
 }
 
 let shared: GraphvizWorker | undefined;
+
+/**
+ * Starts the layout worker and has it load Graphviz now, so that its start (a few hundred milliseconds
+ * of WebAssembly compilation) overlaps with checking the model on the main thread.
+ */
+export function warmUpLayout(): void {
+    shared ??= new GraphvizWorker();
+    shared.warmUp();
+}
 
 /** Lays out DOT text as SVG (an XML document) within `timeoutMs`. */
 export function dotToSvg(dot: string, timeoutMs: number = DEFAULT_LAYOUT_TIMEOUT_MS): Promise<string> {
