@@ -105,6 +105,7 @@ function measureSize(size) {
 
 async function main() {
     mkdirSync(workspaces, { recursive: true });
+    mkdirSync(dirname(output), { recursive: true });
     const cpu = cpus();
     const results = {
         date: new Date().toISOString(),

@@ -285,8 +285,9 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
             // The resolved target, read without resolving anything (`.ref` would link an unresolved reference now).
             const target = (reference as { _ref?: unknown })._ref;
             if (!isAstNode(target)) return false;
-            const owner = AstUtils.findRootNode(target).$document;
-            return owner === undefined || changedUris.has(owner.uri.toString()) || owner.parseResult.value !== AstUtils.findRootNode(target);
+            const root = AstUtils.findRootNode(target);
+            const owner = root.$document;
+            return owner === undefined || changedUris.has(owner.uri.toString()) || owner.parseResult.value !== root;
         });
     }
 
