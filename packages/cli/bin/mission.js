@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { statSync } from 'node:fs';
 
-// The bundle (scripts/bundle.mjs) starts faster; the compiled modules are used when the bundle is
-// missing or older than them (a `tsc` run without `npm run build`), here or, in the repository, in the
-// language package beside this one.
+// The bundle (scripts/bundle.mjs) starts faster. An installed package runs it. In the repository
+// (sources beside it) the compiled modules run instead when the bundle is missing or older than them,
+// here or in the language package (a `tsc` run without `npm run build`).
 function modified(relative) {
     try {
         return statSync(new URL(relative, import.meta.url)).mtimeMs;
@@ -12,8 +12,9 @@ function modified(relative) {
     }
 }
 const bundle = modified('../dist/main.js');
-const compiled = Math.max(modified('../out/main.js') ?? 0, modified('../../language/out/index.js') ?? 0) || undefined;
-const { main } = bundle !== undefined && (compiled === undefined || bundle >= compiled)
+const inRepository = modified('../src') !== undefined;
+const compiled = Math.max(modified('../out/main.js') ?? 0, modified('../../language/out/index.js') ?? 0);
+const { main } = bundle !== undefined && (!inRepository || bundle >= compiled)
     ? await import('../dist/main.js')
     : await import('../out/main.js');
 
