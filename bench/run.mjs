@@ -8,7 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkBudgets } from './budgets.mjs';
 import { measureEditor } from './editor.mjs';
@@ -103,6 +103,9 @@ function measureSize(size) {
     return result;
 }
 
+/** The exit code when the run completed and a budget was missed. */
+const BUDGETS_MISSED = 3;
+
 async function main() {
     mkdirSync(workspaces, { recursive: true });
     mkdirSync(dirname(output), { recursive: true });
@@ -134,7 +137,8 @@ async function main() {
     const missed = results.budgets.filter(budget => budget.pass === false);
     if (missed.length) {
         log(`${missed.length} budget(s) missed: ${missed.map(budget => budget.name).join('; ')}`);
-        process.exitCode = 1;
+        // Apart from 1, which a crash gives: CI tells a missed budget from a broken benchmark.
+        process.exitCode = BUDGETS_MISSED;
     }
 }
 
