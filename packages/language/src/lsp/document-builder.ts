@@ -62,6 +62,11 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
     private readonly baselines = new Map<string, { uri: URI; signature: string }>();
     private revalidateAllRequested = false;
     /**
+     * Set while the other documents' validation after a change of facts is still to run (an update
+     * cancelled before it got there): the next update then validates them all.
+     */
+    private revalidationOwed = false;
+    /**
      * Documents of which only some top-level elements need validating again: the diagnostics of the
      * others, moved to their new positions, and the elements to validate.
      */
@@ -88,7 +93,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         } finally {
             listener.dispose();
         }
-        if (!this.revalidateAllRequested && !this.visibleChange()) {
+        if (!this.revalidateAllRequested && !this.revalidationOwed && !this.visibleChange()) {
             this.baselines.clear();
             return;
         }
@@ -101,7 +106,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
      */
     private structuralBaseline(changed: URI[], deleted: URI[]): ModelBefore | undefined {
         const touchedKeys = new Set([...changed, ...deleted].map(uri => uri.toString()));
-        if (this.revalidateAllRequested || [...this.baselines.keys()].some(key => !touchedKeys.has(key))) return undefined;
+        if (this.revalidateAllRequested || this.revalidationOwed || [...this.baselines.keys()].some(key => !touchedKeys.has(key))) return undefined;
         const all = this.langiumDocuments.all.toArray();
         if (all.length === 0 || all.some(document => document.state < DocumentState.Validated || !this.buildState.get(document.uri.toString())?.completed)) return undefined;
         const touched = [...changed, ...deleted].map(uri => this.langiumDocuments.getDocument(uri));
@@ -145,8 +150,12 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         for (const edit of edits) this.applyInPlace(edit);
         // A visible change of an earlier, cancelled update may still wait for the others' validation.
         if (this.baselines.size > 0 && !this.visibleChange()) this.baselines.clear();
-        const keptModel = edits.every(edit => edit.outcome === 'same-model') && !this.revalidateAllRequested && this.baselines.size === 0;
-        if (!keptModel) for (const edit of edits) this.partialValidations.delete(edit.document);
+        const quiet = !this.revalidateAllRequested && !this.revalidationOwed && this.baselines.size === 0;
+        const keptModel = quiet && edits.every(edit => edit.outcome === 'same-model');
+        if (!keptModel) {
+            for (const edit of edits) this.partialValidations.delete(edit.document);
+            this.revalidationOwed = true;
+        }
         this.lastUpdateKeptModel = keptModel;
         const documents = edits.map(edit => edit.document);
         // The name index is unchanged: same names, same nodes, and descriptions read positions live
@@ -159,7 +168,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         await this.buildDocuments(this.sortDocuments(rebuild), this.updateBuildOptions, cancelToken);
         if (!keptModel) {
             const validatedNow = new Set(documents.map(document => document.uri.toString()));
-            const dependents = before && !this.revalidateAllRequested && this.baselines.size === 0
+            const dependents = before && quiet
                 ? this.dependentsOf(edits, before)
                 : undefined;
             await this.revalidateOthers(validatedNow, cancelToken, dependents);
@@ -211,6 +220,12 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         const parsed = parser.parse(text);
         const outcome = compareTrees(model, parsed.value);
         return outcome === 'incompatible' ? undefined : { document, textDocument, text, parsed, outcome };
+    }
+
+    /** A document reset for any other reason is validated whole: its kept diagnostics may no longer hold. */
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        this.partialValidations.delete(document);
+        super.resetToState(document, state);
     }
 
     /** Validates only the edited elements of a document when the others' diagnostics could be kept. */
@@ -269,6 +284,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         // From here on a cancelled build leaves the others below Validated: the next update builds them.
         this.baselines.clear();
         this.revalidateAllRequested = false;
+        this.revalidationOwed = false;
         await this.buildDocuments(this.sortDocuments(others), this.updateBuildOptions, cancelToken);
     }
 

@@ -4,7 +4,9 @@
  * edit takes, the result must be exactly what a fresh build of the same text gives: every syntax node's
  * position, every diagnostic (code, range, message), in every file.
  */
-import { type AstNode, AstUtils, type CstNode, CstUtils, DocumentState } from 'langium';
+import { type AstNode, AstUtils, type CstNode, CstUtils, DocumentState, isOperationCancelled, TextDocument } from 'langium';
+import { setTextDocument } from 'langium/test';
+import { CancellationTokenSource } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import type { Mission, Person } from '../../src/generated/ast.js';
 import { TestWorkspace } from './workspace.js';
@@ -256,6 +258,38 @@ describe('what a structural edit re-checks', () => {
             + 'mission Added "Added" under V { intent "a" lead ann }\n';
         await workspace.set({ 'missions.mission': files['missions.mission'] });
         expect(workspace.codes('leaf.mission')).toContain('window-outside-parent');
+        await expectAsFresh(workspace, files);
+    });
+});
+
+describe('a cancelled re-check', () => {
+    it('is owed: a value change whose dependents were not re-checked is made good by the next edit', async () => {
+        const workspace = new TestWorkspace();
+        const direct = 'mission Direct "Direct" under V {\n  intent "d"\n  lead bob\n  boundary { window 2027-03-01 .. 2027-04-30 }\n}\n';
+        let files: Record<string, string> = { 'people.mission': PEOPLE, 'missions.mission': MISSIONS, 'direct.mission': direct };
+        await workspace.set(files);
+        expect(workspace.codes('direct.mission')).toContain('over-capacity');
+        const builder = workspace.services.shared.workspace.DocumentBuilder;
+
+        // Bob's capacity, cancelled as soon as the edited file is validated (the build stops at the next
+        // cancellation check: before the build-phase listeners, such as the server's publisher).
+        files = { ...files, 'people.mission': edit(PEOPLE, 'person bob "Bob" { capacity 1', 'person bob "Bob" { capacity 4') };
+        const source = new CancellationTokenSource();
+        const listener = builder.onDocumentPhase(DocumentState.Validated, () => source.cancel());
+        const publisher = builder.onBuildPhase(DocumentState.Validated, () => undefined);
+        setTextDocument(workspace.services.shared, TextDocument.create(workspace.uri('people.mission').toString(), 'mission', 10, files['people.mission']!));
+        await builder.update([workspace.uri('people.mission')], [], source.token).catch(error => {
+            if (!isOperationCancelled(error)) throw error;
+        });
+        listener.dispose();
+        publisher.dispose();
+        // The other files were not re-checked yet.
+        expect(workspace.codes('direct.mission')).toContain('over-capacity');
+
+        // Then a title edit, which alone would re-check only its own elements.
+        files = { ...files, 'people.mission': edit(files['people.mission']!, '"Ann"', '"Ann B."') };
+        await workspace.set({ 'people.mission': files['people.mission'] });
+        expect(workspace.codes('direct.mission')).not.toContain('over-capacity');
         await expectAsFresh(workspace, files);
     });
 });
