@@ -12,34 +12,38 @@ import { modelSignature } from './model-signature.js';
  * builds.
  */
 export function affectedDocuments(documents: readonly LangiumDocument[], changed: ReadonlySet<AstNode>): Set<LangiumDocument> {
-    const referrers = new Map<AstNode, Set<AstNode>>();
-    const targets = new Map<AstNode, Set<AstNode>>();
-    for (const document of documents) {
-        for (const reference of document.references) {
-            // The resolved target, read without resolving anything (`.ref` would link now).
-            const target = (reference as { _ref?: unknown })._ref;
-            const source = reference.$refNode?.astNode;
-            if (!isAstNode(target) || !source) continue;
-            const from = topLevel(source);
-            const to = topLevel(target);
-            add(referrers, to, from);
-            add(targets, from, to);
-        }
-    }
     const affected = new Set<AstNode>(changed);
-    for (const element of changed) {
-        for (const target of targets.get(element) ?? []) affected.add(target);
-        for (const referrer of referrers.get(element) ?? []) {
-            affected.add(referrer);
-            for (const second of referrers.get(referrer) ?? []) affected.add(second);
-        }
+    // Two passes over every resolved reference, allocating only for matches: the elements that
+    // reference a changed one (and what changed ones reference), then those that reference these.
+    const referrers = new Set<AstNode>();
+    forEachLink(documents, (from, to) => {
+        if (changed.has(to)) referrers.add(from);
+        if (changed.has(from)) affected.add(to);
+    });
+    if (referrers.size > 0) {
+        forEachLink(documents, (from, to) => {
+            if (referrers.has(to)) affected.add(from);
+        });
     }
+    for (const referrer of referrers) affected.add(referrer);
     const result = new Set<LangiumDocument>();
     for (const element of affected) {
         const document = rootOf(element).$document;
         if (document) result.add(document);
     }
     return result;
+}
+
+/** Every resolved reference, as the top-level element holding it and the one it resolves into. */
+function forEachLink(documents: readonly LangiumDocument[], visit: (from: AstNode, to: AstNode) => void): void {
+    for (const document of documents) {
+        for (const reference of document.references) {
+            // The resolved target, read without resolving anything (`.ref` would link now).
+            const target = (reference as { _ref?: unknown })._ref;
+            const source = reference.$refNode?.astNode;
+            if (isAstNode(target) && source) visit(topLevel(source), topLevel(target));
+        }
+    }
 }
 
 /** The top-level element (a child of the file's root) that holds a node. */
@@ -55,11 +59,6 @@ function rootOf(node: AstNode): AstNode {
     return current;
 }
 
-function add(map: Map<AstNode, Set<AstNode>>, key: AstNode, value: AstNode): void {
-    const set = map.get(key);
-    if (set) set.add(value);
-    else map.set(key, new Set([value]));
-}
 
 /** What a structural edit (names, references, elements added or removed) may take away: captured before it. */
 export interface ModelBefore {
