@@ -1,4 +1,7 @@
-import { AstUtils, type BuildOptions, DefaultDocumentBuilder, DocumentState, interruptAndCheck, isAstNode, type LangiumDocument, type LangiumSharedCoreServices, type AstNode, type ParseResult, type TextDocument, type URI } from 'langium';
+import {
+    type AstNode, AstUtils, type BuildOptions, DefaultDocumentBuilder, DocumentState, interruptAndCheck, isAstNode, type LangiumDocument,
+    type LangiumSharedCoreServices, type ParseResult, type TextDocument, type URI
+} from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { ModelKeepingBuilder } from '../facts/facts-provider.js';
 import { factFingerprints } from '../facts/fingerprints.js';
@@ -35,21 +38,21 @@ function canTakeTextDocument(document: LangiumDocument, textDocument: TextDocume
 const ABSENT = '';
 
 /**
- * Keeps every document's diagnostics current as you type. Langium rebuilds the changed documents and
- * relinks those that reference them, but the catalog's facts-based rules (budget-exceeded on a parent,
- * over-capacity on a person, duplicate-name, unmapped-measures, ...) read the whole model: a change in
- * one file can add or remove a diagnostic in a file that does not reference it.
+ * Keeps every document's diagnostics current as you type, re-checking only what an edit can reach
+ * (ARCHITECTURE.md, "How an edit is re-checked"):
  *
- * So an update runs in two steps: first Langium's own (the changed documents and their dependents are
- * rebuilt and published), then every other document is validated again (links and index entries are
- * kept: only validation re-runs, with the facts of the new model). The second step is skipped when no
- * changed document changed what other documents can see of it (its model signature: the AST without
- * layout, comments and free text), e.g. while typing in a title, an intent or a comment.
- *
- * Most keystrokes change no name and no reference: typing in a title, a number or a date. For those the
- * new text is parsed and moved onto the current tree (lsp/transplant.ts), so no other document is
- * relinked; the facts are kept when only free text changed. Only the edited document is validated again,
- * unless a value that the facts read changed.
+ * - an edit that keeps every name and reference text is moved onto the current tree (transplant.ts),
+ *   re-parsing only the edited top-level elements when it can (incremental-parse.ts): nothing is
+ *   relinked. Free text, comments, layout: the facts stay and only the edited elements are validated.
+ *   A value (number, date, status): the facts are recomputed and the documents the change reaches are
+ *   validated (affected.ts, from the fact fingerprints before and after);
+ * - any other edit goes Langium's way (rebuild the changed documents, relink those that link into
+ *   them), then the documents the change reaches are validated: a facts-based rule (budget-exceeded
+ *   on a parent, over-capacity on a person, duplicate-name) can change in a file that does not
+ *   reference the changed one. When nothing other documents can see changed (the model signature),
+ *   that step is skipped;
+ * - when the workspace was not quiet before the edit (a cancelled build, a settings change), every
+ *   document is validated again.
  */
 export class MissionDocumentBuilder extends DefaultDocumentBuilder implements ModelKeepingBuilder {
     /** All validation categories on every update: the rules do not depend on which file changed. */
