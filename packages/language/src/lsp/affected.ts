@@ -1,4 +1,4 @@
-import { type AstNode, isAstNode, type LangiumDocument } from 'langium';
+import { type AstNode, AstUtils, isAstNode, type LangiumDocument } from 'langium';
 import { modelSignature } from './model-signature.js';
 
 /**
@@ -28,7 +28,7 @@ export function affectedDocuments(documents: readonly LangiumDocument[], changed
     for (const referrer of referrers) affected.add(referrer);
     const result = new Set<LangiumDocument>();
     for (const element of affected) {
-        const document = rootOf(element).$document;
+        const document = AstUtils.findRootNode(element).$document;
         if (document) result.add(document);
     }
     return result;
@@ -50,12 +50,6 @@ function forEachLink(documents: readonly LangiumDocument[], visit: (from: AstNod
 function topLevel(node: AstNode): AstNode {
     let current = node;
     while (current.$container?.$container) current = current.$container;
-    return current;
-}
-
-function rootOf(node: AstNode): AstNode {
-    let current = node;
-    while (current.$container) current = current.$container;
     return current;
 }
 

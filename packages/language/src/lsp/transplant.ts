@@ -1,4 +1,4 @@
-import type { AstNode, CstNode, Reference } from 'langium';
+import { type AstNode, type CstNode, isAstNode, isReference, type Reference } from 'langium';
 import { FREE_TEXT } from './model-signature.js';
 
 /**
@@ -90,8 +90,8 @@ function walkValue(
     onNode?: (old: AstNode, now: AstNode) => void,
     onReference?: (old: Reference, now: Reference) => void
 ): boolean {
-    if (isNode(a) || isNode(b)) {
-        if (!isNode(a) || !isNode(b)) return false;
+    if (isAstNode(a) || isAstNode(b)) {
+        if (!isAstNode(a) || !isAstNode(b)) return false;
         onNode?.(a, b);
         return walkPairs(a, b, onPrimitive, onNode, onReference);
     }
@@ -117,11 +117,3 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 const DOLLAR = 36;
-
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
-}
-
-function isReference(value: unknown): value is Reference {
-    return typeof value === 'object' && value !== null && typeof (value as Reference).$refText === 'string';
-}

@@ -1,4 +1,5 @@
-import type { AstNode, Reference } from 'langium';
+import { type AstNode, interruptAndCheck, isAstNode, isReference, type Reference } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 
 /**
  * Fast walks over a syntax tree, for the passes that visit every node of a large workspace (linking,
@@ -15,9 +16,9 @@ export function forEachNode(node: AstNode, visit: (node: AstNode) => void): void
         const value = (node as unknown as Record<string, unknown>)[key];
         if (Array.isArray(value)) {
             for (const item of value) {
-                if (isNode(item)) forEachNode(item, visit);
+                if (isAstNode(item)) forEachNode(item, visit);
             }
-        } else if (isNode(value)) {
+        } else if (isAstNode(value)) {
             forEachNode(value, visit);
         }
     }
@@ -34,9 +35,9 @@ export function forEachOwnReference(
         if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++) {
                 const item: unknown = value[index];
-                if (isReferenceValue(item)) visit(item, key, index);
+                if (isReference(item)) visit(item, key, index);
             }
-        } else if (isReferenceValue(value)) {
+        } else if (isReference(value)) {
             visit(value, key, undefined);
         }
     }
@@ -44,10 +45,25 @@ export function forEachOwnReference(
 
 const DOLLAR = 36; // '$': Langium's own properties ($container, $cstNode, $document, ...)
 
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
-}
+/** How many top-level elements a pass handles between two checks for cancellation. */
+const ELEMENTS_PER_SLICE = 256;
 
-function isReferenceValue(value: unknown): value is Reference {
-    return typeof value === 'object' && value !== null && typeof (value as Reference).$refText === 'string';
+/**
+ * Visits a file's top-level elements in order, checking for cancellation (and giving other work a turn)
+ * once per slice of elements: Langium's passes await a check at every node, which on a large workspace
+ * costs more than the pass itself. `betweenSlices` runs at each check (e.g. to settle pending work).
+ */
+export async function forEachElementInSlices(
+    elements: readonly AstNode[],
+    cancelToken: CancellationToken,
+    visit: (element: AstNode) => void,
+    betweenSlices?: () => Promise<void>
+): Promise<void> {
+    for (let i = 0; i < elements.length; i++) {
+        if (i % ELEMENTS_PER_SLICE === 0) {
+            await interruptAndCheck(cancelToken);
+            await betweenSlices?.();
+        }
+        visit(elements[i]!);
+    }
 }

@@ -1,10 +1,10 @@
 import {
     type AstNode, type AstNodeDescription, AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider,
-    interruptAndCheck, type LangiumDocument, type ReferenceDescription
+    type LangiumDocument, type ReferenceDescription
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
-import { forEachNode, forEachOwnReference } from '../model/walk.js';
+import { forEachElementInSlices, forEachNode, forEachOwnReference } from '../model/walk.js';
 
 /**
  * Descriptions of exported names that read their positions from the live syntax tree when asked.
@@ -39,9 +39,6 @@ export class MissionAstNodeDescriptionProvider extends DefaultAstNodeDescription
     }
 }
 
-/** How many top-level elements are described between two checks for cancellation. */
-const ELEMENTS_PER_SLICE = 256;
-
 /**
  * The reference index of a document (find references, rename, what to relink), built with a plain walk
  * over the tree: Langium's awaits a cancellation check at every node and streams each node's references,
@@ -56,11 +53,7 @@ export class MissionReferenceDescriptionProvider extends DefaultReferenceDescrip
         });
         const model = document.parseResult.value as Model;
         describeOwnReferences(model);
-        const elements = model.elements ?? [];
-        for (let i = 0; i < elements.length; i++) {
-            if (i % ELEMENTS_PER_SLICE === 0) await interruptAndCheck(cancelToken);
-            forEachNode(elements[i]!, describeOwnReferences);
-        }
+        await forEachElementInSlices(model.elements ?? [], cancelToken, element => forEachNode(element, describeOwnReferences));
         return descriptions;
     }
 }

@@ -1,13 +1,10 @@
-import { type AstNode, type AstNodeDescription, DefaultLinker, interruptAndCheck, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import { type AstNode, type AstNodeDescription, DefaultLinker, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
-import { forEachNode, forEachOwnReference } from '../model/walk.js';
+import { forEachElementInSlices, forEachNode, forEachOwnReference } from '../model/walk.js';
 import { kindWord } from './kinds.js';
 import type { MissionIndexManager } from './name-index.js';
-
-/** How many top-level elements are linked between two checks for cancellation. */
-const ELEMENTS_PER_SLICE = 256;
 
 /** Linking errors say what kind was expected, and what the name is when it exists with another kind. */
 export class MissionLinker extends DefaultLinker {
@@ -29,11 +26,7 @@ export class MissionLinker extends DefaultLinker {
             this.doLink({ reference, container: node, property, index }, document);
         });
         linkOwnReferences(model);
-        const elements = model.elements ?? [];
-        for (let i = 0; i < elements.length; i++) {
-            if (i % ELEMENTS_PER_SLICE === 0) await interruptAndCheck(cancelToken);
-            forEachNode(elements[i]!, linkOwnReferences);
-        }
+        await forEachElementInSlices(model.elements ?? [], cancelToken, element => forEachNode(element, linkOwnReferences));
     }
 
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {

@@ -1,14 +1,12 @@
-import { type AstNode, DefaultDocumentValidator, interruptAndCheck, type LangiumDocument, type Reference, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { type AstNode, DefaultDocumentValidator, type LangiumDocument, type Reference, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
-import { forEachNode, forEachOwnReference } from '../model/walk.js';
+import { forEachElementInSlices, forEachNode, forEachOwnReference } from '../model/walk.js';
 import { type DiagnosticCode, isDiagnosticCode, type Severity } from './codes.js';
 import type { MissionValidationRegistry } from './registry.js';
 import type { MissionSettings } from './settings.js';
 
-/** How many top-level elements are validated between two checks for cancellation. */
-const ELEMENTS_PER_SLICE = 256;
 
 /** Langium's built-in error kinds, as catalog codes. */
 const BUILT_IN_CODES: Record<string, DiagnosticCode> = {
@@ -120,13 +118,8 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
                 if (result) pending.push(result);
             }
         };
-        for (let i = 0; i < elements.length; i++) {
-            if (i % ELEMENTS_PER_SLICE === 0) {
-                await interruptAndCheck(cancelToken);
-                if (pending.length > 0) await Promise.all(pending.splice(0));
-            }
-            forEachNode(elements[i]!, validateNode);
-        }
-        await Promise.all(pending);
+        const settle = async (): Promise<void> => { await Promise.all(pending.splice(0)); };
+        await forEachElementInSlices(elements, cancelToken, element => forEachNode(element, validateNode), settle);
+        await settle();
     }
 }
