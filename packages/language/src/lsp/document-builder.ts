@@ -34,6 +34,12 @@ function canTakeTextDocument(document: LangiumDocument, textDocument: TextDocume
     return property === undefined || property.configurable === true || property.writable === true;
 }
 
+/** The top-level elements an edit re-parsed (all of the document's when it re-parsed the whole text). */
+function editedElements(edit: InPlaceEdit): AstNode[] {
+    const elements = (edit.document.parseResult.value as Model).elements;
+    return edit.elements ? elements.slice(edit.elements.first, edit.elements.first + edit.elements.elements.length) : elements;
+}
+
 /** The signature of a document that does not exist (deleted, or not yet created). */
 const ABSENT = '';
 
@@ -185,8 +191,8 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         if (document.textDocument !== edit.textDocument) Object.defineProperty(document, 'textDocument', { value: edit.textDocument });
         const model = document.parseResult.value as Model;
         if (edit.elements) {
-            const { first, elements, shift } = edit.elements;
-            const edited = model.elements.slice(first, first + elements.length);
+            const { elements, shift } = edit.elements;
+            const edited = editedElements(edit);
             // While the facts stay, the other elements' diagnostics stay too: only their positions move.
             const kept = edit.outcome === 'same-model' && document.diagnostics
                 ? diagnosticsAround(document.diagnostics, edited[0]!.$cstNode!.range.start, edited.at(-1)!.$cstNode!.range.end, shift)
@@ -259,9 +265,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         const after = this.factPrints(edits[0]!.document);
         const changed = new Set<AstNode>();
         for (const edit of edits) {
-            const elements = (edit.document.parseResult.value as Model).elements;
-            const edited = edit.elements ? elements.slice(edit.elements.first, edit.elements.first + edit.elements.elements.length) : elements;
-            for (const element of edited) changed.add(element);
+            for (const element of editedElements(edit)) changed.add(element);
         }
         for (const [element, print] of after) {
             if (before.get(element) !== print) changed.add(element);

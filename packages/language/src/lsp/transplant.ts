@@ -18,11 +18,13 @@ const NAME_PROPERTY = 'name';
 /** Compares the current tree of a document with the one parsed from its new text, changing nothing. */
 export function compareTrees(current: AstNode, next: AstNode): EditOutcome {
     let valuesChanged = false;
-    const compatible = walkPairs(current, next, (key, type, old, now) => {
-        if (sameValue(old, now)) return true;
-        if (key === NAME_PROPERTY) return false;
-        if (!FREE_TEXT[type]?.has(key)) valuesChanged = true;
-        return true;
+    const compatible = walkPairs(current, next, {
+        primitive(key, type, old, now) {
+            if (sameValue(old, now)) return true;
+            if (key === NAME_PROPERTY) return false;
+            if (!FREE_TEXT[type]?.has(key)) valuesChanged = true;
+            return true;
+        }
     });
     if (!compatible) return 'incompatible';
     return valuesChanged ? 'values-changed' : 'same-model';
@@ -35,14 +37,18 @@ export function compareTrees(current: AstNode, next: AstNode): EditOutcome {
  */
 export function transplant(current: AstNode, next: AstNode): void {
     moveCst(current, next);
-    walkPairs(current, next, (key, _type, old, now, owner) => {
-        if (!sameValue(old, now)) {
-            if (now === undefined) delete (owner as unknown as Record<string, unknown>)[key];
-            else (owner as unknown as Record<string, unknown>)[key] = now;
+    walkPairs(current, next, {
+        primitive(key, _type, old, now, owner) {
+            if (!sameValue(old, now)) {
+                if (now === undefined) delete (owner as unknown as Record<string, unknown>)[key];
+                else (owner as unknown as Record<string, unknown>)[key] = now;
+            }
+            return true;
+        },
+        node: moveCst,
+        reference(old, now) {
+            (old as { $refNode?: CstNode }).$refNode = now.$refNode;
         }
-        return true;
-    }, (old, now) => moveCst(old, now), (old, now) => {
-        (old as { $refNode?: CstNode }).$refNode = now.$refNode;
     });
 }
 
@@ -52,19 +58,21 @@ function moveCst(old: AstNode, now: AstNode): void {
     if (cst) (cst as { astNode: AstNode }).astNode = old;
 }
 
-type PrimitiveVisitor = (key: string, type: string, old: unknown, now: unknown, owner: AstNode) => boolean;
+/** What a walk over two trees in step does with each pair it meets. */
+interface PairVisitor {
+    /** A pair of primitive values (or absent ones); returns whether the walk may go on. */
+    primitive(key: string, type: string, old: unknown, now: unknown, owner: AstNode): boolean;
+    /** A pair of nodes, before their properties are walked. */
+    node?(old: AstNode, now: AstNode): void;
+    /** A pair of references with the same text. */
+    reference?(old: Reference, now: Reference): void;
+}
 
 /**
  * Walks two trees in step. Nodes, arrays of nodes and references must match in shape (and references
- * in text); primitive values are handed to `onPrimitive`, which says whether the walk may go on.
+ * in text); returns false as soon as they do not, or the visitor stops the walk at a primitive value.
  */
-function walkPairs(
-    old: AstNode,
-    now: AstNode,
-    onPrimitive: PrimitiveVisitor,
-    onNode?: (old: AstNode, now: AstNode) => void,
-    onReference?: (old: Reference, now: Reference) => void
-): boolean {
+function walkPairs(old: AstNode, now: AstNode, visitor: PairVisitor): boolean {
     if (old.$type !== now.$type) return false;
     for (const key of propertyKeys(old, now)) {
         const a = (old as unknown as Record<string, unknown>)[key];
@@ -72,35 +80,27 @@ function walkPairs(
         if (Array.isArray(a) || Array.isArray(b)) {
             if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
             for (let i = 0; i < a.length; i++) {
-                if (!walkValue(key, old, a[i], b[i], onPrimitive, onNode, onReference)) return false;
+                if (!walkValue(key, old, a[i], b[i], visitor)) return false;
             }
-        } else if (!walkValue(key, old, a, b, onPrimitive, onNode, onReference)) {
+        } else if (!walkValue(key, old, a, b, visitor)) {
             return false;
         }
     }
     return true;
 }
 
-function walkValue(
-    key: string,
-    owner: AstNode,
-    a: unknown,
-    b: unknown,
-    onPrimitive: PrimitiveVisitor,
-    onNode?: (old: AstNode, now: AstNode) => void,
-    onReference?: (old: Reference, now: Reference) => void
-): boolean {
+function walkValue(key: string, owner: AstNode, a: unknown, b: unknown, visitor: PairVisitor): boolean {
     if (isAstNode(a) || isAstNode(b)) {
         if (!isAstNode(a) || !isAstNode(b)) return false;
-        onNode?.(a, b);
-        return walkPairs(a, b, onPrimitive, onNode, onReference);
+        visitor.node?.(a, b);
+        return walkPairs(a, b, visitor);
     }
     if (isReference(a) || isReference(b)) {
         if (!isReference(a) || !isReference(b) || a.$refText !== b.$refText) return false;
-        onReference?.(a, b);
+        visitor.reference?.(a, b);
         return true;
     }
-    return onPrimitive(key, owner.$type, a, b, owner);
+    return visitor.primitive(key, owner.$type, a, b, owner);
 }
 
 /** The AST properties of either node ($-properties are Langium's bookkeeping). */
