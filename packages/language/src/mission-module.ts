@@ -28,6 +28,7 @@ import { MissionLinker } from './references/linker.js';
 import { MissionIndexManager } from './references/name-index.js';
 import { MissionScopeComputation } from './references/scope-computation.js';
 import { MissionScopeProvider } from './references/scope-provider.js';
+import { createMissionParser } from './syntax/fast-parser.js';
 import { MissionLexerErrorMessageProvider, MissionParserErrorMessageProvider } from './syntax/parser-messages.js';
 import { MissionValueConverter } from './syntax/value-converter.js';
 import { MissionDocumentValidator } from './validation/document-validator.js';
@@ -58,6 +59,7 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
         ModelFactsProvider: (services) => new ModelFactsProvider(services.shared)
     },
     parser: {
+        LangiumParser: (services) => createMissionParser(services),
         ValueConverter: () => new MissionValueConverter(),
         ParserErrorMessageProvider: () => new MissionParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new MissionLexerErrorMessageProvider()
