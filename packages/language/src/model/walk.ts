@@ -1,5 +1,6 @@
 import { type AstNode, interruptAndCheck, isAstNode, isReference, type Reference } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import { reflection } from '../generated/ast.js';
 
 /**
  * Fast walks over a syntax tree, for the passes that visit every node of a large workspace (linking,
@@ -8,12 +9,12 @@ import type { CancellationToken } from 'vscode-languageserver';
  * a handful of levels deep and recursion is safe.
  */
 
-/** Visits `node` and every node it contains, in document order (pre-order, properties in order). */
+/** Visits `node` and every node it contains, pre-order (a node's properties in the grammar's type order). */
 export function forEachNode(node: AstNode, visit: (node: AstNode) => void): void {
     visit(node);
-    for (const key in node) {
-        if (key.charCodeAt(0) === DOLLAR) continue;
-        const value = (node as unknown as Record<string, unknown>)[key];
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of propertiesOf(node.$type).values) {
+        const value = record[key];
         if (Array.isArray(value)) {
             for (const item of value) {
                 if (isAstNode(item)) forEachNode(item, visit);
@@ -29,9 +30,9 @@ export function forEachOwnReference(
     node: AstNode,
     visit: (reference: Reference, property: string, index: number | undefined) => void
 ): void {
-    for (const key in node) {
-        if (key.charCodeAt(0) === DOLLAR) continue;
-        const value = (node as unknown as Record<string, unknown>)[key];
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of propertiesOf(node.$type).references) {
+        const value = record[key];
         if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++) {
                 const item: unknown = value[index];
@@ -43,7 +44,25 @@ export function forEachOwnReference(
     }
 }
 
-const DOLLAR = 36; // '$': Langium's own properties ($container, $cstNode, $document, ...)
+/**
+ * A type's properties from the generated reflection: those that may hold nodes or values, and the
+ * cross-references. The walks read just these rather than enumerating each node's keys (Langium's
+ * `$` bookkeeping included), which costs most of a walk on a large workspace.
+ */
+function propertiesOf(type: string): { values: readonly string[]; references: readonly string[] } {
+    let properties = PROPERTIES.get(type);
+    if (!properties) {
+        const declared = Object.values(reflection.getTypeMetaData(type).properties);
+        properties = {
+            values: declared.filter(property => property.referenceType === undefined).map(property => property.name),
+            references: declared.filter(property => property.referenceType !== undefined).map(property => property.name)
+        };
+        PROPERTIES.set(type, properties);
+    }
+    return properties;
+}
+
+const PROPERTIES = new Map<string, { values: readonly string[]; references: readonly string[] }>();
 
 /** How many top-level elements a pass handles between two checks for cancellation. */
 const ELEMENTS_PER_SLICE = 256;

@@ -1,5 +1,5 @@
 import {
-    AstUtils, type AstNode, type AstReflection, type CompositeCstNodeImpl, CstNodeBuilder, createParser,
+    type AstNode, type AstReflection, type CompositeCstNodeImpl, CstNodeBuilder, createParser,
     type GrammarAST, type LangiumCoreServices, LangiumParser, LeafCstNodeImpl, type Lexer, type Linker, type ParseResult,
     type ParserOptions, type ValueConverter
 } from 'langium';
@@ -57,11 +57,12 @@ export class MissionFastParser {
     private readonly linker: Linker;
     private readonly reflection: AstReflection;
     private readonly tokenTypes: Lexer['definition'];
-    private readonly keywords = new Map<string, string>();
+    private readonly keywords: Array<string[] | undefined>;
     private readonly rules = new Map<string, RuleFeatures>();
     /** Per rule whose body is a loop of items: the keyword that starts an item → how to parse it. */
     private readonly items = new Map<string, Map<string, { call: Feature; property: string; parse: ChildParser }>>();
     /** Stands in for a datatype rule's value holder when its CST node is closed. */
+    private readonly defaults = new Map<string, ReadonlyArray<readonly [string, unknown]>>();
     private readonly datatypeHolder: Node = { $type: 'datatype' };
     /** The top-level elements: the keyword that starts one → its type and how to parse it. */
     private readonly elements: Map<string, { call: Feature; parse: ChildParser }>;
@@ -73,11 +74,11 @@ export class MissionFastParser {
         this.linker = services.references.Linker;
         this.reflection = services.shared.AstReflection;
         this.tokenTypes = services.parser.Lexer.definition;
-        for (const name of Object.keys(this.tokenTypes)) {
-            if (TERMINALS.has(name) || PUNCTUATION.has(name)) continue;
-            if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new Error(`fast parser: keyword '${name}' is not scanned`);
-            this.keywords.set(name, name);
+        const words = Object.keys(this.tokenTypes).filter(name => !TERMINALS.has(name) && !PUNCTUATION.has(name));
+        for (const word of words) {
+            if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(word)) throw new Error(`fast parser: keyword '${word}' is not scanned`);
         }
+        this.keywords = FastScanner.groupKeywords(words);
         for (const rule of services.Grammar.rules) {
             if (rule.$type === 'ParserRule') this.rules.set(rule.name, new RuleFeatures(services.Grammar, rule.name));
         }
@@ -419,9 +420,28 @@ export class MissionFastParser {
         return this.scanner.kind === kind;
     }
 
+    /** Closes the node's CST node and gives it its defaults, as Langium's parser constructs a node. */
     private close(node: Node): void {
         this.builder.construct(node as never);
-        AstUtils.assignMandatoryProperties(this.reflection, node);
+        for (const [property, value] of this.defaultsOf(node.$type)) {
+            if (node[property] === undefined) node[property] = Array.isArray(value) ? [] : value;
+        }
+    }
+
+    /** What `AstUtils.assignMandatoryProperties` assigns, in its order, looked up once per type. */
+    private defaultsOf(type: string): ReadonlyArray<readonly [string, unknown]> {
+        let defaults = this.defaults.get(type);
+        if (!defaults) {
+            defaults = Object.values(this.reflection.getTypeMetaData(type).properties)
+                .filter(property => property.defaultValue !== undefined)
+                .map(property => {
+                    const value = property.defaultValue;
+                    if (Array.isArray(value) && value.length > 0) throw new Error(`fast parser: default of ${type}.${property.name}`);
+                    return [property.name, value] as const;
+                });
+            this.defaults.set(type, defaults);
+        }
+        return defaults;
     }
 
     /** `property+=value`; a node value gets its container, as Langium's parser links it afterwards. */

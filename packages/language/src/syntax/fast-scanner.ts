@@ -67,10 +67,17 @@ export class FastScanner {
 
     constructor(
         private readonly text: string,
-        private readonly keywords: ReadonlyMap<string, string>,
+        private readonly keywordsByFirstChar: ReadonlyArray<readonly string[] | undefined>,
         private readonly commentTypes: { multiLine: unknown; singleLine: unknown }
     ) {
         this.next();
+    }
+
+    /** The words of `keywords` grouped by first character code, as the scanner takes them. */
+    static groupKeywords(keywords: Iterable<string>): Array<string[] | undefined> {
+        const groups: Array<string[] | undefined> = [];
+        for (const keyword of keywords) (groups[keyword.charCodeAt(0)] ??= []).push(keyword);
+        return groups;
     }
 
     /** The current token's text. */
@@ -105,7 +112,7 @@ export class FastScanner {
         if (isIdStart(c)) {
             let end = p + 1;
             while (end < length && isIdPart(text.charCodeAt(end))) end++;
-            this.setToken(this.keywords.get(text.substring(p, end)) ?? ID, p, end);
+            this.setToken(this.keywordAt(p, end) ?? ID, p, end);
         } else if (isDigit(c)) {
             this.setToken(this.isDate(p) ? DATE : NUMBER, p, this.isDate(p) ? p + 10 : this.numberEnd(p));
         } else if (c === Char.Minus && isDigit(text.charCodeAt(p + 1))) {
@@ -124,6 +131,17 @@ export class FastScanner {
         } else {
             throw MISS;
         }
+    }
+
+    /** The keyword that is exactly the word at [start, end), compared in place (no substring per word). */
+    private keywordAt(start: number, end: number): string | undefined {
+        const candidates = this.keywordsByFirstChar[this.text.charCodeAt(start)];
+        if (candidates) {
+            for (const keyword of candidates) {
+                if (keyword.length === end - start && this.text.startsWith(keyword, start)) return keyword;
+            }
+        }
+        return undefined;
     }
 
     private setToken(kind: string, start: number, end: number): void {

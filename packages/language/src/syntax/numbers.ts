@@ -3,9 +3,12 @@
  * Conversion is done on the decimal text, not by floating-point multiplication, so `1.1M` is exactly
  * 1100000 (1.1 * 1e6 is not).
  */
+const PLAIN_INTEGER = /^-?[0-9]{1,15}$/;
 const SUFFIX_DIGITS: Record<string, number> = { k: 3, M: 6, B: 9 };
 
 export function parseNumberLiteral(text: string): number {
+    // Most literals are plain integers: no separators, fraction or suffix to move the point for.
+    if (PLAIN_INTEGER.test(text)) return Number(text);
     let digits = text.replace(/_/g, '');
     const shift = SUFFIX_DIGITS[digits.charAt(digits.length - 1)] ?? 0;
     if (shift > 0) digits = digits.slice(0, -1);

@@ -1,4 +1,4 @@
-import { type CstNode, DefaultValueConverter, type GrammarAST, type ValueType } from 'langium';
+import { type CstNode, DefaultValueConverter, type GrammarAST, ValueConverter, type ValueType } from 'langium';
 import { parseDate } from './dates.js';
 import { parseNumberLiteral } from './numbers.js';
 
@@ -9,6 +9,10 @@ export class MissionValueConverter extends DefaultValueConverter {
             case 'NUMBER': return parseNumberLiteral(input);
             case 'DATE': return parseDate(input);
             case 'STRING': return unescapeString(input);
+            // What Langium's converter returns for these, without its case-folded lookups of the rule
+            // (two new strings per name parsed).
+            case 'ID': return ValueConverter.convertID(input);
+            case 'Name': case 'QualifiedName': case 'UnitName': case 'MissionStatus': case 'Direction': case 'Period': return input;
             default: return super.runConverter(rule, input, cstNode);
         }
     }
@@ -16,7 +20,8 @@ export class MissionValueConverter extends DefaultValueConverter {
 
 /** Removes the quotes and resolves `\"` and `\\`; any other escape keeps its character (it is reported). */
 export function unescapeString(quoted: string): string {
-    return quoted.slice(1, -1).replace(/\\(.)/g, '$1');
+    const text = quoted.slice(1, -1);
+    return text.includes('\\') ? text.replace(/\\(.)/g, '$1') : text;
 }
 
 /** The escapes in a quoted string other than `\"` and `\\`, with their offsets in the quoted text. */

@@ -86,10 +86,13 @@ export class SyntaxValidator implements MissionValidator {
 }
 
 function reportRepeats<N extends AstNode>(node: N, once: Record<string, string>, container: string, accept: ValidationAcceptor): void {
-    for (const [property, keyword] of Object.entries(once)) {
-        const items = (node as unknown as Record<string, AstNode[]>)[property] ?? [];
-        for (const repeat of items.slice(1)) {
-            report(accept, 'syntax-error', `${container} has at most one \`${keyword}\`; this one repeats it`, { node: repeat, keyword: keyword.split(' ')[0]! });
+    // Runs for every mission, boundary and measure: plain loops, no arrays built per call.
+    for (const property in once) {
+        const items = (node as unknown as Record<string, AstNode[] | undefined>)[property];
+        if (!items || items.length < 2) continue;
+        const keyword = once[property]!;
+        for (let i = 1; i < items.length; i++) {
+            report(accept, 'syntax-error', `${container} has at most one \`${keyword}\`; this one repeats it`, { node: items[i]!, keyword: keyword.split(' ')[0]! });
         }
     }
 }
