@@ -1,11 +1,9 @@
 import {
-    type AstNode, type AstReflection, type CompositeCstNodeImpl, CstNodeBuilder, createParser,
-    type GrammarAST, type LangiumCoreServices, LangiumParser, LeafCstNodeImpl, type Lexer, type Linker, type ParseResult,
-    type ParserOptions, type ValueConverter
+    type AstNode, type CompositeCstNodeImpl, createParser, type LangiumCoreServices, LangiumParser, type ParseResult, type ParserOptions
 } from 'langium';
 import type { Model } from '../generated/ast.js';
-import { RuleFeatures } from './grammar-features.js';
-import { DATE, EOF, FastPathMiss, FastScanner, ID, NUMBER, STRING } from './fast-scanner.js';
+import { DATE, EOF, FastPathMiss, ID, NUMBER, STRING } from './fast-scanner.js';
+import { type ChildParser, FastTreeBuilder, type Feature, missFastPath, type Node } from './fast-tree-builder.js';
 
 /**
  * Parsing is two thirds of a cold check with Langium's generic parser (docs/performance.md): a
@@ -43,45 +41,13 @@ export function createMissionParser(services: LangiumCoreServices): LangiumParse
     return parser;
 }
 
-/** An AST node while it is built: Langium's node type, writable. */
-type Node = { -readonly [K in keyof AstNode]: AstNode[K] } & Record<string, unknown>;
-type Feature = GrammarAST.AbstractElement;
-type ChildParser = (this: MissionFastParser) => Node;
-
-/** Keywords that are not words: the scanner recognises exactly these. */
-const PUNCTUATION = new Set(['{', '}', ',', '.', '..']);
-const TERMINALS = new Set([ID, STRING, NUMBER, DATE, 'WS', 'ML_COMMENT', 'SL_COMMENT']);
-
-export class MissionFastParser {
-    private readonly converter: ValueConverter;
-    private readonly linker: Linker;
-    private readonly reflection: AstReflection;
-    private readonly tokenTypes: Lexer['definition'];
-    private readonly keywords: Array<string[] | undefined>;
-    private readonly rules = new Map<string, RuleFeatures>();
-    /** Per rule whose body is a loop of items: the keyword that starts an item → how to parse it. */
-    private readonly items = new Map<string, Map<string, { call: Feature; property: string; parse: ChildParser }>>();
-    /** Stands in for a datatype rule's value holder when its CST node is closed. */
-    private readonly defaults = new Map<string, ReadonlyArray<readonly [string, unknown]>>();
-    private readonly datatypeHolder: Node = { $type: 'datatype' };
+/** The grammar of mission.langium, rule by rule, on the primitives of `FastTreeBuilder`. */
+export class MissionFastParser extends FastTreeBuilder {
     /** The top-level elements: the keyword that starts one → its type and how to parse it. */
     private readonly elements: Map<string, { call: Feature; parse: ChildParser }>;
-    private scanner!: FastScanner;
-    private builder!: CstNodeBuilder;
 
     constructor(services: LangiumCoreServices) {
-        this.converter = services.parser.ValueConverter;
-        this.linker = services.references.Linker;
-        this.reflection = services.shared.AstReflection;
-        this.tokenTypes = services.parser.Lexer.definition;
-        const words = Object.keys(this.tokenTypes).filter(name => !TERMINALS.has(name) && !PUNCTUATION.has(name));
-        for (const word of words) {
-            if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(word)) throw new Error(`fast parser: keyword '${word}' is not scanned`);
-        }
-        this.keywords = FastScanner.groupKeywords(words);
-        for (const rule of services.Grammar.rules) {
-            if (rule.$type === 'ParserRule') this.rules.set(rule.name, new RuleFeatures(services.Grammar, rule.name));
-        }
+        super(services);
         const element = this.rule('Element');
         this.elements = new Map(([['vision', 'Vision', this.vision], ['person', 'Person', this.person], ['team', 'Team', this.team],
             ['mission', 'Mission', this.mission]] as const).map(([keyword, type, parse]) => [keyword, { call: element.call(type), parse }]));
@@ -113,17 +79,12 @@ export class MissionFastParser {
             if (error instanceof FastPathMiss) return undefined;
             throw error;
         } finally {
-            this.scanner = undefined!;
-            this.builder = undefined!;
+            this.end();
         }
     }
 
     private model(text: string): ParseResult<Model> {
-        this.scanner = new FastScanner(text, this.keywords, {
-            multiLine: this.tokenTypes['ML_COMMENT'], singleLine: this.tokenTypes['SL_COMMENT']
-        });
-        this.builder = new CstNodeBuilder();
-        const root = this.builder.buildRootNode(text);
+        const root = this.begin(text);
         const model: Node = { $type: 'Model' };
         const elementCall = this.rule('Model').call('Element');
         while (this.scanner.kind !== EOF) this.add(model, 'elements', this.element(elementCall));
@@ -337,204 +298,4 @@ export class MissionFastParser {
         node.period = this.keywordDatatype('Value', 'Period');
         return node;
     }
-
-    // ----- shapes shared by several rules
-
-    /** `'keyword' value=NUMBER` (capacity, baseline, target, current). */
-    private numberItem(type: string): ChildParser {
-        return function (this: MissionFastParser): Node {
-            const node = this.start(type, this.rule(type).keyword(this.scanner.kind).value);
-            node.value = this.terminal(type, NUMBER);
-            return node;
-        };
-    }
-
-    /** `'first' 'second' text=STRING` (end state, key task). */
-    private textItem(type: string, first: string, second: string): Node {
-        const node = this.start(type, first);
-        this.keyword(type, second);
-        node.text = this.terminal(type, STRING);
-        return node;
-    }
-
-    /** `name=Name (title=STRING)?` */
-    private nameAndTitle(node: Node, type: string): void {
-        node.name = this.name(this.rule(type).call('Name'));
-        if (this.at(STRING)) node.title = this.terminal(type, STRING);
-    }
-
-    /** `'{' (item)* '}'` where each item starts with its own keyword. */
-    private block(node: Node, type: string): void {
-        const items = this.items.get(type)!;
-        this.keyword(type, '{');
-        for (let item = items.get(this.scanner.kind); item; item = items.get(this.scanner.kind)) {
-            this.add(node, item.property, this.child(item.call, item.parse));
-        }
-        this.keyword(type, '}');
-    }
-
-    /** `refs+=[T:Name] (',' refs+=[T:Name])*` */
-    private referenceList(node: Node, property: string, type: string): void {
-        const rule = this.rule(type);
-        this.add(node, property, this.reference(node, property, rule.crossReference(0)));
-        while (this.at(',')) {
-            this.keyword(type, ',');
-            this.add(node, property, this.reference(node, property, rule.crossReference(1)));
-        }
-    }
-
-    // ----- the primitives: each does what Langium's parser does for the same grammar element
-
-    private defineItems(type: string, items: Record<string, [string, string, ChildParser]>): void {
-        const rule = this.rule(type);
-        this.items.set(type, new Map(Object.entries(items).map(([keyword, [callee, property, parse]]) =>
-            [keyword, { call: rule.call(callee), property, parse }])));
-    }
-
-    private rule(name: string): RuleFeatures {
-        const rule = this.rules.get(name);
-        if (!rule) throw new Error(`fast parser: no rule ${name}`);
-        return rule;
-    }
-
-    /** A node of `type` whose rule starts with `keyword`, consumed. */
-    private start(type: string, keyword: string): Node {
-        const node: Node = { $type: type };
-        this.keyword(type, keyword);
-        return node;
-    }
-
-    /** A rule call that creates a node: its CST node is opened before and closed after. */
-    private child(call: Feature, parse: ChildParser): Node {
-        this.open(call);
-        const node = parse.call(this);
-        this.close(node);
-        return node;
-    }
-
-    private open(feature: Feature): CompositeCstNodeImpl {
-        return this.builder.buildCompositeNode(feature) as CompositeCstNodeImpl;
-    }
-
-    private at(kind: string): boolean {
-        return this.scanner.kind === kind;
-    }
-
-    /** Closes the node's CST node and gives it its defaults, as Langium's parser constructs a node. */
-    private close(node: Node): void {
-        this.builder.construct(node as never);
-        for (const [property, value] of this.defaultsOf(node.$type)) {
-            if (node[property] === undefined) node[property] = Array.isArray(value) ? [] : value;
-        }
-    }
-
-    /** What `AstUtils.assignMandatoryProperties` assigns, in its order, looked up once per type. */
-    private defaultsOf(type: string): ReadonlyArray<readonly [string, unknown]> {
-        let defaults = this.defaults.get(type);
-        if (!defaults) {
-            defaults = Object.values(this.reflection.getTypeMetaData(type).properties)
-                .filter(property => property.defaultValue !== undefined)
-                .map(property => {
-                    const value = property.defaultValue;
-                    if (Array.isArray(value) && value.length > 0) throw new Error(`fast parser: default of ${type}.${property.name}`);
-                    return [property.name, value] as const;
-                });
-            this.defaults.set(type, defaults);
-        }
-        return defaults;
-    }
-
-    /** `property+=value`; a node value gets its container, as Langium's parser links it afterwards. */
-    private add(node: Node, property: string, value: unknown): void {
-        let values = node[property] as unknown[] | undefined;
-        if (!Array.isArray(values)) values = node[property] = [];
-        if (isNode(value)) {
-            (value.$cstNode as CompositeCstNodeImpl).astNode = value as AstNode;
-            value.$container = node;
-            value.$containerProperty = property;
-            value.$containerIndex = values.length;
-        }
-        values.push(value);
-    }
-
-    private keyword(type: string, value: string): void {
-        if (this.scanner.kind !== value) throw new FastPathMiss();
-        this.leaf(this.rule(type).keyword(value));
-    }
-
-    /** `property=TERMINAL`: the converted value of the `nth` call of the terminal in the rule. */
-    private terminal(type: string, kind: string, nth = 0): unknown {
-        if (this.scanner.kind !== kind) throw new FastPathMiss();
-        const image = this.scanner.image();
-        return this.converter.convert(image, this.leaf(this.rule(type).call(kind, nth)));
-    }
-
-    /** A `Name` datatype rule call (`name=Name`, `currency=Name`, inside QualifiedName). */
-    private name(call: Feature): string {
-        const composite = this.open(call);
-        return this.closeDatatype(composite, this.idText(this.rule('Name').call(ID)));
-    }
-
-    /** A cross-reference by `Name`, built by the linker as Langium's parser builds it. */
-    private reference(node: Node, property: string, crossReference: Feature): unknown {
-        const composite = this.open(crossReference);
-        const text = this.closeDatatype(composite, this.idText(this.rule('Name').call(ID)));
-        return this.linker.buildReference(node, property, composite, text);
-    }
-
-    /** `value=Rule` where Rule is a datatype rule of keywords (MissionStatus, Direction, Period). */
-    private keywordDatatype(type: string, datatype: string): string {
-        const composite = this.open(this.rule(type).call(datatype));
-        const keyword = this.rule(datatype).findKeyword(this.scanner.kind);
-        if (!keyword) throw new FastPathMiss();
-        return this.closeDatatype(composite, this.keywordText(keyword));
-    }
-
-    /** An ID inside a datatype rule: its converted text. */
-    private idText(call: Feature): string {
-        if (this.scanner.kind !== ID) throw new FastPathMiss();
-        const image = this.scanner.image();
-        return '' + String(this.converter.convert(image, this.leaf(call)));
-    }
-
-    /** A keyword inside a datatype rule: its text. */
-    private keywordText(keyword: GrammarAST.Keyword): string {
-        if (this.scanner.kind !== keyword.value) throw new FastPathMiss();
-        this.leaf(keyword);
-        return keyword.value;
-    }
-
-    private closeDatatype(composite: CompositeCstNodeImpl, value: string): string {
-        this.builder.construct(this.datatypeHolder as never);
-        return this.converter.convert(value, composite) as string;
-    }
-
-    /** The current token as a leaf of `feature`, after the comments before it; then the next token. */
-    private leaf(feature: Feature): LeafCstNodeImpl {
-        const scanner = this.scanner;
-        this.flushComments();
-        const length = scanner.end - scanner.start;
-        const leaf = new LeafCstNodeImpl(scanner.start, length, scanner.line, scanner.column, scanner.line, scanner.column + length,
-            this.tokenTypes[scanner.kind] as never, false);
-        leaf.grammarSource = feature;
-        this.builder.appendChild(this.builder.current, leaf);
-        scanner.next();
-        return leaf;
-    }
-
-    private flushComments(): void {
-        const comments = this.scanner.comments;
-        if (comments.length > 0) {
-            this.builder.addHiddenNodes(comments as never);
-            comments.length = 0;
-        }
-    }
-}
-
-function missFastPath(): never {
-    throw new FastPathMiss();
-}
-
-function isNode(value: unknown): value is Node {
-    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
 }

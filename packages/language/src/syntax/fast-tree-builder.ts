@@ -1,0 +1,267 @@
+import {
+    type AstNode, type AstReflection, type CompositeCstNodeImpl, CstNodeBuilder, type GrammarAST, type LangiumCoreServices,
+    LeafCstNodeImpl, type Lexer, type Linker, type RootCstNode, type ValueConverter
+} from 'langium';
+import { RuleFeatures } from './grammar-features.js';
+import { DATE, FastPathMiss, FastScanner, ID, NUMBER, STRING } from './fast-scanner.js';
+
+/** An AST node while it is built: Langium's node type, writable. */
+export type Node = { -readonly [K in keyof AstNode]: AstNode[K] } & Record<string, unknown>;
+export type Feature = GrammarAST.AbstractElement;
+export type ChildParser = (this: FastTreeBuilder) => Node;
+
+/** Keywords that are not words: the scanner recognises exactly these. */
+const PUNCTUATION = new Set(['{', '}', ',', '.', '..']);
+const TERMINALS = new Set([ID, STRING, NUMBER, DATE, 'WS', 'ML_COMMENT', 'SL_COMMENT']);
+
+/**
+ * What the fast parser (fast-parser.ts) builds with: each primitive does what Langium's parser does
+ * for the same grammar element (a keyword, a terminal, a datatype rule, a cross-reference, a rule call
+ * that makes a node), with Langium's own CST builder, value converter and linker, so that the result
+ * is the one Langium's parser would give. The grammar's rules are in the subclass.
+ */
+export abstract class FastTreeBuilder {
+    protected readonly converter: ValueConverter;
+    protected readonly linker: Linker;
+    protected readonly reflection: AstReflection;
+    protected readonly tokenTypes: Lexer['definition'];
+    protected readonly keywords: Array<string[] | undefined>;
+    protected readonly rules = new Map<string, RuleFeatures>();
+    /** Per rule whose body is a loop of items: the keyword that starts an item → how to parse it. */
+    protected readonly items = new Map<string, Map<string, { call: Feature; property: string; parse: ChildParser }>>();
+    protected readonly defaults = new Map<string, ReadonlyArray<readonly [string, unknown]>>();
+    /** Stands in for a datatype rule's value holder when its CST node is closed. */
+    protected readonly datatypeHolder: Node = { $type: 'datatype' };
+    protected scanner!: FastScanner;
+    protected builder!: CstNodeBuilder;
+
+    constructor(services: LangiumCoreServices) {
+        this.converter = services.parser.ValueConverter;
+        this.linker = services.references.Linker;
+        this.reflection = services.shared.AstReflection;
+        this.tokenTypes = services.parser.Lexer.definition;
+        const words = Object.keys(this.tokenTypes).filter(name => !TERMINALS.has(name) && !PUNCTUATION.has(name));
+        for (const word of words) {
+            if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(word)) throw new Error(`fast parser: keyword '${word}' is not scanned`);
+        }
+        this.keywords = FastScanner.groupKeywords(words);
+        for (const rule of services.Grammar.rules) {
+            if (rule.$type === 'ParserRule') this.rules.set(rule.name, new RuleFeatures(services.Grammar, rule.name));
+        }
+    }
+
+    /** Starts a parse of `text`: the scanner on its first token and the CST's root. */
+    protected begin(text: string): RootCstNode {
+        this.scanner = new FastScanner(text, this.keywords, {
+            multiLine: this.tokenTypes['ML_COMMENT'], singleLine: this.tokenTypes['SL_COMMENT']
+        });
+        this.builder = new CstNodeBuilder();
+        return this.builder.buildRootNode(text);
+    }
+
+    /** Lets go of the text and the tree. */
+    protected end(): void {
+        this.scanner = undefined!;
+        this.builder = undefined!;
+    }
+
+    // ----- shapes shared by several rules
+
+    /** `'keyword' value=NUMBER` (capacity, baseline, target, current). */
+    protected numberItem(type: string): ChildParser {
+        return function (this: FastTreeBuilder): Node {
+            const node = this.start(type, this.rule(type).keyword(this.scanner.kind).value);
+            node.value = this.terminal(type, NUMBER);
+            return node;
+        };
+    }
+
+    /** `'first' 'second' text=STRING` (end state, key task). */
+    protected textItem(type: string, first: string, second: string): Node {
+        const node = this.start(type, first);
+        this.keyword(type, second);
+        node.text = this.terminal(type, STRING);
+        return node;
+    }
+
+    /** `name=Name (title=STRING)?` */
+    protected nameAndTitle(node: Node, type: string): void {
+        node.name = this.name(this.rule(type).call('Name'));
+        if (this.at(STRING)) node.title = this.terminal(type, STRING);
+    }
+
+    /** `'{' (item)* '}'` where each item starts with its own keyword. */
+    protected block(node: Node, type: string): void {
+        const items = this.items.get(type)!;
+        this.keyword(type, '{');
+        for (let item = items.get(this.scanner.kind); item; item = items.get(this.scanner.kind)) {
+            this.add(node, item.property, this.child(item.call, item.parse));
+        }
+        this.keyword(type, '}');
+    }
+
+    /** `refs+=[T:Name] (',' refs+=[T:Name])*` */
+    protected referenceList(node: Node, property: string, type: string): void {
+        const rule = this.rule(type);
+        this.add(node, property, this.reference(node, property, rule.crossReference(0)));
+        while (this.at(',')) {
+            this.keyword(type, ',');
+            this.add(node, property, this.reference(node, property, rule.crossReference(1)));
+        }
+    }
+
+    // ----- the primitives: each does what Langium's parser does for the same grammar element
+
+    protected defineItems(type: string, items: Record<string, [string, string, ChildParser]>): void {
+        const rule = this.rule(type);
+        this.items.set(type, new Map(Object.entries(items).map(([keyword, [callee, property, parse]]) =>
+            [keyword, { call: rule.call(callee), property, parse }])));
+    }
+
+    protected rule(name: string): RuleFeatures {
+        const rule = this.rules.get(name);
+        if (!rule) throw new Error(`fast parser: no rule ${name}`);
+        return rule;
+    }
+
+    /** A node of `type` whose rule starts with `keyword`, consumed. */
+    protected start(type: string, keyword: string): Node {
+        const node: Node = { $type: type };
+        this.keyword(type, keyword);
+        return node;
+    }
+
+    /** A rule call that creates a node: its CST node is opened before and closed after. */
+    protected child(call: Feature, parse: ChildParser): Node {
+        this.open(call);
+        const node = parse.call(this);
+        this.close(node);
+        return node;
+    }
+
+    protected open(feature: Feature): CompositeCstNodeImpl {
+        return this.builder.buildCompositeNode(feature) as CompositeCstNodeImpl;
+    }
+
+    protected at(kind: string): boolean {
+        return this.scanner.kind === kind;
+    }
+
+    /** Closes the node's CST node and gives it its defaults, as Langium's parser constructs a node. */
+    protected close(node: Node): void {
+        this.builder.construct(node as never);
+        for (const [property, value] of this.defaultsOf(node.$type)) {
+            if (node[property] === undefined) node[property] = Array.isArray(value) ? [] : value;
+        }
+    }
+
+    /** What `AstUtils.assignMandatoryProperties` assigns, in its order, looked up once per type. */
+    protected defaultsOf(type: string): ReadonlyArray<readonly [string, unknown]> {
+        let defaults = this.defaults.get(type);
+        if (!defaults) {
+            defaults = Object.values(this.reflection.getTypeMetaData(type).properties)
+                .filter(property => property.defaultValue !== undefined)
+                .map(property => {
+                    const value = property.defaultValue;
+                    if (Array.isArray(value) && value.length > 0) throw new Error(`fast parser: default of ${type}.${property.name}`);
+                    return [property.name, value] as const;
+                });
+            this.defaults.set(type, defaults);
+        }
+        return defaults;
+    }
+
+    /** `property+=value`; a node value gets its container, as Langium's parser links it afterwards. */
+    protected add(node: Node, property: string, value: unknown): void {
+        let values = node[property] as unknown[] | undefined;
+        if (!Array.isArray(values)) values = node[property] = [];
+        if (isNode(value)) {
+            (value.$cstNode as CompositeCstNodeImpl).astNode = value as AstNode;
+            value.$container = node;
+            value.$containerProperty = property;
+            value.$containerIndex = values.length;
+        }
+        values.push(value);
+    }
+
+    protected keyword(type: string, value: string): void {
+        if (this.scanner.kind !== value) throw new FastPathMiss();
+        this.leaf(this.rule(type).keyword(value));
+    }
+
+    /** `property=TERMINAL`: the converted value of the `nth` call of the terminal in the rule. */
+    protected terminal(type: string, kind: string, nth = 0): unknown {
+        if (this.scanner.kind !== kind) throw new FastPathMiss();
+        const image = this.scanner.image();
+        return this.converter.convert(image, this.leaf(this.rule(type).call(kind, nth)));
+    }
+
+    /** A `Name` datatype rule call (`name=Name`, `currency=Name`, inside QualifiedName). */
+    protected name(call: Feature): string {
+        const composite = this.open(call);
+        return this.closeDatatype(composite, this.idText(this.rule('Name').call(ID)));
+    }
+
+    /** A cross-reference by `Name`, built by the linker as Langium's parser builds it. */
+    protected reference(node: Node, property: string, crossReference: Feature): unknown {
+        const composite = this.open(crossReference);
+        const text = this.closeDatatype(composite, this.idText(this.rule('Name').call(ID)));
+        return this.linker.buildReference(node, property, composite, text);
+    }
+
+    /** `value=Rule` where Rule is a datatype rule of keywords (MissionStatus, Direction, Period). */
+    protected keywordDatatype(type: string, datatype: string): string {
+        const composite = this.open(this.rule(type).call(datatype));
+        const keyword = this.rule(datatype).findKeyword(this.scanner.kind);
+        if (!keyword) throw new FastPathMiss();
+        return this.closeDatatype(composite, this.keywordText(keyword));
+    }
+
+    /** An ID inside a datatype rule: its converted text. */
+    protected idText(call: Feature): string {
+        if (this.scanner.kind !== ID) throw new FastPathMiss();
+        const image = this.scanner.image();
+        return '' + String(this.converter.convert(image, this.leaf(call)));
+    }
+
+    /** A keyword inside a datatype rule: its text. */
+    protected keywordText(keyword: GrammarAST.Keyword): string {
+        if (this.scanner.kind !== keyword.value) throw new FastPathMiss();
+        this.leaf(keyword);
+        return keyword.value;
+    }
+
+    protected closeDatatype(composite: CompositeCstNodeImpl, value: string): string {
+        this.builder.construct(this.datatypeHolder as never);
+        return this.converter.convert(value, composite) as string;
+    }
+
+    /** The current token as a leaf of `feature`, after the comments before it; then the next token. */
+    protected leaf(feature: Feature): LeafCstNodeImpl {
+        const scanner = this.scanner;
+        this.flushComments();
+        const length = scanner.end - scanner.start;
+        const leaf = new LeafCstNodeImpl(scanner.start, length, scanner.line, scanner.column, scanner.line, scanner.column + length,
+            this.tokenTypes[scanner.kind] as never, false);
+        leaf.grammarSource = feature;
+        this.builder.appendChild(this.builder.current, leaf);
+        scanner.next();
+        return leaf;
+    }
+
+    protected flushComments(): void {
+        const comments = this.scanner.comments;
+        if (comments.length > 0) {
+            this.builder.addHiddenNodes(comments as never);
+            comments.length = 0;
+        }
+    }
+}
+
+export function missFastPath(): never {
+    throw new FastPathMiss();
+}
+
+function isNode(value: unknown): value is Node {
+    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
+}
