@@ -1,6 +1,7 @@
 import type { Module, ReferenceDescription, ReferenceDescriptionProvider } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import type { MissionServices } from '../mission-module.js';
+import { createMissionParser } from '../syntax/fast-parser.js';
 
 /**
  * A one-shot check (the CLI) builds once and never asks who references what: Langium's reference
@@ -14,8 +15,14 @@ export class NoReferenceDescriptions implements ReferenceDescriptionProvider {
     }
 }
 
-/** What a batch check replaces in the language's services. */
+/**
+ * What a batch check replaces in the language's services: no reference index, and syntax trees built
+ * where they are read (syntax/syntax-on-demand.ts), which for a check is where it reports something.
+ */
 export const BatchCheckModule: Module<MissionServices, PartialLangiumServices> = {
+    parser: {
+        LangiumParser: (services) => createMissionParser(services, { syntaxOnDemand: true })
+    },
     workspace: {
         ReferenceDescriptionProvider: () => new NoReferenceDescriptions()
     }

@@ -2,8 +2,17 @@ import {
     type AstNode, type CompositeCstNodeImpl, createParser, type LangiumCoreServices, LangiumParser, type ParseResult, type ParserOptions
 } from 'langium';
 import type { Model } from '../generated/ast.js';
-import { DATE, EOF, FastPathMiss, ID, NUMBER, STRING } from './fast-scanner.js';
+import { DATE, EOF, FastPathMiss, ID, NUMBER, STRING, type TextPosition } from './fast-scanner.js';
 import { type ChildParser, FastTreeBuilder, type Feature, missFastPath, type Node } from './fast-tree-builder.js';
+import { deferSyntaxTree } from './syntax-on-demand.js';
+
+export interface MissionParserOptions {
+    /**
+     * Parse well-formed text to the AST alone, its CST built where first read (syntax-on-demand.ts):
+     * for one-shot checks, which read the CST only where they report something.
+     */
+    readonly syntaxOnDemand?: boolean;
+}
 
 /**
  * Parsing is two thirds of a cold check with Langium's generic parser (docs/performance.md): a
@@ -19,24 +28,43 @@ import { type ChildParser, FastTreeBuilder, type Feature, missFastPath, type Nod
  */
 export class MissionParser extends LangiumParser {
     private fastParser?: MissionFastParser;
+    /** The fast parser with CST, which a lean one calls on to build syntax trees on demand. */
+    private fullParser?: MissionFastParser;
 
-    constructor(private readonly services: LangiumCoreServices) {
+    constructor(private readonly services: LangiumCoreServices, private readonly options: MissionParserOptions = {}) {
         super(services);
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         if (options?.rule === undefined) {
-            this.fastParser ??= new MissionFastParser(this.services);
-            const result = this.fastParser.parse(input);
+            const result = this.options.syntaxOnDemand ? this.parseLean(input) : this.full().parse(input);
             if (result) return result as unknown as ParseResult<T>;
         }
         return super.parse(input, options);
     }
+
+    private full(): MissionFastParser {
+        return this.fullParser ??= new MissionFastParser(this.services);
+    }
+
+    private parseLean(text: string): ParseResult<Model> | undefined {
+        this.fastParser ??= new MissionFastParser(this.services, true);
+        const result = this.fastParser.parse(text);
+        if (!result) return undefined;
+        const elementStarts = this.fastParser.takeElementStarts();
+        deferSyntaxTree(result.value, {
+            text,
+            elementStarts,
+            parseDocument: () => this.full().parse(text)!.value,
+            parseElement: start => this.full().parseElementAt(text, start)
+        });
+        return result;
+    }
 }
 
 /** The `parser.LangiumParser` service: Langium's parser, with the fast path in front. */
-export function createMissionParser(services: LangiumCoreServices): LangiumParser {
-    const parser = createParser(services.Grammar, new MissionParser(services), services.parser.Lexer.definition);
+export function createMissionParser(services: LangiumCoreServices, options: MissionParserOptions = {}): LangiumParser {
+    const parser = createParser(services.Grammar, new MissionParser(services, options), services.parser.Lexer.definition);
     parser.finalize();
     return parser;
 }
@@ -45,9 +73,11 @@ export function createMissionParser(services: LangiumCoreServices): LangiumParse
 export class MissionFastParser extends FastTreeBuilder {
     /** The top-level elements: the keyword that starts one → its type and how to parse it. */
     private readonly elements: Map<string, { call: Feature; parse: ChildParser }>;
+    /** Where each top-level element of the last lean parse starts. */
+    private elementStarts: TextPosition[] = [];
 
-    constructor(services: LangiumCoreServices) {
-        super(services);
+    constructor(services: LangiumCoreServices, lean = false) {
+        super(services, lean);
         const element = this.rule('Element');
         this.elements = new Map(([['vision', 'Vision', this.vision], ['person', 'Person', this.person], ['team', 'Team', this.team],
             ['mission', 'Mission', this.mission]] as const).map(([keyword, type, parse]) => [keyword, { call: element.call(type), parse }]));
@@ -83,13 +113,37 @@ export class MissionFastParser extends FastTreeBuilder {
         }
     }
 
+    /**
+     * The top-level element that starts at `start` in `text` (which parses on the fast path), with its
+     * CST under a root of its own over the whole text.
+     */
+    parseElementAt(text: string, start: TextPosition): AstNode {
+        try {
+            this.begin(text, start);
+            const element = this.element(this.rule('Model').call('Element'));
+            // What adding it to the model does (`add`): its CST node names it.
+            (element.$cstNode as CompositeCstNodeImpl).astNode = element as AstNode;
+            return element as AstNode;
+        } finally {
+            this.end();
+        }
+    }
+
+    /** The element starts recorded by the last lean parse, handed over. */
+    takeElementStarts(): TextPosition[] {
+        const starts = this.elementStarts;
+        this.elementStarts = [];
+        return starts;
+    }
+
     private model(text: string): ParseResult<Model> {
         const root = this.begin(text);
-        const model: Node = { $type: 'Model' };
+        const model = this.newNode('Model');
         const elementCall = this.rule('Model').call('Element');
+        this.elementStarts = [];
         while (this.scanner.kind !== EOF) this.add(model, 'elements', this.element(elementCall));
         this.close(model);
-        (root as unknown as CompositeCstNodeImpl).astNode = model as AstNode;
+        if (root) (root as unknown as CompositeCstNodeImpl).astNode = model as AstNode;
         this.flushComments();
         return { value: model as unknown as Model, lexerErrors: [], lexerReport: { diagnostics: [] }, parserErrors: [] };
     }
@@ -98,6 +152,11 @@ export class MissionFastParser extends FastTreeBuilder {
     private element(elementCall: Feature): Node {
         const element = this.elements.get(this.scanner.kind);
         if (!element) throw new FastPathMiss();
+        if (this.lean) {
+            const scanner = this.scanner;
+            this.elementStarts.push({ offset: scanner.start, line: scanner.line, column: scanner.column });
+            return this.child(element.call, element.parse);
+        }
         this.open(elementCall);
         const node = this.child(element.call, element.parse);
         node.$cstNode = undefined;
@@ -274,7 +333,7 @@ export class MissionFastParser extends FastTreeBuilder {
         let value = '' + this.name(qualified.call('Name', 0));
         value += this.keywordText(qualified.keyword('.'));
         value += this.name(qualified.call('Name', 1));
-        node.measure = this.linker.buildReference(node, 'measure', composite, this.closeDatatype(composite, value));
+        node.measure = this.buildReference(node, 'measure', composite, this.closeDatatype(composite, value));
         return node;
     }
 

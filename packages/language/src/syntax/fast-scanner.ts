@@ -29,6 +29,13 @@ export interface HiddenToken {
     tokenType: unknown;
 }
 
+/** Where a token starts: its offset and its 0-based line and column. */
+export interface TextPosition {
+    readonly offset: number;
+    readonly line: number;
+    readonly column: number;
+}
+
 /** Token kinds: a keyword's own text, or one of these terminal names. */
 export const ID = 'ID', STRING = 'STRING', NUMBER = 'NUMBER', DATE = 'DATE', EOF = '<EOF>';
 
@@ -65,11 +72,18 @@ export class FastScanner {
     private currentLine = 0;
     private lineStart = 0;
 
+    /** Scans `text` from its start, or from a token's known position (`from`: offset, 0-based line and column). */
     constructor(
         private readonly text: string,
         private readonly keywordsByFirstChar: ReadonlyArray<readonly string[] | undefined>,
-        private readonly commentTypes: { multiLine: unknown; singleLine: unknown }
+        private readonly commentTypes: { multiLine: unknown; singleLine: unknown },
+        from?: TextPosition
     ) {
+        if (from) {
+            this.position = from.offset;
+            this.currentLine = from.line;
+            this.lineStart = from.offset - from.column;
+        }
         this.next();
     }
 

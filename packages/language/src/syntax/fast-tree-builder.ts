@@ -2,8 +2,10 @@ import {
     type AstNode, type AstReflection, type CompositeCstNodeImpl, CstNodeBuilder, type GrammarAST, type LangiumCoreServices,
     LeafCstNodeImpl, type Lexer, type Linker, type RootCstNode, type ValueConverter
 } from 'langium';
+import type { MissionLinker } from '../references/linker.js';
 import { RuleFeatures } from './grammar-features.js';
-import { DATE, FastPathMiss, FastScanner, ID, NUMBER, STRING } from './fast-scanner.js';
+import { DATE, FastPathMiss, FastScanner, ID, NUMBER, STRING, type TextPosition } from './fast-scanner.js';
+import { OnDemandNode } from './syntax-on-demand.js';
 
 /** An AST node while it is built: Langium's node type, writable. */
 export type Node = { -readonly [K in keyof AstNode]: AstNode[K] } & Record<string, unknown>;
@@ -19,6 +21,9 @@ const TERMINALS = new Set([ID, STRING, NUMBER, DATE, 'WS', 'ML_COMMENT', 'SL_COM
  * for the same grammar element (a keyword, a terminal, a datatype rule, a cross-reference, a rule call
  * that makes a node), with Langium's own CST builder, value converter and linker, so that the result
  * is the one Langium's parser would give. The grammar's rules are in the subclass.
+ *
+ * A `lean` builder makes the same AST without the CST: its nodes build their `$cstNode` when first
+ * read, as do its references their `$refNode` (syntax-on-demand.ts).
  */
 export abstract class FastTreeBuilder {
     protected readonly converter: ValueConverter;
@@ -32,10 +37,12 @@ export abstract class FastTreeBuilder {
     protected readonly defaults = new Map<string, ReadonlyArray<readonly [string, unknown]>>();
     /** Stands in for a datatype rule's value holder when its CST node is closed. */
     protected readonly datatypeHolder: Node = { $type: 'datatype' };
+    /** Per grammar element, what a lean parse hands the value converter in place of a CST node. */
+    private readonly converterHolders = new Map<Feature, { grammarSource: Feature }>();
     protected scanner!: FastScanner;
     protected builder!: CstNodeBuilder;
 
-    constructor(services: LangiumCoreServices) {
+    constructor(services: LangiumCoreServices, protected readonly lean = false) {
         this.converter = services.parser.ValueConverter;
         this.linker = services.references.Linker;
         this.reflection = services.shared.AstReflection;
@@ -50,11 +57,12 @@ export abstract class FastTreeBuilder {
         }
     }
 
-    /** Starts a parse of `text`: the scanner on its first token and the CST's root. */
-    protected begin(text: string): RootCstNode {
+    /** Starts a parse of `text` (from its start or `from`): the scanner on the first token and the CST's root. */
+    protected begin(text: string, from?: TextPosition): RootCstNode | undefined {
         this.scanner = new FastScanner(text, this.keywords, {
             multiLine: this.tokenTypes['ML_COMMENT'], singleLine: this.tokenTypes['SL_COMMENT']
-        });
+        }, from);
+        if (this.lean) return undefined;
         this.builder = new CstNodeBuilder();
         return this.builder.buildRootNode(text);
     }
@@ -124,9 +132,15 @@ export abstract class FastTreeBuilder {
         return rule;
     }
 
+    /** A new node of `type`; a lean one builds its CST node when first asked. */
+    protected newNode(type: string): Node {
+        if (!this.lean) return { $type: type };
+        return new OnDemandNode(type) as unknown as Node;
+    }
+
     /** A node of `type` whose rule starts with `keyword`, consumed. */
     protected start(type: string, keyword: string): Node {
-        const node: Node = { $type: type };
+        const node = this.newNode(type);
         this.keyword(type, keyword);
         return node;
     }
@@ -140,7 +154,15 @@ export abstract class FastTreeBuilder {
     }
 
     protected open(feature: Feature): CompositeCstNodeImpl {
+        if (this.lean) return this.converterHolder(feature) as CompositeCstNodeImpl;
         return this.builder.buildCompositeNode(feature) as CompositeCstNodeImpl;
+    }
+
+    /** What the value converter reads of a CST node (its grammar element), without one. */
+    private converterHolder(feature: Feature): { grammarSource: Feature } {
+        let holder = this.converterHolders.get(feature);
+        if (!holder) this.converterHolders.set(feature, holder = { grammarSource: feature });
+        return holder;
     }
 
     protected at(kind: string): boolean {
@@ -149,7 +171,7 @@ export abstract class FastTreeBuilder {
 
     /** Closes the node's CST node and gives it its defaults, as Langium's parser constructs a node. */
     protected close(node: Node): void {
-        this.builder.construct(node as never);
+        if (!this.lean) this.builder.construct(node as never);
         for (const [property, value] of this.defaultsOf(node.$type)) {
             if (node[property] === undefined) node[property] = Array.isArray(value) ? [] : value;
         }
@@ -176,7 +198,7 @@ export abstract class FastTreeBuilder {
         let values = node[property] as unknown[] | undefined;
         if (!Array.isArray(values)) values = node[property] = [];
         if (isNode(value)) {
-            (value.$cstNode as CompositeCstNodeImpl).astNode = value as AstNode;
+            if (!this.lean) (value.$cstNode as CompositeCstNodeImpl).astNode = value as AstNode;
             value.$container = node;
             value.$containerProperty = property;
             value.$containerIndex = values.length;
@@ -206,7 +228,13 @@ export abstract class FastTreeBuilder {
     protected reference(node: Node, property: string, crossReference: Feature): unknown {
         const composite = this.open(crossReference);
         const text = this.closeDatatype(composite, this.idText(this.rule('Name').call(ID)));
-        return this.linker.buildReference(node, property, composite, text);
+        return this.buildReference(node, property, composite, text);
+    }
+
+    /** The linker's reference; a lean one reads its `$refNode` from the CST built on demand. */
+    protected buildReference(node: Node, property: string, composite: CompositeCstNodeImpl, text: string): unknown {
+        if (this.lean) return (this.linker as MissionLinker).buildReferenceOnDemand(node as AstNode, property, text);
+        return this.linker.buildReference(node as AstNode, property, composite, text);
     }
 
     /** `value=Rule` where Rule is a datatype rule of keywords (MissionStatus, Direction, Period). */
@@ -232,13 +260,18 @@ export abstract class FastTreeBuilder {
     }
 
     protected closeDatatype(composite: CompositeCstNodeImpl, value: string): string {
-        this.builder.construct(this.datatypeHolder as never);
+        if (!this.lean) this.builder.construct(this.datatypeHolder as never);
         return this.converter.convert(value, composite) as string;
     }
 
     /** The current token as a leaf of `feature`, after the comments before it; then the next token. */
     protected leaf(feature: Feature): LeafCstNodeImpl {
         const scanner = this.scanner;
+        if (this.lean) {
+            scanner.comments.length = 0;
+            scanner.next();
+            return this.converterHolder(feature) as LeafCstNodeImpl;
+        }
         this.flushComments();
         const length = scanner.end - scanner.start;
         const leaf = new LeafCstNodeImpl(scanner.start, length, scanner.line, scanner.column, scanner.line, scanner.column + length,
@@ -251,7 +284,7 @@ export abstract class FastTreeBuilder {
 
     protected flushComments(): void {
         const comments = this.scanner.comments;
-        if (comments.length > 0) {
+        if (comments.length > 0 && !this.lean) {
             this.builder.addHiddenNodes(comments as never);
             comments.length = 0;
         }

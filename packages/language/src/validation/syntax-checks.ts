@@ -1,5 +1,6 @@
 import type { AstNode, Properties, ValidationAcceptor, ValidationChecks } from 'langium';
 import { CstUtils } from 'langium';
+import { elementText } from '../syntax/syntax-on-demand.js';
 import type { Boundary, Measure, Mission, MissionAstType, Person } from '../generated/ast.js';
 import { invalidEscapes } from '../syntax/value-converter.js';
 import type { DiagnosticCode } from './codes.js';
@@ -68,9 +69,11 @@ export class SyntaxValidator implements MissionValidator {
      * element on its own, so that an edit re-checks only the elements it touched).
      */
     checkStrings(element: AstNode, accept: ValidationAcceptor): void {
+        // Most elements hold no backslash at all: then no string can hold a bad escape (and a check
+        // with syntax trees on demand need not build this one's).
+        if (!elementText(element)?.includes('\\')) return;
         const cst = element.$cstNode;
-        // Most elements hold no backslash at all: then no string can hold a bad escape.
-        if (!cst || !cst.text.includes('\\')) return;
+        if (!cst) return;
         for (const leaf of CstUtils.flattenCst(cst)) {
             if (leaf.tokenType.name !== 'STRING') continue;
             for (const { offset, escape } of invalidEscapes(leaf.text)) {
