@@ -53,6 +53,7 @@ function expectSameTrees(lean: AstNode, full: AstNode, label: string): void {
     leanNodes.forEach((node, index) => {
         const twin = fullNodes[index]!;
         const where = `${label}: ${node.$type} #${index}`;
+        sameValues(node, twin, where);
         sameCstNode(node.$cstNode, twin.$cstNode, where);
         // The CST names the lean node, so that finding a node by position gives the live one.
         if (node.$cstNode) expect(node.$cstNode.astNode, `${where}: CST → AST`).toBe(node);
@@ -63,6 +64,24 @@ function expectSameTrees(lean: AstNode, full: AstNode, label: string): void {
             sameCstNode(GrammarUtils.findNodeForProperty(node.$cstNode, 'title'), GrammarUtils.findNodeForProperty(twin.$cstNode, 'title'), `${where} title`);
         }
     });
+}
+
+/** The lean parse's values are the full parse's: same keys in the same order, same values, same reference texts. */
+function sameValues(lean: AstNode, full: AstNode, where: string): void {
+    const keys = Object.keys(full).filter(key => key !== '$cstNode');
+    expect(Object.keys(lean).filter(key => key !== '$cstNode'), where).toEqual(keys);
+    for (const key of keys.filter(key => !key.startsWith('$'))) {
+        const [a, b] = [(lean as unknown as Record<string, unknown>)[key], (full as unknown as Record<string, unknown>)[key]];
+        expect(summary(a), `${where}.${key}`).toEqual(summary(b));
+    }
+}
+
+function summary(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(summary);
+    if (value instanceof Date) return `date ${value.getTime()}`;
+    if (typeof value === 'object' && value !== null && '$refText' in value) return `reference ${(value as Reference).$refText}`;
+    if (typeof value === 'object' && value !== null && '$type' in value) return `node ${(value as AstNode).$type}`;
+    return value;
 }
 
 /** A small seeded generator, so that a failure can be replayed. */

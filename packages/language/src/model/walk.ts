@@ -1,6 +1,7 @@
-import { type AstNode, interruptAndCheck, isAstNode, isReference, type Reference } from 'langium';
+import { type AstNode, AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isAstNode, isReference, type Reference } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { reflection } from '../generated/ast.js';
+import { MissionLanguageGrammar } from '../generated/grammar.js';
 
 /**
  * Fast walks over a syntax tree, for the passes that visit every node of a large workspace (linking,
@@ -13,7 +14,7 @@ import { reflection } from '../generated/ast.js';
 export function forEachNode(node: AstNode, visit: (node: AstNode) => void): void {
     visit(node);
     const record = node as unknown as Record<string, unknown>;
-    for (const key of propertiesOf(node.$type).values) {
+    for (const key of propertiesOf(node.$type).children) {
         const value = record[key];
         if (Array.isArray(value)) {
             for (const item of value) {
@@ -45,16 +46,20 @@ export function forEachOwnReference(
 }
 
 /**
- * A type's properties from the generated reflection: those that may hold nodes or values, and the
- * cross-references. The walks read just these rather than enumerating each node's keys (Langium's
- * `$` bookkeeping included), which costs most of a walk on a large workspace.
+ * A type's properties from the generated reflection: those that hold child nodes, and the cross-
+ * references. The walks read just these rather than enumerating each node's keys (Langium's `$`
+ * bookkeeping and every plain value included), which costs most of a walk on a large workspace: most
+ * nodes are leaves (a window, a target) and have no child property to read at all.
  */
-function propertiesOf(type: string): { values: readonly string[]; references: readonly string[] } {
+function propertiesOf(type: string): { children: readonly string[]; references: readonly string[] } {
     let properties = PROPERTIES.get(type);
     if (!properties) {
         const declared = Object.values(reflection.getTypeMetaData(type).properties);
+        const children = childProperties().get(type);
         properties = {
-            values: declared.filter(property => property.referenceType === undefined).map(property => property.name),
+            // A type no rule makes (none here) keeps every non-reference property, to be safe.
+            children: declared.filter(property => property.referenceType === undefined && (!children || children.has(property.name)))
+                .map(property => property.name),
             references: declared.filter(property => property.referenceType !== undefined).map(property => property.name)
         };
         PROPERTIES.set(type, properties);
@@ -62,7 +67,29 @@ function propertiesOf(type: string): { values: readonly string[]; references: re
     return properties;
 }
 
-const PROPERTIES = new Map<string, { values: readonly string[]; references: readonly string[] }>();
+const PROPERTIES = new Map<string, { children: readonly string[]; references: readonly string[] }>();
+
+/**
+ * Per type, the properties the grammar assigns nodes to: `p=Rule` or `p+=Rule` where Rule makes a
+ * node (a parser rule that is not a datatype rule). The reflection does not say which properties hold
+ * nodes, the grammar does.
+ */
+function childProperties(): Map<string, Set<string>> {
+    if (CHILD_PROPERTIES) return CHILD_PROPERTIES;
+    const byType = new Map<string, Set<string>>();
+    for (const rule of MissionLanguageGrammar().rules) {
+        if (!GrammarAST.isParserRule(rule) || GrammarUtils.isDataTypeRule(rule)) continue;
+        const children = new Set<string>();
+        for (const assignment of AstUtils.streamAllContents(rule).filter(GrammarAST.isAssignment)) {
+            const callee = GrammarAST.isRuleCall(assignment.terminal) ? assignment.terminal.rule.ref : undefined;
+            if (GrammarAST.isParserRule(callee) && !GrammarUtils.isDataTypeRule(callee)) children.add(assignment.feature);
+        }
+        byType.set(GrammarUtils.getTypeName(rule), children);
+    }
+    return CHILD_PROPERTIES = byType;
+}
+
+let CHILD_PROPERTIES: Map<string, Set<string>> | undefined;
 
 /** How many top-level elements a pass handles between two checks for cancellation. */
 const ELEMENTS_PER_SLICE = 256;

@@ -72,11 +72,14 @@ export class FastScanner {
     private currentLine = 0;
     private lineStart = 0;
 
-    /** Scans `text` from its start, or from a token's known position (`from`: offset, 0-based line and column). */
+    /**
+     * Scans `text` from its start, or from a token's known position (`from`: offset, 0-based line and
+     * column). Without `commentTypes`, comments are skipped rather than recorded (a parse without CST).
+     */
     constructor(
         private readonly text: string,
         private readonly keywordsByFirstChar: ReadonlyArray<readonly string[] | undefined>,
-        private readonly commentTypes: { multiLine: unknown; singleLine: unknown },
+        private readonly commentTypes: { multiLine: unknown; singleLine: unknown } | undefined,
         from?: TextPosition
     ) {
         if (from) {
@@ -182,7 +185,7 @@ export class FastScanner {
                 if (c === Char.LineFeed || c === Char.CarriageReturn) break;
                 end++;
             }
-            tokenType = this.commentTypes.singleLine;
+            tokenType = this.commentTypes?.singleLine;
         } else if (second === Char.Star) {
             const close = text.indexOf('*/', p + 2);
             if (close < 0) throw MISS;
@@ -195,11 +198,11 @@ export class FastScanner {
                     this.lineStart = i + 1;
                 }
             }
-            tokenType = this.commentTypes.multiLine;
+            tokenType = this.commentTypes?.multiLine;
         } else {
             throw MISS;
         }
-        this.comments.push({
+        if (this.commentTypes) this.comments.push({
             startOffset: p, image: text.substring(p, end), tokenType,
             // Chevrotain's 1-based start and inclusive end; Langium's CST builder converts them.
             startLine: startLine + 1, startColumn: startColumn + 1,

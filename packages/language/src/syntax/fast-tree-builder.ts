@@ -1,11 +1,12 @@
 import {
-    type AstNode, type AstReflection, type CompositeCstNodeImpl, CstNodeBuilder, type GrammarAST, type LangiumCoreServices,
+    type AstNode, type AstReflection, type CompositeCstNodeImpl, CstNodeBuilder, GrammarAST, GrammarUtils, type LangiumCoreServices,
     LeafCstNodeImpl, type Lexer, type Linker, type RootCstNode, type ValueConverter
 } from 'langium';
 import type { MissionLinker } from '../references/linker.js';
 import { RuleFeatures } from './grammar-features.js';
 import { DATE, FastPathMiss, FastScanner, ID, NUMBER, STRING, type TextPosition } from './fast-scanner.js';
 import { OnDemandNode } from './syntax-on-demand.js';
+import { MissionValueConverter } from './value-converter.js';
 
 /** An AST node while it is built: Langium's node type, writable. */
 export type Node = { -readonly [K in keyof AstNode]: AstNode[K] } & Record<string, unknown>;
@@ -38,12 +39,18 @@ export abstract class FastTreeBuilder {
     /** Stands in for a datatype rule's value holder when its CST node is closed. */
     protected readonly datatypeHolder: Node = { $type: 'datatype' };
     /** Per grammar element, what a lean parse hands the value converter in place of a CST node. */
-    private readonly converterHolders = new Map<Feature, { grammarSource: Feature }>();
+    private readonly converterHolders = new Map<Feature, ConverterHolder>();
+    private readonly terminalHolders = new Map<string, ConverterHolder>();
+    /** The value converter, where it can convert from a rule directly (the lean parse's way). */
+    private readonly ruleConverter?: MissionValueConverter;
     protected scanner!: FastScanner;
     protected builder!: CstNodeBuilder;
+    /** The ID inside the `Name` datatype rule, which every name and reference is. */
+    private readonly nameId: Feature;
 
     constructor(services: LangiumCoreServices, protected readonly lean = false) {
         this.converter = services.parser.ValueConverter;
+        if (this.converter instanceof MissionValueConverter) this.ruleConverter = this.converter;
         this.linker = services.references.Linker;
         this.reflection = services.shared.AstReflection;
         this.tokenTypes = services.parser.Lexer.definition;
@@ -55,11 +62,12 @@ export abstract class FastTreeBuilder {
         for (const rule of services.Grammar.rules) {
             if (rule.$type === 'ParserRule') this.rules.set(rule.name, new RuleFeatures(services.Grammar, rule.name));
         }
+        this.nameId = this.rule('Name').call(ID);
     }
 
     /** Starts a parse of `text` (from its start or `from`): the scanner on the first token and the CST's root. */
     protected begin(text: string, from?: TextPosition): RootCstNode | undefined {
-        this.scanner = new FastScanner(text, this.keywords, {
+        this.scanner = new FastScanner(text, this.keywords, this.lean ? undefined : {
             multiLine: this.tokenTypes['ML_COMMENT'], singleLine: this.tokenTypes['SL_COMMENT']
         }, from);
         if (this.lean) return undefined;
@@ -159,10 +167,22 @@ export abstract class FastTreeBuilder {
     }
 
     /** What the value converter reads of a CST node (its grammar element), without one. */
-    private converterHolder(feature: Feature): { grammarSource: Feature } {
+    private converterHolder(feature: Feature, terminal?: string): ConverterHolder {
         let holder = this.converterHolders.get(feature);
-        if (!holder) this.converterHolders.set(feature, holder = { grammarSource: feature });
+        if (!holder) {
+            // What Langium's converter looks up from the CST node each time: the rule called.
+            const call = GrammarAST.isCrossReference(feature) ? GrammarUtils.getCrossReferenceTerminal(feature) : feature;
+            const rule = GrammarAST.isRuleCall(call) ? call.rule.ref : undefined;
+            this.converterHolders.set(feature, holder = { grammarSource: feature, rule });
+        }
+        if (terminal) this.terminalHolders.set(terminal, holder);
         return holder;
+    }
+
+    /** A lean parse's value conversion: the converter's, from the rule found once per grammar element. */
+    private convertLean(input: string, holder: ConverterHolder): unknown {
+        if (holder.rule && this.ruleConverter) return this.ruleConverter.convertWithRule(holder.rule, input);
+        return this.converter.convert(input, holder as never);
     }
 
     protected at(kind: string): boolean {
@@ -208,26 +228,38 @@ export abstract class FastTreeBuilder {
 
     protected keyword(type: string, value: string): void {
         if (this.scanner.kind !== value) throw new FastPathMiss();
-        this.leaf(this.rule(type).keyword(value));
+        // Without a CST a keyword leaves nothing behind: no grammar element to look up.
+        if (this.lean) this.scanner.next();
+        else this.leaf(this.rule(type).keyword(value));
     }
 
     /** `property=TERMINAL`: the converted value of the `nth` call of the terminal in the rule. */
     protected terminal(type: string, kind: string, nth = 0): unknown {
         if (this.scanner.kind !== kind) throw new FastPathMiss();
         const image = this.scanner.image();
+        if (this.lean) {
+            // The converter reads only which terminal rule is called: any call of it will do.
+            this.scanner.next();
+            return this.convertLean(image, this.terminalHolder(type, kind, nth));
+        }
         return this.converter.convert(image, this.leaf(this.rule(type).call(kind, nth)));
+    }
+
+    /** A stand-in CST node for the value converter: a call of the terminal `kind`, found once. */
+    private terminalHolder(type: string, kind: string, nth: number): ConverterHolder {
+        return this.terminalHolders.get(kind) ?? this.converterHolder(this.rule(type).call(kind, nth), kind);
     }
 
     /** A `Name` datatype rule call (`name=Name`, `currency=Name`, inside QualifiedName). */
     protected name(call: Feature): string {
         const composite = this.open(call);
-        return this.closeDatatype(composite, this.idText(this.rule('Name').call(ID)));
+        return this.closeDatatype(composite, this.idText(this.nameId));
     }
 
     /** A cross-reference by `Name`, built by the linker as Langium's parser builds it. */
     protected reference(node: Node, property: string, crossReference: Feature): unknown {
         const composite = this.open(crossReference);
-        const text = this.closeDatatype(composite, this.idText(this.rule('Name').call(ID)));
+        const text = this.closeDatatype(composite, this.idText(this.nameId));
         return this.buildReference(node, property, composite, text);
     }
 
@@ -249,6 +281,10 @@ export abstract class FastTreeBuilder {
     protected idText(call: Feature): string {
         if (this.scanner.kind !== ID) throw new FastPathMiss();
         const image = this.scanner.image();
+        if (this.lean) {
+            this.scanner.next();
+            return '' + String(this.convertLean(image, this.terminalHolders.get(ID) ?? this.converterHolder(call, ID)));
+        }
         return '' + String(this.converter.convert(image, this.leaf(call)));
     }
 
@@ -261,6 +297,7 @@ export abstract class FastTreeBuilder {
 
     protected closeDatatype(composite: CompositeCstNodeImpl, value: string): string {
         if (!this.lean) this.builder.construct(this.datatypeHolder as never);
+        if (this.lean) return this.convertLean(value, composite as unknown as ConverterHolder) as string;
         return this.converter.convert(value, composite) as string;
     }
 
@@ -268,7 +305,6 @@ export abstract class FastTreeBuilder {
     protected leaf(feature: Feature): LeafCstNodeImpl {
         const scanner = this.scanner;
         if (this.lean) {
-            scanner.comments.length = 0;
             scanner.next();
             return this.converterHolder(feature) as LeafCstNodeImpl;
         }
@@ -289,6 +325,12 @@ export abstract class FastTreeBuilder {
             comments.length = 0;
         }
     }
+}
+
+/** What a lean parse hands the value converter in place of a CST node: the grammar element, and the rule it calls. */
+interface ConverterHolder {
+    readonly grammarSource: Feature;
+    readonly rule?: GrammarAST.AbstractRule;
 }
 
 export function missFastPath(): never {

@@ -4,6 +4,11 @@ import { parseNumberLiteral } from './numbers.js';
 
 /** Exact numbers (`2.5M` → 2500000) and calendar dates; strings keep only the `\"` and `\\` escapes. */
 export class MissionValueConverter extends DefaultValueConverter {
+    /** The value of `input` as the called `rule` gives it: `convert` without a CST node to find the rule from. */
+    convertWithRule(rule: GrammarAST.AbstractRule, input: string): ValueType {
+        return this.runConverter(rule, input, undefined as unknown as CstNode);
+    }
+
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         switch (rule.name) {
             case 'NUMBER': return parseNumberLiteral(input);

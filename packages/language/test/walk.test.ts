@@ -1,0 +1,43 @@
+/**
+ * The fast walks (src/model/walk.ts) read only the properties the grammar assigns nodes to and the
+ * cross-references: they must meet every node and every reference Langium's own streams meet.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AstNode, AstUtils, EmptyFileSystem, type Reference } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { generateWorkspace } from '../../../bench/generate.mjs';
+import { createMissionServices } from '../src/mission-module.js';
+import { forEachNode, forEachOwnReference } from '../src/model/walk.js';
+
+const { Mission } = createMissionServices(EmptyFileSystem);
+const repositoryRoot = join(__dirname, '../../..');
+
+function texts(): Array<{ name: string; text: string }> {
+    const directory = join(repositoryRoot, 'examples');
+    const files = readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.mission'))
+        .map(name => ({ name, text: readFileSync(join(directory, name), 'utf8') }));
+    return [...files, ...(generateWorkspace(300, 3) as Array<{ name: string; text: string }>)];
+}
+
+describe('the fast walks', () => {
+    it('meet every node and every reference that Langium\'s streams meet', () => {
+        let nodes = 0;
+        for (const { name, text } of texts()) {
+            const model = Mission.parser.LangiumParser.parse(text).value;
+            const walked = new Set<AstNode>();
+            const references: Reference[] = [];
+            forEachNode(model, node => {
+                walked.add(node);
+                forEachOwnReference(node, reference => references.push(reference));
+            });
+            const streamed = AstUtils.streamAst(model).toArray();
+            expect(walked.size, name).toBe(streamed.length);
+            expect(streamed.every(node => walked.has(node)), name).toBe(true);
+            const streamedReferences = streamed.flatMap(node => AstUtils.streamReferences(node).map(info => info.reference).toArray());
+            expect(new Set(references), name).toEqual(new Set(streamedReferences));
+            nodes += walked.size;
+        }
+        expect(nodes).toBeGreaterThan(5000);
+    });
+});
