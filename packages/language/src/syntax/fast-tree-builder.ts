@@ -193,7 +193,10 @@ export abstract class FastTreeBuilder {
     protected close(node: Node): void {
         if (!this.lean) this.builder.construct(node as never);
         for (const [property, value] of this.defaultsOf(node.$type)) {
-            if (node[property] === undefined) node[property] = Array.isArray(value) ? [] : value;
+            const current = node[property];
+            if (current === undefined) node[property] = Array.isArray(value) ? [] : value;
+            // A list that grew keeps room for 17 or more items; a copy has its exact size.
+            else if (Array.isArray(current) && current.length > 1) node[property] = current.slice();
         }
     }
 
@@ -215,15 +218,18 @@ export abstract class FastTreeBuilder {
 
     /** `property+=value`; a node value gets its container, as Langium's parser links it afterwards. */
     protected add(node: Node, property: string, value: unknown): void {
-        let values = node[property] as unknown[] | undefined;
-        if (!Array.isArray(values)) values = node[property] = [];
+        const values = node[property];
+        const list = Array.isArray(values) ? values as unknown[] : undefined;
         if (isNode(value)) {
             if (!this.lean) (value.$cstNode as CompositeCstNodeImpl).astNode = value as AstNode;
             value.$container = node;
             value.$containerProperty = property;
-            value.$containerIndex = values.length;
+            value.$containerIndex = list ? list.length : 0;
         }
-        values.push(value);
+        // A list starts at its exact size: V8 gives `[]` room for 17 items at its first push, and most
+        // lists here hold one item (close() trims the longer ones).
+        if (list) list.push(value);
+        else node[property] = [value];
     }
 
     protected keyword(type: string, value: string): void {
