@@ -1,6 +1,6 @@
 import {
-    type AstNode, type AstNodeDescription, AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider,
-    type LangiumDocument, type ReferenceDescription
+    type AstNode, type AstNodeDescription, AstUtils, type CstNode, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider,
+    type DocumentSegment, type LangiumDocument, type ReferenceDescription, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
@@ -18,24 +18,47 @@ export class MissionAstNodeDescriptionProvider extends DefaultAstNodeDescription
         const documentUri = (document ?? AstUtils.getDocument(node)).uri;
         const nodeName = name ?? this.nameProvider.getName(node);
         if (!nodeName) throw new Error(`A ${node.$type} without a name cannot be exported.`);
-        const locator = this.astNodeLocator;
-        const nameProvider = this.nameProvider;
-        let path: string | undefined;
-        return {
-            node,
-            name: nodeName,
-            type: node.$type,
-            documentUri,
-            get path() {
-                return path ??= locator.getAstNodePath(node);
-            },
-            get nameSegment() {
-                return CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
-            },
-            get selectionSegment() {
-                return CstUtils.toDocumentSegment(node.$cstNode);
-            }
-        };
+        return new LiveAstNodeDescription(node, nodeName, documentUri, this);
+    }
+
+    /** The path of a node in its document (what `AstNodeDescription.path` holds). */
+    pathOf(node: AstNode): string {
+        return this.astNodeLocator.getAstNodePath(node);
+    }
+
+    /** The CST node of a node's name, or of the node where it has no name. */
+    nameNodeOf(node: AstNode): CstNode | undefined {
+        return this.nameProvider.getNameNode(node) ?? node.$cstNode;
+    }
+}
+
+/**
+ * One exported name. A class, with its lazy parts as getters on the prototype: a workspace exports
+ * hundreds of thousands of names, and an object literal with getters costs a closure per getter each.
+ */
+class LiveAstNodeDescription implements AstNodeDescription {
+    readonly type: string;
+    private cachedPath?: string = undefined;
+
+    constructor(
+        readonly node: AstNode,
+        readonly name: string,
+        readonly documentUri: URI,
+        private readonly provider: MissionAstNodeDescriptionProvider
+    ) {
+        this.type = node.$type;
+    }
+
+    get path(): string {
+        return this.cachedPath ??= this.provider.pathOf(this.node);
+    }
+
+    get nameSegment(): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.provider.nameNodeOf(this.node));
+    }
+
+    get selectionSegment(): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.node.$cstNode);
     }
 }
 
