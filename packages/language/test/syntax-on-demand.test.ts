@@ -15,7 +15,7 @@ import type { Model } from '../src/generated/ast.js';
 import { createMissionServices } from '../src/mission-module.js';
 import { forEachNode, forEachOwnReference } from '../src/model/walk.js';
 import { createMissionParser } from '../src/syntax/fast-parser.js';
-import { OnDemandNode } from '../src/syntax/syntax-on-demand.js';
+import { ITEM_START, OnDemandNode } from '../src/syntax/syntax-on-demand.js';
 
 const { Mission } = createMissionServices(EmptyFileSystem);
 const leanParser = createMissionParser(Mission, { syntaxOnDemand: true });
@@ -69,7 +69,7 @@ function expectSameTrees(lean: AstNode, full: AstNode, label: string): void {
 /** The lean parse's values are the full parse's: same keys in the same order, same values, same reference texts. */
 function sameValues(lean: AstNode, full: AstNode, where: string): void {
     const keys = Object.keys(full).filter(key => key !== '$cstNode');
-    expect(Object.keys(lean).filter(key => key !== '$cstNode'), where).toEqual(keys);
+    expect(Object.keys(lean).filter(key => key !== '$cstNode' && key !== ITEM_START), where).toEqual(keys);
     for (const key of keys.filter(key => !key.startsWith('$'))) {
         const [a, b] = [(lean as unknown as Record<string, unknown>)[key], (full as unknown as Record<string, unknown>)[key]];
         expect(summary(a), `${where}.${key}`).toEqual(summary(b));
@@ -102,11 +102,38 @@ const repositoryModels = [...modelFiles(join(repositoryRoot, 'examples')), ...mo
     .map(file => ({ name: file, text: readFileSync(file, 'utf8') }));
 const generated = generateWorkspace(1000, 20) as Array<{ name: string; text: string }>;
 
+const lineEnds = {
+    name: 'CRLF, CR and comments before items',
+    text: 'vision V {\r\n  horizon 2030-12-31\r\n}\rperson p "P" {\r capacity 2\r\n role "x" }\r\n/* a\r\nb\rc */ mission m under V {\r\n' +
+        '  lead p // c\r\n  crew p\r  /* d\r\n */ review every 7 days last 2026-01-01\r\n  measure x { target 3 }\n}'
+};
+
 describe('syntax trees on demand', () => {
+    it('builds an item\'s tree alone, at the right line and column whatever the line ends', () => {
+        let items = 0;
+        for (const { name, text } of [lineEnds, generated[1]!]) {
+            const lean = leanParser.parse<Model>(text).value;
+            const full = fullParser.parse<Model>(text).value;
+            expect(lean, name).toBeInstanceOf(OnDemandNode);
+            lean.elements.forEach((element, index) => {
+                const twins = nodesOf(full.elements[index]!);
+                nodesOf(element).forEach((item, position) => {
+                    if (item.$container !== element || !(ITEM_START in item)) return;
+                    expect(item.$cstNode, name).toBeDefined();
+                    expect(hasSyntaxTree(element), name).toBe(false);
+                    expectSameTrees(item, twins[position]!, `${name}: ${item.$type} of element ${index}`);
+                    items++;
+                });
+            });
+        }
+        expect(items).toBeGreaterThan(100);
+    });
+
     it('builds none while parsing, then each element\'s where one of its nodes is read, in any order', () => {
         const random = seededRandom(11);
         let checked = 0;
-        for (const { name, text } of [...repositoryModels, ...generated.slice(0, 5)]) {
+        let items = 0;
+        for (const { name, text } of [lineEnds, ...repositoryModels, ...generated.slice(0, 5)]) {
             const lean = leanParser.parse<Model>(text).value;
             const full = fullParser.parse<Model>(text).value;
             if (!(lean instanceof OnDemandNode)) continue; // parsed by Langium's parser: a model with a syntax error
@@ -117,8 +144,16 @@ describe('syntax trees on demand', () => {
                 const element = elements[index]!;
                 const nodes = nodesOf(element);
                 const reader = nodes[Math.floor(random() * nodes.length)]!;
+                const item = reader === element ? undefined : nodes.find(node => node.$container === element && nodesOf(node).includes(reader));
                 expect(reader.$cstNode, `${name}: ${reader.$type}`).toBeDefined();
-                expect(hasSyntaxTree(element), name).toBe(true);
+                if (item && (element.$type === 'Mission' || element.$type === 'Person')) {
+                    // An item's tree alone: the element has none yet.
+                    expect(hasSyntaxTree(element), `${name}: ${item.$type} alone`).toBe(false);
+                    const twin = nodesOf(full.elements[index]!)[nodes.indexOf(item)]!;
+                    expectSameTrees(item, twin, `${name} element ${index} item ${item.$type}`);
+                    items++;
+                }
+                expect(element.$cstNode, name).toBeDefined();
                 expectSameTrees(element, full.elements[index]!, `${name} element ${index}`);
             }
             // The model's own tree is built last, over the elements' own ones.
@@ -126,6 +161,7 @@ describe('syntax trees on demand', () => {
             checked++;
         }
         expect(checked).toBeGreaterThan(30);
+        expect(items).toBeGreaterThan(100);
     });
 
     it('builds the whole document\'s tree when the model\'s is read, with the lean nodes found by position', () => {
@@ -161,7 +197,7 @@ describe('syntax trees on demand', () => {
         expect(batch.diagnostics.length).toBeGreaterThan(20);
         expect(batch.diagnostics).toEqual(full.diagnostics);
         const elements = batch.documents.flatMap(({ document }) => document.parseResult.value.elements);
-        const built = elements.filter(hasSyntaxTree);
+        const built = elements.filter(element => hasSyntaxTree(element) || nodesOf(element).some(node => node.$container === element && hasSyntaxTree(node)));
         expect(built.length).toBeGreaterThan(0);
         expect(built.length).toBeLessThanOrEqual(batch.diagnostics.length);
         expect(built.length).toBeLessThan(elements.length / 4);

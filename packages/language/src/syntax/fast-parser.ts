@@ -56,7 +56,8 @@ export class MissionParser extends LangiumParser {
             text,
             elementStarts,
             parseDocument: () => this.full().parse(text)!.value,
-            parseElement: start => this.full().parseElementAt(text, start)
+            parseElement: start => this.full().parseElementAt(text, start),
+            parseItem: (elementStart, itemOffset, ownerType) => this.full().parseItemAt(text, elementStart, itemOffset, ownerType)
         });
         return result;
     }
@@ -124,6 +125,21 @@ export class MissionFastParser extends FastTreeBuilder {
             // What adding it to the model does (`add`): its CST node names it.
             (element.$cstNode as CompositeCstNodeImpl).astNode = element as AstNode;
             return element as AstNode;
+        } finally {
+            this.end();
+        }
+    }
+
+    /**
+     * The item (of a top-level element of `ownerType`) that starts at `itemOffset` in `text`, inside the
+     * element starting at `elementStart`, with its CST under a root of its own over the whole text.
+     */
+    parseItemAt(text: string, elementStart: TextPosition, itemOffset: number, ownerType: string): AstNode {
+        try {
+            this.begin(text, positionAfter(text, elementStart, itemOffset));
+            const item = this.blockItem(ownerType);
+            (item.$cstNode as CompositeCstNodeImpl).astNode = item as AstNode;
+            return item as AstNode;
         } finally {
             this.end();
         }
@@ -357,4 +373,18 @@ export class MissionFastParser extends FastTreeBuilder {
         node.period = this.keywordDatatype('Value', 'Period');
         return node;
     }
+}
+
+/** The position of `offset`, counting line ends (`\r\n`, `\r`, `\n`) from the known position `from` before it. */
+function positionAfter(text: string, from: TextPosition, offset: number): TextPosition {
+    let line = from.line;
+    let lineStart = from.offset - from.column;
+    for (let i = from.offset; i < offset; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { offset, line, column: offset - lineStart };
 }

@@ -5,7 +5,7 @@ import {
 import type { MissionLinker } from '../references/linker.js';
 import { RuleFeatures } from './grammar-features.js';
 import { DATE, FastPathMiss, FastScanner, ID, NUMBER, STRING, type TextPosition } from './fast-scanner.js';
-import { OnDemandNode } from './syntax-on-demand.js';
+import { ITEM_START, OnDemandNode } from './syntax-on-demand.js';
 import { MissionValueConverter } from './value-converter.js';
 
 /** An AST node while it is built: Langium's node type, writable. */
@@ -45,6 +45,8 @@ export abstract class FastTreeBuilder {
     private readonly ruleConverter?: MissionValueConverter;
     protected scanner!: FastScanner;
     protected builder!: CstNodeBuilder;
+    /** How many blocks the parse is inside. */
+    private blockDepth = 0;
     /** The ID inside the `Name` datatype rule, which every name and reference is. */
     private readonly nameId: Feature;
 
@@ -77,6 +79,7 @@ export abstract class FastTreeBuilder {
 
     /** Lets go of the text and the tree. */
     protected end(): void {
+        this.blockDepth = 0;
         this.scanner = undefined!;
         this.builder = undefined!;
     }
@@ -109,11 +112,26 @@ export abstract class FastTreeBuilder {
     /** `'{' (item)* '}'` where each item starts with its own keyword. */
     protected block(node: Node, type: string): void {
         const items = this.items.get(type)!;
+        // A lean parse notes where each item of a top-level element starts, so that a syntax tree on
+        // demand can be built for the item alone (syntax-on-demand.ts).
+        const noteStarts = this.lean && this.blockDepth === 0;
+        this.blockDepth++;
         this.keyword(type, '{');
         for (let item = items.get(this.scanner.kind); item; item = items.get(this.scanner.kind)) {
-            this.add(node, item.property, this.child(item.call, item.parse));
+            const start = this.scanner.start;
+            const child = this.child(item.call, item.parse);
+            if (noteStarts) child[ITEM_START] = start;
+            this.add(node, item.property, child);
         }
         this.keyword(type, '}');
+        this.blockDepth--;
+    }
+
+    /** The items of the block that starts at the scanner, of a node of `type`: the first one, with its CST. */
+    protected blockItem(type: string): Node {
+        const item = this.items.get(type)?.get(this.scanner.kind);
+        if (!item) throw new Error(`fast parser: no item of ${type} starts with '${this.scanner.kind}'`);
+        return this.child(item.call, item.parse);
     }
 
     /** `refs+=[T:Name] (',' refs+=[T:Name])*` */

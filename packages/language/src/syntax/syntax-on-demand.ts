@@ -22,11 +22,20 @@ export interface SyntaxTreeSource {
     parseDocument(): AstNode;
     /** Parses the top-level element starting at `start` again, with its syntax tree (under a root over the whole text). */
     parseElement(start: TextPosition): AstNode;
+    /** Parses one item of a top-level element of `ownerType` again (the element starts at `elementStart`), with its syntax tree. */
+    parseItem(elementStart: TextPosition, itemOffset: number, ownerType: string): AstNode;
     /** Where each top-level element starts, by its index among the model's elements. */
     readonly elementStarts: readonly TextPosition[];
 }
 
 const SOURCES = new WeakMap<AstNode, SyntaxTreeSource>();
+
+/**
+ * Where an item of a top-level element (a mission's `lead`, `crew`, `review`, ...) starts, noted on the
+ * item by a lean parse: most diagnostics are on an item, whose tree is a few tokens where the
+ * element's is a hundred.
+ */
+export const ITEM_START = '$itemStart';
 
 /** Marks a lean-parsed model: its nodes' syntax trees come from `source` when asked for. */
 export function deferSyntaxTree(model: AstNode, source: SyntaxTreeSource): void {
@@ -70,7 +79,11 @@ export class OnDemandNode {
 /** Builds the syntax tree of the element holding `node` (of the whole document for the model), once. */
 export function materializeSyntaxOf(node: AstNode): void {
     let element = node;
-    while (element.$container?.$container) element = element.$container;
+    let item: AstNode | undefined;
+    while (element.$container?.$container) {
+        item = element;
+        element = element.$container;
+    }
     const model = element.$container ?? element;
     const source = SOURCES.get(model);
     if (source) {
@@ -80,7 +93,9 @@ export function materializeSyntaxOf(node: AstNode): void {
         } else if (!Object.hasOwn(element, '$cstNode')) {
             const start = source.elementStarts[element.$containerIndex ?? -1];
             if (!start) throw new Error(`syntax on demand: no start for element ${element.$containerIndex}`);
-            attach(element, source.parseElement(start));
+            const itemStart = item && (item as unknown as Record<string, unknown>)[ITEM_START];
+            if (item && typeof itemStart === 'number') attach(item, source.parseItem(start, itemStart, element.$type));
+            else attach(element, source.parseElement(start));
         }
     }
     // A node the second parse did not cover (none should be) has no syntax tree, rather than a loop.
