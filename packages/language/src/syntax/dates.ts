@@ -9,6 +9,8 @@ const MS_PER_DAY = 86_400_000;
 
 const DATE_TEXT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Parses `YYYY-MM-DD`; returns an invalid Date (NaN time) when it is not a real calendar date. */
 export function parseDate(text: string): Date {
     if (!DATE_TEXT.test(text)) return new Date(Number.NaN);
@@ -17,12 +19,10 @@ export function parseDate(text: string): Date {
     const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
     const month = digit(5) * 10 + digit(6);
     const day = digit(8) * 10 + digit(9);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    // Date.UTC rolls 2026-02-30 over into March; a real date survives the round trip.
-    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-        return new Date(Number.NaN);
-    }
-    return date;
+    // A real day of a real month; years before 100 are not taken (Date.UTC reads 0-99 as 1900-1999).
+    const leapDay = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+    if (year < 100 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]! + leapDay) return new Date(Number.NaN);
+    return new Date(Date.UTC(year, month - 1, day));
 }
 
 export function isValidDate(date: Date | undefined): date is Date {

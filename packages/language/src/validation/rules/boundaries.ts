@@ -51,17 +51,19 @@ export class BoundaryValidator implements MissionValidator {
     checkChildrenBudgets(mission: Mission, accept: ValidationAcceptor): void {
         const budget = usableBudget(mission);
         if (!budget) return;
-        const spenders: string[] = [];
+        // Runs for every mission with a budget: the message's parts are written only when it is reported.
+        const spenders: Array<{ child: Mission; budget: Budget }> = [];
         let total = 0;
         for (const child of this.alignedChildrenOf(mission)) {
             const childBudget = usableBudget(child);
             if (!childBudget || childBudget.currency !== budget.currency) continue;
             total += childBudget.amount;
-            spenders.push(`${child.name} ${money(childBudget.amount, childBudget.currency)}`);
+            spenders.push({ child, budget: childBudget });
         }
         if (!exceeds(total, budget.amount)) return;
+        const spent = spenders.map(({ child, budget: childBudget }) => `${child.name} ${money(childBudget.amount, childBudget.currency)}`);
         report(accept, 'budget-exceeded',
-            `the children of ${mission.name} spend ${money(total, budget.currency)} of its ${money(budget.amount, budget.currency)} budget (${money(total - budget.amount, budget.currency)} over): ${nameList(spenders)}`,
+            `the children of ${mission.name} spend ${money(total, budget.currency)} of its ${money(budget.amount, budget.currency)} budget (${money(total - budget.amount, budget.currency)} over): ${nameList(spent)}`,
             { node: budget });
     }
 
@@ -81,17 +83,18 @@ export class BoundaryValidator implements MissionValidator {
     checkChildrenHeadcounts(mission: Mission, accept: ValidationAcceptor): void {
         const headcount = headcountOf(mission);
         if (!headcount) return;
-        const staffed: string[] = [];
+        const staffed: Array<{ child: Mission; count: number }> = [];
         let total = 0;
         for (const child of this.alignedChildrenOf(mission)) {
             const childHeadcount = headcountOf(child);
             if (!childHeadcount) continue;
             total += childHeadcount.count;
-            staffed.push(`${child.name} ${formatNumber(childHeadcount.count)}`);
+            staffed.push({ child, count: childHeadcount.count });
         }
         if (!exceeds(total, headcount.count)) return;
+        const needs = staffed.map(({ child, count }) => `${child.name} ${formatNumber(count)}`);
         report(accept, 'headcount-exceeded',
-            `the children of ${mission.name} need a headcount of ${formatNumber(total)}, more than its ${formatNumber(headcount.count)}: ${nameList(staffed)}`,
+            `the children of ${mission.name} need a headcount of ${formatNumber(total)}, more than its ${formatNumber(headcount.count)}: ${nameList(needs)}`,
             { node: headcount });
     }
 

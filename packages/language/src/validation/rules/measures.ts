@@ -72,15 +72,17 @@ export class MeasureValidator implements MissionValidator {
         if (contributors.length === 0 || facts.measure(measure).direction !== 'up') return;
         const unit = unitOf(measure);
         let total = 0;
-        const parts: string[] = [];
+        const reporting: Array<{ contributor: Measure; value: number }> = [];
         for (const contributor of contributors) {
             if (unitOf(contributor) !== unit || facts.measure(contributor).direction !== 'up') return;
             const value = currentOf(contributor);
             if (value === undefined) continue;
             total += value;
-            parts.push(`${measureName(contributor)} ${formatNumber(value)}`);
+            reporting.push({ contributor, value });
         }
         if (total - current.value <= 1e-9 * Math.max(1, Math.abs(current.value))) return;
+        // The message's parts are written only when it is reported (this runs for every measure).
+        const parts = reporting.map(({ contributor, value }) => `${measureName(contributor)} ${formatNumber(value)}`);
         const inUnit = unit === undefined ? '' : ` ${unit}`;
         report(accept, 'rollup-discrepancy',
             `the contributors to ${measureName(measure)} report ${formatNumber(total)}${inUnit}, more than its current ${formatNumber(current.value)}${inUnit}: ${nameList(parts)}`,
