@@ -15,8 +15,14 @@ export class MissionScopeProvider implements ScopeProvider {
         this.index = services.shared.workspace.IndexManager as MissionIndexManager;
     }
 
+    /** One scope per expected kind: a scope holds nothing but the kind, and linking asks once per reference. */
+    private readonly scopes = new Map<string, NameIndexScope>();
+
     getScope(context: ReferenceInfo): Scope {
-        return new NameIndexScope(this.index, this.reflection, this.reflection.getReferenceType(context));
+        const referenceType = this.reflection.getReferenceType(context);
+        let scope = this.scopes.get(referenceType);
+        if (!scope) this.scopes.set(referenceType, scope = new NameIndexScope(this.index, this.reflection, referenceType));
+        return scope;
     }
 }
 
@@ -28,7 +34,10 @@ class NameIndexScope implements Scope {
     ) {}
 
     getElement(name: string): AstNodeDescription | undefined {
-        return this.index.lookup(name).find(description => this.accepts(description));
+        for (const description of this.index.lookup(name)) {
+            if (this.accepts(description)) return description;
+        }
+        return undefined;
     }
 
     getElements(name: string): Stream<AstNodeDescription> {
