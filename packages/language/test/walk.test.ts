@@ -8,7 +8,7 @@ import { type AstNode, AstUtils, EmptyFileSystem, type Reference } from 'langium
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../../../bench/generate.mjs';
 import { createMissionServices } from '../src/mission-module.js';
-import { forEachNode, forEachOwnReference } from '../src/model/walk.js';
+import { forEachNode, forEachNodeOf, forEachOwnReference, nodeTypes, referenceHolderTypes } from '../src/model/walk.js';
 
 const { Mission } = createMissionServices(EmptyFileSystem);
 const repositoryRoot = join(__dirname, '../../..');
@@ -39,5 +39,27 @@ describe('the fast walks', () => {
             nodes += walked.size;
         }
         expect(nodes).toBeGreaterThan(5000);
+    });
+});
+
+describe('the walk for some node types', () => {
+    it('meets exactly the nodes of those types, in the order of the full walk, whatever the types', () => {
+        const allTypes = [...new Set(texts().slice(0, 8).flatMap(({ text }) => AstUtils.streamAst(Mission.parser.LangiumParser.parse(text).value).map(node => node.$type).toArray()))];
+        const typeSets = [referenceHolderTypes(), ...allTypes.map(type => [type]), allTypes.filter((_, index) => index % 3 === 0)];
+        expect(typeSets.length).toBeGreaterThan(15);
+        for (const { name, text } of texts()) {
+            const model = Mission.parser.LangiumParser.parse(text).value;
+            const all: AstNode[] = [];
+            forEachNode(model, node => all.push(node));
+            const streamed = new Set(AstUtils.streamAst(model));
+            for (const types of typeSets) {
+                const met: AstNode[] = [];
+                forEachNodeOf(model, nodeTypes(types), node => met.push(node));
+                const expected = all.filter(node => types.includes(node.$type));
+                expect(met, `${name}: ${types.join(', ')}`).toEqual(expected);
+                expect(expected.every(node => streamed.has(node))).toBe(true);
+                expect([...streamed].filter(node => types.includes(node.$type)).length, name).toBe(expected.length);
+            }
+        }
     });
 });

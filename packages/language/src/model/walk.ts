@@ -26,6 +26,54 @@ export function forEachNode(node: AstNode, visit: (node: AstNode) => void): void
     }
 }
 
+/**
+ * Node types to visit, and the types that can hold one of them somewhere below (from the grammar), so
+ * that a walk for some types skips the subtrees that cannot hold any: a walk for references never
+ * enters a boundary or an intent.
+ */
+export interface NodeTypes {
+    readonly visited: ReadonlySet<string>;
+    readonly holding: ReadonlySet<string>;
+}
+
+/** The `NodeTypes` that visit `types` (and every type that can contain one of them). */
+export function nodeTypes(types: Iterable<string>): NodeTypes {
+    const visited = new Set(types);
+    const holding = new Set(visited);
+    const children = childTypes();
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const [type, below] of children) {
+            if (!holding.has(type) && [...below].some(child => holding.has(child))) {
+                holding.add(type);
+                grew = true;
+            }
+        }
+    }
+    return { visited, holding };
+}
+
+/** The node types that hold a cross-reference of their own. */
+export function referenceHolderTypes(): string[] {
+    return reflection.getAllTypes().filter(type => propertiesOf(type).references.length > 0);
+}
+
+/** Visits `node` and the nodes it contains whose type is in `types.visited`, pre-order, as `forEachNode` would. */
+export function forEachNodeOf(node: AstNode, types: NodeTypes, visit: (node: AstNode) => void): void {
+    if (types.visited.has(node.$type)) visit(node);
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of propertiesOf(node.$type).children) {
+        const value = record[key];
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                if (isAstNode(item) && types.holding.has(item.$type)) forEachNodeOf(item, types, visit);
+            }
+        } else if (isAstNode(value) && types.holding.has(value.$type)) {
+            forEachNodeOf(value, types, visit);
+        }
+    }
+}
+
 /** Visits every reference held directly by `node` (not by the nodes it contains). */
 export function forEachOwnReference(
     node: AstNode,
@@ -90,6 +138,25 @@ function childProperties(): Map<string, Set<string>> {
 }
 
 let CHILD_PROPERTIES: Map<string, Set<string>> | undefined;
+
+/** Per type, the types its child properties may hold (a union rule's call: each of its types). */
+function childTypes(): Map<string, Set<string>> {
+    if (CHILD_TYPES) return CHILD_TYPES;
+    const byType = new Map<string, Set<string>>();
+    for (const rule of MissionLanguageGrammar().rules) {
+        if (!GrammarAST.isParserRule(rule) || GrammarUtils.isDataTypeRule(rule)) continue;
+        const below = new Set<string>();
+        for (const assignment of AstUtils.streamAllContents(rule).filter(GrammarAST.isAssignment)) {
+            const callee = GrammarAST.isRuleCall(assignment.terminal) ? assignment.terminal.rule.ref : undefined;
+            if (!GrammarAST.isParserRule(callee) || GrammarUtils.isDataTypeRule(callee)) continue;
+            for (const type of reflection.getAllSubTypes(GrammarUtils.getTypeName(callee))) below.add(type);
+        }
+        byType.set(GrammarUtils.getTypeName(rule), below);
+    }
+    return CHILD_TYPES = byType;
+}
+
+let CHILD_TYPES: Map<string, Set<string>> | undefined;
 
 /** How many top-level elements a pass handles between two checks for cancellation. */
 const ELEMENTS_PER_SLICE = 256;

@@ -5,7 +5,7 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
-import { forEachElementInSlices, forEachNode, forEachOwnReference } from '../model/walk.js';
+import { forEachElementInSlices, forEachNodeOf, forEachOwnReference, type NodeTypes, nodeTypes, referenceHolderTypes } from '../model/walk.js';
 import { materializeSyntaxOf } from '../syntax/syntax-on-demand.js';
 import { kindWord } from './kinds.js';
 import type { MissionIndexManager } from './name-index.js';
@@ -30,7 +30,8 @@ export class MissionLinker extends DefaultLinker {
             this.doLink({ reference, container: node, property, index }, document);
         });
         linkOwnReferences(model);
-        await forEachElementInSlices(model.elements ?? [], cancelToken, element => forEachNode(element, linkOwnReferences));
+        const holders = REFERENCE_HOLDERS ??= nodeTypes(referenceHolderTypes());
+        await forEachElementInSlices(model.elements ?? [], cancelToken, element => forEachNodeOf(element, holders, linkOwnReferences));
     }
 
     /** A reference made by a lean parse: its `$refNode` is built with its node's syntax tree, when first read. */
@@ -46,6 +47,9 @@ export class MissionLinker extends DefaultLinker {
         return { info: refInfo, message: `no ${expected} named '${name}'${hint}`, targetDescription };
     }
 }
+
+/** The node types that hold references, and those that can contain one: what linking walks. */
+let REFERENCE_HOLDERS: NodeTypes | undefined;
 
 /** What resolves a reference: the part of the linker Langium hands its references. */
 interface ReferenceResolver {

@@ -2,7 +2,7 @@ import { type AstNode, DefaultDocumentValidator, type LangiumDocument, type Refe
 import { CancellationToken, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
-import { forEachElementInSlices, forEachNode, forEachOwnReference } from '../model/walk.js';
+import { forEachElementInSlices, forEachNode, forEachNodeOf, forEachOwnReference } from '../model/walk.js';
 import { type DiagnosticCode, isDiagnosticCode, type Severity } from './codes.js';
 import type { MissionValidationRegistry } from './registry.js';
 import type { MissionSettings } from './settings.js';
@@ -119,7 +119,9 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
             }
         };
         const settle = async (): Promise<void> => { await Promise.all(pending.splice(0)); };
-        await forEachElementInSlices(elements, cancelToken, element => forEachNode(element, validateNode), settle);
+        // Only the nodes that have checks, and the subtrees that can hold one.
+        const checked = registry.checkedTypes(options.categories);
+        await forEachElementInSlices(elements, cancelToken, element => forEachNodeOf(element, checked, validateNode), settle);
         await settle();
     }
 }

@@ -1,6 +1,7 @@
 import { type AstNode, isOperationCancelled, MultiMap, type ValidationAcceptor, type ValidationCategory, type ValidationCheck, type ValidationChecks, ValidationRegistry } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { MissionServices } from '../mission-module.js';
+import { type NodeTypes, nodeTypes } from '../model/walk.js';
 
 interface DirectCheck {
     readonly check: ValidationCheck;
@@ -17,6 +18,7 @@ interface DirectCheck {
 export class MissionValidationRegistry extends ValidationRegistry {
     private readonly direct = new MultiMap<string, DirectCheck>();
     private readonly byCategories = new Map<string, Map<string, readonly DirectCheck[]>>();
+    private readonly checkedTypesByCategories = new Map<string, NodeTypes>();
 
     constructor(services: MissionServices) {
         super(services);
@@ -32,6 +34,7 @@ export class MissionValidationRegistry extends ValidationRegistry {
             }
         }
         this.byCategories.clear();
+        this.checkedTypesByCategories.clear();
     }
 
     /** The checks by node type (a type's own and those of every node), limited to the given categories. */
@@ -49,6 +52,18 @@ export class MissionValidationRegistry extends ValidationRegistry {
             }
             return checks;
         };
+    }
+
+    /** The node types that have checks in the given categories, and those that can contain one: what validation walks. */
+    checkedTypes(categories?: readonly ValidationCategory[]): NodeTypes {
+        const key = categories ? categories.join(',') : '*';
+        let types = this.checkedTypesByCategories.get(key);
+        if (!types) {
+            const checksOf = this.directChecks(categories);
+            types = nodeTypes(this.reflection.getAllTypes().filter(type => checksOf(type).length > 0));
+            this.checkedTypesByCategories.set(key, types);
+        }
+        return types;
     }
 
     /**
