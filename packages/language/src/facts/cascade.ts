@@ -79,7 +79,7 @@ export class Cascade {
     }
 
     effectiveWindow(mission: Mission): EffectiveWindow {
-        return this.windows.get(mission) ?? { ...ALL_TIME, source: 'none' };
+        return this.windows.get(mission) ?? NO_WINDOW;
     }
 
     private findCycles(missions: readonly Mission[]): void {
@@ -157,7 +157,7 @@ export class Cascade {
             seenCycles.add(members);
             const anchor = members.findIndex(member => ownWindow(member) !== undefined);
             if (anchor < 0) {
-                for (const member of members) this.windows.set(member, { ...ALL_TIME, source: 'none' });
+                for (const member of members) this.windows.set(member, NO_WINDOW);
                 continue;
             }
             // Walk backwards around the cycle from the anchor: each member inherits from its parent,
@@ -167,7 +167,7 @@ export class Cascade {
                 const index = (anchor - step + length) % length;
                 const member = members[index]!;
                 const own = ownWindow(member);
-                if (own) this.windows.set(member, { ...own, source: 'own', from: member });
+                if (own) this.windows.set(member, ownEffective(own, member));
                 else this.windows.set(member, inherit(this.windows.get(members[(index + 1) % length]!)!));
             }
         }
@@ -182,7 +182,7 @@ export class Cascade {
                 if (known) { base = known; break; }
                 const own = ownWindow(current);
                 if (own) {
-                    base = { ...own, source: 'own', from: current };
+                    base = ownEffective(own, current);
                     this.windows.set(current, base);
                     break;
                 }
@@ -191,12 +191,20 @@ export class Cascade {
             }
             if (!base && current && current.$type === 'Vision') {
                 const horizon = visionWindow(current);
-                base = horizon === ALL_TIME ? { ...ALL_TIME, source: 'none' } : { ...horizon, source: 'vision', from: current };
+                base = horizon === ALL_TIME ? NO_WINDOW : { start: horizon.start, end: horizon.end, source: 'vision', from: current };
             }
-            const inherited = inherit(base ?? { ...ALL_TIME, source: 'none' });
+            const inherited = inherit(base ?? NO_WINDOW);
             for (const member of path) this.windows.set(member, inherited);
         }
     }
+}
+
+/** No window: all time, from nowhere (one shared value: windows are never changed). */
+const NO_WINDOW: EffectiveWindow = Object.freeze({ start: ALL_TIME.start, end: ALL_TIME.end, source: 'none' });
+
+/** A mission's own window as its effective one (a literal, not a spread: this runs per mission). */
+function ownEffective(own: DayWindow, mission: Mission): EffectiveWindow {
+    return { start: own.start, end: own.end, source: 'own', from: mission };
 }
 
 /** What a mission without a window of its own gets from its parent's effective window. */

@@ -140,8 +140,11 @@ export class ModelFacts {
 
     private computeMeasures(missions: readonly Mission[]): void {
         for (const mission of missions) {
+            const progresses: Array<number | undefined> = [];
             for (const measure of mission.measures) {
-                this.measureFacts.set(measure, { direction: directionOf(measure), progress: progressOf(measure) });
+                const progress = progressOf(measure);
+                progresses.push(progress);
+                this.measureFacts.set(measure, { direction: directionOf(measure), progress });
                 const target = measure.contributions[0]?.measure?.ref;
                 if (target) {
                     const list = this.contributors.get(target);
@@ -149,7 +152,7 @@ export class ModelFacts {
                     else this.contributors.set(target, [measure]);
                 }
             }
-            this.missionProgress.set(mission, meanProgress(mission.measures.map(measure => this.measureFacts.get(measure)?.progress)));
+            this.missionProgress.set(mission, meanProgress(progresses));
         }
     }
 
@@ -163,7 +166,8 @@ export class ModelFacts {
             else assignments.set(person, [assignment]);
         };
         for (const mission of missions) {
-            for (const lead of mission.leads.slice(0, 1)) add(lead.person?.ref, { mission, role: 'lead' });
+            const lead = mission.leads[0];
+            if (lead) add(lead.person?.ref, { mission, role: 'lead' });
             for (const crew of mission.crews) {
                 for (const member of crew.members) {
                     const target = member?.ref;
