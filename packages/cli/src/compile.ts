@@ -14,7 +14,7 @@ export interface CompileOptions extends ModelOptions {
 
 /** `mission compile`: the JSON model (elements, facts, diagnostics); exit 1 when the model has errors. */
 export async function runCompile(paths: readonly string[], options: CompileOptions, output: Output): Promise<number> {
-    const model = await loadModel(paths, options, output);
+    const model = await loadModel(paths, options, output, { everyPosition: true });
     await emit(options.output, modelJsonText(outputModelFrom(model)), output);
     return model.summary.errors > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;
 }

@@ -39,7 +39,7 @@ export async function runDiagram(paths: readonly string[], options: DiagramOptio
     // Graphviz loads in its worker while the model is checked here.
     if (format === 'svg' || format === 'png') warmUpLayout();
 
-    const model = await loadModel(paths, options, output);
+    const model = await loadModel(paths, options, output, { everyPosition: true });
     const graph = cascadeGraph(model, options, depth);
     await emit(options.output, await renderDiagram(graph, format, direction, timeoutSeconds * 1000), output);
     return model.summary.errors > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;

@@ -23,7 +23,16 @@ export interface LoadedModel {
 export const STDIN_PATH = '<stdin>';
 
 /** Reads the configuration and the model files (`-` is standard input) and checks them together. */
-export async function loadModel(paths: readonly string[], options: ModelOptions, output: Output): Promise<LoadedModel> {
+/**
+ * What a command reads of the model beyond its diagnostics: `everyPosition` when its output gives the
+ * source location of every element (JSON, report, diagrams), so that syntax trees are built while
+ * parsing rather than on demand.
+ */
+export interface ModelNeeds {
+    readonly everyPosition?: boolean;
+}
+
+export async function loadModel(paths: readonly string[], options: ModelOptions, output: Output, needs: ModelNeeds = {}): Promise<LoadedModel> {
     if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
         throw new UsageError(`--today wants a date as YYYY-MM-DD, not '${options.today}'`);
     }
@@ -31,7 +40,9 @@ export async function loadModel(paths: readonly string[], options: ModelOptions,
     const sources = await readModelSources(paths, output);
     let result: CheckResult;
     try {
-        result = await checkSources(sources, { today: options.today ?? config.today, rules: config.rules, referenceIndex: false });
+        result = await checkSources(sources, {
+            today: options.today ?? config.today, rules: config.rules, referenceIndex: false, syntaxOnDemand: !needs.everyPosition
+        });
     } catch (error) {
         if (error instanceof Error && error.message.startsWith('not a calendar date')) throw new UsageError(`--today: ${error.message}`);
         throw error;

@@ -24,7 +24,7 @@ export async function runReport(paths: readonly string[], options: ReportOptions
     if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout wants a number of seconds, not '${options.timeout}'`);
     // Graphviz loads in its worker while the model is checked here.
     warmUpLayout();
-    const model = await loadModel(paths, options, output);
+    const model = await loadModel(paths, options, output, { everyPosition: true });
     const outputModel = outputModelFrom(model);
     const graph = buildCascadeGraph(outputModel);
     let cascadeSvg: string | undefined;

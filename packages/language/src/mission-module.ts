@@ -22,7 +22,7 @@ import { MissionTypeHierarchyProvider } from './lsp/type-hierarchy.js';
 import { MissionWorkspaceManager } from './lsp/workspace-manager.js';
 import { MissionEditorSettings } from './server/editor-settings.js';
 import { MissionGeneratedSharedModule, MissionLanguageGeneratedModule } from './generated/module.js';
-import { BatchCheckModule } from './references/batch-check.js';
+import { BatchCheckModule, SyntaxOnDemandModule } from './references/batch-check.js';
 import { MissionAstNodeDescriptionProvider, MissionReferenceDescriptionProvider } from './references/descriptions.js';
 import { MissionLinker } from './references/linker.js';
 import { MissionIndexManager } from './references/name-index.js';
@@ -112,14 +112,19 @@ export interface MissionServiceSet {
 export interface MissionServiceOptions {
     /** A one-shot check (no editor): no reference index (references/batch-check.ts). */
     readonly batch?: boolean;
+    /**
+     * Parse to the AST alone and build syntax trees where read (syntax/syntax-on-demand.ts). Default:
+     * as `batch`. Only for services that never edit documents.
+     */
+    readonly syntaxOnDemand?: boolean;
 }
 
 /** Creates the services of the language (and, given a connection, of the language server). */
 export function createMissionServices(context: DefaultSharedModuleContext = EmptyFileSystem, options: MissionServiceOptions = {}): MissionServiceSet {
     const shared = inject(createDefaultSharedModule(context), MissionGeneratedSharedModule, MissionSharedModule);
-    const Mission = options.batch
-        ? inject(createDefaultModule({ shared }), MissionLanguageGeneratedModule, MissionModule, BatchCheckModule)
-        : inject(createDefaultModule({ shared }), MissionLanguageGeneratedModule, MissionModule);
+    const syntaxOnDemand = options.syntaxOnDemand ?? options.batch ?? false;
+    const Mission = inject(createDefaultModule({ shared }), MissionLanguageGeneratedModule, MissionModule,
+        options.batch ? BatchCheckModule : {}, syntaxOnDemand ? SyntaxOnDemandModule : {});
     shared.ServiceRegistry.register(Mission);
     registerValidationChecks(Mission);
     if (!context.connection) {

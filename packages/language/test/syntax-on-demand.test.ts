@@ -203,6 +203,18 @@ describe('syntax trees on demand', () => {
         expect(built.length).toBeLessThan(elements.length / 4);
     });
 
+    it('builds every tree while parsing when a batch check is asked to (outputs that read every position)', async () => {
+        const workspace = generated.slice(0, 4).map(file => sourceFile(file.name, resolve('/generated', file.name), file.text));
+        const [eager, onDemand] = await Promise.all([
+            checkSources(workspace, { today: '2026-11-23', referenceIndex: false, syntaxOnDemand: false }),
+            checkSources(workspace, { today: '2026-11-23', referenceIndex: false })
+        ]);
+        const models = (result: typeof eager): Model[] => result.documents.map(({ document }) => document.parseResult.value);
+        expect(models(eager).every(model => !(model instanceof OnDemandNode) && hasSyntaxTree(model))).toBe(true);
+        expect(models(onDemand).every(model => model instanceof OnDemandNode)).toBe(true);
+        expect(eager.diagnostics).toEqual(onDemand.diagnostics);
+    });
+
     it('gives a batch check exactly the diagnostics of a full one on every model in the repository', async () => {
         for (const { name, text } of repositoryModels) {
             const sources = [sourceFile(name, resolve(name), text)];

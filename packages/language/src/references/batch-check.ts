@@ -15,15 +15,19 @@ export class NoReferenceDescriptions implements ReferenceDescriptionProvider {
     }
 }
 
-/**
- * What a batch check replaces in the language's services: no reference index, and syntax trees built
- * where they are read (syntax/syntax-on-demand.ts), which for a check is where it reports something.
- */
+/** What a batch check replaces in the language's services: no reference index. */
 export const BatchCheckModule: Module<MissionServices, PartialLangiumServices> = {
-    parser: {
-        LangiumParser: (services) => createMissionParser(services, { syntaxOnDemand: true })
-    },
     workspace: {
         ReferenceDescriptionProvider: () => new NoReferenceDescriptions()
+    }
+};
+
+/**
+ * Syntax trees built where they are read (syntax/syntax-on-demand.ts), which for a check is where it
+ * reports something: for services that never edit a document.
+ */
+export const SyntaxOnDemandModule: Module<MissionServices, PartialLangiumServices> = {
+    parser: {
+        LangiumParser: (services) => createMissionParser(services, { syntaxOnDemand: true })
     }
 };
