@@ -119,15 +119,7 @@ export class MissionFastParser extends FastTreeBuilder {
      * CST under a root of its own over the whole text.
      */
     parseElementAt(text: string, start: TextPosition): AstNode {
-        try {
-            this.begin(text, start);
-            const element = this.element(this.rule('Model').call('Element'));
-            // What adding it to the model does (`add`): its CST node names it.
-            (element.$cstNode as CompositeCstNodeImpl).astNode = element as AstNode;
-            return element as AstNode;
-        } finally {
-            this.end();
-        }
+        return this.parseNodeAt(text, start, () => this.element(this.rule('Model').call('Element')));
     }
 
     /**
@@ -135,11 +127,17 @@ export class MissionFastParser extends FastTreeBuilder {
      * element starting at `elementStart`, with its CST under a root of its own over the whole text.
      */
     parseItemAt(text: string, elementStart: TextPosition, itemOffset: number, ownerType: string): AstNode {
+        return this.parseNodeAt(text, positionAfter(text, elementStart, itemOffset), () => this.blockItem(ownerType));
+    }
+
+    /** One node parsed from `start`, with its CST under a root of its own. */
+    private parseNodeAt(text: string, start: TextPosition, parse: () => Node): AstNode {
         try {
-            this.begin(text, positionAfter(text, elementStart, itemOffset));
-            const item = this.blockItem(ownerType);
-            (item.$cstNode as CompositeCstNodeImpl).astNode = item as AstNode;
-            return item as AstNode;
+            this.begin(text, start);
+            const node = parse();
+            // What adding it to its container does (`add`): its CST node names it.
+            (node.$cstNode as CompositeCstNodeImpl).astNode = node as AstNode;
+            return node as AstNode;
         } finally {
             this.end();
         }
