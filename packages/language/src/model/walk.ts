@@ -103,7 +103,7 @@ function propertiesOf(type: string): { children: readonly string[]; references: 
     let properties = PROPERTIES.get(type);
     if (!properties) {
         const declared = Object.values(reflection.getTypeMetaData(type).properties);
-        const children = childProperties().get(type);
+        const children = childAssignments().get(type);
         properties = {
             // A type no rule makes (none here) keeps every non-reference property, to be safe.
             children: declared.filter(property => property.referenceType === undefined && (!children || children.has(property.name)))
@@ -118,45 +118,34 @@ function propertiesOf(type: string): { children: readonly string[]; references: 
 const PROPERTIES = new Map<string, { children: readonly string[]; references: readonly string[] }>();
 
 /**
- * Per type, the properties the grammar assigns nodes to: `p=Rule` or `p+=Rule` where Rule makes a
- * node (a parser rule that is not a datatype rule). The reflection does not say which properties hold
- * nodes, the grammar does.
+ * Per type, the properties the grammar assigns nodes to (`p=Rule` or `p+=Rule` where Rule makes a
+ * node: a parser rule that is not a datatype rule), each with the types it may hold (a union rule's
+ * call: each of its types). The reflection does not say which properties hold nodes, the grammar does.
  */
-function childProperties(): Map<string, Set<string>> {
-    if (CHILD_PROPERTIES) return CHILD_PROPERTIES;
-    const byType = new Map<string, Set<string>>();
+function childAssignments(): Map<string, Map<string, Set<string>>> {
+    if (CHILD_ASSIGNMENTS) return CHILD_ASSIGNMENTS;
+    const byType = new Map<string, Map<string, Set<string>>>();
     for (const rule of MissionLanguageGrammar().rules) {
         if (!GrammarAST.isParserRule(rule) || GrammarUtils.isDataTypeRule(rule)) continue;
-        const children = new Set<string>();
-        for (const assignment of AstUtils.streamAllContents(rule).filter(GrammarAST.isAssignment)) {
-            const callee = GrammarAST.isRuleCall(assignment.terminal) ? assignment.terminal.rule.ref : undefined;
-            if (GrammarAST.isParserRule(callee) && !GrammarUtils.isDataTypeRule(callee)) children.add(assignment.feature);
-        }
-        byType.set(GrammarUtils.getTypeName(rule), children);
-    }
-    return CHILD_PROPERTIES = byType;
-}
-
-let CHILD_PROPERTIES: Map<string, Set<string>> | undefined;
-
-/** Per type, the types its child properties may hold (a union rule's call: each of its types). */
-function childTypes(): Map<string, Set<string>> {
-    if (CHILD_TYPES) return CHILD_TYPES;
-    const byType = new Map<string, Set<string>>();
-    for (const rule of MissionLanguageGrammar().rules) {
-        if (!GrammarAST.isParserRule(rule) || GrammarUtils.isDataTypeRule(rule)) continue;
-        const below = new Set<string>();
+        const properties = new Map<string, Set<string>>();
         for (const assignment of AstUtils.streamAllContents(rule).filter(GrammarAST.isAssignment)) {
             const callee = GrammarAST.isRuleCall(assignment.terminal) ? assignment.terminal.rule.ref : undefined;
             if (!GrammarAST.isParserRule(callee) || GrammarUtils.isDataTypeRule(callee)) continue;
-            for (const type of reflection.getAllSubTypes(GrammarUtils.getTypeName(callee))) below.add(type);
+            let types = properties.get(assignment.feature);
+            if (!types) properties.set(assignment.feature, types = new Set());
+            for (const type of reflection.getAllSubTypes(GrammarUtils.getTypeName(callee))) types.add(type);
         }
-        byType.set(GrammarUtils.getTypeName(rule), below);
+        byType.set(GrammarUtils.getTypeName(rule), properties);
     }
-    return CHILD_TYPES = byType;
+    return CHILD_ASSIGNMENTS = byType;
 }
 
-let CHILD_TYPES: Map<string, Set<string>> | undefined;
+let CHILD_ASSIGNMENTS: Map<string, Map<string, Set<string>>> | undefined;
+
+/** Per type, the types its child properties may hold. */
+function childTypes(): Map<string, Set<string>> {
+    return new Map([...childAssignments()].map(([type, properties]) => [type, new Set([...properties.values()].flatMap(types => [...types]))]));
+}
 
 /** How many top-level elements a pass handles between two checks for cancellation. */
 const ELEMENTS_PER_SLICE = 256;
