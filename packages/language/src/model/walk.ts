@@ -34,6 +34,20 @@ export function forEachNode(node: AstNode, visit: (node: AstNode) => void): void
 export interface NodeTypes {
     readonly visited: ReadonlySet<string>;
     readonly holding: ReadonlySet<string>;
+    /** Per type, what a walk does at a node of it: computed once, so that a walk reads one plan per node. */
+    readonly plans: ReadonlyMap<string, WalkPlan>;
+}
+
+/** At a node of one type: whether to visit it, and which child properties to enter. */
+interface WalkPlan {
+    readonly visit: boolean;
+    readonly children: readonly ChildToEnter[];
+}
+
+/** A child property that may hold a node worth entering; `checkType` when it may also hold one that is not. */
+interface ChildToEnter {
+    readonly property: string;
+    readonly checkType: boolean;
 }
 
 /** The `NodeTypes` that visit `types` (and every type that can contain one of them). */
@@ -50,7 +64,21 @@ export function nodeTypes(types: Iterable<string>): NodeTypes {
             }
         }
     }
-    return { visited, holding };
+    const plans = new Map<string, WalkPlan>();
+    for (const type of reflection.getAllTypes()) plans.set(type, walkPlan(type, visited, holding));
+    return { visited, holding, plans };
+}
+
+function walkPlan(type: string, visited: ReadonlySet<string>, holding: ReadonlySet<string>): WalkPlan {
+    const assigned = childAssignments().get(type);
+    const children: ChildToEnter[] = [];
+    for (const property of propertiesOf(type).children) {
+        // A property the grammar does not assign for this type (none here) may hold anything.
+        const types = assigned?.get(property);
+        if (!types) children.push({ property, checkType: true });
+        else if ([...types].some(child => holding.has(child))) children.push({ property, checkType: ![...types].every(child => holding.has(child)) });
+    }
+    return { visit: visited.has(type), children };
 }
 
 /** The node types that hold a cross-reference of their own. */
@@ -60,15 +88,20 @@ export function referenceHolderTypes(): string[] {
 
 /** Visits `node` and the nodes it contains whose type is in `types.visited`, pre-order, as `forEachNode` would. */
 export function forEachNodeOf(node: AstNode, types: NodeTypes, visit: (node: AstNode) => void): void {
-    if (types.visited.has(node.$type)) visit(node);
+    const plan = types.plans.get(node.$type) ?? walkPlan(node.$type, types.visited, types.holding);
+    if (plan.visit) visit(node);
+    const children = plan.children;
+    if (children.length === 0) return;
     const record = node as unknown as Record<string, unknown>;
-    for (const key of propertiesOf(node.$type).children) {
-        const value = record[key];
+    for (let i = 0; i < children.length; i++) {
+        const { property, checkType } = children[i]!;
+        const value = record[property];
         if (Array.isArray(value)) {
-            for (const item of value) {
-                if (isAstNode(item) && types.holding.has(item.$type)) forEachNodeOf(item, types, visit);
+            for (let j = 0; j < value.length; j++) {
+                const item: unknown = value[j];
+                if (isAstNode(item) && (!checkType || types.holding.has(item.$type))) forEachNodeOf(item, types, visit);
             }
-        } else if (isAstNode(value) && types.holding.has(value.$type)) {
+        } else if (isAstNode(value) && (!checkType || types.holding.has(value.$type))) {
             forEachNodeOf(value, types, visit);
         }
     }
