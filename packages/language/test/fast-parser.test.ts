@@ -12,7 +12,7 @@ import { type AstNode, CompositeCstNodeImpl, type CstNode, createLangiumParser, 
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../../../bench/generate.mjs';
 import { createMissionServices } from '../src/mission-module.js';
-import { MissionFastParser, MissionParser } from '../src/syntax/fast-parser.js';
+import { createMissionParser, MissionFastParser, MissionParser } from '../src/syntax/fast-parser.js';
 
 const { Mission } = createMissionServices(EmptyFileSystem);
 const langiumParser = createLangiumParser(Mission);
@@ -204,5 +204,14 @@ describe('the language\'s parser service', () => {
         const result: ParseResult = parser.parse('mission m { lead }\nmission n { }');
         expect(result.parserErrors.length).toBeGreaterThan(0);
         expect((result.value as unknown as { elements: unknown[] }).elements).toHaveLength(2);
+    });
+
+    it('builds Langium\'s parser only when a text first needs it', () => {
+        const parser = createMissionParser(Mission) as unknown as MissionParser;
+        parser.parse('mission m "M" { intent "x" }');
+        expect(parser['langiumParser']).toBeUndefined();
+        const broken: ParseResult = parser.parse('mission m { lead }');
+        expect(parser['langiumParser']).toBeDefined();
+        expect(broken.parserErrors.length).toBeGreaterThan(0);
     });
 });

@@ -1,5 +1,5 @@
 import {
-    type AstNode, type CompositeCstNodeImpl, createParser, type LangiumCoreServices, LangiumParser, type ParseResult, type ParserOptions
+    type AstNode, type CompositeCstNodeImpl, createLangiumParser, type LangiumCoreServices, type LangiumParser, type ParseResult, type ParserOptions
 } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { DATE, EOF, FastPathMiss, ID, NUMBER, STRING, type TextPosition } from './fast-scanner.js';
@@ -25,22 +25,32 @@ export interface MissionParserOptions {
  * It handles well-formed text only. At the first thing that is not (a lexing or syntax error, or text
  * it does not model), it gives up and Langium's parser parses the text instead, so error recovery
  * and messages are Langium's. `test/fast-parser.test.ts` holds the two parsers to identical results.
+ *
+ * Langium's parser (and the Chevrotain lexer it reads) is built when a text first needs it: building
+ * it analyses the whole grammar, about 35 ms, which a check of well-formed files never needs. So this
+ * is not a subclass of Langium's parser but stands in for it: `parse` is all that Langium and this
+ * package call on the `parser.LangiumParser` service (the document factory, the async parser, the
+ * formatter, the incremental reparse).
  */
-export class MissionParser extends LangiumParser {
+export class MissionParser {
     private fastParser?: MissionFastParser;
     /** The fast parser with CST, which a lean one calls on to build syntax trees on demand. */
     private fullParser?: MissionFastParser;
+    private langiumParser?: LangiumParser;
 
-    constructor(private readonly services: LangiumCoreServices, private readonly options: MissionParserOptions = {}) {
-        super(services);
-    }
+    constructor(private readonly services: LangiumCoreServices, private readonly options: MissionParserOptions = {}) {}
 
-    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+    parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         if (options?.rule === undefined) {
             const result = this.options.syntaxOnDemand ? this.parseLean(input) : this.full().parse(input);
             if (result) return result as unknown as ParseResult<T>;
         }
-        return super.parse(input, options);
+        return this.fallback().parse(input, options);
+    }
+
+    /** Langium's own parser: error recovery, messages, and parses from a rule other than the entry rule. */
+    private fallback(): LangiumParser {
+        return this.langiumParser ??= createLangiumParser(this.services);
     }
 
     private full(): MissionFastParser {
@@ -63,11 +73,9 @@ export class MissionParser extends LangiumParser {
     }
 }
 
-/** The `parser.LangiumParser` service: Langium's parser, with the fast path in front. */
+/** The `parser.LangiumParser` service: Langium's parser, with the fast path in front (see `MissionParser`). */
 export function createMissionParser(services: LangiumCoreServices, options: MissionParserOptions = {}): LangiumParser {
-    const parser = createParser(services.Grammar, new MissionParser(services, options), services.parser.Lexer.definition);
-    parser.finalize();
-    return parser;
+    return new MissionParser(services, options) as unknown as LangiumParser;
 }
 
 /** The grammar of mission.langium, rule by rule, on the primitives of `FastTreeBuilder`. */

@@ -30,7 +30,7 @@ export abstract class FastTreeBuilder {
     protected readonly converter: ValueConverter;
     protected readonly linker: Linker;
     protected readonly reflection: AstReflection;
-    protected readonly tokenTypes: Lexer['definition'];
+    private lexerTokenTypes?: Lexer['definition'];
     protected readonly keywords: Array<string[] | undefined>;
     protected readonly rules = new Map<string, RuleFeatures>();
     /** Per rule whose body is a loop of items: the keyword that starts an item → how to parse it. */
@@ -50,13 +50,15 @@ export abstract class FastTreeBuilder {
     /** The ID inside the `Name` datatype rule, which every name and reference is. */
     private readonly nameId: Feature;
 
+    private readonly services: LangiumCoreServices;
+
     constructor(services: LangiumCoreServices, protected readonly lean = false) {
         this.converter = services.parser.ValueConverter;
         if (this.converter instanceof MissionValueConverter) this.ruleConverter = this.converter;
         this.linker = services.references.Linker;
         this.reflection = services.shared.AstReflection;
-        this.tokenTypes = services.parser.Lexer.definition;
-        const words = Object.keys(this.tokenTypes).filter(name => !TERMINALS.has(name) && !PUNCTUATION.has(name));
+        this.services = services;
+        const words = tokenNames(services).filter(name => !TERMINALS.has(name) && !PUNCTUATION.has(name));
         for (const word of words) {
             if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(word)) throw new Error(`fast parser: keyword '${word}' is not scanned`);
         }
@@ -65,6 +67,14 @@ export abstract class FastTreeBuilder {
             if (rule.$type === 'ParserRule') this.rules.set(rule.name, new RuleFeatures(services.Grammar, rule.name));
         }
         this.nameId = this.rule('Name').call(ID);
+    }
+
+    /**
+     * The lexer's token types, which leaves and comments of a syntax tree carry: read from the lexer
+     * only when a tree is built (a lean parse needs neither, nor the lexer's cost to build).
+     */
+    protected get tokenTypes(): Lexer['definition'] {
+        return this.lexerTokenTypes ??= this.services.parser.Lexer.definition;
     }
 
     /** Starts a parse of `text` (from its start or `from`): the scanner on the first token and the CST's root. */
@@ -355,6 +365,13 @@ export abstract class FastTreeBuilder {
 interface ConverterHolder {
     readonly grammarSource: Feature;
     readonly rule?: GrammarAST.AbstractRule;
+}
+
+/** The names of the token types the lexer is built from (its keywords are named by their text). */
+function tokenNames(services: LangiumCoreServices): string[] {
+    const tokens = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: services.LanguageMetaData.caseInsensitive });
+    const list = Array.isArray(tokens) ? tokens : Object.values('modes' in tokens ? tokens.modes : tokens).flat();
+    return list.map(token => token.name);
 }
 
 export function missFastPath(): never {
