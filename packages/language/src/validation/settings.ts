@@ -9,17 +9,18 @@ export type SeveritySetting = Severity | 'off';
  * from the editor's settings.
  */
 export class MissionSettings {
-    private todayText: string | undefined;
+    /** The day set by `setToday`; undefined for the system date, read at each question (a server runs past midnight). */
+    private todayDay: DayNumber | undefined;
     private readonly overrides = new Map<DiagnosticCode, SeveritySetting>();
 
     /** `YYYY-MM-DD`, or undefined for the system date. Throws on text that is not a calendar date. */
     setToday(text: string | undefined): void {
-        if (text) todayFrom(text);
-        this.todayText = text || undefined;
+        this.todayDay = text ? todayFrom(text) : undefined;
     }
 
+    /** Asked once per node by the time rules: the day is parsed once, in `setToday`. */
     get today(): DayNumber {
-        return todayFrom(this.todayText);
+        return this.todayDay ?? todayFrom(undefined);
     }
 
     /** Replaces the overrides; codes that cannot be lowered or turned off are ignored here (the config check reports them). */
