@@ -29,6 +29,7 @@ import { MissionIndexManager } from './references/name-index.js';
 import { MissionScopeComputation } from './references/scope-computation.js';
 import { MissionScopeProvider } from './references/scope-provider.js';
 import { createMissionParser } from './syntax/fast-parser.js';
+import { MissionTokenBuilder } from './syntax/token-builder.js';
 import { MissionLexerErrorMessageProvider, MissionParserErrorMessageProvider } from './syntax/parser-messages.js';
 import { MissionValueConverter } from './syntax/value-converter.js';
 import { MissionDocumentValidator } from './validation/document-validator.js';
@@ -60,6 +61,7 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
     },
     parser: {
         LangiumParser: (services) => createMissionParser(services),
+        TokenBuilder: () => new MissionTokenBuilder(),
         ValueConverter: () => new MissionValueConverter(),
         ParserErrorMessageProvider: () => new MissionParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new MissionLexerErrorMessageProvider()

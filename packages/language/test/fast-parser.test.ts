@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AstNode, CompositeCstNodeImpl, type CstNode, createLangiumParser, EmptyFileSystem, LeafCstNodeImpl, type ParseResult, RootCstNodeImpl } from 'langium';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateWorkspace } from '../../../bench/generate.mjs';
 import { createMissionServices } from '../src/mission-module.js';
 import { createMissionParser, MissionFastParser, MissionParser } from '../src/syntax/fast-parser.js';
@@ -213,5 +213,16 @@ describe('the language\'s parser service', () => {
         const broken: ParseResult = parser.parse('mission m { lead }');
         expect(parser['langiumParser']).toBeDefined();
         expect(broken.parserErrors.length).toBeGreaterThan(0);
+    });
+
+    it('reads the token types the lexer is built from without building the lexer', () => {
+        const { Mission: fresh } = createMissionServices(EmptyFileSystem);
+        const buildTokens = vi.spyOn(fresh.parser.TokenBuilder, 'buildTokens');
+        const parser = new MissionFastParser(fresh);
+        const leaf = parser.parse('vision v')!.value.$cstNode!.content[0]!.content[0]!.content[0] as LeafCstNodeImpl;
+        expect(buildTokens).toHaveBeenCalledTimes(1);
+        // The lexer, built afterwards, has the very same token types: the tokens are built once.
+        expect(fresh.parser.Lexer.definition['vision']).toBe(leaf.tokenType);
+        expect(buildTokens.mock.results[1]?.value).toBe(buildTokens.mock.results[0]?.value);
     });
 });

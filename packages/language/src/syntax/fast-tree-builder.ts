@@ -3,6 +3,7 @@ import {
     LeafCstNodeImpl, type Lexer, type Linker, type RootCstNode, type ValueConverter
 } from 'langium';
 import type { MissionLinker } from '../references/linker.js';
+import type { TokenType } from 'chevrotain';
 import { RuleFeatures } from './grammar-features.js';
 import { DATE, FastPathMiss, FastScanner, ID, NUMBER, STRING, type TextPosition } from './fast-scanner.js';
 import { ITEM_START, OnDemandNode } from './syntax-on-demand.js';
@@ -30,7 +31,7 @@ export abstract class FastTreeBuilder {
     protected readonly converter: ValueConverter;
     protected readonly linker: Linker;
     protected readonly reflection: AstReflection;
-    private lexerTokenTypes?: Lexer['definition'];
+    protected readonly tokenTypes: Lexer['definition'];
     protected readonly keywords: Array<string[] | undefined>;
     protected readonly rules = new Map<string, RuleFeatures>();
     /** Per rule whose body is a loop of items: the keyword that starts an item → how to parse it. */
@@ -50,15 +51,13 @@ export abstract class FastTreeBuilder {
     /** The ID inside the `Name` datatype rule, which every name and reference is. */
     private readonly nameId: Feature;
 
-    private readonly services: LangiumCoreServices;
-
     constructor(services: LangiumCoreServices, protected readonly lean = false) {
         this.converter = services.parser.ValueConverter;
         if (this.converter instanceof MissionValueConverter) this.ruleConverter = this.converter;
         this.linker = services.references.Linker;
         this.reflection = services.shared.AstReflection;
-        this.services = services;
-        const words = tokenNames(services).filter(name => !TERMINALS.has(name) && !PUNCTUATION.has(name));
+        this.tokenTypes = tokenTypesOf(services);
+        const words = Object.keys(this.tokenTypes).filter(name => !TERMINALS.has(name) && !PUNCTUATION.has(name));
         for (const word of words) {
             if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(word)) throw new Error(`fast parser: keyword '${word}' is not scanned`);
         }
@@ -67,14 +66,6 @@ export abstract class FastTreeBuilder {
             if (rule.$type === 'ParserRule') this.rules.set(rule.name, new RuleFeatures(services.Grammar, rule.name));
         }
         this.nameId = this.rule('Name').call(ID);
-    }
-
-    /**
-     * The lexer's token types, which leaves and comments of a syntax tree carry: read from the lexer
-     * only when a tree is built (a lean parse needs neither, nor the lexer's cost to build).
-     */
-    protected get tokenTypes(): Lexer['definition'] {
-        return this.lexerTokenTypes ??= this.services.parser.Lexer.definition;
     }
 
     /** Starts a parse of `text` (from its start or `from`): the scanner on the first token and the CST's root. */
@@ -367,11 +358,15 @@ interface ConverterHolder {
     readonly rule?: GrammarAST.AbstractRule;
 }
 
-/** The names of the token types the lexer is built from (its keywords are named by their text). */
-function tokenNames(services: LangiumCoreServices): string[] {
+/**
+ * The token types the lexer is built from, by name (a keyword is named by its text), as the lexer's
+ * `definition` holds them: from the token builder, which builds them once for both (token-builder.ts),
+ * so that a check of well-formed files never builds the lexer.
+ */
+function tokenTypesOf(services: LangiumCoreServices): Lexer['definition'] {
     const tokens = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: services.LanguageMetaData.caseInsensitive });
-    const list = Array.isArray(tokens) ? tokens : Object.values('modes' in tokens ? tokens.modes : tokens).flat();
-    return list.map(token => token.name);
+    const list: TokenType[] = Array.isArray(tokens) ? tokens : Object.values('modes' in tokens ? tokens.modes : tokens).flat();
+    return Object.fromEntries(list.map(token => [token.name, token]));
 }
 
 export function missFastPath(): never {
