@@ -109,27 +109,27 @@ export class Cascade {
     private numberForest(visions: readonly Vision[], missions: readonly Mission[]): void {
         let counter = 0;
         type Node = AlignmentTarget | readonly Mission[];
-        const childNodes = (node: Node): Node[] => {
+        const childNodes = (node: Node): readonly Node[] => {
             if (Array.isArray(node)) {
                 return (node as readonly Mission[]).flatMap(member => this.childrenOf(member).filter(child => !this.cycles.has(child)));
             }
-            return this.childrenOf(node as AlignmentTarget).filter(child => !this.cycles.has(child));
+            const children = this.childrenOf(node as AlignmentTarget);
+            return this.cycles.size === 0 ? children : children.filter(child => !this.cycles.has(child));
+        };
+        const open = (node: Node): { node: Node; children: readonly Node[]; next: number } => {
+            this.enter.set(node, ++counter);
+            if (Array.isArray(node)) for (const member of node as readonly Mission[]) this.enter.set(member, counter);
+            return { node, children: childNodes(node), next: 0 };
         };
         const visit = (root: Node): void => {
-            const stack: Array<{ node: Node; next: Node[] | undefined }> = [{ node: root, next: undefined }];
+            const stack = [open(root)];
             while (stack.length > 0) {
                 const frame = stack[stack.length - 1]!;
-                if (frame.next === undefined) {
-                    this.enter.set(frame.node, ++counter);
-                    if (Array.isArray(frame.node)) for (const member of frame.node as readonly Mission[]) this.enter.set(member, counter);
-                    frame.next = childNodes(frame.node).reverse();
-                }
-                const child = frame.next.pop();
-                if (child === undefined) {
+                if (frame.next < frame.children.length) {
+                    stack.push(open(frame.children[frame.next++]!));
+                } else {
                     this.leave.set(frame.node, counter);
                     stack.pop();
-                } else {
-                    stack.push({ node: child, next: undefined });
                 }
             }
         };

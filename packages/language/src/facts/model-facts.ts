@@ -71,7 +71,7 @@ export class ModelFacts {
         this.teams = teams;
         this.missions = missions;
         this.cascade = new Cascade(visions, missions);
-        this.computeMeasures(missions);
+        this.computeContributors(missions);
         this.computeLoads(persons, missions);
     }
 
@@ -125,12 +125,19 @@ export class ModelFacts {
         return counted.has(mission);
     }
 
+    /** Computed on first question and kept: a check reads few of them, the outputs every one. */
     measure(measure: Measure): MeasureFacts {
-        return this.measureFacts.get(measure) ?? { direction: directionOf(measure), progress: progressOf(measure) };
+        let facts = this.measureFacts.get(measure);
+        if (!facts) this.measureFacts.set(measure, facts = { direction: directionOf(measure), progress: progressOf(measure) });
+        return facts;
     }
 
+    /** The mean progress of the mission's measures (computed on first question and kept). */
     progressOf(mission: Mission): number | undefined {
-        return this.missionProgress.get(mission);
+        if (this.missionProgress.has(mission)) return this.missionProgress.get(mission);
+        const progress = meanProgress(mission.measures.map(measure => this.measure(measure).progress));
+        this.missionProgress.set(mission, progress);
+        return progress;
     }
 
     /** The measures whose `contributes to` names this measure, in model order. */
@@ -138,13 +145,10 @@ export class ModelFacts {
         return this.contributors.get(measure) ?? [];
     }
 
-    private computeMeasures(missions: readonly Mission[]): void {
+    /** Who contributes to what: the one measure fact that needs every measure to answer. */
+    private computeContributors(missions: readonly Mission[]): void {
         for (const mission of missions) {
-            const progresses: Array<number | undefined> = [];
             for (const measure of mission.measures) {
-                const progress = progressOf(measure);
-                progresses.push(progress);
-                this.measureFacts.set(measure, { direction: directionOf(measure), progress });
                 const target = measure.contributions[0]?.measure?.ref;
                 if (target) {
                     const list = this.contributors.get(target);
@@ -152,7 +156,6 @@ export class ModelFacts {
                     else this.contributors.set(target, [measure]);
                 }
             }
-            this.missionProgress.set(mission, meanProgress(progresses));
         }
     }
 
@@ -179,10 +182,17 @@ export class ModelFacts {
             }
         }
         for (const person of persons) {
-            const personAssignments = assignments.get(person) ?? [];
-            const personMissions = [...new Set(personAssignments.map(assignment => assignment.mission))];
+            const personAssignments = assignments.get(person);
+            if (!personAssignments) continue;
+            // A person's assignments come mission by mission (the loop above), so one mission's are adjacent.
+            const personMissions: Mission[] = [];
+            const active: Array<{ item: Mission; window: EffectiveWindow }> = [];
+            for (const { mission } of personAssignments) {
+                if (personMissions[personMissions.length - 1] === mission) continue;
+                personMissions.push(mission);
+                if (this.isActive(mission)) active.push({ item: mission, window: this.windowOf(mission) });
+            }
             const capacity = capacityOf(person);
-            const active = personMissions.filter(mission => this.isActive(mission)).map(mission => ({ item: mission, window: this.windowOf(mission) }));
             const { peak, counted } = sweepLoad(active, capacity);
             this.loads.set(person, { person, capacity, missions: personMissions, assignments: personAssignments, load: peak, counted });
         }
