@@ -174,7 +174,8 @@ export abstract class FastTreeBuilder {
 
     /** A rule call that creates a node: its CST node is opened before and closed after. */
     protected child(call: Feature, parse: ChildParser): Node {
-        this.open(call);
+        // Without a CST there is nothing to open: the converter never sees a node's own rule call.
+        if (!this.lean) this.open(call);
         const node = parse.call(this);
         this.close(node);
         return node;

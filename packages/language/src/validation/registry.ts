@@ -2,6 +2,7 @@ import { type AstNode, isOperationCancelled, MultiMap, type ValidationAcceptor, 
 import type { CancellationToken } from 'vscode-languageserver';
 import type { MissionServices } from '../mission-module.js';
 import { type NodeTypes, nodeTypes } from '../model/walk.js';
+import { type MissionValidator, report } from './report.js';
 
 interface DirectCheck {
     readonly check: ValidationCheck;
@@ -78,21 +79,24 @@ export class MissionValidationRegistry extends ValidationRegistry {
 
     /**
      * Runs one check on one node. Like Langium's wrapper, a check that throws reports the failure on the
-     * node rather than stopping the validation; cancellation still propagates.
+     * node rather than stopping the validation; cancellation still propagates. A check of one of our
+     * validators reports it with the validator's first code (see `registerValidator`).
      */
     runCheck(entry: DirectCheck, node: AstNode, accept: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> | undefined {
         try {
             const result = entry.check.call(entry.thisObj, node, accept, cancelToken);
-            return result instanceof Promise ? result.catch(error => this.reportFailure(error, node, accept)) : undefined;
+            return result instanceof Promise ? result.catch(error => this.reportFailure(error, entry, node, accept)) : undefined;
         } catch (error) {
-            this.reportFailure(error, node, accept);
+            this.reportFailure(error, entry, node, accept);
             return undefined;
         }
     }
 
-    private reportFailure(error: unknown, node: AstNode, accept: ValidationAcceptor): void {
+    private reportFailure(error: unknown, entry: DirectCheck, node: AstNode, accept: ValidationAcceptor): void {
         if (isOperationCancelled(error)) throw error;
         const details = error instanceof Error ? error.message : String(error);
-        accept('error', `An error occurred during validation: ${details}`, { node });
+        const codes = (entry.thisObj as Partial<MissionValidator> | undefined)?.codes;
+        if (codes?.[0]) report(accept, codes[0], `internal error in the ${codes.join('/')} check: ${details}`, { node }, 'error');
+        else accept('error', `An error occurred during validation: ${details}`, { node });
     }
 }
