@@ -1,4 +1,4 @@
-import { type AstNode, type CstNode, CstUtils, type Reference } from 'langium';
+import { type AstNode, type CstNode, isCompositeCstNode, type Reference } from 'langium';
 import { forEachNode, forEachOwnReference } from '../model/walk.js';
 import type { TextPosition } from './fast-scanner.js';
 
@@ -126,9 +126,15 @@ function attach(lean: AstNode, parsed: AstNode): void {
     if (!root) return;
     // An element's tree hangs under a root of its own, which stands for the model.
     if (lean.$container && !(root as { _astNode?: AstNode })._astNode) (root as { astNode: AstNode }).astNode = lean.$container;
-    for (const cst of CstUtils.streamCst(root)) {
-        const owner = (cst as { _astNode?: AstNode })._astNode;
-        const leanOwner = owner && leanOf.get(owner);
-        if (leanOwner) (cst as { astNode: AstNode }).astNode = leanOwner;
+    renameOwners(root, leanOf);
+}
+
+/** Points every composite CST node whose AST node has a lean twin at the twin (a plain walk: the tree is shallow). */
+function renameOwners(cst: CstNode, leanOf: ReadonlyMap<AstNode, AstNode>): void {
+    const owner = (cst as { _astNode?: AstNode })._astNode;
+    const leanOwner = owner && leanOf.get(owner);
+    if (leanOwner) (cst as { astNode: AstNode }).astNode = leanOwner;
+    if (isCompositeCstNode(cst)) {
+        for (const child of cst.content) renameOwners(child, leanOf);
     }
 }
