@@ -65,6 +65,13 @@ describe('the load sweep', { timeout: 120_000 }, () => {
             expect(result).toEqual(bruteForce(windows, capacity));
         }), { numRuns: 1500 });
     });
+
+    it('agrees with counting day by day for people on many missions (long lists are sorted otherwise)', () => {
+        fc.assert(fc.property(fc.array(windowArbitrary, { minLength: 17, maxLength: 40 }), fc.integer({ min: 0, max: 12 }), (windows, capacity) => {
+            const result = sweepLoad(windows.map((window, item) => ({ item, window })), capacity);
+            expect(result).toEqual(bruteForce(windows, capacity));
+        }), { numRuns: 300 });
+    });
 });
 
 describe('the cascade', { timeout: 180_000 }, () => {

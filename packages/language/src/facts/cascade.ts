@@ -25,7 +25,8 @@ export class Cascade {
     private readonly windows = new Map<Mission, EffectiveWindow>();
 
     constructor(visions: readonly Vision[], missions: readonly Mission[]) {
-        for (const mission of missions) {
+        for (let i = 0; i < missions.length; i++) {
+            const mission = missions[i]!;
             const parent = mission.parent?.ref;
             if (!parent) continue;
             this.parents.set(mission, parent);
@@ -85,7 +86,8 @@ export class Cascade {
     private findCycles(missions: readonly Mission[]): void {
         const walkOf = new Map<Mission, number>();
         let walk = 0;
-        for (const start of missions) {
+        for (let i = 0; i < missions.length; i++) {
+            const start = missions[i]!;
             if (walkOf.has(start)) continue;
             walk++;
             const path: Mission[] = [];
@@ -134,8 +136,8 @@ export class Cascade {
             }
         };
         for (const vision of visions) visit(vision);
-        for (const mission of missions) {
-            if (!this.parents.has(mission)) visit(mission);
+        for (let i = 0; i < missions.length; i++) {
+            if (!this.parents.has(missions[i]!)) visit(missions[i]!);
         }
         const seenCycles = new Set<readonly Mission[]>();
         for (const members of this.cycles.values()) {
@@ -171,7 +173,8 @@ export class Cascade {
                 else this.windows.set(member, inherit(this.windows.get(members[(index + 1) % length]!)!));
             }
         }
-        for (const mission of missions) {
+        for (let i = 0; i < missions.length; i++) {
+            const mission = missions[i]!;
             if (this.windows.has(mission)) continue;
             // Walk up to the first mission that is resolved (or has its own window), then fill downwards.
             const path: Mission[] = [];

@@ -13,35 +13,60 @@ export interface LoadSweep<T> {
  */
 export function sweepLoad<T>(items: ReadonlyArray<{ item: T; window: DayWindow }>, capacity: number): LoadSweep<T> {
     if (items.length === 0) return { peak: 0, counted: [] };
-    // An item occupies [start, end + 1); at equal days, departures are processed before arrivals.
-    const events: Array<{ day: number; delta: 1 | -1 }> = [];
-    for (const { window } of items) {
-        events.push({ day: window.start, delta: 1 });
-        if (window.end !== Number.POSITIVE_INFINITY) events.push({ day: window.end + 1, delta: -1 });
+    // An item occupies [start, end + 1): arrivals on the start days, departures on the days after the
+    // ends. Two sorted lists of days rather than sorted event objects: this runs once per person.
+    const arrivals: number[] = [];
+    const departures: number[] = [];
+    for (let i = 0; i < items.length; i++) {
+        const window = items[i]!.window;
+        arrivals.push(window.start);
+        if (window.end !== Number.POSITIVE_INFINITY) departures.push(window.end + 1);
     }
-    events.sort((a, b) => a.day - b.day || a.delta - b.delta);
+    sortDays(arrivals);
+    sortDays(departures);
 
     let open = 0;
     let peak = 0;
     const overloaded: DayWindow[] = []; // disjoint, ascending [start, end) runs where open > capacity
     let runStart: number | undefined;
-    for (let i = 0; i < events.length; i++) {
-        const event = events[i]!;
-        open += event.delta;
-        const lastAtThisDay = i + 1 === events.length || events[i + 1]!.day !== event.day;
-        if (!lastAtThisDay) continue;
+    for (let a = 0, d = 0; a < arrivals.length || d < departures.length;) {
+        const day = d < departures.length && (a === arrivals.length || departures[d]! <= arrivals[a]!) ? departures[d]! : arrivals[a]!;
+        // At equal days, departures before arrivals; the count is read once the day's events are in.
+        while (d < departures.length && departures[d] === day) { open--; d++; }
+        while (a < arrivals.length && arrivals[a] === day) { open++; a++; }
         peak = Math.max(peak, open);
-        if (open > capacity && runStart === undefined) runStart = event.day;
+        if (open > capacity && runStart === undefined) runStart = day;
         if (open <= capacity && runStart !== undefined) {
-            overloaded.push({ start: runStart, end: event.day });
+            overloaded.push({ start: runStart, end: day });
             runStart = undefined;
         }
     }
     if (runStart !== undefined) overloaded.push({ start: runStart, end: Number.POSITIVE_INFINITY });
     if (overloaded.length === 0) return { peak, counted: [] };
 
-    const counted = items.filter(({ window }) => touchesAny(overloaded, window.start, window.end + 1)).map(({ item }) => item);
+    const counted: T[] = [];
+    for (let i = 0; i < items.length; i++) {
+        const { item, window } = items[i]!;
+        if (touchesAny(overloaded, window.start, window.end + 1)) counted.push(item);
+    }
     return { peak, counted };
+}
+
+/**
+ * Ascending, in place. Most people are on a handful of missions: insertion sort, without the
+ * comparator calls and scratch space of `Array.prototype.sort`, which is kept for long lists.
+ */
+function sortDays(days: number[]): void {
+    if (days.length > 16) {
+        days.sort((a, b) => a - b);
+        return;
+    }
+    for (let i = 1; i < days.length; i++) {
+        const day = days[i]!;
+        let j = i - 1;
+        for (; j >= 0 && days[j]! > day; j--) days[j + 1] = days[j]!;
+        days[j + 1] = day;
+    }
 }
 
 /** Whether [from, to) meets any of the ascending disjoint half-open runs (binary search). */

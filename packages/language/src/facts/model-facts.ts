@@ -57,7 +57,9 @@ export class ModelFacts {
         const teams: Team[] = [];
         const missions: Mission[] = [];
         for (const model of models) {
-            for (const element of model.elements) {
+            const elements = model.elements;
+            for (let i = 0; i < elements.length; i++) {
+                const element = elements[i]!;
                 switch (element.$type) {
                     case 'Vision': visions.push(element); break;
                     case 'Person': persons.push(element); break;
@@ -147,8 +149,10 @@ export class ModelFacts {
 
     /** Who contributes to what: the one measure fact that needs every measure to answer. */
     private computeContributors(missions: readonly Mission[]): void {
-        for (const mission of missions) {
-            for (const measure of mission.measures) {
+        for (let i = 0; i < missions.length; i++) {
+            const measures = missions[i]!.measures;
+            for (let j = 0; j < measures.length; j++) {
+                const measure = measures[j]!;
                 const target = measure.contributions[0]?.measure?.ref;
                 if (target) {
                     const list = this.contributors.get(target);
@@ -168,12 +172,15 @@ export class ModelFacts {
             if (list) list.push(assignment);
             else assignments.set(person, [assignment]);
         };
-        for (const mission of missions) {
+        for (let i = 0; i < missions.length; i++) {
+            const mission = missions[i]!;
             const lead = mission.leads[0];
             if (lead) add(lead.person?.ref, { mission, role: 'lead' });
-            for (const crew of mission.crews) {
-                for (const member of crew.members) {
-                    const target = member?.ref;
+            const crews = mission.crews;
+            for (let j = 0; j < crews.length; j++) {
+                const members = crews[j]!.members;
+                for (let k = 0; k < members.length; k++) {
+                    const target = members[k]?.ref;
                     if (target?.$type === 'Person') add(target, { mission, role: 'crew' });
                     else if (target?.$type === 'Team') {
                         for (const person of target.members) add(person?.ref, { mission, role: 'team', team: target });
@@ -181,13 +188,15 @@ export class ModelFacts {
                 }
             }
         }
-        for (const person of persons) {
+        for (let i = 0; i < persons.length; i++) {
+            const person = persons[i]!;
             const personAssignments = assignments.get(person);
             if (!personAssignments) continue;
             // A person's assignments come mission by mission (the loop above), so one mission's are adjacent.
             const personMissions: Mission[] = [];
             const active: Array<{ item: Mission; window: EffectiveWindow }> = [];
-            for (const { mission } of personAssignments) {
+            for (let j = 0; j < personAssignments.length; j++) {
+                const mission = personAssignments[j]!.mission;
                 if (personMissions[personMissions.length - 1] === mission) continue;
                 personMissions.push(mission);
                 if (this.isActive(mission)) active.push({ item: mission, window: this.windowOf(mission) });

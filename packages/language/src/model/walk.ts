@@ -7,17 +7,20 @@ import { MissionLanguageGrammar } from '../generated/grammar.js';
  * Fast walks over a syntax tree, for the passes that visit every node of a large workspace (linking,
  * validation). Langium's `streamAst` and `streamReferences` build an iterator per node; these are
  * plain loops over the node's own properties. The grammar has no recursive rule, so a tree is at most
- * a handful of levels deep and recursion is safe.
+ * a handful of levels deep and recursion is safe. The loops are indexed: until the JIT has optimised a
+ * `for...of`, each step allocates an iterator result, and a cold check is mostly such early steps.
  */
 
 /** Visits `node` and every node it contains, pre-order (a node's properties in the grammar's type order). */
 export function forEachNode(node: AstNode, visit: (node: AstNode) => void): void {
     visit(node);
     const record = node as unknown as Record<string, unknown>;
-    for (const key of propertiesOf(node.$type).children) {
-        const value = record[key];
+    const children = propertiesOf(node.$type).children;
+    for (let i = 0; i < children.length; i++) {
+        const value = record[children[i]!];
         if (Array.isArray(value)) {
-            for (const item of value) {
+            for (let j = 0; j < value.length; j++) {
+                const item: unknown = value[j];
                 if (isAstNode(item)) forEachNode(item, visit);
             }
         } else if (isAstNode(value)) {
@@ -113,7 +116,9 @@ export function forEachOwnReference(
     visit: (reference: Reference, property: string, index: number | undefined) => void
 ): void {
     const record = node as unknown as Record<string, unknown>;
-    for (const key of propertiesOf(node.$type).references) {
+    const references = propertiesOf(node.$type).references;
+    for (let i = 0; i < references.length; i++) {
+        const key = references[i]!;
         const value = record[key];
         if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++) {

@@ -154,7 +154,8 @@ export class FastScanner {
     private keywordAt(start: number, end: number): string | undefined {
         const candidates = this.keywordsByFirstChar[this.text.charCodeAt(start)];
         if (candidates) {
-            for (const keyword of candidates) {
+            for (let i = 0; i < candidates.length; i++) {
+                const keyword = candidates[i]!;
                 if (keyword.length === end - start && this.text.startsWith(keyword, start)) return keyword;
             }
         }

@@ -113,8 +113,9 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
         const checksOf = registry.directChecks(options.categories);
         const pending: Array<Promise<void>> = [];
         const validateNode = (node: AstNode): void => {
-            for (const entry of checksOf(node.$type)) {
-                const result = registry.runCheck(entry, node, acceptor, cancelToken);
+            const checks = checksOf(node.$type);
+            for (let i = 0; i < checks.length; i++) {
+                const result = registry.runCheck(checks[i]!, node, acceptor, cancelToken);
                 if (result) pending.push(result);
             }
         };
