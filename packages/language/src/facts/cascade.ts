@@ -44,7 +44,7 @@ export class Cascade {
     }
 
     childrenOf(element: AlignmentTarget): readonly Mission[] {
-        return this.children.get(element) ?? [];
+        return this.children.get(element) ?? NO_MISSIONS;
     }
 
     /** The members of the `under` cycle this mission is on, in `under` order; undefined when none. */
@@ -201,6 +201,9 @@ export class Cascade {
         }
     }
 }
+
+/** The children of a leaf (one shared, frozen value: most missions are leaves, asked about per check). */
+const NO_MISSIONS: readonly Mission[] = Object.freeze([]);
 
 /** No window: all time, from nowhere (one shared value: windows are never changed). */
 const NO_WINDOW: EffectiveWindow = Object.freeze({ start: ALL_TIME.start, end: ALL_TIME.end, source: 'none' });

@@ -144,7 +144,7 @@ export class ModelFacts {
 
     /** The measures whose `contributes to` names this measure, in model order. */
     contributorsOf(measure: Measure): readonly Measure[] {
-        return this.contributors.get(measure) ?? [];
+        return this.contributors.get(measure) ?? NO_MEASURES;
     }
 
     /** Who contributes to what: the one measure fact that needs every measure to answer. */
@@ -207,6 +207,9 @@ export class ModelFacts {
         }
     }
 }
+
+/** What a measure nobody contributes to has (shared and frozen: asked about per measure). */
+const NO_MEASURES: readonly Measure[] = Object.freeze([]);
 
 function emptyLoad(person: Person): PersonLoad {
     return { person, capacity: capacityOf(person), missions: [], assignments: [], load: 0, counted: [] };

@@ -118,10 +118,11 @@ export class BoundaryValidator implements MissionValidator {
         return facts.cycleOf(mission) ? undefined : facts.parentOf(mission);
     }
 
-    /** The direct children, without those on an `under` cycle through this mission. */
-    private alignedChildrenOf(mission: Mission): Mission[] {
+    /** The direct children, without those on an `under` cycle through this mission (a copy only when there are some). */
+    private alignedChildrenOf(mission: Mission): readonly Mission[] {
         const facts = this.facts.get();
-        return facts.childrenOf(mission).filter(child => !facts.cycleOf(child));
+        const children = facts.childrenOf(mission);
+        return children.some(child => facts.cycleOf(child)) ? children.filter(child => !facts.cycleOf(child)) : children;
     }
 }
 

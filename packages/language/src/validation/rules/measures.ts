@@ -68,6 +68,7 @@ export class MeasureValidator implements MissionValidator {
         const current = measure.currents[0];
         if (!current) return;
         const facts = this.facts.get();
+        if (facts.contributorsOf(measure).length === 0) return;
         const contributors = facts.contributorsOf(measure).filter(contributor => contributor !== measure);
         if (contributors.length === 0 || facts.measure(measure).direction !== 'up') return;
         const unit = unitOf(measure);
