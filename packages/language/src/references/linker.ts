@@ -26,9 +26,15 @@ export class MissionLinker extends DefaultLinker {
      */
     override async link(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
         const model = document.parseResult.value as Model;
-        const linkOwnReferences = (node: AstNode): void => forEachOwnReference(node, (reference, property, index) => {
-            this.doLink({ reference, container: node, property, index }, document);
-        });
+        // Two callbacks for the whole document, not one per node: the container is the node being walked.
+        let container: AstNode = model;
+        const linkReference = (reference: Reference, property: string, index: number | undefined): void => {
+            this.doLink({ reference, container, property, index }, document);
+        };
+        const linkOwnReferences = (node: AstNode): void => {
+            container = node;
+            forEachOwnReference(node, linkReference);
+        };
         linkOwnReferences(model);
         const holders = REFERENCE_HOLDERS ??= nodeTypes(referenceHolderTypes());
         await forEachElementInSlices(model.elements ?? [], cancelToken, element => forEachNodeOf(element, holders, linkOwnReferences));
