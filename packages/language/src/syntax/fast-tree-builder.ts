@@ -2,8 +2,8 @@ import {
     type AstNode, type AstReflection, type CompositeCstNodeImpl, CstNodeBuilder, GrammarAST, GrammarUtils, type LangiumCoreServices,
     LeafCstNodeImpl, type Lexer, type Linker, type RootCstNode, type ValueConverter
 } from 'langium';
-import type { MissionLinker } from '../references/linker.js';
 import type { TokenType } from 'chevrotain';
+import type { MissionLinker } from '../references/linker.js';
 import { RuleFeatures } from './grammar-features.js';
 import { DATE, FastPathMiss, FastScanner, ID, NUMBER, STRING, type TextPosition } from './fast-scanner.js';
 import { ITEM_START, OnDemandNode } from './syntax-on-demand.js';
