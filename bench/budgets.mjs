@@ -1,23 +1,61 @@
 // The performance budgets of issue 8, checked by `npm run bench`. Never loosen one: when a budget is
 // missed, docs/performance.md says the best figure reached and the design change that would reach it.
 // Each reads a figure from the results; a budget whose size or measure was not run is "not measured".
-const at = (size, ...path) => results => path.reduce((value, key) => value?.[key], results.sizes[size]);
+const at =
+    (size, ...path) =>
+    results =>
+        path.reduce((value, key) => value?.[key], results.sizes[size]);
 
 export const BUDGETS = [
     { name: 'cold check in-process 10k/200 files', limit: 1000, unit: 'ms', figure: at('10k', 'cold', 'totalMs') },
     { name: 'cold check in-process 100k/1000 files', limit: 10_000, unit: 'ms', figure: at('100k', 'cold', 'totalMs') },
     { name: 'cold check in-process 100k heap', limit: 1200, unit: 'MB', figure: at('100k', 'cold', 'heapMB') },
     { name: '`mission validate` process 10k wall', limit: 1500, unit: 'ms', figure: at('10k', 'validate', 'wallMs') },
-    { name: '`mission validate` process 10k peak RSS', limit: 300, unit: 'MB', figure: at('10k', 'validate', 'peakRssMB') },
+    {
+        name: '`mission validate` process 10k peak RSS',
+        limit: 300,
+        unit: 'MB',
+        figure: at('10k', 'validate', 'peakRssMB')
+    },
     { name: 'cold check ÷ cold lex 10k', limit: 8, unit: '×', figure: at('10k', 'floor', 'coldOverLex') },
     { name: 'growth per mission 100k ÷ 10k', limit: 1.3, unit: '×', figure: results => ratio(results, '100k', '10k') },
-    { name: 'edit leaf file 10k → diagnostics p95', limit: 40, unit: 'ms', figure: at('10k', 'editor', 'leafEdit', 'p95') },
-    { name: 'edit persons file 10k → diagnostics p95', limit: 150, unit: 'ms', figure: at('10k', 'editor', 'peopleEdit', 'p95') },
-    { name: 'edit leaf file 50k → diagnostics p95', limit: 120, unit: 'ms', figure: at('50k', 'editor', 'leafEdit', 'p95') },
-    { name: 'edit persons file 50k → diagnostics p95', limit: 600, unit: 'ms', figure: at('50k', 'editor', 'peopleEdit', 'p95') },
-    { name: 'completion after `lead ` 10k p95', limit: 25, unit: 'ms', figure: at('10k', 'editor', 'completion', 'p95') },
+    {
+        name: 'edit leaf file 10k → diagnostics p95',
+        limit: 40,
+        unit: 'ms',
+        figure: at('10k', 'editor', 'leafEdit', 'p95')
+    },
+    {
+        name: 'edit persons file 10k → diagnostics p95',
+        limit: 150,
+        unit: 'ms',
+        figure: at('10k', 'editor', 'peopleEdit', 'p95')
+    },
+    {
+        name: 'edit leaf file 50k → diagnostics p95',
+        limit: 120,
+        unit: 'ms',
+        figure: at('50k', 'editor', 'leafEdit', 'p95')
+    },
+    {
+        name: 'edit persons file 50k → diagnostics p95',
+        limit: 600,
+        unit: 'ms',
+        figure: at('50k', 'editor', 'peopleEdit', 'p95')
+    },
+    {
+        name: 'completion after `lead ` 10k p95',
+        limit: 25,
+        unit: 'ms',
+        figure: at('10k', 'editor', 'completion', 'p95')
+    },
     { name: 'hover on a mission 10k p95', limit: 25, unit: 'ms', figure: at('10k', 'editor', 'hover', 'p95') },
-    { name: '`diagram --format svg` 1,000-mission cascade', limit: 2000, unit: 'ms', figure: at('1k', 'outputs', 'diagramSvgMs') }
+    {
+        name: '`diagram --format svg` 1,000-mission cascade',
+        limit: 2000,
+        unit: 'ms',
+        figure: at('1k', 'outputs', 'diagramSvgMs')
+    }
 ];
 
 function ratio(results, size, base) {
@@ -30,6 +68,12 @@ function ratio(results, size, base) {
 export function checkBudgets(results) {
     return BUDGETS.map(({ name, limit, unit, figure }) => {
         const value = figure(results);
-        return { name, limit, unit, value, pass: value === undefined || Number.isNaN(value) ? undefined : value <= limit };
+        return {
+            name,
+            limit,
+            unit,
+            value,
+            pass: value === undefined || Number.isNaN(value) ? undefined : value <= limit
+        };
     });
 }

@@ -7,18 +7,29 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    CompletionRequest, DidChangeTextDocumentNotification, ExitNotification, ShutdownRequest, DidOpenTextDocumentNotification, HoverRequest, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification
+    CompletionRequest,
+    DidChangeTextDocumentNotification,
+    ExitNotification,
+    ShutdownRequest,
+    DidOpenTextDocumentNotification,
+    HoverRequest,
+    InitializedNotification,
+    InitializeRequest,
+    PublishDiagnosticsNotification
 } from 'vscode-languageserver-protocol';
 // The protocol package's own JSON-RPC: two copies of vscode-jsonrpc are installed and don't mix.
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+    createProtocolConnection,
+    StreamMessageReader,
+    StreamMessageWriter
+} from 'vscode-languageserver-protocol/node';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const LIMIT_MS = 300_000;
 
 export function percentile(values, p) {
     const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
+    return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function summary(values) {
@@ -43,7 +54,9 @@ class Client {
             this.lastNotification = performance.now();
             for (const waiter of this.waiters.splice(0)) waiter(params);
         });
-        connection.onRequest('workspace/configuration', params => params.items.map(() => ({ today: '2026-11-23', rules: {} })));
+        connection.onRequest('workspace/configuration', params =>
+            params.items.map(() => ({ today: '2026-11-23', rules: {} }))
+        );
         connection.onRequest('client/registerCapability', () => null);
         connection.onRequest('window/workDoneProgress/create', () => null);
     }
@@ -52,7 +65,10 @@ class Client {
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => reject(new Error(`no diagnostics published for ${uri}`)), LIMIT_MS);
             const wait = params => {
-                if (params.uri === uri) { clearTimeout(timer); resolve(performance.now()); } else this.waiters.push(wait);
+                if (params.uri === uri) {
+                    clearTimeout(timer);
+                    resolve(performance.now());
+                } else this.waiters.push(wait);
             };
             this.waiters.push(wait);
         });
@@ -62,7 +78,8 @@ class Client {
     settled(count, quietMs) {
         return new Promise(resolve => {
             const check = () => {
-                if (this.published.size >= count && performance.now() - this.lastNotification >= quietMs / 4) return resolve();
+                if (this.published.size >= count && performance.now() - this.lastNotification >= quietMs / 4)
+                    return resolve();
                 if (performance.now() - this.lastNotification >= quietMs && this.published.size > 0) return resolve();
                 setTimeout(check, 25);
             };
@@ -93,21 +110,27 @@ async function timeEdits(client, uri, text, keyword, edits) {
     const { connection } = client;
     let version = 1;
     const opened = client.nextPublish(uri);
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'mission', version, text } });
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'mission', version, text }
+    });
     await opened;
     await client.settled(Infinity, 300);
     const position = titlePosition(text, keyword);
     const times = [];
     for (let i = 0; i < edits; i++) {
         const typed = i % 2 === 0;
-        const range = typed ? { start: position, end: position } : { start: position, end: { line: position.line, character: position.character + 1 } };
+        const range = typed
+            ? { start: position, end: position }
+            : { start: position, end: { line: position.line, character: position.character + 1 } };
         const published = client.nextPublish(uri);
         const start = performance.now();
         await connection.sendNotification(DidChangeTextDocumentNotification.type, {
-            textDocument: { uri, version: ++version }, contentChanges: [{ range, text: typed ? 'x' : '' }]
+            textDocument: { uri, version: ++version },
+            contentChanges: [{ range, text: typed ? 'x' : '' }]
         });
-        times.push(await published - start);
-        if (process.env.BENCH_VERBOSE) process.stderr.write(`  edit ${i + 1}/${edits} ${uri.split('/').at(-1)}: ${times.at(-1).toFixed(0)} ms\n`);
+        times.push((await published) - start);
+        if (process.env.BENCH_VERBOSE)
+            process.stderr.write(`  edit ${i + 1}/${edits} ${uri.split('/').at(-1)}: ${times.at(-1).toFixed(0)} ms\n`);
         // Let the rest of the build (other files) finish, so that every edit starts from a quiet server.
         await client.settled(Infinity, 150);
     }
@@ -127,36 +150,73 @@ async function timeRequests(connection, type, params, count) {
 
 /** `nodeArgs` are given to the server's node (e.g. --cpu-prof: the server then exits by the protocol). */
 export async function measureEditor(dir, { edits = 50, nodeArgs = [] } = {}) {
-    const files = readdirSync(dir).filter(name => name.endsWith('.mission')).sort();
-    const child = spawn(process.execPath, [...nodeArgs, join(root, 'packages/language/bin/mission-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const files = readdirSync(dir)
+        .filter(name => name.endsWith('.mission'))
+        .sort();
+    const child = spawn(
+        process.execPath,
+        [...nodeArgs, join(root, 'packages/language/bin/mission-language-server.js'), '--stdio'],
+        { stdio: ['pipe', 'pipe', 'inherit'] }
+    );
+    const connection = createProtocolConnection(
+        new StreamMessageReader(child.stdout),
+        new StreamMessageWriter(child.stdin)
+    );
     const client = new Client(connection);
     connection.listen();
     try {
         const folder = pathToFileURL(dir).toString();
         const start = performance.now();
         await connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'bench' }],
-            capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } }
+            processId: process.pid,
+            rootUri: folder,
+            workspaceFolders: [{ uri: folder, name: 'bench' }],
+            capabilities: {
+                workspace: { configuration: true },
+                textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } }
+            }
         });
         await connection.sendNotification(InitializedNotification.type, {});
         await client.settled(files.length, 3000);
         const firstBuildMs = client.lastNotification - start;
-        if (process.env.BENCH_VERBOSE) process.stderr.write(`  first build: ${client.published.size} files in ${firstBuildMs.toFixed(0)} ms\n`);
+        if (process.env.BENCH_VERBOSE)
+            process.stderr.write(`  first build: ${client.published.size} files in ${firstBuildMs.toFixed(0)} ms\n`);
         const memory = rssMB(child.pid);
 
         const leafName = files.filter(name => name.startsWith('missions-')).at(-1);
         const leafUri = pathToFileURL(join(dir, leafName)).toString();
         const leafText = readFileSync(join(dir, leafName), 'utf8');
         const leafEdit = await timeEdits(client, leafUri, leafText, 'mission', edits);
-        const completion = await timeRequests(connection, CompletionRequest.type,
-            { textDocument: { uri: leafUri }, position: linePosition(leafText, /^ {2}lead /, 7) }, edits);
-        const hover = await timeRequests(connection, HoverRequest.type,
-            { textDocument: { uri: leafUri }, position: linePosition(leafText, /^mission m\d+/, 9) }, edits);
+        const completion = await timeRequests(
+            connection,
+            CompletionRequest.type,
+            { textDocument: { uri: leafUri }, position: linePosition(leafText, /^ {2}lead /, 7) },
+            edits
+        );
+        const hover = await timeRequests(
+            connection,
+            HoverRequest.type,
+            { textDocument: { uri: leafUri }, position: linePosition(leafText, /^mission m\d+/, 9) },
+            edits
+        );
 
         const peopleUri = pathToFileURL(join(dir, 'people.mission')).toString();
-        const peopleEdit = await timeEdits(client, peopleUri, readFileSync(join(dir, 'people.mission'), 'utf8'), 'person', edits);
-        return { filesPublished: client.published.size, firstBuildMs, ...memory, leafEdit, peopleEdit, completion, hover };
+        const peopleEdit = await timeEdits(
+            client,
+            peopleUri,
+            readFileSync(join(dir, 'people.mission'), 'utf8'),
+            'person',
+            edits
+        );
+        return {
+            filesPublished: client.published.size,
+            firstBuildMs,
+            ...memory,
+            leafEdit,
+            peopleEdit,
+            completion,
+            hover
+        };
     } finally {
         const exited = new Promise(resolve => child.once('exit', resolve));
         await Promise.race([

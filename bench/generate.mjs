@@ -30,7 +30,9 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
     people.push('vision Org "Be the most trusted provider in every region" {\n  horizon 2030-12-31\n}');
     for (let p = 0; p < personCount; p++) {
         const capacity = p % 50 === 7 ? 1 : 3; // a few people with too little capacity: real problems
-        people.push(`person p${p} "Person ${p}" { capacity ${capacity} role "${pick(['Analyst', 'Lead', 'Manager', 'Clinician', 'Engineer'])}" }`);
+        people.push(
+            `person p${p} "Person ${p}" { capacity ${capacity} role "${pick(['Analyst', 'Lead', 'Manager', 'Clinician', 'Engineer'])}" }`
+        );
     }
     for (let t = 0; t < teamCount; t++) {
         const members = Array.from({ length: 3 }, (_, k) => `p${(t * 7 + k * 13) % personCount}`);
@@ -46,12 +48,20 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
         const start = parentWindow.start + Math.floor(random() * length * 0.3);
         const end = parentWindow.end - Math.floor(random() * length * 0.3);
         const budget = parent < 0 ? 50_000_000 : Math.floor(missions[parent].budget / (branching + 1));
-        missions.push({ index: i, parent, depth, window: { start, end }, budget, file: Math.min(fileCount - 1, Math.floor(i * fileCount / missionCount)) });
+        missions.push({
+            index: i,
+            parent,
+            depth,
+            window: { start, end },
+            budget,
+            file: Math.min(fileCount - 1, Math.floor((i * fileCount) / missionCount))
+        });
     }
     const childCount = new Array(missionCount).fill(0);
     for (const m of missions) if (m.parent >= 0) childCount[m.parent]++;
     // Headcounts and current values roll up: a parent holds at least what its children add up to.
-    for (const m of missions) m.headcount = m.parent < 0 ? 100_000 : Math.floor(missions[m.parent].headcount / (branching + 1));
+    for (const m of missions)
+        m.headcount = m.parent < 0 ? 100_000 : Math.floor(missions[m.parent].headcount / (branching + 1));
     for (let i = missionCount - 1; i >= 0; i--) missions[i].current ??= 0;
     for (let i = missionCount - 1; i >= 0; i--) {
         const m = missions[i];
@@ -64,11 +74,21 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
         const problem = i % 50 === 49;
         // Finished missions are leaves, so that only the problem ones make an active child of a finished parent.
         const leaf = childCount[i] === 0;
-        const status = i > 0 && i % 11 === 0 ? 'staged'
-            : leaf && i % 23 === 0 ? 'won' : leaf && i % 97 === 0 ? 'lost' : leaf && i % 89 === 0 ? 'abandoned' : 'active';
+        const status =
+            i > 0 && i % 11 === 0
+                ? 'staged'
+                : leaf && i % 23 === 0
+                  ? 'won'
+                  : leaf && i % 97 === 0
+                    ? 'lost'
+                    : leaf && i % 89 === 0
+                      ? 'abandoned'
+                      : 'active';
         const lines = [];
         lines.push(`// Mission ${i} at level ${m.depth}`);
-        lines.push(`mission m${i} "Mission ${i}: ${pick(['Grow', 'Open', 'Recruit', 'Reduce', 'Train', 'Launch'])} ${pick(['clinics', 'capacity', 'waiting times', 'staff', 'regions'])}"${m.parent >= 0 ? ` under m${m.parent}` : ' under Org'} {`);
+        lines.push(
+            `mission m${i} "Mission ${i}: ${pick(['Grow', 'Open', 'Recruit', 'Reduce', 'Train', 'Launch'])} ${pick(['clinics', 'capacity', 'waiting times', 'staff', 'regions'])}"${m.parent >= 0 ? ` under m${m.parent}` : ' under Org'} {`
+        );
         lines.push(`  intent "Deliver outcome ${i} without lowering quality" {`);
         lines.push(`    end state "Outcome ${i} delivered"`);
         lines.push(`    key task "Plan ${i}"`);
@@ -96,13 +116,19 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
         lines.push(`    due ${iso(m.window.end)}`);
         if (m.parent >= 0) lines.push(`    contributes to m${m.parent}.outcome`);
         lines.push('  }');
-        if (i % 5 === 0) lines.push(`  measure cost "Cost per outcome" { baseline 120 target 80 current 100 unit "GBP per outcome" direction down }`);
-        if (m.parent >= 0 && i % 6 === 0 && i + 1 < missionCount && missions[i + 1].parent === m.parent) lines.push(`  supports m${i + 1}`);
+        if (i % 5 === 0)
+            lines.push(
+                `  measure cost "Cost per outcome" { baseline 120 target 80 current 100 unit "GBP per outcome" direction down }`
+            );
+        if (m.parent >= 0 && i % 6 === 0 && i + 1 < missionCount && missions[i + 1].parent === m.parent)
+            lines.push(`  supports m${i + 1}`);
         lines.push('}');
         files[m.file].push(lines.join('\n'));
     }
     const result = [{ name: 'people.mission', text: people.join('\n') + '\n' }];
-    files.forEach((parts, f) => result.push({ name: `missions-${String(f).padStart(4, '0')}.mission`, text: parts.join('\n\n') + '\n' }));
+    files.forEach((parts, f) =>
+        result.push({ name: `missions-${String(f).padStart(4, '0')}.mission`, text: parts.join('\n\n') + '\n' })
+    );
     return result;
 }
 

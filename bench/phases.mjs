@@ -7,7 +7,9 @@ import { URI } from 'langium';
 import { createMissionServices } from '../packages/language/out/index.js';
 
 export function readWorkspace(dir) {
-    return readdirSync(dir).filter(name => name.endsWith('.mission')).sort()
+    return readdirSync(dir)
+        .filter(name => name.endsWith('.mission'))
+        .sort()
         .map(name => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
 }
 
@@ -22,7 +24,10 @@ export async function measurePhases(files, today = '2026-11-23', { batch = true 
     const builder = shared.workspace.DocumentBuilder;
     const marks = {};
     const DocumentState = { IndexedContent: 2, ComputedScopes: 3, Linked: 4, IndexedReferences: 5, Validated: 6 };
-    for (const [name, state] of Object.entries(DocumentState)) builder.onBuildPhase(state, () => { marks[name] = performance.now(); });
+    for (const [name, state] of Object.entries(DocumentState))
+        builder.onBuildPhase(state, () => {
+            marks[name] = performance.now();
+        });
     // Facts are computed lazily by the first rule; compute them explicitly once linking is done so
     // that their time is measured apart from the rules'.
     let factsMs = 0;

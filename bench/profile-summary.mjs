@@ -11,7 +11,8 @@ if (!file) {
 }
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const selfMicros = new Map(profile.nodes.map(node => [node.id, 0]));
-for (let i = 0; i < profile.samples.length; i++) selfMicros.set(profile.samples[i], selfMicros.get(profile.samples[i]) + (profile.timeDeltas[i] ?? 0));
+for (let i = 0; i < profile.samples.length; i++)
+    selfMicros.set(profile.samples[i], selfMicros.get(profile.samples[i]) + (profile.timeDeltas[i] ?? 0));
 
 function area(frame) {
     const url = frame.url ?? '';
@@ -41,7 +42,9 @@ for (const node of profile.nodes) {
 const print = (title, map, count) => {
     console.log(`\n${title}`);
     for (const [name, micros] of [...map].sort((a, b) => b[1] - a[1]).slice(0, count)) {
-        console.log(`${(micros / 1000).toFixed(0).padStart(7)} ms ${(100 * micros / total).toFixed(1).padStart(5)} %  ${name}`);
+        console.log(
+            `${(micros / 1000).toFixed(0).padStart(7)} ms ${((100 * micros) / total).toFixed(1).padStart(5)} %  ${name}`
+        );
     }
 };
 console.log(`total ${(total / 1000).toFixed(0)} ms sampled`);

@@ -27,8 +27,11 @@ function option(name, fallback) {
 }
 const sizes = option('sizes', '1k,10k').split(',');
 // The editor is measured at 10k and 50k (the budgets' sizes) when those sizes are run, unless told.
-const editorSizes = process.argv.includes('--no-editor') ? []
-    : option('editor-sizes', sizes.filter(size => size === '10k' || size === '50k').join(',')).split(',').filter(Boolean);
+const editorSizes = process.argv.includes('--no-editor')
+    ? []
+    : option('editor-sizes', sizes.filter(size => size === '10k' || size === '50k').join(','))
+          .split(',')
+          .filter(Boolean);
 const outputs = !process.argv.includes('--no-outputs');
 // The cold measures (validate, in-process, lexing) are the median of three runs: single runs move by
 // ±30 % on a shared 2-core machine.
@@ -37,7 +40,8 @@ const output = option('output', join(bench, 'results'));
 const edits = Number(option('edits', '50'));
 // At 50k and above an edit of the persons file takes seconds: fewer edits keep the run in minutes.
 const editsLarge = Number(option('edits-large', '20'));
-for (const size of sizes) if (!SIZES[size]) throw new Error(`unknown size ${size}; one of ${Object.keys(SIZES).join(', ')}`);
+for (const size of sizes)
+    if (!SIZES[size]) throw new Error(`unknown size ${size}; one of ${Object.keys(SIZES).join(', ')}`);
 
 const median = values => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const log = message => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -45,7 +49,9 @@ const log = message => process.stderr.write(`[bench ${new Date().toISOString().s
 function generate(size) {
     const [missions, files] = SIZES[size];
     const dir = join(workspaces, size);
-    execFileSync(process.execPath, [join(bench, 'generate.mjs'), String(missions), String(files), dir], { stdio: 'ignore' });
+    execFileSync(process.execPath, [join(bench, 'generate.mjs'), String(missions), String(files), dir], {
+        stdio: 'ignore'
+    });
     const bytes = readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
     return { dir, missions, files, bytes };
 }
@@ -53,14 +59,22 @@ function generate(size) {
 /** A process timed by /usr/bin/time: wall time and peak RSS; exit 1 (model errors) is expected. */
 function timedProcess(args) {
     const timeFile = join(workspaces, '.time');
-    const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, process.execPath, ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 1 << 30
+    });
+    if (result.status !== 0 && result.status !== 1)
+        throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
     const [seconds, kilobytes] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
     return { wallMs: seconds * 1000, peakRssMB: kilobytes / 1024, exitCode: result.status };
 }
 
 function child(mode, target) {
-    const stdout = execFileSync(process.execPath, ['--max-old-space-size=8192', join(bench, 'cold-child.mjs'), mode, target], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const stdout = execFileSync(
+        process.execPath,
+        ['--max-old-space-size=8192', join(bench, 'cold-child.mjs'), mode, target],
+        { encoding: 'utf8', maxBuffer: 1 << 26 }
+    );
     return JSON.parse(stdout.trim().split('\n').at(-1));
 }
 
@@ -71,14 +85,19 @@ function measureSize(size) {
     const result = { missions, files: workspace.files, sourceMB: bytes / 1e6 };
 
     log(`${size}: mission validate ×${runs}`);
-    const validations = Array.from({ length: runs }, () => timedProcess([cli, 'validate', dir, '--today', TODAY, '--format', 'json']));
-    result.validate = { wallMs: median(validations.map(v => v.wallMs)), peakRssMB: median(validations.map(v => v.peakRssMB)) };
+    const validations = Array.from({ length: runs }, () =>
+        timedProcess([cli, 'validate', dir, '--today', TODAY, '--format', 'json'])
+    );
+    result.validate = {
+        wallMs: median(validations.map(v => v.wallMs)),
+        peakRssMB: median(validations.map(v => v.peakRssMB))
+    };
     result.validate.sourceMBps = result.sourceMB / (result.validate.wallMs / 1000);
 
     log(`${size}: in-process phases ×${runs}`);
     const colds = Array.from({ length: runs }, () => child('phases', dir));
     result.cold = colds.find(c => c.totalMs === median(colds.map(x => x.totalMs)));
-    result.cold.perMissionUs = result.cold.totalMs * 1000 / missions;
+    result.cold.perMissionUs = (result.cold.totalMs * 1000) / missions;
     result.cold.sourceMBps = result.sourceMB / (result.cold.totalMs / 1000);
 
     log(`${size}: compile and floor`);
@@ -87,8 +106,11 @@ function measureSize(size) {
     const lex = median(Array.from({ length: runs }, () => child('lex', dir).lexMs));
     const json = child('json', modelFile);
     result.floor = {
-        lexMs: lex, jsonParseMs: json.jsonParseMs, modelMB: json.bytes / 1e6,
-        coldOverLex: result.cold.totalMs / lex, coldOverJson: result.cold.totalMs / json.jsonParseMs
+        lexMs: lex,
+        jsonParseMs: json.jsonParseMs,
+        modelMB: json.bytes / 1e6,
+        coldOverLex: result.cold.totalMs / lex,
+        coldOverJson: result.cold.totalMs / json.jsonParseMs
     };
     result.outputs = { compileMs: compile.wallMs, compilePeakRssMB: compile.peakRssMB };
     if (outputs && (size === '1k' || size === '10k')) {
@@ -114,7 +136,13 @@ async function main() {
     const cpu = cpus();
     const results = {
         date: new Date().toISOString(),
-        machine: { cpu: cpu[0]?.model, cores: cpu.length, memoryGB: Math.round(totalmem() / 1e9), node: process.version, loadAverageStart: loadavg() },
+        machine: {
+            cpu: cpu[0]?.model,
+            cores: cpu.length,
+            memoryGB: Math.round(totalmem() / 1e9),
+            node: process.version,
+            loadAverageStart: loadavg()
+        },
         options: { sizes, editorSizes, runs, edits, editsLarge },
         sizes: {}
     };

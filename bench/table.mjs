@@ -1,5 +1,5 @@
 // The Markdown tables of bench/results.md, from the results of bench/run.mjs.
-const fixed = (value, digits = 0) => value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
+const fixed = (value, digits = 0) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
 const ms = value => fixed(value);
 
 function row(cells) {
@@ -15,37 +15,132 @@ export function renderMarkdown(results) {
     const { machine } = results;
     const lines = [];
     lines.push(`# Benchmark results`, '');
-    lines.push(`${results.date} · ${machine.cpu} × ${machine.cores} · ${machine.memoryGB} GB · Node ${machine.node} · load average ${machine.loadAverageStart.map(l => l.toFixed(2)).join(' ')} at start, ${machine.loadAverageEnd.map(l => l.toFixed(2)).join(' ')} at end · median of ${results.options.runs} run(s)`, '');
+    lines.push(
+        `${results.date} · ${machine.cpu} × ${machine.cores} · ${machine.memoryGB} GB · Node ${machine.node} · load average ${machine.loadAverageStart.map(l => l.toFixed(2)).join(' ')} at start, ${machine.loadAverageEnd.map(l => l.toFixed(2)).join(' ')} at end · median of ${results.options.runs} run(s)`,
+        ''
+    );
 
     lines.push('## Cold check', '');
-    lines.push(table(
-        ['size', 'files', 'source MB', '`validate` wall ms', 'MB/s', 'peak RSS MB', 'in-process ms', 'parse', 'index', 'link', 'ref index', 'facts', 'rules', 'heap MB', 'µs/mission', 'growth ÷ 1k'],
-        sizes.filter(([, s]) => s.cold).map(([size, s]) => [size, s.files, fixed(s.sourceMB, 1), ms(s.validate.wallMs), fixed(s.validate.sourceMBps, 1), fixed(s.validate.peakRssMB),
-            ms(s.cold.totalMs), ms(s.cold.parseMs), ms(s.cold.indexMs), ms(s.cold.linkMs), ms(s.cold.referenceIndexMs), ms(s.cold.factsMs), ms(s.cold.rulesMs),
-            fixed(s.cold.heapMB), fixed(s.cold.perMissionUs, 1), fixed(s.cold.growth, 2)])), '');
+    lines.push(
+        table(
+            [
+                'size',
+                'files',
+                'source MB',
+                '`validate` wall ms',
+                'MB/s',
+                'peak RSS MB',
+                'in-process ms',
+                'parse',
+                'index',
+                'link',
+                'ref index',
+                'facts',
+                'rules',
+                'heap MB',
+                'µs/mission',
+                'growth ÷ 1k'
+            ],
+            sizes
+                .filter(([, s]) => s.cold)
+                .map(([size, s]) => [
+                    size,
+                    s.files,
+                    fixed(s.sourceMB, 1),
+                    ms(s.validate.wallMs),
+                    fixed(s.validate.sourceMBps, 1),
+                    fixed(s.validate.peakRssMB),
+                    ms(s.cold.totalMs),
+                    ms(s.cold.parseMs),
+                    ms(s.cold.indexMs),
+                    ms(s.cold.linkMs),
+                    ms(s.cold.referenceIndexMs),
+                    ms(s.cold.factsMs),
+                    ms(s.cold.rulesMs),
+                    fixed(s.cold.heapMB),
+                    fixed(s.cold.perMissionUs, 1),
+                    fixed(s.cold.growth, 2)
+                ])
+        ),
+        ''
+    );
 
     lines.push('## Floor', '');
-    lines.push(table(
-        ['size', 'lex ms', 'cold ÷ lex', 'model JSON MB', 'JSON.parse ms', 'cold ÷ JSON.parse'],
-        sizes.filter(([, s]) => s.floor).map(([size, s]) => [size, ms(s.floor.lexMs), fixed(s.floor.coldOverLex, 1), fixed(s.floor.modelMB, 1), ms(s.floor.jsonParseMs), fixed(s.floor.coldOverJson, 1)])), '');
+    lines.push(
+        table(
+            ['size', 'lex ms', 'cold ÷ lex', 'model JSON MB', 'JSON.parse ms', 'cold ÷ JSON.parse'],
+            sizes
+                .filter(([, s]) => s.floor)
+                .map(([size, s]) => [
+                    size,
+                    ms(s.floor.lexMs),
+                    fixed(s.floor.coldOverLex, 1),
+                    fixed(s.floor.modelMB, 1),
+                    ms(s.floor.jsonParseMs),
+                    fixed(s.floor.coldOverJson, 1)
+                ])
+        ),
+        ''
+    );
 
     const editors = sizes.filter(([, s]) => s.editor);
     if (editors.length) {
         lines.push('## Editor (language server over stdio, ms, p50 / p95)', '');
         const pair = value => `${ms(value.p50)} / ${ms(value.p95)}`;
-        lines.push(table(
-            ['size', 'first build ms', 'server RSS MB', 'edit leaf file', 'edit persons file', 'completion after `lead `', 'hover on a mission'],
-            editors.map(([size, s]) => [size, ms(s.editor.firstBuildMs), fixed(s.editor.rssMB), pair(s.editor.leafEdit), pair(s.editor.peopleEdit), pair(s.editor.completion), pair(s.editor.hover)])), '');
+        lines.push(
+            table(
+                [
+                    'size',
+                    'first build ms',
+                    'server RSS MB',
+                    'edit leaf file',
+                    'edit persons file',
+                    'completion after `lead `',
+                    'hover on a mission'
+                ],
+                editors.map(([size, s]) => [
+                    size,
+                    ms(s.editor.firstBuildMs),
+                    fixed(s.editor.rssMB),
+                    pair(s.editor.leafEdit),
+                    pair(s.editor.peopleEdit),
+                    pair(s.editor.completion),
+                    pair(s.editor.hover)
+                ])
+            ),
+            ''
+        );
     }
 
     lines.push('## Outputs (process wall ms)', '');
-    lines.push(table(
-        ['size', '`compile -o`', '`diagram --format svg`'],
-        sizes.filter(([, s]) => s.outputs).map(([size, s]) => [size, ms(s.outputs.compileMs), s.outputs.diagramSvgMs === undefined ? '—' : `${ms(s.outputs.diagramSvgMs)}${s.outputs.diagramDepth ? ` (--depth ${s.outputs.diagramDepth})` : ''}`])), '');
+    lines.push(
+        table(
+            ['size', '`compile -o`', '`diagram --format svg`'],
+            sizes
+                .filter(([, s]) => s.outputs)
+                .map(([size, s]) => [
+                    size,
+                    ms(s.outputs.compileMs),
+                    s.outputs.diagramSvgMs === undefined
+                        ? '—'
+                        : `${ms(s.outputs.diagramSvgMs)}${s.outputs.diagramDepth ? ` (--depth ${s.outputs.diagramDepth})` : ''}`
+                ])
+        ),
+        ''
+    );
 
     lines.push('## Budgets', '');
-    lines.push(table(
-        ['budget', 'limit', 'measured', 'result'],
-        results.budgets.map(b => [b.name, `${b.limit} ${b.unit}`, b.value === undefined ? '—' : `${fixed(b.value, b.unit === '×' ? 2 : 0)} ${b.unit}`, b.pass === undefined ? 'not measured' : b.pass ? 'pass' : '**MISSED**'])), '');
+    lines.push(
+        table(
+            ['budget', 'limit', 'measured', 'result'],
+            results.budgets.map(b => [
+                b.name,
+                `${b.limit} ${b.unit}`,
+                b.value === undefined ? '—' : `${fixed(b.value, b.unit === '×' ? 2 : 0)} ${b.unit}`,
+                b.pass === undefined ? 'not measured' : b.pass ? 'pass' : '**MISSED**'
+            ])
+        ),
+        ''
+    );
     return lines.join('\n');
 }

@@ -18,7 +18,9 @@ const examples = readdirSync(join(root, 'examples'))
 function run(args) {
     const result = spawnSync(process.execPath, [mission, ...args, '--today', today], { cwd: root, encoding: 'utf8' });
     if (result.status === 2 || result.status === null) {
-        console.error(`  FAILED: mission ${args.join(' ')}\n  ${(result.stderr || result.error?.message || '').trim()}`);
+        console.error(
+            `  FAILED: mission ${args.join(' ')}\n  ${(result.stderr || result.error?.message || '').trim()}`
+        );
         failed = true;
     }
     return result;
@@ -57,10 +59,14 @@ for (const name of examples) {
         failed = true;
         continue;
     }
-    console.log(`${example}: ${model.missions.length} missions, ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos`
-        + ` -> ${out}/ (validation.json/.sarif, model.json, cascade.mmd/.dot/.svg/.png, report.html, ${leads.length} briefs)`);
+    console.log(
+        `${example}: ${model.missions.length} missions, ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos` +
+            ` -> ${out}/ (validation.json/.sarif, model.json, cascade.mmd/.dot/.svg/.png, report.html, ${leads.length} briefs)`
+    );
     for (const diagnostic of JSON.parse(validation.stdout).diagnostics) {
-        console.log(`  ${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`);
+        console.log(
+            `  ${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`
+        );
     }
     if (summary.errors > 0) failed = true;
 }

@@ -16,14 +16,21 @@ let anyFailed = false;
 function runVitest(name, args) {
     const output = `${resultsDir}/${name}.json`;
     const vitest = `${root}/node_modules/vitest/vitest.mjs`;
-    const result = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`, ...args], {
-        cwd: root, stdio: 'inherit', env: process.env
-    });
+    const result = spawnSync(
+        process.execPath,
+        [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`, ...args],
+        {
+            cwd: root,
+            stdio: 'inherit',
+            env: process.env
+        }
+    );
     try {
         const report = JSON.parse(readFileSync(output, 'utf8'));
         passed += report.numPassedTests ?? 0;
         failed += report.numFailedTests ?? 0;
-        if ((report.numFailedTestSuites ?? 0) > 0 && (report.numFailedTests ?? 0) === 0) failed += report.numFailedTestSuites;
+        if ((report.numFailedTestSuites ?? 0) > 0 && (report.numFailedTests ?? 0) === 0)
+            failed += report.numFailedTestSuites;
     } catch {
         console.error(`!!! ${name}: vitest wrote no report (exit ${result.status}); counting the suite as failed`);
         failed += 1;
@@ -37,7 +44,11 @@ runVitest('unit', process.argv.slice(2));
 // that write {passed, failed} to a file; each prints its own loud line when it has to skip.
 function runCountedSuite(name, script) {
     const output = `${resultsDir}/${name}.json`;
-    const result = spawnSync(process.execPath, [`${root}/${script}`, '--results', output], { cwd: root, stdio: 'inherit', env: process.env });
+    const result = spawnSync(process.execPath, [`${root}/${script}`, '--results', output], {
+        cwd: root,
+        stdio: 'inherit',
+        env: process.env
+    });
     try {
         const report = JSON.parse(readFileSync(output, 'utf8'));
         passed += report.passed ?? 0;

@@ -21,12 +21,20 @@ function mission(args: string[]): { status: number | null; stdout: string; stder
 }
 
 beforeAll(() => {
-    execFileSync(npm, ['pack', '-w', 'packages/language', '-w', 'packages/cli', '--pack-destination', work], { cwd: ROOT, stdio: 'pipe' });
-    const tarballs = readdirSync(work).filter(name => name.endsWith('.tgz')).map(name => join(work, name));
+    execFileSync(npm, ['pack', '-w', 'packages/language', '-w', 'packages/cli', '--pack-destination', work], {
+        cwd: ROOT,
+        stdio: 'pipe'
+    });
+    const tarballs = readdirSync(work)
+        .filter(name => name.endsWith('.tgz'))
+        .map(name => join(work, name));
     execFileSync('mkdir', ['-p', app]);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'outside', private: true }));
     // The registry serves the dependencies (langium, commander, ...); the npm cache usually has them.
-    execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], { cwd: app, stdio: 'pipe' });
+    execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], {
+        cwd: app,
+        stdio: 'pipe'
+    });
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -34,7 +42,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the packed CLI, installed outside the repository', () => {
     it('ships only built code: no TypeScript sources or tests in the tarballs', () => {
         for (const tarball of readdirSync(work).filter(name => name.endsWith('.tgz'))) {
-            const listing = execFileSync('tar', ['tzf', join(work, tarball)], { encoding: 'utf8' }).split('\n').filter(Boolean);
+            const listing = execFileSync('tar', ['tzf', join(work, tarball)], { encoding: 'utf8' })
+                .split('\n')
+                .filter(Boolean);
             expect(listing.some(path => path.endsWith('.js'))).toBe(true);
             expect(listing.filter(path => /\.test\.|\/test\/|\.ts$/.test(path) && !path.endsWith('.d.ts'))).toEqual([]);
         }
@@ -57,7 +67,10 @@ describe('the packed CLI, installed outside the repository', () => {
     });
 
     it('validates a clean model: exit 0', () => {
-        writeFileSync(join(app, 'clean.mission'), 'vision V\nperson p\nmission M "M" under V {\n  intent "x"\n  lead p\n  measure m { target 1 }\n}\n');
+        writeFileSync(
+            join(app, 'clean.mission'),
+            'vision V\nperson p\nmission M "M" under V {\n  intent "x"\n  lead p\n  measure m { target 1 }\n}\n'
+        );
         const run = mission(['validate', 'clean.mission']);
         expect(run.stderr).toBe('');
         expect(run.stdout).toContain('1 file checked: no problems');
@@ -65,11 +78,16 @@ describe('the packed CLI, installed outside the repository', () => {
     });
 
     it('reports a broken model as JSON: exit 1 with the diagnostic', () => {
-        writeFileSync(join(app, 'broken.mission'), 'vision V\nmission M "M" under V {\n  intent "x"\n  lead nobody\n  measure m { target 1 }\n}\n');
+        writeFileSync(
+            join(app, 'broken.mission'),
+            'vision V\nmission M "M" under V {\n  intent "x"\n  lead nobody\n  measure m { target 1 }\n}\n'
+        );
         const run = mission(['validate', 'broken.mission', '--format', 'json']);
         expect(run.status).toBe(1);
         const report = JSON.parse(run.stdout) as { diagnostics: Array<{ code: string; line: number }> };
-        expect(report.diagnostics.map(diagnostic => [diagnostic.code, diagnostic.line])).toEqual([['unresolved-reference', 4]]);
+        expect(report.diagnostics.map(diagnostic => [diagnostic.code, diagnostic.line])).toEqual([
+            ['unresolved-reference', 4]
+        ]);
     });
 
     it('draws a diagram with the Graphviz WebAssembly module it ships with', () => {

@@ -45,10 +45,12 @@ async function check(files: readonly string[]): Promise<CheckResult> {
 
 /** The `// expect: <code> <line>` pairs a file declares, as sorted unique "code line" strings. */
 function expectationsOf(file: string): string[] {
-    const pairs = readFileSync(file, 'utf8').split(/\r?\n/).flatMap(line => {
-        const match = EXPECT_LINE.exec(line);
-        return match ? [`${match[1]} ${match[2]}`] : [];
-    });
+    const pairs = readFileSync(file, 'utf8')
+        .split(/\r?\n/)
+        .flatMap(line => {
+            const match = EXPECT_LINE.exec(line);
+            return match ? [`${match[1]} ${match[2]}`] : [];
+        });
     return sortedUnique(pairs);
 }
 
@@ -123,7 +125,9 @@ describe('example models', () => {
             expect(statuses).toContain('staged');
             expect(facts.missions.some(mission => facts.isFinished(mission))).toBe(true);
             expect(facts.missions.some(mission => mission.supports.length > 0)).toBe(true);
-            const rolledUp = facts.missions.flatMap(mission => mission.measures).filter(measure => facts.contributorsOf(measure).length > 0);
+            const rolledUp = facts.missions
+                .flatMap(mission => mission.measures)
+                .filter(measure => facts.contributorsOf(measure).length > 0);
             expect(rolledUp.length).toBeGreaterThan(0);
         });
     });
@@ -134,15 +138,31 @@ describe('example models through the CLI', () => {
     beforeAll(() => ensureBuilt('language', 'cli'), 300_000);
 
     it.each(exampleFolders)('mission validate examples/%s --format json exits 0 with no diagnostics', async name => {
-        const { stdout } = await run(process.execPath, [CLI, 'validate', join('examples', name), '--format', 'json', '--today', TODAY], { cwd: ROOT });
+        const { stdout } = await run(
+            process.execPath,
+            [CLI, 'validate', join('examples', name), '--format', 'json', '--today', TODAY],
+            { cwd: ROOT }
+        );
         // execFile rejects on a non-zero exit code, so reaching here means exit 0.
-        const report = JSON.parse(stdout) as { diagnostics: unknown[]; summary: { files: number; errors: number; warnings: number; infos: number } };
+        const report = JSON.parse(stdout) as {
+            diagnostics: unknown[];
+            summary: { files: number; errors: number; warnings: number; infos: number };
+        };
         expect(report.diagnostics).toEqual([]);
-        expect(report.summary).toEqual({ files: missionFilesUnder(join(EXAMPLES, name)).length, errors: 0, warnings: 0, infos: 0 });
+        expect(report.summary).toEqual({
+            files: missionFilesUnder(join(EXAMPLES, name)).length,
+            errors: 0,
+            warnings: 0,
+            infos: 0
+        });
     });
 
     it('mission validate examples: every example together is one clean model, the broken ones left out by examples/.missionignore', async () => {
-        const { stdout } = await run(process.execPath, [CLI, 'validate', 'examples', '--format', 'json', '--today', TODAY], { cwd: ROOT });
+        const { stdout } = await run(
+            process.execPath,
+            [CLI, 'validate', 'examples', '--format', 'json', '--today', TODAY],
+            { cwd: ROOT }
+        );
         const report = JSON.parse(stdout) as { diagnostics: unknown[]; summary: { files: number } };
         expect(report.diagnostics).toEqual([]);
         const clean = exampleFolders.reduce((sum, name) => sum + missionFilesUnder(join(EXAMPLES, name)).length, 0);
@@ -150,7 +170,14 @@ describe('example models through the CLI', () => {
     });
 
     it('a broken example named explicitly is checked although .missionignore leaves its folder out', async () => {
-        const failure = await run(process.execPath, [CLI, 'validate', 'examples/broken/invalid-date.mission', '--today', TODAY], { cwd: ROOT }).then(() => undefined, (error: { code?: number; stdout?: string }) => error);
+        const failure = await run(
+            process.execPath,
+            [CLI, 'validate', 'examples/broken/invalid-date.mission', '--today', TODAY],
+            { cwd: ROOT }
+        ).then(
+            () => undefined,
+            (error: { code?: number; stdout?: string }) => error
+        );
         expect(failure?.code).toBe(1);
         expect(failure?.stdout).toContain('invalid-date');
     });
@@ -159,7 +186,14 @@ describe('example models through the CLI', () => {
 describe('broken examples give exactly the diagnostics their headers expect', () => {
     it('cover the foundation codes', () => {
         const names = brokenCases.map(entry => entry.name.replace(/\.mission$/, ''));
-        for (const code of ['syntax-error', 'unresolved-reference', 'duplicate-name', 'invalid-date', 'invalid-currency', 'invalid-window']) {
+        for (const code of [
+            'syntax-error',
+            'unresolved-reference',
+            'duplicate-name',
+            'invalid-date',
+            'invalid-currency',
+            'invalid-window'
+        ]) {
             expect(names).toContain(code);
         }
     });
@@ -178,8 +212,12 @@ describe('broken examples give exactly the diagnostics their headers expect', ()
 
         it.each(files.map(file => relative(ROOT, file)))('%s', file => {
             const expected = expectationsOf(join(ROOT, file));
-            expect(expected.length, `${file} declares its diagnostics with // expect: <code> <line>`).toBeGreaterThan(0);
-            const actual = sortedUnique(result.diagnostics.filter(d => d.file === file).map(d => `${d.code} ${d.line}`));
+            expect(expected.length, `${file} declares its diagnostics with // expect: <code> <line>`).toBeGreaterThan(
+                0
+            );
+            const actual = sortedUnique(
+                result.diagnostics.filter(d => d.file === file).map(d => `${d.code} ${d.line}`)
+            );
             expect(actual, describeDiagnostics(result)).toEqual(expected);
         });
 

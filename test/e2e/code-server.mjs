@@ -53,29 +53,51 @@ export async function startCodeServer({ root, dir, vsix, log }) {
     const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
 
     const install = spawnSync(binary, [...common, '--install-extension', vsix], { encoding: 'utf8', timeout: 180_000 });
-    if (install.status !== 0) throw new Error(`code-server --install-extension failed: ${install.stdout}\n${install.stderr}`);
+    if (install.status !== 0)
+        throw new Error(`code-server --install-extension failed: ${install.stdout}\n${install.stderr}`);
     log(`installed ${vsix.slice(root.length + 1)} into code-server`);
 
     const port = await freePort();
     const output = openSync(join(dir, 'code-server.log'), 'a');
-    const child = spawn(binary, [
-        ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-        '--disable-workspace-trust', '--disable-getting-started-override'
-    ], { detached: true, stdio: ['ignore', output, output] });
+    const child = spawn(
+        binary,
+        [
+            ...common,
+            '--auth',
+            'none',
+            '--bind-addr',
+            `127.0.0.1:${port}`,
+            '--disable-telemetry',
+            '--disable-update-check',
+            '--disable-workspace-trust',
+            '--disable-getting-started-override'
+        ],
+        { detached: true, stdio: ['ignore', output, output] }
+    );
     const url = `http://127.0.0.1:${port}`;
     const stop = () => {
-        try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+        try {
+            process.kill(-child.pid, 'SIGTERM');
+        } catch {
+            /* already gone */
+        }
     };
     process.once('exit', stop);
     const deadline = Date.now() + 120_000;
     for (;;) {
-        if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode} (log: ${join(dir, 'code-server.log')})`);
+        if (child.exitCode !== null)
+            throw new Error(`code-server exited with ${child.exitCode} (log: ${join(dir, 'code-server.log')})`);
         try {
             const response = await fetch(`${url}/healthz`);
             if (response.ok) break;
-        } catch { /* not listening yet */ }
-        if (Date.now() > deadline) { stop(); throw new Error('code-server did not answer /healthz within 120 s'); }
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        } catch {
+            /* not listening yet */
+        }
+        if (Date.now() > deadline) {
+            stop();
+            throw new Error('code-server did not answer /healthz within 120 s');
+        }
+        await new Promise(resolve => setTimeout(resolve, 250));
     }
     log(`code-server listening on ${url}`);
     return { url, stop, settingsFile: join(userData, 'User/settings.json') };

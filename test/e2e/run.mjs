@@ -4,7 +4,17 @@
 // (scripts/test.mjs adds them to its total). When code-server or Chromium cannot be installed it
 // prints one loud SKIPPED line and counts nothing.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+    cpSync,
+    existsSync,
+    mkdirSync,
+    mkdtempSync,
+    readdirSync,
+    readFileSync,
+    rmSync,
+    statSync,
+    writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +30,7 @@ const resultsFile = resultsArg > 0 ? process.argv[resultsArg + 1] : undefined;
 const only = process.env.E2E_ONLY;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const log = (text) => console.log(`[e2e] ${text}`);
+const log = text => console.log(`[e2e] ${text}`);
 const results = { passed: 0, failed: 0, skipped: 0 };
 
 function finish(extra = {}) {
@@ -35,8 +45,16 @@ function skipAll(reason) {
 }
 
 const started = Date.now();
-const install = spawnSync('bash', [join(here, 'install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-process.stdout.write(install.stdout.split('\n').map((line) => (line ? `[e2e] ${line}\n` : '')).join(''));
+const install = spawnSync('bash', [join(here, 'install.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit']
+});
+process.stdout.write(
+    install.stdout
+        .split('\n')
+        .map(line => (line ? `[e2e] ${line}\n` : ''))
+        .join('')
+);
 if (install.status !== 0) skipAll(install.stdout.trim().split('\n').pop() ?? 'install.sh failed');
 if (!existsSync(chromiumPath)) skipAll(`no Chromium at ${chromiumPath}`);
 log(`prerequisites ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -49,14 +67,21 @@ function newestChange(paths) {
     for (const path of paths) {
         if (!existsSync(path)) continue;
         const stat = statSync(path);
-        if (stat.isDirectory()) newest = Math.max(newest, newestChange(readdirSync(path).map((name) => join(path, name))));
+        if (stat.isDirectory())
+            newest = Math.max(newest, newestChange(readdirSync(path).map(name => join(path, name))));
         else newest = Math.max(newest, stat.mtimeMs);
     }
     return newest;
 }
 
-const sources = ['packages/extension/src', 'packages/extension/media', 'packages/extension/syntaxes', 'packages/extension/snippets',
-    'packages/extension/package.json', 'packages/language/src'].map((path) => join(root, path));
+const sources = [
+    'packages/extension/src',
+    'packages/extension/media',
+    'packages/extension/syntaxes',
+    'packages/extension/snippets',
+    'packages/extension/package.json',
+    'packages/language/src'
+].map(path => join(root, path));
 if (!existsSync(vsix) || statSync(vsix).mtimeMs < newestChange(sources)) {
     log('packaging the VSIX (missing or older than its sources)');
     const packaging = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -81,7 +106,15 @@ try {
     server = await startCodeServer({ root, dir: work, vsix, log });
     browser = await chromium.launch({
         executablePath: chromiumPath,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage']
+        args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-dev-shm-usage'
+        ]
     });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
@@ -91,7 +124,10 @@ try {
 
     for (const [index, scenario] of scenarios.entries()) {
         if (only && !scenario.name.includes(only)) continue;
-        const slug = `${String(index + 1).padStart(2, '0')}-${scenario.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}`;
+        const slug = `${String(index + 1).padStart(2, '0')}-${scenario.name
+            .replace(/[^a-z0-9]+/gi, '-')
+            .replace(/^-|-$/g, '')
+            .toLowerCase()}`;
         const step = {
             workspace,
             /** Changes a user setting on disk; the workbench picks it up as it would an edit by the user. */
@@ -119,7 +155,7 @@ try {
             } else {
                 results.failed++;
                 const lines = error.message.split('\n');
-                const waitingFor = lines.find((line) => /waiting for/.test(line))?.trim();
+                const waitingFor = lines.find(line => /waiting for/.test(line))?.trim();
                 log(`✗ ${scenario.name}: ${lines[0]}${waitingFor ? ` [${waitingFor}]` : ''} (screenshot: ${file})`);
             }
             await wb.closeWidgets().catch(() => {});

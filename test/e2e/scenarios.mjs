@@ -32,7 +32,7 @@ export const scenarios = [
             await wb.page.keyboard.press('Escape');
             await wb.undoUntilSaved();
             const persons = ['alice', 'bob', 'dora'];
-            const others = labels.filter((label) => !persons.includes(label));
+            const others = labels.filter(label => !persons.includes(label));
             if (others.length > 0 || !labels.includes('alice') || !labels.includes('bob')) {
                 throw new Error(`expected only persons (alice, bob, dora), got: ${labels.join(', ')}`);
             }
@@ -44,7 +44,10 @@ export const scenarios = [
             await wb.openFresh('model.mission');
             await wb.goToLine(18);
             await wb.token('mission Clinics', 'Outreach').hover();
-            await wb.page.locator('.monaco-hover', { hasText: 'Serve every northern patient within 20 minutes' }).first().waitFor({ timeout: 60_000 });
+            await wb.page
+                .locator('.monaco-hover', { hasText: 'Serve every northern patient within 20 minutes' })
+                .first()
+                .waitFor({ timeout: 60_000 });
             await wb.page.mouse.move(5, 5);
         }
     },
@@ -76,14 +79,21 @@ export const scenarios = [
                 if (/does not offer/.test(text)) throw new Skip(`the server has no mission/diagram yet: ${text}`);
                 throw new Error(`the preview shows a message instead of the diagram: ${text}`);
             }
-            const shown = async () => (await canvas.getAttribute('data-missions')).split(',').filter((name) => name && !VISIONS.includes(name)).sort();
+            const shown = async () =>
+                (await canvas.getAttribute('data-missions'))
+                    .split(',')
+                    .filter(name => name && !VISIONS.includes(name))
+                    .sort();
             const before = await shown();
-            if (before.join() !== MISSIONS.join()) throw new Error(`expected the nodes ${MISSIONS.join(', ')}, got ${before.join(', ')}`);
+            if (before.join() !== MISSIONS.join())
+                throw new Error(`expected the nodes ${MISSIONS.join(', ')}, got ${before.join(', ')}`);
             await step.screenshot('preview');
             await wb.focusEditor();
             await wb.page.keyboard.press('Control+End');
             await wb.page.keyboard.press('Enter');
-            await wb.page.keyboard.insertText('mission Pilot "A pilot clinic" under Clinics { intent "Prove the model" lead bob }');
+            await wb.page.keyboard.insertText(
+                'mission Pilot "A pilot clinic" under Clinics { intent "Prove the model" lead bob }'
+            );
             await wb.webview('#canvas[data-missions*="Pilot"]').waitFor({ timeout: 60_000 });
             await wb.undoUntilSaved();
             await wb.webview('#canvas[data-node-count]:not([data-missions*="Pilot"])').waitFor({ timeout: 60_000 });
@@ -97,8 +107,13 @@ export const scenarios = [
             const node = wb.webview('g.mission-node[id="mission-Stray"]');
             await node.waitFor({ timeout: 60_000 });
             await node.click();
-            await wb.page.locator('.editor-group-container.active .tab.active', { hasText: 'broken.mission' }).waitFor({ timeout: 60_000 });
-            await wb.page.locator('.editor-group-container.active .monaco-editor .selected-text').first().waitFor({ state: 'attached', timeout: 60_000 });
+            await wb.page
+                .locator('.editor-group-container.active .tab.active', { hasText: 'broken.mission' })
+                .waitFor({ timeout: 60_000 });
+            await wb.page
+                .locator('.editor-group-container.active .monaco-editor .selected-text')
+                .first()
+                .waitFor({ state: 'attached', timeout: 60_000 });
         }
     },
     {
@@ -118,20 +133,30 @@ export const scenarios = [
         async run(wb, step) {
             await wb.openFresh('model.mission');
             const checks = {
-                SVG: ['cascade.svg', (bytes) => /<svg[\s\S]*mission(-|&#45;)Clinics/.test(bytes.toString('utf8'))],
-                Mermaid: ['cascade.mmd', (bytes) => /^(flowchart|graph)\b/m.test(bytes.toString('utf8')) && bytes.includes('Clinics')],
-                PNG: ['cascade.png', (bytes) => bytes.subarray(1, 4).toString('latin1') === 'PNG' && bytes.length > 1000]
+                SVG: ['cascade.svg', bytes => /<svg[\s\S]*mission(-|&#45;)Clinics/.test(bytes.toString('utf8'))],
+                Mermaid: [
+                    'cascade.mmd',
+                    bytes => /^(flowchart|graph)\b/m.test(bytes.toString('utf8')) && bytes.includes('Clinics')
+                ],
+                PNG: ['cascade.png', bytes => bytes.subarray(1, 4).toString('latin1') === 'PNG' && bytes.length > 1000]
             };
             for (const [format, [file, isValid]] of Object.entries(checks)) {
                 await wb.runCommand('Mission: Export Diagram…');
                 await wb.pickQuickInput(format);
                 // The save dialog (code-server's simple dialog) proposes <workspace>/cascade.<ext>: accept it.
                 const input = wb.page.locator('.quick-input-widget input');
-                await wb.page.waitForFunction((name) => document.querySelector('.quick-input-widget input')?.value.endsWith(name), file, { timeout: 60_000 });
+                await wb.page.waitForFunction(
+                    name => document.querySelector('.quick-input-widget input')?.value.endsWith(name),
+                    file,
+                    { timeout: 60_000 }
+                );
                 await input.press('Enter');
                 const target = join(step.workspace, file);
-                await wb.page.locator('.notifications-toasts', { hasText: `exported to ${file}` }).waitFor({ timeout: 60_000 });
-                if (!existsSync(target) || !isValid(readFileSync(target))) throw new Error(`${format}: ${target} is missing or not a ${format} of the cascade`);
+                await wb.page
+                    .locator('.notifications-toasts', { hasText: `exported to ${file}` })
+                    .waitFor({ timeout: 60_000 });
+                if (!existsSync(target) || !isValid(readFileSync(target)))
+                    throw new Error(`${format}: ${target} is missing or not a ${format} of the cascade`);
                 await wb.closeNotifications();
             }
         }
@@ -163,9 +188,15 @@ export const scenarios = [
             await wb.openProblems();
             // The old client's diagnostics may still show for a moment after the restart, or already be
             // gone: wait for the end state (the new server's 4 errors counted again), not for one reading.
-            await wb.missionStatus().filter({ hasText: /\b4\b/ }).waitFor({ timeout: 90_000 }).catch(async () => {
-                throw new Error(`status bar should count the 4 errors again, shows '${await wb.missionStatus().innerText()}'`);
-            });
+            await wb
+                .missionStatus()
+                .filter({ hasText: /\b4\b/ })
+                .waitFor({ timeout: 90_000 })
+                .catch(async () => {
+                    throw new Error(
+                        `status bar should count the 4 errors again, shows '${await wb.missionStatus().innerText()}'`
+                    );
+                });
             await wb.waitForProblem(['unaligned-mission', 'Stray']);
         }
     },
@@ -178,7 +209,7 @@ export const scenarios = [
             const rows = wb.page.locator('.action-widget .monaco-list-row.action');
             await rows.first().waitFor({ timeout: 60_000 });
             const titles = await rows.allTextContents();
-            const index = titles.findIndex((title) => title.includes("under Care"));
+            const index = titles.findIndex(title => title.includes('under Care'));
             if (index < 0) throw new Error(`no quick fix 'under Care' among: ${titles.join(' | ')}`);
             for (let i = 0; i < index; i++) await wb.page.keyboard.press('ArrowDown');
             await wb.page.keyboard.press('Enter');
@@ -192,8 +223,8 @@ export const scenarios = [
         async run(wb, step) {
             await wb.openFresh('model.mission');
             await wb.runCommand('Mission: Open Cascade Preview');
-            const background = () => wb.webview('body').evaluate((body) => getComputedStyle(body).backgroundColor);
-            const luminance = (rgb) => {
+            const background = () => wb.webview('body').evaluate(body => getComputedStyle(body).backgroundColor);
+            const luminance = rgb => {
                 const [r, g, b] = rgb.match(/\d+/g).map(Number);
                 return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
             };
@@ -205,7 +236,10 @@ export const scenarios = [
                 await wb.painted();
                 after = luminance(await background());
             }
-            if (Math.abs(after - before) < 0.4) throw new Error(`the preview background stayed at luminance ${before.toFixed(2)} → ${after.toFixed(2)}`);
+            if (Math.abs(after - before) < 0.4)
+                throw new Error(
+                    `the preview background stayed at luminance ${before.toFixed(2)} → ${after.toFixed(2)}`
+                );
             await wb.openFresh('broken.mission');
             await wb.openProblems();
             await wb.waitForProblem('unaligned-mission');

@@ -24,7 +24,10 @@ export class Workbench {
         const input = this.page.locator('.quick-input-widget input');
         await input.waitFor({ timeout: TIMEOUT });
         await input.fill(`>${title}`);
-        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: TIMEOUT });
+        await this.page
+            .locator('.quick-input-list .monaco-list-row', { hasText: title })
+            .first()
+            .waitFor({ timeout: TIMEOUT });
         await this.page.keyboard.press('Enter');
     }
 
@@ -35,22 +38,29 @@ export class Workbench {
         const input = this.page.locator('.quick-input-widget input');
         await input.waitFor({ timeout: TIMEOUT });
         await input.fill(name);
-        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: TIMEOUT });
+        await this.page
+            .locator('.quick-input-list .monaco-list-row', { hasText: name })
+            .first()
+            .waitFor({ timeout: TIMEOUT });
         await this.page.keyboard.press('Enter');
         // A webview beside may keep its group active: clicking the tab makes the file's group the active one.
         const tab = this.page.locator('.tab', { hasText: name }).first();
         await tab.waitFor({ timeout: TIMEOUT });
         await tab.click();
-        await this.page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor({ timeout: TIMEOUT });
+        await this.page
+            .locator('.editor-group-container.active .tab.active', { hasText: name })
+            .waitFor({ timeout: TIMEOUT });
         await this.focusEditor();
     }
 
     /** Opens a file with its content as on disk (an earlier scenario may have left it edited). */
     async openFresh(name) {
         await this.openFile(name);
-        if (await this.page.locator('.editor-group-container.active .tab.active.dirty').count() > 0) {
+        if ((await this.page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0) {
             await this.runCommand('File: Revert File');
-            await this.page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached', timeout: TIMEOUT });
+            await this.page
+                .locator('.editor-group-container.active .tab.active.dirty')
+                .waitFor({ state: 'detached', timeout: TIMEOUT });
         }
         await this.focusEditor();
     }
@@ -69,22 +79,26 @@ export class Workbench {
             }
         }
         // VS Code adds the contributed snippets to any explicitly triggered completion; they are not names.
-        return rows.evaluateAll((items) => items
-            .filter((item) => !item.querySelector('.codicon-symbol-snippet'))
-            .map((item) => item.querySelector('.label-name')?.textContent?.trim() ?? ''));
+        return rows.evaluateAll(items =>
+            items
+                .filter(item => !item.querySelector('.codicon-symbol-snippet'))
+                .map(item => item.querySelector('.label-name')?.textContent?.trim() ?? '')
+        );
     }
 
     /** Focuses the active editor (Quick Open leaves the focus there; the palette command brings it back). */
     async focusEditor() {
         const focused = this.page.locator('.editor-group-container.active .monaco-editor.focused');
-        if (await focused.count() > 0) return;
+        if ((await focused.count()) > 0) return;
         await this.runCommand('View: Focus Active Editor Group');
         await focused.first().waitFor({ timeout: TIMEOUT });
     }
 
     /** Waits until the workbench has painted twice: after a key press, the editor shows its result. */
     async painted() {
-        await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await this.page.evaluate(
+            () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+        );
     }
 
     /** Texts of the rendered lines of the active editor. */
@@ -98,7 +112,7 @@ export class Workbench {
         const dirty = this.page.locator('.editor-group-container.active .tab.active.dirty');
         for (let i = 0; i < 30; i++) {
             await this.painted();
-            if (await dirty.count() === 0) return;
+            if ((await dirty.count()) === 0) return;
             await this.page.keyboard.press('Control+Z');
         }
         throw new Error('undo did not bring the file back to its saved text');
@@ -120,7 +134,9 @@ export class Workbench {
 
     /** The token span `word` on the editor line containing `lineText`. */
     token(lineText, word) {
-        return this.editorLine(lineText).locator('span > span', { hasText: new RegExp(`^${word}$`) }).first();
+        return this.editorLine(lineText)
+            .locator('span > span', { hasText: new RegExp(`^${word}$`) })
+            .first();
     }
 
     async openProblems() {
@@ -143,8 +159,15 @@ export class Workbench {
     /** Waits until a Problems row contains `text` (all of them, for an array), or with present=false until none does. */
     async waitForProblem(text, present = true) {
         if (present) await this.problemRows(text).first().waitFor({ timeout: TIMEOUT });
-        else await this.page.waitForFunction((needles) => ![...document.querySelectorAll('.markers-panel .monaco-list-row')]
-            .some((row) => needles.every((needle) => row.textContent.includes(needle))), [text].flat(), { timeout: TIMEOUT });
+        else
+            await this.page.waitForFunction(
+                needles =>
+                    ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some(row =>
+                        needles.every(needle => row.textContent.includes(needle))
+                    ),
+                [text].flat(),
+                { timeout: TIMEOUT }
+            );
     }
 
     async closeWidgets() {
@@ -165,8 +188,12 @@ export class Workbench {
         for (;;) {
             const count = await this.page.locator('iframe.webview.ready').count();
             for (let i = 0; i < count; i++) {
-                const body = this.page.frameLocator('iframe.webview.ready').nth(i).frameLocator('#active-frame').locator('body', { hasText: text });
-                if (await body.count() > 0) return;
+                const body = this.page
+                    .frameLocator('iframe.webview.ready')
+                    .nth(i)
+                    .frameLocator('#active-frame')
+                    .locator('body', { hasText: text });
+                if ((await body.count()) > 0) return;
             }
             if (Date.now() > deadline) throw new Error(`no webview shows '${text}'`);
             await this.painted();

@@ -1,11 +1,20 @@
 /** Helpers shared by the reliability suites: checking generated files in-process and inspecting the result. */
 import { URI } from 'langium';
 import type { AstNode, LangiumDocument } from 'langium';
-import { type CheckOptions, type CheckResult, checkSources, isDiagnosticCode, type SourceFile } from '../../packages/language/src/index.js';
+import {
+    type CheckOptions,
+    type CheckResult,
+    checkSources,
+    isDiagnosticCode,
+    type SourceFile
+} from '../../packages/language/src/index.js';
 
 export const TODAY = '2026-11-23';
 
-export function fuzzSources(files: readonly string[], names: readonly string[] = files.map((_, index) => `f${index}.mission`)): SourceFile[] {
+export function fuzzSources(
+    files: readonly string[],
+    names: readonly string[] = files.map((_, index) => `f${index}.mission`)
+): SourceFile[] {
     return files.map((text, index) => ({ path: names[index]!, uri: URI.file(`/fuzz/${names[index]}`), text }));
 }
 
@@ -32,13 +41,21 @@ export function diagnosticProblems(result: CheckResult): string[] {
             if (!isDiagnosticCode(diagnostic.code)) problems.push(`code not in the catalog: ${where}`);
             const { start, end } = diagnostic.range;
             for (const point of [start, end]) {
-                if (!Number.isInteger(point.line) || !Number.isInteger(point.character) || point.line < 0 || point.character < 0
-                    || point.line >= lengths.length || point.character > lengths[point.line]!) {
+                if (
+                    !Number.isInteger(point.line) ||
+                    !Number.isInteger(point.character) ||
+                    point.line < 0 ||
+                    point.character < 0 ||
+                    point.line >= lengths.length ||
+                    point.character > lengths[point.line]!
+                ) {
                     problems.push(`range outside the document: ${where}`);
                 }
             }
-            if (start.line > end.line || (start.line === end.line && start.character > end.character)) problems.push(`reversed range: ${where}`);
-            if (typeof diagnostic.message !== 'string' || diagnostic.message.length === 0) problems.push(`empty message: ${where}`);
+            if (start.line > end.line || (start.line === end.line && start.character > end.character))
+                problems.push(`reversed range: ${where}`);
+            if (typeof diagnostic.message !== 'string' || diagnostic.message.length === 0)
+                problems.push(`empty message: ${where}`);
             // registerValidator turns a throwing check into this diagnostic: a check must never throw.
             if (/internal error in the /.test(String(diagnostic.message))) problems.push(`a check threw: ${where}`);
         }
@@ -48,7 +65,9 @@ export function diagnosticProblems(result: CheckResult): string[] {
 
 /** Diagnostics as comparable strings (file, range, code, severity, message), sorted. */
 export function diagnosticKeys(result: CheckResult): string[] {
-    return result.diagnostics.map(d => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.code} ${d.message}`).sort();
+    return result.diagnostics
+        .map(d => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.code} ${d.message}`)
+        .sort();
 }
 
 /**

@@ -13,15 +13,41 @@ export interface ChildRun {
     readonly ms: number;
 }
 
-export function runMission(args: readonly string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; input?: string; uid?: number; gid?: number } = {}): Promise<ChildRun> {
+export function runMission(
+    args: readonly string[],
+    options: {
+        cwd?: string;
+        timeoutMs?: number;
+        env?: NodeJS.ProcessEnv;
+        input?: string;
+        uid?: number;
+        gid?: number;
+    } = {}
+): Promise<ChildRun> {
     const started = Date.now();
     return new Promise(resolve => {
-        const child = execFile(process.execPath, [CLI, ...args], {
-            cwd: options.cwd, uid: options.uid, gid: options.gid, timeout: options.timeoutMs ?? 120_000, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', ...options.env }
-        }, (error, stdout, stderr) => {
-            const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-            resolve({ code, signal: (error?.signal as NodeJS.Signals | undefined) ?? null, stdout: String(stdout), stderr: String(stderr), ms: Date.now() - started });
-        });
+        const child = execFile(
+            process.execPath,
+            [CLI, ...args],
+            {
+                cwd: options.cwd,
+                uid: options.uid,
+                gid: options.gid,
+                timeout: options.timeoutMs ?? 120_000,
+                maxBuffer: 512 * 1024 * 1024,
+                env: { ...process.env, NO_COLOR: '1', ...options.env }
+            },
+            (error, stdout, stderr) => {
+                const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+                resolve({
+                    code,
+                    signal: (error?.signal as NodeJS.Signals | undefined) ?? null,
+                    stdout: String(stdout),
+                    stderr: String(stderr),
+                    ms: Date.now() - started
+                });
+            }
+        );
         if (options.input !== undefined) child.stdin?.end(options.input);
     });
 }
@@ -38,6 +64,7 @@ export function runProblems(run: ChildRun): string[] {
     if (/^\w*Error:/m.test(run.stderr) || /^Uncaught/m.test(run.stderr)) problems.push('an Error: trace on stderr');
     if (/internal error/.test(run.stderr)) problems.push('an internal error');
     if (/^    at .+\(.*:\d+:\d+\)$/m.test(run.stdout)) problems.push('a stack trace on stdout');
-    if (run.code === 2 && run.stderr.trimEnd().split('\n').length !== 1) problems.push('exit 2 without exactly one line on stderr');
+    if (run.code === 2 && run.stderr.trimEnd().split('\n').length !== 1)
+        problems.push('exit 2 without exactly one line on stderr');
     return problems.map(problem => `${problem}\n--- stderr:\n${run.stderr.slice(0, 2000)}`);
 }

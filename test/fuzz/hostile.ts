@@ -59,7 +59,9 @@ export function hostileModel(strings: readonly string[] = HOSTILE_STRINGS): stri
   ${index > 0 ? `supports M${index - 1}` : ''}
 }`);
     });
-    lines.push(`mission Staged ${stringLiteral(strings[4]!)} under V { intent "x" lead boss status staged value 1k GBP per week measure s { target 1 } }`);
+    lines.push(
+        `mission Staged ${stringLiteral(strings[4]!)} under V { intent "x" lead boss status staged value 1k GBP per week measure s { target 1 } }`
+    );
     return lines.join('\n') + '\n';
 }
 

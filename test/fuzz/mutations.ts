@@ -18,20 +18,54 @@ export type Mutation =
     | { kind: 'long-line'; at: number; length: number; char: string }
     | { kind: 'insert-token'; at: number; token: string };
 
-const INTERESTING_TOKENS = ['{', '}', '"', '..', ',', '.', 'mission', 'under', 'measure', 'contributes to', 'boundary {', '/*', '//', '\\', '-', '2026-02-30', '99999999999999999999', '1e9', 'window 2026-12-31 .. 2026-01-01', '"\\x"'];
+const INTERESTING_TOKENS = [
+    '{',
+    '}',
+    '"',
+    '..',
+    ',',
+    '.',
+    'mission',
+    'under',
+    'measure',
+    'contributes to',
+    'boundary {',
+    '/*',
+    '//',
+    '\\',
+    '-',
+    '2026-02-30',
+    '99999999999999999999',
+    '1e9',
+    'window 2026-12-31 .. 2026-01-01',
+    '"\\x"'
+];
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.record({ kind: fc.constant('delete-token' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('duplicate-token' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('swap-tokens' as const), at: fc.nat(), with: fc.nat() }),
     fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('insert-unicode' as const), at: fc.nat(), text: fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }) }),
+    fc.record({
+        kind: fc.constant('insert-unicode' as const),
+        at: fc.nat(),
+        text: fc.string({ unit: 'binary', minLength: 1, maxLength: 8 })
+    }),
     fc.record({ kind: fc.constant('crlf' as const) }),
     fc.record({ kind: fc.constant('lone-cr' as const) }),
     fc.record({ kind: fc.constant('bom' as const) }),
     fc.record({ kind: fc.constant('nul' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 4 }) }),
-    fc.record({ kind: fc.constant('long-line' as const), at: fc.nat(), length: fc.integer({ min: 1_000, max: 200_000 }), char: fc.constantFrom('a', ' ', '"', '{', '9', 'é', '😀', '/') }),
-    fc.record({ kind: fc.constant('insert-token' as const), at: fc.nat(), token: fc.constantFrom(...INTERESTING_TOKENS) })
+    fc.record({
+        kind: fc.constant('long-line' as const),
+        at: fc.nat(),
+        length: fc.integer({ min: 1_000, max: 200_000 }),
+        char: fc.constantFrom('a', ' ', '"', '{', '9', 'é', '😀', '/')
+    }),
+    fc.record({
+        kind: fc.constant('insert-token' as const),
+        at: fc.nat(),
+        token: fc.constantFrom(...INTERESTING_TOKENS)
+    })
 );
 
 /** Tokens and the gaps between them, so token mutations keep the rest of the text as it was. */
@@ -62,16 +96,26 @@ export function applyMutation(text: string, change: Mutation): string {
             if (!a || !b || a === b) return text;
             if (a.start > b.start) [a, b] = [b, a];
             if (a.end > b.start) return text;
-            return text.slice(0, a.start) + text.slice(b.start, b.end) + text.slice(a.end, b.start) + text.slice(a.start, a.end) + text.slice(b.end);
+            return (
+                text.slice(0, a.start) +
+                text.slice(b.start, b.end) +
+                text.slice(a.end, b.start) +
+                text.slice(a.start, a.end) +
+                text.slice(b.end)
+            );
         }
-        case 'cut': return text.slice(0, position(change.at));
+        case 'cut':
+            return text.slice(0, position(change.at));
         case 'insert-unicode': {
             const at = position(change.at);
             return text.slice(0, at) + change.text + text.slice(at);
         }
-        case 'crlf': return text.replace(/\r?\n/g, '\r\n');
-        case 'lone-cr': return text.replace(/\r?\n/g, '\r');
-        case 'bom': return '\ufeff' + text;
+        case 'crlf':
+            return text.replace(/\r?\n/g, '\r\n');
+        case 'lone-cr':
+            return text.replace(/\r?\n/g, '\r');
+        case 'bom':
+            return '\ufeff' + text;
         case 'nul': {
             const at = position(change.at);
             return text.slice(0, at) + '\0'.repeat(change.count) + text.slice(at);
@@ -88,14 +132,16 @@ export function applyMutation(text: string, change: Mutation): string {
 }
 
 /** A valid model with one to three mutations applied to its files (each mutation to one file). */
-export const mutatedModel = fc.record({
-    model: validModel,
-    changes: fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 3 })
-}).map(({ model, changes }) => {
-    const files = [...model.files];
-    for (const [file, change] of changes) {
-        const index = file % files.length;
-        files[index] = applyMutation(files[index]!, change);
-    }
-    return { files, changes: changes.map(([, change]) => change.kind) };
-});
+export const mutatedModel = fc
+    .record({
+        model: validModel,
+        changes: fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 3 })
+    })
+    .map(({ model, changes }) => {
+        const files = [...model.files];
+        for (const [file, change] of changes) {
+            const index = file % files.length;
+            files[index] = applyMutation(files[index]!, change);
+        }
+        return { files, changes: changes.map(([, change]) => change.kind) };
+    });

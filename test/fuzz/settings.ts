@@ -39,7 +39,9 @@ const SUMMARY_FILE = process.env.FUZZ_SUMMARY ?? join(REPO, '.vitest-results', '
  * .vitest-results/reliability-summary.txt, which docs/reliability.md quotes.
  */
 export function printSummary(suite: string, figures: Record<string, string | number>): void {
-    const line = `reliability ${suite}: ${Object.entries(figures).map(([key, value]) => `${key}=${value}`).join(', ')} (seed ${SEED}, ${LONG ? 'long' : 'short'} mode)`;
+    const line = `reliability ${suite}: ${Object.entries(figures)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(', ')} (seed ${SEED}, ${LONG ? 'long' : 'short'} mode)`;
     console.log(line);
     try {
         mkdirSync(dirname(SUMMARY_FILE), { recursive: true });

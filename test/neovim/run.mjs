@@ -4,7 +4,16 @@
 // announce. Installs Debian's neovim when missing; prints one loud SKIPPED line when it cannot.
 // Writes {passed, failed} to the file given by --results.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+    copyFileSync,
+    existsSync,
+    mkdirSync,
+    mkdtempSync,
+    readFileSync,
+    rmSync,
+    symlinkSync,
+    writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +24,7 @@ const resultsArg = process.argv.indexOf('--results');
 const resultsFile = resultsArg > 0 ? process.argv[resultsArg + 1] : undefined;
 const EXAMPLE = 'examples/broken/unresolved-reference.mission';
 const results = { passed: 0, failed: 0 };
-const log = (text) => console.log(`[neovim] ${text}`);
+const log = text => console.log(`[neovim] ${text}`);
 
 function finish(extra = {}) {
     if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ ...results, ...extra }));
@@ -24,7 +33,13 @@ function finish(extra = {}) {
 }
 
 function check(name, condition, detail) {
-    if (condition) { results.passed++; log(`✓ ${name}`); } else { results.failed++; log(`✗ ${name}: ${detail}`); }
+    if (condition) {
+        results.passed++;
+        log(`✓ ${name}`);
+    } else {
+        results.failed++;
+        log(`✗ ${name}: ${detail}`);
+    }
 }
 
 function hasNvim() {
@@ -32,13 +47,18 @@ function hasNvim() {
 }
 
 if (!hasNvim()) {
-    log('installing Debian\'s neovim');
+    log("installing Debian's neovim");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const lock = ['-o', 'DPkg::Lock::Timeout=600'];
     spawnSync('apt-get', [...lock, 'update', '-qq'], { env, stdio: 'ignore' });
-    spawnSync('apt-get', [...lock, 'install', '-y', '-qq', '--no-install-recommends', 'neovim'], { env, stdio: 'ignore' });
+    spawnSync('apt-get', [...lock, 'install', '-y', '-qq', '--no-install-recommends', 'neovim'], {
+        env,
+        stdio: 'ignore'
+    });
     if (!hasNvim()) {
-        console.log('!!!!! NEOVIM SUITE SKIPPED (nothing counted): neovim is not installed and apt-get could not install it');
+        console.log(
+            '!!!!! NEOVIM SUITE SKIPPED (nothing counted): neovim is not installed and apt-get could not install it'
+        );
         finish({ skippedSuite: 'no neovim' });
     }
 }
@@ -59,7 +79,7 @@ function neovimConfig() {
 
 /** `// expect: CODE LINE` lines of an example: the diagnostics it must give. */
 function expectations(text) {
-    return [...text.matchAll(/^\/\/ expect: ([a-z-]+) (\d+)\s*$/gm)].map((m) => `${m[1]}@${m[2]}`).sort();
+    return [...text.matchAll(/^\/\/ expect: ([a-z-]+) (\d+)\s*$/gm)].map(m => `${m[1]}@${m[2]}`).sort();
 }
 
 const work = mkdtempSync(join(tmpdir(), 'mission-neovim-'));
@@ -77,23 +97,45 @@ try {
     const out = join(work, 'diagnostics.json');
 
     const started = Date.now();
-    const run = spawnSync('nvim', ['--headless', '-i', 'NONE', '-n', '-u', join(work, 'init.lua'), '-S', join(here, 'check.lua')], {
-        cwd: models,
-        encoding: 'utf8',
-        timeout: 120_000,
-        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, MISSION_FILE: model, MISSION_OUT: out, MISSION_EXPECTED: String(expected.length) }
-    });
-    log(`nvim ran ${((Date.now() - started) / 1000).toFixed(1)} s (exit ${run.status}${run.error ? `, ${run.error.message}` : ''})`);
+    const run = spawnSync(
+        'nvim',
+        ['--headless', '-i', 'NONE', '-n', '-u', join(work, 'init.lua'), '-S', join(here, 'check.lua')],
+        {
+            cwd: models,
+            encoding: 'utf8',
+            timeout: 120_000,
+            env: {
+                ...process.env,
+                PATH: `${bin}:${process.env.PATH}`,
+                MISSION_FILE: model,
+                MISSION_OUT: out,
+                MISSION_EXPECTED: String(expected.length)
+            }
+        }
+    );
+    log(
+        `nvim ran ${((Date.now() - started) / 1000).toFixed(1)} s (exit ${run.status}${run.error ? `, ${run.error.message}` : ''})`
+    );
     const received = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
     check('Neovim writes the diagnostics it received', received !== undefined, `no ${out}; stderr: ${run.stderr}`);
     if (received) {
-        check('the docs/editors.md configuration attaches the server to the .mission buffer', received.filetype === 'mission' && received.attached === 1,
-            `filetype ${received.filetype}, ${received.attached} client(s)`);
-        const got = received.diagnostics.map((d) => `${d.code}@${d.line}`).sort();
-        check(`diagnostics are the example's expected ${expected.length} (codes and lines)`, expected.length > 0 && got.join() === expected.join(),
-            `expected ${expected.join(', ')}; got ${got.join(', ')}`);
-        check('every diagnostic is an error with a message', received.diagnostics.length > 0 && received.diagnostics.every((d) => d.severity === 1 && d.message.length > 0),
-            JSON.stringify(received.diagnostics));
+        check(
+            'the docs/editors.md configuration attaches the server to the .mission buffer',
+            received.filetype === 'mission' && received.attached === 1,
+            `filetype ${received.filetype}, ${received.attached} client(s)`
+        );
+        const got = received.diagnostics.map(d => `${d.code}@${d.line}`).sort();
+        check(
+            `diagnostics are the example's expected ${expected.length} (codes and lines)`,
+            expected.length > 0 && got.join() === expected.join(),
+            `expected ${expected.join(', ')}; got ${got.join(', ')}`
+        );
+        check(
+            'every diagnostic is an error with a message',
+            received.diagnostics.length > 0 &&
+                received.diagnostics.every(d => d.severity === 1 && d.message.length > 0),
+            JSON.stringify(received.diagnostics)
+        );
     }
 } catch (error) {
     results.failed++;

@@ -8,12 +8,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    CompletionRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, InitializedNotification,
-    InitializeRequest, type CompletionItem, type CompletionList, type Diagnostic, type Location, type LocationLink, type PublishDiagnosticsParams,
+    CompletionRequest,
+    DefinitionRequest,
+    DidChangeConfigurationNotification,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    HoverRequest,
+    InitializedNotification,
+    InitializeRequest,
+    type CompletionItem,
+    type CompletionList,
+    type Diagnostic,
+    type Location,
+    type LocationLink,
+    type PublishDiagnosticsParams,
     PublishDiagnosticsNotification
 } from 'vscode-languageserver-protocol';
 // The protocol package's own JSON-RPC (vscode-jsonrpc/node underneath), so the message types match.
-import { createProtocolConnection, type ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+    createProtocolConnection,
+    type ProtocolConnection,
+    StreamMessageReader,
+    StreamMessageWriter
+} from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureBuilt } from '../support/build.js';
 
@@ -50,7 +67,9 @@ class Client {
             for (const wake of this.waiters.splice(0)) wake();
         });
         // The server asks for the `mission` settings and registers for watched files and configuration.
-        connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ today: '2026-11-23', rules: {} })));
+        connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+            params.items.map(() => ({ today: '2026-11-23', rules: {} }))
+        );
         connection.onRequest('client/registerCapability', () => null);
         connection.onRequest('window/workDoneProgress/create', () => null);
     }
@@ -58,7 +77,15 @@ class Client {
     /** Waits (event-driven, no polling sleep) until the published diagnostics satisfy the predicate. */
     waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
         return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`timed out waiting for diagnostics of ${uri}: ${JSON.stringify(this.diagnostics.get(uri))}`)), TIMEOUT);
+            const timer = setTimeout(
+                () =>
+                    reject(
+                        new Error(
+                            `timed out waiting for diagnostics of ${uri}: ${JSON.stringify(this.diagnostics.get(uri))}`
+                        )
+                    ),
+                TIMEOUT
+            );
             const check = (): void => {
                 const current = this.diagnostics.get(uri);
                 if (current && predicate(current)) {
@@ -88,21 +115,33 @@ describe('language server over stdio', () => {
         peopleUri = pathToFileURL(join(workspace, 'people.mission')).toString();
         missionsUri = pathToFileURL(join(workspace, 'missions.mission')).toString();
 
-        child = spawn(process.execPath, [join(root, 'packages/language/bin/mission-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        child = spawn(process.execPath, [join(root, 'packages/language/bin/mission-language-server.js'), '--stdio'], {
+            stdio: ['pipe', 'pipe', 'inherit']
+        });
+        const connection = createProtocolConnection(
+            new StreamMessageReader(child.stdout!),
+            new StreamMessageWriter(child.stdin!)
+        );
         client = new Client(connection);
         connection.listen();
         const result = await connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
             rootUri: pathToFileURL(workspace).toString(),
             workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: 'workspace' }],
-            capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } }
+            capabilities: {
+                workspace: { configuration: true },
+                textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } }
+            }
         });
         expect(result.capabilities.completionProvider).toBeDefined();
         expect(result.capabilities.hoverProvider).toBe(true);
         await connection.sendNotification(InitializedNotification.type, {});
-        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: peopleUri, languageId: 'mission', version: 1, text: PEOPLE } });
-        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: missionsUri, languageId: 'mission', version: 1, text: MISSIONS } });
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: peopleUri, languageId: 'mission', version: 1, text: PEOPLE }
+        });
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: missionsUri, languageId: 'mission', version: 1, text: MISSIONS }
+        });
     }, 180_000);
 
     afterAll(() => {
@@ -112,7 +151,9 @@ describe('language server over stdio', () => {
     });
 
     test('publishes diagnostics with catalog codes', async () => {
-        const diagnostics = await client.waitForDiagnostics(missionsUri, list => list.some(d => d.code === 'unresolved-reference'));
+        const diagnostics = await client.waitForDiagnostics(missionsUri, list =>
+            list.some(d => d.code === 'unresolved-reference')
+        );
         const unresolved = diagnostics.find(d => d.code === 'unresolved-reference')!;
         expect(unresolved.message).toContain("no person named 'bobb'");
         expect(unresolved.range.start.line).toBe(10);
@@ -125,46 +166,74 @@ describe('language server over stdio', () => {
             textDocument: { uri: peopleUri, version: 2 },
             contentChanges: [{ text: PEOPLE + 'person Clinics "Not a mission"\n' }]
         });
-        const diagnostics = await client.waitForDiagnostics(missionsUri, list => list.some(d => d.code === 'duplicate-name'));
+        const diagnostics = await client.waitForDiagnostics(missionsUri, list =>
+            list.some(d => d.code === 'duplicate-name')
+        );
         expect(diagnostics.find(d => d.code === 'duplicate-name')!.range.start.line).toBe(8);
-        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: peopleUri, version: 3 }, contentChanges: [{ text: PEOPLE }] });
+        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: peopleUri, version: 3 },
+            contentChanges: [{ text: PEOPLE }]
+        });
         await client.waitForDiagnostics(missionsUri, list => !list.some(d => d.code === 'duplicate-name'));
     });
 
     test('a changed `mission.today` setting revalidates with the new date', async () => {
         await client.waitForDiagnostics(missionsUri, list => !list.some(d => d.code === 'review-overdue'));
-        await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { mission: { today: '2027-06-01', rules: {} } } });
-        const diagnostics = await client.waitForDiagnostics(missionsUri, list => list.some(d => d.code === 'review-overdue'));
+        await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+            settings: { mission: { today: '2027-06-01', rules: {} } }
+        });
+        const diagnostics = await client.waitForDiagnostics(missionsUri, list =>
+            list.some(d => d.code === 'review-overdue')
+        );
         expect(diagnostics.filter(d => d.code === 'review-overdue')).toHaveLength(2);
-        await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { mission: { today: '2026-11-23', rules: {} } } });
+        await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+            settings: { mission: { today: '2026-11-23', rules: {} } }
+        });
         await client.waitForDiagnostics(missionsUri, list => !list.some(d => d.code === 'review-overdue'));
     });
 
     test('completion after `lead` offers persons only', async () => {
         await client.waitForDiagnostics(missionsUri, () => true);
-        const answer = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: missionsUri }, position: { line: 2, character: 7 } });
-        const items: CompletionItem[] = Array.isArray(answer) ? answer : (answer as CompletionList | null)?.items ?? [];
+        const answer = await client.connection.sendRequest(CompletionRequest.type, {
+            textDocument: { uri: missionsUri },
+            position: { line: 2, character: 7 }
+        });
+        const items: CompletionItem[] = Array.isArray(answer)
+            ? answer
+            : ((answer as CompletionList | null)?.items ?? []);
         expect(items.map(item => item.label).sort()).toEqual(['alice', 'bob']);
     });
 
     test('hover on a reference shows the facts', async () => {
-        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: missionsUri }, position: { line: 2, character: 8 } });
+        const hover = await client.connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri: missionsUri },
+            position: { line: 2, character: 8 }
+        });
         const value = (hover?.contents as { value: string }).value;
         expect(value).toContain('**person alice** — Alice Smith');
         expect(value).toContain('load 1 / capacity 1');
     });
 
     test('go to definition crosses files and resolves qualified measure names', async () => {
-        const toAcme = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: missionsUri }, position: { line: 0, character: 44 } });
+        const toAcme = await client.connection.sendRequest(DefinitionRequest.type, {
+            textDocument: { uri: missionsUri },
+            position: { line: 0, character: 44 }
+        });
         const links = (toAcme ?? []) as Array<Location | LocationLink>;
         expect(links.map(link => ('targetUri' in link ? link.targetUri : link.uri))).toEqual([peopleUri]);
-        const toMeasure = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: missionsUri }, position: { line: 12, character: 60 } });
+        const toMeasure = await client.connection.sendRequest(DefinitionRequest.type, {
+            textDocument: { uri: missionsUri },
+            position: { line: 12, character: 60 }
+        });
         const measure = (toMeasure ?? []) as LocationLink[];
         expect(measure.map(link => [link.targetUri, link.targetSelectionRange.start.line])).toEqual([[missionsUri, 5]]);
     });
 
     test('mission/diagram returns the cascade as SVG for a root and depth', async () => {
-        const answer = await client.connection.sendRequest<{ format: string; nodes: number; svg: string }>('mission/diagram', { root: 'Grow', depth: 1 });
+        const answer = await client.connection.sendRequest<{ format: string; nodes: number; svg: string }>(
+            'mission/diagram',
+            { root: 'Grow', depth: 1 }
+        );
         expect(answer.format).toBe('svg');
         expect(answer.nodes).toBe(2);
         expect(answer.svg).toMatch(/<svg[\s\S]*Clinics[\s\S]*<\/svg>/);

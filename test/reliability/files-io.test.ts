@@ -4,7 +4,18 @@
  * write leaves the previous output intact; and only `mission format` ever rewrites a model file.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import {
+    chmodSync,
+    mkdirSync,
+    mkdtempSync,
+    readdirSync,
+    readFileSync,
+    rmSync,
+    statSync,
+    symlinkSync,
+    watch,
+    writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -87,13 +98,29 @@ describe('line breaks and byte order marks', () => {
     test('CRLF and a BOM give the same lines and columns as LF', async () => {
         const folder = join(root, 'eol');
         mkdirSync(folder);
-        const variants = { lf: MODEL, crlf: MODEL.replace(/\n/g, '\r\n'), bom: `\ufeff${MODEL}`, both: `\ufeff${MODEL.replace(/\n/g, '\r\n')}` };
+        const variants = {
+            lf: MODEL,
+            crlf: MODEL.replace(/\n/g, '\r\n'),
+            bom: `\ufeff${MODEL}`,
+            both: `\ufeff${MODEL.replace(/\n/g, '\r\n')}`
+        };
         const positions: Record<string, string[]> = {};
         for (const [name, text] of Object.entries(variants)) {
             writeFileSync(join(folder, `${name}.mission`), text);
-            const run = await mission(['validate', join(folder, `${name}.mission`), '--format', 'json', '--today', '2026-11-23']);
-            const report = JSON.parse(run.stdout) as { diagnostics: Array<{ line: number; column: number; endLine: number; endColumn: number; code: string }> };
-            positions[name] = report.diagnostics.map(d => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.code}`);
+            const run = await mission([
+                'validate',
+                join(folder, `${name}.mission`),
+                '--format',
+                'json',
+                '--today',
+                '2026-11-23'
+            ]);
+            const report = JSON.parse(run.stdout) as {
+                diagnostics: Array<{ line: number; column: number; endLine: number; endColumn: number; code: string }>;
+            };
+            positions[name] = report.diagnostics.map(
+                d => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.code}`
+            );
         }
         // `lead q` is unresolved: line 4, column 37.
         expect(positions.lf).toContain('4:37-4:38 unresolved-reference');
@@ -108,7 +135,10 @@ describe('writing outputs', () => {
         const folder = join(root, 'kill');
         mkdirSync(folder);
         const lines = ['vision V', 'person p { capacity 100000 }'];
-        for (let i = 0; i < 20_000; i++) lines.push(`mission k${i} "Mission ${i} with a title" under ${i < 10 ? 'V' : `k${Math.floor(i / 10) - 1}`} { intent "Intent ${i}" lead p measure q { target 10 current ${i % 10} } }`);
+        for (let i = 0; i < 20_000; i++)
+            lines.push(
+                `mission k${i} "Mission ${i} with a title" under ${i < 10 ? 'V' : `k${Math.floor(i / 10) - 1}`} { intent "Intent ${i}" lead p measure q { target 10 current ${i % 10} } }`
+            );
         writeFileSync(join(folder, 'big.mission'), lines.join('\n'));
         const output = join(folder, 'out', 'model.json');
         mkdirSync(join(folder, 'out'));
@@ -125,7 +155,9 @@ describe('writing outputs', () => {
             }
         });
         const exit = await new Promise<{ code: number | null; signal: string | null }>(resolve => {
-            child = spawn(process.execPath, [CLI, 'compile', join(folder, 'big.mission'), '-o', output], { stdio: 'ignore' });
+            child = spawn(process.execPath, [CLI, 'compile', join(folder, 'big.mission'), '-o', output], {
+                stdio: 'ignore'
+            });
             child.on('exit', (code, signal) => resolve({ code, signal }));
         });
         watcher.close();
@@ -151,9 +183,13 @@ describe('writing outputs', () => {
         writeFileSync(path, MODEL);
         const before = { bytes: readFileSync(path), mtimeMs: statSync(path).mtimeMs };
         const runs = [
-            ['validate', models], ['validate', models, '--format', 'sarif'], ['compile', models, '-o', join(outputs, 'model.json')],
-            ['diagram', models, '-o', join(outputs, 'cascade.mmd')], ['diagram', models, '-o', join(outputs, 'cascade.svg')],
-            ['report', models, '-o', join(outputs, 'report.html')], ['brief', models, '--person', 'p', '-o', join(outputs, 'brief.md')],
+            ['validate', models],
+            ['validate', models, '--format', 'sarif'],
+            ['compile', models, '-o', join(outputs, 'model.json')],
+            ['diagram', models, '-o', join(outputs, 'cascade.mmd')],
+            ['diagram', models, '-o', join(outputs, 'cascade.svg')],
+            ['report', models, '-o', join(outputs, 'report.html')],
+            ['brief', models, '--person', 'p', '-o', join(outputs, 'brief.md')],
             ['format', '--check', models]
         ];
         for (const args of runs) {
@@ -163,7 +199,13 @@ describe('writing outputs', () => {
             expect(statSync(path).mtimeMs, `${args[0]} wrote the model`).toBe(before.mtimeMs);
         }
         expect(readdirSync(models)).toEqual(['model.mission']);
-        expect(readdirSync(outputs).sort()).toEqual(['brief.md', 'cascade.mmd', 'cascade.svg', 'model.json', 'report.html']);
+        expect(readdirSync(outputs).sort()).toEqual([
+            'brief.md',
+            'cascade.mmd',
+            'cascade.svg',
+            'model.json',
+            'report.html'
+        ]);
         // The control: format does rewrite it (the model above is not in the canonical layout).
         const format = await mission(['format', models]);
         expect(format.code).toBe(0);

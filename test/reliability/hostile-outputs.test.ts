@@ -12,7 +12,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reportHtml } from '../../packages/extension/src/report-html.js';
 import {
-    buildCascadeGraph, cascadeToDot, cascadeToMermaid, dotToSvg, type OutputModel, outputModelOf, renderBrief, renderReport
+    buildCascadeGraph,
+    cascadeToDot,
+    cascadeToMermaid,
+    dotToSvg,
+    type OutputModel,
+    outputModelOf,
+    renderBrief,
+    renderReport
 } from '../../packages/language/src/index.js';
 import { checkFiles } from '../fuzz/check-helpers.js';
 import { launchChromium } from '../fuzz/chromium.js';
@@ -28,7 +35,9 @@ beforeAll(async () => {
     // The strings are only text: the model parses and links.
     expect(result.diagnostics.filter(d => ['syntax-error', 'unresolved-reference'].includes(d.code))).toEqual([]);
     model = outputModelOf(result, result.diagnostics, result.summary);
-    browser = await launchChromium('the browser checks of hostile strings (SVG DOMParser, Mermaid, HTML report, rendered brief)');
+    browser = await launchChromium(
+        'the browser checks of hostile strings (SVG DOMParser, Mermaid, HTML report, rendered brief)'
+    );
 }, 600_000);
 
 afterAll(async () => {
@@ -48,7 +57,9 @@ function missingWords(shown: string): string[] {
 
 async function blankPage(): Promise<Page> {
     const page = await browser!.newPage();
-    page.on('dialog', dialog => { throw new Error(`a dialog opened: ${dialog.message()}`); });
+    page.on('dialog', dialog => {
+        throw new Error(`a dialog opened: ${dialog.message()}`);
+    });
     return page;
 }
 
@@ -81,13 +92,13 @@ describe('the SVG cascade (Graphviz) with hostile titles', () => {
         if (!browser) return;
         figures.outputsChecked++;
         const page = await blankPage();
-        const parsed = await page.evaluate(`(() => {
+        const parsed = (await page.evaluate(`(() => {
             const document = new DOMParser().parseFromString(${JSON.stringify(svg)}, 'image/svg+xml');
             const error = document.querySelector('parsererror');
             const texts = [...document.querySelectorAll('text')].map(text => text.textContent).join(' ');
             const tooltips = [...document.querySelectorAll('a')].map(a => a.getAttribute('xlink:title') ?? a.getAttribute('title') ?? '').join(' ');
             return { error: error ? error.textContent : null, texts, tooltips, injected: (${INJECTION_CHECK})(document) };
-        })()`) as { error: string | null; texts: string; tooltips: string; injected: string[] };
+        })()`)) as { error: string | null; texts: string; tooltips: string; injected: string[] };
         await page.close();
         expect(parsed.error).toBeNull();
         expect(parsed.injected).toEqual([]);
@@ -106,8 +117,10 @@ describe('the Mermaid cascade with hostile titles', () => {
         const errors: string[] = [];
         page.on('pageerror', error => errors.push(error.message));
         await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
-        await page.addScriptTag({ content: readFileSync(join(REPO, 'node_modules/mermaid/dist/mermaid.min.js'), 'utf8') });
-        const rendered = await page.evaluate(`(async () => {
+        await page.addScriptTag({
+            content: readFileSync(join(REPO, 'node_modules/mermaid/dist/mermaid.min.js'), 'utf8')
+        });
+        const rendered = (await page.evaluate(`(async () => {
             mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
             await mermaid.parse(${JSON.stringify(mermaidText)});
             const { svg } = await mermaid.render('cascade', ${JSON.stringify(mermaidText)});
@@ -115,7 +128,7 @@ describe('the Mermaid cascade with hostile titles', () => {
             out.innerHTML = svg;
             const labels = [...out.querySelectorAll('.nodeLabel, .label, text')].map(label => label.textContent).join(' ');
             return { labels, injected: (${INJECTION_CHECK})(out), nodes: out.querySelectorAll('.node').length };
-        })()`) as { labels: string; injected: string[]; nodes: number };
+        })()`)) as { labels: string; injected: string[]; nodes: number };
         await page.close();
         expect(errors).toEqual([]);
         expect(rendered.injected).toEqual([]);
@@ -131,16 +144,26 @@ describe('the HTML report with hostile text', () => {
         const cascadeSvg = await dotToSvg(cascadeToDot(buildCascadeGraph(model)));
         const page = await blankPage();
         const problems: string[] = [];
-        page.on('console', message => { if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`); });
+        page.on('console', message => {
+            if (message.type() === 'error' || message.type() === 'warning')
+                problems.push(`console ${message.type()}: ${message.text()}`);
+        });
         page.on('pageerror', error => problems.push(`page error: ${error.message}`));
         const reportUrl = 'http://report.invalid/report.html';
         await page.route('**/*', route => {
-            if (route.request().url() === reportUrl) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: renderReport(model, { cascadeSvg }) });
+            if (route.request().url() === reportUrl)
+                return route.fulfill({
+                    status: 200,
+                    contentType: 'text/html; charset=utf-8',
+                    body: renderReport(model, { cascadeSvg })
+                });
             problems.push(`request: ${route.request().url()}`);
             return route.abort();
         });
         await page.goto(reportUrl, { waitUntil: 'load' });
-        const shown = await page.evaluate(`(() => ({ text: document.body.innerText + ' ' + document.body.textContent, injected: (${INJECTION_CHECK})(document) }))()`) as { text: string; injected: string[] };
+        const shown = (await page.evaluate(
+            `(() => ({ text: document.body.innerText + ' ' + document.body.textContent, injected: (${INJECTION_CHECK})(document) }))()`
+        )) as { text: string; injected: string[] };
         await page.close();
         expect(problems).toEqual([]);
         expect(shown.injected).toEqual([]);
@@ -150,7 +173,9 @@ describe('the HTML report with hostile text', () => {
     test("the extension's report webview puts its CSP first and keeps no script", () => {
         figures.outputsChecked++;
         const page = reportHtml(renderReport(model, { cascadeNote: 'left out' }));
-        expect(page).toMatch(/^<!DOCTYPE html>\s*<html[^>]*>\s*<head[^>]*><meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+        expect(page).toMatch(
+            /^<!DOCTYPE html>\s*<html[^>]*>\s*<head[^>]*><meta http-equiv="Content-Security-Policy" content="default-src 'none';/
+        );
         expect(page).not.toMatch(/<script/i);
     });
 });
@@ -159,7 +184,10 @@ describe('the Markdown brief with hostile text', () => {
     test('rendered by CommonMark (markdown-it, raw HTML on) and GFM (marked), it shows the Markdown syntax as text', async () => {
         figures.outputsChecked++;
         const brief = renderBrief(model, 'boss');
-        const renderings = [new MarkdownIt({ html: true, linkify: false }).render(brief), await marked.parse(brief, { gfm: true })];
+        const renderings = [
+            new MarkdownIt({ html: true, linkify: false }).render(brief),
+            await marked.parse(brief, { gfm: true })
+        ];
         for (const rendered of renderings) {
             expect(rendered).not.toMatch(/<(script|img|svg|iframe)\b/i);
             expect(rendered).not.toMatch(/<a\s/i);
@@ -168,10 +196,10 @@ describe('the Markdown brief with hostile text', () => {
         if (!browser) return;
         const page = await blankPage();
         for (const rendered of renderings) {
-            const shown = await page.evaluate(`(() => {
+            const shown = (await page.evaluate(`(() => {
                 const document = new DOMParser().parseFromString(${JSON.stringify(rendered)}, 'text/html');
                 return { text: document.body.textContent, injected: (${INJECTION_CHECK})(document) };
-            })()`) as { text: string; injected: string[] };
+            })()`)) as { text: string; injected: string[] };
             expect(shown.injected).toEqual([]);
             expect(missingWords(shown.text)).toEqual([]);
         }

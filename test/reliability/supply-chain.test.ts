@@ -12,14 +12,28 @@ import { printSummary, REPO } from '../fuzz/settings.js';
 const figures: Record<string, string | number> = {};
 afterAll(() => printSummary('supply-chain', figures));
 
-interface LockEntry { dev?: boolean; optional?: boolean; hasInstallScript?: boolean; version?: string }
+interface LockEntry {
+    dev?: boolean;
+    optional?: boolean;
+    hasInstallScript?: boolean;
+    version?: string;
+}
 
-const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+};
 
 describe('production dependencies', () => {
-    test('npm audit --omit=dev reports no high or critical advisory (skipped, loudly, when the audit endpoint does not answer)', async ({ skip }) => {
-        const audit = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
-        let report: { metadata?: { vulnerabilities?: Record<string, number> }; message?: string; error?: unknown } | undefined;
+    test('npm audit --omit=dev reports no high or critical advisory (skipped, loudly, when the audit endpoint does not answer)', async ({
+        skip
+    }) => {
+        const audit = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], {
+            cwd: REPO,
+            encoding: 'utf8',
+            timeout: 120_000
+        });
+        let report:
+            { metadata?: { vulnerabilities?: Record<string, number> }; message?: string; error?: unknown } | undefined;
         try {
             report = JSON.parse(audit.stdout);
         } catch {
@@ -27,8 +41,11 @@ describe('production dependencies', () => {
         }
         const counts = report?.metadata?.vulnerabilities;
         if (!counts) {
-            const reason = report?.message ?? (audit.error ? audit.error.message : `exit ${audit.status}, no JSON report`);
-            console.warn(`!!!!!! SKIPPED npm audit: the registry's audit endpoint did not answer (${reason}); NOT counted as passed !!!!!!`);
+            const reason =
+                report?.message ?? (audit.error ? audit.error.message : `exit ${audit.status}, no JSON report`);
+            console.warn(
+                `!!!!!! SKIPPED npm audit: the registry's audit endpoint did not answer (${reason}); NOT counted as passed !!!!!!`
+            );
             figures.audit = 'skipped (no audit endpoint)';
             skip();
             return;
@@ -38,16 +55,28 @@ describe('production dependencies', () => {
     }, 180_000);
 
     test('no production dependency runs an install script that downloads anything', () => {
-        const production = Object.entries(lock.packages).filter(([path, entry]) => path.startsWith('node_modules/') || path.includes('/node_modules/') ? !entry.dev : false);
+        const production = Object.entries(lock.packages).filter(([path, entry]) =>
+            path.startsWith('node_modules/') || path.includes('/node_modules/') ? !entry.dev : false
+        );
         figures.productionPackages = production.length;
         const withScripts: string[] = [];
         const downloading: string[] = [];
         for (const [path, entry] of production) {
             const manifestPath = join(REPO, path, 'package.json');
-            const scripts = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {} : {};
-            const install = ['preinstall', 'install', 'postinstall'].flatMap(hook => (scripts[hook] ? [`${hook}: ${scripts[hook]}`] : []));
+            const scripts = existsSync(manifestPath)
+                ? ((JSON.parse(readFileSync(manifestPath, 'utf8')) as { scripts?: Record<string, string> }).scripts ??
+                  {})
+                : {};
+            const install = ['preinstall', 'install', 'postinstall'].flatMap(hook =>
+                scripts[hook] ? [`${hook}: ${scripts[hook]}`] : []
+            );
             if (entry.hasInstallScript || install.length > 0) withScripts.push(`${path} ${install.join('; ')}`);
-            if (install.some(script => /curl|wget|https?:|download|node-pre-gyp|prebuild-install|node-gyp|install\.js/i.test(script))) downloading.push(`${path} ${install.join('; ')}`);
+            if (
+                install.some(script =>
+                    /curl|wget|https?:|download|node-pre-gyp|prebuild-install|node-gyp|install\.js/i.test(script)
+                )
+            )
+                downloading.push(`${path} ${install.join('; ')}`);
         }
         figures.productionInstallScripts = withScripts.length;
         expect(downloading).toEqual([]);
@@ -57,14 +86,19 @@ describe('production dependencies', () => {
 });
 
 describe('the extension never evaluates text', () => {
-    const EVALUATING = /(?<![\w$.])eval\s*\(|new\s+Function\s*\(|(?<![\w$.])Function\s*\(|setTimeout\s*\(\s*['"`]|setInterval\s*\(\s*['"`]|\.innerHTML\s*=|insertAdjacentHTML|document\.write/g;
+    const EVALUATING =
+        /(?<![\w$.])eval\s*\(|new\s+Function\s*\(|(?<![\w$.])Function\s*\(|setTimeout\s*\(\s*['"`]|setInterval\s*\(\s*['"`]|\.innerHTML\s*=|insertAdjacentHTML|document\.write/g;
 
     test('its sources and webview scripts call no eval, new Function, string timers or innerHTML', () => {
         const files = [
             ...readdirSync(join(REPO, 'packages/extension/src')).map(name => join('packages/extension/src', name)),
-            ...readdirSync(join(REPO, 'packages/extension/media')).filter(name => name.endsWith('.js')).map(name => join('packages/extension/media', name))
+            ...readdirSync(join(REPO, 'packages/extension/media'))
+                .filter(name => name.endsWith('.js'))
+                .map(name => join('packages/extension/media', name))
         ];
-        const found = files.flatMap(file => [...readFileSync(join(REPO, file), 'utf8').matchAll(EVALUATING)].map(match => `${file}: ${match[0]}`));
+        const found = files.flatMap(file =>
+            [...readFileSync(join(REPO, file), 'utf8').matchAll(EVALUATING)].map(match => `${file}: ${match[0]}`)
+        );
         figures.extensionSourcesScanned = files.length;
         expect(found).toEqual([]);
     });
@@ -72,17 +106,21 @@ describe('the extension never evaluates text', () => {
     test('its bundles hold no eval or new Function, apart from the constant global lookup of bundled libraries', () => {
         const out = join(REPO, 'packages/extension/out');
         if (!existsSync(out)) {
-            console.warn('!!!!!! SKIPPED the extension bundle scan: packages/extension/out is not built (npm run package) !!!!!!');
+            console.warn(
+                '!!!!!! SKIPPED the extension bundle scan: packages/extension/out is not built (npm run package) !!!!!!'
+            );
             return;
         }
         const bundles = readdirSync(out).filter(name => /\.(c|m)?js$/.test(name));
         const found = bundles.flatMap(name => {
             const text = readFileSync(join(out, name), 'utf8');
-            return [...text.matchAll(/(?<![\w$.])eval\s*\(|new\s+Function\s*\(|(?<![\w$.])Function\s*\(/g)]
-                .map(match => text.slice(match.index, match.index + 40))
-                // lodash's `Function("return this")()` finds the global object: a constant, no data.
-                .filter(snippet => !/^Function\(\s*["']return this["']\s*\)/.test(snippet))
-                .map(snippet => `${name}: ${snippet}`);
+            return (
+                [...text.matchAll(/(?<![\w$.])eval\s*\(|new\s+Function\s*\(|(?<![\w$.])Function\s*\(/g)]
+                    .map(match => text.slice(match.index, match.index + 40))
+                    // lodash's `Function("return this")()` finds the global object: a constant, no data.
+                    .filter(snippet => !/^Function\(\s*["']return this["']\s*\)/.test(snippet))
+                    .map(snippet => `${name}: ${snippet}`)
+            );
         });
         figures.bundlesScanned = bundles.length;
         expect(found).toEqual([]);

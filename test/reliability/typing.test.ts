@@ -20,15 +20,23 @@ const figures = { edits: 0, inPlaceKept: 0 };
 afterAll(() => printSummary('typing', figures));
 
 function diagnostics(workspace: TestWorkspace, file: string): string[] {
-    return workspace.diagnostics(file)
-        .map(d => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`)
+    return workspace
+        .diagnostics(file)
+        .map(
+            d =>
+                `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`
+        )
         .sort();
 }
 
 function positions(workspace: TestWorkspace, file: string): string[] {
     const root = workspace.document(file).parseResult.value;
-    const leaves = CstUtils.flattenCst(root.$cstNode!).map(leaf => `${leaf.offset}:${leaf.range.start.line}:${leaf.range.start.character}:${leaf.text}`).toArray();
-    const nodes = AstUtils.streamAst(root).map(node => `${node.$type}@${node.$cstNode?.offset}+${node.$cstNode?.length}`).toArray();
+    const leaves = CstUtils.flattenCst(root.$cstNode!)
+        .map(leaf => `${leaf.offset}:${leaf.range.start.line}:${leaf.range.start.character}:${leaf.text}`)
+        .toArray();
+    const nodes = AstUtils.streamAst(root)
+        .map(node => `${node.$type}@${node.$cstNode?.offset}+${node.$cstNode?.length}`)
+        .toArray();
     return [...leaves, ...nodes];
 }
 
@@ -41,44 +49,66 @@ const editArbitrary = fc.record({
 });
 
 function applyEdit(text: string, edit: fc.RecordValue<{ kind: string; at: number; character: string }>): string {
-    const pattern = edit.kind === 'digit' ? /[0-9]/g : edit.kind === 'title' ? /"[^"\n]+"/g : edit.kind === 'layout' ? /\n/g : /[\s\S]/g;
+    const pattern =
+        edit.kind === 'digit'
+            ? /[0-9]/g
+            : edit.kind === 'title'
+              ? /"[^"\n]+"/g
+              : edit.kind === 'layout'
+                ? /\n/g
+                : /[\s\S]/g;
     const matches = [...text.matchAll(pattern)];
     if (matches.length === 0) return text;
     const match = matches[Math.floor(edit.at * matches.length)]!;
     const offset = match.index!;
     switch (edit.kind) {
-        case 'digit': return text.slice(0, offset) + String((Number(match[0]) + 3) % 10) + text.slice(offset + 1);
-        case 'title': return text.slice(0, offset + 1) + 'Re' + text.slice(offset + 1);
-        case 'layout': return text.slice(0, offset) + (edit.at < 0.5 ? '\n  ' : '\n// noted\n') + text.slice(offset);
-        default: return text.slice(0, offset) + edit.character + text.slice(offset + (edit.character === '' ? 1 : 0));
+        case 'digit':
+            return text.slice(0, offset) + String((Number(match[0]) + 3) % 10) + text.slice(offset + 1);
+        case 'title':
+            return text.slice(0, offset + 1) + 'Re' + text.slice(offset + 1);
+        case 'layout':
+            return text.slice(0, offset) + (edit.at < 0.5 ? '\n  ' : '\n// noted\n') + text.slice(offset);
+        default:
+            return text.slice(0, offset) + edit.character + text.slice(offset + (edit.character === '' ? 1 : 0));
     }
 }
 
-test('typing in a generated workspace gives, after each edit, what a fresh build gives', async () => {
-    const { generateWorkspace } = await import(pathToFileURL(join(REPO, 'bench/generate.mjs')).href) as { generateWorkspace(missions: number, files: number, seed: number): Array<{ name: string; text: string }> };
-    const generated = generateWorkspace(60, 3, 11);
-    await fc.assert(fc.asyncProperty(fc.array(editArbitrary, { minLength: 1, maxLength: 12 }), async edits => {
-        let files: Files = Object.fromEntries(generated.map(file => [file.name, file.text]));
-        const names = Object.keys(files);
-        const workspace = new TestWorkspace();
-        await workspace.set(files);
-        for (const edit of edits) {
-            const name = names[edit.file % names.length]!;
-            const next = applyEdit(files[name]!, edit);
-            if (next === files[name]) continue;
-            const before = workspace.document(name).parseResult.value.elements[0];
-            files = { ...files, [name]: next };
-            await workspace.set({ [name]: next });
-            figures.edits++;
-            if (workspace.document(name).parseResult.value.elements[0] === before) figures.inPlaceKept++;
-            const fresh = new TestWorkspace();
-            await fresh.set(files);
-            for (const file of names) {
-                expect(diagnostics(workspace, file), `${file} after ${edit.kind} edit of ${name}`).toEqual(diagnostics(fresh, file));
-            }
-            expect(positions(workspace, name), `positions in ${name}`).toEqual(positions(fresh, name));
-        }
-    }), fuzzParameters(runs(6, 300)));
-    // Most typing took the in-place path (the first element of the edited file survived).
-    expect(figures.inPlaceKept).toBeGreaterThan(figures.edits / 2);
-}, timeLimit(240_000));
+test(
+    'typing in a generated workspace gives, after each edit, what a fresh build gives',
+    async () => {
+        const { generateWorkspace } = (await import(pathToFileURL(join(REPO, 'bench/generate.mjs')).href)) as {
+            generateWorkspace(missions: number, files: number, seed: number): Array<{ name: string; text: string }>;
+        };
+        const generated = generateWorkspace(60, 3, 11);
+        await fc.assert(
+            fc.asyncProperty(fc.array(editArbitrary, { minLength: 1, maxLength: 12 }), async edits => {
+                let files: Files = Object.fromEntries(generated.map(file => [file.name, file.text]));
+                const names = Object.keys(files);
+                const workspace = new TestWorkspace();
+                await workspace.set(files);
+                for (const edit of edits) {
+                    const name = names[edit.file % names.length]!;
+                    const next = applyEdit(files[name]!, edit);
+                    if (next === files[name]) continue;
+                    const before = workspace.document(name).parseResult.value.elements[0];
+                    files = { ...files, [name]: next };
+                    await workspace.set({ [name]: next });
+                    figures.edits++;
+                    if (workspace.document(name).parseResult.value.elements[0] === before) figures.inPlaceKept++;
+                    const fresh = new TestWorkspace();
+                    await fresh.set(files);
+                    for (const file of names) {
+                        expect(diagnostics(workspace, file), `${file} after ${edit.kind} edit of ${name}`).toEqual(
+                            diagnostics(fresh, file)
+                        );
+                    }
+                    expect(positions(workspace, name), `positions in ${name}`).toEqual(positions(fresh, name));
+                }
+            }),
+            fuzzParameters(runs(6, 300))
+        );
+        // Most typing took the in-place path (the first element of the edited file survived).
+        expect(figures.inPlaceKept).toBeGreaterThan(figures.edits / 2);
+    },
+    timeLimit(240_000)
+);

@@ -36,14 +36,23 @@ let hostileSvg: string;
 
 beforeAll(async () => {
     const result = await checkFiles([hostileModel()]);
-    hostileSvg = await dotToSvg(cascadeToDot(buildCascadeGraph(outputModelOf(result, result.diagnostics, result.summary))));
+    hostileSvg = await dotToSvg(
+        cascadeToDot(buildCascadeGraph(outputModelOf(result, result.diagnostics, result.summary)))
+    );
     browser = await launchChromium('the preview webview checks with hostile strings');
 }, 600_000);
 
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+    await browser?.close();
+});
 
-async function showInPreview(svg: string): Promise<{ problems: string[]; text: string; injected: string[]; nodes: string | null }> {
-    const webview = { cspSource: ORIGIN, asWebviewUri: (uri: { path: string }) => ({ toString: () => `${ORIGIN}${uri.path}` }) };
+async function showInPreview(
+    svg: string
+): Promise<{ problems: string[]; text: string; injected: string[]; nodes: string | null }> {
+    const webview = {
+        cspSource: ORIGIN,
+        asWebviewUri: (uri: { path: string }) => ({ toString: () => `${ORIGIN}${uri.path}` })
+    };
     let page = previewHtml(webview as never, { path: '' } as never);
     const nonce = /'nonce-([^']+)'/.exec(page.replace(/&#39;/g, "'"))![1]!;
     // The webview host's API, as VS Code gives it to the page (under the page's nonce, like any script).
@@ -52,23 +61,37 @@ async function showInPreview(svg: string): Promise<{ problems: string[]; text: s
 
     const problems: string[] = [];
     const tab = await browser!.newPage();
-    tab.on('dialog', dialog => { problems.push(`dialog: ${dialog.message()}`); void dialog.dismiss(); });
-    tab.on('console', message => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+    tab.on('dialog', dialog => {
+        problems.push(`dialog: ${dialog.message()}`);
+        void dialog.dismiss();
+    });
+    tab.on('console', message => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
     tab.on('pageerror', error => problems.push(`page error: ${error.message}`));
     await tab.route('**/*', route => {
         const url = route.request().url();
-        if (url === `${ORIGIN}/preview`) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page });
+        if (url === `${ORIGIN}/preview`)
+            return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page });
         const media = url.startsWith(`${ORIGIN}/media/`) ? url.slice(`${ORIGIN}/media/`.length) : undefined;
         if (media && /^[a-z-]+\.(js|css)$/.test(media)) {
-            return route.fulfill({ status: 200, contentType: media.endsWith('.js') ? 'text/javascript' : 'text/css', body: readFileSync(join(MEDIA, media), 'utf8') });
+            return route.fulfill({
+                status: 200,
+                contentType: media.endsWith('.js') ? 'text/javascript' : 'text/css',
+                body: readFileSync(join(MEDIA, media), 'utf8')
+            });
         }
         problems.push(`request: ${url}`);
         return route.abort();
     });
     await tab.goto(`${ORIGIN}/preview`, { waitUntil: 'load' });
     await tab.evaluate(`window.postMessage({ type: 'diagram', svg: ${JSON.stringify(svg)} }, '*')`);
-    await tab.waitForFunction(`document.getElementById('canvas').hasAttribute('data-node-count') || !document.getElementById('message').hidden`, undefined, { timeout: 30_000 });
-    const shown = await tab.evaluate(`(() => {
+    await tab.waitForFunction(
+        `document.getElementById('canvas').hasAttribute('data-node-count') || !document.getElementById('message').hidden`,
+        undefined,
+        { timeout: 30_000 }
+    );
+    const shown = (await tab.evaluate(`(() => {
         const canvas = document.getElementById('canvas');
         const injected = [];
         for (const element of document.querySelectorAll('#canvas *')) {
@@ -80,9 +103,11 @@ async function showInPreview(svg: string): Promise<{ problems: string[]; text: s
             }
         }
         return { text: canvas.textContent, injected, nodes: canvas.getAttribute('data-node-count') };
-    })()`) as { text: string; injected: string[]; nodes: string | null };
+    })()`)) as { text: string; injected: string[]; nodes: string | null };
     // Give a dropped handler or late request the chance to show itself: click every node.
-    await tab.evaluate(`for (const node of document.querySelectorAll('#canvas g')) node.dispatchEvent(new MouseEvent('click', { bubbles: true }))`);
+    await tab.evaluate(
+        `for (const node of document.querySelectorAll('#canvas g')) node.dispatchEvent(new MouseEvent('click', { bubbles: true }))`
+    );
     await tab.close();
     return { problems, ...shown };
 }
@@ -105,7 +130,8 @@ describe('the cascade preview webview in Chromium', () => {
         // Chromium compiles the handler attributes while parsing the markup, before the preview strips
         // them: the page's CSP blocks each one and says so. That is the CSP working (nothing ran); any
         // other console error, a dialog or a request is a failure.
-        const blockedByCsp = /^console: Executing inline event handler violates the following Content Security Policy directive 'script-src 'nonce-/;
+        const blockedByCsp =
+            /^console: Executing inline event handler violates the following Content Security Policy directive 'script-src 'nonce-/;
         expect(shown.problems.filter(problem => !blockedByCsp.test(problem))).toEqual([]);
         expect(shown.injected).toEqual([]);
         expect(shown.text).toContain('crafted text');

@@ -8,21 +8,31 @@ import { describe, expect, test, vi } from 'vitest';
 
 vi.mock('vscode', () => ({
     Uri: {
-        joinPath: (base: { path: string }, ...parts: string[]) => ({ path: [base.path, ...parts].join('/'), toString() { return this.path; } })
+        joinPath: (base: { path: string }, ...parts: string[]) => ({
+            path: [base.path, ...parts].join('/'),
+            toString() {
+                return this.path;
+            }
+        })
     }
 }));
 
-const { contentSecurityPolicy, escapeHtml, makeNonce, previewHtml } = await import('../../packages/extension/src/webview-html.js');
+const { contentSecurityPolicy, escapeHtml, makeNonce, previewHtml } =
+    await import('../../packages/extension/src/webview-html.js');
 
 describe('the cascade preview shell', () => {
     const webview = {
         cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-        asWebviewUri: (uri: { path: string }) => ({ toString: () => `https://file+.vscode-resource.vscode-cdn.net${uri.path}` })
+        asWebviewUri: (uri: { path: string }) => ({
+            toString: () => `https://file+.vscode-resource.vscode-cdn.net${uri.path}`
+        })
     };
     const page = previewHtml(webview as never, { path: '/ext' } as never);
 
     test('its CSP allows no inline, eval or remote script and nothing by default', () => {
-        const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page)![1]!.replace(/&#39;/g, "'");
+        const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/
+            .exec(page)![1]!
+            .replace(/&#39;/g, "'");
         expect(csp).toMatch(/^default-src 'none'; script-src 'nonce-[A-Za-z0-9_-]{20,}';/);
         expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*|http:/);
     });

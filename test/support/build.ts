@@ -23,7 +23,11 @@ export function ensureBuilt(...packages: BuiltPackage[]): void {
     const stale = outputs.some(path => !existsSync(path) || statSync(path).mtimeMs < newestSource);
     if (!stale) return;
     try {
-        execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', ...packages.map(name => `packages/${name}`)], { cwd: ROOT, stdio: 'pipe' });
+        execFileSync(
+            process.execPath,
+            [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', ...packages.map(name => `packages/${name}`)],
+            { cwd: ROOT, stdio: 'pipe' }
+        );
     } catch (error) {
         // tsc -b still emits when another part of the tree has a type error; only a missing output is fatal.
         if (outputs.some(path => !existsSync(path))) throw error;

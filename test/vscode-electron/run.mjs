@@ -14,7 +14,7 @@ const root = join(here, '../..');
 const resultsArg = process.argv.indexOf('--results');
 const resultsFile = resultsArg > 0 ? process.argv[resultsArg + 1] : undefined;
 const cachePath = join(root, 'test/.cache/vscode');
-const log = (text) => console.log(`[vscode-electron] ${text}`);
+const log = text => console.log(`[vscode-electron] ${text}`);
 
 function finish(results, extra = {}) {
     if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ ...results, ...extra }));
@@ -28,10 +28,17 @@ let vscodeExecutablePath;
 try {
     // The update server answers within seconds where VS Code can be downloaded; a short idle timeout
     // keeps a machine without that network from hanging.
-    vscodeExecutablePath = await downloadAndUnzipVSCode({ cachePath, timeout: 10_000, reporter: { report() {}, error() {} }, version: process.env.VSCODE_VERSION ?? 'stable' });
+    vscodeExecutablePath = await downloadAndUnzipVSCode({
+        cachePath,
+        timeout: 10_000,
+        reporter: { report() {}, error() {} },
+        version: process.env.VSCODE_VERSION ?? 'stable'
+    });
 } catch (error) {
     const reason = String(error?.message ?? error).split('\n')[0];
-    console.log(`!!!!! VSCODE-ELECTRON SUITE SKIPPED (nothing counted): no VS Code build can be downloaded here (${reason})`);
+    console.log(
+        `!!!!! VSCODE-ELECTRON SUITE SKIPPED (nothing counted): no VS Code build can be downloaded here (${reason})`
+    );
     if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ passed: 0, failed: 0, skippedSuite: reason }));
     process.exit(0);
 }
@@ -40,13 +47,22 @@ try {
 let xvfb;
 if (process.platform === 'linux' && !process.env.DISPLAY) {
     if (spawnSync('sh', ['-c', 'command -v Xvfb']).status !== 0) {
-        console.log('!!!!! VSCODE-ELECTRON SUITE SKIPPED (nothing counted): no display and no Xvfb to start VS Code on (apt-get install xvfb)');
-        if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ passed: 0, failed: 0, skippedSuite: 'no display' }));
+        console.log(
+            '!!!!! VSCODE-ELECTRON SUITE SKIPPED (nothing counted): no display and no Xvfb to start VS Code on (apt-get install xvfb)'
+        );
+        if (resultsFile)
+            writeFileSync(resultsFile, JSON.stringify({ passed: 0, failed: 0, skippedSuite: 'no display' }));
         process.exit(0);
     }
     xvfb = spawn('Xvfb', [':99', '-screen', '0', '1280x1024x24'], { detached: true, stdio: 'ignore' });
     process.env.DISPLAY = ':99';
-    process.once('exit', () => { try { process.kill(-xvfb.pid); } catch { /* gone */ } });
+    process.once('exit', () => {
+        try {
+            process.kill(-xvfb.pid);
+        } catch {
+            /* gone */
+        }
+    });
 }
 
 const extensionDevelopmentPath = join(root, 'packages/extension');
@@ -64,7 +80,14 @@ try {
         extensionDevelopmentPath,
         extensionTestsPath: join(here, 'suite/index.cjs'),
         extensionTestsEnv: { MISSION_TEST_RESULTS: suiteResults },
-        launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', `--user-data-dir=${join(work, 'user-data')}`]
+        launchArgs: [
+            workspace,
+            '--disable-extensions',
+            '--disable-workspace-trust',
+            '--skip-welcome',
+            '--skip-release-notes',
+            `--user-data-dir=${join(work, 'user-data')}`
+        ]
     });
 } catch (error) {
     log(`VS Code ended with: ${error?.message ?? error}`);

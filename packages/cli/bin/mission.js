@@ -14,8 +14,9 @@ function modified(relative) {
 const bundle = modified('../dist/main.js');
 const inRepository = modified('../src') !== undefined;
 const compiled = Math.max(modified('../out/main.js') ?? 0, modified('../../language/out/index.js') ?? 0);
-const { main } = bundle !== undefined && (!inRepository || bundle >= compiled)
-    ? await import('../dist/main.js')
-    : await import('../out/main.js');
+const { main } =
+    bundle !== undefined && (!inRepository || bundle >= compiled)
+        ? await import('../dist/main.js')
+        : await import('../out/main.js');
 
 process.exitCode = await main(process.argv.slice(2));

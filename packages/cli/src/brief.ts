@@ -30,8 +30,11 @@ export async function runBrief(paths: readonly string[], options: BriefOptions, 
 }
 
 export function defineBriefCommand(program: Command, context: CommandContext): void {
-    const command = program.command('brief')
-        .description("write one person's line of sight in Markdown: vision, intents 1-up and 2-up, boundaries, measures, mutual support")
+    const command = program
+        .command('brief')
+        .description(
+            "write one person's line of sight in Markdown: vision, intents 1-up and 2-up, boundaries, measures, mutual support"
+        )
         .argument('<paths...>', 'model files or folders, or - for standard input')
         .requiredOption('-p, --person <name>', 'the person (their name in the model)')
         .option('-o, --output <file>', 'write to this file, e.g. brief.md (default: standard output)')

@@ -10,7 +10,13 @@ export interface CommandContext {
 /** The options of every command that reads a model: --today and --config. */
 export function modelOptions(): Option[] {
     return [
-        new Option('--today <date>', 'the date for time-based rules, YYYY-MM-DD (default: "today" of the config, else the system date)'),
-        new Option('--config <file>', 'the configuration file (default: mission.config.json in the current folder, when it exists)')
+        new Option(
+            '--today <date>',
+            'the date for time-based rules, YYYY-MM-DD (default: "today" of the config, else the system date)'
+        ),
+        new Option(
+            '--config <file>',
+            'the configuration file (default: mission.config.json in the current folder, when it exists)'
+        )
     ];
 }

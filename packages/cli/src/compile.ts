@@ -24,12 +24,17 @@ export function outputModelFrom(model: LoadedModel) {
 }
 
 export function defineCompileCommand(program: Command, context: CommandContext): void {
-    const command = program.command('compile')
+    const command = program
+        .command('compile')
         .description('write the JSON model: elements, resolved references, computed facts and all diagnostics')
         .argument('<paths...>', 'model files or folders, or - for standard input')
         .option('-o, --output <file>', 'write to this file (default: standard output)')
         .action(async (paths: string[], options: CompileOptions) => {
-            context.setExitCode(await withWatch(paths, options, context.output, 'compile', () => runCompile(paths, options, context.output)));
+            context.setExitCode(
+                await withWatch(paths, options, context.output, 'compile', () =>
+                    runCompile(paths, options, context.output)
+                )
+            );
         });
     for (const option of [...modelOptions(), watchOption()]) command.addOption(option);
 }

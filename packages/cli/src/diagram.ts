@@ -1,8 +1,17 @@
 import { extname } from 'node:path';
 import { type Command, Option } from 'commander';
 import {
-    buildCascadeGraph, type CascadeGraph, cascadeToDot, cascadeToMermaid, DEFAULT_LAYOUT_TIMEOUT_MS, type Direction, dotToSvg, LayoutTimeoutError,
-    svgToPng, UnknownRootError, warmUpLayout
+    buildCascadeGraph,
+    type CascadeGraph,
+    cascadeToDot,
+    cascadeToMermaid,
+    DEFAULT_LAYOUT_TIMEOUT_MS,
+    type Direction,
+    dotToSvg,
+    LayoutTimeoutError,
+    svgToPng,
+    UnknownRootError,
+    warmUpLayout
 } from 'mission-lang-language';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { outputModelFrom } from './compile.js';
@@ -15,7 +24,14 @@ import { watchOption, withWatch } from './watch.js';
 export const DIAGRAM_FORMATS = ['mermaid', 'dot', 'svg', 'png'] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
 
-const EXTENSION_FORMATS: Record<string, DiagramFormat> = { '.mmd': 'mermaid', '.mermaid': 'mermaid', '.dot': 'dot', '.gv': 'dot', '.svg': 'svg', '.png': 'png' };
+const EXTENSION_FORMATS: Record<string, DiagramFormat> = {
+    '.mmd': 'mermaid',
+    '.mermaid': 'mermaid',
+    '.dot': 'dot',
+    '.gv': 'dot',
+    '.svg': 'svg',
+    '.png': 'png'
+};
 
 export interface DiagramOptions extends ModelOptions {
     readonly format?: string;
@@ -31,7 +47,8 @@ export interface DiagramOptions extends ModelOptions {
 /** `mission diagram`: the cascade as Mermaid, DOT, SVG or PNG; exit 1 when the model has errors. */
 export async function runDiagram(paths: readonly string[], options: DiagramOptions, output: Output): Promise<number> {
     const format = diagramFormat(options);
-    if (format === 'png' && (options.output === undefined || options.output === '-')) throw new UsageError('--format png needs -o FILE');
+    if (format === 'png' && (options.output === undefined || options.output === '-'))
+        throw new UsageError('--format png needs -o FILE');
     const depth = wholeNumber('--depth', options.depth);
     const timeoutSeconds = options.timeout === undefined ? DEFAULT_LAYOUT_TIMEOUT_MS / 1000 : Number(options.timeout);
     if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout wants a number of seconds, not '${options.timeout}'`);
@@ -45,9 +62,17 @@ export async function runDiagram(paths: readonly string[], options: DiagramOptio
     return model.summary.errors > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;
 }
 
-function cascadeGraph(model: Awaited<ReturnType<typeof loadModel>>, options: DiagramOptions, depth: number | undefined): CascadeGraph {
+function cascadeGraph(
+    model: Awaited<ReturnType<typeof loadModel>>,
+    options: DiagramOptions,
+    depth: number | undefined
+): CascadeGraph {
     try {
-        return buildCascadeGraph(outputModelFrom(model), { root: options.root, depth, supports: options.supports !== false });
+        return buildCascadeGraph(outputModelFrom(model), {
+            root: options.root,
+            depth,
+            supports: options.supports !== false
+        });
     } catch (error) {
         if (error instanceof UnknownRootError) throw new UsageError(`--root ${error.root}: ${error.message}`);
         throw error;
@@ -55,7 +80,12 @@ function cascadeGraph(model: Awaited<ReturnType<typeof loadModel>>, options: Dia
 }
 
 /** The diagram in a format; SVG and PNG are laid out by Graphviz within the time limit. */
-export async function renderDiagram(graph: CascadeGraph, format: DiagramFormat, direction: Direction, timeoutMs: number): Promise<string | Uint8Array> {
+export async function renderDiagram(
+    graph: CascadeGraph,
+    format: DiagramFormat,
+    direction: Direction,
+    timeoutMs: number
+): Promise<string | Uint8Array> {
     if (format === 'mermaid') return cascadeToMermaid(graph, { direction });
     const dot = cascadeToDot(graph, { direction });
     if (format === 'dot') return dot;
@@ -64,7 +94,9 @@ export async function renderDiagram(graph: CascadeGraph, format: DiagramFormat, 
         svg = await dotToSvg(dot, timeoutMs);
     } catch (error) {
         if (error instanceof LayoutTimeoutError) {
-            throw new UsageError(`${error.message} (${graph.nodes.length} nodes): draw less with --root/--depth, allow more with --timeout, or use --format mermaid or dot`);
+            throw new UsageError(
+                `${error.message} (${graph.nodes.length} nodes): draw less with --root/--depth, allow more with --timeout, or use --format mermaid or dot`
+            );
         }
         throw error;
     }
@@ -89,18 +121,30 @@ function wholeNumber(option: string, value: string | undefined): number | undefi
 }
 
 export function defineDiagramCommand(program: Command, context: CommandContext): void {
-    const command = program.command('diagram')
-        .description('draw the cascade: visions on top, missions below their parents, supports dashed; errors outlined in red')
+    const command = program
+        .command('diagram')
+        .description(
+            'draw the cascade: visions on top, missions below their parents, supports dashed; errors outlined in red'
+        )
         .argument('<paths...>', 'model files or folders, or - for standard input')
         .option('-f, --format <format>', `${DIAGRAM_FORMATS.join(', ')} (default: from the -o extension, else mermaid)`)
         .option('-o, --output <file>', 'write to this file (default: standard output; png needs a file)')
         .option('--root <name>', 'draw only this vision or mission and what is below it')
         .option('--depth <levels>', 'draw only this many levels below the root(s)')
-        .addOption(new Option('--direction <direction>', 'top to bottom or left to right').choices(['TB', 'LR']).default('TB'))
+        .addOption(
+            new Option('--direction <direction>', 'top to bottom or left to right').choices(['TB', 'LR']).default('TB')
+        )
         .option('--no-supports', 'leave out the dashed supports edges')
-        .option('--timeout <seconds>', `time limit of the SVG/PNG layout (default: ${DEFAULT_LAYOUT_TIMEOUT_MS / 1000})`)
+        .option(
+            '--timeout <seconds>',
+            `time limit of the SVG/PNG layout (default: ${DEFAULT_LAYOUT_TIMEOUT_MS / 1000})`
+        )
         .action(async (paths: string[], options: DiagramOptions) => {
-            context.setExitCode(await withWatch(paths, options, context.output, 'diagram', () => runDiagram(paths, options, context.output)));
+            context.setExitCode(
+                await withWatch(paths, options, context.output, 'diagram', () =>
+                    runDiagram(paths, options, context.output)
+                )
+            );
         });
     for (const option of [...modelOptions(), watchOption()]) command.addOption(option);
 }

@@ -33,7 +33,14 @@ export async function collectModelPaths(paths: readonly string[], cwd: string = 
     return found;
 }
 
-async function walk(absolute: string, shown: string, inherited: IgnoreRules, seenFolders: Set<string>, seenFiles: Set<string>, found: string[]): Promise<void> {
+async function walk(
+    absolute: string,
+    shown: string,
+    inherited: IgnoreRules,
+    seenFolders: Set<string>,
+    seenFiles: Set<string>,
+    found: string[]
+): Promise<void> {
     const real = await realpath(absolute);
     if (seenFolders.has(real)) return; // a symlink loop, or a folder reached twice
     seenFolders.add(real);
@@ -42,8 +49,8 @@ async function walk(absolute: string, shown: string, inherited: IgnoreRules, see
     });
     const ignoreFile = entries.some(entry => entry.name === IGNORE_FILE_NAME && !entry.isDirectory())
         ? await readFile(join(absolute, IGNORE_FILE_NAME), 'utf8').catch((error: NodeJS.ErrnoException) => {
-            throw new UsageError(`${join(shown, IGNORE_FILE_NAME)}: ${describeError(error)}`);
-        })
+              throw new UsageError(`${join(shown, IGNORE_FILE_NAME)}: ${describeError(error)}`);
+          })
         : undefined;
     const ignored = inherited.within(slashed(absolute), ignoreFile);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -79,30 +86,37 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads each file as UTF-8 (a BOM is dropped); a missing, unreadable or non-UTF-8 file is a usage error. */
 export async function readSources(paths: readonly string[], cwd: string = process.cwd()): Promise<SourceFile[]> {
-    return Promise.all(paths.map(async path => {
-        const absolute = resolve(cwd, path);
-        const bytes = await readFile(absolute).catch((error: NodeJS.ErrnoException) => {
-            throw new UsageError(`${path}: ${describeError(error)}`);
-        });
-        let text: string;
-        try {
-            text = decoder.decode(bytes);
-        } catch {
-            throw new UsageError(`${path}: not UTF-8 text`);
-        }
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        return sourceFile(path, absolute, text);
-    }));
+    return Promise.all(
+        paths.map(async path => {
+            const absolute = resolve(cwd, path);
+            const bytes = await readFile(absolute).catch((error: NodeJS.ErrnoException) => {
+                throw new UsageError(`${path}: ${describeError(error)}`);
+            });
+            let text: string;
+            try {
+                text = decoder.decode(bytes);
+            } catch {
+                throw new UsageError(`${path}: not UTF-8 text`);
+            }
+            if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+            return sourceFile(path, absolute, text);
+        })
+    );
 }
 
 export function describeError(error: NodeJS.ErrnoException): string {
     switch (error.code) {
-        case 'ENOENT': return 'no such file or folder';
+        case 'ENOENT':
+            return 'no such file or folder';
         case 'EACCES':
-        case 'EPERM': return 'permission denied';
-        case 'EISDIR': return 'is a folder';
-        case 'ENOTDIR': return 'a part of the path is not a folder';
-        default: return error.message;
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'is a folder';
+        case 'ENOTDIR':
+            return 'a part of the path is not a folder';
+        default:
+            return error.message;
     }
 }
 

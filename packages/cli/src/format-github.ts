@@ -8,17 +8,19 @@ const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', 
  * (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
  */
 export function formatGithub(diagnostics: readonly MissionDiagnostic[]): string {
-    return diagnostics.map(diagnostic => {
-        const properties = [
-            `file=${escapeProperty(diagnostic.file)}`,
-            `line=${diagnostic.line}`,
-            `col=${diagnostic.column}`,
-            `endLine=${diagnostic.endLine}`,
-            `endColumn=${diagnostic.endColumn}`,
-            `title=${escapeProperty(diagnostic.code)}`
-        ].join(',');
-        return `::${COMMAND[diagnostic.severity]} ${properties}::${escapeData(diagnostic.message)}\n`;
-    }).join('');
+    return diagnostics
+        .map(diagnostic => {
+            const properties = [
+                `file=${escapeProperty(diagnostic.file)}`,
+                `line=${diagnostic.line}`,
+                `col=${diagnostic.column}`,
+                `endLine=${diagnostic.endLine}`,
+                `endColumn=${diagnostic.endColumn}`,
+                `title=${escapeProperty(diagnostic.code)}`
+            ].join(',');
+            return `::${COMMAND[diagnostic.severity]} ${properties}::${escapeData(diagnostic.message)}\n`;
+        })
+        .join('');
 }
 
 /** The message part: `%`, CR and LF are percent-encoded so a message stays on its line. */

@@ -9,16 +9,26 @@ const SEVERITY_COLOR: Record<Severity, keyof Colors> = { error: 'red', warning: 
  * `file:line:col severity code message`, then the source line with a caret under the range, and a
  * summary line at the end. Colours only when `color` is true (a TTY without NO_COLOR).
  */
-export function formatText(diagnostics: readonly MissionDiagnostic[], summary: CheckSummary, sources: ReadonlyArray<Pick<SourceFile, 'path' | 'text'>>, color: boolean): string {
+export function formatText(
+    diagnostics: readonly MissionDiagnostic[],
+    summary: CheckSummary,
+    sources: ReadonlyArray<Pick<SourceFile, 'path' | 'text'>>,
+    color: boolean
+): string {
     const c = pc.createColors(color);
     const linesOf = new Map(sources.map(source => [source.path, source.text.split(/\r?\n/)]));
     const out: string[] = [];
     for (const diagnostic of diagnostics) {
         const paint = c[SEVERITY_COLOR[diagnostic.severity]] as (text: string) => string;
-        out.push(`${c.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)} ${paint(diagnostic.severity)} ${c.dim(diagnostic.code)} ${diagnostic.message}`);
+        out.push(
+            `${c.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)} ${paint(diagnostic.severity)} ${c.dim(diagnostic.code)} ${diagnostic.message}`
+        );
         const line = linesOf.get(diagnostic.file)?.[diagnostic.line - 1];
         if (line !== undefined) {
-            const width = diagnostic.endLine === diagnostic.line ? Math.max(1, diagnostic.endColumn - diagnostic.column) : Math.max(1, line.length - diagnostic.column + 1);
+            const width =
+                diagnostic.endLine === diagnostic.line
+                    ? Math.max(1, diagnostic.endColumn - diagnostic.column)
+                    : Math.max(1, line.length - diagnostic.column + 1);
             const gutter = `${diagnostic.line} | `;
             out.push(c.dim(gutter) + line);
             // Tabs before the range are kept, so the caret lines up however wide the terminal shows a tab.
@@ -33,11 +43,7 @@ export function formatText(diagnostics: readonly MissionDiagnostic[], summary: C
 function summaryLine(summary: CheckSummary, c: Colors): string {
     const files = `${summary.files} file${summary.files === 1 ? '' : 's'} checked`;
     if (summary.errors + summary.warnings + summary.infos === 0) return c.green(`${files}: no problems`);
-    const parts = [
-        plural(summary.errors, 'error'),
-        plural(summary.warnings, 'warning'),
-        plural(summary.infos, 'info')
-    ];
+    const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), plural(summary.infos, 'info')];
     const text = `${files}: ${parts.join(', ')}`;
     return summary.errors > 0 ? c.red(text) : c.yellow(text);
 }

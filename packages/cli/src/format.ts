@@ -57,14 +57,19 @@ export async function runFormat(paths: readonly string[], options: FormatOptions
         }
     }
     if (options.check && changed > 0) {
-        output.stderr(`mission: ${changed} of ${files.length} file${files.length === 1 ? '' : 's'} not formatted; run mission format to fix\n`);
+        output.stderr(
+            `mission: ${changed} of ${files.length} file${files.length === 1 ? '' : 's'} not formatted; run mission format to fix\n`
+        );
     }
     return failed || (options.check && changed > 0) ? EXIT_MODEL_ERRORS : EXIT_OK;
 }
 
 export function defineFormatCommand(program: Command, context: CommandContext): void {
-    program.command('format')
-        .description('rewrite model files in the canonical layout (comments kept); --check only lists the files that would change')
+    program
+        .command('format')
+        .description(
+            'rewrite model files in the canonical layout (comments kept); --check only lists the files that would change'
+        )
         .argument('<paths...>', 'model files or folders, or - to format standard input to standard output')
         .option('--check', 'write nothing; exit 1 when a file is not formatted')
         .action(async (paths: string[], options: FormatOptions) => {

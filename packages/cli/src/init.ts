@@ -80,17 +80,26 @@ export async function runInit(folder: string | undefined, output: Output, now: D
     ];
     for (const file of files) {
         const path = join(target, file.name);
-        const exists = await access(path).then(() => true, () => false);
-        if (exists) throw new UsageError(`${join(folder ?? '.', file.name)} already exists; mission init never overwrites files`);
+        const exists = await access(path).then(
+            () => true,
+            () => false
+        );
+        if (exists)
+            throw new UsageError(
+                `${join(folder ?? '.', file.name)} already exists; mission init never overwrites files`
+            );
     }
     for (const file of files) await writeFileAtomic(join(target, file.name), file.text);
     const shown = folder ?? '.';
-    output.stdout(`created ${join(shown, STARTER_MODEL_FILE)} and ${join(shown, CONFIG_FILE_NAME)}\nnext: mission validate ${shown}\n`);
+    output.stdout(
+        `created ${join(shown, STARTER_MODEL_FILE)} and ${join(shown, CONFIG_FILE_NAME)}\nnext: mission validate ${shown}\n`
+    );
     return EXIT_OK;
 }
 
 export function defineInitCommand(program: Command, context: CommandContext): void {
-    program.command('init')
+    program
+        .command('init')
         .description('create a starter model (strategy.mission) and mission.config.json in a folder')
         .argument('[dir]', 'the folder (created when missing; default: the current folder)')
         .action(async (dir: string | undefined) => {

@@ -1,4 +1,12 @@
-import { type CheckResult, checkSources, type CheckSummary, type MissionDiagnostic, type SourceFile, stdinSourceFile, summarize } from 'mission-lang-language';
+import {
+    type CheckResult,
+    checkSources,
+    type CheckSummary,
+    type MissionDiagnostic,
+    type SourceFile,
+    stdinSourceFile,
+    summarize
+} from 'mission-lang-language';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { UsageError } from './exit-codes.js';
 import { collectModelPaths, readSources } from './files.js';
@@ -32,7 +40,12 @@ export interface ModelNeeds {
     readonly everyPosition?: boolean;
 }
 
-export async function loadModel(paths: readonly string[], options: ModelOptions, output: Output, needs: ModelNeeds = {}): Promise<LoadedModel> {
+export async function loadModel(
+    paths: readonly string[],
+    options: ModelOptions,
+    output: Output,
+    needs: ModelNeeds = {}
+): Promise<LoadedModel> {
     if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
         throw new UsageError(`--today wants a date as YYYY-MM-DD, not '${options.today}'`);
     }
@@ -41,10 +54,14 @@ export async function loadModel(paths: readonly string[], options: ModelOptions,
     let result: CheckResult;
     try {
         result = await checkSources(sources, {
-            today: options.today ?? config.today, rules: config.rules, referenceIndex: false, syntaxOnDemand: !needs.everyPosition
+            today: options.today ?? config.today,
+            rules: config.rules,
+            referenceIndex: false,
+            syntaxOnDemand: !needs.everyPosition
         });
     } catch (error) {
-        if (error instanceof Error && error.message.startsWith('not a calendar date')) throw new UsageError(`--today: ${error.message}`);
+        if (error instanceof Error && error.message.startsWith('not a calendar date'))
+            throw new UsageError(`--today: ${error.message}`);
         throw error;
     }
     const diagnostics = [...config.diagnostics, ...result.diagnostics];

@@ -18,7 +18,12 @@ import { VERSION } from './version.js';
  */
 export async function main(argv: readonly string[], output: Output = processOutput()): Promise<number> {
     let exitCode = 0;
-    const context: CommandContext = { output, setExitCode: code => { exitCode = code; } };
+    const context: CommandContext = {
+        output,
+        setExitCode: code => {
+            exitCode = code;
+        }
+    };
     const program = new Command('mission')
         .description('Check mission models and compile them to JSON, diagrams, reports and briefs.')
         .version(VERSION, '-v, --version')
@@ -26,7 +31,8 @@ export async function main(argv: readonly string[], output: Output = processOutp
         .configureOutput({
             writeOut: text => output.stdout(text),
             writeErr: text => output.stderr(text),
-            outputError: (text, write) => write(text.startsWith('error:') ? `mission: ${text.slice('error: '.length)}` : text)
+            outputError: (text, write) =>
+                write(text.startsWith('error:') ? `mission: ${text.slice('error: '.length)}` : text)
         });
 
     for (const define of commandDefinitions) define(program, context);

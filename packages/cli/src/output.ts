@@ -10,12 +10,17 @@ export interface Output {
 
 export function processOutput(): Output {
     const env = process.env;
-    const color = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0'
-        ? true
-        : !('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(process.stdout.isTTY);
+    const color =
+        env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0'
+            ? true
+            : !('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(process.stdout.isTTY);
     return {
-        stdout: text => { process.stdout.write(text); },
-        stderr: text => { process.stderr.write(text); },
+        stdout: text => {
+            process.stdout.write(text);
+        },
+        stderr: text => {
+            process.stderr.write(text);
+        },
         color,
         readStdin: async () => {
             const chunks: Buffer[] = [];

@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
-import { buildCascadeGraph, cascadeToDot, DEFAULT_LAYOUT_TIMEOUT_MS, dotToSvg, LayoutTimeoutError, renderReport, warmUpLayout } from 'mission-lang-language';
+import {
+    buildCascadeGraph,
+    cascadeToDot,
+    DEFAULT_LAYOUT_TIMEOUT_MS,
+    dotToSvg,
+    LayoutTimeoutError,
+    renderReport,
+    warmUpLayout
+} from 'mission-lang-language';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { outputModelFrom } from './compile.js';
 import { emit } from './emit.js';
@@ -42,14 +50,24 @@ export async function runReport(paths: readonly string[], options: ReportOptions
 }
 
 export function defineReportCommand(program: Command, context: CommandContext): void {
-    const command = program.command('report')
-        .description('write the scorecard: one self-contained HTML page with the cascade, measures, load, staging queue and diagnostics')
+    const command = program
+        .command('report')
+        .description(
+            'write the scorecard: one self-contained HTML page with the cascade, measures, load, staging queue and diagnostics'
+        )
         .argument('<paths...>', 'model files or folders, or - for standard input')
         .option('-o, --output <file>', 'write to this file, e.g. report.html (default: standard output)')
         .option('--title <text>', 'the page title (default: Mission scorecard)')
-        .option('--timeout <seconds>', `time limit of the cascade layout (default: ${DEFAULT_LAYOUT_TIMEOUT_MS / 1000})`)
+        .option(
+            '--timeout <seconds>',
+            `time limit of the cascade layout (default: ${DEFAULT_LAYOUT_TIMEOUT_MS / 1000})`
+        )
         .action(async (paths: string[], options: ReportOptions) => {
-            context.setExitCode(await withWatch(paths, options, context.output, 'report', () => runReport(paths, options, context.output)));
+            context.setExitCode(
+                await withWatch(paths, options, context.output, 'report', () =>
+                    runReport(paths, options, context.output)
+                )
+            );
         });
     for (const option of [...modelOptions(), watchOption()]) command.addOption(option);
 }

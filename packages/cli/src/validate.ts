@@ -26,7 +26,9 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
     const maxWarnings = parseMaxWarnings(options.maxWarnings);
     const model = await loadModel(paths, options, output);
     const { summary } = model;
-    const shown: readonly MissionDiagnostic[] = options.quiet ? model.diagnostics.filter(diagnostic => diagnostic.severity === 'error') : model.diagnostics;
+    const shown: readonly MissionDiagnostic[] = options.quiet
+        ? model.diagnostics.filter(diagnostic => diagnostic.severity === 'error')
+        : model.diagnostics;
     switch (options.format) {
         case 'json':
             output.stdout(JSON.stringify({ diagnostics: shown, summary }, null, 2) + '\n');
@@ -62,8 +64,11 @@ function configSource(model: Awaited<ReturnType<typeof loadModel>>): Array<{ pat
 }
 
 export function defineValidateCommand(program: Command, context: CommandContext): void {
-    const command = program.command('validate')
-        .description('check model files (folders are searched for *.mission, - reads standard input); exit 1 when there are errors')
+    const command = program
+        .command('validate')
+        .description(
+            'check model files (folders are searched for *.mission, - reads standard input); exit 1 when there are errors'
+        )
         .argument('<paths...>', 'model files or folders, or - for standard input')
         .addOption(new Option('-f, --format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
         .option('--max-warnings <count>', 'exit 1 when there are more warnings than this')

@@ -24,11 +24,17 @@ const SETTLE_MS = 80;
  * reported as one line and watching goes on.
  */
 export async function withWatch(
-    paths: readonly string[], options: WatchableOptions, output: Output, name: string, build: () => Promise<number>, stop?: AbortSignal
+    paths: readonly string[],
+    options: WatchableOptions,
+    output: Output,
+    name: string,
+    build: () => Promise<number>,
+    stop?: AbortSignal
 ): Promise<number> {
     if (!options.watch) return build();
     if (paths.includes('-')) throw new UsageError('--watch cannot watch standard input (-)');
-    if (options.output === undefined || options.output === '-') throw new UsageError(`--watch needs -o FILE for mission ${name}`);
+    if (options.output === undefined || options.output === '-')
+        throw new UsageError(`--watch needs -o FILE for mission ${name}`);
     const outputFile = resolve(options.output);
 
     const rebuild = async (): Promise<void> => {
@@ -42,18 +48,27 @@ export async function withWatch(
         }
         const time = new Date().toISOString().slice(11, 19);
         const outcome = code === EXIT_OK ? 'ok' : code === EXIT_USAGE ? 'failed' : 'model has errors';
-        output.stderr(`[${time}] mission ${name} -> ${options.output} (${outcome}, ${Date.now() - started} ms); watching for changes\n`);
+        output.stderr(
+            `[${time}] mission ${name} -> ${options.output} (${outcome}, ${Date.now() - started} ms); watching for changes\n`
+        );
     };
 
-    const watcher = watch([...paths, options.config ?? CONFIG_FILE_NAME].map(path => resolve(path)), {
-        ignoreInitial: true,
-        ignored: (path, stats) => resolve(path) === outputFile || Boolean(stats?.isFile() && !path.endsWith('.mission') && !path.endsWith('.json'))
-    });
+    const watcher = watch(
+        [...paths, options.config ?? CONFIG_FILE_NAME].map(path => resolve(path)),
+        {
+            ignoreInitial: true,
+            ignored: (path, stats) =>
+                resolve(path) === outputFile ||
+                Boolean(stats?.isFile() && !path.endsWith('.mission') && !path.endsWith('.json'))
+        }
+    );
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> = Promise.resolve();
     const schedule = (): void => {
         if (timer) clearTimeout(timer);
-        timer = setTimeout(() => { running = running.then(rebuild); }, SETTLE_MS);
+        timer = setTimeout(() => {
+            running = running.then(rebuild);
+        }, SETTLE_MS);
     };
     // Build once the watcher is ready, so a change made right after the first report is not missed.
     await new Promise<void>(ready => watcher.once('ready', ready));

@@ -9,7 +9,11 @@ import { describeError } from './files.js';
  * then renamed over the target, so a reader (a browser, a watcher, CI) never sees half a file and a
  * failed run leaves the previous output intact. Missing parent folders are created.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, cwd: string = process.cwd()): Promise<void> {
+export async function writeFileAtomic(
+    path: string,
+    data: string | Uint8Array,
+    cwd: string = process.cwd()
+): Promise<void> {
     const target = resolve(cwd, path);
     const folder = dirname(target);
     const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

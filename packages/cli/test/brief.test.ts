@@ -14,10 +14,14 @@ describe('mission brief', () => {
         expect(text).toContain('### Clinics — Open three clinics');
         expect(text).toContain('- **Your role:** crew (team clinical)');
         expect(text).toContain('> A clinic within 20 minutes of every northern patient');
-        expect(text).toContain('- 1 up: **Grow** — Grow the patient base (lead alice): intent “Serve more patients without lowering care quality”');
+        expect(text).toContain(
+            '- 1 up: **Grow** — Grow the patient base (lead alice): intent “Serve more patients without lowering care quality”'
+        );
         expect(text).toContain('- 2 up: vision **Acme**');
         expect(text).toContain('- Budget: 1,200,000 GBP');
-        expect(text).toContain('| registered — Patients registered at new clinics | — | 4,000 | 9,000 | patients | — | 44% | Grow.patients |');
+        expect(text).toContain(
+            '| registered — Patients registered at new clinics | — | 4,000 | 9,000 | patients | — | 44% | Grow.patients |'
+        );
         expect(text).toContain('- Supports: **Recruit** — Recruit clinicians (lead cara)');
         expect(text).toContain('- Supported by: **Clinics** — Open three clinics (lead bob)');
         const alice = (await runCli(['brief', EXAMPLE, '--person', 'alice', '--today', '2026-11-23'])).stdout;
@@ -29,10 +33,13 @@ describe('mission brief', () => {
 
     test('model text is Markdown-escaped', async () => {
         const folder = temporaryFolder();
-        const run = await runCli(['brief', 'problems.mission', '-p', 'dana', '-o', join(folder, 'brief.md'), '--today', '2026-11-23'], { cwd: FIXTURES });
+        const run = await runCli(
+            ['brief', 'problems.mission', '-p', 'dana', '-o', join(folder, 'brief.md'), '--today', '2026-11-23'],
+            { cwd: FIXTURES }
+        );
         expect(run.code).toBe(1); // the model has errors; the brief is still written
         const text = readFileSync(join(folder, 'brief.md'), 'utf8');
-        expect(text).toContain('# Brief for Dana, the \'lead\' (dana)');
+        expect(text).toContain("# Brief for Dana, the 'lead' (dana)");
         expect(text).toContain('### Alpha — Alpha \\<script\\>alert\\(1\\)\\</script\\> \\\\ back');
         expect(text).toContain('> Win the "north": 100% \\& more');
         expect(text).toContain('| sales — Sales \\[k\\] | 10 | 15 | 20 | k$ |');
@@ -41,7 +48,15 @@ describe('mission brief', () => {
     });
 
     test('an unknown person or a missing --person is exit 2 with one line', async () => {
-        expectUsageError(await runCli(['brief', EXAMPLE, '--person', 'zoe']), expect, /^mission: --person zoe: no person is named 'zoe'$/);
-        expectUsageError(await runCli(['brief', EXAMPLE]), expect, /required option '-p, --person <name>' not specified/);
+        expectUsageError(
+            await runCli(['brief', EXAMPLE, '--person', 'zoe']),
+            expect,
+            /^mission: --person zoe: no person is named 'zoe'$/
+        );
+        expectUsageError(
+            await runCli(['brief', EXAMPLE]),
+            expect,
+            /required option '-p, --person <name>' not specified/
+        );
     });
 });

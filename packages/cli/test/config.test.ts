@@ -6,10 +6,15 @@ import { EXAMPLE, expectUsageError, FIXTURES, runCli, temporaryFolder } from './
 describe('mission.config.json and --config', () => {
     test('mission.config.json in the working folder sets today and severities', async () => {
         const folder = temporaryFolder();
-        writeFileSync(join(folder, 'mission.config.json'), JSON.stringify({ rules: { 'unmapped-measures': 'off', 'staged-without-value': 'error' } }));
+        writeFileSync(
+            join(folder, 'mission.config.json'),
+            JSON.stringify({ rules: { 'unmapped-measures': 'off', 'staged-without-value': 'error' } })
+        );
         const run = await runCli(['validate', EXAMPLE, '--format', 'json'], { cwd: folder });
         const { diagnostics, summary } = JSON.parse(run.stdout);
-        expect(diagnostics.map((d: { code: string; severity: string }) => `${d.code}/${d.severity}`)).toEqual(['staged-without-value/error']);
+        expect(diagnostics.map((d: { code: string; severity: string }) => `${d.code}/${d.severity}`)).toEqual([
+            'staged-without-value/error'
+        ]);
         expect(summary).toEqual({ files: 1, errors: 1, warnings: 0, infos: 0 });
         expect(run.code).toBe(1);
     });
@@ -25,21 +30,40 @@ describe('mission.config.json and --config', () => {
 
     test("the config file's problems are invalid-config errors in the output, on their line", async () => {
         const folder = temporaryFolder();
-        writeFileSync(join(folder, 'custom.json'), '{\n  "rules": {\n    "no-lead": "loud",\n    "duplicate-name": "warning"\n  }\n}\n');
-        const run = await runCli(['validate', EXAMPLE, '--format', 'json', '--config', 'custom.json', '--today', '2026-11-23'], { cwd: folder });
+        writeFileSync(
+            join(folder, 'custom.json'),
+            '{\n  "rules": {\n    "no-lead": "loud",\n    "duplicate-name": "warning"\n  }\n}\n'
+        );
+        const run = await runCli(
+            ['validate', EXAMPLE, '--format', 'json', '--config', 'custom.json', '--today', '2026-11-23'],
+            { cwd: folder }
+        );
         expect(run.code).toBe(1);
-        const configDiagnostics = JSON.parse(run.stdout).diagnostics.filter((d: { file: string }) => d.file === 'custom.json');
+        const configDiagnostics = JSON.parse(run.stdout).diagnostics.filter(
+            (d: { file: string }) => d.file === 'custom.json'
+        );
         expect(configDiagnostics).toMatchObject([
             { line: 3, code: 'invalid-config', severity: 'error' },
-            { line: 4, code: 'invalid-config', severity: 'error', message: '"duplicate-name" cannot be lowered or turned off' }
+            {
+                line: 4,
+                code: 'invalid-config',
+                severity: 'error',
+                message: '"duplicate-name" cannot be lowered or turned off'
+            }
         ]);
-        const text = await runCli(['validate', EXAMPLE, '--config', 'custom.json', '--today', '2026-11-23'], { cwd: folder });
+        const text = await runCli(['validate', EXAMPLE, '--config', 'custom.json', '--today', '2026-11-23'], {
+            cwd: folder
+        });
         expect(text.stdout).toContain('custom.json:3:16 error invalid-config');
         expect(text.stdout).toContain('3 |     "no-lead": "loud",');
     });
 
     test('a missing --config file is a usage error', async () => {
-        expectUsageError(await runCli(['validate', EXAMPLE, '--config', 'nope.json'], { cwd: FIXTURES }), expect, /^mission: nope\.json: no such file or folder/);
+        expectUsageError(
+            await runCli(['validate', EXAMPLE, '--config', 'nope.json'], { cwd: FIXTURES }),
+            expect,
+            /^mission: nope\.json: no such file or folder/
+        );
     });
 });
 
@@ -50,11 +74,18 @@ describe('mission validate options', () => {
         const none = await runCli(['validate', EXAMPLE, '--today', '2026-11-23', '--max-warnings', '0']);
         expect(none.code).toBe(1);
         expect(none.stderr).toContain('more than --max-warnings 0');
-        expectUsageError(await runCli(['validate', EXAMPLE, '--max-warnings', 'many']), expect, /--max-warnings wants a whole number/);
+        expectUsageError(
+            await runCli(['validate', EXAMPLE, '--max-warnings', 'many']),
+            expect,
+            /--max-warnings wants a whole number/
+        );
     });
 
     test('--quiet shows errors only but the summary still counts everything', async () => {
-        const run = await runCli(['validate', 'problems.mission', '--today', '2026-11-23', '--quiet', '--format', 'json'], { cwd: FIXTURES });
+        const run = await runCli(
+            ['validate', 'problems.mission', '--today', '2026-11-23', '--quiet', '--format', 'json'],
+            { cwd: FIXTURES }
+        );
         const { diagnostics, summary } = JSON.parse(run.stdout);
         expect(new Set(diagnostics.map((d: { severity: string }) => d.severity))).toEqual(new Set(['error']));
         expect(summary.warnings).toBe(2);
@@ -63,11 +94,17 @@ describe('mission validate options', () => {
     test('- reads the model from standard input, shown as <stdin>', async () => {
         const run = await runCli(['validate', '-', '--format', 'json'], { stdin: 'mission Lonely { }' });
         const { diagnostics } = JSON.parse(run.stdout);
-        expect(diagnostics).toContainEqual(expect.objectContaining({ file: '<stdin>', code: 'unaligned-mission', line: 1, column: 9 }));
+        expect(diagnostics).toContainEqual(
+            expect.objectContaining({ file: '<stdin>', code: 'unaligned-mission', line: 1, column: 9 })
+        );
         expect(run.code).toBe(1);
     });
 
     test('an unknown format is a usage error', async () => {
-        expectUsageError(await runCli(['validate', EXAMPLE, '--format', 'xml']), expect, /^mission: option .*xml.* is invalid/);
+        expectUsageError(
+            await runCli(['validate', EXAMPLE, '--format', 'xml']),
+            expect,
+            /^mission: option .*xml.* is invalid/
+        );
     });
 });

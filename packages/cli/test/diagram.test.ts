@@ -31,7 +31,8 @@ async function renderMermaid(text: string): Promise<{ nodes: number; error?: str
             const out = document.getElementById('out')!;
             out.innerHTML = svg;
             const nodes = out.querySelectorAll('g.node').length;
-            const shown = out.querySelectorAll('script, b b').length === 0 ? out.textContent ?? '' : 'MARKUP INJECTED';
+            const shown =
+                out.querySelectorAll('script, b b').length === 0 ? (out.textContent ?? '') : 'MARKUP INJECTED';
             out.innerHTML = '';
             return { nodes, text: shown };
         } catch (error) {
@@ -41,10 +42,13 @@ async function renderMermaid(text: string): Promise<{ nodes: number; error?: str
 }
 
 /** Parses SVG as XML in the browser: whether it is well-formed and the mission/vision nodes in it. */
-async function parseSvg(svg: string): Promise<{ wellFormed: boolean; missions: string[]; visions: number; errors: number; dashed: number }> {
+async function parseSvg(
+    svg: string
+): Promise<{ wellFormed: boolean; missions: string[]; visions: number; errors: number; dashed: number }> {
     return page!.evaluate(text => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-        const wellFormed = doc.getElementsByTagName('parsererror').length === 0 && doc.documentElement.nodeName === 'svg';
+        const wellFormed =
+            doc.getElementsByTagName('parsererror').length === 0 && doc.documentElement.nodeName === 'svg';
         return {
             wellFormed,
             missions: [...doc.querySelectorAll('g.node.mission')].map(node => node.id),
@@ -57,7 +61,10 @@ async function parseSvg(svg: string): Promise<{ wellFormed: boolean; missions: s
 
 describe('mission diagram', () => {
     test('Mermaid that Mermaid itself accepts, one node per vision and mission, even with hostile titles', async () => {
-        for (const [cwd, file, count] of [[REPO, EXAMPLE, 4], [FIXTURES, 'problems.mission', 4]] as const) {
+        for (const [cwd, file, count] of [
+            [REPO, EXAMPLE, 4],
+            [FIXTURES, 'problems.mission', 4]
+        ] as const) {
             const run = await runCli(['diagram', file, '--today', '2026-11-23'], { cwd });
             expect(run.stdout.startsWith('flowchart TB\n')).toBe(true);
             if (!page) continue;
@@ -71,16 +78,36 @@ describe('mission diagram', () => {
     });
 
     test('SVG is well-formed XML with one node per mission, dashed supports and red errors', async () => {
-        const run = await runCli(['diagram', 'problems.mission', '--format', 'svg', '--today', '2026-11-23'], { cwd: FIXTURES });
+        const run = await runCli(['diagram', 'problems.mission', '--format', 'svg', '--today', '2026-11-23'], {
+            cwd: FIXTURES
+        });
         expect(run.code).toBe(1);
         expect(run.stdout).toContain('<svg');
         expect(run.stdout).toContain('Alpha &lt;script&gt;alert(1)&lt;/script&gt;');
         if (!page) return;
-        expect(await parseSvg(run.stdout)).toEqual({ wellFormed: true, missions: ['mission-Alpha', 'mission-Beta', 'mission-Gamma'], visions: 1, errors: 2, dashed: 1 });
+        expect(await parseSvg(run.stdout)).toEqual({
+            wellFormed: true,
+            missions: ['mission-Alpha', 'mission-Beta', 'mission-Gamma'],
+            visions: 1,
+            errors: 2,
+            dashed: 1
+        });
     });
 
     test('DOT, --root, --depth, --direction and --no-supports', async () => {
-        const dot = await runCli(['diagram', EXAMPLE, '--format', 'dot', '--root', 'Grow', '--depth', '1', '--direction', 'LR', '--no-supports']);
+        const dot = await runCli([
+            'diagram',
+            EXAMPLE,
+            '--format',
+            'dot',
+            '--root',
+            'Grow',
+            '--depth',
+            '1',
+            '--direction',
+            'LR',
+            '--no-supports'
+        ]);
         expect(dot.code).toBe(0);
         expect(dot.stdout).toContain('rankdir=LR');
         expect(dot.stdout.match(/^ {4}n\d+ \[id=/gm)).toHaveLength(3);
@@ -103,7 +130,9 @@ describe('mission diagram', () => {
 
     test('every example draws as Mermaid and SVG', async () => {
         const examples = existsSync(join(REPO, 'examples'))
-            ? readdirSync(join(REPO, 'examples')).filter(name => name !== 'broken' && statSync(join(REPO, 'examples', name)).isDirectory())
+            ? readdirSync(join(REPO, 'examples')).filter(
+                  name => name !== 'broken' && statSync(join(REPO, 'examples', name)).isDirectory()
+              )
             : [];
         for (const example of examples) {
             const compiled = JSON.parse((await runCli(['compile', join('examples', example)], { cwd: REPO })).stdout);
@@ -112,20 +141,41 @@ describe('mission diagram', () => {
             const mermaid = await runCli(['diagram', join('examples', example)], { cwd: REPO });
             if (!page) continue;
             expect((await parseSvg(svg.stdout)).missions).toHaveLength(compiled.missions.length);
-            expect(await renderMermaid(mermaid.stdout)).toMatchObject({ nodes: compiled.missions.length + compiled.visions.length });
+            expect(await renderMermaid(mermaid.stdout)).toMatchObject({
+                nodes: compiled.missions.length + compiled.visions.length
+            });
         }
     });
 
     test('usage errors: unknown format, unknown root, bad depth, png to stdout, a layout over its time limit', async () => {
-        expectUsageError(await runCli(['diagram', EXAMPLE, '--format', 'gif']), expect, /^mission: unknown format 'gif' \(expected mermaid, dot, svg, png\)$/);
-        expectUsageError(await runCli(['diagram', EXAMPLE, '--root', 'Nowhere']), expect, /^mission: --root Nowhere: no vision or mission is named 'Nowhere'$/);
+        expectUsageError(
+            await runCli(['diagram', EXAMPLE, '--format', 'gif']),
+            expect,
+            /^mission: unknown format 'gif' \(expected mermaid, dot, svg, png\)$/
+        );
+        expectUsageError(
+            await runCli(['diagram', EXAMPLE, '--root', 'Nowhere']),
+            expect,
+            /^mission: --root Nowhere: no vision or mission is named 'Nowhere'$/
+        );
         expectUsageError(await runCli(['diagram', EXAMPLE, '--depth', '-1']), expect, /--depth wants a whole number/);
         expectUsageError(await runCli(['diagram', EXAMPLE, '--format', 'png']), expect, /--format png needs -o FILE/);
-        expectUsageError(await runCli(['diagram', 'missing.mission']), expect, /^mission: missing\.mission: no such file or folder$/);
+        expectUsageError(
+            await runCli(['diagram', 'missing.mission']),
+            expect,
+            /^mission: missing\.mission: no such file or folder$/
+        );
         const big = ['vision V'];
-        for (let index = 0; index < 1500; index++) big.push(`mission M${index} "A mission with a long title number ${index}" under ${index < 40 ? 'V' : `M${index % 40}`} { supports M${(index * 7) % 1500} }`);
+        for (let index = 0; index < 1500; index++)
+            big.push(
+                `mission M${index} "A mission with a long title number ${index}" under ${index < 40 ? 'V' : `M${index % 40}`} { supports M${(index * 7) % 1500} }`
+            );
         const slow = await runCli(['diagram', '-', '--format', 'svg', '--timeout', '0.05'], { stdin: big.join('\n') });
-        expectUsageError(slow, expect, /^mission: the diagram layout took longer than 0\.05s \(1501 nodes\): draw less with --root\/--depth/);
+        expectUsageError(
+            slow,
+            expect,
+            /^mission: the diagram layout took longer than 0\.05s \(1501 nodes\): draw less with --root\/--depth/
+        );
         // The worker is replaced after a timeout: the next layout works.
         expect((await runCli(['diagram', EXAMPLE, '--format', 'svg'])).stdout).toContain('</svg>');
     });

@@ -4,16 +4,22 @@ import { FIXTURES, runCli } from './helpers.js';
 
 describe('mission validate --format github', () => {
     test('one workflow command per diagnostic with its location and code', async () => {
-        const run = await runCli(['validate', 'problems.mission', '--format', 'github', '--today', '2026-11-23'], { cwd: FIXTURES });
+        const run = await runCli(['validate', 'problems.mission', '--format', 'github', '--today', '2026-11-23'], {
+            cwd: FIXTURES
+        });
         expect(run.code).toBe(1);
         const lines = run.stdout.trimEnd().split('\n');
         expect(lines).toHaveLength(5);
-        expect(lines[0]).toBe('::error file=problems.mission,line=4,col=8,endLine=4,endColumn=12,title=over-capacity::dana is on 2 concurrent active missions (capacity 1): Alpha, Beta');
+        expect(lines[0]).toBe(
+            '::error file=problems.mission,line=4,col=8,endLine=4,endColumn=12,title=over-capacity::dana is on 2 concurrent active missions (capacity 1): Alpha, Beta'
+        );
         expect(lines.filter(line => line.startsWith('::warning '))).toHaveLength(2);
     });
 
     test('infos become notices', async () => {
-        const run = await runCli(['validate', '-', '--format', 'github'], { stdin: 'vision V\nmission S under V { intent "i" lead p status staged measure m { target 1 } }\nperson p' });
+        const run = await runCli(['validate', '-', '--format', 'github'], {
+            stdin: 'vision V\nmission S under V { intent "i" lead p status staged measure m { target 1 } }\nperson p'
+        });
         expect(run.stdout).toMatch(/^::notice file=<stdin>,line=2,col=9,.*title=staged-without-value::/m);
     });
 

@@ -6,7 +6,9 @@ import { CATALOG, DIAGNOSTIC_CODES } from 'mission-lang-language';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLE, FIXTURES, REPO, runCli } from './helpers.js';
 
-const sarifSchema = JSON.parse(readFileSync(join(REPO, 'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json'), 'utf8'));
+const sarifSchema = JSON.parse(
+    readFileSync(join(REPO, 'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json'), 'utf8')
+);
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
 const validateSarif = ajv.compile(sarifSchema);
@@ -22,14 +24,19 @@ describe('mission validate --format sarif', () => {
         const overCapacity = rules.find((rule: { id: string }) => rule.id === 'over-capacity');
         expect(overCapacity.shortDescription.text).toBe(CATALOG['over-capacity'].help);
         expect(overCapacity.defaultConfiguration.level).toBe('error');
-        expect(rules.find((rule: { id: string }) => rule.id === 'staged-without-value').defaultConfiguration.level).toBe('note');
+        expect(
+            rules.find((rule: { id: string }) => rule.id === 'staged-without-value').defaultConfiguration.level
+        ).toBe('note');
         const results = log.runs[0].results;
-        expect(results.map((result: { ruleId: string; level: string }) => `${result.ruleId}/${result.level}`).sort())
-            .toEqual(['staged-without-value/note', 'unmapped-measures/warning']);
+        expect(
+            results.map((result: { ruleId: string; level: string }) => `${result.ruleId}/${result.level}`).sort()
+        ).toEqual(['staged-without-value/note', 'unmapped-measures/warning']);
     });
 
     test('locates results with relative URIs and 1-based regions', async () => {
-        const run = await runCli(['validate', 'problems.mission', '--format', 'sarif', '--today', '2026-11-23'], { cwd: FIXTURES });
+        const run = await runCli(['validate', 'problems.mission', '--format', 'sarif', '--today', '2026-11-23'], {
+            cwd: FIXTURES
+        });
         expect(run.code).toBe(1);
         const log = JSON.parse(run.stdout);
         expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
@@ -37,14 +44,25 @@ describe('mission validate --format sarif', () => {
         expect(first).toMatchObject({
             ruleId: 'over-capacity',
             level: 'error',
-            locations: [{ physicalLocation: { artifactLocation: { uri: 'problems.mission', uriBaseId: 'SRCROOT' }, region: { startLine: 4, startColumn: 8, endLine: 4, endColumn: 12 } } }]
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { uri: 'problems.mission', uriBaseId: 'SRCROOT' },
+                        region: { startLine: 4, startColumn: 8, endLine: 4, endColumn: 12 }
+                    }
+                }
+            ]
         });
         expect(first.message.text).toContain('dana is on 2 concurrent active missions');
     });
 
     test('an absolute path becomes relative to the working folder; stdin is encoded', async () => {
         const run = await runCli(['validate', join(FIXTURES, 'problems.mission'), '--format', 'sarif'], { cwd: REPO });
-        const uris = new Set(JSON.parse(run.stdout).runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri));
+        const uris = new Set(
+            JSON.parse(run.stdout).runs[0].results.map(
+                (result: any) => result.locations[0].physicalLocation.artifactLocation.uri
+            )
+        );
         expect([...uris]).toEqual(['packages/cli/test/fixtures/problems.mission']);
         const fromStdin = await runCli(['validate', '-', '--format', 'sarif'], { stdin: 'mission X {}' });
         const log = JSON.parse(fromStdin.stdout);

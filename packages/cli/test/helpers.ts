@@ -22,8 +22,12 @@ export async function runCli(args: readonly string[], options: { cwd?: string; s
     if (options.cwd) process.chdir(options.cwd);
     try {
         const code = await main(args, {
-            stdout: text => { stdout += text; },
-            stderr: text => { stderr += text; },
+            stdout: text => {
+                stdout += text;
+            },
+            stderr: text => {
+                stderr += text;
+            },
             color: false,
             readStdin: async () => options.stdin ?? ''
         });

@@ -17,7 +17,13 @@ function write(relative: string, text: string): void {
 
 async function validateJson(args: string[]): Promise<{ code: number; files: string[] }> {
     let stdout = '';
-    const output: Output = { stdout: text => { stdout += text; }, stderr: () => undefined, color: false };
+    const output: Output = {
+        stdout: text => {
+            stdout += text;
+        },
+        stderr: () => undefined,
+        color: false
+    };
     const cwd = process.cwd();
     process.chdir(folder);
     try {

@@ -37,16 +37,23 @@ async function render(file: string, screenshot?: string): Promise<Rendered> {
     const consoleErrors: string[] = [];
     const externalRequests: string[] = [];
     const url = pathToFileURL(file).href;
-    page.on('console', message => { if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text()); });
+    page.on('console', message => {
+        if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
+    });
     page.on('pageerror', error => consoleErrors.push(error.message));
-    page.on('request', request => { if (request.url() !== url) externalRequests.push(request.url()); });
+    page.on('request', request => {
+        if (request.url() !== url) externalRequests.push(request.url());
+    });
     await page.goto(url, { waitUntil: 'load' });
     if (screenshot) {
         mkdirSync(join(screenshot, '..'), { recursive: true });
         await page.screenshot({ path: screenshot, fullPage: true });
     }
     const facts = await page.evaluate(() => {
-        const texts = (selector: string) => [...document.querySelectorAll(selector)].map(element => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
+        const texts = (selector: string) =>
+            [...document.querySelectorAll(selector)].map(element =>
+                (element.textContent ?? '').replace(/\s+/g, ' ').trim()
+            );
         return {
             scripts: document.querySelectorAll('script').length,
             sections: [...document.querySelectorAll('section.card')].map(section => section.id),
@@ -70,7 +77,9 @@ describe('mission report', () => {
         const run = await runCli(['report', EXAMPLE, '-o', file, '--today', '2026-11-23']);
         expect(run.code).toBe(0);
         const page = readFileSync(file, 'utf8');
-        expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-[A-Za-z0-9+/=]+&#39;/);
+        expect(page).toMatch(
+            /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-[A-Za-z0-9+/=]+&#39;/
+        );
         expect(page).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
         if (!browser) return;
         const rendered = await render(file, join(REPO, 'out/test/report.png'));
@@ -91,7 +100,9 @@ describe('mission report', () => {
     test('hostile titles stay text; over capacity, CD3 ranking and every diagnostic are shown', async () => {
         const folder = temporaryFolder();
         const file = join(folder, 'report.html');
-        const run = await runCli(['report', 'problems.mission', '-o', file, '--today', '2026-11-23'], { cwd: FIXTURES });
+        const run = await runCli(['report', 'problems.mission', '-o', file, '--today', '2026-11-23'], {
+            cwd: FIXTURES
+        });
         expect(run.code).toBe(1);
         const page = readFileSync(file, 'utf8');
         expect(page).not.toContain('<script>');
@@ -104,12 +115,22 @@ describe('mission report', () => {
         expect(rendered.scripts).toBe(0);
         expect(rendered.overCapacity).toEqual(['2 / 1']);
         expect(rendered.staging).toEqual(['Gamma']);
-        expect(rendered.diagnostics).toEqual(['over-capacity', 'over-capacity', 'over-capacity', 'missing-intent', 'unmeasured-mission']);
+        expect(rendered.diagnostics).toEqual([
+            'over-capacity',
+            'over-capacity',
+            'over-capacity',
+            'missing-intent',
+            'unmeasured-mission'
+        ]);
     });
 
     test('writes to stdout without -o; a missing path is a usage error', async () => {
         const run = await runCli(['report', EXAMPLE]);
         expect(run.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
-        expectUsageError(await runCli(['report', 'nowhere/', '-o', 'x.html']), expect, /^mission: nowhere\/: no such file or folder$/);
+        expectUsageError(
+            await runCli(['report', 'nowhere/', '-o', 'x.html']),
+            expect,
+            /^mission: nowhere\/: no such file or folder$/
+        );
     });
 });

@@ -17,7 +17,11 @@ const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const BIN = join(ROOT, 'packages/cli/bin/mission.js');
 const ANSI = /\u001b\[/;
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
 
 /** `mission ...` in this process, in `cwd`, without colour. */
 async function mission(args: string[], cwd: string): Promise<Run> {
@@ -26,7 +30,15 @@ async function mission(args: string[], cwd: string): Promise<Run> {
     const previous = process.cwd();
     process.chdir(cwd);
     try {
-        const code = await main(args, { stdout: text => { stdout += text; }, stderr: text => { stderr += text; }, color: false });
+        const code = await main(args, {
+            stdout: text => {
+                stdout += text;
+            },
+            stderr: text => {
+                stderr += text;
+            },
+            color: false
+        });
         return { code, stdout, stderr };
     } finally {
         process.chdir(previous);
@@ -75,11 +87,17 @@ beforeAll(() => {
     write('warning.mission', WARNING_ONLY);
     write('tree/a.mission', 'vision V\nperson p { capacity 2 }');
     write('tree/sub/b.mission', 'mission B under V {\n  intent "b"\n  lead p\n  measure m { target 1 }\n}\n');
-    write('tree/sub/deeper/c.mission', 'mission C under B {\n  intent "c"\n  lead p\n  measure n { target 1 contributes to B.m }\n}\n');
+    write(
+        'tree/sub/deeper/c.mission',
+        'mission C under B {\n  intent "c"\n  lead p\n  measure n { target 1 contributes to B.m }\n}\n'
+    );
     write('tree/sub/notes.txt', 'mission X { lead nobody }');
     write('tree/sub/model.mission.bak', 'mission Y { lead nobody }');
     write('empty-folder/readme.md', '# nothing here');
-    write('latin1.mission', Buffer.from([0x76, 0x69, 0x73, 0x69, 0x6f, 0x6e, 0x20, 0x56, 0x20, 0x22, 0xe9, 0x22, 0x0a]));
+    write(
+        'latin1.mission',
+        Buffer.from([0x76, 0x69, 0x73, 0x69, 0x6f, 0x6e, 0x20, 0x56, 0x20, 0x22, 0xe9, 0x22, 0x0a])
+    );
 }, 300_000);
 
 afterAll(() => {
@@ -108,12 +126,18 @@ describe('files and folders', () => {
         write('named/sub/x.mission', 'person x\nperson x\n');
         const run = await mission(['validate', 'named', '--format', 'json'], workspace);
         expect(run.code).toBe(1);
-        expect(JSON.parse(run.stdout).diagnostics.map((d: { file: string }) => d.file)).toEqual(['named/sub/x.mission', 'named/sub/x.mission']);
+        expect(JSON.parse(run.stdout).diagnostics.map((d: { file: string }) => d.file)).toEqual([
+            'named/sub/x.mission',
+            'named/sub/x.mission'
+        ]);
     });
 
     it('checks several paths together: a name in one file resolves a reference in another', async () => {
         write('split/people.mission', 'person ghost');
-        const run = await mission(['validate', 'broken.mission', 'split/people.mission', '--format', 'json'], workspace);
+        const run = await mission(
+            ['validate', 'broken.mission', 'split/people.mission', '--format', 'json'],
+            workspace
+        );
         const report = JSON.parse(run.stdout);
         expect(report.summary.files).toBe(2);
         expect(report.diagnostics).toEqual([]);
@@ -126,8 +150,13 @@ describe('files and folders', () => {
         expect(JSON.parse(run.stdout).diagnostics[0].file).toBe('./dup.mission');
         const absoluteRun = await mission(['validate', absolute, '--format', 'json'], workspace);
         expect(JSON.parse(absoluteRun.stdout).diagnostics[0].file).toBe(absolute);
-        const fromElsewhere = await mission(['validate', join('..', workspace.split('/').pop()!, 'dup.mission'), '--format', 'json'], workspace);
-        expect(JSON.parse(fromElsewhere.stdout).diagnostics[0].file).toBe(join('..', workspace.split('/').pop()!, 'dup.mission'));
+        const fromElsewhere = await mission(
+            ['validate', join('..', workspace.split('/').pop()!, 'dup.mission'), '--format', 'json'],
+            workspace
+        );
+        expect(JSON.parse(fromElsewhere.stdout).diagnostics[0].file).toBe(
+            join('..', workspace.split('/').pop()!, 'dup.mission')
+        );
     });
 
     it('counts a file given twice (directly and through its folder) once', async () => {
@@ -148,11 +177,26 @@ describe('--format json', () => {
         expect(report.summary).toEqual({ files: 1, errors: 2, warnings: 0, infos: 0 });
         expect(report.diagnostics).toHaveLength(2);
         for (const diagnostic of report.diagnostics) {
-            expect(Object.keys(diagnostic)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+            expect(Object.keys(diagnostic)).toEqual([
+                'file',
+                'line',
+                'column',
+                'endLine',
+                'endColumn',
+                'severity',
+                'code',
+                'message'
+            ]);
         }
         expect(report.diagnostics[0]).toEqual({
-            file: 'dup.mission', line: 1, column: 8, endLine: 1, endColumn: 13,
-            severity: 'error', code: 'duplicate-name', message: report.diagnostics[0].message
+            file: 'dup.mission',
+            line: 1,
+            column: 8,
+            endLine: 1,
+            endColumn: 13,
+            severity: 'error',
+            code: 'duplicate-name',
+            message: report.diagnostics[0].message
         });
         expect(report.diagnostics[0].message).toMatch(/alice/);
         expect(report.diagnostics[1]).toMatchObject({ line: 2, column: 8, endLine: 2, endColumn: 13 });
@@ -160,22 +204,36 @@ describe('--format json', () => {
 
     it('is valid JSON with an empty list when there is nothing to report', async () => {
         const run = await mission(['validate', 'clean.mission', '--format', 'json'], workspace);
-        expect(JSON.parse(run.stdout)).toEqual({ diagnostics: [], summary: { files: 1, errors: 0, warnings: 0, infos: 0 } });
+        expect(JSON.parse(run.stdout)).toEqual({
+            diagnostics: [],
+            summary: { files: 1, errors: 0, warnings: 0, infos: 0 }
+        });
         expect(run.code).toBe(0);
     });
 
     it('reports warnings with exit 0', async () => {
         const run = await mission(['validate', 'warning.mission', '--format', 'json'], workspace);
         const report = JSON.parse(run.stdout);
-        expect(report.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity])).toEqual([['missing-intent', 'warning']]);
+        expect(report.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity])).toEqual([
+            ['missing-intent', 'warning']
+        ]);
         expect(report.summary).toEqual({ files: 1, errors: 0, warnings: 1, infos: 0 });
         expect(run.code).toBe(0);
     });
 
     it('uses --today for time-based rules', async () => {
-        write('review.mission', 'vision V\nperson p\nmission M under V {\n  intent "x"\n  lead p\n  measure m { target 1 }\n  review every 30 days last 2026-01-01\n}\n');
-        const before = JSON.parse((await mission(['validate', 'review.mission', '--format', 'json', '--today', '2026-01-15'], workspace)).stdout);
-        const after = JSON.parse((await mission(['validate', 'review.mission', '--format', 'json', '--today', '2026-11-23'], workspace)).stdout);
+        write(
+            'review.mission',
+            'vision V\nperson p\nmission M under V {\n  intent "x"\n  lead p\n  measure m { target 1 }\n  review every 30 days last 2026-01-01\n}\n'
+        );
+        const before = JSON.parse(
+            (await mission(['validate', 'review.mission', '--format', 'json', '--today', '2026-01-15'], workspace))
+                .stdout
+        );
+        const after = JSON.parse(
+            (await mission(['validate', 'review.mission', '--format', 'json', '--today', '2026-11-23'], workspace))
+                .stdout
+        );
         expect(before.diagnostics.map((d: { code: string }) => d.code)).toEqual([]);
         expect(after.diagnostics.map((d: { code: string }) => d.code)).toEqual(['review-overdue']);
     });
@@ -198,7 +256,10 @@ describe('text format', () => {
     });
 
     it('keeps tabs before the caret so that it lines up with tab-indented source', async () => {
-        write('tabs.mission', 'vision V\nmission M under V {\n\tintent "x"\n\t\tlead ghost\n\tmeasure m { target 1 }\n}\n');
+        write(
+            'tabs.mission',
+            'vision V\nmission M under V {\n\tintent "x"\n\t\tlead ghost\n\tmeasure m { target 1 }\n}\n'
+        );
         const run = await mission(['validate', 'tabs.mission'], workspace);
         const lines = run.stdout.split('\n');
         expect(lines[0]).toMatch(/^tabs\.mission:4:8 error unresolved-reference /);
@@ -230,8 +291,14 @@ describe('exit codes and usage errors (built CLI)', { timeout: 180_000 }, () => 
     });
 
     it('exits 2 on a missing path', () => {
-        expectUsageFailure(missionProcess(['validate', 'nope.mission'], workspace), /nope\.mission: no such file or folder/);
-        expectUsageFailure(missionProcess(['validate', 'clean.mission', 'missing-folder'], workspace), /missing-folder/);
+        expectUsageFailure(
+            missionProcess(['validate', 'nope.mission'], workspace),
+            /nope\.mission: no such file or folder/
+        );
+        expectUsageFailure(
+            missionProcess(['validate', 'clean.mission', 'missing-folder'], workspace),
+            /missing-folder/
+        );
     });
 
     it('exits 2 on an unknown format', () => {
@@ -239,8 +306,14 @@ describe('exit codes and usage errors (built CLI)', { timeout: 180_000 }, () => 
     });
 
     it('exits 2 on a bad --today', () => {
-        expectUsageFailure(missionProcess(['validate', 'clean.mission', '--today', 'tomorrow'], workspace), /--today.*tomorrow/);
-        expectUsageFailure(missionProcess(['validate', 'clean.mission', '--today', '2026-02-30'], workspace), /2026-02-30/);
+        expectUsageFailure(
+            missionProcess(['validate', 'clean.mission', '--today', 'tomorrow'], workspace),
+            /--today.*tomorrow/
+        );
+        expectUsageFailure(
+            missionProcess(['validate', 'clean.mission', '--today', '2026-02-30'], workspace),
+            /2026-02-30/
+        );
     });
 
     it('exits 2 on a file that is not UTF-8', () => {
@@ -253,7 +326,10 @@ describe('exit codes and usage errors (built CLI)', { timeout: 180_000 }, () => 
     });
 
     it('writes no colour when stdout is not a TTY, even with errors', () => {
-        const run = missionProcess(['validate', 'dup.mission'], workspace, { NO_COLOR: undefined, FORCE_COLOR: undefined });
+        const run = missionProcess(['validate', 'dup.mission'], workspace, {
+            NO_COLOR: undefined,
+            FORCE_COLOR: undefined
+        });
         expect(run.code).toBe(1);
         expect(run.stdout).toMatch(/duplicate-name/);
         expect(run.stdout).not.toMatch(ANSI);

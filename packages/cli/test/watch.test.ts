@@ -19,19 +19,20 @@ function watchLog(process: ChildProcess): { builds(count: number): Promise<strin
         for (const check of [...waiting]) check();
     });
     return {
-        builds: count => new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`no ${count} builds within 30s: ${stderr}`)), 30_000);
-            const check = (): void => {
-                const lines = stderr.split('\n').filter(Boolean);
-                if (lines.filter(line => line.includes('watching for changes')).length >= count) {
-                    clearTimeout(timer);
-                    waiting.splice(waiting.indexOf(check), 1);
-                    resolve(lines);
-                }
-            };
-            waiting.push(check);
-            check();
-        })
+        builds: count =>
+            new Promise((resolve, reject) => {
+                const timer = setTimeout(() => reject(new Error(`no ${count} builds within 30s: ${stderr}`)), 30_000);
+                const check = (): void => {
+                    const lines = stderr.split('\n').filter(Boolean);
+                    if (lines.filter(line => line.includes('watching for changes')).length >= count) {
+                        clearTimeout(timer);
+                        waiting.splice(waiting.indexOf(check), 1);
+                        resolve(lines);
+                    }
+                };
+                waiting.push(check);
+                check();
+            })
     };
 }
 
@@ -41,7 +42,16 @@ describe('--watch', () => {
         const model = join(folder, 'model.mission');
         const output = join(folder, 'model.json');
         copyFileSync(EXAMPLE, model);
-        child = spawn(process.execPath, [join(REPO, 'packages/cli/bin/mission.js'), 'compile', folder, '-o', output, '--watch', '--today', '2026-11-23']);
+        child = spawn(process.execPath, [
+            join(REPO, 'packages/cli/bin/mission.js'),
+            'compile',
+            folder,
+            '-o',
+            output,
+            '--watch',
+            '--today',
+            '2026-11-23'
+        ]);
         const log = watchLog(child);
         await log.builds(1);
         expect(JSON.parse(readFileSync(output, 'utf8')).missions).toHaveLength(3);
@@ -60,9 +70,21 @@ describe('--watch', () => {
         const folder = temporaryFolder();
         const model = join(folder, 'model.mission');
         copyFileSync(EXAMPLE, model);
-        for (const [command, file, marker] of [['diagram', 'cascade.svg', '</svg>'], ['report', 'report.html', '</html>']] as const) {
+        for (const [command, file, marker] of [
+            ['diagram', 'cascade.svg', '</svg>'],
+            ['report', 'report.html', '</html>']
+        ] as const) {
             const output = join(folder, file);
-            child = spawn(process.execPath, [join(REPO, 'packages/cli/bin/mission.js'), command, model, '-o', output, '--watch', '--today', '2026-11-23']);
+            child = spawn(process.execPath, [
+                join(REPO, 'packages/cli/bin/mission.js'),
+                command,
+                model,
+                '-o',
+                output,
+                '--watch',
+                '--today',
+                '2026-11-23'
+            ]);
             const log = watchLog(child);
             await log.builds(1);
             expect(readFileSync(output, 'utf8')).toContain(marker);
@@ -77,7 +99,15 @@ describe('--watch', () => {
     });
 
     test('--watch needs an output file and files on disk', async () => {
-        expectUsageError(await runCli(['compile', EXAMPLE, '--watch']), expect, /^mission: --watch needs -o FILE for mission compile$/);
-        expectUsageError(await runCli(['report', '-', '--watch', '-o', 'x.html']), expect, /cannot watch standard input/);
+        expectUsageError(
+            await runCli(['compile', EXAMPLE, '--watch']),
+            expect,
+            /^mission: --watch needs -o FILE for mission compile$/
+        );
+        expectUsageError(
+            await runCli(['report', '-', '--watch', '-o', 'x.html']),
+            expect,
+            /cannot watch standard input/
+        );
     });
 });

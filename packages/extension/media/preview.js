@@ -46,12 +46,14 @@
         const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
         const svg = doc.documentElement;
         if (svg.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) return undefined;
-        for (const element of Array.from(svg.querySelectorAll('script, foreignObject, iframe, object, embed'))) element.remove();
+        for (const element of Array.from(svg.querySelectorAll('script, foreignObject, iframe, object, embed')))
+            element.remove();
         for (const element of [svg, ...Array.from(svg.querySelectorAll('*'))]) {
             for (const attribute of Array.from(element.attributes)) {
                 const name = attribute.name.toLowerCase();
                 const isLink = name === 'href' || name === 'xlink:href';
-                if (name.startsWith('on') || (isLink && !attribute.value.startsWith('#'))) element.removeAttribute(attribute.name);
+                if (name.startsWith('on') || (isLink && !attribute.value.startsWith('#')))
+                    element.removeAttribute(attribute.name);
             }
         }
         return /** @type {SVGSVGElement} */ (/** @type {unknown} */ (document.importNode(svg, true)));
@@ -76,7 +78,7 @@
         for (const node of nodes) node.classList.add('mission-node');
         canvas.setAttribute('data-node-count', String(count));
         // The names shown, for the tests (read as an attribute; nothing is rendered from it).
-        canvas.setAttribute('data-missions', nodes.map((node) => missionOf(node) || '').join(','));
+        canvas.setAttribute('data-missions', nodes.map(node => missionOf(node) || '').join(','));
         status.textContent = `${count} mission${count === 1 ? '' : 's'} · updated ${new Date().toLocaleTimeString()}`;
         if (!view.fitted) fit();
         applyView();
@@ -89,7 +91,10 @@
         const width = box.width / view.scale;
         const height = box.height / view.scale;
         if (width === 0 || height === 0) return;
-        view.scale = Math.min(2, Math.max(0.05, Math.min(viewport.clientWidth / width, viewport.clientHeight / height) * 0.95));
+        view.scale = Math.min(
+            2,
+            Math.max(0.05, Math.min(viewport.clientWidth / width, viewport.clientHeight / height) * 0.95)
+        );
         view.x = (viewport.clientWidth - width * view.scale) / 2;
         view.y = 8; // top-aligned: the panel below the editor may shrink the view later
         view.fitted = true;
@@ -135,10 +140,10 @@
     }
 
     let drag = /** @type {{ x: number, y: number, moved: boolean } | undefined} */ (undefined);
-    viewport.addEventListener('pointerdown', (event) => {
+    viewport.addEventListener('pointerdown', event => {
         drag = { x: event.clientX, y: event.clientY, moved: false };
     });
-    viewport.addEventListener('pointermove', (event) => {
+    viewport.addEventListener('pointermove', event => {
         if (!drag || (event.buttons & 1) === 0) return;
         const dx = event.clientX - drag.x;
         const dy = event.clientY - drag.y;
@@ -151,23 +156,34 @@
         drag.y = event.clientY;
         applyView();
     });
-    viewport.addEventListener('pointerup', (event) => {
+    viewport.addEventListener('pointerup', event => {
         const wasDrag = drag && drag.moved;
         drag = undefined;
         if (wasDrag) return;
         const mission = missionOf(/** @type {Element} */ (event.target));
         if (mission) vscode.postMessage({ type: 'reveal', mission });
     });
-    viewport.addEventListener('wheel', (event) => {
-        event.preventDefault();
-        const box = viewport.getBoundingClientRect();
-        zoomAt(event.deltaY < 0 ? 1.1 : 1 / 1.1, event.clientX - box.left, event.clientY - box.top);
-    }, { passive: false });
-    document.getElementById('zoom-in')?.addEventListener('click', () => zoomAt(1.25, viewport.clientWidth / 2, viewport.clientHeight / 2));
-    document.getElementById('zoom-out')?.addEventListener('click', () => zoomAt(0.8, viewport.clientWidth / 2, viewport.clientHeight / 2));
-    document.getElementById('zoom-fit')?.addEventListener('click', () => { view.fitted = false; fit(); });
+    viewport.addEventListener(
+        'wheel',
+        event => {
+            event.preventDefault();
+            const box = viewport.getBoundingClientRect();
+            zoomAt(event.deltaY < 0 ? 1.1 : 1 / 1.1, event.clientX - box.left, event.clientY - box.top);
+        },
+        { passive: false }
+    );
+    document
+        .getElementById('zoom-in')
+        ?.addEventListener('click', () => zoomAt(1.25, viewport.clientWidth / 2, viewport.clientHeight / 2));
+    document
+        .getElementById('zoom-out')
+        ?.addEventListener('click', () => zoomAt(0.8, viewport.clientWidth / 2, viewport.clientHeight / 2));
+    document.getElementById('zoom-fit')?.addEventListener('click', () => {
+        view.fitted = false;
+        fit();
+    });
 
-    window.addEventListener('message', (event) => {
+    window.addEventListener('message', event => {
         const data = event.data;
         if (!data || typeof data !== 'object') return;
         if (data.type === 'diagram' && typeof data.svg === 'string') showDiagram(data.svg);

@@ -11,7 +11,11 @@ const extensionDir = fileURLToPath(new URL('..', import.meta.url));
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const watch = process.argv.includes('--watch');
 
-const typecheck = spawnSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, '-p', `${extensionDir}/tsconfig.json`, '--noEmit'], { stdio: 'inherit' });
+const typecheck = spawnSync(
+    process.execPath,
+    [`${root}/node_modules/typescript/bin/tsc`, '-p', `${extensionDir}/tsconfig.json`, '--noEmit'],
+    { stdio: 'inherit' }
+);
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 
 /** @type {esbuild.BuildOptions} */
@@ -40,12 +44,17 @@ const serverInVsix = {
         build.onResolve({ filter: /^@resvg\/resvg-js$/ }, () => ({ path: 'resvg', namespace: 'mission-stub' }));
         build.onLoad({ filter: /.*/, namespace: 'mission-stub' }, () => ({
             loader: 'js',
-            contents: 'export class Resvg { constructor() { throw new Error("PNG rendering is not part of the editor\'s language server; the cascade preview draws PNGs."); } }'
+            contents:
+                'export class Resvg { constructor() { throw new Error("PNG rendering is not part of the editor\'s language server; the cascade preview draws PNGs."); } }'
         }));
-        build.onLoad({ filter: /[\\/]outputs[\\/]svg\.ts$/ }, (args) => {
+        build.onLoad({ filter: /[\\/]outputs[\\/]svg\.ts$/ }, args => {
             const source = readFileSync(args.path, 'utf8');
-            if (!source.includes(GRAPHVIZ_LOOKUP)) throw new Error(`${args.path} no longer contains ${GRAPHVIZ_LOOKUP}: update scripts/build.mjs`);
-            return { loader: 'ts', contents: source.replace(GRAPHVIZ_LOOKUP, "require('node:path').join(__dirname, 'graphviz.mjs')") };
+            if (!source.includes(GRAPHVIZ_LOOKUP))
+                throw new Error(`${args.path} no longer contains ${GRAPHVIZ_LOOKUP}: update scripts/build.mjs`);
+            return {
+                loader: 'ts',
+                contents: source.replace(GRAPHVIZ_LOOKUP, "require('node:path').join(__dirname, 'graphviz.mjs')")
+            };
         });
     }
 };
@@ -55,14 +64,26 @@ const languageRequire = createRequire(`${root}/packages/language/package.json`);
 copyFileSync(languageRequire.resolve('@hpcc-js/wasm-graphviz'), `${extensionDir}/out/graphviz.mjs`);
 
 const builds = [
-    { ...common, entryPoints: { extension: `${extensionDir}/src/extension.ts` }, outdir: `${extensionDir}/out`, outExtension: { '.js': '.cjs' }, external: ['vscode'] },
+    {
+        ...common,
+        entryPoints: { extension: `${extensionDir}/src/extension.ts` },
+        outdir: `${extensionDir}/out`,
+        outExtension: { '.js': '.cjs' },
+        external: ['vscode']
+    },
     // The polyfill is the first import of server/main.ts, and esbuild keeps import order, so it runs
     // before Chevrotain is evaluated (test/bundle.test.ts starts the bundle to prove it).
-    { ...common, entryPoints: { server: `${root}/packages/language/src/server/main.ts` }, outdir: `${extensionDir}/out`, outExtension: { '.js': '.cjs' }, plugins: [serverInVsix] }
+    {
+        ...common,
+        entryPoints: { server: `${root}/packages/language/src/server/main.ts` },
+        outdir: `${extensionDir}/out`,
+        outExtension: { '.js': '.cjs' },
+        plugins: [serverInVsix]
+    }
 ];
 
 if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-    await Promise.all(builds.map((options) => esbuild.build(options)));
+    await Promise.all(builds.map(options => esbuild.build(options)));
 }

@@ -7,7 +7,13 @@
 import * as vscode from 'vscode';
 import { findDeclaration } from './locations.js';
 import { RequestNotSupported, type MissionLanguageClient } from './language-client.js';
-import { answerText, DIAGRAM_REQUEST, type DiagramDirection, type DiagramFormat, type DiagramParams } from './requests.js';
+import {
+    answerText,
+    DIAGRAM_REQUEST,
+    type DiagramDirection,
+    type DiagramFormat,
+    type DiagramParams
+} from './requests.js';
 import { previewHtml } from './webview-html.js';
 
 const UPDATE_DELAY_MS = 300;
@@ -19,7 +25,9 @@ type FromWebview =
     | { type: 'png'; requestId: number; dataUrl?: string; error?: string };
 
 export function diagramDirection(): DiagramDirection {
-    return vscode.workspace.getConfiguration('mission').get<DiagramDirection>('diagram.direction') === 'LR' ? 'LR' : 'TB';
+    return vscode.workspace.getConfiguration('mission').get<DiagramDirection>('diagram.direction') === 'LR'
+        ? 'LR'
+        : 'TB';
 }
 
 export class CascadePreview implements vscode.Disposable {
@@ -33,11 +41,18 @@ export class CascadePreview implements vscode.Disposable {
     /** How many times the diagram was rendered; read by the tests. */
     renderCount = 0;
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: MissionLanguageClient) {
+    constructor(
+        private readonly context: vscode.ExtensionContext,
+        private readonly client: MissionLanguageClient
+    ) {
         this.subscriptions.push(
-            vscode.workspace.onDidChangeTextDocument((event) => { if (event.document.languageId === 'mission') this.scheduleUpdate(); }),
+            vscode.workspace.onDidChangeTextDocument(event => {
+                if (event.document.languageId === 'mission') this.scheduleUpdate();
+            }),
             vscode.languages.onDidChangeDiagnostics(() => this.scheduleUpdate()),
-            vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration('mission')) this.scheduleUpdate(); }),
+            vscode.workspace.onDidChangeConfiguration(event => {
+                if (event.affectsConfiguration('mission')) this.scheduleUpdate();
+            }),
             client.onReady(() => this.scheduleUpdate())
         );
     }
@@ -48,7 +63,11 @@ export class CascadePreview implements vscode.Disposable {
 
     /** The SVG of the diagram, or undefined with the reason shown in the preview. */
     async requestDiagram(format: DiagramFormat): Promise<string | undefined> {
-        const params: DiagramParams = { format, direction: diagramDirection(), ...(this.currentUri() ? { uri: this.currentUri()!.toString() } : {}) };
+        const params: DiagramParams = {
+            format,
+            direction: diagramDirection(),
+            ...(this.currentUri() ? { uri: this.currentUri()!.toString() } : {})
+        };
         const answer = await this.client.request<unknown>(DIAGRAM_REQUEST, params);
         return answerText(answer, format, 'svg', 'mermaid', 'dot', 'png', 'data');
     }
@@ -61,11 +80,16 @@ export class CascadePreview implements vscode.Disposable {
             this.scheduleUpdate(0);
             return;
         }
-        const panel = vscode.window.createWebviewPanel(CascadePreview.viewType, 'Mission Cascade', { viewColumn: column, preserveFocus: true }, {
-            enableScripts: true,
-            retainContextWhenHidden: true,
-            localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'media')]
-        });
+        const panel = vscode.window.createWebviewPanel(
+            CascadePreview.viewType,
+            'Mission Cascade',
+            { viewColumn: column, preserveFocus: true },
+            {
+                enableScripts: true,
+                retainContextWhenHidden: true,
+                localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'media')]
+            }
+        );
         panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'file-icon.svg');
         panel.webview.html = previewHtml(panel.webview, this.context.extensionUri);
         panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message));
@@ -83,7 +107,7 @@ export class CascadePreview implements vscode.Disposable {
         const svg = await this.requestDiagram('svg');
         if (!svg) throw new Error('The server answered no SVG for the diagram.');
         const requestId = this.nextPngRequest++;
-        const result = await new Promise<{ dataUrl?: string; error?: string }>((resolve) => {
+        const result = await new Promise<{ dataUrl?: string; error?: string }>(resolve => {
             this.pngWaiters.set(requestId, resolve);
             void this.panel!.webview.postMessage({ type: 'png', requestId, svg });
         });
@@ -99,7 +123,10 @@ export class CascadePreview implements vscode.Disposable {
     private scheduleUpdate(delay = UPDATE_DELAY_MS): void {
         if (!this.panel) return;
         if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => { this.timer = undefined; void this.update(); }, delay);
+        this.timer = setTimeout(() => {
+            this.timer = undefined;
+            void this.update();
+        }, delay);
     }
 
     private async update(): Promise<void> {
@@ -107,15 +134,17 @@ export class CascadePreview implements vscode.Disposable {
         if (!panel || !this.client.isRunning) return;
         try {
             const svg = await this.requestDiagram('svg');
-            if (!svg) void panel.webview.postMessage({ type: 'message', text: 'The language server answered no diagram.' });
+            if (!svg)
+                void panel.webview.postMessage({ type: 'message', text: 'The language server answered no diagram.' });
             else {
                 this.renderCount++;
                 void panel.webview.postMessage({ type: 'diagram', svg });
             }
         } catch (error) {
-            const text = error instanceof RequestNotSupported
-                ? 'The cascade preview needs the language server\'s mission/diagram request, which this server does not offer yet.'
-                : `The diagram could not be made: ${(error as Error).message}`;
+            const text =
+                error instanceof RequestNotSupported
+                    ? "The cascade preview needs the language server's mission/diagram request, which this server does not offer yet."
+                    : `The diagram could not be made: ${(error as Error).message}`;
             void panel.webview.postMessage({ type: 'message', text });
         }
     }
@@ -128,10 +157,15 @@ export class CascadePreview implements vscode.Disposable {
             case 'reveal': {
                 const location = await findDeclaration('mission', message.mission);
                 if (!location) {
-                    void vscode.window.showWarningMessage(`Mission '${message.mission}' was not found in the workspace.`);
+                    void vscode.window.showWarningMessage(
+                        `Mission '${message.mission}' was not found in the workspace.`
+                    );
                     return;
                 }
-                const editor = await vscode.window.showTextDocument(location.uri, { viewColumn: vscode.ViewColumn.One, selection: location.range });
+                const editor = await vscode.window.showTextDocument(location.uri, {
+                    viewColumn: vscode.ViewColumn.One,
+                    selection: location.range
+                });
                 editor.revealRange(location.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
                 return;
             }

@@ -30,10 +30,13 @@ async function persons(client: MissionLanguageClient): Promise<string[]> {
 }
 
 async function showBrief(client: MissionLanguageClient, person?: string): Promise<void> {
-    const chosen = person ?? await vscode.window.showQuickPick(persons(client), { placeHolder: 'Whose brief?' });
+    const chosen = person ?? (await vscode.window.showQuickPick(persons(client), { placeHolder: 'Whose brief?' }));
     if (!chosen) return;
     try {
-        const markdown = answerText(await client.request<unknown>(BRIEF_REQUEST, { person: chosen, uri: activeMissionUri() }), 'markdown');
+        const markdown = answerText(
+            await client.request<unknown>(BRIEF_REQUEST, { person: chosen, uri: activeMissionUri() }),
+            'markdown'
+        );
         if (markdown === undefined) throw new Error('the server answered no Markdown');
         const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
         await vscode.window.showTextDocument(document, { preview: true });
@@ -65,14 +68,18 @@ async function exportDiagram(client: MissionLanguageClient, preview: CascadePrev
             bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
         } else {
             const answer = await client.request<unknown>(DIAGRAM_REQUEST, {
-                format: format.label === 'SVG' ? 'svg' : 'mermaid', direction: diagramDirection(), uri: activeMissionUri()
+                format: format.label === 'SVG' ? 'svg' : 'mermaid',
+                direction: diagramDirection(),
+                uri: activeMissionUri()
             });
             const text = answerText(answer, format.label === 'SVG' ? 'svg' : 'mermaid');
             if (text === undefined) throw new Error('the server answered no diagram');
             bytes = new TextEncoder().encode(text);
         }
         await vscode.workspace.fs.writeFile(target, bytes);
-        void vscode.window.showInformationMessage(`Cascade diagram exported to ${vscode.workspace.asRelativePath(target)}.`);
+        void vscode.window.showInformationMessage(
+            `Cascade diagram exported to ${vscode.workspace.asRelativePath(target)}.`
+        );
     } catch (error) {
         showFailure('Export', error);
     }
@@ -82,10 +89,15 @@ async function openScorecard(context: vscode.ExtensionContext, client: MissionLa
     try {
         const html = answerText(await client.request<unknown>(REPORT_REQUEST, { uri: activeMissionUri() }), 'html');
         if (html === undefined) throw new Error('the server answered no HTML');
-        const panel = vscode.window.createWebviewPanel('mission.scorecard', 'Mission Scorecard', vscode.ViewColumn.Beside, {
-            enableScripts: false,
-            localResourceRoots: []
-        });
+        const panel = vscode.window.createWebviewPanel(
+            'mission.scorecard',
+            'Mission Scorecard',
+            vscode.ViewColumn.Beside,
+            {
+                enableScripts: false,
+                localResourceRoots: []
+            }
+        );
         panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'file-icon.svg');
         panel.webview.html = reportHtml(html);
     } catch (error) {
@@ -93,10 +105,16 @@ async function openScorecard(context: vscode.ExtensionContext, client: MissionLa
     }
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: MissionLanguageClient, preview: CascadePreview): void {
+export function registerCommands(
+    context: vscode.ExtensionContext,
+    client: MissionLanguageClient,
+    preview: CascadePreview
+): void {
     context.subscriptions.push(
         vscode.commands.registerCommand('mission.openPreview', () => preview.show()),
-        vscode.commands.registerCommand('mission.showBrief', (person?: string) => showBrief(client, typeof person === 'string' ? person : undefined)),
+        vscode.commands.registerCommand('mission.showBrief', (person?: string) =>
+            showBrief(client, typeof person === 'string' ? person : undefined)
+        ),
         vscode.commands.registerCommand('mission.exportDiagram', () => exportDiagram(client, preview)),
         vscode.commands.registerCommand('mission.openScorecard', () => openScorecard(context, client)),
         vscode.commands.registerCommand('mission.restartServer', async () => {

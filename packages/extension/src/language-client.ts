@@ -5,7 +5,12 @@
  * workspace/configuration; `mission.trace.server` is the client's own trace setting.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+    LanguageClient,
+    TransportKind,
+    type LanguageClientOptions,
+    type ServerOptions
+} from 'vscode-languageclient/node';
 
 export const LANGUAGE_ID = 'mission';
 
@@ -31,7 +36,11 @@ export class MissionLanguageClient implements vscode.Disposable {
         const serverModule = this.context.asAbsolutePath('out/server.cjs');
         const serverOptions: ServerOptions = {
             run: { module: serverModule, transport: TransportKind.ipc },
-            debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } }
+            debug: {
+                module: serverModule,
+                transport: TransportKind.ipc,
+                options: { execArgv: ['--nolazy', '--inspect=6010'] }
+            }
         };
         const clientOptions: LanguageClientOptions = {
             documentSelector: [{ language: LANGUAGE_ID }],

@@ -20,17 +20,27 @@ export function declarationPattern(keyword: string, name?: string): RegExp {
 
 /** Texts of the workspace's .mission files: from open documents when open (they may be unsaved). */
 async function missionTexts(): Promise<Array<{ uri: vscode.Uri; text: string }>> {
-    const open = new Map(vscode.workspace.textDocuments.filter((d) => d.languageId === 'mission').map((d) => [d.uri.toString(), d]));
+    const open = new Map(
+        vscode.workspace.textDocuments.filter(d => d.languageId === 'mission').map(d => [d.uri.toString(), d])
+    );
     const uris = await vscode.workspace.findFiles(MISSION_GLOB, EXCLUDE);
-    for (const document of open.values()) if (!uris.some((u) => u.toString() === document.uri.toString())) uris.push(document.uri);
-    return Promise.all(uris.map(async (uri) => {
-        const document = open.get(uri.toString());
-        const text = document ? document.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        return { uri, text };
-    }));
+    for (const document of open.values())
+        if (!uris.some(u => u.toString() === document.uri.toString())) uris.push(document.uri);
+    return Promise.all(
+        uris.map(async uri => {
+            const document = open.get(uri.toString());
+            const text = document
+                ? document.getText()
+                : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+            return { uri, text };
+        })
+    );
 }
 
-export async function findDeclaration(keyword: 'mission' | 'person', name: string): Promise<vscode.Location | undefined> {
+export async function findDeclaration(
+    keyword: 'mission' | 'person',
+    name: string
+): Promise<vscode.Location | undefined> {
     for (const { uri, text } of await missionTexts()) {
         const match = declarationPattern(keyword, name).exec(text);
         if (!match) continue;
@@ -45,7 +55,8 @@ export async function findDeclaration(keyword: 'mission' | 'person', name: strin
 export async function declaredNames(keyword: 'mission' | 'person'): Promise<string[]> {
     const names = new Set<string>();
     for (const { text } of await missionTexts()) {
-        for (const match of text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ').matchAll(declarationPattern(keyword))) names.add(match[1]!);
+        for (const match of text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ').matchAll(declarationPattern(keyword)))
+            names.add(match[1]!);
     }
     return [...names].sort();
 }

@@ -10,6 +10,6 @@ export function reportHtml(html: string): string {
     const cleaned = html
         .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
         .replace(/<meta\s+http-equiv=["']?content-security-policy["']?[^>]*>/gi, '');
-    if (/<head[^>]*>/i.test(cleaned)) return cleaned.replace(/<head[^>]*>/i, (head) => `${head}${meta}`);
+    if (/<head[^>]*>/i.test(cleaned)) return cleaned.replace(/<head[^>]*>/i, head => `${head}${meta}`);
     return `<!DOCTYPE html><html><head>${meta}</head><body>${cleaned}</body></html>`;
 }

@@ -42,5 +42,7 @@ export function answerText(answer: unknown, ...fields: string[]): string | undef
 export function personNames(model: unknown): string[] {
     const persons = (model as { persons?: unknown } | undefined)?.persons;
     if (!Array.isArray(persons)) return [];
-    return persons.map((person) => (person as { name?: unknown }).name).filter((name): name is string => typeof name === 'string');
+    return persons
+        .map(person => (person as { name?: unknown }).name)
+        .filter((name): name is string => typeof name === 'string');
 }

@@ -23,7 +23,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 /** Escapes text for an HTML attribute or element body. */
 export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {

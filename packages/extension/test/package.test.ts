@@ -9,25 +9,39 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import {
+    createMessageConnection,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type MessageConnection
+} from 'vscode-jsonrpc/node.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listZipEntries } from './zip-entries.js';
 
 const extensionDir = fileURLToPath(new URL('..', import.meta.url));
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8')) as { name: string; version: string };
+const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+};
 const vsix = join(extensionDir, `${manifest.name}-${manifest.version}.vsix`);
 
 beforeAll(() => {
     // The extension's own package script: the root one also regenerates the parser, which would
     // rewrite files that the other test files are importing at this moment (npm test generated it).
-    const result = spawnSync('npm', ['run', 'package', '--silent', '-w', 'packages/extension'], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync('npm', ['run', 'package', '--silent', '-w', 'packages/extension'], {
+        cwd: root,
+        encoding: 'utf8'
+    });
     if (result.status !== 0) throw new Error(`npm run package failed:\n${result.stdout}\n${result.stderr}`);
 }, 180_000);
 
 describe('the VSIX', () => {
     test('holds the bundles, grammar, snippets, icon, README and LICENSE, and nothing else', () => {
-        const files = listZipEntries(readFileSync(vsix)).filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length)).sort();
+        const files = listZipEntries(readFileSync(vsix))
+            .filter(name => name.startsWith('extension/'))
+            .map(name => name.slice('extension/'.length))
+            .sort();
         expect(files).toEqual([
             'LICENSE.txt',
             'language-configuration.json',
@@ -47,7 +61,7 @@ describe('the VSIX', () => {
 
     test('has no sources, source maps, tests or dependencies', () => {
         const entries = listZipEntries(readFileSync(vsix));
-        expect(entries.filter((name) => /node_modules|\.ts$|\.map$|\/src\/|\/test\/|\.vsix$/.test(name))).toEqual([]);
+        expect(entries.filter(name => /node_modules|\.ts$|\.map$|\/src\/|\/test\/|\.vsix$/.test(name))).toEqual([]);
     });
 });
 
@@ -62,8 +76,14 @@ describe('the bundled language server', () => {
         copyFileSync(join(extensionDir, 'out/server.cjs'), join(workspace, 'server.cjs'));
         copyFileSync(join(extensionDir, 'out/graphviz.mjs'), join(workspace, 'graphviz.mjs'));
         writeFileSync(join(workspace, 'model.mission'), 'vision V\nperson ann\nmission Lost "Lost" { lead nobody }\n');
-        server = spawn(process.execPath, [join(workspace, 'server.cjs'), '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'inherit'] });
-        connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+        server = spawn(process.execPath, [join(workspace, 'server.cjs'), '--stdio'], {
+            cwd: workspace,
+            stdio: ['pipe', 'pipe', 'inherit']
+        });
+        connection = createMessageConnection(
+            new StreamMessageReader(server.stdout!),
+            new StreamMessageWriter(server.stdin!)
+        );
         connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
         connection.onRequest('client/registerCapability', () => null);
         connection.listen();
@@ -77,10 +97,13 @@ describe('the bundled language server', () => {
 
     test('starts, initializes and checks a workspace file that is not open', async () => {
         const modelUri = pathToFileURL(join(workspace, 'model.mission')).toString();
-        const published = new Promise<Array<{ code?: string | number }>>((resolve) => {
-            connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Array<{ code?: string | number }> }) => {
-                if (params.uri === modelUri && params.diagnostics.length > 0) resolve(params.diagnostics);
-            });
+        const published = new Promise<Array<{ code?: string | number }>>(resolve => {
+            connection.onNotification(
+                'textDocument/publishDiagnostics',
+                (params: { uri: string; diagnostics: Array<{ code?: string | number }> }) => {
+                    if (params.uri === modelUri && params.diagnostics.length > 0) resolve(params.diagnostics);
+                }
+            );
         });
         const folderUri = pathToFileURL(workspace).toString();
         const result = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
@@ -91,12 +114,12 @@ describe('the bundled language server', () => {
         });
         expect(result.capabilities.completionProvider).toBeDefined();
         await connection.sendNotification('initialized', {});
-        const codes = (await published).map((diagnostic) => diagnostic.code);
+        const codes = (await published).map(diagnostic => diagnostic.code);
         expect(codes).toContain('unresolved-reference');
         expect(codes).toContain('unaligned-mission');
     }, 60_000);
 
-    test('answers mission/diagram with the cascade SVG laid out by the Graphviz shipped beside it', async (context) => {
+    test('answers mission/diagram with the cascade SVG laid out by the Graphviz shipped beside it', async context => {
         let answer: unknown;
         try {
             answer = await connection.sendRequest('mission/diagram', { format: 'svg', direction: 'TB' });
@@ -104,8 +127,12 @@ describe('the bundled language server', () => {
             if ((error as { code?: number }).code === -32601) context.skip();
             throw error;
         }
-        const svg = typeof answer === 'string' ? answer : (answer as { svg?: string; content?: string; text?: string }).svg
-            ?? (answer as { content?: string }).content ?? (answer as { text?: string }).text;
+        const svg =
+            typeof answer === 'string'
+                ? answer
+                : ((answer as { svg?: string; content?: string; text?: string }).svg ??
+                  (answer as { content?: string }).content ??
+                  (answer as { text?: string }).text);
         expect(svg).toMatch(/<svg[\s\S]*id="mission(-|&#45;)Lost"/);
     }, 60_000);
 });

@@ -1,8 +1,13 @@
 import './node20-polyfill.js';
 import { EmptyFileSystem, inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
-    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { ModelFactsProvider } from './facts/facts-provider.js';
 import { MissionCodeActionProvider } from './lsp/code-actions.js';
@@ -54,51 +59,51 @@ export type MissionServices = LangiumServices & MissionAddedServices;
 export const MissionModule: Module<MissionServices, PartialLangiumServices & MissionAddedServices> = {
     config: {
         Settings: () => new MissionSettings(),
-        EditorSettings: (services) => new MissionEditorSettings(services)
+        EditorSettings: services => new MissionEditorSettings(services)
     },
     facts: {
-        ModelFactsProvider: (services) => new ModelFactsProvider(services.shared)
+        ModelFactsProvider: services => new ModelFactsProvider(services.shared)
     },
     parser: {
-        LangiumParser: (services) => createMissionParser(services),
+        LangiumParser: services => createMissionParser(services),
         TokenBuilder: () => new MissionTokenBuilder(),
         ValueConverter: () => new MissionValueConverter(),
         ParserErrorMessageProvider: () => new MissionParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new MissionLexerErrorMessageProvider()
     },
     workspace: {
-        AstNodeDescriptionProvider: (services) => new MissionAstNodeDescriptionProvider(services),
-        ReferenceDescriptionProvider: (services) => new MissionReferenceDescriptionProvider(services)
+        AstNodeDescriptionProvider: services => new MissionAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: services => new MissionReferenceDescriptionProvider(services)
     },
     references: {
-        ScopeComputation: (services) => new MissionScopeComputation(services),
-        ScopeProvider: (services) => new MissionScopeProvider(services),
-        Linker: (services) => new MissionLinker(services),
-        References: (services) => new MissionReferences(services)
+        ScopeComputation: services => new MissionScopeComputation(services),
+        ScopeProvider: services => new MissionScopeProvider(services),
+        Linker: services => new MissionLinker(services),
+        References: services => new MissionReferences(services)
     },
     validation: {
-        DocumentValidator: (services) => new MissionDocumentValidator(services),
-        ValidationRegistry: (services) => new MissionValidationRegistry(services)
+        DocumentValidator: services => new MissionDocumentValidator(services),
+        ValidationRegistry: services => new MissionValidationRegistry(services)
     },
     lsp: {
-        CodeActionProvider: (services) => new MissionCodeActionProvider(services),
-        CompletionProvider: (services) => new MissionCompletionProvider(services),
-        HoverProvider: (services) => new MissionHoverProvider(services),
-        RenameProvider: (services) => new MissionRenameProvider(services),
-        SemanticTokenProvider: (services) => new MissionSemanticTokenProvider(services),
-        DocumentSymbolProvider: (services) => new MissionDocumentSymbolProvider(services),
-        Formatter: (services) => new MissionFormatter(services),
-        CodeLensProvider: (services) => new MissionCodeLensProvider(services),
-        InlayHintProvider: (services) => new MissionInlayHintProvider(services),
-        TypeHierarchyProvider: (services) => new MissionTypeHierarchyProvider(services)
+        CodeActionProvider: services => new MissionCodeActionProvider(services),
+        CompletionProvider: services => new MissionCompletionProvider(services),
+        HoverProvider: services => new MissionHoverProvider(services),
+        RenameProvider: services => new MissionRenameProvider(services),
+        SemanticTokenProvider: services => new MissionSemanticTokenProvider(services),
+        DocumentSymbolProvider: services => new MissionDocumentSymbolProvider(services),
+        Formatter: services => new MissionFormatter(services),
+        CodeLensProvider: services => new MissionCodeLensProvider(services),
+        InlayHintProvider: services => new MissionInlayHintProvider(services),
+        TypeHierarchyProvider: services => new MissionTypeHierarchyProvider(services)
     }
 };
 
 export const MissionSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        IndexManager: (services) => new MissionIndexManager(services),
-        DocumentBuilder: (services) => new MissionDocumentBuilder(services),
-        WorkspaceManager: (services) => new MissionWorkspaceManager(services)
+        IndexManager: services => new MissionIndexManager(services),
+        DocumentBuilder: services => new MissionDocumentBuilder(services),
+        WorkspaceManager: services => new MissionWorkspaceManager(services)
     },
     lsp: {
         NodeKindProvider: () => new MissionNodeKindProvider(),
@@ -122,11 +127,19 @@ export interface MissionServiceOptions {
 }
 
 /** Creates the services of the language (and, given a connection, of the language server). */
-export function createMissionServices(context: DefaultSharedModuleContext = EmptyFileSystem, options: MissionServiceOptions = {}): MissionServiceSet {
+export function createMissionServices(
+    context: DefaultSharedModuleContext = EmptyFileSystem,
+    options: MissionServiceOptions = {}
+): MissionServiceSet {
     const shared = inject(createDefaultSharedModule(context), MissionGeneratedSharedModule, MissionSharedModule);
     const syntaxOnDemand = options.syntaxOnDemand ?? options.batch ?? false;
-    const Mission = inject(createDefaultModule({ shared }), MissionLanguageGeneratedModule, MissionModule,
-        options.batch ? BatchCheckModule : {}, syntaxOnDemand ? SyntaxOnDemandModule : {});
+    const Mission = inject(
+        createDefaultModule({ shared }),
+        MissionLanguageGeneratedModule,
+        MissionModule,
+        options.batch ? BatchCheckModule : {},
+        syntaxOnDemand ? SyntaxOnDemandModule : {}
+    );
     shared.ServiceRegistry.register(Mission);
     registerValidationChecks(Mission);
     if (!context.connection) {

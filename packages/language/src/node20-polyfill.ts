@@ -17,7 +17,9 @@ if (typeof objectWithGroupBy.groupBy !== 'function') {
         writable: true,
         value<T>(items: Iterable<T>, keyOf: KeyOf<T, PropertyKey>): Record<PropertyKey, T[]> {
             const groups: Record<PropertyKey, T[]> = Object.create(null);
-            eachWithIndex(items, (item, index) => { (groups[keyOf(item, index)] ??= []).push(item); });
+            eachWithIndex(items, (item, index) => {
+                (groups[keyOf(item, index)] ??= []).push(item);
+            });
             return groups;
         }
     });
@@ -33,7 +35,8 @@ if (typeof mapWithGroupBy.groupBy !== 'function') {
             eachWithIndex(items, (item, index) => {
                 const key = keyOf(item, index);
                 const group = groups.get(key);
-                if (group) group.push(item); else groups.set(key, [item]);
+                if (group) group.push(item);
+                else groups.set(key, [item]);
             });
             return groups;
         }

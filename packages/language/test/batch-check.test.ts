@@ -8,11 +8,13 @@ import { checkSources, type SourceFile } from '../src/api/check.js';
 
 const FILES: SourceFile[] = [
     {
-        path: 'people.mission', uri: URI.file('/workspace/people.mission'),
+        path: 'people.mission',
+        uri: URI.file('/workspace/people.mission'),
         text: 'vision Acme "Acme" { horizon 2030-12-31 }\nperson alice "Alice" { capacity 1 }\nteam core "Core" { members alice }\n'
     },
     {
-        path: 'missions.mission', uri: URI.file('/workspace/missions.mission'),
+        path: 'missions.mission',
+        uri: URI.file('/workspace/missions.mission'),
         text: [
             'mission Grow "Grow" under Acme {',
             '  intent "More patients"',
@@ -38,7 +40,9 @@ describe('batch check without the reference index', () => {
     test('reports the same diagnostics as the full check', async () => {
         const full = await checkSources(FILES, { today: '2026-11-23' });
         const batch = await checkSources(FILES, { today: '2026-11-23', referenceIndex: false });
-        expect(full.diagnostics.map(d => d.code)).toEqual(expect.arrayContaining(['unresolved-reference', 'over-capacity']));
+        expect(full.diagnostics.map(d => d.code)).toEqual(
+            expect.arrayContaining(['unresolved-reference', 'over-capacity'])
+        );
         expect(batch.diagnostics).toEqual(full.diagnostics);
         expect(batch.summary).toEqual(full.summary);
     });
@@ -48,8 +52,11 @@ describe('batch check without the reference index', () => {
         const batch = await checkSources(FILES, { today: '2026-11-23', referenceIndex: false });
         const alice = (result: typeof full) => result.facts.persons.find(person => person.name === 'alice')!;
         expect(batch.facts.loadOf(alice(batch)).missions.map(mission => mission.name)).toEqual(['Grow', 'Clinics']);
-        const referencesTo = (result: typeof full) => result.services.shared.workspace.IndexManager
-            .findAllReferences(alice(result), result.services.Mission.workspace.AstNodeLocator.getAstNodePath(alice(result))).count();
+        const referencesTo = (result: typeof full) =>
+            result.services.shared.workspace.IndexManager.findAllReferences(
+                alice(result),
+                result.services.Mission.workspace.AstNodeLocator.getAstNodePath(alice(result))
+            ).count();
         expect(referencesTo(full)).toBeGreaterThan(0);
         expect(referencesTo(batch)).toBe(0);
     });

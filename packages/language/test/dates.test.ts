@@ -6,7 +6,9 @@ import { parseDate } from '../src/syntax/dates.js';
 function isCalendarDay(year: number, month: number, day: number): boolean {
     const date = new Date(Date.UTC(2000, 0, 1));
     date.setUTCFullYear(year, month - 1, day);
-    return year >= 100 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    return (
+        year >= 100 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    );
 }
 
 describe('parseDate', () => {

@@ -18,7 +18,8 @@ class FloodingValidator implements MissionValidator {
     checks(): ValidationChecks<MissionAstType> {
         return {
             Vision: (vision, accept: ValidationAcceptor) => {
-                for (let i = 0; i < MANY; i++) report(accept, 'no-lead', `flood ${i}`, { node: vision, property: 'name' });
+                for (let i = 0; i < MANY; i++)
+                    report(accept, 'no-lead', `flood ${i}`, { node: vision, property: 'name' });
             }
         };
     }
@@ -28,7 +29,10 @@ describe('diagnostic volume', () => {
     it(`keeps all ${MANY.toLocaleString('en-US')} diagnostics of one file`, async () => {
         const { shared, Mission } = createMissionServices();
         registerValidator(Mission.validation.ValidationRegistry, new FloodingValidator());
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Model>('vision V', URI.parse('memory:///flood.mission'));
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(
+            'vision V',
+            URI.parse('memory:///flood.mission')
+        );
         shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
 

@@ -8,7 +8,8 @@ import type { Mission } from '../src/generated/ast.js';
 import { createMissionServices } from '../src/mission-module.js';
 import { check, element, linkedFacts, mission } from './foundation-helpers.js';
 
-const names = (elements: readonly { name: string }[] | undefined): string[] | undefined => elements?.map(item => item.name);
+const names = (elements: readonly { name: string }[] | undefined): string[] | undefined =>
+    elements?.map(item => item.name);
 
 const CASCADE = `
 vision Acme
@@ -35,7 +36,10 @@ describe('parent and children', () => {
     });
 
     it('collects the elements of every file', async () => {
-        const result = await check({ 'a.mission': 'vision V\nperson p', 'b.mission': 'mission M under V { }\nteam t { }' });
+        const result = await check({
+            'a.mission': 'vision V\nperson p',
+            'b.mission': 'mission M under V { }\nteam t { }'
+        });
         expect(names(result.facts.visions)).toEqual(['V']);
         expect(names(result.facts.persons)).toEqual(['p']);
         expect(names(result.facts.teams)).toEqual(['t']);
@@ -57,7 +61,14 @@ describe('ancestors and isAncestor', () => {
         const result = await check(CASCADE);
         const { facts } = result;
         const [acme, other] = [element(result, 'Vision', 'Acme'), element(result, 'Vision', 'Other')];
-        const [grow, clinics, recruit, north, lonely, elsewhere] = ['Grow', 'Clinics', 'Recruit', 'North', 'Lonely', 'Elsewhere'].map(name => mission(result, name)) as Mission[];
+        const [grow, clinics, recruit, north, lonely, elsewhere] = [
+            'Grow',
+            'Clinics',
+            'Recruit',
+            'North',
+            'Lonely',
+            'Elsewhere'
+        ].map(name => mission(result, name)) as Mission[];
         expect(facts.isAncestor(acme, north!)).toBe(true);
         expect(facts.isAncestor(grow!, north!)).toBe(true);
         expect(facts.isAncestor(clinics!, north!)).toBe(true);
@@ -71,7 +82,9 @@ describe('ancestors and isAncestor', () => {
     });
 
     it('agrees with ancestorsOf on every pair', async () => {
-        const result = await check(`${CASCADE}\nmission C1 under C3 { }\nmission C2 under C1 { }\nmission C3 under C2 { }\nmission Below under C2 { }`);
+        const result = await check(
+            `${CASCADE}\nmission C1 under C3 { }\nmission C2 under C1 { }\nmission C3 under C2 { }\nmission Below under C2 { }`
+        );
         const { facts } = result;
         const targets = [...facts.visions, ...facts.missions];
         for (const descendant of facts.missions) {
@@ -79,7 +92,9 @@ describe('ancestors and isAncestor', () => {
             const cycle = facts.cycleOf(descendant);
             for (const candidate of targets) {
                 const expected = ancestors.has(candidate) || (cycle?.includes(candidate as Mission) ?? false);
-                expect(facts.isAncestor(candidate, descendant), `${candidate.name} of ${descendant.name}`).toBe(expected);
+                expect(facts.isAncestor(candidate, descendant), `${candidate.name} of ${descendant.name}`).toBe(
+                    expected
+                );
             }
         }
     });
@@ -120,7 +135,9 @@ mission Outside under V { }`;
     it('makes every member of a cycle an ancestor of every member and of what is below', async () => {
         const result = await check(CYCLE);
         const { facts } = result;
-        const [a, b, c, below, deeper, self, outside] = ['A', 'B', 'C', 'Below', 'Deeper', 'Self', 'Outside'].map(name => mission(result, name)) as Mission[];
+        const [a, b, c, below, deeper, self, outside] = ['A', 'B', 'C', 'Below', 'Deeper', 'Self', 'Outside'].map(
+            name => mission(result, name)
+        ) as Mission[];
         for (const x of [a!, b!, c!]) {
             for (const y of [a!, b!, c!]) expect(facts.isAncestor(x, y), `${x.name} of ${y.name}`).toBe(true);
             expect(facts.isAncestor(x, deeper!)).toBe(true);

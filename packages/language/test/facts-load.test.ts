@@ -23,40 +23,64 @@ describe('sweepLoad', () => {
     });
 
     it('does not count windows one day apart as overlapping', () => {
-        expect(sweepLoad(items(['a', w('2026-01-01', '2026-01-30')], ['b', w('2026-01-31', '2026-02-28')]), 1)).toEqual({ peak: 1, counted: [] });
+        expect(sweepLoad(items(['a', w('2026-01-01', '2026-01-30')], ['b', w('2026-01-31', '2026-02-28')]), 1)).toEqual(
+            { peak: 1, counted: [] }
+        );
     });
 
     it('finds the peak and only the items that are part of an overload', () => {
-        const result = sweepLoad(items(
-            ['a', w('2026-01-01', '2026-03-31')],
-            ['b', w('2026-02-01', '2026-04-30')],
-            ['c', w('2026-06-01', '2026-07-31')],
-            ['d', w('2026-03-15', '2026-03-20')]
-        ), 1);
+        const result = sweepLoad(
+            items(
+                ['a', w('2026-01-01', '2026-03-31')],
+                ['b', w('2026-02-01', '2026-04-30')],
+                ['c', w('2026-06-01', '2026-07-31')],
+                ['d', w('2026-03-15', '2026-03-20')]
+            ),
+            1
+        );
         expect(result.peak).toBe(3);
         expect(result.counted).toEqual(['a', 'b', 'd']);
     });
 
     it('counts nothing while the load stays within the capacity', () => {
-        expect(sweepLoad(items(['a', w('2026-01-01', '2026-03-31')], ['b', w('2026-02-01', '2026-04-30')]), 2)).toEqual({ peak: 2, counted: [] });
+        expect(sweepLoad(items(['a', w('2026-01-01', '2026-03-31')], ['b', w('2026-02-01', '2026-04-30')]), 2)).toEqual(
+            { peak: 2, counted: [] }
+        );
     });
 
     it('handles open-ended windows (all time) with finite ones', () => {
-        const result = sweepLoad(items(['all', ALL_TIME], ['jan', w('2026-01-01', '2026-01-31')], ['late', w('2027-01-01', '2027-01-31')]), 1);
+        const result = sweepLoad(
+            items(['all', ALL_TIME], ['jan', w('2026-01-01', '2026-01-31')], ['late', w('2027-01-01', '2027-01-31')]),
+            1
+        );
         expect(result.peak).toBe(2);
         expect(result.counted).toEqual(['all', 'jan', 'late']);
-        expect(sweepLoad(items(['x', ALL_TIME], ['y', ALL_TIME], ['z', ALL_TIME]), 2)).toEqual({ peak: 3, counted: ['x', 'y', 'z'] });
-        expect(sweepLoad(items(['x', { start: Number.NEGATIVE_INFINITY, end: day('2026-01-01') }], ['y', { start: day('2026-01-02'), end: Number.POSITIVE_INFINITY }]), 1).peak).toBe(1);
+        expect(sweepLoad(items(['x', ALL_TIME], ['y', ALL_TIME], ['z', ALL_TIME]), 2)).toEqual({
+            peak: 3,
+            counted: ['x', 'y', 'z']
+        });
+        expect(
+            sweepLoad(
+                items(
+                    ['x', { start: Number.NEGATIVE_INFINITY, end: day('2026-01-01') }],
+                    ['y', { start: day('2026-01-02'), end: Number.POSITIVE_INFINITY }]
+                ),
+                1
+            ).peak
+        ).toBe(1);
     });
 
     it('does not count an item that only overlaps others while the load is within capacity', () => {
         // capacity 2: a, b, c overlap in February only; e overlaps a alone in March.
-        const result = sweepLoad(items(
-            ['a', w('2026-01-01', '2026-03-31')],
-            ['b', w('2026-02-01', '2026-02-28')],
-            ['c', w('2026-02-10', '2026-02-20')],
-            ['e', w('2026-03-01', '2026-03-31')]
-        ), 2);
+        const result = sweepLoad(
+            items(
+                ['a', w('2026-01-01', '2026-03-31')],
+                ['b', w('2026-02-01', '2026-02-28')],
+                ['c', w('2026-02-10', '2026-02-20')],
+                ['e', w('2026-03-01', '2026-03-31')]
+            ),
+            2
+        );
         expect(result).toEqual({ peak: 3, counted: ['a', 'b', 'c'] });
     });
 
@@ -93,7 +117,9 @@ team ops { members bob, cara }
         const cara = result.facts.loadOf(element(result, 'Person', 'cara'));
         expect(cara.missions.map(item => item.name)).toEqual(['A', 'B']);
         expect(cara.load).toBe(2);
-        expect(cara.assignments.filter(assignment => assignment.role === 'team').map(assignment => assignment.team?.name)).toEqual(['ops', 'ops']);
+        expect(
+            cara.assignments.filter(assignment => assignment.role === 'team').map(assignment => assignment.team?.name)
+        ).toEqual(['ops', 'ops']);
         expect(cara.counted.map(item => item.name)).toEqual(['A', 'B']);
         const bob = result.facts.loadOf(element(result, 'Person', 'bob'));
         expect([bob.load, bob.capacity, bob.counted]).toEqual([2, 2, []]);
@@ -142,7 +168,12 @@ mission Later { lead alice boundary { window 2027-01-01 .. 2027-12-31 } }`);
 
     it('gives a person on no mission a load of 0 and the default capacity', async () => {
         const result = await check(PEOPLE);
-        expect(result.facts.loadOf(element(result, 'Person', 'dan'))).toMatchObject({ load: 0, capacity: 1, missions: [], counted: [] });
+        expect(result.facts.loadOf(element(result, 'Person', 'dan'))).toMatchObject({
+            load: 0,
+            capacity: 1,
+            missions: [],
+            counted: []
+        });
     });
 
     it('ignores unresolved lead and crew references', async () => {

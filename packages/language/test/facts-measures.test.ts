@@ -98,8 +98,10 @@ describe('contributors', () => {
     it('lists the measures contributing to a measure, across files, in model order', async () => {
         const result = await check({
             'top.mission': 'mission Grow { measure patients { target 100 } measure other { } }',
-            'a.mission': 'mission Clinics under Grow { measure registered { contributes to Grow.patients } measure opened { } }',
-            'b.mission': 'mission Recruit under Grow { measure hired { contributes to Grow.patients } measure misc { contributes to Grow.other } }'
+            'a.mission':
+                'mission Clinics under Grow { measure registered { contributes to Grow.patients } measure opened { } }',
+            'b.mission':
+                'mission Recruit under Grow { measure hired { contributes to Grow.patients } measure misc { contributes to Grow.other } }'
         });
         const { facts } = result;
         const [patients, other] = mission(result, 'Grow').measures;

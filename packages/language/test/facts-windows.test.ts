@@ -26,15 +26,30 @@ mission Orphan under Nowhere { }`;
 
     it('is the own window when the mission has one', async () => {
         const result = await check(MODEL);
-        expect(result.facts.windowOf(mission(result, 'Grow'))).toEqual({ ...window('2026-01-01', '2026-12-31'), source: 'own', from: mission(result, 'Grow') });
-        expect(result.facts.windowOf(mission(result, 'South'))).toMatchObject({ ...window('2026-03-01', '2026-04-30'), source: 'own' });
+        expect(result.facts.windowOf(mission(result, 'Grow'))).toEqual({
+            ...window('2026-01-01', '2026-12-31'),
+            source: 'own',
+            from: mission(result, 'Grow')
+        });
+        expect(result.facts.windowOf(mission(result, 'South'))).toMatchObject({
+            ...window('2026-03-01', '2026-04-30'),
+            source: 'own'
+        });
     });
 
     it('is inherited from the nearest ancestor with a window', async () => {
         const result = await check(MODEL);
         const grow = mission(result, 'Grow');
-        expect(result.facts.windowOf(mission(result, 'Clinics'))).toEqual({ ...window('2026-01-01', '2026-12-31'), source: 'inherited', from: grow });
-        expect(result.facts.windowOf(mission(result, 'North'))).toEqual({ ...window('2026-01-01', '2026-12-31'), source: 'inherited', from: grow });
+        expect(result.facts.windowOf(mission(result, 'Clinics'))).toEqual({
+            ...window('2026-01-01', '2026-12-31'),
+            source: 'inherited',
+            from: grow
+        });
+        expect(result.facts.windowOf(mission(result, 'North'))).toEqual({
+            ...window('2026-01-01', '2026-12-31'),
+            source: 'inherited',
+            from: grow
+        });
     });
 
     it("runs from all time to the vision's horizon when no mission on the way has a window", async () => {
@@ -62,11 +77,26 @@ mission P under V { boundary { window 2026-01-01 .. 2026-06-30 } }
 mission BadDate under P { boundary { window 2026-02-30 .. 2026-03-31 } }
 mission Reversed under P { boundary { window 2026-05-01 .. 2026-04-01 } }
 mission BadTop under V { boundary { window 2026-01-01 .. 2026-13-01 } }`);
-        expect(result.diagnostics.map(diagnostic => diagnostic.code)).toEqual(['invalid-date', 'invalid-window', 'invalid-date']);
+        expect(result.diagnostics.map(diagnostic => diagnostic.code)).toEqual([
+            'invalid-date',
+            'invalid-window',
+            'invalid-date'
+        ]);
         const p = mission(result, 'P');
-        expect(result.facts.windowOf(mission(result, 'BadDate'))).toEqual({ ...window('2026-01-01', '2026-06-30'), source: 'inherited', from: p });
-        expect(result.facts.windowOf(mission(result, 'Reversed'))).toEqual({ ...window('2026-01-01', '2026-06-30'), source: 'inherited', from: p });
-        expect(result.facts.windowOf(mission(result, 'BadTop'))).toMatchObject({ end: day('2030-01-01'), source: 'vision' });
+        expect(result.facts.windowOf(mission(result, 'BadDate'))).toEqual({
+            ...window('2026-01-01', '2026-06-30'),
+            source: 'inherited',
+            from: p
+        });
+        expect(result.facts.windowOf(mission(result, 'Reversed'))).toEqual({
+            ...window('2026-01-01', '2026-06-30'),
+            source: 'inherited',
+            from: p
+        });
+        expect(result.facts.windowOf(mission(result, 'BadTop'))).toMatchObject({
+            end: day('2030-01-01'),
+            source: 'vision'
+        });
     });
 
     it('treats an invalid horizon as absent', async () => {
@@ -77,7 +107,11 @@ mission BadTop under V { boundary { window 2026-01-01 .. 2026-13-01 } }`);
     it('accepts a one-day window', async () => {
         const result = await check('mission M { boundary { window 2026-05-05 .. 2026-05-05 } }');
         expect(result.diagnostics).toEqual([]);
-        expect(result.facts.windowOf(mission(result, 'M'))).toMatchObject({ start: day('2026-05-05'), end: day('2026-05-05'), source: 'own' });
+        expect(result.facts.windowOf(mission(result, 'M'))).toMatchObject({
+            start: day('2026-05-05'),
+            end: day('2026-05-05'),
+            source: 'own'
+        });
     });
 
     it('does not depend on the order of the missions in the files', async () => {
@@ -85,7 +119,10 @@ mission BadTop under V { boundary { window 2026-01-01 .. 2026-13-01 } }`);
             'a.mission': 'mission Leaf under Middle { }',
             'b.mission': 'mission Middle under Top { }\nmission Top { boundary { window 2026-01-01 .. 2026-02-01 } }'
         });
-        expect(result.facts.windowOf(mission(result, 'Leaf'))).toMatchObject({ source: 'inherited', from: mission(result, 'Top') });
+        expect(result.facts.windowOf(mission(result, 'Leaf'))).toMatchObject({
+            source: 'inherited',
+            from: mission(result, 'Top')
+        });
     });
 
     describe('on a cycle', () => {
@@ -99,7 +136,11 @@ mission Child under A { }`);
             expect(result.facts.windowOf(b)).toMatchObject({ source: 'own', from: b });
             // C is under B, A under C: both inherit B's window.
             for (const name of ['A', 'C', 'Child']) {
-                expect(result.facts.windowOf(mission(result, name)), name).toEqual({ ...window('2026-01-01', '2026-03-31'), source: 'inherited', from: b });
+                expect(result.facts.windowOf(mission(result, name)), name).toEqual({
+                    ...window('2026-01-01', '2026-03-31'),
+                    source: 'inherited',
+                    from: b
+                });
             }
         });
 
@@ -108,15 +149,23 @@ mission Child under A { }`);
 mission A under C { boundary { window 2026-01-01 .. 2026-01-31 } }
 mission B under A { }
 mission C under B { boundary { window 2026-03-01 .. 2026-03-31 } }`);
-            expect(result.facts.windowOf(mission(result, 'B'))).toMatchObject({ source: 'inherited', from: mission(result, 'A') });
+            expect(result.facts.windowOf(mission(result, 'B'))).toMatchObject({
+                source: 'inherited',
+                from: mission(result, 'A')
+            });
             expect(result.facts.windowOf(mission(result, 'A'))).toMatchObject({ source: 'own' });
             expect(result.facts.windowOf(mission(result, 'C'))).toMatchObject({ source: 'own' });
         });
 
         it('spans all time when no member has a window', async () => {
-            const result = await check('mission A under B { }\nmission B under A { }\nmission Self under Self { }\nmission Child under B { }');
+            const result = await check(
+                'mission A under B { }\nmission B under A { }\nmission Self under Self { }\nmission Child under B { }'
+            );
             for (const name of ['A', 'B', 'Self', 'Child']) {
-                expect(result.facts.windowOf(mission(result, name)), name).toMatchObject({ ...ALL_TIME, source: 'none' });
+                expect(result.facts.windowOf(mission(result, name)), name).toMatchObject({
+                    ...ALL_TIME,
+                    source: 'none'
+                });
             }
         });
     });
@@ -147,7 +196,11 @@ describe('status and active', () => {
     ])('status %s: active %s, finished %s', async (status, active, finished) => {
         const result = await check(`mission M { status ${status} }`);
         const m = mission(result, 'M');
-        expect([result.facts.statusOf(m), result.facts.isActive(m), result.facts.isFinished(m)]).toEqual([status, active, finished]);
+        expect([result.facts.statusOf(m), result.facts.isActive(m), result.facts.isFinished(m)]).toEqual([
+            status,
+            active,
+            finished
+        ]);
     });
 
     it('is active without a status', async () => {

@@ -8,7 +8,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AstNode, CompositeCstNodeImpl, type CstNode, createLangiumParser, EmptyFileSystem, LeafCstNodeImpl, type ParseResult, RootCstNodeImpl } from 'langium';
+import {
+    type AstNode,
+    CompositeCstNodeImpl,
+    type CstNode,
+    createLangiumParser,
+    EmptyFileSystem,
+    LeafCstNodeImpl,
+    type ParseResult,
+    RootCstNodeImpl
+} from 'langium';
 import { describe, expect, it, vi } from 'vitest';
 import { generateWorkspace } from '../../../bench/generate.mjs';
 import { createMissionServices } from '../src/mission-module.js';
@@ -40,7 +49,9 @@ function expectSameParse(text: string, label: string): 'parsed' | 'fell back' {
     for (const [left, right] of cstPairs) {
         if (left instanceof CompositeCstNodeImpl) {
             const leftAst = left._astNode;
-            expect(leftAst ? astPairs.get(leftAst) : undefined, `${label}: CST node's AST node`).toBe((right as CompositeCstNodeImpl)._astNode);
+            expect(leftAst ? astPairs.get(leftAst) : undefined, `${label}: CST node's AST node`).toBe(
+                (right as CompositeCstNodeImpl)._astNode
+            );
         }
     }
     expect(actual.lexerErrors).toEqual([]);
@@ -52,7 +63,12 @@ function expectSameParse(text: string, label: string): 'parsed' | 'fell back' {
 function sameCst(left: CstNode, right: CstNode, pairs: Pairs, path: string): void {
     expect(right.constructor, `${path}: CST node class`).toBe(left.constructor);
     expect(right.grammarSource, `${path}: grammar element`).toBe(left.grammarSource);
-    expect([right.offset, right.length, right.hidden, right.range], `${path}: position`).toEqual([left.offset, left.length, left.hidden, left.range]);
+    expect([right.offset, right.length, right.hidden, right.range], `${path}: position`).toEqual([
+        left.offset,
+        left.length,
+        left.hidden,
+        left.range
+    ]);
     expect(pairs.get(left.container!) ?? left.container, `${path}: container`).toBe(right.container ?? left.container);
     pairs.set(left, right);
     if (left instanceof LeafCstNodeImpl) {
@@ -83,7 +99,9 @@ function sameAst(left: AstNode, right: AstNode, astPairs: Pairs, cstPairs: Pairs
 function sameValue(left: unknown, right: unknown, astPairs: Pairs, cstPairs: Pairs, path: string): void {
     if (Array.isArray(left)) {
         expect(Array.isArray(right) && right.length, path).toBe(left.length);
-        left.forEach((item, index) => sameValue(item, (right as unknown[])[index], astPairs, cstPairs, `${path}[${index}]`));
+        left.forEach((item, index) =>
+            sameValue(item, (right as unknown[])[index], astPairs, cstPairs, `${path}[${index}]`)
+        );
     } else if (left instanceof Date) {
         expect(right instanceof Date && Object.is(right.getTime(), left.getTime()), path).toBe(true);
     } else if (typeof left === 'object' && left !== null && '$type' in left) {
@@ -92,7 +110,9 @@ function sameValue(left: unknown, right: unknown, astPairs: Pairs, cstPairs: Pai
         const [leftReference, rightReference] = [left as Record<string, unknown>, right as Record<string, unknown>];
         expect(Object.keys(rightReference), path).toEqual(Object.keys(leftReference));
         expect(rightReference.$refText, path).toBe(leftReference.$refText);
-        expect(cstPairs.get(leftReference.$refNode as object), `${path}: reference's CST node`).toBe(rightReference.$refNode);
+        expect(cstPairs.get(leftReference.$refNode as object), `${path}: reference's CST node`).toBe(
+            rightReference.$refNode
+        );
         expect(astPairs.get(leftReference.node as object), `${path}: reference's container`).toBe(rightReference.node);
         expect(rightReference.property, path).toBe(leftReference.property);
     } else {
@@ -102,7 +122,8 @@ function sameValue(left: unknown, right: unknown, astPairs: Pairs, cstPairs: Pai
 
 function modelFiles(directory: string): string[] {
     return readdirSync(directory, { recursive: true, encoding: 'utf8' })
-        .filter(name => name.endsWith('.mission')).map(name => join(directory, name));
+        .filter(name => name.endsWith('.mission'))
+        .map(name => join(directory, name));
 }
 
 /** A small seeded generator, so that a failing mutation can be replayed. */
@@ -118,20 +139,31 @@ const EDGE_CASES: Record<string, string> = {
     'empty text': '',
     'only whitespace': ' \t\n\r\n\v\f ',
     'only comments': '// one\n/* two\n lines */ // three',
-    'comments everywhere': '/*a*/ mission /*b*/ m1 /*c*/ "T" /*d*/ under /*e*/ v /*f*/ { // g\n lead /*h*/ p // i\n crew a, /*j*/ b\n' +
+    'comments everywhere':
+        '/*a*/ mission /*b*/ m1 /*c*/ "T" /*d*/ under /*e*/ v /*f*/ { // g\n lead /*h*/ p // i\n crew a, /*j*/ b\n' +
         ' measure x { contributes /*k*/ to /*l*/ v2 /*m*/ . /*n*/ y }\n /*o*/ } // p\n/* q */',
     'comment before the first element': '// header\nvision V',
-    'line endings CRLF and CR': 'vision V {\r\n  horizon 2030-12-31\r\n}\rperson p {\r capacity 2 }\r\n/* a\r\nb\rc */ team t { }',
+    'line endings CRLF and CR':
+        'vision V {\r\n  horizon 2030-12-31\r\n}\rperson p {\r capacity 2 }\r\n/* a\r\nb\rc */ team t { }',
     'string escapes': 'person p "a \\"quoted\\" \\\\ path \\q bad"',
-    'numbers': 'mission m { boundary { budget 1_000.5_0k EUR budget -3 EUR budget 2.5M USD budget 7B X headcount 5kg } }',
+    numbers: 'mission m { boundary { budget 1_000.5_0k EUR budget -3 EUR budget 2.5M USD budget 7B X headcount 5kg } }',
     'number then name': 'mission m { value 5kg per week }',
     'dates and ranges': 'mission m { boundary { window 2026-01-01..2026-02-30 window 2026-01-011..2027-01-01 } }',
-    'keyword prefixes': 'mission mission-x { crew end_state, days2, statusx } person measure1 team team-2 { members mission-x }',
-    'units': 'mission m { measure a { unit days } measure b { unit week } measure c { unit "% of staff" } measure d { unit hours } }',
-    'every construct': readFileSync(join(repositoryRoot, 'test/fixtures', readdirSync(join(repositoryRoot, 'test/fixtures')).find(name => name.endsWith('.mission'))!), 'utf8'),
-    'dotted and double dots': 'mission m { measure a { contributes to x.y } boundary { window 2026-01-01 .. 2026-01-02 } }',
+    'keyword prefixes':
+        'mission mission-x { crew end_state, days2, statusx } person measure1 team team-2 { members mission-x }',
+    units: 'mission m { measure a { unit days } measure b { unit week } measure c { unit "% of staff" } measure d { unit hours } }',
+    'every construct': readFileSync(
+        join(
+            repositoryRoot,
+            'test/fixtures',
+            readdirSync(join(repositoryRoot, 'test/fixtures')).find(name => name.endsWith('.mission'))!
+        ),
+        'utf8'
+    ),
+    'dotted and double dots':
+        'mission m { measure a { contributes to x.y } boundary { window 2026-01-01 .. 2026-01-02 } }',
     'not and must': 'mission m { boundary { must not "x" must "y" } status won direction up }',
-    'review': 'mission m { review every 14 days last 2026-01-01 review every 7 days }',
+    review: 'mission m { review every 14 days last 2026-01-01 review every 7 days }',
     'unterminated comment': 'vision V /* open',
     'unterminated string': 'vision V "open\nperson p',
     'stray characters': 'vision V # person p',
@@ -143,19 +175,25 @@ const EDGE_CASES: Record<string, string> = {
     'slash alone': 'vision V / person p'
 };
 
-describe('the fast parse path gives what Langium\'s parser gives', () => {
+describe("the fast parse path gives what Langium's parser gives", () => {
     it('on every model in the repository', () => {
-        const files = [...modelFiles(join(repositoryRoot, 'examples')), ...modelFiles(join(repositoryRoot, 'test')),
-            ...modelFiles(join(repositoryRoot, 'packages/cli/test'))];
+        const files = [
+            ...modelFiles(join(repositoryRoot, 'examples')),
+            ...modelFiles(join(repositoryRoot, 'test')),
+            ...modelFiles(join(repositoryRoot, 'packages/cli/test'))
+        ];
         expect(files.length).toBeGreaterThan(40);
         const outcomes = files.map(file => [file, expectSameParse(readFileSync(file, 'utf8'), file)]);
         // The valid ones take the fast path: it must not silently fall back on ordinary models.
         const clean = outcomes.filter(([file]) => !file.includes('/broken/'));
         expect(clean.filter(([, outcome]) => outcome === 'fell back').map(([file]) => file)).toEqual(
-            clean.filter(([file]) => {
-                const result = langiumParser.parse(readFileSync(file, 'utf8'));
-                return result.lexerErrors.length + result.parserErrors.length > 0;
-            }).map(([file]) => file));
+            clean
+                .filter(([file]) => {
+                    const result = langiumParser.parse(readFileSync(file, 'utf8'));
+                    return result.lexerErrors.length + result.parserErrors.length > 0;
+                })
+                .map(([file]) => file)
+        );
     });
 
     it('on a generated 1,000-mission workspace (every construct, comments, a scattering of problems)', () => {
@@ -176,19 +214,54 @@ describe('the fast parse path gives what Langium\'s parser gives', () => {
     });
 
     it('on 3,000 random mutations of valid models', () => {
-        const sources = [EDGE_CASES['comments everywhere']!, EDGE_CASES['every construct']!, EDGE_CASES['numbers']!,
-            ...modelFiles(join(repositoryRoot, 'examples/training-startup')).map(file => readFileSync(file, 'utf8'))];
-        const alphabet = ['"', '\\', '/', '*', '\n', '\r', ' ', '-', '_', '.', ',', '{', '}', '0', '5', 'k', 'M', 'a', 'Z', 'é',
-            '\u00a0', 'mission ', 'status ', '2026-01-01', '..', '//', '/*', '*/'];
+        const sources = [
+            EDGE_CASES['comments everywhere']!,
+            EDGE_CASES['every construct']!,
+            EDGE_CASES['numbers']!,
+            ...modelFiles(join(repositoryRoot, 'examples/training-startup')).map(file => readFileSync(file, 'utf8'))
+        ];
+        const alphabet = [
+            '"',
+            '\\',
+            '/',
+            '*',
+            '\n',
+            '\r',
+            ' ',
+            '-',
+            '_',
+            '.',
+            ',',
+            '{',
+            '}',
+            '0',
+            '5',
+            'k',
+            'M',
+            'a',
+            'Z',
+            'é',
+            '\u00a0',
+            'mission ',
+            'status ',
+            '2026-01-01',
+            '..',
+            '//',
+            '/*',
+            '*/'
+        ];
         const random = seededRandom(20261123);
         let fellBack = 0;
         for (let round = 0; round < 3000; round++) {
             const source = sources[round % sources.length]!;
             const at = Math.floor(random() * (source.length + 1));
             const choice = random();
-            const mutated = choice < 0.4 ? source.slice(0, at) + alphabet[Math.floor(random() * alphabet.length)] + source.slice(at)
-                : choice < 0.8 ? source.slice(0, at) + source.slice(at + 1 + Math.floor(random() * 3))
-                    : source.slice(0, at) + source.slice(at, at + 12) + source.slice(at);
+            const mutated =
+                choice < 0.4
+                    ? source.slice(0, at) + alphabet[Math.floor(random() * alphabet.length)] + source.slice(at)
+                    : choice < 0.8
+                      ? source.slice(0, at) + source.slice(at + 1 + Math.floor(random() * 3))
+                      : source.slice(0, at) + source.slice(at, at + 12) + source.slice(at);
             if (expectSameParse(mutated, `mutation ${round} at ${at}`) === 'fell back') fellBack++;
         }
         // Both kinds were exercised: many mutations break the text, many keep it valid.
@@ -197,8 +270,8 @@ describe('the fast parse path gives what Langium\'s parser gives', () => {
     });
 });
 
-describe('the language\'s parser service', () => {
-    it('is the fast path in front of Langium\'s parser, which still reports errors with recovery', () => {
+describe("the language's parser service", () => {
+    it("is the fast path in front of Langium's parser, which still reports errors with recovery", () => {
         const parser = Mission.parser.LangiumParser;
         expect(parser).toBeInstanceOf(MissionParser);
         const result: ParseResult = parser.parse('mission m { lead }\nmission n { }');
@@ -206,7 +279,7 @@ describe('the language\'s parser service', () => {
         expect((result.value as unknown as { elements: unknown[] }).elements).toHaveLength(2);
     });
 
-    it('builds Langium\'s parser only when a text first needs it', () => {
+    it("builds Langium's parser only when a text first needs it", () => {
         const parser = createMissionParser(Mission) as unknown as MissionParser;
         parser.parse('mission m "M" { intent "x" }');
         expect(parser['langiumParser']).toBeUndefined();

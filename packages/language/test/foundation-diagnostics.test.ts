@@ -24,14 +24,25 @@ describe('catalog codes', () => {
     });
 
     it('sets the LSP code of every diagnostic of a document to a catalog code', async () => {
-        const result = await check('mission M under Nowhere { lead ghost status }\nperson p { capacity 1.5 }\nperson p', { allRules: true });
+        const result = await check(
+            'mission M under Nowhere { lead ghost status }\nperson p { capacity 1.5 }\nperson p',
+            { allRules: true }
+        );
         const document = result.documents[0]!.document;
         expect(document.diagnostics!.length).toBeGreaterThan(3);
-        for (const diagnostic of document.diagnostics!) expect(isDiagnosticCode(diagnostic.code), String(diagnostic.code)).toBe(true);
+        for (const diagnostic of document.diagnostics!)
+            expect(isDiagnosticCode(diagnostic.code), String(diagnostic.code)).toBe(true);
     });
 
     it('lists the fixed foundation codes', () => {
-        expect([...FOUNDATION_CODES].sort()).toEqual(['duplicate-name', 'invalid-currency', 'invalid-date', 'invalid-window', 'syntax-error', 'unresolved-reference']);
+        expect([...FOUNDATION_CODES].sort()).toEqual([
+            'duplicate-name',
+            'invalid-currency',
+            'invalid-date',
+            'invalid-window',
+            'syntax-error',
+            'unresolved-reference'
+        ]);
         for (const code of FOUNDATION_CODES) expect(CATALOG[code].severity).toBe('error');
     });
 });
@@ -49,13 +60,26 @@ describe('severity overrides', () => {
         expect(off.diagnostics.filter(diagnostic => diagnostic.code === 'no-lead')).toEqual([]);
 
         const raised = await checkSources([source('a.mission', MODEL)], { rules: overrides([['no-lead', 'error']]) });
-        expect(raised.diagnostics.filter(diagnostic => diagnostic.code === 'no-lead').map(diagnostic => diagnostic.severity)).toEqual(['error']);
+        expect(
+            raised.diagnostics
+                .filter(diagnostic => diagnostic.code === 'no-lead')
+                .map(diagnostic => diagnostic.severity)
+        ).toEqual(['error']);
         expect(raised.summary.errors).toBe(defaults.summary.errors + 1);
     });
 
     it('never lowers or turns off a fixed code', async () => {
-        const result = await checkSources([source('a.mission', MODEL)], { rules: overrides([['duplicate-name', 'off'], ['syntax-error', 'info']]) });
-        expect(result.diagnostics.filter(diagnostic => diagnostic.code === 'duplicate-name').map(diagnostic => diagnostic.severity)).toEqual(['error', 'error']);
+        const result = await checkSources([source('a.mission', MODEL)], {
+            rules: overrides([
+                ['duplicate-name', 'off'],
+                ['syntax-error', 'info']
+            ])
+        });
+        expect(
+            result.diagnostics
+                .filter(diagnostic => diagnostic.code === 'duplicate-name')
+                .map(diagnostic => diagnostic.severity)
+        ).toEqual(['error', 'error']);
     });
 });
 
@@ -66,11 +90,16 @@ describe('a check that throws', () => {
             codes: ['empty-team'],
             checks: () => ({
                 Team: [
-                    (_team: AstNode, _accept: ValidationAcceptor) => { throw new Error('boom'); }
+                    (_team: AstNode, _accept: ValidationAcceptor) => {
+                        throw new Error('boom');
+                    }
                 ]
             })
         });
-        const document = services.shared.workspace.LangiumDocumentFactory.fromString('team t { }\nperson p\nperson p', URI.file('/w/a.mission'));
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(
+            'team t { }\nperson p\nperson p',
+            URI.file('/w/a.mission')
+        );
         services.shared.workspace.LangiumDocuments.addDocument(document);
         await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
         const internal = document.diagnostics!.filter(diagnostic => String(diagnostic.message).includes('boom'));
@@ -100,8 +129,14 @@ describe('checkSources', () => {
     it('gives 1-based lines and columns with an exclusive end column', async () => {
         const result = await check('\n  mission M { lead ghost }');
         expect(result.diagnostics[0]).toEqual({
-            file: 'main.mission', line: 2, column: 20, endLine: 2, endColumn: 25,
-            severity: 'error', code: 'unresolved-reference', message: "no person named 'ghost'"
+            file: 'main.mission',
+            line: 2,
+            column: 20,
+            endLine: 2,
+            endColumn: 25,
+            severity: 'error',
+            code: 'unresolved-reference',
+            message: "no person named 'ghost'"
         });
         expect(summaryOf(result)).toEqual(['unresolved-reference [ghost]']);
     });
@@ -113,24 +148,39 @@ describe('checkSources', () => {
 
     it('counts errors, warnings and infos', () => {
         const at = { file: 'f', line: 1, column: 1, endLine: 1, endColumn: 2, message: 'm' };
-        expect(summarize(2, [
-            { ...at, severity: 'error', code: 'syntax-error' },
-            { ...at, severity: 'warning', code: 'no-lead' },
-            { ...at, severity: 'warning', code: 'no-lead' },
-            { ...at, severity: 'info', code: 'staged-without-value' }
-        ])).toEqual({ files: 2, errors: 1, warnings: 2, infos: 1 });
+        expect(
+            summarize(2, [
+                { ...at, severity: 'error', code: 'syntax-error' },
+                { ...at, severity: 'warning', code: 'no-lead' },
+                { ...at, severity: 'warning', code: 'no-lead' },
+                { ...at, severity: 'info', code: 'staged-without-value' }
+            ])
+        ).toEqual({ files: 2, errors: 1, warnings: 2, infos: 1 });
     });
 
     it('maps LSP severities and ranges', () => {
         const diagnostic = toMissionDiagnostic('f.mission', {
             range: { start: { line: 0, character: 4 }, end: { line: 2, character: 0 } },
-            severity: DiagnosticSeverity.Hint, code: 'no-lead', message: 'x'
+            severity: DiagnosticSeverity.Hint,
+            code: 'no-lead',
+            message: 'x'
         });
-        expect(diagnostic).toEqual({ file: 'f.mission', line: 1, column: 5, endLine: 3, endColumn: 1, severity: 'info', code: 'no-lead', message: 'x' });
+        expect(diagnostic).toEqual({
+            file: 'f.mission',
+            line: 1,
+            column: 5,
+            endLine: 3,
+            endColumn: 1,
+            severity: 'info',
+            code: 'no-lead',
+            message: 'x'
+        });
     });
 
     it('rejects a today that is not a calendar date', async () => {
-        await expect(checkSources([source('a.mission', '')], { today: '2026-02-30' })).rejects.toThrow(/not a calendar date/);
+        await expect(checkSources([source('a.mission', '')], { today: '2026-02-30' })).rejects.toThrow(
+            /not a calendar date/
+        );
     });
 
     it('checks an empty list of files', async () => {

@@ -28,10 +28,16 @@ export interface Checked extends CheckResult {
  * Checks one text (as `main.mission`) or several files together as one workspace. Only foundation
  * codes are reported unless `allRules` is set.
  */
-export async function check(files: string | Record<string, string>, options: { today?: string; allRules?: boolean } = {}): Promise<Checked> {
+export async function check(
+    files: string | Record<string, string>,
+    options: { today?: string; allRules?: boolean } = {}
+): Promise<Checked> {
     const byPath = typeof files === 'string' ? { 'main.mission': files } : files;
     const sources = Object.entries(byPath).map(([path, text]) => ({ path, uri: URI.file(`/workspace/${path}`), text }));
-    const result = await checkSources(sources, { today: options.today ?? '2026-11-23', rules: options.allRules ? undefined : RULES_OFF });
+    const result = await checkSources(sources, {
+        today: options.today ?? '2026-11-23',
+        rules: options.allRules ? undefined : RULES_OFF
+    });
     return { ...result, texts: new Map(Object.entries(byPath)) };
 }
 
@@ -43,9 +49,15 @@ export function modelOf(result: Checked, path?: string): Model {
 }
 
 /** The element of that name and type in any file of the result. */
-export function element<T extends Element['$type']>(result: Checked, type: T, name: string): Extract<Element, { $type: T }> {
+export function element<T extends Element['$type']>(
+    result: Checked,
+    type: T,
+    name: string
+): Extract<Element, { $type: T }> {
     for (const { document } of result.documents) {
-        const found = document.parseResult.value.elements.find(candidate => candidate.$type === type && candidate.name === name);
+        const found = document.parseResult.value.elements.find(
+            candidate => candidate.$type === type && candidate.name === name
+        );
         if (found) return found as Extract<Element, { $type: T }>;
     }
     throw new Error(`no ${type} named ${name}`);
@@ -76,7 +88,12 @@ export function summaryOf(result: Checked): string[] {
 export async function expectClean(files: string | Record<string, string>): Promise<Checked> {
     const result = await check(files);
     expect(summaryOf(result), JSON.stringify(result.diagnostics.map(d => d.message))).toEqual([]);
-    expect(result.documents.every(({ document }) => document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0)).toBe(true);
+    expect(
+        result.documents.every(
+            ({ document }) =>
+                document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0
+        )
+    ).toBe(true);
     return result;
 }
 
@@ -86,16 +103,27 @@ export function withCode(result: Checked, code: DiagnosticCode): MissionDiagnost
 }
 
 /** Parses and links one text without validating it, and returns its facts: for large inputs. */
-export async function linkedFacts(text: string): Promise<{ facts: ModelFacts; model: Model; mission(name: string): Mission }> {
+export async function linkedFacts(
+    text: string
+): Promise<{ facts: ModelFacts; model: Model; mission(name: string): Mission }> {
     const { shared, Mission } = createMissionServices();
-    const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file('/workspace/large.mission'));
+    const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(
+        text,
+        URI.file('/workspace/large.mission')
+    );
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: false });
     const model = document.parseResult.value;
-    const byName = new Map(model.elements.filter(item => item.$type === 'Mission').map(item => [item.name, item as Mission]));
+    const byName = new Map(
+        model.elements.filter(item => item.$type === 'Mission').map(item => [item.name, item as Mission])
+    );
     return {
         facts: Mission.facts.ModelFactsProvider.get(),
         model,
-        mission: (name: string) => byName.get(name) ?? (() => { throw new Error(`no mission ${name}`); })()
+        mission: (name: string) =>
+            byName.get(name) ??
+            (() => {
+                throw new Error(`no mission ${name}`);
+            })()
     };
 }

@@ -10,7 +10,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EmptyFileSystem, inject, type Module, URI } from 'langium';
-import { createDefaultModule, createDefaultSharedModule, type LangiumServices, type LangiumSharedServices } from 'langium/lsp';
+import {
+    createDefaultModule,
+    createDefaultSharedModule,
+    type LangiumServices,
+    type LangiumSharedServices
+} from 'langium/lsp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../src/generated/ast.js';
 import { MissionModule, type MissionServices, MissionSharedModule } from '../src/mission-module.js';
@@ -20,7 +25,8 @@ import { ensureBuilt } from '../../../test/support/build.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const EXAMPLE = readFileSync(join(ROOT, 'test/fixtures/language-example.mission'), 'utf8');
-const BROKEN = 'person p { capacity 1.5 }\nmission M under Nowhere { lead p lead p status done }\nvision V { horizon 2026-02-30 }\nperson p';
+const BROKEN =
+    'person p { capacity 1.5 }\nmission M under Nowhere { lead p lead p status done }\nvision V { horizon 2026-02-30 }\nperson p';
 
 describe('a production-mode generated parser', { timeout: 180_000 }, () => {
     let folder: string;
@@ -33,14 +39,27 @@ describe('a production-mode generated parser', { timeout: 180_000 }, () => {
         folder = mkdtempSync(join(cache, 'mission-production-parser-'));
         generated = join(folder, 'generated');
         const config = JSON.parse(readFileSync(join(ROOT, 'langium-config.json'), 'utf8'));
-        config.languages = config.languages.map((language: { grammar: string }) => ({ ...language, grammar: join(ROOT, language.grammar) }));
+        config.languages = config.languages.map((language: { grammar: string }) => ({
+            ...language,
+            grammar: join(ROOT, language.grammar)
+        }));
         config.out = 'generated';
         writeFileSync(join(folder, 'langium-config.json'), JSON.stringify(config, null, 2));
-        const result = spawnSync(process.execPath, [
-            '--require', join(ROOT, 'scripts/node20-polyfill.cjs'),
-            join(ROOT, 'node_modules/langium-cli/bin/langium.js'), 'generate', '--mode=production', '--file', join(folder, 'langium-config.json')
-        ], { cwd: ROOT, encoding: 'utf8' });
-        if (result.status !== 0) throw new Error(`langium generate --mode=production failed:\n${result.stdout}\n${result.stderr}`);
+        const result = spawnSync(
+            process.execPath,
+            [
+                '--require',
+                join(ROOT, 'scripts/node20-polyfill.cjs'),
+                join(ROOT, 'node_modules/langium-cli/bin/langium.js'),
+                'generate',
+                '--mode=production',
+                '--file',
+                join(folder, 'langium-config.json')
+            ],
+            { cwd: ROOT, encoding: 'utf8' }
+        );
+        if (result.status !== 0)
+            throw new Error(`langium generate --mode=production failed:\n${result.stdout}\n${result.stderr}`);
     }, 300_000);
 
     afterAll(() => {
@@ -53,7 +72,9 @@ describe('a production-mode generated parser', { timeout: 180_000 }, () => {
         // The development grammar is pretty-printed in a template literal; production is one compact string.
         expect(readFileSync(join(generated, 'grammar.ts'), 'utf8')).toMatch(/loadGrammarFromJson\('\{/);
         // The AST types do not depend on the mode.
-        expect(readFileSync(join(generated, 'ast.ts'), 'utf8')).toBe(readFileSync(join(ROOT, 'packages/language/src/generated/ast.ts'), 'utf8'));
+        expect(readFileSync(join(generated, 'ast.ts'), 'utf8')).toBe(
+            readFileSync(join(ROOT, 'packages/language/src/generated/ast.ts'), 'utf8')
+        );
     });
 
     it('loads, parses the language example and checks it exactly like the development parser', async () => {
@@ -61,9 +82,17 @@ describe('a production-mode generated parser', { timeout: 180_000 }, () => {
             MissionGeneratedSharedModule: Module<LangiumSharedServices, object>;
             MissionLanguageGeneratedModule: Module<LangiumServices, object>;
         };
-        const production = await import(pathToFileURL(join(generated, 'module.ts')).href) as GeneratedModules;
-        const shared = inject(createDefaultSharedModule(EmptyFileSystem), production.MissionGeneratedSharedModule, MissionSharedModule);
-        const Mission = inject(createDefaultModule({ shared }), production.MissionLanguageGeneratedModule, MissionModule) as MissionServices;
+        const production = (await import(pathToFileURL(join(generated, 'module.ts')).href)) as GeneratedModules;
+        const shared = inject(
+            createDefaultSharedModule(EmptyFileSystem),
+            production.MissionGeneratedSharedModule,
+            MissionSharedModule
+        );
+        const Mission = inject(
+            createDefaultModule({ shared }),
+            production.MissionLanguageGeneratedModule,
+            MissionModule
+        ) as MissionServices;
         shared.ServiceRegistry.register(Mission);
         registerValidationChecks(Mission);
         shared.workspace.ConfigurationProvider.initialized({});
@@ -74,17 +103,36 @@ describe('a production-mode generated parser', { timeout: 180_000 }, () => {
             const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file(path));
             shared.workspace.LangiumDocuments.addDocument(document);
             await shared.workspace.DocumentBuilder.build([document], { validation: true });
-            return (document.diagnostics ?? []).map(diagnostic => `${diagnostic.range.start.line}:${diagnostic.range.start.character} ${String(diagnostic.code)}`).sort();
+            return (document.diagnostics ?? [])
+                .map(
+                    diagnostic =>
+                        `${diagnostic.range.start.line}:${diagnostic.range.start.character} ${String(diagnostic.code)}`
+                )
+                .sort();
         };
         const example = await codesOf(EXAMPLE, '/production/example.mission');
         const exampleDocument = shared.workspace.LangiumDocuments.getDocument(URI.file('/production/example.mission'))!;
         expect(exampleDocument.parseResult.lexerErrors).toEqual([]);
         expect(exampleDocument.parseResult.parserErrors).toEqual([]);
-        expect((exampleDocument.parseResult.value as Model).elements.map(element => element.name)).toEqual(['Acme', 'alice', 'bob', 'cara', 'clinical', 'Grow', 'Clinics', 'Recruit']);
+        expect((exampleDocument.parseResult.value as Model).elements.map(element => element.name)).toEqual([
+            'Acme',
+            'alice',
+            'bob',
+            'cara',
+            'clinical',
+            'Grow',
+            'Clinics',
+            'Recruit'
+        ]);
 
         const development = async (text: string): Promise<string[]> => {
             const result = await check(text, { allRules: true });
-            return (result.documents[0]!.document.diagnostics ?? []).map(diagnostic => `${diagnostic.range.start.line}:${diagnostic.range.start.character} ${String(diagnostic.code)}`).sort();
+            return (result.documents[0]!.document.diagnostics ?? [])
+                .map(
+                    diagnostic =>
+                        `${diagnostic.range.start.line}:${diagnostic.range.start.character} ${String(diagnostic.code)}`
+                )
+                .sort();
         };
         expect(example).toEqual(await development(EXAMPLE));
         const broken = await codesOf(BROKEN, '/production/broken.mission');

@@ -10,7 +10,9 @@ describe('IgnoreRules', () => {
     it('leaves out a folder named with a trailing slash, and everything below it', () => {
         expect(rules.ignores('/work/examples/broken', true)).toBe(true);
         expect(rules.ignores('/work/examples/broken', false)).toBe(false); // a file called `broken`
-        expect(rules.within('/work/examples/broken', undefined).ignores('/work/examples/broken/x.mission', false)).toBe(true);
+        expect(rules.within('/work/examples/broken', undefined).ignores('/work/examples/broken/x.mission', false)).toBe(
+            true
+        );
     });
 
     it('matches globs against paths relative to the folder of the file', () => {
@@ -47,7 +49,11 @@ describe('the language server workspace scan', () => {
             readFile: async (uri: URI) => files[uri.path] ?? Promise.reject(new Error('no file')),
             readDirectory: async (uri: URI): Promise<FileSystemNode[]> => {
                 const prefix = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
-                const names = new Set(Object.keys(files).filter(path => path.startsWith(prefix)).map(path => path.slice(prefix.length).split('/')[0]!));
+                const names = new Set(
+                    Object.keys(files)
+                        .filter(path => path.startsWith(prefix))
+                        .map(path => path.slice(prefix.length).split('/')[0]!)
+                );
                 return [...names].map(name => {
                     const isFile = Object.hasOwn(files, prefix + name);
                     return { uri: URI.file(prefix + name), isFile, isDirectory: !isFile };
@@ -55,7 +61,9 @@ describe('the language server workspace scan', () => {
             }
         });
         const { shared } = createMissionServices({ fileSystemProvider });
-        const found = (await shared.workspace.WorkspaceManager.searchFolder(URI.file('/ws'))).map(uri => uri.path).sort();
+        const found = (await shared.workspace.WorkspaceManager.searchFolder(URI.file('/ws')))
+            .map(uri => uri.path)
+            .sort();
         expect(found).toEqual(['/ws/model.mission', '/ws/sub/keep.mission']);
     });
 });

@@ -6,18 +6,30 @@ import { describe, expect, it } from 'vitest';
 import { parseDate, toDay } from '../src/syntax/dates.js';
 import { parseNumberLiteral } from '../src/syntax/numbers.js';
 import { invalidEscapes, unescapeString } from '../src/syntax/value-converter.js';
-import { baselineOf, budgetOf, capacityOf, currentOf, headcountOf, reviewOf, targetOf, unitOf, valueOf } from '../src/model/accessors.js';
+import {
+    baselineOf,
+    budgetOf,
+    capacityOf,
+    currentOf,
+    headcountOf,
+    reviewOf,
+    targetOf,
+    unitOf,
+    valueOf
+} from '../src/model/accessors.js';
 import { check, element, expectClean, mission, summaryOf } from './foundation-helpers.js';
 
 describe('comments and whitespace', () => {
     it('ignores line and block comments, including multi-line blocks and comments between tokens', async () => {
-        const result = await expectClean([
-            '// a line comment',
-            '/* a block',
-            '   over lines */ person a /* inside */ "A" // trailing',
-            'person/**/b{capacity/* x */2}',
-            '\tmission\r\nM\t{ lead a }'
-        ].join('\n'));
+        const result = await expectClean(
+            [
+                '// a line comment',
+                '/* a block',
+                '   over lines */ person a /* inside */ "A" // trailing',
+                'person/**/b{capacity/* x */2}',
+                '\tmission\r\nM\t{ lead a }'
+            ].join('\n')
+        );
         expect(element(result, 'Person', 'a').title).toBe('A');
         expect(capacityOf(element(result, 'Person', 'b'))).toBe(2);
         expect(mission(result, 'M').leads[0]!.person.ref?.name).toBe('a');
@@ -53,7 +65,9 @@ describe('strings', () => {
 
     it('reports an invalid escape on the right line and column in a later line', async () => {
         const result = await check('person a\n  vision V "x \\q"');
-        expect(result.diagnostics.map(d => [d.code, d.line, d.column, d.endColumn])).toEqual([['syntax-error', 2, 15, 17]]);
+        expect(result.diagnostics.map(d => [d.code, d.line, d.column, d.endColumn])).toEqual([
+            ['syntax-error', 2, 15, 17]
+        ]);
     });
 
     it('does not let a string span lines', async () => {
@@ -73,13 +87,18 @@ describe('strings', () => {
     it('unescapes and finds bad escapes as pure functions', () => {
         expect(unescapeString(String.raw`"a\"b\\c"`)).toBe('a"b\\c');
         expect(invalidEscapes(String.raw`"a\"b\\c"`)).toEqual([]);
-        expect(invalidEscapes(String.raw`"a\nb\\\t"`)).toEqual([{ offset: 2, escape: '\\n' }, { offset: 7, escape: '\\t' }]);
+        expect(invalidEscapes(String.raw`"a\nb\\\t"`)).toEqual([
+            { offset: 2, escape: '\\n' },
+            { offset: 7, escape: '\\t' }
+        ]);
     });
 });
 
 describe('IDs and keywords as names', () => {
     it('accepts _ and - in IDs, and a leading _', async () => {
-        const result = await expectClean('person a_b-c\nperson _x\nperson team-lead_2\nmission M { lead a_b-c crew _x, team-lead_2 }');
+        const result = await expectClean(
+            'person a_b-c\nperson _x\nperson team-lead_2\nmission M { lead a_b-c crew _x, team-lead_2 }'
+        );
         expect(mission(result, 'M').crews[0]!.members.map(member => member.ref?.name)).toEqual(['_x', 'team-lead_2']);
     });
 
@@ -107,8 +126,15 @@ describe('IDs and keywords as names', () => {
     });
 
     it('lets a unit be one of the time words days, week, month', async () => {
-        const result = await expectClean('mission M { measure a { unit days } measure b { unit week } measure c { unit month } measure d { unit "per cent" } }');
-        expect(mission(result, 'M').measures.map(measure => unitOf(measure))).toEqual(['days', 'week', 'month', 'per cent']);
+        const result = await expectClean(
+            'mission M { measure a { unit days } measure b { unit week } measure c { unit month } measure d { unit "per cent" } }'
+        );
+        expect(mission(result, 'M').measures.map(measure => unitOf(measure))).toEqual([
+            'days',
+            'week',
+            'month',
+            'per cent'
+        ]);
     });
 
     it('keeps names case-sensitive', async () => {
@@ -150,7 +176,9 @@ describe('numbers', () => {
     });
 
     it('keeps budget and value amounts exact', async () => {
-        const result = await expectClean('mission M { boundary { budget 1.1M GBP headcount 40 } value 2.5k EUR per week }');
+        const result = await expectClean(
+            'mission M { boundary { budget 1.1M GBP headcount 40 } value 2.5k EUR per week }'
+        );
         expect(budgetOf(mission(result, 'M'))?.amount).toBe(1_100_000);
         expect(headcountOf(mission(result, 'M'))?.count).toBe(40);
         expect(valueOf(mission(result, 'M'))?.amount).toBe(2500);
@@ -178,7 +206,9 @@ describe('numbers', () => {
     });
 
     it('accepts whole numbers written with a suffix where a whole number is expected', async () => {
-        const result = await expectClean('person p { capacity 2 }\nmission M { boundary { headcount 1.5k } review every 1_0 days }');
+        const result = await expectClean(
+            'person p { capacity 2 }\nmission M { boundary { headcount 1.5k } review every 1_0 days }'
+        );
         expect(capacityOf(element(result, 'Person', 'p'))).toBe(2);
         expect(headcountOf(mission(result, 'M'))?.count).toBe(1500);
         expect(reviewOf(mission(result, 'M'))?.every).toBe(10);
@@ -191,25 +221,42 @@ describe('numbers', () => {
 
 describe('dates', () => {
     it('parses real dates into Date objects at UTC midnight', async () => {
-        const result = await expectClean('vision V { horizon 2026-02-28 }\nvision L { horizon 2024-02-29 }\nvision Y { horizon 2000-01-01 }');
+        const result = await expectClean(
+            'vision V { horizon 2026-02-28 }\nvision L { horizon 2024-02-29 }\nvision Y { horizon 2000-01-01 }'
+        );
         const horizon = element(result, 'Vision', 'V').horizon!;
         expect(horizon).toBeInstanceOf(Date);
         expect(horizon.toISOString()).toBe('2026-02-28T00:00:00.000Z');
-        expect([horizon.getUTCHours(), horizon.getUTCMinutes(), horizon.getUTCSeconds(), horizon.getUTCMilliseconds()]).toEqual([0, 0, 0, 0]);
+        expect([
+            horizon.getUTCHours(),
+            horizon.getUTCMinutes(),
+            horizon.getUTCSeconds(),
+            horizon.getUTCMilliseconds()
+        ]).toEqual([0, 0, 0, 0]);
         expect(element(result, 'Vision', 'L').horizon!.toISOString()).toBe('2024-02-29T00:00:00.000Z');
         expect(element(result, 'Vision', 'Y').horizon!.getTime()).toBe(Date.UTC(2000, 0, 1));
     });
 
-    it.each(['2026-02-30', '2026-13-01', '2025-02-29', '2026-04-31', '2026-00-10', '2026-01-00', '2026-01-32'])('reports %s as invalid-date, not a syntax error', async date => {
-        const result = await check(`vision V { horizon ${date} }`);
-        expect(summaryOf(result)).toEqual([`invalid-date [${date}]`]);
-        expect(result.diagnostics[0]!.message).toContain(date);
-        expect(Number.isNaN(element(result, 'Vision', 'V').horizon!.getTime())).toBe(true);
-    });
+    it.each(['2026-02-30', '2026-13-01', '2025-02-29', '2026-04-31', '2026-00-10', '2026-01-00', '2026-01-32'])(
+        'reports %s as invalid-date, not a syntax error',
+        async date => {
+            const result = await check(`vision V { horizon ${date} }`);
+            expect(summaryOf(result)).toEqual([`invalid-date [${date}]`]);
+            expect(result.diagnostics[0]!.message).toContain(date);
+            expect(Number.isNaN(element(result, 'Vision', 'V').horizon!.getTime())).toBe(true);
+        }
+    );
 
     it('checks the dates of windows, due and review last', async () => {
-        const result = await check('mission M { boundary { window 2026-02-30 .. 2026-13-01 } review every 7 days last 2026-02-29 measure m { due 2026-06-31 } }');
-        expect(summaryOf(result)).toEqual(['invalid-date [2026-02-30]', 'invalid-date [2026-13-01]', 'invalid-date [2026-02-29]', 'invalid-date [2026-06-31]']);
+        const result = await check(
+            'mission M { boundary { window 2026-02-30 .. 2026-13-01 } review every 7 days last 2026-02-29 measure m { due 2026-06-31 } }'
+        );
+        expect(summaryOf(result)).toEqual([
+            'invalid-date [2026-02-30]',
+            'invalid-date [2026-13-01]',
+            'invalid-date [2026-02-29]',
+            'invalid-date [2026-06-31]'
+        ]);
     });
 
     it('lexes a window with no spaces around ..', async () => {
@@ -230,7 +277,13 @@ describe('dates', () => {
 describe('currencies', () => {
     it('accepts three capital letters and reports anything else as invalid-currency', async () => {
         await expectClean('mission M { boundary { budget 1 GBP } value 1 USD per week }');
-        const result = await check('mission M { boundary { budget 1 gbp } value 1 EURO per week }\nmission N { value 1 E1R per month }');
-        expect(summaryOf(result)).toEqual(['invalid-currency [gbp]', 'invalid-currency [EURO]', 'invalid-currency [E1R]']);
+        const result = await check(
+            'mission M { boundary { budget 1 gbp } value 1 EURO per week }\nmission N { value 1 E1R per month }'
+        );
+        expect(summaryOf(result)).toEqual([
+            'invalid-currency [gbp]',
+            'invalid-currency [EURO]',
+            'invalid-currency [E1R]'
+        ]);
     });
 });

@@ -53,11 +53,36 @@ describe('cross-file references', () => {
 describe('unresolved references', () => {
     it.each([
         ['lead naming a team', 'team t { }\nmission M { lead t }', 't', "no person named 't' ('t' is a team)"],
-        ['crew naming a mission', 'mission N { }\nmission M { crew N }', 'N', "no person or team named 'N' ('N' is a mission)"],
-        ['under naming a person', 'person p\nmission M under p { }', 'p', "no vision or mission named 'p' ('p' is a person)"],
-        ['supports naming a vision', 'vision V\nmission M { supports V }', 'V', "no mission named 'V' ('V' is a vision)"],
-        ['members naming a mission', 'mission N { }\nteam t { members N }', 'N', "no person named 'N' ('N' is a mission)"],
-        ['contributes to naming a measure that does not exist', 'mission N { measure a { } }\nmission M { measure m { contributes to N.b } }', 'N.b', "no measure named 'N.b'"],
+        [
+            'crew naming a mission',
+            'mission N { }\nmission M { crew N }',
+            'N',
+            "no person or team named 'N' ('N' is a mission)"
+        ],
+        [
+            'under naming a person',
+            'person p\nmission M under p { }',
+            'p',
+            "no vision or mission named 'p' ('p' is a person)"
+        ],
+        [
+            'supports naming a vision',
+            'vision V\nmission M { supports V }',
+            'V',
+            "no mission named 'V' ('V' is a vision)"
+        ],
+        [
+            'members naming a mission',
+            'mission N { }\nteam t { members N }',
+            'N',
+            "no person named 'N' ('N' is a mission)"
+        ],
+        [
+            'contributes to naming a measure that does not exist',
+            'mission N { measure a { } }\nmission M { measure m { contributes to N.b } }',
+            'N.b',
+            "no measure named 'N.b'"
+        ],
         ['lead naming nothing', 'mission M { lead nobody }', 'nobody', "no person named 'nobody'"]
     ])('%s', async (_what, text, reference, message) => {
         const result = await check(text);
@@ -82,7 +107,14 @@ describe('unresolved references', () => {
 
     it('reports each unresolved reference once, with its own range, in a list', async () => {
         const result = await check('person a\nmission M {\n  crew a, ghost, a, phantom\n}');
-        expect(result.diagnostics.map(diagnostic => [diagnostic.code, diagnostic.line, diagnostic.column, diagnostic.endColumn])).toEqual([
+        expect(
+            result.diagnostics.map(diagnostic => [
+                diagnostic.code,
+                diagnostic.line,
+                diagnostic.column,
+                diagnostic.endColumn
+            ])
+        ).toEqual([
             ['unresolved-reference', 3, 11, 16],
             ['unresolved-reference', 3, 21, 28]
         ]);
@@ -104,7 +136,14 @@ describe('unresolved references', () => {
 describe('duplicate names', () => {
     it('reports each duplicate across files, on its name, naming the other file', async () => {
         const result = await check({ 'a.mission': 'person alice', 'b.mission': 'person bob\nperson alice' });
-        expect(result.diagnostics.map(diagnostic => [diagnostic.file, diagnostic.line, covered(result, diagnostic), diagnostic.code])).toEqual([
+        expect(
+            result.diagnostics.map(diagnostic => [
+                diagnostic.file,
+                diagnostic.line,
+                covered(result, diagnostic),
+                diagnostic.code
+            ])
+        ).toEqual([
             ['a.mission', 1, 'alice', 'duplicate-name'],
             ['b.mission', 2, 'alice', 'duplicate-name']
         ]);
@@ -121,7 +160,9 @@ describe('duplicate names', () => {
     it('names at most three other holders in a message, and counts the rest', async () => {
         const result = await check('person a\nperson a\nteam a { }\nmission a { }\nvision a');
         expect(result.diagnostics).toHaveLength(5);
-        expect(result.diagnostics[0]!.message).toBe("the name 'a' is used by 5 elements (this person; also a person in main.mission, a team in main.mission, a mission in main.mission and 1 more)");
+        expect(result.diagnostics[0]!.message).toBe(
+            "the name 'a' is used by 5 elements (this person; also a person in main.mission, a team in main.mission, a mission in main.mission and 1 more)"
+        );
     });
 
     it('stays short and quick for a name held thousands of times', async () => {
@@ -132,7 +173,9 @@ describe('duplicate names', () => {
 
     it('reports each duplicate measure within a mission', async () => {
         const result = await check('mission M {\n  measure m { }\n  measure other { }\n  measure m { target 1 }\n}');
-        expect(result.diagnostics.map(diagnostic => [diagnostic.code, diagnostic.line, covered(result, diagnostic)])).toEqual([
+        expect(
+            result.diagnostics.map(diagnostic => [diagnostic.code, diagnostic.line, covered(result, diagnostic)])
+        ).toEqual([
             ['duplicate-name', 2, 'm'],
             ['duplicate-name', 4, 'm']
         ]);
@@ -140,7 +183,10 @@ describe('duplicate names', () => {
     });
 
     it('does not report measures of the same name in two different missions', async () => {
-        const result = await expectClean({ 'a.mission': 'mission A { measure patients { } }', 'b.mission': 'mission B { measure patients { } }' });
+        const result = await expectClean({
+            'a.mission': 'mission A { measure patients { } }',
+            'b.mission': 'mission B { measure patients { } }'
+        });
         expect(mission(result, 'A').measures[0]!.name).toBe(mission(result, 'B').measures[0]!.name);
     });
 
@@ -164,7 +210,10 @@ describe('the name index', () => {
         documents.addDocument(factory.fromString('person alice\nmission M { measure m { } }', uriA));
         documents.addDocument(factory.fromString('person alice', uriB));
         await shared.workspace.DocumentBuilder.build(documents.all.toArray());
-        expect(index.lookup('alice').map(description => description.documentUri.path)).toEqual(['/w/a.mission', '/w/b.mission']);
+        expect(index.lookup('alice').map(description => description.documentUri.path)).toEqual([
+            '/w/a.mission',
+            '/w/b.mission'
+        ]);
         expect(index.lookup('M.m').map(description => description.type)).toEqual(['Measure']);
 
         await shared.workspace.DocumentBuilder.update([], [uriB]);

@@ -5,11 +5,25 @@
 import { describe, expect, it } from 'vitest';
 import { isValidDate } from '../src/syntax/dates.js';
 import {
-    baselineOf, boundaryOf, budgetOf, capacityOf, currentOf, headcountOf, intentOf, leadOf, reviewOf, statusOf, targetOf, unitOf, valueOf, windowOf
+    baselineOf,
+    boundaryOf,
+    budgetOf,
+    capacityOf,
+    currentOf,
+    headcountOf,
+    intentOf,
+    leadOf,
+    reviewOf,
+    statusOf,
+    targetOf,
+    unitOf,
+    valueOf,
+    windowOf
 } from '../src/model/accessors.js';
 import { check, element, expectClean, mission, modelOf, summaryOf, withCode } from './foundation-helpers.js';
 
-const iso = (date: Date | undefined): string | undefined => (isValidDate(date) ? date.toISOString().slice(0, 10) : undefined);
+const iso = (date: Date | undefined): string | undefined =>
+    isValidDate(date) ? date.toISOString().slice(0, 10) : undefined;
 
 describe('vision', () => {
     it('parses with a title and a horizon', async () => {
@@ -31,7 +45,9 @@ describe('vision', () => {
 
 describe('person', () => {
     it('parses capacity and role in either order', async () => {
-        const result = await expectClean('person a "A" { capacity 2 role "analyst" }\nperson b { role "lead" capacity 3 }');
+        const result = await expectClean(
+            'person a "A" { capacity 2 role "analyst" }\nperson b { role "lead" capacity 3 }'
+        );
         const a = element(result, 'Person', 'a');
         const b = element(result, 'Person', 'b');
         expect([a.title, capacityOf(a), a.roles[0]?.text]).toEqual(['A', 2, 'analyst']);
@@ -52,7 +68,9 @@ describe('person', () => {
 
 describe('team', () => {
     it('parses with members, one member and no members', async () => {
-        const result = await expectClean('person a\nperson b\nteam t "T" { members a, b }\nteam u { members a }\nteam empty { }');
+        const result = await expectClean(
+            'person a\nperson b\nteam t "T" { members a, b }\nteam u { members a }\nteam empty { }'
+        );
         expect(element(result, 'Team', 't').members.map(member => member.ref?.name)).toEqual(['a', 'b']);
         expect(element(result, 'Team', 't').title).toBe('T');
         expect(element(result, 'Team', 'u').members.map(member => member.$refText)).toEqual(['a']);
@@ -121,23 +139,37 @@ describe('mission', () => {
         expect(intent.keyTasks.map(item => item.text)).toEqual(['Open three clinics', 'Recruit 40 clinicians']);
 
         expect(leadOf(grow)?.person.ref?.name).toBe('alice');
-        expect(grow.crews[0]!.members.map(member => [member.ref?.$type, member.ref?.name])).toEqual([['Person', 'bob'], ['Team', 'clinical']]);
+        expect(grow.crews[0]!.members.map(member => [member.ref?.$type, member.ref?.name])).toEqual([
+            ['Person', 'bob'],
+            ['Team', 'clinical']
+        ]);
         expect(statusOf(grow)).toBe('staged');
 
         expect(reviewOf(grow)?.every).toBe(30);
         expect(iso(reviewOf(grow)?.last)).toBe('2026-11-01');
-        expect([valueOf(grow)?.amount, valueOf(grow)?.currency, valueOf(grow)?.period]).toEqual([120_000, 'GBP', 'week']);
+        expect([valueOf(grow)?.amount, valueOf(grow)?.currency, valueOf(grow)?.period]).toEqual([
+            120_000,
+            'GBP',
+            'week'
+        ]);
 
         expect([iso(windowOf(grow)?.start), iso(windowOf(grow)?.end)]).toEqual(['2026-01-01', '2026-12-31']);
         expect([budgetOf(grow)?.amount, budgetOf(grow)?.currency]).toEqual([2_500_000, 'GBP']);
         expect(headcountOf(grow)?.count).toBe(40);
         expect(boundaryOf(grow)!.rules.map(rule => [rule.negated, rule.text])).toEqual([
-            [false, 'comply with CQC regulations'], [true, 'reduce ratios'], [false, 'publish results']
+            [false, 'comply with CQC regulations'],
+            [true, 'reduce ratios'],
+            [false, 'publish results']
         ]);
 
         const [patients, share] = grow.measures;
         expect(patients!.title).toBe('Registered patients');
-        expect([baselineOf(patients!), targetOf(patients!), currentOf(patients!), unitOf(patients!)]).toEqual([25_000, 40_000, 31_000, 'patients']);
+        expect([baselineOf(patients!), targetOf(patients!), currentOf(patients!), unitOf(patients!)]).toEqual([
+            25_000,
+            40_000,
+            31_000,
+            'patients'
+        ]);
         expect(iso(patients!.dues[0]?.date)).toBe('2026-12-31');
         expect(patients!.directions[0]?.value).toBe('up');
         expect(unitOf(share!)).toBe('per cent');
@@ -178,13 +210,22 @@ mission Grow under Acme {
         expect(intentOf(grow)?.keyTasks[0]?.text).toBe('k');
         expect(boundaryOf(grow)?.rules[0]?.negated).toBe(true);
         expect(grow.measures[0]!.contributions[0]!.measure.ref?.name).toBe('n');
-        expect([baselineOf(grow.measures[0]!), targetOf(grow.measures[0]!), currentOf(grow.measures[0]!)]).toEqual([1, 4, 2]);
+        expect([baselineOf(grow.measures[0]!), targetOf(grow.measures[0]!), currentOf(grow.measures[0]!)]).toEqual([
+            1, 4, 2
+        ]);
     });
 
     it('parses an empty mission, without title or under', async () => {
         const result = await expectClean('mission M { }');
         const m = mission(result, 'M');
-        expect([m.title, m.parent, statusOf(m), intentOf(m), leadOf(m), boundaryOf(m)]).toEqual([undefined, undefined, 'active', undefined, undefined, undefined]);
+        expect([m.title, m.parent, statusOf(m), intentOf(m), leadOf(m), boundaryOf(m)]).toEqual([
+            undefined,
+            undefined,
+            'active',
+            undefined,
+            undefined,
+            undefined
+        ]);
     });
 
     it('parses an intent without braces, and an empty boundary', async () => {
@@ -214,7 +255,9 @@ mission Grow under Acme {
 
     it('rejects an unknown period of value and an unknown direction', async () => {
         expect(summaryOf(await check('mission M { value 5 GBP per year }'))).toEqual(['syntax-error [year]']);
-        expect(summaryOf(await check('mission M { measure m { direction sideways } }'))).toEqual(['syntax-error [sideways]']);
+        expect(summaryOf(await check('mission M { measure m { direction sideways } }'))).toEqual([
+            'syntax-error [sideways]'
+        ]);
     });
 });
 
@@ -226,7 +269,11 @@ describe('repeated single items are syntax errors on the repeated keyword', () =
         ['boundary', 'mission M { boundary { } boundary { } }', 'boundary'],
         ['review', 'mission M { review every 1 days review every 2 days }', 'review'],
         ['value', 'mission M { value 1 GBP per week value 2 GBP per month }', 'value'],
-        ['window', 'mission M { boundary { window 2026-01-01 .. 2026-01-02 window 2026-01-01 .. 2026-01-03 } }', 'window'],
+        [
+            'window',
+            'mission M { boundary { window 2026-01-01 .. 2026-01-02 window 2026-01-01 .. 2026-01-03 } }',
+            'window'
+        ],
         ['budget', 'mission M { boundary { budget 1 GBP budget 2 GBP } }', 'budget'],
         ['headcount', 'mission M { boundary { headcount 1 headcount 2 } }', 'headcount'],
         ['baseline', 'mission M { measure m { baseline 1 baseline 2 } }', 'baseline'],
@@ -235,7 +282,11 @@ describe('repeated single items are syntax errors on the repeated keyword', () =
         ['unit', 'mission M { measure m { unit a unit b } }', 'unit'],
         ['due', 'mission M { measure m { due 2026-01-01 due 2026-01-02 } }', 'due'],
         ['direction', 'mission M { measure m { direction up direction down } }', 'direction'],
-        ['contributes to', 'mission M { measure m { contributes to M.n contributes to M.n } measure n { } }', 'contributes']
+        [
+            'contributes to',
+            'mission M { measure m { contributes to M.n contributes to M.n } measure n { } }',
+            'contributes'
+        ]
     ])('a repeated %s', async (keyword, text, token) => {
         const result = await check(text);
         expect(summaryOf(result)).toEqual([`syntax-error [${token}]`]);
@@ -245,7 +296,9 @@ describe('repeated single items are syntax errors on the repeated keyword', () =
     });
 
     it('keeps crew, measure, supports and must repeatable', async () => {
-        await expectClean('person a\nperson b\nmission P { }\nmission Q { }\nmission M { crew a crew b measure x { } measure y { } supports P supports Q boundary { must "a" must "b" must not "c" must not "d" } }');
+        await expectClean(
+            'person a\nperson b\nmission P { }\nmission Q { }\nmission M { crew a crew b measure x { } measure y { } supports P supports Q boundary { must "a" must "b" must not "c" must not "d" } }'
+        );
     });
 
     it('keeps the first of a repeated item for the accessors', async () => {
@@ -259,21 +312,41 @@ describe('what must not parse', () => {
     it.each([
         ['a missing opening brace', 'person a\nmission M lead a }', ['syntax-error [lead]']],
         ['a missing closing brace at the end of the file', 'mission M { status won', ['syntax-error []']],
-        ['a missing closing brace before the next element', 'mission M { status won\nmission N { }', ['syntax-error [mission]']],
+        [
+            'a missing closing brace before the next element',
+            'mission M { status won\nmission N { }',
+            ['syntax-error [mission]']
+        ],
         ['an extra closing brace', 'person p { capacity 2 } }', ['syntax-error [}]']],
         ['under with two names', 'vision A\nvision B\nmission M under A B { }', ['syntax-error [B]']],
         ['a mission item outside a mission', 'person alice\nlead alice', ['syntax-error [lead]']],
         ['an unknown keyword in a boundary', 'mission M { boundary { color red } }', ['syntax-error [color]']],
-        ['a boundary item directly in a mission', 'mission M { window 2026-01-01 .. 2026-02-01 }', ['syntax-error [window]']],
+        [
+            'a boundary item directly in a mission',
+            'mission M { window 2026-01-01 .. 2026-02-01 }',
+            ['syntax-error [window]']
+        ],
         ['an unknown top-level keyword', 'goal G { }', ['syntax-error [goal]']],
         ['an empty crew', 'mission M { crew }', ['syntax-error [}]']],
-        ['a date where a number is expected', 'mission M { measure m { baseline 2026-01-01 } }', ['syntax-error [2026-01-01]']],
+        [
+            'a date where a number is expected',
+            'mission M { measure m { baseline 2026-01-01 } }',
+            ['syntax-error [2026-01-01]']
+        ],
         ['a number with two decimal points', 'mission M { measure m { baseline 1.5.5 } }', ['syntax-error [.]']],
         ['review without days', 'mission M { review every 30 }', ['syntax-error [}]']],
         ['value without a period', 'mission M { value 5 GBP }', ['syntax-error [}]']],
-        ['a window without ..', 'mission M { boundary { window 2026-01-01 2026-02-01 } }', ['syntax-error [2026-02-01]']],
+        [
+            'a window without ..',
+            'mission M { boundary { window 2026-01-01 2026-02-01 } }',
+            ['syntax-error [2026-02-01]']
+        ],
         ['`must not` without a string', 'mission M { boundary { must not } }', ['syntax-error [}]']],
-        ['an unqualified contributes to', 'mission M { measure m { contributes to n } measure n { } }', ['syntax-error [}]', 'unresolved-reference [n]']]
+        [
+            'an unqualified contributes to',
+            'mission M { measure m { contributes to n } measure n { } }',
+            ['syntax-error [}]', 'unresolved-reference [n]']
+        ]
     ])('%s', async (_what, text, expected) => {
         const result = await check(text);
         expect(summaryOf(result).sort()).toEqual([...expected].sort());

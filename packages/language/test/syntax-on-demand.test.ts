@@ -41,15 +41,23 @@ function hasSyntaxTree(node: AstNode): boolean {
 function sameCstNode(lean: CstNode | undefined, full: CstNode | undefined, where: string): void {
     expect(lean === undefined, `${where}: has a CST node`).toBe(full === undefined);
     if (!lean || !full) return;
-    expect([lean.offset, lean.end, lean.range, lean.text, lean.grammarSource], where)
-        .toEqual([full.offset, full.end, full.range, full.text, full.grammarSource]);
+    expect([lean.offset, lean.end, lean.range, lean.text, lean.grammarSource], where).toEqual([
+        full.offset,
+        full.end,
+        full.range,
+        full.text,
+        full.grammarSource
+    ]);
 }
 
 /** The lean subtree `lean` (syntax trees built by now) against its full twin. */
 function expectSameTrees(lean: AstNode, full: AstNode, label: string): void {
     const leanNodes = nodesOf(lean);
     const fullNodes = nodesOf(full);
-    expect(leanNodes.map(node => node.$type), label).toEqual(fullNodes.map(node => node.$type));
+    expect(
+        leanNodes.map(node => node.$type),
+        label
+    ).toEqual(fullNodes.map(node => node.$type));
     leanNodes.forEach((node, index) => {
         const twin = fullNodes[index]!;
         const where = `${label}: ${node.$type} #${index}`;
@@ -59,9 +67,15 @@ function expectSameTrees(lean: AstNode, full: AstNode, label: string): void {
         if (node.$cstNode) expect(node.$cstNode.astNode, `${where}: CST → AST`).toBe(node);
         const [leanReferences, fullReferences] = [referencesOf(node), referencesOf(twin)];
         expect(leanReferences.length, where).toBe(fullReferences.length);
-        leanReferences.forEach((reference, nth) => sameCstNode(reference.$refNode, fullReferences[nth]!.$refNode, `${where} reference ${nth}`));
+        leanReferences.forEach((reference, nth) =>
+            sameCstNode(reference.$refNode, fullReferences[nth]!.$refNode, `${where} reference ${nth}`)
+        );
         if (node.$type === 'Mission' && (node as unknown as { title?: string }).title !== undefined) {
-            sameCstNode(GrammarUtils.findNodeForProperty(node.$cstNode, 'title'), GrammarUtils.findNodeForProperty(twin.$cstNode, 'title'), `${where} title`);
+            sameCstNode(
+                GrammarUtils.findNodeForProperty(node.$cstNode, 'title'),
+                GrammarUtils.findNodeForProperty(twin.$cstNode, 'title'),
+                `${where} title`
+            );
         }
     });
 }
@@ -69,9 +83,15 @@ function expectSameTrees(lean: AstNode, full: AstNode, label: string): void {
 /** The lean parse's values are the full parse's: same keys in the same order, same values, same reference texts. */
 function sameValues(lean: AstNode, full: AstNode, where: string): void {
     const keys = Object.keys(full).filter(key => key !== '$cstNode');
-    expect(Object.keys(lean).filter(key => key !== '$cstNode' && key !== ITEM_START), where).toEqual(keys);
+    expect(
+        Object.keys(lean).filter(key => key !== '$cstNode' && key !== ITEM_START),
+        where
+    ).toEqual(keys);
     for (const key of keys.filter(key => !key.startsWith('$'))) {
-        const [a, b] = [(lean as unknown as Record<string, unknown>)[key], (full as unknown as Record<string, unknown>)[key]];
+        const [a, b] = [
+            (lean as unknown as Record<string, unknown>)[key],
+            (full as unknown as Record<string, unknown>)[key]
+        ];
         expect(summary(a), `${where}.${key}`).toEqual(summary(b));
     }
 }
@@ -79,7 +99,8 @@ function sameValues(lean: AstNode, full: AstNode, where: string): void {
 function summary(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(summary);
     if (value instanceof Date) return `date ${value.getTime()}`;
-    if (typeof value === 'object' && value !== null && '$refText' in value) return `reference ${(value as Reference).$refText}`;
+    if (typeof value === 'object' && value !== null && '$refText' in value)
+        return `reference ${(value as Reference).$refText}`;
     if (typeof value === 'object' && value !== null && '$type' in value) return `node ${(value as AstNode).$type}`;
     return value;
 }
@@ -95,21 +116,25 @@ function seededRandom(seed: number): () => number {
 
 function modelFiles(directory: string): string[] {
     return readdirSync(directory, { recursive: true, encoding: 'utf8' })
-        .filter(name => name.endsWith('.mission')).map(name => join(directory, name));
+        .filter(name => name.endsWith('.mission'))
+        .map(name => join(directory, name));
 }
 
-const repositoryModels = [...modelFiles(join(repositoryRoot, 'examples')), ...modelFiles(join(repositoryRoot, 'test'))]
-    .map(file => ({ name: file, text: readFileSync(file, 'utf8') }));
+const repositoryModels = [
+    ...modelFiles(join(repositoryRoot, 'examples')),
+    ...modelFiles(join(repositoryRoot, 'test'))
+].map(file => ({ name: file, text: readFileSync(file, 'utf8') }));
 const generated = generateWorkspace(1000, 20) as Array<{ name: string; text: string }>;
 
 const lineEnds = {
     name: 'CRLF, CR and comments before items',
-    text: 'vision V {\r\n  horizon 2030-12-31\r\n}\rperson p "P" {\r capacity 2\r\n role "x" }\r\n/* a\r\nb\rc */ mission m under V {\r\n' +
+    text:
+        'vision V {\r\n  horizon 2030-12-31\r\n}\rperson p "P" {\r capacity 2\r\n role "x" }\r\n/* a\r\nb\rc */ mission m under V {\r\n' +
         '  lead p // c\r\n  crew p\r  /* d\r\n */ review every 7 days last 2026-01-01\r\n  measure x { target 3 }\n}'
 };
 
 describe('syntax trees on demand', () => {
-    it('builds an item\'s tree alone, at the right line and column whatever the line ends', () => {
+    it("builds an item's tree alone, at the right line and column whatever the line ends", () => {
         let items = 0;
         for (const { name, text } of [lineEnds, generated[1]!]) {
             const lean = leanParser.parse<Model>(text).value;
@@ -129,7 +154,7 @@ describe('syntax trees on demand', () => {
         expect(items).toBeGreaterThan(100);
     });
 
-    it('builds none while parsing, then each element\'s where one of its nodes is read, in any order', () => {
+    it("builds none while parsing, then each element's where one of its nodes is read, in any order", () => {
         const random = seededRandom(11);
         let checked = 0;
         let items = 0;
@@ -144,7 +169,10 @@ describe('syntax trees on demand', () => {
                 const element = elements[index]!;
                 const nodes = nodesOf(element);
                 const reader = nodes[Math.floor(random() * nodes.length)]!;
-                const item = reader === element ? undefined : nodes.find(node => node.$container === element && nodesOf(node).includes(reader));
+                const item =
+                    reader === element
+                        ? undefined
+                        : nodes.find(node => node.$container === element && nodesOf(node).includes(reader));
                 expect(reader.$cstNode, `${name}: ${reader.$type}`).toBeDefined();
                 if (item && (element.$type === 'Mission' || element.$type === 'Person')) {
                     // An item's tree alone: the element has none yet.
@@ -164,7 +192,7 @@ describe('syntax trees on demand', () => {
         expect(items).toBeGreaterThan(100);
     });
 
-    it('builds the whole document\'s tree when the model\'s is read, with the lean nodes found by position', () => {
+    it("builds the whole document's tree when the model's is read, with the lean nodes found by position", () => {
         for (const { name, text } of generated.slice(1, 4)) {
             const lean = leanParser.parse<Model>(text).value;
             const root = lean.$cstNode!;
@@ -177,11 +205,13 @@ describe('syntax trees on demand', () => {
         }
     });
 
-    it('builds a reference\'s CST node where it is read, and only its element\'s', () => {
+    it("builds a reference's CST node where it is read, and only its element's", () => {
         const text = generated[1]!.text;
         const lean = leanParser.parse<Model>(text).value;
         const full = fullParser.parse<Model>(text).value;
-        const index = lean.elements.findIndex(element => element.$type === 'Mission' && referencesOf(element).length > 0);
+        const index = lean.elements.findIndex(
+            element => element.$type === 'Mission' && referencesOf(element).length > 0
+        );
         const reference = referencesOf(lean.elements[index]!)[0]!;
         const twin = referencesOf(full.elements[index]!)[0]!;
         sameCstNode(reference.$refNode, twin.$refNode, 'reference');
@@ -197,19 +227,26 @@ describe('syntax trees on demand', () => {
         expect(batch.diagnostics.length).toBeGreaterThan(20);
         expect(batch.diagnostics).toEqual(full.diagnostics);
         const elements = batch.documents.flatMap(({ document }) => document.parseResult.value.elements);
-        const built = elements.filter(element => hasSyntaxTree(element) || nodesOf(element).some(node => node.$container === element && hasSyntaxTree(node)));
+        const built = elements.filter(
+            element =>
+                hasSyntaxTree(element) ||
+                nodesOf(element).some(node => node.$container === element && hasSyntaxTree(node))
+        );
         expect(built.length).toBeGreaterThan(0);
         expect(built.length).toBeLessThanOrEqual(batch.diagnostics.length);
         expect(built.length).toBeLessThan(elements.length / 4);
     });
 
     it('builds every tree while parsing when a batch check is asked to (outputs that read every position)', async () => {
-        const workspace = generated.slice(0, 4).map(file => sourceFile(file.name, resolve('/generated', file.name), file.text));
+        const workspace = generated
+            .slice(0, 4)
+            .map(file => sourceFile(file.name, resolve('/generated', file.name), file.text));
         const [eager, onDemand] = await Promise.all([
             checkSources(workspace, { today: '2026-11-23', referenceIndex: false, syntaxOnDemand: false }),
             checkSources(workspace, { today: '2026-11-23', referenceIndex: false })
         ]);
-        const models = (result: typeof eager): Model[] => result.documents.map(({ document }) => document.parseResult.value);
+        const models = (result: typeof eager): Model[] =>
+            result.documents.map(({ document }) => document.parseResult.value);
         expect(models(eager).every(model => !(model instanceof OnDemandNode) && hasSyntaxTree(model))).toBe(true);
         expect(models(onDemand).every(model => model instanceof OnDemandNode)).toBe(true);
         expect(eager.diagnostics).toEqual(onDemand.diagnostics);

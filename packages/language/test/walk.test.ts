@@ -15,13 +15,14 @@ const repositoryRoot = join(__dirname, '../../..');
 
 function texts(): Array<{ name: string; text: string }> {
     const directory = join(repositoryRoot, 'examples');
-    const files = readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.mission'))
+    const files = readdirSync(directory, { recursive: true, encoding: 'utf8' })
+        .filter(name => name.endsWith('.mission'))
         .map(name => ({ name, text: readFileSync(join(directory, name), 'utf8') }));
     return [...files, ...(generateWorkspace(300, 3) as Array<{ name: string; text: string }>)];
 }
 
 describe('the fast walks', () => {
-    it('meet every node and every reference that Langium\'s streams meet', () => {
+    it("meet every node and every reference that Langium's streams meet", () => {
         let nodes = 0;
         for (const { name, text } of texts()) {
             const model = Mission.parser.LangiumParser.parse(text).value;
@@ -33,8 +34,15 @@ describe('the fast walks', () => {
             });
             const streamed = AstUtils.streamAst(model).toArray();
             expect(walked.size, name).toBe(streamed.length);
-            expect(streamed.every(node => walked.has(node)), name).toBe(true);
-            const streamedReferences = streamed.flatMap(node => AstUtils.streamReferences(node).map(info => info.reference).toArray());
+            expect(
+                streamed.every(node => walked.has(node)),
+                name
+            ).toBe(true);
+            const streamedReferences = streamed.flatMap(node =>
+                AstUtils.streamReferences(node)
+                    .map(info => info.reference)
+                    .toArray()
+            );
             expect(new Set(references), name).toEqual(new Set(streamedReferences));
             nodes += walked.size;
         }
@@ -44,8 +52,22 @@ describe('the fast walks', () => {
 
 describe('the walk for some node types', () => {
     it('meets exactly the nodes of those types, in the order of the full walk, whatever the types', () => {
-        const allTypes = [...new Set(texts().slice(0, 8).flatMap(({ text }) => AstUtils.streamAst(Mission.parser.LangiumParser.parse(text).value).map(node => node.$type).toArray()))];
-        const typeSets = [referenceHolderTypes(), ...allTypes.map(type => [type]), allTypes.filter((_, index) => index % 3 === 0)];
+        const allTypes = [
+            ...new Set(
+                texts()
+                    .slice(0, 8)
+                    .flatMap(({ text }) =>
+                        AstUtils.streamAst(Mission.parser.LangiumParser.parse(text).value)
+                            .map(node => node.$type)
+                            .toArray()
+                    )
+            )
+        ];
+        const typeSets = [
+            referenceHolderTypes(),
+            ...allTypes.map(type => [type]),
+            allTypes.filter((_, index) => index % 3 === 0)
+        ];
         expect(typeSets.length).toBeGreaterThan(15);
         for (const { name, text } of texts()) {
             const model = Mission.parser.LangiumParser.parse(text).value;

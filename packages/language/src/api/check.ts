@@ -73,7 +73,10 @@ const SEVERITY_NAMES: Record<number, Severity> = {
  */
 export async function checkSources(sources: readonly SourceFile[], options: CheckOptions = {}): Promise<CheckResult> {
     const batch = options.referenceIndex === false;
-    const services = createMissionServices(undefined, { batch, syntaxOnDemand: batch && options.syntaxOnDemand !== false });
+    const services = createMissionServices(undefined, {
+        batch,
+        syntaxOnDemand: batch && options.syntaxOnDemand !== false
+    });
     const settings = services.Mission.config.Settings;
     settings.setToday(options.today);
     if (options.rules) settings.setRuleOverrides(options.rules);
@@ -85,7 +88,10 @@ export async function checkSources(sources: readonly SourceFile[], options: Chec
         langiumDocuments.addDocument(document);
         return { source, document };
     });
-    await services.shared.workspace.DocumentBuilder.build(documents.map(entry => entry.document), { validation: true });
+    await services.shared.workspace.DocumentBuilder.build(
+        documents.map(entry => entry.document),
+        { validation: true }
+    );
 
     const diagnostics: MissionDiagnostic[] = [];
     for (const { source, document } of documents) {

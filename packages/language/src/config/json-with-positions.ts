@@ -23,7 +23,10 @@ export interface JsonMember {
 }
 
 export class JsonSyntaxError extends Error {
-    constructor(message: string, readonly offset: number) {
+    constructor(
+        message: string,
+        readonly offset: number
+    ) {
         super(message);
     }
 }
@@ -68,7 +71,11 @@ class Parser {
             return { kind: 'string', span: { start, end: this.offset }, value };
         }
         if (char === '-' || (char >= '0' && char <= '9')) return this.number();
-        for (const [word, node] of [['true', true], ['false', false], ['null', null]] as const) {
+        for (const [word, node] of [
+            ['true', true],
+            ['false', false],
+            ['null', null]
+        ] as const) {
             if (this.text.startsWith(word, this.offset)) {
                 const span = { start: this.offset, end: this.offset + word.length };
                 this.offset = span.end;

@@ -7,7 +7,13 @@ import type { MissionDiagnostic } from '../api/check.js';
 import { parseDate, toDay } from '../syntax/dates.js';
 import { CATALOG, type DiagnosticCode, isDiagnosticCode } from '../validation/codes.js';
 import type { SeveritySetting } from '../validation/settings.js';
-import { type JsonNode, JsonSyntaxError, parseJsonWithPositions, positionAt, type Span } from './json-with-positions.js';
+import {
+    type JsonNode,
+    JsonSyntaxError,
+    parseJsonWithPositions,
+    positionAt,
+    type Span
+} from './json-with-positions.js';
 
 export const CONFIG_FILE_NAME = 'mission.config.json';
 
@@ -28,7 +34,9 @@ export function parseMissionConfig(text: string, file: string): MissionConfig {
     const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const diagnostics: MissionDiagnostic[] = [];
     const rules = new Map<DiagnosticCode, SeveritySetting>();
-    const problem = (span: Span, message: string): void => { diagnostics.push(configDiagnostic(source, file, span, message)); };
+    const problem = (span: Span, message: string): void => {
+        diagnostics.push(configDiagnostic(source, file, span, message));
+    };
 
     let root: JsonNode;
     try {
@@ -61,7 +69,11 @@ export function parseMissionConfig(text: string, file: string): MissionConfig {
     return today === undefined ? { rules, diagnostics } : { today, rules, diagnostics };
 }
 
-function readRules(node: JsonNode, rules: Map<DiagnosticCode, SeveritySetting>, problem: (span: Span, message: string) => void): void {
+function readRules(
+    node: JsonNode,
+    rules: Map<DiagnosticCode, SeveritySetting>,
+    problem: (span: Span, message: string) => void
+): void {
     if (node.kind !== 'object') {
         problem(node.span, `"rules" must be an object of code: severity, such as { "no-lead": "off" }`);
         return;
@@ -73,7 +85,10 @@ function readRules(node: JsonNode, rules: Map<DiagnosticCode, SeveritySetting>, 
         }
         if (value.kind !== 'string' || !SEVERITY_SETTINGS.includes(value.value as SeveritySetting)) {
             const shown = value.kind === 'string' ? `"${value.value}"` : source(value);
-            problem(value.span, `unknown severity ${shown} for "${key}" (expected "error", "warning", "info" or "off")`);
+            problem(
+                value.span,
+                `unknown severity ${shown} for "${key}" (expected "error", "warning", "info" or "off")`
+            );
             continue;
         }
         const setting = value.value as SeveritySetting;

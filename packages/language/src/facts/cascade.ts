@@ -76,7 +76,10 @@ export class Cascade {
         const position = this.enter.get(mission);
         if (start === undefined || end === undefined || position === undefined) return false;
         if (ancestorKey === ancestor && ancestor === mission) return false;
-        return start < position && position <= end || (ancestorKey !== ancestor && this.cycles.get(mission) === ancestorKey);
+        return (
+            (start < position && position <= end) ||
+            (ancestorKey !== ancestor && this.cycles.get(mission) === ancestorKey)
+        );
     }
 
     effectiveWindow(mission: Mission): EffectiveWindow {
@@ -113,7 +116,9 @@ export class Cascade {
         type Node = AlignmentTarget | readonly Mission[];
         const childNodes = (node: Node): readonly Node[] => {
             if (Array.isArray(node)) {
-                return (node as readonly Mission[]).flatMap(member => this.childrenOf(member).filter(child => !this.cycles.has(child)));
+                return (node as readonly Mission[]).flatMap(member =>
+                    this.childrenOf(member).filter(child => !this.cycles.has(child))
+                );
             }
             const children = this.childrenOf(node as AlignmentTarget);
             return this.cycles.size === 0 ? children : children.filter(child => !this.cycles.has(child));
@@ -182,7 +187,10 @@ export class Cascade {
             let base: EffectiveWindow | undefined;
             while (current && current.$type === 'Mission') {
                 const known = this.windows.get(current);
-                if (known) { base = known; break; }
+                if (known) {
+                    base = known;
+                    break;
+                }
                 const own = ownWindow(current);
                 if (own) {
                     base = ownEffective(own, current);
@@ -194,7 +202,10 @@ export class Cascade {
             }
             if (!base && current && current.$type === 'Vision') {
                 const horizon = visionWindow(current);
-                base = horizon === ALL_TIME ? NO_WINDOW : { start: horizon.start, end: horizon.end, source: 'vision', from: current };
+                base =
+                    horizon === ALL_TIME
+                        ? NO_WINDOW
+                        : { start: horizon.start, end: horizon.end, source: 'vision', from: current };
             }
             const inherited = inherit(base ?? NO_WINDOW);
             for (const member of path) this.windows.set(member, inherited);
@@ -215,5 +226,7 @@ function ownEffective(own: DayWindow, mission: Mission): EffectiveWindow {
 
 /** What a mission without a window of its own gets from its parent's effective window. */
 function inherit(window: EffectiveWindow): EffectiveWindow {
-    return window.source === 'own' ? { start: window.start, end: window.end, source: 'inherited', from: window.from } : window;
+    return window.source === 'own'
+        ? { start: window.start, end: window.end, source: 'inherited', from: window.from }
+        : window;
 }

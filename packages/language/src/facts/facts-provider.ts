@@ -29,10 +29,12 @@ export class ModelFactsProvider {
         builder.onUpdate(() => {
             if (!(keepsModel(builder) && builder.lastUpdateKeptModel)) this.facts = undefined;
         });
-        builder.onDocumentPhase(DocumentState.Linked, () => { this.facts = undefined; });
+        builder.onDocumentPhase(DocumentState.Linked, () => {
+            this.facts = undefined;
+        });
     }
 
     get(): ModelFacts {
-        return this.facts ??= new ModelFacts(this.documents.all.map(document => document.parseResult.value as Model));
+        return (this.facts ??= new ModelFacts(this.documents.all.map(document => document.parseResult.value as Model)));
     }
 }

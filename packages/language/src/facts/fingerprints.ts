@@ -16,14 +16,25 @@ export function factFingerprints(facts: ModelFacts): Map<AstNode, string> {
             const { direction, progress } = facts.measure(measure);
             return `${direction}:${progress}`;
         });
-        prints.set(mission, [
-            facts.statusOf(mission), `${window.start}..${window.end}`, `${window.source}:${window.from?.name}`,
-            facts.progressOf(mission), measures.join(','), facts.parentOf(mission)?.name, cycleWalk(facts, mission)
-        ].join('|'));
+        prints.set(
+            mission,
+            [
+                facts.statusOf(mission),
+                `${window.start}..${window.end}`,
+                `${window.source}:${window.from?.name}`,
+                facts.progressOf(mission),
+                measures.join(','),
+                facts.parentOf(mission)?.name,
+                cycleWalk(facts, mission)
+            ].join('|')
+        );
     }
     for (const person of facts.persons) {
         const load = facts.loadOf(person);
-        prints.set(person, `${load.load}/${load.capacity}|${load.missions.length}|${load.counted.map(mission => mission.name).join(',')}`);
+        prints.set(
+            person,
+            `${load.load}/${load.capacity}|${load.missions.length}|${load.counted.map(mission => mission.name).join(',')}`
+        );
     }
     return prints;
 }

@@ -30,10 +30,19 @@ export function sweepLoad<T>(items: ReadonlyArray<{ item: T; window: DayWindow }
     const overloaded: DayWindow[] = []; // disjoint, ascending [start, end) runs where open > capacity
     let runStart: number | undefined;
     for (let a = 0, d = 0; a < arrivals.length || d < departures.length;) {
-        const day = d < departures.length && (a === arrivals.length || departures[d]! <= arrivals[a]!) ? departures[d]! : arrivals[a]!;
+        const day =
+            d < departures.length && (a === arrivals.length || departures[d]! <= arrivals[a]!)
+                ? departures[d]!
+                : arrivals[a]!;
         // At equal days, departures before arrivals; the count is read once the day's events are in.
-        while (d < departures.length && departures[d] === day) { open--; d++; }
-        while (a < arrivals.length && arrivals[a] === day) { open++; a++; }
+        while (d < departures.length && departures[d] === day) {
+            open--;
+            d++;
+        }
+        while (a < arrivals.length && arrivals[a] === day) {
+            open++;
+            a++;
+        }
         peak = Math.max(peak, open);
         if (open > capacity && runStart === undefined) runStart = day;
         if (open <= capacity && runStart !== undefined) {

@@ -61,10 +61,18 @@ export class ModelFacts {
             for (let i = 0; i < elements.length; i++) {
                 const element = elements[i]!;
                 switch (element.$type) {
-                    case 'Vision': visions.push(element); break;
-                    case 'Person': persons.push(element); break;
-                    case 'Team': teams.push(element); break;
-                    case 'Mission': missions.push(element); break;
+                    case 'Vision':
+                        visions.push(element);
+                        break;
+                    case 'Person':
+                        persons.push(element);
+                        break;
+                    case 'Team':
+                        teams.push(element);
+                        break;
+                    case 'Mission':
+                        missions.push(element);
+                        break;
                 }
             }
         }
@@ -130,7 +138,11 @@ export class ModelFacts {
     /** Computed on first question and kept: a check reads few of them, the outputs every one. */
     measure(measure: Measure): MeasureFacts {
         let facts = this.measureFacts.get(measure);
-        if (!facts) this.measureFacts.set(measure, facts = { direction: directionOf(measure), progress: progressOf(measure) });
+        if (!facts)
+            this.measureFacts.set(
+                measure,
+                (facts = { direction: directionOf(measure), progress: progressOf(measure) })
+            );
         return facts;
     }
 
@@ -203,7 +215,14 @@ export class ModelFacts {
             }
             const capacity = capacityOf(person);
             const { peak, counted } = sweepLoad(active, capacity);
-            this.loads.set(person, { person, capacity, missions: personMissions, assignments: personAssignments, load: peak, counted });
+            this.loads.set(person, {
+                person,
+                capacity,
+                missions: personMissions,
+                assignments: personAssignments,
+                load: peak,
+                counted
+            });
         }
     }
 }

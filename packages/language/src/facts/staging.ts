@@ -32,9 +32,16 @@ const stagingCache = new WeakMap<ModelFacts, readonly StagingEntry[]>();
 export function stagingQueue(facts: ModelFacts): readonly StagingEntry[] {
     const cached = stagingCache.get(facts);
     if (cached) return cached;
-    const entries = facts.missions.filter(mission => facts.statusOf(mission) === 'staged').map(mission => stagingEntry(facts, mission));
-    const ranked = entries.map((entry, index) => ({ entry, index }))
-        .sort((a, b) => (b.entry.cd3 ?? Number.NEGATIVE_INFINITY) - (a.entry.cd3 ?? Number.NEGATIVE_INFINITY) || a.index - b.index)
+    const entries = facts.missions
+        .filter(mission => facts.statusOf(mission) === 'staged')
+        .map(mission => stagingEntry(facts, mission));
+    const ranked = entries
+        .map((entry, index) => ({ entry, index }))
+        .sort(
+            (a, b) =>
+                (b.entry.cd3 ?? Number.NEGATIVE_INFINITY) - (a.entry.cd3 ?? Number.NEGATIVE_INFINITY) ||
+                a.index - b.index
+        )
         .map(({ entry }) => entry);
     stagingCache.set(facts, ranked);
     return ranked;

@@ -11,7 +11,10 @@ import { modelSignature } from './model-signature.js';
  * reference. docs/rules.md states this for rule authors; in-place-update.test.ts holds it to fresh
  * builds.
  */
-export function affectedDocuments(documents: readonly LangiumDocument[], changed: ReadonlySet<AstNode>): Set<LangiumDocument> {
+export function affectedDocuments(
+    documents: readonly LangiumDocument[],
+    changed: ReadonlySet<AstNode>
+): Set<LangiumDocument> {
     const affected = new Set<AstNode>(changed);
     // Two passes over every resolved reference, allocating only for matches: the elements that
     // reference a changed one (and what changed ones reference), then those that reference these.
@@ -53,7 +56,6 @@ function topLevel(node: AstNode): AstNode {
     return current;
 }
 
-
 /** What a structural edit (names, references, elements added or removed) may take away: captured before it. */
 export interface ModelBefore {
     /** The facts of every mission and person (facts/fingerprints.ts). */
@@ -66,7 +68,10 @@ export interface ModelBefore {
     readonly views: ReadonlyMap<string, string | undefined>;
 }
 
-export function modelBefore(prints: ReadonlyMap<AstNode, string>, changedDocuments: readonly LangiumDocument[]): ModelBefore {
+export function modelBefore(
+    prints: ReadonlyMap<AstNode, string>,
+    changedDocuments: readonly LangiumDocument[]
+): ModelBefore {
     const names = new Map<string, number>();
     const targets = new Map<string, Set<AstNode>>();
     const views = new Map<string, string | undefined>();
@@ -146,7 +151,11 @@ function elementView(element: AstNode, prints: ReadonlyMap<AstNode, string>): st
 /** Names of the top-level elements and `Mission.measure` names of a document. */
 function exportedNames(document: LangiumDocument): string[] {
     const names: string[] = [];
-    for (const element of (document.parseResult.value as { elements?: Array<AstNode & { name?: string; measures?: Array<{ name?: string }> }> }).elements ?? []) {
+    for (const element of (
+        document.parseResult.value as {
+            elements?: Array<AstNode & { name?: string; measures?: Array<{ name?: string }> }>;
+        }
+    ).elements ?? []) {
         if (!element.name) continue;
         names.push(element.name);
         for (const measure of element.measures ?? []) if (measure.name) names.push(`${element.name}.${measure.name}`);

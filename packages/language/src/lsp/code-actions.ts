@@ -1,6 +1,12 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
+import {
+    type CodeAction,
+    CodeActionKind,
+    type CodeActionParams,
+    type Command,
+    type Diagnostic
+} from 'vscode-languageserver';
 import type { MissionServices } from '../mission-module.js';
 import type { MissionIndexManager } from '../references/name-index.js';
 import { type DiagnosticCode, isDiagnosticCode } from '../validation/codes.js';
@@ -36,7 +42,16 @@ export class MissionCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const only = params.context.only;
-        if (only && !only.some(kind => kind === CodeActionKind.Empty || kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
+        if (
+            only &&
+            !only.some(
+                kind =>
+                    kind === CodeActionKind.Empty ||
+                    kind === CodeActionKind.QuickFix ||
+                    CodeActionKind.QuickFix.startsWith(`${kind}.`)
+            )
+        )
+            return [];
         return params.context.diagnostics.flatMap(diagnostic => this.fixesFor(document, diagnostic));
     }
 

@@ -25,9 +25,12 @@ export class MissionCodeLensProvider implements CodeLensProvider {
         const facts = this.facts.get();
         const lenses: CodeLens[] = [];
         for (const element of (document.parseResult.value as Model).elements) {
-            const title = element.$type === 'Mission' ? missionLens(facts, element)
-                : element.$type === 'Person' ? personLens(facts, element)
-                    : undefined;
+            const title =
+                element.$type === 'Mission'
+                    ? missionLens(facts, element)
+                    : element.$type === 'Person'
+                      ? personLens(facts, element)
+                      : undefined;
             const range = this.nameProvider.getNameNode(element)?.range ?? element.$cstNode?.range;
             if (title && range) lenses.push({ range, command: { title, command: '' } });
         }

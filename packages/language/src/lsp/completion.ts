@@ -1,5 +1,19 @@
-import { type AstNode, type AstNodeDescription, AstUtils, type GrammarAST, type MaybePromise, type ReferenceInfo, type Stream, stream } from 'langium';
-import { type CompletionAcceptor, type CompletionContext, type CompletionValueItem, DefaultCompletionProvider } from 'langium/lsp';
+import {
+    type AstNode,
+    type AstNodeDescription,
+    AstUtils,
+    type GrammarAST,
+    type MaybePromise,
+    type ReferenceInfo,
+    type Stream,
+    stream
+} from 'langium';
+import {
+    type CompletionAcceptor,
+    type CompletionContext,
+    type CompletionValueItem,
+    DefaultCompletionProvider
+} from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { ModelFactsProvider } from '../facts/facts-provider.js';
 import { type Element, isMeasure, isMission, type Measure, type Mission } from '../generated/ast.js';
@@ -81,7 +95,11 @@ export class MissionCompletionProvider extends DefaultCompletionProvider {
         });
     }
 
-    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+    protected override completionForKeyword(
+        context: CompletionContext,
+        keyword: GrammarAST.Keyword,
+        acceptor: CompletionAcceptor
+    ): MaybePromise<void> {
         const result = super.completionForKeyword(context, keyword, acceptor);
         const snippet = this.offerSnippets ? SNIPPETS[keyword.value] : undefined;
         if (snippet) {
@@ -101,24 +119,43 @@ export class MissionCompletionProvider extends DefaultCompletionProvider {
      * A mission is never offered as its own parent or as support for itself. Only names that match what
      * is typed so far are kept, at most MAX_REFERENCE_ITEMS, the best placed first (see sortText).
      */
-    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+    protected override getReferenceCandidates(
+        refInfo: ReferenceInfo,
+        context: CompletionContext
+    ): Stream<AstNodeDescription> {
         const mission = enclosingMission(refInfo.container);
-        const typed = context.textDocument.getText({ start: context.textDocument.positionAt(context.tokenOffset), end: context.position });
-        const matching = super.getReferenceCandidates(refInfo, context)
+        const typed = context.textDocument.getText({
+            start: context.textDocument.positionAt(context.tokenOffset),
+            end: context.position
+        });
+        const matching = super
+            .getReferenceCandidates(refInfo, context)
             .filter(candidate => mission === undefined || candidate.node !== mission)
             .filter(candidate => this.fuzzyMatcher.match(typed, candidate.name))
             .toArray();
         if (matching.length <= MAX_REFERENCE_ITEMS) return stream(matching);
-        const ranked = matching.map((candidate, index) => ({ candidate, index, rank: this.sortText(candidate, refInfo) }));
+        const ranked = matching.map((candidate, index) => ({
+            candidate,
+            index,
+            rank: this.sortText(candidate, refInfo)
+        }));
         ranked.sort((a, b) => a.rank.localeCompare(b.rank) || a.index - b.index);
         return stream(ranked.slice(0, MAX_REFERENCE_ITEMS).map(entry => entry.candidate));
     }
 
-    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+    protected override createReferenceCompletionItem(
+        description: AstNodeDescription,
+        refInfo: ReferenceInfo,
+        context: CompletionContext
+    ): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const node = description.node as Element | Measure | undefined;
         const detail = node ? elementDetail(this.facts.get(), node) : undefined;
-        return { ...item, detail: detail || description.type.toLowerCase(), sortText: this.sortText(description, refInfo) };
+        return {
+            ...item,
+            detail: detail || description.type.toLowerCase(),
+            sortText: this.sortText(description, refInfo)
+        };
     }
 
     /** After `contributes to`, the measures of the mission's own ancestors come first. */

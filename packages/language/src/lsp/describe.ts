@@ -49,16 +49,24 @@ export function elementDetail(facts: ModelFacts, element: Element | Measure): st
     const parts: string[] = [];
     if ('title' in element && element.title) parts.push(element.title);
     switch (element.$type) {
-        case 'Person': parts.push(loadText(facts.loadOf(element))); break;
-        case 'Team': parts.push(memberCount(element)); break;
+        case 'Person':
+            parts.push(loadText(facts.loadOf(element)));
+            break;
+        case 'Team':
+            parts.push(memberCount(element));
+            break;
         case 'Mission': {
             parts.push(facts.statusOf(element));
             const progress = facts.progressOf(element);
             if (progress !== undefined) parts.push(percent(progress));
             break;
         }
-        case 'Vision': if (isValidDate(element.horizon)) parts.push(`horizon ${dateToIso(element.horizon)}`); break;
-        case 'Measure': parts.push(measureRange(element)); break;
+        case 'Vision':
+            if (isValidDate(element.horizon)) parts.push(`horizon ${dateToIso(element.horizon)}`);
+            break;
+        case 'Measure':
+            parts.push(measureRange(element));
+            break;
     }
     return parts.join(' · ');
 }

@@ -1,6 +1,16 @@
 import {
-    type AstNode, AstUtils, type BuildOptions, DefaultDocumentBuilder, DocumentState, interruptAndCheck, isAstNode, type LangiumDocument,
-    type LangiumSharedCoreServices, type ParseResult, type TextDocument, type URI
+    type AstNode,
+    AstUtils,
+    type BuildOptions,
+    DefaultDocumentBuilder,
+    DocumentState,
+    interruptAndCheck,
+    isAstNode,
+    type LangiumDocument,
+    type LangiumSharedCoreServices,
+    type ParseResult,
+    type TextDocument,
+    type URI
 } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { ModelKeepingBuilder } from '../facts/facts-provider.js';
@@ -37,7 +47,9 @@ function canTakeTextDocument(document: LangiumDocument, textDocument: TextDocume
 /** The top-level elements an edit re-parsed (all of the document's when it re-parsed the whole text). */
 function editedElements(edit: InPlaceEdit): AstNode[] {
     const elements = (edit.document.parseResult.value as Model).elements;
-    return edit.elements ? elements.slice(edit.elements.first, edit.elements.first + edit.elements.elements.length) : elements;
+    return edit.elements
+        ? elements.slice(edit.elements.first, edit.elements.first + edit.elements.elements.length)
+        : elements;
 }
 
 /** The signature of a document that does not exist (deleted, or not yet created). */
@@ -87,16 +99,23 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         super(services);
     }
 
-    override async update(changed: URI[], deleted: URI[], cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+    override async update(
+        changed: URI[],
+        deleted: URI[],
+        cancelToken: CancellationToken = CancellationToken.None
+    ): Promise<void> {
         this.lastUpdateKeptModel = false;
-        if (deleted.length === 0 && changed.length > 0 && await this.updateInPlace(changed, cancelToken)) return;
+        if (deleted.length === 0 && changed.length > 0 && (await this.updateInPlace(changed, cancelToken))) return;
         for (const uri of [...changed, ...deleted]) {
             const key = uri.toString();
-            if (!this.baselines.has(key)) this.baselines.set(key, { uri, signature: this.signatureOf(this.langiumDocuments.getDocument(uri)) });
+            if (!this.baselines.has(key))
+                this.baselines.set(key, { uri, signature: this.signatureOf(this.langiumDocuments.getDocument(uri)) });
         }
         const before = this.structuralBaseline(changed, deleted);
         const validatedNow = new Set<string>();
-        const listener = this.onDocumentPhase(DocumentState.Validated, document => { validatedNow.add(document.uri.toString()); });
+        const listener = this.onDocumentPhase(DocumentState.Validated, document => {
+            validatedNow.add(document.uri.toString());
+        });
         try {
             await super.update(changed, deleted, cancelToken);
         } finally {
@@ -115,9 +134,21 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
      */
     private structuralBaseline(changed: URI[], deleted: URI[]): ModelBefore | undefined {
         const touchedKeys = new Set([...changed, ...deleted].map(uri => uri.toString()));
-        if (this.revalidateAllRequested || this.revalidationOwed || [...this.baselines.keys()].some(key => !touchedKeys.has(key))) return undefined;
+        if (
+            this.revalidateAllRequested ||
+            this.revalidationOwed ||
+            [...this.baselines.keys()].some(key => !touchedKeys.has(key))
+        )
+            return undefined;
         const all = this.langiumDocuments.all.toArray();
-        if (all.length === 0 || all.some(document => document.state < DocumentState.Validated || !this.buildState.get(document.uri.toString())?.completed)) return undefined;
+        if (
+            all.length === 0 ||
+            all.some(
+                document =>
+                    document.state < DocumentState.Validated || !this.buildState.get(document.uri.toString())?.completed
+            )
+        )
+            return undefined;
         const touched = [...changed, ...deleted].map(uri => this.langiumDocuments.getDocument(uri));
         if (touched.some(document => document === undefined)) return undefined;
         return modelBefore(this.factPrints(all[0]!), touched as LangiumDocument[]);
@@ -125,10 +156,24 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
 
     private structuralDependents(before: ModelBefore, changed: URI[]): Set<LangiumDocument> {
         const all = this.langiumDocuments.all.toArray();
-        const changedDocuments = changed.map(uri => this.langiumDocuments.getDocument(uri)).filter(document => document !== undefined);
+        const changedDocuments = changed
+            .map(uri => this.langiumDocuments.getDocument(uri))
+            .filter(document => document !== undefined);
         const index = this.indexManager as MissionIndexManager;
-        const elementsNamed = (name: string) => index.lookup(name).map(description => description.node).filter(node => node !== undefined);
-        return affectedDocuments(all, structurallyChanged(before, all.length > 0 ? this.factPrints(all[0]!) : new Map(), changedDocuments, elementsNamed));
+        const elementsNamed = (name: string) =>
+            index
+                .lookup(name)
+                .map(description => description.node)
+                .filter(node => node !== undefined);
+        return affectedDocuments(
+            all,
+            structurallyChanged(
+                before,
+                all.length > 0 ? this.factPrints(all[0]!) : new Map(),
+                changedDocuments,
+                elementsNamed
+            )
+        );
     }
 
     /**
@@ -142,7 +187,8 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
             const textDocument = this.textDocuments?.get(uri.toString());
             // Only a document whose last build completed, open in the editor.
             if (!document || !textDocument || !canTakeTextDocument(document, textDocument)) return false;
-            if (document.state < DocumentState.Validated || !this.buildState.get(uri.toString())?.completed) return false;
+            if (document.state < DocumentState.Validated || !this.buildState.get(uri.toString())?.completed)
+                return false;
             const text = textDocument.getText();
             if (document.parseResult.value.$cstNode?.root.fullText === text) {
                 // Opened as it is on disk: nothing moves, but the editor expects its diagnostics.
@@ -155,7 +201,9 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         }
         // From here on nothing awaits until the trees are updated: the change is all or nothing.
         // What the facts said before the values change, to tell afterwards which elements it reached.
-        const before = edits.some(edit => edit.outcome === 'values-changed') ? this.factPrints(edits[0]!.document) : undefined;
+        const before = edits.some(edit => edit.outcome === 'values-changed')
+            ? this.factPrints(edits[0]!.document)
+            : undefined;
         for (const edit of edits) this.applyInPlace(edit);
         // A visible change of an earlier, cancelled update may still wait for the others' validation.
         if (this.baselines.size > 0 && !this.visibleChange()) this.baselines.clear();
@@ -169,17 +217,21 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         const documents = edits.map(edit => edit.document);
         // The name index is unchanged: same names, same nodes, and descriptions read positions live
         // (references/descriptions.ts).
-        await this.emitUpdate(documents.map(document => document.uri), []);
+        await this.emitUpdate(
+            documents.map(document => document.uri),
+            []
+        );
         await interruptAndCheck(cancelToken);
         const rebuild = this.langiumDocuments.all
-            .filter(document => document.state < DocumentState.Validated || !this.buildState.get(document.uri.toString())?.completed)
+            .filter(
+                document =>
+                    document.state < DocumentState.Validated || !this.buildState.get(document.uri.toString())?.completed
+            )
             .toArray();
         await this.buildDocuments(this.sortDocuments(rebuild), this.updateBuildOptions, cancelToken);
         if (!keptModel) {
             const validatedNow = new Set(documents.map(document => document.uri.toString()));
-            const dependents = before && quiet
-                ? this.dependentsOf(edits, before)
-                : undefined;
+            const dependents = before && quiet ? this.dependentsOf(edits, before) : undefined;
             await this.revalidateOthers(validatedNow, cancelToken, dependents);
         }
         return true;
@@ -188,15 +240,22 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
     /** Moves an edit onto the document's tree and resets the document to what must be redone. */
     private applyInPlace(edit: InPlaceEdit): void {
         const { document } = edit;
-        if (document.textDocument !== edit.textDocument) Object.defineProperty(document, 'textDocument', { value: edit.textDocument });
+        if (document.textDocument !== edit.textDocument)
+            Object.defineProperty(document, 'textDocument', { value: edit.textDocument });
         const model = document.parseResult.value as Model;
         if (edit.elements) {
             const { elements, shift } = edit.elements;
             const edited = editedElements(edit);
             // While the facts stay, the other elements' diagnostics stay too: only their positions move.
-            const kept = edit.outcome === 'same-model' && document.diagnostics
-                ? diagnosticsAround(document.diagnostics, edited[0]!.$cstNode!.range.start, edited.at(-1)!.$cstNode!.range.end, shift)
-                : undefined;
+            const kept =
+                edit.outcome === 'same-model' && document.diagnostics
+                    ? diagnosticsAround(
+                          document.diagnostics,
+                          edited[0]!.$cstNode!.range.start,
+                          edited.at(-1)!.$cstNode!.range.end,
+                          shift
+                      )
+                    : undefined;
             spliceElements(model, edit.elements, edit.text);
             edited.forEach((element, i) => transplant(element, elements[i]!));
             // Positions moved: the reference index of the document is rebuilt, and it is validated again.
@@ -216,14 +275,26 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
      * How the new text can be moved onto the current tree: only the edited top-level elements re-parsed
      * when that is possible, else the whole text; undefined when a name or reference changed.
      */
-    private planInPlaceEdit(document: LangiumDocument, textDocument: TextDocument, text: string): InPlaceEdit | undefined {
+    private planInPlaceEdit(
+        document: LangiumDocument,
+        textDocument: TextDocument,
+        text: string
+    ): InPlaceEdit | undefined {
         const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
         const model = document.parseResult.value as Model;
         const elements = reparseEditedElements(parser, document, text);
         if (elements) {
-            const outcomes = elements.elements.map((element, i) => compareTrees(model.elements[elements.first + i]!, element));
+            const outcomes = elements.elements.map((element, i) =>
+                compareTrees(model.elements[elements.first + i]!, element)
+            );
             if (!outcomes.includes('incompatible')) {
-                return { document, textDocument, text, elements, outcome: outcomes.includes('values-changed') ? 'values-changed' : 'same-model' };
+                return {
+                    document,
+                    textDocument,
+                    text,
+                    elements,
+                    outcome: outcomes.includes('values-changed') ? 'values-changed' : 'same-model'
+                };
             }
         }
         const parsed = parser.parse(text);
@@ -246,7 +317,12 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
             const options = this.getBuildOptions(document);
             const validationOptions = typeof options.validation === 'object' ? { ...options.validation } : {};
             const categories = this.findMissingValidationCategories(document, options);
-            const fresh = await validator.validateElements(document, partial.elements, { ...validationOptions, categories }, cancelToken);
+            const fresh = await validator.validateElements(
+                document,
+                partial.elements,
+                { ...validationOptions, categories },
+                cancelToken
+            );
             if (fresh) {
                 document.diagnostics = [...partial.kept, ...fresh];
                 const state = this.buildState.get(document.uri.toString());
@@ -282,7 +358,11 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
      * Validates again, with the facts of the new model, every document not validated by this update, or
      * only those of `dependents`.
      */
-    private async revalidateOthers(validatedNow: ReadonlySet<string>, cancelToken: CancellationToken, dependents?: ReadonlySet<LangiumDocument>): Promise<void> {
+    private async revalidateOthers(
+        validatedNow: ReadonlySet<string>,
+        cancelToken: CancellationToken,
+        dependents?: ReadonlySet<LangiumDocument>
+    ): Promise<void> {
         const others = this.langiumDocuments.all
             .filter(document => document.state >= DocumentState.Validated && !validatedNow.has(document.uri.toString()))
             .filter(document => dependents === undefined || dependents.has(document))
@@ -304,14 +384,17 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
      * themselves as well: one pass over the document's resolved references.
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        return super.shouldRelink(document, changedUris) || document.references.some(reference => {
-            // The resolved target, read without resolving anything (`.ref` would link an unresolved reference now).
-            const target = (reference as { _ref?: unknown })._ref;
-            if (!isAstNode(target)) return false;
-            const root = AstUtils.findRootNode(target);
-            const owner = root.$document;
-            return owner === undefined || changedUris.has(owner.uri.toString()) || owner.parseResult.value !== root;
-        });
+        return (
+            super.shouldRelink(document, changedUris) ||
+            document.references.some(reference => {
+                // The resolved target, read without resolving anything (`.ref` would link an unresolved reference now).
+                const target = (reference as { _ref?: unknown })._ref;
+                if (!isAstNode(target)) return false;
+                const root = AstUtils.findRootNode(target);
+                const owner = root.$document;
+                return owner === undefined || changedUris.has(owner.uri.toString()) || owner.parseResult.value !== root;
+            })
+        );
     }
 
     /** Validates every document again on the next update (settings changed), even with nothing changed. */

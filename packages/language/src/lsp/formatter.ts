@@ -1,6 +1,15 @@
 import {
-    type AstNode, type CompositeCstNode, type CstNode, CstUtils, GrammarAST, isCompositeCstNode, type LangiumCoreServices,
-    type LangiumDocument, type LangiumParser, TextDocument, URI
+    type AstNode,
+    type CompositeCstNode,
+    type CstNode,
+    CstUtils,
+    GrammarAST,
+    isCompositeCstNode,
+    type LangiumCoreServices,
+    type LangiumDocument,
+    type LangiumParser,
+    TextDocument,
+    URI
 } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
@@ -35,7 +44,11 @@ export class MissionFormatter extends AbstractFormatter {
         this.parser = services.parser.LangiumParser;
     }
 
-    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+    protected override doDocumentFormat(
+        document: LangiumDocument,
+        options: FormattingOptions,
+        range?: Range
+    ): TextEdit[] {
         if (range) {
             // A range is formatted token by token; its comments stay where they are (Langium would
             // indent a comment between items by the enclosing level, which the full pass corrects).
@@ -53,10 +66,20 @@ export class MissionFormatter extends AbstractFormatter {
         ]);
         const formatted = this.indentComments(spaced, options).trim() + '\n';
         if (formatted === text) return [];
-        return [{ range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) }, newText: formatted }];
+        return [
+            {
+                range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) },
+                newText: formatted
+            }
+        ];
     }
 
-    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+    protected override createHiddenTextEdits(
+        previous: CstNode | undefined,
+        hidden: CstNode,
+        formatting: FormattingAction | undefined,
+        context: FormattingContext
+    ): TextEdit[] {
         return this.keepComments ? [] : super.createHiddenTextEdits(previous, hidden, formatting, context);
     }
 
@@ -90,7 +113,9 @@ export class MissionFormatter extends AbstractFormatter {
     private formatQualifiedName(contribution: Contribution): void {
         const refNode = contribution.measure?.$refNode;
         if (!refNode) return;
-        const leaves = CstUtils.flattenCst(refNode).filter(leaf => !leaf.hidden).toArray();
+        const leaves = CstUtils.flattenCst(refNode)
+            .filter(leaf => !leaf.hidden)
+            .toArray();
         this.getNodeFormatter(contribution).cst(leaves.slice(1)).prepend(Formatting.noSpace());
     }
 
@@ -100,7 +125,8 @@ export class MissionFormatter extends AbstractFormatter {
         for (const element of model.elements) {
             const region = formatter.node(element);
             if (!previous) region.prepend(Formatting.noSpace());
-            else if (ROSTER_TYPES.has(previous.$type) && ROSTER_TYPES.has(element.$type)) region.prepend(Formatting.newLine());
+            else if (ROSTER_TYPES.has(previous.$type) && ROSTER_TYPES.has(element.$type))
+                region.prepend(Formatting.newLine());
             else region.prepend(Formatting.newLines(2));
             previous = element;
         }
@@ -128,11 +154,13 @@ export class MissionFormatter extends AbstractFormatter {
             if (previousCode && previousCode.range.end.line === line) continue; // a trailing comment
             const next = leaves.slice(i + 1).find(candidate => !candidate.hidden);
             const nextIndent = next ? indentationOf(lines[next.range.start.line]!) : '';
-            const wanted = next && isKeyword(next, '}') && next.range.start.line !== line ? nextIndent + unit : nextIndent;
+            const wanted =
+                next && isKeyword(next, '}') && next.range.start.line !== line ? nextIndent + unit : nextIndent;
             const current = indentationOf(lines[line]!);
             if (current === wanted) continue;
             const shift = wanted.length - current.length;
-            for (let at = line; at <= leaf.range.end.line; at++) lines[at] = reindent(lines[at]!, shift, at === line ? wanted : undefined);
+            for (let at = line; at <= leaf.range.end.line; at++)
+                lines[at] = reindent(lines[at]!, shift, at === line ? wanted : undefined);
         }
         return lines.join('\n');
     }
@@ -144,7 +172,13 @@ function spaceBeforeTrailingComments(root: CstNode | undefined): TextEdit[] {
     const edits: TextEdit[] = [];
     let previous: CstNode | undefined;
     for (const leaf of CstUtils.flattenCst(root)) {
-        if (leaf.hidden && previous && !previous.hidden && previous.range.end.line === leaf.range.start.line && previous.end !== leaf.offset - 1) {
+        if (
+            leaf.hidden &&
+            previous &&
+            !previous.hidden &&
+            previous.range.end.line === leaf.range.start.line &&
+            previous.end !== leaf.offset - 1
+        ) {
             edits.push({ range: { start: previous.range.end, end: leaf.range.start }, newText: ' ' });
         }
         previous = leaf;
@@ -199,7 +233,11 @@ export function formatDocument(text: string, options: FormattingOptions = FORMAT
         const { shared, Mission } = createMissionServices();
         let count = 0;
         formattingServices = {
-            parse: source => shared.workspace.LangiumDocumentFactory.fromString(source, URI.parse(`memory:///format-${++count}.mission`)),
+            parse: source =>
+                shared.workspace.LangiumDocumentFactory.fromString(
+                    source,
+                    URI.parse(`memory:///format-${++count}.mission`)
+                ),
             formatter: Mission.lsp.Formatter as MissionFormatter
         };
     }
@@ -207,6 +245,9 @@ export function formatDocument(text: string, options: FormattingOptions = FORMAT
     const { lexerErrors, parserErrors } = document.parseResult;
     const problem = lexerErrors[0]?.message ?? parserErrors[0]?.message;
     if (problem !== undefined) throw new Error(`cannot format text that does not parse: ${problem}`);
-    const edits = formattingServices.formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options }) as TextEdit[];
+    const edits = formattingServices.formatter.formatDocument(document, {
+        textDocument: { uri: document.uri.toString() },
+        options
+    }) as TextEdit[];
     return TextDocument.applyEdits(document.textDocument, edits);
 }

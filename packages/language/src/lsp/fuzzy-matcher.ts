@@ -9,6 +9,10 @@ const DASH = '-'.charCodeAt(0);
  */
 export class MissionFuzzyMatcher extends DefaultFuzzyMatcher {
     override isWordTransition(previous: number, current: number): boolean {
-        return previous === DOT && current !== DOT || previous === DASH && current !== DASH || super.isWordTransition(previous, current);
+        return (
+            (previous === DOT && current !== DOT) ||
+            (previous === DASH && current !== DASH) ||
+            super.isWordTransition(previous, current)
+        );
     }
 }

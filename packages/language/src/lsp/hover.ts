@@ -27,12 +27,18 @@ export class MissionHoverProvider extends AstNodeHoverProvider {
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         const facts = this.facts.get();
         switch (node.$type) {
-            case 'Mission': return missionHover(facts, node as Mission);
-            case 'Person': return personHover(facts, node as Person);
-            case 'Measure': return measureHover(facts, node as Measure);
-            case 'Vision': return visionHover(facts, node as Vision);
-            case 'Team': return teamHover(node as Team);
-            default: return undefined;
+            case 'Mission':
+                return missionHover(facts, node as Mission);
+            case 'Person':
+                return personHover(facts, node as Person);
+            case 'Measure':
+                return measureHover(facts, node as Measure);
+            case 'Vision':
+                return visionHover(facts, node as Vision);
+            case 'Team':
+                return teamHover(node as Team);
+            default:
+                return undefined;
         }
     }
 }
@@ -56,13 +62,17 @@ export function missionHover(facts: ModelFacts, mission: Mission): string {
     const intent = intentOf(mission);
     if (intent?.statement !== undefined) lines.push(`*Intent:* ${markdown(intent.statement)}`);
     const lead = leadOf(mission)?.person;
-    lines.push(`Lead: ${lead?.ref ? lead.ref.name : lead ? `${lead.$refText} (unresolved)` : 'none'} · status ${facts.statusOf(mission)}`);
+    lines.push(
+        `Lead: ${lead?.ref ? lead.ref.name : lead ? `${lead.$refText} (unresolved)` : 'none'} · status ${facts.statusOf(mission)}`
+    );
     lines.push(`Window: ${effectiveWindowText(facts.windowOf(mission))}`);
     const progress = facts.progressOf(mission);
     const measured = mission.measures.filter(measure => facts.measure(measure).progress !== undefined).length;
-    lines.push(progress === undefined
-        ? `Progress: none measured (${mission.measures.length} measure${mission.measures.length === 1 ? '' : 's'})`
-        : `Progress: ${percent(progress)} (mean of ${measured} measure${measured === 1 ? '' : 's'})`);
+    lines.push(
+        progress === undefined
+            ? `Progress: none measured (${mission.measures.length} measure${mission.measures.length === 1 ? '' : 's'})`
+            : `Progress: ${percent(progress)} (mean of ${measured} measure${measured === 1 ? '' : 's'})`
+    );
     const children = facts.childrenOf(mission);
     if (children.length > 0) lines.push(`Sub-missions: ${list(children.map(child => child.name))}`);
     lines.push(`Path: ${pathText(facts, mission)}`);
@@ -78,8 +88,11 @@ export function personHover(facts: ModelFacts, person: Person): string {
         lines.push('On no mission');
     } else {
         const roles = load.missions.map(mission => {
-            const how = load.assignments.filter(assignment => assignment.mission === mission)
-                .map(assignment => (assignment.role === 'team' ? `crew via ${assignment.team?.name}` : assignment.role));
+            const how = load.assignments
+                .filter(assignment => assignment.mission === mission)
+                .map(assignment =>
+                    assignment.role === 'team' ? `crew via ${assignment.team?.name}` : assignment.role
+                );
             return `${mission.name} (${[...new Set(how)].join(', ')}, ${facts.statusOf(mission)})`;
         });
         lines.push(`Missions: ${list(roles)}`);
@@ -94,7 +107,8 @@ export function measureHover(facts: ModelFacts, measure: Measure): string {
     lines.push(`${measureRange(measure)} (baseline → current → target, direction ${measureFacts.direction})`);
     lines.push(`Progress: ${measureFacts.progress === undefined ? 'none' : percent(measureFacts.progress)}`);
     const target = measure.contributions[0]?.measure;
-    if (target) lines.push(`Contributes to: ${target.ref ? qualifiedName(target.ref) : `${target.$refText} (unresolved)`}`);
+    if (target)
+        lines.push(`Contributes to: ${target.ref ? qualifiedName(target.ref) : `${target.$refText} (unresolved)`}`);
     const contributors = facts.contributorsOf(measure);
     if (contributors.length > 0) lines.push(`Contributors: ${list(contributors.map(qualifiedName))}`);
     return lines.join('\n\n');
@@ -110,5 +124,8 @@ export function visionHover(facts: ModelFacts, vision: Vision): string {
 
 export function teamHover(team: Team): string {
     const members = team.members.map(member => member.ref?.name ?? member.$refText);
-    return [heading('team', team.name, team.title), members.length === 0 ? 'No members' : `Members: ${list(members)}`].join('\n\n');
+    return [
+        heading('team', team.name, team.title),
+        members.length === 0 ? 'No members' : `Members: ${list(members)}`
+    ].join('\n\n');
 }

@@ -27,11 +27,16 @@ interface PositionShift {
     readonly columnDelta: number;
 }
 
-export function reparseEditedElements(parser: LangiumParser, document: LangiumDocument, newText: string): ElementReparse | undefined {
+export function reparseEditedElements(
+    parser: LangiumParser,
+    document: LangiumDocument,
+    newText: string
+): ElementReparse | undefined {
     const { parseResult } = document;
     const model = parseResult.value as Model;
     const oldText = model.$cstNode?.root.fullText;
-    if (oldText === undefined || parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0) return undefined;
+    if (oldText === undefined || parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0)
+        return undefined;
     const elements = model.elements;
     if (elements.length === 0) return undefined;
 
@@ -40,7 +45,11 @@ export function reparseEditedElements(parser: LangiumParser, document: LangiumDo
     let prefix = 0;
     while (prefix < limit && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
     let suffix = 0;
-    while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+    while (
+        suffix < limit - prefix &&
+        oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
+    )
+        suffix++;
     const editEnd = oldText.length - suffix;
 
     const first = firstElementEndingAtOrAfter(elements, prefix);
@@ -61,7 +70,8 @@ export function reparseEditedElements(parser: LangiumParser, document: LangiumDo
     if (reparsed.value.elements.length !== last - first + 1) return undefined;
 
     const start = firstCst.range.start;
-    for (const element of reparsed.value.elements) moveLeaves(element.$cstNode!, sliceStart, start.line, start.character);
+    for (const element of reparsed.value.elements)
+        moveLeaves(element.$cstNode!, sliceStart, start.line, start.character);
     const newLast = reparsed.value.elements.at(-1)!.$cstNode!.range.end;
     const oldLast = lastCst.range.end;
     return {
@@ -83,9 +93,14 @@ export function reparseEditedElements(parser: LangiumParser, document: LangiumDo
  * AST nodes (transplant.ts), which repoints the old nodes' `$cstNode`.
  */
 export function spliceElements(model: Model, reparse: ElementReparse, newText: string): void {
-    const root = model.$cstNode!.root as unknown as CstNode & { _text: string; content: CstNode[]; _rangeCache?: unknown };
+    const root = model.$cstNode!.root as unknown as CstNode & {
+        _text: string;
+        content: CstNode[];
+        _rangeCache?: unknown;
+    };
     const replaced = reparse.elements.map((_, i) => model.elements[reparse.first + i]!.$cstNode!);
-    for (let i = root.content.indexOf(replaced.at(-1)!) + 1; i < root.content.length; i++) shiftNode(root.content[i]!, reparse.shift);
+    for (let i = root.content.indexOf(replaced.at(-1)!) + 1; i < root.content.length; i++)
+        shiftNode(root.content[i]!, reparse.shift);
     replaced.forEach((old, i) => {
         const cst = reparse.elements[i]!.$cstNode! as CstNode & { container?: CstNode };
         cst.container = root;
@@ -164,12 +179,9 @@ type Position = { readonly line: number; readonly character: number };
  * be placed: it straddles the edited elements' bounds, or is empty right on them (it could belong to
  * either side), or points elsewhere (related information).
  */
-export function diagnosticsAround<D extends { range: { start: Position; end: Position }; relatedInformation?: unknown }>(
-    diagnostics: readonly D[],
-    start: Position,
-    end: Position,
-    shift: ElementReparse['shift']
-): D[] | undefined {
+export function diagnosticsAround<
+    D extends { range: { start: Position; end: Position }; relatedInformation?: unknown }
+>(diagnostics: readonly D[], start: Position, end: Position, shift: ElementReparse['shift']): D[] | undefined {
     const kept: D[] = [];
     const move = (position: Position): Position => ({
         line: position.line + shift.lineDelta,

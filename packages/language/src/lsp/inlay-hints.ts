@@ -26,6 +26,10 @@ export class MissionInlayHintProvider extends AbstractInlayHintProvider {
         const open = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
         if (!open) return;
         const broken = windowOf(node) ? 'own window unusable; ' : '';
-        accept({ position: open.range.end, label: `window ${windowText(window)} (${broken}${windowOrigin(window)})`, paddingLeft: true });
+        accept({
+            position: open.range.end,
+            label: `window ${windowText(window)} (${broken}${windowOrigin(window)})`,
+            paddingLeft: true
+        });
     }
 }

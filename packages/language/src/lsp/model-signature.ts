@@ -34,8 +34,11 @@ export function modelSignature(root: AstNode): string {
             parts.push(`(${value.$type}`);
             stack.push(CLOSE_NODE);
             const skipped = FREE_TEXT[value.$type];
-            const keys = Object.keys(value).filter(key => !key.startsWith('$') && !skipped?.has(key)).sort();
-            for (let i = keys.length - 1; i >= 0; i--) stack.push((value as unknown as Record<string, unknown>)[keys[i]!], new Marker(`${keys[i]}:`));
+            const keys = Object.keys(value)
+                .filter(key => !key.startsWith('$') && !skipped?.has(key))
+                .sort();
+            for (let i = keys.length - 1; i >= 0; i--)
+                stack.push((value as unknown as Record<string, unknown>)[keys[i]!], new Marker(`${keys[i]}:`));
         } else if (isReference(value)) {
             parts.push(`@${JSON.stringify(value.$refText)}`);
         } else if (Array.isArray(value)) {

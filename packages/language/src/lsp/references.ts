@@ -1,5 +1,11 @@
 import {
-    type AstNode, type CstNode, CstUtils, DefaultReferences, type FindReferencesOptions, type ReferenceDescription, type Stream
+    type AstNode,
+    type CstNode,
+    CstUtils,
+    DefaultReferences,
+    type FindReferencesOptions,
+    type ReferenceDescription,
+    type Stream
 } from 'langium';
 import { isContribution, isMission } from '../generated/ast.js';
 
@@ -27,7 +33,10 @@ export class MissionReferences extends DefaultReferences {
         if (!isMission(targetNode)) return references;
         const length = targetNode.name.length;
         const missionParts = targetNode.measures.flatMap(measure =>
-            super.findReferences(measure, { ...options, includeDeclaration: false }).map(reference => missionPart(reference, length)).toArray()
+            super
+                .findReferences(measure, { ...options, includeDeclaration: false })
+                .map(reference => missionPart(reference, length))
+                .toArray()
         );
         return references.concat(missionParts);
     }
@@ -39,6 +48,11 @@ function missionPart(reference: ReferenceDescription, length: number): Reference
     const start = segment.range.start;
     return {
         ...reference,
-        segment: { offset: segment.offset, length, end: segment.offset + length, range: { start, end: { line: start.line, character: start.character + length } } }
+        segment: {
+            offset: segment.offset,
+            length,
+            end: segment.offset + length,
+            range: { start, end: { line: start.line, character: start.character + length } }
+        }
     };
 }

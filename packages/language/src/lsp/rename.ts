@@ -1,6 +1,14 @@
 import { type AstNode, CstUtils, type LangiumDocument, type MaybePromise, type ReferenceDescription } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
-import { type Position, type PrepareRenameParams, type Range, type RenameParams, ResponseError, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+    type Position,
+    type PrepareRenameParams,
+    type Range,
+    type RenameParams,
+    ResponseError,
+    type TextEdit,
+    type WorkspaceEdit
+} from 'vscode-languageserver';
 import { isContribution, isMeasure, type Measure, type Mission } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
 import type { MissionIndexManager } from '../references/name-index.js';
@@ -21,14 +29,21 @@ export class MissionRenameProvider extends DefaultRenameProvider {
     constructor(services: MissionServices) {
         super(services);
         this.index = services.shared.workspace.IndexManager as MissionIndexManager;
-        this.keywords = new Set(services.parser.Lexer.definition ? Object.keys(services.parser.Lexer.definition).filter(name => /^[a-z]+$/.test(name)) : []);
+        this.keywords = new Set(
+            services.parser.Lexer.definition
+                ? Object.keys(services.parser.Lexer.definition).filter(name => /^[a-z]+$/.test(name))
+                : []
+        );
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         const target = this.targetAt(document, params.position);
         if (!target) return undefined;
         if (!NAME.test(params.newName) || this.keywords.has(params.newName)) {
-            throw new ResponseError(-32602, `'${params.newName}' is not a valid name: a letter or _, then letters, digits, _ or -, and not a keyword`);
+            throw new ResponseError(
+                -32602,
+                `'${params.newName}' is not a valid name: a letter or _, then letters, digits, _ or -, and not a keyword`
+            );
         }
         const taken = this.nameTaken(target, params.newName);
         if (taken) throw new ResponseError(-32602, taken);
@@ -39,7 +54,12 @@ export class MissionRenameProvider extends DefaultRenameProvider {
         };
         // A mission's references include the mission part of its measures' qualified names (MissionReferences).
         for (const reference of this.references.findReferences(target, { includeDeclaration: true })) {
-            add(reference, isMeasure(target) && !isDeclaration(reference) ? `${target.$container.name}.${params.newName}` : params.newName);
+            add(
+                reference,
+                isMeasure(target) && !isDeclaration(reference)
+                    ? `${target.$container.name}.${params.newName}`
+                    : params.newName
+            );
         }
         return { changes };
     }
@@ -50,8 +70,12 @@ export class MissionRenameProvider extends DefaultRenameProvider {
             const clash = target.$container.measures.some(measure => measure !== target && measure.name === newName);
             return clash ? `mission ${target.$container.name} already has a measure named '${newName}'` : undefined;
         }
-        const holder = this.index.lookup(newName).find(description => description.node !== target && !description.name.includes('.'));
-        return holder ? `the name '${newName}' is already used by a ${holder.type.toLowerCase()} (names are global)` : undefined;
+        const holder = this.index
+            .lookup(newName)
+            .find(description => description.node !== target && !description.name.includes('.'));
+        return holder
+            ? `the name '${newName}' is already used by a ${holder.type.toLowerCase()} (names are global)`
+            : undefined;
     }
 
     override prepareRename(document: LangiumDocument, params: PrepareRenameParams): MaybePromise<Range | undefined> {
@@ -65,12 +89,21 @@ export class MissionRenameProvider extends DefaultRenameProvider {
         const qualified = this.qualifiedPartAt(document, position);
         if (qualified) return qualified.target;
         const root = document.parseResult.value.$cstNode;
-        const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
+        const leaf =
+            root &&
+            CstUtils.findDeclarationNodeAtOffset(
+                root,
+                document.textDocument.offsetAt(position),
+                this.grammarConfig.nameRegexp
+            );
         return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
     }
 
     /** On a resolved `contributes to Mission.measure`: which part is under the cursor, and what it names. */
-    private qualifiedPartAt(document: LangiumDocument, position: Position): { target: Mission | Measure; range: Range } | undefined {
+    private qualifiedPartAt(
+        document: LangiumDocument,
+        position: Position
+    ): { target: Mission | Measure; range: Range } | undefined {
         const root = document.parseResult.value.$cstNode;
         if (!root) return undefined;
         const offset = document.textDocument.offsetAt(position);
@@ -80,7 +113,9 @@ export class MissionRenameProvider extends DefaultRenameProvider {
         const measure = contribution.measure?.ref; // absent while typing `contributes to`
         const refNode = contribution.measure?.$refNode;
         if (!measure || !refNode) return undefined;
-        const names = CstUtils.flattenCst(refNode).filter(node => !node.hidden && node.text !== '.').toArray();
+        const names = CstUtils.flattenCst(refNode)
+            .filter(node => !node.hidden && node.text !== '.')
+            .toArray();
         if (names.length !== 2) return undefined;
         const [missionPart, measurePart] = names as [typeof leaf, typeof leaf];
         if (leaf === missionPart) return { target: measure.$container, range: missionPart.range };
@@ -91,5 +126,8 @@ export class MissionRenameProvider extends DefaultRenameProvider {
 
 /** The declaration's own name among the references (Langium lists it with source = target). */
 function isDeclaration(reference: ReferenceDescription): boolean {
-    return reference.sourcePath === reference.targetPath && reference.sourceUri.toString() === reference.targetUri.toString();
+    return (
+        reference.sourcePath === reference.targetPath &&
+        reference.sourceUri.toString() === reference.targetUri.toString()
+    );
 }

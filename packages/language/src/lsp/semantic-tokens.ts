@@ -19,19 +19,36 @@ const TYPE_OF_KIND: Record<string, string> = {
  */
 export class MissionSemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected override highlightElement(node: AstNode, accept: SemanticTokenAcceptor): void {
-        if (ast.isVision(node) || ast.isMission(node) || ast.isPerson(node) || ast.isTeam(node) || ast.isMeasure(node)) {
-            accept({ node, property: 'name', type: TYPE_OF_KIND[node.$type]!, modifier: SemanticTokenModifiers.declaration });
+        if (
+            ast.isVision(node) ||
+            ast.isMission(node) ||
+            ast.isPerson(node) ||
+            ast.isTeam(node) ||
+            ast.isMeasure(node)
+        ) {
+            accept({
+                node,
+                property: 'name',
+                type: TYPE_OF_KIND[node.$type]!,
+                modifier: SemanticTokenModifiers.declaration
+            });
         }
         if (ast.isMission(node) && node.parent) {
             accept({ node, property: 'parent', type: referenceType(node.parent, SemanticTokenTypes.class) });
         } else if (ast.isLead(node)) {
             accept({ node, property: 'person', type: SemanticTokenTypes.variable });
         } else if (ast.isCrew(node)) {
-            node.members.forEach((member, index) => accept({ node, property: 'members', index, type: referenceType(member, SemanticTokenTypes.variable) }));
+            node.members.forEach((member, index) =>
+                accept({ node, property: 'members', index, type: referenceType(member, SemanticTokenTypes.variable) })
+            );
         } else if (ast.isTeam(node)) {
-            node.members.forEach((_member, index) => accept({ node, property: 'members', index, type: SemanticTokenTypes.variable }));
+            node.members.forEach((_member, index) =>
+                accept({ node, property: 'members', index, type: SemanticTokenTypes.variable })
+            );
         } else if (ast.isSupports(node)) {
-            node.missions.forEach((_mission, index) => accept({ node, property: 'missions', index, type: SemanticTokenTypes.class }));
+            node.missions.forEach((_mission, index) =>
+                accept({ node, property: 'missions', index, type: SemanticTokenTypes.class })
+            );
         } else if (ast.isContribution(node)) {
             this.highlightQualifiedName(node, accept);
         } else if (ast.isStatusItem(node) || ast.isDirectionItem(node)) {
@@ -45,7 +62,9 @@ export class MissionSemanticTokenProvider extends AbstractSemanticTokenProvider 
     private highlightQualifiedName(node: ast.Contribution, accept: SemanticTokenAcceptor): void {
         const refNode = node.measure?.$refNode;
         if (!refNode) return;
-        const names = CstUtils.flattenCst(refNode).filter(leaf => !leaf.hidden && leaf.text !== '.').toArray();
+        const names = CstUtils.flattenCst(refNode)
+            .filter(leaf => !leaf.hidden && leaf.text !== '.')
+            .toArray();
         if (names.length === 2) {
             accept({ cst: names[0]!, type: SemanticTokenTypes.class });
             accept({ cst: names[1]!, type: SemanticTokenTypes.property });

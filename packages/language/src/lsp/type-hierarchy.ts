@@ -1,6 +1,10 @@
 import { type AstNode, AstUtils, CstUtils, type LangiumDocument, type MaybePromise, URI } from 'langium';
 import { AbstractTypeHierarchyProvider, type NodeKindProvider } from 'langium/lsp';
-import type { TypeHierarchyItem, TypeHierarchySubtypesParams, TypeHierarchySupertypesParams } from 'vscode-languageserver';
+import type {
+    TypeHierarchyItem,
+    TypeHierarchySubtypesParams,
+    TypeHierarchySupertypesParams
+} from 'vscode-languageserver';
 import type { ModelFactsProvider } from '../facts/facts-provider.js';
 import { type AlignmentTarget, isMission, isVision } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
@@ -24,8 +28,13 @@ export class MissionTypeHierarchyProvider extends AbstractTypeHierarchyProvider 
      * Only visions and missions are in the cascade. The item's document is the element's own (Langium
      * passes the document the request came from, which is wrong for an element in another file).
      */
-    protected override getTypeHierarchyItems(node: AstNode, _document: LangiumDocument): TypeHierarchyItem[] | undefined {
-        return isMission(node) || isVision(node) ? super.getTypeHierarchyItems(node, AstUtils.getDocument(node)) : undefined;
+    protected override getTypeHierarchyItems(
+        node: AstNode,
+        _document: LangiumDocument
+    ): TypeHierarchyItem[] | undefined {
+        return isMission(node) || isVision(node)
+            ? super.getTypeHierarchyItems(node, AstUtils.getDocument(node))
+            : undefined;
     }
 
     protected override getTypeHierarchyItem(node: AstNode): Partial<TypeHierarchyItem> | undefined {

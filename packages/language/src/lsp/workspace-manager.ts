@@ -1,4 +1,11 @@
-import { type BuildOptions, DefaultWorkspaceManager, type FileSystemNode, type LangiumSharedCoreServices, type URI, UriUtils } from 'langium';
+import {
+    type BuildOptions,
+    DefaultWorkspaceManager,
+    type FileSystemNode,
+    type LangiumSharedCoreServices,
+    type URI,
+    UriUtils
+} from 'langium';
 import { IGNORE_FILE_NAME, IgnoreRules } from '../workspace/ignore-file.js';
 import type { CancellationToken, WorkspaceFolder } from 'vscode-languageserver';
 
@@ -49,12 +56,16 @@ export class MissionWorkspaceManager extends DefaultWorkspaceManager {
             return;
         }
         const ignoreFile = content.find(entry => entry.isFile && UriUtils.basename(entry.uri) === IGNORE_FILE_NAME);
-        const text = ignoreFile ? await this.fileSystemProvider.readFile(ignoreFile.uri).catch(() => undefined) : undefined;
+        const text = ignoreFile
+            ? await this.fileSystemProvider.readFile(ignoreFile.uri).catch(() => undefined)
+            : undefined;
         const rules = inherited.within(folder.path, text);
-        await Promise.all(content.map(async entry => {
-            if (!this.shouldIncludeEntry(entry) || rules.ignores(entry.uri.path, entry.isDirectory)) return;
-            if (entry.isDirectory) await this.traverseWithRules(entry.uri, uris, rules);
-            else if (entry.isFile) uris.push(entry.uri);
-        }));
+        await Promise.all(
+            content.map(async entry => {
+                if (!this.shouldIncludeEntry(entry) || rules.ignores(entry.uri.path, entry.isDirectory)) return;
+                if (entry.isDirectory) await this.traverseWithRules(entry.uri, uris, rules);
+                else if (entry.isFile) uris.push(entry.uri);
+            })
+        );
     }
 }

@@ -2,7 +2,19 @@
  * Items that a mission, boundary, measure or person holds at most once are parsed into arrays (so a
  * repeat can be reported); these accessors give the one that counts: the first.
  */
-import type { Boundary, Budget, Headcount, Intent, Lead, Measure, Mission, Person, Review, Value, Window } from '../generated/ast.js';
+import type {
+    Boundary,
+    Budget,
+    Headcount,
+    Intent,
+    Lead,
+    Measure,
+    Mission,
+    Person,
+    Review,
+    Value,
+    Window
+} from '../generated/ast.js';
 
 export type MissionStatusName = 'staged' | 'active' | 'won' | 'lost' | 'abandoned';
 

@@ -1,4 +1,13 @@
-import { type AstNode, AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isAstNode, isReference, type Reference } from 'langium';
+import {
+    type AstNode,
+    AstUtils,
+    GrammarAST,
+    GrammarUtils,
+    interruptAndCheck,
+    isAstNode,
+    isReference,
+    type Reference
+} from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { reflection } from '../generated/ast.js';
 import { MissionLanguageGrammar } from '../generated/grammar.js';
@@ -79,7 +88,8 @@ function walkPlan(type: string, visited: ReadonlySet<string>, holding: ReadonlyS
         // A property the grammar does not assign for this type (none here) may hold anything.
         const types = assigned?.get(property);
         if (!types) children.push({ property, checkType: true });
-        else if ([...types].some(child => holding.has(child))) children.push({ property, checkType: ![...types].every(child => holding.has(child)) });
+        else if ([...types].some(child => holding.has(child)))
+            children.push({ property, checkType: ![...types].every(child => holding.has(child)) });
     }
     return { visit: visited.has(type), children };
 }
@@ -144,7 +154,8 @@ function propertiesOf(type: string): { children: readonly string[]; references: 
         const children = childAssignments().get(type);
         properties = {
             // A type no rule makes (none here) keeps every non-reference property, to be safe.
-            children: declared.filter(property => property.referenceType === undefined && (!children || children.has(property.name)))
+            children: declared
+                .filter(property => property.referenceType === undefined && (!children || children.has(property.name)))
                 .map(property => property.name),
             references: declared.filter(property => property.referenceType !== undefined).map(property => property.name)
         };
@@ -170,19 +181,24 @@ function childAssignments(): Map<string, Map<string, Set<string>>> {
             const callee = GrammarAST.isRuleCall(assignment.terminal) ? assignment.terminal.rule.ref : undefined;
             if (!GrammarAST.isParserRule(callee) || GrammarUtils.isDataTypeRule(callee)) continue;
             let types = properties.get(assignment.feature);
-            if (!types) properties.set(assignment.feature, types = new Set());
+            if (!types) properties.set(assignment.feature, (types = new Set()));
             for (const type of reflection.getAllSubTypes(GrammarUtils.getTypeName(callee))) types.add(type);
         }
         byType.set(GrammarUtils.getTypeName(rule), properties);
     }
-    return CHILD_ASSIGNMENTS = byType;
+    return (CHILD_ASSIGNMENTS = byType);
 }
 
 let CHILD_ASSIGNMENTS: Map<string, Map<string, Set<string>>> | undefined;
 
 /** Per type, the types its child properties may hold. */
 function childTypes(): Map<string, Set<string>> {
-    return new Map([...childAssignments()].map(([type, properties]) => [type, new Set([...properties.values()].flatMap(types => [...types]))]));
+    return new Map(
+        [...childAssignments()].map(([type, properties]) => [
+            type,
+            new Set([...properties.values()].flatMap(types => [...types]))
+        ])
+    );
 }
 
 /** How many top-level elements a pass handles between two checks for cancellation. */

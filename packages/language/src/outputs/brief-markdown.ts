@@ -7,7 +7,16 @@
 import type { AssignmentRole } from '../facts/model-facts.js';
 import { supportedBy, supportersOf } from '../facts/supports.js';
 import type { AlignmentTarget, Measure, Mission, Person, Vision } from '../generated/ast.js';
-import { baselineOf, budgetOf, currentOf, headcountOf, intentOf, leadOf, targetOf, unitOf } from '../model/accessors.js';
+import {
+    baselineOf,
+    budgetOf,
+    currentOf,
+    headcountOf,
+    intentOf,
+    leadOf,
+    targetOf,
+    unitOf
+} from '../model/accessors.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
 import { formatNumber } from '../syntax/numbers.js';
 import { isoOrNull, type OutputModel } from './output-model.js';
@@ -22,9 +31,17 @@ export class UnknownPersonError extends Error {
 export function markdownText(text: string): string {
     // Control characters are dropped as in every output (an ESC would reach a terminal as a colour code).
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[\\`*_[\]{}<>()#+!|~&]/g, '\\$&').replace(/^([-=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2')
-        // GFM turns bare URLs, www. names and e-mail addresses into links: an escape keeps them text.
-        .replace(/\b(https?|ftp|mailto)(:)/gi, '$1\\:').replace(/\b(www)\./gi, '$1\\.').replace(/@/g, '\\@');
+    return (
+        text
+            .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+            .replace(/[\\`*_[\]{}<>()#+!|~&]/g, '\\$&')
+            .replace(/^([-=])/, '\\$1')
+            .replace(/^(\d+)([.)])/, '$1\\$2')
+            // GFM turns bare URLs, www. names and e-mail addresses into links: an escape keeps them text.
+            .replace(/\b(https?|ftp|mailto)(:)/gi, '$1\\:')
+            .replace(/\b(www)\./gi, '$1\\.')
+            .replace(/@/g, '\\@')
+    );
 }
 
 export function renderBrief(model: OutputModel, personName: string): string {
@@ -47,13 +64,21 @@ export function renderBrief(model: OutputModel, personName: string): string {
     out.push('## Vision', '');
     if (visions.length === 0) out.push('No vision is above your missions.', '');
     for (const vision of visions) {
-        out.push(`**${md(vision.name)}**${vision.title ? ` — ${md(vision.title)}` : ''}${isValidDate(vision.horizon) ? ` (horizon ${dateToIso(vision.horizon)})` : ''}`, '');
+        out.push(
+            `**${md(vision.name)}**${vision.title ? ` — ${md(vision.title)}` : ''}${isValidDate(vision.horizon) ? ` (horizon ${dateToIso(vision.horizon)})` : ''}`,
+            ''
+        );
     }
 
     out.push('## Your missions', '');
     if (load.missions.length === 0) out.push(`${md(person.name)} is on no missions.`, '');
     for (const mission of load.missions) out.push(...missionSection(model, person, mission));
-    return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+    return (
+        out
+            .join('\n')
+            .replace(/\n{3,}/g, '\n\n')
+            .trimEnd() + '\n'
+    );
 }
 
 function missionSection(model: OutputModel, person: Person, mission: Mission): string[] {
@@ -62,12 +87,15 @@ function missionSection(model: OutputModel, person: Person, mission: Mission): s
     out.push(`### ${md(mission.name)}${mission.title ? ` — ${md(mission.title)}` : ''}`, '');
     const roles = roleText(facts.loadOf(person).assignments.filter(assignment => assignment.mission === mission));
     const window = facts.windowOf(mission);
-    const windowText = window.source === 'none'
-        ? 'no window'
-        : `${isoOrNull(window.start) ?? '…'} .. ${isoOrNull(window.end) ?? '…'}${window.source === 'own' ? '' : ` (from ${md(window.from?.name ?? '')})`}`;
+    const windowText =
+        window.source === 'none'
+            ? 'no window'
+            : `${isoOrNull(window.start) ?? '…'} .. ${isoOrNull(window.end) ?? '…'}${window.source === 'own' ? '' : ` (from ${md(window.from?.name ?? '')})`}`;
     const progress = facts.progressOf(mission);
     out.push(`- **Your role:** ${roles}`);
-    out.push(`- **Status:** ${facts.statusOf(mission)} · **Window:** ${windowText} · **Progress:** ${progress === undefined ? 'none yet' : `${Math.round(progress * 100)}%`}`);
+    out.push(
+        `- **Status:** ${facts.statusOf(mission)} · **Window:** ${windowText} · **Progress:** ${progress === undefined ? 'none yet' : `${Math.round(progress * 100)}%`}`
+    );
     const lead = leadOf(mission)?.person?.ref;
     if (lead && lead !== person) out.push(`- **Lead:** ${md(lead.title ?? lead.name)}`);
     out.push('');
@@ -78,7 +106,9 @@ function missionSection(model: OutputModel, person: Person, mission: Mission): s
     const ancestors = facts.ancestorsOf(mission).slice(0, 2);
     if (ancestors.length > 0) {
         out.push('**Line of sight**', '');
-        ancestors.forEach((ancestor, index) => out.push(`- ${index === 0 ? '1 up' : '2 up'}: ${ancestorLine(ancestor)}`));
+        ancestors.forEach((ancestor, index) =>
+            out.push(`- ${index === 0 ? '1 up' : '2 up'}: ${ancestorLine(ancestor)}`)
+        );
         out.push('');
     }
 
@@ -121,11 +151,14 @@ function intentLines(mission: Mission): string[] {
 }
 
 function ancestorLine(ancestor: AlignmentTarget): string {
-    if (ancestor.$type === 'Vision') return `vision **${md(ancestor.name)}**${ancestor.title ? ` — ${md(ancestor.title)}` : ''}`;
+    if (ancestor.$type === 'Vision')
+        return `vision **${md(ancestor.name)}**${ancestor.title ? ` — ${md(ancestor.title)}` : ''}`;
     const intent = intentOf(ancestor);
     const lead = leadOf(ancestor)?.person?.ref;
-    return `**${md(ancestor.name)}**${ancestor.title ? ` — ${md(ancestor.title)}` : ''}${lead ? ` (lead ${md(lead.name)})` : ''}`
-        + (intent ? `: intent “${md(intent.statement)}”` : ': no intent stated');
+    return (
+        `**${md(ancestor.name)}**${ancestor.title ? ` — ${md(ancestor.title)}` : ''}${lead ? ` (lead ${md(lead.name)})` : ''}` +
+        (intent ? `: intent “${md(intent.statement)}”` : ': no intent stated')
+    );
 }
 
 function boundaryLines(mission: Mission): string[] {
@@ -133,10 +166,12 @@ function boundaryLines(mission: Mission): string[] {
     const budget = budgetOf(mission);
     const headcount = headcountOf(mission);
     const window = mission.boundaries[0]?.windows[0];
-    if (window && isValidDate(window.start) && isValidDate(window.end)) lines.push(`- Window: ${dateToIso(window.start)} .. ${dateToIso(window.end)}`);
+    if (window && isValidDate(window.start) && isValidDate(window.end))
+        lines.push(`- Window: ${dateToIso(window.start)} .. ${dateToIso(window.end)}`);
     if (budget?.amount !== undefined) lines.push(`- Budget: ${formatNumber(budget.amount)} ${md(budget.currency)}`);
     if (headcount?.count !== undefined) lines.push(`- Headcount: ${formatNumber(headcount.count)}`);
-    for (const rule of mission.boundaries[0]?.rules ?? []) lines.push(`- ${rule.negated ? 'Must not' : 'Must'}: ${md(rule.text)}`);
+    for (const rule of mission.boundaries[0]?.rules ?? [])
+        lines.push(`- ${rule.negated ? 'Must not' : 'Must'}: ${md(rule.text)}`);
     return lines.length === 0 ? ['No boundaries set.'] : lines;
 }
 
@@ -144,10 +179,16 @@ function measureTable(model: OutputModel, mission: Mission): string[] {
     const rows = mission.measures.map(measure => {
         const { progress } = model.facts.measure(measure);
         const target = measure.contributions[0]?.measure?.ref;
-        return `| ${md(measure.name)}${measure.title ? ` — ${md(measure.title)}` : ''} | ${num(baselineOf(measure))} | ${num(currentOf(measure))} | ${num(targetOf(measure))} `
-            + `| ${md(unitOf(measure) ?? '')} | ${dueOf(measure)} | ${progress === undefined ? '—' : `${Math.round(progress * 100)}%`} | ${target ? md(`${target.$container.name}.${target.name}`) : '—'} |`;
+        return (
+            `| ${md(measure.name)}${measure.title ? ` — ${md(measure.title)}` : ''} | ${num(baselineOf(measure))} | ${num(currentOf(measure))} | ${num(targetOf(measure))} ` +
+            `| ${md(unitOf(measure) ?? '')} | ${dueOf(measure)} | ${progress === undefined ? '—' : `${Math.round(progress * 100)}%`} | ${target ? md(`${target.$container.name}.${target.name}`) : '—'} |`
+        );
     });
-    return ['| Measure | Baseline | Current | Target | Unit | Due | Progress | Contributes to |', '|---|---:|---:|---:|---|---|---:|---|', ...rows];
+    return [
+        '| Measure | Baseline | Current | Target | Unit | Due | Progress | Contributes to |',
+        '|---|---:|---:|---:|---|---|---:|---|',
+        ...rows
+    ];
 }
 
 function peerText(peer: Mission): string {

@@ -60,7 +60,9 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
     const { facts } = model;
     const roots: Array<Vision | Mission> = [];
     if (options.root !== undefined) {
-        const root = facts.visions.find(vision => vision.name === options.root) ?? facts.missions.find(mission => mission.name === options.root);
+        const root =
+            facts.visions.find(vision => vision.name === options.root) ??
+            facts.missions.find(mission => mission.name === options.root);
         if (!root) throw new UnknownRootError(options.root);
         roots.push(root);
     } else {
@@ -124,9 +126,20 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
 
 function nodeOf(model: OutputModel, element: Vision | Mission, id: string, depth: number): CascadeNode {
     // Error recovery can leave an element without a name (a syntax error is reported); it is still drawn.
-    const base = { id, element, name: element.name ?? '(unnamed)', hasErrors: model.hasErrors(element), depth, ...(element.title ? { title: element.title } : {}) };
+    const base = {
+        id,
+        element,
+        name: element.name ?? '(unnamed)',
+        hasErrors: model.hasErrors(element),
+        depth,
+        ...(element.title ? { title: element.title } : {})
+    };
     if (element.$type === 'Vision') {
-        return { ...base, kind: 'vision', ...(isValidDate(element.horizon) ? { horizon: dateToIso(element.horizon) } : {}) };
+        return {
+            ...base,
+            kind: 'vision',
+            ...(isValidDate(element.horizon) ? { horizon: dateToIso(element.horizon) } : {})
+        };
     }
     const lead = leadOf(element)?.person?.ref?.name;
     const progress = model.facts.progressOf(element);

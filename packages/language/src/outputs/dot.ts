@@ -3,7 +3,16 @@
  * (bold name, wrapped title, lead and status, a progress bar), so model text is XML-escaped inside
  * them; attribute strings are DOT-escaped.
  */
-import { type CascadeGraph, type CascadeNode, type Direction, ERROR_COLOR, progressText, STATUS_COLORS, SUPPORT_COLOR, wrapWords } from './cascade-graph.js';
+import {
+    type CascadeGraph,
+    type CascadeNode,
+    type Direction,
+    ERROR_COLOR,
+    progressText,
+    STATUS_COLORS,
+    SUPPORT_COLOR,
+    wrapWords
+} from './cascade-graph.js';
 
 export interface DotOptions {
     readonly direction?: Direction;
@@ -21,17 +30,23 @@ export function cascadeToDot(graph: CascadeGraph, options: DotOptions = {}): str
     ];
     for (const node of graph.nodes) lines.push(`    ${node.id} [${nodeAttributes(node)}];`);
     for (const edge of graph.edges) {
-        lines.push(edge.kind === 'under'
-            ? `    ${edge.from} -> ${edge.to};`
-            : `    ${edge.from} -> ${edge.to} [class="supports", style=dashed, color="${SUPPORT_COLOR}", fontcolor="${SUPPORT_COLOR}", fontsize=9, label="supports", constraint=false];`);
+        lines.push(
+            edge.kind === 'under'
+                ? `    ${edge.from} -> ${edge.to};`
+                : `    ${edge.from} -> ${edge.to} [class="supports", style=dashed, color="${SUPPORT_COLOR}", fontcolor="${SUPPORT_COLOR}", fontsize=9, label="supports", constraint=false];`
+        );
     }
     lines.push('}');
     return lines.join('\n') + '\n';
 }
 
 function nodeAttributes(node: CascadeNode): string {
-    const colors = STATUS_COLORS[node.kind === 'vision' ? 'vision' : node.status ?? 'active'];
-    const classes = [node.kind, ...(node.status ? [`status-${node.status}`] : []), ...(node.hasErrors ? ['has-errors'] : [])];
+    const colors = STATUS_COLORS[node.kind === 'vision' ? 'vision' : (node.status ?? 'active')];
+    const classes = [
+        node.kind,
+        ...(node.status ? [`status-${node.status}`] : []),
+        ...(node.hasErrors ? ['has-errors'] : [])
+    ];
     const attributes = [
         `id=${dotString(`${node.kind}-${node.name}`)}`,
         `class=${dotString(classes.join(' '))}`,
@@ -47,14 +62,21 @@ function nodeAttributes(node: CascadeNode): string {
 
 function htmlLabel(node: CascadeNode, textColor: string): string {
     const rows = [`<TR><TD ALIGN="LEFT"><B>${xmlText(node.name)}</B></TD></TR>`];
-    for (const line of wrapWords(node.title === node.name ? '' : node.title ?? '', 30)) rows.push(`<TR><TD ALIGN="LEFT">${xmlText(literalBackslashes(line))}</TD></TR>`);
-    if (node.horizon) rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">horizon ${node.horizon}</FONT></TD></TR>`);
+    for (const line of wrapWords(node.title === node.name ? '' : (node.title ?? ''), 30))
+        rows.push(`<TR><TD ALIGN="LEFT">${xmlText(literalBackslashes(line))}</TD></TR>`);
+    if (node.horizon)
+        rows.push(
+            `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">horizon ${node.horizon}</FONT></TD></TR>`
+        );
     if (node.kind === 'mission') {
         const facts = `${node.lead ? `lead ${node.lead}` : 'no lead'} · ${node.status ?? 'active'} · ${progressText(node.progress)}`;
         rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${xmlText(facts)}</FONT></TD></TR>`);
         rows.push(`<TR><TD ALIGN="LEFT">${progressBar(node)}</TD></TR>`);
     }
-    if (node.hasErrors) rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${ERROR_COLOR}"><B>has errors</B></FONT></TD></TR>`);
+    if (node.hasErrors)
+        rows.push(
+            `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${ERROR_COLOR}"><B>has errors</B></FONT></TD></TR>`
+        );
     return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">${rows.join('')}</TABLE>`;
 }
 
@@ -63,7 +85,8 @@ function progressBar(node: CascadeNode): string {
     const done = Math.round((node.progress ?? 0) * BAR_WIDTH);
     const cells: string[] = [];
     if (done > 0) cells.push(`<TD WIDTH="${done}" HEIGHT="5" FIXEDSIZE="TRUE" BGCOLOR="${colors.stroke}"></TD>`);
-    if (done < BAR_WIDTH) cells.push(`<TD WIDTH="${BAR_WIDTH - done}" HEIGHT="5" FIXEDSIZE="TRUE" BGCOLOR="#d5d9e0"></TD>`);
+    if (done < BAR_WIDTH)
+        cells.push(`<TD WIDTH="${BAR_WIDTH - done}" HEIGHT="5" FIXEDSIZE="TRUE" BGCOLOR="#d5d9e0"></TD>`);
     return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>${cells.join('')}</TR></TABLE>`;
 }
 
@@ -73,7 +96,11 @@ function progressBar(node: CascadeNode): string {
  */
 export function dotString(text: string): string {
     // eslint-disable-next-line no-control-regex
-    return `"${text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n')}"`;
+    return `"${text
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+        .replace(/\\/g, '\\\\')
+        .replace(/"/g, '\\"')
+        .replace(/\r?\n|\r/g, '\\n')}"`;
 }
 
 /**
@@ -92,8 +119,14 @@ export function plainAttributeText(text: string): string {
 
 /** Text inside an HTML-like label (XML): `& < > " '` as entities, control characters dropped. */
 export function xmlText(text: string): string {
-    return text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    return (
+        text
+            // eslint-disable-next-line no-control-regex
+            .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/"/g, '&quot;')
+            .replace(/'/g, '&#39;')
+    );
 }

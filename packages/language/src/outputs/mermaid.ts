@@ -3,7 +3,16 @@
  * Mermaid entity codes (`#quot;`, `#35;`, ...) for anything that is not a letter, digit or space,
  * so no title can end a label, start a link or inject markup.
  */
-import { type CascadeGraph, type CascadeNode, type Direction, ERROR_COLOR, progressText, STATUS_COLORS, SUPPORT_COLOR, wrapWords } from './cascade-graph.js';
+import {
+    type CascadeGraph,
+    type CascadeNode,
+    type Direction,
+    ERROR_COLOR,
+    progressText,
+    STATUS_COLORS,
+    SUPPORT_COLOR,
+    wrapWords
+} from './cascade-graph.js';
 
 export interface MermaidOptions {
     readonly direction?: Direction;
@@ -29,12 +38,14 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
         linkIndex++;
     }
     for (const [status, colors] of Object.entries(STATUS_COLORS)) {
-        lines.push(`    classDef ${status} fill:${colors.fill},stroke:${colors.stroke},color:${colors.text},stroke-width:1.5px`);
+        lines.push(
+            `    classDef ${status} fill:${colors.fill},stroke:${colors.stroke},color:${colors.text},stroke-width:1.5px`
+        );
     }
     lines.push(`    classDef hasErrors stroke:${ERROR_COLOR},stroke-width:3px`);
     const byClass = new Map<string, string[]>();
     for (const node of graph.nodes) {
-        const classes = [node.kind === 'vision' ? 'vision' : node.status ?? 'active'];
+        const classes = [node.kind === 'vision' ? 'vision' : (node.status ?? 'active')];
         if (node.hasErrors) classes.push('hasErrors');
         for (const name of classes) {
             const ids = byClass.get(name);
@@ -43,15 +54,17 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
         }
     }
     for (const [name, ids] of byClass) {
-        for (let start = 0; start < ids.length; start += 500) lines.push(`    class ${ids.slice(start, start + 500).join(',')} ${name}`);
+        for (let start = 0; start < ids.length; start += 500)
+            lines.push(`    class ${ids.slice(start, start + 500).join(',')} ${name}`);
     }
-    if (supportIndex > 0) lines.push(`    linkStyle ${supportLinks.join(',')} stroke:${SUPPORT_COLOR},color:${SUPPORT_COLOR}`);
+    if (supportIndex > 0)
+        lines.push(`    linkStyle ${supportLinks.join(',')} stroke:${SUPPORT_COLOR},color:${SUPPORT_COLOR}`);
     return lines.join('\n') + '\n';
 }
 
 function mermaidLabel(node: CascadeNode): string {
     const parts = [`<b>${mermaidText(node.name)}</b>`];
-    for (const line of wrapWords(node.title === node.name ? '' : node.title ?? '', 34)) parts.push(mermaidText(line));
+    for (const line of wrapWords(node.title === node.name ? '' : (node.title ?? ''), 34)) parts.push(mermaidText(line));
     // A horizon is a date this package formatted (YYYY-MM-DD): nothing in it needs escaping.
     if (node.horizon) parts.push(`<i>horizon ${node.horizon}</i>`);
     if (node.kind === 'mission') {

@@ -9,7 +9,19 @@ import { costOfDelayPerWeek, stagingQueue } from '../facts/staging.js';
 import { supportedBy, supportersOf } from '../facts/supports.js';
 import type { AlignmentTarget, Measure, Mission, Person, Team, Vision } from '../generated/ast.js';
 import {
-    baselineOf, boundaryOf, budgetOf, capacityOf, currentOf, headcountOf, intentOf, leadOf, reviewOf, targetOf, unitOf, valueOf, windowOf
+    baselineOf,
+    boundaryOf,
+    budgetOf,
+    capacityOf,
+    currentOf,
+    headcountOf,
+    intentOf,
+    leadOf,
+    reviewOf,
+    targetOf,
+    unitOf,
+    valueOf,
+    windowOf
 } from '../model/accessors.js';
 import { isValidDate, dateToIso, toDay } from '../syntax/dates.js';
 import { isoOrNull, type OutputModel, type ProblemCounts, type SourceLocation } from './output-model.js';
@@ -43,14 +55,16 @@ export function buildModelJson(model: OutputModel): ModelJson {
         persons: facts.persons.filter(isNamed).map(person => personJson(model, person)),
         teams: facts.teams.filter(isNamed).map(team => teamJson(model, team)),
         missions: facts.missions.filter(isNamed).map(mission => missionJson(model, mission)),
-        stagingQueue: stagingQueue(facts).filter(entry => isNamed(entry.mission)).map((entry, index) => ({
-            rank: index + 1,
-            mission: entry.mission.name,
-            costOfDelayPerWeek: entry.costOfDelayPerWeek ?? null,
-            currency: entry.currency ?? null,
-            windowWeeks: entry.windowWeeks ?? null,
-            cd3: entry.cd3 ?? null
-        })),
+        stagingQueue: stagingQueue(facts)
+            .filter(entry => isNamed(entry.mission))
+            .map((entry, index) => ({
+                rank: index + 1,
+                mission: entry.mission.name,
+                costOfDelayPerWeek: entry.costOfDelayPerWeek ?? null,
+                currency: entry.currency ?? null,
+                windowWeeks: entry.windowWeeks ?? null,
+                cd3: entry.cd3 ?? null
+            })),
         diagnostics: [...model.diagnostics],
         summary: { ...model.summary }
     };
@@ -83,11 +97,13 @@ function personJson(model: OutputModel, person: Person): object {
         overCapacity: load.load > load.capacity,
         missions: names(load.missions),
         counted: names(load.counted),
-        assignments: load.assignments.filter(assignment => isNamed(assignment.mission)).map(assignment => ({
-            mission: assignment.mission.name,
-            role: assignment.role,
-            team: assignment.team?.name ?? null
-        })),
+        assignments: load.assignments
+            .filter(assignment => isNamed(assignment.mission))
+            .map(assignment => ({
+                mission: assignment.mission.name,
+                role: assignment.role,
+                team: assignment.team?.name ?? null
+            })),
         problems: problems(model.problemsOf(person)),
         source: source(model.sourceOf(person))
     };
@@ -125,20 +141,34 @@ function missionJson(model: OutputModel, mission: Mission): object {
         status: facts.statusOf(mission),
         active: facts.isActive(mission),
         // Error recovery can leave an item without its parts: such an item counts as absent.
-        intent: intent?.statement !== undefined ? {
-            statement: intent.statement,
-            endStates: texts(intent.endStates),
-            keyTasks: texts(intent.keyTasks)
-        } : null,
+        intent:
+            intent?.statement !== undefined
+                ? {
+                      statement: intent.statement,
+                      endStates: texts(intent.endStates),
+                      keyTasks: texts(intent.keyTasks)
+                  }
+                : null,
         lead: leadOf(mission)?.person?.ref?.name ?? null,
-        crew: mission.crews.flatMap(crew => crew.members.flatMap(member => isNamed(member?.ref) ? [{ name: member.ref.name, kind: member.ref.$type === 'Team' ? 'team' : 'person' }] : [])),
-        boundary: boundary ? {
-            window: window ? { start: dateOrNull(window.start), end: dateOrNull(window.end) } : null,
-            budget: budget?.amount !== undefined && budget.currency !== undefined ? { amount: budget.amount, currency: budget.currency } : null,
-            headcount: headcountOf(mission)?.count ?? null,
-            must: texts(boundary.rules.filter(rule => !rule.negated)),
-            mustNot: texts(boundary.rules.filter(rule => rule.negated))
-        } : null,
+        crew: mission.crews.flatMap(crew =>
+            crew.members.flatMap(member =>
+                isNamed(member?.ref)
+                    ? [{ name: member.ref.name, kind: member.ref.$type === 'Team' ? 'team' : 'person' }]
+                    : []
+            )
+        ),
+        boundary: boundary
+            ? {
+                  window: window ? { start: dateOrNull(window.start), end: dateOrNull(window.end) } : null,
+                  budget:
+                      budget?.amount !== undefined && budget.currency !== undefined
+                          ? { amount: budget.amount, currency: budget.currency }
+                          : null,
+                  headcount: headcountOf(mission)?.count ?? null,
+                  must: texts(boundary.rules.filter(rule => !rule.negated)),
+                  mustNot: texts(boundary.rules.filter(rule => rule.negated))
+              }
+            : null,
         effectiveWindow: {
             start: isoOrNull(effective.start),
             end: isoOrNull(effective.end),
@@ -150,7 +180,15 @@ function missionJson(model: OutputModel, mission: Mission): object {
         supports: names(supportedBy(mission)),
         supportedBy: names(supportersOf(facts, mission)),
         review: review?.every !== undefined ? { every: review.every, last: dateOrNull(review.last) } : null,
-        value: value?.amount !== undefined && value.currency !== undefined && value.period !== undefined ? { amount: value.amount, currency: value.currency, period: value.period, perWeek: costOfDelayPerWeek(mission) ?? null } : null,
+        value:
+            value?.amount !== undefined && value.currency !== undefined && value.period !== undefined
+                ? {
+                      amount: value.amount,
+                      currency: value.currency,
+                      period: value.period,
+                      perWeek: costOfDelayPerWeek(mission) ?? null
+                  }
+                : null,
         problems: problems(model.problemsOf(mission)),
         source: source(model.sourceOf(mission))
     };
@@ -171,7 +209,10 @@ function measureJson(model: OutputModel, mission: Mission, measure: Measure): ob
         direction: measureFacts.direction,
         progress: measureFacts.progress ?? null,
         contributesTo: target && isNamed(target) && isNamed(target.$container) ? qualifiedName(target) : null,
-        contributors: model.facts.contributorsOf(measure).filter(contributor => isNamed(contributor) && isNamed(contributor.$container)).map(qualifiedName),
+        contributors: model.facts
+            .contributorsOf(measure)
+            .filter(contributor => isNamed(contributor) && isNamed(contributor.$container))
+            .map(qualifiedName),
         source: source(model.sourceOf(measure))
     };
 }
@@ -211,5 +252,11 @@ function problems(counts: ProblemCounts): object {
 }
 
 function source(location: SourceLocation): object {
-    return { file: location.file, line: location.line, column: location.column, endLine: location.endLine, endColumn: location.endColumn };
+    return {
+        file: location.file,
+        line: location.line,
+        column: location.column,
+        endLine: location.endLine,
+        endColumn: location.endColumn
+    };
 }

@@ -85,7 +85,8 @@ export class OutputModel {
             if (list) list.push({ element, source });
             else byFile.set(source.file, [{ element, source }]);
         }
-        for (const list of byFile.values()) list.sort((a, b) => compare(a.source.line, a.source.column, b.source.line, b.source.column));
+        for (const list of byFile.values())
+            list.sort((a, b) => compare(a.source.line, a.source.column, b.source.line, b.source.column));
         const counts = new Map<AstNode, { errors: number; warnings: number; infos: number }>();
         for (const diagnostic of this.diagnostics) {
             const list = byFile.get(diagnostic.file);
@@ -103,7 +104,8 @@ export class OutputModel {
                     high = middle - 1;
                 }
             }
-            if (!found || compare(diagnostic.line, diagnostic.column, found.source.endLine, found.source.endColumn) > 0) continue;
+            if (!found || compare(diagnostic.line, diagnostic.column, found.source.endLine, found.source.endColumn) > 0)
+                continue;
             const entry = counts.get(found.element) ?? { errors: 0, warnings: 0, infos: 0 };
             if (diagnostic.severity === 'error') entry.errors++;
             else if (diagnostic.severity === 'warning') entry.warnings++;
@@ -121,7 +123,11 @@ function compare(lineA: number, columnA: number, lineB: number, columnB: number)
 }
 
 /** The output model of a `checkSources` run (optionally with more diagnostics, e.g. the config file's). */
-export function outputModelOf(result: CheckResult, diagnostics: readonly MissionDiagnostic[] = result.diagnostics, summary: CheckSummary = result.summary): OutputModel {
+export function outputModelOf(
+    result: CheckResult,
+    diagnostics: readonly MissionDiagnostic[] = result.diagnostics,
+    summary: CheckSummary = result.summary
+): OutputModel {
     const today = dayToIso(result.services.Mission.config.Settings.today);
     return new OutputModel(
         result.facts,

@@ -56,16 +56,22 @@ function header(model: OutputModel, title: string): string {
     const { facts, summary } = model;
     const shownVisions = facts.visions.slice(0, MAX_VISION_LINES);
     const visions = shownVisions.map(vision => {
-        const horizon = isValidDate(vision.horizon) ? `<span class="horizon">horizon ${dateToIso(vision.horizon)}</span>` : '';
+        const horizon = isValidDate(vision.horizon)
+            ? `<span class="horizon">horizon ${dateToIso(vision.horizon)}</span>`
+            : '';
         const title = vision.title && facts.visions.length > 1 ? ` — ${html(vision.title)}` : '';
         return `<p class="vision">Vision <b>${html(vision.name)}</b>${title}${horizon}</p>`;
     });
-    if (facts.visions.length > shownVisions.length) visions.push(`<p class="vision">and ${facts.visions.length - shownVisions.length} more visions</p>`);
+    if (facts.visions.length > shownVisions.length)
+        visions.push(`<p class="vision">and ${facts.visions.length - shownVisions.length} more visions</p>`);
     const byStatus = new Map<string, number>();
-    for (const mission of facts.missions) byStatus.set(facts.statusOf(mission), (byStatus.get(facts.statusOf(mission)) ?? 0) + 1);
+    for (const mission of facts.missions)
+        byStatus.set(facts.statusOf(mission), (byStatus.get(facts.statusOf(mission)) ?? 0) + 1);
     const chips = [
         chip(String(facts.missions.length), facts.missions.length === 1 ? 'mission' : 'missions'),
-        ...['active', 'staged', 'won', 'lost', 'abandoned'].filter(status => byStatus.has(status)).map(status => chip(String(byStatus.get(status)), status)),
+        ...['active', 'staged', 'won', 'lost', 'abandoned']
+            .filter(status => byStatus.has(status))
+            .map(status => chip(String(byStatus.get(status)), status)),
         chip(String(summary.errors), summary.errors === 1 ? 'error' : 'errors', 'error'),
         chip(String(summary.warnings), summary.warnings === 1 ? 'warning' : 'warnings', 'warning'),
         chip(String(summary.infos), summary.infos === 1 ? 'info' : 'infos', 'info')
@@ -93,7 +99,9 @@ function chip(value: string, label: string, kind = ''): string {
 }
 
 function cascadeSection(options: ReportOptions): string {
-    const body = options.cascadeSvg ? inlineSvg(options.cascadeSvg) : `<p class="empty">${html(options.cascadeNote ?? 'No cascade diagram.')}</p>`;
+    const body = options.cascadeSvg
+        ? inlineSvg(options.cascadeSvg)
+        : `<p class="empty">${html(options.cascadeNote ?? 'No cascade diagram.')}</p>`;
     return `<section class="card" id="cascade">
 <h2>Cascade</h2>
 <p class="note">Visions on top, missions below their parents; dashed arrows are mutual support. Red outlines mark missions with errors.</p>
@@ -106,17 +114,20 @@ function measuresSection(model: OutputModel): string {
     const rows: string[] = [];
     for (const mission of facts.missions) {
         const progress = facts.progressOf(mission);
-        rows.push(`<tr class="group"><td colspan="6">${html(mission.name)}<span class="title">${html(mission.title ?? '')}</span> ${statusBadge(facts.statusOf(mission))}</td>`
-            + `<td class="progress">${progressCell(progress, 'mission progress')}</td></tr>`);
+        rows.push(
+            `<tr class="group"><td colspan="6">${html(mission.name)}<span class="title">${html(mission.title ?? '')}</span> ${statusBadge(facts.statusOf(mission))}</td>` +
+                `<td class="progress">${progressCell(progress, 'mission progress')}</td></tr>`
+        );
         if (mission.measures.length === 0) {
             rows.push('<tr><td colspan="7" class="none">no measures</td></tr>');
             continue;
         }
         for (const measure of mission.measures) rows.push(measureRow(model, measure));
     }
-    const body = facts.missions.length === 0
-        ? '<p class="empty">The model has no missions.</p>'
-        : `<table>
+    const body =
+        facts.missions.length === 0
+            ? '<p class="empty">The model has no missions.</p>'
+            : `<table>
 <thead><tr><th>Measure</th><th class="num">Baseline</th><th class="num">Current</th><th class="num">Target</th><th>Unit</th><th>Due</th><th>Progress</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -132,13 +143,18 @@ ${body}
 function measureRow(model: OutputModel, measure: Measure): string {
     const { progress, direction } = model.facts.measure(measure);
     const contributes = measure.contributions[0]?.measure?.ref;
-    const name = `${html(measure.name)}${measure.title ? ` <span class="none">${html(measure.title)}</span>` : ''}`
-        + (contributes ? ` <span class="none">→ ${html(`${contributes.$container.name}.${contributes.name}`)}</span>` : '')
-        + (direction === 'down' ? ' <span class="none">(lower is better)</span>' : '');
+    const name =
+        `${html(measure.name)}${measure.title ? ` <span class="none">${html(measure.title)}</span>` : ''}` +
+        (contributes
+            ? ` <span class="none">→ ${html(`${contributes.$container.name}.${contributes.name}`)}</span>`
+            : '') +
+        (direction === 'down' ? ' <span class="none">(lower is better)</span>' : '');
     const due = measure.dues[0]?.date;
-    return `<tr><td>${name}</td>${numberCell(baselineOf(measure))}${numberCell(currentOf(measure))}${numberCell(targetOf(measure))}`
-        + `<td>${html(unitOf(measure) ?? '')}</td><td class="date">${isValidDate(due) ? dateToIso(due) : ''}</td>`
-        + `<td class="progress">${progressCell(progress, `${measure.name} progress`)}</td></tr>`;
+    return (
+        `<tr><td>${name}</td>${numberCell(baselineOf(measure))}${numberCell(currentOf(measure))}${numberCell(targetOf(measure))}` +
+        `<td>${html(unitOf(measure) ?? '')}</td><td class="date">${isValidDate(due) ? dateToIso(due) : ''}</td>` +
+        `<td class="progress">${progressCell(progress, `${measure.name} progress`)}</td></tr>`
+    );
 }
 
 function numberCell(value: number | undefined): string {
@@ -160,16 +176,25 @@ function peopleSection(model: OutputModel): string {
         const load = facts.loadOf(person);
         const over = load.load > load.capacity;
         const counted = new Set<Mission>(load.counted);
-        const missions = load.missions.map(mission => {
-            const text = html(mission.name) + (facts.isActive(mission) ? '' : ` <span class="none">(${html(facts.statusOf(mission))})</span>`);
-            return counted.has(mission) ? `<span class="counted" title="counted in the peak">${text}</span>` : text;
-        }).join(', ');
-        return `<tr><td class="person"><b>${html(person.name)}</b>${person.title ? ` <span class="none">${html(person.title)}</span>` : ''}</td>`
-            + `<td class="num${over ? ' over' : ''}">${load.load} / ${html(formatNumber(load.capacity))}</td>`
-            + `<td>${barSvg(load.capacity > 0 ? load.load / load.capacity : 1, over ? 'over' : 'load', `${person.name} load`)}</td>`
-            + `<td>${missions || '<span class="none">none</span>'}</td></tr>`;
+        const missions = load.missions
+            .map(mission => {
+                const text =
+                    html(mission.name) +
+                    (facts.isActive(mission) ? '' : ` <span class="none">(${html(facts.statusOf(mission))})</span>`);
+                return counted.has(mission) ? `<span class="counted" title="counted in the peak">${text}</span>` : text;
+            })
+            .join(', ');
+        return (
+            `<tr><td class="person"><b>${html(person.name)}</b>${person.title ? ` <span class="none">${html(person.title)}</span>` : ''}</td>` +
+            `<td class="num${over ? ' over' : ''}">${load.load} / ${html(formatNumber(load.capacity))}</td>` +
+            `<td>${barSvg(load.capacity > 0 ? load.load / load.capacity : 1, over ? 'over' : 'load', `${person.name} load`)}</td>` +
+            `<td>${missions || '<span class="none">none</span>'}</td></tr>`
+        );
     });
-    const body = rows.length === 0 ? '<p class="empty">The model has no persons.</p>' : `<table>
+    const body =
+        rows.length === 0
+            ? '<p class="empty">The model has no persons.</p>'
+            : `<table>
 <thead><tr><th>Person</th><th class="num">Load</th><th></th><th>Missions</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -187,13 +212,18 @@ function stagingSection(model: OutputModel): string {
     const rows = queue.map((entry, index) => {
         const lead = leadOf(entry.mission)?.person?.ref?.name;
         const ranked = entry.cd3 !== undefined;
-        return `<tr><td><span class="rank${ranked ? '' : ' unranked'}">${index + 1}</span></td>`
-            + `<td><b>${html(entry.mission.name)}</b>${entry.mission.title ? ` <span class="none">${html(entry.mission.title)}</span>` : ''}${lead ? `<br><span class="none">lead ${html(lead)}</span>` : ''}</td>`
-            + `<td class="num">${entry.costOfDelayPerWeek === undefined ? '<span class="none">no value</span>' : `${html(formatNumber(entry.costOfDelayPerWeek))} ${html(entry.currency ?? '')}`}</td>`
-            + `<td class="num">${entry.windowWeeks === undefined ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks))}</td>`
-            + `<td class="num">${ranked ? `<b>${html(formatNumber(entry.cd3!))}</b>` : '<span class="none">—</span>'}</td></tr>`;
+        return (
+            `<tr><td><span class="rank${ranked ? '' : ' unranked'}">${index + 1}</span></td>` +
+            `<td><b>${html(entry.mission.name)}</b>${entry.mission.title ? ` <span class="none">${html(entry.mission.title)}</span>` : ''}${lead ? `<br><span class="none">lead ${html(lead)}</span>` : ''}</td>` +
+            `<td class="num">${entry.costOfDelayPerWeek === undefined ? '<span class="none">no value</span>' : `${html(formatNumber(entry.costOfDelayPerWeek))} ${html(entry.currency ?? '')}`}</td>` +
+            `<td class="num">${entry.windowWeeks === undefined ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks))}</td>` +
+            `<td class="num">${ranked ? `<b>${html(formatNumber(entry.cd3!))}</b>` : '<span class="none">—</span>'}</td></tr>`
+        );
     });
-    const body = rows.length === 0 ? '<p class="empty">No staged missions.</p>' : `<table>
+    const body =
+        rows.length === 0
+            ? '<p class="empty">No staged missions.</p>'
+            : `<table>
 <thead><tr><th>#</th><th>Mission</th><th class="num">Cost of delay / week</th><th class="num">Window (weeks)</th><th class="num">CD3</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -207,11 +237,17 @@ ${body}
 }
 
 function diagnosticsSection(model: OutputModel): string {
-    const rows = model.diagnostics.map(diagnostic => `<tr><td><span class="sev ${diagnostic.severity}">${diagnostic.severity}</span></td>`
-        + `<td><code>${html(diagnostic.code)}</code></td>`
-        + `<td class="loc">${html(diagnostic.file)}:${diagnostic.line}:${diagnostic.column}</td>`
-        + `<td>${html(diagnostic.message)}</td></tr>`);
-    const body = rows.length === 0 ? '<p class="empty">No problems found.</p>' : `<table>
+    const rows = model.diagnostics.map(
+        diagnostic =>
+            `<tr><td><span class="sev ${diagnostic.severity}">${diagnostic.severity}</span></td>` +
+            `<td><code>${html(diagnostic.code)}</code></td>` +
+            `<td class="loc">${html(diagnostic.file)}:${diagnostic.line}:${diagnostic.column}</td>` +
+            `<td>${html(diagnostic.message)}</td></tr>`
+    );
+    const body =
+        rows.length === 0
+            ? '<p class="empty">No problems found.</p>'
+            : `<table>
 <thead><tr><th>Severity</th><th>Code</th><th>Where</th><th>Message</th></tr></thead>
 <tbody>
 ${rows.join('\n')}

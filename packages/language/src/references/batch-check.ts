@@ -28,6 +28,6 @@ export const BatchCheckModule: Module<MissionServices, PartialLangiumServices> =
  */
 export const SyntaxOnDemandModule: Module<MissionServices, PartialLangiumServices> = {
     parser: {
-        LangiumParser: (services) => createMissionParser(services, { syntaxOnDemand: true })
+        LangiumParser: services => createMissionParser(services, { syntaxOnDemand: true })
     }
 };

@@ -1,6 +1,15 @@
 import {
-    type AstNode, type AstNodeDescription, AstUtils, type CstNode, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider,
-    type DocumentSegment, type LangiumDocument, type ReferenceDescription, type URI
+    type AstNode,
+    type AstNodeDescription,
+    AstUtils,
+    type CstNode,
+    CstUtils,
+    DefaultAstNodeDescriptionProvider,
+    DefaultReferenceDescriptionProvider,
+    type DocumentSegment,
+    type LangiumDocument,
+    type ReferenceDescription,
+    type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
@@ -14,7 +23,11 @@ import { forEachElementInSlices, forEachNode, forEachOwnReference } from '../mod
  * the tree keeps its structure for as long as the description lives.
  */
 export class MissionAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
-    override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
+    override createDescription(
+        node: AstNode,
+        name: string | undefined,
+        document?: LangiumDocument
+    ): AstNodeDescription {
         const documentUri = (document ?? AstUtils.getDocument(node)).uri;
         const nodeName = name ?? this.nameProvider.getName(node);
         if (!nodeName) throw new Error(`A ${node.$type} without a name cannot be exported.`);
@@ -50,7 +63,7 @@ class LiveAstNodeDescription implements AstNodeDescription {
     }
 
     get path(): string {
-        return this.cachedPath ??= this.provider.pathOf(this.node);
+        return (this.cachedPath ??= this.provider.pathOf(this.node));
     }
 
     get nameSegment(): DocumentSegment | undefined {
@@ -68,15 +81,22 @@ class LiveAstNodeDescription implements AstNodeDescription {
  * a quarter of a second per keystroke in a file of 45,000 persons.
  */
 export class MissionReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    override async createDescriptions(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<ReferenceDescription[]> {
+    override async createDescriptions(
+        document: LangiumDocument,
+        cancelToken: CancellationToken = CancellationToken.None
+    ): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const describeOwnReferences = (node: AstNode): void => forEachOwnReference(node, (reference, property, index) => {
-            if (reference.error) return;
-            for (const description of this.createInfoDescriptions({ reference, container: node, property, index })) descriptions.push(description);
-        });
+        const describeOwnReferences = (node: AstNode): void =>
+            forEachOwnReference(node, (reference, property, index) => {
+                if (reference.error) return;
+                for (const description of this.createInfoDescriptions({ reference, container: node, property, index }))
+                    descriptions.push(description);
+            });
         const model = document.parseResult.value as Model;
         describeOwnReferences(model);
-        await forEachElementInSlices(model.elements ?? [], cancelToken, element => forEachNode(element, describeOwnReferences));
+        await forEachElementInSlices(model.elements ?? [], cancelToken, element =>
+            forEachNode(element, describeOwnReferences)
+        );
         return descriptions;
     }
 }

@@ -1,11 +1,26 @@
 import {
-    type AstNode, type AstNodeDescription, type CstNode, DefaultLinker, type DefaultReference, isLinkingError, type LangiumDocument,
-    type LinkingError, type Reference, type ReferenceInfo
+    type AstNode,
+    type AstNodeDescription,
+    type CstNode,
+    DefaultLinker,
+    type DefaultReference,
+    isLinkingError,
+    type LangiumDocument,
+    type LinkingError,
+    type Reference,
+    type ReferenceInfo
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
-import { forEachElementInSlices, forEachNodeOf, forEachOwnReference, type NodeTypes, nodeTypes, referenceHolderTypes } from '../model/walk.js';
+import {
+    forEachElementInSlices,
+    forEachNodeOf,
+    forEachOwnReference,
+    type NodeTypes,
+    nodeTypes,
+    referenceHolderTypes
+} from '../model/walk.js';
 import { materializeSyntaxOf } from '../syntax/syntax-on-demand.js';
 import { kindWord } from './kinds.js';
 import type { MissionIndexManager } from './name-index.js';
@@ -24,7 +39,10 @@ export class MissionLinker extends DefaultLinker {
      * on a 10k-mission workspace that bookkeeping costs more than resolving the references. Link the
      * same references in the same order, yielding once per slice of top-level elements instead.
      */
-    override async link(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+    override async link(
+        document: LangiumDocument,
+        cancelToken: CancellationToken = CancellationToken.None
+    ): Promise<void> {
         const model = document.parseResult.value as Model;
         // Two callbacks for the whole document, not one per node: the container is the node being walked.
         let container: AstNode = model;
@@ -36,8 +54,10 @@ export class MissionLinker extends DefaultLinker {
             forEachOwnReference(node, linkReference);
         };
         linkOwnReferences(model);
-        const holders = REFERENCE_HOLDERS ??= nodeTypes(referenceHolderTypes());
-        await forEachElementInSlices(model.elements ?? [], cancelToken, element => forEachNodeOf(element, holders, linkOwnReferences));
+        const holders = (REFERENCE_HOLDERS ??= nodeTypes(referenceHolderTypes()));
+        await forEachElementInSlices(model.elements ?? [], cancelToken, element =>
+            forEachNodeOf(element, holders, linkOwnReferences)
+        );
     }
 
     /** A reference made by a lean parse: its `$refNode` is built with its node's syntax tree, when first read. */
@@ -45,7 +65,10 @@ export class MissionLinker extends DefaultLinker {
         return new ReferenceOnDemand(this.referenceResolver, node, property, refText);
     }
 
-    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+    protected override createLinkingError(
+        refInfo: ReferenceInfo,
+        targetDescription?: AstNodeDescription
+    ): LinkingError {
         const name = refInfo.reference.$refText;
         const expected = kindWord(this.reflection.getReferenceType(refInfo));
         const others = this.index.lookup(name).map(description => kindWord(description.type));

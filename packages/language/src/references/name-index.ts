@@ -1,4 +1,10 @@
-import { type AstNodeDescription, DefaultIndexManager, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import {
+    type AstNodeDescription,
+    DefaultIndexManager,
+    type LangiumDocument,
+    type LangiumSharedCoreServices,
+    type URI
+} from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 
 /**

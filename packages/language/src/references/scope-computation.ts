@@ -1,4 +1,10 @@
-import { type AstNodeDescription, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
+import {
+    type AstNodeDescription,
+    DefaultScopeComputation,
+    type LangiumDocument,
+    type LocalSymbols,
+    MultiMap
+} from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 
@@ -8,7 +14,10 @@ import type { Model } from '../generated/ast.js';
  * number of elements. Nothing is local: all names are global (LANGUAGE.md, "Names").
  */
 export class MissionScopeComputation extends DefaultScopeComputation {
-    override async collectExportedSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
+    override async collectExportedSymbols(
+        document: LangiumDocument,
+        _cancelToken?: CancellationToken
+    ): Promise<AstNodeDescription[]> {
         const model = document.parseResult.value as Model;
         const exported: AstNodeDescription[] = [];
         for (const element of model.elements) {
@@ -17,7 +26,9 @@ export class MissionScopeComputation extends DefaultScopeComputation {
             if (element.$type === 'Mission') {
                 for (const measure of element.measures) {
                     if (measure.name) {
-                        exported.push(this.descriptions.createDescription(measure, `${element.name}.${measure.name}`, document));
+                        exported.push(
+                            this.descriptions.createDescription(measure, `${element.name}.${measure.name}`, document)
+                        );
                     }
                 }
             }
@@ -25,7 +36,10 @@ export class MissionScopeComputation extends DefaultScopeComputation {
         return exported;
     }
 
-    override async collectLocalSymbols(_document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
+    override async collectLocalSymbols(
+        _document: LangiumDocument,
+        _cancelToken?: CancellationToken
+    ): Promise<LocalSymbols> {
         return new MultiMap();
     }
 }

@@ -1,4 +1,12 @@
-import { type AstNodeDescription, type AstReflection, type ReferenceInfo, type Scope, type ScopeProvider, type Stream, stream } from 'langium';
+import {
+    type AstNodeDescription,
+    type AstReflection,
+    type ReferenceInfo,
+    type Scope,
+    type ScopeProvider,
+    type Stream,
+    stream
+} from 'langium';
 import type { MissionServices } from '../mission-module.js';
 import type { MissionIndexManager } from './name-index.js';
 
@@ -21,7 +29,8 @@ export class MissionScopeProvider implements ScopeProvider {
     getScope(context: ReferenceInfo): Scope {
         const referenceType = this.reflection.getReferenceType(context);
         let scope = this.scopes.get(referenceType);
-        if (!scope) this.scopes.set(referenceType, scope = new NameIndexScope(this.index, this.reflection, referenceType));
+        if (!scope)
+            this.scopes.set(referenceType, (scope = new NameIndexScope(this.index, this.reflection, referenceType)));
         return scope;
     }
 }

@@ -1,4 +1,12 @@
-import { type ConfigurationProvider, type DocumentBuilder, type FileSystemProvider, URI, UriUtils, type WorkspaceLock, type WorkspaceManager } from 'langium';
+import {
+    type ConfigurationProvider,
+    type DocumentBuilder,
+    type FileSystemProvider,
+    URI,
+    UriUtils,
+    type WorkspaceLock,
+    type WorkspaceManager
+} from 'langium';
 import { type Connection, type Diagnostic, DiagnosticSeverity, type WorkspaceFolder } from 'vscode-languageserver';
 import type { MissionDiagnostic } from '../api/check.js';
 import { MissionDocumentBuilder } from '../lsp/document-builder.js';
@@ -102,10 +110,12 @@ export class MissionEditorSettings implements WorkspaceStartupParticipant {
 
     /** Validates every document again (no relinking) under the workspace lock, once the workspace is up. */
     revalidateAll(): Promise<void> {
-        return this.workspace.ready.then(() => this.lock.write(token => {
-            if (this.builder instanceof MissionDocumentBuilder) this.builder.requestRevalidation();
-            return this.builder.update([], [], token);
-        }));
+        return this.workspace.ready.then(() =>
+            this.lock.write(token => {
+                if (this.builder instanceof MissionDocumentBuilder) this.builder.requestRevalidation();
+                return this.builder.update([], [], token);
+            })
+        );
     }
 
     /** Reads the workspace root's mission.config.json and shows its `invalid-config` problems on the file. */
@@ -121,7 +131,10 @@ export class MissionEditorSettings implements WorkspaceStartupParticipant {
         }
         const diagnostics = this.file?.diagnostics ?? [];
         if (this.connection && (diagnostics.length > 0 || hadProblems)) {
-            void this.connection.sendDiagnostics({ uri: this.configFileUri.toString(), diagnostics: diagnostics.map(toLspDiagnostic) });
+            void this.connection.sendDiagnostics({
+                uri: this.configFileUri.toString(),
+                diagnostics: diagnostics.map(toLspDiagnostic)
+            });
         }
     }
 
@@ -136,11 +149,15 @@ function asSection(value: unknown): EditorSettingsSection {
     const { today, rules } = value as { today?: unknown; rules?: unknown };
     return {
         today: typeof today === 'string' ? today.trim() : undefined,
-        rules: typeof rules === 'object' && rules !== null ? rules as Record<string, string> : undefined
+        rules: typeof rules === 'object' && rules !== null ? (rules as Record<string, string>) : undefined
     };
 }
 
-const LSP_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const LSP_SEVERITY = {
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    info: DiagnosticSeverity.Information
+} as const;
 
 function toLspDiagnostic(diagnostic: MissionDiagnostic): Diagnostic {
     return {

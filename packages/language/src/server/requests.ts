@@ -59,14 +59,21 @@ const INVALID_PARAMS = -32602;
 
 export class MissionRequests {
     /** `layoutTimeoutMs`: how long Graphviz may lay out one diagram before the request fails. */
-    constructor(private readonly services: MissionServices, private readonly layoutTimeoutMs: number = DEFAULT_LAYOUT_TIMEOUT_MS) {}
+    constructor(
+        private readonly services: MissionServices,
+        private readonly layoutTimeoutMs: number = DEFAULT_LAYOUT_TIMEOUT_MS
+    ) {}
 
     /** Answers the requests on a connection. */
     register(connection: Connection): void {
         connection.onRequest(MODEL_REQUEST, (_params: unknown, token: CancellationToken) => this.model(token));
-        connection.onRequest(DIAGRAM_REQUEST, (params: DiagramParams | undefined, token: CancellationToken) => this.diagram(params ?? {}, token));
+        connection.onRequest(DIAGRAM_REQUEST, (params: DiagramParams | undefined, token: CancellationToken) =>
+            this.diagram(params ?? {}, token)
+        );
         connection.onRequest(REPORT_REQUEST, (_params: unknown, token: CancellationToken) => this.report(token));
-        connection.onRequest(BRIEF_REQUEST, (params: { person?: string } | undefined, token: CancellationToken) => this.brief(params?.person, token));
+        connection.onRequest(BRIEF_REQUEST, (params: { person?: string } | undefined, token: CancellationToken) =>
+            this.brief(params?.person, token)
+        );
     }
 
     async model(token?: CancellationToken): Promise<ModelJson> {
@@ -75,14 +82,22 @@ export class MissionRequests {
 
     async diagram(params: DiagramParams, token?: CancellationToken): Promise<DiagramAnswer> {
         const format = params.format ?? 'svg';
-        if (!FORMATS.includes(format)) throw new ResponseError(INVALID_PARAMS, `unknown diagram format '${format}' (expected ${FORMATS.join(', ')})`);
+        if (!FORMATS.includes(format))
+            throw new ResponseError(
+                INVALID_PARAMS,
+                `unknown diagram format '${format}' (expected ${FORMATS.join(', ')})`
+            );
         if (params.depth !== undefined && !(Number.isInteger(params.depth) && params.depth >= 0)) {
             throw new ResponseError(INVALID_PARAMS, `depth wants a whole number, not ${String(params.depth)}`);
         }
         const direction: Direction = params.direction === 'LR' ? 'LR' : 'TB';
         let graph;
         try {
-            graph = buildCascadeGraph(await this.outputModel(token), { root: params.root, depth: params.depth, supports: params.supports !== false });
+            graph = buildCascadeGraph(await this.outputModel(token), {
+                root: params.root,
+                depth: params.depth,
+                supports: params.supports !== false
+            });
         } catch (error) {
             if (error instanceof UnknownRootError) throw new ResponseError(INVALID_PARAMS, error.message);
             throw error;
@@ -126,7 +141,10 @@ export class MissionRequests {
             return await dotToSvg(dot, this.layoutTimeoutMs);
         } catch (error) {
             if (error instanceof LayoutTimeoutError) {
-                throw new ResponseError(INVALID_PARAMS, `${error.message} (${nodes} nodes): draw less with root and depth`);
+                throw new ResponseError(
+                    INVALID_PARAMS,
+                    `${error.message} (${nodes} nodes): draw less with root and depth`
+                );
             }
             throw error;
         }
@@ -143,7 +161,8 @@ export class MissionRequests {
         const files = documents.map(document => ({ uri: document.uri.toString(), path: this.displayPath(document) }));
         const diagnostics: MissionDiagnostic[] = [];
         documents.forEach((document, index) => {
-            for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toMissionDiagnostic(files[index]!.path, diagnostic));
+            for (const diagnostic of document.diagnostics ?? [])
+                diagnostics.push(toMissionDiagnostic(files[index]!.path, diagnostic));
         });
         return new OutputModel(
             this.services.facts.ModelFactsProvider.get(),

@@ -21,7 +21,8 @@ export function parseDate(text: string): Date {
     const day = digit(8) * 10 + digit(9);
     // A real day of a real month; years before 100 are not taken (Date.UTC reads 0-99 as 1900-1999).
     const leapDay = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
-    if (year < 100 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]! + leapDay) return new Date(Number.NaN);
+    if (year < 100 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]! + leapDay)
+        return new Date(Number.NaN);
     return new Date(Date.UTC(year, month - 1, day));
 }
 

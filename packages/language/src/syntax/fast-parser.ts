@@ -1,5 +1,11 @@
 import {
-    type AstNode, type CompositeCstNodeImpl, createLangiumParser, type LangiumCoreServices, type LangiumParser, type ParseResult, type ParserOptions
+    type AstNode,
+    type CompositeCstNodeImpl,
+    createLangiumParser,
+    type LangiumCoreServices,
+    type LangiumParser,
+    type ParseResult,
+    type ParserOptions
 } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { DATE, EOF, FastPathMiss, ID, NUMBER, STRING, type TextPosition } from './fast-scanner.js';
@@ -38,7 +44,10 @@ export class MissionParser {
     private fullParser?: MissionFastParser;
     private langiumParser?: LangiumParser;
 
-    constructor(private readonly services: LangiumCoreServices, private readonly options: MissionParserOptions = {}) {}
+    constructor(
+        private readonly services: LangiumCoreServices,
+        private readonly options: MissionParserOptions = {}
+    ) {}
 
     parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         if (options?.rule === undefined) {
@@ -50,11 +59,11 @@ export class MissionParser {
 
     /** Langium's own parser: error recovery, messages, and parses from a rule other than the entry rule. */
     private fallback(): LangiumParser {
-        return this.langiumParser ??= createLangiumParser(this.services);
+        return (this.langiumParser ??= createLangiumParser(this.services));
     }
 
     private full(): MissionFastParser {
-        return this.fullParser ??= new MissionFastParser(this.services);
+        return (this.fullParser ??= new MissionFastParser(this.services));
     }
 
     private parseLean(text: string): ParseResult<Model> | undefined {
@@ -67,7 +76,8 @@ export class MissionParser {
             elementStarts,
             parseDocument: () => this.full().parse(text)!.value,
             parseElement: start => this.full().parseElementAt(text, start),
-            parseItem: (elementStart, itemOffset, ownerType) => this.full().parseItemAt(text, elementStart, itemOffset, ownerType)
+            parseItem: (elementStart, itemOffset, ownerType) =>
+                this.full().parseItemAt(text, elementStart, itemOffset, ownerType)
         });
         return result;
     }
@@ -88,24 +98,48 @@ export class MissionFastParser extends FastTreeBuilder {
     constructor(services: LangiumCoreServices, lean = false) {
         super(services, lean);
         const element = this.rule('Element');
-        this.elements = new Map(([['vision', 'Vision', this.vision], ['person', 'Person', this.person], ['team', 'Team', this.team],
-            ['mission', 'Mission', this.mission]] as const).map(([keyword, type, parse]) => [keyword, { call: element.call(type), parse }]));
-        this.defineItems('Person', { capacity: ['Capacity', 'capacities', this.numberItem('Capacity')], role: ['Role', 'roles', this.role] });
-        this.defineItems('Mission', {
-            intent: ['Intent', 'intents', this.intent], lead: ['Lead', 'leads', this.lead], crew: ['Crew', 'crews', this.crew],
-            status: ['StatusItem', 'statuses', this.status], boundary: ['Boundary', 'boundaries', this.boundary],
-            measure: ['Measure', 'measures', this.measure], supports: ['Supports', 'supports', this.supports],
-            review: ['Review', 'reviews', this.review], value: ['Value', 'values', this.value]
+        this.elements = new Map(
+            (
+                [
+                    ['vision', 'Vision', this.vision],
+                    ['person', 'Person', this.person],
+                    ['team', 'Team', this.team],
+                    ['mission', 'Mission', this.mission]
+                ] as const
+            ).map(([keyword, type, parse]) => [keyword, { call: element.call(type), parse }])
+        );
+        this.defineItems('Person', {
+            capacity: ['Capacity', 'capacities', this.numberItem('Capacity')],
+            role: ['Role', 'roles', this.role]
         });
-        this.defineItems('Intent', { end: ['EndState', 'endStates', this.endState], key: ['KeyTask', 'keyTasks', this.keyTask] });
+        this.defineItems('Mission', {
+            intent: ['Intent', 'intents', this.intent],
+            lead: ['Lead', 'leads', this.lead],
+            crew: ['Crew', 'crews', this.crew],
+            status: ['StatusItem', 'statuses', this.status],
+            boundary: ['Boundary', 'boundaries', this.boundary],
+            measure: ['Measure', 'measures', this.measure],
+            supports: ['Supports', 'supports', this.supports],
+            review: ['Review', 'reviews', this.review],
+            value: ['Value', 'values', this.value]
+        });
+        this.defineItems('Intent', {
+            end: ['EndState', 'endStates', this.endState],
+            key: ['KeyTask', 'keyTasks', this.keyTask]
+        });
         this.defineItems('Boundary', {
-            window: ['Window', 'windows', this.window], budget: ['Budget', 'budgets', this.budget],
-            headcount: ['Headcount', 'headcounts', this.headcount], must: ['BoundaryRule', 'rules', this.boundaryRule]
+            window: ['Window', 'windows', this.window],
+            budget: ['Budget', 'budgets', this.budget],
+            headcount: ['Headcount', 'headcounts', this.headcount],
+            must: ['BoundaryRule', 'rules', this.boundaryRule]
         });
         this.defineItems('Measure', {
-            baseline: ['Baseline', 'baselines', this.numberItem('Baseline')], target: ['Target', 'targets', this.numberItem('Target')],
-            current: ['Current', 'currents', this.numberItem('Current')], unit: ['Unit', 'units', this.unit],
-            due: ['Due', 'dues', this.due], direction: ['DirectionItem', 'directions', this.direction],
+            baseline: ['Baseline', 'baselines', this.numberItem('Baseline')],
+            target: ['Target', 'targets', this.numberItem('Target')],
+            current: ['Current', 'currents', this.numberItem('Current')],
+            unit: ['Unit', 'units', this.unit],
+            due: ['Due', 'dues', this.due],
+            direction: ['DirectionItem', 'directions', this.direction],
             contributes: ['Contribution', 'contributions', this.contribution]
         });
     }
@@ -167,7 +201,12 @@ export class MissionFastParser extends FastTreeBuilder {
         this.close(model);
         if (root) (root as unknown as CompositeCstNodeImpl).astNode = model as AstNode;
         this.flushComments();
-        return { value: model as unknown as Model, lexerErrors: [], lexerReport: { diagnostics: [] }, parserErrors: [] };
+        return {
+            value: model as unknown as Model,
+            lexerErrors: [],
+            lexerReport: { diagnostics: [] },
+            parserErrors: []
+        };
     }
 
     /** `Element: Vision | Person | Team | Mission`: an unassigned rule call, as Langium nests it. */

@@ -37,13 +37,38 @@ export interface TextPosition {
 }
 
 /** Token kinds: a keyword's own text, or one of these terminal names. */
-export const ID = 'ID', STRING = 'STRING', NUMBER = 'NUMBER', DATE = 'DATE', EOF = '<EOF>';
+export const ID = 'ID',
+    STRING = 'STRING',
+    NUMBER = 'NUMBER',
+    DATE = 'DATE',
+    EOF = '<EOF>';
 
 const enum Char {
-    Tab = 9, LineFeed = 10, VerticalTab = 11, FormFeed = 12, CarriageReturn = 13, Space = 32,
-    Quote = 34, Comma = 44, Minus = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57,
-    Backslash = 92, Underscore = 95, LeftBrace = 123, RightBrace = 125, Star = 42,
-    UpperA = 65, UpperZ = 90, LowerA = 97, LowerZ = 122, UpperB = 66, UpperM = 77, LowerK = 107
+    Tab = 9,
+    LineFeed = 10,
+    VerticalTab = 11,
+    FormFeed = 12,
+    CarriageReturn = 13,
+    Space = 32,
+    Quote = 34,
+    Comma = 44,
+    Minus = 45,
+    Dot = 46,
+    Slash = 47,
+    Zero = 48,
+    Nine = 57,
+    Backslash = 92,
+    Underscore = 95,
+    LeftBrace = 123,
+    RightBrace = 125,
+    Star = 42,
+    UpperA = 65,
+    UpperZ = 90,
+    LowerA = 97,
+    LowerZ = 122,
+    UpperB = 66,
+    UpperM = 77,
+    LowerK = 107
 }
 
 function isDigit(c: number): boolean {
@@ -203,21 +228,34 @@ export class FastScanner {
         } else {
             throw MISS;
         }
-        if (this.commentTypes) this.comments.push({
-            startOffset: p, image: text.substring(p, end), tokenType,
-            // Chevrotain's 1-based start and inclusive end; Langium's CST builder converts them.
-            startLine: startLine + 1, startColumn: startColumn + 1,
-            endLine: this.currentLine + 1, endColumn: end - this.lineStart
-        });
+        if (this.commentTypes)
+            this.comments.push({
+                startOffset: p,
+                image: text.substring(p, end),
+                tokenType,
+                // Chevrotain's 1-based start and inclusive end; Langium's CST builder converts them.
+                startLine: startLine + 1,
+                startColumn: startColumn + 1,
+                endLine: this.currentLine + 1,
+                endColumn: end - this.lineStart
+            });
         return end;
     }
 
     /** DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/ at `p`. */
     private isDate(p: number): boolean {
         const text = this.text;
-        return isDigit(text.charCodeAt(p + 1)) && isDigit(text.charCodeAt(p + 2)) && isDigit(text.charCodeAt(p + 3))
-            && text.charCodeAt(p + 4) === Char.Minus && isDigit(text.charCodeAt(p + 5)) && isDigit(text.charCodeAt(p + 6))
-            && text.charCodeAt(p + 7) === Char.Minus && isDigit(text.charCodeAt(p + 8)) && isDigit(text.charCodeAt(p + 9));
+        return (
+            isDigit(text.charCodeAt(p + 1)) &&
+            isDigit(text.charCodeAt(p + 2)) &&
+            isDigit(text.charCodeAt(p + 3)) &&
+            text.charCodeAt(p + 4) === Char.Minus &&
+            isDigit(text.charCodeAt(p + 5)) &&
+            isDigit(text.charCodeAt(p + 6)) &&
+            text.charCodeAt(p + 7) === Char.Minus &&
+            isDigit(text.charCodeAt(p + 8)) &&
+            isDigit(text.charCodeAt(p + 9))
+        );
     }
 
     /** NUMBER after its sign: /[0-9]+(_[0-9]+)*(\.[0-9]+(_[0-9]+)*)?[kMB]?/ from the digit at `p`. */
@@ -232,7 +270,8 @@ export class FastScanner {
     // Digits with `_` separators, /[0-9]+(_[0-9]+)*/, from the digit at `p`.
     private digitGroupsEnd(p: number): number {
         const text = this.text;
-        do p++; while (isDigit(text.charCodeAt(p)));
+        do p++;
+        while (isDigit(text.charCodeAt(p)));
         while (text.charCodeAt(p) === Char.Underscore && isDigit(text.charCodeAt(p + 1))) {
             p += 2;
             while (isDigit(text.charCodeAt(p))) p++;

@@ -1,6 +1,16 @@
 import {
-    type AstNode, type AstReflection, type CompositeCstNodeImpl, CstNodeBuilder, GrammarAST, GrammarUtils, type LangiumCoreServices,
-    LeafCstNodeImpl, type Lexer, type Linker, type RootCstNode, type ValueConverter
+    type AstNode,
+    type AstReflection,
+    type CompositeCstNodeImpl,
+    CstNodeBuilder,
+    GrammarAST,
+    GrammarUtils,
+    type LangiumCoreServices,
+    LeafCstNodeImpl,
+    type Lexer,
+    type Linker,
+    type RootCstNode,
+    type ValueConverter
 } from 'langium';
 import type { TokenType } from 'chevrotain';
 import type { MissionLinker } from '../references/linker.js';
@@ -51,7 +61,10 @@ export abstract class FastTreeBuilder {
     /** The ID inside the `Name` datatype rule, which every name and reference is. */
     private readonly nameId: Feature;
 
-    constructor(services: LangiumCoreServices, protected readonly lean = false) {
+    constructor(
+        services: LangiumCoreServices,
+        protected readonly lean = false
+    ) {
         this.converter = services.parser.ValueConverter;
         if (this.converter instanceof MissionValueConverter) this.ruleConverter = this.converter;
         this.linker = services.references.Linker;
@@ -59,7 +72,8 @@ export abstract class FastTreeBuilder {
         this.tokenTypes = tokenTypesOf(services);
         const words = Object.keys(this.tokenTypes).filter(name => !TERMINALS.has(name) && !PUNCTUATION.has(name));
         for (const word of words) {
-            if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(word)) throw new Error(`fast parser: keyword '${word}' is not scanned`);
+            if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(word))
+                throw new Error(`fast parser: keyword '${word}' is not scanned`);
         }
         this.keywords = FastScanner.groupKeywords(words);
         for (const rule of services.Grammar.rules) {
@@ -70,9 +84,17 @@ export abstract class FastTreeBuilder {
 
     /** Starts a parse of `text` (from its start or `from`): the scanner on the first token and the CST's root. */
     protected begin(text: string, from?: TextPosition): RootCstNode | undefined {
-        this.scanner = new FastScanner(text, this.keywords, this.lean ? undefined : {
-            multiLine: this.tokenTypes['ML_COMMENT'], singleLine: this.tokenTypes['SL_COMMENT']
-        }, from);
+        this.scanner = new FastScanner(
+            text,
+            this.keywords,
+            this.lean
+                ? undefined
+                : {
+                      multiLine: this.tokenTypes['ML_COMMENT'],
+                      singleLine: this.tokenTypes['SL_COMMENT']
+                  },
+            from
+        );
         if (this.lean) return undefined;
         this.builder = new CstNodeBuilder();
         return this.builder.buildRootNode(text);
@@ -149,8 +171,15 @@ export abstract class FastTreeBuilder {
 
     protected defineItems(type: string, items: Record<string, [string, string, ChildParser]>): void {
         const rule = this.rule(type);
-        this.items.set(type, new Map(Object.entries(items).map(([keyword, [callee, property, parse]]) =>
-            [keyword, { call: rule.call(callee), property, parse }])));
+        this.items.set(
+            type,
+            new Map(
+                Object.entries(items).map(([keyword, [callee, property, parse]]) => [
+                    keyword,
+                    { call: rule.call(callee), property, parse }
+                ])
+            )
+        );
     }
 
     protected rule(name: string): RuleFeatures {
@@ -191,9 +220,11 @@ export abstract class FastTreeBuilder {
         let holder = this.converterHolders.get(feature);
         if (!holder) {
             // What Langium's converter looks up from the CST node each time: the rule called.
-            const call = GrammarAST.isCrossReference(feature) ? GrammarUtils.getCrossReferenceTerminal(feature) : feature;
+            const call = GrammarAST.isCrossReference(feature)
+                ? GrammarUtils.getCrossReferenceTerminal(feature)
+                : feature;
             const rule = GrammarAST.isRuleCall(call) ? call.rule.ref : undefined;
-            this.converterHolders.set(feature, holder = { grammarSource: feature, rule });
+            this.converterHolders.set(feature, (holder = { grammarSource: feature, rule }));
         }
         if (terminal) this.terminalHolders.set(terminal, holder);
         return holder;
@@ -232,7 +263,8 @@ export abstract class FastTreeBuilder {
                 .filter(property => property.defaultValue !== undefined)
                 .map(property => {
                     const value = property.defaultValue;
-                    if (Array.isArray(value) && value.length > 0) throw new Error(`fast parser: default of ${type}.${property.name}`);
+                    if (Array.isArray(value) && value.length > 0)
+                        throw new Error(`fast parser: default of ${type}.${property.name}`);
                     return { property: property.name, value, list: Array.isArray(value) };
                 });
             this.defaults.set(type, defaults);
@@ -243,7 +275,7 @@ export abstract class FastTreeBuilder {
     /** `property+=value`; a node value gets its container, as Langium's parser links it afterwards. */
     protected add(node: Node, property: string, value: unknown): void {
         const values = node[property];
-        const list = Array.isArray(values) ? values as unknown[] : undefined;
+        const list = Array.isArray(values) ? (values as unknown[]) : undefined;
         if (isNode(value)) {
             if (!this.lean) (value.$cstNode as CompositeCstNodeImpl).astNode = value as AstNode;
             value.$container = node;
@@ -340,8 +372,16 @@ export abstract class FastTreeBuilder {
         }
         this.flushComments();
         const length = scanner.end - scanner.start;
-        const leaf = new LeafCstNodeImpl(scanner.start, length, scanner.line, scanner.column, scanner.line, scanner.column + length,
-            this.tokenTypes[scanner.kind] as never, false);
+        const leaf = new LeafCstNodeImpl(
+            scanner.start,
+            length,
+            scanner.line,
+            scanner.column,
+            scanner.line,
+            scanner.column + length,
+            this.tokenTypes[scanner.kind] as never,
+            false
+        );
         leaf.grammarSource = feature;
         this.builder.appendChild(this.builder.current, leaf);
         scanner.next();
@@ -376,8 +416,12 @@ interface ConverterHolder {
  * so that a check of well-formed files never builds the lexer.
  */
 function tokenTypesOf(services: LangiumCoreServices): Lexer['definition'] {
-    const tokens = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: services.LanguageMetaData.caseInsensitive });
-    const list: TokenType[] = Array.isArray(tokens) ? tokens : Object.values('modes' in tokens ? tokens.modes : tokens).flat();
+    const tokens = services.parser.TokenBuilder.buildTokens(services.Grammar, {
+        caseInsensitive: services.LanguageMetaData.caseInsensitive
+    });
+    const list: TokenType[] = Array.isArray(tokens)
+        ? tokens
+        : Object.values('modes' in tokens ? tokens.modes : tokens).flat();
     return Object.fromEntries(list.map(token => [token.name, token]));
 }
 

@@ -11,7 +11,10 @@ export class RuleFeatures {
     private readonly calls = new Map<string, GrammarAST.RuleCall[]>();
     private readonly crossReferences: GrammarAST.CrossReference[] = [];
 
-    constructor(grammar: GrammarAST.Grammar, readonly ruleName: string) {
+    constructor(
+        grammar: GrammarAST.Grammar,
+        readonly ruleName: string
+    ) {
         const rule = grammar.rules.find(candidate => candidate.name === ruleName);
         if (!rule || !GrammarAST.isParserRule(rule)) throw new Error(`no parser rule ${ruleName}`);
         for (const element of AstUtils.streamAllContents(rule)) {
@@ -19,7 +22,11 @@ export class RuleFeatures {
                 append(this.keywords, element.value, element);
             } else if (GrammarAST.isCrossReference(element)) {
                 this.crossReferences.push(element);
-            } else if (GrammarAST.isRuleCall(element) && element.rule.ref && !GrammarAST.isCrossReference(element.$container)) {
+            } else if (
+                GrammarAST.isRuleCall(element) &&
+                element.rule.ref &&
+                !GrammarAST.isCrossReference(element.$container)
+            ) {
                 append(this.calls, element.rule.ref.name, element);
             }
         }

@@ -6,7 +6,12 @@ import type { ILexerErrorMessageProvider, IParserErrorMessageProvider, IToken, T
  * "Expecting token of type 'ID' but found `status`."
  */
 export class MissionParserErrorMessageProvider implements IParserErrorMessageProvider {
-    buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+    buildMismatchTokenMessage(options: {
+        expected: TokenType;
+        actual: IToken;
+        previous: IToken;
+        ruleName: string;
+    }): string {
         return `expected ${describeExpected(options.expected)} but found ${describeActual(options.actual)}`;
     }
 
@@ -14,13 +19,29 @@ export class MissionParserErrorMessageProvider implements IParserErrorMessagePro
         return `expected a vision, person, team or mission but found ${describeActual(options.firstRedundant)}`;
     }
 
-    buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
-        const firsts = options.expectedPathsPerAlt.flatMap(alternative => alternative.map(path => path[0])).filter((type): type is TokenType => type !== undefined);
+    buildNoViableAltMessage(options: {
+        expectedPathsPerAlt: TokenType[][][];
+        actual: IToken[];
+        previous: IToken;
+        customUserDescription?: string;
+        ruleName: string;
+    }): string {
+        const firsts = options.expectedPathsPerAlt
+            .flatMap(alternative => alternative.map(path => path[0]))
+            .filter((type): type is TokenType => type !== undefined);
         return `expected ${oneOf(firsts)} but found ${describeActual(options.actual[0])}`;
     }
 
-    buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
-        const firsts = options.expectedIterationPaths.map(path => path[0]).filter((type): type is TokenType => type !== undefined);
+    buildEarlyExitMessage(options: {
+        expectedIterationPaths: TokenType[][];
+        actual: IToken[];
+        previous: IToken;
+        customUserDescription?: string;
+        ruleName: string;
+    }): string {
+        const firsts = options.expectedIterationPaths
+            .map(path => path[0])
+            .filter((type): type is TokenType => type !== undefined);
         return `expected at least one ${oneOf(firsts)} but found ${describeActual(options.actual[0])}`;
     }
 }

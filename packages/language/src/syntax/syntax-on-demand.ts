@@ -47,7 +47,8 @@ export function deferSyntaxTree(model: AstNode, source: SyntaxTreeSource): void 
  * where it starts to where the next one starts (the comments between them included).
  */
 export function elementText(element: AstNode): string | undefined {
-    const source = element.$container && !Object.hasOwn(element, '$cstNode') ? SOURCES.get(element.$container) : undefined;
+    const source =
+        element.$container && !Object.hasOwn(element, '$cstNode') ? SOURCES.get(element.$container) : undefined;
     if (!source) return element.$cstNode?.text;
     const index = element.$containerIndex ?? -1;
     const start = source.elementStarts[index];
@@ -110,7 +111,8 @@ function attach(lean: AstNode, parsed: AstNode): void {
     let index = 0;
     forEachNode(lean, node => {
         const twin = twins[index++];
-        if (twin?.$type !== node.$type) throw new Error(`syntax on demand: ${node.$type} parsed again as ${twin?.$type}`);
+        if (twin?.$type !== node.$type)
+            throw new Error(`syntax on demand: ${node.$type} parsed again as ${twin?.$type}`);
         leanOf.set(twin, node);
         (node as WritableNode).$cstNode = twin.$cstNode;
         const refNodes: Array<CstNode | undefined> = [];
@@ -125,7 +127,8 @@ function attach(lean: AstNode, parsed: AstNode): void {
     const root = parsed.$cstNode?.root;
     if (!root) return;
     // An element's tree hangs under a root of its own, which stands for the model.
-    if (lean.$container && !(root as { _astNode?: AstNode })._astNode) (root as { astNode: AstNode }).astNode = lean.$container;
+    if (lean.$container && !(root as { _astNode?: AstNode })._astNode)
+        (root as { astNode: AstNode }).astNode = lean.$container;
     renameOwners(root, leanOf);
 }
 

@@ -11,14 +11,25 @@ export class MissionValueConverter extends DefaultValueConverter {
 
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         switch (rule.name) {
-            case 'NUMBER': return parseNumberLiteral(input);
-            case 'DATE': return parseDate(input);
-            case 'STRING': return unescapeString(input);
+            case 'NUMBER':
+                return parseNumberLiteral(input);
+            case 'DATE':
+                return parseDate(input);
+            case 'STRING':
+                return unescapeString(input);
             // What Langium's converter returns for these, without its case-folded lookups of the rule
             // (two new strings per name parsed).
-            case 'ID': return ValueConverter.convertID(input);
-            case 'Name': case 'QualifiedName': case 'UnitName': case 'MissionStatus': case 'Direction': case 'Period': return input;
-            default: return super.runConverter(rule, input, cstNode);
+            case 'ID':
+                return ValueConverter.convertID(input);
+            case 'Name':
+            case 'QualifiedName':
+            case 'UnitName':
+            case 'MissionStatus':
+            case 'Direction':
+            case 'Period':
+                return input;
+            default:
+                return super.runConverter(rule, input, cstNode);
         }
     }
 }

@@ -1,4 +1,11 @@
-import { type AstNode, DefaultDocumentValidator, type LangiumDocument, type Reference, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import {
+    type AstNode,
+    DefaultDocumentValidator,
+    type LangiumDocument,
+    type Reference,
+    type ValidationAcceptor,
+    type ValidationOptions
+} from 'langium';
 import { CancellationToken, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
@@ -6,7 +13,6 @@ import { forEachElementInSlices, forEachNode, forEachNodeOf, forEachOwnReference
 import { type DiagnosticCode, isDiagnosticCode, type Severity } from './codes.js';
 import type { MissionValidationRegistry } from './registry.js';
 import type { MissionSettings } from './settings.js';
-
 
 /** Langium's built-in error kinds, as catalog codes. */
 const BUILT_IN_CODES: Record<string, DiagnosticCode> = {
@@ -42,7 +48,11 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
         this.settings = services.config.Settings;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options?: ValidationOptions,
+        cancelToken?: CancellationToken
+    ): Promise<Diagnostic[]> {
         const builtIn = await super.validateDocument(document, options, cancelToken);
         const root = document.parseResult.value;
         const checked = this.checked.get(root) ?? [];
@@ -55,17 +65,34 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
      * errors. Undefined when the document's diagnostics are not the union of its elements' own (see
      * MissionValidationRegistry.checksAreElementLocal) or the document has syntax errors.
      */
-    async validateElements(document: LangiumDocument, elements: readonly AstNode[], options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[] | undefined> {
+    async validateElements(
+        document: LangiumDocument,
+        elements: readonly AstNode[],
+        options: ValidationOptions,
+        cancelToken?: CancellationToken
+    ): Promise<Diagnostic[] | undefined> {
         const { parseResult } = document;
         const registry = this.validationRegistry as MissionValidationRegistry;
-        if (parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0 || !registry.checksAreElementLocal()) return undefined;
+        if (
+            parseResult.lexerErrors.length > 0 ||
+            parseResult.parserErrors.length > 0 ||
+            !registry.checksAreElementLocal()
+        )
+            return undefined;
         const diagnostics: Diagnostic[] = [];
         if (!options.categories || options.categories.includes('built-in')) {
             const references: Reference[] = [];
-            for (const element of elements) forEachNode(element, node => forEachOwnReference(node, reference => { references.push(reference); }));
+            for (const element of elements)
+                forEachNode(element, node =>
+                    forEachOwnReference(node, reference => {
+                        references.push(reference);
+                    })
+                );
             this.processLinkingErrors({ references } as unknown as LangiumDocument, diagnostics, options);
         }
-        const acceptor: ValidationAcceptor = (severity, message, info) => { diagnostics.push(this.toDiagnostic(severity, message, info)); };
+        const acceptor: ValidationAcceptor = (severity, message, info) => {
+            diagnostics.push(this.toDiagnostic(severity, message, info));
+        };
         await this.validateNodes(elements, options, acceptor, cancelToken);
         return this.asCatalog(diagnostics);
     }
@@ -80,7 +107,10 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
                 result.push(diagnostic);
                 continue;
             }
-            const severity = this.settings.severityFor(code, FROM_LSP[diagnostic.severity ?? DiagnosticSeverity.Error] ?? 'error');
+            const severity = this.settings.severityFor(
+                code,
+                FROM_LSP[diagnostic.severity ?? DiagnosticSeverity.Error] ?? 'error'
+            );
             if (severity === 'off') continue;
             result.push({ ...diagnostic, code, severity: TO_LSP[severity] });
         }
@@ -91,7 +121,11 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
      * Langium appends these with `push(...diagnostics)`, which overflows the stack past ~125,000
      * diagnostics in one file (a 100k-mission file without intents); keep them aside instead.
      */
-    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    protected override async validateAst(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        cancelToken?: CancellationToken
+    ): Promise<Diagnostic[]> {
         this.checked.set(rootNode, await super.validateAst(rootNode, options, cancelToken));
         return [];
     }
@@ -100,7 +134,12 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
      * Every node's checks, called directly (see MissionValidationRegistry) in Langium's order, yielding
      * for cancellation once per slice of top-level elements rather than at every check of every node.
      */
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+    protected override async validateAstNodes(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken: CancellationToken = CancellationToken.None
+    ): Promise<void> {
         const registry = this.validationRegistry as MissionValidationRegistry;
         const checksOf = registry.directChecks(options.categories);
         for (const entry of checksOf(rootNode.$type)) await registry.runCheck(entry, rootNode, acceptor, cancelToken);
@@ -108,7 +147,12 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** The checks of every node of the given top-level elements. */
-    private async validateNodes(elements: readonly AstNode[], options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+    private async validateNodes(
+        elements: readonly AstNode[],
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken: CancellationToken = CancellationToken.None
+    ): Promise<void> {
         const registry = this.validationRegistry as MissionValidationRegistry;
         const checksOf = registry.directChecks(options.categories);
         const pending: Array<Promise<void>> = [];
@@ -119,10 +163,17 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
                 if (result) pending.push(result);
             }
         };
-        const settle = async (): Promise<void> => { await Promise.all(pending.splice(0)); };
+        const settle = async (): Promise<void> => {
+            await Promise.all(pending.splice(0));
+        };
         // Only the nodes that have checks, and the subtrees that can hold one.
         const checked = registry.checkedTypes(options.categories);
-        await forEachElementInSlices(elements, cancelToken, element => forEachNodeOf(element, checked, validateNode), settle);
+        await forEachElementInSlices(
+            elements,
+            cancelToken,
+            element => forEachNodeOf(element, checked, validateNode),
+            settle
+        );
         await settle();
     }
 }

@@ -40,9 +40,15 @@ export class NameValidator implements MissionValidator {
             if (others.length === LISTED_OTHERS) break;
         }
         const unlisted = holders.length - 1 - others.length;
-        const where = others.map(other => `a ${kindWordOf(other.type)} in ${fileName(other.documentUri.path)}`).join(', ')
-            + (unlisted > 0 ? ` and ${unlisted} more` : '');
-        report(accept, 'duplicate-name', `the name '${element.name}' is used by ${holders.length} elements (this ${kindOf(element)}; also ${where})`, { node: element, property: 'name' });
+        const where =
+            others.map(other => `a ${kindWordOf(other.type)} in ${fileName(other.documentUri.path)}`).join(', ') +
+            (unlisted > 0 ? ` and ${unlisted} more` : '');
+        report(
+            accept,
+            'duplicate-name',
+            `the name '${element.name}' is used by ${holders.length} elements (this ${kindOf(element)}; also ${where})`,
+            { node: element, property: 'name' }
+        );
     }
 
     checkMeasureNames(mission: Mission, accept: ValidationAcceptor): void {
@@ -51,7 +57,12 @@ export class NameValidator implements MissionValidator {
         for (const measure of mission.measures) {
             const count = seen.get(measure.name) ?? 0;
             if (count > 1) {
-                report(accept, 'duplicate-name', `mission ${mission.name} has ${count} measures named '${measure.name}'`, { node: measure, property: 'name' });
+                report(
+                    accept,
+                    'duplicate-name',
+                    `mission ${mission.name} has ${count} measures named '${measure.name}'`,
+                    { node: measure, property: 'name' }
+                );
             }
         }
     }

@@ -1,4 +1,13 @@
-import { type AstNode, isOperationCancelled, MultiMap, type ValidationAcceptor, type ValidationCategory, type ValidationCheck, type ValidationChecks, ValidationRegistry } from 'langium';
+import {
+    type AstNode,
+    isOperationCancelled,
+    MultiMap,
+    type ValidationAcceptor,
+    type ValidationCategory,
+    type ValidationCheck,
+    type ValidationChecks,
+    ValidationRegistry
+} from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { MissionServices } from '../mission-module.js';
 import { type NodeTypes, nodeTypes } from '../model/walk.js';
@@ -25,9 +34,15 @@ export class MissionValidationRegistry extends ValidationRegistry {
         super(services);
     }
 
-    override register<T>(checksRecord: ValidationChecks<T>, thisObj: unknown = this, category: ValidationCategory = 'fast'): void {
+    override register<T>(
+        checksRecord: ValidationChecks<T>,
+        thisObj: unknown = this,
+        category: ValidationCategory = 'fast'
+    ): void {
         super.register(checksRecord, thisObj, category);
-        for (const [type, checks] of Object.entries(checksRecord as Record<string, ValidationCheck | ValidationCheck[]>)) {
+        for (const [type, checks] of Object.entries(
+            checksRecord as Record<string, ValidationCheck | ValidationCheck[]>
+        )) {
             for (const check of Array.isArray(checks) ? checks : [checks]) {
                 const entry: DirectCheck = { check, thisObj, category };
                 const types = type === 'AstNode' ? ['AstNode'] : this.reflection.getAllSubTypes(type);
@@ -42,13 +57,14 @@ export class MissionValidationRegistry extends ValidationRegistry {
     directChecks(categories?: readonly ValidationCategory[]): (type: string) => readonly DirectCheck[] {
         const key = categories ? categories.join(',') : '*';
         let byType = this.byCategories.get(key);
-        if (!byType) this.byCategories.set(key, byType = new Map());
+        if (!byType) this.byCategories.set(key, (byType = new Map()));
         const cache = byType;
         return type => {
             let checks = cache.get(type);
             if (!checks) {
-                checks = [...this.direct.get(type), ...this.direct.get('AstNode')]
-                    .filter(entry => !categories || categories.includes(entry.category));
+                checks = [...this.direct.get(type), ...this.direct.get('AstNode')].filter(
+                    entry => !categories || categories.includes(entry.category)
+                );
                 cache.set(type, checks);
             }
             return checks;
@@ -73,8 +89,12 @@ export class MissionValidationRegistry extends ValidationRegistry {
      * elements needs only those validated again.
      */
     checksAreElementLocal(): boolean {
-        return this.direct.get('Model').length === 0 && this.direct.get('AstNode').length === 0
-            && this.checksBefore.length === 0 && this.checksAfter.length === 0;
+        return (
+            this.direct.get('Model').length === 0 &&
+            this.direct.get('AstNode').length === 0 &&
+            this.checksBefore.length === 0 &&
+            this.checksAfter.length === 0
+        );
     }
 
     /**
@@ -82,10 +102,17 @@ export class MissionValidationRegistry extends ValidationRegistry {
      * node rather than stopping the validation; cancellation still propagates. A check of one of our
      * validators reports it with the validator's first code (see `registerValidator`).
      */
-    runCheck(entry: DirectCheck, node: AstNode, accept: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> | undefined {
+    runCheck(
+        entry: DirectCheck,
+        node: AstNode,
+        accept: ValidationAcceptor,
+        cancelToken: CancellationToken
+    ): Promise<void> | undefined {
         try {
             const result = entry.check.call(entry.thisObj, node, accept, cancelToken);
-            return result instanceof Promise ? result.catch(error => this.reportFailure(error, entry, node, accept)) : undefined;
+            return result instanceof Promise
+                ? result.catch(error => this.reportFailure(error, entry, node, accept))
+                : undefined;
         } catch (error) {
             this.reportFailure(error, entry, node, accept);
             return undefined;
@@ -96,7 +123,8 @@ export class MissionValidationRegistry extends ValidationRegistry {
         if (isOperationCancelled(error)) throw error;
         const details = error instanceof Error ? error.message : String(error);
         const codes = (entry.thisObj as Partial<MissionValidator> | undefined)?.codes;
-        if (codes?.[0]) report(accept, codes[0], `internal error in the ${codes.join('/')} check: ${details}`, { node }, 'error');
+        if (codes?.[0])
+            report(accept, codes[0], `internal error in the ${codes.join('/')} check: ${details}`, { node }, 'error');
         else accept('error', `An error occurred during validation: ${details}`, { node });
     }
 }

@@ -7,9 +7,24 @@ import type { DiagnosticCode } from './codes.js';
 import { type MissionValidator, report } from './report.js';
 
 /** Keywords of items that may appear at most once in their block, by the AST property holding them. */
-const ONCE_IN_MISSION = { intents: 'intent', leads: 'lead', statuses: 'status', boundaries: 'boundary', reviews: 'review', values: 'value' } as const;
+const ONCE_IN_MISSION = {
+    intents: 'intent',
+    leads: 'lead',
+    statuses: 'status',
+    boundaries: 'boundary',
+    reviews: 'review',
+    values: 'value'
+} as const;
 const ONCE_IN_BOUNDARY = { windows: 'window', budgets: 'budget', headcounts: 'headcount' } as const;
-const ONCE_IN_MEASURE = { baselines: 'baseline', targets: 'target', currents: 'current', units: 'unit', dues: 'due', directions: 'direction', contributions: 'contributes to' } as const;
+const ONCE_IN_MEASURE = {
+    baselines: 'baseline',
+    targets: 'target',
+    currents: 'current',
+    units: 'unit',
+    dues: 'due',
+    directions: 'direction',
+    contributions: 'contributes to'
+} as const;
 const ONCE_IN_PERSON = { capacities: 'capacity', roles: 'role' } as const;
 
 /**
@@ -28,8 +43,10 @@ export class SyntaxValidator implements MissionValidator {
             Vision: this.checkStrings,
             Person: [this.checkPerson, this.checkStrings],
             Team: this.checkStrings,
-            Headcount: (headcount, accept) => this.checkWholeNumber(headcount.count, headcount, 'count', 'a headcount', accept),
-            Review: (review, accept) => this.checkWholeNumber(review.every, review, 'every', 'a review interval', accept, 1),
+            Headcount: (headcount, accept) =>
+                this.checkWholeNumber(headcount.count, headcount, 'count', 'a headcount', accept),
+            Review: (review, accept) =>
+                this.checkWholeNumber(review.every, review, 'every', 'a review interval', accept, 1),
             Budget: (budget, accept) => this.checkNotNegative(budget.amount, budget, 'amount', 'a budget', accept),
             Value: (value, accept) => this.checkNotNegative(value.amount, value, 'amount', 'a value', accept)
         };
@@ -53,15 +70,34 @@ export class SyntaxValidator implements MissionValidator {
         if (capacity) this.checkWholeNumber(capacity.value, capacity, 'value', 'a capacity', accept);
     }
 
-    checkWholeNumber<N extends AstNode>(value: number, node: N, property: Properties<N>, what: string, accept: ValidationAcceptor, minimum = 0): void {
+    checkWholeNumber<N extends AstNode>(
+        value: number,
+        node: N,
+        property: Properties<N>,
+        what: string,
+        accept: ValidationAcceptor,
+        minimum = 0
+    ): void {
         if (!Number.isInteger(value) || value < minimum) {
             const expected = minimum > 0 ? 'a whole number of at least 1' : 'a whole number, 0 or more';
             report(accept, 'syntax-error', `${what} must be ${expected}, not ${value}`, { node, property });
         }
     }
 
-    checkNotNegative<N extends AstNode>(value: number, node: N, property: Properties<N>, what: string, accept: ValidationAcceptor): void {
-        if (value < 0) report(accept, 'syntax-error', `${what} cannot be negative (a leading - is only allowed for baselines, targets and current values)`, { node, property });
+    checkNotNegative<N extends AstNode>(
+        value: number,
+        node: N,
+        property: Properties<N>,
+        what: string,
+        accept: ValidationAcceptor
+    ): void {
+        if (value < 0)
+            report(
+                accept,
+                'syntax-error',
+                `${what} cannot be negative (a leading - is only allowed for baselines, targets and current values)`,
+                { node, property }
+            );
     }
 
     /**
@@ -81,21 +117,32 @@ export class SyntaxValidator implements MissionValidator {
                 const character = start.character + offset;
                 report(accept, 'syntax-error', `unknown escape ${escape} in a string: only \\" and \\\\ are allowed`, {
                     node: element,
-                    range: { start: { line: start.line, character }, end: { line: start.line, character: character + escape.length } }
+                    range: {
+                        start: { line: start.line, character },
+                        end: { line: start.line, character: character + escape.length }
+                    }
                 });
             }
         }
     }
 }
 
-function reportRepeats<N extends AstNode>(node: N, once: Record<string, string>, container: string, accept: ValidationAcceptor): void {
+function reportRepeats<N extends AstNode>(
+    node: N,
+    once: Record<string, string>,
+    container: string,
+    accept: ValidationAcceptor
+): void {
     // Runs for every mission, boundary and measure: plain loops, no arrays built per call.
     for (const property in once) {
         const items = (node as unknown as Record<string, AstNode[] | undefined>)[property];
         if (!items || items.length < 2) continue;
         const keyword = once[property]!;
         for (let i = 1; i < items.length; i++) {
-            report(accept, 'syntax-error', `${container} has at most one \`${keyword}\`; this one repeats it`, { node: items[i]!, keyword: keyword.split(' ')[0]! });
+            report(accept, 'syntax-error', `${container} has at most one \`${keyword}\`; this one repeats it`, {
+                node: items[i]!,
+                keyword: keyword.split(' ')[0]!
+            });
         }
     }
 }

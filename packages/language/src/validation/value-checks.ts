@@ -12,10 +12,16 @@ export class ValueValidator implements MissionValidator {
 
     checks(): ValidationChecks<MissionAstType> {
         return {
-            Vision: (vision: Vision, accept) => { this.checkDate(vision, 'horizon', accept); },
+            Vision: (vision: Vision, accept) => {
+                this.checkDate(vision, 'horizon', accept);
+            },
             Window: this.checkWindow,
-            Due: (due: Due, accept) => { this.checkDate(due, 'date', accept); },
-            Review: (review: Review, accept) => { this.checkDate(review, 'last', accept); },
+            Due: (due: Due, accept) => {
+                this.checkDate(due, 'date', accept);
+            },
+            Review: (review: Review, accept) => {
+                this.checkDate(review, 'last', accept);
+            },
             Budget: (budget: Budget, accept) => this.checkCurrency(budget, accept),
             Value: (value: Value, accept) => this.checkCurrency(value, accept)
         };
@@ -25,7 +31,12 @@ export class ValueValidator implements MissionValidator {
         const startValid = this.checkDate(window, 'start', accept);
         const endValid = this.checkDate(window, 'end', accept);
         if (startValid && endValid && window.start.getTime() > window.end.getTime()) {
-            report(accept, 'invalid-window', `the window starts (${iso(window.start)}) after it ends (${iso(window.end)})`, { node: window });
+            report(
+                accept,
+                'invalid-window',
+                `the window starts (${iso(window.start)}) after it ends (${iso(window.end)})`,
+                { node: window }
+            );
         }
     }
 
@@ -41,7 +52,12 @@ export class ValueValidator implements MissionValidator {
 
     checkCurrency(node: Budget | Value, accept: ValidationAcceptor): void {
         if (node.currency !== undefined && !CURRENCY.test(node.currency)) {
-            report(accept, 'invalid-currency', `'${node.currency}' is not a currency: use three capital letters, such as GBP, EUR or USD`, { node, property: 'currency' });
+            report(
+                accept,
+                'invalid-currency',
+                `'${node.currency}' is not a currency: use three capital letters, such as GBP, EUR or USD`,
+                { node, property: 'currency' }
+            );
         }
     }
 }

@@ -26,7 +26,8 @@ export class IgnoreRules {
     ignores(path: string, isFolder: boolean): boolean {
         const entry = trimSlash(path);
         return this.layers.some(({ base, rules }) => {
-            const relative = base === '' ? entry : entry.startsWith(`${base}/`) ? entry.slice(base.length + 1) : undefined;
+            const relative =
+                base === '' ? entry : entry.startsWith(`${base}/`) ? entry.slice(base.length + 1) : undefined;
             return relative !== undefined && relative !== '' && rules.ignores(isFolder ? `${relative}/` : relative);
         });
     }

@@ -3,48 +3,82 @@ import { parseMissionConfig } from '../../src/config/mission-config.js';
 
 describe('parseMissionConfig', () => {
     test('reads today and the rules', () => {
-        const config = parseMissionConfig('{ "today": "2026-11-23", "rules": { "no-lead": "off", "review-overdue": "error" } }', 'mission.config.json');
+        const config = parseMissionConfig(
+            '{ "today": "2026-11-23", "rules": { "no-lead": "off", "review-overdue": "error" } }',
+            'mission.config.json'
+        );
         expect(config.today).toBe('2026-11-23');
-        expect([...config.rules]).toEqual([['no-lead', 'off'], ['review-overdue', 'error']]);
+        expect([...config.rules]).toEqual([
+            ['no-lead', 'off'],
+            ['review-overdue', 'error']
+        ]);
         expect(config.diagnostics).toEqual([]);
     });
 
     test('reports an unknown code on its line, with a suggestion', () => {
         const config = parseMissionConfig('{\n  "rules": {\n    "no_lead": "off"\n  }\n}', 'c.json');
-        expect(config.diagnostics).toEqual([{
-            file: 'c.json', line: 3, column: 5, endLine: 3, endColumn: 14, severity: 'error', code: 'invalid-config',
-            message: 'unknown rule code "no_lead" (did you mean "no-lead"?)'
-        }]);
+        expect(config.diagnostics).toEqual([
+            {
+                file: 'c.json',
+                line: 3,
+                column: 5,
+                endLine: 3,
+                endColumn: 14,
+                severity: 'error',
+                code: 'invalid-config',
+                message: 'unknown rule code "no_lead" (did you mean "no-lead"?)'
+            }
+        ]);
         expect(config.rules.size).toBe(0);
     });
 
     test('reports an unknown severity on the line of the value', () => {
         const config = parseMissionConfig('{ "rules": {\n "no-lead": "warn" } }', 'c.json');
-        expect(config.diagnostics).toMatchObject([{ line: 2, column: 13, message: expect.stringContaining('unknown severity "warn"') }]);
+        expect(config.diagnostics).toMatchObject([
+            { line: 2, column: 13, message: expect.stringContaining('unknown severity "warn"') }
+        ]);
     });
 
-    test.each(['syntax-error', 'unresolved-reference', 'duplicate-name', 'invalid-date', 'invalid-currency', 'invalid-window'])(
-        '%s cannot be lowered or turned off', code => {
-            for (const setting of ['warning', 'info', 'off']) {
-                const config = parseMissionConfig(JSON.stringify({ rules: { [code]: setting } }), 'c.json');
-                expect(config.diagnostics.map(d => d.message)).toEqual([`"${code}" cannot be lowered or turned off`]);
-                expect(config.rules.size).toBe(0);
-            }
-            expect(parseMissionConfig(JSON.stringify({ rules: { [code]: 'error' } }), 'c.json').diagnostics).toEqual([]);
-        });
+    test.each([
+        'syntax-error',
+        'unresolved-reference',
+        'duplicate-name',
+        'invalid-date',
+        'invalid-currency',
+        'invalid-window'
+    ])('%s cannot be lowered or turned off', code => {
+        for (const setting of ['warning', 'info', 'off']) {
+            const config = parseMissionConfig(JSON.stringify({ rules: { [code]: setting } }), 'c.json');
+            expect(config.diagnostics.map(d => d.message)).toEqual([`"${code}" cannot be lowered or turned off`]);
+            expect(config.rules.size).toBe(0);
+        }
+        expect(parseMissionConfig(JSON.stringify({ rules: { [code]: 'error' } }), 'c.json').diagnostics).toEqual([]);
+    });
 
     test('reports a JSON syntax error at its position', () => {
         const config = parseMissionConfig('{\n  "rules": { "no-lead": "off", }\n}', 'c.json');
-        expect(config.diagnostics).toMatchObject([{ line: 2, column: 32, code: 'invalid-config', message: expect.stringContaining('not valid JSON') }]);
+        expect(config.diagnostics).toMatchObject([
+            { line: 2, column: 32, code: 'invalid-config', message: expect.stringContaining('not valid JSON') }
+        ]);
         expect(parseMissionConfig('', 'c.json').diagnostics).toMatchObject([{ line: 1, column: 1 }]);
-        expect(parseMissionConfig('{ "today": "2026-11-23" } x', 'c.json').diagnostics).toMatchObject([{ line: 1, column: 27 }]);
+        expect(parseMissionConfig('{ "today": "2026-11-23" } x', 'c.json').diagnostics).toMatchObject([
+            { line: 1, column: 27 }
+        ]);
     });
 
     test('reports a bad today, unknown settings and a non-object', () => {
-        expect(parseMissionConfig('{ "today": "2026-02-30" }', 'c.json').diagnostics).toMatchObject([{ message: '"today" must be a calendar date as "YYYY-MM-DD"' }]);
-        expect(parseMissionConfig('{ "rulez": {} }', 'c.json').diagnostics).toMatchObject([{ message: expect.stringContaining('unknown setting "rulez"') }]);
-        expect(parseMissionConfig('[1]', 'c.json').diagnostics).toMatchObject([{ message: expect.stringContaining('must hold a JSON object') }]);
-        expect(parseMissionConfig('{ "rules": [] }', 'c.json').diagnostics).toMatchObject([{ message: expect.stringContaining('"rules" must be an object') }]);
+        expect(parseMissionConfig('{ "today": "2026-02-30" }', 'c.json').diagnostics).toMatchObject([
+            { message: '"today" must be a calendar date as "YYYY-MM-DD"' }
+        ]);
+        expect(parseMissionConfig('{ "rulez": {} }', 'c.json').diagnostics).toMatchObject([
+            { message: expect.stringContaining('unknown setting "rulez"') }
+        ]);
+        expect(parseMissionConfig('[1]', 'c.json').diagnostics).toMatchObject([
+            { message: expect.stringContaining('must hold a JSON object') }
+        ]);
+        expect(parseMissionConfig('{ "rules": [] }', 'c.json').diagnostics).toMatchObject([
+            { message: expect.stringContaining('"rules" must be an object') }
+        ]);
     });
 
     test('keeps escapes and a BOM', () => {
@@ -58,7 +92,9 @@ describe('mission-config.schema.json', async () => {
     const { Ajv2020 } = await import('ajv/dist/2020.js');
     const addFormats = (await import('ajv-formats')).default as unknown as (ajv: InstanceType<typeof Ajv2020>) => void;
     const { DIAGNOSTIC_CODES } = await import('../../src/validation/codes.js');
-    const schema = JSON.parse(readFileSync(new URL('../../schema/mission-config.schema.json', import.meta.url), 'utf8'));
+    const schema = JSON.parse(
+        readFileSync(new URL('../../schema/mission-config.schema.json', import.meta.url), 'utf8')
+    );
     const ajv = new Ajv2020({ strict: true });
     addFormats(ajv);
     const validate = ajv.compile(schema);
@@ -77,7 +113,9 @@ describe('mission-config.schema.json', async () => {
             '{ "$schema": "./node_modules/mission-lang-language/schema/mission-config.schema.json" }'
         ];
         for (const sample of samples) {
-            expect(validate(JSON.parse(sample)), sample).toBe(parseMissionConfig(sample, 'c.json').diagnostics.length === 0);
+            expect(validate(JSON.parse(sample)), sample).toBe(
+                parseMissionConfig(sample, 'c.json').diagnostics.length === 0
+            );
         }
     });
 });

@@ -10,7 +10,8 @@ import { TestWorkspace } from './workspace.js';
 
 function model(title: string, missions: number): string {
     const lines = ['vision V', 'person p { capacity 9999 }'];
-    for (let i = 0; i < missions; i++) lines.push(`mission m${i} "${title} ${i}" under V {\n  intent "i"\n  lead p\n  measure k { target 1 }\n}`);
+    for (let i = 0; i < missions; i++)
+        lines.push(`mission m${i} "${title} ${i}" under V {\n  intent "i"\n  lead p\n  measure k { target 1 }\n}`);
     return lines.join('\n');
 }
 
@@ -21,7 +22,9 @@ describe('cancellation', () => {
         const { DocumentBuilder: builder, WorkspaceLock: lock } = workspace.services.shared.workspace;
         const uri = workspace.uri('big.mission');
         const validatedTexts: string[] = [];
-        const listener = builder.onDocumentPhase(DocumentState.Validated, document => { validatedTexts.push(document.textDocument.getText().slice(0, 60)); });
+        const listener = builder.onDocumentPhase(DocumentState.Validated, document => {
+            validatedTexts.push(document.textDocument.getText().slice(0, 60));
+        });
 
         const edit = (version: number, text: string) => {
             setTextDocument(workspace.services.shared, TextDocument.create(uri.toString(), 'mission', version, text));
@@ -34,7 +37,9 @@ describe('cancellation', () => {
 
         expect(validatedTexts.filter(text => text.includes('Older'))).toEqual([]);
         expect(validatedTexts.some(text => text.includes('Newer'))).toBe(true);
-        const mission = workspace.document('big.mission').parseResult.value.elements.find(element => element.$type === 'Mission');
+        const mission = workspace
+            .document('big.mission')
+            .parseResult.value.elements.find(element => element.$type === 'Mission');
         expect(mission?.title).toBe('Newer 0');
     });
 });

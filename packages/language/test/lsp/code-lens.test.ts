@@ -9,13 +9,17 @@ describe('code lens and inlay hints', () => {
 
     test('missions: sub-missions, supporters and progress; persons: load against capacity', async () => {
         const provider = ws.services.Mission.lsp.CodeLensProvider!;
-        const missions = await provider.provideCodeLens(ws.document('missions.mission'), { textDocument: { uri: ws.uri('missions.mission').toString() } });
+        const missions = await provider.provideCodeLens(ws.document('missions.mission'), {
+            textDocument: { uri: ws.uri('missions.mission').toString() }
+        });
         expect(missions?.map(lens => [ws.textAt('missions.mission', lens.range), lens.command?.title])).toEqual([
             ['Grow', '2 sub-missions · supported by 0 · 40% to target'],
             ['Clinics', '0 sub-missions · supported by 0 · 39% to target'],
             ['Recruit', '0 sub-missions · supported by 1 · no progress measured']
         ]);
-        const people = await provider.provideCodeLens(ws.document('people.mission'), { textDocument: { uri: ws.uri('people.mission').toString() } });
+        const people = await provider.provideCodeLens(ws.document('people.mission'), {
+            textDocument: { uri: ws.uri('people.mission').toString() }
+        });
         expect(people?.map(lens => [ws.textAt('people.mission', lens.range), lens.command?.title])).toEqual([
             ['alice', 'load 1 / capacity 1'],
             ['bob', 'load 1 / capacity 2'],
@@ -28,14 +32,24 @@ describe('code lens and inlay hints', () => {
         await over.set({
             'all.mission': 'vision V\nperson p\nmission A under V { lead p }\nmission B under V { lead p }\n'
         });
-        const lenses = await over.services.Mission.lsp.CodeLensProvider!.provideCodeLens(over.document('all.mission'), { textDocument: { uri: over.uri('all.mission').toString() } });
-        expect(lenses?.find(lens => over.textAt('all.mission', lens.range) === 'p')?.command?.title).toBe('load 2 / capacity 1 · over capacity');
+        const lenses = await over.services.Mission.lsp.CodeLensProvider!.provideCodeLens(over.document('all.mission'), {
+            textDocument: { uri: over.uri('all.mission').toString() }
+        });
+        expect(lenses?.find(lens => over.textAt('all.mission', lens.range) === 'p')?.command?.title).toBe(
+            'load 2 / capacity 1 · over capacity'
+        );
     });
 
     test('an inlay hint shows the window a mission inherits, after its opening brace', async () => {
-        const hints = await ws.services.Mission.lsp.InlayHintProvider!.getInlayHints(ws.document('missions.mission'), { textDocument: { uri: ws.uri('missions.mission').toString() }, range: full });
+        const hints = await ws.services.Mission.lsp.InlayHintProvider!.getInlayHints(ws.document('missions.mission'), {
+            textDocument: { uri: ws.uri('missions.mission').toString() },
+            range: full
+        });
         expect(hints?.map(hint => [hint.position.line, hint.label])).toEqual([
-            [ws.positionOf('missions.mission', 'mission Recruit').line, 'window 2026-01-01 .. 2026-12-31 (inherited from Grow)']
+            [
+                ws.positionOf('missions.mission', 'mission Recruit').line,
+                'window 2026-01-01 .. 2026-12-31 (inherited from Grow)'
+            ]
         ]);
         const line = ws.document('missions.mission').textDocument.getText().split('\n')[hints![0]!.position.line]!;
         expect(line.slice(0, hints![0]!.position.character).endsWith('{')).toBe(true);
@@ -44,7 +58,10 @@ describe('code lens and inlay hints', () => {
     test("a vision's horizon is inherited too", async () => {
         const horizon = new TestWorkspace();
         await horizon.set({ 'v.mission': 'vision V { horizon 2030-12-31 }\nmission A under V {\n}\n' });
-        const hints = await horizon.services.Mission.lsp.InlayHintProvider!.getInlayHints(horizon.document('v.mission'), { textDocument: { uri: horizon.uri('v.mission').toString() }, range: full });
+        const hints = await horizon.services.Mission.lsp.InlayHintProvider!.getInlayHints(
+            horizon.document('v.mission'),
+            { textDocument: { uri: horizon.uri('v.mission').toString() }, range: full }
+        );
         expect(hints?.map(hint => hint.label)).toEqual(['window until 2030-12-31 (the horizon of V)']);
     });
 });

@@ -11,7 +11,10 @@ async function workspaceWith(extra: string): Promise<TestWorkspace> {
 }
 
 const labels = (items: { label: string; kind?: number }[], kind?: number) =>
-    items.filter(item => kind === undefined || item.kind === kind).map(item => item.label).sort();
+    items
+        .filter(item => kind === undefined || item.kind === kind)
+        .map(item => item.label)
+        .sort();
 
 describe('completion', () => {
     test('after `lead`: persons only, each with title and load', async () => {
@@ -26,7 +29,10 @@ describe('completion', () => {
     test('a large organisation: at most MAX_REFERENCE_ITEMS, narrowed by what is typed', async () => {
         const many = Array.from({ length: 1000 }, (_, i) => `person p${i} "Person ${i}"`).join('\n');
         const workspace = new TestWorkspace();
-        await workspace.set({ 'many.mission': many, 'edit.mission': 'vision V\nmission New "New" under V {\n  lead \n}\n' });
+        await workspace.set({
+            'many.mission': many,
+            'edit.mission': 'vision V\nmission New "New" under V {\n  lead \n}\n'
+        });
         const all = await workspace.complete('edit.mission', 'lead ', 5);
         expect(all).toHaveLength(MAX_REFERENCE_ITEMS);
         // The first persons in model order; typing narrows the list to the names that match.
@@ -46,7 +52,7 @@ describe('completion', () => {
         expect(items.find(item => item.label === 'clinical')?.kind).toBe(CompletionItemKind.Struct);
     });
 
-    test('after `crew alice,` and after a team\'s `members`: by kind again', async () => {
+    test("after `crew alice,` and after a team's `members`: by kind again", async () => {
         const crew = await workspaceWith('mission New "New" under Grow {\n  crew alice, \n}\n');
         expect(labels(await crew.complete('edit.mission', 'alice, ', 7))).toEqual(['alice', 'bob', 'cara', 'clinical']);
         const team = await workspaceWith('team t "T" { members  }\n');
@@ -67,9 +73,17 @@ describe('completion', () => {
     });
 
     test('after `contributes to`: qualified measure names, ancestors first', async () => {
-        const workspace = await workspaceWith('mission New "New" under Grow {\n  measure m { target 1 contributes to  }\n}\n');
+        const workspace = await workspaceWith(
+            'mission New "New" under Grow {\n  measure m { target 1 contributes to  }\n}\n'
+        );
         const items = await workspace.complete('edit.mission', 'contributes to ', 15);
-        expect(labels(items)).toEqual(['Clinics.opened', 'Clinics.registered', 'Grow.patients', 'New.m', 'Recruit.hired']);
+        expect(labels(items)).toEqual([
+            'Clinics.opened',
+            'Clinics.registered',
+            'Grow.patients',
+            'New.m',
+            'Recruit.hired'
+        ]);
         const grow = items.find(item => item.label === 'Grow.patients')!;
         expect(grow.detail).toBe('Registered patients · 25,000 → 31,000 → 40,000 patients');
         expect(grow.sortText).toBe('0');
@@ -77,7 +91,9 @@ describe('completion', () => {
     });
 
     test('a partly typed qualified name keeps completing', async () => {
-        const workspace = await workspaceWith('mission New "New" under Grow {\n  measure m { target 1 contributes to Grow. }\n}\n');
+        const workspace = await workspaceWith(
+            'mission New "New" under Grow {\n  measure m { target 1 contributes to Grow. }\n}\n'
+        );
         const items = await workspace.complete('edit.mission', 'Grow. ', 5);
         expect(labels(items)).toContain('Grow.patients');
     });
@@ -86,7 +102,9 @@ describe('completion', () => {
         const workspace = await workspaceWith('mission New "New" under Grow {\n  \n}\n');
         const items = await workspace.complete('edit.mission', '{\n  ', 4);
         expect(labels(items, CompletionItemKind.Keyword)).toEqual(
-            ['boundary', 'crew', 'intent', 'lead', 'measure', 'review', 'status', 'supports', 'value', '}'].filter(k => k !== '}')
+            ['boundary', 'crew', 'intent', 'lead', 'measure', 'review', 'status', 'supports', 'value', '}'].filter(
+                k => k !== '}'
+            )
         );
         const snippets = items.filter(item => item.kind === CompletionItemKind.Snippet);
         expect(snippets.map(item => item.label).sort()).toEqual(['boundary', 'measure']);
@@ -96,7 +114,13 @@ describe('completion', () => {
 
     test('after `status`: the statuses', async () => {
         const workspace = await workspaceWith('mission New "New" under Grow {\n  status \n}\n');
-        expect(labels(await workspace.complete('edit.mission', 'status ', 7), CompletionItemKind.Keyword)).toEqual(['abandoned', 'active', 'lost', 'staged', 'won']);
+        expect(labels(await workspace.complete('edit.mission', 'status ', 7), CompletionItemKind.Keyword)).toEqual([
+            'abandoned',
+            'active',
+            'lost',
+            'staged',
+            'won'
+        ]);
     });
 
     test('top level: element keywords and the mission and person snippets', async () => {
@@ -111,7 +135,10 @@ describe('completion', () => {
     test('no snippets when the client brings its own (initialization option snippets: false)', async () => {
         const workspace = await workspaceWith('\n');
         await workspace.services.shared.lsp.LanguageServer.initialize({
-            processId: null, rootUri: null, capabilities: {}, initializationOptions: { snippets: false }
+            processId: null,
+            rootUri: null,
+            capabilities: {},
+            initializationOptions: { snippets: false }
         });
         const items = await workspace.complete('edit.mission', '\n', 1);
         expect(labels(items, CompletionItemKind.Keyword)).toEqual(['mission', 'person', 'team', 'vision']);

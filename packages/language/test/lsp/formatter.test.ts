@@ -75,7 +75,9 @@ describe('formatting', () => {
     test('inline blocks of the example become one item per line', () => {
         const formatted = formatDocument(MISSIONS);
         expect(formatted).toContain('  boundary {\n    window 2026-02-01 .. 2026-09-30\n    budget 1.2M GBP\n  }\n');
-        expect(formatted).toContain('  measure opened "Clinics open" {\n    target 3\n    current 1\n    unit clinics\n  }\n');
+        expect(formatted).toContain(
+            '  measure opened "Clinics open" {\n    target 3\n    current 1\n    unit clinics\n  }\n'
+        );
     });
 
     test('text that does not parse is refused, not rewritten', () => {
@@ -102,10 +104,18 @@ describe('formatting', () => {
         await ws.set({ 'messy.mission': MESSY, 'clean.mission': CANONICAL });
         const formatter = ws.services.Mission.lsp.Formatter!;
         const options = { tabSize: 2, insertSpaces: true };
-        const edits = await formatter.formatDocument(ws.document('messy.mission'), { textDocument: { uri: ws.uri('messy.mission').toString() }, options });
+        const edits = await formatter.formatDocument(ws.document('messy.mission'), {
+            textDocument: { uri: ws.uri('messy.mission').toString() },
+            options
+        });
         expect(edits).toHaveLength(1);
         expect(edits[0]!.newText).toBe(CANONICAL);
-        expect(await formatter.formatDocument(ws.document('clean.mission'), { textDocument: { uri: ws.uri('clean.mission').toString() }, options })).toEqual([]);
+        expect(
+            await formatter.formatDocument(ws.document('clean.mission'), {
+                textDocument: { uri: ws.uri('clean.mission').toString() },
+                options
+            })
+        ).toEqual([]);
     });
 
     test('a range is formatted token by token, its comments left where they are', async () => {

@@ -8,14 +8,16 @@ describe('hover', () => {
 
     test('a mission (at its reference in another mission): title, intent, lead, status, window, progress, path', async () => {
         const text = await workspace.hover('missions.mission', 'supports Recruit', 10);
-        expect(text).toBe([
-            '**mission Recruit** — Recruit clinicians',
-            '*Intent:* Staff the new clinics before they open',
-            'Lead: cara · status staged',
-            'Window: 2026-01-01 .. 2026-12-31 (inherited from Grow)',
-            'Progress: none measured (1 measure)',
-            'Path: Recruit → Grow → Acme'
-        ].join('\n\n'));
+        expect(text).toBe(
+            [
+                '**mission Recruit** — Recruit clinicians',
+                '*Intent:* Staff the new clinics before they open',
+                'Lead: cara · status staged',
+                'Window: 2026-01-01 .. 2026-12-31 (inherited from Grow)',
+                'Progress: none measured (1 measure)',
+                'Path: Recruit → Grow → Acme'
+            ].join('\n\n')
+        );
     });
 
     test('a mission at its declaration: own window, progress as the mean of its measures, sub-missions', async () => {
@@ -28,21 +30,25 @@ describe('hover', () => {
 
     test('a person (at a `lead` reference): load against capacity and their missions', async () => {
         const text = await workspace.hover('missions.mission', 'lead bob', 6);
-        expect(text).toBe([
-            '**person bob** — Bob Jones',
-            'load 1 / capacity 2',
-            'Missions: Clinics (lead, crew via clinical, active)'
-        ].join('\n\n'));
+        expect(text).toBe(
+            [
+                '**person bob** — Bob Jones',
+                'load 1 / capacity 2',
+                'Missions: Clinics (lead, crew via clinical, active)'
+            ].join('\n\n')
+        );
     });
 
     test('a measure (at a qualified `contributes to` reference): baseline → current → target and contributors', async () => {
         const text = await workspace.hover('missions.mission', 'to Grow.patients', 9);
-        expect(text).toBe([
-            '**measure Grow.patients** — Registered patients',
-            '25,000 → 31,000 → 40,000 patients (baseline → current → target, direction up)',
-            'Progress: 40%',
-            'Contributors: Clinics.registered'
-        ].join('\n\n'));
+        expect(text).toBe(
+            [
+                '**measure Grow.patients** — Registered patients',
+                '25,000 → 31,000 → 40,000 patients (baseline → current → target, direction up)',
+                'Progress: 40%',
+                'Contributors: Clinics.registered'
+            ].join('\n\n')
+        );
     });
 
     test('a contributing measure names what it contributes to', async () => {
@@ -58,7 +64,7 @@ describe('hover', () => {
         expect(await workspace.hover('people.mission', 'team clinical', 6)).toContain('Members: bob, cara');
     });
 
-    test('the model\'s text is shown as text, not as Markdown', async () => {
+    test("the model's text is shown as text, not as Markdown", async () => {
         const ws = new TestWorkspace();
         await ws.set({ 'm.mission': 'vision V\nmission M "Win *big* <now>" under V {\n  intent "a_b [c]"\n}\n' });
         const text = await ws.hover('m.mission', 'mission M', 8);

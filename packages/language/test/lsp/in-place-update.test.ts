@@ -4,7 +4,15 @@
  * edit takes, the result must be exactly what a fresh build of the same text gives: every syntax node's
  * position, every diagnostic (code, range, message), in every file.
  */
-import { type AstNode, AstUtils, type CstNode, CstUtils, DocumentState, isOperationCancelled, TextDocument } from 'langium';
+import {
+    type AstNode,
+    AstUtils,
+    type CstNode,
+    CstUtils,
+    DocumentState,
+    isOperationCancelled,
+    TextDocument
+} from 'langium';
 import { setTextDocument } from 'langium/test';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +51,11 @@ const MISSIONS = [
 ].join('\n');
 
 function missionNamed(workspace: TestWorkspace, file: string, name: string): Mission {
-    return workspace.document(file).parseResult.value.elements.find((element): element is Mission => element.$type === 'Mission' && element.name === name)!;
+    return workspace
+        .document(file)
+        .parseResult.value.elements.find(
+            (element): element is Mission => element.$type === 'Mission' && element.name === name
+        )!;
 }
 
 /** Every syntax node of a file: kind, offset, length, range, text; and every AST node's range. */
@@ -52,7 +64,9 @@ function layout(workspace: TestWorkspace, file: string): string[] {
     const lines: string[] = [];
     for (const cst of CstUtils.streamCst(root.$cstNode!)) {
         const { start, end } = cst.range;
-        lines.push(`${'content' in cst ? 'C' : cst.hidden ? 'H' : 'L'} ${cst.offset}+${cst.length} ${start.line}:${start.character}-${end.line}:${end.character} ${JSON.stringify(cst.text)}`);
+        lines.push(
+            `${'content' in cst ? 'C' : cst.hidden ? 'H' : 'L'} ${cst.offset}+${cst.length} ${start.line}:${start.character}-${end.line}:${end.character} ${JSON.stringify(cst.text)}`
+        );
     }
     for (const node of AstUtils.streamAst(root)) {
         const cst: CstNode | undefined = node.$cstNode;
@@ -62,7 +76,13 @@ function layout(workspace: TestWorkspace, file: string): string[] {
 }
 
 function diagnostics(workspace: TestWorkspace, file: string): string[] {
-    return workspace.diagnostics(file).map(d => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`).sort();
+    return workspace
+        .diagnostics(file)
+        .map(
+            d =>
+                `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`
+        )
+        .sort();
 }
 
 /** The workspace agrees, file by file, with a fresh one built from the same texts. */
@@ -88,7 +108,9 @@ describe('edits moved onto the current tree', () => {
         const workspace = new TestWorkspace();
         await workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS });
         const grow = missionNamed(workspace, 'missions.mission', 'Grow');
-        const ann = workspace.document('people.mission').parseResult.value.elements.find((e): e is Person => e.$type === 'Person' && e.name === 'ann')!;
+        const ann = workspace
+            .document('people.mission')
+            .parseResult.value.elements.find((e): e is Person => e.$type === 'Person' && e.name === 'ann')!;
         const facts = workspace.services.Mission.facts.ModelFactsProvider.get();
 
         const people = edit(PEOPLE, '"Ann"', '"Ann Smith"');
@@ -107,7 +129,9 @@ describe('edits moved onto the current tree', () => {
     it('recomputes the facts and the other files when a value changes, keeping the nodes', async () => {
         const workspace = new TestWorkspace();
         await workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS });
-        const bob = workspace.document('people.mission').parseResult.value.elements.find((e): e is Person => e.$type === 'Person' && e.name === 'bob')!;
+        const bob = workspace
+            .document('people.mission')
+            .parseResult.value.elements.find((e): e is Person => e.$type === 'Person' && e.name === 'bob')!;
         expect(workspace.codes('people.mission')).toContain('over-capacity');
 
         const people = edit(PEOPLE, 'capacity 1 }', 'capacity 3 }');
@@ -123,23 +147,23 @@ describe('edits moved onto the current tree', () => {
         let files = { 'people.mission': PEOPLE, 'missions.mission': MISSIONS };
         await workspace.set(files);
         const steps: Array<[file: keyof typeof files, needle: string, replacement: string]> = [
-            ['missions.mission', '"open clinics"', '"open two clinics"'],           // free text, middle element
-            ['missions.mission', 'intent "train"', 'intent "train"\n  '],           // a new line inside the last element
-            ['missions.mission', '// Clinics open', '// Where clinics open'],       // a comment between elements
-            ['missions.mission', 'target 3 current 1', 'target 3\n    current 2'],  // a value and a new line
-            ['missions.mission', 'budget 60k', 'budget 600k'],                     // a value in the middle
-            ['people.mission', '"Cy" {', '"Cyrus" {'],                           // the next element on the same line moves
+            ['missions.mission', '"open clinics"', '"open two clinics"'], // free text, middle element
+            ['missions.mission', 'intent "train"', 'intent "train"\n  '], // a new line inside the last element
+            ['missions.mission', '// Clinics open', '// Where clinics open'], // a comment between elements
+            ['missions.mission', 'target 3 current 1', 'target 3\n    current 2'], // a value and a new line
+            ['missions.mission', 'budget 60k', 'budget 600k'], // a value in the middle
+            ['people.mission', '"Cy" {', '"Cyrus" {'], // the next element on the same line moves
             ['people.mission', '"Cyrus" { capacity 1 } person dee', '"Cy" { capacity 1 }\nperson dee'], // two elements on one line split
-            ['people.mission', '/* the clinic team */', '/* the clinic\n   team */'],  // a block comment grows
-            ['missions.mission', 'window 2027-01-01', 'window 2027-03-01'],         // the parent's window: the child's is now outside
-            ['missions.mission', 'budget 50k', 'budget 90k'],                      // children now spend more than the parent
-            ['missions.mission', 'current 4', 'current 0'],                       // roll-up: contributors report more
+            ['people.mission', '/* the clinic team */', '/* the clinic\n   team */'], // a block comment grows
+            ['missions.mission', 'window 2027-01-01', 'window 2027-03-01'], // the parent's window: the child's is now outside
+            ['missions.mission', 'budget 50k', 'budget 90k'], // children now spend more than the parent
+            ['missions.mission', 'current 4', 'current 0'], // roll-up: contributors report more
             ['people.mission', 'person ann "Ann" { capacity 2', 'person ann "Ann" { capacity 0'], // a team member over capacity
-            ['missions.mission', 'lead bob\n  crew', 'lead ann\n  crew'],           // a reference changes: relinked
-            ['missions.mission', 'Grow.patients', 'Grow.patient'],                  // an unresolved reference
-            ['missions.mission', 'Grow.patient ', 'Grow.patients '],                // resolved again
-            ['people.mission', 'person bob "Bob"', 'person bobby "Bob"'],           // a name changes
-            ['missions.mission', '  intent "grow the base"\n', '']                  // an item removed
+            ['missions.mission', 'lead bob\n  crew', 'lead ann\n  crew'], // a reference changes: relinked
+            ['missions.mission', 'Grow.patients', 'Grow.patient'], // an unresolved reference
+            ['missions.mission', 'Grow.patient ', 'Grow.patients '], // resolved again
+            ['people.mission', 'person bob "Bob"', 'person bobby "Bob"'], // a name changes
+            ['missions.mission', '  intent "grow the base"\n', ''] // an item removed
         ];
         for (const [file, needle, replacement] of steps) {
             files = { ...files, [file]: edit(files[file], needle, replacement) };
@@ -151,7 +175,10 @@ describe('edits moved onto the current tree', () => {
     it('gives the result of a fresh build after random one-character edits', async () => {
         // Deterministic pseudo-random edits: mostly inside titles, numbers and layout, some anywhere.
         let seed = 7;
-        const random = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+        const random = (n: number): number => {
+            seed = (seed * 1103515245 + 12345) % 2147483648;
+            return seed % n;
+        };
         const workspace = new TestWorkspace();
         let files = { 'people.mission': PEOPLE, 'missions.mission': MISSIONS };
         await workspace.set(files);
@@ -162,7 +189,8 @@ describe('edits moved onto the current tree', () => {
             const text = files[file];
             const at = random(text.length);
             const replacement = ['', 'x', '1', ' ', '\n', '"'][random(6)]!;
-            const next = text.slice(0, at) + replacement + text.slice(at + (replacement === '' || random(2) === 0 ? 1 : 0));
+            const next =
+                text.slice(0, at) + replacement + text.slice(at + (replacement === '' || random(2) === 0 ? 1 : 0));
             files = { ...files, [file]: next };
             await workspace.set({ [file]: next });
             if (missionNamed(workspace, 'missions.mission', 'Grow') === grow) keptGrow++;
@@ -177,9 +205,16 @@ describe('edits moved onto the current tree', () => {
 describe('what an edit re-checks', () => {
     it('re-checks the files that depend on a changed value, not the others', async () => {
         const workspace = new TestWorkspace();
-        const unrelated = 'vision W "Elsewhere"\nperson zed "Zed" { capacity 1 }\nmission Far "Far" under W { intent "far" lead zed }\n';
-        const direct = 'mission Direct "Direct" under V {\n  intent "d"\n  lead bob\n  boundary { window 2027-03-01 .. 2027-04-30 }\n}\n';
-        await workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS, 'direct.mission': direct, 'unrelated.mission': unrelated });
+        const unrelated =
+            'vision W "Elsewhere"\nperson zed "Zed" { capacity 1 }\nmission Far "Far" under W { intent "far" lead zed }\n';
+        const direct =
+            'mission Direct "Direct" under V {\n  intent "d"\n  lead bob\n  boundary { window 2027-03-01 .. 2027-04-30 }\n}\n';
+        await workspace.set({
+            'people.mission': PEOPLE,
+            'missions.mission': MISSIONS,
+            'direct.mission': direct,
+            'unrelated.mission': unrelated
+        });
         expect(workspace.codes('direct.mission')).toContain('over-capacity');
         const validated: string[] = [];
         workspace.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
@@ -191,7 +226,12 @@ describe('what an edit re-checks', () => {
         await workspace.set({ 'people.mission': people });
         expect(validated.sort()).toEqual(['direct.mission', 'missions.mission', 'people.mission']);
         expect(workspace.codes('direct.mission')).not.toContain('over-capacity');
-        await expectAsFresh(workspace, { 'people.mission': people, 'missions.mission': MISSIONS, 'direct.mission': direct, 'unrelated.mission': unrelated });
+        await expectAsFresh(workspace, {
+            'people.mission': people,
+            'missions.mission': MISSIONS,
+            'direct.mission': direct,
+            'unrelated.mission': unrelated
+        });
 
         // A title: only the file itself.
         validated.length = 0;
@@ -207,7 +247,8 @@ describe('what a structural edit re-checks', () => {
             'people.mission': PEOPLE,
             'missions.mission': MISSIONS,
             'train.mission': 'mission Extra "Extra" under Grow { intent "x" lead cy boundary { budget 20k GBP } }\n',
-            'unrelated.mission': 'vision W "Elsewhere"\nperson zed "Zed" { capacity 1 }\nmission Far "Far" under W { intent "far" lead zed }\n'
+            'unrelated.mission':
+                'vision W "Elsewhere"\nperson zed "Zed" { capacity 1 }\nmission Far "Far" under W { intent "far" lead zed }\n'
         };
         await workspace.set(files);
         const validated: string[] = [];
@@ -223,7 +264,11 @@ describe('what a structural edit re-checks', () => {
             // lead cy could be loaded differently by another value), the unrelated file is not.
             ['train.mission', 'budget 20k', 'budget 80k', ['missions.mission', 'people.mission', 'train.mission']],
             // The Extra mission goes: Grow's children spend less, cy is on fewer missions.
-            ['train.mission', 'mission Extra "Extra" under Grow { intent "x" lead cy boundary { budget 80k GBP } }\n', '// none\n'],
+            [
+                'train.mission',
+                'mission Extra "Extra" under Grow { intent "x" lead cy boundary { budget 80k GBP } }\n',
+                '// none\n'
+            ],
             ['train.mission', '// none\n', 'mission Extra "Extra" under Clinics { intent "x" lead cy }\n'],
             // Renames: references to the old name break, to the new one resolve.
             ['people.mission', 'person cy "Cyrus"', 'person cyd "Cyrus"'],
@@ -250,12 +295,18 @@ describe('what a structural edit re-checks', () => {
             ...files,
             'sub.mission': 'mission Sub "Sub" under Grow { intent "s" lead dee }\n',
             'mid.mission': 'mission Mid "Mid" under Sub { intent "m" lead dee }\n',
-            'leaf.mission': 'mission Leaf "Leaf" under Mid {\n  intent "l"\n  lead dee\n  boundary { window 2027-06-01 .. 2027-07-01 }\n}\n'
+            'leaf.mission':
+                'mission Leaf "Leaf" under Mid {\n  intent "l"\n  lead dee\n  boundary { window 2027-06-01 .. 2027-07-01 }\n}\n'
         };
-        await workspace.set({ 'sub.mission': files['sub.mission']!, 'mid.mission': files['mid.mission']!, 'leaf.mission': files['leaf.mission']! });
+        await workspace.set({
+            'sub.mission': files['sub.mission']!,
+            'mid.mission': files['mid.mission']!,
+            'leaf.mission': files['leaf.mission']!
+        });
         expect(workspace.codes('leaf.mission')).not.toContain('window-outside-parent');
-        files['missions.mission'] = edit(files['missions.mission']!, 'window 2027-01-01 .. 2027-12-31', 'window 2027-01-01 .. 2027-03-31')
-            + 'mission Added "Added" under V { intent "a" lead ann }\n';
+        files['missions.mission'] =
+            edit(files['missions.mission']!, 'window 2027-01-01 .. 2027-12-31', 'window 2027-01-01 .. 2027-03-31') +
+            'mission Added "Added" under V { intent "a" lead ann }\n';
         await workspace.set({ 'missions.mission': files['missions.mission'] });
         expect(workspace.codes('leaf.mission')).toContain('window-outside-parent');
         await expectAsFresh(workspace, files);
@@ -265,19 +316,30 @@ describe('what a structural edit re-checks', () => {
 describe('a cancelled re-check', () => {
     it('is owed: a value change whose dependents were not re-checked is made good by the next edit', async () => {
         const workspace = new TestWorkspace();
-        const direct = 'mission Direct "Direct" under V {\n  intent "d"\n  lead bob\n  boundary { window 2027-03-01 .. 2027-04-30 }\n}\n';
-        let files: Record<string, string> = { 'people.mission': PEOPLE, 'missions.mission': MISSIONS, 'direct.mission': direct };
+        const direct =
+            'mission Direct "Direct" under V {\n  intent "d"\n  lead bob\n  boundary { window 2027-03-01 .. 2027-04-30 }\n}\n';
+        let files: Record<string, string> = {
+            'people.mission': PEOPLE,
+            'missions.mission': MISSIONS,
+            'direct.mission': direct
+        };
         await workspace.set(files);
         expect(workspace.codes('direct.mission')).toContain('over-capacity');
         const builder = workspace.services.shared.workspace.DocumentBuilder;
 
         // Bob's capacity, cancelled as soon as the edited file is validated (the build stops at the next
         // cancellation check: before the build-phase listeners, such as the server's publisher).
-        files = { ...files, 'people.mission': edit(PEOPLE, 'person bob "Bob" { capacity 1', 'person bob "Bob" { capacity 4') };
+        files = {
+            ...files,
+            'people.mission': edit(PEOPLE, 'person bob "Bob" { capacity 1', 'person bob "Bob" { capacity 4')
+        };
         const source = new CancellationTokenSource();
         const listener = builder.onDocumentPhase(DocumentState.Validated, () => source.cancel());
         const publisher = builder.onBuildPhase(DocumentState.Validated, () => undefined);
-        setTextDocument(workspace.services.shared, TextDocument.create(workspace.uri('people.mission').toString(), 'mission', 10, files['people.mission']!));
+        setTextDocument(
+            workspace.services.shared,
+            TextDocument.create(workspace.uri('people.mission').toString(), 'mission', 10, files['people.mission']!)
+        );
         await builder.update([workspace.uri('people.mission')], [], source.token).catch(error => {
             if (!isOperationCancelled(error)) throw error;
         });

@@ -66,11 +66,15 @@ describe('live diagnostics across files', () => {
         await shared.workspace.WorkspaceManager.initialized({});
         expect(workspace.codes('one.mission')).not.toContain('review-overdue');
 
-        shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mission: { today: '2027-03-01', rules: { 'no-lead': 'error' } } } });
+        shared.workspace.ConfigurationProvider.updateConfiguration({
+            settings: { mission: { today: '2027-03-01', rules: { 'no-lead': 'error' } } }
+        });
         await editorSettings.revalidateAll();
         expect(workspace.codes('one.mission')).toContain('review-overdue');
 
-        shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mission: { today: '', rules: { 'review-overdue': 'off' } } } });
+        shared.workspace.ConfigurationProvider.updateConfiguration({
+            settings: { mission: { today: '', rules: { 'review-overdue': 'off' } } }
+        });
         await editorSettings.revalidateAll();
         expect(workspace.codes('one.mission')).not.toContain('review-overdue');
     });
@@ -78,7 +82,8 @@ describe('live diagnostics across files', () => {
 
 describe('settings precedence', () => {
     const CONFIG = '{ "today": "2027-03-01", "rules": { "no-lead": "off", "missing-intent": "error" } }';
-    const LEADLESS = 'vision Acme "Acme"\nmission One "One" under Acme {\n  measure m { target 1 }\n  review every 30 days last 2026-11-20\n}\n';
+    const LEADLESS =
+        'vision Acme "Acme"\nmission One "One" under Acme {\n  measure m { target 1 }\n  review every 30 days last 2026-11-20\n}\n';
 
     test('mission.config.json at the workspace root sets today and severities', async () => {
         const workspace = new TestWorkspace(undefined, { 'mission.config.json': CONFIG });
@@ -92,7 +97,9 @@ describe('settings precedence', () => {
     test("the editor's mission.today and mission.rules win over the file", async () => {
         const workspace = new TestWorkspace(undefined, { 'mission.config.json': CONFIG });
         const { Mission, shared } = workspace.services;
-        shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mission: { today: '2026-11-23', rules: { 'missing-intent': 'info' } } } });
+        shared.workspace.ConfigurationProvider.updateConfiguration({
+            settings: { mission: { today: '2026-11-23', rules: { 'missing-intent': 'info' } } }
+        });
         await Mission.config.EditorSettings.beforeInitialBuild(workspace.folders);
         await workspace.set({ 'one.mission': LEADLESS });
         expect(workspace.codes('one.mission')).not.toContain('review-overdue');
@@ -133,8 +140,13 @@ describe('which documents an update validates', () => {
         const builder = workspace.services.shared.workspace.DocumentBuilder;
         const source = new CancellationTokenSource();
         const cancelAfterParsing = builder.onBuildPhase(DocumentState.Parsed, () => source.cancel());
-        setTextDocument(workspace.services.shared, TextDocument.create(workspace.uri('edited.mission').toString(), 'mission', 10, 'person alice "Bob"\n'));
-        await expect(builder.update([workspace.uri('edited.mission')], [], source.token)).rejects.toBe(OperationCancelled);
+        setTextDocument(
+            workspace.services.shared,
+            TextDocument.create(workspace.uri('edited.mission').toString(), 'mission', 10, 'person alice "Bob"\n')
+        );
+        await expect(builder.update([workspace.uri('edited.mission')], [], source.token)).rejects.toBe(
+            OperationCancelled
+        );
         cancelAfterParsing.dispose();
         // The next update carries the same text: nothing changed since the cancelled parse, but the
         // others were never validated against it.
@@ -146,17 +158,28 @@ describe('which documents an update validates', () => {
 describe('model signature', () => {
     const signature = (text: string) => {
         const { shared } = createMissionServices();
-        return modelSignature(shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/s.mission')).parseResult.value);
+        return modelSignature(
+            shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/s.mission')).parseResult.value
+        );
     };
     const BASE = 'mission M "Title" under V {\n  intent "why"\n  lead a\n  measure m "T" { target 3 unit "km" }\n}\n';
 
     test('layout, comments and free text do not change it', () => {
-        expect(signature('/* c */ mission M "Other title" under V { intent "because" lead a // x\n measure m "U" { target 3 unit "km" } }')).toBe(signature(BASE));
+        expect(
+            signature(
+                '/* c */ mission M "Other title" under V { intent "because" lead a // x\n measure m "U" { target 3 unit "km" } }'
+            )
+        ).toBe(signature(BASE));
     });
 
     test('names, references, numbers, units and dates do', () => {
-        for (const changed of [BASE.replace('mission M', 'mission N'), BASE.replace('lead a', 'lead b'), BASE.replace('target 3', 'target 4'),
-            BASE.replace('"km"', '"m"'), BASE.replace('  lead a\n', '  lead a\n  status staged\n')]) {
+        for (const changed of [
+            BASE.replace('mission M', 'mission N'),
+            BASE.replace('lead a', 'lead b'),
+            BASE.replace('target 3', 'target 4'),
+            BASE.replace('"km"', '"m"'),
+            BASE.replace('  lead a\n', '  lead a\n  status staged\n')
+        ]) {
             expect(signature(changed)).not.toBe(signature(BASE));
         }
     });

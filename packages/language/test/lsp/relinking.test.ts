@@ -8,11 +8,17 @@ import { describe, expect, it } from 'vitest';
 import type { Mission } from '../../src/generated/ast.js';
 import { TestWorkspace } from './workspace.js';
 
-const PARENT = 'vision V\nperson p { capacity 2 }\nmission Grow "Grow" under V {\n  intent "grow"\n  lead p\n  measure patients { target 10 current 4 }\n}\n';
-const CHILD = 'mission Clinics "Clinics" under Grow {\n  intent "open clinics"\n  lead p\n  measure opened { target 3 current 1 contributes to Grow.patients }\n}\n';
+const PARENT =
+    'vision V\nperson p { capacity 2 }\nmission Grow "Grow" under V {\n  intent "grow"\n  lead p\n  measure patients { target 10 current 4 }\n}\n';
+const CHILD =
+    'mission Clinics "Clinics" under Grow {\n  intent "open clinics"\n  lead p\n  measure opened { target 3 current 1 contributes to Grow.patients }\n}\n';
 
 function mission(workspace: TestWorkspace, file: string, name: string): Mission {
-    return workspace.document(file).parseResult.value.elements.find((element): element is Mission => element.$type === 'Mission' && element.name === name)!;
+    return workspace
+        .document(file)
+        .parseResult.value.elements.find(
+            (element): element is Mission => element.$type === 'Mission' && element.name === name
+        )!;
 }
 
 describe('relinking after a change', () => {

@@ -16,8 +16,15 @@ describe('custom requests', () => {
         expect(model.format).toBe('mission-model');
         expect(model.today).toBe('2026-11-23');
         expect(model.persons.map(person => (person as { name: string }).name)).toEqual(['alice', 'bob', 'cara']);
-        expect(model.missions.map(mission => (mission as { name: string }).name)).toEqual(['Grow', 'Clinics', 'Recruit']);
-        expect(model.diagnostics.map(diagnostic => diagnostic.code).sort()).toEqual(['staged-without-value', 'unmapped-measures']);
+        expect(model.missions.map(mission => (mission as { name: string }).name)).toEqual([
+            'Grow',
+            'Clinics',
+            'Recruit'
+        ]);
+        expect(model.diagnostics.map(diagnostic => diagnostic.code).sort()).toEqual([
+            'staged-without-value',
+            'unmapped-measures'
+        ]);
     });
 
     test('mission/diagram: the cascade as SVG, for a root and a depth', async () => {
@@ -35,11 +42,18 @@ describe('custom requests', () => {
 
     test('mission/diagram: a layout over the time limit is an error, and the server keeps serving', async () => {
         // 300 missions each supporting the next ten: dense enough that dot takes far longer than 50 ms.
-        const dense = Array.from({ length: 300 }, (_, i) => `mission d${i} "Dense ${i}" under Acme {\n  supports ${Array.from({ length: 10 }, (_, k) => `d${(i + k + 1) % 300}`).join(', ')}\n}`).join('\n');
+        const dense = Array.from(
+            { length: 300 },
+            (_, i) =>
+                `mission d${i} "Dense ${i}" under Acme {\n  supports ${Array.from({ length: 10 }, (_, k) => `d${(i + k + 1) % 300}`).join(', ')}\n}`
+        ).join('\n');
         const crowded = new TestWorkspace();
         await crowded.set({ 'people.mission': PEOPLE, 'dense.mission': dense });
         const hurried = new MissionRequests(crowded.services.Mission, 50);
-        await expect(hurried.diagram({})).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/draw less with root and depth/) });
+        await expect(hurried.diagram({})).rejects.toMatchObject({
+            code: -32602,
+            message: expect.stringMatching(/draw less with root and depth/)
+        });
         // Still serving: text formats need no layout, and a layout with time succeeds (a new Graphviz worker).
         expect((await hurried.diagram({ format: 'mermaid', root: 'd0', depth: 0 })).nodes).toBe(1);
         expect((await requests.diagram({})).svg).toMatch(/<svg[\s\S]*Grow/);
@@ -56,7 +70,7 @@ describe('custom requests', () => {
         expect(html).toContain('Grow the patient base');
     });
 
-    test('mission/brief: one person\'s line of sight; an unknown person is an error', async () => {
+    test("mission/brief: one person's line of sight; an unknown person is an error", async () => {
         const { markdown } = await requests.brief('bob');
         expect(markdown).toContain('Clinics');
         await expect(requests.brief('nobody')).rejects.toThrow(/nobody/);

@@ -16,11 +16,15 @@ export class TestWorkspace {
 
     /** `files` are on disk but not open (e.g. mission.config.json), read through the FileSystemProvider. */
     constructor(today: string | undefined = TODAY, files: Record<string, string> = {}) {
-        const disk = new Map(Object.entries(files).map(([name, text]) => [URI.file(`/workspace/${name}`).toString(), text]));
+        const disk = new Map(
+            Object.entries(files).map(([name, text]) => [URI.file(`/workspace/${name}`).toString(), text])
+        );
         class DiskFiles extends EmptyFileSystemProvider {
             override readFile(uri: URI): Promise<string> {
                 const text = disk.get(uri.toString());
-                return text === undefined ? Promise.reject(new Error(`no file ${uri.toString()}`)) : Promise.resolve(text);
+                return text === undefined
+                    ? Promise.reject(new Error(`no file ${uri.toString()}`))
+                    : Promise.resolve(text);
             }
         }
         this.services = createMissionServices({ fileSystemProvider: () => new DiskFiles() });
@@ -48,7 +52,10 @@ export class TestWorkspace {
     }
 
     async remove(...names: string[]): Promise<void> {
-        await this.services.shared.workspace.DocumentBuilder.update([], names.map(name => this.uri(name)));
+        await this.services.shared.workspace.DocumentBuilder.update(
+            [],
+            names.map(name => this.uri(name))
+        );
     }
 
     document(name: string): LangiumDocument<Model> {
@@ -62,7 +69,9 @@ export class TestWorkspace {
     /** `code [covered text]` of each diagnostic of a file. */
     summary(name: string): string[] {
         const text = this.document(name).textDocument;
-        return this.diagnostics(name).map(diagnostic => `${String(diagnostic.code)} [${text.getText(diagnostic.range)}]`);
+        return this.diagnostics(name).map(
+            diagnostic => `${String(diagnostic.code)} [${text.getText(diagnostic.range)}]`
+        );
     }
 
     codes(name: string): string[] {
@@ -101,8 +110,16 @@ export class TestWorkspace {
     }
 
     /** `{ textDocument, position }` for the position of `needle` (plus `shift`) in a file. */
-    at(name: string, needle: string, shift = 0, occurrence = 0): { textDocument: { uri: string }; position: { line: number; character: number } } {
-        return { textDocument: { uri: this.uri(name).toString() }, position: this.positionOf(name, needle, shift, occurrence) };
+    at(
+        name: string,
+        needle: string,
+        shift = 0,
+        occurrence = 0
+    ): { textDocument: { uri: string }; position: { line: number; character: number } } {
+        return {
+            textDocument: { uri: this.uri(name).toString() },
+            position: this.positionOf(name, needle, shift, occurrence)
+        };
     }
 
     /** The text of every file after applying a workspace edit (files without edits are left out). */
@@ -116,7 +133,10 @@ export class TestWorkspace {
     }
 
     /** The text a range covers in a file. */
-    textAt(name: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+    textAt(
+        name: string,
+        range: { start: { line: number; character: number }; end: { line: number; character: number } }
+    ): string {
         return this.document(name).textDocument.getText(range);
     }
 

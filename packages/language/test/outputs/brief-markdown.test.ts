@@ -4,7 +4,9 @@ import { checkText } from './output-helpers.js';
 
 describe('markdownText', () => {
     test('escapes what Markdown could read as markup', () => {
-        expect(markdownText('a *b* _c_ [d](e) <f> `g` #h |i| ~j~ &k \\ !l')).toBe('a \\*b\\* \\_c\\_ \\[d\\]\\(e\\) \\<f\\> \\`g\\` \\#h \\|i\\| \\~j\\~ \\&k \\\\ \\!l');
+        expect(markdownText('a *b* _c_ [d](e) <f> `g` #h |i| ~j~ &k \\ !l')).toBe(
+            'a \\*b\\* \\_c\\_ \\[d\\]\\(e\\) \\<f\\> \\`g\\` \\#h \\|i\\| \\~j\\~ \\&k \\\\ \\!l'
+        );
         expect(markdownText('- not a list')).toBe('\\- not a list');
         expect(markdownText('1. not a list')).toBe('1\\. not a list');
         expect(markdownText('40,000 patients')).toBe('40,000 patients');

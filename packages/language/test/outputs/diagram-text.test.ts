@@ -41,15 +41,26 @@ describe('the cascade graph', () => {
     test('nodes follow the cascade; supports become dashed edges; errors are marked', async () => {
         const graph = buildCascadeGraph(await checkText(model));
         expect(graph.nodes.map(node => node.name)).toEqual(['V', 'A', 'B', 'C', 'D', 'X', 'Y']);
-        expect(graph.edges.filter(edge => edge.kind === 'supports')).toEqual([{ from: 'n1', to: 'n2', kind: 'supports' }]);
+        expect(graph.edges.filter(edge => edge.kind === 'supports')).toEqual([
+            { from: 'n1', to: 'n2', kind: 'supports' }
+        ]);
         expect(graph.nodes.find(node => node.name === 'D')!.hasErrors).toBe(true);
-        expect(graph.nodes.find(node => node.name === 'A')).toMatchObject({ lead: 'p', status: 'active', progress: 0.5, hasErrors: false });
+        expect(graph.nodes.find(node => node.name === 'A')).toMatchObject({
+            lead: 'p',
+            status: 'active',
+            progress: 0.5,
+            hasErrors: false
+        });
     });
 
     test('--root, --depth and --no-supports narrow the graph', async () => {
         const output = await checkText(model);
         expect(buildCascadeGraph(output, { root: 'A' }).nodes.map(node => node.name)).toEqual(['A', 'C', 'D']);
-        expect(buildCascadeGraph(output, { root: 'V', depth: 1 }).nodes.map(node => node.name)).toEqual(['V', 'A', 'B']);
+        expect(buildCascadeGraph(output, { root: 'V', depth: 1 }).nodes.map(node => node.name)).toEqual([
+            'V',
+            'A',
+            'B'
+        ]);
         expect(buildCascadeGraph(output, { depth: 0 }).nodes.map(node => node.name)).toEqual(['V']);
         expect(buildCascadeGraph(output, { supports: false }).edges.some(edge => edge.kind === 'supports')).toBe(false);
         expect(() => buildCascadeGraph(output, { root: 'Nope' })).toThrow("no vision or mission is named 'Nope'");
@@ -66,7 +77,10 @@ describe('the cascade graph', () => {
         expect(mermaid).toContain('n1 -. supports .-> n2');
         expect(mermaid).toMatch(/class n\d+(,n\d+)* hasErrors/);
         const dot = cascadeToDot(graph);
-        const labels = dot.split('\n').filter(line => line.includes('label=<')).map(line => line.slice(line.indexOf('label=<')));
+        const labels = dot
+            .split('\n')
+            .filter(line => line.includes('label=<'))
+            .map(line => line.slice(line.indexOf('label=<')));
         expect(labels.join('\n')).not.toContain('<b>&amp;');
         expect(dot).toContain('&lt;b&gt;&amp;amp;&lt;/b&gt;');
         expect(dot).toContain('n1 -> n2 [class="supports", style=dashed');

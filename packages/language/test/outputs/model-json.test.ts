@@ -7,7 +7,9 @@ import { checkText } from './output-helpers.js';
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../schema/mission-model.schema.json', import.meta.url), 'utf8')));
+const validate = ajv.compile(
+    JSON.parse(readFileSync(new URL('../../schema/mission-model.schema.json', import.meta.url), 'utf8'))
+);
 
 async function compiled(text: string): Promise<any> {
     const json = JSON.parse(modelJsonText(await checkText(text)));
@@ -37,7 +39,14 @@ describe('the JSON model on broken and unusual models', () => {
             mission N under V { }
         `);
         const m = json.missions.find((x: any) => x.name === 'M');
-        expect(m).toMatchObject({ parent: null, parentKind: null, lead: null, crew: [{ name: 'p', kind: 'person' }], supports: [], boundary: { window: { start: null, end: '2026-12-31' } } });
+        expect(m).toMatchObject({
+            parent: null,
+            parentKind: null,
+            lead: null,
+            crew: [{ name: 'p', kind: 'person' }],
+            supports: [],
+            boundary: { window: { start: null, end: '2026-12-31' } }
+        });
         expect(m.effectiveWindow).toEqual({ start: null, end: null, source: 'none', from: null });
         expect(json.visions[0].horizon).toBeNull();
         expect(json.missions.find((x: any) => x.name === 'N').effectiveWindow.source).toBe('none');
@@ -65,10 +74,42 @@ describe('the JSON model on broken and unusual models', () => {
     test('the key order is fixed', async () => {
         const model = await checkText('vision V\nperson p\nteam t { members p }\nmission M under V { lead p }');
         const json = buildModelJson(model);
-        expect(Object.keys(json)).toEqual(['format', 'version', 'today', 'files', 'visions', 'persons', 'teams', 'missions', 'stagingQueue', 'diagnostics', 'summary']);
+        expect(Object.keys(json)).toEqual([
+            'format',
+            'version',
+            'today',
+            'files',
+            'visions',
+            'persons',
+            'teams',
+            'missions',
+            'stagingQueue',
+            'diagnostics',
+            'summary'
+        ]);
         expect(Object.keys(json.missions[0]!)).toEqual([
-            'name', 'title', 'parent', 'parentKind', 'ancestors', 'children', 'cycle', 'status', 'active', 'intent', 'lead', 'crew', 'boundary',
-            'effectiveWindow', 'measures', 'progress', 'supports', 'supportedBy', 'review', 'value', 'problems', 'source'
+            'name',
+            'title',
+            'parent',
+            'parentKind',
+            'ancestors',
+            'children',
+            'cycle',
+            'status',
+            'active',
+            'intent',
+            'lead',
+            'crew',
+            'boundary',
+            'effectiveWindow',
+            'measures',
+            'progress',
+            'supports',
+            'supportedBy',
+            'review',
+            'value',
+            'problems',
+            'source'
         ]);
     });
 });

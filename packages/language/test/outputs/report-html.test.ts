@@ -18,7 +18,9 @@ describe('renderReport', () => {
         const page = renderReport(model, { cascadeSvg: svg });
         const style = /<style>([\s\S]*?)<\/style>/.exec(page)![1]!;
         const hash = createHash('sha256').update(style).digest('base64');
-        expect(page).toContain(`content="default-src &#39;none&#39;; style-src &#39;sha256-${hash}&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;"`);
+        expect(page).toContain(
+            `content="default-src &#39;none&#39;; style-src &#39;sha256-${hash}&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;"`
+        );
         expect(page).not.toMatch(/<script/i);
         expect(page).not.toMatch(/\sstyle="/);
         expect(page).not.toMatch(/\s(src|href)="(?!#)/);

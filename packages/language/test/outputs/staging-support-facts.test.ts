@@ -18,7 +18,7 @@ describe('staging queue (CD3)', () => {
         const { facts } = await checkText(model);
         const byName = (name: string) => facts.missions.find(mission => mission.name === name)!;
         expect(costOfDelayPerWeek(byName('A'))).toBe(10_000);
-        expect(costOfDelayPerWeek(byName('B'))).toBeCloseTo(52_000 * 12 / 52, 9);
+        expect(costOfDelayPerWeek(byName('B'))).toBeCloseTo((52_000 * 12) / 52, 9);
         expect(WEEKS_PER_MONTH).toBeCloseTo(4.333, 3);
         expect(costOfDelayPerWeek(byName('C'))).toBeUndefined();
     });

@@ -6,7 +6,14 @@ const PEOPLE = 'person alice { capacity 100 }\nperson bob { capacity 100 }\n';
 
 /** A complete mission (no warnings of its own) with the given header and extra items. */
 function complete(header: string, ...items: string[]): string {
-    return [`mission ${header} {`, '  intent "why"', '  lead alice', ...items.map(item => `  ${item}`), '  measure m { target 1 }', '}'].join('\n');
+    return [
+        `mission ${header} {`,
+        '  intent "why"',
+        '  lead alice',
+        ...items.map(item => `  ${item}`),
+        '  measure m { target 1 }',
+        '}'
+    ].join('\n');
 }
 
 describe('unaligned-mission', () => {
@@ -33,7 +40,9 @@ describe('unaligned-mission', () => {
     });
 
     it('inserts after the name when there is no title, even right before the brace', async () => {
-        const text = ['vision Acme', PEOPLE, 'mission Solo{ intent "why" lead alice measure m { target 1 } }'].join('\n');
+        const text = ['vision Acme', PEOPLE, 'mission Solo{ intent "why" lead alice measure m { target 1 } }'].join(
+            '\n'
+        );
         const { checked, diagnostic, actions } = await fixesOf(text, 'unaligned-mission');
         expect(titlesOf(actions)).toEqual(["Add 'under Acme' (vision)"]);
         expect(actions[0]!.isPreferred).toBe(true);
@@ -91,10 +100,15 @@ describe('unaligned-mission', () => {
 
     it('offers missions of the same file first and caps the list', async () => {
         const others = Array.from({ length: 15 }, (_, index) => complete(`Other${index} under Acme`)).join('\n');
-        const { actions } = await fixesOf({
-            'a.mission': ['vision Acme', PEOPLE, others].join('\n'),
-            'b.mission': [complete('Near under Acme'), complete('Solo')].join('\n')
-        }, 'unaligned-mission', 'Solo', { path: 'b.mission' });
+        const { actions } = await fixesOf(
+            {
+                'a.mission': ['vision Acme', PEOPLE, others].join('\n'),
+                'b.mission': [complete('Near under Acme'), complete('Solo')].join('\n')
+            },
+            'unaligned-mission',
+            'Solo',
+            { path: 'b.mission' }
+        );
         expect(actions).toHaveLength(11);
         expect(titlesOf(actions).slice(0, 2)).toEqual(["Add 'under Acme' (vision)", "Add 'under Near' (mission)"]);
     });

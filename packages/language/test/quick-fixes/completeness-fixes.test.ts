@@ -11,16 +11,21 @@ describe('missing-intent', () => {
         expect(titlesOf(actions)).toEqual(['Add an intent', 'Add an intent with an end state and a key task']);
         expect(actions[0]!.isPreferred).toBe(true);
         const after = await expectFixes(checked, diagnostic, actions[0]!);
-        expect(after.files['main.mission']).toBe(HEAD + 'mission Grow under Acme {\n    intent "TODO: why Grow matters"\n    lead alice\n    measure m { target 1 }\n}\n');
+        expect(after.files['main.mission']).toBe(
+            HEAD +
+                'mission Grow under Acme {\n    intent "TODO: why Grow matters"\n    lead alice\n    measure m { target 1 }\n}\n'
+        );
 
         const withBlock = await expectFixes(checked, diagnostic, actions[1]!);
-        expect(withBlock.files['main.mission']).toContain([
-            '    intent "TODO: why Grow matters" {',
-            '        end state "TODO"',
-            '        key task "TODO"',
-            '    }',
-            '    lead alice'
-        ].join('\n'));
+        expect(withBlock.files['main.mission']).toContain(
+            [
+                '    intent "TODO: why Grow matters" {',
+                '        end state "TODO"',
+                '        key task "TODO"',
+                '    }',
+                '    lead alice'
+            ].join('\n')
+        );
     });
 
     it('stays on the line of a one-line body', async () => {
@@ -28,21 +33,27 @@ describe('missing-intent', () => {
         const { checked, diagnostic, actions } = await fixesOf(text, 'missing-intent');
         for (const action of actions) await expectFixes(checked, diagnostic, action);
         const after = await expectFixes(checked, diagnostic, actions[0]!);
-        expect(after.files['main.mission']).toContain('mission Grow under Acme { intent "TODO: why Grow matters" lead alice measure m');
+        expect(after.files['main.mission']).toContain(
+            'mission Grow under Acme { intent "TODO: why Grow matters" lead alice measure m'
+        );
     });
 
     it('opens an empty body onto lines of its own', async () => {
         const text = HEAD + 'mission Grow under Acme {}';
         const { checked, diagnostic, actions } = await fixesOf(text, 'missing-intent');
         const after = await expectFixes(checked, diagnostic, actions[0]!);
-        expect(after.files['main.mission']).toBe(HEAD + 'mission Grow under Acme {\n  intent "TODO: why Grow matters"\n}');
+        expect(after.files['main.mission']).toBe(
+            HEAD + 'mission Grow under Acme {\n  intent "TODO: why Grow matters"\n}'
+        );
     });
 
     it('puts the item above a closing brace that has a line of its own', async () => {
         const text = HEAD + '  mission Grow under Acme {\n    // nothing yet\n  }\n';
         const { checked, diagnostic, actions } = await fixesOf(text, 'missing-intent');
         const after = await expectFixes(checked, diagnostic, actions[0]!);
-        expect(after.files['main.mission']).toBe(HEAD + '  mission Grow under Acme {\n    // nothing yet\n    intent "TODO: why Grow matters"\n  }\n');
+        expect(after.files['main.mission']).toBe(
+            HEAD + '  mission Grow under Acme {\n    // nothing yet\n    intent "TODO: why Grow matters"\n  }\n'
+        );
     });
 });
 
@@ -53,34 +64,39 @@ describe('unmeasured-mission', () => {
         expect(titlesOf(actions)).toEqual(['Add a measure']);
         expect(actions[0]!.isPreferred).toBe(true);
         const after = await expectFixes(checked, diagnostic, actions[0]!);
-        expect(after.files['main.mission']).toBe(HEAD + [
-            'mission Grow under Acme {',
-            '  intent "why"',
-            '  lead alice',
-            '  measure success "TODO: what shows Grow is won" {',
-            '    target 1',
-            '  }',
-            '}',
-            ''
-        ].join('\n'));
+        expect(after.files['main.mission']).toBe(
+            HEAD +
+                [
+                    'mission Grow under Acme {',
+                    '  intent "why"',
+                    '  lead alice',
+                    '  measure success "TODO: what shows Grow is won" {',
+                    '    target 1',
+                    '  }',
+                    '}',
+                    ''
+                ].join('\n')
+        );
     });
 
     it('offers measures that contribute to each measure of the parent mission, before `supports`', async () => {
-        const text = HEAD + [
-            'mission Grow under Acme {',
-            '  intent "why"',
-            '  lead alice',
-            '  measure patients { target 100 unit patients }',
-            '  measure clinics { target 3 }',
-            '}',
-            'mission Peer under Grow { intent "x" lead alice measure p { target 1 contributes to Grow.clinics } }',
-            'mission Clinics under Grow {',
-            '  intent "why"',
-            '  lead alice',
-            '  supports Peer',
-            '}',
-            ''
-        ].join('\n');
+        const text =
+            HEAD +
+            [
+                'mission Grow under Acme {',
+                '  intent "why"',
+                '  lead alice',
+                '  measure patients { target 100 unit patients }',
+                '  measure clinics { target 3 }',
+                '}',
+                'mission Peer under Grow { intent "x" lead alice measure p { target 1 contributes to Grow.clinics } }',
+                'mission Clinics under Grow {',
+                '  intent "why"',
+                '  lead alice',
+                '  supports Peer',
+                '}',
+                ''
+            ].join('\n');
         const { checked, diagnostic, actions } = await fixesOf(text, 'unmeasured-mission');
         expect(titlesOf(actions)).toEqual([
             'Add a measure',
@@ -90,15 +106,17 @@ describe('unmeasured-mission', () => {
         expect(actions.some(action => action.isPreferred)).toBe(false);
         for (const action of actions) await expectFixes(checked, diagnostic, action);
         const after = await expectFixes(checked, diagnostic, actions[1]!);
-        expect(after.files['main.mission']).toContain([
-            '  lead alice',
-            '  measure patients {',
-            '    target 1',
-            '    unit patients',
-            '    contributes to Grow.patients',
-            '  }',
-            '  supports Peer'
-        ].join('\n'));
+        expect(after.files['main.mission']).toContain(
+            [
+                '  lead alice',
+                '  measure patients {',
+                '    target 1',
+                '    unit patients',
+                '    contributes to Grow.patients',
+                '  }',
+                '  supports Peer'
+            ].join('\n')
+        );
         // The contributing measure maps 1-up: no unmapped-measures on Clinics.
         expect(after.diagnostics().filter(each => each.code === 'unmapped-measures')).toEqual([]);
     });
@@ -116,7 +134,9 @@ describe('no-lead', () => {
             "Add 'lead bob'",
             "Add 'lead Grow-lead' and create person Grow-lead"
         ]);
-        expect(actions.filter(action => action.isPreferred).map(action => action.title)).toEqual(["Add 'lead cara' (crew)"]);
+        expect(actions.filter(action => action.isPreferred).map(action => action.title)).toEqual([
+            "Add 'lead cara' (crew)"
+        ]);
         for (const action of actions) await expectFixes(checked, diagnostic, action);
         const after = await expectFixes(checked, diagnostic, actions[0]!);
         expect(after.files['main.mission']).toContain('  intent "why"\n  lead cara\n  crew ops\n');
@@ -142,7 +162,8 @@ describe('no-lead', () => {
     });
 
     it('goes after a comment that ends the line of the intent', async () => {
-        const text = 'vision Acme\nperson alice\nmission Grow under Acme {\n  intent "why" // to refine\n  measure m { target 1 }\n}\n';
+        const text =
+            'vision Acme\nperson alice\nmission Grow under Acme {\n  intent "why" // to refine\n  measure m { target 1 }\n}\n';
         const { checked, diagnostic, actions } = await fixesOf(text, 'no-lead');
         const after = await expectFixes(checked, diagnostic, actionTitled(actions, "Add 'lead alice'"));
         expect(after.files['main.mission']).toContain('  intent "why" // to refine\n  lead alice\n  measure m');

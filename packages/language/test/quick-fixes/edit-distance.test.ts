@@ -18,7 +18,12 @@ describe('editDistance', () => {
     });
 
     it('allows a third of the length, between 1 and 3', () => {
-        expect([distanceLimit('ab'), distanceLimit('alice'), distanceLimit('Grow.patients'), distanceLimit('recruitment')]).toEqual([1, 1, 3, 3]);
+        expect([
+            distanceLimit('ab'),
+            distanceLimit('alice'),
+            distanceLimit('Grow.patients'),
+            distanceLimit('recruitment')
+        ]).toEqual([1, 1, 3, 3]);
     });
 });
 
@@ -26,7 +31,10 @@ describe('nearestNames', () => {
     const names = ['alice', 'Alise', 'alicia', 'bob', 'alice'].map(name => ({ item: name, name }));
 
     it('orders by distance, a case-only difference first, then by name; never the text itself; each name once', () => {
-        expect(nearestNames('alise', names, 5).map(match => [match.name, match.distance])).toEqual([['Alise', 0.5], ['alice', 1]]);
+        expect(nearestNames('alise', names, 5).map(match => [match.name, match.distance])).toEqual([
+            ['Alise', 0.5],
+            ['alice', 1]
+        ]);
         expect(nearestNames('alica', names, 5).map(match => match.name)).toEqual(['alice', 'alicia']);
         expect(nearestNames('alica', names, 1).map(match => match.name)).toEqual(['alice']);
         expect(nearestNames('zed', names, 5)).toEqual([]);

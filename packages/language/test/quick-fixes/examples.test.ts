@@ -12,11 +12,21 @@ import { actionsFor, check, expectFixes } from './quick-fix-helpers.js';
 const BROKEN = fileURLToPath(new URL('../../../../examples/broken', import.meta.url));
 
 const FIXED_CODES = [
-    'unaligned-mission', 'missing-intent', 'unmeasured-mission', 'no-lead', 'unresolved-reference',
-    'invalid-currency', 'invalid-window', 'self-support', 'redundant-support', 'review-overdue'
+    'unaligned-mission',
+    'missing-intent',
+    'unmeasured-mission',
+    'no-lead',
+    'unresolved-reference',
+    'invalid-currency',
+    'invalid-window',
+    'self-support',
+    'redundant-support',
+    'review-overdue'
 ];
 
-const examples = readdirSync(BROKEN).filter(name => name.endsWith('.mission')).sort();
+const examples = readdirSync(BROKEN)
+    .filter(name => name.endsWith('.mission'))
+    .sort();
 
 describe('quick fixes on the broken examples', () => {
     it('has an example for every code with fixes', () => {

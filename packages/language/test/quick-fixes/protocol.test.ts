@@ -10,10 +10,22 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'langium';
 import {
-    type CodeAction, CodeActionRequest, type Diagnostic, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, type PublishDiagnosticsParams
+    type CodeAction,
+    CodeActionRequest,
+    type Diagnostic,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    InitializedNotification,
+    InitializeRequest,
+    PublishDiagnosticsNotification,
+    type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol';
-import { createProtocolConnection, type ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+    createProtocolConnection,
+    type ProtocolConnection,
+    StreamMessageReader,
+    StreamMessageWriter
+} from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureBuilt } from '../../../../test/support/build.js';
 
@@ -44,7 +56,10 @@ describe('quick fixes over the protocol', () => {
 
     function waitForDiagnostics(predicate: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
         return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`timed out; last published: ${JSON.stringify(published)}`)), TIMEOUT);
+            const timer = setTimeout(
+                () => reject(new Error(`timed out; last published: ${JSON.stringify(published)}`)),
+                TIMEOUT
+            );
             const check = (): void => {
                 if (published && predicate(published)) {
                     clearTimeout(timer);
@@ -59,7 +74,9 @@ describe('quick fixes over the protocol', () => {
 
     async function fixesFor(diagnostic: Diagnostic): Promise<CodeAction[]> {
         const answer = await connection.sendRequest(CodeActionRequest.type, {
-            textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+            textDocument: { uri },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic] }
         });
         return (answer ?? []) as CodeAction[];
     }
@@ -70,7 +87,10 @@ describe('quick fixes over the protocol', () => {
         text = TextDocument.applyEdits(TextDocument.create(uri, 'mission', version, text), edits);
         version++;
         published = undefined;
-        await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+        await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version },
+            contentChanges: [{ text }]
+        });
     }
 
     beforeAll(async () => {
@@ -78,14 +98,21 @@ describe('quick fixes over the protocol', () => {
         workspace = mkdtempSync(join(tmpdir(), 'mission-quick-fixes-'));
         writeFileSync(join(workspace, 'model.mission'), MODEL);
         uri = pathToFileURL(join(workspace, 'model.mission')).toString();
-        child = spawn(process.execPath, [join(root, 'packages/language/bin/mission-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        child = spawn(process.execPath, [join(root, 'packages/language/bin/mission-language-server.js'), '--stdio'], {
+            stdio: ['pipe', 'pipe', 'inherit']
+        });
+        connection = createProtocolConnection(
+            new StreamMessageReader(child.stdout!),
+            new StreamMessageWriter(child.stdin!)
+        );
         connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
             if (params.uri !== uri) return;
             published = params.diagnostics;
             for (const wake of waiters.splice(0)) wake();
         });
-        connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ today: '2026-11-23', rules: {} })));
+        connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+            params.items.map(() => ({ today: '2026-11-23', rules: {} }))
+        );
         connection.onRequest('client/registerCapability', () => null);
         connection.onRequest('window/workDoneProgress/create', () => null);
         connection.listen();
@@ -97,7 +124,9 @@ describe('quick fixes over the protocol', () => {
         });
         expect(result.capabilities.codeActionProvider).toBeTruthy();
         await connection.sendNotification(InitializedNotification.type, {});
-        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'mission', version, text } });
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'mission', version, text }
+        });
     }, 180_000);
 
     afterAll(() => {
@@ -114,7 +143,10 @@ describe('quick fixes over the protocol', () => {
             const diagnostic = diagnostics.find(d => d.code === code)!;
             const actions = await fixesFor(diagnostic);
             const preferred = actions.filter(action => action.isPreferred);
-            expect(preferred.map(action => action.title), code).toHaveLength(1);
+            expect(
+                preferred.map(action => action.title),
+                code
+            ).toHaveLength(1);
             await apply(preferred[0]!);
             diagnostics = await waitForDiagnostics(list => !list.some(d => d.code === code));
         }

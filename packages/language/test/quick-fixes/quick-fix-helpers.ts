@@ -36,9 +36,17 @@ export async function check(files: Files, today = TODAY): Promise<Checked> {
 
 /** The one diagnostic of the code (whose message contains `containing`, when given) in the file. */
 export function diagnosticOf(checked: Checked, code: DiagnosticCode, containing?: string, path?: string): Diagnostic {
-    const found = checked.diagnostics(path).filter(diagnostic =>
-        diagnostic.code === code && (containing === undefined || String(diagnostic.message).includes(containing)));
-    expect(found.map(d => d.message), `one ${code}${containing ? ` with '${containing}'` : ''} in ${JSON.stringify(checked.diagnostics(path).map(d => `${d.code}: ${d.message}`))}`).toHaveLength(1);
+    const found = checked
+        .diagnostics(path)
+        .filter(
+            diagnostic =>
+                diagnostic.code === code &&
+                (containing === undefined || String(diagnostic.message).includes(containing))
+        );
+    expect(
+        found.map(d => d.message),
+        `one ${code}${containing ? ` with '${containing}'` : ''} in ${JSON.stringify(checked.diagnostics(path).map(d => `${d.code}: ${d.message}`))}`
+    ).toHaveLength(1);
     return found[0]!;
 }
 
@@ -78,14 +86,21 @@ function key(diagnostic: Diagnostic): string {
 }
 
 function allDiagnostics(checked: Checked): Array<Diagnostic & { path: string }> {
-    return Object.keys(checked.files).flatMap(path => checked.diagnostics(path).map(diagnostic => ({ ...diagnostic, path })));
+    return Object.keys(checked.files).flatMap(path =>
+        checked.diagnostics(path).map(diagnostic => ({ ...diagnostic, path }))
+    );
 }
 
 /**
  * Applies the action and asserts: every file still parses, the diagnostic it was offered for is gone,
  * and no error appeared that was not there before. Returns the new check (and its texts).
  */
-export async function expectFixes(checked: Checked, diagnostic: Diagnostic, action: CodeAction, today = TODAY): Promise<Checked> {
+export async function expectFixes(
+    checked: Checked,
+    diagnostic: Diagnostic,
+    action: CodeAction,
+    today = TODAY
+): Promise<Checked> {
     expect(action.diagnostics).toEqual([diagnostic]);
     const after = await check(applyAction(checked, action), today);
     const context = `after '${action.title}':\n${JSON.stringify(after.files, undefined, 2)}`;
@@ -95,14 +110,25 @@ export async function expectFixes(checked: Checked, diagnostic: Diagnostic, acti
     }
     const afterDiagnostics = allDiagnostics(after);
     expect(afterDiagnostics.map(key), context).not.toContain(key(diagnostic));
-    const errorsBefore = new Set(allDiagnostics(checked).filter(each => each.severity === DiagnosticSeverity.Error).map(key));
-    const newErrors = afterDiagnostics.filter(each => each.severity === DiagnosticSeverity.Error && !errorsBefore.has(key(each))).map(key);
+    const errorsBefore = new Set(
+        allDiagnostics(checked)
+            .filter(each => each.severity === DiagnosticSeverity.Error)
+            .map(key)
+    );
+    const newErrors = afterDiagnostics
+        .filter(each => each.severity === DiagnosticSeverity.Error && !errorsBefore.has(key(each)))
+        .map(key);
     expect(newErrors, context).toEqual([]);
     return after;
 }
 
 /** Checks the files, takes the one diagnostic of the code (in `path`, else the first file), and returns the fixes offered for it. */
-export async function fixesOf(files: Files, code: DiagnosticCode, containing?: string, options: { path?: string; today?: string } = {}) {
+export async function fixesOf(
+    files: Files,
+    code: DiagnosticCode,
+    containing?: string,
+    options: { path?: string; today?: string } = {}
+) {
     const checked = await check(files, options.today);
     const diagnostic = diagnosticOf(checked, code, containing, options.path);
     const actions = await actionsFor(checked, diagnostic, options.path);

@@ -5,7 +5,14 @@ import { expectFixes, fixesOf, titlesOf } from './quick-fix-helpers.js';
 const HEAD = 'vision Acme\nperson alice { capacity 10 }\n';
 
 function mission(header: string, ...items: string[]): string {
-    return [`mission ${header} {`, '  intent "why"', '  lead alice', ...items.map(item => `  ${item}`), '  measure m { target 1 }', '}'].join('\n');
+    return [
+        `mission ${header} {`,
+        '  intent "why"',
+        '  lead alice',
+        ...items.map(item => `  ${item}`),
+        '  measure m { target 1 }',
+        '}'
+    ].join('\n');
 }
 
 describe('invalid-currency', () => {
@@ -46,7 +53,9 @@ describe('invalid-window', () => {
 describe('review-overdue', () => {
     it('sets `last` to the configured today', async () => {
         const text = HEAD + mission('Grow under Acme', 'review every 30 days last 2026-09-01') + '\n';
-        const { checked, diagnostic, actions } = await fixesOf(text, 'review-overdue', undefined, { today: '2026-11-20' });
+        const { checked, diagnostic, actions } = await fixesOf(text, 'review-overdue', undefined, {
+            today: '2026-11-20'
+        });
         expect(titlesOf(actions)).toEqual(['Set the last review to today (2026-11-20)']);
         expect(actions[0]!.isPreferred).toBe(true);
         const after = await expectFixes(checked, diagnostic, actions[0]!, '2026-11-20');
@@ -55,15 +64,22 @@ describe('review-overdue', () => {
 });
 
 describe('self-support and redundant-support', () => {
-    const PEERS = [mission('Grow under Acme'), mission('Peer under Acme'), mission('Other under Acme')].join('\n') + '\n';
+    const PEERS =
+        [mission('Grow under Acme'), mission('Peer under Acme'), mission('Other under Acme')].join('\n') + '\n';
 
-    async function removes(supports: string, code: 'self-support' | 'redundant-support', expected: string): Promise<void> {
+    async function removes(
+        supports: string,
+        code: 'self-support' | 'redundant-support',
+        expected: string
+    ): Promise<void> {
         const text = HEAD + PEERS + mission('Clinics under Grow', supports) + '\n';
         const { checked, diagnostic, actions } = await fixesOf(text, code);
         expect(titlesOf(actions)).toHaveLength(1);
         expect(actions[0]!.isPreferred).toBe(true);
         const after = await expectFixes(checked, diagnostic, actions[0]!);
-        expect(after.files['main.mission']).toBe(HEAD + PEERS + mission('Clinics under Grow', ...(expected ? [expected] : [])) + '\n');
+        expect(after.files['main.mission']).toBe(
+            HEAD + PEERS + mission('Clinics under Grow', ...(expected ? [expected] : [])) + '\n'
+        );
     }
 
     it('removes the first of several with the comma after it', async () => {
@@ -87,11 +103,20 @@ describe('self-support and redundant-support', () => {
         const { checked, diagnostic, actions } = await fixesOf(text, 'self-support');
         expect(titlesOf(actions)).toEqual(["Remove 'Grow' from supports"]);
         const after = await expectFixes(checked, diagnostic, actions[0]!);
-        expect(after.files['main.mission']).toBe(HEAD + 'mission Grow under Acme { intent "x" lead alice measure m { target 1 } }\n');
+        expect(after.files['main.mission']).toBe(
+            HEAD + 'mission Grow under Acme { intent "x" lead alice measure m { target 1 } }\n'
+        );
     });
 
     it('removes a support of a descendant', async () => {
-        const text = HEAD + [mission('Grow under Acme', 'supports Peer, Clinics'), mission('Peer under Acme'), mission('Clinics under Grow')].join('\n') + '\n';
+        const text =
+            HEAD +
+            [
+                mission('Grow under Acme', 'supports Peer, Clinics'),
+                mission('Peer under Acme'),
+                mission('Clinics under Grow')
+            ].join('\n') +
+            '\n';
         const { checked, diagnostic, actions } = await fixesOf(text, 'redundant-support');
         const after = await expectFixes(checked, diagnostic, actions[0]!);
         expect(after.files['main.mission']).toContain('  supports Peer\n');

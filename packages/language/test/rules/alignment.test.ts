@@ -4,10 +4,11 @@ import { at, check, expectNone, found, messagesOf } from './rule-helpers.js';
 
 describe('unaligned-mission', () => {
     it('is an error on the name of an active mission without `under`', async () => {
-        const result = await check([
-            'person alice',
-            'mission Grow { intent "More patients" lead alice measure patients { target 10 } }'
-        ].join('\n'));
+        const result = await check(
+            ['person alice', 'mission Grow { intent "More patients" lead alice measure patients { target 10 } }'].join(
+                '\n'
+            )
+        );
         expect(found(result, 'unaligned-mission')).toEqual([at(result, 'error', 'Grow')]);
         expect(messagesOf(result, 'unaligned-mission')[0]).toContain('mission Grow is not aligned');
     });
@@ -66,12 +67,21 @@ describe('alignment-cycle', () => {
     });
 
     it('does not make other parent rules speak for the missions on the cycle', async () => {
-        const result = await check([
-            'person p',
-            'mission A under B { status active boundary { window 2026-01-01 .. 2026-12-31 budget 10 GBP headcount 1 } measure a { target 1 } }',
-            'mission B under A { status won boundary { window 2027-01-01 .. 2027-12-31 budget 20 EUR headcount 5 } measure b { target 1 } }'
-        ].join('\n'));
-        for (const code of ['window-outside-parent', 'budget-exceeded', 'currency-mismatch', 'headcount-exceeded', 'unmapped-measures', 'inactive-parent'] as const) {
+        const result = await check(
+            [
+                'person p',
+                'mission A under B { status active boundary { window 2026-01-01 .. 2026-12-31 budget 10 GBP headcount 1 } measure a { target 1 } }',
+                'mission B under A { status won boundary { window 2027-01-01 .. 2027-12-31 budget 20 EUR headcount 5 } measure b { target 1 } }'
+            ].join('\n')
+        );
+        for (const code of [
+            'window-outside-parent',
+            'budget-exceeded',
+            'currency-mismatch',
+            'headcount-exceeded',
+            'unmapped-measures',
+            'inactive-parent'
+        ] as const) {
             expectNone(result, code);
         }
         expect(found(result, 'alignment-cycle')).toHaveLength(2);
@@ -85,6 +95,8 @@ describe('alignment-cycle on a long cycle', () => {
         const result = await check(lines.join('\n'));
         const messages = messagesOf(result, 'alignment-cycle');
         expect(messages).toHaveLength(size);
-        expect(messages[5]).toBe('alignment cycle: C5 → C6 → C7 → C8 → C9 → C10 → C11 → C12 → C13 → C14 → … (2000 missions in all) → C5; one of these missions must be under a vision or a mission outside the loop');
+        expect(messages[5]).toBe(
+            'alignment cycle: C5 → C6 → C7 → C8 → C9 → C10 → C11 → C12 → C13 → C14 → … (2000 missions in all) → C5; one of these missions must be under a vision or a mission outside the loop'
+        );
     });
 });

@@ -4,24 +4,26 @@ import { at, check, expectNone, found, messagesOf } from './rule-helpers.js';
 
 describe('over-capacity', () => {
     it('is an error on the person and on each lead/crew reference of the missions counted in the peak', async () => {
-        const result = await check([
-            'vision Acme',
-            'person alice "Alice Smith" { capacity 1 }',
-            'person bob { capacity 3 }',
-            'mission Grow under Acme {',
-            '  lead alice',
-            '  boundary { window 2026-01-01 .. 2026-12-31 }',
-            '}',
-            'mission Clinics under Grow {',
-            '  lead bob',
-            '  crew alice',
-            '  boundary { window 2026-02-01 .. 2026-09-30 }',
-            '}',
-            'mission Later under Grow {',
-            '  lead alice',
-            '  status staged',
-            '}'
-        ].join('\n'));
+        const result = await check(
+            [
+                'vision Acme',
+                'person alice "Alice Smith" { capacity 1 }',
+                'person bob { capacity 3 }',
+                'mission Grow under Acme {',
+                '  lead alice',
+                '  boundary { window 2026-01-01 .. 2026-12-31 }',
+                '}',
+                'mission Clinics under Grow {',
+                '  lead bob',
+                '  crew alice',
+                '  boundary { window 2026-02-01 .. 2026-09-30 }',
+                '}',
+                'mission Later under Grow {',
+                '  lead alice',
+                '  status staged',
+                '}'
+            ].join('\n')
+        );
         expect(found(result, 'over-capacity')).toEqual([
             at(result, 'error', 'alice'),
             at(result, 'error', 'alice', 1),
@@ -34,55 +36,63 @@ describe('over-capacity', () => {
     });
 
     it("reports a team's reference that brings an overloaded member onto a counted mission", async () => {
-        const result = await check([
-            'person bob',
-            'person cara { capacity 2 }',
-            'team clinical { members bob, cara }',
-            'mission One { crew clinical }',
-            'mission Two { lead bob }',
-            'mission Three { lead cara }'
-        ].join('\n'));
+        const result = await check(
+            [
+                'person bob',
+                'person cara { capacity 2 }',
+                'team clinical { members bob, cara }',
+                'mission One { crew clinical }',
+                'mission Two { lead bob }',
+                'mission Three { lead cara }'
+            ].join('\n')
+        );
         expect(found(result, 'over-capacity')).toEqual([
             at(result, 'error', 'bob'),
             at(result, 'error', 'clinical', 1),
             at(result, 'error', 'bob', 2)
         ]);
-        expect(messagesOf(result, 'over-capacity')[1]).toBe('team clinical brings a member onto One while over capacity: bob is on 2 concurrent active missions (capacity 1): One, Two');
+        expect(messagesOf(result, 'over-capacity')[1]).toBe(
+            'team clinical brings a member onto One while over capacity: bob is on 2 concurrent active missions (capacity 1): One, Two'
+        );
     });
 
     it('counts a person who is lead and crew of one mission once', async () => {
-        const result = await check([
-            'person alice',
-            'team core { members alice }',
-            'mission Grow { lead alice crew alice, core }'
-        ].join('\n'));
+        const result = await check(
+            ['person alice', 'team core { members alice }', 'mission Grow { lead alice crew alice, core }'].join('\n')
+        );
         expectNone(result, 'over-capacity');
         expect(result.facts.loadOf(result.facts.persons[0]!).load).toBe(1);
     });
 
     it('treats windows that touch on one day as concurrent, and the next day as not', async () => {
-        const touching = await check([
-            'person alice',
-            'mission A { lead alice boundary { window 2026-01-01 .. 2026-06-30 } }',
-            'mission B { lead alice boundary { window 2026-06-30 .. 2026-12-31 } }'
-        ].join('\n'));
+        const touching = await check(
+            [
+                'person alice',
+                'mission A { lead alice boundary { window 2026-01-01 .. 2026-06-30 } }',
+                'mission B { lead alice boundary { window 2026-06-30 .. 2026-12-31 } }'
+            ].join('\n')
+        );
         expect(found(touching, 'over-capacity')).toHaveLength(3);
-        const apart = await check([
-            'person alice',
-            'mission A { lead alice boundary { window 2026-01-01 .. 2026-06-30 } }',
-            'mission B { lead alice boundary { window 2026-07-01 .. 2026-12-31 } }'
-        ].join('\n'));
+        const apart = await check(
+            [
+                'person alice',
+                'mission A { lead alice boundary { window 2026-01-01 .. 2026-06-30 } }',
+                'mission B { lead alice boundary { window 2026-07-01 .. 2026-12-31 } }'
+            ].join('\n')
+        );
         expectNone(apart, 'over-capacity');
     });
 
     it('does not count staged or finished missions, and a load equal to the capacity is fine', async () => {
-        const result = await check([
-            'person alice { capacity 2 }',
-            'mission A { lead alice }',
-            'mission B { lead alice }',
-            'mission C { lead alice status staged }',
-            'mission D { lead alice status won }'
-        ].join('\n'));
+        const result = await check(
+            [
+                'person alice { capacity 2 }',
+                'mission A { lead alice }',
+                'mission B { lead alice }',
+                'mission C { lead alice status staged }',
+                'mission D { lead alice status won }'
+            ].join('\n')
+        );
         expectNone(result, 'over-capacity');
     });
 
@@ -99,28 +109,38 @@ describe('over-capacity', () => {
     });
 
     it('names only the missions counted in the peak', async () => {
-        const result = await check([
-            'person alice',
-            'mission Early { lead alice boundary { window 2025-01-01 .. 2025-03-31 } }',
-            'mission A { lead alice boundary { window 2026-01-01 .. 2026-06-30 } }',
-            'mission B { lead alice boundary { window 2026-03-01 .. 2026-12-31 } }'
-        ].join('\n'));
-        expect(messagesOf(result, 'over-capacity')[0]).toBe('alice is on 2 concurrent active missions (capacity 1): A, B');
+        const result = await check(
+            [
+                'person alice',
+                'mission Early { lead alice boundary { window 2025-01-01 .. 2025-03-31 } }',
+                'mission A { lead alice boundary { window 2026-01-01 .. 2026-06-30 } }',
+                'mission B { lead alice boundary { window 2026-03-01 .. 2026-12-31 } }'
+            ].join('\n')
+        );
+        expect(messagesOf(result, 'over-capacity')[0]).toBe(
+            'alice is on 2 concurrent active missions (capacity 1): A, B'
+        );
         expect(found(result, 'over-capacity')).toHaveLength(3);
     });
 
     it('reads the facts: isCountedInPeak is true exactly for the missions counted in the peak', async () => {
-        const result = await check([
-            'person alice',
-            'person bob { capacity 2 }',
-            'mission Early { lead alice boundary { window 2025-01-01 .. 2025-03-31 } }',
-            'mission A { lead alice crew bob boundary { window 2026-01-01 .. 2026-06-30 } }',
-            'mission B { lead alice crew bob boundary { window 2026-03-01 .. 2026-12-31 } }'
-        ].join('\n'));
+        const result = await check(
+            [
+                'person alice',
+                'person bob { capacity 2 }',
+                'mission Early { lead alice boundary { window 2025-01-01 .. 2025-03-31 } }',
+                'mission A { lead alice crew bob boundary { window 2026-01-01 .. 2026-06-30 } }',
+                'mission B { lead alice crew bob boundary { window 2026-03-01 .. 2026-12-31 } }'
+            ].join('\n')
+        );
         const { facts } = result;
         const [alice, bob] = facts.persons;
         const byName = new Map(facts.missions.map(mission => [mission.name, mission]));
-        expect(['Early', 'A', 'B'].map(name => facts.isCountedInPeak(alice!, byName.get(name)!))).toEqual([false, true, true]);
+        expect(['Early', 'A', 'B'].map(name => facts.isCountedInPeak(alice!, byName.get(name)!))).toEqual([
+            false,
+            true,
+            true
+        ]);
         expect(['A', 'B'].map(name => facts.isCountedInPeak(bob!, byName.get(name)!))).toEqual([false, false]);
     });
 });

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, type DiagnosticCode } from '../../src/validation/codes.js';
 import { check } from './rule-helpers.js';
 
-const RULE_CODES = (Object.keys(CATALOG) as DiagnosticCode[]).filter(code => !('fixed' in CATALOG[code]) && code !== 'invalid-config');
+const RULE_CODES = (Object.keys(CATALOG) as DiagnosticCode[]).filter(
+    code => !('fixed' in CATALOG[code]) && code !== 'invalid-config'
+);
 
 describe('examples/broken for every rule code', () => {
     it('covers all 23 rule codes', () => {

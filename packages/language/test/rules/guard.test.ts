@@ -15,7 +15,11 @@ class ThrowingValidator implements MissionValidator {
     readonly codes: readonly DiagnosticCode[] = ['review-overdue'];
 
     checks(): ValidationChecks<MissionAstType> {
-        return { Mission: () => { throw new Error('boom'); } };
+        return {
+            Mission: () => {
+                throw new Error('boom');
+            }
+        };
     }
 }
 
@@ -33,7 +37,16 @@ describe('a throwing check', () => {
         // On the mission the check was given: line 1, from `mission` to the closing brace.
         expect(internal[0]!.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 30 } });
 
-        const others = diagnostics.filter(diagnostic => diagnostic.code !== 'review-overdue').map(diagnostic => diagnostic.code).sort();
-        expect(others).toEqual(['missing-intent', 'no-lead', 'staged-without-value', 'unaligned-mission', 'unmeasured-mission']);
+        const others = diagnostics
+            .filter(diagnostic => diagnostic.code !== 'review-overdue')
+            .map(diagnostic => diagnostic.code)
+            .sort();
+        expect(others).toEqual([
+            'missing-intent',
+            'no-lead',
+            'staged-without-value',
+            'unaligned-mission',
+            'unmeasured-mission'
+        ]);
     });
 });

@@ -24,7 +24,10 @@ describe('the complete example of LANGUAGE.md', () => {
 
     it('gives nothing else on another day either, while reviews are on time', async () => {
         const result = await check({ 'acme.mission': EXAMPLE }, '2026-12-01');
-        expect(result.diagnostics.map(diagnostic => diagnostic.code)).toEqual(['staged-without-value', 'unmapped-measures']);
+        expect(result.diagnostics.map(diagnostic => diagnostic.code)).toEqual([
+            'staged-without-value',
+            'unmapped-measures'
+        ]);
         const late = await check({ 'acme.mission': EXAMPLE }, '2026-12-02');
         expect(late.diagnostics.map(diagnostic => diagnostic.code)).toContain('review-overdue');
     });

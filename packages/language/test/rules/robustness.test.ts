@@ -10,9 +10,13 @@ describe('rules on cycles and deep chains', () => {
         const size = 500;
         const lines = ['person p { capacity 1000 }'];
         for (let i = 0; i < size; i++) {
-            lines.push(`mission C${i} under C${(i + 1) % size} { lead p supports C${(i + 7) % size} boundary { window 2026-01-01 .. 2026-12-31 budget 10 GBP } measure m { target 1 contributes to C${(i + 1) % size}.m } }`);
+            lines.push(
+                `mission C${i} under C${(i + 1) % size} { lead p supports C${(i + 7) % size} boundary { window 2026-01-01 .. 2026-12-31 budget 10 GBP } measure m { target 1 contributes to C${(i + 1) % size}.m } }`
+            );
         }
-        lines.push('mission Off under C0 { boundary { window 2027-01-01 .. 2027-12-31 budget 11 GBP } measure m { target 1 } }');
+        lines.push(
+            'mission Off under C0 { boundary { window 2027-01-01 .. 2027-12-31 budget 11 GBP } measure m { target 1 } }'
+        );
         const result = await check(lines.join('\n'));
         expect(found(result, 'alignment-cycle')).toHaveLength(size);
         // Off hangs below the cycle: its own parent rules still apply.
@@ -25,12 +29,20 @@ describe('rules on cycles and deep chains', () => {
 
     it('check a 5,000-deep chain and 5,000 siblings in seconds', async () => {
         const depth = 5000;
-        const lines = ['vision V { horizon 2030-12-31 }', 'person p { capacity 10000 }', 'mission M0 under V { lead p boundary { budget 1M GBP headcount 10 } measure m { target 1 } }'];
+        const lines = [
+            'vision V { horizon 2030-12-31 }',
+            'person p { capacity 10000 }',
+            'mission M0 under V { lead p boundary { budget 1M GBP headcount 10 } measure m { target 1 } }'
+        ];
         for (let i = 1; i < depth; i++) {
-            lines.push(`mission M${i} under M${i - 1} { lead p boundary { budget 1M GBP } measure m { target 1 contributes to M0.m } }`);
+            lines.push(
+                `mission M${i} under M${i - 1} { lead p boundary { budget 1M GBP } measure m { target 1 contributes to M0.m } }`
+            );
         }
         for (let i = 0; i < depth; i++) {
-            lines.push(`mission S${i} under M0 { lead p boundary { headcount 1 } measure m { target 1 contributes to M0.m } }`);
+            lines.push(
+                `mission S${i} under M0 { lead p boundary { headcount 1 } measure m { target 1 contributes to M0.m } }`
+            );
         }
         const started = performance.now();
         const result = await check(lines.join('\n'));

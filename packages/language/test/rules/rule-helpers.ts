@@ -35,7 +35,11 @@ export interface Expected {
  * Where the `occurrence`-th (0-based) appearance of `needle` in `text` is, as a 1-based range. Throws
  * when it is not there, so a test cannot pass by pointing at nothing.
  */
-export function rangeOf(text: string, needle: string, occurrence = 0): { line: number; column: number; endLine: number; endColumn: number } {
+export function rangeOf(
+    text: string,
+    needle: string,
+    occurrence = 0
+): { line: number; column: number; endLine: number; endColumn: number } {
     let offset = -1;
     for (let i = 0; i <= occurrence; i++) {
         offset = text.indexOf(needle, offset + 1);
@@ -51,13 +55,28 @@ export function rangeOf(text: string, needle: string, occurrence = 0): { line: n
 }
 
 /** An expected diagnostic of `severity` covering the `occurrence`-th `needle` of the file. */
-export function at(result: RuleCheck, severity: Severity, needle: string, occurrence = 0, file = 'main.mission'): Expected {
+export function at(
+    result: RuleCheck,
+    severity: Severity,
+    needle: string,
+    occurrence = 0,
+    file = 'main.mission'
+): Expected {
     return { file, severity, ...rangeOf(result.texts.get(file) ?? '', needle, occurrence) };
 }
 
 /** The diagnostics of one code, reduced to file, severity and range (in check order). */
 export function found(result: RuleCheck, code: DiagnosticCode): Expected[] {
-    return result.diagnostics.filter(diagnostic => diagnostic.code === code).map(({ file, severity, line, column, endLine, endColumn }) => ({ file, severity, line, column, endLine, endColumn }));
+    return result.diagnostics
+        .filter(diagnostic => diagnostic.code === code)
+        .map(({ file, severity, line, column, endLine, endColumn }) => ({
+            file,
+            severity,
+            line,
+            column,
+            endLine,
+            endColumn
+        }));
 }
 
 export function messagesOf(result: RuleCheck, code: DiagnosticCode): string[] {

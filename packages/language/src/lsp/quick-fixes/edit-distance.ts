@@ -8,7 +8,10 @@ export class BoundedDistance {
     private previous = new Int32Array(0);
     private current = new Int32Array(0);
 
-    constructor(private readonly text: string, readonly limit: number) {}
+    constructor(
+        private readonly text: string,
+        readonly limit: number
+    ) {}
 
     /** The distance from the text to the name, or undefined when it is more than the limit. */
     to(name: string): number | undefined {
@@ -60,7 +63,11 @@ export interface NameMatch<T> {
  * only in case counts as distance 0.5, nearer than any other edit (names are case-sensitive, so the text
  * is not that name).
  */
-export function nearestNames<T>(text: string, candidates: Iterable<{ item: T; name: string }>, max: number): Array<NameMatch<T>> {
+export function nearestNames<T>(
+    text: string,
+    candidates: Iterable<{ item: T; name: string }>,
+    max: number
+): Array<NameMatch<T>> {
     const distance = new BoundedDistance(text, distanceLimit(text));
     const lower = text.toLowerCase();
     const matches: Array<NameMatch<T>> = [];

@@ -1,4 +1,13 @@
-import { type AstNode, AstUtils, type CstNode, CstUtils, isReference, type LangiumDocument, type Reference, type ReferenceInfo } from 'langium';
+import {
+    type AstNode,
+    AstUtils,
+    type CstNode,
+    CstUtils,
+    isReference,
+    type LangiumDocument,
+    type Reference,
+    type ReferenceInfo
+} from 'langium';
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { ModelFacts } from '../../facts/model-facts.js';
 import type { MissionServices } from '../../mission-module.js';
@@ -42,7 +51,10 @@ export function leafAtDiagnostic(context: FixContext): CstNode | undefined {
 }
 
 /** The nearest AST node of the type (the leaf's own node or a container) where the diagnostic starts. */
-export function nodeAtDiagnostic<T extends AstNode>(context: FixContext, guard: (node: unknown) => node is T): T | undefined {
+export function nodeAtDiagnostic<T extends AstNode>(
+    context: FixContext,
+    guard: (node: unknown) => node is T
+): T | undefined {
     const leaf = leafAtDiagnostic(context);
     return leaf ? AstUtils.getContainerOfType(leaf.astNode, guard) : undefined;
 }

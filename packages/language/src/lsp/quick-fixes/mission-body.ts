@@ -6,8 +6,15 @@ import { type ItemLines, insertAfter, insertBefore, insertIntoEmptyBlock, itemIn
 /** The items of a mission's body in text order. */
 export function missionItems(mission: Mission): AstNode[] {
     const items: AstNode[] = [
-        ...mission.intents, ...mission.leads, ...mission.crews, ...mission.statuses, ...mission.boundaries,
-        ...mission.measures, ...mission.supports, ...mission.reviews, ...mission.values
+        ...mission.intents,
+        ...mission.leads,
+        ...mission.crews,
+        ...mission.statuses,
+        ...mission.boundaries,
+        ...mission.measures,
+        ...mission.supports,
+        ...mission.reviews,
+        ...mission.values
     ];
     return items.filter(item => item.$cstNode).sort((a, b) => a.$cstNode!.offset - b.$cstNode!.offset);
 }
@@ -16,12 +23,19 @@ export function missionItems(mission: Mission): AstNode[] {
 export type Placement = { readonly after: AstNode } | { readonly before: AstNode } | 'last';
 
 /** The edit that inserts the item into the mission's body, indented like its other items. */
-export function insertMissionItem(document: TextDocument, mission: Mission, lines: ItemLines, placement: Placement): TextEdit | undefined {
+export function insertMissionItem(
+    document: TextDocument,
+    mission: Mission,
+    lines: ItemLines,
+    placement: Placement
+): TextEdit | undefined {
     const items = missionItems(mission);
     const indent = itemIndent(document.getText(), mission, items);
     if (placement === 'last') {
         const last = items[items.length - 1];
-        return last ? insertAfter(document, last, lines, indent) : insertIntoEmptyBlock(document, mission, lines, indent);
+        return last
+            ? insertAfter(document, last, lines, indent)
+            : insertIntoEmptyBlock(document, mission, lines, indent);
     }
     return 'after' in placement
         ? insertAfter(document, placement.after, lines, indent)

@@ -34,12 +34,14 @@ export function addUnder(context: FixContext): CodeAction[] {
     const anchor = GrammarUtils.findNodeForProperty(mission.$cstNode, mission.title !== undefined ? 'title' : 'name');
     if (!anchor) return [];
     const at = context.document.textDocument.positionAt(anchor.end);
-    return candidates.map(target => quickFix(
-        context,
-        `Add 'under ${target.name}' (${target.$type === 'Vision' ? 'vision' : 'mission'})`,
-        [{ range: { start: at, end: at }, newText: ` under ${target.name}` }],
-        candidates.length === 1
-    ));
+    return candidates.map(target =>
+        quickFix(
+            context,
+            `Add 'under ${target.name}' (${target.$type === 'Vision' ? 'vision' : 'mission'})`,
+            [{ range: { start: at, end: at }, newText: ` under ${target.name}` }],
+            candidates.length === 1
+        )
+    );
 }
 
 /**
@@ -54,7 +56,13 @@ function alignmentCandidates(mission: Mission, facts: ModelFacts, context: FixCo
     const missions = new Set<Mission>();
     const consider = (candidate: AlignmentTarget | undefined): void => {
         if (candidate?.$type !== 'Mission' || missions.size >= MAX_MISSIONS || missions.has(candidate)) return;
-        if (candidate === mission || !candidate.name || facts.isAncestor(mission, candidate) || facts.cycleOf(candidate)) return;
+        if (
+            candidate === mission ||
+            !candidate.name ||
+            facts.isAncestor(mission, candidate) ||
+            facts.cycleOf(candidate)
+        )
+            return;
         if (facts.isFinished(candidate) || !fits(candidate)) return;
         missions.add(candidate);
     };
@@ -71,8 +79,14 @@ function alignmentCandidates(mission: Mission, facts: ModelFacts, context: FixCo
 }
 
 /** Whether the mission fits inside the candidate parent's window (`required`: see windowToFit) and budget. */
-function fitsUnder(mission: Mission, required: DayWindow | undefined, parent: AlignmentTarget, facts: ModelFacts): boolean {
-    if (required && !contains(parent.$type === 'Vision' ? visionWindow(parent) : facts.windowOf(parent), required)) return false;
+function fitsUnder(
+    mission: Mission,
+    required: DayWindow | undefined,
+    parent: AlignmentTarget,
+    facts: ModelFacts
+): boolean {
+    if (required && !contains(parent.$type === 'Vision' ? visionWindow(parent) : facts.windowOf(parent), required))
+        return false;
     if (parent.$type === 'Vision') return true;
     const budget = budgetOf(mission);
     const parentBudget = budgetOf(parent);
@@ -119,7 +133,10 @@ export function addIntent(context: FixContext): CodeAction[] {
     const statement = `intent "TODO: why ${mission.name} matters"`;
     const variants: Array<{ title: string; lines: string[] }> = [
         { title: 'Add an intent', lines: [statement] },
-        { title: 'Add an intent with an end state and a key task', lines: [`${statement} {`, `${unit}end state "TODO"`, `${unit}key task "TODO"`, '}'] }
+        {
+            title: 'Add an intent with an end state and a key task',
+            lines: [`${statement} {`, `${unit}end state "TODO"`, `${unit}key task "TODO"`, '}']
+        }
     ];
     return variants.flatMap(({ title, lines }, index) => {
         const edit = insertMissionItem(context.document.textDocument, mission, lines, firstItemPlacement(mission));
@@ -136,17 +153,23 @@ export function addMeasure(context: FixContext): CodeAction[] {
     if (!mission || mission.measures.length > 0) return [];
     const unit = indentUnit(textOf(context));
     const parent = context.facts().parentOf(mission);
-    const parentMeasures = parent?.$type === 'Mission' && !context.facts().cycleOf(mission)
-        ? parent.measures.filter(measure => measure.name).slice(0, MAX_PARENT_MEASURES)
-        : [];
+    const parentMeasures =
+        parent?.$type === 'Mission' && !context.facts().cycleOf(mission)
+            ? parent.measures.filter(measure => measure.name).slice(0, MAX_PARENT_MEASURES)
+            : [];
     // Before the `supports` items (measures come before them in LANGUAGE.md's example), else last.
     const placement: Placement = mission.supports[0] ? { before: mission.supports[0] } : 'last';
-    const variants: Array<{ title: string; lines: string[] }> = [{
-        title: 'Add a measure',
-        lines: [`measure success "TODO: what shows ${mission.name} is won" {`, `${unit}target 1`, '}']
-    }];
+    const variants: Array<{ title: string; lines: string[] }> = [
+        {
+            title: 'Add a measure',
+            lines: [`measure success "TODO: what shows ${mission.name} is won" {`, `${unit}target 1`, '}']
+        }
+    ];
     for (const measure of parentMeasures) {
-        variants.push({ title: `Add a measure contributing to ${parent!.name}.${measure.name}`, lines: contributingMeasure(measure, parent as Mission, unit) });
+        variants.push({
+            title: `Add a measure contributing to ${parent!.name}.${measure.name}`,
+            lines: contributingMeasure(measure, parent as Mission, unit)
+        });
     }
     return variants.flatMap(({ title, lines }, index) => {
         const edit = insertMissionItem(context.document.textDocument, mission, lines, placement);
@@ -184,7 +207,10 @@ export function addLead(context: FixContext): CodeAction[] {
     for (const person of candidates) {
         const edit = insertMissionItem(document, mission, [`lead ${person.name}`], placement);
         const obvious = candidates.length === 1 || (crewCandidates.length === 1 && crewCandidates[0] === person);
-        if (edit) actions.push(quickFix(context, `Add 'lead ${person.name}'${crew.has(person) ? ' (crew)' : ''}`, [edit], obvious));
+        if (edit)
+            actions.push(
+                quickFix(context, `Add 'lead ${person.name}'${crew.has(person) ? ' (crew)' : ''}`, [edit], obvious)
+            );
     }
     const name = freshName(`${mission.name}-lead`, context);
     const edit = insertMissionItem(document, mission, [`lead ${name}`], placement);
@@ -202,7 +228,8 @@ function crewPersons(mission: Mission): Set<Person> {
         for (const member of crew.members) {
             const target = member?.ref;
             if (target?.$type === 'Person') persons.add(target);
-            else if (target?.$type === 'Team') for (const person of target.members) if (person?.ref) persons.add(person.ref);
+            else if (target?.$type === 'Team')
+                for (const person of target.members) if (person?.ref) persons.add(person.ref);
         }
     }
     return persons;
@@ -210,11 +237,7 @@ function crewPersons(mission: Mission): Set<Person> {
 
 function leadCandidates(mission: Mission, crew: ReadonlySet<Person>, facts: ModelFacts, context: FixContext): Person[] {
     const model = context.document.parseResult.value;
-    const ordered = [
-        ...crew,
-        ...facts.persons.filter(person => person.$container === model),
-        ...facts.persons
-    ];
+    const ordered = [...crew, ...facts.persons.filter(person => person.$container === model), ...facts.persons];
     const result = new Set<Person>();
     for (const person of ordered) {
         if (result.size >= MAX_PERSONS) break;

@@ -34,20 +34,29 @@ export function fixReference(context: FixContext): CodeAction[] {
     const owner = isMission(info.container) ? info.container : undefined;
     const supporter = info.container.$type === 'Supports' ? (info.container.$container as Mission) : undefined;
 
-    const candidates = context.index.allElements(type)
+    const candidates = context.index
+        .allElements(type)
         .filter(description => acceptable(description, info.property, owner ?? supporter, facts))
         .map(description => ({ item: description, name: description.name }));
     const matches = nearestNames(text, candidates, MAX_SUGGESTIONS);
     const range = info.reference.$refNode.range;
     const unique = matches.length > 0 && matches[1]?.distance !== matches[0]!.distance;
     const actions = matches.map((match, index) =>
-        quickFix(context, `Did you mean '${match.name}'?`, [{ range, newText: match.name }], index === 0 && unique));
+        quickFix(context, `Did you mean '${match.name}'?`, [{ range, newText: match.name }], index === 0 && unique)
+    );
 
     // `lead ops` where ops is a team: one of its members is likely meant.
     if (type === 'Person') {
         const members = teamMembersNamed(context, text);
         for (const member of members) {
-            actions.push(quickFix(context, `Replace with ${member} (member of team ${text})`, [{ range, newText: member }], matches.length === 0 && members.length === 1));
+            actions.push(
+                quickFix(
+                    context,
+                    `Replace with ${member} (member of team ${text})`,
+                    [{ range, newText: member }],
+                    matches.length === 0 && members.length === 1
+                )
+            );
         }
     }
 
@@ -57,7 +66,14 @@ export function fixReference(context: FixContext): CodeAction[] {
             const parent = kind === 'mission' ? parentForNewMission(context, facts, owner, supporter) : undefined;
             const lines = skeleton(kind, text, parent);
             const preferred = matches.length === 0 && kinds.length === 1;
-            actions.push(quickFix(context, `Create ${kind} ${text}`, [appendElement(context.document.textDocument, lines)], preferred));
+            actions.push(
+                quickFix(
+                    context,
+                    `Create ${kind} ${text}`,
+                    [appendElement(context.document.textDocument, lines)],
+                    preferred
+                )
+            );
         }
     }
     return actions;
@@ -65,7 +81,10 @@ export function fixReference(context: FixContext): CodeAction[] {
 
 /** The names of the persons in the team of that name, when there is one (at most MAX_SUGGESTIONS). */
 function teamMembersNamed(context: FixContext, name: string): string[] {
-    const team = context.index.lookup(name).map(description => description.node).find(isTeam);
+    const team = context.index
+        .lookup(name)
+        .map(description => description.node)
+        .find(isTeam);
     const members = team?.members.map(member => member?.ref?.name).filter((each): each is string => !!each) ?? [];
     return [...new Set(members)].slice(0, MAX_SUGGESTIONS);
 }
@@ -74,7 +93,12 @@ function teamMembersNamed(context: FixContext, name: string): string[] {
  * A suggestion must not bring a new error: `under` may not name the mission itself or a descendant (a
  * cycle), `supports` not the supporter itself.
  */
-function acceptable(description: AstNodeDescription, property: string, mission: Mission | undefined, facts: ModelFacts): boolean {
+function acceptable(
+    description: AstNodeDescription,
+    property: string,
+    mission: Mission | undefined,
+    facts: ModelFacts
+): boolean {
     const node = description.node;
     if (!mission || !node || !isMission(node)) return true;
     if (node === mission) return false;
@@ -85,7 +109,12 @@ function acceptable(description: AstNodeDescription, property: string, mission: 
  * The parent of a mission created for a reference: a peer named in `supports` goes under the
  * supporter's parent; a mission named in `under` goes under a vision (of this file when there is one).
  */
-function parentForNewMission(context: FixContext, facts: ModelFacts, owner: Mission | undefined, supporter: Mission | undefined): AlignmentTarget | undefined {
+function parentForNewMission(
+    context: FixContext,
+    facts: ModelFacts,
+    owner: Mission | undefined,
+    supporter: Mission | undefined
+): AlignmentTarget | undefined {
     if (supporter) {
         const parent = facts.cycleOf(supporter) ? undefined : facts.parentOf(supporter);
         if (parent) return parent;
@@ -98,9 +127,13 @@ function parentForNewMission(context: FixContext, facts: ModelFacts, owner: Miss
 
 function skeleton(kind: CreatableKind, name: string, parent: AlignmentTarget | undefined): string[] {
     switch (kind) {
-        case 'person': return [`person ${name}`];
-        case 'team': return [`team ${name} { }`];
-        case 'vision': return [`vision ${name}`];
-        case 'mission': return [`mission ${name}${parent ? ` under ${parent.name}` : ''} {`, '}'];
+        case 'person':
+            return [`person ${name}`];
+        case 'team':
+            return [`team ${name} { }`];
+        case 'vision':
+            return [`vision ${name}`];
+        case 'mission':
+            return [`mission ${name}${parent ? ` under ${parent.name}` : ''} {`, '}'];
     }
 }

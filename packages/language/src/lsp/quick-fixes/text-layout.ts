@@ -99,7 +99,12 @@ export function insertAfter(document: TextDocument, item: AstNode, lines: ItemLi
  * Inserts the item as the last of an empty block: `{}` on one line becomes a block of three lines; a
  * block whose `}` has a line of its own gets the item on the line before it.
  */
-export function insertIntoEmptyBlock(document: TextDocument, owner: AstNode, lines: ItemLines, indent: string): TextEdit | undefined {
+export function insertIntoEmptyBlock(
+    document: TextDocument,
+    owner: AstNode,
+    lines: ItemLines,
+    indent: string
+): TextEdit | undefined {
     const text = document.getText();
     const block = braces(owner);
     if (!block) return undefined;
@@ -137,9 +142,10 @@ export function appendElement(document: TextDocument, lines: ItemLines): TextEdi
  */
 export function removeListElement(document: TextDocument, elements: readonly CstNode[], index: number): TextEdit {
     const element = elements[index]!;
-    const range = index === 0
-        ? { start: element.offset, end: elements[1]!.offset }
-        : { start: elements[index - 1]!.end, end: element.end };
+    const range =
+        index === 0
+            ? { start: element.offset, end: elements[1]!.offset }
+            : { start: elements[index - 1]!.end, end: element.end };
     return { range: { start: document.positionAt(range.start), end: document.positionAt(range.end) }, newText: '' };
 }
 

@@ -31,10 +31,17 @@ export function swapWindowDates(context: FixContext): CodeAction[] {
     const start = GrammarUtils.findNodeForProperty(window?.$cstNode, 'start');
     const end = GrammarUtils.findNodeForProperty(window?.$cstNode, 'end');
     if (!start || !end) return [];
-    return [quickFix(context, `Swap the dates: ${end.text} .. ${start.text}`, [
-        { range: start.range, newText: end.text },
-        { range: end.range, newText: start.text }
-    ], true)];
+    return [
+        quickFix(
+            context,
+            `Swap the dates: ${end.text} .. ${start.text}`,
+            [
+                { range: start.range, newText: end.text },
+                { range: end.range, newText: start.text }
+            ],
+            true
+        )
+    ];
 }
 
 /** `review-overdue`: `last` set to today (the configured today of the checks). */
@@ -43,7 +50,9 @@ export function reviewToday(context: FixContext): CodeAction[] {
     const last = GrammarUtils.findNodeForProperty(review?.$cstNode, 'last');
     if (!last) return [];
     const today = dayToIso(context.services.config.Settings.today);
-    return [quickFix(context, `Set the last review to today (${today})`, [{ range: last.range, newText: today }], true)];
+    return [
+        quickFix(context, `Set the last review to today (${today})`, [{ range: last.range, newText: today }], true)
+    ];
 }
 
 /** `self-support`, `redundant-support`: the reference removed from the list (the whole item when it is alone). */
@@ -54,8 +63,9 @@ export function removeSupport(context: FixContext): CodeAction[] {
     const document = context.document.textDocument;
     const elements = supports.missions.map(reference => reference.$refNode);
     if (elements.some(element => element === undefined)) return [];
-    const edit = supports.missions.length === 1
-        ? removeItem(document, supports)
-        : removeListElement(document, elements as NonNullable<typeof elements[number]>[], info.index);
+    const edit =
+        supports.missions.length === 1
+            ? removeItem(document, supports)
+            : removeListElement(document, elements as NonNullable<(typeof elements)[number]>[], info.index);
     return [quickFix(context, `Remove '${info.reference.$refText}' from supports`, [edit], true)];
 }

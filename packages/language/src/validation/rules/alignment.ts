@@ -34,7 +34,10 @@ export class AlignmentValidator implements MissionValidator {
         const members = facts.cycleOf(mission);
         if (!members || !mission.parent) return;
         if (members.length === 1) {
-            report(accept, 'alignment-cycle', `mission ${mission.name} is under itself`, { node: mission, property: 'parent' });
+            report(accept, 'alignment-cycle', `mission ${mission.name} is under itself`, {
+                node: mission,
+                property: 'parent'
+            });
             return;
         }
         // Walk `under` from this mission (O(1) per step) and name at most LOOP_NAMES members.
@@ -44,10 +47,16 @@ export class AlignmentValidator implements MissionValidator {
             names.push(current.name);
             current = current.$type === 'Mission' ? facts.parentOf(current) : undefined;
         }
-        const loop = current === mission ? [...names, mission.name] : [...names, `… (${members.length} missions in all)`, mission.name];
-        report(accept, 'alignment-cycle',
+        const loop =
+            current === mission
+                ? [...names, mission.name]
+                : [...names, `… (${members.length} missions in all)`, mission.name];
+        report(
+            accept,
+            'alignment-cycle',
             `alignment cycle: ${loop.join(' → ')}; one of these missions must be under a vision or a mission outside the loop`,
-            { node: mission, property: 'parent' });
+            { node: mission, property: 'parent' }
+        );
     }
 }
 

@@ -19,13 +19,24 @@ const CURRENCY = /^[A-Z]{3}$/;
  * (alignment-cycle is the one problem there); sums are one pass over the direct children.
  */
 export class BoundaryValidator implements MissionValidator {
-    readonly codes: readonly DiagnosticCode[] = ['window-outside-parent', 'budget-exceeded', 'currency-mismatch', 'headcount-exceeded', 'measure-due-outside-window'];
+    readonly codes: readonly DiagnosticCode[] = [
+        'window-outside-parent',
+        'budget-exceeded',
+        'currency-mismatch',
+        'headcount-exceeded',
+        'measure-due-outside-window'
+    ];
 
     constructor(private readonly facts: ModelFactsProvider) {}
 
     checks(): ValidationChecks<MissionAstType> {
         return {
-            Mission: [this.checkWindowInsideParent, this.checkChildrenBudgets, this.checkBudgetCurrency, this.checkChildrenHeadcounts],
+            Mission: [
+                this.checkWindowInsideParent,
+                this.checkChildrenBudgets,
+                this.checkBudgetCurrency,
+                this.checkChildrenHeadcounts
+            ],
             Due: this.checkDue
         };
     }
@@ -37,14 +48,20 @@ export class BoundaryValidator implements MissionValidator {
         if (!own || !parent) return;
         const outer = parent.$type === 'Mission' ? this.facts.get().windowOf(parent) : visionWindow(parent);
         if (contains(outer, own)) return;
-        const theirs = parent.$type === 'Mission'
-            ? `the window of its parent ${parent.name} (${windowText(outer)}${originNote(outer as EffectiveWindow)})`
-            : `the horizon of its vision ${parent.name} (${dayText(outer.end)})`;
+        const theirs =
+            parent.$type === 'Mission'
+                ? `the window of its parent ${parent.name} (${windowText(outer)}${originNote(outer as EffectiveWindow)})`
+                : `the horizon of its vision ${parent.name} (${dayText(outer.end)})`;
         const how: string[] = [];
         if (own.start < outer.start) how.push(`it starts ${dayText(own.start)}, before ${dayText(outer.start)}`);
         if (own.end > outer.end) how.push(`it ends ${dayText(own.end)}, after ${dayText(outer.end)}`);
         const window = windowOf(mission)!; // present: ownWindow is defined
-        report(accept, 'window-outside-parent', `the window of ${mission.name} (${windowText(own)}) is not inside ${theirs}: ${how.join(' and ')}`, { node: window });
+        report(
+            accept,
+            'window-outside-parent',
+            `the window of ${mission.name} (${windowText(own)}) is not inside ${theirs}: ${how.join(' and ')}`,
+            { node: window }
+        );
     }
 
     /** On the parent's budget: its direct children's budgets in its currency add up to more. */
@@ -61,10 +78,15 @@ export class BoundaryValidator implements MissionValidator {
             spenders.push({ child, budget: childBudget });
         }
         if (!exceeds(total, budget.amount)) return;
-        const spent = spenders.map(({ child, budget: childBudget }) => `${child.name} ${money(childBudget.amount, childBudget.currency)}`);
-        report(accept, 'budget-exceeded',
+        const spent = spenders.map(
+            ({ child, budget: childBudget }) => `${child.name} ${money(childBudget.amount, childBudget.currency)}`
+        );
+        report(
+            accept,
+            'budget-exceeded',
             `the children of ${mission.name} spend ${money(total, budget.currency)} of its ${money(budget.amount, budget.currency)} budget (${money(total - budget.amount, budget.currency)} over): ${nameList(spent)}`,
-            { node: budget });
+            { node: budget }
+        );
     }
 
     /** On the child's budget: it cannot be counted against a parent budget in another currency. */
@@ -74,9 +96,12 @@ export class BoundaryValidator implements MissionValidator {
         if (!budget || parent?.$type !== 'Mission') return;
         const parentBudget = usableBudget(parent);
         if (!parentBudget || parentBudget.currency === budget.currency) return;
-        report(accept, 'currency-mismatch',
+        report(
+            accept,
+            'currency-mismatch',
             `the budget of ${mission.name} is in ${budget.currency} but its parent ${parent.name} budgets ${money(parentBudget.amount, parentBudget.currency)}: state it in ${parentBudget.currency} so it counts against the parent's budget`,
-            { node: budget });
+            { node: budget }
+        );
     }
 
     /** On the parent's headcount: its direct children's headcounts add up to more. */
@@ -93,9 +118,12 @@ export class BoundaryValidator implements MissionValidator {
         }
         if (!exceeds(total, headcount.count)) return;
         const needs = staffed.map(({ child, count }) => `${child.name} ${formatNumber(count)}`);
-        report(accept, 'headcount-exceeded',
+        report(
+            accept,
+            'headcount-exceeded',
             `the children of ${mission.name} need a headcount of ${formatNumber(total)}, more than its ${formatNumber(headcount.count)}: ${nameList(needs)}`,
-            { node: headcount });
+            { node: headcount }
+        );
     }
 
     /** On the due date: outside the mission's effective window (own, inherited or a vision's horizon). */
@@ -106,10 +134,16 @@ export class BoundaryValidator implements MissionValidator {
         const mission = measure.$container;
         const window = this.facts.get().windowOf(mission);
         if (window.source === 'none' || contains(window, { start: day, end: day })) return;
-        const side = day < window.start ? `before it starts (${dayText(window.start)})` : `after it ends (${dayText(window.end)})`;
-        report(accept, 'measure-due-outside-window',
+        const side =
+            day < window.start
+                ? `before it starts (${dayText(window.start)})`
+                : `after it ends (${dayText(window.end)})`;
+        report(
+            accept,
+            'measure-due-outside-window',
             `${measureName(measure)} is due ${dayText(day)}, outside the window of ${mission.name} (${windowText(window)}${originNote(window)}): ${side}`,
-            { node: due, property: 'date' });
+            { node: due, property: 'date' }
+        );
     }
 
     /** The parent to compare with, unless the mission is on an `under` cycle. */
@@ -122,7 +156,9 @@ export class BoundaryValidator implements MissionValidator {
     private alignedChildrenOf(mission: Mission): readonly Mission[] {
         const facts = this.facts.get();
         const children = facts.childrenOf(mission);
-        return children.some(child => facts.cycleOf(child)) ? children.filter(child => !facts.cycleOf(child)) : children;
+        return children.some(child => facts.cycleOf(child))
+            ? children.filter(child => !facts.cycleOf(child))
+            : children;
     }
 }
 

@@ -38,7 +38,12 @@ export class CapacityValidator implements MissionValidator {
         if (!person || mission.leads[0] !== lead) return;
         const facts = this.facts.get();
         if (!facts.isCountedInPeak(person, mission)) return;
-        report(accept, 'over-capacity', `${person.name} leads ${mission.name} while over capacity: ${this.overloadText(facts.loadOf(person))}`, { node: lead, property: 'person' });
+        report(
+            accept,
+            'over-capacity',
+            `${person.name} leads ${mission.name} while over capacity: ${this.overloadText(facts.loadOf(person))}`,
+            { node: lead, property: 'person' }
+        );
     }
 
     checkCrew(crew: Crew, accept: ValidationAcceptor): void {
@@ -48,14 +53,26 @@ export class CapacityValidator implements MissionValidator {
             const target = member?.ref;
             if (target?.$type === 'Person') {
                 if (!facts.isCountedInPeak(target, mission)) return;
-                report(accept, 'over-capacity', `${target.name} is crew of ${mission.name} while over capacity: ${this.overloadText(facts.loadOf(target))}`,
-                    { node: crew, property: 'members', index });
+                report(
+                    accept,
+                    'over-capacity',
+                    `${target.name} is crew of ${mission.name} while over capacity: ${this.overloadText(facts.loadOf(target))}`,
+                    { node: crew, property: 'members', index }
+                );
             } else if (target?.$type === 'Team') {
-                const overloaded = overloadedMembers(facts, target.members.map(person => person?.ref), mission);
+                const overloaded = overloadedMembers(
+                    facts,
+                    target.members.map(person => person?.ref),
+                    mission
+                );
                 if (overloaded.length === 0) return;
                 const who = overloaded.map(load => this.overloadText(load)).join('; ');
-                report(accept, 'over-capacity', `team ${target.name} brings ${overloaded.length === 1 ? 'a member' : `${overloaded.length} members`} onto ${mission.name} while over capacity: ${who}`,
-                    { node: crew, property: 'members', index });
+                report(
+                    accept,
+                    'over-capacity',
+                    `team ${target.name} brings ${overloaded.length === 1 ? 'a member' : `${overloaded.length} members`} onto ${mission.name} while over capacity: ${who}`,
+                    { node: crew, property: 'members', index }
+                );
             }
         });
     }
@@ -78,12 +95,26 @@ export class CapacityValidator implements MissionValidator {
 function byStartThenName(facts: ModelFacts, missions: readonly Mission[]): Mission[] {
     return missions
         .map(mission => ({ mission, start: facts.windowOf(mission).start }))
-        .sort((a, b) => (a.start === b.start ? (a.mission.name < b.mission.name ? -1 : a.mission.name > b.mission.name ? 1 : 0) : a.start < b.start ? -1 : 1))
+        .sort((a, b) =>
+            a.start === b.start
+                ? a.mission.name < b.mission.name
+                    ? -1
+                    : a.mission.name > b.mission.name
+                      ? 1
+                      : 0
+                : a.start < b.start
+                  ? -1
+                  : 1
+        )
         .map(entry => entry.mission);
 }
 
 /** The team's members (each once) for whom this mission is counted in an over-capacity peak. */
-function overloadedMembers(facts: ModelFacts, members: ReadonlyArray<Person | undefined>, mission: Mission): PersonLoad[] {
+function overloadedMembers(
+    facts: ModelFacts,
+    members: ReadonlyArray<Person | undefined>,
+    mission: Mission
+): PersonLoad[] {
     const seen = new Set<Person>();
     const result: PersonLoad[] = [];
     for (const person of members) {

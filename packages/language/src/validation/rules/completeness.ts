@@ -19,21 +19,39 @@ export class CompletenessValidator implements MissionValidator {
 
     checkIntent(mission: Mission, accept: ValidationAcceptor): void {
         if (mission.intents.length > 0) return;
-        report(accept, 'missing-intent', `mission ${mission.name} has no intent: say why it matters with \`intent "..."\` (purpose, end state, key tasks)`, { node: mission, property: 'name' });
+        report(
+            accept,
+            'missing-intent',
+            `mission ${mission.name} has no intent: say why it matters with \`intent "..."\` (purpose, end state, key tasks)`,
+            { node: mission, property: 'name' }
+        );
     }
 
     checkMeasured(mission: Mission, accept: ValidationAcceptor): void {
         if (mission.measures.length > 0) return;
-        report(accept, 'unmeasured-mission', `mission ${mission.name} has no measure: add a \`measure\` that shows when it is won`, { node: mission, property: 'name' });
+        report(
+            accept,
+            'unmeasured-mission',
+            `mission ${mission.name} has no measure: add a \`measure\` that shows when it is won`,
+            { node: mission, property: 'name' }
+        );
     }
 
     checkLead(mission: Mission, accept: ValidationAcceptor): void {
         if (mission.leads.length > 0) return;
-        report(accept, 'no-lead', `mission ${mission.name} has no lead: name the one accountable person with \`lead\``, { node: mission, property: 'name' });
+        report(
+            accept,
+            'no-lead',
+            `mission ${mission.name} has no lead: name the one accountable person with \`lead\``,
+            { node: mission, property: 'name' }
+        );
     }
 
     checkTeam(team: Team, accept: ValidationAcceptor): void {
         if (team.members.length > 0) return;
-        report(accept, 'empty-team', `team ${team.name} has no members: add \`members\` or remove the team`, { node: team, property: 'name' });
+        report(accept, 'empty-team', `team ${team.name} has no members: add \`members\` or remove the team`, {
+            node: team,
+            property: 'name'
+        });
     }
 }

@@ -26,10 +26,14 @@ export function windowText(window: DayWindow): string {
 /** Where an effective window comes from, as a phrase: `its own`, `inherited from Grow`, `the horizon of Acme`. */
 export function windowOrigin(window: EffectiveWindow): string {
     switch (window.source) {
-        case 'own': return 'its own window';
-        case 'inherited': return `inherited from ${window.from?.name ?? 'an ancestor'}`;
-        case 'vision': return `the horizon of ${window.from?.name ?? 'its vision'}`;
-        case 'none': return 'no window';
+        case 'own':
+            return 'its own window';
+        case 'inherited':
+            return `inherited from ${window.from?.name ?? 'an ancestor'}`;
+        case 'vision':
+            return `the horizon of ${window.from?.name ?? 'its vision'}`;
+        case 'none':
+            return 'no window';
     }
 }
 
@@ -45,7 +49,10 @@ export function nameList(names: readonly string[], max = 10): string {
 
 /** The names of elements as `nameList` gives them, reading only the names it shows (lists may be long). */
 export function namesOf(elements: ReadonlyArray<{ readonly name: string }>, max = 10): string {
-    const shown = elements.slice(0, max).map(element => element.name).join(', ');
+    const shown = elements
+        .slice(0, max)
+        .map(element => element.name)
+        .join(', ');
     return elements.length > max ? `${shown} and ${elements.length - max} more` : shown;
 }
 

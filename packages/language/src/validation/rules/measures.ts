@@ -12,7 +12,12 @@ import { measureName, nameList } from './describe.js';
  * scorecard's levels agree: what the contributors report does not exceed what the parent reports.
  */
 export class MeasureValidator implements MissionValidator {
-    readonly codes: readonly DiagnosticCode[] = ['unmapped-measures', 'unit-mismatch', 'rollup-discrepancy', 'target-equals-baseline'];
+    readonly codes: readonly DiagnosticCode[] = [
+        'unmapped-measures',
+        'unit-mismatch',
+        'rollup-discrepancy',
+        'target-equals-baseline'
+    ];
 
     constructor(private readonly facts: ModelFactsProvider) {}
 
@@ -43,9 +48,12 @@ export class MeasureValidator implements MissionValidator {
         if (mapped) return;
         const own = mission.measures.map(measure => measure.name);
         const theirs = parent.measures.map(measure => measureName(measure));
-        report(accept, 'unmapped-measures',
+        report(
+            accept,
+            'unmapped-measures',
             `none of the measures of ${mission.name} (${nameList(own)}) contributes to a measure of ${parent.name} or above: add \`contributes to\` naming ${theirs.length === 1 ? theirs[0] : `one of ${nameList(theirs)}`}`,
-            { node: mission, property: 'name' });
+            { node: mission, property: 'name' }
+        );
     }
 
     checkUnit(contribution: Contribution, accept: ValidationAcceptor): void {
@@ -55,9 +63,12 @@ export class MeasureValidator implements MissionValidator {
         const unit = unitOf(measure);
         const targetUnit = unitOf(target);
         if (unit === undefined || targetUnit === undefined || unit === targetUnit) return;
-        report(accept, 'unit-mismatch',
+        report(
+            accept,
+            'unit-mismatch',
             `${measureName(measure)} is in ${unit} but contributes to ${measureName(target)}, which is in ${targetUnit}`,
-            { node: contribution, property: 'measure' });
+            { node: contribution, property: 'measure' }
+        );
     }
 
     /**
@@ -85,9 +96,12 @@ export class MeasureValidator implements MissionValidator {
         // The message's parts are written only when it is reported (this runs for every measure).
         const parts = reporting.map(({ contributor, value }) => `${measureName(contributor)} ${formatNumber(value)}`);
         const inUnit = unit === undefined ? '' : ` ${unit}`;
-        report(accept, 'rollup-discrepancy',
+        report(
+            accept,
+            'rollup-discrepancy',
             `the contributors to ${measureName(measure)} report ${formatNumber(total)}${inUnit}, more than its current ${formatNumber(current.value)}${inUnit}: ${nameList(parts)}`,
-            { node: current });
+            { node: current }
+        );
     }
 
     /** On the target: equal to the baseline (a missing baseline counts as 0), so nothing to achieve. */
@@ -97,8 +111,11 @@ export class MeasureValidator implements MissionValidator {
         const baseline = baselineOf(measure);
         if (target.value !== (baseline ?? 0)) return;
         const from = baseline === undefined ? 'the baseline (0 when none is given)' : `its baseline`;
-        report(accept, 'target-equals-baseline',
+        report(
+            accept,
+            'target-equals-baseline',
             `the target of ${measureName(measure)} (${formatNumber(target.value)}) equals ${from}: there is nothing to achieve`,
-            { node: target });
+            { node: target }
+        );
     }
 }

@@ -17,8 +17,11 @@ export class StagingValidator implements MissionValidator {
 
     checkValue(mission: Mission, accept: ValidationAcceptor): void {
         if (statusOf(mission) !== 'staged' || mission.values.length > 0) return;
-        report(accept, 'staged-without-value',
+        report(
+            accept,
+            'staged-without-value',
             `staged mission ${mission.name} has no value, so it cannot be ranked for staging: add \`value <amount> <currency> per week\` (its cost of delay)`,
-            { node: mission, property: 'name' });
+            { node: mission, property: 'name' }
+        );
     }
 }

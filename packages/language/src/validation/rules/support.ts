@@ -13,7 +13,12 @@ import { windowText } from './describe.js';
  * reference in the `supports` list.
  */
 export class SupportValidator implements MissionValidator {
-    readonly codes: readonly DiagnosticCode[] = ['self-support', 'redundant-support', 'support-window-disjoint', 'support-finished-mission'];
+    readonly codes: readonly DiagnosticCode[] = [
+        'self-support',
+        'redundant-support',
+        'support-window-disjoint',
+        'support-finished-mission'
+    ];
 
     constructor(private readonly facts: ModelFactsProvider) {}
 
@@ -30,7 +35,12 @@ export class SupportValidator implements MissionValidator {
             if (!supported) return;
             const at = { node: supports, property: 'missions', index } as const;
             if (supported === mission) {
-                report(accept, 'self-support', `${mission.name} supports itself: name a peer mission that its work helps`, at);
+                report(
+                    accept,
+                    'self-support',
+                    `${mission.name} supports itself: name a peer mission that its work helps`,
+                    at
+                );
                 return;
             }
             const redundancy = this.redundancyOf(mission, supported);
@@ -38,12 +48,21 @@ export class SupportValidator implements MissionValidator {
             const ownWindow = facts.windowOf(mission);
             const theirWindow = facts.windowOf(supported);
             if (!overlaps(ownWindow, theirWindow)) {
-                report(accept, 'support-window-disjoint',
-                    `${mission.name} (${windowText(ownWindow)}) supports ${supported.name} (${windowText(theirWindow)}), but their windows do not overlap`, at);
+                report(
+                    accept,
+                    'support-window-disjoint',
+                    `${mission.name} (${windowText(ownWindow)}) supports ${supported.name} (${windowText(theirWindow)}), but their windows do not overlap`,
+                    at
+                );
             }
             // A finished supporter's `supports` is history: only a mission still to run is warned.
             if (!finished && facts.isFinished(supported)) {
-                report(accept, 'support-finished-mission', `${mission.name} supports ${supported.name}, which is ${statusOf(supported)}: there is nothing left to support`, at);
+                report(
+                    accept,
+                    'support-finished-mission',
+                    `${mission.name} supports ${supported.name}, which is ${statusOf(supported)}: there is nothing left to support`,
+                    at
+                );
             }
         });
     }

@@ -16,7 +16,10 @@ import { dayText, days } from './describe.js';
 export class TimeValidator implements MissionValidator {
     readonly codes: readonly DiagnosticCode[] = ['review-overdue', 'inactive-parent'];
 
-    constructor(private readonly facts: ModelFactsProvider, private readonly settings: MissionSettings) {}
+    constructor(
+        private readonly facts: ModelFactsProvider,
+        private readonly settings: MissionSettings
+    ) {}
 
     checks(): ValidationChecks<MissionAstType> {
         return { Review: this.checkReview, Mission: this.checkParentActive };
@@ -33,18 +36,30 @@ export class TimeValidator implements MissionValidator {
         if (!Number.isInteger(review.every) || review.every < 1) return; // reported as a syntax error
         const age = this.settings.today - last;
         if (age <= review.every) return;
-        report(accept, 'review-overdue',
+        report(
+            accept,
+            'review-overdue',
             `${mission.name} was last reviewed ${dayText(last)}, ${days(age)} ago (every ${days(review.every)}): the review was due ${dayText(last + review.every)}`,
-            { node: review });
+            { node: review }
+        );
     }
 
     /** On the `under` reference of an active mission whose parent mission is won, lost or abandoned. */
     checkParentActive(mission: Mission, accept: ValidationAcceptor): void {
         const facts = this.facts.get();
         const parent = facts.parentOf(mission);
-        if (parent?.$type !== 'Mission' || !facts.isActive(mission) || !facts.isFinished(parent) || facts.cycleOf(mission)) return;
-        report(accept, 'inactive-parent',
+        if (
+            parent?.$type !== 'Mission' ||
+            !facts.isActive(mission) ||
+            !facts.isFinished(parent) ||
+            facts.cycleOf(mission)
+        )
+            return;
+        report(
+            accept,
+            'inactive-parent',
             `${mission.name} is active but its parent ${parent.name} is ${statusOf(parent)}: align ${mission.name} under a running mission, or finish it too`,
-            { node: mission, property: 'parent' });
+            { node: mission, property: 'parent' }
+        );
     }
 }
