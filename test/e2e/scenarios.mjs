@@ -1,6 +1,8 @@
 // The end-to-end scenarios, in order; each gets the workbench and the step context. The fixture
 // workspace is fixtures/workspace: model.mission (clean; alice has capacity 1) and broken.mission
 // (never opened before the last scenario: its diagnostics come from the workspace build).
+// The functions passed to page.evaluate run in the browser page, with its globals:
+/* global document, getComputedStyle */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

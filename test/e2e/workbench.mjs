@@ -1,5 +1,7 @@
 // UI helpers over VS Code's workbench as code-server serves it. Every helper waits for a UI state
 // with a generous timeout; none sleeps for a fixed time.
+// The functions passed to page.evaluate run in the browser page, with its globals:
+/* global document, requestAnimationFrame */
 export const TIMEOUT = 60_000;
 
 export class Workbench {

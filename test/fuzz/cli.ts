@@ -63,7 +63,7 @@ export function runProblems(run: ChildRun): string[] {
     if (/^\s+at .+/m.test(run.stderr)) problems.push('a stack trace on stderr');
     if (/^\w*Error:/m.test(run.stderr) || /^Uncaught/m.test(run.stderr)) problems.push('an Error: trace on stderr');
     if (/internal error/.test(run.stderr)) problems.push('an internal error');
-    if (/^    at .+\(.*:\d+:\d+\)$/m.test(run.stdout)) problems.push('a stack trace on stdout');
+    if (/^ {4}at .+\(.*:\d+:\d+\)$/m.test(run.stdout)) problems.push('a stack trace on stdout');
     if (run.code === 2 && run.stderr.trimEnd().split('\n').length !== 1)
         problems.push('exit 2 without exactly one line on stderr');
     return problems.map(problem => `${problem}\n--- stderr:\n${run.stderr.slice(0, 2000)}`);

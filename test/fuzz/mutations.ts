@@ -71,7 +71,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 /** Tokens and the gaps between them, so token mutations keep the rest of the text as it was. */
 function tokenSpans(text: string): Array<{ start: number; end: number }> {
     const spans: Array<{ start: number; end: number }> = [];
-    for (const match of text.matchAll(/"(?:[^"\\\r\n]|\\.)*"|\/\/[^\n]*|\/\*[\s\S]*?\*\/|[A-Za-z0-9_.\-]+|\S/g)) {
+    for (const match of text.matchAll(/"(?:[^"\\\r\n]|\\.)*"|\/\/[^\n]*|\/\*[\s\S]*?\*\/|[A-Za-z0-9_.-]+|\S/g)) {
         spans.push({ start: match.index!, end: match.index! + match[0].length });
     }
     return spans;

@@ -139,6 +139,7 @@ describe('mission compile', () => {
         expect(run.stdout).toBe('');
         writeFileSync(target, 'old');
         run = await runCli(['compile', EXAMPLE, '-o', target, '--today', '2026-11-23']);
+        expect(run.code).toBe(0);
         expect(validateModelJson(JSON.parse(readFileSync(target, 'utf8')))).toBe(true);
         expect(readdirSync(join(folder, 'deep'))).toEqual(['model.json']);
     });

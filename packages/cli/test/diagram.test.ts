@@ -8,13 +8,23 @@ import { EXAMPLE, expectUsageError, FIXTURES, REPO, runCli, temporaryFolder } fr
 let browser: Browser | undefined;
 let page: Page | undefined;
 
+/** The part of Mermaid's API the page uses, on the global that mermaid.min.js defines there. */
+interface MermaidApi {
+    initialize(config: { startOnLoad: boolean; securityLevel: string }): void;
+    parse(text: string): Promise<unknown>;
+    render(id: string, text: string): Promise<{ svg: string }>;
+}
+type MermaidPage = typeof globalThis & { mermaid: MermaidApi };
+
 beforeAll(async () => {
     browser = await launchChromium();
     if (!browser) return;
     page = await browser.newPage();
     await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
     await page.addScriptTag({ path: join(REPO, 'node_modules/mermaid/dist/mermaid.min.js') });
-    await page.evaluate(() => (globalThis as any).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+    await page.evaluate(() =>
+        (globalThis as MermaidPage).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' })
+    );
 }, 900_000); // installing chromium (when it is missing and the tests run as root) can take minutes
 
 afterAll(async () => {
@@ -24,7 +34,7 @@ afterAll(async () => {
 /** Mermaid's own parser and renderer: the number of nodes drawn, or the error it throws. */
 async function renderMermaid(text: string): Promise<{ nodes: number; error?: string; text?: string }> {
     return page!.evaluate(async source => {
-        const mermaid = (globalThis as any).mermaid;
+        const mermaid = (globalThis as MermaidPage).mermaid;
         try {
             await mermaid.parse(source);
             const { svg } = await mermaid.render(`d${Math.random().toString(36).slice(2)}`, source);

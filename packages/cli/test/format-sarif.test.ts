@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { CATALOG, DIAGNOSTIC_CODES } from 'mission-lang-language';
+import type { Result } from 'sarif';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLE, FIXTURES, REPO, runCli } from './helpers.js';
 
@@ -60,7 +61,7 @@ describe('mission validate --format sarif', () => {
         const run = await runCli(['validate', join(FIXTURES, 'problems.mission'), '--format', 'sarif'], { cwd: REPO });
         const uris = new Set(
             JSON.parse(run.stdout).runs[0].results.map(
-                (result: any) => result.locations[0].physicalLocation.artifactLocation.uri
+                (result: Result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri
             )
         );
         expect([...uris]).toEqual(['packages/cli/test/fixtures/problems.mission']);

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ExpectStatic } from 'vitest';
 import { main } from '../src/main.js';
 
 export const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -42,7 +43,7 @@ export function temporaryFolder(prefix = 'mission-cli-'): string {
 }
 
 /** A usage failure: exit 2, nothing on stdout, exactly one line on stderr, no stack trace. */
-export function expectUsageError(run: CliRun, expect: (value: unknown) => any, pattern: RegExp): void {
+export function expectUsageError(run: CliRun, expect: ExpectStatic, pattern: RegExp): void {
     expect(run.code).toBe(2);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr.trimEnd()).toMatch(pattern);

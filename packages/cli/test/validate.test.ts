@@ -15,6 +15,7 @@ import { ensureBuilt } from '../../../test/support/build.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const BIN = join(ROOT, 'packages/cli/bin/mission.js');
+// eslint-disable-next-line no-control-regex -- an ANSI colour code starts with ESC [
 const ANSI = /\u001b\[/;
 
 interface Run {

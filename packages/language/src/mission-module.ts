@@ -143,8 +143,9 @@ export function createMissionServices(
     shared.ServiceRegistry.register(Mission);
     registerValidationChecks(Mission);
     if (!context.connection) {
-        // Outside a language server nothing sends configuration: start with the defaults now.
-        shared.workspace.ConfigurationProvider.initialized({});
+        // Outside a language server nothing sends configuration: start with the defaults now. Without a
+        // fetchConfiguration callback `initialized` only marks the configuration ready, with nothing to wait for.
+        void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, Mission };
 }

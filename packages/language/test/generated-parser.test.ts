@@ -95,7 +95,7 @@ describe('a production-mode generated parser', { timeout: 180_000 }, () => {
         ) as MissionServices;
         shared.ServiceRegistry.register(Mission);
         registerValidationChecks(Mission);
-        shared.workspace.ConfigurationProvider.initialized({});
+        await shared.workspace.ConfigurationProvider.initialized({});
         Mission.config.Settings.setToday('2026-11-23');
         expect(Mission.LanguageMetaData.mode).toBe('production');
 

@@ -30,9 +30,9 @@ export class UnknownPersonError extends Error {
 /** Backslash-escapes the characters Markdown (CommonMark/GFM) could read as markup. */
 export function markdownText(text: string): string {
     // Control characters are dropped as in every output (an ESC would reach a terminal as a colour code).
-    // eslint-disable-next-line no-control-regex
     return (
         text
+            // eslint-disable-next-line no-control-regex -- the control characters are what this drops
             .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
             .replace(/[\\`*_[\]{}<>()#+!|~&]/g, '\\$&')
             .replace(/^([-=])/, '\\$1')

@@ -95,8 +95,8 @@ function progressBar(node: CascadeNode): string {
  * characters XML cannot hold dropped (Graphviz copies tooltips into the SVG as they are).
  */
 export function dotString(text: string): string {
-    // eslint-disable-next-line no-control-regex
     return `"${text
+        // eslint-disable-next-line no-control-regex -- the control characters are what this drops
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
         .replace(/\\/g, '\\\\')
         .replace(/"/g, '\\"')

@@ -59,15 +59,17 @@ export class MissionEditorSettings implements WorkspaceStartupParticipant {
             if (update.section !== services.LanguageMetaData.languageId) return;
             this.editor = asSection(update.configuration);
             this.apply();
-            this.revalidateAll();
+            this.revalidateAll().catch(reportSettingsFailure);
         });
         services.shared.lsp.DocumentUpdateHandler.onWatchedFilesChange?.(params => {
             const configUri = this.configFileUri?.toString();
             if (configUri && params.changes.some(change => change.uri === configUri)) {
-                void this.loadConfigFile().then(() => {
-                    this.apply();
-                    this.revalidateAll();
-                });
+                this.loadConfigFile()
+                    .then(() => {
+                        this.apply();
+                        return this.revalidateAll();
+                    })
+                    .catch(reportSettingsFailure);
             }
         });
     }
@@ -170,4 +172,9 @@ function toLspDiagnostic(diagnostic: MissionDiagnostic): Diagnostic {
         source: 'mission',
         message: diagnostic.message
     };
+}
+
+/** Settings events are not awaited by anyone: a failure to apply one is logged, not lost as an unhandled rejection. */
+function reportSettingsFailure(error: unknown): void {
+    console.error('Could not apply the changed Mission settings:', error);
 }

@@ -11,8 +11,35 @@ const validate = ajv.compile(
     JSON.parse(readFileSync(new URL('../../schema/mission-model.schema.json', import.meta.url), 'utf8'))
 );
 
-async function compiled(text: string): Promise<any> {
-    const json = JSON.parse(modelJsonText(await checkText(text)));
+/** The parts of the JSON model these tests read (the schema checks the rest). */
+interface WindowJson {
+    readonly start: string | null;
+    readonly end: string | null;
+    readonly source: string;
+    readonly from: string | null;
+}
+interface MeasureJson {
+    readonly direction: string;
+    readonly baseline: number | null;
+    readonly progress: number | null;
+}
+interface MissionJson {
+    readonly name: string;
+    readonly cycle: readonly string[] | null;
+    readonly ancestors: readonly string[];
+    readonly effectiveWindow: WindowJson;
+    readonly measures: readonly MeasureJson[];
+    readonly problems: { readonly errors: number };
+}
+interface CompiledJson {
+    readonly visions: readonly { readonly horizon: string | null }[];
+    readonly missions: readonly MissionJson[];
+    readonly diagnostics: readonly { readonly code: string }[];
+    readonly summary: { readonly errors: number };
+}
+
+async function compiled(text: string): Promise<CompiledJson> {
+    const json = JSON.parse(modelJsonText(await checkText(text))) as CompiledJson;
     expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true);
     return json;
 }
@@ -24,11 +51,11 @@ describe('the JSON model on broken and unusual models', () => {
             mission B under A { }
             mission C under B { }
         `);
-        const b = json.missions.find((m: any) => m.name === 'B');
-        expect([...b.cycle].sort()).toEqual(['A', 'B', 'C']);
+        const b = json.missions.find(m => m.name === 'B')!;
+        expect([...(b.cycle ?? [])].sort()).toEqual(['A', 'B', 'C']);
         expect(b.ancestors).toEqual(['A', 'C']);
         expect(b.effectiveWindow).toEqual({ start: '2026-01-01', end: '2026-06-30', source: 'inherited', from: 'A' });
-        expect(json.diagnostics.some((d: any) => d.code === 'alignment-cycle')).toBe(true);
+        expect(json.diagnostics.some(d => d.code === 'alignment-cycle')).toBe(true);
     });
 
     test('unresolved references are null or left out; invalid dates are null; open windows are null', async () => {
@@ -38,7 +65,7 @@ describe('the JSON model on broken and unusual models', () => {
             mission M under Nowhere { lead ghost crew p, phantom supports Missing boundary { window 2026-13-01 .. 2026-12-31 } }
             mission N under V { }
         `);
-        const m = json.missions.find((x: any) => x.name === 'M');
+        const m = json.missions.find(x => x.name === 'M')!;
         expect(m).toMatchObject({
             parent: null,
             parentKind: null,
@@ -49,13 +76,13 @@ describe('the JSON model on broken and unusual models', () => {
         });
         expect(m.effectiveWindow).toEqual({ start: null, end: null, source: 'none', from: null });
         expect(json.visions[0].horizon).toBeNull();
-        expect(json.missions.find((x: any) => x.name === 'N').effectiveWindow.source).toBe('none');
+        expect(json.missions.find(x => x.name === 'N')!.effectiveWindow.source).toBe('none');
         expect(m.problems.errors).toBeGreaterThanOrEqual(4);
     });
 
     test('a syntax error still gives a valid model of what parsed', async () => {
         const json = await compiled('vision V\nmission M under V { lead }\nperson p');
-        expect(json.diagnostics.some((d: any) => d.code === 'syntax-error')).toBe(true);
+        expect(json.diagnostics.some(d => d.code === 'syntax-error')).toBe(true);
         expect(json.summary.errors).toBeGreaterThan(0);
     });
 
