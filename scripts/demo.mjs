@@ -9,14 +9,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mission = join(root, 'packages/cli/bin/mission.js');
-// The examples are written to check clean on this date (examples/README.md); MISSION_TODAY overrides it.
-const today = process.env.MISSION_TODAY ?? '2026-11-23';
+// Each example states the day it is "as of" in its own mission.config.json ("today"), so the demo gives the same
+// results on any date; MISSION_TODAY=YYYY-MM-DD checks them on another day instead.
+const today = process.env.MISSION_TODAY;
 const examples = readdirSync(join(root, 'examples'))
     .filter(name => name !== 'broken' && statSync(join(root, 'examples', name)).isDirectory())
     .sort();
 
-function run(args) {
-    const result = spawnSync(process.execPath, [mission, ...args, '--today', today], { cwd: root, encoding: 'utf8' });
+function run(example, args) {
+    const dated = today ? ['--today', today] : ['--config', join(example, 'mission.config.json')];
+    const result = spawnSync(process.execPath, [mission, ...args, ...dated], { cwd: root, encoding: 'utf8' });
     if (result.status === 2 || result.status === null) {
         console.error(
             `  FAILED: mission ${args.join(' ')}\n  ${(result.stderr || result.error?.message || '').trim()}`
@@ -37,10 +39,10 @@ for (const name of examples) {
     const example = join('examples', name);
     const out = join('out', name);
     mkdirSync(join(root, out), { recursive: true });
-    const validation = run(['validate', example, '--format', 'json']);
+    const validation = run(example, ['validate', example, '--format', 'json']);
     const summary = validation.stdout ? JSON.parse(validation.stdout).summary : undefined;
     writeAtomic(join(root, out, 'validation.json'), validation.stdout);
-    writeAtomic(join(root, out, 'validation.sarif'), run(['validate', example, '--format', 'sarif']).stdout);
+    writeAtomic(join(root, out, 'validation.sarif'), run(example, ['validate', example, '--format', 'sarif']).stdout);
     const outputs = [
         ['compile', example, '-o', join(out, 'model.json')],
         ['diagram', example, '-o', join(out, 'cascade.mmd')],
@@ -49,11 +51,12 @@ for (const name of examples) {
         ['diagram', example, '-o', join(out, 'cascade.png')],
         ['report', example, '-o', join(out, 'report.html')]
     ];
-    for (const args of outputs) run(args);
+    for (const args of outputs) run(example, args);
     const model = JSON.parse(readFileSync(join(root, out, 'model.json'), 'utf8'));
     const leads = [...new Set(model.missions.map(m => m.lead).filter(Boolean))];
     mkdirSync(join(root, out, 'briefs'), { recursive: true });
-    for (const lead of leads) run(['brief', example, '--person', lead, '-o', join(out, 'briefs', `${lead}.md`)]);
+    for (const lead of leads)
+        run(example, ['brief', example, '--person', lead, '-o', join(out, 'briefs', `${lead}.md`)]);
     if (!summary) {
         console.log(`${example}: validation failed`);
         failed = true;

@@ -2,8 +2,9 @@
  * The example models, checked as users check them.
  *
  * - Every folder of examples/ (except broken/) is a realistic multi-file model that must be completely
- *   clean under the whole rule catalog on 2026-11-23: checked in-process for its facts, and once through
- *   the built CLI as a child process (exit 0, no diagnostics).
+ *   clean under the whole rule catalog on the day it is "as of" (`today` of its mission.config.json, the same
+ *   day for every example): checked in-process for its facts, and through the built CLI as a child process run
+ *   as examples/README.md says, from the folder, with no --today (exit 0, no diagnostics), so on any date.
  * - Every case of examples/broken/ (a .mission file, or a folder checked as one model) declares in
  *   header comments `// expect: <code> <line>` every diagnostic it produces; the check must give
  *   exactly those (code, line) pairs, per file.
@@ -17,14 +18,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSources, type CheckResult, DIAGNOSTIC_CODES, sourceFile } from '../packages/language/src/index.js';
 import { ensureBuilt } from './support/build.js';
 
-const TODAY = '2026-11-23';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples');
+/** The day the examples are "as of": `today` of examples/mission.config.json. */
+const TODAY = configuredToday(EXAMPLES);
 const BROKEN = join(EXAMPLES, 'broken');
 const CLI = join(ROOT, 'packages/cli/bin/mission.js');
 const EXPECT_LINE = /^\s*\/\/\s*expect:\s*([a-z-]+)\s+(\d+)\s*$/;
 
 const run = promisify(execFile);
+
+function configuredToday(folder: string): string {
+    return (JSON.parse(readFileSync(join(folder, 'mission.config.json'), 'utf8')) as { today: string }).today;
+}
 
 /** The .mission files under a folder, recursively, sorted (as the CLI collects them). */
 function missionFilesUnder(folder: string): string[] {
@@ -137,36 +143,45 @@ describe('example models through the CLI', () => {
     // The CLI runs from its build output.
     beforeAll(() => ensureBuilt('language', 'cli'), 300_000);
 
-    it.each(exampleFolders)('mission validate examples/%s --format json exits 0 with no diagnostics', async name => {
-        const { stdout } = await run(
-            process.execPath,
-            [CLI, 'validate', join('examples', name), '--format', 'json', '--today', TODAY],
-            { cwd: ROOT }
-        );
-        // execFile rejects on a non-zero exit code, so reaching here means exit 0.
-        const report = JSON.parse(stdout) as {
-            diagnostics: unknown[];
-            summary: { files: number; errors: number; warnings: number; infos: number };
-        };
-        expect(report.diagnostics).toEqual([]);
-        expect(report.summary).toEqual({
-            files: missionFilesUnder(join(EXAMPLES, name)).length,
-            errors: 0,
-            warnings: 0,
-            infos: 0
-        });
+    it('every example states the same day it is as of, in its own mission.config.json', () => {
+        expect(TODAY).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        for (const name of exampleFolders) expect(configuredToday(join(EXAMPLES, name)), name).toBe(TODAY);
     });
 
-    it('mission validate examples: every example together is one clean model, the broken ones left out by examples/.missionignore', async () => {
+    it.each(exampleFolders)(
+        'cd examples/%s && mission validate . --format json: exit 0, no diagnostics',
+        async name => {
+            // No --today: the example's mission.config.json in the working folder gives the day, on any date.
+            const { stdout } = await run(process.execPath, [CLI, 'validate', '.', '--format', 'json'], {
+                cwd: join(EXAMPLES, name)
+            });
+            // execFile rejects on a non-zero exit code, so reaching here means exit 0.
+            const report = JSON.parse(stdout) as {
+                diagnostics: unknown[];
+                summary: { files: number; errors: number; warnings: number; infos: number };
+            };
+            expect(report.diagnostics).toEqual([]);
+            expect(report.summary).toEqual({
+                files: missionFilesUnder(join(EXAMPLES, name)).length,
+                errors: 0,
+                warnings: 0,
+                infos: 0
+            });
+        }
+    );
+
+    it('mission validate examples --config examples/mission.config.json: one clean model, broken/ left out', async () => {
         const { stdout } = await run(
             process.execPath,
-            [CLI, 'validate', 'examples', '--format', 'json', '--today', TODAY],
+            [CLI, 'validate', 'examples', '--format', 'json', '--config', 'examples/mission.config.json'],
             { cwd: ROOT }
         );
         const report = JSON.parse(stdout) as { diagnostics: unknown[]; summary: { files: number } };
         expect(report.diagnostics).toEqual([]);
         const clean = exampleFolders.reduce((sum, name) => sum + missionFilesUnder(join(EXAMPLES, name)).length, 0);
         expect(report.summary.files).toBe(clean);
+        const fromInside = await run(process.execPath, [CLI, 'validate', '.', '--format', 'json'], { cwd: EXAMPLES });
+        expect(JSON.parse(fromInside.stdout)).toEqual(report);
     });
 
     it('a broken example named explicitly is checked although .missionignore leaves its folder out', async () => {

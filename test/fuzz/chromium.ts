@@ -6,6 +6,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { browserEnvironment } from '../../packages/language/test/outputs/chromium.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -29,7 +30,7 @@ export async function launchChromium(skipped: string): Promise<Browser | undefin
     }
     if (existsSync(CHROMIUM)) {
         try {
-            return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+            return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: browserEnvironment() });
         } catch (error) {
             reason = `chromium did not start: ${(error as Error).message.split('\n')[0]}`;
         }

@@ -46,9 +46,7 @@ export async function loadModel(
     output: Output,
     needs: ModelNeeds = {}
 ): Promise<LoadedModel> {
-    if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
-        throw new UsageError(`--today wants a date as YYYY-MM-DD, not '${options.today}'`);
-    }
+    checkedToday(options.today);
     const config = await loadConfig(options.config);
     const sources = await readModelSources(paths, output);
     let result: CheckResult;
@@ -66,6 +64,16 @@ export async function loadModel(
     }
     const diagnostics = [...config.diagnostics, ...result.diagnostics];
     return { sources, config, result, diagnostics, summary: summarize(sources.length, diagnostics) };
+}
+
+/** `--today` as given, once it is a calendar date written YYYY-MM-DD; a usage error otherwise. */
+export function checkedToday(today: string | undefined): string | undefined {
+    if (today === undefined) return undefined;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today wants a date as YYYY-MM-DD, not '${today}'`);
+    const date = new Date(`${today}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== today)
+        throw new UsageError(`--today: not a calendar date: ${today}`);
+    return today;
 }
 
 async function readModelSources(paths: readonly string[], output: Output): Promise<SourceFile[]> {

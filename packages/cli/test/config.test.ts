@@ -8,7 +8,10 @@ describe('mission.config.json and --config', () => {
         const folder = temporaryFolder();
         writeFileSync(
             join(folder, 'mission.config.json'),
-            JSON.stringify({ rules: { 'unmapped-measures': 'off', 'staged-without-value': 'error' } })
+            JSON.stringify({
+                today: '2026-11-23',
+                rules: { 'unmapped-measures': 'off', 'staged-without-value': 'error' }
+            })
         );
         const run = await runCli(['validate', EXAMPLE, '--format', 'json'], { cwd: folder });
         const { diagnostics, summary } = JSON.parse(run.stdout);

@@ -18,6 +18,8 @@ import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { ModelFactsProvider } from '../facts/facts-provider.js';
 import { type Element, isMeasure, isMission, type Measure, type Mission } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
+import { dayToIso } from '../syntax/dates.js';
+import type { MissionSettings } from '../validation/settings.js';
 import { elementDetail } from './describe.js';
 
 /**
@@ -28,7 +30,12 @@ import { elementDetail } from './describe.js';
  */
 export const MAX_REFERENCE_ITEMS = 200;
 
-/** Snippets offered where their keyword may start (`mission` at the top level, `measure` in a mission, ...). */
+/**
+ * Snippets offered where their keyword may start (`mission` at the top level, `measure` in a mission, ...).
+ * Dates are written from the current year, never a fixed one: the VS Code extension contributes these same
+ * bodies and VS Code fills in `${CURRENT_YEAR}`; this server fills it in itself with the year of the day the
+ * rules use (`mission.today`, else the system date), since not every LSP client knows the variable.
+ */
 const SNIPPETS: Record<string, { detail: string; body: string }> = {
     mission: {
         detail: 'a mission with intent, lead, boundary and a measure',
@@ -37,7 +44,7 @@ const SNIPPETS: Record<string, { detail: string; body: string }> = {
             '  intent "${4:Purpose}"',
             '  lead ${5:person}',
             '  boundary {',
-            '    window ${6:2026-01-01} .. ${7:2026-12-31}',
+            '    window ${6:${CURRENT_YEAR}-01-01} .. ${7:${CURRENT_YEAR}-12-31}',
             '  }',
             '  measure ${8:measure} "${9:What success looks like}" {',
             '    baseline ${10:0}',
@@ -61,7 +68,7 @@ const SNIPPETS: Record<string, { detail: string; body: string }> = {
         detail: 'the defined operating space',
         body: [
             'boundary {',
-            '  window ${1:2026-01-01} .. ${2:2026-12-31}',
+            '  window ${1:${CURRENT_YEAR}-01-01} .. ${2:${CURRENT_YEAR}-12-31}',
             '  budget ${3:100k} ${4:GBP}',
             '  must "${5:rule}"',
             '}'
@@ -80,6 +87,7 @@ const SNIPPETS: Record<string, { detail: string; body: string }> = {
  */
 export class MissionCompletionProvider extends DefaultCompletionProvider {
     private readonly facts: ModelFactsProvider;
+    private readonly settings: MissionSettings;
     /**
      * False when the client brings these snippets itself (the VS Code extension contributes the same
      * ones and says so with the initialization option `{ "snippets": false }`), so none shows twice.
@@ -89,6 +97,7 @@ export class MissionCompletionProvider extends DefaultCompletionProvider {
     constructor(services: MissionServices) {
         super(services);
         this.facts = services.facts.ModelFactsProvider;
+        this.settings = services.config.Settings;
         services.shared.lsp.LanguageServer.onInitialize(params => {
             const options = params.initializationOptions as { snippets?: unknown } | undefined;
             this.offerSnippets = options?.snippets !== false;
@@ -107,7 +116,7 @@ export class MissionCompletionProvider extends DefaultCompletionProvider {
                 label: keyword.value,
                 kind: CompletionItemKind.Snippet,
                 detail: snippet.detail,
-                insertText: snippet.body,
+                insertText: snippet.body.replaceAll('${CURRENT_YEAR}', dayToIso(this.settings.today).slice(0, 4)),
                 insertTextFormat: InsertTextFormat.Snippet,
                 sortText: '2'
             });

@@ -110,6 +110,18 @@ describe('completion', () => {
         expect(snippets.map(item => item.label).sort()).toEqual(['boundary', 'measure']);
         expect(snippets.every(item => item.insertTextFormat === InsertTextFormat.Snippet)).toBe(true);
         expect(items.some(item => item.kind === CompletionItemKind.Variable)).toBe(false);
+        // Dates in snippets are of the year of the rules' today (2026-11-23 here), never a fixed year.
+        const boundary = snippets.find(item => item.label === 'boundary')!;
+        expect(boundary.textEdit?.newText).toContain('window ${1:2026-01-01} .. ${2:2026-12-31}');
+    });
+
+    test("snippets' dates follow the rules' today (mission.today), whatever the year", async () => {
+        const workspace = new TestWorkspace('2031-06-01');
+        await workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS, 'edit.mission': '\n' });
+        const items = await workspace.complete('edit.mission', '\n', 1);
+        const mission = items.find(item => item.kind === CompletionItemKind.Snippet && item.label === 'mission')!;
+        expect(mission.textEdit?.newText).toContain('window ${6:2031-01-01} .. ${7:2031-12-31}');
+        expect(mission.textEdit?.newText).not.toContain('CURRENT_YEAR');
     });
 
     test('after `status`: the statuses', async () => {

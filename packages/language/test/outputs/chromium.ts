@@ -27,5 +27,21 @@ export async function launchChromium(): Promise<Browser | undefined> {
             return undefined;
         }
     }
-    return chromium.launch({ executablePath: EXECUTABLE, args: ['--no-sandbox', '--disable-gpu'] });
+    return chromium.launch({
+        executablePath: EXECUTABLE,
+        args: ['--no-sandbox', '--disable-gpu'],
+        env: browserEnvironment()
+    });
+}
+
+/**
+ * The environment for the browser: the tests' own, without a moved clock. The any-date suite runs the tests under
+ * faketime (LD_PRELOAD); Chromium does not start under it, and what it renders does not depend on the date.
+ */
+export function browserEnvironment(): Record<string, string> {
+    const environment: Record<string, string> = {};
+    for (const [name, value] of Object.entries(process.env)) {
+        if (value !== undefined && name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')) environment[name] = value;
+    }
+    return environment;
 }
