@@ -14,7 +14,7 @@ await build({
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     external: ['@resvg/resvg-js', '@hpcc-js/wasm-graphviz'],
     // Bundled CommonJS modules (vscode-languageserver, ...) call require: give them one.
     banner: {

@@ -40,7 +40,8 @@ export function formatText(
     return out.join('\n') + '\n';
 }
 
-function summaryLine(summary: CheckSummary, c: Colors): string {
+/** `3 files checked: 2 errors, 1 warning, 0 info` (also the GitHub Action's log and step summary). */
+export function summaryLine(summary: CheckSummary, c: Colors = pc.createColors(false)): string {
     const files = `${summary.files} file${summary.files === 1 ? '' : 's'} checked`;
     if (summary.errors + summary.warnings + summary.infos === 0) return c.green(`${files}: no problems`);
     const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), plural(summary.infos, 'info')];

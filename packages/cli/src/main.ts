@@ -49,7 +49,16 @@ export async function main(argv: readonly string[], output: Output = processOutp
             output.stderr(`mission: ${error.message}\n`);
             return EXIT_USAGE;
         }
-        const reason = error instanceof Error ? error.message : String(error);
+        if ((error as NodeJS.ErrnoException | undefined)?.code === 'MODULE_NOT_FOUND') {
+            // The self-contained bundle (dist/mission.js) leaves out Graphviz and resvg (SVG, PNG) and the schema file.
+            const missing = /'([^']+)'/.exec((error as Error).message)?.[1] ?? 'a module';
+            output.stderr(
+                `mission: this command needs ${missing}, which is not installed here (dist/mission.js leaves it out; ` +
+                    'run the CLI of a mission-lang checkout after npm ci)\n'
+            );
+            return EXIT_USAGE;
+        }
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
         output.stderr(`mission: internal error: ${reason} (please report this)\n`);
         return EXIT_USAGE;
     }

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import type { MissionDiagnostic } from 'mission-lang-language';
+import type { CheckSummary, MissionDiagnostic } from 'mission-lang-language';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from './exit-codes.js';
 import { formatGithub } from './format-github.js';
@@ -42,18 +42,42 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
         default:
             output.stdout(formatText(shown, summary, [...model.sources, ...configSource(model)], output.color));
     }
-    if (summary.errors > 0) return EXIT_MODEL_ERRORS;
-    if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
-        output.stderr(`mission: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`);
-        return EXIT_MODEL_ERRORS;
-    }
-    return EXIT_OK;
+    const failure = validationFailure(summary, maxWarnings);
+    // The errors are in the output above; a failure by warnings alone needs saying.
+    if (failure?.reason === 'warnings') output.stderr(`mission: ${failure.message}\n`);
+    return failure ? EXIT_MODEL_ERRORS : EXIT_OK;
 }
 
-function parseMaxWarnings(value: string | number | undefined): number | undefined {
+export interface ValidationFailure {
+    readonly reason: 'errors' | 'warnings';
+    readonly message: string;
+}
+
+/**
+ * Why a check fails (exit 1), as `mission validate` and the GitHub Action decide it: the model has
+ * errors, or more warnings than `maxWarnings` allows (`option` names that setting in the message).
+ * Undefined when it passes.
+ */
+export function validationFailure(
+    summary: CheckSummary,
+    maxWarnings: number | undefined,
+    option = '--max-warnings'
+): ValidationFailure | undefined {
+    if (summary.errors > 0) {
+        return { reason: 'errors', message: `${summary.errors} error${summary.errors === 1 ? '' : 's'} in the model` };
+    }
+    if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+        const warnings = `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
+        return { reason: 'warnings', message: `${warnings}, more than ${option} ${maxWarnings} allows` };
+    }
+    return undefined;
+}
+
+/** `--max-warnings` (or the action's `max-warnings`, named by `option`): a whole number, or undefined. */
+export function parseMaxWarnings(value: string | number | undefined, option = '--max-warnings'): number | undefined {
     if (value === undefined) return undefined;
     const text = String(value);
-    if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings wants a whole number of warnings, not '${text}'`);
+    if (!/^\d+$/.test(text)) throw new UsageError(`${option} wants a whole number of warnings, not '${text}'`);
     return Number(text);
 }
 
