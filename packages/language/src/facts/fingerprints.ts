@@ -4,7 +4,8 @@ import type { ModelFacts } from './model-facts.js';
 
 /**
  * What the facts say of each mission and person, as one comparable string: its status, effective window,
- * progress, measures' progress, parent and (in a cycle) the loop as its message names it; a person's load, capacity and the missions counted in the peak.
+ * progress, measures' progress, parent and (in a cycle) the loop as its message names it; a person's load,
+ * capacity and the missions counted in the peak.
  * Two models whose fingerprints agree for an element give every rule the same facts about it, so an
  * editor can tell which elements a change of values reached (lsp/affected.ts).
  */
@@ -33,7 +34,8 @@ export function factFingerprints(facts: ModelFacts): Map<AstNode, string> {
         const load = facts.loadOf(person);
         prints.set(
             person,
-            `${load.load}/${load.capacity}|${load.missions.length}|${load.counted.map(mission => mission.name).join(',')}`
+            `${load.load}/${load.capacity}|${load.missions.length}|` +
+                load.counted.map(mission => mission.name).join(',')
         );
     }
     return prints;

@@ -60,7 +60,10 @@ function topLevel(node: AstNode): AstNode {
 export interface ModelBefore {
     /** The facts of every mission and person (facts/fingerprints.ts). */
     readonly prints: ReadonlyMap<AstNode, string>;
-    /** How often the changed documents exported each name: an element elsewhere may stop (or start) being a duplicate. */
+    /**
+     * How often the changed documents exported each name: an element elsewhere may stop (or start) being a
+     * duplicate.
+     */
     readonly names: ReadonlyMap<string, number>;
     /** What each element of the changed documents referenced, by kind and name: a parent may lose a child. */
     readonly targets: ReadonlyMap<string, ReadonlySet<AstNode>>;

@@ -31,7 +31,8 @@ export function qualifiedName(measure: Measure): string {
 export function measureRange(measure: Measure): string {
     const value = (n: number | undefined): string => (n === undefined ? '?' : formatNumber(n));
     const unit = unitOf(measure);
-    return `${value(baselineOf(measure) ?? 0)} → ${value(currentOf(measure))} → ${value(targetOf(measure))}${unit ? ` ${unit}` : ''}`;
+    const values = [baselineOf(measure) ?? 0, currentOf(measure), targetOf(measure)].map(value).join(' → ');
+    return `${values}${unit ? ` ${unit}` : ''}`;
 }
 
 /** `2026-01-01 .. 2026-12-31 (inherited from Grow)`. */

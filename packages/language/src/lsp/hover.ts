@@ -62,9 +62,8 @@ export function missionHover(facts: ModelFacts, mission: Mission): string {
     const intent = intentOf(mission);
     if (intent?.statement !== undefined) lines.push(`*Intent:* ${markdown(intent.statement)}`);
     const lead = leadOf(mission)?.person;
-    lines.push(
-        `Lead: ${lead?.ref ? lead.ref.name : lead ? `${lead.$refText} (unresolved)` : 'none'} · status ${facts.statusOf(mission)}`
-    );
+    const leadText = lead?.ref ? lead.ref.name : lead ? `${lead.$refText} (unresolved)` : 'none';
+    lines.push(`Lead: ${leadText} · status ${facts.statusOf(mission)}`);
     lines.push(`Window: ${effectiveWindowText(facts.windowOf(mission))}`);
     const progress = facts.progressOf(mission);
     const measured = mission.measures.filter(measure => facts.measure(measure).progress !== undefined).length;

@@ -42,7 +42,8 @@ export class MissionRenameProvider extends DefaultRenameProvider {
         if (!NAME.test(params.newName) || this.keywords.has(params.newName)) {
             throw new ResponseError(
                 -32602,
-                `'${params.newName}' is not a valid name: a letter or _, then letters, digits, _ or -, and not a keyword`
+                `'${params.newName}' is not a valid name: ` +
+                    'a letter or _, then letters, digits, _ or -, and not a keyword'
             );
         }
         const taken = this.nameTaken(target, params.newName);

@@ -64,10 +64,9 @@ export function renderBrief(model: OutputModel, personName: string): string {
     out.push('## Vision', '');
     if (visions.length === 0) out.push('No vision is above your missions.', '');
     for (const vision of visions) {
-        out.push(
-            `**${md(vision.name)}**${vision.title ? ` — ${md(vision.title)}` : ''}${isValidDate(vision.horizon) ? ` (horizon ${dateToIso(vision.horizon)})` : ''}`,
-            ''
-        );
+        const title = vision.title ? ` — ${md(vision.title)}` : '';
+        const horizon = isValidDate(vision.horizon) ? ` (horizon ${dateToIso(vision.horizon)})` : '';
+        out.push(`**${md(vision.name)}**${title}${horizon}`, '');
     }
 
     out.push('## Your missions', '');
@@ -90,12 +89,12 @@ function missionSection(model: OutputModel, person: Person, mission: Mission): s
     const windowText =
         window.source === 'none'
             ? 'no window'
-            : `${isoOrNull(window.start) ?? '…'} .. ${isoOrNull(window.end) ?? '…'}${window.source === 'own' ? '' : ` (from ${md(window.from?.name ?? '')})`}`;
+            : `${isoOrNull(window.start) ?? '…'} .. ${isoOrNull(window.end) ?? '…'}` +
+              (window.source === 'own' ? '' : ` (from ${md(window.from?.name ?? '')})`);
     const progress = facts.progressOf(mission);
+    const progressText = progress === undefined ? 'none yet' : `${Math.round(progress * 100)}%`;
     out.push(`- **Your role:** ${roles}`);
-    out.push(
-        `- **Status:** ${facts.statusOf(mission)} · **Window:** ${windowText} · **Progress:** ${progress === undefined ? 'none yet' : `${Math.round(progress * 100)}%`}`
-    );
+    out.push(`- **Status:** ${facts.statusOf(mission)} · **Window:** ${windowText} · **Progress:** ${progressText}`);
     const lead = leadOf(mission)?.person?.ref;
     if (lead && lead !== person) out.push(`- **Lead:** ${md(lead.title ?? lead.name)}`);
     out.push('');
@@ -155,8 +154,9 @@ function ancestorLine(ancestor: AlignmentTarget): string {
         return `vision **${md(ancestor.name)}**${ancestor.title ? ` — ${md(ancestor.title)}` : ''}`;
     const intent = intentOf(ancestor);
     const lead = leadOf(ancestor)?.person?.ref;
+    const title = ancestor.title ? ` — ${md(ancestor.title)}` : '';
     return (
-        `**${md(ancestor.name)}**${ancestor.title ? ` — ${md(ancestor.title)}` : ''}${lead ? ` (lead ${md(lead.name)})` : ''}` +
+        `**${md(ancestor.name)}**${title}${lead ? ` (lead ${md(lead.name)})` : ''}` +
         (intent ? `: intent “${md(intent.statement)}”` : ': no intent stated')
     );
 }
@@ -179,10 +179,17 @@ function measureTable(model: OutputModel, mission: Mission): string[] {
     const rows = mission.measures.map(measure => {
         const { progress } = model.facts.measure(measure);
         const target = measure.contributions[0]?.measure?.ref;
-        return (
-            `| ${md(measure.name)}${measure.title ? ` — ${md(measure.title)}` : ''} | ${num(baselineOf(measure))} | ${num(currentOf(measure))} | ${num(targetOf(measure))} ` +
-            `| ${md(unitOf(measure) ?? '')} | ${dueOf(measure)} | ${progress === undefined ? '—' : `${Math.round(progress * 100)}%`} | ${target ? md(`${target.$container.name}.${target.name}`) : '—'} |`
-        );
+        const cells = [
+            `${md(measure.name)}${measure.title ? ` — ${md(measure.title)}` : ''}`,
+            num(baselineOf(measure)),
+            num(currentOf(measure)),
+            num(targetOf(measure)),
+            md(unitOf(measure) ?? ''),
+            dueOf(measure),
+            progress === undefined ? '—' : `${Math.round(progress * 100)}%`,
+            target ? md(`${target.$container.name}.${target.name}`) : '—'
+        ];
+        return `| ${cells.join(' | ')} |`;
     });
     return [
         '| Measure | Baseline | Current | Target | Unit | Due | Progress | Contributes to |',

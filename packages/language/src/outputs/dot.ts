@@ -24,8 +24,10 @@ const BAR_WIDTH = 120;
 export function cascadeToDot(graph: CascadeGraph, options: DotOptions = {}): string {
     const lines = [
         'digraph cascade {',
-        `    graph [rankdir=${options.direction ?? 'TB'}, bgcolor="white", fontname="${DIAGRAM_FONT}", nodesep=0.35, ranksep=0.55, pad=0.25];`,
-        `    node [shape=box, style="rounded,filled", fontname="${DIAGRAM_FONT}", fontsize=11, margin="0.12,0.06", penwidth=1.5];`,
+        `    graph [rankdir=${options.direction ?? 'TB'}, bgcolor="white", fontname="${DIAGRAM_FONT}", ` +
+            'nodesep=0.35, ranksep=0.55, pad=0.25];',
+        `    node [shape=box, style="rounded,filled", fontname="${DIAGRAM_FONT}", fontsize=11, ` +
+            'margin="0.12,0.06", penwidth=1.5];',
         `    edge [color="#8a8f98", arrowsize=0.7, penwidth=1.2, fontname="${DIAGRAM_FONT}"];`
     ];
     for (const node of graph.nodes) lines.push(`    ${node.id} [${nodeAttributes(node)}];`);
@@ -33,7 +35,9 @@ export function cascadeToDot(graph: CascadeGraph, options: DotOptions = {}): str
         lines.push(
             edge.kind === 'under'
                 ? `    ${edge.from} -> ${edge.to};`
-                : `    ${edge.from} -> ${edge.to} [class="supports", style=dashed, color="${SUPPORT_COLOR}", fontcolor="${SUPPORT_COLOR}", fontsize=9, label="supports", constraint=false];`
+                : `    ${edge.from} -> ${edge.to} [class="supports", style=dashed, ` +
+                      `color="${SUPPORT_COLOR}", fontcolor="${SUPPORT_COLOR}", ` +
+                      'fontsize=9, label="supports", constraint=false];'
         );
     }
     lines.push('}');
@@ -69,7 +73,8 @@ function htmlLabel(node: CascadeNode, textColor: string): string {
             `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">horizon ${node.horizon}</FONT></TD></TR>`
         );
     if (node.kind === 'mission') {
-        const facts = `${node.lead ? `lead ${node.lead}` : 'no lead'} · ${node.status ?? 'active'} · ${progressText(node.progress)}`;
+        const lead = node.lead ? `lead ${node.lead}` : 'no lead';
+        const facts = `${lead} · ${node.status ?? 'active'} · ${progressText(node.progress)}`;
         rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${xmlText(facts)}</FONT></TD></TR>`);
         rows.push(`<TR><TD ALIGN="LEFT">${progressBar(node)}</TD></TR>`);
     }

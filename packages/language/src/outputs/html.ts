@@ -12,7 +12,8 @@ export function html(text: string | number): string {
 export function barSvg(fraction: number | undefined, kind: string, label: string): string {
     const width = fraction === undefined ? 0 : Math.max(0, Math.min(1, fraction)) * 100;
     return (
-        `<svg class="bar ${html(kind)}" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="${html(label)}">` +
+        `<svg class="bar ${html(kind)}" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" ` +
+        `aria-label="${html(label)}">` +
         `<rect class="track" x="0" y="0" width="100" height="8" rx="4"/>` +
         (width > 0 ? `<rect class="fill" x="0" y="0" width="${width.toFixed(2)}" height="8" rx="4"/>` : '') +
         '</svg>'

@@ -13,23 +13,27 @@ header.top .vision { margin: 10px 0 0; font-size: 16px; opacity: .92; }
 header.top .vision b { font-weight: 700; }
 header.top .vision .horizon { opacity: .7; font-size: 13px; margin-left: 6px; }
 .chips { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 18px; }
-.chip { display: inline-flex; align-items: baseline; gap: 6px; padding: 4px 12px; border-radius: 999px; background: rgba(255,255,255,.1); font-size: 13px; }
+.chip { display: inline-flex; align-items: baseline; gap: 6px; padding: 4px 12px; border-radius: 999px;
+  background: rgba(255,255,255,.1); font-size: 13px; }
 .chip b { font-size: 16px; }
 .chip.error b { color: #ff8a80; } .chip.warning b { color: #ffd180; } .chip.info b { color: #9ecbff; }
 main { max-width: 1400px; margin: 0 auto; padding: 24px 40px 48px; }
-section.card { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 20px 24px; margin: 0 0 20px; box-shadow: 0 1px 2px rgba(16,24,40,.04); }
+section.card { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 20px 24px;
+  margin: 0 0 20px; box-shadow: 0 1px 2px rgba(16,24,40,.04); }
 section.card h2 { margin: 0 0 4px; font-size: 17px; }
 section.card p.note { margin: 0 0 14px; color: var(--muted); font-size: 12.5px; }
 .cascade { overflow-x: auto; text-align: center; }
 .cascade svg { max-width: 100%; height: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
-th { text-align: left; font-weight: 600; color: var(--muted); font-size: 11.5px; text-transform: uppercase; letter-spacing: .05em; padding: 8px 10px; border-bottom: 2px solid var(--line); }
+th { text-align: left; font-weight: 600; color: var(--muted); font-size: 11.5px; text-transform: uppercase;
+  letter-spacing: .05em; padding: 8px 10px; border-bottom: 2px solid var(--line); }
 td { padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: middle; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.group td { background: var(--wash); font-weight: 600; border-bottom: 1px solid var(--line); padding-top: 9px; }
 tr.group td .title { font-weight: 400; color: var(--muted); margin-left: 6px; }
 td.progress { width: 210px; white-space: nowrap; }
-td.progress .pct { display: inline-block; width: 42px; text-align: right; margin-left: 8px; font-variant-numeric: tabular-nums; color: var(--muted); }
+td.progress .pct { display: inline-block; width: 42px; text-align: right; margin-left: 8px;
+  font-variant-numeric: tabular-nums; color: var(--muted); }
 .none { color: #a0a7b3; }
 svg.bar { width: 150px; height: 8px; vertical-align: middle; }
 svg.bar .track { fill: #e6e9ef; }
@@ -37,19 +41,22 @@ svg.bar .fill { fill: var(--blue); }
 svg.bar.done .fill { fill: var(--green); }
 svg.bar.over .fill { fill: var(--red); }
 svg.bar.load .fill { fill: var(--violet); }
-.status { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 11.5px; font-weight: 600; border: 1px solid; }
+.status { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 11.5px; font-weight: 600;
+  border: 1px solid; }
 .status.active { color: var(--blue); border-color: #b9d0ec; background: #eef4fb; }
 .status.staged { color: #555b66; border-color: #d6d9de; background: #f4f5f7; }
 .status.won { color: var(--green); border-color: #b6dfc6; background: #edf8f1; }
 .status.lost { color: var(--red); border-color: #f1c0bc; background: #fdf0ef; }
 .status.abandoned { color: #6f6b62; border-color: #dcd8cf; background: #f4f2ee; }
-.sev { display: inline-block; min-width: 62px; text-align: center; padding: 1px 8px; border-radius: 4px; font-size: 11.5px; font-weight: 700; color: #fff; }
+.sev { display: inline-block; min-width: 62px; text-align: center; padding: 1px 8px; border-radius: 4px;
+  font-size: 11.5px; font-weight: 700; color: #fff; }
 .sev.error { background: var(--red); } .sev.warning { background: var(--amber); } .sev.info { background: var(--blue); }
 code, .loc { font-family: "Liberation Mono", Menlo, Consolas, monospace; font-size: 12px; }
 .loc { color: var(--muted); white-space: nowrap; }
 .over { color: var(--red); font-weight: 700; }
 .counted { color: var(--red); }
-.rank { display: inline-flex; width: 24px; height: 24px; border-radius: 50%; background: var(--navy); color: #fff; font-weight: 700; align-items: center; justify-content: center; font-size: 12px; }
+.rank { display: inline-flex; width: 24px; height: 24px; border-radius: 50%; background: var(--navy); color: #fff;
+  font-weight: 700; align-items: center; justify-content: center; font-size: 12px; }
 .rank.unranked { background: #c5cad3; }
 .empty { color: var(--muted); font-style: italic; margin: 4px 0; }
 footer { text-align: center; color: var(--muted); font-size: 12px; padding: 0 0 32px; }

@@ -20,9 +20,15 @@ export interface SyntaxTreeSource {
     readonly text: string;
     /** Parses the whole document again, with its syntax tree. */
     parseDocument(): AstNode;
-    /** Parses the top-level element starting at `start` again, with its syntax tree (under a root over the whole text). */
+    /**
+     * Parses the top-level element starting at `start` again, with its syntax tree (under a root over the whole
+     * text).
+     */
     parseElement(start: TextPosition): AstNode;
-    /** Parses one item of a top-level element of `ownerType` again (the element starts at `elementStart`), with its syntax tree. */
+    /**
+     * Parses one item of a top-level element of `ownerType` again (the element starts at `elementStart`), with
+     * its syntax tree.
+     */
     parseItem(elementStart: TextPosition, itemOffset: number, ownerType: string): AstNode;
     /** Where each top-level element starts, by its index among the model's elements. */
     readonly elementStarts: readonly TextPosition[];

@@ -71,7 +71,10 @@ export class MissionValidationRegistry extends ValidationRegistry {
         };
     }
 
-    /** The node types that have checks in the given categories, and those that can contain one: what validation walks. */
+    /**
+     * The node types that have checks in the given categories, and those that can contain one: what validation
+     * walks.
+     */
     checkedTypes(categories?: readonly ValidationCategory[]): NodeTypes {
         const key = categories ? categories.join(',') : '*';
         let types = this.checkedTypesByCategories.get(key);

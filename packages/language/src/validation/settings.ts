@@ -9,7 +9,10 @@ export type SeveritySetting = Severity | 'off';
  * from the editor's settings.
  */
 export class MissionSettings {
-    /** The day set by `setToday`; undefined for the system date, read at each question (a server runs past midnight). */
+    /**
+     * The day set by `setToday`; undefined for the system date, read at each question (a server runs past
+     * midnight).
+     */
     private todayDay: DayNumber | undefined;
     private readonly overrides = new Map<DiagnosticCode, SeveritySetting>();
 
@@ -23,7 +26,10 @@ export class MissionSettings {
         return this.todayDay ?? todayFrom(undefined);
     }
 
-    /** Replaces the overrides; codes that cannot be lowered or turned off are ignored here (the config check reports them). */
+    /**
+     * Replaces the overrides; codes that cannot be lowered or turned off are ignored here (the config check
+     * reports them).
+     */
     setRuleOverrides(rules: ReadonlyMap<DiagnosticCode, SeveritySetting>): void {
         this.overrides.clear();
         for (const [code, setting] of rules) {

@@ -23,7 +23,8 @@ export class AlignmentValidator implements MissionValidator {
         if (mission.parent !== undefined) return;
         const staged = statusOf(mission) === 'staged';
         const message = staged
-            ? `staged mission ${mission.name} is not aligned: add \`under\` naming the vision or mission it serves before it starts`
+            ? `staged mission ${mission.name} is not aligned: ` +
+              'add `under` naming the vision or mission it serves before it starts'
             : `mission ${mission.name} is not aligned: add \`under\` naming the vision or mission it serves`;
         report(accept, 'unaligned-mission', message, { node: mission, property: 'name' }, staged ? 'warning' : 'error');
     }
@@ -54,7 +55,8 @@ export class AlignmentValidator implements MissionValidator {
         report(
             accept,
             'alignment-cycle',
-            `alignment cycle: ${loop.join(' → ')}; one of these missions must be under a vision or a mission outside the loop`,
+            `alignment cycle: ${loop.join(' → ')}; ` +
+                'one of these missions must be under a vision or a mission outside the loop',
             { node: mission, property: 'parent' }
         );
     }

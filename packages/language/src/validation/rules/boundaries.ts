@@ -50,7 +50,8 @@ export class BoundaryValidator implements MissionValidator {
         if (contains(outer, own)) return;
         const theirs =
             parent.$type === 'Mission'
-                ? `the window of its parent ${parent.name} (${windowText(outer)}${originNote(outer as EffectiveWindow)})`
+                ? `the window of its parent ${parent.name} ` +
+                  `(${windowText(outer)}${originNote(outer as EffectiveWindow)})`
                 : `the horizon of its vision ${parent.name} (${dayText(outer.end)})`;
         const how: string[] = [];
         if (own.start < outer.start) how.push(`it starts ${dayText(own.start)}, before ${dayText(outer.start)}`);
@@ -84,7 +85,9 @@ export class BoundaryValidator implements MissionValidator {
         report(
             accept,
             'budget-exceeded',
-            `the children of ${mission.name} spend ${money(total, budget.currency)} of its ${money(budget.amount, budget.currency)} budget (${money(total - budget.amount, budget.currency)} over): ${nameList(spent)}`,
+            `the children of ${mission.name} spend ${money(total, budget.currency)} ` +
+                `of its ${money(budget.amount, budget.currency)} budget ` +
+                `(${money(total - budget.amount, budget.currency)} over): ${nameList(spent)}`,
             { node: budget }
         );
     }
@@ -99,7 +102,9 @@ export class BoundaryValidator implements MissionValidator {
         report(
             accept,
             'currency-mismatch',
-            `the budget of ${mission.name} is in ${budget.currency} but its parent ${parent.name} budgets ${money(parentBudget.amount, parentBudget.currency)}: state it in ${parentBudget.currency} so it counts against the parent's budget`,
+            `the budget of ${mission.name} is in ${budget.currency} but its parent ${parent.name} budgets ` +
+                `${money(parentBudget.amount, parentBudget.currency)}: ` +
+                `state it in ${parentBudget.currency} so it counts against the parent's budget`,
             { node: budget }
         );
     }
@@ -121,7 +126,8 @@ export class BoundaryValidator implements MissionValidator {
         report(
             accept,
             'headcount-exceeded',
-            `the children of ${mission.name} need a headcount of ${formatNumber(total)}, more than its ${formatNumber(headcount.count)}: ${nameList(needs)}`,
+            `the children of ${mission.name} need a headcount of ${formatNumber(total)}, ` +
+                `more than its ${formatNumber(headcount.count)}: ${nameList(needs)}`,
             { node: headcount }
         );
     }
@@ -141,7 +147,8 @@ export class BoundaryValidator implements MissionValidator {
         report(
             accept,
             'measure-due-outside-window',
-            `${measureName(measure)} is due ${dayText(day)}, outside the window of ${mission.name} (${windowText(window)}${originNote(window)}): ${side}`,
+            `${measureName(measure)} is due ${dayText(day)}, outside the window of ${mission.name} ` +
+                `(${windowText(window)}${originNote(window)}): ${side}`,
             { node: due, property: 'date' }
         );
     }
@@ -152,7 +159,10 @@ export class BoundaryValidator implements MissionValidator {
         return facts.cycleOf(mission) ? undefined : facts.parentOf(mission);
     }
 
-    /** The direct children, without those on an `under` cycle through this mission (a copy only when there are some). */
+    /**
+     * The direct children, without those on an `under` cycle through this mission (a copy only when there are
+     * some).
+     */
     private alignedChildrenOf(mission: Mission): readonly Mission[] {
         const facts = this.facts.get();
         const children = facts.childrenOf(mission);

@@ -56,7 +56,8 @@ export class CapacityValidator implements MissionValidator {
                 report(
                     accept,
                     'over-capacity',
-                    `${target.name} is crew of ${mission.name} while over capacity: ${this.overloadText(facts.loadOf(target))}`,
+                    `${target.name} is crew of ${mission.name} while over capacity: ` +
+                        this.overloadText(facts.loadOf(target)),
                     { node: crew, property: 'members', index }
                 );
             } else if (target?.$type === 'Team') {
@@ -67,10 +68,11 @@ export class CapacityValidator implements MissionValidator {
                 );
                 if (overloaded.length === 0) return;
                 const who = overloaded.map(load => this.overloadText(load)).join('; ');
+                const members = overloaded.length === 1 ? 'a member' : `${overloaded.length} members`;
                 report(
                     accept,
                     'over-capacity',
-                    `team ${target.name} brings ${overloaded.length === 1 ? 'a member' : `${overloaded.length} members`} onto ${mission.name} while over capacity: ${who}`,
+                    `team ${target.name} brings ${members} onto ${mission.name} while over capacity: ${who}`,
                     { node: crew, property: 'members', index }
                 );
             }
@@ -81,7 +83,9 @@ export class CapacityValidator implements MissionValidator {
     private overloadText(load: PersonLoad): string {
         let text = this.texts.get(load);
         if (text === undefined) {
-            text = `${load.person.name} is on ${load.load} concurrent active missions (capacity ${load.capacity}): ${namesOf(byStartThenName(this.facts.get(), load.counted))}`;
+            text =
+                `${load.person.name} is on ${load.load} concurrent active missions (capacity ${load.capacity}): ` +
+                namesOf(byStartThenName(this.facts.get(), load.counted));
             this.texts.set(load, text);
         }
         return text;

@@ -22,7 +22,8 @@ export class CompletenessValidator implements MissionValidator {
         report(
             accept,
             'missing-intent',
-            `mission ${mission.name} has no intent: say why it matters with \`intent "..."\` (purpose, end state, key tasks)`,
+            `mission ${mission.name} has no intent: ` +
+                'say why it matters with `intent "..."` (purpose, end state, key tasks)',
             { node: mission, property: 'name' }
         );
     }

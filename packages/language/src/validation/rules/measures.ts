@@ -51,7 +51,9 @@ export class MeasureValidator implements MissionValidator {
         report(
             accept,
             'unmapped-measures',
-            `none of the measures of ${mission.name} (${nameList(own)}) contributes to a measure of ${parent.name} or above: add \`contributes to\` naming ${theirs.length === 1 ? theirs[0] : `one of ${nameList(theirs)}`}`,
+            `none of the measures of ${mission.name} (${nameList(own)}) contributes to a measure of ${parent.name} ` +
+                'or above: add `contributes to` naming ' +
+                (theirs.length === 1 ? theirs[0] : `one of ${nameList(theirs)}`),
             { node: mission, property: 'name' }
         );
     }
@@ -66,7 +68,8 @@ export class MeasureValidator implements MissionValidator {
         report(
             accept,
             'unit-mismatch',
-            `${measureName(measure)} is in ${unit} but contributes to ${measureName(target)}, which is in ${targetUnit}`,
+            `${measureName(measure)} is in ${unit} but contributes to ${measureName(target)}, ` +
+                `which is in ${targetUnit}`,
             { node: contribution, property: 'measure' }
         );
     }
@@ -99,7 +102,8 @@ export class MeasureValidator implements MissionValidator {
         report(
             accept,
             'rollup-discrepancy',
-            `the contributors to ${measureName(measure)} report ${formatNumber(total)}${inUnit}, more than its current ${formatNumber(current.value)}${inUnit}: ${nameList(parts)}`,
+            `the contributors to ${measureName(measure)} report ${formatNumber(total)}${inUnit}, ` +
+                `more than its current ${formatNumber(current.value)}${inUnit}: ${nameList(parts)}`,
             { node: current }
         );
     }
@@ -114,7 +118,8 @@ export class MeasureValidator implements MissionValidator {
         report(
             accept,
             'target-equals-baseline',
-            `the target of ${measureName(measure)} (${formatNumber(target.value)}) equals ${from}: there is nothing to achieve`,
+            `the target of ${measureName(measure)} (${formatNumber(target.value)}) equals ${from}: ` +
+                'there is nothing to achieve',
             { node: target }
         );
     }

@@ -20,7 +20,8 @@ export class StagingValidator implements MissionValidator {
         report(
             accept,
             'staged-without-value',
-            `staged mission ${mission.name} has no value, so it cannot be ranked for staging: add \`value <amount> <currency> per week\` (its cost of delay)`,
+            `staged mission ${mission.name} has no value, so it cannot be ranked for staging: ` +
+                'add `value <amount> <currency> per week` (its cost of delay)',
             { node: mission, property: 'name' }
         );
     }

@@ -51,7 +51,8 @@ export class SupportValidator implements MissionValidator {
                 report(
                     accept,
                     'support-window-disjoint',
-                    `${mission.name} (${windowText(ownWindow)}) supports ${supported.name} (${windowText(theirWindow)}), but their windows do not overlap`,
+                    `${mission.name} (${windowText(ownWindow)}) supports ` +
+                        `${supported.name} (${windowText(theirWindow)}), but their windows do not overlap`,
                     at
                 );
             }
@@ -60,7 +61,8 @@ export class SupportValidator implements MissionValidator {
                 report(
                     accept,
                     'support-finished-mission',
-                    `${mission.name} supports ${supported.name}, which is ${statusOf(supported)}: there is nothing left to support`,
+                    `${mission.name} supports ${supported.name}, which is ${statusOf(supported)}: ` +
+                        'there is nothing left to support',
                     at
                 );
             }
@@ -75,10 +77,16 @@ export class SupportValidator implements MissionValidator {
         const cycle = facts.cycleOf(mission);
         if (cycle !== undefined && cycle === facts.cycleOf(supported)) return undefined;
         if (facts.isAncestor(supported, mission)) {
-            return `${mission.name} supports ${supported.name}, which it is already aligned under: its work serves ${supported.name} anyway`;
+            return (
+                `${mission.name} supports ${supported.name}, which it is already aligned under: ` +
+                `its work serves ${supported.name} anyway`
+            );
         }
         if (facts.isAncestor(mission, supported)) {
-            return `${mission.name} supports ${supported.name}, which is already aligned under it: support is for peers`;
+            return (
+                `${mission.name} supports ${supported.name}, which is already aligned under it: ` +
+                'support is for peers'
+            );
         }
         return undefined;
     }

@@ -39,7 +39,8 @@ export class TimeValidator implements MissionValidator {
         report(
             accept,
             'review-overdue',
-            `${mission.name} was last reviewed ${dayText(last)}, ${days(age)} ago (every ${days(review.every)}): the review was due ${dayText(last + review.every)}`,
+            `${mission.name} was last reviewed ${dayText(last)}, ${days(age)} ago (every ${days(review.every)}): ` +
+                `the review was due ${dayText(last + review.every)}`,
             { node: review }
         );
     }
@@ -58,7 +59,8 @@ export class TimeValidator implements MissionValidator {
         report(
             accept,
             'inactive-parent',
-            `${mission.name} is active but its parent ${parent.name} is ${statusOf(parent)}: align ${mission.name} under a running mission, or finish it too`,
+            `${mission.name} is active but its parent ${parent.name} is ${statusOf(parent)}: ` +
+                `align ${mission.name} under a running mission, or finish it too`,
             { node: mission, property: 'parent' }
         );
     }
