@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAllowedSkip } from '../test/allowed-skips.mjs';
 import { ensureDebianPackage, ensureNodeLine } from './test-support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,18 +30,23 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let anyFailed = false;
+/** Every skip, `{ suite, test? }` (no `test`: the whole suite): any not in test/allowed-skips.mjs fails the run. */
+const skips = [];
 /** The unit run's report: which tests each file plans, for counting a skipped suite by its planned tests. */
 let unitReport;
 
 function skipSuite(name, reason, planned) {
     skipped += planned;
+    skips.push({ suite: name, reason });
     console.log(`!!!!! ${name.toUpperCase()} SUITE SKIPPED (${planned} tests counted as skipped): ${reason}`);
 }
 
 function runVitest(name, args, { command = process.execPath, prefix = [], env = process.env } = {}) {
     const output = `${resultsDir}/${name}.json`;
     const vitest = `${root}/node_modules/vitest/vitest.mjs`;
-    console.log(`\n== ${name}: ${[...prefix.map(word => relative(root, word) || word), 'vitest run', ...args].join(' ')}`);
+    console.log(
+        `\n== ${name}: ${[...prefix.map(word => relative(root, word) || word), 'vitest run', ...args].join(' ')}`
+    );
     const result = spawnSync(
         command,
         [...prefix, vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`, ...args],
@@ -54,6 +60,11 @@ function runVitest(name, args, { command = process.execPath, prefix = [], env = 
         skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
         if ((report.numFailedTestSuites ?? 0) > 0 && (report.numFailedTests ?? 0) === 0)
             failed += report.numFailedTestSuites;
+        for (const file of report.testResults ?? []) {
+            for (const test of file.assertionResults ?? []) {
+                if (!['passed', 'failed'].includes(test.status)) skips.push({ suite: name, test: test.fullName });
+            }
+        }
     } catch {
         console.error(`!!! ${name}: vitest wrote no report (exit ${result.status}); counting the suite as failed`);
         failed += 1;
@@ -70,11 +81,13 @@ function plannedTests(selection) {
         .reduce((sum, file) => sum + file.assertionResults.length, 0);
 }
 
+// pre-commit runs the hooks of .pre-commit-hooks.yaml for real in the unit run (packages/cli/test/dist.test.ts).
+ensureDebianPackage('pre-commit', 'pre-commit', ['--version']);
 unitReport = runVitest('unit', process.argv.slice(2));
 
 if (process.argv.length > 2) {
     console.log(
-        '!!!!! any-date, node-line and editor suites (e2e, neovim, vscode-electron) not run: vitest was given a selection'
+        '!!!!! any-date, node-line and editor suites (e2e, neovim, vscode-electron) not run: vitest got a selection'
     );
 } else {
     // Nothing may depend on the day it runs: the CLI and the examples, with the clock years ahead.
@@ -111,6 +124,8 @@ function runCountedSuite(name, script) {
         passed += report.passed ?? 0;
         failed += report.failed ?? 0;
         skipped += report.skipped ?? 0;
+        if (report.skippedSuite) skips.push({ suite: name, reason: report.skippedSuite });
+        else if (report.skipped) skips.push({ suite: name, test: `${report.skipped} of its tests` });
     } catch {
         console.error(`!!! ${name}: wrote no results (exit ${result.status}); counting the suite as failed`);
         failed += 1;
@@ -122,6 +137,15 @@ if (process.argv.length <= 2) {
     runCountedSuite('vscode-electron', 'test/vscode-electron/run.mjs');
     runCountedSuite('neovim', 'test/neovim/run.mjs');
     runCountedSuite('e2e', 'test/e2e/run.mjs');
+}
+
+const unexpected = skips.filter(skip => !isAllowedSkip(skip));
+if (unexpected.length > 0) {
+    anyFailed = true;
+    console.log(
+        `!!!!! ${unexpected.length} skips this machine kind should not need (test/allowed-skips.mjs lists the allowed):`
+    );
+    for (const skip of unexpected) console.log(`!!!!!   ${skip.suite}: ${skip.test ?? `whole suite (${skip.reason})`}`);
 }
 
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

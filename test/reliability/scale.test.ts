@@ -124,18 +124,21 @@ describe('deep and wide shapes (default run)', () => {
     );
 });
 
-describe.runIf(LONG)('the biggest input (long mode only: npm run fuzz)', () => {
-    test('100,000 missions in one file', async () => {
-        const lines = ['vision V', 'person p { capacity 100000 }'];
-        for (let i = 0; i < 100_000; i++) {
-            lines.push(
-                `mission s${i} "Mission ${i}" under ${i < 10 ? 'V' : `s${Math.floor(i / 10) - 1}`} { intent "Do ${i}" lead p measure q { target 10 current ${i % 10} } }`
-            );
-        }
-        const result = await timedCheck('flat100k', [lines.join('\n')]);
-        expect(result.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
-    }, 900_000);
-});
+// Planned in long mode only (npm run fuzz): the short run does not plan it, so it neither passes nor skips there.
+if (LONG) {
+    describe('the biggest input (long mode only: npm run fuzz)', () => {
+        test('100,000 missions in one file', async () => {
+            const lines = ['vision V', 'person p { capacity 100000 }'];
+            for (let i = 0; i < 100_000; i++) {
+                lines.push(
+                    `mission s${i} "Mission ${i}" under ${i < 10 ? 'V' : `s${Math.floor(i / 10) - 1}`} { intent "Do ${i}" lead p measure q { target 10 current ${i % 10} } }`
+                );
+            }
+            const result = await timedCheck('flat100k', [lines.join('\n')]);
+            expect(result.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        }, 900_000);
+    });
+}
 
 describe('the Graphviz layout time limit (CLI)', () => {
     const folder = mkdtempSync(join(tmpdir(), 'mission-scale-'));
