@@ -2,13 +2,24 @@
  * The complete example of LANGUAGE.md, checked on 2026-11-23, gives exactly the two diagnostics the
  * contract names: unmapped-measures (warning) and staged-without-value (info), both on Recruit's name.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check } from './rule-helpers.js';
 
 const EXAMPLE = readFileSync(new URL('../../../../test/fixtures/language-example.mission', import.meta.url), 'utf8');
 
+/** The contract, kept beside the repository (../shared/LANGUAGE.md): CI lays a copy of shared/ there. */
+const CONTRACT = new URL('../../../../../shared/LANGUAGE.md', import.meta.url);
+
 describe('the complete example of LANGUAGE.md', () => {
+    it('is the fixture, word for word: the first ```mission block of ../shared/LANGUAGE.md', () => {
+        if (!existsSync(CONTRACT)) {
+            throw new Error(`the contract is not beside the repository at ${CONTRACT.pathname}: check out shared/`);
+        }
+        const block = /```mission\n([\s\S]*?)```/.exec(readFileSync(CONTRACT, 'utf8'));
+        expect(block?.[1]).toBe(EXAMPLE);
+    });
+
     it('gives exactly unmapped-measures and staged-without-value on Recruit', async () => {
         const result = await check({ 'acme.mission': EXAMPLE }, '2026-11-23');
         const lines = EXAMPLE.split('\n');
