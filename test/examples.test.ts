@@ -24,7 +24,7 @@ const EXAMPLES = join(ROOT, 'examples');
 const TODAY = configuredToday(EXAMPLES);
 const BROKEN = join(EXAMPLES, 'broken');
 const CLI = join(ROOT, 'packages/cli/bin/mission.js');
-const EXPECT_LINE = /^\s*\/\/\s*expect:\s*([a-z-]+)\s+(\d+)\s*$/;
+const EXPECT_LINE = /^\s*\/\/\s*expect:\s*([a-z-]+)\s+(\d+):(\d+)\s+(error|warning|info)\s*$/;
 
 const run = promisify(execFile);
 
@@ -49,19 +49,18 @@ async function check(files: readonly string[]): Promise<CheckResult> {
     return checkSources(sources, { today: TODAY });
 }
 
-/** The `// expect: <code> <line>` pairs a file declares, as sorted unique "code line" strings. */
+/**
+ * The diagnostics a file declares, one header line each, `// expect: <code> <line>:<column> <severity>`, as a sorted
+ * list of "code line:column severity" strings (a multiset: a diagnostic reported twice must be declared twice).
+ */
 function expectationsOf(file: string): string[] {
-    const pairs = readFileSync(file, 'utf8')
+    return readFileSync(file, 'utf8')
         .split(/\r?\n/)
         .flatMap(line => {
             const match = EXPECT_LINE.exec(line);
-            return match ? [`${match[1]} ${match[2]}`] : [];
-        });
-    return sortedUnique(pairs);
-}
-
-function sortedUnique(values: readonly string[]): string[] {
-    return [...new Set(values)].sort();
+            return match ? [`${match[1]} ${match[2]}:${match[3]} ${match[4]}`] : [];
+        })
+        .sort();
 }
 
 function describeDiagnostics(result: CheckResult): string {
@@ -227,12 +226,14 @@ describe('broken examples give exactly the diagnostics their headers expect', ()
 
         it.each(files.map(file => relative(ROOT, file)))('%s', file => {
             const expected = expectationsOf(join(ROOT, file));
-            expect(expected.length, `${file} declares its diagnostics with // expect: <code> <line>`).toBeGreaterThan(
-                0
-            );
-            const actual = sortedUnique(
-                result.diagnostics.filter(d => d.file === file).map(d => `${d.code} ${d.line}`)
-            );
+            expect(
+                expected.length,
+                `${file} declares its diagnostics with // expect: <code> <line>:<column> <severity>`
+            ).toBeGreaterThan(0);
+            const actual = result.diagnostics
+                .filter(d => d.file === file)
+                .map(d => `${d.code} ${d.line}:${d.column} ${d.severity}`)
+                .sort();
             expect(actual, describeDiagnostics(result)).toEqual(expected);
         });
 
@@ -244,11 +245,13 @@ describe('broken examples give exactly the diagnostics their headers expect', ()
 });
 
 describe('the expectation header', () => {
-    it('reads code and line pairs, ignoring other comments', () => {
-        expect(EXPECT_LINE.exec('// expect: over-capacity 12')?.slice(1)).toEqual(['over-capacity', '12']);
-        expect(EXPECT_LINE.exec('//expect:  no-lead   3  ')?.slice(1)).toEqual(['no-lead', '3']);
-        expect(EXPECT_LINE.exec('// expected: no-lead 3')).toBeNull();
-        expect(EXPECT_LINE.exec('// expect: no-lead')).toBeNull();
+    it('reads code, line, column and severity, ignoring other comments', () => {
+        const read = (line: string) => EXPECT_LINE.exec(line)?.slice(1);
+        expect(read('// expect: over-capacity 12:8 error')).toEqual(['over-capacity', '12', '8', 'error']);
+        expect(read('//expect:  no-lead   3:9   warning ')).toEqual(['no-lead', '3', '9', 'warning']);
+        expect(EXPECT_LINE.exec('// expected: no-lead 3:9 warning')).toBeNull();
+        expect(EXPECT_LINE.exec('// expect: no-lead 3')).toBeNull();
+        expect(EXPECT_LINE.exec('// expect: no-lead 3:9 loud')).toBeNull();
     });
 
     it('the broken cases exist on disk', () => {

@@ -1,6 +1,6 @@
 // Neovim as an LSP client: the configuration block of docs/editors.md (taken from the doc as it is)
 // starts `mission-language-server --stdio`, Neovim opens examples/broken/unresolved-reference.mission,
-// and the diagnostics it receives must be exactly those the example's `// expect: CODE LINE` lines
+// and the diagnostics it receives must be exactly those the example's `// expect: CODE LINE:COLUMN SEVERITY` lines
 // announce. Installs Debian's neovim when missing; prints one loud SKIPPED line when it cannot.
 // Writes {passed, failed} to the file given by --results.
 import { spawnSync } from 'node:child_process';
@@ -79,9 +79,9 @@ function neovimConfig() {
     return block[1];
 }
 
-/** `// expect: CODE LINE` lines of an example: the diagnostics it must give. */
+/** `// expect: CODE LINE:COLUMN SEVERITY` lines of an example: the diagnostics it must give. */
 function expectations(text) {
-    return [...text.matchAll(/^\/\/ expect: ([a-z-]+) (\d+)\s*$/gm)].map(m => `${m[1]}@${m[2]}`).sort();
+    return [...text.matchAll(/^\/\/ expect: ([a-z-]+) (\d+):\d+ \w+\s*$/gm)].map(m => `${m[1]}@${m[2]}`).sort();
 }
 
 const work = mkdtempSync(join(tmpdir(), 'mission-neovim-'));

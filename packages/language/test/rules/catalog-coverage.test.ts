@@ -18,7 +18,9 @@ describe('examples/broken for every rule code', () => {
 
     it.each(RULE_CODES)('%s', async code => {
         const text = readFileSync(new URL(`../../../../examples/broken/${code}.mission`, import.meta.url), 'utf8');
-        const expected = [...text.matchAll(/^\/\/ expect: (\S+) (\d+)$/gm)].map(match => `${match[1]} ${match[2]}`);
+        const expected = [...text.matchAll(/^\/\/ expect: (\S+) (\d+):\d+ \w+$/gm)].map(
+            match => `${match[1]} ${match[2]}`
+        );
         const result = await check({ [`${code}.mission`]: text }, '2026-11-23');
         const actual = result.diagnostics.map(diagnostic => `${diagnostic.code} ${diagnostic.line}`);
         expect(actual.sort()).toEqual(expected.sort());
