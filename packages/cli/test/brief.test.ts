@@ -54,6 +54,11 @@ describe('mission brief', () => {
             /^mission: --person zoe: no person is named 'zoe'$/
         );
         expectUsageError(
+            await runCli(['brief', EXAMPLE, '--person', 'Alice']),
+            expect,
+            /^mission: --person Alice: no person is named 'Alice': did you mean 'alice'\?$/
+        );
+        expectUsageError(
             await runCli(['brief', EXAMPLE]),
             expect,
             /required option '-p, --person <name>' not specified/

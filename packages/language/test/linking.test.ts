@@ -81,7 +81,7 @@ describe('unresolved references', () => {
             'contributes to naming a measure that does not exist',
             'mission N { measure a { } }\nmission M { measure m { contributes to N.b } }',
             'N.b',
-            "no measure named 'N.b'"
+            "no measure named 'N.b': did you mean 'N.a'?"
         ],
         ['lead naming nothing', 'mission M { lead nobody }', 'nobody', "no person named 'nobody'"]
     ])('%s', async (_what, text, reference, message) => {

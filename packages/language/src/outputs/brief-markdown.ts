@@ -18,12 +18,17 @@ import {
     unitOf
 } from '../model/accessors.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
+import { didYouMean } from '../references/suggestions.js';
 import { formatNumber } from '../syntax/numbers.js';
 import { isoOrNull, type OutputModel } from './output-model.js';
 
 export class UnknownPersonError extends Error {
-    constructor(readonly person: string) {
-        super(`no person is named '${person}'`);
+    /** `names`: every person's name, for "did you mean". */
+    constructor(
+        readonly person: string,
+        names: Iterable<string | undefined> = []
+    ) {
+        super(`no person is named '${person}'${didYouMean(person, names)}`);
     }
 }
 
@@ -47,7 +52,11 @@ export function markdownText(text: string): string {
 export function renderBrief(model: OutputModel, personName: string): string {
     const { facts } = model;
     const person = facts.persons.find(candidate => candidate.name === personName);
-    if (!person) throw new UnknownPersonError(personName);
+    if (!person)
+        throw new UnknownPersonError(
+            personName,
+            facts.persons.map(candidate => candidate.name)
+        );
     const load = facts.loadOf(person);
     const out: string[] = [];
     out.push(`# Brief for ${md(person.title ?? person.name)}${person.title ? ` (${md(person.name)})` : ''}`, '');

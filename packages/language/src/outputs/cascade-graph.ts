@@ -6,6 +6,7 @@
 import { supportedBy } from '../facts/supports.js';
 import type { Mission, Vision } from '../generated/ast.js';
 import { leadOf, type MissionStatusName } from '../model/accessors.js';
+import { didYouMean } from '../references/suggestions.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
 import type { OutputModel } from './output-model.js';
 
@@ -51,8 +52,12 @@ export interface CascadeOptions {
 }
 
 export class UnknownRootError extends Error {
-    constructor(readonly root: string) {
-        super(`no vision or mission is named '${root}'`);
+    /** `names`: every vision's and mission's name, for "did you mean". */
+    constructor(
+        readonly root: string,
+        names: Iterable<string | undefined> = []
+    ) {
+        super(`no vision or mission is named '${root}'${didYouMean(root, names)}`);
     }
 }
 
@@ -63,7 +68,11 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
         const root =
             facts.visions.find(vision => vision.name === options.root) ??
             facts.missions.find(mission => mission.name === options.root);
-        if (!root) throw new UnknownRootError(options.root);
+        if (!root)
+            throw new UnknownRootError(options.root, [
+                ...facts.visions.map(vision => vision.name),
+                ...facts.missions.map(mission => mission.name)
+            ]);
         roots.push(root);
     } else {
         roots.push(...facts.visions);

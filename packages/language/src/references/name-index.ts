@@ -7,6 +7,16 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 
+/** The names that elements of one exported type hold: what "did you mean" searches. */
+export interface NamesOfType {
+    /** Distinct names in code-unit order. */
+    readonly sorted: readonly string[];
+    /** Names by their lower case, for a text that differs from one only in case. */
+    readonly byLowerCase: ReadonlyMap<string, readonly string[]>;
+}
+
+const NO_NAMES: NamesOfType = { sorted: [], byLowerCase: new Map() };
+
 /**
  * The index of exported names, kept up to date per document as Langium indexes it, so that resolving a
  * reference is one map lookup instead of a scan of every exported element (Langium's default global
@@ -15,6 +25,10 @@ import type { CancellationToken } from 'vscode-languageserver';
  */
 export class MissionIndexManager extends DefaultIndexManager {
     private readonly byName = new Map<string, AstNodeDescription[]>();
+    /** Counts the changes of the names (a document indexed again with the same names is none). */
+    private changes = 0;
+    /** The names by exported type, built when "did you mean" first needs them after a change. */
+    private byType: { changes: number; names: Map<string, NamesOfType> } | undefined;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -25,17 +39,40 @@ export class MissionIndexManager extends DefaultIndexManager {
         return this.byName.get(name) ?? [];
     }
 
+    /** A number that changes whenever a name is added, removed or held by another type. */
+    get generation(): number {
+        return this.changes;
+    }
+
+    /** The exported types that hold at least one name (`Person`, `Mission`, `Measure`, ...). */
+    exportedTypes(): readonly string[] {
+        return [...this.namesByType().keys()];
+    }
+
+    /**
+     * The names of one exported type. Built for all types once per change of the names, and only when
+     * asked (an unresolved reference): a workspace that links cleanly never pays for it.
+     */
+    namesOfType(type: string): NamesOfType {
+        return this.namesByType().get(type) ?? NO_NAMES;
+    }
+
     override async updateContent(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
-        this.forgetNames(document.uri.toString());
+        const uri = document.uri.toString();
+        const before = this.symbolIndex.get(uri);
+        this.forgetNames(uri);
         await super.updateContent(document, cancelToken);
-        for (const description of this.symbolIndex.get(document.uri.toString()) ?? []) {
+        const after = this.symbolIndex.get(uri) ?? [];
+        for (const description of after) {
             const entries = this.byName.get(description.name);
             if (entries) entries.push(description);
             else this.byName.set(description.name, [description]);
         }
+        if (!sameNames(before ?? [], after)) this.changes++;
     }
 
     override removeContent(uri: URI): void {
+        if ((this.symbolIndex.get(uri.toString())?.length ?? 0) > 0) this.changes++;
         this.forgetNames(uri.toString());
         super.removeContent(uri);
     }
@@ -49,4 +86,40 @@ export class MissionIndexManager extends DefaultIndexManager {
             else this.byName.delete(description.name);
         }
     }
+
+    private namesByType(): Map<string, NamesOfType> {
+        if (this.byType?.changes === this.changes) return this.byType.names;
+        const lists = new Map<string, string[]>();
+        const add = (type: string, name: string): void => {
+            const list = lists.get(type);
+            if (list) list.push(name);
+            else lists.set(type, [name]);
+        };
+        for (const [name, descriptions] of this.byName) {
+            if (descriptions.length === 1) add(descriptions[0]!.type, name);
+            else for (const type of new Set(descriptions.map(description => description.type))) add(type, name);
+        }
+        const names = new Map<string, NamesOfType>();
+        for (const [type, list] of lists) {
+            const byLowerCase = new Map<string, string[]>();
+            for (const name of list) {
+                const lower = name.toLowerCase();
+                const same = byLowerCase.get(lower);
+                if (same) same.push(name);
+                else byLowerCase.set(lower, [name]);
+            }
+            // Code-unit order (not localeCompare): names that share a prefix are contiguous.
+            names.set(type, { sorted: list.sort(), byLowerCase });
+        }
+        this.byType = { changes: this.changes, names };
+        return names;
+    }
+}
+
+/** Whether two lists of a document's exported descriptions hold the same names of the same types. */
+function sameNames(before: readonly AstNodeDescription[], after: readonly AstNodeDescription[]): boolean {
+    if (before.length !== after.length) return false;
+    for (let i = 0; i < before.length; i++)
+        if (before[i]!.name !== after[i]!.name || before[i]!.type !== after[i]!.type) return false;
+    return true;
 }

@@ -1,6 +1,9 @@
 import {
     type AstNode,
+    type AstReflection,
     DefaultDocumentValidator,
+    DocumentValidator,
+    type DiagnosticInfo,
     type LangiumDocument,
     type Reference,
     type ValidationAcceptor,
@@ -8,8 +11,11 @@ import {
 } from 'langium';
 import { CancellationToken, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
+import type { ModelFactsProvider } from '../facts/facts-provider.js';
 import type { MissionServices } from '../mission-module.js';
 import { forEachElementInSlices, forEachNode, forEachNodeOf, forEachOwnReference } from '../model/walk.js';
+import type { MissionIndexManager } from '../references/name-index.js';
+import { suggestionsFor, suggestionText } from '../references/suggestions.js';
 import { type DiagnosticCode, isDiagnosticCode, type Severity } from './codes.js';
 import type { MissionValidationRegistry } from './registry.js';
 import type { MissionSettings } from './settings.js';
@@ -40,12 +46,53 @@ const FROM_LSP: Record<number, Severity> = {
  */
 export class MissionDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: MissionSettings;
+    private readonly facts: ModelFactsProvider;
+    private readonly index: MissionIndexManager;
+    private readonly astReflection: AstReflection;
     /** The checks' diagnostics of a document, set aside so that Langium never spreads them (see validateAst). */
     private readonly checked = new WeakMap<AstNode, Diagnostic[]>();
 
     constructor(services: MissionServices) {
         super(services);
         this.settings = services.config.Settings;
+        this.facts = services.facts.ModelFactsProvider;
+        this.index = services.shared.workspace.IndexManager as MissionIndexManager;
+        this.astReflection = services.shared.AstReflection;
+    }
+
+    /**
+     * Langium's linking-error diagnostics, with what the reference may have meant appended to the
+     * linker's message ("no person named 'alise': did you mean 'alice'?"): the same suggestions as the
+     * quick fixes (references/suggestions.ts), computed only for the references that failed.
+     */
+    protected override processLinkingErrors(
+        document: LangiumDocument,
+        diagnostics: Diagnostic[],
+        _options: ValidationOptions
+    ): void {
+        for (const reference of document.references) {
+            const linkingError = reference.error;
+            if (!linkingError) continue;
+            const { container, property, index } = linkingError.info;
+            const info: DiagnosticInfo<AstNode> = {
+                node: container,
+                range: reference.$refNode?.range,
+                property,
+                index,
+                data: {
+                    code: DocumentValidator.LinkingError,
+                    containerType: container.$type,
+                    property,
+                    refText: reference.$refText
+                }
+            };
+            const suggestion = suggestionText(
+                suggestionsFor(linkingError.info, this.index, this.astReflection, this.facts.get()),
+                reference.$refText
+            );
+            const message = suggestion ? `${linkingError.message}: ${suggestion}` : linkingError.message;
+            diagnostics.push(this.toDiagnostic('error', message, info));
+        }
     }
 
     override async validateDocument(

@@ -21,6 +21,8 @@ describe('renderBrief', () => {
         expect(brief).toContain('p is on no missions.');
         expect(brief).toContain('**V** — The vision');
         expect(() => renderBrief(model, 'q')).toThrow(UnknownPersonError);
+        expect(() => renderBrief(model, 'q')).toThrow("no person is named 'q': did you mean 'p'?");
+        expect(() => renderBrief(model, 'nobody')).toThrow(/^no person is named 'nobody'$/);
     });
 
     test('two levels up through missions, inherited windows', async () => {

@@ -63,7 +63,10 @@ describe('the cascade graph', () => {
         ]);
         expect(buildCascadeGraph(output, { depth: 0 }).nodes.map(node => node.name)).toEqual(['V']);
         expect(buildCascadeGraph(output, { supports: false }).edges.some(edge => edge.kind === 'supports')).toBe(false);
-        expect(() => buildCascadeGraph(output, { root: 'Nope' })).toThrow("no vision or mission is named 'Nope'");
+        expect(() => buildCascadeGraph(output, { root: 'Nope' })).toThrow(/^no vision or mission is named 'Nope'$/);
+        expect(() => buildCascadeGraph(output, { root: 'a' })).toThrow(
+            "no vision or mission is named 'a': did you mean 'A'?"
+        );
     });
 
     test('no model text reaches Mermaid or DOT unescaped', async () => {

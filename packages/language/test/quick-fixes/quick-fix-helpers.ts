@@ -81,8 +81,12 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
     return TextDocument.applyEdits(TextDocument.create('file:///x.mission', 'mission', 0, text), edits);
 }
 
+/**
+ * A diagnostic by code and message (positions move with the edit). An unresolved reference's "did you
+ * mean" may change when a fix adds a name (creating a team member adds a suggestion): the same error.
+ */
 function key(diagnostic: Diagnostic): string {
-    return `${diagnostic.code}: ${diagnostic.message}`;
+    return `${diagnostic.code}: ${diagnostic.message.replace(/: did you mean .*$/, '')}`;
 }
 
 function allDiagnostics(checked: Checked): Array<Diagnostic & { path: string }> {

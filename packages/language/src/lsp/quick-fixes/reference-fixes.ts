@@ -2,15 +2,13 @@
  * `unresolved-reference`: "Did you mean 'X'?" for the nearest names of the kind the reference expects,
  * and "Create <kind> X" appending a skeleton element of that kind at the end of the file.
  */
-import type { AstNodeDescription } from 'langium';
 import type { CodeAction } from 'vscode-languageserver';
 import type { ModelFacts } from '../../facts/model-facts.js';
-import { type AlignmentTarget, isMission, isTeam, type Mission } from '../../generated/ast.js';
-import { nearestNames } from './edit-distance.js';
+import { type AlignmentTarget, isMission, type Mission } from '../../generated/ast.js';
+import { suggestionsFor } from '../../references/suggestions.js';
 import { type FixContext, quickFix, referenceAtDiagnostic } from './fix-context.js';
 import { appendElement } from './text-layout.js';
 
-const MAX_SUGGESTIONS = 5;
 const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 type CreatableKind = 'person' | 'team' | 'mission' | 'vision';
@@ -34,11 +32,12 @@ export function fixReference(context: FixContext): CodeAction[] {
     const owner = isMission(info.container) ? info.container : undefined;
     const supporter = info.container.$type === 'Supports' ? (info.container.$container as Mission) : undefined;
 
-    const candidates = context.index
-        .allElements(type)
-        .filter(description => acceptable(description, info.property, owner ?? supporter, facts))
-        .map(description => ({ item: description, name: description.name }));
-    const matches = nearestNames(text, candidates, MAX_SUGGESTIONS);
+    const { names: matches, members } = suggestionsFor(
+        info,
+        context.index,
+        context.services.shared.AstReflection,
+        facts
+    );
     const range = info.reference.$refNode.range;
     const unique = matches.length > 0 && matches[1]?.distance !== matches[0]!.distance;
     const actions = matches.map((match, index) =>
@@ -46,18 +45,15 @@ export function fixReference(context: FixContext): CodeAction[] {
     );
 
     // `lead ops` where ops is a team: one of its members is likely meant.
-    if (type === 'Person') {
-        const members = teamMembersNamed(context, text);
-        for (const member of members) {
-            actions.push(
-                quickFix(
-                    context,
-                    `Replace with ${member} (member of team ${text})`,
-                    [{ range, newText: member }],
-                    matches.length === 0 && members.length === 1
-                )
-            );
-        }
+    for (const member of members) {
+        actions.push(
+            quickFix(
+                context,
+                `Replace with ${member} (member of team ${text})`,
+                [{ range, newText: member }],
+                matches.length === 0 && members.length === 1
+            )
+        );
     }
 
     if (ID.test(text) && context.index.lookup(text).length === 0) {
@@ -77,32 +73,6 @@ export function fixReference(context: FixContext): CodeAction[] {
         }
     }
     return actions;
-}
-
-/** The names of the persons in the team of that name, when there is one (at most MAX_SUGGESTIONS). */
-function teamMembersNamed(context: FixContext, name: string): string[] {
-    const team = context.index
-        .lookup(name)
-        .map(description => description.node)
-        .find(isTeam);
-    const members = team?.members.map(member => member?.ref?.name).filter((each): each is string => !!each) ?? [];
-    return [...new Set(members)].slice(0, MAX_SUGGESTIONS);
-}
-
-/**
- * A suggestion must not bring a new error: `under` may not name the mission itself or a descendant (a
- * cycle), `supports` not the supporter itself.
- */
-function acceptable(
-    description: AstNodeDescription,
-    property: string,
-    mission: Mission | undefined,
-    facts: ModelFacts
-): boolean {
-    const node = description.node;
-    if (!mission || !node || !isMission(node)) return true;
-    if (node === mission) return false;
-    return property !== 'parent' || !facts.isAncestor(mission, node);
 }
 
 /**
