@@ -3,7 +3,8 @@ import { renderBrief, UnknownPersonError } from 'mission-lang-language';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { outputModelFrom } from './compile.js';
 import { emit } from './emit.js';
-import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from './exit-codes.js';
+import { UsageError } from './exit-codes.js';
+import { failOnOption, outputExitCode } from './fail-on.js';
 import { loadModel, type ModelOptions } from './load-model.js';
 import type { Output } from './output.js';
 
@@ -26,14 +27,15 @@ export async function runBrief(paths: readonly string[], options: BriefOptions, 
         throw error;
     }
     await emit(options.output, text, output);
-    return model.summary.errors > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;
+    return outputExitCode(model.summary, options.failOn);
 }
 
 export function defineBriefCommand(program: Command, context: CommandContext): void {
     const command = program
         .command('brief')
         .description(
-            "write one person's line of sight in Markdown: vision, intents 1-up and 2-up, boundaries, measures, mutual support"
+            "write one person's line of sight in Markdown: " +
+                'vision, intents 1-up and 2-up, boundaries, measures, mutual support'
         )
         .argument('<paths...>', 'model files or folders, or - for standard input')
         .requiredOption('-p, --person <name>', 'the person (their name in the model)')
@@ -41,5 +43,5 @@ export function defineBriefCommand(program: Command, context: CommandContext): v
         .action(async (paths: string[], options: BriefOptions) => {
             context.setExitCode(await runBrief(paths, options, context.output));
         });
-    for (const option of modelOptions()) command.addOption(option);
+    for (const option of [...modelOptions(), failOnOption()]) command.addOption(option);
 }

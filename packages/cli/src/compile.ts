@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { modelJsonText, outputModelOf } from 'mission-lang-language';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { emit } from './emit.js';
-import { EXIT_MODEL_ERRORS, EXIT_OK } from './exit-codes.js';
+import { failOnOption, outputExitCode } from './fail-on.js';
 import { loadModel, type LoadedModel, type ModelOptions } from './load-model.js';
 import type { Output } from './output.js';
 import { watchOption, withWatch } from './watch.js';
@@ -16,7 +16,7 @@ export interface CompileOptions extends ModelOptions {
 export async function runCompile(paths: readonly string[], options: CompileOptions, output: Output): Promise<number> {
     const model = await loadModel(paths, options, output, { everyPosition: true });
     await emit(options.output, modelJsonText(outputModelFrom(model)), output);
-    return model.summary.errors > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;
+    return outputExitCode(model.summary, options.failOn);
 }
 
 export function outputModelFrom(model: LoadedModel) {
@@ -36,5 +36,5 @@ export function defineCompileCommand(program: Command, context: CommandContext):
                 )
             );
         });
-    for (const option of [...modelOptions(), watchOption()]) command.addOption(option);
+    for (const option of [...modelOptions(), failOnOption(), watchOption()]) command.addOption(option);
 }

@@ -16,7 +16,8 @@ import {
 import { type CommandContext, modelOptions } from './command-context.js';
 import { outputModelFrom } from './compile.js';
 import { emit } from './emit.js';
-import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from './exit-codes.js';
+import { UsageError } from './exit-codes.js';
+import { failOnOption, outputExitCode } from './fail-on.js';
 import { loadModel, type ModelOptions } from './load-model.js';
 import type { Output } from './output.js';
 import { watchOption, withWatch } from './watch.js';
@@ -59,7 +60,7 @@ export async function runDiagram(paths: readonly string[], options: DiagramOptio
     const model = await loadModel(paths, options, output, { everyPosition: true });
     const graph = cascadeGraph(model, options, depth);
     await emit(options.output, await renderDiagram(graph, format, direction, timeoutSeconds * 1000), output);
-    return model.summary.errors > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;
+    return outputExitCode(model.summary, options.failOn);
 }
 
 function cascadeGraph(
@@ -95,7 +96,8 @@ export async function renderDiagram(
     } catch (error) {
         if (error instanceof LayoutTimeoutError) {
             throw new UsageError(
-                `${error.message} (${graph.nodes.length} nodes): draw less with --root/--depth, allow more with --timeout, or use --format mermaid or dot`
+                `${error.message} (${graph.nodes.length} nodes): ` +
+                    'draw less with --root/--depth, allow more with --timeout, or use --format mermaid or dot'
             );
         }
         throw error;
@@ -146,5 +148,5 @@ export function defineDiagramCommand(program: Command, context: CommandContext):
                 )
             );
         });
-    for (const option of [...modelOptions(), watchOption()]) command.addOption(option);
+    for (const option of [...modelOptions(), failOnOption(), watchOption()]) command.addOption(option);
 }

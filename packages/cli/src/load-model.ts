@@ -9,6 +9,7 @@ import {
 } from 'mission-lang-language';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { UsageError } from './exit-codes.js';
+import type { FailOn } from './fail-on.js';
 import { collectModelPaths, readSources } from './files.js';
 import type { Output } from './output.js';
 
@@ -16,6 +17,8 @@ import type { Output } from './output.js';
 export interface ModelOptions {
     readonly today?: string;
     readonly config?: string;
+    /** `--fail-on` of the commands that take it (fail-on.ts); `error` when absent. */
+    readonly failOn?: FailOn;
 }
 
 export interface LoadedModel {

@@ -11,7 +11,8 @@ import {
 import { type CommandContext, modelOptions } from './command-context.js';
 import { outputModelFrom } from './compile.js';
 import { emit } from './emit.js';
-import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from './exit-codes.js';
+import { UsageError } from './exit-codes.js';
+import { failOnOption, outputExitCode } from './fail-on.js';
 import { loadModel, type ModelOptions } from './load-model.js';
 import type { Output } from './output.js';
 import { watchOption, withWatch } from './watch.js';
@@ -41,19 +42,22 @@ export async function runReport(paths: readonly string[], options: ReportOptions
         cascadeSvg = await dotToSvg(cascadeToDot(graph), timeoutSeconds * 1000);
     } catch (error) {
         if (!(error instanceof LayoutTimeoutError)) throw error;
-        cascadeNote = `The cascade (${graph.nodes.length} nodes) took longer than ${timeoutSeconds}s to lay out; draw parts of it with mission diagram --root NAME --depth N.`;
+        cascadeNote =
+            `The cascade (${graph.nodes.length} nodes) took longer than ${timeoutSeconds}s to lay out; ` +
+            'draw parts of it with mission diagram --root NAME --depth N.';
         output.stderr(`mission: ${cascadeNote}\n`);
     }
     const page = renderReport(outputModel, { cascadeSvg, cascadeNote, title: options.title });
     await emit(options.output, page, output);
-    return model.summary.errors > 0 ? EXIT_MODEL_ERRORS : EXIT_OK;
+    return outputExitCode(model.summary, options.failOn);
 }
 
 export function defineReportCommand(program: Command, context: CommandContext): void {
     const command = program
         .command('report')
         .description(
-            'write the scorecard: one self-contained HTML page with the cascade, measures, load, staging queue and diagnostics'
+            'write the scorecard: one self-contained HTML page ' +
+                'with the cascade, measures, load, staging queue and diagnostics'
         )
         .argument('<paths...>', 'model files or folders, or - for standard input')
         .option('-o, --output <file>', 'write to this file, e.g. report.html (default: standard output)')
@@ -69,5 +73,5 @@ export function defineReportCommand(program: Command, context: CommandContext): 
                 )
             );
         });
-    for (const option of [...modelOptions(), watchOption()]) command.addOption(option);
+    for (const option of [...modelOptions(), failOnOption(), watchOption()]) command.addOption(option);
 }

@@ -2,11 +2,14 @@ import { type Command, Option } from 'commander';
 import type { CheckSummary, MissionDiagnostic } from 'mission-lang-language';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from './exit-codes.js';
+import { type FailOn, failOnOption, failOnReason } from './fail-on.js';
 import { formatGithub } from './format-github.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import { loadModel, type ModelOptions } from './load-model.js';
 import type { Output } from './output.js';
+import { diagnosticChanges, formatChanges } from './validate-watch.js';
+import { withWatch } from './watch.js';
 
 export interface ValidateOptions extends ModelOptions {
     readonly format: string;
@@ -14,21 +17,32 @@ export interface ValidateOptions extends ModelOptions {
     readonly maxWarnings?: string | number;
     /** Show errors only (`--quiet`); warnings still count for --max-warnings. */
     readonly quiet?: boolean;
+    /** Check again whenever a model file or the config changes, printing only what changed (`--watch`). */
+    readonly watch?: boolean;
 }
 
 export const VALIDATE_FORMATS = ['text', 'json', 'sarif', 'github'];
 
 /** `mission validate`: check the model files together; exit 1 when any error is found. */
-export async function runValidate(paths: readonly string[], options: ValidateOptions, output: Output): Promise<number> {
-    if (!VALIDATE_FORMATS.includes(options.format)) {
-        throw new UsageError(`unknown format '${options.format}' (expected ${VALIDATE_FORMATS.join(', ')})`);
-    }
-    const maxWarnings = parseMaxWarnings(options.maxWarnings);
+export async function runValidate(
+    paths: readonly string[],
+    options: ValidateOptions,
+    output: Output,
+    /** Under --watch, what the last check showed: a re-check then prints only what changed since. */
+    watched?: { shown?: readonly MissionDiagnostic[] }
+): Promise<number> {
+    const maxWarnings = checkedOptions(options);
     const model = await loadModel(paths, options, output);
     const { summary } = model;
     const shown: readonly MissionDiagnostic[] = options.quiet
         ? model.diagnostics.filter(diagnostic => diagnostic.severity === 'error')
         : model.diagnostics;
+    const previous = watched?.shown;
+    if (watched) watched.shown = shown;
+    if (previous !== undefined) {
+        output.stdout(formatChanges(diagnosticChanges(previous, shown), summary, output.color));
+        return exitCode(summary, maxWarnings, options, output);
+    }
     switch (options.format) {
         case 'json':
             output.stdout(JSON.stringify({ diagnostics: shown, summary }, null, 2) + '\n');
@@ -42,7 +56,26 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
         default:
             output.stdout(formatText(shown, summary, [...model.sources, ...configSource(model)], output.color));
     }
-    const failure = validationFailure(summary, maxWarnings);
+    return exitCode(summary, maxWarnings, options, output);
+}
+
+/** The options' usage errors, before anything is read (and before --watch starts); returns --max-warnings. */
+function checkedOptions(options: ValidateOptions): number | undefined {
+    if (!VALIDATE_FORMATS.includes(options.format)) {
+        throw new UsageError(`unknown format '${options.format}' (expected ${VALIDATE_FORMATS.join(', ')})`);
+    }
+    if (options.watch && options.format !== 'text') {
+        throw new UsageError(`--watch prints text; it cannot be combined with --format ${options.format}`);
+    }
+    const maxWarnings = parseMaxWarnings(options.maxWarnings);
+    if (options.failOn === 'never' && maxWarnings !== undefined) {
+        throw new UsageError('--fail-on never and --max-warnings contradict each other: give one');
+    }
+    return maxWarnings;
+}
+
+function exitCode(summary: CheckSummary, maxWarnings: number | undefined, options: ValidateOptions, output: Output) {
+    const failure = validationFailure(summary, maxWarnings, '--max-warnings', options.failOn);
     // The errors are in the output above; a failure by warnings alone needs saying.
     if (failure?.reason === 'warnings') output.stderr(`mission: ${failure.message}\n`);
     return failure ? EXIT_MODEL_ERRORS : EXIT_OK;
@@ -61,11 +94,12 @@ export interface ValidationFailure {
 export function validationFailure(
     summary: CheckSummary,
     maxWarnings: number | undefined,
-    option = '--max-warnings'
+    option = '--max-warnings',
+    failOn: FailOn = 'error'
 ): ValidationFailure | undefined {
-    if (summary.errors > 0) {
-        return { reason: 'errors', message: `${summary.errors} error${summary.errors === 1 ? '' : 's'} in the model` };
-    }
+    const reason = failOnReason(summary, failOn);
+    if (reason !== undefined) return { reason: summary.errors > 0 ? 'errors' : 'warnings', message: reason };
+    if (failOn === 'never') return undefined;
     if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
         const warnings = `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
         return { reason: 'warnings', message: `${warnings}, more than ${option} ${maxWarnings} allows` };
@@ -91,14 +125,28 @@ export function defineValidateCommand(program: Command, context: CommandContext)
     const command = program
         .command('validate')
         .description(
-            'check model files (folders are searched for *.mission, - reads standard input); exit 1 when there are errors'
+            'check model files (folders are searched for *.mission, - reads standard input); ' +
+                'exit 1 when there are errors'
         )
         .argument('<paths...>', 'model files or folders, or - for standard input')
         .addOption(new Option('-f, --format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
         .option('--max-warnings <count>', 'exit 1 when there are more warnings than this')
         .option('-q, --quiet', 'show errors only')
+        .option('-w, --watch', 'check again whenever a model file or the config changes; print what changed')
         .action(async (paths: string[], options: ValidateOptions) => {
-            context.setExitCode(await runValidate(paths, options, context.output));
+            checkedOptions(options);
+            const watched = {};
+            context.setExitCode(
+                await withWatch(
+                    paths,
+                    options,
+                    context.output,
+                    'validate',
+                    () => runValidate(paths, options, context.output, watched),
+                    undefined,
+                    { writesFile: false }
+                )
+            );
         });
-    for (const option of modelOptions()) command.addOption(option);
+    for (const option of [...modelOptions(), failOnOption()]) command.addOption(option);
 }

@@ -29,13 +29,15 @@ export async function withWatch(
     output: Output,
     name: string,
     build: () => Promise<number>,
-    stop?: AbortSignal
+    stop?: AbortSignal,
+    { writesFile = true }: { readonly writesFile?: boolean } = {}
 ): Promise<number> {
     if (!options.watch) return build();
     if (paths.includes('-')) throw new UsageError('--watch cannot watch standard input (-)');
-    if (options.output === undefined || options.output === '-')
+    if (writesFile && (options.output === undefined || options.output === '-'))
         throw new UsageError(`--watch needs -o FILE for mission ${name}`);
-    const outputFile = resolve(options.output);
+    const outputFile = writesFile && options.output !== undefined ? resolve(options.output) : undefined;
+    const target = writesFile ? ` -> ${options.output}` : '';
 
     const rebuild = async (): Promise<void> => {
         const started = Date.now();
@@ -49,7 +51,7 @@ export async function withWatch(
         const time = new Date().toISOString().slice(11, 19);
         const outcome = code === EXIT_OK ? 'ok' : code === EXIT_USAGE ? 'failed' : 'model has errors';
         output.stderr(
-            `[${time}] mission ${name} -> ${options.output} (${outcome}, ${Date.now() - started} ms); watching for changes\n`
+            `[${time}] mission ${name}${target} (${outcome}, ${Date.now() - started} ms); ` + 'watching for changes\n'
         );
     };
 
