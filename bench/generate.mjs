@@ -30,9 +30,8 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
     people.push('vision Org "Be the most trusted provider in every region" {\n  horizon 2030-12-31\n}');
     for (let p = 0; p < personCount; p++) {
         const capacity = p % 50 === 7 ? 1 : 3; // a few people with too little capacity: real problems
-        people.push(
-            `person p${p} "Person ${p}" { capacity ${capacity} role "${pick(['Analyst', 'Lead', 'Manager', 'Clinician', 'Engineer'])}" }`
-        );
+        const role = pick(['Analyst', 'Lead', 'Manager', 'Clinician', 'Engineer']);
+        people.push(`person p${p} "Person ${p}" { capacity ${capacity} role "${role}" }`);
     }
     for (let t = 0; t < teamCount; t++) {
         const members = Array.from({ length: 3 }, (_, k) => `p${(t * 7 + k * 13) % personCount}`);
@@ -86,9 +85,11 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
                       : 'active';
         const lines = [];
         lines.push(`// Mission ${i} at level ${m.depth}`);
-        lines.push(
-            `mission m${i} "Mission ${i}: ${pick(['Grow', 'Open', 'Recruit', 'Reduce', 'Train', 'Launch'])} ${pick(['clinics', 'capacity', 'waiting times', 'staff', 'regions'])}"${m.parent >= 0 ? ` under m${m.parent}` : ' under Org'} {`
-        );
+        // The two picks in this order: the same seed gives the same workspace as before.
+        const verb = pick(['Grow', 'Open', 'Recruit', 'Reduce', 'Train', 'Launch']);
+        const object = pick(['clinics', 'capacity', 'waiting times', 'staff', 'regions']);
+        const parent = m.parent >= 0 ? `m${m.parent}` : 'Org';
+        lines.push(`mission m${i} "Mission ${i}: ${verb} ${object}" under ${parent} {`);
         lines.push(`  intent "Deliver outcome ${i} without lowering quality" {`);
         lines.push(`    end state "Outcome ${i} delivered"`);
         lines.push(`    key task "Plan ${i}"`);
@@ -118,7 +119,8 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
         lines.push('  }');
         if (i % 5 === 0)
             lines.push(
-                `  measure cost "Cost per outcome" { baseline 120 target 80 current 100 unit "GBP per outcome" direction down }`
+                '  measure cost "Cost per outcome" ' +
+                    '{ baseline 120 target 80 current 100 unit "GBP per outcome" direction down }'
             );
         if (m.parent >= 0 && i % 6 === 0 && i + 1 < missionCount && missions[i + 1].parent === m.parent)
             lines.push(`  supports m${i + 1}`);

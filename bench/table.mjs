@@ -15,8 +15,11 @@ export function renderMarkdown(results) {
     const { machine } = results;
     const lines = [];
     lines.push(`# Benchmark results`, '');
+    const loadAverage = averages => averages.map(l => l.toFixed(2)).join(' ');
     lines.push(
-        `${results.date} · ${machine.cpu} × ${machine.cores} · ${machine.memoryGB} GB · Node ${machine.node} · load average ${machine.loadAverageStart.map(l => l.toFixed(2)).join(' ')} at start, ${machine.loadAverageEnd.map(l => l.toFixed(2)).join(' ')} at end · median of ${results.options.runs} run(s)`,
+        `${results.date} · ${machine.cpu} × ${machine.cores} · ${machine.memoryGB} GB · Node ${machine.node} · ` +
+            `load average ${loadAverage(machine.loadAverageStart)} at start, ` +
+            `${loadAverage(machine.loadAverageEnd)} at end · median of ${results.options.runs} run(s)`,
         ''
     );
 
@@ -123,7 +126,8 @@ export function renderMarkdown(results) {
                     ms(s.outputs.compileMs),
                     s.outputs.diagramSvgMs === undefined
                         ? '—'
-                        : `${ms(s.outputs.diagramSvgMs)}${s.outputs.diagramDepth ? ` (--depth ${s.outputs.diagramDepth})` : ''}`
+                        : ms(s.outputs.diagramSvgMs) +
+                          (s.outputs.diagramDepth ? ` (--depth ${s.outputs.diagramDepth})` : '')
                 ])
         ),
         ''

@@ -63,13 +63,14 @@ for (const name of examples) {
         continue;
     }
     console.log(
-        `${example}: ${model.missions.length} missions, ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos` +
-            ` -> ${out}/ (validation.json/.sarif, model.json, cascade.mmd/.dot/.svg/.png, report.html, ${leads.length} briefs)`
+        `${example}: ${model.missions.length} missions, ` +
+            `${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos` +
+            ` -> ${out}/ (validation.json/.sarif, model.json, cascade.mmd/.dot/.svg/.png, report.html, ` +
+            `${leads.length} briefs)`
     );
     for (const diagnostic of JSON.parse(validation.stdout).diagnostics) {
-        console.log(
-            `  ${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`
-        );
+        const { file, line, column, severity, code, message } = diagnostic;
+        console.log(`  ${file}:${line}:${column} ${severity} ${code} ${message}`);
     }
     if (summary.errors > 0) failed = true;
 }

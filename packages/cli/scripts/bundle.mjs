@@ -18,7 +18,9 @@ await build({
     external: ['@resvg/resvg-js', '@hpcc-js/wasm-graphviz'],
     // Bundled CommonJS modules (vscode-languageserver, ...) call require: give them one.
     banner: {
-        js: "import { createRequire as __missionCreateRequire } from 'node:module'; const require = __missionCreateRequire(import.meta.url);"
+        js:
+            "import { createRequire as __missionCreateRequire } from 'node:module'; " +
+            'const require = __missionCreateRequire(import.meta.url);'
     },
     logLevel: 'warning'
 });

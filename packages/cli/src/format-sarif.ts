@@ -28,7 +28,9 @@ export function formatSarif(diagnostics: readonly MissionDiagnostic[], cwd: stri
                             shortDescription: { text: CATALOG[code].help },
                             fullDescription: { text: CATALOG[code].help },
                             help: {
-                                text: `${CATALOG[code].help} (mission rule ${code}; severity ${CATALOG[code].severity} unless mission.config.json overrides it)`
+                                text:
+                                    `${CATALOG[code].help} (mission rule ${code}; ` +
+                                    `severity ${CATALOG[code].severity} unless mission.config.json overrides it)`
                             },
                             defaultConfiguration: { level: LEVEL[CATALOG[code].severity] }
                         }))

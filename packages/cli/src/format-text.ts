@@ -20,9 +20,8 @@ export function formatText(
     const out: string[] = [];
     for (const diagnostic of diagnostics) {
         const paint = c[SEVERITY_COLOR[diagnostic.severity]] as (text: string) => string;
-        out.push(
-            `${c.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)} ${paint(diagnostic.severity)} ${c.dim(diagnostic.code)} ${diagnostic.message}`
-        );
+        const where = c.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`);
+        out.push(`${where} ${paint(diagnostic.severity)} ${c.dim(diagnostic.code)} ${diagnostic.message}`);
         const line = linesOf.get(diagnostic.file)?.[diagnostic.line - 1];
         if (line !== undefined) {
             const width =

@@ -58,7 +58,8 @@ export async function runFormat(paths: readonly string[], options: FormatOptions
     }
     if (options.check && changed > 0) {
         output.stderr(
-            `mission: ${changed} of ${files.length} file${files.length === 1 ? '' : 's'} not formatted; run mission format to fix\n`
+            `mission: ${changed} of ${files.length} file${files.length === 1 ? '' : 's'} not formatted; ` +
+                'run mission format to fix\n'
         );
     }
     return failed || (options.check && changed > 0) ? EXIT_MODEL_ERRORS : EXIT_OK;
@@ -68,7 +69,8 @@ export function defineFormatCommand(program: Command, context: CommandContext): 
     program
         .command('format')
         .description(
-            'rewrite model files in the canonical layout (comments kept); --check only lists the files that would change'
+            'rewrite model files in the canonical layout (comments kept); ' +
+                '--check only lists the files that would change'
         )
         .argument('<paths...>', 'model files or folders, or - to format standard input to standard output')
         .option('--check', 'write nothing; exit 1 when a file is not formatted')

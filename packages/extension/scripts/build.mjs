@@ -45,7 +45,9 @@ const serverInVsix = {
         build.onLoad({ filter: /.*/, namespace: 'mission-stub' }, () => ({
             loader: 'js',
             contents:
-                'export class Resvg { constructor() { throw new Error("PNG rendering is not part of the editor\'s language server; the cascade preview draws PNGs."); } }'
+                'export class Resvg { constructor() { throw new Error(' +
+                '"PNG rendering is not part of the editor\'s language server; the cascade preview draws PNGs."' +
+                '); } }'
         }));
         build.onLoad({ filter: /[\\/]outputs[\\/]svg\.ts$/ }, args => {
             const source = readFileSync(args.path, 'utf8');

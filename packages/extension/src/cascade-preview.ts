@@ -143,7 +143,8 @@ export class CascadePreview implements vscode.Disposable {
         } catch (error) {
             const text =
                 error instanceof RequestNotSupported
-                    ? "The cascade preview needs the language server's mission/diagram request, which this server does not offer yet."
+                    ? "The cascade preview needs the language server's mission/diagram request, " +
+                      'which this server does not offer yet.'
                     : `The diagram could not be made: ${(error as Error).message}`;
             void panel.webview.postMessage({ type: 'message', text });
         }

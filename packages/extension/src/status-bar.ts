@@ -41,7 +41,8 @@ export class ProblemsStatusItem implements vscode.Disposable {
     private update(): void {
         const { errors, warnings } = countMissionProblems(vscode.languages.getDiagnostics());
         this.item.text = `$(target) Mission: $(error) ${errors} $(warning) ${warnings}`;
-        this.item.tooltip = `Mission models: ${errors} error(s), ${warnings} warning(s). Click to open the Problems panel.`;
+        const counts = `${errors} error(s), ${warnings} warning(s)`;
+        this.item.tooltip = `Mission models: ${counts}. Click to open the Problems panel.`;
         this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     }
 
