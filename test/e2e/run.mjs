@@ -41,7 +41,9 @@ function finish(extra = {}) {
 
 function skipAll(reason) {
     results.skipped = scenarios.length;
-    console.log(`!!!!! E2E SUITE SKIPPED (code-server + Chromium, ${scenarios.length} tests counted as skipped): ${reason}`);
+    console.log(
+        `!!!!! E2E SUITE SKIPPED (code-server + Chromium, ${scenarios.length} tests counted as skipped): ${reason}`
+    );
     finish({ skippedSuite: reason });
 }
 
@@ -80,8 +82,14 @@ const sources = [
     'packages/extension/media',
     'packages/extension/syntaxes',
     'packages/extension/snippets',
+    'packages/extension/walkthrough',
+    'packages/extension/scripts',
     'packages/extension/package.json',
-    'packages/language/src'
+    'packages/extension/.vscodeignore',
+    'packages/extension/README.md',
+    'packages/extension/CHANGELOG.md',
+    'packages/language/src',
+    'packages/language/schema'
 ].map(path => join(root, path));
 if (!existsSync(vsix) || statSync(vsix).mtimeMs < newestChange(sources)) {
     log('packaging the VSIX (missing or older than its sources)');

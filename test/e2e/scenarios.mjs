@@ -1,9 +1,10 @@
 // The end-to-end scenarios, in order; each gets the workbench and the step context. The fixture
 // workspace is fixtures/workspace: model.mission (clean; alice has capacity 1) and broken.mission
-// (never opened before the last scenario: its diagnostics come from the workspace build).
+// (never opened before the last scenario: its diagnostics come from the workspace build). The scenarios
+// that add files to the workspace (New Model, mission.config.json) come last.
 // The functions passed to page.evaluate run in the browser page, with its globals:
 /* global document, getComputedStyle */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export class Skip extends Error {}
@@ -13,6 +14,13 @@ const MISSIONS = ['Clinics', 'Lost', 'Outreach', 'Stray'];
 const VISIONS = ['Care'];
 /** The blank line inside mission Clinics of model.mission, where the scenarios type. */
 const CLINICS_BLANK_LINE = 21;
+const WALKTHROUGH = 'Get started with Mission models';
+const WALKTHROUGH_STEPS = [
+    'Create a model',
+    'See a diagnostic',
+    'Open the cascade preview',
+    'Generate the scorecard report'
+];
 
 export const scenarios = [
     {
@@ -246,6 +254,72 @@ export const scenarios = [
             await wb.openProblems();
             await wb.waitForProblem('unaligned-mission');
             await step.screenshot('vscode-broken-model-theme', { keep: true });
+        }
+    },
+    {
+        name: 'the Get started walkthrough shows its title and its four steps',
+        async run(wb, step) {
+            await wb.runCommand('Welcome: Open Walkthrough');
+            await wb.pickQuickInput(WALKTHROUGH);
+            const page = wb.page.locator('.gettingStartedContainer', { hasText: WALKTHROUGH });
+            await page.waitFor({ timeout: 60_000 });
+            for (const title of WALKTHROUGH_STEPS)
+                await page.locator('.getting-started-step', { hasText: title }).first().waitFor({ timeout: 60_000 });
+            // The first step is open, with its button running Mission: New Model.
+            await page
+                .locator('.getting-started-step.expanded', { hasText: WALKTHROUGH_STEPS[0] })
+                .filter({ hasText: 'New Model' })
+                .first()
+                .waitFor({ timeout: 60_000 });
+            await step.screenshot('walkthrough');
+            await wb.runCommand('View: Close Editor');
+            await page.waitFor({ state: 'detached', timeout: 60_000 });
+        }
+    },
+    {
+        name: 'Mission: New Model writes the starter model into the workspace folder and opens it',
+        async run(wb, step) {
+            const model = join(step.workspace, 'strategy.mission');
+            if (existsSync(model)) throw new Error('strategy.mission exists before the command ran');
+            await wb.runCommand('Mission: New Model');
+            await wb.page
+                .locator('.editor-group-container.active .tab.active', { hasText: 'strategy.mission' })
+                .waitFor({ timeout: 60_000 });
+            // Dated from the day the rules use: mission.today of the user settings (code-server.mjs).
+            const text = readFileSync(model, 'utf8');
+            if (!text.includes('review every 30 days last 2026-11-23'))
+                throw new Error(`the starter model is not dated from mission.today:\n${text}`);
+            if (!existsSync(join(step.workspace, 'mission.config.json')))
+                throw new Error('no mission.config.json was written beside the model');
+            await wb.editorLine('mission Loyalty').waitFor({ timeout: 60_000 });
+            // A second run never overwrites the model: it says so.
+            await wb.runCommand('Mission: New Model');
+            await wb.page
+                .locator('.notifications-toasts', { hasText: 'never overwrites a file' })
+                .waitFor({ timeout: 60_000 });
+            await wb.closeNotifications();
+            if (readFileSync(model, 'utf8') !== text) throw new Error('the second run changed strategy.mission');
+        }
+    },
+    {
+        name: 'mission.config.json: a rule code is completed inside "rules", an unknown one is flagged',
+        async run(wb, step) {
+            writeFileSync(join(step.workspace, 'mission.config.json'), '{\n  "rules": {\n    \n  }\n}\n');
+            await wb.openFresh('mission.config.json');
+            await wb.goToLine(3);
+            await wb.page.keyboard.press('End');
+            await wb.page.keyboard.insertText('"no-l"');
+            await wb.page.keyboard.press('ArrowLeft');
+            const labels = (await wb.completionLabels()).map(label => label.replace(/"/g, ''));
+            await wb.page.keyboard.press('Escape');
+            if (!labels.includes('no-lead'))
+                throw new Error(`completion inside "rules" should offer no-lead, offered: ${labels.join(', ')}`);
+            await wb.undoUntilSaved();
+            await wb.page.keyboard.insertText('"no-such-rule": "off"');
+            await wb.openProblems();
+            await wb.waitForProblem(['no-such-rule', 'not allowed']);
+            await wb.focusEditor();
+            await wb.undoUntilSaved();
         }
     }
 ];

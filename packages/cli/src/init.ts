@@ -1,120 +1,19 @@
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CONFIG_FILE_NAME, formatDocument } from 'mission-lang-language';
+import { CONFIG_FILE_NAME, STARTER_MODEL_FILE, starterFiles } from 'mission-lang-language';
 import type { CommandContext } from './command-context.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
 import { checkedToday } from './load-model.js';
 import type { Output } from './output.js';
 import { writeFileAtomic } from './write-atomic.js';
 
-export const STARTER_MODEL_FILE = 'strategy.mission';
-
-/**
- * The days a starter model's dates are written from, all relative to the day it is created: a model made on any
- * day checks clean on that day and for months after it (no window has ended, no review is overdue).
- */
-export interface StarterDates {
-    /** The day of creation: the last review of the top mission. */
-    readonly today: string;
-    /** The first of the current month: where the top mission's window starts. */
-    readonly start: string;
-    /** The vision's horizon: the end of the year three years on. */
-    readonly horizon: string;
-    /** The day n months after `start` (n = 1 … 12), for the windows and the due date. */
-    month(n: number): string;
-    /** The last day before `month(n)`, for the windows' ends. */
-    endOfMonth(n: number): string;
-}
-
-/** Dates relative to `today` (YYYY-MM-DD) for the starter model. */
-export function starterDates(today: string): StarterDates {
-    const [year, month] = today.split('-').map(Number) as [number, number];
-    const iso = (date: Date): string => date.toISOString().slice(0, 10);
-    const monthStart = (n: number): Date => new Date(Date.UTC(year, month - 1 + n, 1));
-    return {
-        today,
-        start: iso(monthStart(0)),
-        horizon: `${year + 3}-12-31`,
-        month: n => iso(monthStart(n)),
-        endOfMonth: n => iso(new Date(monthStart(n).getTime() - 86_400_000))
-    };
-}
-
-/**
- * A small model that checks clean on the day it is made: a vision, two levels of missions with intents,
- * measures that roll up, mutual support.
- */
-export function starterModel(dates: StarterDates): string {
-    return `// A starter model: edit the names and numbers, then run \`mission validate .\`.
-// \`mission diagram . -o cascade.svg\` draws the cascade; \`mission report . -o report.html\` writes the scorecard.
-
-vision Company "Be the partner our customers recommend" {
-  horizon ${dates.horizon}
-}
-
-person lee "Lee Park" { capacity 2  role "Head of customer success" }
-person sam "Sam Ortiz" { capacity 1 }
-person kim "Kim Ng"
-team support "Support team" { members sam, kim }
-
-mission Loyalty "Keep the customers we have" under Company {
-  intent "Customers stay because we solve their problems fast" {
-    end state "Renewal rate of 95%"
-    key task "Answer every ticket within a day"
-  }
-  lead lee
-  review every 30 days last ${dates.today}
-  boundary {
-    window ${dates.start} .. ${dates.endOfMonth(12)}
-    budget 200k EUR
-    must "keep support in-house"
-  }
-  measure renewals "Renewal rate" { baseline 88 target 95 current 90 unit "%" due ${dates.endOfMonth(12)} }
-  measure late "Tickets answered late per week" { baseline 120 target 10 current 60 unit tickets }
-  measure golive "Days for a new customer to go live" { baseline 30 target 7 unit days }
-}
-
-mission FastAnswers "Answer every ticket within a day" under Loyalty {
-  intent "No customer waits more than a day for an answer"
-  lead sam
-  crew support
-  boundary { window ${dates.start} .. ${dates.endOfMonth(8)}  budget 80k EUR }
-  measure late "Tickets answered late per week" {
-    baseline 120 target 10 current 60 unit tickets
-    contributes to Loyalty.late
-  }
-  supports Onboarding
-}
-
-mission Onboarding "Onboard new customers in a week" under Loyalty {
-  intent "Every new customer is live within a week of signing"
-  lead lee
-  status staged
-  value 5k EUR per week
-  boundary { window ${dates.month(6)} .. ${dates.endOfMonth(12)} }
-  measure live "Days to go live" { baseline 30 target 7 unit days contributes to Loyalty.golive }
-}
-`;
-}
-
-export const STARTER_CONFIG = `{
-  "rules": {
-    "review-overdue": "warning",
-    "staged-without-value": "warning"
-  }
-}
-`;
-
 /** `mission init [dir]`: a starter model and mission.config.json; never overwrites a file. */
 export async function runInit(folder: string | undefined, output: Output, today?: string): Promise<number> {
     const target = resolve(folder ?? '.');
     // The system date (UTC, as the time rules read it) unless --today names another day.
-    const dates = starterDates(checkedToday(today) ?? new Date().toISOString().slice(0, 10));
-    const files = [
-        { name: STARTER_MODEL_FILE, text: formatDocument(starterModel(dates)) },
-        { name: CONFIG_FILE_NAME, text: STARTER_CONFIG }
-    ];
+    // The starter text lives in the language package: the editor's "Mission: New model" writes the same files.
+    const files = starterFiles(checkedToday(today) ?? new Date().toISOString().slice(0, 10));
     for (const file of files) {
         const path = join(target, file.name);
         const exists = await access(path).then(
@@ -128,9 +27,8 @@ export async function runInit(folder: string | undefined, output: Output, today?
     }
     for (const file of files) await writeFileAtomic(join(target, file.name), file.text);
     const shown = folder ?? '.';
-    output.stdout(
-        `created ${join(shown, STARTER_MODEL_FILE)} and ${join(shown, CONFIG_FILE_NAME)}\nnext: mission validate ${shown}\n`
-    );
+    const created = `created ${join(shown, STARTER_MODEL_FILE)} and ${join(shown, CONFIG_FILE_NAME)}`;
+    output.stdout(`${created}\nnext: mission validate ${shown}\n`);
     return EXIT_OK;
 }
 

@@ -1,6 +1,8 @@
 // Builds the extension: type-checks the client, then bundles it (out/extension.cjs) and the language
 // server (out/server.cjs, from packages/language's sources) with esbuild as CommonJS for Node, so the
-// VSIX needs no node_modules. `--watch` rebuilds on change.
+// VSIX needs no node_modules. The JSON Schema of mission.config.json is copied from the language
+// package (out/mission-config.schema.json, contributes.jsonValidation): one schema, never a fork.
+// `--watch` rebuilds on change.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -64,6 +66,10 @@ const serverInVsix = {
 mkdirSync(`${extensionDir}/out`, { recursive: true });
 const languageRequire = createRequire(`${root}/packages/language/package.json`);
 copyFileSync(languageRequire.resolve('@hpcc-js/wasm-graphviz'), `${extensionDir}/out/graphviz.mjs`);
+copyFileSync(
+    `${root}/packages/language/schema/mission-config.schema.json`,
+    `${extensionDir}/out/mission-config.schema.json`
+);
 
 const builds = [
     {

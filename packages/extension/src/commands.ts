@@ -1,11 +1,13 @@
 /**
- * The palette commands: preview, a person's brief, diagram export, the scorecard report and a server
- * restart. Everything the model says comes from the language server's custom requests.
+ * The palette commands: a new model, preview, a person's brief, diagram export, the scorecard report and a
+ * server restart. Everything the model says comes from the language server's custom requests. The preview,
+ * scorecard and brief are also in the Explorer's and the editor's context menus, which pass the file's URI.
  */
 import * as vscode from 'vscode';
 import { diagramDirection, type CascadePreview } from './cascade-preview.js';
 import { RequestNotSupported, type MissionLanguageClient } from './language-client.js';
 import { declaredNames } from './locations.js';
+import { newModel } from './new-model.js';
 import { answerText, BRIEF_REQUEST, DIAGRAM_REQUEST, MODEL_REQUEST, personNames, REPORT_REQUEST } from './requests.js';
 import { reportHtml } from './report-html.js';
 
@@ -14,14 +16,27 @@ function activeMissionUri(): string | undefined {
     return document?.languageId === 'mission' ? document.uri.toString() : undefined;
 }
 
+/** The file a context menu passed (its URI), else the active .mission editor's. */
+function targetUri(argument: unknown): string | undefined {
+    return argument instanceof vscode.Uri ? argument.toString() : activeMissionUri();
+}
+
+/** The name under the cursor when the active editor shows `uri` (the editor's context menu). */
+function nameAtCursor(uri: string | undefined): string | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.uri.toString() !== uri) return undefined;
+    const range = editor.document.getWordRangeAtPosition(editor.selection.active, /[A-Za-z_][A-Za-z0-9_-]*/);
+    return range ? editor.document.getText(range) : undefined;
+}
+
 function showFailure(what: string, error: unknown): void {
     const text = error instanceof RequestNotSupported ? error.message : `${what} failed: ${(error as Error).message}`;
     void vscode.window.showErrorMessage(text);
 }
 
-async function persons(client: MissionLanguageClient): Promise<string[]> {
+async function persons(client: MissionLanguageClient, uri: string | undefined): Promise<string[]> {
     try {
-        const names = personNames(await client.request<unknown>(MODEL_REQUEST, { uri: activeMissionUri() }));
+        const names = personNames(await client.request<unknown>(MODEL_REQUEST, { uri }));
         if (names.length > 0) return names;
     } catch {
         // An older server without mission/model: the declarations in the files will do.
@@ -29,14 +44,22 @@ async function persons(client: MissionLanguageClient): Promise<string[]> {
     return declaredNames('person');
 }
 
-async function showBrief(client: MissionLanguageClient, person?: string): Promise<void> {
-    const chosen = person ?? (await vscode.window.showQuickPick(persons(client), { placeHolder: 'Whose brief?' }));
+/**
+ * A person's brief: the person named (a string argument), else the person under the cursor when run from the
+ * editor's context menu on a person's name, else one picked from the model's persons.
+ */
+async function showBrief(client: MissionLanguageClient, argument: unknown): Promise<void> {
+    const uri = targetUri(argument);
+    let chosen = typeof argument === 'string' ? argument : undefined;
+    if (!chosen) {
+        const names = persons(client, uri);
+        const underCursor = nameAtCursor(uri);
+        if (underCursor && (await names).includes(underCursor)) chosen = underCursor;
+        else chosen = await vscode.window.showQuickPick(names, { placeHolder: 'Whose brief?' });
+    }
     if (!chosen) return;
     try {
-        const markdown = answerText(
-            await client.request<unknown>(BRIEF_REQUEST, { person: chosen, uri: activeMissionUri() }),
-            'markdown'
-        );
+        const markdown = answerText(await client.request<unknown>(BRIEF_REQUEST, { person: chosen, uri }), 'markdown');
         if (markdown === undefined) throw new Error('the server answered no Markdown');
         const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
         await vscode.window.showTextDocument(document, { preview: true });
@@ -85,9 +108,13 @@ async function exportDiagram(client: MissionLanguageClient, preview: CascadePrev
     }
 }
 
-async function openScorecard(context: vscode.ExtensionContext, client: MissionLanguageClient): Promise<void> {
+async function openScorecard(
+    context: vscode.ExtensionContext,
+    client: MissionLanguageClient,
+    argument: unknown
+): Promise<void> {
     try {
-        const html = answerText(await client.request<unknown>(REPORT_REQUEST, { uri: activeMissionUri() }), 'html');
+        const html = answerText(await client.request<unknown>(REPORT_REQUEST, { uri: targetUri(argument) }), 'html');
         if (html === undefined) throw new Error('the server answered no HTML');
         const panel = vscode.window.createWebviewPanel(
             'mission.scorecard',
@@ -105,18 +132,28 @@ async function openScorecard(context: vscode.ExtensionContext, client: MissionLa
     }
 }
 
+/** The preview, for the file a context menu passed (opened first, so the preview sits beside it). */
+async function openPreview(preview: CascadePreview, file: unknown): Promise<void> {
+    if (file instanceof vscode.Uri && vscode.window.activeTextEditor?.document.uri.toString() !== file.toString())
+        await vscode.window.showTextDocument(file);
+    preview.show();
+}
+
 export function registerCommands(
     context: vscode.ExtensionContext,
     client: MissionLanguageClient,
     preview: CascadePreview
 ): void {
     context.subscriptions.push(
-        vscode.commands.registerCommand('mission.openPreview', () => preview.show()),
-        vscode.commands.registerCommand('mission.showBrief', (person?: string) =>
-            showBrief(client, typeof person === 'string' ? person : undefined)
+        vscode.commands.registerCommand('mission.newModel', (folder?: unknown) => newModel(client, folder)),
+        vscode.commands.registerCommand('mission.openPreview', (file?: unknown) => openPreview(preview, file)),
+        vscode.commands.registerCommand('mission.showBrief', (personOrFile?: unknown) =>
+            showBrief(client, personOrFile)
         ),
         vscode.commands.registerCommand('mission.exportDiagram', () => exportDiagram(client, preview)),
-        vscode.commands.registerCommand('mission.openScorecard', () => openScorecard(context, client)),
+        vscode.commands.registerCommand('mission.openScorecard', (file?: unknown) =>
+            openScorecard(context, client, file)
+        ),
         vscode.commands.registerCommand('mission.restartServer', async () => {
             await client.restart();
             void vscode.window.setStatusBarMessage('Mission language server restarted', 3000);

@@ -1,6 +1,7 @@
 /**
  * The Mission extension: starts the bundled language server, and adds the cascade preview, the
- * commands (brief, export, scorecard, restart) and the status bar summary of the problems.
+ * commands (new model, brief, export, scorecard, restart) and the status bar summary of the problems.
+ * The walkthrough, snippets, grammar and the JSON Schema of mission.config.json are static contributions.
  */
 import * as vscode from 'vscode';
 import { CascadePreview } from './cascade-preview.js';

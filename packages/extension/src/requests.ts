@@ -9,6 +9,8 @@ export const DIAGRAM_REQUEST = 'mission/diagram';
 export const MODEL_REQUEST = 'mission/model';
 export const BRIEF_REQUEST = 'mission/brief';
 export const REPORT_REQUEST = 'mission/report';
+/** `{ today? }` → `{ files: [{ name, text }] }`: the starter model and config of `mission init`. */
+export const STARTER_REQUEST = 'mission/starter';
 
 export interface DiagramParams {
     /** The document the user looks at; the diagram covers the whole workspace model. */
@@ -45,4 +47,22 @@ export function personNames(model: unknown): string[] {
     return persons
         .map(person => (person as { name?: unknown }).name)
         .filter((name): name is string => typeof name === 'string');
+}
+
+/** A file of the starter that `mission/starter` answers: a plain file name (no folder) and its text. */
+export interface StarterFile {
+    name: string;
+    text: string;
+}
+
+/** The files of a `mission/starter` answer; a name with a folder in it, or no file at all, is refused. */
+export function starterFiles(answer: unknown): StarterFile[] {
+    const files = (answer as { files?: unknown } | undefined)?.files;
+    if (!Array.isArray(files) || files.length === 0) throw new Error('the server answered no starter files');
+    return files.map(file => {
+        const { name, text } = (file ?? {}) as { name?: unknown; text?: unknown };
+        if (typeof name !== 'string' || !/^[\w.-]+$/.test(name) || name.startsWith('.') || typeof text !== 'string')
+            throw new Error(`the server answered a starter file that cannot be written: ${JSON.stringify(name)}`);
+        return { name, text };
+    });
 }

@@ -1,9 +1,10 @@
 /**
  * The static contributions agree with the language: the TextMate grammar colours every keyword of
- * mission.langium (multi-word ones as one token), the snippets are the language server's, and every
- * command of the manifest is registered by the client.
+ * mission.langium (multi-word ones as one token), the snippets are the language server's, every command of
+ * the manifest is registered by the client and every menu names one, the walkthrough's media exist, and the
+ * README names every command and setting.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -81,28 +82,58 @@ describe('the snippets', () => {
         const block = source
             .slice(start, source.indexOf('\n};', start) + 3)
             .replace(/^const SNIPPETS[^=]*=/, 'return ');
-        const server = new Function(block)() as Record<string, { body: string }>;
+        const server = new Function(block)() as Record<string, { detail: string; body: string }>;
         const client = JSON.parse(read('packages/extension/snippets/mission.code-snippets')) as Record<
             string,
-            { prefix: string; body: string[] }
+            { prefix: string; description: string; body: string[] }
         >;
-        expect(Object.keys(client).sort()).toEqual(['boundary', 'measure', 'mission', 'person']);
+        expect(Object.keys(client).sort()).toEqual(Object.keys(server).sort());
+        expect(Object.keys(client).length).toBeGreaterThan(25);
         for (const [name, snippet] of Object.entries(client)) {
             expect(snippet.prefix).toBe(name);
             expect(snippet.body.join('\n')).toBe(server[name]!.body);
+            const detail = server[name]!.detail;
+            expect(snippet.description).toBe(detail[0]!.toUpperCase() + detail.slice(1));
         }
     });
 });
 
+interface Command {
+    command: string;
+    title: string;
+    category: string;
+}
+interface Walkthrough {
+    id: string;
+    title: string;
+    steps: Array<{
+        id: string;
+        title: string;
+        media: { markdown?: string; image?: string };
+        completionEvents: string[];
+    }>;
+}
+interface Manifest {
+    activationEvents: string[];
+    contributes: {
+        commands: Command[];
+        menus: Record<string, Array<{ command: string; when?: string }>>;
+        configuration: { properties: Record<string, { additionalProperties?: { enum?: string[] } }> };
+        walkthroughs: Walkthrough[];
+        jsonValidation: Array<{ fileMatch: string; url: string }>;
+    };
+}
+
 describe('the manifest', () => {
-    const manifest = JSON.parse(read('packages/extension/package.json'));
+    const manifest = JSON.parse(read('packages/extension/package.json')) as Manifest;
     const sources = ['commands.ts', 'cascade-preview.ts', 'extension.ts']
         .map(file => read(`packages/extension/src/${file}`))
         .join('\n');
+    const commands = manifest.contributes.commands.map(c => c.command);
 
     test('registers every contributed command in the client', () => {
-        const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
         expect(commands).toEqual([
+            'mission.newModel',
             'mission.openPreview',
             'mission.showBrief',
             'mission.exportDiagram',
@@ -121,6 +152,81 @@ describe('the manifest', () => {
             'mission.today',
             'mission.trace.server'
         ]);
-        expect(settings['mission.rules'].additionalProperties.enum).toEqual(['error', 'warning', 'info', 'off']);
+        expect(settings['mission.rules']!.additionalProperties!.enum).toEqual(['error', 'warning', 'info', 'off']);
+    });
+
+    test('puts preview, scorecard and brief in the Explorer, editor and tab context menus of .mission files', () => {
+        const menus = manifest.contributes.menus;
+        for (const menu of ['explorer/context', 'editor/context', 'editor/title/context']) {
+            const items = menus[menu]!.filter(item => item.when && /LangId == mission/.test(item.when));
+            expect(items.map(item => item.command).sort(), menu).toEqual([
+                'mission.openPreview',
+                'mission.openScorecard',
+                'mission.showBrief'
+            ]);
+        }
+        // Every menu item names a contributed, registered command.
+        for (const [menu, items] of Object.entries(menus))
+            for (const item of items) expect(commands, `${menu}: ${item.command}`).toContain(item.command);
+        // New Model is in the palette whether or not the extension is active: it starts a workspace.
+        expect(menus.commandPalette!.find(item => item.command === 'mission.newModel')).toBeUndefined();
+    });
+
+    test('takes a URI from the context menus in the commands it puts there', () => {
+        const registered = (command: string) =>
+            new RegExp(`registerCommand\\('${command.replace('.', '\\.')}', \\((\\w+)\\?: unknown\\)`).exec(sources);
+        for (const command of ['mission.openPreview', 'mission.openScorecard', 'mission.showBrief', 'mission.newModel'])
+            expect(registered(command), command).not.toBeNull();
+    });
+
+    test('validates mission.config.json with the schema copied into the VSIX at build time', () => {
+        expect(manifest.contributes.jsonValidation).toEqual([
+            { fileMatch: 'mission.config.json', url: './out/mission-config.schema.json' }
+        ]);
+        expect(read('packages/extension/.vscodeignore')).toContain('!out/mission-config.schema.json');
+        expect(read('packages/extension/scripts/build.mjs')).toContain(
+            'packages/language/schema/mission-config.schema.json'
+        );
+    });
+
+    test('has a walkthrough whose steps each have a media file in the VSIX and a completion event', () => {
+        const [walkthrough] = manifest.contributes.walkthroughs;
+        expect(manifest.contributes.walkthroughs).toHaveLength(1);
+        expect(walkthrough!.steps.map(step => step.id)).toEqual([
+            'createModel',
+            'seeDiagnostic',
+            'openPreview',
+            'openScorecard'
+        ]);
+        const vsixFiles = read('packages/extension/.vscodeignore');
+        for (const step of walkthrough!.steps) {
+            const media = step.media.markdown ?? step.media.image;
+            expect(media, step.id).toBeDefined();
+            expect(existsSync(join(extensionDir, media!)), media).toBe(true);
+            expect(vsixFiles).toContain(`!${media!.replace(/[^/]+\.md$/, '*.md')}`);
+            expect(step.completionEvents.length, step.id).toBeGreaterThan(0);
+            for (const event of step.completionEvents) {
+                const command = /^onCommand:(.+)$/.exec(event)?.[1];
+                if (command?.startsWith('mission.')) expect(commands).toContain(command);
+            }
+        }
+        expect(walkthrough!.steps[0]!.completionEvents).toEqual(['onCommand:mission.newModel']);
+    });
+});
+
+describe("the extension's README", () => {
+    const readme = read('packages/extension/README.md');
+    const manifest = JSON.parse(read('packages/extension/package.json')) as Manifest;
+
+    test('names every setting', () => {
+        for (const setting of Object.keys(manifest.contributes.configuration.properties))
+            expect(readme, setting).toContain(`\`${setting}\``);
+    });
+
+    test('names every command by its id and its palette title', () => {
+        for (const { command, title, category } of manifest.contributes.commands) {
+            expect(readme, command).toContain(`\`${command}\``);
+            expect(readme, title).toContain(`${category}: ${title}`);
+        }
     });
 });

@@ -1,11 +1,13 @@
 /**
- * The VSIX as shipped: `npm run package` builds it; it holds exactly the bundles, the manifest's
- * contributions, README and LICENSE; and the bundled server, copied where no node_modules can be
- * found, starts (the Node 20 polyfill runs before Chevrotain) and publishes diagnostics for a
- * workspace file that was never opened.
+ * The VSIX as shipped: `npm run package` builds it with no flag that overrides vsce's checks; it holds
+ * exactly the bundles, the manifest's contributions (the JSON Schema of mission.config.json as the
+ * language package has it, the walkthrough's pages), README, CHANGELOG and LICENSE; its README's images
+ * are PNGs of the repository; and the bundled server, copied where no node_modules can be found, starts
+ * (the Node 20 polyfill runs before Chevrotain), publishes diagnostics for a workspace file that was never
+ * opened and answers the starter model.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,13 +18,16 @@ import {
     type MessageConnection
 } from 'vscode-jsonrpc/node.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listZipEntries } from './zip-entries.js';
+import { listZipEntries, readZipEntry } from './zip-entries.js';
 
 const extensionDir = fileURLToPath(new URL('..', import.meta.url));
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8')) as {
     name: string;
     version: string;
+    license: string;
+    repository: { type: string; url: string };
+    scripts: Record<string, string>;
 };
 const vsix = join(extensionDir, `${manifest.name}-${manifest.version}.vsix`);
 
@@ -37,13 +42,14 @@ beforeAll(() => {
 }, 180_000);
 
 describe('the VSIX', () => {
-    test('holds the bundles, grammar, snippets, icon, README and LICENSE, and nothing else', () => {
+    test('holds the bundles and static contributions, README, CHANGELOG and LICENSE, and nothing else', () => {
         const files = listZipEntries(readFileSync(vsix))
             .filter(name => name.startsWith('extension/'))
             .map(name => name.slice('extension/'.length))
             .sort();
         expect(files).toEqual([
             'LICENSE.txt',
+            'changelog.md',
             'language-configuration.json',
             'media/file-icon.svg',
             'media/icon.png',
@@ -51,12 +57,46 @@ describe('the VSIX', () => {
             'media/preview.js',
             'out/extension.cjs',
             'out/graphviz.mjs',
+            'out/mission-config.schema.json',
             'out/server.cjs',
             'package.json',
             'readme.md',
             'snippets/mission.code-snippets',
-            'syntaxes/mission.tmLanguage.json'
+            'syntaxes/mission.tmLanguage.json',
+            'walkthrough/create-model.md',
+            'walkthrough/open-preview.md',
+            'walkthrough/scorecard.md',
+            'walkthrough/see-a-diagnostic.md'
         ]);
+    });
+
+    test("ships the language package's schema of mission.config.json unchanged", () => {
+        const shipped = readZipEntry(readFileSync(vsix), 'extension/out/mission-config.schema.json');
+        const source = readFileSync(join(root, 'packages/language/schema/mission-config.schema.json'));
+        expect(shipped.equals(source)).toBe(true);
+        expect((JSON.parse(shipped.toString('utf8')) as { title: string }).title).toBe('mission.config.json');
+    });
+
+    test('is packaged without flags that override vsce, with a repository, a license and a changelog', () => {
+        expect(manifest.scripts.package).toMatch(/\bvsce package\b/);
+        expect(manifest.scripts.package).not.toMatch(/--allow-|--no-rewrite|--baseContentUrl|--baseImagesUrl|--skip/);
+        expect(manifest.repository.url).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
+        expect(manifest.license).toBe('MIT');
+        const changelog = readZipEntry(readFileSync(vsix), 'extension/changelog.md').toString('utf8');
+        expect(changelog).toMatch(/^## Unreleased$/m);
+        expect(changelog).toContain('mission.newModel');
+    });
+
+    test("shows the repository's screenshots in its README, as PNGs vsce accepts", () => {
+        const readme = readZipEntry(readFileSync(vsix), 'extension/readme.md').toString('utf8');
+        const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)|<img [^>]*src="([^"]+)"/g)].map(m => m[1] ?? m[2]!);
+        expect(images.length).toBeGreaterThanOrEqual(2);
+        const base = manifest.repository.url.replace(/\.git$/, '/raw/HEAD/');
+        for (const image of images) {
+            expect(image.startsWith(base), image).toBe(true);
+            expect(image).toMatch(/\.png$/);
+            expect(existsSync(join(root, image.slice(base.length))), image).toBe(true);
+        }
     });
 
     test('has no sources, source maps, tests or dependencies', () => {

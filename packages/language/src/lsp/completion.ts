@@ -31,38 +31,92 @@ import { elementDetail } from './describe.js';
 export const MAX_REFERENCE_ITEMS = 200;
 
 /**
- * Snippets offered where their keyword may start (`mission` at the top level, `measure` in a mission, ...).
- * Dates are written from the current year, never a fixed one: the VS Code extension contributes these same
- * bodies and VS Code fills in `${CURRENT_YEAR}`; this server fills it in itself with the year of the day the
- * rules use (`mission.today`, else the system date), since not every LSP client knows the variable.
+ * Snippets for every element and item of the language, each offered where its first keyword may start
+ * (`mission` at the top level, `measure` in a mission, `must not` where `must` may start, `end state` in an
+ * intent, ...). A placeholder's default is text that parses there (never a keyword: `lead owner`, not
+ * `lead person`), so accepting a snippet as it is gives no syntax error. Dates are written from the current
+ * day, never a fixed one: the VS Code extension contributes these same bodies (snippets/mission.code-snippets,
+ * kept equal by its test) and VS Code fills in `${CURRENT_YEAR}`, `${CURRENT_MONTH}` and `${CURRENT_DATE}`; this
+ * server fills them in itself from the day the rules use (`mission.today`, else the system date), since not
+ * every LSP client knows the variables.
  */
 const SNIPPETS: Record<string, { detail: string; body: string }> = {
+    vision: {
+        detail: 'a vision, the root of a cascade, with its horizon',
+        body: [
+            'vision ${1:Name} "${2:What the organisation wants to be}" {',
+            '  horizon ${3:${CURRENT_YEAR}-12-31}',
+            '}'
+        ].join('\n')
+    },
+    person: {
+        detail: 'a person and their capacity',
+        body: 'person ${1:id} "${2:Full Name}" { capacity ${3:1} }'
+    },
+    team: {
+        detail: 'a team and its members',
+        body: 'team ${1:id} "${2:Team name}" { members ${3:member} }'
+    },
     mission: {
         detail: 'a mission with intent, lead, boundary and a measure',
         body: [
             'mission ${1:Name} "${2:Title}" under ${3:Parent} {',
             '  intent "${4:Purpose}"',
-            '  lead ${5:person}',
+            '  lead ${5:owner}',
             '  boundary {',
             '    window ${6:${CURRENT_YEAR}-01-01} .. ${7:${CURRENT_YEAR}-12-31}',
             '  }',
-            '  measure ${8:measure} "${9:What success looks like}" {',
+            '  measure ${8:name} "${9:What success looks like}" {',
             '    baseline ${10:0}',
             '    target ${11:100}',
             '  }',
             '}'
         ].join('\n')
     },
-    measure: {
-        detail: 'a measure of success',
+    horizon: {
+        detail: "the vision's horizon",
+        body: 'horizon ${1:${CURRENT_YEAR}-12-31}'
+    },
+    capacity: {
+        detail: 'how many active missions the person can carry at once',
+        body: 'capacity ${1:1}'
+    },
+    role: {
+        detail: "the person's role",
+        body: 'role "${1:Role}"'
+    },
+    members: {
+        detail: "the team's members (persons)",
+        body: 'members ${1:member}'
+    },
+    intent: {
+        detail: 'the intent: purpose, end state and key tasks',
         body: [
-            'measure ${1:name} "${2:Title}" {',
-            '  baseline ${3:0}',
-            '  target ${4:100}',
-            '  current ${5:0}',
-            '  unit ${6:unit}',
+            'intent "${1:Purpose}" {',
+            '  end state "${2:What is true when the mission is won}"',
+            '  key task "${3:What must be done}"',
             '}'
         ].join('\n')
+    },
+    'end state': {
+        detail: 'what is true when the mission is won',
+        body: 'end state "${1:What is true when the mission is won}"'
+    },
+    'key task': {
+        detail: 'a key task of the intent',
+        body: 'key task "${1:What must be done}"'
+    },
+    lead: {
+        detail: 'the one accountable person',
+        body: 'lead ${1:owner}'
+    },
+    crew: {
+        detail: 'the persons or teams working on the mission',
+        body: 'crew ${1:member}'
+    },
+    status: {
+        detail: 'staged, active, won, lost or abandoned',
+        body: 'status ${1|active,staged,won,lost,abandoned|}'
     },
     boundary: {
         detail: 'the defined operating space',
@@ -74,11 +128,93 @@ const SNIPPETS: Record<string, { detail: string; body: string }> = {
             '}'
         ].join('\n')
     },
-    person: {
-        detail: 'a person and their capacity',
-        body: 'person ${1:id} "${2:Full Name}" { capacity ${3:1} }'
+    window: {
+        detail: 'the time the mission may take, both days included',
+        body: 'window ${1:${CURRENT_YEAR}-01-01} .. ${2:${CURRENT_YEAR}-12-31}'
+    },
+    budget: {
+        detail: 'the money the mission may spend',
+        body: 'budget ${1:100k} ${2:GBP}'
+    },
+    headcount: {
+        detail: 'how many people the mission may use',
+        body: 'headcount ${1:10}'
+    },
+    must: {
+        detail: 'a rule the mission must keep',
+        body: 'must "${1:rule}"'
+    },
+    'must not': {
+        detail: 'a rule the mission must not break',
+        body: 'must not "${1:rule}"'
+    },
+    measure: {
+        detail: 'a measure of success',
+        body: [
+            'measure ${1:name} "${2:Title}" {',
+            '  baseline ${3:0}',
+            '  target ${4:100}',
+            '  current ${5:0}',
+            '  unit ${6:items}',
+            '}'
+        ].join('\n')
+    },
+    baseline: {
+        detail: 'where the measure starts',
+        body: 'baseline ${1:0}'
+    },
+    target: {
+        detail: 'what winning is',
+        body: 'target ${1:100}'
+    },
+    current: {
+        detail: 'where the measure is now',
+        body: 'current ${1:0}'
+    },
+    unit: {
+        detail: "the measure's unit",
+        body: 'unit ${1:items}'
+    },
+    due: {
+        detail: 'when the target is due',
+        body: 'due ${1:${CURRENT_YEAR}-12-31}'
+    },
+    direction: {
+        detail: 'up or down: which way is better',
+        body: 'direction ${1|up,down|}'
+    },
+    'contributes to': {
+        detail: 'the measure of an ancestor this one adds to',
+        body: 'contributes to ${1:Parent}.${2:name}'
+    },
+    supports: {
+        detail: "missions this mission's work helps",
+        body: 'supports ${1:Mission}'
+    },
+    review: {
+        detail: 'the review cadence and the last review',
+        body: 'review every ${1:30} days last ${2:${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}}'
+    },
+    value: {
+        detail: 'the cost of delay',
+        body: 'value ${1:10k} ${2:GBP} per ${3|week,month|}'
     }
 };
+
+/** The snippets by the keyword they start with (`must` → `must`, `must not`). */
+const SNIPPETS_BY_KEYWORD = new Map<string, Array<[string, { detail: string; body: string }]>>();
+for (const entry of Object.entries(SNIPPETS)) {
+    const keyword = entry[0].split(' ')[0]!;
+    SNIPPETS_BY_KEYWORD.set(keyword, [...(SNIPPETS_BY_KEYWORD.get(keyword) ?? []), entry]);
+}
+
+/** A snippet body with the date variables filled in from `today` (YYYY-MM-DD). */
+function withDates(body: string, today: string): string {
+    return body
+        .replaceAll('${CURRENT_YEAR}', today.slice(0, 4))
+        .replaceAll('${CURRENT_MONTH}', today.slice(5, 7))
+        .replaceAll('${CURRENT_DATE}', today.slice(8, 10));
+}
 
 /**
  * Keywords where the grammar allows them (Langium's default), references of the kind the reference
@@ -110,13 +246,13 @@ export class MissionCompletionProvider extends DefaultCompletionProvider {
         acceptor: CompletionAcceptor
     ): MaybePromise<void> {
         const result = super.completionForKeyword(context, keyword, acceptor);
-        const snippet = this.offerSnippets ? SNIPPETS[keyword.value] : undefined;
-        if (snippet) {
+        const snippets = this.offerSnippets ? SNIPPETS_BY_KEYWORD.get(keyword.value) : undefined;
+        for (const [name, snippet] of snippets ?? []) {
             acceptor(context, {
-                label: keyword.value,
+                label: name,
                 kind: CompletionItemKind.Snippet,
                 detail: snippet.detail,
-                insertText: snippet.body.replaceAll('${CURRENT_YEAR}', dayToIso(this.settings.today).slice(0, 4)),
+                insertText: withDates(snippet.body, dayToIso(this.settings.today)),
                 insertTextFormat: InsertTextFormat.Snippet,
                 sortText: '2'
             });

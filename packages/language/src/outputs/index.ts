@@ -9,3 +9,4 @@ export * from './svg.js';
 export * from './html.js';
 export * from './report-html.js';
 export * from './brief-markdown.js';
+export * from './starter-model.js';

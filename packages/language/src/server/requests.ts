@@ -7,6 +7,8 @@
  *   supports? } → `{ format, nodes, <format>: text }` (svg by default; png as a `data:` URL).
  * - `mission/report` → `{ html }`, the scorecard page of `mission report`.
  * - `mission/brief` { person } → `{ markdown }`, the person's line of sight of `mission brief`.
+ * - `mission/starter` { today? } → `{ files: [{ name, text }] }`, the starter model and config of `mission init`,
+ *   dated from `today` (default: the rules' today). The client writes them; the server writes no file.
  */
 import { DocumentState, type LangiumDocument, UriUtils, URI } from 'langium';
 import { type CancellationToken, type Connection, ResponseError } from 'vscode-languageserver';
@@ -20,13 +22,15 @@ import { buildModelJson, type ModelJson } from '../outputs/model-json.js';
 import { OutputModel } from '../outputs/output-model.js';
 import { svgToPng } from '../outputs/png.js';
 import { renderReport } from '../outputs/report-html.js';
+import { type StarterFile, starterFiles } from '../outputs/starter-model.js';
 import { DEFAULT_LAYOUT_TIMEOUT_MS, dotToSvg, LayoutTimeoutError } from '../outputs/svg.js';
-import { dayToIso } from '../syntax/dates.js';
+import { dayToIso, isValidDate, parseDate } from '../syntax/dates.js';
 
 export const MODEL_REQUEST = 'mission/model';
 export const DIAGRAM_REQUEST = 'mission/diagram';
 export const REPORT_REQUEST = 'mission/report';
 export const BRIEF_REQUEST = 'mission/brief';
+export const STARTER_REQUEST = 'mission/starter';
 
 export type DiagramFormat = 'svg' | 'mermaid' | 'dot' | 'png';
 
@@ -74,6 +78,7 @@ export class MissionRequests {
         connection.onRequest(BRIEF_REQUEST, (params: { person?: string } | undefined, token: CancellationToken) =>
             this.brief(params?.person, token)
         );
+        connection.onRequest(STARTER_REQUEST, (params: { today?: unknown } | undefined) => this.starter(params?.today));
     }
 
     async model(token?: CancellationToken): Promise<ModelJson> {
@@ -136,6 +141,17 @@ export class MissionRequests {
             if (error instanceof UnknownPersonError) throw new ResponseError(INVALID_PARAMS, error.message);
             throw error;
         }
+    }
+
+    /** The starter files for `today` (YYYY-MM-DD), else for the day the rules use. Needs no checked model. */
+    starter(today?: unknown): { files: StarterFile[] } {
+        const day = today ?? dayToIso(this.services.config.Settings.today);
+        if (typeof day !== 'string' || !isValidDate(parseDate(day)))
+            throw new ResponseError(
+                INVALID_PARAMS,
+                `mission/starter wants today as a date YYYY-MM-DD, not ${String(day)}`
+            );
+        return { files: starterFiles(day) };
     }
 
     private async layout(dot: string, nodes: number): Promise<string> {

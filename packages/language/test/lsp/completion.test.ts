@@ -107,12 +107,61 @@ describe('completion', () => {
             )
         );
         const snippets = items.filter(item => item.kind === CompletionItemKind.Snippet);
-        expect(snippets.map(item => item.label).sort()).toEqual(['boundary', 'measure']);
+        expect(snippets.map(item => item.label).sort()).toEqual([
+            'boundary',
+            'crew',
+            'intent',
+            'lead',
+            'measure',
+            'review',
+            'status',
+            'supports',
+            'value'
+        ]);
         expect(snippets.every(item => item.insertTextFormat === InsertTextFormat.Snippet)).toBe(true);
         expect(items.some(item => item.kind === CompletionItemKind.Variable)).toBe(false);
         // Dates in snippets are of the year of the rules' today (2026-11-23 here), never a fixed year.
         const boundary = snippets.find(item => item.label === 'boundary')!;
         expect(boundary.textEdit?.newText).toContain('window ${1:2026-01-01} .. ${2:2026-12-31}');
+    });
+
+    test.each([
+        [
+            'an intent',
+            'mission New "New" under Grow {\n  intent "i" {\n    \n  }\n}\n',
+            '{\n    ',
+            6,
+            ['end state', 'key task']
+        ],
+        [
+            'a boundary',
+            'mission New "New" under Grow {\n  boundary {\n    \n  }\n}\n',
+            '{\n    ',
+            6,
+            ['budget', 'headcount', 'must', 'must not', 'window']
+        ],
+        [
+            'a measure',
+            'mission New "New" under Grow {\n  measure m {\n    \n  }\n}\n',
+            '{\n    ',
+            6,
+            ['baseline', 'contributes to', 'current', 'direction', 'due', 'target', 'unit']
+        ],
+        ['a person', 'person p "P" {  }\n', '{ ', 2, ['capacity', 'role']],
+        ['a vision', 'vision V {  }\n', '{ ', 2, ['horizon']],
+        ['a team', 'team t "T" {  }\n', '{ ', 2, ['members']]
+    ])('in %s: a snippet for each item', async (_where, text, before, offset, expected) => {
+        const workspace = await workspaceWith(text);
+        const items = await workspace.complete('edit.mission', before, offset);
+        expect(labels(items, CompletionItemKind.Snippet)).toEqual(expected);
+    });
+
+    test("the review snippet is dated from the rules' today, month and day included", async () => {
+        const workspace = new TestWorkspace('2031-06-01');
+        await workspace.set({ 'edit.mission': 'vision V\nmission New "New" under V {\n  \n}\n' });
+        const items = await workspace.complete('edit.mission', '{\n  ', 4);
+        const review = items.find(item => item.kind === CompletionItemKind.Snippet && item.label === 'review')!;
+        expect(review.textEdit?.newText).toBe('review every ${1:30} days last ${2:2031-06-01}');
     });
 
     test("snippets' dates follow the rules' today (mission.today), whatever the year", async () => {
@@ -135,11 +184,11 @@ describe('completion', () => {
         ]);
     });
 
-    test('top level: element keywords and the mission and person snippets', async () => {
+    test('top level: element keywords and a snippet for each element', async () => {
         const workspace = await workspaceWith('\n');
         const items = await workspace.complete('edit.mission', '\n', 1);
         expect(labels(items, CompletionItemKind.Keyword)).toEqual(['mission', 'person', 'team', 'vision']);
-        expect(labels(items, CompletionItemKind.Snippet)).toEqual(['mission', 'person']);
+        expect(labels(items, CompletionItemKind.Snippet)).toEqual(['mission', 'person', 'team', 'vision']);
         const mission = items.find(item => item.kind === CompletionItemKind.Snippet && item.label === 'mission')!;
         expect(mission.textEdit?.newText).toContain('mission ${1:Name} "${2:Title}" under ${3:Parent} {');
     });

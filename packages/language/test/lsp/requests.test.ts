@@ -42,10 +42,10 @@ describe('custom requests', () => {
 
     test('mission/diagram: a layout over the time limit is an error, and the server keeps serving', async () => {
         // 300 missions each supporting the next ten: dense enough that dot takes far longer than 50 ms.
+        const supported = (i: number) => Array.from({ length: 10 }, (_, k) => `d${(i + k + 1) % 300}`).join(', ');
         const dense = Array.from(
             { length: 300 },
-            (_, i) =>
-                `mission d${i} "Dense ${i}" under Acme {\n  supports ${Array.from({ length: 10 }, (_, k) => `d${(i + k + 1) % 300}`).join(', ')}\n}`
+            (_, i) => `mission d${i} "Dense ${i}" under Acme {\n  supports ${supported(i)}\n}`
         ).join('\n');
         const crowded = new TestWorkspace();
         await crowded.set({ 'people.mission': PEOPLE, 'dense.mission': dense });
@@ -68,6 +68,17 @@ describe('custom requests', () => {
         const { html } = await requests.report();
         expect(html).toMatch(/^<!DOCTYPE html>/);
         expect(html).toContain('Grow the patient base');
+    });
+
+    test("mission/starter: the files of mission init, dated from the given day or the rules' today", () => {
+        const { files } = requests.starter('2027-03-15');
+        expect(files.map(file => file.name)).toEqual(['strategy.mission', 'mission.config.json']);
+        expect(files[0]!.text).toContain('review every 30 days last 2027-03-15');
+        expect(files[0]!.text).toContain('window 2027-03-01 .. 2028-02-29');
+        // Without a day: the day the rules use (mission.today of the test workspace).
+        expect(requests.starter().files[0]!.text).toContain('review every 30 days last 2026-11-23');
+        expect(() => requests.starter('2027-02-30')).toThrow(/wants today as a date YYYY-MM-DD, not 2027-02-30/);
+        expect(() => requests.starter(20270315)).toThrow(/YYYY-MM-DD/);
     });
 
     test("mission/brief: one person's line of sight; an unknown person is an error", async () => {
