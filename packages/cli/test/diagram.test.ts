@@ -143,6 +143,35 @@ describe('mission diagram', () => {
         expect(readdirSync(folder).sort()).toEqual(['cascade.png', 'cascade.svg']);
     });
 
+    test('the format follows the -o extension; an extension of no format, or one --format contradicts, is exit 2', async () => {
+        const folder = temporaryFolder();
+        const inferred = await runCli(['diagram', EXAMPLE, '-o', join(folder, 'cascade.dot')]);
+        expect(inferred.code).toBe(0);
+        expect(readFileSync(join(folder, 'cascade.dot'), 'utf8')).toMatch(/^digraph cascade \{/);
+        await runCli(['diagram', EXAMPLE, '-o', join(folder, 'CASCADE.MMD')]);
+        expect(readFileSync(join(folder, 'CASCADE.MMD'), 'utf8')).toMatch(/^flowchart TB\n/);
+        // An explicit format with an extension that is no format: that format, as asked.
+        await runCli(['diagram', EXAMPLE, '--format', 'mermaid', '-o', join(folder, 'cascade.md')]);
+        expect(readFileSync(join(folder, 'cascade.md'), 'utf8')).toMatch(/^flowchart TB\n/);
+
+        const jpg = join(folder, 'x.jpg');
+        expectUsageError(
+            await runCli(['diagram', EXAMPLE, '-o', jpg]),
+            expect,
+            new RegExp(
+                `^mission: -o ${jpg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: '\\.jpg' is no diagram format; ` +
+                    'use \\.mmd/\\.mermaid \\(mermaid\\), \\.dot/\\.gv \\(dot\\), \\.svg \\(svg\\) or \\.png \\(png\\) ' +
+                    '\\(or --format mermaid\\|dot\\|svg\\|png\\)$'
+            )
+        );
+        expectUsageError(
+            await runCli(['diagram', EXAMPLE, '--format', 'svg', '-o', join(folder, 'x.png')]),
+            expect,
+            /^mission: --format svg does not match -o .*x\.png \(a png file name\): name the file \.svg, or leave out --format$/
+        );
+        expect(readdirSync(folder).sort()).toEqual(['CASCADE.MMD', 'cascade.dot', 'cascade.md']);
+    });
+
     test('every example draws as Mermaid and SVG', async ({ skip }) => {
         const examples = existsSync(join(REPO, 'examples'))
             ? readdirSync(join(REPO, 'examples')).filter(

@@ -2,6 +2,8 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { ModelFactsProvider } from '../../facts/facts-provider.js';
 import type { ModelFacts, PersonLoad } from '../../facts/model-facts.js';
 import type { Crew, Lead, Mission, MissionAstType, Person } from '../../generated/ast.js';
+import { nameOf } from '../../references/kinds.js';
+import { counted } from '../../syntax/numbers.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
 import { namesOf } from './describe.js';
@@ -41,7 +43,8 @@ export class CapacityValidator implements MissionValidator {
         report(
             accept,
             'over-capacity',
-            `${person.name} leads ${mission.name} while over capacity: ${this.overloadText(facts.loadOf(person))}`,
+            `${nameOf(person)} leads ${nameOf(mission)} while over capacity: ` +
+                this.overloadText(facts.loadOf(person)),
             { node: lead, property: 'person' }
         );
     }
@@ -56,7 +59,7 @@ export class CapacityValidator implements MissionValidator {
                 report(
                     accept,
                     'over-capacity',
-                    `${target.name} is crew of ${mission.name} while over capacity: ` +
+                    `${nameOf(target)} is crew of ${nameOf(mission)} while over capacity: ` +
                         this.overloadText(facts.loadOf(target)),
                     { node: crew, property: 'members', index }
                 );
@@ -72,7 +75,7 @@ export class CapacityValidator implements MissionValidator {
                 report(
                     accept,
                     'over-capacity',
-                    `team ${target.name} brings ${members} onto ${mission.name} while over capacity: ${who}`,
+                    `team ${nameOf(target)} brings ${members} onto ${nameOf(mission)} while over capacity: ${who}`,
                     { node: crew, property: 'members', index }
                 );
             }
@@ -84,7 +87,8 @@ export class CapacityValidator implements MissionValidator {
         let text = this.texts.get(load);
         if (text === undefined) {
             text =
-                `${load.person.name} is on ${load.load} concurrent active missions (capacity ${load.capacity}): ` +
+                `${nameOf(load.person)} is on ${counted(load.load, 'concurrent active mission')} ` +
+                `(capacity ${load.capacity}): ` +
                 namesOf(byStartThenName(this.facts.get(), load.counted));
             this.texts.set(load, text);
         }
