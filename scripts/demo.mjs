@@ -8,6 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** `1 error`, `2 errors`; `info` has no plural (as the CLI's summary line words it). */
+function counted(count, noun, plural = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : plural}`;
+}
 const mission = join(root, 'packages/cli/bin/mission.js');
 // Each example states the day it is "as of" in its own mission.config.json ("today"), so the demo gives the same
 // results on any date; MISSION_TODAY=YYYY-MM-DD checks them on another day instead.
@@ -63,10 +68,11 @@ for (const name of examples) {
         continue;
     }
     console.log(
-        `${example}: ${model.missions.length} missions, ` +
-            `${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos` +
+        `${example}: ${counted(model.missions.length, 'mission')}, ` +
+            `${counted(summary.errors, 'error')}, ${counted(summary.warnings, 'warning')}, ` +
+            `${counted(summary.infos, 'info', 'info')}` +
             ` -> ${out}/ (validation.json/.sarif, model.json, cascade.mmd/.dot/.svg/.png, report.html, ` +
-            `${leads.length} briefs)`
+            `${counted(leads.length, 'brief')})`
     );
     for (const diagnostic of JSON.parse(validation.stdout).diagnostics) {
         const { file, line, column, severity, code, message } = diagnostic;

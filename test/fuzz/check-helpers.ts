@@ -63,6 +63,24 @@ export function diagnosticProblems(result: CheckResult): string[] {
     return problems;
 }
 
+/** What a message shows when code formats a value that is not there: never meant for a reader. */
+const PLACEHOLDERS = ['undefined', 'NaN', '[object Object]'];
+
+/**
+ * The diagnostics whose message prints `undefined`, `NaN` or `[object Object]` (unless the model's own
+ * text holds that word, as a name may).
+ */
+export function placeholderMessages(result: CheckResult, texts: readonly string[]): string[] {
+    const problems: string[] = [];
+    for (const placeholder of PLACEHOLDERS) {
+        if (texts.some(text => text.includes(placeholder))) continue;
+        for (const diagnostic of result.diagnostics)
+            if (diagnostic.message.includes(placeholder))
+                problems.push(`${diagnostic.file}:${diagnostic.line} ${diagnostic.code}: ${diagnostic.message}`);
+    }
+    return problems;
+}
+
 /** Diagnostics as comparable strings (file, range, code, severity, message), sorted. */
 export function diagnosticKeys(result: CheckResult): string[] {
     return result.diagnostics

@@ -16,7 +16,8 @@ export type Mutation =
     | { kind: 'bom' }
     | { kind: 'nul'; at: number; count: number }
     | { kind: 'long-line'; at: number; length: number; char: string }
-    | { kind: 'insert-token'; at: number; token: string };
+    | { kind: 'insert-token'; at: number; token: string }
+    | { kind: 'delete-name'; at: number };
 
 const INTERESTING_TOKENS = [
     '{',
@@ -65,8 +66,12 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
         kind: fc.constant('insert-token' as const),
         at: fc.nat(),
         token: fc.constantFrom(...INTERESTING_TOKENS)
-    })
+    }),
+    fc.record({ kind: fc.constant('delete-name' as const), at: fc.nat() })
 );
+
+/** The names that follow a keyword that declares an element or a measure (`measure m {` loses `m`). */
+const DECLARED_NAME = /\b(?:vision|person|team|mission|measure)[ \t]+([A-Za-z_][A-Za-z0-9_-]*)/g;
 
 /** Tokens and the gaps between them, so token mutations keep the rest of the text as it was. */
 function tokenSpans(text: string): Array<{ start: number; end: number }> {
@@ -127,6 +132,13 @@ export function applyMutation(text: string, change: Mutation): string {
         case 'insert-token': {
             const at = position(change.at);
             return `${text.slice(0, at)} ${change.token} ${text.slice(at)}`;
+        }
+        case 'delete-name': {
+            const names = [...text.matchAll(DECLARED_NAME)];
+            const match = names[change.at % Math.max(1, names.length)];
+            if (!match) return text;
+            const end = match.index + match[0].length;
+            return text.slice(0, end - match[1]!.length) + text.slice(end);
         }
     }
 }

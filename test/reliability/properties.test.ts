@@ -20,7 +20,13 @@ import {
     renderBrief,
     renderReport
 } from '../../packages/language/src/index.js';
-import { checkFiles, diagnosticKeys, diagnosticProblems, normalisedAst } from '../fuzz/check-helpers.js';
+import {
+    checkFiles,
+    diagnosticKeys,
+    diagnosticProblems,
+    normalisedAst,
+    placeholderMessages
+} from '../fuzz/check-helpers.js';
 import { validModel } from '../fuzz/model-generators.js';
 import { mutatedModel } from '../fuzz/mutations.js';
 import { fuzzParameters, printSummary, REPO, runs, timeLimit } from '../fuzz/settings.js';
@@ -76,6 +82,22 @@ describe('checking generated models', () => {
                     expect(diagnosticProblems(result)).toEqual([]);
                 }),
                 fuzzParameters(runs(40))
+            );
+        },
+        TIMEOUT
+    );
+
+    test(
+        'no diagnostic message prints undefined, NaN or [object Object] (mutated models, nameless elements)',
+        async () => {
+            await fc.assert(
+                fc.asyncProperty(mutatedModel, async model => {
+                    figures.mutatedModels++;
+                    const result = await checkFiles(model.files);
+                    figures.diagnostics += result.diagnostics.length;
+                    expect(placeholderMessages(result, model.files)).toEqual([]);
+                }),
+                fuzzParameters(runs(60))
             );
         },
         TIMEOUT

@@ -105,15 +105,48 @@ export async function renderDiagram(
     return format === 'png' ? svgToPng(svg) : svg;
 }
 
-/** --format, else the extension of -o (.mmd, .dot, .svg, .png), else Mermaid. */
+/**
+ * --format, else the extension of -o (.mmd/.mermaid, .dot/.gv, .svg, .png), else Mermaid (standard output,
+ * or a file without an extension). A usage error: an -o extension that is no format (`x.jpg`), and a
+ * --format that contradicts the -o extension (`--format svg -o x.png`). An explicit --format with an
+ * extension of no format (`--format mermaid -o cascade.md`) writes that format.
+ */
 function diagramFormat(options: DiagramOptions): DiagramFormat {
+    const extension = options.output && options.output !== '-' ? extname(options.output).toLowerCase() : '';
+    const fromExtension = EXTENSION_FORMATS[extension];
     if (options.format !== undefined) {
         if (!(DIAGRAM_FORMATS as readonly string[]).includes(options.format)) {
             throw new UsageError(`unknown format '${options.format}' (expected ${DIAGRAM_FORMATS.join(', ')})`);
         }
+        if (fromExtension !== undefined && fromExtension !== options.format) {
+            throw new UsageError(
+                `--format ${options.format} does not match -o ${options.output} (a ${fromExtension} file name): ` +
+                    `name the file ${extensionsOf(options.format as DiagramFormat)}, or leave out --format`
+            );
+        }
         return options.format as DiagramFormat;
     }
-    return (options.output && EXTENSION_FORMATS[extname(options.output).toLowerCase()]) || 'mermaid';
+    if (extension === '') return 'mermaid';
+    if (fromExtension === undefined) {
+        throw new UsageError(
+            `-o ${options.output}: '${extension}' is no diagram format; use ${knownExtensions()} ` +
+                `(or --format ${DIAGRAM_FORMATS.join('|')})`
+        );
+    }
+    return fromExtension;
+}
+
+/** `.svg`, or `.mmd or .mermaid`: the -o extensions of a format. */
+function extensionsOf(format: DiagramFormat): string {
+    return Object.keys(EXTENSION_FORMATS)
+        .filter(extension => EXTENSION_FORMATS[extension] === format)
+        .join(' or ');
+}
+
+/** `.mmd/.mermaid (mermaid), .dot/.gv (dot), .svg (svg) or .png (png)`. */
+function knownExtensions(): string {
+    const each = DIAGRAM_FORMATS.map(format => `${extensionsOf(format).replace(' or ', '/')} (${format})`);
+    return `${each.slice(0, -1).join(', ')} or ${each.at(-1)}`;
 }
 
 function wholeNumber(option: string, value: string | undefined): number | undefined {

@@ -1,4 +1,11 @@
-import type { CheckSummary, MissionDiagnostic, Severity, SourceFile } from 'mission-lang-language';
+import {
+    type CheckSummary,
+    counted,
+    type MissionDiagnostic,
+    problemCounts,
+    type Severity,
+    type SourceFile
+} from 'mission-lang-language';
 import pc from 'picocolors';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -41,13 +48,8 @@ export function formatText(
 
 /** `3 files checked: 2 errors, 1 warning, 0 info` (also the GitHub Action's log and step summary). */
 export function summaryLine(summary: CheckSummary, c: Colors = pc.createColors(false)): string {
-    const files = `${summary.files} file${summary.files === 1 ? '' : 's'} checked`;
+    const files = `${counted(summary.files, 'file')} checked`;
     if (summary.errors + summary.warnings + summary.infos === 0) return c.green(`${files}: no problems`);
-    const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), plural(summary.infos, 'info')];
-    const text = `${files}: ${parts.join(', ')}`;
+    const text = `${files}: ${problemCounts(summary)}`;
     return summary.errors > 0 ? c.red(text) : c.yellow(text);
-}
-
-function plural(count: number, word: string): string {
-    return `${count} ${word}${count === 1 || word === 'info' ? '' : 's'}`;
 }

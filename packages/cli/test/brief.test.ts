@@ -15,15 +15,15 @@ describe('mission brief', () => {
         expect(text).toContain('- **Your role:** crew (team clinical)');
         expect(text).toContain('> A clinic within 20 minutes of every northern patient');
         expect(text).toContain(
-            '- 1 up: **Grow** — Grow the patient base (lead alice): intent “Serve more patients without lowering care quality”'
+            '- 1 up: **Grow** — Grow the patient base (lead Alice Smith (alice)): intent “Serve more patients without lowering care quality”'
         );
         expect(text).toContain('- 2 up: vision **Acme**');
         expect(text).toContain('- Budget: 1,200,000 GBP');
         expect(text).toContain(
             '| registered — Patients registered at new clinics | — | 4,000 | 9,000 | patients | — | 44% | Grow.patients |'
         );
-        expect(text).toContain('- Supports: **Recruit** — Recruit clinicians (lead cara)');
-        expect(text).toContain('- Supported by: **Clinics** — Open three clinics (lead bob)');
+        expect(text).toContain('- Supports: **Recruit** — Recruit clinicians (lead Cara Diaz (cara))');
+        expect(text).toContain('- Supported by: **Clinics** — Open three clinics (lead Bob Jones (bob))');
         const alice = (await runCli(['brief', EXAMPLE, '--person', 'alice', '--today', '2026-11-23'])).stdout;
         expect(alice).toContain('- Must not: reduce clinician-to-patient ratios');
         expect(alice).toContain('- End state: 40,000 registered patients');

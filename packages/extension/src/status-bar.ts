@@ -22,6 +22,11 @@ export function countMissionProblems(all: ReadonlyArray<[vscode.Uri, readonly vs
     return counts;
 }
 
+/** `1 error`, `2 warnings` (as the CLI's summary line words them). */
+export function counted(count: number, noun: string): string {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function isMissionFile(uri: vscode.Uri): boolean {
     return uri.path.endsWith('.mission') || uri.path.endsWith('/mission.config.json');
 }
@@ -41,7 +46,7 @@ export class ProblemsStatusItem implements vscode.Disposable {
     private update(): void {
         const { errors, warnings } = countMissionProblems(vscode.languages.getDiagnostics());
         this.item.text = `$(target) Mission: $(error) ${errors} $(warning) ${warnings}`;
-        const counts = `${errors} error(s), ${warnings} warning(s)`;
+        const counts = `${counted(errors, 'error')}, ${counted(warnings, 'warning')}`;
         this.item.tooltip = `Mission models: ${counts}. Click to open the Problems panel.`;
         this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     }

@@ -1,6 +1,11 @@
 /**
  * Items that a mission, boundary, measure or person holds at most once are parsed into arrays (so a
  * repeat can be reported); these accessors give the one that counts: the first.
+ *
+ * A value that the syntax checks reject (`budget -5 GBP`, `headcount 1.5`, `capacity -1`, `review every
+ * 0 days`, `value -3 GBP per week`: a syntax-error, docs/language-decisions.md) or that error recovery
+ * left without a number is reported once, as that syntax error, and is absent here: no rule, fact or
+ * output computes anything from it.
  */
 import type {
     Boundary,
@@ -32,12 +37,29 @@ export function leadOf(mission: Mission): Lead | undefined {
     return mission.leads[0];
 }
 
+/** A number that can be counted with: finite (error recovery may leave it undefined). */
+function isNumber(value: number | undefined): value is number {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** An amount of money: a number, 0 or more (a negative one is a syntax error). */
+export function isValidAmount(amount: number | undefined): amount is number {
+    return isNumber(amount) && amount >= 0;
+}
+
+/** A count (headcount, capacity): a whole number, 0 or more; `review every`: at least 1. */
+export function isValidCount(count: number | undefined, minimum = 0): count is number {
+    return isNumber(count) && Number.isInteger(count) && count >= minimum;
+}
+
 export function reviewOf(mission: Mission): Review | undefined {
-    return mission.reviews[0];
+    const review = mission.reviews[0];
+    return review && isValidCount(review.every, 1) ? review : undefined;
 }
 
 export function valueOf(mission: Mission): Value | undefined {
-    return mission.values[0];
+    const value = mission.values[0];
+    return value && isValidAmount(value.amount) ? value : undefined;
 }
 
 export function boundaryOf(mission: Mission): Boundary | undefined {
@@ -49,28 +71,34 @@ export function windowOf(mission: Mission): Window | undefined {
 }
 
 export function budgetOf(mission: Mission): Budget | undefined {
-    return boundaryOf(mission)?.budgets[0];
+    const budget = boundaryOf(mission)?.budgets[0];
+    return budget && isValidAmount(budget.amount) ? budget : undefined;
 }
 
 export function headcountOf(mission: Mission): Headcount | undefined {
-    return boundaryOf(mission)?.headcounts[0];
+    const headcount = boundaryOf(mission)?.headcounts[0];
+    return headcount && isValidCount(headcount.count) ? headcount : undefined;
 }
 
-/** A person's capacity: how many active missions at once; 1 when not given. */
+/** A person's capacity: how many active missions at once; 1 when not given (or not a whole number, 0 or more). */
 export function capacityOf(person: Person): number {
-    return person.capacities[0]?.value ?? 1;
+    const capacity = person.capacities[0]?.value;
+    return isValidCount(capacity) ? capacity : 1;
 }
 
 export function baselineOf(measure: Measure): number | undefined {
-    return measure.baselines[0]?.value;
+    const value = measure.baselines[0]?.value;
+    return isNumber(value) ? value : undefined;
 }
 
 export function targetOf(measure: Measure): number | undefined {
-    return measure.targets[0]?.value;
+    const value = measure.targets[0]?.value;
+    return isNumber(value) ? value : undefined;
 }
 
 export function currentOf(measure: Measure): number | undefined {
-    return measure.currents[0]?.value;
+    const value = measure.currents[0]?.value;
+    return isNumber(value) ? value : undefined;
 }
 
 export function unitOf(measure: Measure): string | undefined {

@@ -49,17 +49,17 @@ export function markdownText(text: string): string {
     );
 }
 
-export function renderBrief(model: OutputModel, personName: string): string {
+export function renderBrief(model: OutputModel, personId: string): string {
     const { facts } = model;
-    const person = facts.persons.find(candidate => candidate.name === personName);
+    const person = facts.persons.find(candidate => candidate.name === personId);
     if (!person)
         throw new UnknownPersonError(
-            personName,
+            personId,
             facts.persons.map(candidate => candidate.name)
         );
     const load = facts.loadOf(person);
     const out: string[] = [];
-    out.push(`# Brief for ${md(person.title ?? person.name)}${person.title ? ` (${md(person.name)})` : ''}`, '');
+    out.push(`# Brief for ${personName(person)}`, '');
     const role = person.roles[0]?.text;
     const facts1 = [
         ...(role ? [md(role)] : []),
@@ -79,7 +79,7 @@ export function renderBrief(model: OutputModel, personName: string): string {
     }
 
     out.push('## Your missions', '');
-    if (load.missions.length === 0) out.push(`${md(person.name)} is on no missions.`, '');
+    if (load.missions.length === 0) out.push(`${personName(person)} is on no missions.`, '');
     for (const mission of load.missions) out.push(...missionSection(model, person, mission));
     return (
         out
@@ -105,7 +105,7 @@ function missionSection(model: OutputModel, person: Person, mission: Mission): s
     out.push(`- **Your role:** ${roles}`);
     out.push(`- **Status:** ${facts.statusOf(mission)} · **Window:** ${windowText} · **Progress:** ${progressText}`);
     const lead = leadOf(mission)?.person?.ref;
-    if (lead && lead !== person) out.push(`- **Lead:** ${md(lead.title ?? lead.name)}`);
+    if (lead && lead !== person) out.push(`- **Lead:** ${personName(lead)}`);
     out.push('');
 
     out.push('**Intent**', '');
@@ -165,7 +165,7 @@ function ancestorLine(ancestor: AlignmentTarget): string {
     const lead = leadOf(ancestor)?.person?.ref;
     const title = ancestor.title ? ` — ${md(ancestor.title)}` : '';
     return (
-        `**${md(ancestor.name)}**${title}${lead ? ` (lead ${md(lead.name)})` : ''}` +
+        `**${md(ancestor.name)}**${title}${lead ? ` (lead ${personName(lead)})` : ''}` +
         (intent ? `: intent “${md(intent.statement)}”` : ': no intent stated')
     );
 }
@@ -209,7 +209,8 @@ function measureTable(model: OutputModel, mission: Mission): string[] {
 
 function peerText(peer: Mission): string {
     const lead = leadOf(peer)?.person?.ref;
-    return `**${md(peer.name)}**${peer.title ? ` — ${md(peer.title)}` : ''}${lead ? ` (lead ${md(lead.name)})` : ''}`;
+    const led = lead ? ` (lead ${personName(lead)})` : '';
+    return `**${md(peer.name)}**${peer.title ? ` — ${md(peer.title)}` : ''}${led}`;
 }
 
 /** The visions at the top of the person's missions' cascades (all visions when none is above them). */
@@ -229,6 +230,17 @@ function dueOf(measure: Measure): string {
 
 function num(value: number | undefined): string {
     return value === undefined ? '—' : formatNumber(value);
+}
+
+/**
+ * How the brief names a person, the same at every mention (the heading, a mission's lead, the leads one
+ * and two levels up and of the peers): the title with the id, `Alice Smith (alice)`, or the id alone
+ * for a person without a title. The title is what a reader knows; the id is what the model, `--person`
+ * and the other outputs use.
+ */
+function personName(person: Person): string {
+    const id = md(person.name ?? '');
+    return person.title ? `${md(person.title)} (${id})` : id;
 }
 
 /** Error recovery can leave a name or text undefined: it is shown as nothing. */

@@ -9,7 +9,7 @@ import { stagingQueue } from '../facts/staging.js';
 import type { Measure, Mission, Vision } from '../generated/ast.js';
 import { baselineOf, currentOf, leadOf, targetOf, unitOf } from '../model/accessors.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
-import { formatNumber } from '../syntax/numbers.js';
+import { counted, formatNumber, problemCounts } from '../syntax/numbers.js';
 import { barSvg, html } from './html.js';
 import type { OutputModel } from './output-model.js';
 import { REPORT_CSS } from './report-style.js';
@@ -81,7 +81,7 @@ function header(model: OutputModel, title: string): string {
             .map(status => chip(String(byStatus.get(status)), status)),
         chip(String(summary.errors), summary.errors === 1 ? 'error' : 'errors', 'error'),
         chip(String(summary.warnings), summary.warnings === 1 ? 'warning' : 'warnings', 'warning'),
-        chip(String(summary.infos), summary.infos === 1 ? 'info' : 'infos', 'info')
+        chip(String(summary.infos), 'info', 'info')
     ];
     return `<header class="top">
 <p class="eyebrow">${html(title)}${model.today ? ` · ${html(model.today)}` : ''}</p>
@@ -295,10 +295,9 @@ ${rows.join('\n')}
 </tbody>
 </table>`;
     const { summary } = model;
-    const files = `${summary.files} ${summary.files === 1 ? 'file' : 'files'}`;
     return `<section class="card" id="diagnostics">
 <h2>Diagnostics</h2>
-<p class="note">${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos in ${files}.</p>
+<p class="note">${problemCounts(summary)} in ${counted(summary.files, 'file')}.</p>
 ${body}
 </section>`;
 }

@@ -18,3 +18,11 @@ export function kindWord(type: string): string {
 export function kindOf(node: AstNode): string {
     return kindWord(node.$type);
 }
+
+/**
+ * An element's name as messages print it: error recovery leaves the name of `mission { ... }` (or
+ * `measure { target 1 }`) undefined, and a message never prints "undefined".
+ */
+export function nameOf(element: { readonly name?: string }): string {
+    return element.name || '(unnamed)';
+}

@@ -30,3 +30,27 @@ const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 
 export function formatNumber(value: number): string {
     return NUMBER_FORMAT.format(value);
 }
+
+/**
+ * `1 error`, `2 errors`, `1,200 missions`: a count with its noun, plural unless the count is 1. `info`
+ * has no plural (`0 info`, `3 info`): pass it as its own plural.
+ */
+export function counted(count: number, noun: string, plural = `${noun}s`): string {
+    return `${formatNumber(count)} ${count === 1 ? noun : plural}`;
+}
+
+/**
+ * `2 errors, 1 warning, 0 info`: the problem counts as every text output words them (the CLI's summary
+ * line, the report); the JSON field names stay `errors`, `warnings`, `infos`.
+ */
+export function problemCounts(summary: {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+}): string {
+    return [
+        counted(summary.errors, 'error'),
+        counted(summary.warnings, 'warning'),
+        counted(summary.infos, 'info', 'info')
+    ].join(', ');
+}

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Element, Mission, MissionAstType } from '../generated/ast.js';
-import { kindOf } from '../references/kinds.js';
+import { kindOf, nameOf } from '../references/kinds.js';
 import type { MissionIndexManager } from '../references/name-index.js';
 import type { DiagnosticCode } from './codes.js';
 import { type MissionValidator, report } from './report.js';
@@ -52,15 +52,18 @@ export class NameValidator implements MissionValidator {
     }
 
     checkMeasureNames(mission: Mission, accept: ValidationAcceptor): void {
+        // A measure without a name (`measure { target 1 }`, a syntax error) shares no name with another.
         const seen = new Map<string, number>();
-        for (const measure of mission.measures) seen.set(measure.name, (seen.get(measure.name) ?? 0) + 1);
+        for (const measure of mission.measures)
+            if (measure.name) seen.set(measure.name, (seen.get(measure.name) ?? 0) + 1);
         for (const measure of mission.measures) {
+            if (!measure.name) continue;
             const count = seen.get(measure.name) ?? 0;
             if (count > 1) {
                 report(
                     accept,
                     'duplicate-name',
-                    `mission ${mission.name} has ${count} measures named '${measure.name}'`,
+                    `mission ${mission.name ?? '(without a name)'} has ${count} measures named '${nameOf(measure)}'`,
                     { node: measure, property: 'name' }
                 );
             }

@@ -78,6 +78,8 @@ export class SyntaxValidator implements MissionValidator {
         accept: ValidationAcceptor,
         minimum = 0
     ): void {
+        // No number at all: the parser already reported what it found instead.
+        if (typeof value !== 'number' || Number.isNaN(value)) return;
         if (!Number.isInteger(value) || value < minimum) {
             const expected = minimum > 0 ? 'a whole number of at least 1' : 'a whole number, 0 or more';
             report(accept, 'syntax-error', `${what} must be ${expected}, not ${value}`, { node, property });
@@ -91,7 +93,7 @@ export class SyntaxValidator implements MissionValidator {
         what: string,
         accept: ValidationAcceptor
     ): void {
-        if (value < 0)
+        if (typeof value === 'number' && value < 0)
             report(
                 accept,
                 'syntax-error',

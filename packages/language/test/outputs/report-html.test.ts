@@ -48,4 +48,16 @@ describe('renderReport', () => {
         expect(page).toContain('<span class="sev error">error</span></td><td><code>over-capacity</code>');
         expect(page).toContain('<span class="pct">25%</span>');
     });
+
+    test('counts are worded in the singular for one (and info has no plural)', async () => {
+        const one = renderReport(
+            await checkText(
+                'vision V\nperson p\nmission S under V { intent "i" lead p status staged measure m { target 1 } }'
+            )
+        );
+        expect(one).toContain('<p class="note">0 errors, 0 warnings, 1 info in 1 file.</p>');
+        expect(one).not.toMatch(/\binfos\b/);
+        const many = renderReport(await checkText(MODEL));
+        expect(many).toMatch(/<p class="note">\d+ errors?, \d+ warnings?, \d+ info in 1 file\.<\/p>/);
+    });
 });

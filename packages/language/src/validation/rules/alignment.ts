@@ -4,6 +4,7 @@ import type { Mission, MissionAstType } from '../../generated/ast.js';
 import { statusOf } from '../../model/accessors.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
+import { nameOf } from '../../references/kinds.js';
 
 /**
  * Every mission aligns 1-up: it names a vision or a mission with `under`, and following `under` must
@@ -23,9 +24,9 @@ export class AlignmentValidator implements MissionValidator {
         if (mission.parent !== undefined) return;
         const staged = statusOf(mission) === 'staged';
         const message = staged
-            ? `staged mission ${mission.name} is not aligned: ` +
+            ? `staged mission ${nameOf(mission)} is not aligned: ` +
               'add `under` naming the vision or mission it serves before it starts'
-            : `mission ${mission.name} is not aligned: add \`under\` naming the vision or mission it serves`;
+            : `mission ${nameOf(mission)} is not aligned: add \`under\` naming the vision or mission it serves`;
         report(accept, 'unaligned-mission', message, { node: mission, property: 'name' }, staged ? 'warning' : 'error');
     }
 
@@ -35,23 +36,23 @@ export class AlignmentValidator implements MissionValidator {
         const members = facts.cycleOf(mission);
         if (!members || !mission.parent) return;
         if (members.length === 1) {
-            report(accept, 'alignment-cycle', `mission ${mission.name} is under itself`, {
+            report(accept, 'alignment-cycle', `mission ${nameOf(mission)} is under itself`, {
                 node: mission,
                 property: 'parent'
             });
             return;
         }
         // Walk `under` from this mission (O(1) per step) and name at most LOOP_NAMES members.
-        const names = [mission.name];
+        const names = [nameOf(mission)];
         let current = facts.parentOf(mission);
         while (current && current !== mission && names.length < LOOP_NAMES) {
-            names.push(current.name);
+            names.push(nameOf(current));
             current = current.$type === 'Mission' ? facts.parentOf(current) : undefined;
         }
         const loop =
             current === mission
-                ? [...names, mission.name]
-                : [...names, `… (${members.length} missions in all)`, mission.name];
+                ? [...names, nameOf(mission)]
+                : [...names, `… (${members.length} missions in all)`, nameOf(mission)];
         report(
             accept,
             'alignment-cycle',

@@ -9,6 +9,7 @@ import { formatNumber } from '../../syntax/numbers.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
 import { dayText, measureName, money, nameList, windowOrigin, windowText } from './describe.js';
+import { nameOf } from '../../references/kinds.js';
 
 /** Same test as the invalid-currency check: a budget with a broken currency is treated as absent here. */
 const CURRENCY = /^[A-Z]{3}$/;
@@ -50,9 +51,9 @@ export class BoundaryValidator implements MissionValidator {
         if (contains(outer, own)) return;
         const theirs =
             parent.$type === 'Mission'
-                ? `the window of its parent ${parent.name} ` +
+                ? `the window of its parent ${nameOf(parent)} ` +
                   `(${windowText(outer)}${originNote(outer as EffectiveWindow)})`
-                : `the horizon of its vision ${parent.name} (${dayText(outer.end)})`;
+                : `the horizon of its vision ${nameOf(parent)} (${dayText(outer.end)})`;
         const how: string[] = [];
         if (own.start < outer.start) how.push(`it starts ${dayText(own.start)}, before ${dayText(outer.start)}`);
         if (own.end > outer.end) how.push(`it ends ${dayText(own.end)}, after ${dayText(outer.end)}`);
@@ -60,7 +61,7 @@ export class BoundaryValidator implements MissionValidator {
         report(
             accept,
             'window-outside-parent',
-            `the window of ${mission.name} (${windowText(own)}) is not inside ${theirs}: ${how.join(' and ')}`,
+            `the window of ${nameOf(mission)} (${windowText(own)}) is not inside ${theirs}: ${how.join(' and ')}`,
             { node: window }
         );
     }
@@ -80,12 +81,12 @@ export class BoundaryValidator implements MissionValidator {
         }
         if (!exceeds(total, budget.amount)) return;
         const spent = spenders.map(
-            ({ child, budget: childBudget }) => `${child.name} ${money(childBudget.amount, childBudget.currency)}`
+            ({ child, budget: childBudget }) => `${nameOf(child)} ${money(childBudget.amount, childBudget.currency)}`
         );
         report(
             accept,
             'budget-exceeded',
-            `the children of ${mission.name} spend ${money(total, budget.currency)} ` +
+            `the children of ${nameOf(mission)} spend ${money(total, budget.currency)} ` +
                 `of its ${money(budget.amount, budget.currency)} budget ` +
                 `(${money(total - budget.amount, budget.currency)} over): ${nameList(spent)}`,
             { node: budget }
@@ -102,7 +103,7 @@ export class BoundaryValidator implements MissionValidator {
         report(
             accept,
             'currency-mismatch',
-            `the budget of ${mission.name} is in ${budget.currency} but its parent ${parent.name} budgets ` +
+            `the budget of ${nameOf(mission)} is in ${budget.currency} but its parent ${nameOf(parent)} budgets ` +
                 `${money(parentBudget.amount, parentBudget.currency)}: ` +
                 `state it in ${parentBudget.currency} so it counts against the parent's budget`,
             { node: budget }
@@ -122,11 +123,11 @@ export class BoundaryValidator implements MissionValidator {
             staffed.push({ child, count: childHeadcount.count });
         }
         if (!exceeds(total, headcount.count)) return;
-        const needs = staffed.map(({ child, count }) => `${child.name} ${formatNumber(count)}`);
+        const needs = staffed.map(({ child, count }) => `${nameOf(child)} ${formatNumber(count)}`);
         report(
             accept,
             'headcount-exceeded',
-            `the children of ${mission.name} need a headcount of ${formatNumber(total)}, ` +
+            `the children of ${nameOf(mission)} need a headcount of ${formatNumber(total)}, ` +
                 `more than its ${formatNumber(headcount.count)}: ${nameList(needs)}`,
             { node: headcount }
         );
@@ -147,7 +148,7 @@ export class BoundaryValidator implements MissionValidator {
         report(
             accept,
             'measure-due-outside-window',
-            `${measureName(measure)} is due ${dayText(day)}, outside the window of ${mission.name} ` +
+            `${measureName(measure)} is due ${dayText(day)}, outside the window of ${nameOf(mission)} ` +
                 `(${windowText(window)}${originNote(window)}): ${side}`,
             { node: due, property: 'date' }
         );

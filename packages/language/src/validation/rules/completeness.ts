@@ -2,6 +2,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Mission, MissionAstType, Team } from '../../generated/ast.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
+import { nameOf } from '../../references/kinds.js';
 
 /**
  * What every mission needs to be led by intent: a statement of intent, a measure of success and one
@@ -22,7 +23,7 @@ export class CompletenessValidator implements MissionValidator {
         report(
             accept,
             'missing-intent',
-            `mission ${mission.name} has no intent: ` +
+            `mission ${nameOf(mission)} has no intent: ` +
                 'say why it matters with `intent "..."` (purpose, end state, key tasks)',
             { node: mission, property: 'name' }
         );
@@ -33,7 +34,7 @@ export class CompletenessValidator implements MissionValidator {
         report(
             accept,
             'unmeasured-mission',
-            `mission ${mission.name} has no measure: add a \`measure\` that shows when it is won`,
+            `mission ${nameOf(mission)} has no measure: add a \`measure\` that shows when it is won`,
             { node: mission, property: 'name' }
         );
     }
@@ -43,14 +44,14 @@ export class CompletenessValidator implements MissionValidator {
         report(
             accept,
             'no-lead',
-            `mission ${mission.name} has no lead: name the one accountable person with \`lead\``,
+            `mission ${nameOf(mission)} has no lead: name the one accountable person with \`lead\``,
             { node: mission, property: 'name' }
         );
     }
 
     checkTeam(team: Team, accept: ValidationAcceptor): void {
         if (team.members.length > 0) return;
-        report(accept, 'empty-team', `team ${team.name} has no members: add \`members\` or remove the team`, {
+        report(accept, 'empty-team', `team ${nameOf(team)} has no members: add \`members\` or remove the team`, {
             node: team,
             property: 'name'
         });

@@ -7,6 +7,7 @@ import type { EffectiveWindow } from '../../facts/cascade.js';
 import type { DayWindow } from '../../facts/windows.js';
 import { type DayNumber, dayToIso } from '../../syntax/dates.js';
 import { formatNumber } from '../../syntax/numbers.js';
+import { nameOf } from '../../references/kinds.js';
 
 /** A day, with open ends as words. */
 export function dayText(day: DayNumber): string {
@@ -51,14 +52,14 @@ export function nameList(names: readonly string[], max = 10): string {
 export function namesOf(elements: ReadonlyArray<{ readonly name: string }>, max = 10): string {
     const shown = elements
         .slice(0, max)
-        .map(element => element.name)
+        .map(element => nameOf(element))
         .join(', ');
     return elements.length > max ? `${shown} and ${elements.length - max} more` : shown;
 }
 
 /** A measure's qualified name, `Grow.patients`. */
 export function measureName(measure: Measure): string {
-    return `${measure.$container.name}.${measure.name}`;
+    return `${nameOf(measure.$container)}.${nameOf(measure)}`;
 }
 
 /** `1 day` / `3 days`. */

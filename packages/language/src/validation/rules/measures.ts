@@ -1,11 +1,12 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { ModelFactsProvider } from '../../facts/facts-provider.js';
 import type { Contribution, Measure, Mission, MissionAstType } from '../../generated/ast.js';
-import { baselineOf, currentOf, unitOf } from '../../model/accessors.js';
+import { baselineOf, currentOf, targetOf, unitOf } from '../../model/accessors.js';
 import { formatNumber } from '../../syntax/numbers.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
 import { measureName, nameList } from './describe.js';
+import { nameOf } from '../../references/kinds.js';
 
 /**
  * Measures of success map to the mission above (`contributes to`), in the same unit, and the
@@ -46,13 +47,13 @@ export class MeasureValidator implements MissionValidator {
             return target === undefined || facts.isAncestor(target.$container, mission);
         });
         if (mapped) return;
-        const own = mission.measures.map(measure => measure.name);
+        const own = mission.measures.map(measure => nameOf(measure));
         const theirs = parent.measures.map(measure => measureName(measure));
         report(
             accept,
             'unmapped-measures',
-            `none of the measures of ${mission.name} (${nameList(own)}) contributes to a measure of ${parent.name} ` +
-                'or above: add `contributes to` naming ' +
+            `none of the measures of ${nameOf(mission)} (${nameList(own)}) contributes to a measure of ` +
+                `${nameOf(parent)} or above: add \`contributes to\` naming ` +
                 (theirs.length === 1 ? theirs[0] : `one of ${nameList(theirs)}`),
             { node: mission, property: 'name' }
         );
@@ -80,7 +81,8 @@ export class MeasureValidator implements MissionValidator {
      */
     checkRollup(measure: Measure, accept: ValidationAcceptor): void {
         const current = measure.currents[0];
-        if (!current) return;
+        const currentValue = currentOf(measure);
+        if (!current || currentValue === undefined) return;
         const facts = this.facts.get();
         if (facts.contributorsOf(measure).length === 0) return;
         const contributors = facts.contributorsOf(measure).filter(contributor => contributor !== measure);
@@ -95,7 +97,7 @@ export class MeasureValidator implements MissionValidator {
             total += value;
             reporting.push({ contributor, value });
         }
-        if (total - current.value <= 1e-9 * Math.max(1, Math.abs(current.value))) return;
+        if (total - currentValue <= 1e-9 * Math.max(1, Math.abs(currentValue))) return;
         // The message's parts are written only when it is reported (this runs for every measure).
         const parts = reporting.map(({ contributor, value }) => `${measureName(contributor)} ${formatNumber(value)}`);
         const inUnit = unit === undefined ? '' : ` ${unit}`;
@@ -103,7 +105,7 @@ export class MeasureValidator implements MissionValidator {
             accept,
             'rollup-discrepancy',
             `the contributors to ${measureName(measure)} report ${formatNumber(total)}${inUnit}, ` +
-                `more than its current ${formatNumber(current.value)}${inUnit}: ${nameList(parts)}`,
+                `more than its current ${formatNumber(currentValue)}${inUnit}: ${nameList(parts)}`,
             { node: current }
         );
     }
@@ -111,14 +113,15 @@ export class MeasureValidator implements MissionValidator {
     /** On the target: equal to the baseline (a missing baseline counts as 0), so nothing to achieve. */
     checkTarget(measure: Measure, accept: ValidationAcceptor): void {
         const target = measure.targets[0];
-        if (!target) return;
+        const targetValue = targetOf(measure);
+        if (!target || targetValue === undefined) return;
         const baseline = baselineOf(measure);
-        if (target.value !== (baseline ?? 0)) return;
+        if (targetValue !== (baseline ?? 0)) return;
         const from = baseline === undefined ? 'the baseline (0 when none is given)' : `its baseline`;
         report(
             accept,
             'target-equals-baseline',
-            `the target of ${measureName(measure)} (${formatNumber(target.value)}) equals ${from}: ` +
+            `the target of ${measureName(measure)} (${formatNumber(targetValue)}) equals ${from}: ` +
                 'there is nothing to achieve',
             { node: target }
         );

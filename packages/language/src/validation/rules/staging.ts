@@ -3,6 +3,7 @@ import type { Mission, MissionAstType } from '../../generated/ast.js';
 import { statusOf } from '../../model/accessors.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
+import { nameOf } from '../../references/kinds.js';
 
 /**
  * Staged missions wait for capacity and are ranked by cost of delay (`value`) divided by window length;
@@ -20,7 +21,7 @@ export class StagingValidator implements MissionValidator {
         report(
             accept,
             'staged-without-value',
-            `staged mission ${mission.name} has no value, so it cannot be ranked for staging: ` +
+            `staged mission ${nameOf(mission)} has no value, so it cannot be ranked for staging: ` +
                 'add `value <amount> <currency> per week` (its cost of delay)',
             { node: mission, property: 'name' }
         );

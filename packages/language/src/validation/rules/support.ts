@@ -6,6 +6,7 @@ import { statusOf } from '../../model/accessors.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
 import { windowText } from './describe.js';
+import { nameOf } from '../../references/kinds.js';
 
 /**
  * Mutual support between peers: `supports` should name another mission, outside the supporter's own
@@ -38,7 +39,7 @@ export class SupportValidator implements MissionValidator {
                 report(
                     accept,
                     'self-support',
-                    `${mission.name} supports itself: name a peer mission that its work helps`,
+                    `${nameOf(mission)} supports itself: name a peer mission that its work helps`,
                     at
                 );
                 return;
@@ -51,8 +52,8 @@ export class SupportValidator implements MissionValidator {
                 report(
                     accept,
                     'support-window-disjoint',
-                    `${mission.name} (${windowText(ownWindow)}) supports ` +
-                        `${supported.name} (${windowText(theirWindow)}), but their windows do not overlap`,
+                    `${nameOf(mission)} (${windowText(ownWindow)}) supports ` +
+                        `${nameOf(supported)} (${windowText(theirWindow)}), but their windows do not overlap`,
                     at
                 );
             }
@@ -61,7 +62,7 @@ export class SupportValidator implements MissionValidator {
                 report(
                     accept,
                     'support-finished-mission',
-                    `${mission.name} supports ${supported.name}, which is ${statusOf(supported)}: ` +
+                    `${nameOf(mission)} supports ${nameOf(supported)}, which is ${statusOf(supported)}: ` +
                         'there is nothing left to support',
                     at
                 );
@@ -78,13 +79,13 @@ export class SupportValidator implements MissionValidator {
         if (cycle !== undefined && cycle === facts.cycleOf(supported)) return undefined;
         if (facts.isAncestor(supported, mission)) {
             return (
-                `${mission.name} supports ${supported.name}, which it is already aligned under: ` +
-                `its work serves ${supported.name} anyway`
+                `${nameOf(mission)} supports ${nameOf(supported)}, which it is already aligned under: ` +
+                `its work serves ${nameOf(supported)} anyway`
             );
         }
         if (facts.isAncestor(mission, supported)) {
             return (
-                `${mission.name} supports ${supported.name}, which is already aligned under it: ` +
+                `${nameOf(mission)} supports ${nameOf(supported)}, which is already aligned under it: ` +
                 'support is for peers'
             );
         }

@@ -7,6 +7,7 @@ import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
 import type { MissionSettings } from '../settings.js';
 import { dayText, days } from './describe.js';
+import { nameOf } from '../../references/kinds.js';
 
 /**
  * Rules about the mission's life over time: reviews held on cadence (against the configured today:
@@ -39,7 +40,7 @@ export class TimeValidator implements MissionValidator {
         report(
             accept,
             'review-overdue',
-            `${mission.name} was last reviewed ${dayText(last)}, ${days(age)} ago (every ${days(review.every)}): ` +
+            `${nameOf(mission)} was last reviewed ${dayText(last)}, ${days(age)} ago (every ${days(review.every)}): ` +
                 `the review was due ${dayText(last + review.every)}`,
             { node: review }
         );
@@ -59,8 +60,8 @@ export class TimeValidator implements MissionValidator {
         report(
             accept,
             'inactive-parent',
-            `${mission.name} is active but its parent ${parent.name} is ${statusOf(parent)}: ` +
-                `align ${mission.name} under a running mission, or finish it too`,
+            `${nameOf(mission)} is active but its parent ${nameOf(parent)} is ${statusOf(parent)}: ` +
+                `align ${nameOf(mission)} under a running mission, or finish it too`,
             { node: mission, property: 'parent' }
         );
     }
