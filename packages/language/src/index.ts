@@ -12,7 +12,7 @@ export * from './facts/staging.js';
 export * from './facts/supports.js';
 export * from './outputs/index.js';
 export * as ast from './generated/ast.js';
-export { formatDocument, FORMATTING_OPTIONS, MissionFormatter } from './lsp/formatter.js';
+export { formatDocument, layoutStyle, MissionFormatter } from './lsp/formatter.js';
 export * from './mission-module.js';
 export * from './model/accessors.js';
 export * from './syntax/dates.js';

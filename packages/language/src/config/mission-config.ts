@@ -1,7 +1,7 @@
 /**
- * mission.config.json (LANGUAGE.md "Configuration"): `today` and per-code severity overrides. Every
- * problem in the file is an `invalid-config` error on the line that causes it, so the CLI and the
- * editor can show it like any other diagnostic.
+ * mission.config.json (LANGUAGE.md "Configuration"): `today`, per-code severity overrides and the
+ * formatter's `format` settings. Every problem in the file is an `invalid-config` error on the line
+ * that causes it, so the CLI and the editor can show it like any other diagnostic.
  */
 import type { MissionDiagnostic } from '../api/check.js';
 import { parseDate, toDay } from '../syntax/dates.js';
@@ -22,12 +22,28 @@ export interface MissionConfig {
     readonly today?: string;
     /** The valid overrides of the file; invalid entries are reported and left out. */
     readonly rules: ReadonlyMap<DiagnosticCode, SeveritySetting>;
+    /** The valid settings of the `format` section, when the file has one. */
+    readonly format?: FormatSettings;
     /** `invalid-config` errors, located in the config file (`file` as given). */
     readonly diagnostics: MissionDiagnostic[];
 }
 
+/** The `format` section: the layout of `mission format` and the editor's formatter (docs/config.md). */
+export interface FormatSettings {
+    /** The widest a line may be for a block written on one line to stay on one line (default 120). */
+    readonly printWidth?: number;
+    /** Spaces per indentation level (default 2); when set, the editor's tab size does not apply. */
+    readonly indent?: number;
+}
+
+/** Each `format` setting: an integer within these bounds. */
+export const FORMAT_SETTINGS = {
+    printWidth: { minimum: 20, maximum: 1000, default: 120 },
+    indent: { minimum: 1, maximum: 8, default: 2 }
+} as const;
+
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const KNOWN_KEYS = ['today', 'rules', '$schema'];
+const KNOWN_KEYS = ['today', 'rules', 'format', '$schema'];
 
 /** Parses the text of a config file; never throws. */
 export function parseMissionConfig(text: string, file: string): MissionConfig {
@@ -52,6 +68,7 @@ export function parseMissionConfig(text: string, file: string): MissionConfig {
     }
 
     let today: string | undefined;
+    let format: FormatSettings | undefined;
     for (const member of root.members) {
         if (member.key === 'today') {
             const value = member.value;
@@ -62,11 +79,48 @@ export function parseMissionConfig(text: string, file: string): MissionConfig {
             }
         } else if (member.key === 'rules') {
             readRules(member.value, rules, problem);
+        } else if (member.key === 'format') {
+            format = readFormat(member.value, problem);
         } else if (!KNOWN_KEYS.includes(member.key)) {
-            problem(member.keySpan, `unknown setting "${member.key}" (expected "today" or "rules")`);
+            problem(member.keySpan, `unknown setting "${member.key}" (expected "today", "rules" or "format")`);
         }
     }
-    return today === undefined ? { rules, diagnostics } : { today, rules, diagnostics };
+    return {
+        ...(today === undefined ? {} : { today }),
+        rules,
+        ...(format === undefined ? {} : { format }),
+        diagnostics
+    };
+}
+
+function readFormat(node: JsonNode, problem: (span: Span, message: string) => void): FormatSettings | undefined {
+    if (node.kind !== 'object') {
+        problem(node.span, `"format" must be an object such as { "printWidth": 120, "indent": 2 }`);
+        return undefined;
+    }
+    const format: { -readonly [key in keyof FormatSettings]: number } = {};
+    for (const { key, keySpan, value } of node.members) {
+        if (!(key in FORMAT_SETTINGS)) {
+            const names = Object.keys(FORMAT_SETTINGS);
+            const close = names.find(name => distanceAtMostTwo(name.toLowerCase(), key.toLowerCase()));
+            const hint = close ? `did you mean "${close}"?` : `expected ${names.map(name => `"${name}"`).join(' or ')}`;
+            problem(keySpan, `unknown format setting "${key}" (${hint})`);
+            continue;
+        }
+        const name = key as keyof typeof FORMAT_SETTINGS;
+        const { minimum, maximum } = FORMAT_SETTINGS[name];
+        if (
+            value.kind !== 'number' ||
+            !Number.isInteger(value.value) ||
+            value.value < minimum ||
+            value.value > maximum
+        ) {
+            problem(value.span, `"format.${name}" must be a whole number from ${minimum} to ${maximum}`);
+            continue;
+        }
+        format[name] = value.value;
+    }
+    return format;
 }
 
 function readRules(

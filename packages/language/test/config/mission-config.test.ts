@@ -81,6 +81,54 @@ describe('parseMissionConfig', () => {
         ]);
     });
 
+    test('reads the format section', () => {
+        const config = parseMissionConfig('{ "format": { "printWidth": 100, "indent": 4 } }', 'c.json');
+        expect(config.format).toEqual({ printWidth: 100, indent: 4 });
+        expect(config.diagnostics).toEqual([]);
+        expect(parseMissionConfig('{ "format": {} }', 'c.json').format).toEqual({});
+        expect(parseMissionConfig('{}', 'c.json').format).toBeUndefined();
+    });
+
+    test('reports an unknown format key on its line, with a suggestion; the valid keys still apply', () => {
+        const config = parseMissionConfig(
+            '{\n  "format": {\n    "printwidth": 100,\n    "indent": 4,\n    "tabs": true\n  }\n}',
+            'c.json'
+        );
+        expect(config.diagnostics).toEqual([
+            {
+                file: 'c.json',
+                line: 3,
+                column: 5,
+                endLine: 3,
+                endColumn: 17,
+                severity: 'error',
+                code: 'invalid-config',
+                message: 'unknown format setting "printwidth" (did you mean "printWidth"?)'
+            },
+            expect.objectContaining({
+                line: 5,
+                column: 5,
+                message: 'unknown format setting "tabs" (expected "printWidth" or "indent")'
+            })
+        ]);
+        expect(config.format).toEqual({ indent: 4 });
+    });
+
+    test('reports a format value that is not a whole number in range on the value', () => {
+        const config = parseMissionConfig('{ "format": {\n "printWidth": 10,\n "indent": 2.5 } }\n', 'c.json');
+        expect(config.diagnostics).toMatchObject([
+            { line: 2, column: 16, message: '"format.printWidth" must be a whole number from 20 to 1000' },
+            { line: 3, column: 12, message: '"format.indent" must be a whole number from 1 to 8' }
+        ]);
+        expect(config.format).toEqual({});
+        expect(parseMissionConfig('{ "format": { "indent": "4" } }', 'c.json').diagnostics).toMatchObject([
+            { column: 25, message: '"format.indent" must be a whole number from 1 to 8' }
+        ]);
+        expect(parseMissionConfig('{ "format": 120 }', 'c.json').diagnostics).toMatchObject([
+            { column: 13, message: expect.stringContaining('"format" must be an object') }
+        ]);
+    });
+
     test('keeps escapes and a BOM', () => {
         const config = parseMissionConfig('\ufeff{ "rules": { "no-\\u006cead": "off" } }', 'c.json');
         expect(config.rules.get('no-lead')).toBe('off');
@@ -110,6 +158,12 @@ describe('mission-config.schema.json', async () => {
             '{ "rules": { "syntax-error": "off" } }',
             '{ "rules": { "nolead": "off" } }',
             '{ "other": 1 }',
+            '{ "format": { "printWidth": 100, "indent": 4 } }',
+            '{ "format": { "printWidth": 19 } }',
+            '{ "format": { "indent": 9 } }',
+            '{ "format": { "indent": 1.5 } }',
+            '{ "format": { "tabs": true } }',
+            '{ "format": [] }',
             '{ "$schema": "./node_modules/mission-lang-language/schema/mission-config.schema.json" }'
         ];
         for (const sample of samples) {
