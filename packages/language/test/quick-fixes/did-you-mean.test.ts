@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MissionIndexManager } from '../../src/references/name-index.js';
+import { TestWorkspace } from '../lsp/workspace.js';
 import { actionsFor, check, type Checked, titlesOf } from './quick-fix-helpers.js';
 
 const PEOPLE = 'person alice\nperson alicia\nperson bob\nteam ops { members bob, alice }\n';
@@ -114,6 +115,27 @@ describe('the message and the quick fixes agree', () => {
             expect(named.length > 0, diagnostic.message).toBe(offered.length > 0);
             expect(offered.slice(0, named.length)).toEqual(named);
         }
+    });
+});
+
+describe('in the editor', () => {
+    it('the suggestion follows the names as files change', async () => {
+        const workspace = new TestWorkspace();
+        const unresolved = () =>
+            workspace
+                .diagnostics('main.mission')
+                .filter(diagnostic => diagnostic.code === 'unresolved-reference')
+                .map(diagnostic => diagnostic.message);
+        await workspace.set({ 'main.mission': 'mission M { lead alise }', 'people.mission': 'person bob' });
+        expect(unresolved()).toEqual(["no person named 'alise'"]);
+        await workspace.set({ 'people.mission': 'person bob\nperson alice' });
+        expect(unresolved()).toEqual(["no person named 'alise': did you mean 'alice'?"]);
+        await workspace.set({ 'people.mission': 'person bob\nperson alicia\nperson alice' });
+        expect(unresolved()).toEqual(["no person named 'alise': did you mean 'alice'?"]);
+        await workspace.set({ 'people.mission': 'person bob\nperson alisa' });
+        expect(unresolved()).toEqual(["no person named 'alise': did you mean 'alisa'?"]);
+        await workspace.remove('people.mission');
+        expect(unresolved()).toEqual(["no person named 'alise'"]);
     });
 });
 
