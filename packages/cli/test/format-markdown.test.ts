@@ -64,3 +64,22 @@ describe('escapeMarkdown', () => {
         expect(escapeMarkdown('one\ntwo\r\nthree\rfour')).toBe('one two three four');
     });
 });
+
+describe('formatStepSummary at the size limit', () => {
+    const rows = [diagnostic(1, 'first'), diagnostic(2, 'second')];
+    const full = formatStepSummary(rows, SUMMARY, 'Failed.');
+
+    it('lists every row when they end exactly at the budget (the limit less 200 bytes)', () => {
+        expect(formatStepSummary(rows, SUMMARY, 'Failed.', Buffer.byteLength(full) + 200)).toBe(full);
+    });
+
+    it('says "1 more diagnostic is" when one byte short, and where to find it', () => {
+        const text = formatStepSummary(rows, SUMMARY, 'Failed.', Buffer.byteLength(full) + 199);
+        const withoutLast = full.slice(0, full.lastIndexOf('| models'));
+        expect(text).toBe(
+            withoutLast +
+                '\n1 more diagnostic is not listed here (a step summary is limited to 1 MiB); ' +
+                'the SARIF file and the annotations in the log have them all.\n'
+        );
+    });
+});

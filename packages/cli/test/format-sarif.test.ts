@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { CATALOG, DIAGNOSTIC_CODES } from 'mission-lang-language';
 import type { Result } from 'sarif';
 import { describe, expect, test } from 'vitest';
+import { formatSarif, relativeUri } from '../src/format-sarif.js';
 import { EXAMPLE, FIXTURES, REPO, runCli } from './helpers.js';
 
 const sarifSchema = JSON.parse(
@@ -69,5 +70,49 @@ describe('mission validate --format sarif', () => {
         const log = JSON.parse(fromStdin.stdout);
         expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
         expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('%3Cstdin%3E');
+    });
+});
+
+describe('formatSarif', () => {
+    const overCapacity = {
+        file: 'models/a b.mission',
+        line: 4,
+        column: 8,
+        endLine: 4,
+        endColumn: 12,
+        severity: 'error',
+        code: 'over-capacity',
+        message: 'dana is on 2 concurrent active missions'
+    } as const;
+
+    test('names the tool and each rule, words the help, and ends with a newline', () => {
+        const text = formatSarif([], '/work/repo');
+        expect(text.endsWith('}\n')).toBe(true);
+        const driver = JSON.parse(text).runs[0].tool.driver;
+        expect(driver.name).toBe('mission');
+        const rule = driver.rules.find((candidate: { id: string }) => candidate.id === 'over-capacity');
+        expect(rule.name).toBe('OverCapacity');
+        expect(rule.help.text).toBe(
+            `${CATALOG['over-capacity'].help} (mission rule over-capacity; ` +
+                'severity error unless mission.config.json overrides it)'
+        );
+        expect(driver.rules.map((candidate: { name: string }) => candidate.name)).toContain('StagedWithoutValue');
+    });
+
+    test('points each result at its rule by index, and SRCROOT at the working folder, percent-encoded', () => {
+        const log = JSON.parse(formatSarif([overCapacity], '/work/my repo'));
+        expect(log.runs[0].originalUriBaseIds).toEqual({ SRCROOT: { uri: 'file:///work/my%20repo/' } });
+        const result = log.runs[0].results[0];
+        expect(DIAGNOSTIC_CODES.indexOf('over-capacity')).toBeGreaterThan(0);
+        expect(result.ruleIndex).toBe(DIAGNOSTIC_CODES.indexOf('over-capacity'));
+        expect(log.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('over-capacity');
+        expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('models/a%20b.mission');
+    });
+});
+
+describe('relativeUri', () => {
+    test('keeps a virtual file name (in angle brackets) as given, only encoded', () => {
+        expect(relativeUri('<x/../stdin>', '/work/repo')).toBe('%3Cx/../stdin%3E');
+        expect(relativeUri('models/../a.mission', '/work/repo')).toBe('a.mission');
     });
 });

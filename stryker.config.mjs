@@ -1,0 +1,42 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run mutation`; docs/reliability.md, "Mutation testing"). Not part of `npm test` or CI:
+ * a full run takes hours on two cores. Incremental: results are kept in reports/stryker-incremental.json (committed),
+ * so a run only re-tests mutants whose source or covering tests changed.
+ * One group at a time: `npm run mutation -- --mutate 'packages/cli/src/format-*.ts'`.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+    testRunner: 'vitest',
+    plugins: ['@stryker-mutator/vitest-runner'],
+    vitest: { configFile: 'vitest.stryker.config.ts', pool: 'forks' },
+    mutate: [
+        'packages/language/src/validation/rules/**/*.ts',
+        'packages/language/src/facts/**/*.ts',
+        'packages/language/src/lsp/affected.ts',
+        'packages/language/src/lsp/document-builder.ts',
+        'packages/cli/src/format-*.ts'
+    ],
+    coverageAnalysis: 'perTest',
+    concurrency: 1,
+    incremental: true,
+    incrementalFile: 'reports/stryker-incremental.json',
+    reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+    htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+    jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+    ignorePatterns: [
+        'test/.cache',
+        'test/e2e',
+        'test/vscode-electron',
+        'bench',
+        'dist',
+        '/out',
+        'packages/extension',
+        '.vitest-results',
+        '.probe-*',
+        'reports'
+    ],
+    timeoutMS: 60_000,
+    tempDirName: '.stryker-tmp',
+    cleanTempDir: 'always'
+};
