@@ -34,9 +34,12 @@ export default {
         'packages/extension',
         '.vitest-results',
         '.probe-*',
+        '.stryker-tmp*',
         'reports'
     ],
     timeoutMS: 60_000,
+    // The first run of the whole covering suite takes 6+ minutes on the shared machine.
+    dryRunTimeoutMinutes: 30,
     tempDirName: '.stryker-tmp',
     cleanTempDir: 'always'
 };
