@@ -39,7 +39,9 @@ const USER_SETTINGS = {
     'editor.hover.delay': 200,
     'files.autoSave': 'off',
     'window.restoreWindows': 'none',
-    'mission.today': '2026-11-23'
+    'mission.today': '2026-11-23',
+    // Only the format-on-save scenario saves a .mission file (the others undo their edits).
+    '[mission]': { 'editor.formatOnSave': true }
 };
 
 /** Installs the VSIX into a fresh extensions directory, then starts the server; returns its URL and a stop(). */

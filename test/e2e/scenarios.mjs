@@ -22,6 +22,17 @@ const WALKTHROUGH_STEPS = [
     'Generate the scorecard report'
 ];
 
+/**
+ * Opens a file that a scenario has just written, from the Explorer: Quick Open searches a file index that
+ * may not list a new file yet, the Explorer shows it as soon as the file watcher reports it.
+ */
+async function openFromExplorer(wb, name) {
+    await wb.runCommand('File: Focus on Files Explorer');
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+    await wb.page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor({ timeout: 60_000 });
+    await wb.focusEditor();
+}
+
 export const scenarios = [
     {
         name: 'the Problems panel lists the codes of the unopened broken file',
@@ -305,7 +316,7 @@ export const scenarios = [
         name: 'mission.config.json: a rule code is completed inside "rules", an unknown one is flagged',
         async run(wb, step) {
             writeFileSync(join(step.workspace, 'mission.config.json'), '{\n  "rules": {\n    \n  }\n}\n');
-            await wb.openFresh('mission.config.json');
+            await openFromExplorer(wb, 'mission.config.json');
             await wb.goToLine(3);
             await wb.page.keyboard.press('End');
             await wb.page.keyboard.insertText('"no-l"');
@@ -320,6 +331,34 @@ export const scenarios = [
             await wb.waitForProblem(['no-such-rule', 'not allowed']);
             await wb.focusEditor();
             await wb.undoUntilSaved();
+        }
+    },
+    {
+        name: 'format on save keeps a block written on one line on one line',
+        async run(wb, step) {
+            // editor.formatOnSave is on for mission files (code-server.mjs). The old layout expanded every
+            // vision block; the formatter keeps a one-line block that fits, its items two spaces apart.
+            const file = join(step.workspace, 'format-on-save.mission');
+            writeFileSync(file, '');
+            await openFromExplorer(wb, 'format-on-save.mission');
+            await wb.page.keyboard.insertText('vision Far "Far away" {   horizon 2031-12-31   }\n');
+            await wb.page.keyboard.insertText('person fay "Fay" {capacity 1 role "Nurse"}');
+            await wb.page.keyboard.press('Control+S');
+            const expected =
+                'vision Far "Far away" { horizon 2031-12-31 }\n\nperson fay "Fay" { capacity 1  role "Nurse" }\n';
+            const deadline = Date.now() + 60_000;
+            while (readFileSync(file, 'utf8') !== expected) {
+                if (Date.now() > deadline)
+                    throw new Error(`saved as:\n${readFileSync(file, 'utf8')}\nexpected:\n${expected}`);
+                await wb.painted();
+            }
+            await wb
+                .editorLine('vision Far')
+                .filter({ hasText: '{ horizon 2031-12-31 }' })
+                .waitFor({ timeout: 60_000 });
+            await wb.page
+                .locator('.editor-group-container.active .tab.active.dirty')
+                .waitFor({ state: 'detached', timeout: 60_000 });
         }
     }
 ];
