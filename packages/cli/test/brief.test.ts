@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { EXAMPLE, expectUsageError, FIXTURES, runCli, temporaryFolder } from './helpers.js';
 
 describe('mission brief', () => {
-    test("a person's line of sight: vision, their missions' intents, 1-up and 2-up, boundaries, measures, support", async () => {
+    test("a person's line of sight: vision, intents, 1-up and 2-up, boundaries, measures, support", async () => {
         const run = await runCli(['brief', EXAMPLE, '--person', 'cara', '--today', '2026-11-23']);
         expect(run.code).toBe(0);
         const text = run.stdout;
@@ -15,12 +15,14 @@ describe('mission brief', () => {
         expect(text).toContain('- **Your role:** crew (team clinical)');
         expect(text).toContain('> A clinic within 20 minutes of every northern patient');
         expect(text).toContain(
-            '- 1 up: **Grow** — Grow the patient base (lead Alice Smith (alice)): intent “Serve more patients without lowering care quality”'
+            '- 1 up: **Grow** — Grow the patient base (lead Alice Smith (alice)): ' +
+                'intent “Serve more patients without lowering care quality”'
         );
         expect(text).toContain('- 2 up: vision **Acme**');
         expect(text).toContain('- Budget: 1,200,000 GBP');
         expect(text).toContain(
-            '| registered — Patients registered at new clinics | — | 4,000 | 9,000 | patients | — | 44% | Grow.patients |'
+            '| registered — Patients registered at new clinics | — | 4,000 | 9,000 | patients | — | 44% ' +
+                '| Grow.patients |'
         );
         expect(text).toContain('- Supports: **Recruit** — Recruit clinicians (lead Cara Diaz (cara))');
         expect(text).toContain('- Supported by: **Clinics** — Open three clinics (lead Bob Jones (bob))');

@@ -143,7 +143,7 @@ describe('mission diagram', () => {
         expect(readdirSync(folder).sort()).toEqual(['cascade.png', 'cascade.svg']);
     });
 
-    test('the format follows the -o extension; an extension of no format, or one --format contradicts, is exit 2', async () => {
+    test('the format follows the -o extension; an unknown one, or one --format contradicts, is exit 2', async () => {
         const folder = temporaryFolder();
         const inferred = await runCli(['diagram', EXAMPLE, '-o', join(folder, 'cascade.dot')]);
         expect(inferred.code).toBe(0);
@@ -160,14 +160,18 @@ describe('mission diagram', () => {
             expect,
             new RegExp(
                 `^mission: -o ${jpg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: '\\.jpg' is no diagram format; ` +
-                    'use \\.mmd/\\.mermaid \\(mermaid\\), \\.dot/\\.gv \\(dot\\), \\.svg \\(svg\\) or \\.png \\(png\\) ' +
+                    'use \\.mmd/\\.mermaid \\(mermaid\\), \\.dot/\\.gv \\(dot\\), ' +
+                    '\\.svg \\(svg\\) or \\.png \\(png\\) ' +
                     '\\(or --format mermaid\\|dot\\|svg\\|png\\)$'
             )
         );
         expectUsageError(
             await runCli(['diagram', EXAMPLE, '--format', 'svg', '-o', join(folder, 'x.png')]),
             expect,
-            /^mission: --format svg does not match -o .*x\.png \(a png file name\): name the file \.svg, or leave out --format$/
+            new RegExp(
+                '^mission: --format svg does not match -o .*x\\.png \\(a png file name\\): ' +
+                    'name the file \\.svg, or leave out --format$'
+            )
         );
         expect(readdirSync(folder).sort()).toEqual(['CASCADE.MMD', 'cascade.dot', 'cascade.md']);
     });
@@ -192,7 +196,7 @@ describe('mission diagram', () => {
         if (!page) skip(NO_BROWSER);
     });
 
-    test('usage errors: unknown format, unknown root, bad depth, png to stdout, a layout over its time limit', async () => {
+    test('usage errors: unknown format or root, bad depth, png to stdout, a layout over its time limit', async () => {
         expectUsageError(
             await runCli(['diagram', EXAMPLE, '--format', 'gif']),
             expect,
@@ -218,7 +222,8 @@ describe('mission diagram', () => {
         const big = ['vision V'];
         for (let index = 0; index < 1500; index++)
             big.push(
-                `mission M${index} "A mission with a long title number ${index}" under ${index < 40 ? 'V' : `M${index % 40}`} { supports M${(index * 7) % 1500} }`
+                `mission M${index} "A mission with a long title number ${index}" ` +
+                    `under ${index < 40 ? 'V' : `M${index % 40}`} { supports M${(index * 7) % 1500} }`
             );
         const slow = await runCli(['diagram', '-', '--format', 'svg', '--timeout', '0.05'], { stdin: big.join('\n') });
         expectUsageError(

@@ -11,7 +11,8 @@ describe('mission validate --format github', () => {
         const lines = run.stdout.trimEnd().split('\n');
         expect(lines).toHaveLength(5);
         expect(lines[0]).toBe(
-            '::error file=problems.mission,line=4,col=8,endLine=4,endColumn=12,title=over-capacity::dana is on 2 concurrent active missions (capacity 1): Alpha, Beta'
+            '::error file=problems.mission,line=4,col=8,endLine=4,endColumn=12,title=over-capacity::' +
+                'dana is on 2 concurrent active missions (capacity 1): Alpha, Beta'
         );
         expect(lines.filter(line => line.startsWith('::warning '))).toHaveLength(2);
     });

@@ -34,7 +34,10 @@ interface Rendered {
     title: string;
 }
 
-/** Opens the report from disk in headless Chromium, recording console errors and every request that is not the page itself. */
+/**
+ * Opens the report from disk in headless Chromium, recording console errors and every request that is not the
+ * page itself.
+ */
 async function render(file: string, screenshot?: string): Promise<Rendered> {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
     const consoleErrors: string[] = [];
@@ -83,7 +86,10 @@ describe('mission report', () => {
         expect(run.code).toBe(0);
         const page = readFileSync(file, 'utf8');
         expect(page).toMatch(
-            /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-[A-Za-z0-9+/=]+&#39;/
+            new RegExp(
+                '<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; ' +
+                    'style-src &#39;sha256-[A-Za-z0-9+/=]+&#39;'
+            )
         );
         expect(page).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
         if (!browser) return skip(NO_BROWSER);

@@ -77,7 +77,8 @@ function write(path: string, content: string | Buffer): string {
 const CLEAN = 'vision V\nperson p\nmission M "M" under V {\n  intent "do it"\n  lead p\n  measure m { target 1 }\n}\n';
 const DUPLICATE = 'person alice\nperson alice\n';
 const BROKEN_REFERENCE = 'vision V\nmission M under V {\n  intent "x"\n  lead ghost\n  measure m { target 1 }\n}\n';
-const WARNING_ONLY = 'vision V\nperson p\nmission M under V {\n  lead p\n  measure m { target 1 }\n}\n'; // missing-intent
+// Its one problem, missing-intent, is a warning.
+const WARNING_ONLY = 'vision V\nperson p\nmission M under V {\n  lead p\n  measure m { target 1 }\n}\n';
 
 beforeAll(() => {
     ensureBuilt('language', 'cli');
@@ -225,7 +226,8 @@ describe('--format json', () => {
     it('uses --today for time-based rules', async () => {
         write(
             'review.mission',
-            'vision V\nperson p\nmission M under V {\n  intent "x"\n  lead p\n  measure m { target 1 }\n  review every 30 days last 2026-01-01\n}\n'
+            'vision V\nperson p\nmission M under V {\n  intent "x"\n  lead p\n  measure m { target 1 }\n' +
+                '  review every 30 days last 2026-01-01\n}\n'
         );
         const before = JSON.parse(
             (await mission(['validate', 'review.mission', '--format', 'json', '--today', '2026-01-15'], workspace))
@@ -241,7 +243,7 @@ describe('--format json', () => {
 });
 
 describe('text format', () => {
-    it('prints file:line:col severity code message, the source line, a caret under the range, and a summary', async () => {
+    it('prints file:line:col severity code message, the source line, a caret under the range, a summary', async () => {
         const run = await mission(['validate', 'broken.mission'], workspace);
         expect(run.code).toBe(1);
         const lines = run.stdout.trimEnd().split('\n');
