@@ -127,6 +127,13 @@ describe('summaryLine', () => {
         expect(summaryLine({ files: 1, errors: 0, warnings: 2, infos: 0 }, c)).toBe(
             c.yellow('1 file checked: 0 errors, 2 warnings, 0 info')
         );
+        // Problems of two kinds whose counts would cancel out if subtracted are still problems.
+        expect(summaryLine({ files: 1, errors: 1, warnings: 1, infos: 0 }, c)).toBe(
+            c.red('1 file checked: 1 error, 1 warning, 0 info')
+        );
+        expect(summaryLine({ files: 1, errors: 0, warnings: 1, infos: 1 }, c)).toBe(
+            c.yellow('1 file checked: 0 errors, 1 warning, 1 info')
+        );
         expect(summaryLine({ files: 1, errors: 0, warnings: 0, infos: 1 })).toBe(
             '1 file checked: 0 errors, 0 warnings, 1 info'
         );
