@@ -10,7 +10,9 @@ const FILES: SourceFile[] = [
     {
         path: 'people.mission',
         uri: URI.file('/workspace/people.mission'),
-        text: 'vision Acme "Acme" { horizon 2030-12-31 }\nperson alice "Alice" { capacity 1 }\nteam core "Core" { members alice }\n'
+        text:
+            'vision Acme "Acme" { horizon 2030-12-31 }\nperson alice "Alice" { capacity 1 }\n' +
+            'team core "Core" { members alice }\n'
     },
     {
         path: 'missions.mission',

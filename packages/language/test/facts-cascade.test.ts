@@ -83,7 +83,8 @@ describe('ancestors and isAncestor', () => {
 
     it('agrees with ancestorsOf on every pair', async () => {
         const result = await check(
-            `${CASCADE}\nmission C1 under C3 { }\nmission C2 under C1 { }\nmission C3 under C2 { }\nmission Below under C2 { }`
+            `${CASCADE}\nmission C1 under C3 { }\nmission C2 under C1 { }\nmission C3 under C2 { }\n` +
+                'mission Below under C2 { }'
         );
         const { facts } = result;
         const targets = [...facts.visions, ...facts.missions];

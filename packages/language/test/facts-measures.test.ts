@@ -101,7 +101,8 @@ describe('contributors', () => {
             'a.mission':
                 'mission Clinics under Grow { measure registered { contributes to Grow.patients } measure opened { } }',
             'b.mission':
-                'mission Recruit under Grow { measure hired { contributes to Grow.patients } measure misc { contributes to Grow.other } }'
+                'mission Recruit under Grow { measure hired { contributes to Grow.patients } ' +
+                'measure misc { contributes to Grow.other } }'
         });
         const { facts } = result;
         const [patients, other] = mission(result, 'Grow').measures;

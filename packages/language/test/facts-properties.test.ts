@@ -164,7 +164,10 @@ describe('the cascade', { timeout: 180_000 }, () => {
         return lines.join('\n');
     }
 
-    /** Follows `under` one step at a time, stopping at the first mission met again (on a cycle when that is the start). */
+    /**
+     * Follows `under` one step at a time, stopping at the first mission met again (on a cycle when that is the
+     * start).
+     */
     function naiveAncestors(mission: Mission): { ancestors: AlignmentTarget[]; onCycle: boolean } {
         const seen = new Set<AlignmentTarget>([mission]);
         const ancestors: AlignmentTarget[] = [];

@@ -151,7 +151,9 @@ const EDGE_CASES: Record<string, string> = {
     'dates and ranges': 'mission m { boundary { window 2026-01-01..2026-02-30 window 2026-01-011..2027-01-01 } }',
     'keyword prefixes':
         'mission mission-x { crew end_state, days2, statusx } person measure1 team team-2 { members mission-x }',
-    units: 'mission m { measure a { unit days } measure b { unit week } measure c { unit "% of staff" } measure d { unit hours } }',
+    units:
+        'mission m { measure a { unit days } measure b { unit week } measure c { unit "% of staff" } ' +
+        'measure d { unit hours } }',
     'every construct': readFileSync(
         join(
             repositoryRoot,

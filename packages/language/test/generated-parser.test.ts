@@ -26,7 +26,8 @@ import { ensureBuilt } from '../../../test/support/build.js';
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const EXAMPLE = readFileSync(join(ROOT, 'test/fixtures/language-example.mission'), 'utf8');
 const BROKEN =
-    'person p { capacity 1.5 }\nmission M under Nowhere { lead p lead p status done }\nvision V { horizon 2026-02-30 }\nperson p';
+    'person p { capacity 1.5 }\nmission M under Nowhere { lead p lead p status done }\n' +
+    'vision V { horizon 2026-02-30 }\nperson p';
 
 describe('a production-mode generated parser', { timeout: 180_000 }, () => {
     let folder: string;
@@ -151,9 +152,15 @@ describe('the built package without Object.groupBy (Node 20)', { timeout: 180_00
         const script = `
             delete Object.groupBy; delete Map.groupBy;
             import(${JSON.stringify(pathToFileURL(built).href)}).then(async ({ checkSources, sourceFile }) => {
-                const result = await checkSources([sourceFile('m.mission', '/m.mission', 'vision V\\nperson p\\nmission M under V { lead p status staged }')]);
+                const text = 'vision V\\nperson p\\nmission M under V { lead p status staged }';
+                const result = await checkSources([sourceFile('m.mission', '/m.mission', text)]);
                 const mission = result.documents[0].document.parseResult.value.elements[2];
-                console.log(JSON.stringify({ name: mission.name, lead: mission.leads[0].person.ref.name, errors: result.summary.errors, groupBy: typeof Object.groupBy }));
+                console.log(JSON.stringify({
+                    name: mission.name,
+                    lead: mission.leads[0].person.ref.name,
+                    errors: result.summary.errors,
+                    groupBy: typeof Object.groupBy
+                }));
             });`;
         const result = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
         expect(result.stderr).not.toMatch(/groupBy is not a function/);
@@ -169,7 +176,15 @@ describe('the built package without Object.groupBy (Node 20)', { timeout: 180_00
             import(${JSON.stringify(chevrotain)}).then(({ createToken, Lexer, CstParser }) => {
                 const A = createToken({ name: 'A', pattern: /a/ });
                 const B = createToken({ name: 'B', pattern: /b/ });
-                class P extends CstParser { constructor() { super([A, B]); this.RULE('r', () => { this.OR([{ ALT: () => this.CONSUME(A) }, { ALT: () => this.CONSUME(B) }]); }); this.performSelfAnalysis(); } }
+                class P extends CstParser {
+                    constructor() {
+                        super([A, B]);
+                        this.RULE('r', () => {
+                            this.OR([{ ALT: () => this.CONSUME(A) }, { ALT: () => this.CONSUME(B) }]);
+                        });
+                        this.performSelfAnalysis();
+                    }
+                }
                 new P();
                 new Lexer([A, B]);
                 console.log('parsed');

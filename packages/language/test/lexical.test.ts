@@ -127,7 +127,8 @@ describe('IDs and keywords as names', () => {
 
     it('lets a unit be one of the time words days, week, month', async () => {
         const result = await expectClean(
-            'mission M { measure a { unit days } measure b { unit week } measure c { unit month } measure d { unit "per cent" } }'
+            'mission M { measure a { unit days } measure b { unit week } measure c { unit month } ' +
+                'measure d { unit "per cent" } }'
         );
         expect(mission(result, 'M').measures.map(measure => unitOf(measure))).toEqual([
             'days',
@@ -249,7 +250,8 @@ describe('dates', () => {
 
     it('checks the dates of windows, due and review last', async () => {
         const result = await check(
-            'mission M { boundary { window 2026-02-30 .. 2026-13-01 } review every 7 days last 2026-02-29 measure m { due 2026-06-31 } }'
+            'mission M { boundary { window 2026-02-30 .. 2026-13-01 } review every 7 days last 2026-02-29 ' +
+                'measure m { due 2026-06-31 } }'
         );
         expect(summaryOf(result)).toEqual([
             'invalid-date [2026-02-30]',

@@ -43,7 +43,7 @@ describe('cross-file references', () => {
         expect(mission(result, 'Child').measures[0]!.contributions[0]!.measure.ref?.name).toBe('n');
     });
 
-    it('picks the element of the expected kind when a name is shared by two kinds (and reports the duplicate)', async () => {
+    it('picks the element of the expected kind when two kinds share a name (and reports the duplicate)', async () => {
         const result = await check({ 'a.mission': 'person X\nmission M { lead X }', 'b.mission': 'mission X { }' });
         expect(mission(result, 'M').leads[0]!.person.ref?.$type).toBe('Person');
         expect(summaryOf(result)).toEqual(['duplicate-name [X]', 'duplicate-name [X]']);
@@ -91,7 +91,7 @@ describe('unresolved references', () => {
         expect(result.diagnostics[0]!.severity).toBe('error');
     });
 
-    it('contributes to naming a mission: the expected kind is a measure (and the unqualified name does not parse)', async () => {
+    it('contributes to naming a mission: a measure is expected (an unqualified name does not parse)', async () => {
         const result = await check('mission Grow { measure p { } }\nmission M { measure m { contributes to Grow } }');
         const unresolved = withCode(result, 'unresolved-reference');
         expect(unresolved.map(diagnostic => [covered(result, diagnostic), diagnostic.message])).toEqual([
@@ -161,7 +161,8 @@ describe('duplicate names', () => {
         const result = await check('person a\nperson a\nteam a { }\nmission a { }\nvision a');
         expect(result.diagnostics).toHaveLength(5);
         expect(result.diagnostics[0]!.message).toBe(
-            "the name 'a' is used by 5 elements (this person; also a person in main.mission, a team in main.mission, a mission in main.mission and 1 more)"
+            "the name 'a' is used by 5 elements (this person; also a person in main.mission, a team in main.mission, " +
+                'a mission in main.mission and 1 more)'
         );
     });
 

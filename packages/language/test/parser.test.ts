@@ -297,7 +297,9 @@ describe('repeated single items are syntax errors on the repeated keyword', () =
 
     it('keeps crew, measure, supports and must repeatable', async () => {
         await expectClean(
-            'person a\nperson b\nmission P { }\nmission Q { }\nmission M { crew a crew b measure x { } measure y { } supports P supports Q boundary { must "a" must "b" must not "c" must not "d" } }'
+            'person a\nperson b\nmission P { }\nmission Q { }\n' +
+                'mission M { crew a crew b measure x { } measure y { } supports P supports Q ' +
+                'boundary { must "a" must "b" must not "c" must not "d" } }'
         );
     });
 

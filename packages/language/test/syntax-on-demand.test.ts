@@ -129,7 +129,8 @@ const generated = generateWorkspace(1000, 20) as Array<{ name: string; text: str
 const lineEnds = {
     name: 'CRLF, CR and comments before items',
     text:
-        'vision V {\r\n  horizon 2030-12-31\r\n}\rperson p "P" {\r capacity 2\r\n role "x" }\r\n/* a\r\nb\rc */ mission m under V {\r\n' +
+        'vision V {\r\n  horizon 2030-12-31\r\n}\rperson p "P" {\r capacity 2\r\n role "x" }\r\n' +
+        '/* a\r\nb\rc */ mission m under V {\r\n' +
         '  lead p // c\r\n  crew p\r  /* d\r\n */ review every 7 days last 2026-01-01\r\n  measure x { target 3 }\n}'
 };
 
@@ -237,7 +238,7 @@ describe('syntax trees on demand', () => {
         expect(built.length).toBeLessThan(elements.length / 4);
     });
 
-    it('builds every tree while parsing when a batch check is asked to (outputs that read every position)', async () => {
+    it('builds every tree while parsing when a batch check asks to (outputs that read every position)', async () => {
         const workspace = generated
             .slice(0, 4)
             .map(file => sourceFile(file.name, resolve('/generated', file.name), file.text));

@@ -6,7 +6,7 @@ describe('hover', () => {
     const workspace = new TestWorkspace();
     beforeAll(() => workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS }));
 
-    test('a mission (at its reference in another mission): title, intent, lead, status, window, progress, path', async () => {
+    test('a mission (referenced in another mission): title, intent, lead, status, window, progress, path', async () => {
         const text = await workspace.hover('missions.mission', 'supports Recruit', 10);
         expect(text).toBe(
             [
@@ -39,7 +39,7 @@ describe('hover', () => {
         );
     });
 
-    test('a measure (at a qualified `contributes to` reference): baseline → current → target and contributors', async () => {
+    test('a measure (at a qualified `contributes to`): baseline → current → target and contributors', async () => {
         const text = await workspace.hover('missions.mission', 'to Grow.patients', 9);
         expect(text).toBe(
             [

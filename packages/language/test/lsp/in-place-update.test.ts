@@ -64,9 +64,9 @@ function layout(workspace: TestWorkspace, file: string): string[] {
     const lines: string[] = [];
     for (const cst of CstUtils.streamCst(root.$cstNode!)) {
         const { start, end } = cst.range;
-        lines.push(
-            `${'content' in cst ? 'C' : cst.hidden ? 'H' : 'L'} ${cst.offset}+${cst.length} ${start.line}:${start.character}-${end.line}:${end.character} ${JSON.stringify(cst.text)}`
-        );
+        const kind = 'content' in cst ? 'C' : cst.hidden ? 'H' : 'L';
+        const range = `${start.line}:${start.character}-${end.line}:${end.character}`;
+        lines.push(`${kind} ${cst.offset}+${cst.length} ${range} ${JSON.stringify(cst.text)}`);
     }
     for (const node of AstUtils.streamAst(root)) {
         const cst: CstNode | undefined = node.$cstNode;
@@ -78,10 +78,9 @@ function layout(workspace: TestWorkspace, file: string): string[] {
 function diagnostics(workspace: TestWorkspace, file: string): string[] {
     return workspace
         .diagnostics(file)
-        .map(
-            d =>
-                `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`
-        )
+        .map(({ code, range: { start, end }, message }) => {
+            return `${String(code)} ${start.line}:${start.character}-${end.line}:${end.character} ${message}`;
+        })
         .sort();
 }
 
@@ -153,12 +152,15 @@ describe('edits moved onto the current tree', () => {
             ['missions.mission', 'target 3 current 1', 'target 3\n    current 2'], // a value and a new line
             ['missions.mission', 'budget 60k', 'budget 600k'], // a value in the middle
             ['people.mission', '"Cy" {', '"Cyrus" {'], // the next element on the same line moves
-            ['people.mission', '"Cyrus" { capacity 1 } person dee', '"Cy" { capacity 1 }\nperson dee'], // two elements on one line split
+            // two elements on one line split
+            ['people.mission', '"Cyrus" { capacity 1 } person dee', '"Cy" { capacity 1 }\nperson dee'],
             ['people.mission', '/* the clinic team */', '/* the clinic\n   team */'], // a block comment grows
-            ['missions.mission', 'window 2027-01-01', 'window 2027-03-01'], // the parent's window: the child's is now outside
+            // the parent's window: the child's is now outside
+            ['missions.mission', 'window 2027-01-01', 'window 2027-03-01'],
             ['missions.mission', 'budget 50k', 'budget 90k'], // children now spend more than the parent
             ['missions.mission', 'current 4', 'current 0'], // roll-up: contributors report more
-            ['people.mission', 'person ann "Ann" { capacity 2', 'person ann "Ann" { capacity 0'], // a team member over capacity
+            // a team member over capacity
+            ['people.mission', 'person ann "Ann" { capacity 2', 'person ann "Ann" { capacity 0'],
             ['missions.mission', 'lead bob\n  crew', 'lead ann\n  crew'], // a reference changes: relinked
             ['missions.mission', 'Grow.patients', 'Grow.patient'], // an unresolved reference
             ['missions.mission', 'Grow.patient ', 'Grow.patients '], // resolved again
@@ -206,9 +208,11 @@ describe('what an edit re-checks', () => {
     it('re-checks the files that depend on a changed value, not the others', async () => {
         const workspace = new TestWorkspace();
         const unrelated =
-            'vision W "Elsewhere"\nperson zed "Zed" { capacity 1 }\nmission Far "Far" under W { intent "far" lead zed }\n';
+            'vision W "Elsewhere"\nperson zed "Zed" { capacity 1 }\n' +
+            'mission Far "Far" under W { intent "far" lead zed }\n';
         const direct =
-            'mission Direct "Direct" under V {\n  intent "d"\n  lead bob\n  boundary { window 2027-03-01 .. 2027-04-30 }\n}\n';
+            'mission Direct "Direct" under V {\n  intent "d"\n  lead bob\n' +
+            '  boundary { window 2027-03-01 .. 2027-04-30 }\n}\n';
         await workspace.set({
             'people.mission': PEOPLE,
             'missions.mission': MISSIONS,
@@ -248,7 +252,8 @@ describe('what a structural edit re-checks', () => {
             'missions.mission': MISSIONS,
             'train.mission': 'mission Extra "Extra" under Grow { intent "x" lead cy boundary { budget 20k GBP } }\n',
             'unrelated.mission':
-                'vision W "Elsewhere"\nperson zed "Zed" { capacity 1 }\nmission Far "Far" under W { intent "far" lead zed }\n'
+                'vision W "Elsewhere"\nperson zed "Zed" { capacity 1 }\n' +
+                'mission Far "Far" under W { intent "far" lead zed }\n'
         };
         await workspace.set(files);
         const validated: string[] = [];
@@ -296,7 +301,8 @@ describe('what a structural edit re-checks', () => {
             'sub.mission': 'mission Sub "Sub" under Grow { intent "s" lead dee }\n',
             'mid.mission': 'mission Mid "Mid" under Sub { intent "m" lead dee }\n',
             'leaf.mission':
-                'mission Leaf "Leaf" under Mid {\n  intent "l"\n  lead dee\n  boundary { window 2027-06-01 .. 2027-07-01 }\n}\n'
+                'mission Leaf "Leaf" under Mid {\n  intent "l"\n  lead dee\n' +
+                '  boundary { window 2027-06-01 .. 2027-07-01 }\n}\n'
         };
         await workspace.set({
             'sub.mission': files['sub.mission']!,
@@ -317,7 +323,8 @@ describe('a cancelled re-check', () => {
     it('is owed: a value change whose dependents were not re-checked is made good by the next edit', async () => {
         const workspace = new TestWorkspace();
         const direct =
-            'mission Direct "Direct" under V {\n  intent "d"\n  lead bob\n  boundary { window 2027-03-01 .. 2027-04-30 }\n}\n';
+            'mission Direct "Direct" under V {\n  intent "d"\n  lead bob\n' +
+            '  boundary { window 2027-03-01 .. 2027-04-30 }\n}\n';
         let files: Record<string, string> = {
             'people.mission': PEOPLE,
             'missions.mission': MISSIONS,

@@ -83,7 +83,8 @@ describe('live diagnostics across files', () => {
 describe('settings precedence', () => {
     const CONFIG = '{ "today": "2027-03-01", "rules": { "no-lead": "off", "missing-intent": "error" } }';
     const LEADLESS =
-        'vision Acme "Acme"\nmission One "One" under Acme {\n  measure m { target 1 }\n  review every 30 days last 2026-11-20\n}\n';
+        'vision Acme "Acme"\nmission One "One" under Acme {\n  measure m { target 1 }\n' +
+        '  review every 30 days last 2026-11-20\n}\n';
 
     test('mission.config.json at the workspace root sets today and severities', async () => {
         const workspace = new TestWorkspace(undefined, { 'mission.config.json': CONFIG });
@@ -167,7 +168,8 @@ describe('model signature', () => {
     test('layout, comments and free text do not change it', () => {
         expect(
             signature(
-                '/* c */ mission M "Other title" under V { intent "because" lead a // x\n measure m "U" { target 3 unit "km" } }'
+                '/* c */ mission M "Other title" under V { intent "because" lead a // x\n' +
+                    ' measure m "U" { target 3 unit "km" } }'
             )
         ).toBe(signature(BASE));
     });

@@ -47,7 +47,7 @@ describe('navigation with the global name index', () => {
         expect(toPatients.map(location => ws.textAt('missions.mission', location.range))).toEqual(['Grow.patients']);
     });
 
-    test('document highlight: the declaration and references of a mission in the file, qualified names included', async () => {
+    test("document highlight: a mission's declaration and references in the file, qualified ones too", async () => {
         const highlights = await lsp().DocumentHighlightProvider!.getDocumentHighlight(
             ws.document('missions.mission'),
             ws.at('missions.mission', 'mission Grow', 9)
@@ -168,9 +168,8 @@ describe('navigation with the global name index', () => {
             ];
             line += deltaLine;
             char = deltaLine === 0 ? char + deltaChar : deltaChar;
-            decoded.push(
-                `${ws.textAt('missions.mission', { start: { line, character: char }, end: { line, character: char + length } })}:${types[type]}`
-            );
+            const range = { start: { line, character: char }, end: { line, character: char + length } };
+            decoded.push(`${ws.textAt('missions.mission', range)}:${types[type]}`);
         }
         expect(decoded).toEqual(
             expect.arrayContaining([

@@ -9,9 +9,11 @@ import type { Mission } from '../../src/generated/ast.js';
 import { TestWorkspace } from './workspace.js';
 
 const PARENT =
-    'vision V\nperson p { capacity 2 }\nmission Grow "Grow" under V {\n  intent "grow"\n  lead p\n  measure patients { target 10 current 4 }\n}\n';
+    'vision V\nperson p { capacity 2 }\nmission Grow "Grow" under V {\n  intent "grow"\n  lead p\n' +
+    '  measure patients { target 10 current 4 }\n}\n';
 const CHILD =
-    'mission Clinics "Clinics" under Grow {\n  intent "open clinics"\n  lead p\n  measure opened { target 3 current 1 contributes to Grow.patients }\n}\n';
+    'mission Clinics "Clinics" under Grow {\n  intent "open clinics"\n  lead p\n' +
+    '  measure opened { target 3 current 1 contributes to Grow.patients }\n}\n';
 
 function mission(workspace: TestWorkspace, file: string, name: string): Mission {
     return workspace

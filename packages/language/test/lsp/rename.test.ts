@@ -20,7 +20,7 @@ async function workspace(): Promise<TestWorkspace> {
 }
 
 describe('rename across files', () => {
-    test('a mission: its declaration, `under`, `supports` and the mission part of qualified measure names', async () => {
+    test('a mission: its declaration, `under`, `supports` and the mission part of qualified names', async () => {
         const ws = await workspace();
         const rename = ws.services.Mission.lsp.RenameProvider!;
         const edit = await rename.rename(ws.document('parent.mission'), {

@@ -15,14 +15,17 @@ export async function launchChromium(): Promise<Browser | undefined> {
             try {
                 execSync('apt-get update && apt-get install -y chromium', { stdio: 'ignore', timeout: 600_000 });
             } catch (error) {
+                const reason = (error as Error).message.split('\n')[0];
                 console.warn(
-                    `!!! SKIPPED browser checks: ${EXECUTABLE} is missing and apt-get install chromium failed: ${(error as Error).message.split('\n')[0]} !!!`
+                    `!!! SKIPPED browser checks: ${EXECUTABLE} is missing and apt-get install chromium failed: ` +
+                        `${reason} !!!`
                 );
                 return undefined;
             }
         } else {
             console.warn(
-                `!!! SKIPPED browser checks: ${EXECUTABLE} is missing and the tests do not run as root to install it (apt-get install chromium) !!!`
+                `!!! SKIPPED browser checks: ${EXECUTABLE} is missing and the tests do not run as root ` +
+                    'to install it (apt-get install chromium) !!!'
             );
             return undefined;
         }

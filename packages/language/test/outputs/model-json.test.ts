@@ -62,7 +62,8 @@ describe('the JSON model on broken and unusual models', () => {
         const json = await compiled(`
             vision V { horizon 2026-02-30 }
             person p
-            mission M under Nowhere { lead ghost crew p, phantom supports Missing boundary { window 2026-13-01 .. 2026-12-31 } }
+            mission M under Nowhere { lead ghost crew p, phantom supports Missing
+                boundary { window 2026-13-01 .. 2026-12-31 } }
             mission N under V { }
         `);
         const m = json.missions.find(x => x.name === 'M')!;
@@ -89,7 +90,8 @@ describe('the JSON model on broken and unusual models', () => {
     test('a vision horizon gives the window source "vision"; direction down and negative numbers', async () => {
         const json = await compiled(`
             vision V { horizon 2030-12-31 }
-            mission M under V { measure harm { baseline 4.2 target 1 current 3.1 } measure debt { baseline -5M target -1M current -3M } }
+            mission M under V { measure harm { baseline 4.2 target 1 current 3.1 }
+                measure debt { baseline -5M target -1M current -3M } }
         `);
         const m = json.missions[0];
         expect(m.effectiveWindow).toEqual({ start: null, end: '2030-12-31', source: 'vision', from: 'V' });

@@ -6,20 +6,23 @@ import { checkText } from './output-helpers.js';
 const MODEL = `
     vision V "Serve <everyone> & \\"more\\""
     person p "Pat <b>" { capacity 1 }
-    mission A "A <img src=x onerror=alert(1)>" under V { lead p measure m { baseline 0 target 4 current 1 unit "<u>" } boundary { window 2026-01-01 .. 2026-06-30 } }
+    mission A "A <img src=x onerror=alert(1)>" under V { lead p measure m { baseline 0 target 4 current 1 unit "<u>" }
+        boundary { window 2026-01-01 .. 2026-06-30 } }
     mission B under V { lead p boundary { window 2026-03-01 .. 2026-09-30 } measure n { target 2 current 2 } }
-    mission S under V { lead p status staged value 13k GBP per month boundary { window 2026-10-01 .. 2026-10-28 } measure o { target 1 } }
+    mission S under V { lead p status staged value 13k GBP per month boundary { window 2026-10-01 .. 2026-10-28 }
+        measure o { target 1 } }
 `;
 
 describe('renderReport', () => {
-    test('a strict CSP whose style hash matches the inline stylesheet; no script, no style attribute, no URL', async () => {
+    test('a strict CSP whose hash matches the inline stylesheet; no script, no style attribute, no URL', async () => {
         const model = await checkText(MODEL);
         const svg = await dotToSvg(cascadeToDot(buildCascadeGraph(model)));
         const page = renderReport(model, { cascadeSvg: svg });
         const style = /<style>([\s\S]*?)<\/style>/.exec(page)![1]!;
         const hash = createHash('sha256').update(style).digest('base64');
         expect(page).toContain(
-            `content="default-src &#39;none&#39;; style-src &#39;sha256-${hash}&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;"`
+            `content="default-src &#39;none&#39;; style-src &#39;sha256-${hash}&#39;; img-src data:; ` +
+                'base-uri &#39;none&#39;; form-action &#39;none&#39;"'
         );
         expect(page).not.toMatch(/<script/i);
         expect(page).not.toMatch(/\sstyle="/);

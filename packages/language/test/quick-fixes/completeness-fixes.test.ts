@@ -13,7 +13,8 @@ describe('missing-intent', () => {
         const after = await expectFixes(checked, diagnostic, actions[0]!);
         expect(after.files['main.mission']).toBe(
             HEAD +
-                'mission Grow under Acme {\n    intent "TODO: why Grow matters"\n    lead alice\n    measure m { target 1 }\n}\n'
+                'mission Grow under Acme {\n    intent "TODO: why Grow matters"\n    lead alice\n' +
+                '    measure m { target 1 }\n}\n'
         );
 
         const withBlock = await expectFixes(checked, diagnostic, actions[1]!);
@@ -150,9 +151,12 @@ describe('no-lead', () => {
             'vision Acme',
             'person busy',
             'person free',
-            'mission Now under Acme { intent "x" lead busy measure m { target 1 } boundary { window 2026-01-01 .. 2026-06-30 } }',
-            'mission Before under Acme { intent "x" lead free measure m { target 1 } boundary { window 2025-01-01 .. 2025-06-30 } }',
-            'mission Grow under Acme { intent "x" measure m { target 1 } boundary { window 2026-03-01 .. 2026-09-30 } }',
+            'mission Now under Acme { intent "x" lead busy measure m { target 1 } ' +
+                'boundary { window 2026-01-01 .. 2026-06-30 } }',
+            'mission Before under Acme { intent "x" lead free measure m { target 1 } ' +
+                'boundary { window 2025-01-01 .. 2025-06-30 } }',
+            'mission Grow under Acme { intent "x" measure m { target 1 } ' +
+                'boundary { window 2026-03-01 .. 2026-09-30 } }',
             ''
         ].join('\n');
         const { checked, diagnostic, actions } = await fixesOf(text, 'no-lead');
@@ -163,7 +167,8 @@ describe('no-lead', () => {
 
     it('goes after a comment that ends the line of the intent', async () => {
         const text =
-            'vision Acme\nperson alice\nmission Grow under Acme {\n  intent "why" // to refine\n  measure m { target 1 }\n}\n';
+            'vision Acme\nperson alice\nmission Grow under Acme {\n  intent "why" // to refine\n' +
+            '  measure m { target 1 }\n}\n';
         const { checked, diagnostic, actions } = await fixesOf(text, 'no-lead');
         const after = await expectFixes(checked, diagnostic, actionTitled(actions, "Add 'lead alice'"));
         expect(after.files['main.mission']).toContain('  intent "why" // to refine\n  lead alice\n  measure m');

@@ -93,11 +93,14 @@ describe('MissionCodeActionProvider', () => {
 
     it('keeps the CRLF line breaks of a file', async () => {
         const text =
-            'vision Acme\r\nperson alice\r\nmission Grow under Acme {\r\n  lead alice\r\n  measure m { target 1 }\r\n}\r\n';
+            'vision Acme\r\nperson alice\r\nmission Grow under Acme {\r\n  lead alice\r\n' +
+            '  measure m { target 1 }\r\n}\r\n';
         const { checked, diagnostic, actions } = await fixesOf(text, 'missing-intent');
         const after = await expectFixes(checked, diagnostic, actions[1]!);
         expect(after.files['main.mission']).toBe(
-            'vision Acme\r\nperson alice\r\nmission Grow under Acme {\r\n  intent "TODO: why Grow matters" {\r\n    end state "TODO"\r\n    key task "TODO"\r\n  }\r\n  lead alice\r\n  measure m { target 1 }\r\n}\r\n'
+            'vision Acme\r\nperson alice\r\nmission Grow under Acme {\r\n' +
+                '  intent "TODO: why Grow matters" {\r\n    end state "TODO"\r\n    key task "TODO"\r\n  }\r\n' +
+                '  lead alice\r\n  measure m { target 1 }\r\n}\r\n'
         );
         const lead = await fixesOf(text.replace('  lead alice\r\n', '  intent "x"\r\n'), 'no-lead');
         const created = await expectFixes(lead.checked, lead.diagnostic, lead.actions[1]!);

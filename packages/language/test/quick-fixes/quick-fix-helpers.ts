@@ -45,7 +45,8 @@ export function diagnosticOf(checked: Checked, code: DiagnosticCode, containing?
         );
     expect(
         found.map(d => d.message),
-        `one ${code}${containing ? ` with '${containing}'` : ''} in ${JSON.stringify(checked.diagnostics(path).map(d => `${d.code}: ${d.message}`))}`
+        `one ${code}${containing ? ` with '${containing}'` : ''} in ` +
+            JSON.stringify(checked.diagnostics(path).map(d => `${d.code}: ${d.message}`))
     ).toHaveLength(1);
     return found[0]!;
 }
@@ -126,7 +127,10 @@ export async function expectFixes(
     return after;
 }
 
-/** Checks the files, takes the one diagnostic of the code (in `path`, else the first file), and returns the fixes offered for it. */
+/**
+ * Checks the files, takes the one diagnostic of the code (in `path`, else the first file), and returns the fixes
+ * offered for it.
+ */
 export async function fixesOf(
     files: Files,
     code: DiagnosticCode,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { actionTitled, expectFixes, fixesOf, titlesOf } from './quick-fix-helpers.js';
 
 const PEOPLE =
-    'vision Acme\nperson alice { capacity 10 }\nperson alicia { capacity 10 }\nperson bob { capacity 10 }\nteam ops { members bob }\n';
+    'vision Acme\nperson alice { capacity 10 }\nperson alicia { capacity 10 }\nperson bob { capacity 10 }\n' +
+    'team ops { members bob }\n';
 
 function mission(header: string, ...items: string[]): string {
     return [

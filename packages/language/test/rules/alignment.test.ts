@@ -70,8 +70,10 @@ describe('alignment-cycle', () => {
         const result = await check(
             [
                 'person p',
-                'mission A under B { status active boundary { window 2026-01-01 .. 2026-12-31 budget 10 GBP headcount 1 } measure a { target 1 } }',
-                'mission B under A { status won boundary { window 2027-01-01 .. 2027-12-31 budget 20 EUR headcount 5 } measure b { target 1 } }'
+                'mission A under B { status active ' +
+                    'boundary { window 2026-01-01 .. 2026-12-31 budget 10 GBP headcount 1 } measure a { target 1 } }',
+                'mission B under A { status won ' +
+                    'boundary { window 2027-01-01 .. 2027-12-31 budget 20 EUR headcount 5 } measure b { target 1 } }'
             ].join('\n')
         );
         for (const code of [
@@ -96,7 +98,8 @@ describe('alignment-cycle on a long cycle', () => {
         const messages = messagesOf(result, 'alignment-cycle');
         expect(messages).toHaveLength(size);
         expect(messages[5]).toBe(
-            'alignment cycle: C5 → C6 → C7 → C8 → C9 → C10 → C11 → C12 → C13 → C14 → … (2000 missions in all) → C5; one of these missions must be under a vision or a mission outside the loop'
+            'alignment cycle: C5 → C6 → C7 → C8 → C9 → C10 → C11 → C12 → C13 → C14 → … (2000 missions in all) → C5; ' +
+                'one of these missions must be under a vision or a mission outside the loop'
         );
     });
 });

@@ -17,7 +17,8 @@ describe('window-outside-parent', () => {
             at(result, 'error', 'window 2026-02-01 .. 2027-03-31')
         ]);
         expect(messagesOf(result, 'window-outside-parent')).toEqual([
-            'the window of Clinics (2026-02-01 .. 2027-03-31) is not inside the window of its parent Grow (2026-01-01 .. 2026-12-31): it ends 2027-03-31, after 2026-12-31'
+            'the window of Clinics (2026-02-01 .. 2027-03-31) is not inside the window of its parent Grow ' +
+                '(2026-01-01 .. 2026-12-31): it ends 2027-03-31, after 2026-12-31'
         ]);
     });
 
@@ -33,7 +34,8 @@ describe('window-outside-parent', () => {
             at(result, 'error', 'window 2025-12-01 .. 2026-03-31')
         ]);
         expect(messagesOf(result, 'window-outside-parent')[0]).toContain(
-            'the window of its parent Middle (2026-01-01 .. 2026-06-30, inherited from Top): it starts 2025-12-01, before 2026-01-01'
+            'the window of its parent Middle (2026-01-01 .. 2026-06-30, inherited from Top): ' +
+                'it starts 2025-12-01, before 2026-01-01'
         );
     });
 
@@ -84,7 +86,8 @@ describe('budget-exceeded', () => {
         );
         expect(found(result, 'budget-exceeded')).toEqual([at(result, 'error', 'budget 1M GBP')]);
         expect(messagesOf(result, 'budget-exceeded')).toEqual([
-            'the children of Grow spend 1,100,000 GBP of its 1,000,000 GBP budget (100,000 GBP over): Clinics 600,000 GBP, Recruit 500,000 GBP'
+            'the children of Grow spend 1,100,000 GBP of its 1,000,000 GBP budget (100,000 GBP over): ' +
+                'Clinics 600,000 GBP, Recruit 500,000 GBP'
         ]);
     });
 
@@ -182,7 +185,8 @@ describe('measure-due-outside-window', () => {
         );
         expect(found(result, 'measure-due-outside-window')).toEqual([at(result, 'warning', '2027-01-01')]);
         expect(messagesOf(result, 'measure-due-outside-window')[0]).toBe(
-            'Grow.patients is due 2027-01-01, outside the window of Grow (2026-01-01 .. 2026-12-31): after it ends (2026-12-31)'
+            'Grow.patients is due 2027-01-01, outside the window of Grow (2026-01-01 .. 2026-12-31): ' +
+                'after it ends (2026-12-31)'
         );
     });
 

@@ -52,7 +52,8 @@ describe('over-capacity', () => {
             at(result, 'error', 'bob', 2)
         ]);
         expect(messagesOf(result, 'over-capacity')[1]).toBe(
-            'team clinical brings a member onto One while over capacity: bob is on 2 concurrent active missions (capacity 1): One, Two'
+            'team clinical brings a member onto One while over capacity: ' +
+                'bob is on 2 concurrent active missions (capacity 1): One, Two'
         );
     });
 

@@ -41,7 +41,7 @@ describe('no-lead', () => {
         expect(found(result, 'no-lead')).toEqual([at(result, 'warning', 'Grow')]);
     });
 
-    it('is not reported with a lead, even one that does not resolve (that is reported once, as unresolved)', async () => {
+    it('is not reported with a lead, even one that does not resolve (reported once, as unresolved)', async () => {
         expectNone(await check(complete), 'no-lead');
         const typo = await check(
             'vision Acme\nmission Grow under Acme { intent "More" lead alcie measure m { target 1 } }'

@@ -15,7 +15,8 @@ describe('unmapped-measures', () => {
         );
         expect(found(result, 'unmapped-measures')).toEqual([at(result, 'warning', 'Recruit')]);
         expect(messagesOf(result, 'unmapped-measures')).toEqual([
-            'none of the measures of Recruit (hired, trained) contributes to a measure of Grow or above: add `contributes to` naming Grow.patients'
+            'none of the measures of Recruit (hired, trained) contributes to a measure of Grow or above: ' +
+                'add `contributes to` naming Grow.patients'
         ]);
     });
 
@@ -24,7 +25,8 @@ describe('unmapped-measures', () => {
             [
                 'mission Grow { measure patients { target 10 } }',
                 'mission Clinics under Grow { measure opened { target 3 } }',
-                'mission Site under Clinics { measure a { target 1 } measure b { target 1 contributes to Grow.patients } }'
+                'mission Site under Clinics { measure a { target 1 } ' +
+                    'measure b { target 1 contributes to Grow.patients } }'
             ].join('\n')
         );
         expect(found(result, 'unmapped-measures')).toEqual([at(result, 'warning', 'Clinics')]);
@@ -41,7 +43,7 @@ describe('unmapped-measures', () => {
         expect(found(result, 'unmapped-measures')).toEqual([at(result, 'warning', 'Clinics')]);
     });
 
-    it('is not reported under a vision, under a mission without measures, without measures, or for an unresolved contribution', async () => {
+    it('is not reported under a vision or a mission without measures, without measures, or unresolved', async () => {
         const result = await check(
             [
                 'vision Acme',
@@ -61,7 +63,8 @@ describe('unit-mismatch', () => {
         const result = await check(
             [
                 'mission Grow { measure patients { target 10 unit patients } }',
-                'mission Recruit under Grow { measure hired { target 40 unit clinicians contributes to Grow.patients } }'
+                'mission Recruit under Grow { ' +
+                    'measure hired { target 40 unit clinicians contributes to Grow.patients } }'
             ].join('\n')
         );
         expect(found(result, 'unit-mismatch')).toEqual([at(result, 'warning', 'Grow.patients')]);
@@ -88,8 +91,10 @@ describe('rollup-discrepancy', () => {
     const model = (parentCurrent: string, extra = ''): string =>
         [
             'mission Grow { measure patients { baseline 0 target 40000 current ' + parentCurrent + ' unit patients } }',
-            'mission Clinics under Grow { measure registered { target 9000 current 4000 unit patients contributes to Grow.patients } }',
-            'mission North under Grow { measure walkins { target 9000 current 3000 unit patients contributes to Grow.patients ' +
+            'mission Clinics under Grow { ' +
+                'measure registered { target 9000 current 4000 unit patients contributes to Grow.patients } }',
+            'mission North under Grow { ' +
+                'measure walkins { target 9000 current 3000 unit patients contributes to Grow.patients ' +
                 extra +
                 '} }',
             'mission South under Grow { measure referrals { target 100 unit patients contributes to Grow.patients } }'
@@ -99,7 +104,8 @@ describe('rollup-discrepancy', () => {
         const result = await check(model('6_999'));
         expect(found(result, 'rollup-discrepancy')).toEqual([at(result, 'warning', 'current 6_999')]);
         expect(messagesOf(result, 'rollup-discrepancy')).toEqual([
-            'the contributors to Grow.patients report 7,000 patients, more than its current 6,999 patients: Clinics.registered 4,000, North.walkins 3,000'
+            'the contributors to Grow.patients report 7,000 patients, more than its current 6,999 patients: ' +
+                'Clinics.registered 4,000, North.walkins 3,000'
         ]);
     });
 

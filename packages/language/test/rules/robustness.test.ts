@@ -11,7 +11,9 @@ describe('rules on cycles and deep chains', () => {
         const lines = ['person p { capacity 1000 }'];
         for (let i = 0; i < size; i++) {
             lines.push(
-                `mission C${i} under C${(i + 1) % size} { lead p supports C${(i + 7) % size} boundary { window 2026-01-01 .. 2026-12-31 budget 10 GBP } measure m { target 1 contributes to C${(i + 1) % size}.m } }`
+                `mission C${i} under C${(i + 1) % size} { lead p supports C${(i + 7) % size} ` +
+                    'boundary { window 2026-01-01 .. 2026-12-31 budget 10 GBP } ' +
+                    `measure m { target 1 contributes to C${(i + 1) % size}.m } }`
             );
         }
         lines.push(
@@ -36,7 +38,8 @@ describe('rules on cycles and deep chains', () => {
         ];
         for (let i = 1; i < depth; i++) {
             lines.push(
-                `mission M${i} under M${i - 1} { lead p boundary { budget 1M GBP } measure m { target 1 contributes to M0.m } }`
+                `mission M${i} under M${i - 1} { lead p boundary { budget 1M GBP } ` +
+                    'measure m { target 1 contributes to M0.m } }'
             );
         }
         for (let i = 0; i < depth; i++) {

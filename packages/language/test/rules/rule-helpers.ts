@@ -99,5 +99,6 @@ export function expectNoDiagnostics(result: RuleCheck): void {
 }
 
 function describe(diagnostic: MissionDiagnostic): string {
-    return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`;
+    const { file, line, column, severity, code, message } = diagnostic;
+    return `${file}:${line}:${column} ${severity} ${code} ${message}`;
 }

@@ -66,7 +66,8 @@ describe('support-window-disjoint', () => {
         );
         expect(found(result, 'support-window-disjoint')).toEqual([at(result, 'warning', 'Later')]);
         expect(messagesOf(result, 'support-window-disjoint')).toEqual([
-            'Clinics (2026-02-01 .. 2026-09-30) supports Later (2026-10-01 .. 2026-12-31), but their windows do not overlap'
+            'Clinics (2026-02-01 .. 2026-09-30) supports Later (2026-10-01 .. 2026-12-31), ' +
+                'but their windows do not overlap'
         ]);
     });
 
