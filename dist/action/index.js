@@ -15,7 +15,7 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-R4ZOD6SJ.js";
+} from "../lib/chunk-4ZP6H7JI.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

@@ -48,9 +48,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/is.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/is.js
 var require_is = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/is.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/is.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolean = boolean;
@@ -84,9 +84,9 @@ var require_is = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messages.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messages.js
 var require_messages = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messages.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messages.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -469,9 +469,9 @@ var require_messages = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/linkedMap.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/linkedMap.js
 var require_linkedMap = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.LRUCache = exports2.LinkedMap = exports2.Touch = void 0;
@@ -853,9 +853,9 @@ var require_linkedMap = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/disposable.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/disposable.js
 var require_disposable = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Disposable = void 0;
@@ -871,9 +871,9 @@ var require_disposable = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/ral.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/ral.js
 var require_ral = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/ral.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/ral.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var _ral;
@@ -896,9 +896,9 @@ var require_ral = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/events.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/events.js
 var require_events = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/events.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/events.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1033,9 +1033,9 @@ var require_events = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/cancellation.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/cancellation.js
 var require_cancellation = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1162,9 +1162,9 @@ var require_cancellation = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
 var require_sharedArrayCancellation = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SharedArrayReceiverStrategy = exports2.SharedArraySenderStrategy = void 0;
@@ -1241,9 +1241,9 @@ var require_sharedArrayCancellation = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/semaphore.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/semaphore.js
 var require_semaphore = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1264,8 +1264,8 @@ var require_semaphore = __commonJS({
         this._waiting = [];
       }
       lock(thunk) {
-        return new Promise((resolve5, reject) => {
-          this._waiting.push({ thunk, resolve: resolve5, reject });
+        return new Promise((resolve8, reject) => {
+          this._waiting.push({ thunk, resolve: resolve8, reject });
           this.runNext();
         });
       }
@@ -1315,9 +1315,9 @@ var require_semaphore = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageReader.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageReader.js
 var require_messageReader = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1557,9 +1557,9 @@ ${JSON.stringify(Object.fromEntries(headers))}`));
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageWriter.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageWriter.js
 var require_messageWriter = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1715,9 +1715,9 @@ var require_messageWriter = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
 var require_messageBuffer = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.AbstractMessageBuffer = void 0;
@@ -1866,9 +1866,9 @@ ${header2}`);
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/connection.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/connection.js
 var require_connection = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/connection.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/connection.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -2892,9 +2892,9 @@ ${JSON.stringify(message, null, 4)}`);
           if (typeof cancellationStrategy.sender.enableCancellation === "function") {
             cancellationStrategy.sender.enableCancellation(requestMessage);
           }
-          return new Promise(async (resolve5, reject) => {
+          return new Promise(async (resolve8, reject) => {
             const resolveWithCleanup = (r) => {
-              resolve5(r);
+              resolve8(r);
               cancellationStrategy.sender.cleanup(id);
               disposable?.dispose();
             };
@@ -3033,9 +3033,9 @@ ${JSON.stringify(message, null, 4)}`);
   }
 });
 
-// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/api.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/api.js
 var require_api = __commonJS({
-  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/api.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/api.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -3247,7 +3247,7 @@ var require_api = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../work/main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -3338,7 +3338,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../work/main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri3) {
       function is(value) {
@@ -4816,9 +4816,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/messages.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/messages.js
 var require_messages2 = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/messages.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/messages.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CM = exports2.ProtocolNotificationType = exports2.ProtocolNotificationType0 = exports2.ProtocolRequestType = exports2.ProtocolRequestType0 = exports2.RegistrationType = exports2.MessageDirection = void 0;
@@ -4899,9 +4899,9 @@ var require_messages2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
 var require_is2 = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/utils/is.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolean = boolean;
@@ -4943,9 +4943,9 @@ var require_is2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
 var require_protocol_implementation = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ImplementationRequest = void 0;
@@ -4960,9 +4960,9 @@ var require_protocol_implementation = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
 var require_protocol_typeDefinition = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TypeDefinitionRequest = void 0;
@@ -4977,9 +4977,9 @@ var require_protocol_typeDefinition = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
 var require_protocol_workspaceFolder = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DidChangeWorkspaceFoldersNotification = exports2.WorkspaceFoldersRequest = void 0;
@@ -5001,9 +5001,9 @@ var require_protocol_workspaceFolder = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
 var require_protocol_configuration = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ConfigurationRequest = void 0;
@@ -5018,9 +5018,9 @@ var require_protocol_configuration = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
 var require_protocol_colorProvider = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ColorPresentationRequest = exports2.DocumentColorRequest = void 0;
@@ -5042,9 +5042,9 @@ var require_protocol_colorProvider = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
 var require_protocol_foldingRange = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FoldingRangeRefreshRequest = exports2.FoldingRangeRequest = void 0;
@@ -5066,9 +5066,9 @@ var require_protocol_foldingRange = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
 var require_protocol_declaration = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DeclarationRequest = void 0;
@@ -5083,9 +5083,9 @@ var require_protocol_declaration = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
 var require_protocol_selectionRange = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SelectionRangeRequest = void 0;
@@ -5100,9 +5100,9 @@ var require_protocol_selectionRange = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
 var require_protocol_progress = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.WorkDoneProgressCancelNotification = exports2.WorkDoneProgressCreateRequest = exports2.WorkDoneProgress = void 0;
@@ -5132,9 +5132,9 @@ var require_protocol_progress = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
 var require_protocol_callHierarchy = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CallHierarchyOutgoingCallsRequest = exports2.CallHierarchyIncomingCallsRequest = exports2.CallHierarchyPrepareRequest = void 0;
@@ -5163,9 +5163,9 @@ var require_protocol_callHierarchy = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
 var require_protocol_semanticTokens = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SemanticTokensRefreshRequest = exports2.SemanticTokensRangeRequest = exports2.SemanticTokensDeltaRequest = exports2.SemanticTokensRequest = exports2.SemanticTokensRegistrationType = exports2.TokenFormat = void 0;
@@ -5213,9 +5213,9 @@ var require_protocol_semanticTokens = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
 var require_protocol_showDocument = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ShowDocumentRequest = void 0;
@@ -5230,9 +5230,9 @@ var require_protocol_showDocument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
 var require_protocol_linkedEditingRange = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.LinkedEditingRangeRequest = void 0;
@@ -5247,9 +5247,9 @@ var require_protocol_linkedEditingRange = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
 var require_protocol_fileOperations = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.WillDeleteFilesRequest = exports2.DidDeleteFilesNotification = exports2.DidRenameFilesNotification = exports2.WillRenameFilesRequest = exports2.DidCreateFilesNotification = exports2.WillCreateFilesRequest = exports2.FileOperationPatternKind = void 0;
@@ -5304,9 +5304,9 @@ var require_protocol_fileOperations = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
 var require_protocol_moniker = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MonikerRequest = exports2.MonikerKind = exports2.UniquenessLevel = void 0;
@@ -5335,9 +5335,9 @@ var require_protocol_moniker = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
 var require_protocol_typeHierarchy = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TypeHierarchySubtypesRequest = exports2.TypeHierarchySupertypesRequest = exports2.TypeHierarchyPrepareRequest = void 0;
@@ -5364,9 +5364,9 @@ var require_protocol_typeHierarchy = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
 var require_protocol_inlineValue = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineValueRefreshRequest = exports2.InlineValueRequest = void 0;
@@ -5388,9 +5388,9 @@ var require_protocol_inlineValue = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
 var require_protocol_inlayHint = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlayHintRefreshRequest = exports2.InlayHintResolveRequest = exports2.InlayHintRequest = void 0;
@@ -5419,9 +5419,9 @@ var require_protocol_inlayHint = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
 var require_protocol_diagnostic = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -5504,9 +5504,9 @@ var require_protocol_diagnostic = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
 var require_protocol_notebook = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -5730,9 +5730,9 @@ var require_protocol_notebook = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
 var require_protocol_inlineCompletion = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineCompletionRequest = void 0;
@@ -5747,9 +5747,9 @@ var require_protocol_inlineCompletion = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
 var require_protocol_textDocumentContent = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TextDocumentContentRefreshRequest = exports2.TextDocumentContentRequest = void 0;
@@ -5770,9 +5770,9 @@ var require_protocol_textDocumentContent = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.js
 var require_protocol = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/protocol.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -6498,9 +6498,9 @@ var require_protocol = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/connection.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/connection.js
 var require_connection2 = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/connection.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/connection.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.createProtocolConnection = createProtocolConnection;
@@ -6514,9 +6514,9 @@ var require_connection2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-protocol/lib/common/api.js
+// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/api.js
 var require_api2 = __commonJS({
-  "node_modules/vscode-languageserver-protocol/lib/common/api.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/api.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -6556,9 +6556,9 @@ var require_api2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/is.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/is.js
 var require_is3 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/is.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/is.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolean = boolean;
@@ -6592,9 +6592,9 @@ var require_is3 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messages.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messages.js
 var require_messages3 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messages.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messages.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -6977,9 +6977,9 @@ var require_messages3 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/linkedMap.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/linkedMap.js
 var require_linkedMap2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.LRUCache = exports2.LinkedMap = exports2.Touch = void 0;
@@ -7361,9 +7361,9 @@ var require_linkedMap2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/disposable.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/disposable.js
 var require_disposable2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Disposable = void 0;
@@ -7379,9 +7379,9 @@ var require_disposable2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/ral.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/ral.js
 var require_ral2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/ral.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/ral.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var _ral;
@@ -7404,9 +7404,9 @@ var require_ral2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/events.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/events.js
 var require_events2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/events.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/events.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -7541,9 +7541,9 @@ var require_events2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/cancellation.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/cancellation.js
 var require_cancellation2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -7670,9 +7670,9 @@ var require_cancellation2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
 var require_sharedArrayCancellation2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SharedArrayReceiverStrategy = exports2.SharedArraySenderStrategy = void 0;
@@ -7749,9 +7749,9 @@ var require_sharedArrayCancellation2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/semaphore.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/semaphore.js
 var require_semaphore2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -7772,8 +7772,8 @@ var require_semaphore2 = __commonJS({
         this._waiting = [];
       }
       lock(thunk) {
-        return new Promise((resolve5, reject) => {
-          this._waiting.push({ thunk, resolve: resolve5, reject });
+        return new Promise((resolve8, reject) => {
+          this._waiting.push({ thunk, resolve: resolve8, reject });
           this.runNext();
         });
       }
@@ -7823,9 +7823,9 @@ var require_semaphore2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageReader.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageReader.js
 var require_messageReader2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -8065,9 +8065,9 @@ ${JSON.stringify(Object.fromEntries(headers))}`));
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageWriter.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageWriter.js
 var require_messageWriter2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -8223,9 +8223,9 @@ var require_messageWriter2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
 var require_messageBuffer2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.AbstractMessageBuffer = void 0;
@@ -8374,9 +8374,9 @@ ${header2}`);
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/connection.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/connection.js
 var require_connection3 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/connection.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/connection.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -9399,9 +9399,9 @@ ${JSON.stringify(message, null, 4)}`);
           if (typeof cancellationStrategy.sender.enableCancellation === "function") {
             cancellationStrategy.sender.enableCancellation(requestMessage);
           }
-          return new Promise(async (resolve5, reject) => {
+          return new Promise(async (resolve8, reject) => {
             const resolveWithCleanup = (r) => {
-              resolve5(r);
+              resolve8(r);
               cancellationStrategy.sender.cleanup(id);
               disposable?.dispose();
             };
@@ -9540,9 +9540,9 @@ ${JSON.stringify(message, null, 4)}`);
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/api.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/api.js
 var require_api3 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/api.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/api.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9754,7 +9754,7 @@ var require_api3 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   AnnotatedTextEdit: () => AnnotatedTextEdit2,
@@ -9845,7 +9845,7 @@ __export(main_exports2, {
 });
 var DocumentUri2, URI3, integer2, uinteger2, Position2, Range2, Location2, LocationLink2, Color2, ColorInformation2, ColorPresentation2, FoldingRangeKind2, FoldingRange2, DiagnosticRelatedInformation2, DiagnosticSeverity2, DiagnosticTag2, CodeDescription2, Diagnostic2, Command2, TextEdit2, ChangeAnnotation2, ChangeAnnotationIdentifier2, AnnotatedTextEdit2, TextDocumentEdit2, CreateFile2, RenameFile2, DeleteFile2, WorkspaceEdit2, TextEditChangeImpl2, SnippetTextEdit2, ChangeAnnotations2, WorkspaceChange2, TextDocumentIdentifier2, VersionedTextDocumentIdentifier2, OptionalVersionedTextDocumentIdentifier2, LanguageKind2, TextDocumentItem2, MarkupKind2, MarkupContent2, CompletionItemKind2, InsertTextFormat2, CompletionItemTag2, InsertReplaceEdit2, InsertTextMode2, ApplyKind2, CompletionItemLabelDetails2, CompletionItem2, CompletionList2, MarkedString2, Hover2, ParameterInformation2, SignatureInformation2, DocumentHighlightKind2, DocumentHighlight2, SymbolKind2, SymbolTag2, SymbolInformation2, WorkspaceSymbol2, DocumentSymbol2, CodeActionKind2, CodeActionTriggerKind2, CodeActionContext2, CodeActionTag2, CodeAction2, CodeLens2, FormattingOptions2, DocumentLink2, SelectionRange2, SemanticTokenTypes2, SemanticTokenModifiers2, SemanticTokens2, InlineValueText2, InlineValueVariableLookup2, InlineValueEvaluatableExpression2, InlineValueContext2, InlayHintKind2, InlayHintLabelPart2, InlayHint2, StringValue2, InlineCompletionItem2, InlineCompletionList2, InlineCompletionTriggerKind2, SelectedCompletionInfo2, InlineCompletionContext2, WorkspaceFolder2, EOL2, TextDocument3, FullTextDocument3, Is2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri3) {
       function is(value) {
@@ -11323,9 +11323,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/messages.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/messages.js
 var require_messages4 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/messages.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/messages.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CM = exports2.ProtocolNotificationType = exports2.ProtocolNotificationType0 = exports2.ProtocolRequestType = exports2.ProtocolRequestType0 = exports2.RegistrationType = exports2.MessageDirection = void 0;
@@ -11406,9 +11406,9 @@ var require_messages4 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
 var require_is4 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolean = boolean;
@@ -11450,9 +11450,9 @@ var require_is4 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
 var require_protocol_implementation2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ImplementationRequest = void 0;
@@ -11467,9 +11467,9 @@ var require_protocol_implementation2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
 var require_protocol_typeDefinition2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TypeDefinitionRequest = void 0;
@@ -11484,9 +11484,9 @@ var require_protocol_typeDefinition2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
 var require_protocol_workspaceFolder2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DidChangeWorkspaceFoldersNotification = exports2.WorkspaceFoldersRequest = void 0;
@@ -11508,9 +11508,9 @@ var require_protocol_workspaceFolder2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
 var require_protocol_configuration2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ConfigurationRequest = void 0;
@@ -11525,9 +11525,9 @@ var require_protocol_configuration2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
 var require_protocol_colorProvider2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ColorPresentationRequest = exports2.DocumentColorRequest = void 0;
@@ -11549,9 +11549,9 @@ var require_protocol_colorProvider2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
 var require_protocol_foldingRange2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FoldingRangeRefreshRequest = exports2.FoldingRangeRequest = void 0;
@@ -11573,9 +11573,9 @@ var require_protocol_foldingRange2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
 var require_protocol_declaration2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DeclarationRequest = void 0;
@@ -11590,9 +11590,9 @@ var require_protocol_declaration2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
 var require_protocol_selectionRange2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SelectionRangeRequest = void 0;
@@ -11607,9 +11607,9 @@ var require_protocol_selectionRange2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
 var require_protocol_progress2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.WorkDoneProgressCancelNotification = exports2.WorkDoneProgressCreateRequest = exports2.WorkDoneProgress = void 0;
@@ -11639,9 +11639,9 @@ var require_protocol_progress2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
 var require_protocol_callHierarchy2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CallHierarchyOutgoingCallsRequest = exports2.CallHierarchyIncomingCallsRequest = exports2.CallHierarchyPrepareRequest = void 0;
@@ -11670,9 +11670,9 @@ var require_protocol_callHierarchy2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
 var require_protocol_semanticTokens2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SemanticTokensRefreshRequest = exports2.SemanticTokensRangeRequest = exports2.SemanticTokensDeltaRequest = exports2.SemanticTokensRequest = exports2.SemanticTokensRegistrationType = exports2.TokenFormat = void 0;
@@ -11720,9 +11720,9 @@ var require_protocol_semanticTokens2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
 var require_protocol_showDocument2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ShowDocumentRequest = void 0;
@@ -11737,9 +11737,9 @@ var require_protocol_showDocument2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
 var require_protocol_linkedEditingRange2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.LinkedEditingRangeRequest = void 0;
@@ -11754,9 +11754,9 @@ var require_protocol_linkedEditingRange2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
 var require_protocol_fileOperations2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.WillDeleteFilesRequest = exports2.DidDeleteFilesNotification = exports2.DidRenameFilesNotification = exports2.WillRenameFilesRequest = exports2.DidCreateFilesNotification = exports2.WillCreateFilesRequest = exports2.FileOperationPatternKind = void 0;
@@ -11811,9 +11811,9 @@ var require_protocol_fileOperations2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
 var require_protocol_moniker2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MonikerRequest = exports2.MonikerKind = exports2.UniquenessLevel = void 0;
@@ -11842,9 +11842,9 @@ var require_protocol_moniker2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
 var require_protocol_typeHierarchy2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TypeHierarchySubtypesRequest = exports2.TypeHierarchySupertypesRequest = exports2.TypeHierarchyPrepareRequest = void 0;
@@ -11871,9 +11871,9 @@ var require_protocol_typeHierarchy2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
 var require_protocol_inlineValue2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineValueRefreshRequest = exports2.InlineValueRequest = void 0;
@@ -11895,9 +11895,9 @@ var require_protocol_inlineValue2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
 var require_protocol_inlayHint2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlayHintRefreshRequest = exports2.InlayHintResolveRequest = exports2.InlayHintRequest = void 0;
@@ -11926,9 +11926,9 @@ var require_protocol_inlayHint2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
 var require_protocol_diagnostic2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -12011,9 +12011,9 @@ var require_protocol_diagnostic2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
 var require_protocol_notebook2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -12237,9 +12237,9 @@ var require_protocol_notebook2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
 var require_protocol_inlineCompletion2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineCompletionRequest = void 0;
@@ -12254,9 +12254,9 @@ var require_protocol_inlineCompletion2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
 var require_protocol_textDocumentContent2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TextDocumentContentRefreshRequest = exports2.TextDocumentContentRequest = void 0;
@@ -12277,9 +12277,9 @@ var require_protocol_textDocumentContent2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.js
 var require_protocol2 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -13005,9 +13005,9 @@ var require_protocol2 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/connection.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/connection.js
 var require_connection4 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/connection.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/connection.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.createProtocolConnection = createProtocolConnection;
@@ -13021,9 +13021,9 @@ var require_connection4 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/api.js
+// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/api.js
 var require_api4 = __commonJS({
-  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/api.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/api.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -13063,9 +13063,9 @@ var require_api4 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/semanticTokens.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/semanticTokens.js
 var require_semanticTokens = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/semanticTokens.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/semanticTokens.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SemanticTokensBuilder = exports2.SemanticTokensDiff = exports2.SemanticTokensFeature = void 0;
@@ -13304,9 +13304,9 @@ var require_semanticTokens = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/utils/uuid.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/utils/uuid.js
 var require_uuid = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/utils/uuid.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/utils/uuid.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.empty = void 0;
@@ -13396,9 +13396,9 @@ var require_uuid = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/progress.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/progress.js
 var require_progress = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/progress.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/progress.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ProgressFeature = exports2.WorkDoneProgressReporter = void 0;
@@ -13570,9 +13570,9 @@ var require_progress = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/textDocuments.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/textDocuments.js
 var require_textDocuments = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/textDocuments.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/textDocuments.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TextDocuments = void 0;
@@ -13743,9 +13743,9 @@ var require_textDocuments = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/notebook.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/notebook.js
 var require_notebook = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/notebook.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/notebook.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.NotebookDocuments = exports2.NotebookSyncFeature = void 0;
@@ -13920,9 +13920,9 @@ var require_notebook = __commonJS({
               const array = changedCells.structure.array;
               notebookDocument.cells.splice(array.start, array.deleteCount, ...array.cells !== void 0 ? array.cells : []);
               if (changedCells.structure.didOpen !== void 0) {
-                for (const open of changedCells.structure.didOpen) {
-                  await cellTextDocumentConnection.openTextDocument({ textDocument: open });
-                  opened.push(open.uri);
+                for (const open2 of changedCells.structure.didOpen) {
+                  await cellTextDocumentConnection.openTextDocument({ textDocument: open2 });
+                  opened.push(open2.uri);
                 }
               }
               if (changedCells.structure.didClose) {
@@ -13959,8 +13959,8 @@ var require_notebook = __commonJS({
             changeEvent.metadata = { old: oldMetadata, new: notebookDocument.metadata };
           }
           const added = [];
-          for (const open of opened) {
-            added.push(this.getNotebookCell(open));
+          for (const open2 of opened) {
+            added.push(this.getNotebookCell(open2));
           }
           const removed = [];
           for (const close of closed) {
@@ -14012,9 +14012,9 @@ var require_notebook = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/utils/is.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/utils/is.js
 var require_is5 = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/utils/is.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/utils/is.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolean = boolean;
@@ -14056,9 +14056,9 @@ var require_is5 = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/configuration.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/configuration.js
 var require_configuration = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/configuration.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/configuration.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -14130,9 +14130,9 @@ var require_configuration = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/workspaceFolder.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/workspaceFolder.js
 var require_workspaceFolder = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/workspaceFolder.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/workspaceFolder.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.WorkspaceFoldersFeature = void 0;
@@ -14179,9 +14179,9 @@ var require_workspaceFolder = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/callHierarchy.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/callHierarchy.js
 var require_callHierarchy = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/callHierarchy.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/callHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CallHierarchyFeature = void 0;
@@ -14215,9 +14215,9 @@ var require_callHierarchy = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/showDocument.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/showDocument.js
 var require_showDocument = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/showDocument.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/showDocument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ShowDocumentFeature = void 0;
@@ -14233,9 +14233,9 @@ var require_showDocument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/fileOperations.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/fileOperations.js
 var require_fileOperations = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/fileOperations.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/fileOperations.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FileOperationsFeature = void 0;
@@ -14278,9 +14278,9 @@ var require_fileOperations = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/linkedEditingRange.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/linkedEditingRange.js
 var require_linkedEditingRange = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/linkedEditingRange.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/linkedEditingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.LinkedEditingRangeFeature = void 0;
@@ -14298,9 +14298,9 @@ var require_linkedEditingRange = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/typeHierarchy.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/typeHierarchy.js
 var require_typeHierarchy = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/typeHierarchy.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/typeHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TypeHierarchyFeature = void 0;
@@ -14334,9 +14334,9 @@ var require_typeHierarchy = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/inlineValue.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/inlineValue.js
 var require_inlineValue = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/inlineValue.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/inlineValue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineValueFeature = void 0;
@@ -14361,9 +14361,9 @@ var require_inlineValue = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/foldingRange.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/foldingRange.js
 var require_foldingRange = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/foldingRange.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/foldingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FoldingRangeFeature = void 0;
@@ -14389,9 +14389,9 @@ var require_foldingRange = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/inlayHint.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/inlayHint.js
 var require_inlayHint = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/inlayHint.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/inlayHint.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlayHintFeature = void 0;
@@ -14421,9 +14421,9 @@ var require_inlayHint = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/diagnostic.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/diagnostic.js
 var require_diagnostic = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/diagnostic.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/diagnostic.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DiagnosticFeature = void 0;
@@ -14453,9 +14453,9 @@ var require_diagnostic = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/moniker.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/moniker.js
 var require_moniker = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/moniker.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/moniker.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MonikerFeature = void 0;
@@ -14478,9 +14478,9 @@ var require_moniker = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/inlineCompletion.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/inlineCompletion.js
 var require_inlineCompletion = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/inlineCompletion.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/inlineCompletion.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineCompletionFeature = void 0;
@@ -14502,9 +14502,9 @@ var require_inlineCompletion = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/textDocumentContent.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/textDocumentContent.js
 var require_textDocumentContent = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/textDocumentContent.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/textDocumentContent.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TextDocumentContentFeature = void 0;
@@ -14529,9 +14529,9 @@ var require_textDocumentContent = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/server.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/server.js
 var require_server = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/server.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/server.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -15087,8 +15087,8 @@ var require_server = __commonJS({
         if (value instanceof Promise) {
           return value;
         } else if (Is3.thenable(value)) {
-          return new Promise((resolve5, reject) => {
-            value.then((resolved) => resolve5(resolved), (error) => reject(error));
+          return new Promise((resolve8, reject) => {
+            value.then((resolved) => resolve8(resolved), (error) => reject(error));
           });
         } else {
           return Promise.resolve(value);
@@ -15328,9 +15328,9 @@ var require_server = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver/lib/common/api.js
+// ../../work/main/node_modules/vscode-languageserver/lib/common/api.js
 var require_api5 = __commonJS({
-  "node_modules/vscode-languageserver/lib/common/api.js"(exports2) {
+  "../../work/main/node_modules/vscode-languageserver/lib/common/api.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -15377,9 +15377,9 @@ var require_api5 = __commonJS({
   }
 });
 
-// node_modules/ignore/index.js
+// ../../work/main/node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports2, module2) {
+  "../../work/main/node_modules/ignore/index.js"(exports2, module2) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -15396,7 +15396,7 @@ var require_ignore = __commonJS({
     var DOUBLE_SLASH = "//";
     var SLASH_CODE = 47;
     var DOT_CODE = 46;
-    var SLASH = "/";
+    var SLASH2 = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
@@ -15517,7 +15517,7 @@ var require_ignore = __commonJS({
         const char = pattern[index];
         if (char === ESCAPE) {
           const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
+          if (escaped === SLASH2 && index + 2 === length) {
             out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
             out += pattern.slice(index, index + 2);
@@ -15615,13 +15615,13 @@ var require_ignore = __commonJS({
         // A leading slash matches the beginning of the pathname
         /^\//,
         () => "^",
-        SLASH
+        SLASH2
       ],
       // replace special metacharacter slash after the leading slash
       [
         /\//g,
         () => "\\/",
-        SLASH
+        SLASH2
       ],
       [
         // > A leading "**" followed by a slash means match in all directories.
@@ -15736,7 +15736,7 @@ var require_ignore = __commonJS({
           if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
             return source3;
           }
-          return last === SLASH ? `${source3}$` : `${source3}(?=$|\\/$)`;
+          return last === SLASH2 ? `${source3}$` : `${source3}(?=$|\\/$)`;
         }
       ]
     ];
@@ -15868,7 +15868,7 @@ var require_ignore = __commonJS({
       ) : replaced;
     };
     var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
+      if (body[body.length - 1] === SLASH2) {
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head = prefix.slice(0, -1);
@@ -15876,26 +15876,26 @@ var require_ignore = __commonJS({
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
+      const index = body.indexOf(SLASH2);
       return index < 0 || index === body.length - 1;
     };
     var basenameOf = (path) => {
       const end = path.length - 1;
       const index = path.lastIndexOf(
-        SLASH,
-        path[end] === SLASH ? end - 1 : end
+        SLASH2,
+        path[end] === SLASH2 ? end - 1 : end
       );
       return index < 0 ? path : path.slice(index + 1);
     };
     var parentOf = (path) => {
       if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path.split(SLASH).filter(Boolean);
+        const slices = path.split(SLASH2).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+        return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY;
       }
       const end = path.length - 1;
       const cut = path.lastIndexOf(
-        SLASH,
+        SLASH2,
         path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
       return cut < 0 ? EMPTY : path.slice(0, cut + 1);
@@ -16050,7 +16050,7 @@ var require_ignore = __commonJS({
       //   are left out once, rather than tested or compiled for every path.
       testLiteral(path) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH2 ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
@@ -16081,11 +16081,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path) : path;
+        const basename4 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path
+            shortcut && rule._basenameOnly ? basename4 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -16241,16 +16241,16 @@ var require_ignore = __commonJS({
   }
 });
 
-// node_modules/picocolors/picocolors.js
+// ../../work/main/node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
-  "node_modules/picocolors/picocolors.js"(exports2, module2) {
+  "../../work/main/node_modules/picocolors/picocolors.js"(exports2, module2) {
     var p = process || {};
     var argv = p.argv || [];
     var env = p.env || {};
     var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter = (open, close, replace = open) => (input) => {
-      let string = "" + input, index = string.indexOf(close, open.length);
-      return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close;
+    var formatter = (open2, close, replace = open2) => (input) => {
+      let string = "" + input, index = string.indexOf(close, open2.length);
+      return ~index ? open2 + replaceClose(string, close, replace, index) + close : open2 + string + close;
     };
     var replaceClose = (string, close, replace, index) => {
       let result = "", cursor = 0;
@@ -16313,9 +16313,9 @@ var require_picocolors = __commonJS({
   }
 });
 
-// packages/cli/node_modules/commander/lib/error.js
+// ../../work/main/packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "packages/cli/node_modules/commander/lib/error.js"(exports2) {
+  "../../work/main/packages/cli/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -16323,12 +16323,12 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code, message) {
+      constructor(exitCode2, code, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
         this.code = code;
-        this.exitCode = exitCode;
+        this.exitCode = exitCode2;
         this.nestedError = void 0;
       }
     };
@@ -16348,9 +16348,9 @@ var require_error = __commonJS({
   }
 });
 
-// packages/cli/node_modules/commander/lib/argument.js
+// ../../work/main/packages/cli/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "packages/cli/node_modules/commander/lib/argument.js"(exports2) {
+  "../../work/main/packages/cli/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -16476,9 +16476,9 @@ var require_argument = __commonJS({
   }
 });
 
-// packages/cli/node_modules/commander/lib/help.js
+// ../../work/main/packages/cli/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "packages/cli/node_modules/commander/lib/help.js"(exports2) {
+  "../../work/main/packages/cli/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -17078,9 +17078,9 @@ ${itemIndentStr}`);
   }
 });
 
-// packages/cli/node_modules/commander/lib/option.js
+// ../../work/main/packages/cli/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "packages/cli/node_modules/commander/lib/option.js"(exports2) {
+  "../../work/main/packages/cli/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option3 = class {
       /**
@@ -17391,9 +17391,9 @@ var require_option = __commonJS({
   }
 });
 
-// packages/cli/node_modules/commander/lib/suggestSimilar.js
+// ../../work/main/packages/cli/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "packages/cli/node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "../../work/main/packages/cli/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     var maxDistance = 3;
     function editDistance(a2, b) {
       if (Math.abs(a2.length - b.length) > maxDistance)
@@ -17471,10 +17471,10 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// packages/cli/node_modules/commander/lib/command.js
+// ../../work/main/packages/cli/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "packages/cli/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = __require("node:events").EventEmitter;
+  "../../work/main/packages/cli/node_modules/commander/lib/command.js"(exports2) {
+    var EventEmitter2 = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
     var fs = __require("node:fs");
@@ -17484,7 +17484,7 @@ var require_command = __commonJS({
     var { Help: Help2, stripColor } = require_help();
     var { Option: Option3, DualOptions } = require_option();
     var { suggestSimilar } = require_suggestSimilar();
-    var Command4 = class _Command extends EventEmitter {
+    var Command4 = class _Command extends EventEmitter2 {
       /**
        * Initialize a new `Command`.
        *
@@ -17921,11 +17921,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code, message) {
+      _exit(exitCode2, code, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
+          this._exitCallback(new CommanderError2(exitCode2, code, message));
         }
-        process2.exit(exitCode);
+        process2.exit(exitCode2);
       }
       /**
        * Register callback `fn` for the command.
@@ -19074,9 +19074,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           this.outputHelp({ error: true });
         }
         const config = errorOptions || {};
-        const exitCode = config.exitCode || 1;
+        const exitCode2 = config.exitCode || 1;
         const code = config.code || "commander.error";
-        this._exit(exitCode, code, message);
+        this._exit(exitCode2, code, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -19616,11 +19616,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       help(contextOptions) {
         this.outputHelp(contextOptions);
-        let exitCode = Number(process2.exitCode ?? 0);
-        if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
-          exitCode = 1;
+        let exitCode2 = Number(process2.exitCode ?? 0);
+        if (exitCode2 === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
+          exitCode2 = 1;
         }
-        this._exit(exitCode, "commander.help", "(outputHelp)");
+        this._exit(exitCode2, "commander.help", "(outputHelp)");
       }
       /**
        * // Do a little typing to coordinate emit and listener for the help text events.
@@ -19717,9 +19717,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// packages/cli/node_modules/commander/index.js
+// ../../work/main/packages/cli/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "packages/cli/node_modules/commander/index.js"(exports2) {
+  "../../work/main/packages/cli/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command4 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -19770,7 +19770,7 @@ var UsageError = class extends Error {
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 
-// node_modules/langium/lib/utils/cst-utils.js
+// ../../work/main/node_modules/langium/lib/utils/cst-utils.js
 var cst_utils_exports = {};
 __export(cst_utils_exports, {
   DefaultNameRegexp: () => DefaultNameRegexp,
@@ -19795,7 +19795,7 @@ __export(cst_utils_exports, {
   tokenToRange: () => tokenToRange
 });
 
-// node_modules/langium/lib/syntax-tree.js
+// ../../work/main/node_modules/langium/lib/syntax-tree.js
 function isAstNode(obj) {
   return typeof obj === "object" && obj !== null && typeof obj.$type === "string";
 }
@@ -19908,7 +19908,7 @@ function isRootCstNode(node) {
   return isCompositeCstNode(node) && typeof node.fullText === "string";
 }
 
-// node_modules/langium/lib/utils/stream.js
+// ../../work/main/node_modules/langium/lib/utils/stream.js
 var StreamImpl = class _StreamImpl {
   constructor(startFn, nextFn) {
     this.startFn = startFn;
@@ -20368,7 +20368,7 @@ var Reduction;
   Reduction2.max = max;
 })(Reduction || (Reduction = {}));
 
-// node_modules/langium/lib/utils/ast-utils.js
+// ../../work/main/node_modules/langium/lib/utils/ast-utils.js
 var ast_utils_exports = {};
 __export(ast_utils_exports, {
   assignMandatoryProperties: () => assignMandatoryProperties,
@@ -20587,7 +20587,7 @@ function copyAstNode(node, buildReference, trace) {
   return copy;
 }
 
-// node_modules/langium/lib/languages/generated/ast.js
+// ../../work/main/node_modules/langium/lib/languages/generated/ast.js
 var ast_exports = {};
 __export(ast_exports, {
   AbstractElement: () => AbstractElement,
@@ -21946,7 +21946,7 @@ var LangiumGrammarAstReflection = class extends AbstractAstReflection {
 };
 var reflection = new LangiumGrammarAstReflection();
 
-// node_modules/langium/lib/utils/cst-utils.js
+// ../../work/main/node_modules/langium/lib/utils/cst-utils.js
 function getDatatypeNode(cstNode) {
   let current = cstNode;
   let found = false;
@@ -22214,7 +22214,7 @@ function getParentChain(node) {
   return chain.reverse();
 }
 
-// node_modules/langium/lib/utils/grammar-utils.js
+// ../../work/main/node_modules/langium/lib/utils/grammar-utils.js
 var grammar_utils_exports = {};
 __export(grammar_utils_exports, {
   findAssignment: () => findAssignment,
@@ -22244,7 +22244,7 @@ __export(grammar_utils_exports, {
   terminalRegex: () => terminalRegex
 });
 
-// node_modules/langium/lib/utils/errors.js
+// ../../work/main/node_modules/langium/lib/utils/errors.js
 var ErrorWithLocation = class extends Error {
   constructor(node, message) {
     const msg = typeof message === "string" ? message : message();
@@ -22255,7 +22255,7 @@ function assertUnreachable(_2, message = "Error: Got unexpected value.") {
   throw new Error(typeof message === "string" ? message : message());
 }
 
-// node_modules/@chevrotain/regexp-to-ast/lib/src/utils.js
+// ../../work/main/node_modules/@chevrotain/regexp-to-ast/lib/src/utils.js
 function cc(char) {
   return char.charCodeAt(0);
 }
@@ -22288,7 +22288,7 @@ function isCharacter(obj) {
   return obj["type"] === "Character";
 }
 
-// node_modules/@chevrotain/regexp-to-ast/lib/src/character-classes.js
+// ../../work/main/node_modules/@chevrotain/regexp-to-ast/lib/src/character-classes.js
 var digitsCharCodes = [];
 for (let i = cc("0"); i <= cc("9"); i++) {
   digitsCharCodes.push(i);
@@ -22329,7 +22329,7 @@ var whitespaceCodes = [
   cc("\uFEFF")
 ];
 
-// node_modules/@chevrotain/regexp-to-ast/lib/src/regexp-parser.js
+// ../../work/main/node_modules/@chevrotain/regexp-to-ast/lib/src/regexp-parser.js
 var hexDigitPattern = /[0-9a-fA-F]/;
 var decimalPattern = /[0-9]/;
 var decimalPatternNoZero = /[1-9]/;
@@ -23032,7 +23032,7 @@ var RegExpParser = class {
   }
 };
 
-// node_modules/@chevrotain/regexp-to-ast/lib/src/base-regexp-visitor.js
+// ../../work/main/node_modules/@chevrotain/regexp-to-ast/lib/src/base-regexp-visitor.js
 var BaseRegExpVisitor = class {
   visitChildren(node) {
     for (const key in node) {
@@ -23142,7 +23142,7 @@ var BaseRegExpVisitor = class {
   }
 };
 
-// node_modules/langium/lib/utils/regexp-utils.js
+// ../../work/main/node_modules/langium/lib/utils/regexp-utils.js
 var NEWLINE_REGEXP = /\r?\n/gm;
 var regexpParser = new RegExpParser();
 var TerminalRegExpVisitor = class extends BaseRegExpVisitor {
@@ -23368,7 +23368,7 @@ function partialRegExp(regex) {
   return new RegExp(process2(), regex.flags);
 }
 
-// node_modules/langium/lib/utils/grammar-utils.js
+// ../../work/main/node_modules/langium/lib/utils/grammar-utils.js
 function getEntryRule(grammar) {
   return grammar.rules.find((e) => isParserRule(e) && e.entry);
 }
@@ -23825,7 +23825,7 @@ function withCardinality(regex, options) {
   return regex;
 }
 
-// node_modules/langium/lib/languages/grammar-config.js
+// ../../work/main/node_modules/langium/lib/languages/grammar-config.js
 function createGrammarConfig(services) {
   const rules = [];
   const grammar = services.Grammar;
@@ -23840,7 +23840,7 @@ function createGrammarConfig(services) {
   };
 }
 
-// node_modules/@chevrotain/utils/lib/src/print.js
+// ../../work/main/node_modules/@chevrotain/utils/lib/src/print.js
 function PRINT_ERROR(msg) {
   if (console && console.error) {
     console.error(`Error: ${msg}`);
@@ -23852,7 +23852,7 @@ function PRINT_WARNING(msg) {
   }
 }
 
-// node_modules/@chevrotain/utils/lib/src/timer.js
+// ../../work/main/node_modules/@chevrotain/utils/lib/src/timer.js
 function timer(func) {
   const start = (/* @__PURE__ */ new Date()).getTime();
   const val = func();
@@ -23861,7 +23861,7 @@ function timer(func) {
   return { time: total, value: val };
 }
 
-// node_modules/@chevrotain/utils/lib/src/to-fast-properties.js
+// ../../work/main/node_modules/@chevrotain/utils/lib/src/to-fast-properties.js
 function toFastProperties(toBecomeFast) {
   function FakeConstructor() {
   }
@@ -23877,7 +23877,7 @@ function toFastProperties(toBecomeFast) {
   (0, eval)(toBecomeFast);
 }
 
-// node_modules/@chevrotain/gast/lib/src/model.js
+// ../../work/main/node_modules/@chevrotain/gast/lib/src/model.js
 function tokenLabel(tokType) {
   if (hasTokenLabel(tokType)) {
     return tokType.LABEL;
@@ -24086,7 +24086,7 @@ function pickOnlyDefined(obj) {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== void 0));
 }
 
-// node_modules/@chevrotain/gast/lib/src/visitor.js
+// ../../work/main/node_modules/@chevrotain/gast/lib/src/visitor.js
 var GAstVisitor = class {
   visit(node) {
     const nodeAny = node;
@@ -24148,7 +24148,7 @@ var GAstVisitor = class {
   }
 };
 
-// node_modules/@chevrotain/gast/lib/src/helpers.js
+// ../../work/main/node_modules/@chevrotain/gast/lib/src/helpers.js
 function isSequenceProd(prod) {
   return prod instanceof Alternative || prod instanceof Option || prod instanceof Repetition || prod instanceof RepetitionMandatory || prod instanceof RepetitionMandatoryWithSeparator || prod instanceof RepetitionWithSeparator || prod instanceof Terminal || prod instanceof Rule;
 }
@@ -24199,7 +24199,7 @@ function getProductionDslName(prod) {
   }
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/rest.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/rest.js
 var RestWalker = class {
   walk(prod, prevRest = []) {
     prod.definition.forEach((subProd, index) => {
@@ -24279,7 +24279,7 @@ function restForRepetitionWithSeparator(repSepProd, currRest, prevRest) {
   return fullRepSepRest;
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/first.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/first.js
 function first(prod) {
   if (prod instanceof NonTerminal) {
     return first(prod.referencedRule);
@@ -24319,10 +24319,10 @@ function firstForTerminal(terminal) {
   return [terminal.terminalType];
 }
 
-// node_modules/chevrotain/lib/src/parse/constants.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/constants.js
 var IN = "_~IN~_";
 
-// node_modules/chevrotain/lib/src/parse/grammar/follow.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/follow.js
 var ResyncFollowsWalker = class extends RestWalker {
   constructor(topProd) {
     super();
@@ -24355,7 +24355,7 @@ function buildBetweenProdsFollowPrefix(inner, occurenceInParent) {
   return inner.name + occurenceInParent + IN;
 }
 
-// node_modules/chevrotain/lib/src/scan/reg_exp_parser.js
+// ../../work/main/node_modules/chevrotain/lib/src/scan/reg_exp_parser.js
 var regExpAstCache = {};
 var regExpParser = new RegExpParser();
 function getRegExpAst(regExp) {
@@ -24372,7 +24372,7 @@ function clearRegExpParserCache() {
   regExpAstCache = {};
 }
 
-// node_modules/chevrotain/lib/src/scan/reg_exp.js
+// ../../work/main/node_modules/chevrotain/lib/src/scan/reg_exp.js
 var complementErrorMessage = "Complement Sets are not supported for first char optimization";
 var failedOptimizationPrefixMsg = 'Unable to use "first char" lexer optimizations:\n';
 function getOptimizedStartCodesIndices(regExp, ensureOptimizations = false) {
@@ -24588,7 +24588,7 @@ function canMatchCharCode(charCodes, pattern) {
   }
 }
 
-// node_modules/chevrotain/lib/src/scan/lexer.js
+// ../../work/main/node_modules/chevrotain/lib/src/scan/lexer.js
 var PATTERN = "PATTERN";
 var DEFAULT_MODE = "defaultMode";
 var MODES = "modes";
@@ -25304,7 +25304,7 @@ function initCharCodeToOptimizedIndexMap() {
   }
 }
 
-// node_modules/chevrotain/lib/src/scan/tokens.js
+// ../../work/main/node_modules/chevrotain/lib/src/scan/tokens.js
 function tokenStructuredMatcher(tokInstance, tokConstructor) {
   const instanceType = tokInstance.tokenTypeIdx;
   if (instanceType === tokConstructor.tokenTypeIdx) {
@@ -25403,7 +25403,7 @@ function isTokenType(tokType) {
   return Object.hasOwn(tokType !== null && tokType !== void 0 ? tokType : {}, "tokenTypeIdx");
 }
 
-// node_modules/chevrotain/lib/src/scan/lexer_errors_public.js
+// ../../work/main/node_modules/chevrotain/lib/src/scan/lexer_errors_public.js
 var defaultLexerErrorProvider = {
   buildUnableToPopLexerModeMessage(token) {
     return `Unable to pop Lexer Mode after encountering Token ->${token.image}<- The Mode Stack is empty`;
@@ -25413,7 +25413,7 @@ var defaultLexerErrorProvider = {
   }
 };
 
-// node_modules/chevrotain/lib/src/scan/lexer_public.js
+// ../../work/main/node_modules/chevrotain/lib/src/scan/lexer_public.js
 var LexerDefinitionErrorType;
 (function(LexerDefinitionErrorType2) {
   LexerDefinitionErrorType2[LexerDefinitionErrorType2["MISSING_PATTERN"] = 0] = "MISSING_PATTERN";
@@ -25974,7 +25974,7 @@ var Lexer = class {
 Lexer.SKIPPED = "This marks a skipped Token pattern, this means each token identified by it will be consumed and then thrown into oblivion, this can be used to for example to completely ignore whitespace.";
 Lexer.NA = /NOT_APPLICABLE/;
 
-// node_modules/chevrotain/lib/src/scan/tokens_public.js
+// ../../work/main/node_modules/chevrotain/lib/src/scan/tokens_public.js
 function tokenLabel2(tokType) {
   if (hasTokenLabel2(tokType)) {
     return tokType.LABEL;
@@ -26053,7 +26053,7 @@ function tokenMatcher(token, tokType) {
   return tokenStructuredMatcher(token, tokType);
 }
 
-// node_modules/chevrotain/lib/src/parse/errors_public.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/errors_public.js
 var defaultParserErrorProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName: ruleName2 }) {
     const hasLabel = hasTokenLabel2(expected);
@@ -26215,7 +26215,7 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/grammar/resolver.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/resolver.js
 function resolveGrammar(topLevels, errMsgProvider) {
   const refResolver = new GastRefResolverVisitor(topLevels, errMsgProvider);
   refResolver.resolveRefs();
@@ -26250,7 +26250,7 @@ var GastRefResolverVisitor = class extends GAstVisitor {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
 var AbstractNextPossibleTokensWalker = class extends RestWalker {
   constructor(topProd, path) {
     super();
@@ -26661,7 +26661,7 @@ function expandTopLevelRule(topRule, currIdx, currRuleStack, currOccurrenceStack
   };
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/lookahead.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/lookahead.js
 var PROD_TYPE;
 (function(PROD_TYPE2) {
   PROD_TYPE2[PROD_TYPE2["OPTION"] = 0] = "OPTION";
@@ -27029,7 +27029,7 @@ function areTokenCategoriesNotUsed(lookAheadPaths) {
   return lookAheadPaths.every((singleAltPaths) => singleAltPaths.every((singlePath) => singlePath.every((token) => token.categoryMatches.length === 0)));
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/checks.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/checks.js
 function validateLookahead(options) {
   const lookaheadValidationErrorMessages = options.lookaheadStrategy.validate({
     rules: options.rules,
@@ -27422,7 +27422,7 @@ function checkTerminalAndNoneTerminalsNameSpace(topLevels, tokenTypes, errMsgPro
   return errors;
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/gast/gast_resolver_public.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/gast/gast_resolver_public.js
 function resolveGrammar2(options) {
   const actualOptions = Object.assign({ errMsgProvider: defaultGrammarResolverErrorProvider }, options);
   const topRulesTable = {};
@@ -27437,7 +27437,7 @@ function validateGrammar2(options) {
   return validateGrammar(options.rules, options.tokenTypes, errMsgProvider, options.grammarName);
 }
 
-// node_modules/chevrotain/lib/src/parse/exceptions_public.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/exceptions_public.js
 var MISMATCHED_TOKEN_EXCEPTION = "MismatchedTokenException";
 var NO_VIABLE_ALT_EXCEPTION = "NoViableAltException";
 var EARLY_EXIT_EXCEPTION = "EarlyExitException";
@@ -27491,7 +27491,7 @@ var EarlyExitException = class extends RecognitionException {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/recoverable.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/recoverable.js
 var EOF_FOLLOW_KEY = {};
 var IN_RULE_RECOVERY_EXCEPTION = "InRuleRecoveryException";
 var InRuleRecoveryException = class extends Error {
@@ -27758,7 +27758,7 @@ function attemptInRepetitionRecovery(prodFunc, args, lookaheadFunc, dslMethodIdx
   }
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/keys.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/keys.js
 var BITS_FOR_OCCURRENCE_IDX = 8;
 var OR_IDX = 1 << BITS_FOR_OCCURRENCE_IDX;
 var OPTION_IDX = 2 << BITS_FOR_OCCURRENCE_IDX;
@@ -27767,7 +27767,7 @@ var AT_LEAST_ONE_IDX = 4 << BITS_FOR_OCCURRENCE_IDX;
 var MANY_SEP_IDX = 5 << BITS_FOR_OCCURRENCE_IDX;
 var AT_LEAST_ONE_SEP_IDX = 6 << BITS_FOR_OCCURRENCE_IDX;
 
-// node_modules/chevrotain/lib/src/parse/grammar/llk_lookahead.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/llk_lookahead.js
 var LLkLookaheadStrategy = class {
   constructor(options) {
     var _a;
@@ -27809,7 +27809,7 @@ var LLkLookaheadStrategy = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/looksahead.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/looksahead.js
 var LooksAhead = class {
   initLooksAhead(config) {
     this.dynamicTokensEnabled = Object.hasOwn(config, "dynamicTokensEnabled") ? config.dynamicTokensEnabled : DEFAULT_PARSER_CONFIG.dynamicTokensEnabled;
@@ -27924,7 +27924,7 @@ function collectMethods(rule) {
   return dslMethods;
 }
 
-// node_modules/chevrotain/lib/src/parse/cst/cst.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/cst/cst.js
 function setNodeLocationOnlyOffset(currNodeLocation, newLocationInfo) {
   if (currNodeLocation.startOffset === -1) {
     currNodeLocation.startOffset = newLocationInfo.startOffset;
@@ -27962,7 +27962,7 @@ function addNoneTerminalToCst(node, ruleName2, ruleResult) {
   }
 }
 
-// node_modules/chevrotain/lib/src/lang/lang_extensions.js
+// ../../work/main/node_modules/chevrotain/lib/src/lang/lang_extensions.js
 var NAME = "name";
 function defineNameProp(obj, nameValue) {
   Object.defineProperty(obj, NAME, {
@@ -27973,7 +27973,7 @@ function defineNameProp(obj, nameValue) {
   });
 }
 
-// node_modules/chevrotain/lib/src/parse/cst/cst_visitor.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/cst/cst_visitor.js
 function defaultVisit(ctx, param) {
   const childrenNames = Object.keys(ctx);
   const childrenNamesLength = childrenNames.length;
@@ -28052,7 +28052,7 @@ function validateMissingCstMethods(visitorInstance, ruleNames) {
   return errors.filter(Boolean);
 }
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/tree_builder.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/tree_builder.js
 var TreeBuilder = class {
   initTreeBuilder(config) {
     this.CST_STACK = [];
@@ -28227,7 +28227,7 @@ var TreeBuilder = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/lexer_adapter.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/lexer_adapter.js
 var LexerAdapter = class {
   initLexerAdapter() {
     this.tokVector = [];
@@ -28291,7 +28291,7 @@ var LexerAdapter = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_api.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_api.js
 var RecognizerApi = class {
   ACTION(impl) {
     return impl.call(this);
@@ -28609,7 +28609,7 @@ var RecognizerApi = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_engine.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_engine.js
 var RecognizerEngine = class {
   initRecognizerEngine(tokenVocabulary, config) {
     this.className = this.constructor.name;
@@ -29098,7 +29098,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/error_handler.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/error_handler.js
 var ErrorHandler = class {
   initErrorHandler(config) {
     this._errors = [];
@@ -29162,7 +29162,7 @@ var ErrorHandler = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/gast_recorder.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/gast_recorder.js
 var RECORDING_NULL_OBJECT = {
   description: "This Object indicates the Parser is during Recording Phase"
 };
@@ -29424,7 +29424,7 @@ function assertMethodIdxIsValid(idx) {
   }
 }
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/perf_tracer.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/perf_tracer.js
 var PerformanceTracer = class {
   initPerformanceTracer(config) {
     if (Object.hasOwn(config, "traceInitPerf")) {
@@ -29458,7 +29458,7 @@ var PerformanceTracer = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/utils/apply_mixins.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/utils/apply_mixins.js
 function applyMixins(derivedCtor, baseCtors) {
   baseCtors.forEach((baseCtor) => {
     const baseProto = baseCtor.prototype;
@@ -29476,7 +29476,7 @@ function applyMixins(derivedCtor, baseCtors) {
   });
 }
 
-// node_modules/chevrotain/lib/src/parse/parser/parser.js
+// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/parser.js
 var END_OF_FILE = createTokenInstance(EOF, "", -1, -1, -1, -1, -1, -1);
 Object.freeze(END_OF_FILE);
 var DEFAULT_PARSER_CONFIG = Object.freeze({
@@ -29630,7 +29630,7 @@ var EmbeddedActionsParser = class extends Parser {
   }
 };
 
-// node_modules/lodash-es/_arrayMap.js
+// ../../work/main/node_modules/lodash-es/_arrayMap.js
 function arrayMap(array, iteratee) {
   var index = -1, length = array == null ? 0 : array.length, result = Array(length);
   while (++index < length) {
@@ -29640,20 +29640,20 @@ function arrayMap(array, iteratee) {
 }
 var arrayMap_default = arrayMap;
 
-// node_modules/lodash-es/_listCacheClear.js
+// ../../work/main/node_modules/lodash-es/_listCacheClear.js
 function listCacheClear() {
   this.__data__ = [];
   this.size = 0;
 }
 var listCacheClear_default = listCacheClear;
 
-// node_modules/lodash-es/eq.js
+// ../../work/main/node_modules/lodash-es/eq.js
 function eq(value, other) {
   return value === other || value !== value && other !== other;
 }
 var eq_default = eq;
 
-// node_modules/lodash-es/_assocIndexOf.js
+// ../../work/main/node_modules/lodash-es/_assocIndexOf.js
 function assocIndexOf(array, key) {
   var length = array.length;
   while (length--) {
@@ -29665,7 +29665,7 @@ function assocIndexOf(array, key) {
 }
 var assocIndexOf_default = assocIndexOf;
 
-// node_modules/lodash-es/_listCacheDelete.js
+// ../../work/main/node_modules/lodash-es/_listCacheDelete.js
 var arrayProto = Array.prototype;
 var splice = arrayProto.splice;
 function listCacheDelete(key) {
@@ -29684,20 +29684,20 @@ function listCacheDelete(key) {
 }
 var listCacheDelete_default = listCacheDelete;
 
-// node_modules/lodash-es/_listCacheGet.js
+// ../../work/main/node_modules/lodash-es/_listCacheGet.js
 function listCacheGet(key) {
   var data = this.__data__, index = assocIndexOf_default(data, key);
   return index < 0 ? void 0 : data[index][1];
 }
 var listCacheGet_default = listCacheGet;
 
-// node_modules/lodash-es/_listCacheHas.js
+// ../../work/main/node_modules/lodash-es/_listCacheHas.js
 function listCacheHas(key) {
   return assocIndexOf_default(this.__data__, key) > -1;
 }
 var listCacheHas_default = listCacheHas;
 
-// node_modules/lodash-es/_listCacheSet.js
+// ../../work/main/node_modules/lodash-es/_listCacheSet.js
 function listCacheSet(key, value) {
   var data = this.__data__, index = assocIndexOf_default(data, key);
   if (index < 0) {
@@ -29710,7 +29710,7 @@ function listCacheSet(key, value) {
 }
 var listCacheSet_default = listCacheSet;
 
-// node_modules/lodash-es/_ListCache.js
+// ../../work/main/node_modules/lodash-es/_ListCache.js
 function ListCache(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -29726,14 +29726,14 @@ ListCache.prototype.has = listCacheHas_default;
 ListCache.prototype.set = listCacheSet_default;
 var ListCache_default = ListCache;
 
-// node_modules/lodash-es/_stackClear.js
+// ../../work/main/node_modules/lodash-es/_stackClear.js
 function stackClear() {
   this.__data__ = new ListCache_default();
   this.size = 0;
 }
 var stackClear_default = stackClear;
 
-// node_modules/lodash-es/_stackDelete.js
+// ../../work/main/node_modules/lodash-es/_stackDelete.js
 function stackDelete(key) {
   var data = this.__data__, result = data["delete"](key);
   this.size = data.size;
@@ -29741,32 +29741,32 @@ function stackDelete(key) {
 }
 var stackDelete_default = stackDelete;
 
-// node_modules/lodash-es/_stackGet.js
+// ../../work/main/node_modules/lodash-es/_stackGet.js
 function stackGet(key) {
   return this.__data__.get(key);
 }
 var stackGet_default = stackGet;
 
-// node_modules/lodash-es/_stackHas.js
+// ../../work/main/node_modules/lodash-es/_stackHas.js
 function stackHas(key) {
   return this.__data__.has(key);
 }
 var stackHas_default = stackHas;
 
-// node_modules/lodash-es/_freeGlobal.js
+// ../../work/main/node_modules/lodash-es/_freeGlobal.js
 var freeGlobal = typeof global == "object" && global && global.Object === Object && global;
 var freeGlobal_default = freeGlobal;
 
-// node_modules/lodash-es/_root.js
+// ../../work/main/node_modules/lodash-es/_root.js
 var freeSelf = typeof self == "object" && self && self.Object === Object && self;
 var root = freeGlobal_default || freeSelf || Function("return this")();
 var root_default = root;
 
-// node_modules/lodash-es/_Symbol.js
+// ../../work/main/node_modules/lodash-es/_Symbol.js
 var Symbol2 = root_default.Symbol;
 var Symbol_default = Symbol2;
 
-// node_modules/lodash-es/_getRawTag.js
+// ../../work/main/node_modules/lodash-es/_getRawTag.js
 var objectProto = Object.prototype;
 var hasOwnProperty = objectProto.hasOwnProperty;
 var nativeObjectToString = objectProto.toString;
@@ -29790,7 +29790,7 @@ function getRawTag(value) {
 }
 var getRawTag_default = getRawTag;
 
-// node_modules/lodash-es/_objectToString.js
+// ../../work/main/node_modules/lodash-es/_objectToString.js
 var objectProto2 = Object.prototype;
 var nativeObjectToString2 = objectProto2.toString;
 function objectToString(value) {
@@ -29798,7 +29798,7 @@ function objectToString(value) {
 }
 var objectToString_default = objectToString;
 
-// node_modules/lodash-es/_baseGetTag.js
+// ../../work/main/node_modules/lodash-es/_baseGetTag.js
 var nullTag = "[object Null]";
 var undefinedTag = "[object Undefined]";
 var symToStringTag2 = Symbol_default ? Symbol_default.toStringTag : void 0;
@@ -29810,14 +29810,14 @@ function baseGetTag(value) {
 }
 var baseGetTag_default = baseGetTag;
 
-// node_modules/lodash-es/isObject.js
+// ../../work/main/node_modules/lodash-es/isObject.js
 function isObject(value) {
   var type = typeof value;
   return value != null && (type == "object" || type == "function");
 }
 var isObject_default = isObject;
 
-// node_modules/lodash-es/isFunction.js
+// ../../work/main/node_modules/lodash-es/isFunction.js
 var asyncTag = "[object AsyncFunction]";
 var funcTag = "[object Function]";
 var genTag = "[object GeneratorFunction]";
@@ -29831,11 +29831,11 @@ function isFunction(value) {
 }
 var isFunction_default = isFunction;
 
-// node_modules/lodash-es/_coreJsData.js
+// ../../work/main/node_modules/lodash-es/_coreJsData.js
 var coreJsData = root_default["__core-js_shared__"];
 var coreJsData_default = coreJsData;
 
-// node_modules/lodash-es/_isMasked.js
+// ../../work/main/node_modules/lodash-es/_isMasked.js
 var maskSrcKey = (function() {
   var uid = /[^.]+$/.exec(coreJsData_default && coreJsData_default.keys && coreJsData_default.keys.IE_PROTO || "");
   return uid ? "Symbol(src)_1." + uid : "";
@@ -29845,7 +29845,7 @@ function isMasked(func) {
 }
 var isMasked_default = isMasked;
 
-// node_modules/lodash-es/_toSource.js
+// ../../work/main/node_modules/lodash-es/_toSource.js
 var funcProto = Function.prototype;
 var funcToString = funcProto.toString;
 function toSource(func) {
@@ -29863,7 +29863,7 @@ function toSource(func) {
 }
 var toSource_default = toSource;
 
-// node_modules/lodash-es/_baseIsNative.js
+// ../../work/main/node_modules/lodash-es/_baseIsNative.js
 var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
 var reIsHostCtor = /^\[object .+?Constructor\]$/;
 var funcProto2 = Function.prototype;
@@ -29882,35 +29882,35 @@ function baseIsNative(value) {
 }
 var baseIsNative_default = baseIsNative;
 
-// node_modules/lodash-es/_getValue.js
+// ../../work/main/node_modules/lodash-es/_getValue.js
 function getValue(object, key) {
   return object == null ? void 0 : object[key];
 }
 var getValue_default = getValue;
 
-// node_modules/lodash-es/_getNative.js
+// ../../work/main/node_modules/lodash-es/_getNative.js
 function getNative(object, key) {
   var value = getValue_default(object, key);
   return baseIsNative_default(value) ? value : void 0;
 }
 var getNative_default = getNative;
 
-// node_modules/lodash-es/_Map.js
+// ../../work/main/node_modules/lodash-es/_Map.js
 var Map2 = getNative_default(root_default, "Map");
 var Map_default = Map2;
 
-// node_modules/lodash-es/_nativeCreate.js
+// ../../work/main/node_modules/lodash-es/_nativeCreate.js
 var nativeCreate = getNative_default(Object, "create");
 var nativeCreate_default = nativeCreate;
 
-// node_modules/lodash-es/_hashClear.js
+// ../../work/main/node_modules/lodash-es/_hashClear.js
 function hashClear() {
   this.__data__ = nativeCreate_default ? nativeCreate_default(null) : {};
   this.size = 0;
 }
 var hashClear_default = hashClear;
 
-// node_modules/lodash-es/_hashDelete.js
+// ../../work/main/node_modules/lodash-es/_hashDelete.js
 function hashDelete(key) {
   var result = this.has(key) && delete this.__data__[key];
   this.size -= result ? 1 : 0;
@@ -29918,7 +29918,7 @@ function hashDelete(key) {
 }
 var hashDelete_default = hashDelete;
 
-// node_modules/lodash-es/_hashGet.js
+// ../../work/main/node_modules/lodash-es/_hashGet.js
 var HASH_UNDEFINED = "__lodash_hash_undefined__";
 var objectProto4 = Object.prototype;
 var hasOwnProperty3 = objectProto4.hasOwnProperty;
@@ -29932,7 +29932,7 @@ function hashGet(key) {
 }
 var hashGet_default = hashGet;
 
-// node_modules/lodash-es/_hashHas.js
+// ../../work/main/node_modules/lodash-es/_hashHas.js
 var objectProto5 = Object.prototype;
 var hasOwnProperty4 = objectProto5.hasOwnProperty;
 function hashHas(key) {
@@ -29941,7 +29941,7 @@ function hashHas(key) {
 }
 var hashHas_default = hashHas;
 
-// node_modules/lodash-es/_hashSet.js
+// ../../work/main/node_modules/lodash-es/_hashSet.js
 var HASH_UNDEFINED2 = "__lodash_hash_undefined__";
 function hashSet(key, value) {
   var data = this.__data__;
@@ -29951,7 +29951,7 @@ function hashSet(key, value) {
 }
 var hashSet_default = hashSet;
 
-// node_modules/lodash-es/_Hash.js
+// ../../work/main/node_modules/lodash-es/_Hash.js
 function Hash(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -29967,7 +29967,7 @@ Hash.prototype.has = hashHas_default;
 Hash.prototype.set = hashSet_default;
 var Hash_default = Hash;
 
-// node_modules/lodash-es/_mapCacheClear.js
+// ../../work/main/node_modules/lodash-es/_mapCacheClear.js
 function mapCacheClear() {
   this.size = 0;
   this.__data__ = {
@@ -29978,21 +29978,21 @@ function mapCacheClear() {
 }
 var mapCacheClear_default = mapCacheClear;
 
-// node_modules/lodash-es/_isKeyable.js
+// ../../work/main/node_modules/lodash-es/_isKeyable.js
 function isKeyable(value) {
   var type = typeof value;
   return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
 }
 var isKeyable_default = isKeyable;
 
-// node_modules/lodash-es/_getMapData.js
+// ../../work/main/node_modules/lodash-es/_getMapData.js
 function getMapData(map2, key) {
   var data = map2.__data__;
   return isKeyable_default(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
 }
 var getMapData_default = getMapData;
 
-// node_modules/lodash-es/_mapCacheDelete.js
+// ../../work/main/node_modules/lodash-es/_mapCacheDelete.js
 function mapCacheDelete(key) {
   var result = getMapData_default(this, key)["delete"](key);
   this.size -= result ? 1 : 0;
@@ -30000,19 +30000,19 @@ function mapCacheDelete(key) {
 }
 var mapCacheDelete_default = mapCacheDelete;
 
-// node_modules/lodash-es/_mapCacheGet.js
+// ../../work/main/node_modules/lodash-es/_mapCacheGet.js
 function mapCacheGet(key) {
   return getMapData_default(this, key).get(key);
 }
 var mapCacheGet_default = mapCacheGet;
 
-// node_modules/lodash-es/_mapCacheHas.js
+// ../../work/main/node_modules/lodash-es/_mapCacheHas.js
 function mapCacheHas(key) {
   return getMapData_default(this, key).has(key);
 }
 var mapCacheHas_default = mapCacheHas;
 
-// node_modules/lodash-es/_mapCacheSet.js
+// ../../work/main/node_modules/lodash-es/_mapCacheSet.js
 function mapCacheSet(key, value) {
   var data = getMapData_default(this, key), size = data.size;
   data.set(key, value);
@@ -30021,7 +30021,7 @@ function mapCacheSet(key, value) {
 }
 var mapCacheSet_default = mapCacheSet;
 
-// node_modules/lodash-es/_MapCache.js
+// ../../work/main/node_modules/lodash-es/_MapCache.js
 function MapCache(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -30037,7 +30037,7 @@ MapCache.prototype.has = mapCacheHas_default;
 MapCache.prototype.set = mapCacheSet_default;
 var MapCache_default = MapCache;
 
-// node_modules/lodash-es/_stackSet.js
+// ../../work/main/node_modules/lodash-es/_stackSet.js
 var LARGE_ARRAY_SIZE = 200;
 function stackSet(key, value) {
   var data = this.__data__;
@@ -30056,7 +30056,7 @@ function stackSet(key, value) {
 }
 var stackSet_default = stackSet;
 
-// node_modules/lodash-es/_Stack.js
+// ../../work/main/node_modules/lodash-es/_Stack.js
 function Stack(entries) {
   var data = this.__data__ = new ListCache_default(entries);
   this.size = data.size;
@@ -30068,7 +30068,7 @@ Stack.prototype.has = stackHas_default;
 Stack.prototype.set = stackSet_default;
 var Stack_default = Stack;
 
-// node_modules/lodash-es/_setCacheAdd.js
+// ../../work/main/node_modules/lodash-es/_setCacheAdd.js
 var HASH_UNDEFINED3 = "__lodash_hash_undefined__";
 function setCacheAdd(value) {
   this.__data__.set(value, HASH_UNDEFINED3);
@@ -30076,13 +30076,13 @@ function setCacheAdd(value) {
 }
 var setCacheAdd_default = setCacheAdd;
 
-// node_modules/lodash-es/_setCacheHas.js
+// ../../work/main/node_modules/lodash-es/_setCacheHas.js
 function setCacheHas(value) {
   return this.__data__.has(value);
 }
 var setCacheHas_default = setCacheHas;
 
-// node_modules/lodash-es/_SetCache.js
+// ../../work/main/node_modules/lodash-es/_SetCache.js
 function SetCache(values) {
   var index = -1, length = values == null ? 0 : values.length;
   this.__data__ = new MapCache_default();
@@ -30094,7 +30094,7 @@ SetCache.prototype.add = SetCache.prototype.push = setCacheAdd_default;
 SetCache.prototype.has = setCacheHas_default;
 var SetCache_default = SetCache;
 
-// node_modules/lodash-es/_arraySome.js
+// ../../work/main/node_modules/lodash-es/_arraySome.js
 function arraySome(array, predicate) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -30106,13 +30106,13 @@ function arraySome(array, predicate) {
 }
 var arraySome_default = arraySome;
 
-// node_modules/lodash-es/_cacheHas.js
+// ../../work/main/node_modules/lodash-es/_cacheHas.js
 function cacheHas(cache, key) {
   return cache.has(key);
 }
 var cacheHas_default = cacheHas;
 
-// node_modules/lodash-es/_equalArrays.js
+// ../../work/main/node_modules/lodash-es/_equalArrays.js
 var COMPARE_PARTIAL_FLAG = 1;
 var COMPARE_UNORDERED_FLAG = 2;
 function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
@@ -30160,11 +30160,11 @@ function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
 }
 var equalArrays_default = equalArrays;
 
-// node_modules/lodash-es/_Uint8Array.js
+// ../../work/main/node_modules/lodash-es/_Uint8Array.js
 var Uint8Array2 = root_default.Uint8Array;
 var Uint8Array_default = Uint8Array2;
 
-// node_modules/lodash-es/_mapToArray.js
+// ../../work/main/node_modules/lodash-es/_mapToArray.js
 function mapToArray(map2) {
   var index = -1, result = Array(map2.size);
   map2.forEach(function(value, key) {
@@ -30174,7 +30174,7 @@ function mapToArray(map2) {
 }
 var mapToArray_default = mapToArray;
 
-// node_modules/lodash-es/_setToArray.js
+// ../../work/main/node_modules/lodash-es/_setToArray.js
 function setToArray(set) {
   var index = -1, result = Array(set.size);
   set.forEach(function(value) {
@@ -30184,7 +30184,7 @@ function setToArray(set) {
 }
 var setToArray_default = setToArray;
 
-// node_modules/lodash-es/_equalByTag.js
+// ../../work/main/node_modules/lodash-es/_equalByTag.js
 var COMPARE_PARTIAL_FLAG2 = 1;
 var COMPARE_UNORDERED_FLAG2 = 2;
 var boolTag = "[object Boolean]";
@@ -30248,7 +30248,7 @@ function equalByTag(object, other, tag, bitmask, customizer, equalFunc, stack) {
 }
 var equalByTag_default = equalByTag;
 
-// node_modules/lodash-es/_arrayPush.js
+// ../../work/main/node_modules/lodash-es/_arrayPush.js
 function arrayPush(array, values) {
   var index = -1, length = values.length, offset = array.length;
   while (++index < length) {
@@ -30258,18 +30258,18 @@ function arrayPush(array, values) {
 }
 var arrayPush_default = arrayPush;
 
-// node_modules/lodash-es/isArray.js
+// ../../work/main/node_modules/lodash-es/isArray.js
 var isArray = Array.isArray;
 var isArray_default = isArray;
 
-// node_modules/lodash-es/_baseGetAllKeys.js
+// ../../work/main/node_modules/lodash-es/_baseGetAllKeys.js
 function baseGetAllKeys(object, keysFunc, symbolsFunc) {
   var result = keysFunc(object);
   return isArray_default(object) ? result : arrayPush_default(result, symbolsFunc(object));
 }
 var baseGetAllKeys_default = baseGetAllKeys;
 
-// node_modules/lodash-es/_arrayFilter.js
+// ../../work/main/node_modules/lodash-es/_arrayFilter.js
 function arrayFilter(array, predicate) {
   var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result = [];
   while (++index < length) {
@@ -30282,13 +30282,13 @@ function arrayFilter(array, predicate) {
 }
 var arrayFilter_default = arrayFilter;
 
-// node_modules/lodash-es/stubArray.js
+// ../../work/main/node_modules/lodash-es/stubArray.js
 function stubArray() {
   return [];
 }
 var stubArray_default = stubArray;
 
-// node_modules/lodash-es/_getSymbols.js
+// ../../work/main/node_modules/lodash-es/_getSymbols.js
 var objectProto6 = Object.prototype;
 var propertyIsEnumerable = objectProto6.propertyIsEnumerable;
 var nativeGetSymbols = Object.getOwnPropertySymbols;
@@ -30303,7 +30303,7 @@ var getSymbols = !nativeGetSymbols ? stubArray_default : function(object) {
 };
 var getSymbols_default = getSymbols;
 
-// node_modules/lodash-es/_baseTimes.js
+// ../../work/main/node_modules/lodash-es/_baseTimes.js
 function baseTimes(n, iteratee) {
   var index = -1, result = Array(n);
   while (++index < n) {
@@ -30313,20 +30313,20 @@ function baseTimes(n, iteratee) {
 }
 var baseTimes_default = baseTimes;
 
-// node_modules/lodash-es/isObjectLike.js
+// ../../work/main/node_modules/lodash-es/isObjectLike.js
 function isObjectLike(value) {
   return value != null && typeof value == "object";
 }
 var isObjectLike_default = isObjectLike;
 
-// node_modules/lodash-es/_baseIsArguments.js
+// ../../work/main/node_modules/lodash-es/_baseIsArguments.js
 var argsTag = "[object Arguments]";
 function baseIsArguments(value) {
   return isObjectLike_default(value) && baseGetTag_default(value) == argsTag;
 }
 var baseIsArguments_default = baseIsArguments;
 
-// node_modules/lodash-es/isArguments.js
+// ../../work/main/node_modules/lodash-es/isArguments.js
 var objectProto7 = Object.prototype;
 var hasOwnProperty5 = objectProto7.hasOwnProperty;
 var propertyIsEnumerable2 = objectProto7.propertyIsEnumerable;
@@ -30337,13 +30337,13 @@ var isArguments = baseIsArguments_default(/* @__PURE__ */ (function() {
 };
 var isArguments_default = isArguments;
 
-// node_modules/lodash-es/stubFalse.js
+// ../../work/main/node_modules/lodash-es/stubFalse.js
 function stubFalse() {
   return false;
 }
 var stubFalse_default = stubFalse;
 
-// node_modules/lodash-es/isBuffer.js
+// ../../work/main/node_modules/lodash-es/isBuffer.js
 var freeExports = typeof exports == "object" && exports && !exports.nodeType && exports;
 var freeModule = freeExports && typeof module == "object" && module && !module.nodeType && module;
 var moduleExports = freeModule && freeModule.exports === freeExports;
@@ -30352,7 +30352,7 @@ var nativeIsBuffer = Buffer2 ? Buffer2.isBuffer : void 0;
 var isBuffer = nativeIsBuffer || stubFalse_default;
 var isBuffer_default = isBuffer;
 
-// node_modules/lodash-es/_isIndex.js
+// ../../work/main/node_modules/lodash-es/_isIndex.js
 var MAX_SAFE_INTEGER = 9007199254740991;
 var reIsUint = /^(?:0|[1-9]\d*)$/;
 function isIndex(value, length) {
@@ -30362,14 +30362,14 @@ function isIndex(value, length) {
 }
 var isIndex_default = isIndex;
 
-// node_modules/lodash-es/isLength.js
+// ../../work/main/node_modules/lodash-es/isLength.js
 var MAX_SAFE_INTEGER2 = 9007199254740991;
 function isLength(value) {
   return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER2;
 }
 var isLength_default = isLength;
 
-// node_modules/lodash-es/_baseIsTypedArray.js
+// ../../work/main/node_modules/lodash-es/_baseIsTypedArray.js
 var argsTag2 = "[object Arguments]";
 var arrayTag = "[object Array]";
 var boolTag2 = "[object Boolean]";
@@ -30402,7 +30402,7 @@ function baseIsTypedArray(value) {
 }
 var baseIsTypedArray_default = baseIsTypedArray;
 
-// node_modules/lodash-es/_baseUnary.js
+// ../../work/main/node_modules/lodash-es/_baseUnary.js
 function baseUnary(func) {
   return function(value) {
     return func(value);
@@ -30410,7 +30410,7 @@ function baseUnary(func) {
 }
 var baseUnary_default = baseUnary;
 
-// node_modules/lodash-es/_nodeUtil.js
+// ../../work/main/node_modules/lodash-es/_nodeUtil.js
 var freeExports2 = typeof exports == "object" && exports && !exports.nodeType && exports;
 var freeModule2 = freeExports2 && typeof module == "object" && module && !module.nodeType && module;
 var moduleExports2 = freeModule2 && freeModule2.exports === freeExports2;
@@ -30427,12 +30427,12 @@ var nodeUtil = (function() {
 })();
 var nodeUtil_default = nodeUtil;
 
-// node_modules/lodash-es/isTypedArray.js
+// ../../work/main/node_modules/lodash-es/isTypedArray.js
 var nodeIsTypedArray = nodeUtil_default && nodeUtil_default.isTypedArray;
 var isTypedArray = nodeIsTypedArray ? baseUnary_default(nodeIsTypedArray) : baseIsTypedArray_default;
 var isTypedArray_default = isTypedArray;
 
-// node_modules/lodash-es/_arrayLikeKeys.js
+// ../../work/main/node_modules/lodash-es/_arrayLikeKeys.js
 var objectProto8 = Object.prototype;
 var hasOwnProperty6 = objectProto8.hasOwnProperty;
 function arrayLikeKeys(value, inherited) {
@@ -30450,7 +30450,7 @@ function arrayLikeKeys(value, inherited) {
 }
 var arrayLikeKeys_default = arrayLikeKeys;
 
-// node_modules/lodash-es/_isPrototype.js
+// ../../work/main/node_modules/lodash-es/_isPrototype.js
 var objectProto9 = Object.prototype;
 function isPrototype(value) {
   var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto9;
@@ -30458,7 +30458,7 @@ function isPrototype(value) {
 }
 var isPrototype_default = isPrototype;
 
-// node_modules/lodash-es/_overArg.js
+// ../../work/main/node_modules/lodash-es/_overArg.js
 function overArg(func, transform) {
   return function(arg) {
     return func(transform(arg));
@@ -30466,11 +30466,11 @@ function overArg(func, transform) {
 }
 var overArg_default = overArg;
 
-// node_modules/lodash-es/_nativeKeys.js
+// ../../work/main/node_modules/lodash-es/_nativeKeys.js
 var nativeKeys = overArg_default(Object.keys, Object);
 var nativeKeys_default = nativeKeys;
 
-// node_modules/lodash-es/_baseKeys.js
+// ../../work/main/node_modules/lodash-es/_baseKeys.js
 var objectProto10 = Object.prototype;
 var hasOwnProperty7 = objectProto10.hasOwnProperty;
 function baseKeys(object) {
@@ -30487,25 +30487,25 @@ function baseKeys(object) {
 }
 var baseKeys_default = baseKeys;
 
-// node_modules/lodash-es/isArrayLike.js
+// ../../work/main/node_modules/lodash-es/isArrayLike.js
 function isArrayLike(value) {
   return value != null && isLength_default(value.length) && !isFunction_default(value);
 }
 var isArrayLike_default = isArrayLike;
 
-// node_modules/lodash-es/keys.js
+// ../../work/main/node_modules/lodash-es/keys.js
 function keys(object) {
   return isArrayLike_default(object) ? arrayLikeKeys_default(object) : baseKeys_default(object);
 }
 var keys_default = keys;
 
-// node_modules/lodash-es/_getAllKeys.js
+// ../../work/main/node_modules/lodash-es/_getAllKeys.js
 function getAllKeys(object) {
   return baseGetAllKeys_default(object, keys_default, getSymbols_default);
 }
 var getAllKeys_default = getAllKeys;
 
-// node_modules/lodash-es/_equalObjects.js
+// ../../work/main/node_modules/lodash-es/_equalObjects.js
 var COMPARE_PARTIAL_FLAG3 = 1;
 var objectProto11 = Object.prototype;
 var hasOwnProperty8 = objectProto11.hasOwnProperty;
@@ -30554,23 +30554,23 @@ function equalObjects(object, other, bitmask, customizer, equalFunc, stack) {
 }
 var equalObjects_default = equalObjects;
 
-// node_modules/lodash-es/_DataView.js
+// ../../work/main/node_modules/lodash-es/_DataView.js
 var DataView = getNative_default(root_default, "DataView");
 var DataView_default = DataView;
 
-// node_modules/lodash-es/_Promise.js
+// ../../work/main/node_modules/lodash-es/_Promise.js
 var Promise2 = getNative_default(root_default, "Promise");
 var Promise_default = Promise2;
 
-// node_modules/lodash-es/_Set.js
+// ../../work/main/node_modules/lodash-es/_Set.js
 var Set2 = getNative_default(root_default, "Set");
 var Set_default = Set2;
 
-// node_modules/lodash-es/_WeakMap.js
+// ../../work/main/node_modules/lodash-es/_WeakMap.js
 var WeakMap2 = getNative_default(root_default, "WeakMap");
 var WeakMap_default = WeakMap2;
 
-// node_modules/lodash-es/_getTag.js
+// ../../work/main/node_modules/lodash-es/_getTag.js
 var mapTag3 = "[object Map]";
 var objectTag2 = "[object Object]";
 var promiseTag = "[object Promise]";
@@ -30605,7 +30605,7 @@ if (DataView_default && getTag(new DataView_default(new ArrayBuffer(1))) != data
 }
 var getTag_default = getTag;
 
-// node_modules/lodash-es/_baseIsEqualDeep.js
+// ../../work/main/node_modules/lodash-es/_baseIsEqualDeep.js
 var COMPARE_PARTIAL_FLAG4 = 1;
 var argsTag3 = "[object Arguments]";
 var arrayTag2 = "[object Array]";
@@ -30644,7 +30644,7 @@ function baseIsEqualDeep(object, other, bitmask, customizer, equalFunc, stack) {
 }
 var baseIsEqualDeep_default = baseIsEqualDeep;
 
-// node_modules/lodash-es/_baseIsEqual.js
+// ../../work/main/node_modules/lodash-es/_baseIsEqual.js
 function baseIsEqual(value, other, bitmask, customizer, stack) {
   if (value === other) {
     return true;
@@ -30656,7 +30656,7 @@ function baseIsEqual(value, other, bitmask, customizer, stack) {
 }
 var baseIsEqual_default = baseIsEqual;
 
-// node_modules/lodash-es/_baseIsMatch.js
+// ../../work/main/node_modules/lodash-es/_baseIsMatch.js
 var COMPARE_PARTIAL_FLAG5 = 1;
 var COMPARE_UNORDERED_FLAG3 = 2;
 function baseIsMatch(object, source3, matchData, customizer) {
@@ -30692,13 +30692,13 @@ function baseIsMatch(object, source3, matchData, customizer) {
 }
 var baseIsMatch_default = baseIsMatch;
 
-// node_modules/lodash-es/_isStrictComparable.js
+// ../../work/main/node_modules/lodash-es/_isStrictComparable.js
 function isStrictComparable(value) {
   return value === value && !isObject_default(value);
 }
 var isStrictComparable_default = isStrictComparable;
 
-// node_modules/lodash-es/_getMatchData.js
+// ../../work/main/node_modules/lodash-es/_getMatchData.js
 function getMatchData(object) {
   var result = keys_default(object), length = result.length;
   while (length--) {
@@ -30709,7 +30709,7 @@ function getMatchData(object) {
 }
 var getMatchData_default = getMatchData;
 
-// node_modules/lodash-es/_matchesStrictComparable.js
+// ../../work/main/node_modules/lodash-es/_matchesStrictComparable.js
 function matchesStrictComparable(key, srcValue) {
   return function(object) {
     if (object == null) {
@@ -30720,7 +30720,7 @@ function matchesStrictComparable(key, srcValue) {
 }
 var matchesStrictComparable_default = matchesStrictComparable;
 
-// node_modules/lodash-es/_baseMatches.js
+// ../../work/main/node_modules/lodash-es/_baseMatches.js
 function baseMatches(source3) {
   var matchData = getMatchData_default(source3);
   if (matchData.length == 1 && matchData[0][2]) {
@@ -30732,14 +30732,14 @@ function baseMatches(source3) {
 }
 var baseMatches_default = baseMatches;
 
-// node_modules/lodash-es/isSymbol.js
+// ../../work/main/node_modules/lodash-es/isSymbol.js
 var symbolTag2 = "[object Symbol]";
 function isSymbol(value) {
   return typeof value == "symbol" || isObjectLike_default(value) && baseGetTag_default(value) == symbolTag2;
 }
 var isSymbol_default = isSymbol;
 
-// node_modules/lodash-es/_isKey.js
+// ../../work/main/node_modules/lodash-es/_isKey.js
 var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
 var reIsPlainProp = /^\w*$/;
 function isKey(value, object) {
@@ -30754,7 +30754,7 @@ function isKey(value, object) {
 }
 var isKey_default = isKey;
 
-// node_modules/lodash-es/memoize.js
+// ../../work/main/node_modules/lodash-es/memoize.js
 var FUNC_ERROR_TEXT = "Expected a function";
 function memoize(func, resolver) {
   if (typeof func != "function" || resolver != null && typeof resolver != "function") {
@@ -30775,7 +30775,7 @@ function memoize(func, resolver) {
 memoize.Cache = MapCache_default;
 var memoize_default = memoize;
 
-// node_modules/lodash-es/_memoizeCapped.js
+// ../../work/main/node_modules/lodash-es/_memoizeCapped.js
 var MAX_MEMOIZE_SIZE = 500;
 function memoizeCapped(func) {
   var result = memoize_default(func, function(key) {
@@ -30789,7 +30789,7 @@ function memoizeCapped(func) {
 }
 var memoizeCapped_default = memoizeCapped;
 
-// node_modules/lodash-es/_stringToPath.js
+// ../../work/main/node_modules/lodash-es/_stringToPath.js
 var rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
 var reEscapeChar = /\\(\\)?/g;
 var stringToPath = memoizeCapped_default(function(string) {
@@ -30804,7 +30804,7 @@ var stringToPath = memoizeCapped_default(function(string) {
 });
 var stringToPath_default = stringToPath;
 
-// node_modules/lodash-es/_baseToString.js
+// ../../work/main/node_modules/lodash-es/_baseToString.js
 var INFINITY = 1 / 0;
 var symbolProto2 = Symbol_default ? Symbol_default.prototype : void 0;
 var symbolToString = symbolProto2 ? symbolProto2.toString : void 0;
@@ -30823,13 +30823,13 @@ function baseToString(value) {
 }
 var baseToString_default = baseToString;
 
-// node_modules/lodash-es/toString.js
+// ../../work/main/node_modules/lodash-es/toString.js
 function toString2(value) {
   return value == null ? "" : baseToString_default(value);
 }
 var toString_default = toString2;
 
-// node_modules/lodash-es/_castPath.js
+// ../../work/main/node_modules/lodash-es/_castPath.js
 function castPath(value, object) {
   if (isArray_default(value)) {
     return value;
@@ -30838,7 +30838,7 @@ function castPath(value, object) {
 }
 var castPath_default = castPath;
 
-// node_modules/lodash-es/_toKey.js
+// ../../work/main/node_modules/lodash-es/_toKey.js
 var INFINITY2 = 1 / 0;
 function toKey(value) {
   if (typeof value == "string" || isSymbol_default(value)) {
@@ -30849,7 +30849,7 @@ function toKey(value) {
 }
 var toKey_default = toKey;
 
-// node_modules/lodash-es/_baseGet.js
+// ../../work/main/node_modules/lodash-es/_baseGet.js
 function baseGet(object, path) {
   path = castPath_default(path, object);
   var index = 0, length = path.length;
@@ -30860,20 +30860,20 @@ function baseGet(object, path) {
 }
 var baseGet_default = baseGet;
 
-// node_modules/lodash-es/get.js
+// ../../work/main/node_modules/lodash-es/get.js
 function get(object, path, defaultValue) {
   var result = object == null ? void 0 : baseGet_default(object, path);
   return result === void 0 ? defaultValue : result;
 }
 var get_default = get;
 
-// node_modules/lodash-es/_baseHasIn.js
+// ../../work/main/node_modules/lodash-es/_baseHasIn.js
 function baseHasIn(object, key) {
   return object != null && key in Object(object);
 }
 var baseHasIn_default = baseHasIn;
 
-// node_modules/lodash-es/_hasPath.js
+// ../../work/main/node_modules/lodash-es/_hasPath.js
 function hasPath(object, path, hasFunc) {
   path = castPath_default(path, object);
   var index = -1, length = path.length, result = false;
@@ -30892,13 +30892,13 @@ function hasPath(object, path, hasFunc) {
 }
 var hasPath_default = hasPath;
 
-// node_modules/lodash-es/hasIn.js
+// ../../work/main/node_modules/lodash-es/hasIn.js
 function hasIn(object, path) {
   return object != null && hasPath_default(object, path, baseHasIn_default);
 }
 var hasIn_default = hasIn;
 
-// node_modules/lodash-es/_baseMatchesProperty.js
+// ../../work/main/node_modules/lodash-es/_baseMatchesProperty.js
 var COMPARE_PARTIAL_FLAG6 = 1;
 var COMPARE_UNORDERED_FLAG4 = 2;
 function baseMatchesProperty(path, srcValue) {
@@ -30912,13 +30912,13 @@ function baseMatchesProperty(path, srcValue) {
 }
 var baseMatchesProperty_default = baseMatchesProperty;
 
-// node_modules/lodash-es/identity.js
+// ../../work/main/node_modules/lodash-es/identity.js
 function identity(value) {
   return value;
 }
 var identity_default = identity;
 
-// node_modules/lodash-es/_baseProperty.js
+// ../../work/main/node_modules/lodash-es/_baseProperty.js
 function baseProperty(key) {
   return function(object) {
     return object == null ? void 0 : object[key];
@@ -30926,7 +30926,7 @@ function baseProperty(key) {
 }
 var baseProperty_default = baseProperty;
 
-// node_modules/lodash-es/_basePropertyDeep.js
+// ../../work/main/node_modules/lodash-es/_basePropertyDeep.js
 function basePropertyDeep(path) {
   return function(object) {
     return baseGet_default(object, path);
@@ -30934,13 +30934,13 @@ function basePropertyDeep(path) {
 }
 var basePropertyDeep_default = basePropertyDeep;
 
-// node_modules/lodash-es/property.js
+// ../../work/main/node_modules/lodash-es/property.js
 function property(path) {
   return isKey_default(path) ? baseProperty_default(toKey_default(path)) : basePropertyDeep_default(path);
 }
 var property_default = property;
 
-// node_modules/lodash-es/_baseIteratee.js
+// ../../work/main/node_modules/lodash-es/_baseIteratee.js
 function baseIteratee(value) {
   if (typeof value == "function") {
     return value;
@@ -30955,7 +30955,7 @@ function baseIteratee(value) {
 }
 var baseIteratee_default = baseIteratee;
 
-// node_modules/lodash-es/_createBaseFor.js
+// ../../work/main/node_modules/lodash-es/_createBaseFor.js
 function createBaseFor(fromRight) {
   return function(object, iteratee, keysFunc) {
     var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
@@ -30970,17 +30970,17 @@ function createBaseFor(fromRight) {
 }
 var createBaseFor_default = createBaseFor;
 
-// node_modules/lodash-es/_baseFor.js
+// ../../work/main/node_modules/lodash-es/_baseFor.js
 var baseFor = createBaseFor_default();
 var baseFor_default = baseFor;
 
-// node_modules/lodash-es/_baseForOwn.js
+// ../../work/main/node_modules/lodash-es/_baseForOwn.js
 function baseForOwn(object, iteratee) {
   return object && baseFor_default(object, iteratee, keys_default);
 }
 var baseForOwn_default = baseForOwn;
 
-// node_modules/lodash-es/_createBaseEach.js
+// ../../work/main/node_modules/lodash-es/_createBaseEach.js
 function createBaseEach(eachFunc, fromRight) {
   return function(collection, iteratee) {
     if (collection == null) {
@@ -31000,11 +31000,11 @@ function createBaseEach(eachFunc, fromRight) {
 }
 var createBaseEach_default = createBaseEach;
 
-// node_modules/lodash-es/_baseEach.js
+// ../../work/main/node_modules/lodash-es/_baseEach.js
 var baseEach = createBaseEach_default(baseForOwn_default);
 var baseEach_default = baseEach;
 
-// node_modules/lodash-es/_baseMap.js
+// ../../work/main/node_modules/lodash-es/_baseMap.js
 function baseMap(collection, iteratee) {
   var index = -1, result = isArrayLike_default(collection) ? Array(collection.length) : [];
   baseEach_default(collection, function(value, key, collection2) {
@@ -31014,14 +31014,14 @@ function baseMap(collection, iteratee) {
 }
 var baseMap_default = baseMap;
 
-// node_modules/lodash-es/map.js
+// ../../work/main/node_modules/lodash-es/map.js
 function map(collection, iteratee) {
   var func = isArray_default(collection) ? arrayMap_default : baseMap_default;
   return func(collection, baseIteratee_default(iteratee, 3));
 }
 var map_default = map;
 
-// node_modules/lodash-es/_baseFilter.js
+// ../../work/main/node_modules/lodash-es/_baseFilter.js
 function baseFilter(collection, predicate) {
   var result = [];
   baseEach_default(collection, function(value, index, collection2) {
@@ -31033,14 +31033,14 @@ function baseFilter(collection, predicate) {
 }
 var baseFilter_default = baseFilter;
 
-// node_modules/lodash-es/filter.js
+// ../../work/main/node_modules/lodash-es/filter.js
 function filter(collection, predicate) {
   var func = isArray_default(collection) ? arrayFilter_default : baseFilter_default;
   return func(collection, baseIteratee_default(predicate, 3));
 }
 var filter_default = filter;
 
-// node_modules/chevrotain-allstar/lib/atn.js
+// ../../work/main/node_modules/chevrotain-allstar/lib/atn.js
 function buildATNKey(rule, type, occurrence) {
   return `${rule.name}_${type}_${occurrence}`;
 }
@@ -31407,7 +31407,7 @@ function removeState(atn, state) {
   atn.states.splice(atn.states.indexOf(state), 1);
 }
 
-// node_modules/chevrotain-allstar/lib/dfa.js
+// ../../work/main/node_modules/chevrotain-allstar/lib/dfa.js
 var DFA_ERROR = {};
 var ATNConfigSet = class {
   constructor() {
@@ -31445,7 +31445,7 @@ function getATNConfigKey(config, alt = true) {
   return `${alt ? `a${config.alt}` : ""}s${config.state.stateNumber}:${config.stack.map((e) => e.stateNumber.toString()).join("_")}`;
 }
 
-// node_modules/lodash-es/_baseExtremum.js
+// ../../work/main/node_modules/lodash-es/_baseExtremum.js
 function baseExtremum(array, iteratee, comparator) {
   var index = -1, length = array.length;
   while (++index < length) {
@@ -31458,26 +31458,26 @@ function baseExtremum(array, iteratee, comparator) {
 }
 var baseExtremum_default = baseExtremum;
 
-// node_modules/lodash-es/_baseLt.js
+// ../../work/main/node_modules/lodash-es/_baseLt.js
 function baseLt(value, other) {
   return value < other;
 }
 var baseLt_default = baseLt;
 
-// node_modules/lodash-es/min.js
+// ../../work/main/node_modules/lodash-es/min.js
 function min(array) {
   return array && array.length ? baseExtremum_default(array, identity_default, baseLt_default) : void 0;
 }
 var min_default = min;
 
-// node_modules/lodash-es/_isFlattenable.js
+// ../../work/main/node_modules/lodash-es/_isFlattenable.js
 var spreadableSymbol = Symbol_default ? Symbol_default.isConcatSpreadable : void 0;
 function isFlattenable(value) {
   return isArray_default(value) || isArguments_default(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
 }
 var isFlattenable_default = isFlattenable;
 
-// node_modules/lodash-es/_baseFlatten.js
+// ../../work/main/node_modules/lodash-es/_baseFlatten.js
 function baseFlatten(array, depth, predicate, isStrict, result) {
   var index = -1, length = array.length;
   predicate || (predicate = isFlattenable_default);
@@ -31498,13 +31498,13 @@ function baseFlatten(array, depth, predicate, isStrict, result) {
 }
 var baseFlatten_default = baseFlatten;
 
-// node_modules/lodash-es/flatMap.js
+// ../../work/main/node_modules/lodash-es/flatMap.js
 function flatMap(collection, iteratee) {
   return baseFlatten_default(map_default(collection, iteratee), 1);
 }
 var flatMap_default = flatMap;
 
-// node_modules/lodash-es/_baseFindIndex.js
+// ../../work/main/node_modules/lodash-es/_baseFindIndex.js
 function baseFindIndex(array, predicate, fromIndex, fromRight) {
   var length = array.length, index = fromIndex + (fromRight ? 1 : -1);
   while (fromRight ? index-- : ++index < length) {
@@ -31516,13 +31516,13 @@ function baseFindIndex(array, predicate, fromIndex, fromRight) {
 }
 var baseFindIndex_default = baseFindIndex;
 
-// node_modules/lodash-es/_baseIsNaN.js
+// ../../work/main/node_modules/lodash-es/_baseIsNaN.js
 function baseIsNaN(value) {
   return value !== value;
 }
 var baseIsNaN_default = baseIsNaN;
 
-// node_modules/lodash-es/_strictIndexOf.js
+// ../../work/main/node_modules/lodash-es/_strictIndexOf.js
 function strictIndexOf(array, value, fromIndex) {
   var index = fromIndex - 1, length = array.length;
   while (++index < length) {
@@ -31534,20 +31534,20 @@ function strictIndexOf(array, value, fromIndex) {
 }
 var strictIndexOf_default = strictIndexOf;
 
-// node_modules/lodash-es/_baseIndexOf.js
+// ../../work/main/node_modules/lodash-es/_baseIndexOf.js
 function baseIndexOf(array, value, fromIndex) {
   return value === value ? strictIndexOf_default(array, value, fromIndex) : baseFindIndex_default(array, baseIsNaN_default, fromIndex);
 }
 var baseIndexOf_default = baseIndexOf;
 
-// node_modules/lodash-es/_arrayIncludes.js
+// ../../work/main/node_modules/lodash-es/_arrayIncludes.js
 function arrayIncludes(array, value) {
   var length = array == null ? 0 : array.length;
   return !!length && baseIndexOf_default(array, value, 0) > -1;
 }
 var arrayIncludes_default = arrayIncludes;
 
-// node_modules/lodash-es/_arrayIncludesWith.js
+// ../../work/main/node_modules/lodash-es/_arrayIncludesWith.js
 function arrayIncludesWith(array, value, comparator) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -31559,19 +31559,19 @@ function arrayIncludesWith(array, value, comparator) {
 }
 var arrayIncludesWith_default = arrayIncludesWith;
 
-// node_modules/lodash-es/noop.js
+// ../../work/main/node_modules/lodash-es/noop.js
 function noop() {
 }
 var noop_default = noop;
 
-// node_modules/lodash-es/_createSet.js
+// ../../work/main/node_modules/lodash-es/_createSet.js
 var INFINITY3 = 1 / 0;
 var createSet = !(Set_default && 1 / setToArray_default(new Set_default([, -0]))[1] == INFINITY3) ? noop_default : function(values) {
   return new Set_default(values);
 };
 var createSet_default = createSet;
 
-// node_modules/lodash-es/_baseUniq.js
+// ../../work/main/node_modules/lodash-es/_baseUniq.js
 var LARGE_ARRAY_SIZE2 = 200;
 function baseUniq(array, iteratee, comparator) {
   var index = -1, includes = arrayIncludes_default, length = array.length, isCommon = true, result = [], seen = result;
@@ -31615,20 +31615,20 @@ function baseUniq(array, iteratee, comparator) {
 }
 var baseUniq_default = baseUniq;
 
-// node_modules/lodash-es/uniqBy.js
+// ../../work/main/node_modules/lodash-es/uniqBy.js
 function uniqBy(array, iteratee) {
   return array && array.length ? baseUniq_default(array, baseIteratee_default(iteratee, 2)) : [];
 }
 var uniqBy_default = uniqBy;
 
-// node_modules/lodash-es/flatten.js
+// ../../work/main/node_modules/lodash-es/flatten.js
 function flatten(array) {
   var length = array == null ? 0 : array.length;
   return length ? baseFlatten_default(array, 1) : [];
 }
 var flatten_default = flatten;
 
-// node_modules/lodash-es/_arrayEach.js
+// ../../work/main/node_modules/lodash-es/_arrayEach.js
 function arrayEach(array, iteratee) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -31640,20 +31640,20 @@ function arrayEach(array, iteratee) {
 }
 var arrayEach_default = arrayEach;
 
-// node_modules/lodash-es/_castFunction.js
+// ../../work/main/node_modules/lodash-es/_castFunction.js
 function castFunction(value) {
   return typeof value == "function" ? value : identity_default;
 }
 var castFunction_default = castFunction;
 
-// node_modules/lodash-es/forEach.js
+// ../../work/main/node_modules/lodash-es/forEach.js
 function forEach(collection, iteratee) {
   var func = isArray_default(collection) ? arrayEach_default : baseEach_default;
   return func(collection, castFunction_default(iteratee));
 }
 var forEach_default = forEach;
 
-// node_modules/lodash-es/isEmpty.js
+// ../../work/main/node_modules/lodash-es/isEmpty.js
 var mapTag4 = "[object Map]";
 var setTag4 = "[object Set]";
 var objectProto13 = Object.prototype;
@@ -31681,7 +31681,7 @@ function isEmpty(value) {
 }
 var isEmpty_default = isEmpty;
 
-// node_modules/lodash-es/_arrayReduce.js
+// ../../work/main/node_modules/lodash-es/_arrayReduce.js
 function arrayReduce(array, iteratee, accumulator, initAccum) {
   var index = -1, length = array == null ? 0 : array.length;
   if (initAccum && length) {
@@ -31694,7 +31694,7 @@ function arrayReduce(array, iteratee, accumulator, initAccum) {
 }
 var arrayReduce_default = arrayReduce;
 
-// node_modules/lodash-es/_baseReduce.js
+// ../../work/main/node_modules/lodash-es/_baseReduce.js
 function baseReduce(collection, iteratee, accumulator, initAccum, eachFunc) {
   eachFunc(collection, function(value, index, collection2) {
     accumulator = initAccum ? (initAccum = false, value) : iteratee(accumulator, value, index, collection2);
@@ -31703,14 +31703,14 @@ function baseReduce(collection, iteratee, accumulator, initAccum, eachFunc) {
 }
 var baseReduce_default = baseReduce;
 
-// node_modules/lodash-es/reduce.js
+// ../../work/main/node_modules/lodash-es/reduce.js
 function reduce(collection, iteratee, accumulator) {
   var func = isArray_default(collection) ? arrayReduce_default : baseReduce_default, initAccum = arguments.length < 3;
   return func(collection, baseIteratee_default(iteratee, 4), accumulator, initAccum, baseEach_default);
 }
 var reduce_default = reduce;
 
-// node_modules/chevrotain-allstar/lib/all-star-lookahead.js
+// ../../work/main/node_modules/chevrotain-allstar/lib/all-star-lookahead.js
 function createDFACache(startState, decision) {
   const map2 = {};
   return (predicateSet) => {
@@ -32310,7 +32310,7 @@ function getBestGuess(state, predicateSet) {
   return bestAlt;
 }
 
-// node_modules/langium/lib/parser/cst-node-builder.js
+// ../../work/main/node_modules/langium/lib/parser/cst-node-builder.js
 var CstNodeBuilder = class {
   constructor() {
     this.nodeStack = [];
@@ -32603,7 +32603,7 @@ var RootCstNodeImpl = class extends CompositeCstNodeImpl {
   }
 };
 
-// node_modules/langium/lib/parser/langium-parser.js
+// ../../work/main/node_modules/langium/lib/parser/langium-parser.js
 var DatatypeSymbol = /* @__PURE__ */ Symbol("Datatype");
 function isDataTypeNode(node) {
   return node.$type === DatatypeSymbol;
@@ -33187,7 +33187,7 @@ var ProfilerWrapper = class extends ChevrotainWrapper {
   }
 };
 
-// node_modules/langium/lib/parser/parser-builder-base.js
+// ../../work/main/node_modules/langium/lib/parser/parser-builder-base.js
 function createParser(grammar, parser, tokens) {
   const parserContext = {
     parser,
@@ -33608,7 +33608,7 @@ function getToken(ctx, name) {
   return token;
 }
 
-// node_modules/langium/lib/parser/completion-parser-builder.js
+// ../../work/main/node_modules/langium/lib/parser/completion-parser-builder.js
 function createCompletionParser(services) {
   const grammar = services.Grammar;
   const lexer = services.parser.Lexer;
@@ -33618,7 +33618,7 @@ function createCompletionParser(services) {
   return parser;
 }
 
-// node_modules/langium/lib/parser/langium-parser-builder.js
+// ../../work/main/node_modules/langium/lib/parser/langium-parser-builder.js
 function createLangiumParser(services) {
   const parser = prepareLangiumParser(services);
   parser.finalize();
@@ -33631,7 +33631,7 @@ function prepareLangiumParser(services) {
   return createParser(grammar, parser, lexer.definition);
 }
 
-// node_modules/langium/lib/parser/token-builder.js
+// ../../work/main/node_modules/langium/lib/parser/token-builder.js
 var DefaultTokenBuilder = class {
   constructor() {
     this.diagnostics = [];
@@ -33714,7 +33714,7 @@ var DefaultTokenBuilder = class {
   }
 };
 
-// node_modules/langium/lib/parser/value-converter.js
+// ../../work/main/node_modules/langium/lib/parser/value-converter.js
 var DefaultValueConverter = class {
   convert(input, cstNode) {
     let feature = cstNode.grammarSource;
@@ -33820,16 +33820,16 @@ var ValueConverter;
   ValueConverter2.convertBoolean = convertBoolean;
 })(ValueConverter || (ValueConverter = {}));
 
-// node_modules/langium/lib/utils/cancellation.js
+// ../../work/main/node_modules/langium/lib/utils/cancellation.js
 var import_vscode_languageserver_protocol = __toESM(require_api2(), 1);
 
-// node_modules/langium/lib/utils/promise-utils.js
+// ../../work/main/node_modules/langium/lib/utils/promise-utils.js
 function delayNextTick() {
-  return new Promise((resolve5) => {
+  return new Promise((resolve8) => {
     if (typeof setImmediate === "undefined") {
-      setTimeout(resolve5, 0);
+      setTimeout(resolve8, 0);
     } else {
-      setImmediate(resolve5);
+      setImmediate(resolve8);
     }
   });
 }
@@ -33859,9 +33859,9 @@ async function interruptAndCheck(token) {
 }
 var Deferred = class {
   constructor() {
-    this.promise = new Promise((resolve5, reject) => {
+    this.promise = new Promise((resolve8, reject) => {
       this.resolve = (arg) => {
-        resolve5(arg);
+        resolve8(arg);
         return this;
       };
       this.reject = (err) => {
@@ -33872,7 +33872,7 @@ var Deferred = class {
   }
 };
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../work/main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var FullTextDocument2 = class _FullTextDocument {
   constructor(uri, languageId, version, content) {
     this._uri = uri;
@@ -34127,7 +34127,7 @@ function getWellformedEdit(textEdit) {
   return textEdit;
 }
 
-// node_modules/vscode-uri/lib/esm/index.mjs
+// ../../work/main/node_modules/vscode-uri/lib/esm/index.mjs
 var LIB;
 (() => {
   "use strict";
@@ -34462,7 +34462,7 @@ var LIB;
 })();
 var { URI: URI2, Utils } = LIB;
 
-// node_modules/langium/lib/utils/uri-utils.js
+// ../../work/main/node_modules/langium/lib/utils/uri-utils.js
 var UriUtils;
 (function(UriUtils2) {
   UriUtils2.basename = Utils.basename;
@@ -34470,17 +34470,17 @@ var UriUtils;
   UriUtils2.extname = Utils.extname;
   UriUtils2.joinPath = Utils.joinPath;
   UriUtils2.resolvePath = Utils.resolvePath;
-  const isWindows = typeof process === "object" && process?.platform === "win32";
+  const isWindows2 = typeof process === "object" && process?.platform === "win32";
   function equals(a2, b) {
     return a2?.toString() === b?.toString();
   }
   UriUtils2.equals = equals;
-  function relative3(from, to) {
+  function relative5(from, to) {
     const fromPath = typeof from === "string" ? URI2.parse(from).path : from.path;
     const toPath = typeof to === "string" ? URI2.parse(to).path : to.path;
     const fromParts = fromPath.split("/").filter((e) => e.length > 0);
     const toParts = toPath.split("/").filter((e) => e.length > 0);
-    if (isWindows) {
+    if (isWindows2) {
       const upperCaseDriveLetter = /^[A-Z]:$/;
       if (fromParts[0] && upperCaseDriveLetter.test(fromParts[0])) {
         fromParts[0] = fromParts[0].toLowerCase();
@@ -34502,11 +34502,11 @@ var UriUtils;
     const toPart = toParts.slice(i).join("/");
     return backPart + toPart;
   }
-  UriUtils2.relative = relative3;
-  function normalize(uri) {
+  UriUtils2.relative = relative5;
+  function normalize2(uri) {
     return URI2.parse(uri.toString()).toString();
   }
-  UriUtils2.normalize = normalize;
+  UriUtils2.normalize = normalize2;
   function contains2(parent, child) {
     const parentUri = typeof parent === "string" ? URI2.parse(parent) : parent;
     const childUri = typeof child === "string" ? URI2.parse(child) : child;
@@ -34633,7 +34633,7 @@ var UriTrie = class {
   }
 };
 
-// node_modules/langium/lib/workspace/documents.js
+// ../../work/main/node_modules/langium/lib/workspace/documents.js
 var DocumentState;
 (function(DocumentState2) {
   DocumentState2[DocumentState2["Changed"] = 0] = "Changed";
@@ -34853,7 +34853,7 @@ var DefaultLangiumDocuments = class {
   }
 };
 
-// node_modules/langium/lib/references/linker.js
+// ../../work/main/node_modules/langium/lib/references/linker.js
 var RefResolving = /* @__PURE__ */ Symbol("RefResolving");
 var DefaultReferenceImpl = class {
   constructor(resolver, node, property2, refNode, refText) {
@@ -35112,7 +35112,7 @@ var DefaultLinker = class {
   }
 };
 
-// node_modules/langium/lib/references/name-provider.js
+// ../../work/main/node_modules/langium/lib/references/name-provider.js
 function isNamed(node) {
   return typeof node.name === "string";
 }
@@ -35128,7 +35128,7 @@ var DefaultNameProvider = class {
   }
 };
 
-// node_modules/langium/lib/references/references.js
+// ../../work/main/node_modules/langium/lib/references/references.js
 var DefaultReferences = class {
   constructor(services) {
     this.nameProvider = services.references.NameProvider;
@@ -35237,7 +35237,7 @@ var DefaultReferences = class {
   }
 };
 
-// node_modules/langium/lib/utils/collections.js
+// ../../work/main/node_modules/langium/lib/utils/collections.js
 var MultiMap = class {
   constructor(elements) {
     this.map = /* @__PURE__ */ new Map();
@@ -35418,7 +35418,7 @@ var BiMap = class {
   }
 };
 
-// node_modules/langium/lib/references/scope-computation.js
+// ../../work/main/node_modules/langium/lib/references/scope-computation.js
 var DefaultScopeComputation = class {
   constructor(services) {
     this.nameProvider = services.references.NameProvider;
@@ -35484,7 +35484,7 @@ var DefaultScopeComputation = class {
   }
 };
 
-// node_modules/langium/lib/references/scope.js
+// ../../work/main/node_modules/langium/lib/references/scope.js
 var StreamScope = class {
   constructor(elements, outerScope, options) {
     this.elements = elements;
@@ -35560,7 +35560,7 @@ var MultiMapScope = class {
   }
 };
 
-// node_modules/langium/lib/utils/caching.js
+// ../../work/main/node_modules/langium/lib/utils/caching.js
 var DisposableCache = class {
   constructor() {
     this.toDispose = [];
@@ -35693,7 +35693,7 @@ var WorkspaceCache = class extends SimpleCache {
   }
 };
 
-// node_modules/langium/lib/references/scope-provider.js
+// ../../work/main/node_modules/langium/lib/references/scope-provider.js
 var DefaultScopeProvider = class {
   constructor(services) {
     this.reflection = services.shared.AstReflection;
@@ -35749,7 +35749,7 @@ var DefaultScopeProvider = class {
   }
 };
 
-// node_modules/langium/lib/serializer/json-serializer.js
+// ../../work/main/node_modules/langium/lib/serializer/json-serializer.js
 function isAstNodeWithComment(node) {
   return typeof node.$comment === "string";
 }
@@ -35989,7 +35989,7 @@ var DefaultJsonSerializer = class {
   }
 };
 
-// node_modules/langium/lib/service-registry.js
+// ../../work/main/node_modules/langium/lib/service-registry.js
 var DefaultServiceRegistry = class {
   /**
    * @deprecated Since 3.1.0. Use the new `fileExtensionMap` (or `languageIdMap`) property instead.
@@ -36057,7 +36057,7 @@ var DefaultServiceRegistry = class {
   }
 };
 
-// node_modules/langium/lib/validation/validation-registry.js
+// ../../work/main/node_modules/langium/lib/validation/validation-registry.js
 function diagnosticData(code) {
   return { code };
 }
@@ -36198,7 +36198,7 @@ var ValidationRegistry = class {
   }
 };
 
-// node_modules/langium/lib/validation/document-validator.js
+// ../../work/main/node_modules/langium/lib/validation/document-validator.js
 var VALIDATE_EACH_NODE = Object.freeze({
   validateNode: true,
   validateChildren: true
@@ -36455,7 +36455,7 @@ var DocumentValidator;
   DocumentValidator2.LinkingError = "linking-error";
 })(DocumentValidator || (DocumentValidator = {}));
 
-// node_modules/langium/lib/workspace/ast-descriptions.js
+// ../../work/main/node_modules/langium/lib/workspace/ast-descriptions.js
 var DefaultAstNodeDescriptionProvider = class {
   constructor(services) {
     this.astNodeLocator = services.workspace.AstNodeLocator;
@@ -36529,7 +36529,7 @@ var DefaultReferenceDescriptionProvider = class {
   }
 };
 
-// node_modules/langium/lib/workspace/ast-node-locator.js
+// ../../work/main/node_modules/langium/lib/workspace/ast-node-locator.js
 var DefaultAstNodeLocator = class {
   constructor() {
     this.segmentSeparator = "/";
@@ -36571,10 +36571,10 @@ var DefaultAstNodeLocator = class {
   }
 };
 
-// node_modules/langium/lib/utils/event.js
+// ../../work/main/node_modules/langium/lib/utils/event.js
 var import_vscode_languageserver_protocol2 = __toESM(require_api2(), 1);
 
-// node_modules/langium/lib/workspace/configuration.js
+// ../../work/main/node_modules/langium/lib/workspace/configuration.js
 var DefaultConfigurationProvider = class {
   constructor(services) {
     this._ready = new Deferred();
@@ -36650,10 +36650,10 @@ var DefaultConfigurationProvider = class {
   }
 };
 
-// node_modules/langium/lib/workspace/document-builder.js
+// ../../work/main/node_modules/langium/lib/workspace/document-builder.js
 var import_vscode_languageserver_protocol3 = __toESM(require_api2(), 1);
 
-// node_modules/langium/lib/utils/disposable.js
+// ../../work/main/node_modules/langium/lib/utils/disposable.js
 var Disposable;
 (function(Disposable3) {
   function create(callback) {
@@ -36664,7 +36664,7 @@ var Disposable;
   Disposable3.create = create;
 })(Disposable || (Disposable = {}));
 
-// node_modules/langium/lib/workspace/document-builder.js
+// ../../work/main/node_modules/langium/lib/workspace/document-builder.js
 var DefaultDocumentBuilder = class {
   constructor(services) {
     this.updateBuildOptions = {
@@ -36762,11 +36762,11 @@ var DefaultDocumentBuilder = class {
       return [changed];
     }
     try {
-      const stat2 = await this.fileSystemProvider.stat(changed);
-      if (stat2.isDirectory) {
+      const stat5 = await this.fileSystemProvider.stat(changed);
+      if (stat5.isDirectory) {
         const uris = await this.workspaceManager().searchFolder(changed);
         return uris;
-      } else if (this.workspaceManager().shouldIncludeEntry(stat2)) {
+      } else if (this.workspaceManager().shouldIncludeEntry(stat5)) {
         return [changed];
       }
     } catch {
@@ -36974,12 +36974,12 @@ var DefaultDocumentBuilder = class {
     } else if (this.currentState >= state && state > document.state) {
       return Promise.reject(new import_vscode_languageserver_protocol3.ResponseError(import_vscode_languageserver_protocol3.LSPErrorCodes.RequestFailed, `Document state of ${uri.toString()} is ${DocumentState[document.state]}, requiring ${DocumentState[state]}, but workspace state is already ${DocumentState[this.currentState]}. Returning undefined.`));
     }
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve8, reject) => {
       const buildDisposable = this.onDocumentPhase(state, (doc) => {
         if (UriUtils.equals(doc.uri, uri)) {
           buildDisposable.dispose();
           cancelDisposable.dispose();
-          resolve5(doc.uri);
+          resolve8(doc.uri);
         }
       });
       const cancelDisposable = cancelToken.onCancellationRequested(() => {
@@ -36995,11 +36995,11 @@ var DefaultDocumentBuilder = class {
     } else if (cancelToken.isCancellationRequested) {
       return Promise.reject(OperationCancelled);
     }
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve8, reject) => {
       const buildDisposable = this.onBuildPhase(state, () => {
         buildDisposable.dispose();
         cancelDisposable.dispose();
-        resolve5();
+        resolve8();
       });
       const cancelDisposable = cancelToken.onCancellationRequested(() => {
         buildDisposable.dispose();
@@ -37080,7 +37080,7 @@ var DefaultDocumentBuilder = class {
   }
 };
 
-// node_modules/langium/lib/workspace/index-manager.js
+// ../../work/main/node_modules/langium/lib/workspace/index-manager.js
 var DefaultIndexManager = class {
   constructor(services) {
     this.symbolIndex = /* @__PURE__ */ new Map();
@@ -37153,7 +37153,7 @@ var DefaultIndexManager = class {
   }
 };
 
-// node_modules/langium/lib/workspace/workspace-manager.js
+// ../../work/main/node_modules/langium/lib/workspace/workspace-manager.js
 var DefaultWorkspaceManager = class {
   constructor(services) {
     this.initialBuildOptions = {};
@@ -37265,7 +37265,7 @@ var DefaultWorkspaceManager = class {
   }
 };
 
-// node_modules/langium/lib/parser/lexer.js
+// ../../work/main/node_modules/langium/lib/parser/lexer.js
 var DefaultLexerErrorMessageProvider = class {
   buildUnexpectedCharactersMessage(fullText, startOffset, length, line, column) {
     return defaultLexerErrorProvider.buildUnexpectedCharactersMessage(fullText, startOffset, length, line, column);
@@ -37322,7 +37322,7 @@ function isTokenTypeDictionary(tokenVocabulary) {
   return !isTokenTypeArray(tokenVocabulary) && !isIMultiModeLexerDefinition(tokenVocabulary);
 }
 
-// node_modules/langium/lib/documentation/jsdoc.js
+// ../../work/main/node_modules/langium/lib/documentation/jsdoc.js
 init_main();
 function parseJSDoc(node, start, options) {
   let opts;
@@ -37556,7 +37556,7 @@ function appendEmptyLine(token, element) {
 }
 function parseJSDocText(context) {
   let token = context.tokens[context.index];
-  const firstToken = token;
+  const firstToken2 = token;
   let lastToken = token;
   const lines = [];
   while (token && token.type !== "break" && token.type !== "tag") {
@@ -37564,7 +37564,7 @@ function parseJSDocText(context) {
     lastToken = token;
     token = context.tokens[context.index];
   }
-  return new JSDocTextImpl(lines, Range.create(firstToken.range.start, lastToken.range.end));
+  return new JSDocTextImpl(lines, Range.create(firstToken2.range.start, lastToken.range.end));
 }
 function parseJSDocInline(context) {
   const token = context.tokens[context.index];
@@ -37791,7 +37791,7 @@ function fillNewlines(text) {
   }
 }
 
-// node_modules/langium/lib/documentation/documentation-provider.js
+// ../../work/main/node_modules/langium/lib/documentation/documentation-provider.js
 var JSDocDocumentationProvider = class {
   constructor(services) {
     this.indexManager = services.shared.workspace.IndexManager;
@@ -37849,7 +37849,7 @@ var JSDocDocumentationProvider = class {
   }
 };
 
-// node_modules/langium/lib/documentation/comment-provider.js
+// ../../work/main/node_modules/langium/lib/documentation/comment-provider.js
 var DefaultCommentProvider = class {
   constructor(services) {
     this.grammarConfig = () => services.parser.GrammarConfig;
@@ -37862,7 +37862,7 @@ var DefaultCommentProvider = class {
   }
 };
 
-// node_modules/langium/lib/parser/async-parser.js
+// ../../work/main/node_modules/langium/lib/parser/async-parser.js
 var DefaultAsyncParser = class {
   constructor(services) {
     this.syncParser = services.parser.LangiumParser;
@@ -37872,7 +37872,7 @@ var DefaultAsyncParser = class {
   }
 };
 
-// node_modules/langium/lib/workspace/workspace-lock.js
+// ../../work/main/node_modules/langium/lib/workspace/workspace-lock.js
 var ReadPriority;
 (function(ReadPriority2) {
   ReadPriority2[ReadPriority2["Normal"] = 0] = "Normal";
@@ -37952,7 +37952,7 @@ var DefaultWorkspaceLock = class {
   }
 };
 
-// node_modules/langium/lib/serializer/hydrator.js
+// ../../work/main/node_modules/langium/lib/serializer/hydrator.js
 var DefaultHydrator = class {
   constructor(services) {
     this.grammarElementIdMap = new BiMap();
@@ -38188,7 +38188,7 @@ var DefaultHydrator = class {
   }
 };
 
-// node_modules/langium/lib/default-module.js
+// ../../work/main/node_modules/langium/lib/default-module.js
 function createDefaultCoreModule(context) {
   return {
     documentation: {
@@ -38246,7 +38246,7 @@ function createDefaultSharedCoreModule(context) {
   };
 }
 
-// node_modules/langium/lib/dependency-injection.js
+// ../../work/main/node_modules/langium/lib/dependency-injection.js
 var Module;
 (function(Module2) {
   Module2.merge = (m1, m2) => _merge(_merge({}, m1), m2);
@@ -38333,7 +38333,7 @@ function _merge(target, source3) {
   return target;
 }
 
-// node_modules/langium/lib/workspace/file-system-provider.js
+// ../../work/main/node_modules/langium/lib/workspace/file-system-provider.js
 var EmptyFileSystemProvider = class {
   stat(_uri) {
     throw new Error("No file system is available.");
@@ -38370,7 +38370,7 @@ var EmptyFileSystem = {
   fileSystemProvider: () => new EmptyFileSystemProvider()
 };
 
-// node_modules/langium/lib/utils/grammar-loader.js
+// ../../work/main/node_modules/langium/lib/utils/grammar-loader.js
 var minimalGrammarModule = {
   Grammar: () => void 0,
   LanguageMetaData: () => ({
@@ -38408,10 +38408,10 @@ if (typeof objectWithGroupBy.groupBy !== "function") {
   Object.defineProperty(Object, "groupBy", {
     configurable: true,
     writable: true,
-    value(items, keyOf) {
+    value(items, keyOf2) {
       const groups = /* @__PURE__ */ Object.create(null);
       eachWithIndex(items, (item, index) => {
-        (groups[keyOf(item, index)] ??= []).push(item);
+        (groups[keyOf2(item, index)] ??= []).push(item);
       });
       return groups;
     }
@@ -38422,10 +38422,10 @@ if (typeof mapWithGroupBy.groupBy !== "function") {
   Object.defineProperty(Map, "groupBy", {
     configurable: true,
     writable: true,
-    value(items, keyOf) {
+    value(items, keyOf2) {
       const groups = /* @__PURE__ */ new Map();
       eachWithIndex(items, (item, index) => {
-        const key = keyOf(item, index);
+        const key = keyOf2(item, index);
         const group = groups.get(key);
         if (group) group.push(item);
         else groups.set(key, [item]);
@@ -38435,10 +38435,10 @@ if (typeof mapWithGroupBy.groupBy !== "function") {
   });
 }
 
-// node_modules/langium/lib/lsp/completion/completion-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/completion/completion-provider.js
 var import_vscode_languageserver = __toESM(require_api5(), 1);
 
-// node_modules/langium/lib/lsp/completion/follow-element-computation.js
+// ../../work/main/node_modules/langium/lib/lsp/completion/follow-element-computation.js
 function findNextFeatures(featureStack, unparsedTokens) {
   const context = {
     stacks: featureStack,
@@ -38698,7 +38698,7 @@ function ruleMatches(rule, token) {
   }
 }
 
-// node_modules/langium/lib/lsp/completion/completion-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/completion/completion-provider.js
 function mergeCompletionProviderOptions(options) {
   const triggerCharacters = Array.from(new Set(options.flatMap((option2) => option2?.triggerCharacters ?? [])));
   const allCommitCharacters = Array.from(new Set(options.flatMap((option2) => option2?.allCommitCharacters ?? [])));
@@ -39152,7 +39152,7 @@ var DefaultCompletionProvider = class {
   }
 };
 
-// node_modules/langium/lib/lsp/definition-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/definition-provider.js
 var import_vscode_languageserver2 = __toESM(require_api5(), 1);
 var DefaultDefinitionProvider = class {
   constructor(services) {
@@ -39196,7 +39196,7 @@ var DefaultDefinitionProvider = class {
   }
 };
 
-// node_modules/langium/lib/lsp/document-highlight-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/document-highlight-provider.js
 var import_vscode_languageserver3 = __toESM(require_api5(), 1);
 var DefaultDocumentHighlightProvider = class {
   constructor(services) {
@@ -39231,7 +39231,7 @@ var DefaultDocumentHighlightProvider = class {
   }
 };
 
-// node_modules/langium/lib/lsp/document-symbol-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/document-symbol-provider.js
 var DefaultDocumentSymbolProvider = class {
   constructor(services) {
     this.nameProvider = services.references.NameProvider;
@@ -39271,7 +39271,7 @@ var DefaultDocumentSymbolProvider = class {
   }
 };
 
-// node_modules/langium/lib/lsp/document-update-handler.js
+// ../../work/main/node_modules/langium/lib/lsp/document-update-handler.js
 var import_vscode_languageserver4 = __toESM(require_api5(), 1);
 var DefaultDocumentUpdateHandler = class {
   constructor(services) {
@@ -39327,7 +39327,7 @@ var DefaultDocumentUpdateHandler = class {
   }
 };
 
-// node_modules/langium/lib/lsp/folding-range-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/folding-range-provider.js
 var import_vscode_languageserver5 = __toESM(require_api5(), 1);
 var DefaultFoldingRangeProvider = class {
   constructor(services) {
@@ -39427,7 +39427,7 @@ var DefaultFoldingRangeProvider = class {
   }
 };
 
-// node_modules/langium/lib/lsp/fuzzy-matcher.js
+// ../../work/main/node_modules/langium/lib/lsp/fuzzy-matcher.js
 var DefaultFuzzyMatcher = class {
   match(query, text) {
     if (query.length === 0) {
@@ -39471,7 +39471,7 @@ var A = "A".charCodeAt(0);
 var Z = "Z".charCodeAt(0);
 var _ = "_".charCodeAt(0);
 
-// node_modules/langium/lib/lsp/hover-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/hover-provider.js
 var AstNodeHoverProvider = class {
   constructor(services) {
     this.references = services.references.References;
@@ -39539,10 +39539,10 @@ var MultilineCommentHoverProvider = class extends AstNodeHoverProvider {
   }
 };
 
-// node_modules/langium/lib/lsp/language-server.js
+// ../../work/main/node_modules/langium/lib/lsp/language-server.js
 var import_vscode_languageserver_protocol4 = __toESM(require_api2(), 1);
 
-// node_modules/langium/lib/lsp/semantic-token-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/semantic-token-provider.js
 var import_vscode_languageserver6 = __toESM(require_api5(), 1);
 var AllSemanticTokenTypes = {
   [import_vscode_languageserver6.SemanticTokenTypes.class]: 0,
@@ -39916,7 +39916,7 @@ var SemanticTokensDecoder;
   }
 })(SemanticTokensDecoder || (SemanticTokensDecoder = {}));
 
-// node_modules/langium/lib/lsp/signature-help-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/signature-help-provider.js
 function mergeSignatureHelpOptions(options) {
   const triggerCharacters = [];
   const retriggerCharacters = [];
@@ -39935,7 +39935,7 @@ function mergeSignatureHelpOptions(options) {
   return mergedOptions.triggerCharacters ? mergedOptions : void 0;
 }
 
-// node_modules/langium/lib/lsp/language-server.js
+// ../../work/main/node_modules/langium/lib/lsp/language-server.js
 var DefaultLanguageServer = class {
   constructor(services) {
     this.onInitializeEmitter = new import_vscode_languageserver_protocol4.Emitter();
@@ -40077,7 +40077,7 @@ var WorkspaceState;
   WorkspaceState2.Validated = Object.freeze({ type: "workspace", state: DocumentState.Validated });
 })(WorkspaceState || (WorkspaceState = {}));
 
-// node_modules/langium/lib/lsp/node-kind-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/node-kind-provider.js
 var import_vscode_languageserver7 = __toESM(require_api5(), 1);
 var DefaultNodeKindProvider = class {
   /**
@@ -40094,7 +40094,7 @@ var DefaultNodeKindProvider = class {
   }
 };
 
-// node_modules/langium/lib/lsp/references-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/references-provider.js
 var import_vscode_languageserver8 = __toESM(require_api5(), 1);
 var DefaultReferencesProvider = class {
   constructor(services) {
@@ -40126,7 +40126,7 @@ var DefaultReferencesProvider = class {
   }
 };
 
-// node_modules/langium/lib/lsp/rename-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/rename-provider.js
 init_main();
 var DefaultRenameProvider = class {
   constructor(services) {
@@ -40186,7 +40186,7 @@ var DefaultRenameProvider = class {
   }
 };
 
-// node_modules/langium/lib/lsp/workspace-symbol-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/workspace-symbol-provider.js
 var DefaultWorkspaceSymbolProvider = class {
   constructor(services) {
     this.indexManager = services.workspace.IndexManager;
@@ -40224,7 +40224,7 @@ var DefaultWorkspaceSymbolProvider = class {
   }
 };
 
-// node_modules/langium/lib/lsp/normalized-text-documents.js
+// ../../work/main/node_modules/langium/lib/lsp/normalized-text-documents.js
 var import_vscode_languageserver9 = __toESM(require_api5(), 1);
 var NormalizedTextDocuments = class {
   constructor(configuration) {
@@ -40438,9 +40438,9 @@ var NormalizedNotebookDocuments = class {
           const array = changedCells.structure.array;
           notebookDocument.cells.splice(array.start, array.deleteCount, ...array.cells !== void 0 ? array.cells : []);
           if (changedCells.structure.didOpen !== void 0) {
-            for (const open of changedCells.structure.didOpen) {
-              cellTextDocumentConnection.openTextDocument({ textDocument: open });
-              opened.push(open.uri);
+            for (const open2 of changedCells.structure.didOpen) {
+              cellTextDocumentConnection.openTextDocument({ textDocument: open2 });
+              opened.push(open2.uri);
             }
           }
           if (changedCells.structure.didClose) {
@@ -40477,8 +40477,8 @@ var NormalizedNotebookDocuments = class {
         changeEvent.metadata = { old: oldMetadata, new: notebookDocument.metadata };
       }
       const added = [];
-      for (const open of opened) {
-        added.push(this.getNotebookCell(open));
+      for (const open2 of opened) {
+        added.push(this.getNotebookCell(open2));
       }
       const removed = [];
       for (const close of closed) {
@@ -40568,7 +40568,7 @@ var CellTextDocumentConnection = class _CellTextDocumentConnection {
 CellTextDocumentConnection.NULL_DISPOSE = Object.freeze({ dispose: () => {
 } });
 
-// node_modules/langium/lib/lsp/default-lsp-module.js
+// ../../work/main/node_modules/langium/lib/lsp/default-lsp-module.js
 function createDefaultModule(context) {
   return Module.merge(createDefaultCoreModule(context), createDefaultLSPModule(context));
 }
@@ -40607,7 +40607,7 @@ function createDefaultSharedLSPModule(context) {
   };
 }
 
-// node_modules/langium/lib/lsp/formatter.js
+// ../../work/main/node_modules/langium/lib/lsp/formatter.js
 var AbstractFormatter = class {
   constructor() {
     this.collector = () => {
@@ -41202,7 +41202,7 @@ var Formatting;
   }
 })(Formatting || (Formatting = {}));
 
-// node_modules/langium/lib/lsp/inlay-hint-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/inlay-hint-provider.js
 var AbstractInlayHintProvider = class {
   async getInlayHints(document, params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
     const root2 = document.parseResult.value;
@@ -41216,7 +41216,7 @@ var AbstractInlayHintProvider = class {
   }
 };
 
-// node_modules/langium/lib/lsp/type-hierarchy-provider.js
+// ../../work/main/node_modules/langium/lib/lsp/type-hierarchy-provider.js
 var import_vscode_languageserver10 = __toESM(require_api5(), 1);
 var AbstractTypeHierarchyProvider = class {
   constructor(services) {
@@ -41299,11 +41299,22 @@ function intentOf(mission) {
 function leadOf(mission) {
   return mission.leads[0];
 }
+function isNumber(value) {
+  return typeof value === "number" && Number.isFinite(value);
+}
+function isValidAmount(amount) {
+  return isNumber(amount) && amount >= 0;
+}
+function isValidCount(count, minimum = 0) {
+  return isNumber(count) && Number.isInteger(count) && count >= minimum;
+}
 function reviewOf(mission) {
-  return mission.reviews[0];
+  const review = mission.reviews[0];
+  return review && isValidCount(review.every, 1) ? review : void 0;
 }
 function valueOf(mission) {
-  return mission.values[0];
+  const value = mission.values[0];
+  return value && isValidAmount(value.amount) ? value : void 0;
 }
 function boundaryOf(mission) {
   return mission.boundaries[0];
@@ -41312,22 +41323,28 @@ function windowOf(mission) {
   return boundaryOf(mission)?.windows[0];
 }
 function budgetOf(mission) {
-  return boundaryOf(mission)?.budgets[0];
+  const budget = boundaryOf(mission)?.budgets[0];
+  return budget && isValidAmount(budget.amount) ? budget : void 0;
 }
 function headcountOf(mission) {
-  return boundaryOf(mission)?.headcounts[0];
+  const headcount = boundaryOf(mission)?.headcounts[0];
+  return headcount && isValidCount(headcount.count) ? headcount : void 0;
 }
 function capacityOf(person) {
-  return person.capacities[0]?.value ?? 1;
+  const capacity = person.capacities[0]?.value;
+  return isValidCount(capacity) ? capacity : 1;
 }
 function baselineOf(measure) {
-  return measure.baselines[0]?.value;
+  const value = measure.baselines[0]?.value;
+  return isNumber(value) ? value : void 0;
 }
 function targetOf(measure) {
-  return measure.targets[0]?.value;
+  const value = measure.targets[0]?.value;
+  return isNumber(value) ? value : void 0;
 }
 function currentOf(measure) {
-  return measure.currents[0]?.value;
+  const value = measure.currents[0]?.value;
+  return isNumber(value) ? value : void 0;
 }
 function unitOf(measure) {
   const unit = measure.units[0];
@@ -41488,17 +41505,17 @@ var Cascade = class {
       const children = this.childrenOf(node);
       return this.cycles.size === 0 ? children : children.filter((child) => !this.cycles.has(child));
     };
-    const open = (node) => {
+    const open2 = (node) => {
       this.enter.set(node, ++counter);
       if (Array.isArray(node)) for (const member of node) this.enter.set(member, counter);
       return { node, children: childNodes(node), next: 0 };
     };
     const visit = (root2) => {
-      const stack = [open(root2)];
+      const stack = [open2(root2)];
       while (stack.length > 0) {
         const frame = stack[stack.length - 1];
         if (frame.next < frame.children.length) {
-          stack.push(open(frame.children[frame.next++]));
+          stack.push(open2(frame.children[frame.next++]));
         } else {
           this.leave.set(frame.node, counter);
           stack.pop();
@@ -41591,35 +41608,35 @@ function sweepLoad(items, capacity) {
   }
   sortDays(arrivals);
   sortDays(departures);
-  let open = 0;
+  let open2 = 0;
   let peak = 0;
   const overloaded = [];
   let runStart;
   for (let a2 = 0, d = 0; a2 < arrivals.length || d < departures.length; ) {
     const day = d < departures.length && (a2 === arrivals.length || departures[d] <= arrivals[a2]) ? departures[d] : arrivals[a2];
     while (d < departures.length && departures[d] === day) {
-      open--;
+      open2--;
       d++;
     }
     while (a2 < arrivals.length && arrivals[a2] === day) {
-      open++;
+      open2++;
       a2++;
     }
-    peak = Math.max(peak, open);
-    if (open > capacity && runStart === void 0) runStart = day;
-    if (open <= capacity && runStart !== void 0) {
+    peak = Math.max(peak, open2);
+    if (open2 > capacity && runStart === void 0) runStart = day;
+    if (open2 <= capacity && runStart !== void 0) {
       overloaded.push({ start: runStart, end: day });
       runStart = void 0;
     }
   }
   if (runStart !== void 0) overloaded.push({ start: runStart, end: Number.POSITIVE_INFINITY });
   if (overloaded.length === 0) return { peak, counted: [] };
-  const counted = [];
+  const counted2 = [];
   for (let i = 0; i < items.length; i++) {
     const { item, window } = items[i];
-    if (touchesAny(overloaded, window.start, window.end + 1)) counted.push(item);
+    if (touchesAny(overloaded, window.start, window.end + 1)) counted2.push(item);
   }
-  return { peak, counted };
+  return { peak, counted: counted2 };
 }
 function sortDays(days2) {
   if (days2.length > 16) {
@@ -41749,12 +41766,12 @@ var ModelFacts = class {
   }
   /** Whether the mission is among those counted in the person's peak (false when not over capacity). */
   isCountedInPeak(person, mission) {
-    let counted = this.countedSets.get(person);
-    if (!counted) {
-      counted = new Set(this.loadOf(person).counted);
-      this.countedSets.set(person, counted);
+    let counted2 = this.countedSets.get(person);
+    if (!counted2) {
+      counted2 = new Set(this.loadOf(person).counted);
+      this.countedSets.set(person, counted2);
     }
-    return counted.has(mission);
+    return counted2.has(mission);
   }
   /** Computed on first question and kept: a check reads few of them, the outputs every one. */
   measure(measure) {
@@ -41830,14 +41847,14 @@ var ModelFacts = class {
         if (this.isActive(mission)) active.push({ item: mission, window: this.windowOf(mission) });
       }
       const capacity = capacityOf(person);
-      const { peak, counted } = sweepLoad(active, capacity);
+      const { peak, counted: counted2 } = sweepLoad(active, capacity);
       this.loads.set(person, {
         person,
         capacity,
         missions: personMissions,
         assignments: personAssignments,
         load: peak,
-        counted
+        counted: counted2
       });
     }
   }
@@ -42695,10 +42712,10 @@ function indentUnit(text) {
   return /^([ \t]+)\S/m.exec(text)?.[1] ?? "  ";
 }
 function braces(node) {
-  const open = grammar_utils_exports.findNodeForKeyword(node.$cstNode, "{");
+  const open2 = grammar_utils_exports.findNodeForKeyword(node.$cstNode, "{");
   const closes = grammar_utils_exports.findNodesForKeyword(node.$cstNode, "}");
   const close = closes[closes.length - 1];
-  return open && close && close.offset > open.offset ? { open, close } : void 0;
+  return open2 && close && close.offset > open2.offset ? { open: open2, close } : void 0;
 }
 function itemIndent(text, owner, items) {
   for (const item of items) {
@@ -42739,17 +42756,17 @@ function insertIntoEmptyBlock(document, owner, lines, indent) {
   const text = document.getText();
   const block2 = braces(owner);
   if (!block2) return void 0;
-  const { open, close } = block2;
+  const { open: open2, close } = block2;
   const eol = lineBreak(text);
   if (startsLine(text, close.offset)) {
     const at2 = document.positionAt(lineStart(text, close.offset));
     return { range: { start: at2, end: at2 }, newText: render(lines, indent, false, eol) + eol };
   }
-  const between = text.slice(open.end, close.offset);
+  const between = text.slice(open2.end, close.offset);
   if (between.trim() === "") {
     const closeIndent = indentOfLine(text, owner.$cstNode.offset);
     return {
-      range: { start: document.positionAt(open.end), end: document.positionAt(close.offset) },
+      range: { start: document.positionAt(open2.end), end: document.positionAt(close.offset) },
       newText: eol + render(lines, indent, false, eol) + eol + closeIndent
     };
   }
@@ -43098,7 +43115,7 @@ function namesWithin(sorted, text, limit, found) {
     previous = name;
     if (prunedAt > 0) {
       valid = prunedAt - 1;
-      i = endOfBlock(sorted, name.slice(0, prunedAt), i + 1);
+      i = endOfBlock(sorted, name, prunedAt, i + 1);
       continue;
     }
     valid = name.length;
@@ -43107,12 +43124,24 @@ function namesWithin(sorted, text, limit, found) {
     i++;
   }
 }
-function endOfBlock(sorted, prefix, from) {
+function endOfBlock(sorted, name, length, from) {
+  const inBlock = (index) => {
+    const other = sorted[index];
+    if (other.length < length) return false;
+    for (let k = length - 1; k >= 0; k--) if (other.charCodeAt(k) !== name.charCodeAt(k)) return false;
+    return true;
+  };
   let low = from;
-  let high = sorted.length;
+  let step = 1;
+  while (low < sorted.length && inBlock(low)) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(low, sorted.length);
+  low = step === 1 ? low : low - step / 2 + 1;
   while (low < high) {
     const middle = low + high >>> 1;
-    if (sorted[middle].startsWith(prefix)) low = middle + 1;
+    if (inBlock(middle)) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -43428,6 +43457,36 @@ var NUMBER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })
 function formatNumber(value) {
   return NUMBER_FORMAT.format(value);
 }
+function counted(count, noun, plural = `${noun}s`) {
+  return `${formatNumber(count)} ${count === 1 ? noun : plural}`;
+}
+function problemCounts(summary) {
+  return [
+    counted(summary.errors, "error"),
+    counted(summary.warnings, "warning"),
+    counted(summary.infos, "info", "info")
+  ].join(", ");
+}
+
+// packages/language/src/references/kinds.ts
+var KIND_WORDS = {
+  Vision: "vision",
+  Person: "person",
+  Team: "team",
+  Mission: "mission",
+  Measure: "measure",
+  AlignmentTarget: "vision or mission",
+  CrewMember: "person or team"
+};
+function kindWord(type) {
+  return KIND_WORDS[type] ?? type.toLowerCase();
+}
+function kindOf(node) {
+  return kindWord(node.$type);
+}
+function nameOf(element) {
+  return element.name || "(unnamed)";
+}
 
 // packages/language/src/validation/rules/describe.ts
 function dayText(day) {
@@ -43461,11 +43520,11 @@ function nameList(names2, max = 10) {
   return `${names2.slice(0, max).join(", ")} and ${names2.length - max} more`;
 }
 function namesOf(elements, max = 10) {
-  const shown = elements.slice(0, max).map((element) => element.name).join(", ");
+  const shown = elements.slice(0, max).map((element) => nameOf(element)).join(", ");
   return elements.length > max ? `${shown} and ${elements.length - max} more` : shown;
 }
 function measureName(measure) {
-  return `${measure.$container.name}.${measure.name}`;
+  return `${nameOf(measure.$container)}.${nameOf(measure)}`;
 }
 function days(count) {
   return count === 1 ? "1 day" : `${formatNumber(count)} days`;
@@ -43560,32 +43619,82 @@ function personLens(facts, person) {
 var import_vscode_languageserver13 = __toESM(require_api5(), 1);
 var MAX_REFERENCE_ITEMS = 200;
 var SNIPPETS = {
+  vision: {
+    detail: "a vision, the root of a cascade, with its horizon",
+    body: [
+      'vision ${1:Name} "${2:What the organisation wants to be}" {',
+      "  horizon ${3:${CURRENT_YEAR}-12-31}",
+      "}"
+    ].join("\n")
+  },
+  person: {
+    detail: "a person and their capacity",
+    body: 'person ${1:id} "${2:Full Name}" { capacity ${3:1} }'
+  },
+  team: {
+    detail: "a team and its members",
+    body: 'team ${1:id} "${2:Team name}" { members ${3:member} }'
+  },
   mission: {
     detail: "a mission with intent, lead, boundary and a measure",
     body: [
       'mission ${1:Name} "${2:Title}" under ${3:Parent} {',
       '  intent "${4:Purpose}"',
-      "  lead ${5:person}",
+      "  lead ${5:owner}",
       "  boundary {",
       "    window ${6:${CURRENT_YEAR}-01-01} .. ${7:${CURRENT_YEAR}-12-31}",
       "  }",
-      '  measure ${8:measure} "${9:What success looks like}" {',
+      '  measure ${8:name} "${9:What success looks like}" {',
       "    baseline ${10:0}",
       "    target ${11:100}",
       "  }",
       "}"
     ].join("\n")
   },
-  measure: {
-    detail: "a measure of success",
+  horizon: {
+    detail: "the vision's horizon",
+    body: "horizon ${1:${CURRENT_YEAR}-12-31}"
+  },
+  capacity: {
+    detail: "how many active missions the person can carry at once",
+    body: "capacity ${1:1}"
+  },
+  role: {
+    detail: "the person's role",
+    body: 'role "${1:Role}"'
+  },
+  members: {
+    detail: "the team's members (persons)",
+    body: "members ${1:member}"
+  },
+  intent: {
+    detail: "the intent: purpose, end state and key tasks",
     body: [
-      'measure ${1:name} "${2:Title}" {',
-      "  baseline ${3:0}",
-      "  target ${4:100}",
-      "  current ${5:0}",
-      "  unit ${6:unit}",
+      'intent "${1:Purpose}" {',
+      '  end state "${2:What is true when the mission is won}"',
+      '  key task "${3:What must be done}"',
       "}"
     ].join("\n")
+  },
+  "end state": {
+    detail: "what is true when the mission is won",
+    body: 'end state "${1:What is true when the mission is won}"'
+  },
+  "key task": {
+    detail: "a key task of the intent",
+    body: 'key task "${1:What must be done}"'
+  },
+  lead: {
+    detail: "the one accountable person",
+    body: "lead ${1:owner}"
+  },
+  crew: {
+    detail: "the persons or teams working on the mission",
+    body: "crew ${1:member}"
+  },
+  status: {
+    detail: "staged, active, won, lost or abandoned",
+    body: "status ${1|active,staged,won,lost,abandoned|}"
   },
   boundary: {
     detail: "the defined operating space",
@@ -43597,11 +43706,86 @@ var SNIPPETS = {
       "}"
     ].join("\n")
   },
-  person: {
-    detail: "a person and their capacity",
-    body: 'person ${1:id} "${2:Full Name}" { capacity ${3:1} }'
+  window: {
+    detail: "the time the mission may take, both days included",
+    body: "window ${1:${CURRENT_YEAR}-01-01} .. ${2:${CURRENT_YEAR}-12-31}"
+  },
+  budget: {
+    detail: "the money the mission may spend",
+    body: "budget ${1:100k} ${2:GBP}"
+  },
+  headcount: {
+    detail: "how many people the mission may use",
+    body: "headcount ${1:10}"
+  },
+  must: {
+    detail: "a rule the mission must keep",
+    body: 'must "${1:rule}"'
+  },
+  "must not": {
+    detail: "a rule the mission must not break",
+    body: 'must not "${1:rule}"'
+  },
+  measure: {
+    detail: "a measure of success",
+    body: [
+      'measure ${1:name} "${2:Title}" {',
+      "  baseline ${3:0}",
+      "  target ${4:100}",
+      "  current ${5:0}",
+      "  unit ${6:items}",
+      "}"
+    ].join("\n")
+  },
+  baseline: {
+    detail: "where the measure starts",
+    body: "baseline ${1:0}"
+  },
+  target: {
+    detail: "what winning is",
+    body: "target ${1:100}"
+  },
+  current: {
+    detail: "where the measure is now",
+    body: "current ${1:0}"
+  },
+  unit: {
+    detail: "the measure's unit",
+    body: "unit ${1:items}"
+  },
+  due: {
+    detail: "when the target is due",
+    body: "due ${1:${CURRENT_YEAR}-12-31}"
+  },
+  direction: {
+    detail: "up or down: which way is better",
+    body: "direction ${1|up,down|}"
+  },
+  "contributes to": {
+    detail: "the measure of an ancestor this one adds to",
+    body: "contributes to ${1:Parent}.${2:name}"
+  },
+  supports: {
+    detail: "missions this mission's work helps",
+    body: "supports ${1:Mission}"
+  },
+  review: {
+    detail: "the review cadence and the last review",
+    body: "review every ${1:30} days last ${2:${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}}"
+  },
+  value: {
+    detail: "the cost of delay",
+    body: "value ${1:10k} ${2:GBP} per ${3|week,month|}"
   }
 };
+var SNIPPETS_BY_KEYWORD = /* @__PURE__ */ new Map();
+for (const entry of Object.entries(SNIPPETS)) {
+  const keyword = entry[0].split(" ")[0];
+  SNIPPETS_BY_KEYWORD.set(keyword, [...SNIPPETS_BY_KEYWORD.get(keyword) ?? [], entry]);
+}
+function withDates(body, today) {
+  return body.replaceAll("${CURRENT_YEAR}", today.slice(0, 4)).replaceAll("${CURRENT_MONTH}", today.slice(5, 7)).replaceAll("${CURRENT_DATE}", today.slice(8, 10));
+}
 var MissionCompletionProvider = class extends DefaultCompletionProvider {
   facts;
   settings;
@@ -43621,13 +43805,13 @@ var MissionCompletionProvider = class extends DefaultCompletionProvider {
   }
   completionForKeyword(context, keyword, acceptor) {
     const result = super.completionForKeyword(context, keyword, acceptor);
-    const snippet = this.offerSnippets ? SNIPPETS[keyword.value] : void 0;
-    if (snippet) {
+    const snippets = this.offerSnippets ? SNIPPETS_BY_KEYWORD.get(keyword.value) : void 0;
+    for (const [name, snippet] of snippets ?? []) {
       acceptor(context, {
-        label: keyword.value,
+        label: name,
         kind: import_vscode_languageserver13.CompletionItemKind.Snippet,
         detail: snippet.detail,
-        insertText: snippet.body.replaceAll("${CURRENT_YEAR}", dayToIso(this.settings.today).slice(0, 4)),
+        insertText: withDates(snippet.body, dayToIso(this.settings.today)),
         insertTextFormat: import_vscode_languageserver13.InsertTextFormat.Snippet,
         sortText: "2"
       });
@@ -46591,138 +46775,332 @@ var MissionDocumentSymbolProvider = class extends DefaultDocumentSymbolProvider 
   }
 };
 
-// packages/language/src/lsp/formatter.ts
-var BLOCK_TYPES = /* @__PURE__ */ new Set(["Vision", "Mission", "Intent", "Boundary", "Measure"]);
-var ROSTER_TYPES = /* @__PURE__ */ new Set(["Person", "Team"]);
-var FORMATTING_OPTIONS = { tabSize: 2, insertSpaces: true };
-var MissionFormatter = class extends AbstractFormatter {
-  parser;
-  keepComments = false;
-  constructor(services) {
-    super();
-    this.parser = services.parser.LangiumParser;
+// packages/language/src/config/json-with-positions.ts
+var JsonSyntaxError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
   }
-  doDocumentFormat(document, options, range) {
-    if (range) {
-      this.keepComments = true;
-      try {
-        return super.doDocumentFormat(document, options, range);
-      } finally {
-        this.keepComments = false;
+  offset;
+};
+function parseJsonWithPositions(text) {
+  const parser = new Parser2(text);
+  parser.skipSpace();
+  const value = parser.value();
+  parser.skipSpace();
+  if (!parser.atEnd()) parser.fail("unexpected text after the JSON value");
+  return value;
+}
+var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+var Parser2 = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  offset = 0;
+  atEnd() {
+    return this.offset >= this.text.length;
+  }
+  fail(message, offset = this.offset) {
+    throw new JsonSyntaxError(message, Math.min(offset, this.text.length));
+  }
+  skipSpace() {
+    while (!this.atEnd() && " 	\r\n".includes(this.text[this.offset])) this.offset++;
+  }
+  value() {
+    const char = this.text[this.offset];
+    if (char === void 0) this.fail("unexpected end of the file");
+    if (char === "{") return this.object();
+    if (char === "[") return this.array();
+    if (char === '"') {
+      const start = this.offset;
+      const value = this.string();
+      return { kind: "string", span: { start, end: this.offset }, value };
+    }
+    if (char === "-" || char >= "0" && char <= "9") return this.number();
+    for (const [word, node] of [
+      ["true", true],
+      ["false", false],
+      ["null", null]
+    ]) {
+      if (this.text.startsWith(word, this.offset)) {
+        const span = { start: this.offset, end: this.offset + word.length };
+        this.offset = span.end;
+        return node === null ? { kind: "null", span } : { kind: "boolean", span, value: node };
       }
     }
-    const text = document.textDocument.getText();
-    const spaced = TextDocument2.applyEdits(document.textDocument, [
-      ...super.doDocumentFormat(document, options),
-      ...spaceBeforeTrailingComments(document.parseResult.value.$cstNode)
-    ]);
-    const formatted = this.indentComments(spaced, options).trim() + "\n";
-    if (formatted === text) return [];
-    return [
-      {
-        range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) },
-        newText: formatted
+    this.fail(`unexpected character '${char}'`);
+  }
+  object() {
+    const start = this.offset++;
+    const members = [];
+    this.skipSpace();
+    if (this.text[this.offset] === "}") {
+      this.offset++;
+      return { kind: "object", span: { start, end: this.offset }, members };
+    }
+    for (; ; ) {
+      this.skipSpace();
+      if (this.text[this.offset] !== '"') this.fail("expected a quoted property name");
+      const keyStart = this.offset;
+      const key = this.string();
+      const keySpan = { start: keyStart, end: this.offset };
+      this.skipSpace();
+      if (this.text[this.offset] !== ":") this.fail("expected ':' after the property name");
+      this.offset++;
+      this.skipSpace();
+      members.push({ key, keySpan, value: this.value() });
+      this.skipSpace();
+      const next = this.text[this.offset];
+      this.offset++;
+      if (next === "}") return { kind: "object", span: { start, end: this.offset }, members };
+      if (next !== ",") this.fail("expected ',' or '}'", this.offset - 1);
+    }
+  }
+  array() {
+    const start = this.offset++;
+    const items = [];
+    this.skipSpace();
+    if (this.text[this.offset] === "]") {
+      this.offset++;
+      return { kind: "array", span: { start, end: this.offset }, items };
+    }
+    for (; ; ) {
+      this.skipSpace();
+      items.push(this.value());
+      this.skipSpace();
+      const next = this.text[this.offset];
+      this.offset++;
+      if (next === "]") return { kind: "array", span: { start, end: this.offset }, items };
+      if (next !== ",") this.fail("expected ',' or ']'", this.offset - 1);
+    }
+  }
+  string() {
+    this.offset++;
+    let value = "";
+    for (; ; ) {
+      const char = this.text[this.offset];
+      if (char === void 0) this.fail("unterminated string");
+      if (char === '"') {
+        this.offset++;
+        return value;
       }
-    ];
-  }
-  createHiddenTextEdits(previous, hidden, formatting, context) {
-    return this.keepComments ? [] : super.createHiddenTextEdits(previous, hidden, formatting, context);
-  }
-  format(node) {
-    const cst = ownComposite(node);
-    if (!cst) return;
-    if (node.$type === "Model") {
-      this.formatModel(node);
-      return;
-    }
-    const formatter = this.getNodeFormatter(node);
-    const tokens = cst.content.filter((child) => !child.hidden);
-    formatter.cst(tokens.slice(1)).prepend(Formatting.oneSpace());
-    formatter.cst(tokens.filter((child) => isKeyword2(child, ","))).prepend(Formatting.noSpace());
-    if (node.$type === "Contribution") this.formatQualifiedName(node);
-    const open = tokens.findIndex((child) => isKeyword2(child, "{"));
-    const close = tokens.findIndex((child) => isKeyword2(child, "}"));
-    if (open < 0 || close < open) return;
-    if (close === open + 1) {
-      formatter.cst([tokens[close]]).prepend(Formatting.noSpace());
-      return;
-    }
-    if (!BLOCK_TYPES.has(node.$type)) return;
-    const items = tokens.slice(open + 1, close).filter((child) => startsItem(child, node));
-    formatter.cst(items).prepend(Formatting.indent());
-    formatter.cst([tokens[close]]).prepend(Formatting.newLine());
-  }
-  /** `Grow.patients` without spaces around the dot. */
-  formatQualifiedName(contribution) {
-    const refNode = contribution.measure?.$refNode;
-    if (!refNode) return;
-    const leaves = cst_utils_exports.flattenCst(refNode).filter((leaf) => !leaf.hidden).toArray();
-    this.getNodeFormatter(contribution).cst(leaves.slice(1)).prepend(Formatting.noSpace());
-  }
-  formatModel(model) {
-    const formatter = this.getNodeFormatter(model);
-    let previous;
-    for (const element of model.elements) {
-      const region = formatter.node(element);
-      if (!previous) region.prepend(Formatting.noSpace());
-      else if (ROSTER_TYPES.has(previous.$type) && ROSTER_TYPES.has(element.$type))
-        region.prepend(Formatting.newLine());
-      else region.prepend(Formatting.newLines(2));
-      previous = element;
-    }
-  }
-  /**
-   * Gives each comment that starts a line the indentation of the code after it (one level deeper
-   * when that code is a closing brace: the comment is the block's last item). Every line of a block
-   * comment moves by the same amount.
-   */
-  indentComments(text, options) {
-    const root2 = this.parser.parse(text).value.$cstNode;
-    if (!root2) return text;
-    const unit = options.insertSpaces ? " ".repeat(options.tabSize) : "	";
-    const lines = text.split("\n");
-    const leaves = cst_utils_exports.flattenCst(root2).toArray();
-    let previousCode;
-    for (let i = 0; i < leaves.length; i++) {
-      const leaf = leaves[i];
-      if (!leaf.hidden) {
-        previousCode = leaf;
+      if (char < " ") this.fail("control character in a string");
+      if (char === "\\") {
+        const escape = this.text[this.offset + 1];
+        if (escape === "u" && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.offset + 2, this.offset + 6))) {
+          value += String.fromCharCode(parseInt(this.text.slice(this.offset + 2, this.offset + 6), 16));
+          this.offset += 6;
+          continue;
+        }
+        const replacement = escape === void 0 ? void 0 : ESCAPES[escape];
+        if (replacement === void 0) this.fail("invalid escape in a string");
+        value += replacement;
+        this.offset += 2;
         continue;
       }
-      const line = leaf.range.start.line;
-      if (previousCode && previousCode.range.end.line === line) continue;
-      const next = leaves.slice(i + 1).find((candidate) => !candidate.hidden);
-      const nextIndent = next ? indentationOf(lines[next.range.start.line]) : "";
-      const wanted = next && isKeyword2(next, "}") && next.range.start.line !== line ? nextIndent + unit : nextIndent;
-      const current = indentationOf(lines[line]);
-      if (current === wanted) continue;
-      const shift = wanted.length - current.length;
-      for (let at = line; at <= leaf.range.end.line; at++)
-        lines[at] = reindent(lines[at], shift, at === line ? wanted : void 0);
+      value += char;
+      this.offset++;
     }
-    return lines.join("\n");
+  }
+  number() {
+    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.text.slice(this.offset));
+    if (!match) this.fail("invalid number");
+    const start = this.offset;
+    this.offset += match[0].length;
+    return { kind: "number", span: { start, end: this.offset }, value: Number(match[0]) };
   }
 };
-function spaceBeforeTrailingComments(root2) {
-  if (!root2) return [];
-  const edits = [];
-  let previous;
-  for (const leaf of cst_utils_exports.flattenCst(root2)) {
-    if (leaf.hidden && previous && !previous.hidden && previous.range.end.line === leaf.range.start.line && previous.end !== leaf.offset - 1) {
-      edits.push({ range: { start: previous.range.end, end: leaf.range.start }, newText: " " });
+function positionAt(text, offset) {
+  let line = 1;
+  let lineStart2 = 0;
+  for (let index = 0; index < offset && index < text.length; index++) {
+    if (text[index] === "\n") {
+      line++;
+      lineStart2 = index + 1;
     }
-    previous = leaf;
   }
-  return edits;
+  return { line, column: offset - lineStart2 + 1 };
 }
-function indentationOf(line) {
-  return /^[ \t]*/.exec(line)[0];
+
+// packages/language/src/config/mission-config.ts
+var CONFIG_FILE_NAME = "mission.config.json";
+var FORMAT_SETTINGS = {
+  printWidth: { minimum: 20, maximum: 1e3, default: 120 },
+  indent: { minimum: 1, maximum: 8, default: 2 }
+};
+var SEVERITY_SETTINGS = ["error", "warning", "info", "off"];
+var KNOWN_KEYS = ["today", "rules", "format", "$schema"];
+function parseMissionConfig(text, file) {
+  const source3 = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  const diagnostics = [];
+  const rules = /* @__PURE__ */ new Map();
+  const problem = (span, message) => {
+    diagnostics.push(configDiagnostic(source3, file, span, message));
+  };
+  let root2;
+  try {
+    root2 = parseJsonWithPositions(source3);
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    problem({ start: error.offset, end: error.offset + 1 }, `${file} is not valid JSON: ${error.message}`);
+    return { rules, diagnostics };
+  }
+  if (root2.kind !== "object") {
+    problem(root2.span, `${file} must hold a JSON object such as { "rules": { "no-lead": "off" } }`);
+    return { rules, diagnostics };
+  }
+  let today;
+  let format;
+  for (const member of root2.members) {
+    if (member.key === "today") {
+      const value = member.value;
+      if (value.kind !== "string" || toDay(parseDate(value.value)) === void 0) {
+        problem(value.span, `"today" must be a calendar date as "YYYY-MM-DD"`);
+      } else {
+        today = value.value;
+      }
+    } else if (member.key === "rules") {
+      readRules(member.value, rules, problem);
+    } else if (member.key === "format") {
+      format = readFormat(member.value, problem);
+    } else if (!KNOWN_KEYS.includes(member.key)) {
+      problem(member.keySpan, `unknown setting "${member.key}" (expected "today", "rules" or "format")`);
+    }
+  }
+  return {
+    ...today === void 0 ? {} : { today },
+    rules,
+    ...format === void 0 ? {} : { format },
+    diagnostics
+  };
 }
-function reindent(line, shift, exact) {
-  const current = indentationOf(line);
-  if (exact !== void 0) return exact + line.slice(current.length);
-  if (shift >= 0) return " ".repeat(shift) + line;
-  return line.slice(Math.min(current.length, -shift));
+function readFormat(node, problem) {
+  if (node.kind !== "object") {
+    problem(node.span, `"format" must be an object such as { "printWidth": 120, "indent": 2 }`);
+    return void 0;
+  }
+  const format = {};
+  for (const { key, keySpan, value } of node.members) {
+    if (!(key in FORMAT_SETTINGS)) {
+      const names2 = Object.keys(FORMAT_SETTINGS);
+      const close = names2.find((name2) => distanceAtMostTwo(name2.toLowerCase(), key.toLowerCase()));
+      const hint = close ? `did you mean "${close}"?` : `expected ${names2.map((name2) => `"${name2}"`).join(" or ")}`;
+      problem(keySpan, `unknown format setting "${key}" (${hint})`);
+      continue;
+    }
+    const name = key;
+    const { minimum, maximum } = FORMAT_SETTINGS[name];
+    if (value.kind !== "number" || !Number.isInteger(value.value) || value.value < minimum || value.value > maximum) {
+      problem(value.span, `"format.${name}" must be a whole number from ${minimum} to ${maximum}`);
+      continue;
+    }
+    format[name] = value.value;
+  }
+  return format;
+}
+function readRules(node, rules, problem) {
+  if (node.kind !== "object") {
+    problem(node.span, `"rules" must be an object of code: severity, such as { "no-lead": "off" }`);
+    return;
+  }
+  for (const { key, keySpan, value } of node.members) {
+    if (!isDiagnosticCode(key)) {
+      problem(keySpan, `unknown rule code "${key}"${suggestion(key)}`);
+      continue;
+    }
+    if (value.kind !== "string" || !SEVERITY_SETTINGS.includes(value.value)) {
+      const shown = value.kind === "string" ? `"${value.value}"` : source(value);
+      problem(
+        value.span,
+        `unknown severity ${shown} for "${key}" (expected "error", "warning", "info" or "off")`
+      );
+      continue;
+    }
+    const setting = value.value;
+    if (("fixed" in CATALOG[key] || key === "invalid-config") && setting !== "error") {
+      problem(value.span, `"${key}" cannot be lowered or turned off`);
+      continue;
+    }
+    rules.set(key, setting);
+  }
+}
+function source(node) {
+  return node.kind === "number" || node.kind === "boolean" ? String(node.value) : node.kind;
+}
+function suggestion(key) {
+  const lower = key.toLowerCase().replace(/_/g, "-");
+  const match = Object.keys(CATALOG).find((code) => code === lower || distanceAtMostTwo(code, lower));
+  return match ? ` (did you mean "${match}"?)` : "";
+}
+function distanceAtMostTwo(a2, b) {
+  if (Math.abs(a2.length - b.length) > 2) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_2, index) => index);
+  for (let i = 1; i <= a2.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a2[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length] <= 2;
+}
+function configDiagnostic(text, file, span, message) {
+  const lineEnd2 = text.indexOf("\n", span.start);
+  const end = Math.max(span.start + 1, Math.min(span.end, lineEnd2 < 0 ? text.length : lineEnd2));
+  const from = positionAt(text, span.start);
+  const to = positionAt(text, end);
+  return {
+    file,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    severity: "error",
+    code: "invalid-config",
+    message
+  };
+}
+
+// packages/language/src/lsp/layout-roles.ts
+function rolesOf(root2) {
+  const roles = /* @__PURE__ */ new Map();
+  for (const node of ast_utils_exports.streamAst(root2)) {
+    if (node === root2) {
+      for (const element of root2.elements) {
+        const first2 = firstToken(element.$cstNode);
+        if (first2) roles.set(first2, { kind: "element", type: element.$type });
+      }
+      continue;
+    }
+    const cst = ownComposite(node);
+    if (!cst) continue;
+    const tokens = cst.content.filter((child) => !child.hidden);
+    for (const token of tokens) if (isKeyword2(token, ",")) roles.set(token, { kind: "tight" });
+    if (isContribution(node) && node.measure?.$refNode) {
+      const name = cst_utils_exports.flattenCst(node.measure.$refNode).filter((leaf) => !leaf.hidden);
+      for (const leaf of name.toArray().slice(1)) roles.set(leaf, { kind: "tight" });
+    }
+    const open2 = tokens.findIndex((child) => isKeyword2(child, "{"));
+    if (open2 < 0) continue;
+    const close = tokens.findIndex((child, index) => index > open2 && isKeyword2(child, "}"));
+    const items = tokens.slice(open2 + 1, close < 0 ? void 0 : close).filter((child) => startsItem(child, node)).map((child) => firstToken(child)).filter((token) => token !== void 0);
+    const block2 = {
+      first: firstToken(cst),
+      open: tokens[open2],
+      close: close < 0 ? void 0 : tokens[close],
+      firstItem: items[0],
+      oneLine: false,
+      level: 0
+    };
+    roles.set(block2.open, { kind: "open", block: block2 });
+    if (block2.close) roles.set(block2.close, { kind: "close", block: block2 });
+    for (const item of items) roles.set(item, { kind: "item", block: block2 });
+  }
+  return roles;
+}
+function firstToken(node) {
+  return node ? cst_utils_exports.flattenCst(node).find((leaf) => !leaf.hidden) : void 0;
 }
 function ownComposite(node) {
   let cst = node.$cstNode;
@@ -46739,30 +47117,305 @@ function isKeyword2(node, value) {
 }
 function startsItem(child, owner) {
   if (child.astNode !== owner) return true;
-  return isKeyword2(child, "horizon");
+  return isKeyword2(child, "horizon") || isKeyword2(child, "members");
 }
-var formattingServices;
-function formatDocument(text, options = FORMATTING_OPTIONS) {
-  if (!formattingServices) {
-    const { shared: shared2, Mission: Mission2 } = createMissionServices();
-    let count = 0;
-    formattingServices = {
-      parse: (source3) => shared2.workspace.LangiumDocumentFactory.fromString(
-        source3,
-        URI2.parse(`memory:///format-${++count}.mission`)
-      ),
-      formatter: Mission2.lsp.Formatter
-    };
+
+// packages/language/src/lsp/layout.ts
+var ITEM_SEPARATOR = "  ";
+var ROSTER_TYPES = /* @__PURE__ */ new Set(["Person", "Team"]);
+function layOut(root2, text, style) {
+  if (!root2.$cstNode) return { leaves: [], end: "" };
+  const leaves = cst_utils_exports.flattenCst(root2.$cstNode).toArray();
+  return new LayoutBuilder(leaves, rolesOf(root2), text, style).build();
+}
+function layoutText(layout) {
+  return layout.leaves.map((placed) => placed.before + placed.text).join("") + layout.end;
+}
+var LayoutBuilder = class {
+  constructor(leaves, roles, source3, style) {
+    this.leaves = leaves;
+    this.roles = roles;
+    this.source = source3;
+    this.style = style;
+    this.indexOf = new Map(leaves.map((leaf, index) => [leaf, index]));
   }
-  const document = formattingServices.parse(text);
-  const { lexerErrors, parserErrors } = document.parseResult;
+  leaves;
+  roles;
+  source;
+  style;
+  placed = [];
+  indexOf;
+  open = [];
+  previousElement;
+  build() {
+    let previous = -1;
+    for (let index = 0; index < this.leaves.length; index++) {
+      if (this.leaves[index].hidden) continue;
+      this.placeGap(previous, index);
+      previous = index;
+    }
+    this.placeGap(previous, this.leaves.length);
+    alignTrailingComments(this.placed, this.style.tabSize);
+    return { leaves: this.placed, end: this.leaves.length > 0 ? "\n" : "" };
+  }
+  /** Places the comments between the tokens at `from` and `to` (either may be missing), then `to`. */
+  placeGap(from, to) {
+    const token = this.leaves[to];
+    const brk = this.breakBefore(from, token);
+    let previous = from >= 0 ? this.leaves[from] : void 0;
+    let ownLine = false;
+    let lastOwnLine = false;
+    for (let index = from + 1; index < to; index++) {
+      const comment = this.leaves[index];
+      const trailing = previous !== void 0 && comment.range.start.line === previous.range.end.line;
+      if (trailing) {
+        this.place(comment, " ", normaliseBreaks(comment.text));
+      } else {
+        const topLevel2 = brk.kind === "start" || brk.kind === "end" || brk.kind === "element";
+        const fewest = !ownLine && brk.kind === "element" ? brk.newlines : 1;
+        const newlines = !previous ? 0 : topLevel2 ? clamp(linesBetween(previous, comment), fewest, 2) : 1;
+        const indentation = this.indentation(this.commentIndent(brk));
+        this.place(comment, "\n".repeat(newlines) + indentation, this.moved(comment, indentation));
+        ownLine = true;
+      }
+      lastOwnLine = !trailing || comment.text.startsWith("//");
+      previous = comment;
+    }
+    if (!token) return;
+    const lastComment = to - 1 > from ? this.leaves[to - 1] : void 0;
+    this.place(token, this.whitespaceBefore(brk, token, previous, lastComment, ownLine, lastOwnLine));
+    this.enter(token);
+  }
+  whitespaceBefore(brk, token, previous, lastComment, ownLine, lastOwnLine) {
+    switch (brk.kind) {
+      case "start":
+        return lastComment ? "\n".repeat(clamp(linesBetween(lastComment, token), 1, 2)) : "";
+      case "element":
+        return "\n".repeat(
+          (ownLine || brk.roster) && previous ? clamp(linesBetween(previous, token), 1, 2) : brk.newlines
+        );
+      case "line":
+        return "\n" + this.indentation(brk.indent);
+      default: {
+        if (lastOwnLine) return "\n" + this.indentation(this.depth() + 1);
+        const spaces = brk.kind === "space" ? brk.spaces : 1;
+        return " ".repeat(lastComment ? Math.max(1, spaces) : spaces);
+      }
+    }
+  }
+  breakBefore(from, token) {
+    if (!token) return { kind: "end" };
+    const role = this.roles.get(token);
+    if (from < 0) return { kind: "start" };
+    if (role?.kind === "element") {
+      const roster = ROSTER_TYPES.has(role.type) && ROSTER_TYPES.has(this.previousElement ?? "");
+      return { kind: "element", newlines: roster ? 1 : 2, roster };
+    }
+    if (role?.kind === "item" && !role.block.oneLine) {
+      const indent = role.block.level + 1;
+      return { kind: "line", indent, commentIndent: indent };
+    }
+    if (role?.kind === "close" && !role.block.oneLine) {
+      return { kind: "line", indent: role.block.level, commentIndent: role.block.level + 1 };
+    }
+    return { kind: "space", spaces: this.spaceBetween(this.leaves[from], token) };
+  }
+  /** The indentation level of a comment on its own line before a token placed by `brk`. */
+  commentIndent(brk) {
+    if (brk.kind === "line") return brk.commentIndent;
+    if (brk.kind === "space") return this.depth() + 1;
+    return 0;
+  }
+  /** Keeps track of the blocks the next token is in, deciding each block's layout at its `{`. */
+  enter(token) {
+    const role = this.roles.get(token);
+    if (role?.kind === "element") this.previousElement = role.type;
+    if (role?.kind === "open") {
+      const block2 = role.block;
+      block2.level = this.depth();
+      block2.oneLine = this.open.some((outer) => outer.oneLine) || this.fitsOnOneLine(block2);
+      this.open.push(block2);
+    } else if (role?.kind === "close" && this.open.at(-1) === role.block) {
+      this.open.pop();
+    }
+  }
+  /** The number of expanded blocks around the current token. */
+  depth() {
+    return this.open.filter((block2) => !block2.oneLine).length;
+  }
+  /**
+   * Written with its first item on the line of its `{` (or, without items, its first comment), no
+   * comment that needs a line break, and fitting in the print width at its indentation.
+   */
+  fitsOnOneLine(block2) {
+    if (!block2.close) return false;
+    const from = this.indexOf.get(block2.first);
+    const open2 = this.indexOf.get(block2.open);
+    const to = this.indexOf.get(block2.close);
+    const first2 = block2.firstItem ?? (open2 + 1 < to ? this.leaves[open2 + 1] : void 0);
+    if (first2 && first2.range.start.line !== block2.open.range.end.line) return false;
+    let line = this.indentation(block2.level) + this.leaves[from].text;
+    for (let index = from + 1; index <= to; index++) {
+      const leaf = this.leaves[index];
+      const previous = this.leaves[index - 1];
+      if (leaf.hidden && breaksLine(leaf, previous)) return false;
+      line += " ".repeat(this.flatSpaces(index)) + leaf.text;
+    }
+    return columnAfter(0, line, this.style.tabSize) <= this.style.printWidth;
+  }
+  /** The spaces before the leaf at `index` when its block is on one line. */
+  flatSpaces(index) {
+    const leaf = this.leaves[index];
+    if (leaf.hidden) return 1;
+    let previous = index - 1;
+    while (previous > 0 && this.leaves[previous].hidden) previous--;
+    const spaces = this.spaceBetween(this.leaves[previous], leaf);
+    return previous === index - 1 ? spaces : Math.max(1, spaces);
+  }
+  /** Between two tokens on one line: `{}`, `a, b`, `Grow.x`, two spaces between items, else one. */
+  spaceBetween(previous, token) {
+    const role = this.roles.get(token);
+    const previousRole = this.roles.get(previous);
+    if (role?.kind === "tight") return 0;
+    if (role?.kind === "close" && previousRole?.kind === "open" && previousRole.block === role.block) return 0;
+    if (role?.kind === "item" && previousRole?.kind !== "open") return ITEM_SEPARATOR.length;
+    return 1;
+  }
+  indentation(level) {
+    return this.style.indentUnit.repeat(level);
+  }
+  place(leaf, before, text = leaf.text) {
+    this.placed.push({ leaf, before, text });
+  }
+  /** A comment on its own line over several lines: every line moves as far as the first. */
+  moved(comment, indentation) {
+    const text = normaliseBreaks(comment.text);
+    if (!text.includes("\n")) return text;
+    const lineStart2 = comment.offset - comment.range.start.character;
+    const was = columnAfter(0, this.source.slice(lineStart2, comment.offset), this.style.tabSize);
+    const shift = columnAfter(0, indentation, this.style.tabSize) - was;
+    return text.split("\n").map((line, index) => {
+      if (index === 0 || shift === 0) return line;
+      if (shift > 0) return " ".repeat(shift) + line;
+      const blank = /^[ \t]*/.exec(line)[0].length;
+      return line.slice(Math.min(blank, -shift));
+    }).join("\n");
+  }
+};
+function alignTrailingComments(placed, tabSize) {
+  const ends = [];
+  let line = 0;
+  let column = 0;
+  let indent = 0;
+  for (let index = 0; index < placed.length; index++) {
+    const { leaf, before, text } = placed[index];
+    const code = column;
+    const lineOf = line;
+    ({ line, column } = advance(line, column, before, tabSize));
+    if (before.includes("\n")) indent = column;
+    const endsLine2 = index === placed.length - 1 || placed[index + 1].before.includes("\n");
+    if (leaf.hidden && index > 0 && !before.includes("\n") && !text.includes("\n") && endsLine2) {
+      ends.push({ line: lineOf, indent, index, code });
+    }
+    ({ line, column } = advance(line, column, text, tabSize));
+  }
+  for (let start = 0; start < ends.length; ) {
+    let end = start + 1;
+    while (end < ends.length && ends[end].line === ends[end - 1].line + 1 && ends[end].indent === ends[start].indent) {
+      end++;
+    }
+    const run = ends.slice(start, end);
+    const column2 = Math.max(...run.map((entry) => entry.code)) + 1;
+    for (const entry of run) placed[entry.index].before = " ".repeat(column2 - entry.code);
+    start = end;
+  }
+}
+function advance(line, column, text, tabSize) {
+  for (const char of text) {
+    if (char === "\n") {
+      line++;
+      column = 0;
+    } else {
+      column = char === "	" ? column + tabSize - column % tabSize : column + 1;
+    }
+  }
+  return { line, column };
+}
+function columnAfter(column, text, tabSize) {
+  return advance(0, column, text, tabSize).column;
+}
+function breaksLine(comment, previous) {
+  return comment.text.startsWith("//") || /[\r\n]/.test(comment.text) || comment.range.start.line !== previous.range.end.line;
+}
+function linesBetween(previous, next) {
+  return next.range.start.line - previous.range.end.line;
+}
+function clamp(value, least, most) {
+  return Math.min(most, Math.max(least, value));
+}
+function normaliseBreaks(text) {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+// packages/language/src/lsp/formatter.ts
+var MissionFormatter = class extends AbstractFormatter {
+  constructor(services) {
+    super();
+    this.services = services;
+  }
+  services;
+  format() {
+  }
+  doDocumentFormat(document, options, range) {
+    const text = document.textDocument.getText();
+    const style = layoutStyle(this.services.config.EditorSettings.configFile?.format, options);
+    const layout = layOut(document.parseResult.value, text, style);
+    if (range) return rangeEdits(layout, document.textDocument, range);
+    const formatted = layoutText(layout);
+    if (formatted === text) return [];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) },
+        newText: formatted
+      }
+    ];
+  }
+};
+function layoutStyle(settings = {}, editor) {
+  const printWidth = settings.printWidth ?? FORMAT_SETTINGS.printWidth.default;
+  const editorTab = editor && editor.tabSize >= 1 ? Math.floor(editor.tabSize) : void 0;
+  if (settings.indent === void 0 && editorTab !== void 0) {
+    return { indentUnit: editor?.insertSpaces ? " ".repeat(editorTab) : "	", tabSize: editorTab, printWidth };
+  }
+  const indent = settings.indent ?? FORMAT_SETTINGS.indent.default;
+  return { indentUnit: " ".repeat(indent), tabSize: editorTab ?? indent, printWidth };
+}
+function rangeEdits(layout, document, range) {
+  const from = document.offsetAt(range.start);
+  const to = document.offsetAt(range.end);
+  const text = document.getText();
+  const edits = [];
+  const replace = (start, end, newText) => {
+    if (start <= to && end >= from && text.slice(start, end) !== newText) {
+      edits.push({ range: { start: document.positionAt(start), end: document.positionAt(end) }, newText });
+    }
+  };
+  let previousEnd = 0;
+  for (const { leaf, before, text: leafText } of layout.leaves) {
+    replace(previousEnd, leaf.offset, before);
+    replace(leaf.offset, leaf.end, leafText);
+    previousEnd = leaf.end;
+  }
+  replace(previousEnd, text.length, layout.end);
+  return edits;
+}
+var formattingParser;
+function formatDocument(text, settings = {}) {
+  formattingParser ??= createMissionServices().Mission.parser.LangiumParser;
+  const { value, lexerErrors, parserErrors } = formattingParser.parse(text);
   const problem = lexerErrors[0]?.message ?? parserErrors[0]?.message;
   if (problem !== void 0) throw new Error(`cannot format text that does not parse: ${problem}`);
-  const edits = formattingServices.formatter.formatDocument(document, {
-    textDocument: { uri: document.uri.toString() },
-    options
-  });
-  return TextDocument2.applyEdits(document.textDocument, edits);
+  return layoutText(layOut(value, text, layoutStyle(settings)));
 }
 
 // packages/language/src/lsp/fuzzy-matcher.ts
@@ -46885,11 +47538,11 @@ var MissionInlayHintProvider = class extends AbstractInlayHintProvider {
     if (!isMission(node)) return;
     const window = this.facts.get().windowOf(node);
     if (window.source === "own" || window.source === "none") return;
-    const open = grammar_utils_exports.findNodeForKeyword(node.$cstNode, "{");
-    if (!open) return;
+    const open2 = grammar_utils_exports.findNodeForKeyword(node.$cstNode, "{");
+    if (!open2) return;
     const broken = windowOf(node) ? "own window unusable; " : "";
     accept({
-      position: open.range.end,
+      position: open2.range.end,
       label: `window ${windowText(window)} (${broken}${windowOrigin(window)})`,
       paddingLeft: true
     });
@@ -47180,8 +47833,8 @@ var IgnoreRules = class _IgnoreRules {
   ignores(path, isFolder) {
     const entry = trimSlash(path);
     return this.layers.some(({ base, rules }) => {
-      const relative3 = base === "" ? entry : entry.startsWith(`${base}/`) ? entry.slice(base.length + 1) : void 0;
-      return relative3 !== void 0 && relative3 !== "" && rules.ignores(isFolder ? `${relative3}/` : relative3);
+      const relative5 = base === "" ? entry : entry.startsWith(`${base}/`) ? entry.slice(base.length + 1) : void 0;
+      return relative5 !== void 0 && relative5 !== "" && rules.ignores(isFolder ? `${relative5}/` : relative5);
     });
   }
 };
@@ -47236,259 +47889,6 @@ var MissionWorkspaceManager = class extends DefaultWorkspaceManager {
 
 // packages/language/src/server/editor-settings.ts
 var import_vscode_languageserver19 = __toESM(require_api5(), 1);
-
-// packages/language/src/config/json-with-positions.ts
-var JsonSyntaxError = class extends Error {
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-  }
-  offset;
-};
-function parseJsonWithPositions(text) {
-  const parser = new Parser2(text);
-  parser.skipSpace();
-  const value = parser.value();
-  parser.skipSpace();
-  if (!parser.atEnd()) parser.fail("unexpected text after the JSON value");
-  return value;
-}
-var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
-var Parser2 = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  offset = 0;
-  atEnd() {
-    return this.offset >= this.text.length;
-  }
-  fail(message, offset = this.offset) {
-    throw new JsonSyntaxError(message, Math.min(offset, this.text.length));
-  }
-  skipSpace() {
-    while (!this.atEnd() && " 	\r\n".includes(this.text[this.offset])) this.offset++;
-  }
-  value() {
-    const char = this.text[this.offset];
-    if (char === void 0) this.fail("unexpected end of the file");
-    if (char === "{") return this.object();
-    if (char === "[") return this.array();
-    if (char === '"') {
-      const start = this.offset;
-      const value = this.string();
-      return { kind: "string", span: { start, end: this.offset }, value };
-    }
-    if (char === "-" || char >= "0" && char <= "9") return this.number();
-    for (const [word, node] of [
-      ["true", true],
-      ["false", false],
-      ["null", null]
-    ]) {
-      if (this.text.startsWith(word, this.offset)) {
-        const span = { start: this.offset, end: this.offset + word.length };
-        this.offset = span.end;
-        return node === null ? { kind: "null", span } : { kind: "boolean", span, value: node };
-      }
-    }
-    this.fail(`unexpected character '${char}'`);
-  }
-  object() {
-    const start = this.offset++;
-    const members = [];
-    this.skipSpace();
-    if (this.text[this.offset] === "}") {
-      this.offset++;
-      return { kind: "object", span: { start, end: this.offset }, members };
-    }
-    for (; ; ) {
-      this.skipSpace();
-      if (this.text[this.offset] !== '"') this.fail("expected a quoted property name");
-      const keyStart = this.offset;
-      const key = this.string();
-      const keySpan = { start: keyStart, end: this.offset };
-      this.skipSpace();
-      if (this.text[this.offset] !== ":") this.fail("expected ':' after the property name");
-      this.offset++;
-      this.skipSpace();
-      members.push({ key, keySpan, value: this.value() });
-      this.skipSpace();
-      const next = this.text[this.offset];
-      this.offset++;
-      if (next === "}") return { kind: "object", span: { start, end: this.offset }, members };
-      if (next !== ",") this.fail("expected ',' or '}'", this.offset - 1);
-    }
-  }
-  array() {
-    const start = this.offset++;
-    const items = [];
-    this.skipSpace();
-    if (this.text[this.offset] === "]") {
-      this.offset++;
-      return { kind: "array", span: { start, end: this.offset }, items };
-    }
-    for (; ; ) {
-      this.skipSpace();
-      items.push(this.value());
-      this.skipSpace();
-      const next = this.text[this.offset];
-      this.offset++;
-      if (next === "]") return { kind: "array", span: { start, end: this.offset }, items };
-      if (next !== ",") this.fail("expected ',' or ']'", this.offset - 1);
-    }
-  }
-  string() {
-    this.offset++;
-    let value = "";
-    for (; ; ) {
-      const char = this.text[this.offset];
-      if (char === void 0) this.fail("unterminated string");
-      if (char === '"') {
-        this.offset++;
-        return value;
-      }
-      if (char < " ") this.fail("control character in a string");
-      if (char === "\\") {
-        const escape = this.text[this.offset + 1];
-        if (escape === "u" && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.offset + 2, this.offset + 6))) {
-          value += String.fromCharCode(parseInt(this.text.slice(this.offset + 2, this.offset + 6), 16));
-          this.offset += 6;
-          continue;
-        }
-        const replacement = escape === void 0 ? void 0 : ESCAPES[escape];
-        if (replacement === void 0) this.fail("invalid escape in a string");
-        value += replacement;
-        this.offset += 2;
-        continue;
-      }
-      value += char;
-      this.offset++;
-    }
-  }
-  number() {
-    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.text.slice(this.offset));
-    if (!match) this.fail("invalid number");
-    const start = this.offset;
-    this.offset += match[0].length;
-    return { kind: "number", span: { start, end: this.offset }, value: Number(match[0]) };
-  }
-};
-function positionAt(text, offset) {
-  let line = 1;
-  let lineStart2 = 0;
-  for (let index = 0; index < offset && index < text.length; index++) {
-    if (text[index] === "\n") {
-      line++;
-      lineStart2 = index + 1;
-    }
-  }
-  return { line, column: offset - lineStart2 + 1 };
-}
-
-// packages/language/src/config/mission-config.ts
-var CONFIG_FILE_NAME = "mission.config.json";
-var SEVERITY_SETTINGS = ["error", "warning", "info", "off"];
-var KNOWN_KEYS = ["today", "rules", "$schema"];
-function parseMissionConfig(text, file) {
-  const source3 = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  const diagnostics = [];
-  const rules = /* @__PURE__ */ new Map();
-  const problem = (span, message) => {
-    diagnostics.push(configDiagnostic(source3, file, span, message));
-  };
-  let root2;
-  try {
-    root2 = parseJsonWithPositions(source3);
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    problem({ start: error.offset, end: error.offset + 1 }, `${file} is not valid JSON: ${error.message}`);
-    return { rules, diagnostics };
-  }
-  if (root2.kind !== "object") {
-    problem(root2.span, `${file} must hold a JSON object such as { "rules": { "no-lead": "off" } }`);
-    return { rules, diagnostics };
-  }
-  let today;
-  for (const member of root2.members) {
-    if (member.key === "today") {
-      const value = member.value;
-      if (value.kind !== "string" || toDay(parseDate(value.value)) === void 0) {
-        problem(value.span, `"today" must be a calendar date as "YYYY-MM-DD"`);
-      } else {
-        today = value.value;
-      }
-    } else if (member.key === "rules") {
-      readRules(member.value, rules, problem);
-    } else if (!KNOWN_KEYS.includes(member.key)) {
-      problem(member.keySpan, `unknown setting "${member.key}" (expected "today" or "rules")`);
-    }
-  }
-  return today === void 0 ? { rules, diagnostics } : { today, rules, diagnostics };
-}
-function readRules(node, rules, problem) {
-  if (node.kind !== "object") {
-    problem(node.span, `"rules" must be an object of code: severity, such as { "no-lead": "off" }`);
-    return;
-  }
-  for (const { key, keySpan, value } of node.members) {
-    if (!isDiagnosticCode(key)) {
-      problem(keySpan, `unknown rule code "${key}"${suggestion(key)}`);
-      continue;
-    }
-    if (value.kind !== "string" || !SEVERITY_SETTINGS.includes(value.value)) {
-      const shown = value.kind === "string" ? `"${value.value}"` : source(value);
-      problem(
-        value.span,
-        `unknown severity ${shown} for "${key}" (expected "error", "warning", "info" or "off")`
-      );
-      continue;
-    }
-    const setting = value.value;
-    if (("fixed" in CATALOG[key] || key === "invalid-config") && setting !== "error") {
-      problem(value.span, `"${key}" cannot be lowered or turned off`);
-      continue;
-    }
-    rules.set(key, setting);
-  }
-}
-function source(node) {
-  return node.kind === "number" || node.kind === "boolean" ? String(node.value) : node.kind;
-}
-function suggestion(key) {
-  const lower = key.toLowerCase().replace(/_/g, "-");
-  const match = Object.keys(CATALOG).find((code) => code === lower || distanceAtMostTwo(code, lower));
-  return match ? ` (did you mean "${match}"?)` : "";
-}
-function distanceAtMostTwo(a2, b) {
-  if (Math.abs(a2.length - b.length) > 2) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_2, index) => index);
-  for (let i = 1; i <= a2.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a2[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length] <= 2;
-}
-function configDiagnostic(text, file, span, message) {
-  const lineEnd2 = text.indexOf("\n", span.start);
-  const end = Math.max(span.start + 1, Math.min(span.end, lineEnd2 < 0 ? text.length : lineEnd2));
-  const from = positionAt(text, span.start);
-  const to = positionAt(text, end);
-  return {
-    file,
-    line: from.line,
-    column: from.column,
-    endLine: to.line,
-    endColumn: to.column,
-    severity: "error",
-    code: "invalid-config",
-    message
-  };
-}
-
-// packages/language/src/server/editor-settings.ts
 var SEVERITY_SETTINGS2 = /* @__PURE__ */ new Set(["error", "warning", "info", "off"]);
 var MissionEditorSettings = class {
   settings;
@@ -48785,25 +49185,6 @@ var MissionReferenceDescriptionProvider = class extends DefaultReferenceDescript
 
 // packages/language/src/references/linker.ts
 var import_vscode_languageserver21 = __toESM(require_api5(), 1);
-
-// packages/language/src/references/kinds.ts
-var KIND_WORDS = {
-  Vision: "vision",
-  Person: "person",
-  Team: "team",
-  Mission: "mission",
-  Measure: "measure",
-  AlignmentTarget: "vision or mission",
-  CrewMember: "person or team"
-};
-function kindWord(type) {
-  return KIND_WORDS[type] ?? type.toLowerCase();
-}
-function kindOf(node) {
-  return kindWord(node.$type);
-}
-
-// packages/language/src/references/linker.ts
 var MissionLinker = class extends DefaultLinker {
   index;
   constructor(services) {
@@ -48940,12 +49321,14 @@ var MissionIndexManager = class extends DefaultIndexManager {
   namesByType() {
     if (this.byType?.changes === this.changes) return this.byType.names;
     const lists = /* @__PURE__ */ new Map();
+    const add = (type, name) => {
+      const list2 = lists.get(type);
+      if (list2) list2.push(name);
+      else lists.set(type, [name]);
+    };
     for (const [name, descriptions] of this.byName) {
-      for (const type of new Set(descriptions.map((description) => description.type))) {
-        const list2 = lists.get(type);
-        if (list2) list2.push(name);
-        else lists.set(type, [name]);
-      }
+      if (descriptions.length === 1) add(descriptions[0].type, name);
+      else for (const type of new Set(descriptions.map((description) => description.type))) add(type, name);
     }
     const names2 = /* @__PURE__ */ new Map();
     for (const [type, list2] of lists) {
@@ -49235,14 +49618,16 @@ var NameValidator = class {
   }
   checkMeasureNames(mission, accept) {
     const seen = /* @__PURE__ */ new Map();
-    for (const measure of mission.measures) seen.set(measure.name, (seen.get(measure.name) ?? 0) + 1);
+    for (const measure of mission.measures)
+      if (measure.name) seen.set(measure.name, (seen.get(measure.name) ?? 0) + 1);
     for (const measure of mission.measures) {
+      if (!measure.name) continue;
       const count = seen.get(measure.name) ?? 0;
       if (count > 1) {
         report(
           accept,
           "duplicate-name",
-          `mission ${mission.name} has ${count} measures named '${measure.name}'`,
+          `mission ${mission.name ?? "(without a name)"} has ${count} measures named '${nameOf(measure)}'`,
           { node: measure, property: "name" }
         );
       }
@@ -49270,7 +49655,7 @@ var AlignmentValidator = class {
   checkAligned(mission, accept) {
     if (mission.parent !== void 0) return;
     const staged = statusOf(mission) === "staged";
-    const message = staged ? `staged mission ${mission.name} is not aligned: add \`under\` naming the vision or mission it serves before it starts` : `mission ${mission.name} is not aligned: add \`under\` naming the vision or mission it serves`;
+    const message = staged ? `staged mission ${nameOf(mission)} is not aligned: add \`under\` naming the vision or mission it serves before it starts` : `mission ${nameOf(mission)} is not aligned: add \`under\` naming the vision or mission it serves`;
     report(accept, "unaligned-mission", message, { node: mission, property: "name" }, staged ? "warning" : "error");
   }
   /** Reported on the `under` of every member, each message starting the loop at that member. */
@@ -49279,19 +49664,19 @@ var AlignmentValidator = class {
     const members = facts.cycleOf(mission);
     if (!members || !mission.parent) return;
     if (members.length === 1) {
-      report(accept, "alignment-cycle", `mission ${mission.name} is under itself`, {
+      report(accept, "alignment-cycle", `mission ${nameOf(mission)} is under itself`, {
         node: mission,
         property: "parent"
       });
       return;
     }
-    const names2 = [mission.name];
+    const names2 = [nameOf(mission)];
     let current = facts.parentOf(mission);
     while (current && current !== mission && names2.length < LOOP_NAMES) {
-      names2.push(current.name);
+      names2.push(nameOf(current));
       current = current.$type === "Mission" ? facts.parentOf(current) : void 0;
     }
-    const loop = current === mission ? [...names2, mission.name] : [...names2, `\u2026 (${members.length} missions in all)`, mission.name];
+    const loop = current === mission ? [...names2, nameOf(mission)] : [...names2, `\u2026 (${members.length} missions in all)`, nameOf(mission)];
     report(
       accept,
       "alignment-cycle",
@@ -49334,7 +49719,7 @@ var BoundaryValidator = class {
     if (!own || !parent) return;
     const outer = parent.$type === "Mission" ? this.facts.get().windowOf(parent) : visionWindow(parent);
     if (contains(outer, own)) return;
-    const theirs = parent.$type === "Mission" ? `the window of its parent ${parent.name} (${windowText(outer)}${originNote(outer)})` : `the horizon of its vision ${parent.name} (${dayText(outer.end)})`;
+    const theirs = parent.$type === "Mission" ? `the window of its parent ${nameOf(parent)} (${windowText(outer)}${originNote(outer)})` : `the horizon of its vision ${nameOf(parent)} (${dayText(outer.end)})`;
     const how = [];
     if (own.start < outer.start) how.push(`it starts ${dayText(own.start)}, before ${dayText(outer.start)}`);
     if (own.end > outer.end) how.push(`it ends ${dayText(own.end)}, after ${dayText(outer.end)}`);
@@ -49342,7 +49727,7 @@ var BoundaryValidator = class {
     report(
       accept,
       "window-outside-parent",
-      `the window of ${mission.name} (${windowText(own)}) is not inside ${theirs}: ${how.join(" and ")}`,
+      `the window of ${nameOf(mission)} (${windowText(own)}) is not inside ${theirs}: ${how.join(" and ")}`,
       { node: window }
     );
   }
@@ -49360,12 +49745,12 @@ var BoundaryValidator = class {
     }
     if (!exceeds(total, budget.amount)) return;
     const spent = spenders.map(
-      ({ child, budget: childBudget }) => `${child.name} ${money(childBudget.amount, childBudget.currency)}`
+      ({ child, budget: childBudget }) => `${nameOf(child)} ${money(childBudget.amount, childBudget.currency)}`
     );
     report(
       accept,
       "budget-exceeded",
-      `the children of ${mission.name} spend ${money(total, budget.currency)} of its ${money(budget.amount, budget.currency)} budget (${money(total - budget.amount, budget.currency)} over): ${nameList(spent)}`,
+      `the children of ${nameOf(mission)} spend ${money(total, budget.currency)} of its ${money(budget.amount, budget.currency)} budget (${money(total - budget.amount, budget.currency)} over): ${nameList(spent)}`,
       { node: budget }
     );
   }
@@ -49379,7 +49764,7 @@ var BoundaryValidator = class {
     report(
       accept,
       "currency-mismatch",
-      `the budget of ${mission.name} is in ${budget.currency} but its parent ${parent.name} budgets ${money(parentBudget.amount, parentBudget.currency)}: state it in ${parentBudget.currency} so it counts against the parent's budget`,
+      `the budget of ${nameOf(mission)} is in ${budget.currency} but its parent ${nameOf(parent)} budgets ${money(parentBudget.amount, parentBudget.currency)}: state it in ${parentBudget.currency} so it counts against the parent's budget`,
       { node: budget }
     );
   }
@@ -49396,11 +49781,11 @@ var BoundaryValidator = class {
       staffed.push({ child, count: childHeadcount.count });
     }
     if (!exceeds(total, headcount.count)) return;
-    const needs = staffed.map(({ child, count }) => `${child.name} ${formatNumber(count)}`);
+    const needs = staffed.map(({ child, count }) => `${nameOf(child)} ${formatNumber(count)}`);
     report(
       accept,
       "headcount-exceeded",
-      `the children of ${mission.name} need a headcount of ${formatNumber(total)}, more than its ${formatNumber(headcount.count)}: ${nameList(needs)}`,
+      `the children of ${nameOf(mission)} need a headcount of ${formatNumber(total)}, more than its ${formatNumber(headcount.count)}: ${nameList(needs)}`,
       { node: headcount }
     );
   }
@@ -49416,7 +49801,7 @@ var BoundaryValidator = class {
     report(
       accept,
       "measure-due-outside-window",
-      `${measureName(measure)} is due ${dayText(day)}, outside the window of ${mission.name} (${windowText(window)}${originNote(window)}): ${side}`,
+      `${measureName(measure)} is due ${dayText(day)}, outside the window of ${nameOf(mission)} (${windowText(window)}${originNote(window)}): ${side}`,
       { node: due, property: "date" }
     );
   }
@@ -49472,7 +49857,7 @@ var CapacityValidator = class {
     report(
       accept,
       "over-capacity",
-      `${person.name} leads ${mission.name} while over capacity: ${this.overloadText(facts.loadOf(person))}`,
+      `${nameOf(person)} leads ${nameOf(mission)} while over capacity: ` + this.overloadText(facts.loadOf(person)),
       { node: lead, property: "person" }
     );
   }
@@ -49486,7 +49871,7 @@ var CapacityValidator = class {
         report(
           accept,
           "over-capacity",
-          `${target.name} is crew of ${mission.name} while over capacity: ` + this.overloadText(facts.loadOf(target)),
+          `${nameOf(target)} is crew of ${nameOf(mission)} while over capacity: ` + this.overloadText(facts.loadOf(target)),
           { node: crew, property: "members", index }
         );
       } else if (target?.$type === "Team") {
@@ -49501,7 +49886,7 @@ var CapacityValidator = class {
         report(
           accept,
           "over-capacity",
-          `team ${target.name} brings ${members} onto ${mission.name} while over capacity: ${who}`,
+          `team ${nameOf(target)} brings ${members} onto ${nameOf(mission)} while over capacity: ${who}`,
           { node: crew, property: "members", index }
         );
       }
@@ -49511,7 +49896,7 @@ var CapacityValidator = class {
   overloadText(load) {
     let text = this.texts.get(load);
     if (text === void 0) {
-      text = `${load.person.name} is on ${load.load} concurrent active missions (capacity ${load.capacity}): ` + namesOf(byStartThenName(this.facts.get(), load.counted));
+      text = `${nameOf(load.person)} is on ${counted(load.load, "concurrent active mission")} (capacity ${load.capacity}): ` + namesOf(byStartThenName(this.facts.get(), load.counted));
       this.texts.set(load, text);
     }
     return text;
@@ -49547,7 +49932,7 @@ var CompletenessValidator = class {
     report(
       accept,
       "missing-intent",
-      `mission ${mission.name} has no intent: say why it matters with \`intent "..."\` (purpose, end state, key tasks)`,
+      `mission ${nameOf(mission)} has no intent: say why it matters with \`intent "..."\` (purpose, end state, key tasks)`,
       { node: mission, property: "name" }
     );
   }
@@ -49556,7 +49941,7 @@ var CompletenessValidator = class {
     report(
       accept,
       "unmeasured-mission",
-      `mission ${mission.name} has no measure: add a \`measure\` that shows when it is won`,
+      `mission ${nameOf(mission)} has no measure: add a \`measure\` that shows when it is won`,
       { node: mission, property: "name" }
     );
   }
@@ -49565,13 +49950,13 @@ var CompletenessValidator = class {
     report(
       accept,
       "no-lead",
-      `mission ${mission.name} has no lead: name the one accountable person with \`lead\``,
+      `mission ${nameOf(mission)} has no lead: name the one accountable person with \`lead\``,
       { node: mission, property: "name" }
     );
   }
   checkTeam(team, accept) {
     if (team.members.length > 0) return;
-    report(accept, "empty-team", `team ${team.name} has no members: add \`members\` or remove the team`, {
+    report(accept, "empty-team", `team ${nameOf(team)} has no members: add \`members\` or remove the team`, {
       node: team,
       property: "name"
     });
@@ -49614,12 +49999,12 @@ var MeasureValidator = class {
       return target === void 0 || facts.isAncestor(target.$container, mission);
     });
     if (mapped) return;
-    const own = mission.measures.map((measure) => measure.name);
+    const own = mission.measures.map((measure) => nameOf(measure));
     const theirs = parent.measures.map((measure) => measureName(measure));
     report(
       accept,
       "unmapped-measures",
-      `none of the measures of ${mission.name} (${nameList(own)}) contributes to a measure of ${parent.name} or above: add \`contributes to\` naming ` + (theirs.length === 1 ? theirs[0] : `one of ${nameList(theirs)}`),
+      `none of the measures of ${nameOf(mission)} (${nameList(own)}) contributes to a measure of ${nameOf(parent)} or above: add \`contributes to\` naming ` + (theirs.length === 1 ? theirs[0] : `one of ${nameList(theirs)}`),
       { node: mission, property: "name" }
     );
   }
@@ -49643,7 +50028,8 @@ var MeasureValidator = class {
    */
   checkRollup(measure, accept) {
     const current = measure.currents[0];
-    if (!current) return;
+    const currentValue = currentOf(measure);
+    if (!current || currentValue === void 0) return;
     const facts = this.facts.get();
     if (facts.contributorsOf(measure).length === 0) return;
     const contributors = facts.contributorsOf(measure).filter((contributor) => contributor !== measure);
@@ -49658,27 +50044,28 @@ var MeasureValidator = class {
       total += value;
       reporting.push({ contributor, value });
     }
-    if (total - current.value <= 1e-9 * Math.max(1, Math.abs(current.value))) return;
+    if (total - currentValue <= 1e-9 * Math.max(1, Math.abs(currentValue))) return;
     const parts = reporting.map(({ contributor, value }) => `${measureName(contributor)} ${formatNumber(value)}`);
     const inUnit = unit === void 0 ? "" : ` ${unit}`;
     report(
       accept,
       "rollup-discrepancy",
-      `the contributors to ${measureName(measure)} report ${formatNumber(total)}${inUnit}, more than its current ${formatNumber(current.value)}${inUnit}: ${nameList(parts)}`,
+      `the contributors to ${measureName(measure)} report ${formatNumber(total)}${inUnit}, more than its current ${formatNumber(currentValue)}${inUnit}: ${nameList(parts)}`,
       { node: current }
     );
   }
   /** On the target: equal to the baseline (a missing baseline counts as 0), so nothing to achieve. */
   checkTarget(measure, accept) {
     const target = measure.targets[0];
-    if (!target) return;
+    const targetValue = targetOf(measure);
+    if (!target || targetValue === void 0) return;
     const baseline = baselineOf(measure);
-    if (target.value !== (baseline ?? 0)) return;
+    if (targetValue !== (baseline ?? 0)) return;
     const from = baseline === void 0 ? "the baseline (0 when none is given)" : `its baseline`;
     report(
       accept,
       "target-equals-baseline",
-      `the target of ${measureName(measure)} (${formatNumber(target.value)}) equals ${from}: there is nothing to achieve`,
+      `the target of ${measureName(measure)} (${formatNumber(targetValue)}) equals ${from}: there is nothing to achieve`,
       { node: target }
     );
   }
@@ -49695,7 +50082,7 @@ var StagingValidator = class {
     report(
       accept,
       "staged-without-value",
-      `staged mission ${mission.name} has no value, so it cannot be ranked for staging: add \`value <amount> <currency> per week\` (its cost of delay)`,
+      `staged mission ${nameOf(mission)} has no value, so it cannot be ranked for staging: add \`value <amount> <currency> per week\` (its cost of delay)`,
       { node: mission, property: "name" }
     );
   }
@@ -49728,7 +50115,7 @@ var SupportValidator = class {
         report(
           accept,
           "self-support",
-          `${mission.name} supports itself: name a peer mission that its work helps`,
+          `${nameOf(mission)} supports itself: name a peer mission that its work helps`,
           at
         );
         return;
@@ -49741,7 +50128,7 @@ var SupportValidator = class {
         report(
           accept,
           "support-window-disjoint",
-          `${mission.name} (${windowText(ownWindow2)}) supports ${supported.name} (${windowText(theirWindow)}), but their windows do not overlap`,
+          `${nameOf(mission)} (${windowText(ownWindow2)}) supports ${nameOf(supported)} (${windowText(theirWindow)}), but their windows do not overlap`,
           at
         );
       }
@@ -49749,7 +50136,7 @@ var SupportValidator = class {
         report(
           accept,
           "support-finished-mission",
-          `${mission.name} supports ${supported.name}, which is ${statusOf(supported)}: there is nothing left to support`,
+          `${nameOf(mission)} supports ${nameOf(supported)}, which is ${statusOf(supported)}: there is nothing left to support`,
           at
         );
       }
@@ -49761,10 +50148,10 @@ var SupportValidator = class {
     const cycle = facts.cycleOf(mission);
     if (cycle !== void 0 && cycle === facts.cycleOf(supported)) return void 0;
     if (facts.isAncestor(supported, mission)) {
-      return `${mission.name} supports ${supported.name}, which it is already aligned under: its work serves ${supported.name} anyway`;
+      return `${nameOf(mission)} supports ${nameOf(supported)}, which it is already aligned under: its work serves ${nameOf(supported)} anyway`;
     }
     if (facts.isAncestor(mission, supported)) {
-      return `${mission.name} supports ${supported.name}, which is already aligned under it: support is for peers`;
+      return `${nameOf(mission)} supports ${nameOf(supported)}, which is already aligned under it: support is for peers`;
     }
     return void 0;
   }
@@ -49796,7 +50183,7 @@ var TimeValidator = class {
     report(
       accept,
       "review-overdue",
-      `${mission.name} was last reviewed ${dayText(last)}, ${days(age)} ago (every ${days(review.every)}): the review was due ${dayText(last + review.every)}`,
+      `${nameOf(mission)} was last reviewed ${dayText(last)}, ${days(age)} ago (every ${days(review.every)}): the review was due ${dayText(last + review.every)}`,
       { node: review }
     );
   }
@@ -49809,7 +50196,7 @@ var TimeValidator = class {
     report(
       accept,
       "inactive-parent",
-      `${mission.name} is active but its parent ${parent.name} is ${statusOf(parent)}: align ${mission.name} under a running mission, or finish it too`,
+      `${nameOf(mission)} is active but its parent ${nameOf(parent)} is ${statusOf(parent)}: align ${nameOf(mission)} under a running mission, or finish it too`,
       { node: mission, property: "parent" }
     );
   }
@@ -49866,13 +50253,14 @@ var SyntaxValidator = class {
     if (capacity) this.checkWholeNumber(capacity.value, capacity, "value", "a capacity", accept);
   }
   checkWholeNumber(value, node, property2, what, accept, minimum = 0) {
+    if (typeof value !== "number" || Number.isNaN(value)) return;
     if (!Number.isInteger(value) || value < minimum) {
       const expected = minimum > 0 ? "a whole number of at least 1" : "a whole number, 0 or more";
       report(accept, "syntax-error", `${what} must be ${expected}, not ${value}`, { node, property: property2 });
     }
   }
   checkNotNegative(value, node, property2, what, accept) {
-    if (value < 0)
+    if (typeof value === "number" && value < 0)
       report(
         accept,
         "syntax-error",
@@ -50835,9 +51223,9 @@ var GraphvizWorker = class {
   layout(dot, timeoutMs) {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve8, reject) => {
       const timer2 = setTimeout(() => this.fail(new LayoutTimeoutError(timeoutMs)), timeoutMs);
-      this.pending.set(id, { resolve: resolve5, reject, timer: timer2 });
+      this.pending.set(id, { resolve: resolve8, reject, timer: timer2 });
       worker.ref();
       worker.postMessage({ id, dot });
     });
@@ -51028,7 +51416,7 @@ function header(model, title) {
     ...["active", "staged", "won", "lost", "abandoned"].filter((status) => byStatus.has(status)).map((status) => chip(String(byStatus.get(status)), status)),
     chip(String(summary.errors), summary.errors === 1 ? "error" : "errors", "error"),
     chip(String(summary.warnings), summary.warnings === 1 ? "warning" : "warnings", "warning"),
-    chip(String(summary.infos), summary.infos === 1 ? "info" : "infos", "info")
+    chip(String(summary.infos), "info", "info")
   ];
   return `<header class="top">
 <p class="eyebrow">${html(title)}${model.today ? ` \xB7 ${html(model.today)}` : ""}</p>
@@ -51110,10 +51498,10 @@ function peopleSection(model) {
   const rows = facts.persons.map((person) => {
     const load = facts.loadOf(person);
     const over = load.load > load.capacity;
-    const counted = new Set(load.counted);
+    const counted2 = new Set(load.counted);
     const missions = load.missions.map((mission) => {
       const text = html(mission.name) + (facts.isActive(mission) ? "" : ` <span class="none">(${html(facts.statusOf(mission))})</span>`);
-      return counted.has(mission) ? `<span class="counted" title="counted in the peak">${text}</span>` : text;
+      return counted2.has(mission) ? `<span class="counted" title="counted in the peak">${text}</span>` : text;
     }).join(", ");
     const title = person.title ? ` <span class="none">${html(person.title)}</span>` : "";
     const fill = load.capacity > 0 ? load.load / load.capacity : 1;
@@ -51169,10 +51557,9 @@ ${rows.join("\n")}
 </tbody>
 </table>`;
   const { summary } = model;
-  const files = `${summary.files} ${summary.files === 1 ? "file" : "files"}`;
   return `<section class="card" id="diagnostics">
 <h2>Diagnostics</h2>
-<p class="note">${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos in ${files}.</p>
+<p class="note">${problemCounts(summary)} in ${counted(summary.files, "file")}.</p>
 ${body}
 </section>`;
 }
@@ -51189,17 +51576,17 @@ var UnknownPersonError = class extends Error {
 function markdownText(text) {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[\\`*_[\]{}<>()#+!|~&]/g, "\\$&").replace(/^([-=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/\b(https?|ftp|mailto)(:)/gi, "$1\\:").replace(/\b(www)\./gi, "$1\\.").replace(/@/g, "\\@");
 }
-function renderBrief(model, personName) {
+function renderBrief(model, personId) {
   const { facts } = model;
-  const person = facts.persons.find((candidate) => candidate.name === personName);
+  const person = facts.persons.find((candidate) => candidate.name === personId);
   if (!person)
     throw new UnknownPersonError(
-      personName,
+      personId,
       facts.persons.map((candidate) => candidate.name)
     );
   const load = facts.loadOf(person);
   const out = [];
-  out.push(`# Brief for ${md(person.title ?? person.name)}${person.title ? ` (${md(person.name)})` : ""}`, "");
+  out.push(`# Brief for ${personName(person)}`, "");
   const role = person.roles[0]?.text;
   const facts1 = [
     ...role ? [md(role)] : [],
@@ -51217,7 +51604,7 @@ function renderBrief(model, personName) {
     out.push(`**${md(vision.name)}**${title}${horizon}`, "");
   }
   out.push("## Your missions", "");
-  if (load.missions.length === 0) out.push(`${md(person.name)} is on no missions.`, "");
+  if (load.missions.length === 0) out.push(`${personName(person)} is on no missions.`, "");
   for (const mission of load.missions) out.push(...missionSection(model, person, mission));
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
@@ -51233,7 +51620,7 @@ function missionSection(model, person, mission) {
   out.push(`- **Your role:** ${roles}`);
   out.push(`- **Status:** ${facts.statusOf(mission)} \xB7 **Window:** ${windowText2} \xB7 **Progress:** ${progressText2}`);
   const lead = leadOf(mission)?.person?.ref;
-  if (lead && lead !== person) out.push(`- **Lead:** ${md(lead.title ?? lead.name)}`);
+  if (lead && lead !== person) out.push(`- **Lead:** ${personName(lead)}`);
   out.push("");
   out.push("**Intent**", "");
   out.push(...intentLines(mission), "");
@@ -51284,7 +51671,7 @@ function ancestorLine(ancestor) {
   const intent = intentOf(ancestor);
   const lead = leadOf(ancestor)?.person?.ref;
   const title = ancestor.title ? ` \u2014 ${md(ancestor.title)}` : "";
-  return `**${md(ancestor.name)}**${title}${lead ? ` (lead ${md(lead.name)})` : ""}` + (intent ? `: intent \u201C${md(intent.statement)}\u201D` : ": no intent stated");
+  return `**${md(ancestor.name)}**${title}${lead ? ` (lead ${personName(lead)})` : ""}` + (intent ? `: intent \u201C${md(intent.statement)}\u201D` : ": no intent stated");
 }
 function boundaryLines(mission) {
   const lines = [];
@@ -51323,7 +51710,8 @@ function measureTable(model, mission) {
 }
 function peerText(peer) {
   const lead = leadOf(peer)?.person?.ref;
-  return `**${md(peer.name)}**${peer.title ? ` \u2014 ${md(peer.title)}` : ""}${lead ? ` (lead ${md(lead.name)})` : ""}`;
+  const led = lead ? ` (lead ${personName(lead)})` : "";
+  return `**${md(peer.name)}**${peer.title ? ` \u2014 ${md(peer.title)}` : ""}${led}`;
 }
 function visionsAbove(model, missions) {
   const found = /* @__PURE__ */ new Set();
@@ -51339,6 +51727,10 @@ function dueOf(measure) {
 }
 function num(value) {
   return value === void 0 ? "\u2014" : formatNumber(value);
+}
+function personName(person) {
+  const id = md(person.name ?? "");
+  return person.title ? `${md(person.title)} (${id})` : id;
 }
 function md(text) {
   return markdownText(text ?? "");
@@ -51557,9 +51949,8 @@ function formatText(diagnostics, summary, sources, color) {
   const out = [];
   for (const diagnostic of diagnostics) {
     const paint = c[SEVERITY_COLOR[diagnostic.severity]];
-    out.push(
-      `${c.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)} ${paint(diagnostic.severity)} ${c.dim(diagnostic.code)} ${diagnostic.message}`
-    );
+    const where = c.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`);
+    out.push(`${where} ${paint(diagnostic.severity)} ${c.dim(diagnostic.code)} ${diagnostic.message}`);
     const line = linesOf.get(diagnostic.file)?.[diagnostic.line - 1];
     if (line !== void 0) {
       const width = diagnostic.endLine === diagnostic.line ? Math.max(1, diagnostic.endColumn - diagnostic.column) : Math.max(1, line.length - diagnostic.column + 1);
@@ -51573,14 +51964,10 @@ function formatText(diagnostics, summary, sources, color) {
   return out.join("\n") + "\n";
 }
 function summaryLine(summary, c = import_picocolors.default.createColors(false)) {
-  const files = `${summary.files} file${summary.files === 1 ? "" : "s"} checked`;
+  const files = `${counted(summary.files, "file")} checked`;
   if (summary.errors + summary.warnings + summary.infos === 0) return c.green(`${files}: no problems`);
-  const parts = [plural(summary.errors, "error"), plural(summary.warnings, "warning"), plural(summary.infos, "info")];
-  const text = `${files}: ${parts.join(", ")}`;
+  const text = `${files}: ${problemCounts(summary)}`;
   return summary.errors > 0 ? c.red(text) : c.yellow(text);
-}
-function plural(count, word) {
-  return `${count} ${word}${count === 1 || word === "info" ? "" : "s"}`;
 }
 
 // packages/cli/src/version.ts
@@ -51716,7 +52103,7 @@ async function readModelSources(paths, output) {
   return sources;
 }
 
-// packages/cli/node_modules/commander/esm.mjs
+// ../../work/main/packages/cli/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -51747,16 +52134,1826 @@ function modelOptions() {
   ];
 }
 
+// packages/cli/src/fail-on.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failOnOption() {
+  return new Option2("--fail-on <level>", "exit 1 when the model has problems of this level or worse").choices(FAIL_ON_LEVELS).default("error");
+}
+function failOnReason(summary, failOn = "error") {
+  if (failOn === "never") return void 0;
+  if (summary.errors > 0) return `${summary.errors} error${summary.errors === 1 ? "" : "s"} in the model`;
+  if (failOn === "warning" && summary.warnings > 0) {
+    return `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"} in the model (--fail-on warning)`;
+  }
+  return void 0;
+}
+function outputExitCode(summary, failOn = "error") {
+  return failOnReason(summary, failOn) === void 0 ? EXIT_OK : EXIT_MODEL_ERRORS;
+}
+
+// packages/cli/src/validate-watch.ts
+var import_picocolors2 = __toESM(require_picocolors(), 1);
+function keyOf(diagnostic) {
+  const { file, line, column, endLine, endColumn, severity, code, message } = diagnostic;
+  return JSON.stringify([file, line, column, endLine, endColumn, severity, code, message]);
+}
+function diagnosticChanges(previous, current) {
+  const count = /* @__PURE__ */ new Map();
+  for (const diagnostic of previous) count.set(keyOf(diagnostic), (count.get(keyOf(diagnostic)) ?? 0) + 1);
+  const added = [];
+  for (const diagnostic of current) {
+    const key = keyOf(diagnostic);
+    const left = count.get(key) ?? 0;
+    if (left > 0) count.set(key, left - 1);
+    else added.push(diagnostic);
+  }
+  const fixed = [];
+  for (const diagnostic of previous) {
+    const key = keyOf(diagnostic);
+    const left = count.get(key) ?? 0;
+    if (left > 0) {
+      count.set(key, left - 1);
+      fixed.push(diagnostic);
+    }
+  }
+  return { added, fixed };
+}
+function formatChanges(changes, summary, color) {
+  const c = import_picocolors2.default.createColors(color);
+  const line = (sign, d) => `${sign} ${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
+  const out = [
+    ...changes.added.map((d) => c.red(line("+", d))),
+    ...changes.fixed.map((d) => c.green(line("-", d))),
+    `${summaryLine(summary, c)} (+${changes.added.length} new, -${changes.fixed.length} fixed)`
+  ];
+  return out.join("\n") + "\n";
+}
+
+// packages/cli/src/watch.ts
+import { resolve as resolve6 } from "node:path";
+
+// ../../work/main/node_modules/chokidar/esm/index.js
+import { stat as statcb } from "fs";
+import { stat as stat4, readdir as readdir3 } from "fs/promises";
+import { EventEmitter } from "events";
+import * as sysPath2 from "path";
+
+// ../../work/main/node_modules/readdirp/esm/index.js
+import { stat as stat2, lstat, readdir as readdir2, realpath as realpath2 } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { resolve as presolve, relative as prelative, join as pjoin, sep as psep } from "node:path";
+var EntryTypes = {
+  FILE_TYPE: "files",
+  DIR_TYPE: "directories",
+  FILE_DIR_TYPE: "files_directories",
+  EVERYTHING_TYPE: "all"
+};
+var defaultOptions = {
+  root: ".",
+  fileFilter: (_entryInfo) => true,
+  directoryFilter: (_entryInfo) => true,
+  type: EntryTypes.FILE_TYPE,
+  lstat: false,
+  depth: 2147483648,
+  alwaysStat: false,
+  highWaterMark: 4096
+};
+Object.freeze(defaultOptions);
+var RECURSIVE_ERROR_CODE = "READDIRP_RECURSIVE_ERROR";
+var NORMAL_FLOW_ERRORS = /* @__PURE__ */ new Set(["ENOENT", "EPERM", "EACCES", "ELOOP", RECURSIVE_ERROR_CODE]);
+var ALL_TYPES = [
+  EntryTypes.DIR_TYPE,
+  EntryTypes.EVERYTHING_TYPE,
+  EntryTypes.FILE_DIR_TYPE,
+  EntryTypes.FILE_TYPE
+];
+var DIR_TYPES = /* @__PURE__ */ new Set([
+  EntryTypes.DIR_TYPE,
+  EntryTypes.EVERYTHING_TYPE,
+  EntryTypes.FILE_DIR_TYPE
+]);
+var FILE_TYPES = /* @__PURE__ */ new Set([
+  EntryTypes.EVERYTHING_TYPE,
+  EntryTypes.FILE_DIR_TYPE,
+  EntryTypes.FILE_TYPE
+]);
+var isNormalFlowError = (error) => NORMAL_FLOW_ERRORS.has(error.code);
+var wantBigintFsStats = process.platform === "win32";
+var emptyFn = (_entryInfo) => true;
+var normalizeFilter = (filter2) => {
+  if (filter2 === void 0)
+    return emptyFn;
+  if (typeof filter2 === "function")
+    return filter2;
+  if (typeof filter2 === "string") {
+    const fl = filter2.trim();
+    return (entry) => entry.basename === fl;
+  }
+  if (Array.isArray(filter2)) {
+    const trItems = filter2.map((item) => item.trim());
+    return (entry) => trItems.some((f) => entry.basename === f);
+  }
+  return emptyFn;
+};
+var ReaddirpStream = class extends Readable {
+  constructor(options = {}) {
+    super({
+      objectMode: true,
+      autoDestroy: true,
+      highWaterMark: options.highWaterMark
+    });
+    const opts = { ...defaultOptions, ...options };
+    const { root: root2, type } = opts;
+    this._fileFilter = normalizeFilter(opts.fileFilter);
+    this._directoryFilter = normalizeFilter(opts.directoryFilter);
+    const statMethod = opts.lstat ? lstat : stat2;
+    if (wantBigintFsStats) {
+      this._stat = (path) => statMethod(path, { bigint: true });
+    } else {
+      this._stat = statMethod;
+    }
+    this._maxDepth = opts.depth ?? defaultOptions.depth;
+    this._wantsDir = type ? DIR_TYPES.has(type) : false;
+    this._wantsFile = type ? FILE_TYPES.has(type) : false;
+    this._wantsEverything = type === EntryTypes.EVERYTHING_TYPE;
+    this._root = presolve(root2);
+    this._isDirent = !opts.alwaysStat;
+    this._statsProp = this._isDirent ? "dirent" : "stats";
+    this._rdOptions = { encoding: "utf8", withFileTypes: this._isDirent };
+    this.parents = [this._exploreDir(root2, 1)];
+    this.reading = false;
+    this.parent = void 0;
+  }
+  async _read(batch) {
+    if (this.reading)
+      return;
+    this.reading = true;
+    try {
+      while (!this.destroyed && batch > 0) {
+        const par = this.parent;
+        const fil = par && par.files;
+        if (fil && fil.length > 0) {
+          const { path, depth } = par;
+          const slice = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path));
+          const awaited = await Promise.all(slice);
+          for (const entry of awaited) {
+            if (!entry)
+              continue;
+            if (this.destroyed)
+              return;
+            const entryType = await this._getEntryType(entry);
+            if (entryType === "directory" && this._directoryFilter(entry)) {
+              if (depth <= this._maxDepth) {
+                this.parents.push(this._exploreDir(entry.fullPath, depth + 1));
+              }
+              if (this._wantsDir) {
+                this.push(entry);
+                batch--;
+              }
+            } else if ((entryType === "file" || this._includeAsFile(entry)) && this._fileFilter(entry)) {
+              if (this._wantsFile) {
+                this.push(entry);
+                batch--;
+              }
+            }
+          }
+        } else {
+          const parent = this.parents.pop();
+          if (!parent) {
+            this.push(null);
+            break;
+          }
+          this.parent = await parent;
+          if (this.destroyed)
+            return;
+        }
+      }
+    } catch (error) {
+      this.destroy(error);
+    } finally {
+      this.reading = false;
+    }
+  }
+  async _exploreDir(path, depth) {
+    let files;
+    try {
+      files = await readdir2(path, this._rdOptions);
+    } catch (error) {
+      this._onError(error);
+    }
+    return { files, depth, path };
+  }
+  async _formatEntry(dirent, path) {
+    let entry;
+    const basename4 = this._isDirent ? dirent.name : dirent;
+    try {
+      const fullPath = presolve(pjoin(path, basename4));
+      entry = { path: prelative(this._root, fullPath), fullPath, basename: basename4 };
+      entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
+    } catch (err) {
+      this._onError(err);
+      return;
+    }
+    return entry;
+  }
+  _onError(err) {
+    if (isNormalFlowError(err) && !this.destroyed) {
+      this.emit("warn", err);
+    } else {
+      this.destroy(err);
+    }
+  }
+  async _getEntryType(entry) {
+    if (!entry && this._statsProp in entry) {
+      return "";
+    }
+    const stats = entry[this._statsProp];
+    if (stats.isFile())
+      return "file";
+    if (stats.isDirectory())
+      return "directory";
+    if (stats && stats.isSymbolicLink()) {
+      const full = entry.fullPath;
+      try {
+        const entryRealPath = await realpath2(full);
+        const entryRealPathStats = await lstat(entryRealPath);
+        if (entryRealPathStats.isFile()) {
+          return "file";
+        }
+        if (entryRealPathStats.isDirectory()) {
+          const len = entryRealPath.length;
+          if (full.startsWith(entryRealPath) && full.substr(len, 1) === psep) {
+            const recursiveError = new Error(`Circular symlink detected: "${full}" points to "${entryRealPath}"`);
+            recursiveError.code = RECURSIVE_ERROR_CODE;
+            return this._onError(recursiveError);
+          }
+          return "directory";
+        }
+      } catch (error) {
+        this._onError(error);
+        return "";
+      }
+    }
+  }
+  _includeAsFile(entry) {
+    const stats = entry && entry[this._statsProp];
+    return stats && this._wantsEverything && !stats.isDirectory();
+  }
+};
+function readdirp(root2, options = {}) {
+  let type = options.entryType || options.type;
+  if (type === "both")
+    type = EntryTypes.FILE_DIR_TYPE;
+  if (type)
+    options.type = type;
+  if (!root2) {
+    throw new Error("readdirp: root argument is required. Usage: readdirp(root, options)");
+  } else if (typeof root2 !== "string") {
+    throw new TypeError("readdirp: root argument must be a string. Usage: readdirp(root, options)");
+  } else if (type && !ALL_TYPES.includes(type)) {
+    throw new Error(`readdirp: Invalid type passed. Use one of ${ALL_TYPES.join(", ")}`);
+  }
+  options.root = root2;
+  return new ReaddirpStream(options);
+}
+
+// ../../work/main/node_modules/chokidar/esm/handler.js
+import { watchFile, unwatchFile, watch as fs_watch } from "fs";
+import { open, stat as stat3, lstat as lstat2, realpath as fsrealpath } from "fs/promises";
+import * as sysPath from "path";
+import { type as osType } from "os";
+var STR_DATA = "data";
+var STR_END = "end";
+var STR_CLOSE = "close";
+var EMPTY_FN = () => {
+};
+var pl = process.platform;
+var isWindows = pl === "win32";
+var isMacos = pl === "darwin";
+var isLinux = pl === "linux";
+var isFreeBSD = pl === "freebsd";
+var isIBMi = osType() === "OS400";
+var EVENTS = {
+  ALL: "all",
+  READY: "ready",
+  ADD: "add",
+  CHANGE: "change",
+  ADD_DIR: "addDir",
+  UNLINK: "unlink",
+  UNLINK_DIR: "unlinkDir",
+  RAW: "raw",
+  ERROR: "error"
+};
+var EV = EVENTS;
+var THROTTLE_MODE_WATCH = "watch";
+var statMethods = { lstat: lstat2, stat: stat3 };
+var KEY_LISTENERS = "listeners";
+var KEY_ERR = "errHandlers";
+var KEY_RAW = "rawEmitters";
+var HANDLER_KEYS = [KEY_LISTENERS, KEY_ERR, KEY_RAW];
+var binaryExtensions = /* @__PURE__ */ new Set([
+  "3dm",
+  "3ds",
+  "3g2",
+  "3gp",
+  "7z",
+  "a",
+  "aac",
+  "adp",
+  "afdesign",
+  "afphoto",
+  "afpub",
+  "ai",
+  "aif",
+  "aiff",
+  "alz",
+  "ape",
+  "apk",
+  "appimage",
+  "ar",
+  "arj",
+  "asf",
+  "au",
+  "avi",
+  "bak",
+  "baml",
+  "bh",
+  "bin",
+  "bk",
+  "bmp",
+  "btif",
+  "bz2",
+  "bzip2",
+  "cab",
+  "caf",
+  "cgm",
+  "class",
+  "cmx",
+  "cpio",
+  "cr2",
+  "cur",
+  "dat",
+  "dcm",
+  "deb",
+  "dex",
+  "djvu",
+  "dll",
+  "dmg",
+  "dng",
+  "doc",
+  "docm",
+  "docx",
+  "dot",
+  "dotm",
+  "dra",
+  "DS_Store",
+  "dsk",
+  "dts",
+  "dtshd",
+  "dvb",
+  "dwg",
+  "dxf",
+  "ecelp4800",
+  "ecelp7470",
+  "ecelp9600",
+  "egg",
+  "eol",
+  "eot",
+  "epub",
+  "exe",
+  "f4v",
+  "fbs",
+  "fh",
+  "fla",
+  "flac",
+  "flatpak",
+  "fli",
+  "flv",
+  "fpx",
+  "fst",
+  "fvt",
+  "g3",
+  "gh",
+  "gif",
+  "graffle",
+  "gz",
+  "gzip",
+  "h261",
+  "h263",
+  "h264",
+  "icns",
+  "ico",
+  "ief",
+  "img",
+  "ipa",
+  "iso",
+  "jar",
+  "jpeg",
+  "jpg",
+  "jpgv",
+  "jpm",
+  "jxr",
+  "key",
+  "ktx",
+  "lha",
+  "lib",
+  "lvp",
+  "lz",
+  "lzh",
+  "lzma",
+  "lzo",
+  "m3u",
+  "m4a",
+  "m4v",
+  "mar",
+  "mdi",
+  "mht",
+  "mid",
+  "midi",
+  "mj2",
+  "mka",
+  "mkv",
+  "mmr",
+  "mng",
+  "mobi",
+  "mov",
+  "movie",
+  "mp3",
+  "mp4",
+  "mp4a",
+  "mpeg",
+  "mpg",
+  "mpga",
+  "mxu",
+  "nef",
+  "npx",
+  "numbers",
+  "nupkg",
+  "o",
+  "odp",
+  "ods",
+  "odt",
+  "oga",
+  "ogg",
+  "ogv",
+  "otf",
+  "ott",
+  "pages",
+  "pbm",
+  "pcx",
+  "pdb",
+  "pdf",
+  "pea",
+  "pgm",
+  "pic",
+  "png",
+  "pnm",
+  "pot",
+  "potm",
+  "potx",
+  "ppa",
+  "ppam",
+  "ppm",
+  "pps",
+  "ppsm",
+  "ppsx",
+  "ppt",
+  "pptm",
+  "pptx",
+  "psd",
+  "pya",
+  "pyc",
+  "pyo",
+  "pyv",
+  "qt",
+  "rar",
+  "ras",
+  "raw",
+  "resources",
+  "rgb",
+  "rip",
+  "rlc",
+  "rmf",
+  "rmvb",
+  "rpm",
+  "rtf",
+  "rz",
+  "s3m",
+  "s7z",
+  "scpt",
+  "sgi",
+  "shar",
+  "snap",
+  "sil",
+  "sketch",
+  "slk",
+  "smv",
+  "snk",
+  "so",
+  "stl",
+  "suo",
+  "sub",
+  "swf",
+  "tar",
+  "tbz",
+  "tbz2",
+  "tga",
+  "tgz",
+  "thmx",
+  "tif",
+  "tiff",
+  "tlz",
+  "ttc",
+  "ttf",
+  "txz",
+  "udf",
+  "uvh",
+  "uvi",
+  "uvm",
+  "uvp",
+  "uvs",
+  "uvu",
+  "viv",
+  "vob",
+  "war",
+  "wav",
+  "wax",
+  "wbmp",
+  "wdp",
+  "weba",
+  "webm",
+  "webp",
+  "whl",
+  "wim",
+  "wm",
+  "wma",
+  "wmv",
+  "wmx",
+  "woff",
+  "woff2",
+  "wrm",
+  "wvx",
+  "xbm",
+  "xif",
+  "xla",
+  "xlam",
+  "xls",
+  "xlsb",
+  "xlsm",
+  "xlsx",
+  "xlt",
+  "xltm",
+  "xltx",
+  "xm",
+  "xmind",
+  "xpi",
+  "xpm",
+  "xwd",
+  "xz",
+  "z",
+  "zip",
+  "zipx"
+]);
+var isBinaryPath = (filePath) => binaryExtensions.has(sysPath.extname(filePath).slice(1).toLowerCase());
+var foreach = (val, fn) => {
+  if (val instanceof Set) {
+    val.forEach(fn);
+  } else {
+    fn(val);
+  }
+};
+var addAndConvert = (main, prop, item) => {
+  let container = main[prop];
+  if (!(container instanceof Set)) {
+    main[prop] = container = /* @__PURE__ */ new Set([container]);
+  }
+  container.add(item);
+};
+var clearItem = (cont) => (key) => {
+  const set = cont[key];
+  if (set instanceof Set) {
+    set.clear();
+  } else {
+    delete cont[key];
+  }
+};
+var delFromSet = (main, prop, item) => {
+  const container = main[prop];
+  if (container instanceof Set) {
+    container.delete(item);
+  } else if (container === item) {
+    delete main[prop];
+  }
+};
+var isEmptySet = (val) => val instanceof Set ? val.size === 0 : !val;
+var FsWatchInstances = /* @__PURE__ */ new Map();
+function createFsWatchInstance(path, options, listener, errHandler, emitRaw) {
+  const handleEvent = (rawEvent, evPath) => {
+    listener(path);
+    emitRaw(rawEvent, evPath, { watchedPath: path });
+    if (evPath && path !== evPath) {
+      fsWatchBroadcast(sysPath.resolve(path, evPath), KEY_LISTENERS, sysPath.join(path, evPath));
+    }
+  };
+  try {
+    return fs_watch(path, {
+      persistent: options.persistent
+    }, handleEvent);
+  } catch (error) {
+    errHandler(error);
+    return void 0;
+  }
+}
+var fsWatchBroadcast = (fullPath, listenerType, val1, val2, val3) => {
+  const cont = FsWatchInstances.get(fullPath);
+  if (!cont)
+    return;
+  foreach(cont[listenerType], (listener) => {
+    listener(val1, val2, val3);
+  });
+};
+var setFsWatchListener = (path, fullPath, options, handlers) => {
+  const { listener, errHandler, rawEmitter } = handlers;
+  let cont = FsWatchInstances.get(fullPath);
+  let watcher;
+  if (!options.persistent) {
+    watcher = createFsWatchInstance(path, options, listener, errHandler, rawEmitter);
+    if (!watcher)
+      return;
+    return watcher.close.bind(watcher);
+  }
+  if (cont) {
+    addAndConvert(cont, KEY_LISTENERS, listener);
+    addAndConvert(cont, KEY_ERR, errHandler);
+    addAndConvert(cont, KEY_RAW, rawEmitter);
+  } else {
+    watcher = createFsWatchInstance(
+      path,
+      options,
+      fsWatchBroadcast.bind(null, fullPath, KEY_LISTENERS),
+      errHandler,
+      // no need to use broadcast here
+      fsWatchBroadcast.bind(null, fullPath, KEY_RAW)
+    );
+    if (!watcher)
+      return;
+    watcher.on(EV.ERROR, async (error) => {
+      const broadcastErr = fsWatchBroadcast.bind(null, fullPath, KEY_ERR);
+      if (cont)
+        cont.watcherUnusable = true;
+      if (isWindows && error.code === "EPERM") {
+        try {
+          const fd = await open(path, "r");
+          await fd.close();
+          broadcastErr(error);
+        } catch (err) {
+        }
+      } else {
+        broadcastErr(error);
+      }
+    });
+    cont = {
+      listeners: listener,
+      errHandlers: errHandler,
+      rawEmitters: rawEmitter,
+      watcher
+    };
+    FsWatchInstances.set(fullPath, cont);
+  }
+  return () => {
+    delFromSet(cont, KEY_LISTENERS, listener);
+    delFromSet(cont, KEY_ERR, errHandler);
+    delFromSet(cont, KEY_RAW, rawEmitter);
+    if (isEmptySet(cont.listeners)) {
+      cont.watcher.close();
+      FsWatchInstances.delete(fullPath);
+      HANDLER_KEYS.forEach(clearItem(cont));
+      cont.watcher = void 0;
+      Object.freeze(cont);
+    }
+  };
+};
+var FsWatchFileInstances = /* @__PURE__ */ new Map();
+var setFsWatchFileListener = (path, fullPath, options, handlers) => {
+  const { listener, rawEmitter } = handlers;
+  let cont = FsWatchFileInstances.get(fullPath);
+  const copts = cont && cont.options;
+  if (copts && (copts.persistent < options.persistent || copts.interval > options.interval)) {
+    unwatchFile(fullPath);
+    cont = void 0;
+  }
+  if (cont) {
+    addAndConvert(cont, KEY_LISTENERS, listener);
+    addAndConvert(cont, KEY_RAW, rawEmitter);
+  } else {
+    cont = {
+      listeners: listener,
+      rawEmitters: rawEmitter,
+      options,
+      watcher: watchFile(fullPath, options, (curr, prev) => {
+        foreach(cont.rawEmitters, (rawEmitter2) => {
+          rawEmitter2(EV.CHANGE, fullPath, { curr, prev });
+        });
+        const currmtime = curr.mtimeMs;
+        if (curr.size !== prev.size || currmtime > prev.mtimeMs || currmtime === 0) {
+          foreach(cont.listeners, (listener2) => listener2(path, curr));
+        }
+      })
+    };
+    FsWatchFileInstances.set(fullPath, cont);
+  }
+  return () => {
+    delFromSet(cont, KEY_LISTENERS, listener);
+    delFromSet(cont, KEY_RAW, rawEmitter);
+    if (isEmptySet(cont.listeners)) {
+      FsWatchFileInstances.delete(fullPath);
+      unwatchFile(fullPath);
+      cont.options = cont.watcher = void 0;
+      Object.freeze(cont);
+    }
+  };
+};
+var NodeFsHandler = class {
+  constructor(fsW) {
+    this.fsw = fsW;
+    this._boundHandleError = (error) => fsW._handleError(error);
+  }
+  /**
+   * Watch file for changes with fs_watchFile or fs_watch.
+   * @param path to file or dir
+   * @param listener on fs change
+   * @returns closer for the watcher instance
+   */
+  _watchWithNodeFs(path, listener) {
+    const opts = this.fsw.options;
+    const directory = sysPath.dirname(path);
+    const basename4 = sysPath.basename(path);
+    const parent = this.fsw._getWatchedDir(directory);
+    parent.add(basename4);
+    const absolutePath = sysPath.resolve(path);
+    const options = {
+      persistent: opts.persistent
+    };
+    if (!listener)
+      listener = EMPTY_FN;
+    let closer;
+    if (opts.usePolling) {
+      const enableBin = opts.interval !== opts.binaryInterval;
+      options.interval = enableBin && isBinaryPath(basename4) ? opts.binaryInterval : opts.interval;
+      closer = setFsWatchFileListener(path, absolutePath, options, {
+        listener,
+        rawEmitter: this.fsw._emitRaw
+      });
+    } else {
+      closer = setFsWatchListener(path, absolutePath, options, {
+        listener,
+        errHandler: this._boundHandleError,
+        rawEmitter: this.fsw._emitRaw
+      });
+    }
+    return closer;
+  }
+  /**
+   * Watch a file and emit add event if warranted.
+   * @returns closer for the watcher instance
+   */
+  _handleFile(file, stats, initialAdd) {
+    if (this.fsw.closed) {
+      return;
+    }
+    const dirname4 = sysPath.dirname(file);
+    const basename4 = sysPath.basename(file);
+    const parent = this.fsw._getWatchedDir(dirname4);
+    let prevStats = stats;
+    if (parent.has(basename4))
+      return;
+    const listener = async (path, newStats) => {
+      if (!this.fsw._throttle(THROTTLE_MODE_WATCH, file, 5))
+        return;
+      if (!newStats || newStats.mtimeMs === 0) {
+        try {
+          const newStats2 = await stat3(file);
+          if (this.fsw.closed)
+            return;
+          const at = newStats2.atimeMs;
+          const mt = newStats2.mtimeMs;
+          if (!at || at <= mt || mt !== prevStats.mtimeMs) {
+            this.fsw._emit(EV.CHANGE, file, newStats2);
+          }
+          if ((isMacos || isLinux || isFreeBSD) && prevStats.ino !== newStats2.ino) {
+            this.fsw._closeFile(path);
+            prevStats = newStats2;
+            const closer2 = this._watchWithNodeFs(file, listener);
+            if (closer2)
+              this.fsw._addPathCloser(path, closer2);
+          } else {
+            prevStats = newStats2;
+          }
+        } catch (error) {
+          this.fsw._remove(dirname4, basename4);
+        }
+      } else if (parent.has(basename4)) {
+        const at = newStats.atimeMs;
+        const mt = newStats.mtimeMs;
+        if (!at || at <= mt || mt !== prevStats.mtimeMs) {
+          this.fsw._emit(EV.CHANGE, file, newStats);
+        }
+        prevStats = newStats;
+      }
+    };
+    const closer = this._watchWithNodeFs(file, listener);
+    if (!(initialAdd && this.fsw.options.ignoreInitial) && this.fsw._isntIgnored(file)) {
+      if (!this.fsw._throttle(EV.ADD, file, 0))
+        return;
+      this.fsw._emit(EV.ADD, file, stats);
+    }
+    return closer;
+  }
+  /**
+   * Handle symlinks encountered while reading a dir.
+   * @param entry returned by readdirp
+   * @param directory path of dir being read
+   * @param path of this item
+   * @param item basename of this item
+   * @returns true if no more processing is needed for this entry.
+   */
+  async _handleSymlink(entry, directory, path, item) {
+    if (this.fsw.closed) {
+      return;
+    }
+    const full = entry.fullPath;
+    const dir = this.fsw._getWatchedDir(directory);
+    if (!this.fsw.options.followSymlinks) {
+      this.fsw._incrReadyCount();
+      let linkPath;
+      try {
+        linkPath = await fsrealpath(path);
+      } catch (e) {
+        this.fsw._emitReady();
+        return true;
+      }
+      if (this.fsw.closed)
+        return;
+      if (dir.has(item)) {
+        if (this.fsw._symlinkPaths.get(full) !== linkPath) {
+          this.fsw._symlinkPaths.set(full, linkPath);
+          this.fsw._emit(EV.CHANGE, path, entry.stats);
+        }
+      } else {
+        dir.add(item);
+        this.fsw._symlinkPaths.set(full, linkPath);
+        this.fsw._emit(EV.ADD, path, entry.stats);
+      }
+      this.fsw._emitReady();
+      return true;
+    }
+    if (this.fsw._symlinkPaths.has(full)) {
+      return true;
+    }
+    this.fsw._symlinkPaths.set(full, true);
+  }
+  _handleRead(directory, initialAdd, wh, target, dir, depth, throttler) {
+    directory = sysPath.join(directory, "");
+    throttler = this.fsw._throttle("readdir", directory, 1e3);
+    if (!throttler)
+      return;
+    const previous = this.fsw._getWatchedDir(wh.path);
+    const current = /* @__PURE__ */ new Set();
+    let stream2 = this.fsw._readdirp(directory, {
+      fileFilter: (entry) => wh.filterPath(entry),
+      directoryFilter: (entry) => wh.filterDir(entry)
+    });
+    if (!stream2)
+      return;
+    stream2.on(STR_DATA, async (entry) => {
+      if (this.fsw.closed) {
+        stream2 = void 0;
+        return;
+      }
+      const item = entry.path;
+      let path = sysPath.join(directory, item);
+      current.add(item);
+      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path, item)) {
+        return;
+      }
+      if (this.fsw.closed) {
+        stream2 = void 0;
+        return;
+      }
+      if (item === target || !target && !previous.has(item)) {
+        this.fsw._incrReadyCount();
+        path = sysPath.join(dir, sysPath.relative(dir, path));
+        this._addToNodeFs(path, initialAdd, wh, depth + 1);
+      }
+    }).on(EV.ERROR, this._boundHandleError);
+    return new Promise((resolve8, reject) => {
+      if (!stream2)
+        return reject();
+      stream2.once(STR_END, () => {
+        if (this.fsw.closed) {
+          stream2 = void 0;
+          return;
+        }
+        const wasThrottled = throttler ? throttler.clear() : false;
+        resolve8(void 0);
+        previous.getChildren().filter((item) => {
+          return item !== directory && !current.has(item);
+        }).forEach((item) => {
+          this.fsw._remove(directory, item);
+        });
+        stream2 = void 0;
+        if (wasThrottled)
+          this._handleRead(directory, false, wh, target, dir, depth, throttler);
+      });
+    });
+  }
+  /**
+   * Read directory to add / remove files from `@watched` list and re-read it on change.
+   * @param dir fs path
+   * @param stats
+   * @param initialAdd
+   * @param depth relative to user-supplied path
+   * @param target child path targeted for watch
+   * @param wh Common watch helpers for this path
+   * @param realpath
+   * @returns closer for the watcher instance.
+   */
+  async _handleDir(dir, stats, initialAdd, depth, target, wh, realpath3) {
+    const parentDir = this.fsw._getWatchedDir(sysPath.dirname(dir));
+    const tracked = parentDir.has(sysPath.basename(dir));
+    if (!(initialAdd && this.fsw.options.ignoreInitial) && !target && !tracked) {
+      this.fsw._emit(EV.ADD_DIR, dir, stats);
+    }
+    parentDir.add(sysPath.basename(dir));
+    this.fsw._getWatchedDir(dir);
+    let throttler;
+    let closer;
+    const oDepth = this.fsw.options.depth;
+    if ((oDepth == null || depth <= oDepth) && !this.fsw._symlinkPaths.has(realpath3)) {
+      if (!target) {
+        await this._handleRead(dir, initialAdd, wh, target, dir, depth, throttler);
+        if (this.fsw.closed)
+          return;
+      }
+      closer = this._watchWithNodeFs(dir, (dirPath, stats2) => {
+        if (stats2 && stats2.mtimeMs === 0)
+          return;
+        this._handleRead(dirPath, false, wh, target, dir, depth, throttler);
+      });
+    }
+    return closer;
+  }
+  /**
+   * Handle added file, directory, or glob pattern.
+   * Delegates call to _handleFile / _handleDir after checks.
+   * @param path to file or ir
+   * @param initialAdd was the file added at watch instantiation?
+   * @param priorWh depth relative to user-supplied path
+   * @param depth Child path actually targeted for watch
+   * @param target Child path actually targeted for watch
+   */
+  async _addToNodeFs(path, initialAdd, priorWh, depth, target) {
+    const ready = this.fsw._emitReady;
+    if (this.fsw._isIgnored(path) || this.fsw.closed) {
+      ready();
+      return false;
+    }
+    const wh = this.fsw._getWatchHelpers(path);
+    if (priorWh) {
+      wh.filterPath = (entry) => priorWh.filterPath(entry);
+      wh.filterDir = (entry) => priorWh.filterDir(entry);
+    }
+    try {
+      const stats = await statMethods[wh.statMethod](wh.watchPath);
+      if (this.fsw.closed)
+        return;
+      if (this.fsw._isIgnored(wh.watchPath, stats)) {
+        ready();
+        return false;
+      }
+      const follow = this.fsw.options.followSymlinks;
+      let closer;
+      if (stats.isDirectory()) {
+        const absPath = sysPath.resolve(path);
+        const targetPath = follow ? await fsrealpath(path) : path;
+        if (this.fsw.closed)
+          return;
+        closer = await this._handleDir(wh.watchPath, stats, initialAdd, depth, target, wh, targetPath);
+        if (this.fsw.closed)
+          return;
+        if (absPath !== targetPath && targetPath !== void 0) {
+          this.fsw._symlinkPaths.set(absPath, targetPath);
+        }
+      } else if (stats.isSymbolicLink()) {
+        const targetPath = follow ? await fsrealpath(path) : path;
+        if (this.fsw.closed)
+          return;
+        const parent = sysPath.dirname(wh.watchPath);
+        this.fsw._getWatchedDir(parent).add(wh.watchPath);
+        this.fsw._emit(EV.ADD, wh.watchPath, stats);
+        closer = await this._handleDir(parent, stats, initialAdd, depth, path, wh, targetPath);
+        if (this.fsw.closed)
+          return;
+        if (targetPath !== void 0) {
+          this.fsw._symlinkPaths.set(sysPath.resolve(path), targetPath);
+        }
+      } else {
+        closer = this._handleFile(wh.watchPath, stats, initialAdd);
+      }
+      ready();
+      if (closer)
+        this.fsw._addPathCloser(path, closer);
+      return false;
+    } catch (error) {
+      if (this.fsw._handleError(error)) {
+        ready();
+        return path;
+      }
+    }
+  }
+};
+
+// ../../work/main/node_modules/chokidar/esm/index.js
+var SLASH = "/";
+var SLASH_SLASH = "//";
+var ONE_DOT = ".";
+var TWO_DOTS = "..";
+var STRING_TYPE = "string";
+var BACK_SLASH_RE = /\\/g;
+var DOUBLE_SLASH_RE = /\/\//;
+var DOT_RE = /\..*\.(sw[px])$|~$|\.subl.*\.tmp/;
+var REPLACER_RE = /^\.[/\\]/;
+function arrify(item) {
+  return Array.isArray(item) ? item : [item];
+}
+var isMatcherObject = (matcher) => typeof matcher === "object" && matcher !== null && !(matcher instanceof RegExp);
+function createPattern(matcher) {
+  if (typeof matcher === "function")
+    return matcher;
+  if (typeof matcher === "string")
+    return (string) => matcher === string;
+  if (matcher instanceof RegExp)
+    return (string) => matcher.test(string);
+  if (typeof matcher === "object" && matcher !== null) {
+    return (string) => {
+      if (matcher.path === string)
+        return true;
+      if (matcher.recursive) {
+        const relative5 = sysPath2.relative(matcher.path, string);
+        if (!relative5) {
+          return false;
+        }
+        return !relative5.startsWith("..") && !sysPath2.isAbsolute(relative5);
+      }
+      return false;
+    };
+  }
+  return () => false;
+}
+function normalizePath(path) {
+  if (typeof path !== "string")
+    throw new Error("string expected");
+  path = sysPath2.normalize(path);
+  path = path.replace(/\\/g, "/");
+  let prepend = false;
+  if (path.startsWith("//"))
+    prepend = true;
+  const DOUBLE_SLASH_RE2 = /\/\//;
+  while (path.match(DOUBLE_SLASH_RE2))
+    path = path.replace(DOUBLE_SLASH_RE2, "/");
+  if (prepend)
+    path = "/" + path;
+  return path;
+}
+function matchPatterns(patterns, testString, stats) {
+  const path = normalizePath(testString);
+  for (let index = 0; index < patterns.length; index++) {
+    const pattern = patterns[index];
+    if (pattern(path, stats)) {
+      return true;
+    }
+  }
+  return false;
+}
+function anymatch(matchers, testString) {
+  if (matchers == null) {
+    throw new TypeError("anymatch: specify first argument");
+  }
+  const matchersArray = arrify(matchers);
+  const patterns = matchersArray.map((matcher) => createPattern(matcher));
+  if (testString == null) {
+    return (testString2, stats) => {
+      return matchPatterns(patterns, testString2, stats);
+    };
+  }
+  return matchPatterns(patterns, testString);
+}
+var unifyPaths = (paths_) => {
+  const paths = arrify(paths_).flat();
+  if (!paths.every((p) => typeof p === STRING_TYPE)) {
+    throw new TypeError(`Non-string provided as watch path: ${paths}`);
+  }
+  return paths.map(normalizePathToUnix);
+};
+var toUnix = (string) => {
+  let str = string.replace(BACK_SLASH_RE, SLASH);
+  let prepend = false;
+  if (str.startsWith(SLASH_SLASH)) {
+    prepend = true;
+  }
+  while (str.match(DOUBLE_SLASH_RE)) {
+    str = str.replace(DOUBLE_SLASH_RE, SLASH);
+  }
+  if (prepend) {
+    str = SLASH + str;
+  }
+  return str;
+};
+var normalizePathToUnix = (path) => toUnix(sysPath2.normalize(toUnix(path)));
+var normalizeIgnored = (cwd = "") => (path) => {
+  if (typeof path === "string") {
+    return normalizePathToUnix(sysPath2.isAbsolute(path) ? path : sysPath2.join(cwd, path));
+  } else {
+    return path;
+  }
+};
+var getAbsolutePath = (path, cwd) => {
+  if (sysPath2.isAbsolute(path)) {
+    return path;
+  }
+  return sysPath2.join(cwd, path);
+};
+var EMPTY_SET = Object.freeze(/* @__PURE__ */ new Set());
+var DirEntry = class {
+  constructor(dir, removeWatcher) {
+    this.path = dir;
+    this._removeWatcher = removeWatcher;
+    this.items = /* @__PURE__ */ new Set();
+  }
+  add(item) {
+    const { items } = this;
+    if (!items)
+      return;
+    if (item !== ONE_DOT && item !== TWO_DOTS)
+      items.add(item);
+  }
+  async remove(item) {
+    const { items } = this;
+    if (!items)
+      return;
+    items.delete(item);
+    if (items.size > 0)
+      return;
+    const dir = this.path;
+    try {
+      await readdir3(dir);
+    } catch (err) {
+      if (this._removeWatcher) {
+        this._removeWatcher(sysPath2.dirname(dir), sysPath2.basename(dir));
+      }
+    }
+  }
+  has(item) {
+    const { items } = this;
+    if (!items)
+      return;
+    return items.has(item);
+  }
+  getChildren() {
+    const { items } = this;
+    if (!items)
+      return [];
+    return [...items.values()];
+  }
+  dispose() {
+    this.items.clear();
+    this.path = "";
+    this._removeWatcher = EMPTY_FN;
+    this.items = EMPTY_SET;
+    Object.freeze(this);
+  }
+};
+var STAT_METHOD_F = "stat";
+var STAT_METHOD_L = "lstat";
+var WatchHelper = class {
+  constructor(path, follow, fsw) {
+    this.fsw = fsw;
+    const watchPath = path;
+    this.path = path = path.replace(REPLACER_RE, "");
+    this.watchPath = watchPath;
+    this.fullWatchPath = sysPath2.resolve(watchPath);
+    this.dirParts = [];
+    this.dirParts.forEach((parts) => {
+      if (parts.length > 1)
+        parts.pop();
+    });
+    this.followSymlinks = follow;
+    this.statMethod = follow ? STAT_METHOD_F : STAT_METHOD_L;
+  }
+  entryPath(entry) {
+    return sysPath2.join(this.watchPath, sysPath2.relative(this.watchPath, entry.fullPath));
+  }
+  filterPath(entry) {
+    const { stats } = entry;
+    if (stats && stats.isSymbolicLink())
+      return this.filterDir(entry);
+    const resolvedPath = this.entryPath(entry);
+    return this.fsw._isntIgnored(resolvedPath, stats) && this.fsw._hasReadPermissions(stats);
+  }
+  filterDir(entry) {
+    return this.fsw._isntIgnored(this.entryPath(entry), entry.stats);
+  }
+};
+var FSWatcher = class extends EventEmitter {
+  // Not indenting methods for history sake; for now.
+  constructor(_opts = {}) {
+    super();
+    this.closed = false;
+    this._closers = /* @__PURE__ */ new Map();
+    this._ignoredPaths = /* @__PURE__ */ new Set();
+    this._throttled = /* @__PURE__ */ new Map();
+    this._streams = /* @__PURE__ */ new Set();
+    this._symlinkPaths = /* @__PURE__ */ new Map();
+    this._watched = /* @__PURE__ */ new Map();
+    this._pendingWrites = /* @__PURE__ */ new Map();
+    this._pendingUnlinks = /* @__PURE__ */ new Map();
+    this._readyCount = 0;
+    this._readyEmitted = false;
+    const awf = _opts.awaitWriteFinish;
+    const DEF_AWF = { stabilityThreshold: 2e3, pollInterval: 100 };
+    const opts = {
+      // Defaults
+      persistent: true,
+      ignoreInitial: false,
+      ignorePermissionErrors: false,
+      interval: 100,
+      binaryInterval: 300,
+      followSymlinks: true,
+      usePolling: false,
+      // useAsync: false,
+      atomic: true,
+      // NOTE: overwritten later (depends on usePolling)
+      ..._opts,
+      // Change format
+      ignored: _opts.ignored ? arrify(_opts.ignored) : arrify([]),
+      awaitWriteFinish: awf === true ? DEF_AWF : typeof awf === "object" ? { ...DEF_AWF, ...awf } : false
+    };
+    if (isIBMi)
+      opts.usePolling = true;
+    if (opts.atomic === void 0)
+      opts.atomic = !opts.usePolling;
+    const envPoll = process.env.CHOKIDAR_USEPOLLING;
+    if (envPoll !== void 0) {
+      const envLower = envPoll.toLowerCase();
+      if (envLower === "false" || envLower === "0")
+        opts.usePolling = false;
+      else if (envLower === "true" || envLower === "1")
+        opts.usePolling = true;
+      else
+        opts.usePolling = !!envLower;
+    }
+    const envInterval = process.env.CHOKIDAR_INTERVAL;
+    if (envInterval)
+      opts.interval = Number.parseInt(envInterval, 10);
+    let readyCalls = 0;
+    this._emitReady = () => {
+      readyCalls++;
+      if (readyCalls >= this._readyCount) {
+        this._emitReady = EMPTY_FN;
+        this._readyEmitted = true;
+        process.nextTick(() => this.emit(EVENTS.READY));
+      }
+    };
+    this._emitRaw = (...args) => this.emit(EVENTS.RAW, ...args);
+    this._boundRemove = this._remove.bind(this);
+    this.options = opts;
+    this._nodeFsHandler = new NodeFsHandler(this);
+    Object.freeze(opts);
+  }
+  _addIgnoredPath(matcher) {
+    if (isMatcherObject(matcher)) {
+      for (const ignored of this._ignoredPaths) {
+        if (isMatcherObject(ignored) && ignored.path === matcher.path && ignored.recursive === matcher.recursive) {
+          return;
+        }
+      }
+    }
+    this._ignoredPaths.add(matcher);
+  }
+  _removeIgnoredPath(matcher) {
+    this._ignoredPaths.delete(matcher);
+    if (typeof matcher === "string") {
+      for (const ignored of this._ignoredPaths) {
+        if (isMatcherObject(ignored) && ignored.path === matcher) {
+          this._ignoredPaths.delete(ignored);
+        }
+      }
+    }
+  }
+  // Public methods
+  /**
+   * Adds paths to be watched on an existing FSWatcher instance.
+   * @param paths_ file or file list. Other arguments are unused
+   */
+  add(paths_, _origAdd, _internal) {
+    const { cwd } = this.options;
+    this.closed = false;
+    this._closePromise = void 0;
+    let paths = unifyPaths(paths_);
+    if (cwd) {
+      paths = paths.map((path) => {
+        const absPath = getAbsolutePath(path, cwd);
+        return absPath;
+      });
+    }
+    paths.forEach((path) => {
+      this._removeIgnoredPath(path);
+    });
+    this._userIgnored = void 0;
+    if (!this._readyCount)
+      this._readyCount = 0;
+    this._readyCount += paths.length;
+    Promise.all(paths.map(async (path) => {
+      const res = await this._nodeFsHandler._addToNodeFs(path, !_internal, void 0, 0, _origAdd);
+      if (res)
+        this._emitReady();
+      return res;
+    })).then((results) => {
+      if (this.closed)
+        return;
+      results.forEach((item) => {
+        if (item)
+          this.add(sysPath2.dirname(item), sysPath2.basename(_origAdd || item));
+      });
+    });
+    return this;
+  }
+  /**
+   * Close watchers or start ignoring events from specified paths.
+   */
+  unwatch(paths_) {
+    if (this.closed)
+      return this;
+    const paths = unifyPaths(paths_);
+    const { cwd } = this.options;
+    paths.forEach((path) => {
+      if (!sysPath2.isAbsolute(path) && !this._closers.has(path)) {
+        if (cwd)
+          path = sysPath2.join(cwd, path);
+        path = sysPath2.resolve(path);
+      }
+      this._closePath(path);
+      this._addIgnoredPath(path);
+      if (this._watched.has(path)) {
+        this._addIgnoredPath({
+          path,
+          recursive: true
+        });
+      }
+      this._userIgnored = void 0;
+    });
+    return this;
+  }
+  /**
+   * Close watchers and remove all listeners from watched paths.
+   */
+  close() {
+    if (this._closePromise) {
+      return this._closePromise;
+    }
+    this.closed = true;
+    this.removeAllListeners();
+    const closers = [];
+    this._closers.forEach((closerList) => closerList.forEach((closer) => {
+      const promise = closer();
+      if (promise instanceof Promise)
+        closers.push(promise);
+    }));
+    this._streams.forEach((stream2) => stream2.destroy());
+    this._userIgnored = void 0;
+    this._readyCount = 0;
+    this._readyEmitted = false;
+    this._watched.forEach((dirent) => dirent.dispose());
+    this._closers.clear();
+    this._watched.clear();
+    this._streams.clear();
+    this._symlinkPaths.clear();
+    this._throttled.clear();
+    this._closePromise = closers.length ? Promise.all(closers).then(() => void 0) : Promise.resolve();
+    return this._closePromise;
+  }
+  /**
+   * Expose list of watched paths
+   * @returns for chaining
+   */
+  getWatched() {
+    const watchList = {};
+    this._watched.forEach((entry, dir) => {
+      const key = this.options.cwd ? sysPath2.relative(this.options.cwd, dir) : dir;
+      const index = key || ONE_DOT;
+      watchList[index] = entry.getChildren().sort();
+    });
+    return watchList;
+  }
+  emitWithAll(event, args) {
+    this.emit(event, ...args);
+    if (event !== EVENTS.ERROR)
+      this.emit(EVENTS.ALL, event, ...args);
+  }
+  // Common helpers
+  // --------------
+  /**
+   * Normalize and emit events.
+   * Calling _emit DOES NOT MEAN emit() would be called!
+   * @param event Type of event
+   * @param path File or directory path
+   * @param stats arguments to be passed with event
+   * @returns the error if defined, otherwise the value of the FSWatcher instance's `closed` flag
+   */
+  async _emit(event, path, stats) {
+    if (this.closed)
+      return;
+    const opts = this.options;
+    if (isWindows)
+      path = sysPath2.normalize(path);
+    if (opts.cwd)
+      path = sysPath2.relative(opts.cwd, path);
+    const args = [path];
+    if (stats != null)
+      args.push(stats);
+    const awf = opts.awaitWriteFinish;
+    let pw;
+    if (awf && (pw = this._pendingWrites.get(path))) {
+      pw.lastChange = /* @__PURE__ */ new Date();
+      return this;
+    }
+    if (opts.atomic) {
+      if (event === EVENTS.UNLINK) {
+        this._pendingUnlinks.set(path, [event, ...args]);
+        setTimeout(() => {
+          this._pendingUnlinks.forEach((entry, path2) => {
+            this.emit(...entry);
+            this.emit(EVENTS.ALL, ...entry);
+            this._pendingUnlinks.delete(path2);
+          });
+        }, typeof opts.atomic === "number" ? opts.atomic : 100);
+        return this;
+      }
+      if (event === EVENTS.ADD && this._pendingUnlinks.has(path)) {
+        event = EVENTS.CHANGE;
+        this._pendingUnlinks.delete(path);
+      }
+    }
+    if (awf && (event === EVENTS.ADD || event === EVENTS.CHANGE) && this._readyEmitted) {
+      const awfEmit = (err, stats2) => {
+        if (err) {
+          event = EVENTS.ERROR;
+          args[0] = err;
+          this.emitWithAll(event, args);
+        } else if (stats2) {
+          if (args.length > 1) {
+            args[1] = stats2;
+          } else {
+            args.push(stats2);
+          }
+          this.emitWithAll(event, args);
+        }
+      };
+      this._awaitWriteFinish(path, awf.stabilityThreshold, event, awfEmit);
+      return this;
+    }
+    if (event === EVENTS.CHANGE) {
+      const isThrottled = !this._throttle(EVENTS.CHANGE, path, 50);
+      if (isThrottled)
+        return this;
+    }
+    if (opts.alwaysStat && stats === void 0 && (event === EVENTS.ADD || event === EVENTS.ADD_DIR || event === EVENTS.CHANGE)) {
+      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path) : path;
+      let stats2;
+      try {
+        stats2 = await stat4(fullPath);
+      } catch (err) {
+      }
+      if (!stats2 || this.closed)
+        return;
+      args.push(stats2);
+    }
+    this.emitWithAll(event, args);
+    return this;
+  }
+  /**
+   * Common handler for errors
+   * @returns The error if defined, otherwise the value of the FSWatcher instance's `closed` flag
+   */
+  _handleError(error) {
+    const code = error && error.code;
+    if (error && code !== "ENOENT" && code !== "ENOTDIR" && (!this.options.ignorePermissionErrors || code !== "EPERM" && code !== "EACCES")) {
+      this.emit(EVENTS.ERROR, error);
+    }
+    return error || this.closed;
+  }
+  /**
+   * Helper utility for throttling
+   * @param actionType type being throttled
+   * @param path being acted upon
+   * @param timeout duration of time to suppress duplicate actions
+   * @returns tracking object or false if action should be suppressed
+   */
+  _throttle(actionType, path, timeout) {
+    if (!this._throttled.has(actionType)) {
+      this._throttled.set(actionType, /* @__PURE__ */ new Map());
+    }
+    const action = this._throttled.get(actionType);
+    if (!action)
+      throw new Error("invalid throttle");
+    const actionPath = action.get(path);
+    if (actionPath) {
+      actionPath.count++;
+      return false;
+    }
+    let timeoutObject;
+    const clear = () => {
+      const item = action.get(path);
+      const count = item ? item.count : 0;
+      action.delete(path);
+      clearTimeout(timeoutObject);
+      if (item)
+        clearTimeout(item.timeoutObject);
+      return count;
+    };
+    timeoutObject = setTimeout(clear, timeout);
+    const thr = { timeoutObject, clear, count: 0 };
+    action.set(path, thr);
+    return thr;
+  }
+  _incrReadyCount() {
+    return this._readyCount++;
+  }
+  /**
+   * Awaits write operation to finish.
+   * Polls a newly created file for size variations. When files size does not change for 'threshold' milliseconds calls callback.
+   * @param path being acted upon
+   * @param threshold Time in milliseconds a file size must be fixed before acknowledging write OP is finished
+   * @param event
+   * @param awfEmit Callback to be called when ready for event to be emitted.
+   */
+  _awaitWriteFinish(path, threshold, event, awfEmit) {
+    const awf = this.options.awaitWriteFinish;
+    if (typeof awf !== "object")
+      return;
+    const pollInterval = awf.pollInterval;
+    let timeoutHandler;
+    let fullPath = path;
+    if (this.options.cwd && !sysPath2.isAbsolute(path)) {
+      fullPath = sysPath2.join(this.options.cwd, path);
+    }
+    const now = /* @__PURE__ */ new Date();
+    const writes = this._pendingWrites;
+    function awaitWriteFinishFn(prevStat) {
+      statcb(fullPath, (err, curStat) => {
+        if (err || !writes.has(path)) {
+          if (err && err.code !== "ENOENT")
+            awfEmit(err);
+          return;
+        }
+        const now2 = Number(/* @__PURE__ */ new Date());
+        if (prevStat && curStat.size !== prevStat.size) {
+          writes.get(path).lastChange = now2;
+        }
+        const pw = writes.get(path);
+        const df = now2 - pw.lastChange;
+        if (df >= threshold) {
+          writes.delete(path);
+          awfEmit(void 0, curStat);
+        } else {
+          timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval, curStat);
+        }
+      });
+    }
+    if (!writes.has(path)) {
+      writes.set(path, {
+        lastChange: now,
+        cancelWait: () => {
+          writes.delete(path);
+          clearTimeout(timeoutHandler);
+          return event;
+        }
+      });
+      timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval);
+    }
+  }
+  /**
+   * Determines whether user has asked to ignore this path.
+   */
+  _isIgnored(path, stats) {
+    if (this.options.atomic && DOT_RE.test(path))
+      return true;
+    if (!this._userIgnored) {
+      const { cwd } = this.options;
+      const ign = this.options.ignored;
+      const ignored = (ign || []).map(normalizeIgnored(cwd));
+      const ignoredPaths = [...this._ignoredPaths];
+      const list2 = [...ignoredPaths.map(normalizeIgnored(cwd)), ...ignored];
+      this._userIgnored = anymatch(list2, void 0);
+    }
+    return this._userIgnored(path, stats);
+  }
+  _isntIgnored(path, stat5) {
+    return !this._isIgnored(path, stat5);
+  }
+  /**
+   * Provides a set of common helpers and properties relating to symlink handling.
+   * @param path file or directory pattern being watched
+   */
+  _getWatchHelpers(path) {
+    return new WatchHelper(path, this.options.followSymlinks, this);
+  }
+  // Directory helpers
+  // -----------------
+  /**
+   * Provides directory tracking objects
+   * @param directory path of the directory
+   */
+  _getWatchedDir(directory) {
+    const dir = sysPath2.resolve(directory);
+    if (!this._watched.has(dir))
+      this._watched.set(dir, new DirEntry(dir, this._boundRemove));
+    return this._watched.get(dir);
+  }
+  // File helpers
+  // ------------
+  /**
+   * Check for read permissions: https://stackoverflow.com/a/11781404/1358405
+   */
+  _hasReadPermissions(stats) {
+    if (this.options.ignorePermissionErrors)
+      return true;
+    return Boolean(Number(stats.mode) & 256);
+  }
+  /**
+   * Handles emitting unlink events for
+   * files and directories, and via recursion, for
+   * files and directories within directories that are unlinked
+   * @param directory within which the following item is located
+   * @param item      base path of item/directory
+   */
+  _remove(directory, item, isDirectory) {
+    const path = sysPath2.join(directory, item);
+    const fullPath = sysPath2.resolve(path);
+    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path) || this._watched.has(fullPath);
+    if (!this._throttle("remove", path, 100))
+      return;
+    if (!isDirectory && this._watched.size === 1) {
+      this.add(directory, item, true);
+    }
+    const wp = this._getWatchedDir(path);
+    const nestedDirectoryChildren = wp.getChildren();
+    nestedDirectoryChildren.forEach((nested) => this._remove(path, nested));
+    const parent = this._getWatchedDir(directory);
+    const wasTracked = parent.has(item);
+    parent.remove(item);
+    if (this._symlinkPaths.has(fullPath)) {
+      this._symlinkPaths.delete(fullPath);
+    }
+    let relPath = path;
+    if (this.options.cwd)
+      relPath = sysPath2.relative(this.options.cwd, path);
+    if (this.options.awaitWriteFinish && this._pendingWrites.has(relPath)) {
+      const event = this._pendingWrites.get(relPath).cancelWait();
+      if (event === EVENTS.ADD)
+        return;
+    }
+    this._watched.delete(path);
+    this._watched.delete(fullPath);
+    const eventName = isDirectory ? EVENTS.UNLINK_DIR : EVENTS.UNLINK;
+    if (wasTracked && !this._isIgnored(path))
+      this._emit(eventName, path);
+    this._closePath(path);
+  }
+  /**
+   * Closes all watchers for a path
+   */
+  _closePath(path) {
+    this._closeFile(path);
+    const dir = sysPath2.dirname(path);
+    this._getWatchedDir(dir).remove(sysPath2.basename(path));
+  }
+  /**
+   * Closes only file-specific watchers
+   */
+  _closeFile(path) {
+    const closers = this._closers.get(path);
+    if (!closers)
+      return;
+    closers.forEach((closer) => closer());
+    this._closers.delete(path);
+  }
+  _addPathCloser(path, closer) {
+    if (!closer)
+      return;
+    let list2 = this._closers.get(path);
+    if (!list2) {
+      list2 = [];
+      this._closers.set(path, list2);
+    }
+    list2.push(closer);
+  }
+  _readdirp(root2, opts) {
+    if (this.closed)
+      return;
+    const options = { type: EVENTS.ALL, alwaysStat: true, lstat: true, ...opts, depth: 0 };
+    let stream2 = readdirp(root2, options);
+    this._streams.add(stream2);
+    stream2.once(STR_CLOSE, () => {
+      stream2 = void 0;
+    });
+    stream2.once(STR_END, () => {
+      if (stream2) {
+        this._streams.delete(stream2);
+        stream2 = void 0;
+      }
+    });
+    return stream2;
+  }
+};
+function watch(paths, options = {}) {
+  const watcher = new FSWatcher(options);
+  watcher.add(paths);
+  return watcher;
+}
+
+// packages/cli/src/watch.ts
+function watchOption() {
+  return new Option2("-w, --watch", "rebuild whenever a model file or the config changes (stop with Ctrl-C)");
+}
+var SETTLE_MS = 80;
+async function withWatch(paths, options, output, name, build, stop, { writesFile = true } = {}) {
+  if (!options.watch) return build();
+  if (paths.includes("-")) throw new UsageError("--watch cannot watch standard input (-)");
+  if (writesFile && (options.output === void 0 || options.output === "-"))
+    throw new UsageError(`--watch needs -o FILE for mission ${name}`);
+  const outputFile = writesFile && options.output !== void 0 ? resolve6(options.output) : void 0;
+  const target = writesFile ? ` -> ${options.output}` : "";
+  const rebuild = async () => {
+    const started = Date.now();
+    let code;
+    try {
+      code = await build();
+    } catch (error) {
+      output.stderr(`mission: ${error instanceof Error ? error.message : String(error)}
+`);
+      code = EXIT_USAGE;
+    }
+    const time = (/* @__PURE__ */ new Date()).toISOString().slice(11, 19);
+    const outcome = code === EXIT_OK ? "ok" : code === EXIT_USAGE ? "failed" : "model has errors";
+    output.stderr(
+      `[${time}] mission ${name}${target} (${outcome}, ${Date.now() - started} ms); watching for changes
+`
+    );
+  };
+  const watcher = watch(
+    [...paths, options.config ?? CONFIG_FILE_NAME].map((path) => resolve6(path)),
+    {
+      ignoreInitial: true,
+      ignored: (path, stats) => resolve6(path) === outputFile || Boolean(stats?.isFile() && !path.endsWith(".mission") && !path.endsWith(".json"))
+    }
+  );
+  let timer2;
+  let running = Promise.resolve();
+  const schedule = () => {
+    if (timer2) clearTimeout(timer2);
+    timer2 = setTimeout(() => {
+      running = running.then(rebuild);
+    }, SETTLE_MS);
+  };
+  await new Promise((ready) => watcher.once("ready", ready));
+  await rebuild();
+  watcher.on("all", schedule);
+  await new Promise((done) => {
+    const finish = () => done();
+    process.once("SIGINT", finish);
+    process.once("SIGTERM", finish);
+    stop?.addEventListener("abort", finish, { once: true });
+  });
+  if (timer2) clearTimeout(timer2);
+  await watcher.close();
+  await running;
+  return EXIT_OK;
+}
+
 // packages/cli/src/validate.ts
 var VALIDATE_FORMATS = ["text", "json", "sarif", "github"];
-async function runValidate(paths, options, output) {
-  if (!VALIDATE_FORMATS.includes(options.format)) {
-    throw new UsageError(`unknown format '${options.format}' (expected ${VALIDATE_FORMATS.join(", ")})`);
-  }
-  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+async function runValidate(paths, options, output, watched) {
+  const maxWarnings = checkedOptions(options);
   const model = await loadModel(paths, options, output);
   const { summary } = model;
   const shown = options.quiet ? model.diagnostics.filter((diagnostic) => diagnostic.severity === "error") : model.diagnostics;
+  const previous = watched?.shown;
+  if (watched) watched.shown = shown;
+  if (previous !== void 0) {
+    output.stdout(formatChanges(diagnosticChanges(previous, shown), summary, output.color));
+    return exitCode(summary, maxWarnings, options, output);
+  }
   switch (options.format) {
     case "json":
       output.stdout(JSON.stringify({ diagnostics: shown, summary }, null, 2) + "\n");
@@ -51770,15 +53967,31 @@ async function runValidate(paths, options, output) {
     default:
       output.stdout(formatText(shown, summary, [...model.sources, ...configSource(model)], output.color));
   }
-  const failure = validationFailure(summary, maxWarnings);
+  return exitCode(summary, maxWarnings, options, output);
+}
+function checkedOptions(options) {
+  if (!VALIDATE_FORMATS.includes(options.format)) {
+    throw new UsageError(`unknown format '${options.format}' (expected ${VALIDATE_FORMATS.join(", ")})`);
+  }
+  if (options.watch && options.format !== "text") {
+    throw new UsageError(`--watch prints text; it cannot be combined with --format ${options.format}`);
+  }
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  if (options.failOn === "never" && maxWarnings !== void 0) {
+    throw new UsageError("--fail-on never and --max-warnings contradict each other: give one");
+  }
+  return maxWarnings;
+}
+function exitCode(summary, maxWarnings, options, output) {
+  const failure = validationFailure(summary, maxWarnings, "--max-warnings", options.failOn);
   if (failure?.reason === "warnings") output.stderr(`mission: ${failure.message}
 `);
   return failure ? EXIT_MODEL_ERRORS : EXIT_OK;
 }
-function validationFailure(summary, maxWarnings, option2 = "--max-warnings") {
-  if (summary.errors > 0) {
-    return { reason: "errors", message: `${summary.errors} error${summary.errors === 1 ? "" : "s"} in the model` };
-  }
+function validationFailure(summary, maxWarnings, option2 = "--max-warnings", failOn = "error") {
+  const reason = failOnReason(summary, failOn);
+  if (reason !== void 0) return { reason: summary.errors > 0 ? "errors" : "warnings", message: reason };
+  if (failOn === "never") return void 0;
   if (maxWarnings !== void 0 && summary.warnings > maxWarnings) {
     const warnings = `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}`;
     return { reason: "warnings", message: `${warnings}, more than ${option2} ${maxWarnings} allows` };
@@ -51798,20 +54011,32 @@ function configSource(model) {
 function defineValidateCommand(program2, context) {
   const command = program2.command("validate").description(
     "check model files (folders are searched for *.mission, - reads standard input); exit 1 when there are errors"
-  ).argument("<paths...>", "model files or folders, or - for standard input").addOption(new Option2("-f, --format <format>", "output format").choices(VALIDATE_FORMATS).default("text")).option("--max-warnings <count>", "exit 1 when there are more warnings than this").option("-q, --quiet", "show errors only").action(async (paths, options) => {
-    context.setExitCode(await runValidate(paths, options, context.output));
+  ).argument("<paths...>", "model files or folders, or - for standard input").addOption(new Option2("-f, --format <format>", "output format").choices(VALIDATE_FORMATS).default("text")).option("--max-warnings <count>", "exit 1 when there are more warnings than this").option("-q, --quiet", "show errors only").option("-w, --watch", "check again whenever a model file or the config changes; print what changed").action(async (paths, options) => {
+    checkedOptions(options);
+    const watched = {};
+    context.setExitCode(
+      await withWatch(
+        paths,
+        options,
+        context.output,
+        "validate",
+        () => runValidate(paths, options, context.output, watched),
+        void 0,
+        { writesFile: false }
+      )
+    );
   });
-  for (const option2 of modelOptions()) command.addOption(option2);
+  for (const option2 of [...modelOptions(), failOnOption()]) command.addOption(option2);
 }
 
 // packages/cli/src/write-atomic.ts
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join as join2, resolve as resolve4 } from "node:path";
+import { basename as basename3, dirname as dirname3, join as join4, resolve as resolve7 } from "node:path";
 async function writeFileAtomic(path, data, cwd = process.cwd()) {
-  const target = resolve4(cwd, path);
-  const folder = dirname(target);
-  const temporary = join2(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const target = resolve7(cwd, path);
+  const folder = dirname3(target);
+  const temporary = join4(folder, `.${basename3(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await mkdir(folder, { recursive: true });
     await writeFile(temporary, data);
@@ -51827,8 +54052,8 @@ export {
   EXIT_MODEL_ERRORS,
   EXIT_USAGE,
   UsageError,
-  formatDocument,
   CONFIG_FILE_NAME,
+  formatDocument,
   outputModelOf,
   modelJsonText,
   UnknownRootError,
@@ -51853,15 +54078,25 @@ export {
   summaryLine,
   VERSION2 as VERSION,
   formatSarif,
+  loadConfig,
   loadModel,
   checkedToday,
   CommanderError,
   Command3 as Command,
   Option2 as Option,
   modelOptions,
+  failOnOption,
+  outputExitCode,
+  watchOption,
+  withWatch,
   validationFailure,
   parseMaxWarnings,
   defineValidateCommand,
   writeFileAtomic,
   processOutput
 };
+/*! Bundled license information:
+
+chokidar/esm/index.js:
+  (*! chokidar - MIT License (c) 2012 Paul Miller (paulmillr.com) *)
+*/
