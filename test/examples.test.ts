@@ -169,7 +169,7 @@ describe('example models through the CLI', () => {
         }
     );
 
-    it('mission validate examples --config examples/mission.config.json: one clean model, broken/ left out', async () => {
+    it('mission validate examples --config examples/mission.config.json: one clean model, not broken/', async () => {
         const { stdout } = await run(
             process.execPath,
             [CLI, 'validate', 'examples', '--format', 'json', '--config', 'examples/mission.config.json'],

@@ -158,7 +158,10 @@ export class Workbench {
         return this.problemRows().allInnerTexts();
     }
 
-    /** Waits until a Problems row contains `text` (all of them, for an array), or with present=false until none does. */
+    /**
+     * Waits until a Problems row contains `text` (all of them, for an array), or with present=false until none
+     * does.
+     */
     async waitForProblem(text, present = true) {
         if (present) await this.problemRows(text).first().waitFor({ timeout: TIMEOUT });
         else

@@ -37,7 +37,8 @@ export function diagnosticProblems(result: CheckResult): string[] {
     for (const { source, document } of result.documents) {
         const lengths = lineLengths(document.textDocument.getText());
         for (const diagnostic of document.diagnostics ?? []) {
-            const where = `${source.path} ${JSON.stringify(diagnostic.range)} ${String(diagnostic.code)} "${String(diagnostic.message).slice(0, 120)}"`;
+            const message = String(diagnostic.message).slice(0, 120);
+            const where = `${source.path} ${JSON.stringify(diagnostic.range)} ${String(diagnostic.code)} "${message}"`;
             if (!isDiagnosticCode(diagnostic.code)) problems.push(`code not in the catalog: ${where}`);
             const { start, end } = diagnostic.range;
             for (const point of [start, end]) {

@@ -55,12 +55,14 @@ export function hostileModel(strings: readonly string[] = HOSTILE_STRINGS): stri
   lead boss
   ${index % 2 === 0 ? 'crew squad' : ''}
   boundary { window 2026-01-01 .. 2026-12-31 budget ${100 - index} GBP must ${literal} must not ${literal} }
-  measure q${index} ${literal} { baseline 0 target 10 current ${index % 10} unit ${literal} ${index > 0 ? 'contributes to M0.q0' : ''} }
+  measure q${index} ${literal} { baseline 0 target 10 current ${index % 10}
+    unit ${literal} ${index > 0 ? 'contributes to M0.q0' : ''} }
   ${index > 0 ? `supports M${index - 1}` : ''}
 }`);
     });
     lines.push(
-        `mission Staged ${stringLiteral(strings[4]!)} under V { intent "x" lead boss status staged value 1k GBP per week measure s { target 1 } }`
+        `mission Staged ${stringLiteral(strings[4]!)} under V { ` +
+            'intent "x" lead boss status staged value 1k GBP per week measure s { target 1 } }'
     );
     return lines.join('\n') + '\n';
 }

@@ -59,7 +59,8 @@ if (!hasNvim()) {
     });
     if (!hasNvim()) {
         console.log(
-            `!!!!! NEOVIM SUITE SKIPPED (${PLANNED} tests counted as skipped): neovim is not installed and apt-get could not install it`
+            `!!!!! NEOVIM SUITE SKIPPED (${PLANNED} tests counted as skipped): ` +
+                'neovim is not installed and apt-get could not install it'
         );
         finish({ skipped: PLANNED, skippedSuite: 'no neovim' });
     }
@@ -115,9 +116,8 @@ try {
             }
         }
     );
-    log(
-        `nvim ran ${((Date.now() - started) / 1000).toFixed(1)} s (exit ${run.status}${run.error ? `, ${run.error.message}` : ''})`
-    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    log(`nvim ran ${seconds} s (exit ${run.status}${run.error ? `, ${run.error.message}` : ''})`);
     const received = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
     check('Neovim writes the diagnostics it received', received !== undefined, `no ${out}; stderr: ${run.stderr}`);
     if (received) {

@@ -137,7 +137,8 @@ describe('writing outputs', () => {
         const lines = ['vision V', 'person p { capacity 100000 }'];
         for (let i = 0; i < 20_000; i++)
             lines.push(
-                `mission k${i} "Mission ${i} with a title" under ${i < 10 ? 'V' : `k${Math.floor(i / 10) - 1}`} { intent "Intent ${i}" lead p measure q { target 10 current ${i % 10} } }`
+                `mission k${i} "Mission ${i} with a title" under ${i < 10 ? 'V' : `k${Math.floor(i / 10) - 1}`} ` +
+                    `{ intent "Intent ${i}" lead p measure q { target 10 current ${i % 10} } }`
             );
         writeFileSync(join(folder, 'big.mission'), lines.join('\n'));
         const output = join(folder, 'out', 'model.json');
@@ -173,7 +174,7 @@ describe('writing outputs', () => {
         expect(exit.signal).toBe('SIGKILL');
     }, 240_000);
 
-    test('validate, compile, diagram, report and brief never touch the model files; only format rewrites them', async () => {
+    test('validate, compile, diagram, report and brief never touch the model files; format rewrites them', async () => {
         const folder = join(root, 'untouched');
         const models = join(folder, 'models');
         const outputs = join(folder, 'outputs');

@@ -71,10 +71,14 @@ const INJECTION_CHECK = `(root) => {
     const found = [];
     for (const element of root.querySelectorAll('*')) {
         const name = element.localName.toLowerCase();
-        if (['script', 'img', 'iframe', 'object', 'embed', 'foreignobject-script'].includes(name)) found.push('<' + name + '>');
+        if (['script', 'img', 'iframe', 'object', 'embed', 'foreignobject-script'].includes(name)) {
+            found.push('<' + name + '>');
+        }
         for (const attribute of element.attributes) {
             if (/^on/i.test(attribute.name)) found.push(name + ' ' + attribute.name);
-            if (/^\\s*javascript:/i.test(attribute.value)) found.push(name + ' ' + attribute.name + '=' + attribute.value);
+            if (/^\\s*javascript:/i.test(attribute.value)) {
+                found.push(name + ' ' + attribute.name + '=' + attribute.value);
+            }
         }
     }
     return found;
@@ -101,8 +105,11 @@ describe('the SVG cascade (Graphviz) with hostile titles', () => {
             const document = new DOMParser().parseFromString(${JSON.stringify(svg)}, 'image/svg+xml');
             const error = document.querySelector('parsererror');
             const texts = [...document.querySelectorAll('text')].map(text => text.textContent).join(' ');
-            const tooltips = [...document.querySelectorAll('a')].map(a => a.getAttribute('xlink:title') ?? a.getAttribute('title') ?? '').join(' ');
-            return { error: error ? error.textContent : null, texts, tooltips, injected: (${INJECTION_CHECK})(document) };
+            const tooltips = [...document.querySelectorAll('a')]
+                .map(a => a.getAttribute('xlink:title') ?? a.getAttribute('title') ?? '')
+                .join(' ');
+            const injected = (${INJECTION_CHECK})(document);
+            return { error: error ? error.textContent : null, texts, tooltips, injected };
         })()`)) as { error: string | null; texts: string; tooltips: string; injected: string[] };
         await page.close();
         expect(parsed.error).toBeNull();
@@ -133,7 +140,9 @@ describe('the Mermaid cascade with hostile titles', () => {
             const { svg } = await mermaid.render('cascade', ${JSON.stringify(mermaidText)});
             const out = document.getElementById('out');
             out.innerHTML = svg;
-            const labels = [...out.querySelectorAll('.nodeLabel, .label, text')].map(label => label.textContent).join(' ');
+            const labels = [...out.querySelectorAll('.nodeLabel, .label, text')]
+                .map(label => label.textContent)
+                .join(' ');
             return { labels, injected: (${INJECTION_CHECK})(out), nodes: out.querySelectorAll('.node').length };
         })()`)) as { labels: string; injected: string[]; nodes: number };
         await page.close();
@@ -145,7 +154,7 @@ describe('the Mermaid cascade with hostile titles', () => {
 });
 
 describe('the HTML report with hostile text', () => {
-    test('loaded in Chromium it runs nothing (no dialog, request or console error) and shows every hostile word', async ({
+    test('in Chromium it runs nothing (no dialog, request or console error) and shows every hostile word', async ({
         skip
     }) => {
         if (!browser) return skip(NO_BROWSER);
@@ -171,7 +180,10 @@ describe('the HTML report with hostile text', () => {
         });
         await page.goto(reportUrl, { waitUntil: 'load' });
         const shown = (await page.evaluate(
-            `(() => ({ text: document.body.innerText + ' ' + document.body.textContent, injected: (${INJECTION_CHECK})(document) }))()`
+            `(() => ({
+                text: document.body.innerText + ' ' + document.body.textContent,
+                injected: (${INJECTION_CHECK})(document)
+            }))()`
         )) as { text: string; injected: string[] };
         await page.close();
         expect(problems).toEqual([]);
@@ -183,14 +195,17 @@ describe('the HTML report with hostile text', () => {
         figures.outputsChecked++;
         const page = reportHtml(renderReport(model, { cascadeNote: 'left out' }));
         expect(page).toMatch(
-            /^<!DOCTYPE html>\s*<html[^>]*>\s*<head[^>]*><meta http-equiv="Content-Security-Policy" content="default-src 'none';/
+            new RegExp(
+                '^<!DOCTYPE html>\\s*<html[^>]*>\\s*<head[^>]*>' +
+                    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';'
+            )
         );
         expect(page).not.toMatch(/<script/i);
     });
 });
 
 describe('the Markdown brief with hostile text', () => {
-    test('rendered by CommonMark (markdown-it, raw HTML on) and GFM (marked), it shows the Markdown syntax as text', async ({
+    test('rendered by CommonMark (markdown-it, raw HTML on) and GFM (marked), it shows its syntax as text', async ({
         skip
     }) => {
         figures.outputsChecked++;

@@ -196,7 +196,8 @@ describe('the JSON model of generated models', () => {
 
 describe('the other outputs of generated models', () => {
     test(
-        'the cascade (Mermaid, DOT), the report and the brief of every person render for any model, valid or broken, without throwing',
+        'the cascade (Mermaid, DOT), the report and the brief of every person render for any model, ' +
+            'valid or broken, without throwing',
         async () => {
             const anyModel = fc.oneof(
                 validModel.map(model => model.files),

@@ -24,7 +24,7 @@ const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) a
 };
 
 describe('production dependencies', () => {
-    test('npm audit --omit=dev reports no high or critical advisory (skipped, loudly, when the audit endpoint does not answer)', async ({
+    test('npm audit --omit=dev reports no high or critical advisory (skipped, loudly, when the audit fails)', async ({
         skip
     }) => {
         const audit = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], {
@@ -44,7 +44,8 @@ describe('production dependencies', () => {
             const reason =
                 report?.message ?? (audit.error ? audit.error.message : `exit ${audit.status}, no JSON report`);
             console.warn(
-                `!!!!!! SKIPPED npm audit: the registry's audit endpoint did not answer (${reason}); NOT counted as passed !!!!!!`
+                `!!!!!! SKIPPED npm audit: the registry's audit endpoint did not answer (${reason}); ` +
+                    'NOT counted as passed !!!!!!'
             );
             figures.audit = 'skipped (no audit endpoint)';
             skip();
@@ -86,8 +87,21 @@ describe('production dependencies', () => {
 });
 
 describe('the extension never evaluates text', () => {
-    const EVALUATING =
-        /(?<![\w$.])eval\s*\(|new\s+Function\s*\(|(?<![\w$.])Function\s*\(|setTimeout\s*\(\s*['"`]|setInterval\s*\(\s*['"`]|\.innerHTML\s*=|insertAdjacentHTML|document\.write/g;
+    const EVALUATING = new RegExp(
+        [
+            /(?<![\w$.])eval\s*\(/,
+            /new\s+Function\s*\(/,
+            /(?<![\w$.])Function\s*\(/,
+            /setTimeout\s*\(\s*['"`]/,
+            /setInterval\s*\(\s*['"`]/,
+            /\.innerHTML\s*=/,
+            /insertAdjacentHTML/,
+            /document\.write/
+        ]
+            .map(pattern => pattern.source)
+            .join('|'),
+        'g'
+    );
 
     test('its sources and webview scripts call no eval, new Function, string timers or innerHTML', () => {
         const files = [

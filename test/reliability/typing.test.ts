@@ -22,10 +22,9 @@ afterAll(() => printSummary('typing', figures));
 function diagnostics(workspace: TestWorkspace, file: string): string[] {
     return workspace
         .diagnostics(file)
-        .map(
-            d =>
-                `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`
-        )
+        .map(({ code, range: { start, end }, message }) => {
+            return `${String(code)} ${start.line}:${start.character}-${end.line}:${end.character} ${message}`;
+        })
         .sort();
 }
 

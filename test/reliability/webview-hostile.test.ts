@@ -26,10 +26,13 @@ const ORIGIN = 'http://webview.test';
 const MEDIA = join(REPO, 'packages/extension/media');
 
 /** An SVG that tries everything the preview must drop. */
-const CRAFTED = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert('svg onload')">
+const CRAFTED = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+    onload="alert('svg onload')">
 <script>alert('script')</script>
 <g class="node" id="mission-Evil" onclick="alert('click')"><title>Evil</title>
-<foreignObject width="10" height="10"><iframe xmlns="http://www.w3.org/1999/xhtml" src="${ORIGIN}/frame"></iframe></foreignObject>
+<foreignObject width="10" height="10">
+<iframe xmlns="http://www.w3.org/1999/xhtml" src="${ORIGIN}/frame"></iframe>
+</foreignObject>
 <a href="javascript:alert('link')"><text>crafted text</text></a>
 <image href="${ORIGIN}/remote.png" width="1" height="1"/>
 </g></svg>`;
@@ -59,7 +62,9 @@ async function showInPreview(
     let page = previewHtml(webview as never, { path: '' } as never);
     const nonce = /'nonce-([^']+)'/.exec(page.replace(/&#39;/g, "'"))![1]!;
     // The webview host's API, as VS Code gives it to the page (under the page's nonce, like any script).
-    const host = `<script nonce="${nonce}">window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });</script>`;
+    const host = `<script nonce="${nonce}">
+window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });
+</script>`;
     page = page.replace('<script', `${host}\n<script`);
 
     const problems: string[] = [];
@@ -90,7 +95,8 @@ async function showInPreview(
     await tab.goto(`${ORIGIN}/preview`, { waitUntil: 'load' });
     await tab.evaluate(`window.postMessage({ type: 'diagram', svg: ${JSON.stringify(svg)} }, '*')`);
     await tab.waitForFunction(
-        `document.getElementById('canvas').hasAttribute('data-node-count') || !document.getElementById('message').hidden`,
+        "document.getElementById('canvas').hasAttribute('data-node-count') || " +
+            "!document.getElementById('message').hidden",
         undefined,
         { timeout: 30_000 }
     );
@@ -99,17 +105,22 @@ async function showInPreview(
         const injected = [];
         for (const element of document.querySelectorAll('#canvas *')) {
             const name = element.localName.toLowerCase();
-            if (['script', 'iframe', 'object', 'embed', 'foreignobject'].includes(name)) injected.push('<' + name + '>');
+            if (['script', 'iframe', 'object', 'embed', 'foreignobject'].includes(name)) {
+                injected.push('<' + name + '>');
+            }
             for (const attribute of element.attributes) {
                 if (/^on/i.test(attribute.name)) injected.push(name + ' ' + attribute.name);
-                if (/href$/i.test(attribute.name) && !attribute.value.startsWith('#')) injected.push(name + ' ' + attribute.name + '=' + attribute.value);
+                if (/href$/i.test(attribute.name) && !attribute.value.startsWith('#')) {
+                    injected.push(name + ' ' + attribute.name + '=' + attribute.value);
+                }
             }
         }
         return { text: canvas.textContent, injected, nodes: canvas.getAttribute('data-node-count') };
     })()`)) as { text: string; injected: string[]; nodes: string | null };
     // Give a dropped handler or late request the chance to show itself: click every node.
     await tab.evaluate(
-        `for (const node of document.querySelectorAll('#canvas g')) node.dispatchEvent(new MouseEvent('click', { bubbles: true }))`
+        "for (const node of document.querySelectorAll('#canvas g')) " +
+            "node.dispatchEvent(new MouseEvent('click', { bubbles: true }))"
     );
     await tab.close();
     return { problems, ...shown };
@@ -133,8 +144,10 @@ describe('the cascade preview webview in Chromium', () => {
         // Chromium compiles the handler attributes while parsing the markup, before the preview strips
         // them: the page's CSP blocks each one and says so. That is the CSP working (nothing ran); any
         // other console error, a dialog or a request is a failure.
-        const blockedByCsp =
-            /^console: Executing inline event handler violates the following Content Security Policy directive 'script-src 'nonce-/;
+        const blockedByCsp = new RegExp(
+            '^console: Executing inline event handler violates ' +
+                "the following Content Security Policy directive 'script-src 'nonce-"
+        );
         expect(shown.problems.filter(problem => !blockedByCsp.test(problem))).toEqual([]);
         expect(shown.injected).toEqual([]);
         expect(shown.text).toContain('crafted text');
