@@ -28,7 +28,7 @@ export default {
         'test/.cache',
         'test/e2e',
         'test/vscode-electron',
-        'bench',
+        'bench/workspaces',
         'dist',
         '/out',
         'packages/extension',
