@@ -16,7 +16,10 @@ export default tseslint.config(
             'packages/language/src/generated/**',
             'bench/workspaces/**',
             'test/.cache/**',
-            '.vitest-results/**'
+            '.vitest-results/**',
+            // Stryker's sandboxes (copies of the tree) and reports, ignored by git as well.
+            '.stryker-tmp/**',
+            'reports/mutation/**'
         ]
     },
     js.configs.recommended,
