@@ -40,7 +40,7 @@ import {
   watchOption,
   withWatch,
   writeFileAtomic
-} from "./lib/chunk-4ZP6H7JI.js";
+} from "./lib/chunk-PMASJCCW.js";
 
 // packages/cli/src/emit.ts
 async function emit(target, data, output) {

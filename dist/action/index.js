@@ -15,7 +15,7 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-4ZP6H7JI.js";
+} from "../lib/chunk-PMASJCCW.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

@@ -48,9 +48,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/is.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/is.js
 var require_is = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/is.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/is.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolean = boolean;
@@ -84,9 +84,9 @@ var require_is = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messages.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messages.js
 var require_messages = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messages.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messages.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -469,9 +469,9 @@ var require_messages = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/linkedMap.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/linkedMap.js
 var require_linkedMap = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.LRUCache = exports2.LinkedMap = exports2.Touch = void 0;
@@ -853,9 +853,9 @@ var require_linkedMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/disposable.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/disposable.js
 var require_disposable = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Disposable = void 0;
@@ -871,9 +871,9 @@ var require_disposable = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/ral.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/ral.js
 var require_ral = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/ral.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/ral.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var _ral;
@@ -896,9 +896,9 @@ var require_ral = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/events.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/events.js
 var require_events = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/events.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/events.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1033,9 +1033,9 @@ var require_events = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/cancellation.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/cancellation.js
 var require_cancellation = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1162,9 +1162,9 @@ var require_cancellation = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
 var require_sharedArrayCancellation = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SharedArrayReceiverStrategy = exports2.SharedArraySenderStrategy = void 0;
@@ -1241,9 +1241,9 @@ var require_sharedArrayCancellation = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/semaphore.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/semaphore.js
 var require_semaphore = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1315,9 +1315,9 @@ var require_semaphore = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageReader.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageReader.js
 var require_messageReader = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1557,9 +1557,9 @@ ${JSON.stringify(Object.fromEntries(headers))}`));
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageWriter.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageWriter.js
 var require_messageWriter = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1715,9 +1715,9 @@ var require_messageWriter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
 var require_messageBuffer = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.AbstractMessageBuffer = void 0;
@@ -1866,9 +1866,9 @@ ${header2}`);
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/connection.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/connection.js
 var require_connection = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/connection.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/connection.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -3033,9 +3033,9 @@ ${JSON.stringify(message, null, 4)}`);
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/api.js
+// node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/api.js
 var require_api = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/api.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/common/api.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -3247,7 +3247,7 @@ var require_api = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-types/lib/esm/main.js
+// node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -3338,7 +3338,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "../../work/main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri3) {
       function is(value) {
@@ -4816,9 +4816,9 @@ var init_main = __esm({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/messages.js
+// node_modules/vscode-languageserver-protocol/lib/common/messages.js
 var require_messages2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/messages.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/messages.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CM = exports2.ProtocolNotificationType = exports2.ProtocolNotificationType0 = exports2.ProtocolRequestType = exports2.ProtocolRequestType0 = exports2.RegistrationType = exports2.MessageDirection = void 0;
@@ -4899,9 +4899,9 @@ var require_messages2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
+// node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
 var require_is2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/utils/is.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolean = boolean;
@@ -4943,9 +4943,9 @@ var require_is2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
 var require_protocol_implementation = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ImplementationRequest = void 0;
@@ -4960,9 +4960,9 @@ var require_protocol_implementation = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
 var require_protocol_typeDefinition = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TypeDefinitionRequest = void 0;
@@ -4977,9 +4977,9 @@ var require_protocol_typeDefinition = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
 var require_protocol_workspaceFolder = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DidChangeWorkspaceFoldersNotification = exports2.WorkspaceFoldersRequest = void 0;
@@ -5001,9 +5001,9 @@ var require_protocol_workspaceFolder = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
 var require_protocol_configuration = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ConfigurationRequest = void 0;
@@ -5018,9 +5018,9 @@ var require_protocol_configuration = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
 var require_protocol_colorProvider = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ColorPresentationRequest = exports2.DocumentColorRequest = void 0;
@@ -5042,9 +5042,9 @@ var require_protocol_colorProvider = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
 var require_protocol_foldingRange = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FoldingRangeRefreshRequest = exports2.FoldingRangeRequest = void 0;
@@ -5066,9 +5066,9 @@ var require_protocol_foldingRange = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
 var require_protocol_declaration = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DeclarationRequest = void 0;
@@ -5083,9 +5083,9 @@ var require_protocol_declaration = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
 var require_protocol_selectionRange = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SelectionRangeRequest = void 0;
@@ -5100,9 +5100,9 @@ var require_protocol_selectionRange = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
 var require_protocol_progress = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.WorkDoneProgressCancelNotification = exports2.WorkDoneProgressCreateRequest = exports2.WorkDoneProgress = void 0;
@@ -5132,9 +5132,9 @@ var require_protocol_progress = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
 var require_protocol_callHierarchy = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CallHierarchyOutgoingCallsRequest = exports2.CallHierarchyIncomingCallsRequest = exports2.CallHierarchyPrepareRequest = void 0;
@@ -5163,9 +5163,9 @@ var require_protocol_callHierarchy = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
 var require_protocol_semanticTokens = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SemanticTokensRefreshRequest = exports2.SemanticTokensRangeRequest = exports2.SemanticTokensDeltaRequest = exports2.SemanticTokensRequest = exports2.SemanticTokensRegistrationType = exports2.TokenFormat = void 0;
@@ -5213,9 +5213,9 @@ var require_protocol_semanticTokens = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
 var require_protocol_showDocument = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ShowDocumentRequest = void 0;
@@ -5230,9 +5230,9 @@ var require_protocol_showDocument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
 var require_protocol_linkedEditingRange = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.LinkedEditingRangeRequest = void 0;
@@ -5247,9 +5247,9 @@ var require_protocol_linkedEditingRange = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
 var require_protocol_fileOperations = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.WillDeleteFilesRequest = exports2.DidDeleteFilesNotification = exports2.DidRenameFilesNotification = exports2.WillRenameFilesRequest = exports2.DidCreateFilesNotification = exports2.WillCreateFilesRequest = exports2.FileOperationPatternKind = void 0;
@@ -5304,9 +5304,9 @@ var require_protocol_fileOperations = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
 var require_protocol_moniker = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MonikerRequest = exports2.MonikerKind = exports2.UniquenessLevel = void 0;
@@ -5335,9 +5335,9 @@ var require_protocol_moniker = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
 var require_protocol_typeHierarchy = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TypeHierarchySubtypesRequest = exports2.TypeHierarchySupertypesRequest = exports2.TypeHierarchyPrepareRequest = void 0;
@@ -5364,9 +5364,9 @@ var require_protocol_typeHierarchy = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
 var require_protocol_inlineValue = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineValueRefreshRequest = exports2.InlineValueRequest = void 0;
@@ -5388,9 +5388,9 @@ var require_protocol_inlineValue = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
 var require_protocol_inlayHint = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlayHintRefreshRequest = exports2.InlayHintResolveRequest = exports2.InlayHintRequest = void 0;
@@ -5419,9 +5419,9 @@ var require_protocol_inlayHint = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
 var require_protocol_diagnostic = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -5504,9 +5504,9 @@ var require_protocol_diagnostic = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
 var require_protocol_notebook = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -5730,9 +5730,9 @@ var require_protocol_notebook = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
 var require_protocol_inlineCompletion = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineCompletionRequest = void 0;
@@ -5747,9 +5747,9 @@ var require_protocol_inlineCompletion = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
 var require_protocol_textDocumentContent = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TextDocumentContentRefreshRequest = exports2.TextDocumentContentRequest = void 0;
@@ -5770,9 +5770,9 @@ var require_protocol_textDocumentContent = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.js
 var require_protocol = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/protocol.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -6498,9 +6498,9 @@ var require_protocol = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/connection.js
+// node_modules/vscode-languageserver-protocol/lib/common/connection.js
 var require_connection2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/connection.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/connection.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.createProtocolConnection = createProtocolConnection;
@@ -6514,9 +6514,9 @@ var require_connection2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-protocol/lib/common/api.js
+// node_modules/vscode-languageserver-protocol/lib/common/api.js
 var require_api2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver-protocol/lib/common/api.js"(exports2) {
+  "node_modules/vscode-languageserver-protocol/lib/common/api.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -6556,9 +6556,9 @@ var require_api2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/is.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/is.js
 var require_is3 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/is.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/is.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolean = boolean;
@@ -6592,9 +6592,9 @@ var require_is3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messages.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messages.js
 var require_messages3 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messages.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messages.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -6977,9 +6977,9 @@ var require_messages3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/linkedMap.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/linkedMap.js
 var require_linkedMap2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.LRUCache = exports2.LinkedMap = exports2.Touch = void 0;
@@ -7361,9 +7361,9 @@ var require_linkedMap2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/disposable.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/disposable.js
 var require_disposable2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Disposable = void 0;
@@ -7379,9 +7379,9 @@ var require_disposable2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/ral.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/ral.js
 var require_ral2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/ral.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/ral.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var _ral;
@@ -7404,9 +7404,9 @@ var require_ral2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/events.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/events.js
 var require_events2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/events.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/events.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -7541,9 +7541,9 @@ var require_events2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/cancellation.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/cancellation.js
 var require_cancellation2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -7670,9 +7670,9 @@ var require_cancellation2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
 var require_sharedArrayCancellation2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SharedArrayReceiverStrategy = exports2.SharedArraySenderStrategy = void 0;
@@ -7749,9 +7749,9 @@ var require_sharedArrayCancellation2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/semaphore.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/semaphore.js
 var require_semaphore2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -7823,9 +7823,9 @@ var require_semaphore2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageReader.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageReader.js
 var require_messageReader2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -8065,9 +8065,9 @@ ${JSON.stringify(Object.fromEntries(headers))}`));
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageWriter.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageWriter.js
 var require_messageWriter2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -8223,9 +8223,9 @@ var require_messageWriter2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
 var require_messageBuffer2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.AbstractMessageBuffer = void 0;
@@ -8374,9 +8374,9 @@ ${header2}`);
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/connection.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/connection.js
 var require_connection3 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/connection.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/connection.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -9540,9 +9540,9 @@ ${JSON.stringify(message, null, 4)}`);
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/api.js
+// node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/api.js
 var require_api3 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/api.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/api.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9754,7 +9754,7 @@ var require_api3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-types/lib/esm/main.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   AnnotatedTextEdit: () => AnnotatedTextEdit2,
@@ -9845,7 +9845,7 @@ __export(main_exports2, {
 });
 var DocumentUri2, URI3, integer2, uinteger2, Position2, Range2, Location2, LocationLink2, Color2, ColorInformation2, ColorPresentation2, FoldingRangeKind2, FoldingRange2, DiagnosticRelatedInformation2, DiagnosticSeverity2, DiagnosticTag2, CodeDescription2, Diagnostic2, Command2, TextEdit2, ChangeAnnotation2, ChangeAnnotationIdentifier2, AnnotatedTextEdit2, TextDocumentEdit2, CreateFile2, RenameFile2, DeleteFile2, WorkspaceEdit2, TextEditChangeImpl2, SnippetTextEdit2, ChangeAnnotations2, WorkspaceChange2, TextDocumentIdentifier2, VersionedTextDocumentIdentifier2, OptionalVersionedTextDocumentIdentifier2, LanguageKind2, TextDocumentItem2, MarkupKind2, MarkupContent2, CompletionItemKind2, InsertTextFormat2, CompletionItemTag2, InsertReplaceEdit2, InsertTextMode2, ApplyKind2, CompletionItemLabelDetails2, CompletionItem2, CompletionList2, MarkedString2, Hover2, ParameterInformation2, SignatureInformation2, DocumentHighlightKind2, DocumentHighlight2, SymbolKind2, SymbolTag2, SymbolInformation2, WorkspaceSymbol2, DocumentSymbol2, CodeActionKind2, CodeActionTriggerKind2, CodeActionContext2, CodeActionTag2, CodeAction2, CodeLens2, FormattingOptions2, DocumentLink2, SelectionRange2, SemanticTokenTypes2, SemanticTokenModifiers2, SemanticTokens2, InlineValueText2, InlineValueVariableLookup2, InlineValueEvaluatableExpression2, InlineValueContext2, InlayHintKind2, InlayHintLabelPart2, InlayHint2, StringValue2, InlineCompletionItem2, InlineCompletionList2, InlineCompletionTriggerKind2, SelectedCompletionInfo2, InlineCompletionContext2, WorkspaceFolder2, EOL2, TextDocument3, FullTextDocument3, Is2;
 var init_main2 = __esm({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri3) {
       function is(value) {
@@ -11323,9 +11323,9 @@ var init_main2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/messages.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/messages.js
 var require_messages4 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/messages.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/messages.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CM = exports2.ProtocolNotificationType = exports2.ProtocolNotificationType0 = exports2.ProtocolRequestType = exports2.ProtocolRequestType0 = exports2.RegistrationType = exports2.MessageDirection = void 0;
@@ -11406,9 +11406,9 @@ var require_messages4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
 var require_is4 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolean = boolean;
@@ -11450,9 +11450,9 @@ var require_is4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
 var require_protocol_implementation2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ImplementationRequest = void 0;
@@ -11467,9 +11467,9 @@ var require_protocol_implementation2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
 var require_protocol_typeDefinition2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TypeDefinitionRequest = void 0;
@@ -11484,9 +11484,9 @@ var require_protocol_typeDefinition2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
 var require_protocol_workspaceFolder2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DidChangeWorkspaceFoldersNotification = exports2.WorkspaceFoldersRequest = void 0;
@@ -11508,9 +11508,9 @@ var require_protocol_workspaceFolder2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
 var require_protocol_configuration2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ConfigurationRequest = void 0;
@@ -11525,9 +11525,9 @@ var require_protocol_configuration2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
 var require_protocol_colorProvider2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ColorPresentationRequest = exports2.DocumentColorRequest = void 0;
@@ -11549,9 +11549,9 @@ var require_protocol_colorProvider2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
 var require_protocol_foldingRange2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FoldingRangeRefreshRequest = exports2.FoldingRangeRequest = void 0;
@@ -11573,9 +11573,9 @@ var require_protocol_foldingRange2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
 var require_protocol_declaration2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DeclarationRequest = void 0;
@@ -11590,9 +11590,9 @@ var require_protocol_declaration2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
 var require_protocol_selectionRange2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SelectionRangeRequest = void 0;
@@ -11607,9 +11607,9 @@ var require_protocol_selectionRange2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
 var require_protocol_progress2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.WorkDoneProgressCancelNotification = exports2.WorkDoneProgressCreateRequest = exports2.WorkDoneProgress = void 0;
@@ -11639,9 +11639,9 @@ var require_protocol_progress2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
 var require_protocol_callHierarchy2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CallHierarchyOutgoingCallsRequest = exports2.CallHierarchyIncomingCallsRequest = exports2.CallHierarchyPrepareRequest = void 0;
@@ -11670,9 +11670,9 @@ var require_protocol_callHierarchy2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
 var require_protocol_semanticTokens2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SemanticTokensRefreshRequest = exports2.SemanticTokensRangeRequest = exports2.SemanticTokensDeltaRequest = exports2.SemanticTokensRequest = exports2.SemanticTokensRegistrationType = exports2.TokenFormat = void 0;
@@ -11720,9 +11720,9 @@ var require_protocol_semanticTokens2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
 var require_protocol_showDocument2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ShowDocumentRequest = void 0;
@@ -11737,9 +11737,9 @@ var require_protocol_showDocument2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
 var require_protocol_linkedEditingRange2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.LinkedEditingRangeRequest = void 0;
@@ -11754,9 +11754,9 @@ var require_protocol_linkedEditingRange2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
 var require_protocol_fileOperations2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.WillDeleteFilesRequest = exports2.DidDeleteFilesNotification = exports2.DidRenameFilesNotification = exports2.WillRenameFilesRequest = exports2.DidCreateFilesNotification = exports2.WillCreateFilesRequest = exports2.FileOperationPatternKind = void 0;
@@ -11811,9 +11811,9 @@ var require_protocol_fileOperations2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
 var require_protocol_moniker2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MonikerRequest = exports2.MonikerKind = exports2.UniquenessLevel = void 0;
@@ -11842,9 +11842,9 @@ var require_protocol_moniker2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
 var require_protocol_typeHierarchy2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TypeHierarchySubtypesRequest = exports2.TypeHierarchySupertypesRequest = exports2.TypeHierarchyPrepareRequest = void 0;
@@ -11871,9 +11871,9 @@ var require_protocol_typeHierarchy2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
 var require_protocol_inlineValue2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineValueRefreshRequest = exports2.InlineValueRequest = void 0;
@@ -11895,9 +11895,9 @@ var require_protocol_inlineValue2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
 var require_protocol_inlayHint2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlayHintRefreshRequest = exports2.InlayHintResolveRequest = exports2.InlayHintRequest = void 0;
@@ -11926,9 +11926,9 @@ var require_protocol_inlayHint2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
 var require_protocol_diagnostic2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -12011,9 +12011,9 @@ var require_protocol_diagnostic2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
 var require_protocol_notebook2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -12237,9 +12237,9 @@ var require_protocol_notebook2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
 var require_protocol_inlineCompletion2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineCompletionRequest = void 0;
@@ -12254,9 +12254,9 @@ var require_protocol_inlineCompletion2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
 var require_protocol_textDocumentContent2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TextDocumentContentRefreshRequest = exports2.TextDocumentContentRequest = void 0;
@@ -12277,9 +12277,9 @@ var require_protocol_textDocumentContent2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.js
 var require_protocol2 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/protocol.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -13005,9 +13005,9 @@ var require_protocol2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/connection.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/connection.js
 var require_connection4 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/connection.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/connection.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.createProtocolConnection = createProtocolConnection;
@@ -13021,9 +13021,9 @@ var require_connection4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/api.js
+// node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/api.js
 var require_api4 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/api.js"(exports2) {
+  "node_modules/vscode-languageserver/node_modules/vscode-languageserver-protocol/lib/common/api.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -13063,9 +13063,9 @@ var require_api4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/semanticTokens.js
+// node_modules/vscode-languageserver/lib/common/semanticTokens.js
 var require_semanticTokens = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/semanticTokens.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/semanticTokens.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SemanticTokensBuilder = exports2.SemanticTokensDiff = exports2.SemanticTokensFeature = void 0;
@@ -13304,9 +13304,9 @@ var require_semanticTokens = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/utils/uuid.js
+// node_modules/vscode-languageserver/lib/common/utils/uuid.js
 var require_uuid = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/utils/uuid.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/utils/uuid.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.empty = void 0;
@@ -13396,9 +13396,9 @@ var require_uuid = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/progress.js
+// node_modules/vscode-languageserver/lib/common/progress.js
 var require_progress = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/progress.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/progress.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ProgressFeature = exports2.WorkDoneProgressReporter = void 0;
@@ -13570,9 +13570,9 @@ var require_progress = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/textDocuments.js
+// node_modules/vscode-languageserver/lib/common/textDocuments.js
 var require_textDocuments = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/textDocuments.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/textDocuments.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TextDocuments = void 0;
@@ -13743,9 +13743,9 @@ var require_textDocuments = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/notebook.js
+// node_modules/vscode-languageserver/lib/common/notebook.js
 var require_notebook = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/notebook.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/notebook.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.NotebookDocuments = exports2.NotebookSyncFeature = void 0;
@@ -14012,9 +14012,9 @@ var require_notebook = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/utils/is.js
+// node_modules/vscode-languageserver/lib/common/utils/is.js
 var require_is5 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/utils/is.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/utils/is.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolean = boolean;
@@ -14056,9 +14056,9 @@ var require_is5 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/configuration.js
+// node_modules/vscode-languageserver/lib/common/configuration.js
 var require_configuration = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/configuration.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/configuration.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -14130,9 +14130,9 @@ var require_configuration = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/workspaceFolder.js
+// node_modules/vscode-languageserver/lib/common/workspaceFolder.js
 var require_workspaceFolder = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/workspaceFolder.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/workspaceFolder.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.WorkspaceFoldersFeature = void 0;
@@ -14179,9 +14179,9 @@ var require_workspaceFolder = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/callHierarchy.js
+// node_modules/vscode-languageserver/lib/common/callHierarchy.js
 var require_callHierarchy = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/callHierarchy.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/callHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CallHierarchyFeature = void 0;
@@ -14215,9 +14215,9 @@ var require_callHierarchy = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/showDocument.js
+// node_modules/vscode-languageserver/lib/common/showDocument.js
 var require_showDocument = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/showDocument.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/showDocument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ShowDocumentFeature = void 0;
@@ -14233,9 +14233,9 @@ var require_showDocument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/fileOperations.js
+// node_modules/vscode-languageserver/lib/common/fileOperations.js
 var require_fileOperations = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/fileOperations.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/fileOperations.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FileOperationsFeature = void 0;
@@ -14278,9 +14278,9 @@ var require_fileOperations = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/linkedEditingRange.js
+// node_modules/vscode-languageserver/lib/common/linkedEditingRange.js
 var require_linkedEditingRange = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/linkedEditingRange.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/linkedEditingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.LinkedEditingRangeFeature = void 0;
@@ -14298,9 +14298,9 @@ var require_linkedEditingRange = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/typeHierarchy.js
+// node_modules/vscode-languageserver/lib/common/typeHierarchy.js
 var require_typeHierarchy = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/typeHierarchy.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/typeHierarchy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TypeHierarchyFeature = void 0;
@@ -14334,9 +14334,9 @@ var require_typeHierarchy = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/inlineValue.js
+// node_modules/vscode-languageserver/lib/common/inlineValue.js
 var require_inlineValue = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/inlineValue.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/inlineValue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineValueFeature = void 0;
@@ -14361,9 +14361,9 @@ var require_inlineValue = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/foldingRange.js
+// node_modules/vscode-languageserver/lib/common/foldingRange.js
 var require_foldingRange = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/foldingRange.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/foldingRange.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FoldingRangeFeature = void 0;
@@ -14389,9 +14389,9 @@ var require_foldingRange = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/inlayHint.js
+// node_modules/vscode-languageserver/lib/common/inlayHint.js
 var require_inlayHint = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/inlayHint.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/inlayHint.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlayHintFeature = void 0;
@@ -14421,9 +14421,9 @@ var require_inlayHint = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/diagnostic.js
+// node_modules/vscode-languageserver/lib/common/diagnostic.js
 var require_diagnostic = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/diagnostic.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/diagnostic.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DiagnosticFeature = void 0;
@@ -14453,9 +14453,9 @@ var require_diagnostic = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/moniker.js
+// node_modules/vscode-languageserver/lib/common/moniker.js
 var require_moniker = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/moniker.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/moniker.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MonikerFeature = void 0;
@@ -14478,9 +14478,9 @@ var require_moniker = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/inlineCompletion.js
+// node_modules/vscode-languageserver/lib/common/inlineCompletion.js
 var require_inlineCompletion = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/inlineCompletion.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/inlineCompletion.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InlineCompletionFeature = void 0;
@@ -14502,9 +14502,9 @@ var require_inlineCompletion = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/textDocumentContent.js
+// node_modules/vscode-languageserver/lib/common/textDocumentContent.js
 var require_textDocumentContent = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/textDocumentContent.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/textDocumentContent.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TextDocumentContentFeature = void 0;
@@ -14529,9 +14529,9 @@ var require_textDocumentContent = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/server.js
+// node_modules/vscode-languageserver/lib/common/server.js
 var require_server = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/server.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/server.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -15328,9 +15328,9 @@ var require_server = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver/lib/common/api.js
+// node_modules/vscode-languageserver/lib/common/api.js
 var require_api5 = __commonJS({
-  "../../work/main/node_modules/vscode-languageserver/lib/common/api.js"(exports2) {
+  "node_modules/vscode-languageserver/lib/common/api.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -15377,9 +15377,9 @@ var require_api5 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ignore/index.js
+// node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "../../work/main/node_modules/ignore/index.js"(exports2, module2) {
+  "node_modules/ignore/index.js"(exports2, module2) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -16241,9 +16241,9 @@ var require_ignore = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picocolors/picocolors.js
+// node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
-  "../../work/main/node_modules/picocolors/picocolors.js"(exports2, module2) {
+  "node_modules/picocolors/picocolors.js"(exports2, module2) {
     var p = process || {};
     var argv = p.argv || [];
     var env = p.env || {};
@@ -16313,9 +16313,9 @@ var require_picocolors = __commonJS({
   }
 });
 
-// ../../work/main/packages/cli/node_modules/commander/lib/error.js
+// packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "../../work/main/packages/cli/node_modules/commander/lib/error.js"(exports2) {
+  "packages/cli/node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -16348,9 +16348,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../work/main/packages/cli/node_modules/commander/lib/argument.js
+// packages/cli/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "../../work/main/packages/cli/node_modules/commander/lib/argument.js"(exports2) {
+  "packages/cli/node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -16476,9 +16476,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../work/main/packages/cli/node_modules/commander/lib/help.js
+// packages/cli/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "../../work/main/packages/cli/node_modules/commander/lib/help.js"(exports2) {
+  "packages/cli/node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -17078,9 +17078,9 @@ ${itemIndentStr}`);
   }
 });
 
-// ../../work/main/packages/cli/node_modules/commander/lib/option.js
+// packages/cli/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "../../work/main/packages/cli/node_modules/commander/lib/option.js"(exports2) {
+  "packages/cli/node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option3 = class {
       /**
@@ -17391,9 +17391,9 @@ var require_option = __commonJS({
   }
 });
 
-// ../../work/main/packages/cli/node_modules/commander/lib/suggestSimilar.js
+// packages/cli/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "../../work/main/packages/cli/node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "packages/cli/node_modules/commander/lib/suggestSimilar.js"(exports2) {
     var maxDistance = 3;
     function editDistance(a2, b) {
       if (Math.abs(a2.length - b.length) > maxDistance)
@@ -17471,9 +17471,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// ../../work/main/packages/cli/node_modules/commander/lib/command.js
+// packages/cli/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "../../work/main/packages/cli/node_modules/commander/lib/command.js"(exports2) {
+  "packages/cli/node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter2 = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
@@ -19717,9 +19717,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// ../../work/main/packages/cli/node_modules/commander/index.js
+// packages/cli/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "../../work/main/packages/cli/node_modules/commander/index.js"(exports2) {
+  "packages/cli/node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command4 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -19770,7 +19770,7 @@ var UsageError = class extends Error {
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 
-// ../../work/main/node_modules/langium/lib/utils/cst-utils.js
+// node_modules/langium/lib/utils/cst-utils.js
 var cst_utils_exports = {};
 __export(cst_utils_exports, {
   DefaultNameRegexp: () => DefaultNameRegexp,
@@ -19795,7 +19795,7 @@ __export(cst_utils_exports, {
   tokenToRange: () => tokenToRange
 });
 
-// ../../work/main/node_modules/langium/lib/syntax-tree.js
+// node_modules/langium/lib/syntax-tree.js
 function isAstNode(obj) {
   return typeof obj === "object" && obj !== null && typeof obj.$type === "string";
 }
@@ -19908,7 +19908,7 @@ function isRootCstNode(node) {
   return isCompositeCstNode(node) && typeof node.fullText === "string";
 }
 
-// ../../work/main/node_modules/langium/lib/utils/stream.js
+// node_modules/langium/lib/utils/stream.js
 var StreamImpl = class _StreamImpl {
   constructor(startFn, nextFn) {
     this.startFn = startFn;
@@ -20368,7 +20368,7 @@ var Reduction;
   Reduction2.max = max;
 })(Reduction || (Reduction = {}));
 
-// ../../work/main/node_modules/langium/lib/utils/ast-utils.js
+// node_modules/langium/lib/utils/ast-utils.js
 var ast_utils_exports = {};
 __export(ast_utils_exports, {
   assignMandatoryProperties: () => assignMandatoryProperties,
@@ -20587,7 +20587,7 @@ function copyAstNode(node, buildReference, trace) {
   return copy;
 }
 
-// ../../work/main/node_modules/langium/lib/languages/generated/ast.js
+// node_modules/langium/lib/languages/generated/ast.js
 var ast_exports = {};
 __export(ast_exports, {
   AbstractElement: () => AbstractElement,
@@ -21946,7 +21946,7 @@ var LangiumGrammarAstReflection = class extends AbstractAstReflection {
 };
 var reflection = new LangiumGrammarAstReflection();
 
-// ../../work/main/node_modules/langium/lib/utils/cst-utils.js
+// node_modules/langium/lib/utils/cst-utils.js
 function getDatatypeNode(cstNode) {
   let current = cstNode;
   let found = false;
@@ -22214,7 +22214,7 @@ function getParentChain(node) {
   return chain.reverse();
 }
 
-// ../../work/main/node_modules/langium/lib/utils/grammar-utils.js
+// node_modules/langium/lib/utils/grammar-utils.js
 var grammar_utils_exports = {};
 __export(grammar_utils_exports, {
   findAssignment: () => findAssignment,
@@ -22244,7 +22244,7 @@ __export(grammar_utils_exports, {
   terminalRegex: () => terminalRegex
 });
 
-// ../../work/main/node_modules/langium/lib/utils/errors.js
+// node_modules/langium/lib/utils/errors.js
 var ErrorWithLocation = class extends Error {
   constructor(node, message) {
     const msg = typeof message === "string" ? message : message();
@@ -22255,7 +22255,7 @@ function assertUnreachable(_2, message = "Error: Got unexpected value.") {
   throw new Error(typeof message === "string" ? message : message());
 }
 
-// ../../work/main/node_modules/@chevrotain/regexp-to-ast/lib/src/utils.js
+// node_modules/@chevrotain/regexp-to-ast/lib/src/utils.js
 function cc(char) {
   return char.charCodeAt(0);
 }
@@ -22288,7 +22288,7 @@ function isCharacter(obj) {
   return obj["type"] === "Character";
 }
 
-// ../../work/main/node_modules/@chevrotain/regexp-to-ast/lib/src/character-classes.js
+// node_modules/@chevrotain/regexp-to-ast/lib/src/character-classes.js
 var digitsCharCodes = [];
 for (let i = cc("0"); i <= cc("9"); i++) {
   digitsCharCodes.push(i);
@@ -22329,7 +22329,7 @@ var whitespaceCodes = [
   cc("\uFEFF")
 ];
 
-// ../../work/main/node_modules/@chevrotain/regexp-to-ast/lib/src/regexp-parser.js
+// node_modules/@chevrotain/regexp-to-ast/lib/src/regexp-parser.js
 var hexDigitPattern = /[0-9a-fA-F]/;
 var decimalPattern = /[0-9]/;
 var decimalPatternNoZero = /[1-9]/;
@@ -23032,7 +23032,7 @@ var RegExpParser = class {
   }
 };
 
-// ../../work/main/node_modules/@chevrotain/regexp-to-ast/lib/src/base-regexp-visitor.js
+// node_modules/@chevrotain/regexp-to-ast/lib/src/base-regexp-visitor.js
 var BaseRegExpVisitor = class {
   visitChildren(node) {
     for (const key in node) {
@@ -23142,7 +23142,7 @@ var BaseRegExpVisitor = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/utils/regexp-utils.js
+// node_modules/langium/lib/utils/regexp-utils.js
 var NEWLINE_REGEXP = /\r?\n/gm;
 var regexpParser = new RegExpParser();
 var TerminalRegExpVisitor = class extends BaseRegExpVisitor {
@@ -23368,7 +23368,7 @@ function partialRegExp(regex) {
   return new RegExp(process2(), regex.flags);
 }
 
-// ../../work/main/node_modules/langium/lib/utils/grammar-utils.js
+// node_modules/langium/lib/utils/grammar-utils.js
 function getEntryRule(grammar) {
   return grammar.rules.find((e) => isParserRule(e) && e.entry);
 }
@@ -23825,7 +23825,7 @@ function withCardinality(regex, options) {
   return regex;
 }
 
-// ../../work/main/node_modules/langium/lib/languages/grammar-config.js
+// node_modules/langium/lib/languages/grammar-config.js
 function createGrammarConfig(services) {
   const rules = [];
   const grammar = services.Grammar;
@@ -23840,7 +23840,7 @@ function createGrammarConfig(services) {
   };
 }
 
-// ../../work/main/node_modules/@chevrotain/utils/lib/src/print.js
+// node_modules/@chevrotain/utils/lib/src/print.js
 function PRINT_ERROR(msg) {
   if (console && console.error) {
     console.error(`Error: ${msg}`);
@@ -23852,7 +23852,7 @@ function PRINT_WARNING(msg) {
   }
 }
 
-// ../../work/main/node_modules/@chevrotain/utils/lib/src/timer.js
+// node_modules/@chevrotain/utils/lib/src/timer.js
 function timer(func) {
   const start = (/* @__PURE__ */ new Date()).getTime();
   const val = func();
@@ -23861,7 +23861,7 @@ function timer(func) {
   return { time: total, value: val };
 }
 
-// ../../work/main/node_modules/@chevrotain/utils/lib/src/to-fast-properties.js
+// node_modules/@chevrotain/utils/lib/src/to-fast-properties.js
 function toFastProperties(toBecomeFast) {
   function FakeConstructor() {
   }
@@ -23877,7 +23877,7 @@ function toFastProperties(toBecomeFast) {
   (0, eval)(toBecomeFast);
 }
 
-// ../../work/main/node_modules/@chevrotain/gast/lib/src/model.js
+// node_modules/@chevrotain/gast/lib/src/model.js
 function tokenLabel(tokType) {
   if (hasTokenLabel(tokType)) {
     return tokType.LABEL;
@@ -24086,7 +24086,7 @@ function pickOnlyDefined(obj) {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== void 0));
 }
 
-// ../../work/main/node_modules/@chevrotain/gast/lib/src/visitor.js
+// node_modules/@chevrotain/gast/lib/src/visitor.js
 var GAstVisitor = class {
   visit(node) {
     const nodeAny = node;
@@ -24148,7 +24148,7 @@ var GAstVisitor = class {
   }
 };
 
-// ../../work/main/node_modules/@chevrotain/gast/lib/src/helpers.js
+// node_modules/@chevrotain/gast/lib/src/helpers.js
 function isSequenceProd(prod) {
   return prod instanceof Alternative || prod instanceof Option || prod instanceof Repetition || prod instanceof RepetitionMandatory || prod instanceof RepetitionMandatoryWithSeparator || prod instanceof RepetitionWithSeparator || prod instanceof Terminal || prod instanceof Rule;
 }
@@ -24199,7 +24199,7 @@ function getProductionDslName(prod) {
   }
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/rest.js
+// node_modules/chevrotain/lib/src/parse/grammar/rest.js
 var RestWalker = class {
   walk(prod, prevRest = []) {
     prod.definition.forEach((subProd, index) => {
@@ -24279,7 +24279,7 @@ function restForRepetitionWithSeparator(repSepProd, currRest, prevRest) {
   return fullRepSepRest;
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/first.js
+// node_modules/chevrotain/lib/src/parse/grammar/first.js
 function first(prod) {
   if (prod instanceof NonTerminal) {
     return first(prod.referencedRule);
@@ -24319,10 +24319,10 @@ function firstForTerminal(terminal) {
   return [terminal.terminalType];
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/constants.js
+// node_modules/chevrotain/lib/src/parse/constants.js
 var IN = "_~IN~_";
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/follow.js
+// node_modules/chevrotain/lib/src/parse/grammar/follow.js
 var ResyncFollowsWalker = class extends RestWalker {
   constructor(topProd) {
     super();
@@ -24355,7 +24355,7 @@ function buildBetweenProdsFollowPrefix(inner, occurenceInParent) {
   return inner.name + occurenceInParent + IN;
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/scan/reg_exp_parser.js
+// node_modules/chevrotain/lib/src/scan/reg_exp_parser.js
 var regExpAstCache = {};
 var regExpParser = new RegExpParser();
 function getRegExpAst(regExp) {
@@ -24372,7 +24372,7 @@ function clearRegExpParserCache() {
   regExpAstCache = {};
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/scan/reg_exp.js
+// node_modules/chevrotain/lib/src/scan/reg_exp.js
 var complementErrorMessage = "Complement Sets are not supported for first char optimization";
 var failedOptimizationPrefixMsg = 'Unable to use "first char" lexer optimizations:\n';
 function getOptimizedStartCodesIndices(regExp, ensureOptimizations = false) {
@@ -24588,7 +24588,7 @@ function canMatchCharCode(charCodes, pattern) {
   }
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/scan/lexer.js
+// node_modules/chevrotain/lib/src/scan/lexer.js
 var PATTERN = "PATTERN";
 var DEFAULT_MODE = "defaultMode";
 var MODES = "modes";
@@ -25304,7 +25304,7 @@ function initCharCodeToOptimizedIndexMap() {
   }
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/scan/tokens.js
+// node_modules/chevrotain/lib/src/scan/tokens.js
 function tokenStructuredMatcher(tokInstance, tokConstructor) {
   const instanceType = tokInstance.tokenTypeIdx;
   if (instanceType === tokConstructor.tokenTypeIdx) {
@@ -25403,7 +25403,7 @@ function isTokenType(tokType) {
   return Object.hasOwn(tokType !== null && tokType !== void 0 ? tokType : {}, "tokenTypeIdx");
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/scan/lexer_errors_public.js
+// node_modules/chevrotain/lib/src/scan/lexer_errors_public.js
 var defaultLexerErrorProvider = {
   buildUnableToPopLexerModeMessage(token) {
     return `Unable to pop Lexer Mode after encountering Token ->${token.image}<- The Mode Stack is empty`;
@@ -25413,7 +25413,7 @@ var defaultLexerErrorProvider = {
   }
 };
 
-// ../../work/main/node_modules/chevrotain/lib/src/scan/lexer_public.js
+// node_modules/chevrotain/lib/src/scan/lexer_public.js
 var LexerDefinitionErrorType;
 (function(LexerDefinitionErrorType2) {
   LexerDefinitionErrorType2[LexerDefinitionErrorType2["MISSING_PATTERN"] = 0] = "MISSING_PATTERN";
@@ -25974,7 +25974,7 @@ var Lexer = class {
 Lexer.SKIPPED = "This marks a skipped Token pattern, this means each token identified by it will be consumed and then thrown into oblivion, this can be used to for example to completely ignore whitespace.";
 Lexer.NA = /NOT_APPLICABLE/;
 
-// ../../work/main/node_modules/chevrotain/lib/src/scan/tokens_public.js
+// node_modules/chevrotain/lib/src/scan/tokens_public.js
 function tokenLabel2(tokType) {
   if (hasTokenLabel2(tokType)) {
     return tokType.LABEL;
@@ -26053,7 +26053,7 @@ function tokenMatcher(token, tokType) {
   return tokenStructuredMatcher(token, tokType);
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/errors_public.js
+// node_modules/chevrotain/lib/src/parse/errors_public.js
 var defaultParserErrorProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName: ruleName2 }) {
     const hasLabel = hasTokenLabel2(expected);
@@ -26215,7 +26215,7 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
   }
 };
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/resolver.js
+// node_modules/chevrotain/lib/src/parse/grammar/resolver.js
 function resolveGrammar(topLevels, errMsgProvider) {
   const refResolver = new GastRefResolverVisitor(topLevels, errMsgProvider);
   refResolver.resolveRefs();
@@ -26250,7 +26250,7 @@ var GastRefResolverVisitor = class extends GAstVisitor {
   }
 };
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
+// node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
 var AbstractNextPossibleTokensWalker = class extends RestWalker {
   constructor(topProd, path) {
     super();
@@ -26661,7 +26661,7 @@ function expandTopLevelRule(topRule, currIdx, currRuleStack, currOccurrenceStack
   };
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/lookahead.js
+// node_modules/chevrotain/lib/src/parse/grammar/lookahead.js
 var PROD_TYPE;
 (function(PROD_TYPE2) {
   PROD_TYPE2[PROD_TYPE2["OPTION"] = 0] = "OPTION";
@@ -27029,7 +27029,7 @@ function areTokenCategoriesNotUsed(lookAheadPaths) {
   return lookAheadPaths.every((singleAltPaths) => singleAltPaths.every((singlePath) => singlePath.every((token) => token.categoryMatches.length === 0)));
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/checks.js
+// node_modules/chevrotain/lib/src/parse/grammar/checks.js
 function validateLookahead(options) {
   const lookaheadValidationErrorMessages = options.lookaheadStrategy.validate({
     rules: options.rules,
@@ -27422,7 +27422,7 @@ function checkTerminalAndNoneTerminalsNameSpace(topLevels, tokenTypes, errMsgPro
   return errors;
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/gast/gast_resolver_public.js
+// node_modules/chevrotain/lib/src/parse/grammar/gast/gast_resolver_public.js
 function resolveGrammar2(options) {
   const actualOptions = Object.assign({ errMsgProvider: defaultGrammarResolverErrorProvider }, options);
   const topRulesTable = {};
@@ -27437,7 +27437,7 @@ function validateGrammar2(options) {
   return validateGrammar(options.rules, options.tokenTypes, errMsgProvider, options.grammarName);
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/exceptions_public.js
+// node_modules/chevrotain/lib/src/parse/exceptions_public.js
 var MISMATCHED_TOKEN_EXCEPTION = "MismatchedTokenException";
 var NO_VIABLE_ALT_EXCEPTION = "NoViableAltException";
 var EARLY_EXIT_EXCEPTION = "EarlyExitException";
@@ -27491,7 +27491,7 @@ var EarlyExitException = class extends RecognitionException {
   }
 };
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/recoverable.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/recoverable.js
 var EOF_FOLLOW_KEY = {};
 var IN_RULE_RECOVERY_EXCEPTION = "InRuleRecoveryException";
 var InRuleRecoveryException = class extends Error {
@@ -27758,7 +27758,7 @@ function attemptInRepetitionRecovery(prodFunc, args, lookaheadFunc, dslMethodIdx
   }
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/keys.js
+// node_modules/chevrotain/lib/src/parse/grammar/keys.js
 var BITS_FOR_OCCURRENCE_IDX = 8;
 var OR_IDX = 1 << BITS_FOR_OCCURRENCE_IDX;
 var OPTION_IDX = 2 << BITS_FOR_OCCURRENCE_IDX;
@@ -27767,7 +27767,7 @@ var AT_LEAST_ONE_IDX = 4 << BITS_FOR_OCCURRENCE_IDX;
 var MANY_SEP_IDX = 5 << BITS_FOR_OCCURRENCE_IDX;
 var AT_LEAST_ONE_SEP_IDX = 6 << BITS_FOR_OCCURRENCE_IDX;
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/grammar/llk_lookahead.js
+// node_modules/chevrotain/lib/src/parse/grammar/llk_lookahead.js
 var LLkLookaheadStrategy = class {
   constructor(options) {
     var _a;
@@ -27809,7 +27809,7 @@ var LLkLookaheadStrategy = class {
   }
 };
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/looksahead.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/looksahead.js
 var LooksAhead = class {
   initLooksAhead(config) {
     this.dynamicTokensEnabled = Object.hasOwn(config, "dynamicTokensEnabled") ? config.dynamicTokensEnabled : DEFAULT_PARSER_CONFIG.dynamicTokensEnabled;
@@ -27924,7 +27924,7 @@ function collectMethods(rule) {
   return dslMethods;
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/cst/cst.js
+// node_modules/chevrotain/lib/src/parse/cst/cst.js
 function setNodeLocationOnlyOffset(currNodeLocation, newLocationInfo) {
   if (currNodeLocation.startOffset === -1) {
     currNodeLocation.startOffset = newLocationInfo.startOffset;
@@ -27962,7 +27962,7 @@ function addNoneTerminalToCst(node, ruleName2, ruleResult) {
   }
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/lang/lang_extensions.js
+// node_modules/chevrotain/lib/src/lang/lang_extensions.js
 var NAME = "name";
 function defineNameProp(obj, nameValue) {
   Object.defineProperty(obj, NAME, {
@@ -27973,7 +27973,7 @@ function defineNameProp(obj, nameValue) {
   });
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/cst/cst_visitor.js
+// node_modules/chevrotain/lib/src/parse/cst/cst_visitor.js
 function defaultVisit(ctx, param) {
   const childrenNames = Object.keys(ctx);
   const childrenNamesLength = childrenNames.length;
@@ -28052,7 +28052,7 @@ function validateMissingCstMethods(visitorInstance, ruleNames) {
   return errors.filter(Boolean);
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/tree_builder.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/tree_builder.js
 var TreeBuilder = class {
   initTreeBuilder(config) {
     this.CST_STACK = [];
@@ -28227,7 +28227,7 @@ var TreeBuilder = class {
   }
 };
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/lexer_adapter.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/lexer_adapter.js
 var LexerAdapter = class {
   initLexerAdapter() {
     this.tokVector = [];
@@ -28291,7 +28291,7 @@ var LexerAdapter = class {
   }
 };
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_api.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_api.js
 var RecognizerApi = class {
   ACTION(impl) {
     return impl.call(this);
@@ -28609,7 +28609,7 @@ var RecognizerApi = class {
   }
 };
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_engine.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_engine.js
 var RecognizerEngine = class {
   initRecognizerEngine(tokenVocabulary, config) {
     this.className = this.constructor.name;
@@ -29098,7 +29098,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
   }
 };
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/error_handler.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/error_handler.js
 var ErrorHandler = class {
   initErrorHandler(config) {
     this._errors = [];
@@ -29162,7 +29162,7 @@ var ErrorHandler = class {
   }
 };
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/gast_recorder.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/gast_recorder.js
 var RECORDING_NULL_OBJECT = {
   description: "This Object indicates the Parser is during Recording Phase"
 };
@@ -29424,7 +29424,7 @@ function assertMethodIdxIsValid(idx) {
   }
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/traits/perf_tracer.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/perf_tracer.js
 var PerformanceTracer = class {
   initPerformanceTracer(config) {
     if (Object.hasOwn(config, "traceInitPerf")) {
@@ -29458,7 +29458,7 @@ var PerformanceTracer = class {
   }
 };
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/utils/apply_mixins.js
+// node_modules/chevrotain/lib/src/parse/parser/utils/apply_mixins.js
 function applyMixins(derivedCtor, baseCtors) {
   baseCtors.forEach((baseCtor) => {
     const baseProto = baseCtor.prototype;
@@ -29476,7 +29476,7 @@ function applyMixins(derivedCtor, baseCtors) {
   });
 }
 
-// ../../work/main/node_modules/chevrotain/lib/src/parse/parser/parser.js
+// node_modules/chevrotain/lib/src/parse/parser/parser.js
 var END_OF_FILE = createTokenInstance(EOF, "", -1, -1, -1, -1, -1, -1);
 Object.freeze(END_OF_FILE);
 var DEFAULT_PARSER_CONFIG = Object.freeze({
@@ -29630,7 +29630,7 @@ var EmbeddedActionsParser = class extends Parser {
   }
 };
 
-// ../../work/main/node_modules/lodash-es/_arrayMap.js
+// node_modules/lodash-es/_arrayMap.js
 function arrayMap(array, iteratee) {
   var index = -1, length = array == null ? 0 : array.length, result = Array(length);
   while (++index < length) {
@@ -29640,20 +29640,20 @@ function arrayMap(array, iteratee) {
 }
 var arrayMap_default = arrayMap;
 
-// ../../work/main/node_modules/lodash-es/_listCacheClear.js
+// node_modules/lodash-es/_listCacheClear.js
 function listCacheClear() {
   this.__data__ = [];
   this.size = 0;
 }
 var listCacheClear_default = listCacheClear;
 
-// ../../work/main/node_modules/lodash-es/eq.js
+// node_modules/lodash-es/eq.js
 function eq(value, other) {
   return value === other || value !== value && other !== other;
 }
 var eq_default = eq;
 
-// ../../work/main/node_modules/lodash-es/_assocIndexOf.js
+// node_modules/lodash-es/_assocIndexOf.js
 function assocIndexOf(array, key) {
   var length = array.length;
   while (length--) {
@@ -29665,7 +29665,7 @@ function assocIndexOf(array, key) {
 }
 var assocIndexOf_default = assocIndexOf;
 
-// ../../work/main/node_modules/lodash-es/_listCacheDelete.js
+// node_modules/lodash-es/_listCacheDelete.js
 var arrayProto = Array.prototype;
 var splice = arrayProto.splice;
 function listCacheDelete(key) {
@@ -29684,20 +29684,20 @@ function listCacheDelete(key) {
 }
 var listCacheDelete_default = listCacheDelete;
 
-// ../../work/main/node_modules/lodash-es/_listCacheGet.js
+// node_modules/lodash-es/_listCacheGet.js
 function listCacheGet(key) {
   var data = this.__data__, index = assocIndexOf_default(data, key);
   return index < 0 ? void 0 : data[index][1];
 }
 var listCacheGet_default = listCacheGet;
 
-// ../../work/main/node_modules/lodash-es/_listCacheHas.js
+// node_modules/lodash-es/_listCacheHas.js
 function listCacheHas(key) {
   return assocIndexOf_default(this.__data__, key) > -1;
 }
 var listCacheHas_default = listCacheHas;
 
-// ../../work/main/node_modules/lodash-es/_listCacheSet.js
+// node_modules/lodash-es/_listCacheSet.js
 function listCacheSet(key, value) {
   var data = this.__data__, index = assocIndexOf_default(data, key);
   if (index < 0) {
@@ -29710,7 +29710,7 @@ function listCacheSet(key, value) {
 }
 var listCacheSet_default = listCacheSet;
 
-// ../../work/main/node_modules/lodash-es/_ListCache.js
+// node_modules/lodash-es/_ListCache.js
 function ListCache(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -29726,14 +29726,14 @@ ListCache.prototype.has = listCacheHas_default;
 ListCache.prototype.set = listCacheSet_default;
 var ListCache_default = ListCache;
 
-// ../../work/main/node_modules/lodash-es/_stackClear.js
+// node_modules/lodash-es/_stackClear.js
 function stackClear() {
   this.__data__ = new ListCache_default();
   this.size = 0;
 }
 var stackClear_default = stackClear;
 
-// ../../work/main/node_modules/lodash-es/_stackDelete.js
+// node_modules/lodash-es/_stackDelete.js
 function stackDelete(key) {
   var data = this.__data__, result = data["delete"](key);
   this.size = data.size;
@@ -29741,32 +29741,32 @@ function stackDelete(key) {
 }
 var stackDelete_default = stackDelete;
 
-// ../../work/main/node_modules/lodash-es/_stackGet.js
+// node_modules/lodash-es/_stackGet.js
 function stackGet(key) {
   return this.__data__.get(key);
 }
 var stackGet_default = stackGet;
 
-// ../../work/main/node_modules/lodash-es/_stackHas.js
+// node_modules/lodash-es/_stackHas.js
 function stackHas(key) {
   return this.__data__.has(key);
 }
 var stackHas_default = stackHas;
 
-// ../../work/main/node_modules/lodash-es/_freeGlobal.js
+// node_modules/lodash-es/_freeGlobal.js
 var freeGlobal = typeof global == "object" && global && global.Object === Object && global;
 var freeGlobal_default = freeGlobal;
 
-// ../../work/main/node_modules/lodash-es/_root.js
+// node_modules/lodash-es/_root.js
 var freeSelf = typeof self == "object" && self && self.Object === Object && self;
 var root = freeGlobal_default || freeSelf || Function("return this")();
 var root_default = root;
 
-// ../../work/main/node_modules/lodash-es/_Symbol.js
+// node_modules/lodash-es/_Symbol.js
 var Symbol2 = root_default.Symbol;
 var Symbol_default = Symbol2;
 
-// ../../work/main/node_modules/lodash-es/_getRawTag.js
+// node_modules/lodash-es/_getRawTag.js
 var objectProto = Object.prototype;
 var hasOwnProperty = objectProto.hasOwnProperty;
 var nativeObjectToString = objectProto.toString;
@@ -29790,7 +29790,7 @@ function getRawTag(value) {
 }
 var getRawTag_default = getRawTag;
 
-// ../../work/main/node_modules/lodash-es/_objectToString.js
+// node_modules/lodash-es/_objectToString.js
 var objectProto2 = Object.prototype;
 var nativeObjectToString2 = objectProto2.toString;
 function objectToString(value) {
@@ -29798,7 +29798,7 @@ function objectToString(value) {
 }
 var objectToString_default = objectToString;
 
-// ../../work/main/node_modules/lodash-es/_baseGetTag.js
+// node_modules/lodash-es/_baseGetTag.js
 var nullTag = "[object Null]";
 var undefinedTag = "[object Undefined]";
 var symToStringTag2 = Symbol_default ? Symbol_default.toStringTag : void 0;
@@ -29810,14 +29810,14 @@ function baseGetTag(value) {
 }
 var baseGetTag_default = baseGetTag;
 
-// ../../work/main/node_modules/lodash-es/isObject.js
+// node_modules/lodash-es/isObject.js
 function isObject(value) {
   var type = typeof value;
   return value != null && (type == "object" || type == "function");
 }
 var isObject_default = isObject;
 
-// ../../work/main/node_modules/lodash-es/isFunction.js
+// node_modules/lodash-es/isFunction.js
 var asyncTag = "[object AsyncFunction]";
 var funcTag = "[object Function]";
 var genTag = "[object GeneratorFunction]";
@@ -29831,11 +29831,11 @@ function isFunction(value) {
 }
 var isFunction_default = isFunction;
 
-// ../../work/main/node_modules/lodash-es/_coreJsData.js
+// node_modules/lodash-es/_coreJsData.js
 var coreJsData = root_default["__core-js_shared__"];
 var coreJsData_default = coreJsData;
 
-// ../../work/main/node_modules/lodash-es/_isMasked.js
+// node_modules/lodash-es/_isMasked.js
 var maskSrcKey = (function() {
   var uid = /[^.]+$/.exec(coreJsData_default && coreJsData_default.keys && coreJsData_default.keys.IE_PROTO || "");
   return uid ? "Symbol(src)_1." + uid : "";
@@ -29845,7 +29845,7 @@ function isMasked(func) {
 }
 var isMasked_default = isMasked;
 
-// ../../work/main/node_modules/lodash-es/_toSource.js
+// node_modules/lodash-es/_toSource.js
 var funcProto = Function.prototype;
 var funcToString = funcProto.toString;
 function toSource(func) {
@@ -29863,7 +29863,7 @@ function toSource(func) {
 }
 var toSource_default = toSource;
 
-// ../../work/main/node_modules/lodash-es/_baseIsNative.js
+// node_modules/lodash-es/_baseIsNative.js
 var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
 var reIsHostCtor = /^\[object .+?Constructor\]$/;
 var funcProto2 = Function.prototype;
@@ -29882,35 +29882,35 @@ function baseIsNative(value) {
 }
 var baseIsNative_default = baseIsNative;
 
-// ../../work/main/node_modules/lodash-es/_getValue.js
+// node_modules/lodash-es/_getValue.js
 function getValue(object, key) {
   return object == null ? void 0 : object[key];
 }
 var getValue_default = getValue;
 
-// ../../work/main/node_modules/lodash-es/_getNative.js
+// node_modules/lodash-es/_getNative.js
 function getNative(object, key) {
   var value = getValue_default(object, key);
   return baseIsNative_default(value) ? value : void 0;
 }
 var getNative_default = getNative;
 
-// ../../work/main/node_modules/lodash-es/_Map.js
+// node_modules/lodash-es/_Map.js
 var Map2 = getNative_default(root_default, "Map");
 var Map_default = Map2;
 
-// ../../work/main/node_modules/lodash-es/_nativeCreate.js
+// node_modules/lodash-es/_nativeCreate.js
 var nativeCreate = getNative_default(Object, "create");
 var nativeCreate_default = nativeCreate;
 
-// ../../work/main/node_modules/lodash-es/_hashClear.js
+// node_modules/lodash-es/_hashClear.js
 function hashClear() {
   this.__data__ = nativeCreate_default ? nativeCreate_default(null) : {};
   this.size = 0;
 }
 var hashClear_default = hashClear;
 
-// ../../work/main/node_modules/lodash-es/_hashDelete.js
+// node_modules/lodash-es/_hashDelete.js
 function hashDelete(key) {
   var result = this.has(key) && delete this.__data__[key];
   this.size -= result ? 1 : 0;
@@ -29918,7 +29918,7 @@ function hashDelete(key) {
 }
 var hashDelete_default = hashDelete;
 
-// ../../work/main/node_modules/lodash-es/_hashGet.js
+// node_modules/lodash-es/_hashGet.js
 var HASH_UNDEFINED = "__lodash_hash_undefined__";
 var objectProto4 = Object.prototype;
 var hasOwnProperty3 = objectProto4.hasOwnProperty;
@@ -29932,7 +29932,7 @@ function hashGet(key) {
 }
 var hashGet_default = hashGet;
 
-// ../../work/main/node_modules/lodash-es/_hashHas.js
+// node_modules/lodash-es/_hashHas.js
 var objectProto5 = Object.prototype;
 var hasOwnProperty4 = objectProto5.hasOwnProperty;
 function hashHas(key) {
@@ -29941,7 +29941,7 @@ function hashHas(key) {
 }
 var hashHas_default = hashHas;
 
-// ../../work/main/node_modules/lodash-es/_hashSet.js
+// node_modules/lodash-es/_hashSet.js
 var HASH_UNDEFINED2 = "__lodash_hash_undefined__";
 function hashSet(key, value) {
   var data = this.__data__;
@@ -29951,7 +29951,7 @@ function hashSet(key, value) {
 }
 var hashSet_default = hashSet;
 
-// ../../work/main/node_modules/lodash-es/_Hash.js
+// node_modules/lodash-es/_Hash.js
 function Hash(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -29967,7 +29967,7 @@ Hash.prototype.has = hashHas_default;
 Hash.prototype.set = hashSet_default;
 var Hash_default = Hash;
 
-// ../../work/main/node_modules/lodash-es/_mapCacheClear.js
+// node_modules/lodash-es/_mapCacheClear.js
 function mapCacheClear() {
   this.size = 0;
   this.__data__ = {
@@ -29978,21 +29978,21 @@ function mapCacheClear() {
 }
 var mapCacheClear_default = mapCacheClear;
 
-// ../../work/main/node_modules/lodash-es/_isKeyable.js
+// node_modules/lodash-es/_isKeyable.js
 function isKeyable(value) {
   var type = typeof value;
   return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
 }
 var isKeyable_default = isKeyable;
 
-// ../../work/main/node_modules/lodash-es/_getMapData.js
+// node_modules/lodash-es/_getMapData.js
 function getMapData(map2, key) {
   var data = map2.__data__;
   return isKeyable_default(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
 }
 var getMapData_default = getMapData;
 
-// ../../work/main/node_modules/lodash-es/_mapCacheDelete.js
+// node_modules/lodash-es/_mapCacheDelete.js
 function mapCacheDelete(key) {
   var result = getMapData_default(this, key)["delete"](key);
   this.size -= result ? 1 : 0;
@@ -30000,19 +30000,19 @@ function mapCacheDelete(key) {
 }
 var mapCacheDelete_default = mapCacheDelete;
 
-// ../../work/main/node_modules/lodash-es/_mapCacheGet.js
+// node_modules/lodash-es/_mapCacheGet.js
 function mapCacheGet(key) {
   return getMapData_default(this, key).get(key);
 }
 var mapCacheGet_default = mapCacheGet;
 
-// ../../work/main/node_modules/lodash-es/_mapCacheHas.js
+// node_modules/lodash-es/_mapCacheHas.js
 function mapCacheHas(key) {
   return getMapData_default(this, key).has(key);
 }
 var mapCacheHas_default = mapCacheHas;
 
-// ../../work/main/node_modules/lodash-es/_mapCacheSet.js
+// node_modules/lodash-es/_mapCacheSet.js
 function mapCacheSet(key, value) {
   var data = getMapData_default(this, key), size = data.size;
   data.set(key, value);
@@ -30021,7 +30021,7 @@ function mapCacheSet(key, value) {
 }
 var mapCacheSet_default = mapCacheSet;
 
-// ../../work/main/node_modules/lodash-es/_MapCache.js
+// node_modules/lodash-es/_MapCache.js
 function MapCache(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -30037,7 +30037,7 @@ MapCache.prototype.has = mapCacheHas_default;
 MapCache.prototype.set = mapCacheSet_default;
 var MapCache_default = MapCache;
 
-// ../../work/main/node_modules/lodash-es/_stackSet.js
+// node_modules/lodash-es/_stackSet.js
 var LARGE_ARRAY_SIZE = 200;
 function stackSet(key, value) {
   var data = this.__data__;
@@ -30056,7 +30056,7 @@ function stackSet(key, value) {
 }
 var stackSet_default = stackSet;
 
-// ../../work/main/node_modules/lodash-es/_Stack.js
+// node_modules/lodash-es/_Stack.js
 function Stack(entries) {
   var data = this.__data__ = new ListCache_default(entries);
   this.size = data.size;
@@ -30068,7 +30068,7 @@ Stack.prototype.has = stackHas_default;
 Stack.prototype.set = stackSet_default;
 var Stack_default = Stack;
 
-// ../../work/main/node_modules/lodash-es/_setCacheAdd.js
+// node_modules/lodash-es/_setCacheAdd.js
 var HASH_UNDEFINED3 = "__lodash_hash_undefined__";
 function setCacheAdd(value) {
   this.__data__.set(value, HASH_UNDEFINED3);
@@ -30076,13 +30076,13 @@ function setCacheAdd(value) {
 }
 var setCacheAdd_default = setCacheAdd;
 
-// ../../work/main/node_modules/lodash-es/_setCacheHas.js
+// node_modules/lodash-es/_setCacheHas.js
 function setCacheHas(value) {
   return this.__data__.has(value);
 }
 var setCacheHas_default = setCacheHas;
 
-// ../../work/main/node_modules/lodash-es/_SetCache.js
+// node_modules/lodash-es/_SetCache.js
 function SetCache(values) {
   var index = -1, length = values == null ? 0 : values.length;
   this.__data__ = new MapCache_default();
@@ -30094,7 +30094,7 @@ SetCache.prototype.add = SetCache.prototype.push = setCacheAdd_default;
 SetCache.prototype.has = setCacheHas_default;
 var SetCache_default = SetCache;
 
-// ../../work/main/node_modules/lodash-es/_arraySome.js
+// node_modules/lodash-es/_arraySome.js
 function arraySome(array, predicate) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -30106,13 +30106,13 @@ function arraySome(array, predicate) {
 }
 var arraySome_default = arraySome;
 
-// ../../work/main/node_modules/lodash-es/_cacheHas.js
+// node_modules/lodash-es/_cacheHas.js
 function cacheHas(cache, key) {
   return cache.has(key);
 }
 var cacheHas_default = cacheHas;
 
-// ../../work/main/node_modules/lodash-es/_equalArrays.js
+// node_modules/lodash-es/_equalArrays.js
 var COMPARE_PARTIAL_FLAG = 1;
 var COMPARE_UNORDERED_FLAG = 2;
 function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
@@ -30160,11 +30160,11 @@ function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
 }
 var equalArrays_default = equalArrays;
 
-// ../../work/main/node_modules/lodash-es/_Uint8Array.js
+// node_modules/lodash-es/_Uint8Array.js
 var Uint8Array2 = root_default.Uint8Array;
 var Uint8Array_default = Uint8Array2;
 
-// ../../work/main/node_modules/lodash-es/_mapToArray.js
+// node_modules/lodash-es/_mapToArray.js
 function mapToArray(map2) {
   var index = -1, result = Array(map2.size);
   map2.forEach(function(value, key) {
@@ -30174,7 +30174,7 @@ function mapToArray(map2) {
 }
 var mapToArray_default = mapToArray;
 
-// ../../work/main/node_modules/lodash-es/_setToArray.js
+// node_modules/lodash-es/_setToArray.js
 function setToArray(set) {
   var index = -1, result = Array(set.size);
   set.forEach(function(value) {
@@ -30184,7 +30184,7 @@ function setToArray(set) {
 }
 var setToArray_default = setToArray;
 
-// ../../work/main/node_modules/lodash-es/_equalByTag.js
+// node_modules/lodash-es/_equalByTag.js
 var COMPARE_PARTIAL_FLAG2 = 1;
 var COMPARE_UNORDERED_FLAG2 = 2;
 var boolTag = "[object Boolean]";
@@ -30248,7 +30248,7 @@ function equalByTag(object, other, tag, bitmask, customizer, equalFunc, stack) {
 }
 var equalByTag_default = equalByTag;
 
-// ../../work/main/node_modules/lodash-es/_arrayPush.js
+// node_modules/lodash-es/_arrayPush.js
 function arrayPush(array, values) {
   var index = -1, length = values.length, offset = array.length;
   while (++index < length) {
@@ -30258,18 +30258,18 @@ function arrayPush(array, values) {
 }
 var arrayPush_default = arrayPush;
 
-// ../../work/main/node_modules/lodash-es/isArray.js
+// node_modules/lodash-es/isArray.js
 var isArray = Array.isArray;
 var isArray_default = isArray;
 
-// ../../work/main/node_modules/lodash-es/_baseGetAllKeys.js
+// node_modules/lodash-es/_baseGetAllKeys.js
 function baseGetAllKeys(object, keysFunc, symbolsFunc) {
   var result = keysFunc(object);
   return isArray_default(object) ? result : arrayPush_default(result, symbolsFunc(object));
 }
 var baseGetAllKeys_default = baseGetAllKeys;
 
-// ../../work/main/node_modules/lodash-es/_arrayFilter.js
+// node_modules/lodash-es/_arrayFilter.js
 function arrayFilter(array, predicate) {
   var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result = [];
   while (++index < length) {
@@ -30282,13 +30282,13 @@ function arrayFilter(array, predicate) {
 }
 var arrayFilter_default = arrayFilter;
 
-// ../../work/main/node_modules/lodash-es/stubArray.js
+// node_modules/lodash-es/stubArray.js
 function stubArray() {
   return [];
 }
 var stubArray_default = stubArray;
 
-// ../../work/main/node_modules/lodash-es/_getSymbols.js
+// node_modules/lodash-es/_getSymbols.js
 var objectProto6 = Object.prototype;
 var propertyIsEnumerable = objectProto6.propertyIsEnumerable;
 var nativeGetSymbols = Object.getOwnPropertySymbols;
@@ -30303,7 +30303,7 @@ var getSymbols = !nativeGetSymbols ? stubArray_default : function(object) {
 };
 var getSymbols_default = getSymbols;
 
-// ../../work/main/node_modules/lodash-es/_baseTimes.js
+// node_modules/lodash-es/_baseTimes.js
 function baseTimes(n, iteratee) {
   var index = -1, result = Array(n);
   while (++index < n) {
@@ -30313,20 +30313,20 @@ function baseTimes(n, iteratee) {
 }
 var baseTimes_default = baseTimes;
 
-// ../../work/main/node_modules/lodash-es/isObjectLike.js
+// node_modules/lodash-es/isObjectLike.js
 function isObjectLike(value) {
   return value != null && typeof value == "object";
 }
 var isObjectLike_default = isObjectLike;
 
-// ../../work/main/node_modules/lodash-es/_baseIsArguments.js
+// node_modules/lodash-es/_baseIsArguments.js
 var argsTag = "[object Arguments]";
 function baseIsArguments(value) {
   return isObjectLike_default(value) && baseGetTag_default(value) == argsTag;
 }
 var baseIsArguments_default = baseIsArguments;
 
-// ../../work/main/node_modules/lodash-es/isArguments.js
+// node_modules/lodash-es/isArguments.js
 var objectProto7 = Object.prototype;
 var hasOwnProperty5 = objectProto7.hasOwnProperty;
 var propertyIsEnumerable2 = objectProto7.propertyIsEnumerable;
@@ -30337,13 +30337,13 @@ var isArguments = baseIsArguments_default(/* @__PURE__ */ (function() {
 };
 var isArguments_default = isArguments;
 
-// ../../work/main/node_modules/lodash-es/stubFalse.js
+// node_modules/lodash-es/stubFalse.js
 function stubFalse() {
   return false;
 }
 var stubFalse_default = stubFalse;
 
-// ../../work/main/node_modules/lodash-es/isBuffer.js
+// node_modules/lodash-es/isBuffer.js
 var freeExports = typeof exports == "object" && exports && !exports.nodeType && exports;
 var freeModule = freeExports && typeof module == "object" && module && !module.nodeType && module;
 var moduleExports = freeModule && freeModule.exports === freeExports;
@@ -30352,7 +30352,7 @@ var nativeIsBuffer = Buffer2 ? Buffer2.isBuffer : void 0;
 var isBuffer = nativeIsBuffer || stubFalse_default;
 var isBuffer_default = isBuffer;
 
-// ../../work/main/node_modules/lodash-es/_isIndex.js
+// node_modules/lodash-es/_isIndex.js
 var MAX_SAFE_INTEGER = 9007199254740991;
 var reIsUint = /^(?:0|[1-9]\d*)$/;
 function isIndex(value, length) {
@@ -30362,14 +30362,14 @@ function isIndex(value, length) {
 }
 var isIndex_default = isIndex;
 
-// ../../work/main/node_modules/lodash-es/isLength.js
+// node_modules/lodash-es/isLength.js
 var MAX_SAFE_INTEGER2 = 9007199254740991;
 function isLength(value) {
   return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER2;
 }
 var isLength_default = isLength;
 
-// ../../work/main/node_modules/lodash-es/_baseIsTypedArray.js
+// node_modules/lodash-es/_baseIsTypedArray.js
 var argsTag2 = "[object Arguments]";
 var arrayTag = "[object Array]";
 var boolTag2 = "[object Boolean]";
@@ -30402,7 +30402,7 @@ function baseIsTypedArray(value) {
 }
 var baseIsTypedArray_default = baseIsTypedArray;
 
-// ../../work/main/node_modules/lodash-es/_baseUnary.js
+// node_modules/lodash-es/_baseUnary.js
 function baseUnary(func) {
   return function(value) {
     return func(value);
@@ -30410,7 +30410,7 @@ function baseUnary(func) {
 }
 var baseUnary_default = baseUnary;
 
-// ../../work/main/node_modules/lodash-es/_nodeUtil.js
+// node_modules/lodash-es/_nodeUtil.js
 var freeExports2 = typeof exports == "object" && exports && !exports.nodeType && exports;
 var freeModule2 = freeExports2 && typeof module == "object" && module && !module.nodeType && module;
 var moduleExports2 = freeModule2 && freeModule2.exports === freeExports2;
@@ -30427,12 +30427,12 @@ var nodeUtil = (function() {
 })();
 var nodeUtil_default = nodeUtil;
 
-// ../../work/main/node_modules/lodash-es/isTypedArray.js
+// node_modules/lodash-es/isTypedArray.js
 var nodeIsTypedArray = nodeUtil_default && nodeUtil_default.isTypedArray;
 var isTypedArray = nodeIsTypedArray ? baseUnary_default(nodeIsTypedArray) : baseIsTypedArray_default;
 var isTypedArray_default = isTypedArray;
 
-// ../../work/main/node_modules/lodash-es/_arrayLikeKeys.js
+// node_modules/lodash-es/_arrayLikeKeys.js
 var objectProto8 = Object.prototype;
 var hasOwnProperty6 = objectProto8.hasOwnProperty;
 function arrayLikeKeys(value, inherited) {
@@ -30450,7 +30450,7 @@ function arrayLikeKeys(value, inherited) {
 }
 var arrayLikeKeys_default = arrayLikeKeys;
 
-// ../../work/main/node_modules/lodash-es/_isPrototype.js
+// node_modules/lodash-es/_isPrototype.js
 var objectProto9 = Object.prototype;
 function isPrototype(value) {
   var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto9;
@@ -30458,7 +30458,7 @@ function isPrototype(value) {
 }
 var isPrototype_default = isPrototype;
 
-// ../../work/main/node_modules/lodash-es/_overArg.js
+// node_modules/lodash-es/_overArg.js
 function overArg(func, transform) {
   return function(arg) {
     return func(transform(arg));
@@ -30466,11 +30466,11 @@ function overArg(func, transform) {
 }
 var overArg_default = overArg;
 
-// ../../work/main/node_modules/lodash-es/_nativeKeys.js
+// node_modules/lodash-es/_nativeKeys.js
 var nativeKeys = overArg_default(Object.keys, Object);
 var nativeKeys_default = nativeKeys;
 
-// ../../work/main/node_modules/lodash-es/_baseKeys.js
+// node_modules/lodash-es/_baseKeys.js
 var objectProto10 = Object.prototype;
 var hasOwnProperty7 = objectProto10.hasOwnProperty;
 function baseKeys(object) {
@@ -30487,25 +30487,25 @@ function baseKeys(object) {
 }
 var baseKeys_default = baseKeys;
 
-// ../../work/main/node_modules/lodash-es/isArrayLike.js
+// node_modules/lodash-es/isArrayLike.js
 function isArrayLike(value) {
   return value != null && isLength_default(value.length) && !isFunction_default(value);
 }
 var isArrayLike_default = isArrayLike;
 
-// ../../work/main/node_modules/lodash-es/keys.js
+// node_modules/lodash-es/keys.js
 function keys(object) {
   return isArrayLike_default(object) ? arrayLikeKeys_default(object) : baseKeys_default(object);
 }
 var keys_default = keys;
 
-// ../../work/main/node_modules/lodash-es/_getAllKeys.js
+// node_modules/lodash-es/_getAllKeys.js
 function getAllKeys(object) {
   return baseGetAllKeys_default(object, keys_default, getSymbols_default);
 }
 var getAllKeys_default = getAllKeys;
 
-// ../../work/main/node_modules/lodash-es/_equalObjects.js
+// node_modules/lodash-es/_equalObjects.js
 var COMPARE_PARTIAL_FLAG3 = 1;
 var objectProto11 = Object.prototype;
 var hasOwnProperty8 = objectProto11.hasOwnProperty;
@@ -30554,23 +30554,23 @@ function equalObjects(object, other, bitmask, customizer, equalFunc, stack) {
 }
 var equalObjects_default = equalObjects;
 
-// ../../work/main/node_modules/lodash-es/_DataView.js
+// node_modules/lodash-es/_DataView.js
 var DataView = getNative_default(root_default, "DataView");
 var DataView_default = DataView;
 
-// ../../work/main/node_modules/lodash-es/_Promise.js
+// node_modules/lodash-es/_Promise.js
 var Promise2 = getNative_default(root_default, "Promise");
 var Promise_default = Promise2;
 
-// ../../work/main/node_modules/lodash-es/_Set.js
+// node_modules/lodash-es/_Set.js
 var Set2 = getNative_default(root_default, "Set");
 var Set_default = Set2;
 
-// ../../work/main/node_modules/lodash-es/_WeakMap.js
+// node_modules/lodash-es/_WeakMap.js
 var WeakMap2 = getNative_default(root_default, "WeakMap");
 var WeakMap_default = WeakMap2;
 
-// ../../work/main/node_modules/lodash-es/_getTag.js
+// node_modules/lodash-es/_getTag.js
 var mapTag3 = "[object Map]";
 var objectTag2 = "[object Object]";
 var promiseTag = "[object Promise]";
@@ -30605,7 +30605,7 @@ if (DataView_default && getTag(new DataView_default(new ArrayBuffer(1))) != data
 }
 var getTag_default = getTag;
 
-// ../../work/main/node_modules/lodash-es/_baseIsEqualDeep.js
+// node_modules/lodash-es/_baseIsEqualDeep.js
 var COMPARE_PARTIAL_FLAG4 = 1;
 var argsTag3 = "[object Arguments]";
 var arrayTag2 = "[object Array]";
@@ -30644,7 +30644,7 @@ function baseIsEqualDeep(object, other, bitmask, customizer, equalFunc, stack) {
 }
 var baseIsEqualDeep_default = baseIsEqualDeep;
 
-// ../../work/main/node_modules/lodash-es/_baseIsEqual.js
+// node_modules/lodash-es/_baseIsEqual.js
 function baseIsEqual(value, other, bitmask, customizer, stack) {
   if (value === other) {
     return true;
@@ -30656,7 +30656,7 @@ function baseIsEqual(value, other, bitmask, customizer, stack) {
 }
 var baseIsEqual_default = baseIsEqual;
 
-// ../../work/main/node_modules/lodash-es/_baseIsMatch.js
+// node_modules/lodash-es/_baseIsMatch.js
 var COMPARE_PARTIAL_FLAG5 = 1;
 var COMPARE_UNORDERED_FLAG3 = 2;
 function baseIsMatch(object, source3, matchData, customizer) {
@@ -30692,13 +30692,13 @@ function baseIsMatch(object, source3, matchData, customizer) {
 }
 var baseIsMatch_default = baseIsMatch;
 
-// ../../work/main/node_modules/lodash-es/_isStrictComparable.js
+// node_modules/lodash-es/_isStrictComparable.js
 function isStrictComparable(value) {
   return value === value && !isObject_default(value);
 }
 var isStrictComparable_default = isStrictComparable;
 
-// ../../work/main/node_modules/lodash-es/_getMatchData.js
+// node_modules/lodash-es/_getMatchData.js
 function getMatchData(object) {
   var result = keys_default(object), length = result.length;
   while (length--) {
@@ -30709,7 +30709,7 @@ function getMatchData(object) {
 }
 var getMatchData_default = getMatchData;
 
-// ../../work/main/node_modules/lodash-es/_matchesStrictComparable.js
+// node_modules/lodash-es/_matchesStrictComparable.js
 function matchesStrictComparable(key, srcValue) {
   return function(object) {
     if (object == null) {
@@ -30720,7 +30720,7 @@ function matchesStrictComparable(key, srcValue) {
 }
 var matchesStrictComparable_default = matchesStrictComparable;
 
-// ../../work/main/node_modules/lodash-es/_baseMatches.js
+// node_modules/lodash-es/_baseMatches.js
 function baseMatches(source3) {
   var matchData = getMatchData_default(source3);
   if (matchData.length == 1 && matchData[0][2]) {
@@ -30732,14 +30732,14 @@ function baseMatches(source3) {
 }
 var baseMatches_default = baseMatches;
 
-// ../../work/main/node_modules/lodash-es/isSymbol.js
+// node_modules/lodash-es/isSymbol.js
 var symbolTag2 = "[object Symbol]";
 function isSymbol(value) {
   return typeof value == "symbol" || isObjectLike_default(value) && baseGetTag_default(value) == symbolTag2;
 }
 var isSymbol_default = isSymbol;
 
-// ../../work/main/node_modules/lodash-es/_isKey.js
+// node_modules/lodash-es/_isKey.js
 var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
 var reIsPlainProp = /^\w*$/;
 function isKey(value, object) {
@@ -30754,7 +30754,7 @@ function isKey(value, object) {
 }
 var isKey_default = isKey;
 
-// ../../work/main/node_modules/lodash-es/memoize.js
+// node_modules/lodash-es/memoize.js
 var FUNC_ERROR_TEXT = "Expected a function";
 function memoize(func, resolver) {
   if (typeof func != "function" || resolver != null && typeof resolver != "function") {
@@ -30775,7 +30775,7 @@ function memoize(func, resolver) {
 memoize.Cache = MapCache_default;
 var memoize_default = memoize;
 
-// ../../work/main/node_modules/lodash-es/_memoizeCapped.js
+// node_modules/lodash-es/_memoizeCapped.js
 var MAX_MEMOIZE_SIZE = 500;
 function memoizeCapped(func) {
   var result = memoize_default(func, function(key) {
@@ -30789,7 +30789,7 @@ function memoizeCapped(func) {
 }
 var memoizeCapped_default = memoizeCapped;
 
-// ../../work/main/node_modules/lodash-es/_stringToPath.js
+// node_modules/lodash-es/_stringToPath.js
 var rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
 var reEscapeChar = /\\(\\)?/g;
 var stringToPath = memoizeCapped_default(function(string) {
@@ -30804,7 +30804,7 @@ var stringToPath = memoizeCapped_default(function(string) {
 });
 var stringToPath_default = stringToPath;
 
-// ../../work/main/node_modules/lodash-es/_baseToString.js
+// node_modules/lodash-es/_baseToString.js
 var INFINITY = 1 / 0;
 var symbolProto2 = Symbol_default ? Symbol_default.prototype : void 0;
 var symbolToString = symbolProto2 ? symbolProto2.toString : void 0;
@@ -30823,13 +30823,13 @@ function baseToString(value) {
 }
 var baseToString_default = baseToString;
 
-// ../../work/main/node_modules/lodash-es/toString.js
+// node_modules/lodash-es/toString.js
 function toString2(value) {
   return value == null ? "" : baseToString_default(value);
 }
 var toString_default = toString2;
 
-// ../../work/main/node_modules/lodash-es/_castPath.js
+// node_modules/lodash-es/_castPath.js
 function castPath(value, object) {
   if (isArray_default(value)) {
     return value;
@@ -30838,7 +30838,7 @@ function castPath(value, object) {
 }
 var castPath_default = castPath;
 
-// ../../work/main/node_modules/lodash-es/_toKey.js
+// node_modules/lodash-es/_toKey.js
 var INFINITY2 = 1 / 0;
 function toKey(value) {
   if (typeof value == "string" || isSymbol_default(value)) {
@@ -30849,7 +30849,7 @@ function toKey(value) {
 }
 var toKey_default = toKey;
 
-// ../../work/main/node_modules/lodash-es/_baseGet.js
+// node_modules/lodash-es/_baseGet.js
 function baseGet(object, path) {
   path = castPath_default(path, object);
   var index = 0, length = path.length;
@@ -30860,20 +30860,20 @@ function baseGet(object, path) {
 }
 var baseGet_default = baseGet;
 
-// ../../work/main/node_modules/lodash-es/get.js
+// node_modules/lodash-es/get.js
 function get(object, path, defaultValue) {
   var result = object == null ? void 0 : baseGet_default(object, path);
   return result === void 0 ? defaultValue : result;
 }
 var get_default = get;
 
-// ../../work/main/node_modules/lodash-es/_baseHasIn.js
+// node_modules/lodash-es/_baseHasIn.js
 function baseHasIn(object, key) {
   return object != null && key in Object(object);
 }
 var baseHasIn_default = baseHasIn;
 
-// ../../work/main/node_modules/lodash-es/_hasPath.js
+// node_modules/lodash-es/_hasPath.js
 function hasPath(object, path, hasFunc) {
   path = castPath_default(path, object);
   var index = -1, length = path.length, result = false;
@@ -30892,13 +30892,13 @@ function hasPath(object, path, hasFunc) {
 }
 var hasPath_default = hasPath;
 
-// ../../work/main/node_modules/lodash-es/hasIn.js
+// node_modules/lodash-es/hasIn.js
 function hasIn(object, path) {
   return object != null && hasPath_default(object, path, baseHasIn_default);
 }
 var hasIn_default = hasIn;
 
-// ../../work/main/node_modules/lodash-es/_baseMatchesProperty.js
+// node_modules/lodash-es/_baseMatchesProperty.js
 var COMPARE_PARTIAL_FLAG6 = 1;
 var COMPARE_UNORDERED_FLAG4 = 2;
 function baseMatchesProperty(path, srcValue) {
@@ -30912,13 +30912,13 @@ function baseMatchesProperty(path, srcValue) {
 }
 var baseMatchesProperty_default = baseMatchesProperty;
 
-// ../../work/main/node_modules/lodash-es/identity.js
+// node_modules/lodash-es/identity.js
 function identity(value) {
   return value;
 }
 var identity_default = identity;
 
-// ../../work/main/node_modules/lodash-es/_baseProperty.js
+// node_modules/lodash-es/_baseProperty.js
 function baseProperty(key) {
   return function(object) {
     return object == null ? void 0 : object[key];
@@ -30926,7 +30926,7 @@ function baseProperty(key) {
 }
 var baseProperty_default = baseProperty;
 
-// ../../work/main/node_modules/lodash-es/_basePropertyDeep.js
+// node_modules/lodash-es/_basePropertyDeep.js
 function basePropertyDeep(path) {
   return function(object) {
     return baseGet_default(object, path);
@@ -30934,13 +30934,13 @@ function basePropertyDeep(path) {
 }
 var basePropertyDeep_default = basePropertyDeep;
 
-// ../../work/main/node_modules/lodash-es/property.js
+// node_modules/lodash-es/property.js
 function property(path) {
   return isKey_default(path) ? baseProperty_default(toKey_default(path)) : basePropertyDeep_default(path);
 }
 var property_default = property;
 
-// ../../work/main/node_modules/lodash-es/_baseIteratee.js
+// node_modules/lodash-es/_baseIteratee.js
 function baseIteratee(value) {
   if (typeof value == "function") {
     return value;
@@ -30955,7 +30955,7 @@ function baseIteratee(value) {
 }
 var baseIteratee_default = baseIteratee;
 
-// ../../work/main/node_modules/lodash-es/_createBaseFor.js
+// node_modules/lodash-es/_createBaseFor.js
 function createBaseFor(fromRight) {
   return function(object, iteratee, keysFunc) {
     var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
@@ -30970,17 +30970,17 @@ function createBaseFor(fromRight) {
 }
 var createBaseFor_default = createBaseFor;
 
-// ../../work/main/node_modules/lodash-es/_baseFor.js
+// node_modules/lodash-es/_baseFor.js
 var baseFor = createBaseFor_default();
 var baseFor_default = baseFor;
 
-// ../../work/main/node_modules/lodash-es/_baseForOwn.js
+// node_modules/lodash-es/_baseForOwn.js
 function baseForOwn(object, iteratee) {
   return object && baseFor_default(object, iteratee, keys_default);
 }
 var baseForOwn_default = baseForOwn;
 
-// ../../work/main/node_modules/lodash-es/_createBaseEach.js
+// node_modules/lodash-es/_createBaseEach.js
 function createBaseEach(eachFunc, fromRight) {
   return function(collection, iteratee) {
     if (collection == null) {
@@ -31000,11 +31000,11 @@ function createBaseEach(eachFunc, fromRight) {
 }
 var createBaseEach_default = createBaseEach;
 
-// ../../work/main/node_modules/lodash-es/_baseEach.js
+// node_modules/lodash-es/_baseEach.js
 var baseEach = createBaseEach_default(baseForOwn_default);
 var baseEach_default = baseEach;
 
-// ../../work/main/node_modules/lodash-es/_baseMap.js
+// node_modules/lodash-es/_baseMap.js
 function baseMap(collection, iteratee) {
   var index = -1, result = isArrayLike_default(collection) ? Array(collection.length) : [];
   baseEach_default(collection, function(value, key, collection2) {
@@ -31014,14 +31014,14 @@ function baseMap(collection, iteratee) {
 }
 var baseMap_default = baseMap;
 
-// ../../work/main/node_modules/lodash-es/map.js
+// node_modules/lodash-es/map.js
 function map(collection, iteratee) {
   var func = isArray_default(collection) ? arrayMap_default : baseMap_default;
   return func(collection, baseIteratee_default(iteratee, 3));
 }
 var map_default = map;
 
-// ../../work/main/node_modules/lodash-es/_baseFilter.js
+// node_modules/lodash-es/_baseFilter.js
 function baseFilter(collection, predicate) {
   var result = [];
   baseEach_default(collection, function(value, index, collection2) {
@@ -31033,14 +31033,14 @@ function baseFilter(collection, predicate) {
 }
 var baseFilter_default = baseFilter;
 
-// ../../work/main/node_modules/lodash-es/filter.js
+// node_modules/lodash-es/filter.js
 function filter(collection, predicate) {
   var func = isArray_default(collection) ? arrayFilter_default : baseFilter_default;
   return func(collection, baseIteratee_default(predicate, 3));
 }
 var filter_default = filter;
 
-// ../../work/main/node_modules/chevrotain-allstar/lib/atn.js
+// node_modules/chevrotain-allstar/lib/atn.js
 function buildATNKey(rule, type, occurrence) {
   return `${rule.name}_${type}_${occurrence}`;
 }
@@ -31407,7 +31407,7 @@ function removeState(atn, state) {
   atn.states.splice(atn.states.indexOf(state), 1);
 }
 
-// ../../work/main/node_modules/chevrotain-allstar/lib/dfa.js
+// node_modules/chevrotain-allstar/lib/dfa.js
 var DFA_ERROR = {};
 var ATNConfigSet = class {
   constructor() {
@@ -31445,7 +31445,7 @@ function getATNConfigKey(config, alt = true) {
   return `${alt ? `a${config.alt}` : ""}s${config.state.stateNumber}:${config.stack.map((e) => e.stateNumber.toString()).join("_")}`;
 }
 
-// ../../work/main/node_modules/lodash-es/_baseExtremum.js
+// node_modules/lodash-es/_baseExtremum.js
 function baseExtremum(array, iteratee, comparator) {
   var index = -1, length = array.length;
   while (++index < length) {
@@ -31458,26 +31458,26 @@ function baseExtremum(array, iteratee, comparator) {
 }
 var baseExtremum_default = baseExtremum;
 
-// ../../work/main/node_modules/lodash-es/_baseLt.js
+// node_modules/lodash-es/_baseLt.js
 function baseLt(value, other) {
   return value < other;
 }
 var baseLt_default = baseLt;
 
-// ../../work/main/node_modules/lodash-es/min.js
+// node_modules/lodash-es/min.js
 function min(array) {
   return array && array.length ? baseExtremum_default(array, identity_default, baseLt_default) : void 0;
 }
 var min_default = min;
 
-// ../../work/main/node_modules/lodash-es/_isFlattenable.js
+// node_modules/lodash-es/_isFlattenable.js
 var spreadableSymbol = Symbol_default ? Symbol_default.isConcatSpreadable : void 0;
 function isFlattenable(value) {
   return isArray_default(value) || isArguments_default(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
 }
 var isFlattenable_default = isFlattenable;
 
-// ../../work/main/node_modules/lodash-es/_baseFlatten.js
+// node_modules/lodash-es/_baseFlatten.js
 function baseFlatten(array, depth, predicate, isStrict, result) {
   var index = -1, length = array.length;
   predicate || (predicate = isFlattenable_default);
@@ -31498,13 +31498,13 @@ function baseFlatten(array, depth, predicate, isStrict, result) {
 }
 var baseFlatten_default = baseFlatten;
 
-// ../../work/main/node_modules/lodash-es/flatMap.js
+// node_modules/lodash-es/flatMap.js
 function flatMap(collection, iteratee) {
   return baseFlatten_default(map_default(collection, iteratee), 1);
 }
 var flatMap_default = flatMap;
 
-// ../../work/main/node_modules/lodash-es/_baseFindIndex.js
+// node_modules/lodash-es/_baseFindIndex.js
 function baseFindIndex(array, predicate, fromIndex, fromRight) {
   var length = array.length, index = fromIndex + (fromRight ? 1 : -1);
   while (fromRight ? index-- : ++index < length) {
@@ -31516,13 +31516,13 @@ function baseFindIndex(array, predicate, fromIndex, fromRight) {
 }
 var baseFindIndex_default = baseFindIndex;
 
-// ../../work/main/node_modules/lodash-es/_baseIsNaN.js
+// node_modules/lodash-es/_baseIsNaN.js
 function baseIsNaN(value) {
   return value !== value;
 }
 var baseIsNaN_default = baseIsNaN;
 
-// ../../work/main/node_modules/lodash-es/_strictIndexOf.js
+// node_modules/lodash-es/_strictIndexOf.js
 function strictIndexOf(array, value, fromIndex) {
   var index = fromIndex - 1, length = array.length;
   while (++index < length) {
@@ -31534,20 +31534,20 @@ function strictIndexOf(array, value, fromIndex) {
 }
 var strictIndexOf_default = strictIndexOf;
 
-// ../../work/main/node_modules/lodash-es/_baseIndexOf.js
+// node_modules/lodash-es/_baseIndexOf.js
 function baseIndexOf(array, value, fromIndex) {
   return value === value ? strictIndexOf_default(array, value, fromIndex) : baseFindIndex_default(array, baseIsNaN_default, fromIndex);
 }
 var baseIndexOf_default = baseIndexOf;
 
-// ../../work/main/node_modules/lodash-es/_arrayIncludes.js
+// node_modules/lodash-es/_arrayIncludes.js
 function arrayIncludes(array, value) {
   var length = array == null ? 0 : array.length;
   return !!length && baseIndexOf_default(array, value, 0) > -1;
 }
 var arrayIncludes_default = arrayIncludes;
 
-// ../../work/main/node_modules/lodash-es/_arrayIncludesWith.js
+// node_modules/lodash-es/_arrayIncludesWith.js
 function arrayIncludesWith(array, value, comparator) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -31559,19 +31559,19 @@ function arrayIncludesWith(array, value, comparator) {
 }
 var arrayIncludesWith_default = arrayIncludesWith;
 
-// ../../work/main/node_modules/lodash-es/noop.js
+// node_modules/lodash-es/noop.js
 function noop() {
 }
 var noop_default = noop;
 
-// ../../work/main/node_modules/lodash-es/_createSet.js
+// node_modules/lodash-es/_createSet.js
 var INFINITY3 = 1 / 0;
 var createSet = !(Set_default && 1 / setToArray_default(new Set_default([, -0]))[1] == INFINITY3) ? noop_default : function(values) {
   return new Set_default(values);
 };
 var createSet_default = createSet;
 
-// ../../work/main/node_modules/lodash-es/_baseUniq.js
+// node_modules/lodash-es/_baseUniq.js
 var LARGE_ARRAY_SIZE2 = 200;
 function baseUniq(array, iteratee, comparator) {
   var index = -1, includes = arrayIncludes_default, length = array.length, isCommon = true, result = [], seen = result;
@@ -31615,20 +31615,20 @@ function baseUniq(array, iteratee, comparator) {
 }
 var baseUniq_default = baseUniq;
 
-// ../../work/main/node_modules/lodash-es/uniqBy.js
+// node_modules/lodash-es/uniqBy.js
 function uniqBy(array, iteratee) {
   return array && array.length ? baseUniq_default(array, baseIteratee_default(iteratee, 2)) : [];
 }
 var uniqBy_default = uniqBy;
 
-// ../../work/main/node_modules/lodash-es/flatten.js
+// node_modules/lodash-es/flatten.js
 function flatten(array) {
   var length = array == null ? 0 : array.length;
   return length ? baseFlatten_default(array, 1) : [];
 }
 var flatten_default = flatten;
 
-// ../../work/main/node_modules/lodash-es/_arrayEach.js
+// node_modules/lodash-es/_arrayEach.js
 function arrayEach(array, iteratee) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -31640,20 +31640,20 @@ function arrayEach(array, iteratee) {
 }
 var arrayEach_default = arrayEach;
 
-// ../../work/main/node_modules/lodash-es/_castFunction.js
+// node_modules/lodash-es/_castFunction.js
 function castFunction(value) {
   return typeof value == "function" ? value : identity_default;
 }
 var castFunction_default = castFunction;
 
-// ../../work/main/node_modules/lodash-es/forEach.js
+// node_modules/lodash-es/forEach.js
 function forEach(collection, iteratee) {
   var func = isArray_default(collection) ? arrayEach_default : baseEach_default;
   return func(collection, castFunction_default(iteratee));
 }
 var forEach_default = forEach;
 
-// ../../work/main/node_modules/lodash-es/isEmpty.js
+// node_modules/lodash-es/isEmpty.js
 var mapTag4 = "[object Map]";
 var setTag4 = "[object Set]";
 var objectProto13 = Object.prototype;
@@ -31681,7 +31681,7 @@ function isEmpty(value) {
 }
 var isEmpty_default = isEmpty;
 
-// ../../work/main/node_modules/lodash-es/_arrayReduce.js
+// node_modules/lodash-es/_arrayReduce.js
 function arrayReduce(array, iteratee, accumulator, initAccum) {
   var index = -1, length = array == null ? 0 : array.length;
   if (initAccum && length) {
@@ -31694,7 +31694,7 @@ function arrayReduce(array, iteratee, accumulator, initAccum) {
 }
 var arrayReduce_default = arrayReduce;
 
-// ../../work/main/node_modules/lodash-es/_baseReduce.js
+// node_modules/lodash-es/_baseReduce.js
 function baseReduce(collection, iteratee, accumulator, initAccum, eachFunc) {
   eachFunc(collection, function(value, index, collection2) {
     accumulator = initAccum ? (initAccum = false, value) : iteratee(accumulator, value, index, collection2);
@@ -31703,14 +31703,14 @@ function baseReduce(collection, iteratee, accumulator, initAccum, eachFunc) {
 }
 var baseReduce_default = baseReduce;
 
-// ../../work/main/node_modules/lodash-es/reduce.js
+// node_modules/lodash-es/reduce.js
 function reduce(collection, iteratee, accumulator) {
   var func = isArray_default(collection) ? arrayReduce_default : baseReduce_default, initAccum = arguments.length < 3;
   return func(collection, baseIteratee_default(iteratee, 4), accumulator, initAccum, baseEach_default);
 }
 var reduce_default = reduce;
 
-// ../../work/main/node_modules/chevrotain-allstar/lib/all-star-lookahead.js
+// node_modules/chevrotain-allstar/lib/all-star-lookahead.js
 function createDFACache(startState, decision) {
   const map2 = {};
   return (predicateSet) => {
@@ -32310,7 +32310,7 @@ function getBestGuess(state, predicateSet) {
   return bestAlt;
 }
 
-// ../../work/main/node_modules/langium/lib/parser/cst-node-builder.js
+// node_modules/langium/lib/parser/cst-node-builder.js
 var CstNodeBuilder = class {
   constructor() {
     this.nodeStack = [];
@@ -32603,7 +32603,7 @@ var RootCstNodeImpl = class extends CompositeCstNodeImpl {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/parser/langium-parser.js
+// node_modules/langium/lib/parser/langium-parser.js
 var DatatypeSymbol = /* @__PURE__ */ Symbol("Datatype");
 function isDataTypeNode(node) {
   return node.$type === DatatypeSymbol;
@@ -33187,7 +33187,7 @@ var ProfilerWrapper = class extends ChevrotainWrapper {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/parser/parser-builder-base.js
+// node_modules/langium/lib/parser/parser-builder-base.js
 function createParser(grammar, parser, tokens) {
   const parserContext = {
     parser,
@@ -33608,7 +33608,7 @@ function getToken(ctx, name) {
   return token;
 }
 
-// ../../work/main/node_modules/langium/lib/parser/completion-parser-builder.js
+// node_modules/langium/lib/parser/completion-parser-builder.js
 function createCompletionParser(services) {
   const grammar = services.Grammar;
   const lexer = services.parser.Lexer;
@@ -33618,7 +33618,7 @@ function createCompletionParser(services) {
   return parser;
 }
 
-// ../../work/main/node_modules/langium/lib/parser/langium-parser-builder.js
+// node_modules/langium/lib/parser/langium-parser-builder.js
 function createLangiumParser(services) {
   const parser = prepareLangiumParser(services);
   parser.finalize();
@@ -33631,7 +33631,7 @@ function prepareLangiumParser(services) {
   return createParser(grammar, parser, lexer.definition);
 }
 
-// ../../work/main/node_modules/langium/lib/parser/token-builder.js
+// node_modules/langium/lib/parser/token-builder.js
 var DefaultTokenBuilder = class {
   constructor() {
     this.diagnostics = [];
@@ -33714,7 +33714,7 @@ var DefaultTokenBuilder = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/parser/value-converter.js
+// node_modules/langium/lib/parser/value-converter.js
 var DefaultValueConverter = class {
   convert(input, cstNode) {
     let feature = cstNode.grammarSource;
@@ -33820,10 +33820,10 @@ var ValueConverter;
   ValueConverter2.convertBoolean = convertBoolean;
 })(ValueConverter || (ValueConverter = {}));
 
-// ../../work/main/node_modules/langium/lib/utils/cancellation.js
+// node_modules/langium/lib/utils/cancellation.js
 var import_vscode_languageserver_protocol = __toESM(require_api2(), 1);
 
-// ../../work/main/node_modules/langium/lib/utils/promise-utils.js
+// node_modules/langium/lib/utils/promise-utils.js
 function delayNextTick() {
   return new Promise((resolve8) => {
     if (typeof setImmediate === "undefined") {
@@ -33872,7 +33872,7 @@ var Deferred = class {
   }
 };
 
-// ../../work/main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var FullTextDocument2 = class _FullTextDocument {
   constructor(uri, languageId, version, content) {
     this._uri = uri;
@@ -34127,7 +34127,7 @@ function getWellformedEdit(textEdit) {
   return textEdit;
 }
 
-// ../../work/main/node_modules/vscode-uri/lib/esm/index.mjs
+// node_modules/vscode-uri/lib/esm/index.mjs
 var LIB;
 (() => {
   "use strict";
@@ -34462,7 +34462,7 @@ var LIB;
 })();
 var { URI: URI2, Utils } = LIB;
 
-// ../../work/main/node_modules/langium/lib/utils/uri-utils.js
+// node_modules/langium/lib/utils/uri-utils.js
 var UriUtils;
 (function(UriUtils2) {
   UriUtils2.basename = Utils.basename;
@@ -34633,7 +34633,7 @@ var UriTrie = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/workspace/documents.js
+// node_modules/langium/lib/workspace/documents.js
 var DocumentState;
 (function(DocumentState2) {
   DocumentState2[DocumentState2["Changed"] = 0] = "Changed";
@@ -34853,7 +34853,7 @@ var DefaultLangiumDocuments = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/references/linker.js
+// node_modules/langium/lib/references/linker.js
 var RefResolving = /* @__PURE__ */ Symbol("RefResolving");
 var DefaultReferenceImpl = class {
   constructor(resolver, node, property2, refNode, refText) {
@@ -35112,7 +35112,7 @@ var DefaultLinker = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/references/name-provider.js
+// node_modules/langium/lib/references/name-provider.js
 function isNamed(node) {
   return typeof node.name === "string";
 }
@@ -35128,7 +35128,7 @@ var DefaultNameProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/references/references.js
+// node_modules/langium/lib/references/references.js
 var DefaultReferences = class {
   constructor(services) {
     this.nameProvider = services.references.NameProvider;
@@ -35237,7 +35237,7 @@ var DefaultReferences = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/utils/collections.js
+// node_modules/langium/lib/utils/collections.js
 var MultiMap = class {
   constructor(elements) {
     this.map = /* @__PURE__ */ new Map();
@@ -35418,7 +35418,7 @@ var BiMap = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/references/scope-computation.js
+// node_modules/langium/lib/references/scope-computation.js
 var DefaultScopeComputation = class {
   constructor(services) {
     this.nameProvider = services.references.NameProvider;
@@ -35484,7 +35484,7 @@ var DefaultScopeComputation = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/references/scope.js
+// node_modules/langium/lib/references/scope.js
 var StreamScope = class {
   constructor(elements, outerScope, options) {
     this.elements = elements;
@@ -35560,7 +35560,7 @@ var MultiMapScope = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/utils/caching.js
+// node_modules/langium/lib/utils/caching.js
 var DisposableCache = class {
   constructor() {
     this.toDispose = [];
@@ -35693,7 +35693,7 @@ var WorkspaceCache = class extends SimpleCache {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/references/scope-provider.js
+// node_modules/langium/lib/references/scope-provider.js
 var DefaultScopeProvider = class {
   constructor(services) {
     this.reflection = services.shared.AstReflection;
@@ -35749,7 +35749,7 @@ var DefaultScopeProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/serializer/json-serializer.js
+// node_modules/langium/lib/serializer/json-serializer.js
 function isAstNodeWithComment(node) {
   return typeof node.$comment === "string";
 }
@@ -35989,7 +35989,7 @@ var DefaultJsonSerializer = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/service-registry.js
+// node_modules/langium/lib/service-registry.js
 var DefaultServiceRegistry = class {
   /**
    * @deprecated Since 3.1.0. Use the new `fileExtensionMap` (or `languageIdMap`) property instead.
@@ -36057,7 +36057,7 @@ var DefaultServiceRegistry = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/validation/validation-registry.js
+// node_modules/langium/lib/validation/validation-registry.js
 function diagnosticData(code) {
   return { code };
 }
@@ -36198,7 +36198,7 @@ var ValidationRegistry = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/validation/document-validator.js
+// node_modules/langium/lib/validation/document-validator.js
 var VALIDATE_EACH_NODE = Object.freeze({
   validateNode: true,
   validateChildren: true
@@ -36455,7 +36455,7 @@ var DocumentValidator;
   DocumentValidator2.LinkingError = "linking-error";
 })(DocumentValidator || (DocumentValidator = {}));
 
-// ../../work/main/node_modules/langium/lib/workspace/ast-descriptions.js
+// node_modules/langium/lib/workspace/ast-descriptions.js
 var DefaultAstNodeDescriptionProvider = class {
   constructor(services) {
     this.astNodeLocator = services.workspace.AstNodeLocator;
@@ -36529,7 +36529,7 @@ var DefaultReferenceDescriptionProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/workspace/ast-node-locator.js
+// node_modules/langium/lib/workspace/ast-node-locator.js
 var DefaultAstNodeLocator = class {
   constructor() {
     this.segmentSeparator = "/";
@@ -36571,10 +36571,10 @@ var DefaultAstNodeLocator = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/utils/event.js
+// node_modules/langium/lib/utils/event.js
 var import_vscode_languageserver_protocol2 = __toESM(require_api2(), 1);
 
-// ../../work/main/node_modules/langium/lib/workspace/configuration.js
+// node_modules/langium/lib/workspace/configuration.js
 var DefaultConfigurationProvider = class {
   constructor(services) {
     this._ready = new Deferred();
@@ -36650,10 +36650,10 @@ var DefaultConfigurationProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/workspace/document-builder.js
+// node_modules/langium/lib/workspace/document-builder.js
 var import_vscode_languageserver_protocol3 = __toESM(require_api2(), 1);
 
-// ../../work/main/node_modules/langium/lib/utils/disposable.js
+// node_modules/langium/lib/utils/disposable.js
 var Disposable;
 (function(Disposable3) {
   function create(callback) {
@@ -36664,7 +36664,7 @@ var Disposable;
   Disposable3.create = create;
 })(Disposable || (Disposable = {}));
 
-// ../../work/main/node_modules/langium/lib/workspace/document-builder.js
+// node_modules/langium/lib/workspace/document-builder.js
 var DefaultDocumentBuilder = class {
   constructor(services) {
     this.updateBuildOptions = {
@@ -37080,7 +37080,7 @@ var DefaultDocumentBuilder = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/workspace/index-manager.js
+// node_modules/langium/lib/workspace/index-manager.js
 var DefaultIndexManager = class {
   constructor(services) {
     this.symbolIndex = /* @__PURE__ */ new Map();
@@ -37153,7 +37153,7 @@ var DefaultIndexManager = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/workspace/workspace-manager.js
+// node_modules/langium/lib/workspace/workspace-manager.js
 var DefaultWorkspaceManager = class {
   constructor(services) {
     this.initialBuildOptions = {};
@@ -37265,7 +37265,7 @@ var DefaultWorkspaceManager = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/parser/lexer.js
+// node_modules/langium/lib/parser/lexer.js
 var DefaultLexerErrorMessageProvider = class {
   buildUnexpectedCharactersMessage(fullText, startOffset, length, line, column) {
     return defaultLexerErrorProvider.buildUnexpectedCharactersMessage(fullText, startOffset, length, line, column);
@@ -37322,7 +37322,7 @@ function isTokenTypeDictionary(tokenVocabulary) {
   return !isTokenTypeArray(tokenVocabulary) && !isIMultiModeLexerDefinition(tokenVocabulary);
 }
 
-// ../../work/main/node_modules/langium/lib/documentation/jsdoc.js
+// node_modules/langium/lib/documentation/jsdoc.js
 init_main();
 function parseJSDoc(node, start, options) {
   let opts;
@@ -37791,7 +37791,7 @@ function fillNewlines(text) {
   }
 }
 
-// ../../work/main/node_modules/langium/lib/documentation/documentation-provider.js
+// node_modules/langium/lib/documentation/documentation-provider.js
 var JSDocDocumentationProvider = class {
   constructor(services) {
     this.indexManager = services.shared.workspace.IndexManager;
@@ -37849,7 +37849,7 @@ var JSDocDocumentationProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/documentation/comment-provider.js
+// node_modules/langium/lib/documentation/comment-provider.js
 var DefaultCommentProvider = class {
   constructor(services) {
     this.grammarConfig = () => services.parser.GrammarConfig;
@@ -37862,7 +37862,7 @@ var DefaultCommentProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/parser/async-parser.js
+// node_modules/langium/lib/parser/async-parser.js
 var DefaultAsyncParser = class {
   constructor(services) {
     this.syncParser = services.parser.LangiumParser;
@@ -37872,7 +37872,7 @@ var DefaultAsyncParser = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/workspace/workspace-lock.js
+// node_modules/langium/lib/workspace/workspace-lock.js
 var ReadPriority;
 (function(ReadPriority2) {
   ReadPriority2[ReadPriority2["Normal"] = 0] = "Normal";
@@ -37952,7 +37952,7 @@ var DefaultWorkspaceLock = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/serializer/hydrator.js
+// node_modules/langium/lib/serializer/hydrator.js
 var DefaultHydrator = class {
   constructor(services) {
     this.grammarElementIdMap = new BiMap();
@@ -38188,7 +38188,7 @@ var DefaultHydrator = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/default-module.js
+// node_modules/langium/lib/default-module.js
 function createDefaultCoreModule(context) {
   return {
     documentation: {
@@ -38246,7 +38246,7 @@ function createDefaultSharedCoreModule(context) {
   };
 }
 
-// ../../work/main/node_modules/langium/lib/dependency-injection.js
+// node_modules/langium/lib/dependency-injection.js
 var Module;
 (function(Module2) {
   Module2.merge = (m1, m2) => _merge(_merge({}, m1), m2);
@@ -38333,7 +38333,7 @@ function _merge(target, source3) {
   return target;
 }
 
-// ../../work/main/node_modules/langium/lib/workspace/file-system-provider.js
+// node_modules/langium/lib/workspace/file-system-provider.js
 var EmptyFileSystemProvider = class {
   stat(_uri) {
     throw new Error("No file system is available.");
@@ -38370,7 +38370,7 @@ var EmptyFileSystem = {
   fileSystemProvider: () => new EmptyFileSystemProvider()
 };
 
-// ../../work/main/node_modules/langium/lib/utils/grammar-loader.js
+// node_modules/langium/lib/utils/grammar-loader.js
 var minimalGrammarModule = {
   Grammar: () => void 0,
   LanguageMetaData: () => ({
@@ -38435,10 +38435,10 @@ if (typeof mapWithGroupBy.groupBy !== "function") {
   });
 }
 
-// ../../work/main/node_modules/langium/lib/lsp/completion/completion-provider.js
+// node_modules/langium/lib/lsp/completion/completion-provider.js
 var import_vscode_languageserver = __toESM(require_api5(), 1);
 
-// ../../work/main/node_modules/langium/lib/lsp/completion/follow-element-computation.js
+// node_modules/langium/lib/lsp/completion/follow-element-computation.js
 function findNextFeatures(featureStack, unparsedTokens) {
   const context = {
     stacks: featureStack,
@@ -38698,7 +38698,7 @@ function ruleMatches(rule, token) {
   }
 }
 
-// ../../work/main/node_modules/langium/lib/lsp/completion/completion-provider.js
+// node_modules/langium/lib/lsp/completion/completion-provider.js
 function mergeCompletionProviderOptions(options) {
   const triggerCharacters = Array.from(new Set(options.flatMap((option2) => option2?.triggerCharacters ?? [])));
   const allCommitCharacters = Array.from(new Set(options.flatMap((option2) => option2?.allCommitCharacters ?? [])));
@@ -39152,7 +39152,7 @@ var DefaultCompletionProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/definition-provider.js
+// node_modules/langium/lib/lsp/definition-provider.js
 var import_vscode_languageserver2 = __toESM(require_api5(), 1);
 var DefaultDefinitionProvider = class {
   constructor(services) {
@@ -39196,7 +39196,7 @@ var DefaultDefinitionProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/document-highlight-provider.js
+// node_modules/langium/lib/lsp/document-highlight-provider.js
 var import_vscode_languageserver3 = __toESM(require_api5(), 1);
 var DefaultDocumentHighlightProvider = class {
   constructor(services) {
@@ -39231,7 +39231,7 @@ var DefaultDocumentHighlightProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/document-symbol-provider.js
+// node_modules/langium/lib/lsp/document-symbol-provider.js
 var DefaultDocumentSymbolProvider = class {
   constructor(services) {
     this.nameProvider = services.references.NameProvider;
@@ -39271,7 +39271,7 @@ var DefaultDocumentSymbolProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/document-update-handler.js
+// node_modules/langium/lib/lsp/document-update-handler.js
 var import_vscode_languageserver4 = __toESM(require_api5(), 1);
 var DefaultDocumentUpdateHandler = class {
   constructor(services) {
@@ -39327,7 +39327,7 @@ var DefaultDocumentUpdateHandler = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/folding-range-provider.js
+// node_modules/langium/lib/lsp/folding-range-provider.js
 var import_vscode_languageserver5 = __toESM(require_api5(), 1);
 var DefaultFoldingRangeProvider = class {
   constructor(services) {
@@ -39427,7 +39427,7 @@ var DefaultFoldingRangeProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/fuzzy-matcher.js
+// node_modules/langium/lib/lsp/fuzzy-matcher.js
 var DefaultFuzzyMatcher = class {
   match(query, text) {
     if (query.length === 0) {
@@ -39471,7 +39471,7 @@ var A = "A".charCodeAt(0);
 var Z = "Z".charCodeAt(0);
 var _ = "_".charCodeAt(0);
 
-// ../../work/main/node_modules/langium/lib/lsp/hover-provider.js
+// node_modules/langium/lib/lsp/hover-provider.js
 var AstNodeHoverProvider = class {
   constructor(services) {
     this.references = services.references.References;
@@ -39539,10 +39539,10 @@ var MultilineCommentHoverProvider = class extends AstNodeHoverProvider {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/language-server.js
+// node_modules/langium/lib/lsp/language-server.js
 var import_vscode_languageserver_protocol4 = __toESM(require_api2(), 1);
 
-// ../../work/main/node_modules/langium/lib/lsp/semantic-token-provider.js
+// node_modules/langium/lib/lsp/semantic-token-provider.js
 var import_vscode_languageserver6 = __toESM(require_api5(), 1);
 var AllSemanticTokenTypes = {
   [import_vscode_languageserver6.SemanticTokenTypes.class]: 0,
@@ -39916,7 +39916,7 @@ var SemanticTokensDecoder;
   }
 })(SemanticTokensDecoder || (SemanticTokensDecoder = {}));
 
-// ../../work/main/node_modules/langium/lib/lsp/signature-help-provider.js
+// node_modules/langium/lib/lsp/signature-help-provider.js
 function mergeSignatureHelpOptions(options) {
   const triggerCharacters = [];
   const retriggerCharacters = [];
@@ -39935,7 +39935,7 @@ function mergeSignatureHelpOptions(options) {
   return mergedOptions.triggerCharacters ? mergedOptions : void 0;
 }
 
-// ../../work/main/node_modules/langium/lib/lsp/language-server.js
+// node_modules/langium/lib/lsp/language-server.js
 var DefaultLanguageServer = class {
   constructor(services) {
     this.onInitializeEmitter = new import_vscode_languageserver_protocol4.Emitter();
@@ -40077,7 +40077,7 @@ var WorkspaceState;
   WorkspaceState2.Validated = Object.freeze({ type: "workspace", state: DocumentState.Validated });
 })(WorkspaceState || (WorkspaceState = {}));
 
-// ../../work/main/node_modules/langium/lib/lsp/node-kind-provider.js
+// node_modules/langium/lib/lsp/node-kind-provider.js
 var import_vscode_languageserver7 = __toESM(require_api5(), 1);
 var DefaultNodeKindProvider = class {
   /**
@@ -40094,7 +40094,7 @@ var DefaultNodeKindProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/references-provider.js
+// node_modules/langium/lib/lsp/references-provider.js
 var import_vscode_languageserver8 = __toESM(require_api5(), 1);
 var DefaultReferencesProvider = class {
   constructor(services) {
@@ -40126,7 +40126,7 @@ var DefaultReferencesProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/rename-provider.js
+// node_modules/langium/lib/lsp/rename-provider.js
 init_main();
 var DefaultRenameProvider = class {
   constructor(services) {
@@ -40186,7 +40186,7 @@ var DefaultRenameProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/workspace-symbol-provider.js
+// node_modules/langium/lib/lsp/workspace-symbol-provider.js
 var DefaultWorkspaceSymbolProvider = class {
   constructor(services) {
     this.indexManager = services.workspace.IndexManager;
@@ -40224,7 +40224,7 @@ var DefaultWorkspaceSymbolProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/normalized-text-documents.js
+// node_modules/langium/lib/lsp/normalized-text-documents.js
 var import_vscode_languageserver9 = __toESM(require_api5(), 1);
 var NormalizedTextDocuments = class {
   constructor(configuration) {
@@ -40568,7 +40568,7 @@ var CellTextDocumentConnection = class _CellTextDocumentConnection {
 CellTextDocumentConnection.NULL_DISPOSE = Object.freeze({ dispose: () => {
 } });
 
-// ../../work/main/node_modules/langium/lib/lsp/default-lsp-module.js
+// node_modules/langium/lib/lsp/default-lsp-module.js
 function createDefaultModule(context) {
   return Module.merge(createDefaultCoreModule(context), createDefaultLSPModule(context));
 }
@@ -40607,7 +40607,7 @@ function createDefaultSharedLSPModule(context) {
   };
 }
 
-// ../../work/main/node_modules/langium/lib/lsp/formatter.js
+// node_modules/langium/lib/lsp/formatter.js
 var AbstractFormatter = class {
   constructor() {
     this.collector = () => {
@@ -41202,7 +41202,7 @@ var Formatting;
   }
 })(Formatting || (Formatting = {}));
 
-// ../../work/main/node_modules/langium/lib/lsp/inlay-hint-provider.js
+// node_modules/langium/lib/lsp/inlay-hint-provider.js
 var AbstractInlayHintProvider = class {
   async getInlayHints(document, params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
     const root2 = document.parseResult.value;
@@ -41216,7 +41216,7 @@ var AbstractInlayHintProvider = class {
   }
 };
 
-// ../../work/main/node_modules/langium/lib/lsp/type-hierarchy-provider.js
+// node_modules/langium/lib/lsp/type-hierarchy-provider.js
 var import_vscode_languageserver10 = __toESM(require_api5(), 1);
 var AbstractTypeHierarchyProvider = class {
   constructor(services) {
@@ -52103,7 +52103,7 @@ async function readModelSources(paths, output) {
   return sources;
 }
 
-// ../../work/main/packages/cli/node_modules/commander/esm.mjs
+// packages/cli/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -52192,13 +52192,13 @@ function formatChanges(changes, summary, color) {
 // packages/cli/src/watch.ts
 import { resolve as resolve6 } from "node:path";
 
-// ../../work/main/node_modules/chokidar/esm/index.js
+// node_modules/chokidar/esm/index.js
 import { stat as statcb } from "fs";
 import { stat as stat4, readdir as readdir3 } from "fs/promises";
 import { EventEmitter } from "events";
 import * as sysPath2 from "path";
 
-// ../../work/main/node_modules/readdirp/esm/index.js
+// node_modules/readdirp/esm/index.js
 import { stat as stat2, lstat, readdir as readdir2, realpath as realpath2 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { resolve as presolve, relative as prelative, join as pjoin, sep as psep } from "node:path";
@@ -52417,7 +52417,7 @@ function readdirp(root2, options = {}) {
   return new ReaddirpStream(options);
 }
 
-// ../../work/main/node_modules/chokidar/esm/handler.js
+// node_modules/chokidar/esm/handler.js
 import { watchFile, unwatchFile, watch as fs_watch } from "fs";
 import { open, stat as stat3, lstat as lstat2, realpath as fsrealpath } from "fs/promises";
 import * as sysPath from "path";
@@ -53173,7 +53173,7 @@ var NodeFsHandler = class {
   }
 };
 
-// ../../work/main/node_modules/chokidar/esm/index.js
+// node_modules/chokidar/esm/index.js
 var SLASH = "/";
 var SLASH_SLASH = "//";
 var ONE_DOT = ".";
