@@ -15,7 +15,7 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-PMASJCCW.js";
+} from "../lib/chunk-GJKMPZXX.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

@@ -15049,7 +15049,7 @@ var require_server = __commonJS({
       };
     }
     function combineFeatures(one, two) {
-      function combine(one2, two2, func) {
+      function combine2(one2, two2, func) {
         if (one2 && two2) {
           return func(one2, two2);
         } else if (one2) {
@@ -15060,14 +15060,14 @@ var require_server = __commonJS({
       }
       const result = {
         __brand: "features",
-        console: combine(one.console, two.console, combineConsoleFeatures),
-        tracer: combine(one.tracer, two.tracer, combineTracerFeatures),
-        telemetry: combine(one.telemetry, two.telemetry, combineTelemetryFeatures),
-        client: combine(one.client, two.client, combineClientFeatures),
-        window: combine(one.window, two.window, combineWindowFeatures),
-        workspace: combine(one.workspace, two.workspace, combineWorkspaceFeatures),
-        languages: combine(one.languages, two.languages, combineLanguagesFeatures),
-        notebooks: combine(one.notebooks, two.notebooks, combineNotebooksFeatures)
+        console: combine2(one.console, two.console, combineConsoleFeatures),
+        tracer: combine2(one.tracer, two.tracer, combineTracerFeatures),
+        telemetry: combine2(one.telemetry, two.telemetry, combineTelemetryFeatures),
+        client: combine2(one.client, two.client, combineClientFeatures),
+        window: combine2(one.window, two.window, combineWindowFeatures),
+        workspace: combine2(one.workspace, two.workspace, combineWorkspaceFeatures),
+        languages: combine2(one.languages, two.languages, combineLanguagesFeatures),
+        notebooks: combine2(one.notebooks, two.notebooks, combineNotebooksFeatures)
       };
       return result;
     }
@@ -18169,8 +18169,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
        * @return {Command} `this` command for chaining
        */
-      combineFlagAndOptionalValue(combine = true) {
-        this._combineFlagAndOptionalValue = !!combine;
+      combineFlagAndOptionalValue(combine2 = true) {
+        this._combineFlagAndOptionalValue = !!combine2;
         return this;
       }
       /**
@@ -43868,6 +43868,7 @@ var import_vscode_languageserver15 = __toESM(require_api5(), 1);
 // packages/language/src/facts/fingerprints.ts
 function factFingerprints(facts) {
   const prints = /* @__PURE__ */ new Map();
+  const ancestry = ancestryDigests(facts);
   for (const mission of facts.missions) {
     const window = facts.windowOf(mission);
     const measures = mission.measures.map((measure) => {
@@ -43883,6 +43884,7 @@ function factFingerprints(facts) {
         facts.progressOf(mission),
         measures.join(","),
         facts.parentOf(mission)?.name,
+        ancestry.get(mission),
         cycleWalk(facts, mission)
       ].join("|")
     );
@@ -43891,7 +43893,8 @@ function factFingerprints(facts) {
     const load = facts.loadOf(person);
     prints.set(
       person,
-      `${load.load}/${load.capacity}|${load.missions.length}|` + load.counted.map((mission) => mission.name).join(",")
+      `${load.load}/${load.capacity}|${load.missions.length}|` + // With their starts: over-capacity messages list them by start, on every lead and crew.
+      load.counted.map((mission) => `${mission.name}@${facts.windowOf(mission).start}`).join(",")
     );
   }
   return prints;
@@ -43908,6 +43911,61 @@ function cycleWalk(facts, mission) {
   return names2.join(">");
 }
 var CYCLE_NAMES = 11;
+function ancestryDigests(facts) {
+  const digests = /* @__PURE__ */ new Map();
+  const cycleDigests = /* @__PURE__ */ new Map();
+  const path = [];
+  for (const start of facts.missions) {
+    if (digests.has(start)) continue;
+    path.length = 0;
+    let current = start;
+    let above = NO_PARENT;
+    while (current && !digests.has(current)) {
+      const cycle = facts.cycleOf(current);
+      if (cycle) {
+        let digest = cycleDigests.get(cycle);
+        if (digest === void 0) {
+          digest = CYCLE;
+          const names2 = cycle.map((member) => member.name ?? NAMELESS).sort();
+          for (const name of names2) digest = combine(digest, name);
+          cycleDigests.set(cycle, digest);
+        }
+        for (const member of cycle) digests.set(member, digest);
+        break;
+      }
+      path.push(current);
+      const parent = facts.parentOf(current);
+      if (parent?.$type === "Mission") current = parent;
+      else {
+        above = parent ? combine(VISION, parent.name) : NO_PARENT;
+        current = void 0;
+      }
+    }
+    if (current) above = combine(digests.get(current), current.name);
+    for (let i = path.length - 1; i >= 0; i--) {
+      const mission = path[i];
+      digests.set(mission, above);
+      above = combine(above, mission.name);
+    }
+  }
+  return digests;
+}
+var NO_PARENT = 0;
+var VISION = 1;
+var CYCLE = 2;
+var NAMELESS = "";
+function combine(digest, name = NAMELESS) {
+  let h1 = 3735928559 ^ digest % 4294967296;
+  let h2 = 1103547991 ^ Math.floor(digest / 4294967296);
+  for (let i = 0; i < name.length; i++) {
+    const char = name.charCodeAt(i);
+    h1 = Math.imul(h1 ^ char, 2654435761);
+    h2 = Math.imul(h2 ^ char, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
 
 // packages/language/src/validation/document-validator.ts
 var import_vscode_languageserver14 = __toESM(require_api5(), 1);
