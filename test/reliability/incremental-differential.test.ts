@@ -261,14 +261,14 @@ const PATHS: readonly DependencyPath[] = [
 ];
 
 /**
- * Stale diagnostics this test found (fixed in facts/fingerprints.ts), kept as fixed cases: a field
- * changed and changed back (`hop`, to each of `values` in turn), each change altering the diagnostics of
- * a file it does not touch.
+ * Stale diagnostics this test found (fixed in lsp/affected.ts and facts/fingerprints.ts), kept as fixed
+ * cases: a field changed and changed back (`hop`, to each of `values` in turn), each change altering the
+ * diagnostics of a file it does not touch.
  */
 const FOUND: ReadonlyArray<{ name: string; elements: ElementPlan[]; hop: Hop; values: number[] }> = [
     {
         // G moving under L (under K, under X) puts X above Y: X's `supports Y` references nothing edited.
-        // Fixed by the ancestry digest.
+        // Fixed by comparing each `supports` relation before and after (lsp/affected.ts, cascadeRelations).
         name: 'redundant-support when the supported mission’s grandparent moves under the supporter',
         elements: [
             vision('V'),
@@ -285,7 +285,7 @@ const FOUND: ReadonlyArray<{ name: string; elements: ElementPlan[]; hop: Hop; va
     },
     {
         // R moving under G puts G above M, whose measure contributes to G.x: M's measures are mapped now.
-        // Fixed by the ancestry digest.
+        // Fixed as the one above, for each `contributes to`.
         name: 'unmapped-measures when the mission’s great-grandparent moves under the measure’s mission',
         elements: [
             vision('V'),

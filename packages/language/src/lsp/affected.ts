@@ -1,4 +1,6 @@
-import { type AstNode, AstUtils, isAstNode, type LangiumDocument } from 'langium';
+import { type AstNode, AstUtils, isAstNode, type LangiumDocument, type Reference } from 'langium';
+import type { ModelFacts } from '../facts/model-facts.js';
+import type { Mission } from '../generated/ast.js';
 import { modelSignature } from './model-signature.js';
 
 /**
@@ -29,9 +31,14 @@ export function affectedDocuments(
         });
     }
     for (const referrer of referrers) affected.add(referrer);
+    return documentsOf(affected);
+}
+
+/** The documents holding these nodes. */
+export function documentsOf(nodes: Iterable<AstNode>): Set<LangiumDocument> {
     const result = new Set<LangiumDocument>();
-    for (const element of affected) {
-        const document = AstUtils.findRootNode(element).$document;
+    for (const node of nodes) {
+        const document = AstUtils.findRootNode(node).$document;
         if (document) result.add(document);
     }
     return result;
@@ -56,10 +63,75 @@ function topLevel(node: AstNode): AstNode {
     return current;
 }
 
+/**
+ * How each `supports` and `contributes to` reference relates the two missions it joins in the cascade, as
+ * a number: what redundant-support and unmapped-measures ask, however far apart the two missions are (an
+ * `under` edited three links above a `supports` changes no fact of either end). One pass over the
+ * missions, O(1) per reference (ModelFacts.isAncestor).
+ */
+export function cascadeRelations(facts: ModelFacts): Map<Reference, number> {
+    const relations = new Map<Reference, number>();
+    forEachRelation(facts, (reference, _mission, relation) => relations.set(reference, relation));
+    return relations;
+}
+
+/**
+ * The missions holding a `supports` or `contributes to` reference whose relation is not what it was (or
+ * that is new: a relinked reference keeps its object; a re-parsed one is new, and its document is checked
+ * anyway).
+ */
+export function relationsChanged(before: ReadonlyMap<Reference, number>, facts: ModelFacts): Set<Mission> {
+    const holders = new Set<Mission>();
+    forEachRelation(facts, (reference, mission, relation) => {
+        if (before.get(reference) !== relation) holders.add(mission);
+    });
+    return holders;
+}
+
+function forEachRelation(
+    facts: ModelFacts,
+    visit: (reference: Reference, mission: Mission, relation: number) => void
+): void {
+    for (const mission of facts.missions) {
+        for (const supports of mission.supports) {
+            for (const reference of supports.missions) {
+                const supported = resolved(reference) as Mission | undefined;
+                if (!supported) continue;
+                const cycle = facts.cycleOf(mission);
+                const relation =
+                    (facts.isAncestor(supported, mission) ? ABOVE : 0) |
+                    (facts.isAncestor(mission, supported) ? BELOW : 0) |
+                    (cycle !== undefined && cycle === facts.cycleOf(supported) ? SAME_CYCLE : 0);
+                visit(reference, mission, relation);
+            }
+        }
+        for (const measure of mission.measures) {
+            for (const contribution of measure.contributions) {
+                const owner = resolved(contribution.measure)?.$container;
+                if (owner?.$type !== 'Mission') continue;
+                visit(contribution.measure, mission, facts.isAncestor(owner as Mission, mission) ? ABOVE : 0);
+            }
+        }
+    }
+}
+
+/** Relation bits: the other mission is above the holder, below it, on the same cycle. */
+const ABOVE = 1;
+const BELOW = 2;
+const SAME_CYCLE = 4;
+
+/** A reference's target, read without resolving anything (`.ref` would link now). */
+function resolved(reference: Reference | undefined): AstNode | undefined {
+    const target = (reference as { _ref?: unknown } | undefined)?._ref;
+    return isAstNode(target) ? target : undefined;
+}
+
 /** What a structural edit (names, references, elements added or removed) may take away: captured before it. */
 export interface ModelBefore {
     /** The facts of every mission and person (facts/fingerprints.ts). */
     readonly prints: ReadonlyMap<AstNode, string>;
+    /** How each `supports` and `contributes to` relates its missions (cascadeRelations). */
+    readonly relations: ReadonlyMap<Reference, number>;
     /**
      * How often the changed documents exported each name: an element elsewhere may stop (or start) being a
      * duplicate.
@@ -73,6 +145,7 @@ export interface ModelBefore {
 
 export function modelBefore(
     prints: ReadonlyMap<AstNode, string>,
+    relations: ReadonlyMap<Reference, number>,
     changedDocuments: readonly LangiumDocument[]
 ): ModelBefore {
     const names = new Map<string, number>();
@@ -95,7 +168,7 @@ export function modelBefore(
             else targets.set(key, new Set([topLevel(target)]));
         }
     }
-    return { prints, names, targets, views };
+    return { prints, relations, names, targets, views };
 }
 
 /**

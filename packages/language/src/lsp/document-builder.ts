@@ -15,11 +15,20 @@ import {
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { ModelKeepingBuilder } from '../facts/facts-provider.js';
 import { factFingerprints } from '../facts/fingerprints.js';
+import type { ModelFacts } from '../facts/model-facts.js';
 import type { Model } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
 import type { MissionIndexManager } from '../references/name-index.js';
 import { MissionDocumentValidator } from '../validation/document-validator.js';
-import { affectedDocuments, type ModelBefore, modelBefore, structurallyChanged } from './affected.js';
+import {
+    affectedDocuments,
+    cascadeRelations,
+    documentsOf,
+    type ModelBefore,
+    modelBefore,
+    relationsChanged,
+    structurallyChanged
+} from './affected.js';
 import { diagnosticsAround, type ElementReparse, reparseEditedElements, spliceElements } from './incremental-parse.js';
 import { modelSignature } from './model-signature.js';
 import { compareTrees, type EditOutcome, transplant } from './transplant.js';
@@ -151,7 +160,11 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
             return undefined;
         const touched = [...changed, ...deleted].map(uri => this.langiumDocuments.getDocument(uri));
         if (touched.some(document => document === undefined)) return undefined;
-        return modelBefore(this.factPrints(all[0]!), touched as LangiumDocument[]);
+        return modelBefore(
+            this.factPrints(all[0]!),
+            cascadeRelations(this.factsOf(all[0]!)),
+            touched as LangiumDocument[]
+        );
     }
 
     private structuralDependents(before: ModelBefore, changed: URI[]): Set<LangiumDocument> {
@@ -165,7 +178,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
                 .lookup(name)
                 .map(description => description.node)
                 .filter(node => node !== undefined);
-        return affectedDocuments(
+        const dependents = affectedDocuments(
             all,
             structurallyChanged(
                 before,
@@ -174,6 +187,13 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
                 elementsNamed
             )
         );
+        // A `supports` or `contributes to` whose missions are now above or below each other (or no longer
+        // are), however far from the edit: only the document holding it.
+        if (all.length > 0) {
+            for (const document of documentsOf(relationsChanged(before.relations, this.factsOf(all[0]!))))
+                dependents.add(document);
+        }
+        return dependents;
     }
 
     /**
@@ -350,8 +370,12 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
     }
 
     private factPrints(document: LangiumDocument): Map<AstNode, string> {
+        return factFingerprints(this.factsOf(document));
+    }
+
+    private factsOf(document: LangiumDocument): ModelFacts {
         const services = this.serviceRegistry.getServices(document.uri) as MissionServices;
-        return factFingerprints(services.facts.ModelFactsProvider.get());
+        return services.facts.ModelFactsProvider.get();
     }
 
     /**
