@@ -40,7 +40,7 @@ import {
   watchOption,
   withWatch,
   writeFileAtomic
-} from "./lib/chunk-GJKMPZXX.js";
+} from "./lib/chunk-QGLMNIYZ.js";
 
 // packages/cli/src/emit.ts
 async function emit(target, data, output) {

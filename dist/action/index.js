@@ -15,7 +15,7 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-GJKMPZXX.js";
+} from "../lib/chunk-QGLMNIYZ.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

@@ -15049,7 +15049,7 @@ var require_server = __commonJS({
       };
     }
     function combineFeatures(one, two) {
-      function combine2(one2, two2, func) {
+      function combine(one2, two2, func) {
         if (one2 && two2) {
           return func(one2, two2);
         } else if (one2) {
@@ -15060,14 +15060,14 @@ var require_server = __commonJS({
       }
       const result = {
         __brand: "features",
-        console: combine2(one.console, two.console, combineConsoleFeatures),
-        tracer: combine2(one.tracer, two.tracer, combineTracerFeatures),
-        telemetry: combine2(one.telemetry, two.telemetry, combineTelemetryFeatures),
-        client: combine2(one.client, two.client, combineClientFeatures),
-        window: combine2(one.window, two.window, combineWindowFeatures),
-        workspace: combine2(one.workspace, two.workspace, combineWorkspaceFeatures),
-        languages: combine2(one.languages, two.languages, combineLanguagesFeatures),
-        notebooks: combine2(one.notebooks, two.notebooks, combineNotebooksFeatures)
+        console: combine(one.console, two.console, combineConsoleFeatures),
+        tracer: combine(one.tracer, two.tracer, combineTracerFeatures),
+        telemetry: combine(one.telemetry, two.telemetry, combineTelemetryFeatures),
+        client: combine(one.client, two.client, combineClientFeatures),
+        window: combine(one.window, two.window, combineWindowFeatures),
+        workspace: combine(one.workspace, two.workspace, combineWorkspaceFeatures),
+        languages: combine(one.languages, two.languages, combineLanguagesFeatures),
+        notebooks: combine(one.notebooks, two.notebooks, combineNotebooksFeatures)
       };
       return result;
     }
@@ -15088,7 +15088,7 @@ var require_server = __commonJS({
           return value;
         } else if (Is3.thenable(value)) {
           return new Promise((resolve8, reject) => {
-            value.then((resolved) => resolve8(resolved), (error) => reject(error));
+            value.then((resolved2) => resolve8(resolved2), (error) => reject(error));
           });
         } else {
           return Promise.resolve(value);
@@ -18169,8 +18169,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
        * @return {Command} `this` command for chaining
        */
-      combineFlagAndOptionalValue(combine2 = true) {
-        this._combineFlagAndOptionalValue = !!combine2;
+      combineFlagAndOptionalValue(combine = true) {
+        this._combineFlagAndOptionalValue = !!combine;
         return this;
       }
       /**
@@ -43868,7 +43868,6 @@ var import_vscode_languageserver15 = __toESM(require_api5(), 1);
 // packages/language/src/facts/fingerprints.ts
 function factFingerprints(facts) {
   const prints = /* @__PURE__ */ new Map();
-  const ancestry = ancestryDigests(facts);
   for (const mission of facts.missions) {
     const window = facts.windowOf(mission);
     const measures = mission.measures.map((measure) => {
@@ -43884,7 +43883,6 @@ function factFingerprints(facts) {
         facts.progressOf(mission),
         measures.join(","),
         facts.parentOf(mission)?.name,
-        ancestry.get(mission),
         cycleWalk(facts, mission)
       ].join("|")
     );
@@ -43900,7 +43898,8 @@ function factFingerprints(facts) {
   return prints;
 }
 function cycleWalk(facts, mission) {
-  if (!facts.cycleOf(mission)) return "";
+  const cycle = facts.cycleOf(mission);
+  if (!cycle) return "";
   const names2 = [];
   let current = mission;
   while (current && names2.length <= CYCLE_NAMES) {
@@ -43908,64 +43907,9 @@ function cycleWalk(facts, mission) {
     current = current.$type === "Mission" ? facts.parentOf(current) : void 0;
     if (current === mission) break;
   }
-  return names2.join(">");
+  return names2.length < cycle.length ? `${names2.join(">")} (${cycle.length})` : names2.join(">");
 }
 var CYCLE_NAMES = 11;
-function ancestryDigests(facts) {
-  const digests = /* @__PURE__ */ new Map();
-  const cycleDigests = /* @__PURE__ */ new Map();
-  const path = [];
-  for (const start of facts.missions) {
-    if (digests.has(start)) continue;
-    path.length = 0;
-    let current = start;
-    let above = NO_PARENT;
-    while (current && !digests.has(current)) {
-      const cycle = facts.cycleOf(current);
-      if (cycle) {
-        let digest = cycleDigests.get(cycle);
-        if (digest === void 0) {
-          digest = CYCLE;
-          const names2 = cycle.map((member) => member.name ?? NAMELESS).sort();
-          for (const name of names2) digest = combine(digest, name);
-          cycleDigests.set(cycle, digest);
-        }
-        for (const member of cycle) digests.set(member, digest);
-        break;
-      }
-      path.push(current);
-      const parent = facts.parentOf(current);
-      if (parent?.$type === "Mission") current = parent;
-      else {
-        above = parent ? combine(VISION, parent.name) : NO_PARENT;
-        current = void 0;
-      }
-    }
-    if (current) above = combine(digests.get(current), current.name);
-    for (let i = path.length - 1; i >= 0; i--) {
-      const mission = path[i];
-      digests.set(mission, above);
-      above = combine(above, mission.name);
-    }
-  }
-  return digests;
-}
-var NO_PARENT = 0;
-var VISION = 1;
-var CYCLE = 2;
-var NAMELESS = "";
-function combine(digest, name = NAMELESS) {
-  let h1 = 3735928559 ^ digest % 4294967296;
-  let h2 = 1103547991 ^ Math.floor(digest / 4294967296);
-  for (let i = 0; i < name.length; i++) {
-    const char = name.charCodeAt(i);
-    h1 = Math.imul(h1 ^ char, 2654435761);
-    h2 = Math.imul(h2 ^ char, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
-  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
 
 // packages/language/src/validation/document-validator.ts
 var import_vscode_languageserver14 = __toESM(require_api5(), 1);
@@ -46240,9 +46184,12 @@ function affectedDocuments(documents, changed) {
     });
   }
   for (const referrer of referrers) affected.add(referrer);
+  return documentsOf(affected);
+}
+function documentsOf(nodes) {
   const result = /* @__PURE__ */ new Set();
-  for (const element of affected) {
-    const document = ast_utils_exports.findRootNode(element).$document;
+  for (const node of nodes) {
+    const document = ast_utils_exports.findRootNode(node).$document;
     if (document) result.add(document);
   }
   return result;
@@ -46261,7 +46208,46 @@ function topLevel(node) {
   while (current.$container?.$container) current = current.$container;
   return current;
 }
-function modelBefore(prints, changedDocuments) {
+function cascadeRelations(facts) {
+  const relations = /* @__PURE__ */ new Map();
+  forEachRelation(facts, (reference, _mission, relation) => relations.set(reference, relation));
+  return relations;
+}
+function relationsChanged(before, facts) {
+  const holders = /* @__PURE__ */ new Set();
+  forEachRelation(facts, (reference, mission, relation) => {
+    if (before.get(reference) !== relation) holders.add(mission);
+  });
+  return holders;
+}
+function forEachRelation(facts, visit) {
+  for (const mission of facts.missions) {
+    for (const supports of mission.supports) {
+      for (const reference of supports.missions) {
+        const supported = resolved(reference);
+        if (!supported) continue;
+        const cycle = facts.cycleOf(mission);
+        const relation = (facts.isAncestor(supported, mission) ? ABOVE : 0) | (facts.isAncestor(mission, supported) ? BELOW : 0) | (cycle !== void 0 && cycle === facts.cycleOf(supported) ? SAME_CYCLE : 0);
+        visit(reference, mission, relation);
+      }
+    }
+    for (const measure of mission.measures) {
+      for (const contribution of measure.contributions) {
+        const owner = resolved(contribution.measure)?.$container;
+        if (owner?.$type !== "Mission") continue;
+        visit(contribution.measure, mission, facts.isAncestor(owner, mission) ? ABOVE : 0);
+      }
+    }
+  }
+}
+var ABOVE = 1;
+var BELOW = 2;
+var SAME_CYCLE = 4;
+function resolved(reference) {
+  const target = reference?._ref;
+  return isAstNode(target) ? target : void 0;
+}
+function modelBefore(prints, relations, changedDocuments) {
   const names2 = /* @__PURE__ */ new Map();
   const targets = /* @__PURE__ */ new Map();
   const views = /* @__PURE__ */ new Map();
@@ -46281,7 +46267,7 @@ function modelBefore(prints, changedDocuments) {
       else targets.set(key, /* @__PURE__ */ new Set([topLevel(target)]));
     }
   }
-  return { prints, names: names2, targets, views };
+  return { prints, relations, names: names2, targets, views };
 }
 function structurallyChanged(before, after, changedDocuments, elementsNamed) {
   const changed = /* @__PURE__ */ new Set();
@@ -46612,14 +46598,18 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
       return void 0;
     const touched = [...changed, ...deleted].map((uri) => this.langiumDocuments.getDocument(uri));
     if (touched.some((document) => document === void 0)) return void 0;
-    return modelBefore(this.factPrints(all[0]), touched);
+    return modelBefore(
+      this.factPrints(all[0]),
+      cascadeRelations(this.factsOf(all[0])),
+      touched
+    );
   }
   structuralDependents(before, changed) {
     const all = this.langiumDocuments.all.toArray();
     const changedDocuments = changed.map((uri) => this.langiumDocuments.getDocument(uri)).filter((document) => document !== void 0);
     const index = this.indexManager;
     const elementsNamed = (name) => index.lookup(name).map((description) => description.node).filter((node) => node !== void 0);
-    return affectedDocuments(
+    const dependents = affectedDocuments(
       all,
       structurallyChanged(
         before,
@@ -46628,6 +46618,11 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
         elementsNamed
       )
     );
+    if (all.length > 0) {
+      for (const document of documentsOf(relationsChanged(before.relations, this.factsOf(all[0]))))
+        dependents.add(document);
+    }
+    return dependents;
   }
   /**
    * Edits that keep every name and reference are moved onto the current trees (no relinking). Returns
@@ -46775,8 +46770,11 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
     return affectedDocuments(this.langiumDocuments.all.toArray(), changed);
   }
   factPrints(document) {
+    return factFingerprints(this.factsOf(document));
+  }
+  factsOf(document) {
     const services = this.serviceRegistry.getServices(document.uri);
-    return factFingerprints(services.facts.ModelFactsProvider.get());
+    return services.facts.ModelFactsProvider.get();
   }
   /**
    * Validates again, with the facts of the new model, every document not validated by this update, or
