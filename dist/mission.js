@@ -40,7 +40,7 @@ import {
   watchOption,
   withWatch,
   writeFileAtomic
-} from "./lib/chunk-QGLMNIYZ.js";
+} from "./lib/chunk-UV3E3GJR.js";
 
 // packages/cli/src/emit.ts
 async function emit(target, data, output) {

@@ -15,7 +15,7 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-QGLMNIYZ.js";
+} from "../lib/chunk-UV3E3GJR.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

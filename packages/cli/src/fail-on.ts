@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import type { CheckSummary } from 'mission-lang-language';
+import { type CheckSummary, counted } from 'mission-lang-language';
 import { EXIT_MODEL_ERRORS, EXIT_OK } from './exit-codes.js';
 
 /**
@@ -19,9 +19,9 @@ export function failOnOption(): Option {
 /** Why the model fails at this `--fail-on` level, or undefined when it passes. */
 export function failOnReason(summary: CheckSummary, failOn: FailOn = 'error'): string | undefined {
     if (failOn === 'never') return undefined;
-    if (summary.errors > 0) return `${summary.errors} error${summary.errors === 1 ? '' : 's'} in the model`;
+    if (summary.errors > 0) return `${counted(summary.errors, 'error')} in the model`;
     if (failOn === 'warning' && summary.warnings > 0) {
-        return `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} in the model (--fail-on warning)`;
+        return `${counted(summary.warnings, 'warning')} in the model (--fail-on warning)`;
     }
     return undefined;
 }

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import type { CheckSummary, MissionDiagnostic } from 'mission-lang-language';
+import { type CheckSummary, counted, type MissionDiagnostic } from 'mission-lang-language';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from './exit-codes.js';
 import { type FailOn, failOnOption, failOnReason } from './fail-on.js';
@@ -101,7 +101,7 @@ export function validationFailure(
     if (reason !== undefined) return { reason: summary.errors > 0 ? 'errors' : 'warnings', message: reason };
     if (failOn === 'never') return undefined;
     if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
-        const warnings = `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
+        const warnings = counted(summary.warnings, 'warning');
         return { reason: 'warnings', message: `${warnings}, more than ${option} ${maxWarnings} allows` };
     }
     return undefined;

@@ -52197,9 +52197,9 @@ function failOnOption() {
 }
 function failOnReason(summary, failOn = "error") {
   if (failOn === "never") return void 0;
-  if (summary.errors > 0) return `${summary.errors} error${summary.errors === 1 ? "" : "s"} in the model`;
+  if (summary.errors > 0) return `${counted(summary.errors, "error")} in the model`;
   if (failOn === "warning" && summary.warnings > 0) {
-    return `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"} in the model (--fail-on warning)`;
+    return `${counted(summary.warnings, "warning")} in the model (--fail-on warning)`;
   }
   return void 0;
 }
@@ -54049,7 +54049,7 @@ function validationFailure(summary, maxWarnings, option2 = "--max-warnings", fai
   if (reason !== void 0) return { reason: summary.errors > 0 ? "errors" : "warnings", message: reason };
   if (failOn === "never") return void 0;
   if (maxWarnings !== void 0 && summary.warnings > maxWarnings) {
-    const warnings = `${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}`;
+    const warnings = counted(summary.warnings, "warning");
     return { reason: "warnings", message: `${warnings}, more than ${option2} ${maxWarnings} allows` };
   }
   return void 0;
