@@ -32,6 +32,7 @@ import {
     StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { MissionRequestMethod, RequestAnswer, RequestParams } from 'mission-lang-language/protocol';
 import { ensureBuilt } from '../support/build.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -239,5 +240,32 @@ describe('language server over stdio', () => {
         expect(answer.svg).toMatch(/<svg[\s\S]*Clinics[\s\S]*<\/svg>/);
         const model = await client.connection.sendRequest<{ missions: Array<{ name: string }> }>('mission/model');
         expect(model.missions.map(mission => mission.name)).toEqual(['Grow', 'Clinics']);
+    });
+
+    /** A request as the extension sends it: method, parameters and answer typed by the protocol module. */
+    function request<M extends MissionRequestMethod>(method: M, params: RequestParams<M>): Promise<RequestAnswer<M>> {
+        return client.connection.sendRequest<RequestAnswer<M>>(method, params);
+    }
+
+    test('every request of the protocol module is answered in its declared shape', async () => {
+        const model = await request('mission/model', {});
+        expect(model.persons.map(person => person.name)).toContain('alice');
+        expect((await request('mission/diagram', { format: 'mermaid' })).mermaid).toMatch(/^flowchart TB/m);
+        expect((await request('mission/report', {})).html).toMatch(/^<!DOCTYPE html>/i);
+        expect((await request('mission/brief', { person: 'alice' })).markdown).toMatch(/alice/);
+        const starter = await request('mission/starter', { today: '2027-01-15' });
+        expect(starter.files.map(file => file.name)).toEqual(['strategy.mission', 'mission.config.json']);
+    });
+
+    test('missing or wrong parameters are an invalid-params error, and the server keeps serving', async () => {
+        // As a client outside the protocol module could send them: no parameters, or a person that is no string.
+        await expect(client.connection.sendRequest('mission/brief')).rejects.toMatchObject({
+            code: -32602,
+            message: 'mission/brief needs { person: NAME }'
+        });
+        await expect(client.connection.sendRequest('mission/brief', { person: 42 })).rejects.toMatchObject({
+            code: -32602
+        });
+        expect((await request('mission/model', {})).missions.length).toBeGreaterThan(0);
     });
 });

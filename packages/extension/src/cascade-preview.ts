@@ -6,14 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { findDeclaration } from './locations.js';
-import { RequestNotSupported, type MissionLanguageClient } from './language-client.js';
-import {
-    answerText,
-    DIAGRAM_REQUEST,
-    type DiagramDirection,
-    type DiagramFormat,
-    type DiagramParams
-} from './requests.js';
+import type { MissionLanguageClient } from './language-client.js';
+import type { DiagramDirection, DiagramFormat, DiagramParams } from './requests.js';
 import { previewHtml } from './webview-html.js';
 
 const UPDATE_DELAY_MS = 300;
@@ -68,8 +62,8 @@ export class CascadePreview implements vscode.Disposable {
             direction: diagramDirection(),
             ...(this.currentUri() ? { uri: this.currentUri()!.toString() } : {})
         };
-        const answer = await this.client.request<unknown>(DIAGRAM_REQUEST, params);
-        return answerText(answer, format, 'svg', 'mermaid', 'dot', 'png', 'data');
+        const answer = await this.client.request('mission/diagram', params);
+        return answer[format];
     }
 
     show(): void {
@@ -141,11 +135,7 @@ export class CascadePreview implements vscode.Disposable {
                 void panel.webview.postMessage({ type: 'diagram', svg });
             }
         } catch (error) {
-            const text =
-                error instanceof RequestNotSupported
-                    ? "The cascade preview needs the language server's mission/diagram request, " +
-                      'which this server does not offer yet.'
-                    : `The diagram could not be made: ${(error as Error).message}`;
+            const text = `The diagram could not be made: ${(error as Error).message}`;
             void panel.webview.postMessage({ type: 'message', text });
         }
     }

@@ -5,10 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { diagramDirection, type CascadePreview } from './cascade-preview.js';
-import { RequestNotSupported, type MissionLanguageClient } from './language-client.js';
-import { declaredNames } from './locations.js';
+import type { MissionLanguageClient } from './language-client.js';
 import { newModel } from './new-model.js';
-import { answerText, BRIEF_REQUEST, DIAGRAM_REQUEST, MODEL_REQUEST, personNames, REPORT_REQUEST } from './requests.js';
 import { reportHtml } from './report-html.js';
 
 function activeMissionUri(): string | undefined {
@@ -30,18 +28,12 @@ function nameAtCursor(uri: string | undefined): string | undefined {
 }
 
 function showFailure(what: string, error: unknown): void {
-    const text = error instanceof RequestNotSupported ? error.message : `${what} failed: ${(error as Error).message}`;
-    void vscode.window.showErrorMessage(text);
+    void vscode.window.showErrorMessage(`${what} failed: ${(error as Error).message}`);
 }
 
 async function persons(client: MissionLanguageClient, uri: string | undefined): Promise<string[]> {
-    try {
-        const names = personNames(await client.request<unknown>(MODEL_REQUEST, { uri }));
-        if (names.length > 0) return names;
-    } catch {
-        // An older server without mission/model: the declarations in the files will do.
-    }
-    return declaredNames('person');
+    const model = await client.request('mission/model', { uri });
+    return model.persons.map(person => person.name);
 }
 
 /**
@@ -59,8 +51,7 @@ async function showBrief(client: MissionLanguageClient, argument: unknown): Prom
     }
     if (!chosen) return;
     try {
-        const markdown = answerText(await client.request<unknown>(BRIEF_REQUEST, { person: chosen, uri }), 'markdown');
-        if (markdown === undefined) throw new Error('the server answered no Markdown');
+        const { markdown } = await client.request('mission/brief', { person: chosen, uri });
         const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
         await vscode.window.showTextDocument(document, { preview: true });
         await vscode.commands.executeCommand('markdown.showPreview', document.uri);
@@ -90,12 +81,13 @@ async function exportDiagram(client: MissionLanguageClient, preview: CascadePrev
             const dataUrl = await preview.renderPng();
             bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
         } else {
-            const answer = await client.request<unknown>(DIAGRAM_REQUEST, {
-                format: format.label === 'SVG' ? 'svg' : 'mermaid',
+            const textFormat = format.label === 'SVG' ? 'svg' : 'mermaid';
+            const answer = await client.request('mission/diagram', {
+                format: textFormat,
                 direction: diagramDirection(),
                 uri: activeMissionUri()
             });
-            const text = answerText(answer, format.label === 'SVG' ? 'svg' : 'mermaid');
+            const text = answer[textFormat];
             if (text === undefined) throw new Error('the server answered no diagram');
             bytes = new TextEncoder().encode(text);
         }
@@ -114,8 +106,7 @@ async function openScorecard(
     argument: unknown
 ): Promise<void> {
     try {
-        const html = answerText(await client.request<unknown>(REPORT_REQUEST, { uri: targetUri(argument) }), 'html');
-        if (html === undefined) throw new Error('the server answered no HTML');
+        const { html } = await client.request('mission/report', { uri: targetUri(argument) });
         const panel = vscode.window.createWebviewPanel(
             'mission.scorecard',
             'Mission Scorecard',

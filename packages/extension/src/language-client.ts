@@ -11,17 +11,9 @@ import {
     type LanguageClientOptions,
     type ServerOptions
 } from 'vscode-languageclient/node';
+import type { MissionRequestMethod, RequestAnswer, RequestParams } from './requests.js';
 
 export const LANGUAGE_ID = 'mission';
-
-/** LSP error code of a request the server does not implement (JSON-RPC MethodNotFound). */
-const METHOD_NOT_FOUND = -32601;
-
-export class RequestNotSupported extends Error {
-    constructor(readonly method: string) {
-        super(`The Mission language server does not answer '${method}' (yet).`);
-    }
-}
 
 export class MissionLanguageClient implements vscode.Disposable {
     private client: LanguageClient | undefined;
@@ -78,16 +70,11 @@ export class MissionLanguageClient implements vscode.Disposable {
         return this.client?.isRunning() ?? false;
     }
 
-    /** Sends a custom request; a server that lacks it raises RequestNotSupported. */
-    async request<R>(method: string, params: object): Promise<R> {
+    /** Sends one of the server's custom requests (declared in the language package's protocol). */
+    async request<M extends MissionRequestMethod>(method: M, params: RequestParams<M>): Promise<RequestAnswer<M>> {
         const running = this.client;
         if (!running) throw new Error('The Mission language server is not running.');
-        try {
-            return await running.sendRequest<R>(method, params);
-        } catch (error) {
-            if ((error as { code?: number }).code === METHOD_NOT_FOUND) throw new RequestNotSupported(method);
-            throw error;
-        }
+        return running.sendRequest<RequestAnswer<M>>(method, params);
     }
 
     dispose(): void {

@@ -51,12 +51,3 @@ export async function findDeclaration(
     }
     return undefined;
 }
-
-export async function declaredNames(keyword: 'mission' | 'person'): Promise<string[]> {
-    const names = new Set<string>();
-    for (const { text } of await missionTexts()) {
-        for (const match of text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ').matchAll(declarationPattern(keyword)))
-            names.add(match[1]!);
-    }
-    return [...names].sort();
-}

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { MissionLanguageClient } from './language-client.js';
-import { STARTER_REQUEST, starterFiles, type StarterFile } from './requests.js';
+import { type StarterFile, writableStarterFiles } from './requests.js';
 
 /** The folder to write to: the one given (Explorer menu), the workspace folder, or one the user picks. */
 async function targetFolder(given: unknown): Promise<vscode.Uri | undefined> {
@@ -40,7 +40,7 @@ export async function newModel(client: MissionLanguageClient, folderArgument?: u
     if (!folder) return;
     let files: StarterFile[];
     try {
-        files = starterFiles(await client.request<unknown>(STARTER_REQUEST, {}));
+        files = writableStarterFiles((await client.request('mission/starter', {})).files);
     } catch (error) {
         void vscode.window.showErrorMessage(`Mission: New Model failed: ${(error as Error).message}`);
         return;

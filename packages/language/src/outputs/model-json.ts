@@ -29,13 +29,19 @@ import { isoOrNull, type OutputModel, type ProblemCounts, type SourceLocation } 
 export const MODEL_JSON_FORMAT = 'mission-model';
 export const MODEL_JSON_VERSION = 1;
 
+/** An element of the JSON model: its name, and the fields the schema describes. */
+export interface NamedJson {
+    readonly name: string;
+    readonly [field: string]: unknown;
+}
+
 export interface ModelJson {
     readonly format: typeof MODEL_JSON_FORMAT;
     readonly version: number;
     readonly today: string | null;
     readonly files: readonly string[];
     readonly visions: readonly object[];
-    readonly persons: readonly object[];
+    readonly persons: readonly NamedJson[];
     readonly teams: readonly object[];
     readonly missions: readonly object[];
     readonly stagingQueue: readonly object[];
@@ -86,7 +92,7 @@ function visionJson(model: OutputModel, vision: Vision): object {
     };
 }
 
-function personJson(model: OutputModel, person: Person): object {
+function personJson(model: OutputModel, person: Person): NamedJson {
     const load = model.facts.loadOf(person);
     return {
         name: person.name,

@@ -1,14 +1,7 @@
 /**
- * The custom requests of the Mission language server, answered from the workspace's checked model
- * with the same generators as the CLI (src/outputs): never a second generator.
- *
- * - `mission/model` → the JSON model of `mission compile` (an object).
- * - `mission/diagram` { format?: 'svg' | 'mermaid' | 'dot' | 'png', root?, depth?, direction?: 'TB' | 'LR',
- *   supports? } → `{ format, nodes, <format>: text }` (svg by default; png as a `data:` URL).
- * - `mission/report` → `{ html }`, the scorecard page of `mission report`.
- * - `mission/brief` { person } → `{ markdown }`, the person's line of sight of `mission brief`.
- * - `mission/starter` { today? } → `{ files: [{ name, text }] }`, the starter model and config of `mission init`,
- *   dated from `today` (default: the rules' today). The client writes them; the server writes no file.
+ * The custom requests of the Mission language server (declared in `protocol.ts`: names, parameters,
+ * answers), answered from the workspace's checked model with the same generators as the CLI
+ * (src/outputs): never a second generator. The parameters come off the wire, so each is checked here.
  */
 import { DocumentState, type LangiumDocument, UriUtils, URI } from 'langium';
 import { type CancellationToken, type Connection, ResponseError } from 'vscode-languageserver';
@@ -18,44 +11,28 @@ import { renderBrief, UnknownPersonError } from '../outputs/brief-markdown.js';
 import { buildCascadeGraph, type Direction, UnknownRootError } from '../outputs/cascade-graph.js';
 import { cascadeToDot } from '../outputs/dot.js';
 import { cascadeToMermaid } from '../outputs/mermaid.js';
-import { buildModelJson, type ModelJson } from '../outputs/model-json.js';
+import { buildModelJson } from '../outputs/model-json.js';
 import { OutputModel } from '../outputs/output-model.js';
 import { svgToPng } from '../outputs/png.js';
 import { renderReport } from '../outputs/report-html.js';
-import { type StarterFile, starterFiles } from '../outputs/starter-model.js';
+import { starterFiles } from '../outputs/starter-model.js';
 import { DEFAULT_LAYOUT_TIMEOUT_MS, dotToSvg, LayoutTimeoutError } from '../outputs/svg.js';
 import { dayToIso, isValidDate, parseDate } from '../syntax/dates.js';
+import type {
+    DiagramAnswer,
+    DiagramFormat,
+    DiagramParams,
+    MissionRequestMethod,
+    RequestAnswer,
+    RequestParams
+} from './protocol.js';
 
-export const MODEL_REQUEST = 'mission/model';
-export const DIAGRAM_REQUEST = 'mission/diagram';
-export const REPORT_REQUEST = 'mission/report';
-export const BRIEF_REQUEST = 'mission/brief';
-export const STARTER_REQUEST = 'mission/starter';
-
-export type DiagramFormat = 'svg' | 'mermaid' | 'dot' | 'png';
-
-export interface DiagramParams {
-    /** The document the user looks at (unused: the diagram covers the whole workspace). */
-    readonly uri?: string;
-    readonly format?: DiagramFormat;
-    /** Only this vision or mission and what is below it. */
-    readonly root?: string;
-    /** Only this many levels below the root(s). */
-    readonly depth?: number;
-    readonly direction?: Direction;
-    /** Draw `supports` edges (default true). */
-    readonly supports?: boolean;
-}
-
-export interface DiagramAnswer {
-    readonly format: DiagramFormat;
-    readonly nodes: number;
-    readonly svg?: string;
-    readonly mermaid?: string;
-    readonly dot?: string;
-    /** PNG as a `data:image/png;base64,` URL. */
-    readonly png?: string;
-}
+/** What a handler receives: any part of the declared parameters may be missing from a client's request. */
+type Received<M extends MissionRequestMethod> = Partial<RequestParams<M>>;
+type Handler<M extends MissionRequestMethod> = (
+    params: Received<M>,
+    token: CancellationToken
+) => RequestAnswer<M> | Promise<RequestAnswer<M>>;
 
 const FORMATS: readonly DiagramFormat[] = ['svg', 'mermaid', 'dot', 'png'];
 /** Invalid params (JSON-RPC). */
@@ -70,18 +47,20 @@ export class MissionRequests {
 
     /** Answers the requests on a connection. */
     register(connection: Connection): void {
-        connection.onRequest(MODEL_REQUEST, (_params: unknown, token: CancellationToken) => this.model(token));
-        connection.onRequest(DIAGRAM_REQUEST, (params: DiagramParams | undefined, token: CancellationToken) =>
-            this.diagram(params ?? {}, token)
-        );
-        connection.onRequest(REPORT_REQUEST, (_params: unknown, token: CancellationToken) => this.report(token));
-        connection.onRequest(BRIEF_REQUEST, (params: { person?: string } | undefined, token: CancellationToken) =>
-            this.brief(params?.person, token)
-        );
-        connection.onRequest(STARTER_REQUEST, (params: { today?: unknown } | undefined) => this.starter(params?.today));
+        const handle = <M extends MissionRequestMethod>(method: M, handler: Handler<M>): void => {
+            // The answer's type is checked against the protocol by `handler`'s type; the connection sends any.
+            connection.onRequest(method, (params: Received<M> | null | undefined, token: CancellationToken): unknown =>
+                handler(params ?? {}, token)
+            );
+        };
+        handle('mission/model', (_params, token) => this.model(token));
+        handle('mission/diagram', (params, token) => this.diagram(params, token));
+        handle('mission/report', (_params, token) => this.report(token));
+        handle('mission/brief', (params, token) => this.brief(params.person, token));
+        handle('mission/starter', params => this.starter(params.today));
     }
 
-    async model(token?: CancellationToken): Promise<ModelJson> {
+    async model(token?: CancellationToken): Promise<RequestAnswer<'mission/model'>> {
         return buildModelJson(await this.outputModel(token));
     }
 
@@ -116,7 +95,7 @@ export class MissionRequests {
         return { format, nodes, png: `data:image/png;base64,${Buffer.from(svgToPng(svg)).toString('base64')}` };
     }
 
-    async report(token?: CancellationToken): Promise<{ html: string }> {
+    async report(token?: CancellationToken): Promise<RequestAnswer<'mission/report'>> {
         const model = await this.outputModel(token);
         const graph = buildCascadeGraph(model);
         let cascadeSvg: string | undefined;
@@ -132,8 +111,9 @@ export class MissionRequests {
         return { html: renderReport(model, { cascadeSvg, cascadeNote }) };
     }
 
-    async brief(person: string | undefined, token?: CancellationToken): Promise<{ markdown: string }> {
-        if (!person) throw new ResponseError(INVALID_PARAMS, 'mission/brief needs { person: NAME }');
+    async brief(person: unknown, token?: CancellationToken): Promise<RequestAnswer<'mission/brief'>> {
+        if (typeof person !== 'string' || !person)
+            throw new ResponseError(INVALID_PARAMS, 'mission/brief needs { person: NAME }');
         const model = await this.outputModel(token);
         try {
             return { markdown: renderBrief(model, person) };
@@ -144,7 +124,7 @@ export class MissionRequests {
     }
 
     /** The starter files for `today` (YYYY-MM-DD), else for the day the rules use. Needs no checked model. */
-    starter(today?: unknown): { files: StarterFile[] } {
+    starter(today?: unknown): RequestAnswer<'mission/starter'> {
         const day = today ?? dayToIso(this.services.config.Settings.today);
         if (typeof day !== 'string' || !isValidDate(parseDate(day)))
             throw new ResponseError(
