@@ -3,6 +3,8 @@ import { capacityOf, FINISHED_STATUSES, type MissionStatusName, statusOf } from 
 import { Cascade, type EffectiveWindow } from './cascade.js';
 import { sweepLoad } from './load.js';
 import { directionOf, meanProgress, type MeasureDirection, progressOf } from './measures.js';
+import { PaceFacts } from './pace.js';
+import type { DayNumber } from '../syntax/dates.js';
 
 /** How a person is on a mission: as its lead, in its crew by name, or in its crew through a team. */
 export type AssignmentRole = 'lead' | 'crew' | 'team';
@@ -50,6 +52,8 @@ export class ModelFacts {
     private readonly contributors = new Map<Measure, Measure[]>();
     /** Per person, the missions counted in the peak as a set (built on first question). */
     private readonly countedSets = new Map<Person, ReadonlySet<Mission>>();
+    /** The pace facts of the last day asked: a new day (a setting changed, midnight passed) gets new ones. */
+    private lastPace: PaceFacts | undefined;
 
     constructor(models: Iterable<Model>) {
         const visions: Vision[] = [];
@@ -152,6 +156,15 @@ export class ModelFacts {
         const progress = meanProgress(mission.measures.map(measure => this.measure(measure).progress));
         this.missionProgress.set(mission, progress);
         return progress;
+    }
+
+    /**
+     * Expected progress and pace on `today` (the settings' day, which the facts do not hold: the same
+     * facts serve any day, so a change of `today` needs no rebuild). Kept for the last day asked.
+     */
+    paceOn(today: DayNumber): PaceFacts {
+        if (this.lastPace?.today !== today) this.lastPace = new PaceFacts(this, today);
+        return this.lastPace;
     }
 
     /** The measures whose `contributes to` names this measure, in model order. */
