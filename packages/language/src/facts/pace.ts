@@ -19,6 +19,8 @@ export interface MeasurePace {
     readonly span: DayWindow;
     /** The fraction of the span elapsed by today, 0..1; absent when the span is unbounded or inverted. */
     readonly expected?: number;
+    /** The measure's progress (the measure facts'), beside the expected progress it is held to. */
+    readonly progress?: number;
     /** Absent when the measure has no progress or no expected progress. */
     readonly pace?: PaceName;
 }
@@ -74,10 +76,12 @@ export class PaceFacts {
             const due = toDay(measure.dues[0]?.date);
             const span: DayWindow = { start: window.start, end: due ?? window.end };
             const expected = expectedProgress(span, this.today);
-            const measurePace = paceFrom(this.facts.measure(measure).progress, expected);
+            const progress = this.facts.measure(measure).progress;
+            const measurePace = paceFrom(progress, expected);
             pace = {
                 span,
                 ...(expected === undefined ? {} : { expected }),
+                ...(progress === undefined ? {} : { progress }),
                 ...(measurePace === undefined ? {} : { pace: measurePace })
             };
             this.measures.set(measure, pace);

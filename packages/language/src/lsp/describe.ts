@@ -4,6 +4,7 @@
  */
 import type { EffectiveWindow } from '../facts/cascade.js';
 import type { ModelFacts, PersonLoad } from '../facts/model-facts.js';
+import { type PaceFacts, paceText } from '../facts/pace.js';
 import type { Element, Measure, Mission, Team } from '../generated/ast.js';
 import { baselineOf, currentOf, targetOf, unitOf } from '../model/accessors.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
@@ -33,6 +34,17 @@ export function measureRange(measure: Measure): string {
     const unit = unitOf(measure);
     const values = [baselineOf(measure) ?? 0, currentOf(measure), targetOf(measure)].map(value).join(' → ');
     return `${values}${unit ? ` ${unit}` : ''}`;
+}
+
+/**
+ * `behind: 40% done, 55% expected by today (2026-01-01 .. 2026-06-30)`; undefined when the measure's
+ * span is unbounded (no expected progress).
+ */
+export function measurePaceText(pace: PaceFacts, measure: Measure): string | undefined {
+    const { expected, progress, pace: name, span } = pace.measure(measure);
+    if (expected === undefined) return undefined;
+    const done = progress === undefined ? 'no progress' : `${percent(progress)} done`;
+    return `${name ? paceText(name) : 'none'}: ${done}, ${percent(expected)} expected by today (${windowText(span)})`;
 }
 
 /** `2026-01-01 .. 2026-12-31 (inherited from Grow)`. */

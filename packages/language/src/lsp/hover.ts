@@ -2,11 +2,21 @@ import type { AstNode, MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { ModelFactsProvider } from '../facts/facts-provider.js';
 import type { ModelFacts } from '../facts/model-facts.js';
+import { type PaceFacts, paceText } from '../facts/pace.js';
 import type { Measure, Mission, Person, Team, Vision } from '../generated/ast.js';
 import { intentOf, leadOf } from '../model/accessors.js';
 import type { MissionServices } from '../mission-module.js';
+import type { MissionSettings } from '../validation/settings.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
-import { effectiveWindowText, loadText, measureRange, pathText, percent, qualifiedName } from './describe.js';
+import {
+    effectiveWindowText,
+    loadText,
+    measurePaceText,
+    measureRange,
+    pathText,
+    percent,
+    qualifiedName
+} from './describe.js';
 
 /** At most this many names in a list of a hover; the rest are counted. */
 const LIST_LIMIT = 12;
@@ -18,21 +28,23 @@ const LIST_LIMIT = 12;
  */
 export class MissionHoverProvider extends AstNodeHoverProvider {
     private readonly facts: ModelFactsProvider;
+    private readonly settings: MissionSettings;
 
     constructor(services: MissionServices) {
         super(services);
         this.facts = services.facts.ModelFactsProvider;
+        this.settings = services.config.Settings;
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         const facts = this.facts.get();
         switch (node.$type) {
             case 'Mission':
-                return missionHover(facts, node as Mission);
+                return missionHover(facts, node as Mission, facts.paceOn(this.settings.today));
             case 'Person':
                 return personHover(facts, node as Person);
             case 'Measure':
-                return measureHover(facts, node as Measure);
+                return measureHover(facts, node as Measure, facts.paceOn(this.settings.today));
             case 'Vision':
                 return visionHover(facts, node as Vision);
             case 'Team':
@@ -57,7 +69,7 @@ function list(names: readonly string[]): string {
     return names.length > LIST_LIMIT ? `${shown} and ${names.length - LIST_LIMIT} more` : shown;
 }
 
-export function missionHover(facts: ModelFacts, mission: Mission): string {
+export function missionHover(facts: ModelFacts, mission: Mission, pace?: PaceFacts): string {
     const lines = [heading('mission', mission.name, mission.title)];
     const intent = intentOf(mission);
     if (intent?.statement !== undefined) lines.push(`*Intent:* ${markdown(intent.statement)}`);
@@ -72,6 +84,8 @@ export function missionHover(facts: ModelFacts, mission: Mission): string {
             ? `Progress: none measured (${mission.measures.length} measure${mission.measures.length === 1 ? '' : 's'})`
             : `Progress: ${percent(progress)} (mean of ${measured} measure${measured === 1 ? '' : 's'})`
     );
+    const missionPace = pace?.mission(mission);
+    if (missionPace) lines.push(`Pace: ${paceText(missionPace)} (its worst measure's)`);
     const children = facts.childrenOf(mission);
     if (children.length > 0) lines.push(`Sub-missions: ${list(children.map(child => child.name))}`);
     lines.push(`Path: ${pathText(facts, mission)}`);
@@ -100,11 +114,13 @@ export function personHover(facts: ModelFacts, person: Person): string {
     return lines.join('\n\n');
 }
 
-export function measureHover(facts: ModelFacts, measure: Measure): string {
+export function measureHover(facts: ModelFacts, measure: Measure, pace?: PaceFacts): string {
     const measureFacts = facts.measure(measure);
     const lines = [heading('measure', qualifiedName(measure), measure.title)];
     lines.push(`${measureRange(measure)} (baseline → current → target, direction ${measureFacts.direction})`);
     lines.push(`Progress: ${measureFacts.progress === undefined ? 'none' : percent(measureFacts.progress)}`);
+    const paceLine = pace && measurePaceText(pace, measure);
+    if (paceLine) lines.push(`Pace: ${paceLine}`);
     const target = measure.contributions[0]?.measure;
     if (target)
         lines.push(`Contributes to: ${target.ref ? qualifiedName(target.ref) : `${target.$refText} (unresolved)`}`);

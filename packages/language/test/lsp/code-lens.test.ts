@@ -45,14 +45,34 @@ describe('code lens and inlay hints', () => {
             textDocument: { uri: ws.uri('missions.mission').toString() },
             range: full
         });
-        expect(hints?.map(hint => [hint.position.line, hint.label])).toEqual([
+        const windows = hints?.filter(hint => String(hint.label).startsWith('window'));
+        expect(windows?.map(hint => [hint.position.line, hint.label])).toEqual([
             [
                 ws.positionOf('missions.mission', 'mission Recruit').line,
                 'window 2026-01-01 .. 2026-12-31 (inherited from Grow)'
             ]
         ]);
-        const line = ws.document('missions.mission').textDocument.getText().split('\n')[hints![0]!.position.line]!;
-        expect(line.slice(0, hints![0]!.position.character).endsWith('{')).toBe(true);
+        const line = ws.document('missions.mission').textDocument.getText().split('\n')[windows![0]!.position.line]!;
+        expect(line.slice(0, windows![0]!.position.character).endsWith('{')).toBe(true);
+    });
+
+    test("an inlay hint shows a measure's pace after its current value, on the configured today", async () => {
+        const early = new TestWorkspace('2026-04-01');
+        await early.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS });
+        const hints = await early.services.Mission.lsp.InlayHintProvider!.getInlayHints(
+            early.document('missions.mission'),
+            { textDocument: { uri: early.uri('missions.mission').toString() }, range: full }
+        );
+        const paces = hints?.filter(hint => !String(hint.label).startsWith('window'));
+        // Grow.patients 40% of a year at 25%; Clinics' 33% and 44% of Feb..Sep at 25%; hired has no current.
+        const lines = early.document('missions.mission').textDocument.getText().split('\n');
+        const before = (position: { line: number; character: number }): string =>
+            lines[position.line]!.slice(0, position.character).trim();
+        expect(paces?.map(hint => [before(hint.position), hint.label])).toEqual([
+            ['current 31_000', 'on track (25% expected)'],
+            ['measure opened "Clinics open" { target 3 current 1', 'on track (25% expected)'],
+            ['target 9_000 current 4_000', 'on track (25% expected)']
+        ]);
     });
 
     test("a vision's horizon is inherited too", async () => {

@@ -26,6 +26,19 @@ describe('hover', () => {
         expect(text).toContain('Progress: 40% (mean of 1 measure)');
         expect(text).toContain('Sub-missions: Clinics, Recruit');
         expect(text).toContain('Path: Grow → Acme');
+        expect(text).toContain('Pace: behind (its worst measure');
+    });
+
+    test('pace follows the configured today: on track early in the window, none for a mission unmeasured', async () => {
+        const early = new TestWorkspace('2026-04-01');
+        await early.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS });
+        const grow = await early.hover('missions.mission', 'mission Grow', 9);
+        expect(grow).toContain('Pace: on track (its worst measure');
+        const patients = await early.hover('missions.mission', 'measure patients', 9);
+        expect(patients).toContain('Pace: on track: 40% done, 25% expected by today (2026-01-01 .. 2026-12-31)');
+        const hired = await early.hover('missions.mission', 'measure hired', 9);
+        expect(hired).toContain('Pace: none: no progress, 25% expected by today (2026-01-01 .. 2026-12-31)');
+        expect(await early.hover('missions.mission', 'mission Recruit', 9)).not.toContain('Pace');
     });
 
     test('a person (at a `lead` reference): load against capacity and their missions', async () => {
@@ -46,6 +59,7 @@ describe('hover', () => {
                 '**measure Grow.patients** — Registered patients',
                 '25,000 → 31,000 → 40,000 patients (baseline → current → target, direction up)',
                 'Progress: 40%',
+                'Pace: behind: 40% done, 90% expected by today (2026-01-01 .. 2026-12-31)',
                 'Contributors: Clinics.registered'
             ].join('\n\n')
         );
