@@ -183,6 +183,7 @@ function missionJson(model: OutputModel, mission: Mission): object {
         },
         measures: mission.measures.filter(isNamed).map(measure => measureJson(model, mission, measure)),
         progress: facts.progressOf(mission) ?? null,
+        pace: model.pace.mission(mission) ?? null,
         supports: names(supportedBy(mission)),
         supportedBy: names(supportersOf(facts, mission)),
         review: review?.every !== undefined ? { every: review.every, last: dateOrNull(review.last) } : null,
@@ -202,6 +203,7 @@ function missionJson(model: OutputModel, mission: Mission): object {
 
 function measureJson(model: OutputModel, mission: Mission, measure: Measure): object {
     const measureFacts = model.facts.measure(measure);
+    const pace = model.pace.measure(measure);
     const target = measure.contributions[0]?.measure?.ref;
     return {
         name: measure.name,
@@ -214,6 +216,8 @@ function measureJson(model: OutputModel, mission: Mission, measure: Measure): ob
         due: dateOrNull(measure.dues[0]?.date),
         direction: measureFacts.direction,
         progress: measureFacts.progress ?? null,
+        expected: pace.expected ?? null,
+        pace: pace.pace ?? null,
         contributesTo: target && isNamed(target) && isNamed(target.$container) ? qualifiedName(target) : null,
         contributors: model.facts
             .contributorsOf(measure)

@@ -1,8 +1,9 @@
 import { type AstNode, AstUtils } from 'langium';
 import type { CheckResult, CheckSummary, MissionDiagnostic } from '../api/check.js';
 import type { ModelFacts } from '../facts/model-facts.js';
+import type { PaceFacts } from '../facts/pace.js';
 import type { Element } from '../generated/ast.js';
-import { dayToIso } from '../syntax/dates.js';
+import { dayToIso, todayFrom } from '../syntax/dates.js';
 
 /** Where an element is: the file as the user named it, 1-based lines and columns (end exclusive). */
 export interface SourceLocation {
@@ -41,6 +42,11 @@ export class OutputModel {
     }
 
     readonly files: readonly string[];
+
+    /** Expected progress and pace on the model's today (the system date when it has none). */
+    get pace(): PaceFacts {
+        return this.facts.paceOn(todayFrom(this.today));
+    }
 
     /** The file of a node, as the user named it. */
     pathOf(node: AstNode): string {

@@ -38,6 +38,13 @@ interface CompiledJson {
     readonly summary: { readonly errors: number };
 }
 
+interface PacedJson {
+    readonly missions: ReadonlyArray<{
+        readonly pace: string | null;
+        readonly measures: ReadonlyArray<{ readonly expected: number | null; readonly pace: string | null }>;
+    }>;
+}
+
 async function compiled(text: string): Promise<CompiledJson> {
     const json = JSON.parse(modelJsonText(await checkText(text))) as CompiledJson;
     expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true);
@@ -100,6 +107,31 @@ describe('the JSON model on broken and unusual models', () => {
         expect(m.measures[1]).toMatchObject({ direction: 'up', baseline: -5_000_000, progress: 0.5 });
     });
 
+    test('expected progress and pace on the given today, on measures and missions', async () => {
+        const text = `
+            mission M { boundary { window 2026-01-01 .. 2026-01-10 }
+                measure early { target 10 current 3 }
+                measure late { target 10 current 0 due 2026-01-20 }
+                measure done { target 10 current 10 }
+                measure unmeasured { target 10 } }
+            mission Open { measure m { target 10 current 5 } }
+        `;
+        const json = JSON.parse(modelJsonText(await checkText(text, '2026-01-04'))) as PacedJson;
+        expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true);
+        const [m, open] = json.missions;
+        expect(m!.measures.map(measure => [measure.expected, measure.pace])).toEqual([
+            [0.4, 'on-track'],
+            [0.2, 'behind'],
+            [0.4, 'won'],
+            [0.4, null]
+        ]);
+        expect(m!.pace).toBe('behind');
+        expect(open!.measures[0]).toMatchObject({ expected: null, pace: null });
+        expect(open!.pace).toBeNull();
+        const later = JSON.parse(modelJsonText(await checkText(text, '2025-12-01'))) as PacedJson;
+        expect(later.missions[0]!.pace).toBe('on-track');
+    });
+
     test('the key order is fixed', async () => {
         const model = await checkText('vision V\nperson p\nteam t { members p }\nmission M under V { lead p }');
         const json = buildModelJson(model);
@@ -133,6 +165,7 @@ describe('the JSON model on broken and unusual models', () => {
             'effectiveWindow',
             'measures',
             'progress',
+            'pace',
             'supports',
             'supportedBy',
             'review',
