@@ -166,6 +166,12 @@ const EDGE_CASES: Record<string, string> = {
         'mission m { measure a { contributes to x.y } boundary { window 2026-01-01 .. 2026-01-02 } }',
     'not and must': 'mission m { boundary { must not "x" must "y" } status won direction up }',
     review: 'mission m { review every 14 days last 2026-01-01 review every 7 days }',
+    'tags, links and roll-ups':
+        'mission m { tags ops, north /*c*/ , ops tags q1 link "https://x.org/a" "Plan" link "mailto:a@b.c" ' +
+        'measure a { rollup mean unit "%" target 5 rollup none } measure b { rollup sum } }',
+    'tags and link broken': 'mission m { tags , a link } mission n { tags a, } mission o { link "x" "y" "z" }',
+    'rollup broken': 'mission m { measure a { rollup max } measure b { rollup } measure c { rollup "sum" } }',
+    'new keywords as names': 'mission tags { } person link team rollup { members sum, mean, none }',
     'unterminated comment': 'vision V /* open',
     'unterminated string': 'vision V "open\nperson p',
     'stray characters': 'vision V # person p',
@@ -211,6 +217,8 @@ describe("the fast parse path gives what Langium's parser gives", () => {
         expect(fastParser.parse(EDGE_CASES['comments everywhere']!)).toBeDefined();
         expect(fastParser.parse(EDGE_CASES['line endings CRLF and CR']!)).toBeDefined();
         expect(fastParser.parse(EDGE_CASES['non-ASCII in strings and comments']!)).toBeDefined();
+        expect(fastParser.parse(EDGE_CASES['tags, links and roll-ups']!)).toBeDefined();
+        expect(fastParser.parse(EDGE_CASES['rollup broken']!)).toBeUndefined();
         expect(fastParser.parse(EDGE_CASES['missing brace']!)).toBeUndefined();
         expect(fastParser.parse(EDGE_CASES['unterminated string']!)).toBeUndefined();
     });
@@ -246,6 +254,9 @@ describe("the fast parse path gives what Langium's parser gives", () => {
             '\u00a0',
             'mission ',
             'status ',
+            'tags a, b ',
+            'link "https://x.org" ',
+            'rollup mean ',
             '2026-01-01',
             '..',
             '//',

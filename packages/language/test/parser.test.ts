@@ -13,8 +13,11 @@ import {
     headcountOf,
     intentOf,
     leadOf,
+    linksOf,
     reviewOf,
+    rollupOf,
     statusOf,
+    tagsOf,
     targetOf,
     unitOf,
     valueOf,
@@ -261,6 +264,40 @@ mission Grow under Acme {
     });
 });
 
+describe('tags, links and roll-up modes', () => {
+    it('keeps tags in order, each once, across repeated tags items', async () => {
+        const result = await expectClean('mission M { tags ops, north, ops tags q1, north link "https://a.org" }');
+        const m = mission(result, 'M');
+        expect(m.tags.map(item => item.names)).toEqual([
+            ['ops', 'north', 'ops'],
+            ['q1', 'north']
+        ]);
+        expect(tagsOf(m)).toEqual(['ops', 'north', 'q1']);
+    });
+
+    it('keeps every link, with its label when written', async () => {
+        const result = await check('mission M { link "https://a.org/plan" "The \\"plan\\"" link "mailto:x@y.z" }');
+        expect(linksOf(mission(result, 'M')).map(link => [link.url, link.label])).toEqual([
+            ['https://a.org/plan', 'The "plan"'],
+            ['mailto:x@y.z', undefined]
+        ]);
+    });
+
+    it('gives the written roll-up mode, or nothing when none is written', async () => {
+        const result = await check(
+            'mission M { measure a { target 1 rollup mean } measure b { rollup none } measure c { } }'
+        );
+        expect(mission(result, 'M').measures.map(rollupOf)).toEqual(['mean', 'none', undefined]);
+    });
+
+    it('rejects an unknown mode, a tag that is a string or keyword, and a link without a URL', async () => {
+        expect(summaryOf(await check('mission M { measure m { rollup max } }'))).toEqual(['syntax-error [max]']);
+        expect(summaryOf(await check('mission M { tags "ops" }'))).toEqual(['syntax-error ["ops"]']);
+        expect(summaryOf(await check('mission M { tags up }'))).toEqual(['syntax-error [up]']);
+        expect(summaryOf(await check('mission M { link }'))).toEqual(['syntax-error [}]']);
+    });
+});
+
 describe('repeated single items are syntax errors on the repeated keyword', () => {
     it.each([
         ['lead', 'person a\nmission M { lead a lead a }', 'lead'],
@@ -286,7 +323,8 @@ describe('repeated single items are syntax errors on the repeated keyword', () =
             'contributes to',
             'mission M { measure m { contributes to M.n contributes to M.n } measure n { } }',
             'contributes'
-        ]
+        ],
+        ['rollup', 'mission M { measure m { rollup sum rollup mean } }', 'rollup']
     ])('a repeated %s', async (keyword, text, token) => {
         const result = await check(text);
         expect(summaryOf(result)).toEqual([`syntax-error [${token}]`]);

@@ -13,6 +13,7 @@ import type {
     Headcount,
     Intent,
     Lead,
+    Link,
     Measure,
     Mission,
     Person,
@@ -104,4 +105,34 @@ export function currentOf(measure: Measure): number | undefined {
 export function unitOf(measure: Measure): string | undefined {
     const unit = measure.units[0];
     return unit ? (unit.name ?? unit.text) : undefined;
+}
+
+export type RollupModeName = 'sum' | 'mean' | 'none';
+
+/**
+ * The roll-up mode written in the measure (the first `rollup` item), or undefined when none is written
+ * (or error recovery left it without a value). The effective mode (the default by unit) is a fact.
+ */
+export function rollupOf(measure: Measure): RollupModeName | undefined {
+    const value = measure.rollups[0]?.value;
+    return value === 'sum' || value === 'mean' || value === 'none' ? value : undefined;
+}
+
+/** The mission's tags, from all its `tags` items, in order, each once (error recovery may leave a name out). */
+export function tagsOf(mission: Mission): string[] {
+    const tags: string[] = [];
+    const seen = new Set<string>();
+    for (const item of mission.tags) {
+        for (const name of item.names) {
+            if (typeof name !== 'string' || name.length === 0 || seen.has(name)) continue;
+            seen.add(name);
+            tags.push(name);
+        }
+    }
+    return tags;
+}
+
+/** The mission's `link` items that have a URL, in order. Whether the URL may become a link is `linkTarget`'s call. */
+export function linksOf(mission: Mission): Link[] {
+    return mission.links.filter(link => typeof link.url === 'string');
 }

@@ -121,7 +121,9 @@ export class MissionFastParser extends FastTreeBuilder {
             measure: ['Measure', 'measures', this.measure],
             supports: ['Supports', 'supports', this.supports],
             review: ['Review', 'reviews', this.review],
-            value: ['Value', 'values', this.value]
+            value: ['Value', 'values', this.value],
+            tags: ['Tags', 'tags', this.tags],
+            link: ['Link', 'links', this.link]
         });
         this.defineItems('Intent', {
             end: ['EndState', 'endStates', this.endState],
@@ -140,7 +142,8 @@ export class MissionFastParser extends FastTreeBuilder {
             unit: ['Unit', 'units', this.unit],
             due: ['Due', 'dues', this.due],
             direction: ['DirectionItem', 'directions', this.direction],
-            contributes: ['Contribution', 'contributions', this.contribution]
+            contributes: ['Contribution', 'contributions', this.contribution],
+            rollup: ['RollupItem', 'rollups', this.rollup]
         });
     }
 
@@ -395,6 +398,31 @@ export class MissionFastParser extends FastTreeBuilder {
         value += this.keywordText(qualified.keyword('.'));
         value += this.name(qualified.call('Name', 1));
         node.measure = this.buildReference(node, 'measure', composite, this.closeDatatype(composite, value));
+        return node;
+    }
+
+    private rollup(): Node {
+        const node = this.start('RollupItem', 'rollup');
+        node.value = this.keywordDatatype('RollupItem', 'RollupMode');
+        return node;
+    }
+
+    /** `'tags' names+=Name (',' names+=Name)*` */
+    private tags(): Node {
+        const node = this.start('Tags', 'tags');
+        const rule = this.rule('Tags');
+        this.add(node, 'names', this.name(rule.call('Name', 0)));
+        while (this.at(',')) {
+            this.keyword('Tags', ',');
+            this.add(node, 'names', this.name(rule.call('Name', 1)));
+        }
+        return node;
+    }
+
+    private link(): Node {
+        const node = this.start('Link', 'link');
+        node.url = this.terminal('Link', STRING, 0);
+        if (this.at(STRING)) node.label = this.terminal('Link', STRING, 1);
         return node;
     }
 

@@ -23,7 +23,8 @@ const ONCE_IN_MEASURE = {
     units: 'unit',
     dues: 'due',
     directions: 'direction',
-    contributions: 'contributes to'
+    contributions: 'contributes to',
+    rollups: 'rollup'
 } as const;
 const ONCE_IN_PERSON = { capacities: 'capacity', roles: 'role' } as const;
 
