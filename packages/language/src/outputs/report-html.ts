@@ -5,6 +5,7 @@
  * diagnostic.
  */
 import { createHash } from 'node:crypto';
+import { type PaceName, paceText } from '../facts/pace.js';
 import { stagingQueue } from '../facts/staging.js';
 import type { Measure, Mission, Vision } from '../generated/ast.js';
 import { baselineOf, currentOf, leadOf, targetOf, unitOf } from '../model/accessors.js';
@@ -126,19 +127,21 @@ function measuresSection(model: OutputModel): string {
         const progress = facts.progressOf(mission);
         const title = `<span class="title">${html(mission.title ?? '')}</span>`;
         const status = statusBadge(facts.statusOf(mission));
+        const pace = paceBadge(model.pace.mission(mission));
         rows.push(
             `<tr class="group"><td colspan="6">${html(mission.name)}${title} ${status}</td>` +
-                `<td class="progress">${progressCell(progress, 'mission progress')}</td></tr>`
+                `<td class="progress">${progressCell(progress, 'mission progress')}</td>` +
+                `<td class="pace">${pace}</td></tr>`
         );
         if (mission.measures.length === 0) {
-            rows.push('<tr><td colspan="7" class="none">no measures</td></tr>');
+            rows.push('<tr><td colspan="8" class="none">no measures</td></tr>');
             continue;
         }
         for (const measure of mission.measures) rows.push(measureRow(model, measure));
     }
     const head =
         '<thead><tr><th>Measure</th><th class="num">Baseline</th><th class="num">Current</th>' +
-        '<th class="num">Target</th><th>Unit</th><th>Due</th><th>Progress</th></tr></thead>';
+        '<th class="num">Target</th><th>Unit</th><th>Due</th><th>Progress</th><th>Pace</th></tr></thead>';
     const body =
         facts.missions.length === 0
             ? '<p class="empty">The model has no missions.</p>'
@@ -150,7 +153,10 @@ ${rows.join('\n')}
 </table>`;
     const note =
         'Progress is (current − baseline) ÷ (target − baseline), clamped to 0–100%; ' +
-        "a mission's progress is the mean of its measures'. A missing baseline counts as 0.";
+        "a mission's progress is the mean of its measures'. A missing baseline counts as 0. " +
+        "Pace compares progress with the share of the measure's span (its mission's window start to its due, " +
+        'else the window end) elapsed by today: on track down to 10 points below it, behind under that, ' +
+        "won at 100%; a mission's pace is its worst measure's.";
     return `<section class="card" id="measures">
 <h2>Measures of success</h2>
 <p class="note">${note}</p>
@@ -172,8 +178,21 @@ function measureRow(model: OutputModel, measure: Measure): string {
     return (
         `<tr><td>${name}</td>${numbers}` +
         `<td>${html(unitOf(measure) ?? '')}</td><td class="date">${isValidDate(due) ? dateToIso(due) : ''}</td>` +
-        `<td class="progress">${progressCell(progress, `${measure.name} progress`)}</td></tr>`
+        `<td class="progress">${progressCell(progress, `${measure.name} progress`)}</td>` +
+        `<td class="pace">${measurePaceCell(model, measure)}</td></tr>`
     );
+}
+
+/** The pace badge and the expected progress it was judged against. */
+function measurePaceCell(model: OutputModel, measure: Measure): string {
+    const { pace, expected } = model.pace.measure(measure);
+    if (expected === undefined) return '<span class="none">no span</span>';
+    const badge = pace ? `${paceBadge(pace)} ` : '';
+    return `${badge}<span class="none">${Math.round(expected * 100)}% expected</span>`;
+}
+
+function paceBadge(pace: PaceName | undefined): string {
+    return pace ? `<span class="pace ${pace}">${html(paceText(pace))}</span>` : '';
 }
 
 function numberCell(value: number | undefined): string {

@@ -48,6 +48,12 @@ svg.bar.load .fill { fill: var(--violet); }
 .status.won { color: var(--green); border-color: #b6dfc6; background: #edf8f1; }
 .status.lost { color: var(--red); border-color: #f1c0bc; background: #fdf0ef; }
 .status.abandoned { color: #6f6b62; border-color: #dcd8cf; background: #f4f2ee; }
+.pace { display: inline-block; padding: 1px 8px; border-radius: 4px; font-size: 11.5px; font-weight: 600;
+  white-space: nowrap; }
+.pace.behind { color: #fff; background: var(--amber); }
+.pace.on-track { color: var(--blue); background: #eef4fb; }
+.pace.won { color: var(--green); background: #edf8f1; }
+td.pace { white-space: nowrap; }
 .sev { display: inline-block; min-width: 62px; text-align: center; padding: 1px 8px; border-radius: 4px;
   font-size: 11.5px; font-weight: 700; color: #fff; }
 .sev.error { background: var(--red); } .sev.warning { background: var(--amber); } .sev.info { background: var(--blue); }

@@ -52,6 +52,28 @@ describe('renderReport', () => {
         expect(page).toContain('<span class="pct">25%</span>');
     });
 
+    test('a pace column per measure (badge and expected progress) and a pace badge per mission', async () => {
+        const late = renderReport(await checkText(MODEL));
+        expect(late).toContain('<th>Progress</th><th>Pace</th>');
+        // On 2026-11-23, A's window (Jan..Jun) is over: 25% against 100% expected is behind; B's n is won.
+        expect(late).toMatch(
+            /<tr class="group"><td colspan="6">A<span[^]*?<td class="pace"><span class="pace behind">behind/
+        );
+        expect(late).toContain(
+            '<td class="pace"><span class="pace behind">behind</span> <span class="none">100% expected'
+        );
+        expect(late).toContain('<td class="pace"><span class="pace won">won</span> <span class="none">100% expected');
+        // S's o has no current: no badge, only the expectation.
+        expect(late).toContain('<td class="pace"><span class="none">100% expected</span></td>');
+        const early = renderReport(await checkText(MODEL, '2026-02-01'));
+        expect(early).toMatch(
+            /<td colspan="6">A<span[^]*?<td class="pace"><span class="pace on-track">on track<\/span>/
+        );
+        expect(early).not.toContain('class="pace behind"');
+        const open = renderReport(await checkText('mission M { measure m { target 2 current 1 } }'));
+        expect(open).toContain('<td class="pace"><span class="none">no span</span></td>');
+    });
+
     test('counts are worded in the singular for one (and info has no plural)', async () => {
         const one = renderReport(
             await checkText(
