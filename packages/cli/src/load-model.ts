@@ -52,6 +52,21 @@ export async function loadModel(
     checkedToday(options.today);
     const config = await loadConfig(options.config);
     const sources = await readModelSources(paths, output);
+    return checkModelSources(sources, options, needs, config);
+}
+
+/**
+ * Checks sources read elsewhere (`mission diff` reads revisions with git), with the configuration
+ * (read here when not given).
+ */
+export async function checkModelSources(
+    sources: readonly SourceFile[],
+    options: ModelOptions,
+    needs: ModelNeeds = {},
+    loadedConfig?: LoadedConfig
+): Promise<LoadedModel> {
+    checkedToday(options.today);
+    const config = loadedConfig ?? (await loadConfig(options.config));
     let result: CheckResult;
     try {
         result = await checkSources(sources, {

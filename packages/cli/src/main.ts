@@ -3,8 +3,10 @@ import type { CommandContext } from './command-context.js';
 import { defineCompileCommand } from './compile.js';
 import { defineBriefCommand } from './brief.js';
 import { defineDiagramCommand } from './diagram.js';
+import { defineDiffCommand } from './diff.js';
 import { defineFormatCommand } from './format.js';
 import { defineInitCommand } from './init.js';
+import { defineMcpCommand } from './mcp.js';
 import { defineReportCommand } from './report.js';
 import { defineSchemaCommand } from './schema.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -72,6 +74,8 @@ const commandDefinitions: Array<(program: Command, context: CommandContext) => v
     defineReportCommand,
     defineBriefCommand,
     defineFormatCommand,
+    defineDiffCommand,
     defineInitCommand,
-    defineSchemaCommand
+    defineSchemaCommand,
+    defineMcpCommand
 ];
