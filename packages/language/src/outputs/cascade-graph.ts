@@ -3,6 +3,7 @@
  * below its parent, and `supports` between missions. Built from the facts (children, status,
  * progress), walking down from the roots with a visited set, so cycles and 100k missions are fine.
  */
+import type { PaceName } from '../facts/pace.js';
 import { supportedBy } from '../facts/supports.js';
 import type { Mission, Vision } from '../generated/ast.js';
 import { leadOf, type MissionStatusName } from '../model/accessors.js';
@@ -23,6 +24,8 @@ export interface CascadeNode {
     readonly horizon?: string;
     /** 0..1, absent when the mission has no measure with progress. */
     readonly progress?: number;
+    /** The mission's pace on the model's today (its worst measure's); absent when none is paced. */
+    readonly pace?: PaceName;
     readonly hasErrors: boolean;
     /** Levels below the root it was reached from (a root is 0). */
     readonly depth: number;
@@ -152,12 +155,14 @@ function nodeOf(model: OutputModel, element: Vision | Mission, id: string, depth
     }
     const lead = leadOf(element)?.person?.ref?.name;
     const progress = model.facts.progressOf(element);
+    const pace = model.pace.mission(element);
     return {
         ...base,
         kind: 'mission',
         status: model.facts.statusOf(element),
         ...(lead ? { lead } : {}),
-        ...(progress === undefined ? {} : { progress })
+        ...(progress === undefined ? {} : { progress }),
+        ...(pace === undefined ? {} : { pace })
     };
 }
 
@@ -172,6 +177,9 @@ export const STATUS_COLORS: Record<MissionStatusName | 'vision', { fill: string;
 };
 
 export const ERROR_COLOR = '#d00000';
+/** The marker of a mission behind its pace (amber: a warning, not an error). */
+export const BEHIND_COLOR = '#b7791f';
+export const BEHIND_TEXT = '⚠ behind';
 export const SUPPORT_COLOR = '#7a5cc2';
 
 /** `40%`; absent progress is shown as `no progress`. */

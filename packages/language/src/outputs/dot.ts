@@ -4,6 +4,8 @@
  * them; attribute strings are DOT-escaped.
  */
 import {
+    BEHIND_COLOR,
+    BEHIND_TEXT,
     type CascadeGraph,
     type CascadeNode,
     type Direction,
@@ -49,7 +51,8 @@ function nodeAttributes(node: CascadeNode): string {
     const classes = [
         node.kind,
         ...(node.status ? [`status-${node.status}`] : []),
-        ...(node.hasErrors ? ['has-errors'] : [])
+        ...(node.hasErrors ? ['has-errors'] : []),
+        ...(node.pace === 'behind' ? ['behind'] : [])
     ];
     const attributes = [
         `id=${dotString(`${node.kind}-${node.name}`)}`,
@@ -77,6 +80,10 @@ function htmlLabel(node: CascadeNode, textColor: string): string {
         const facts = `${lead} · ${node.status ?? 'active'} · ${progressText(node.progress)}`;
         rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${xmlText(facts)}</FONT></TD></TR>`);
         rows.push(`<TR><TD ALIGN="LEFT">${progressBar(node)}</TD></TR>`);
+        if (node.pace === 'behind') {
+            const marker = `<FONT POINT-SIZE="9" COLOR="${BEHIND_COLOR}"><B>${BEHIND_TEXT}</B></FONT>`;
+            rows.push(`<TR><TD ALIGN="LEFT">${marker}</TD></TR>`);
+        }
     }
     if (node.hasErrors)
         rows.push(

@@ -4,6 +4,7 @@
  * so no title can end a label, start a link or inject markup.
  */
 import {
+    BEHIND_TEXT,
     type CascadeGraph,
     type CascadeNode,
     type Direction,
@@ -43,10 +44,13 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
         );
     }
     lines.push(`    classDef hasErrors stroke:${ERROR_COLOR},stroke-width:3px`);
+    // Behind changes no colour (the status and errors own those); the class lets a page style it.
+    lines.push('    classDef behind font-style:normal');
     const byClass = new Map<string, string[]>();
     for (const node of graph.nodes) {
         const classes = [node.kind === 'vision' ? 'vision' : (node.status ?? 'active')];
         if (node.hasErrors) classes.push('hasErrors');
+        if (node.pace === 'behind') classes.push('behind');
         for (const name of classes) {
             const ids = byClass.get(name);
             if (ids) ids.push(node.id);
@@ -71,6 +75,7 @@ function mermaidLabel(node: CascadeNode): string {
         const facts = [node.lead ? `lead ${node.lead}` : 'no lead', node.status ?? 'active'];
         parts.push(`<i>${facts.map(mermaidText).join(' · ')}</i>`);
         parts.push(`${progressBar(node.progress)} ${mermaidText(progressText(node.progress))}`);
+        if (node.pace === 'behind') parts.push(`<b>${mermaidText(BEHIND_TEXT)}</b>`);
     }
     if (node.hasErrors) parts.push(mermaidText('⚠ has errors'));
     return parts.join('<br/>');

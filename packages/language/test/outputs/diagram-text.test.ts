@@ -69,6 +69,31 @@ describe('the cascade graph', () => {
         );
     });
 
+    test('a mission behind its pace is marked in Mermaid and DOT (so in SVG and PNG); others are not', async () => {
+        const paced = `
+            mission Late { boundary { window 2026-01-01 .. 2026-06-30 } measure m { target 10 current 2 } }
+            mission Fine { boundary { window 2026-01-01 .. 2026-06-30 } measure m { target 10 current 10 } }
+        `;
+        const graph = buildCascadeGraph(await checkText(paced));
+        expect(graph.nodes.map(node => [node.name, node.pace])).toEqual([
+            ['Late', 'behind'],
+            ['Fine', 'won']
+        ]);
+        const mermaid = cascadeToMermaid(graph);
+        // ⚠ as an entity code, as every character that is not a letter, digit or space.
+        expect(mermaid).toMatch(/n0\("<b>Late<\/b>.*<br\/><b>#9888; behind<\/b>/);
+        expect(mermaid).not.toMatch(/n1\(".*behind/);
+        expect(mermaid).toContain('class n0 behind');
+        const dot = cascadeToDot(graph);
+        const late = dot.split('\n').find(line => line.startsWith('    n0 '))!;
+        expect(late).toMatch(/class="mission status-active( has-errors)? behind"/);
+        expect(late).toContain('<B>⚠ behind</B>');
+        expect(dot.split('\n').find(line => line.startsWith('    n1 '))).not.toContain('behind');
+        // Early in the window the same model is on track: no marker.
+        const early = cascadeToDot(buildCascadeGraph(await checkText(paced, '2026-01-15')));
+        expect(early).not.toContain('behind');
+    });
+
     test('no model text reaches Mermaid or DOT unescaped', async () => {
         const graph = buildCascadeGraph(await checkText(model));
         const mermaid = cascadeToMermaid(graph, { direction: 'LR' });
