@@ -6,7 +6,6 @@ import { defineDiagramCommand } from './diagram.js';
 import { defineDiffCommand } from './diff.js';
 import { defineFormatCommand } from './format.js';
 import { defineInitCommand } from './init.js';
-import { defineMcpCommand } from './mcp.js';
 import { defineReportCommand } from './report.js';
 import { defineSchemaCommand } from './schema.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -76,6 +75,5 @@ const commandDefinitions: Array<(program: Command, context: CommandContext) => v
     defineFormatCommand,
     defineDiffCommand,
     defineInitCommand,
-    defineSchemaCommand,
-    defineMcpCommand
+    defineSchemaCommand
 ];
