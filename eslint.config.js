@@ -7,6 +7,10 @@ import stylistic from '@stylistic/eslint-plugin';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Private fields of Langium's references, syntax nodes and documents that this project reaches. */
+const LANGIUM_PRIVATE_FIELDS =
+    '/^_(ref|astNode|nodeDescription|rangeCache|text|offset|length|startLine|startColumn|endLine|endColumn|hidden|tokenType)$/';
+
 export default tseslint.config(
     {
         ignores: [
@@ -42,6 +46,26 @@ export default tseslint.config(
             '@typescript-eslint/no-misused-promises': 'error',
             '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+        }
+    },
+    {
+        // Langium's private fields are read and written in one module only (src/langium-internals.ts), so a
+        // Langium upgrade has one file to check (docs/langium-upgrade.md). references/linker.ts implements
+        // Langium's reference itself and keeps its fields.
+        files: ['packages/language/src/**/*.ts'],
+        ignores: ['packages/language/src/langium-internals.ts', 'packages/language/src/references/linker.ts'],
+        rules: {
+            'no-restricted-syntax': [
+                'error',
+                {
+                    selector: `MemberExpression[property.name=${LANGIUM_PRIVATE_FIELDS}]`,
+                    message: "A Langium internal: reach it through src/langium-internals.ts, Langium's one door."
+                },
+                {
+                    selector: `TSPropertySignature[key.name=${LANGIUM_PRIVATE_FIELDS}]`,
+                    message: "A Langium internal: reach it through src/langium-internals.ts, Langium's one door."
+                }
+            ]
         }
     },
     {

@@ -1,7 +1,8 @@
-import { type AstNode, AstUtils, isAstNode, type LangiumDocument, type Reference } from 'langium';
+import { type AstNode, AstUtils, type LangiumDocument, type Reference } from 'langium';
 import type { ModelFacts } from '../facts/model-facts.js';
 import type { Mission } from '../generated/ast.js';
 import { modelSignature } from './model-signature.js';
+import { linkedTarget } from '../langium-internals.js';
 
 /**
  * Which documents can have different diagnostics after the values of some top-level elements changed
@@ -49,9 +50,9 @@ function forEachLink(documents: readonly LangiumDocument[], visit: (from: AstNod
     for (const document of documents) {
         for (const reference of document.references) {
             // The resolved target, read without resolving anything (`.ref` would link now).
-            const target = (reference as { _ref?: unknown })._ref;
+            const target = linkedTarget(reference);
             const source = reference.$refNode?.astNode;
-            if (isAstNode(target) && source) visit(topLevel(source), topLevel(target));
+            if (target && source) visit(topLevel(source), topLevel(target));
         }
     }
 }
@@ -122,8 +123,7 @@ const SAME_CYCLE = 4;
 
 /** A reference's target, read without resolving anything (`.ref` would link now). */
 function resolved(reference: Reference | undefined): AstNode | undefined {
-    const target = (reference as { _ref?: unknown } | undefined)?._ref;
-    return isAstNode(target) ? target : undefined;
+    return linkedTarget(reference);
 }
 
 /** What a structural edit (names, references, elements added or removed) may take away: captured before it. */
@@ -159,9 +159,9 @@ export function modelBefore(
             views.set(key, views.has(key) ? undefined : elementView(element, prints));
         }
         for (const reference of document.references) {
-            const target = (reference as { _ref?: unknown })._ref;
+            const target = linkedTarget(reference);
             const source = reference.$refNode?.astNode;
-            if (!isAstNode(target) || !source) continue;
+            if (!target || !source) continue;
             const key = elementKey(topLevel(source));
             const set = targets.get(key);
             if (set) set.add(topLevel(target));

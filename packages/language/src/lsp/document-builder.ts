@@ -5,7 +5,6 @@ import {
     DefaultDocumentBuilder,
     DocumentState,
     interruptAndCheck,
-    isAstNode,
     type LangiumDocument,
     type LangiumSharedCoreServices,
     type ParseResult,
@@ -32,6 +31,7 @@ import {
 import { diagnosticsAround, type ElementReparse, reparseEditedElements, spliceElements } from './incremental-parse.js';
 import { modelSignature } from './model-signature.js';
 import { compareTrees, type EditOutcome, transplant } from './transplant.js';
+import { linkedTarget } from '../langium-internals.js';
 
 /** An edit moved onto the current tree: the edited elements re-parsed, or the whole text, or neither (same text). */
 interface InPlaceEdit {
@@ -412,8 +412,8 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
             super.shouldRelink(document, changedUris) ||
             document.references.some(reference => {
                 // The resolved target, read without resolving anything (`.ref` would link an unresolved reference now).
-                const target = (reference as { _ref?: unknown })._ref;
-                if (!isAstNode(target)) return false;
+                const target = linkedTarget(reference);
+                if (!target) return false;
                 const root = AstUtils.findRootNode(target);
                 const owner = root.$document;
                 return owner === undefined || changedUris.has(owner.uri.toString()) || owner.parseResult.value !== root;

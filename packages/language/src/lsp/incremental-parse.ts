@@ -1,5 +1,13 @@
-import type { AstNode, CstNode, LangiumDocument, LangiumParser, ParseResult } from 'langium';
+import type { AstNode, LangiumDocument, LangiumParser, ParseResult } from 'langium';
 import type { Model } from '../generated/ast.js';
+import {
+    moveLeaves,
+    mutableRoot,
+    type PositionShift,
+    setContainer,
+    setRootText,
+    shiftNode
+} from '../langium-internals.js';
 
 /**
  * Re-parsing a large file on every keystroke (the persons file everyone references: half a megabyte)
@@ -15,16 +23,6 @@ export interface ElementReparse {
     readonly elements: readonly AstNode[];
     /** Where the edit leaves the text after the slice: how offsets, lines and columns move. */
     readonly shift: PositionShift;
-}
-
-interface PositionShift {
-    /** End offset of the slice in the old text: everything from here on moves. */
-    readonly oldEnd: number;
-    readonly offsetDelta: number;
-    readonly oldEndLine: number;
-    readonly lineDelta: number;
-    /** For the rest of the slice's last line only. */
-    readonly columnDelta: number;
 }
 
 export function reparseEditedElements(
@@ -93,21 +91,16 @@ export function reparseEditedElements(
  * AST nodes (transplant.ts), which repoints the old nodes' `$cstNode`.
  */
 export function spliceElements(model: Model, reparse: ElementReparse, newText: string): void {
-    const root = model.$cstNode!.root as unknown as CstNode & {
-        _text: string;
-        content: CstNode[];
-        _rangeCache?: unknown;
-    };
+    const root = mutableRoot(model);
     const replaced = reparse.elements.map((_, i) => model.elements[reparse.first + i]!.$cstNode!);
     for (let i = root.content.indexOf(replaced.at(-1)!) + 1; i < root.content.length; i++)
         shiftNode(root.content[i]!, reparse.shift);
     replaced.forEach((old, i) => {
-        const cst = reparse.elements[i]!.$cstNode! as CstNode & { container?: CstNode };
-        cst.container = root;
+        const cst = reparse.elements[i]!.$cstNode!;
+        setContainer(cst, root);
         root.content[root.content.indexOf(old)] = cst;
     });
-    root._rangeCache = undefined;
-    root._text = newText;
+    setRootText(root, newText);
 }
 
 /** The first element whose text ends at or after `offset` (elements are in text order). */
@@ -127,48 +120,6 @@ function firstElementEndingAtOrAfter(elements: readonly AstNode[], offset: numbe
         }
     }
     return found;
-}
-
-interface MutableLeaf {
-    _offset: number;
-    _startLine: number;
-    _startColumn: number;
-    _endLine: number;
-    _endColumn: number;
-}
-
-/** Positions of a slice's syntax nodes, made absolute in the whole text. */
-function moveLeaves(node: CstNode, offset: number, line: number, column: number): void {
-    forEachCstNode(node, leaf => {
-        if (leaf._startLine === 0) leaf._startColumn += column;
-        if (leaf._endLine === 0) leaf._endColumn += column;
-        leaf._offset += offset;
-        leaf._startLine += line;
-        leaf._endLine += line;
-    });
-}
-
-/** Moves a syntax node after the edit by the edit's offset, line and (on the same line) column change. */
-function shiftNode(node: CstNode, shift: PositionShift): void {
-    forEachCstNode(node, leaf => {
-        if (leaf._offset < shift.oldEnd) return;
-        if (leaf._startLine === shift.oldEndLine) leaf._startColumn += shift.columnDelta;
-        if (leaf._endLine === shift.oldEndLine) leaf._endColumn += shift.columnDelta;
-        leaf._offset += shift.offsetDelta;
-        leaf._startLine += shift.lineDelta;
-        leaf._endLine += shift.lineDelta;
-    });
-}
-
-/** Visits every leaf under a syntax node, clearing the composite nodes' cached ranges on the way. */
-function forEachCstNode(node: CstNode, visitLeaf: (leaf: MutableLeaf) => void): void {
-    const content = (node as { content?: CstNode[] }).content;
-    if (content) {
-        (node as { _rangeCache?: unknown })._rangeCache = undefined;
-        for (const child of content) forEachCstNode(child, visitLeaf);
-    } else {
-        visitLeaf(node as unknown as MutableLeaf);
-    }
 }
 
 type Position = { readonly line: number; readonly character: number };

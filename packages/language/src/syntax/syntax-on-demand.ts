@@ -1,6 +1,7 @@
 import { type AstNode, type CstNode, isCompositeCstNode, type Reference } from 'langium';
 import { forEachNode, forEachOwnReference } from '../model/walk.js';
 import type { TextPosition } from './fast-scanner.js';
+import { ownAstNodeOf, setAstNodeOf } from '../langium-internals.js';
 
 /**
  * Syntax trees on demand, for one-shot checks (the CLI). A concrete syntax tree costs about as much
@@ -133,16 +134,15 @@ function attach(lean: AstNode, parsed: AstNode): void {
     const root = parsed.$cstNode?.root;
     if (!root) return;
     // An element's tree hangs under a root of its own, which stands for the model.
-    if (lean.$container && !(root as { _astNode?: AstNode })._astNode)
-        (root as { astNode: AstNode }).astNode = lean.$container;
+    if (lean.$container && !ownAstNodeOf(root)) setAstNodeOf(root, lean.$container);
     renameOwners(root, leanOf);
 }
 
 /** Points every composite CST node whose AST node has a lean twin at the twin (a plain walk: the tree is shallow). */
 function renameOwners(cst: CstNode, leanOf: ReadonlyMap<AstNode, AstNode>): void {
-    const owner = (cst as { _astNode?: AstNode })._astNode;
+    const owner = ownAstNodeOf(cst);
     const leanOwner = owner && leanOf.get(owner);
-    if (leanOwner) (cst as { astNode: AstNode }).astNode = leanOwner;
+    if (leanOwner) setAstNodeOf(cst, leanOwner);
     if (isCompositeCstNode(cst)) {
         for (const child of cst.content) renameOwners(child, leanOf);
     }

@@ -19,6 +19,7 @@ import { suggestionsFor, suggestionText } from '../references/suggestions.js';
 import { type DiagnosticCode, isDiagnosticCode, type Severity } from './codes.js';
 import type { MissionValidationRegistry } from './registry.js';
 import type { MissionSettings } from './settings.js';
+import { documentWithReferences } from '../langium-internals.js';
 
 /** Langium's built-in error kinds, as catalog codes. */
 const BUILT_IN_CODES: Record<string, DiagnosticCode> = {
@@ -135,7 +136,7 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
                         references.push(reference);
                     })
                 );
-            this.processLinkingErrors({ references } as unknown as LangiumDocument, diagnostics, options);
+            this.processLinkingErrors(documentWithReferences(references), diagnostics, options);
         }
         const acceptor: ValidationAcceptor = (severity, message, info) => {
             diagnostics.push(this.toDiagnostic(severity, message, info));
