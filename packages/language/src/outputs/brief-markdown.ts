@@ -5,6 +5,7 @@
  * Markdown-escaped, so a title cannot turn into markup or links.
  */
 import type { AssignmentRole } from '../facts/model-facts.js';
+import { paceText } from '../facts/pace.js';
 import { supportedBy, supportersOf } from '../facts/supports.js';
 import type { AlignmentTarget, Measure, Mission, Person, Vision } from '../generated/ast.js';
 import {
@@ -103,7 +104,11 @@ function missionSection(model: OutputModel, person: Person, mission: Mission): s
     const progress = facts.progressOf(mission);
     const progressText = progress === undefined ? 'none yet' : `${Math.round(progress * 100)}%`;
     out.push(`- **Your role:** ${roles}`);
-    out.push(`- **Status:** ${facts.statusOf(mission)} · **Window:** ${windowText} · **Progress:** ${progressText}`);
+    const pace = model.pace.mission(mission);
+    out.push(
+        `- **Status:** ${facts.statusOf(mission)} · **Window:** ${windowText} · **Progress:** ${progressText}` +
+            (pace ? ` · **Pace:** ${paceText(pace)}` : '')
+    );
     const lead = leadOf(mission)?.person?.ref;
     if (lead && lead !== person) out.push(`- **Lead:** ${personName(lead)}`);
     out.push('');
@@ -196,15 +201,24 @@ function measureTable(model: OutputModel, mission: Mission): string[] {
             md(unitOf(measure) ?? ''),
             dueOf(measure),
             progress === undefined ? '—' : `${Math.round(progress * 100)}%`,
+            measurePace(model, measure),
             target ? md(`${target.$container.name}.${target.name}`) : '—'
         ];
         return `| ${cells.join(' | ')} |`;
     });
     return [
-        '| Measure | Baseline | Current | Target | Unit | Due | Progress | Contributes to |',
-        '|---|---:|---:|---:|---|---|---:|---|',
+        '| Measure | Baseline | Current | Target | Unit | Due | Progress | Pace | Contributes to |',
+        '|---|---:|---:|---:|---|---|---:|---|---|',
         ...rows
     ];
+}
+
+/** `behind (55% expected)`; the expectation alone without progress; `—` without a bounded span. */
+function measurePace(model: OutputModel, measure: Measure): string {
+    const { pace, expected } = model.pace.measure(measure);
+    if (expected === undefined) return '—';
+    const shown = `${Math.round(expected * 100)}% expected`;
+    return pace ? `${paceText(pace)} (${shown})` : shown;
 }
 
 function peerText(peer: Mission): string {

@@ -40,6 +40,30 @@ describe('renderBrief', () => {
         expect(brief).toContain('**Window:** 2026-01-01 .. 2026-12-31 (from A)');
     });
 
+    test("pace per measure (with the expected progress) and per mission, on the model's today", async () => {
+        const text = `
+            vision V
+            person p
+            mission A under V { lead p boundary { window 2026-01-01 .. 2026-12-31 }
+                measure late { target 10 current 1 due 2026-06-30 }
+                measure fine { target 10 current 9 }
+                measure unmeasured { target 10 } }
+            mission O under V { crew p measure m { target 10 current 5 } }
+        `;
+        const brief = renderBrief(await checkText(text), 'p');
+        expect(brief).toContain(
+            '| Measure | Baseline | Current | Target | Unit | Due | Progress | Pace | Contributes to |'
+        );
+        expect(brief).toContain('| late | — | 1 | 10 |  | 2026-06-30 | 10% | behind (100% expected) | — |');
+        expect(brief).toContain('| fine | — | 9 | 10 |  | — | 90% | on track (90% expected) | — |');
+        expect(brief).toContain('| unmeasured | — | — | 10 |  | — | — | 90% expected | — |');
+        expect(brief).toContain('| m | — | 5 | 10 |  | — | 50% | — | — |');
+        expect(brief).toContain('**Progress:** 50% · **Pace:** behind');
+        expect(brief).not.toMatch(/### O[^#]*\*\*Pace:\*\*/);
+        const early = renderBrief(await checkText(text, '2026-02-01'), 'p');
+        expect(early).toContain('**Pace:** on track');
+    });
+
     test('names each person the same way at every mention: title (id), or the id without a title', async () => {
         const model = await checkText(`
             vision V
