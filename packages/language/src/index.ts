@@ -5,6 +5,7 @@ export * from './config/json-with-positions.js';
 export * from './config/mission-config.js';
 export * from './facts/cascade.js';
 export * from './facts/load.js';
+export * from './facts/load-timeline.js';
 export * from './facts/measures.js';
 export * from './facts/model-facts.js';
 export * from './facts/windows.js';
