@@ -61,6 +61,8 @@ const CONTEXT_OF: Record<string, keyof typeof CONTEXTS> = {
     supports: 'mission',
     review: 'mission',
     value: 'mission',
+    tags: 'mission',
+    link: 'mission',
     'end state': 'intent',
     'key task': 'intent',
     window: 'boundary',
@@ -74,7 +76,8 @@ const CONTEXT_OF: Record<string, keyof typeof CONTEXTS> = {
     unit: 'measure',
     due: 'measure',
     direction: 'measure',
-    'contributes to': 'measure'
+    'contributes to': 'measure',
+    rollup: 'measure'
 };
 /** What a snippet's own text may not give: the errors of the text itself, not of names it leaves to the user. */
 const OWN_ERRORS = ['syntax-error', 'invalid-date', 'invalid-currency', 'invalid-window'];

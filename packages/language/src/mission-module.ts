@@ -24,6 +24,7 @@ import { MissionReferences } from './lsp/references.js';
 import { MissionRenameProvider } from './lsp/rename.js';
 import { MissionSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { MissionTypeHierarchyProvider } from './lsp/type-hierarchy.js';
+import { MissionDocumentLinkProvider } from './lsp/document-links.js';
 import { MissionWorkspaceManager } from './lsp/workspace-manager.js';
 import { MissionEditorSettings } from './server/editor-settings.js';
 import { MissionGeneratedSharedModule, MissionLanguageGeneratedModule } from './generated/module.js';
@@ -95,7 +96,8 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
         Formatter: services => new MissionFormatter(services),
         CodeLensProvider: services => new MissionCodeLensProvider(services),
         InlayHintProvider: services => new MissionInlayHintProvider(services),
-        TypeHierarchyProvider: services => new MissionTypeHierarchyProvider(services)
+        TypeHierarchyProvider: services => new MissionTypeHierarchyProvider(services),
+        DocumentLinkProvider: () => new MissionDocumentLinkProvider()
     }
 };
 

@@ -2,7 +2,7 @@ import {
     type AstNode,
     type AstNodeDescription,
     AstUtils,
-    type GrammarAST,
+    GrammarAST,
     type MaybePromise,
     type ReferenceInfo,
     type Stream,
@@ -12,12 +12,15 @@ import {
     type CompletionAcceptor,
     type CompletionContext,
     type CompletionValueItem,
-    DefaultCompletionProvider
+    DefaultCompletionProvider,
+    type NextFeature
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { ModelFactsProvider } from '../facts/facts-provider.js';
-import { type Element, isMeasure, isMission, type Measure, type Mission } from '../generated/ast.js';
+import { tagsInUse } from '../facts/tags.js';
+import { type Element, isMeasure, isMission, isTags, type Measure, type Mission } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
+import { tagsOf } from '../model/accessors.js';
 import { dayToIso } from '../syntax/dates.js';
 import type { MissionSettings } from '../validation/settings.js';
 import { elementDetail } from './describe.js';
@@ -187,6 +190,18 @@ const SNIPPETS: Record<string, { detail: string; body: string }> = {
         detail: 'the measure of an ancestor this one adds to',
         body: 'contributes to ${1:Parent}.${2:name}'
     },
+    rollup: {
+        detail: "how the contributors' values combine: sum, mean or none",
+        body: 'rollup ${1|sum,mean,none|}'
+    },
+    tags: {
+        detail: 'labels for filtering views and outputs',
+        body: 'tags ${1:theme}'
+    },
+    link: {
+        detail: "a link to the mission's plan, board or page, with a label",
+        body: 'link "${1:https://example.org/plan}" "${2:Plan}"'
+    },
     supports: {
         detail: "missions this mission's work helps",
         body: 'supports ${1:Mission}'
@@ -238,6 +253,26 @@ export class MissionCompletionProvider extends DefaultCompletionProvider {
             const options = params.initializationOptions as { snippets?: unknown } | undefined;
             this.offerSnippets = options?.snippets !== false;
         });
+    }
+
+    /** After `tags ` and after a comma in a tags item: the tags used anywhere in the workspace. */
+    protected override completionFor(
+        context: CompletionContext,
+        next: NextFeature,
+        acceptor: CompletionAcceptor
+    ): MaybePromise<void> {
+        if (!isTagName(context, next.feature)) return super.completionFor(context, next, acceptor);
+        const mission = enclosingMission(context.node);
+        const own = new Set(mission ? tagsOf(mission) : []);
+        for (const { tag, missions } of tagsInUse(this.facts.get())) {
+            if (own.has(tag)) continue;
+            acceptor(context, {
+                label: tag,
+                kind: CompletionItemKind.EnumMember,
+                detail: `tag of ${missions} mission${missions === 1 ? '' : 's'}`,
+                sortText: '0'
+            });
+        }
     }
 
     protected override completionForKeyword(
@@ -312,6 +347,14 @@ export class MissionCompletionProvider extends DefaultCompletionProvider {
         }
         return '0';
     }
+}
+
+/**
+ * The name of a `tags` item (`names+=Name`), which is a tag, not a reference: Langium offers the `ID`
+ * inside the `Name` rule, with the tags item as the node being completed.
+ */
+function isTagName(context: CompletionContext, feature: GrammarAST.AbstractElement): boolean {
+    return GrammarAST.isRuleCall(feature) && feature.rule.ref?.name === 'ID' && isTags(context.node);
 }
 
 function enclosingMission(node: AstNode | undefined): Mission | undefined {

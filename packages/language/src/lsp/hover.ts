@@ -4,7 +4,8 @@ import type { ModelFactsProvider } from '../facts/facts-provider.js';
 import type { ModelFacts } from '../facts/model-facts.js';
 import { type PaceFacts, paceText } from '../facts/pace.js';
 import type { Measure, Mission, Person, Team, Vision } from '../generated/ast.js';
-import { intentOf, leadOf } from '../model/accessors.js';
+import { intentOf, leadOf, linksOf, tagsOf } from '../model/accessors.js';
+import { linkableUrl } from '../model/links.js';
 import type { MissionServices } from '../mission-module.js';
 import type { MissionSettings } from '../validation/settings.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
@@ -88,8 +89,23 @@ export function missionHover(facts: ModelFacts, mission: Mission, pace?: PaceFac
     if (missionPace) lines.push(`Pace: ${paceText(missionPace)} (its worst measure's)`);
     const children = facts.childrenOf(mission);
     if (children.length > 0) lines.push(`Sub-missions: ${list(children.map(child => child.name))}`);
+    const tags = tagsOf(mission);
+    if (tags.length > 0) lines.push(`Tags: ${markdown(tags.join(', '))}`);
+    const links = linksOf(mission).map(linkMarkdown);
+    if (links.length > 0) lines.push(`Links: ${links.join(' · ')}`);
     lines.push(`Path: ${pathText(facts, mission)}`);
     return lines.join('\n\n');
+}
+
+/**
+ * A `link` as a Markdown link when its URL may be one (`linkableUrl`), its label escaped; otherwise the
+ * URL as plain text, so no other scheme is ever clickable. The destination is the normalised URL in
+ * angle brackets: it holds no space, `<` or `>` (percent-encoded), so it cannot end early.
+ */
+function linkMarkdown(link: { url: string; label?: string }): string {
+    const target = linkableUrl(link.url);
+    const label = markdown(link.label ?? link.url);
+    return target ? `[${label}](<${target}>)` : `${label} (${markdown(link.url)}: not a link)`;
 }
 
 export function personHover(facts: ModelFacts, person: Person): string {

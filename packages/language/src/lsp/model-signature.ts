@@ -2,7 +2,9 @@ import { type AstNode, isAstNode, isReference } from 'langium';
 
 /**
  * Free text that no rule puts into a diagnostic of another document: titles, intent statements, end
- * states, key tasks, roles and boundary rules. (A unit is not free text: unit-mismatch names it.)
+ * states, key tasks, roles, boundary rules and links (URL and label: `invalid-link` reports on the link
+ * itself). A unit is not free text: unit-mismatch names it. Tags are not text at all but names: the
+ * tag completion of every document offers them.
  * A rule that starts quoting one of these in a message about another element must remove it here.
  */
 export const FREE_TEXT: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -15,7 +17,8 @@ export const FREE_TEXT: Readonly<Record<string, ReadonlySet<string>>> = {
     EndState: new Set(['text']),
     KeyTask: new Set(['text']),
     Role: new Set(['text']),
-    BoundaryRule: new Set(['text'])
+    BoundaryRule: new Set(['text']),
+    Link: new Set(['url', 'label'])
 };
 
 /**

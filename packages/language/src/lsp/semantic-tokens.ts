@@ -14,8 +14,9 @@ const TYPE_OF_KIND: Record<string, string> = {
 
 /**
  * Colours names by what they name (a vision, mission, person, team or measure) at declarations and
- * references, so `crew clinical, bob` shows the team and the person apart; statuses and directions as
- * enum members. Keywords, strings and numbers are left to the editor's TextMate grammar.
+ * references, so `crew clinical, bob` shows the team and the person apart; statuses, directions and
+ * roll-up modes as enum members; tags as decorators (labels, not names of elements). Keywords, strings
+ * and numbers are left to the editor's TextMate grammar.
  */
 export class MissionSemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected override highlightElement(node: AstNode, accept: SemanticTokenAcceptor): void {
@@ -51,7 +52,11 @@ export class MissionSemanticTokenProvider extends AbstractSemanticTokenProvider 
             );
         } else if (ast.isContribution(node)) {
             this.highlightQualifiedName(node, accept);
-        } else if (ast.isStatusItem(node) || ast.isDirectionItem(node)) {
+        } else if (ast.isTags(node)) {
+            node.names.forEach((_name, index) =>
+                accept({ node, property: 'names', index, type: SemanticTokenTypes.decorator })
+            );
+        } else if (ast.isStatusItem(node) || ast.isDirectionItem(node) || ast.isRollupItem(node)) {
             accept({ node, property: 'value', type: SemanticTokenTypes.enumMember });
         } else if (ast.isValue(node)) {
             accept({ node, property: 'period', type: SemanticTokenTypes.enumMember });

@@ -38,10 +38,13 @@ export function compareTrees(current: AstNode, next: AstNode): EditOutcome {
 export function transplant(current: AstNode, next: AstNode): void {
     moveCst(current, next);
     walkPairs(current, next, {
-        primitive(key, _type, old, now, owner) {
+        primitive(key, _type, old, now, owner, index) {
             if (!sameValue(old, now)) {
-                if (now === undefined) delete (owner as unknown as Record<string, unknown>)[key];
-                else (owner as unknown as Record<string, unknown>)[key] = now;
+                const values = owner as unknown as Record<string, unknown>;
+                // An item of a list of values (a tags item's names): that item, not the whole list.
+                if (index !== undefined) (values[key] as unknown[])[index] = now;
+                else if (now === undefined) delete values[key];
+                else values[key] = now;
             }
             return true;
         },
@@ -60,8 +63,11 @@ function moveCst(old: AstNode, now: AstNode): void {
 
 /** What a walk over two trees in step does with each pair it meets. */
 interface PairVisitor {
-    /** A pair of primitive values (or absent ones); returns whether the walk may go on. */
-    primitive(key: string, type: string, old: unknown, now: unknown, owner: AstNode): boolean;
+    /**
+     * A pair of primitive values (or absent ones), at `index` when they are items of a list; returns
+     * whether the walk may go on.
+     */
+    primitive(key: string, type: string, old: unknown, now: unknown, owner: AstNode, index?: number): boolean;
     /** A pair of nodes, before their properties are walked. */
     node?(old: AstNode, now: AstNode): void;
     /** A pair of references with the same text. */
@@ -80,7 +86,7 @@ function walkPairs(old: AstNode, now: AstNode, visitor: PairVisitor): boolean {
         if (Array.isArray(a) || Array.isArray(b)) {
             if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
             for (let i = 0; i < a.length; i++) {
-                if (!walkValue(key, old, a[i], b[i], visitor)) return false;
+                if (!walkValue(key, old, a[i], b[i], visitor, i)) return false;
             }
         } else if (!walkValue(key, old, a, b, visitor)) {
             return false;
@@ -89,7 +95,7 @@ function walkPairs(old: AstNode, now: AstNode, visitor: PairVisitor): boolean {
     return true;
 }
 
-function walkValue(key: string, owner: AstNode, a: unknown, b: unknown, visitor: PairVisitor): boolean {
+function walkValue(key: string, owner: AstNode, a: unknown, b: unknown, visitor: PairVisitor, index?: number): boolean {
     if (isAstNode(a) || isAstNode(b)) {
         if (!isAstNode(a) || !isAstNode(b)) return false;
         visitor.node?.(a, b);
@@ -100,7 +106,7 @@ function walkValue(key: string, owner: AstNode, a: unknown, b: unknown, visitor:
         visitor.reference?.(a, b);
         return true;
     }
-    return visitor.primitive(key, owner.$type, a, b, owner);
+    return visitor.primitive(key, owner.$type, a, b, owner, index);
 }
 
 /** The AST properties of either node ($-properties are Langium's bookkeeping). */

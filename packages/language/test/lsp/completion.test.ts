@@ -102,9 +102,20 @@ describe('completion', () => {
         const workspace = await workspaceWith('mission New "New" under Grow {\n  \n}\n');
         const items = await workspace.complete('edit.mission', '{\n  ', 4);
         expect(labels(items, CompletionItemKind.Keyword)).toEqual(
-            ['boundary', 'crew', 'intent', 'lead', 'measure', 'review', 'status', 'supports', 'value', '}'].filter(
-                k => k !== '}'
-            )
+            [
+                'boundary',
+                'crew',
+                'intent',
+                'lead',
+                'link',
+                'measure',
+                'review',
+                'status',
+                'supports',
+                'tags',
+                'value',
+                '}'
+            ].filter(k => k !== '}')
         );
         const snippets = items.filter(item => item.kind === CompletionItemKind.Snippet);
         expect(snippets.map(item => item.label).sort()).toEqual([
@@ -112,10 +123,12 @@ describe('completion', () => {
             'crew',
             'intent',
             'lead',
+            'link',
             'measure',
             'review',
             'status',
             'supports',
+            'tags',
             'value'
         ]);
         expect(snippets.every(item => item.insertTextFormat === InsertTextFormat.Snippet)).toBe(true);
@@ -145,7 +158,7 @@ describe('completion', () => {
             'mission New "New" under Grow {\n  measure m {\n    \n  }\n}\n',
             '{\n    ',
             6,
-            ['baseline', 'contributes to', 'current', 'direction', 'due', 'target', 'unit']
+            ['baseline', 'contributes to', 'current', 'direction', 'due', 'rollup', 'target', 'unit']
         ],
         ['a person', 'person p "P" {  }\n', '{ ', 2, ['capacity', 'role']],
         ['a vision', 'vision V {  }\n', '{ ', 2, ['horizon']],

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { formatDocument, layoutStyle } from '../../src/lsp/formatter.js';
+import { formatDocument } from '../../src/api/format.js';
+import { layoutStyle } from '../../src/lsp/formatter.js';
 import { MISSIONS, PEOPLE } from './fixtures.js';
 import { TestWorkspace } from './workspace.js';
 
@@ -71,6 +72,16 @@ describe('formatting', () => {
     test('persons and teams stay on consecutive lines, or keep one blank line where written', () => {
         expect(formatDocument('person a\n\n\n\nperson b\nteam t { members a }\nvision V\nperson c\n')).toBe(
             'person a\n\nperson b\nteam t { members a }\n\nvision V\n\nperson c\n'
+        );
+    });
+
+    test('tags, links and roll-up modes: one item a line, commas tight, measure items on one line', () => {
+        const messy =
+            'mission M {tags   ops ,north,q1 link "https://a.org"   "Plan"\n link "mailto:x@y.z" ' +
+            'measure m {rollup   mean target 3 unit "%"}}';
+        expect(formatDocument(messy)).toBe(
+            'mission M {\n  tags ops, north, q1\n  link "https://a.org" "Plan"\n  link "mailto:x@y.z"\n' +
+                '  measure m { rollup mean  target 3  unit "%" }\n}\n'
         );
     });
 

@@ -14,7 +14,9 @@ export function missionItems(mission: Mission): AstNode[] {
         ...mission.measures,
         ...mission.supports,
         ...mission.reviews,
-        ...mission.values
+        ...mission.values,
+        ...mission.tags,
+        ...mission.links
     ];
     return items.filter(item => item.$cstNode).sort((a, b) => a.$cstNode!.offset - b.$cstNode!.offset);
 }
