@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 
 // The bundle (scripts/bundle.mjs) starts faster. An installed package runs it. In the repository
 // (sources beside it) the compiled modules run instead when the bundle is missing or older than them,
-// here or in the language package (a `tsc` run without `npm run build`).
+// here or in the language or MCP package (a `tsc` run without `npm run build`).
 function modified(relative) {
     try {
         return statSync(new URL(relative, import.meta.url)).mtimeMs;
@@ -13,7 +13,11 @@ function modified(relative) {
 }
 const bundle = modified('../dist/main.js');
 const inRepository = modified('../src') !== undefined;
-const compiled = Math.max(modified('../out/main.js') ?? 0, modified('../../language/out/index.js') ?? 0);
+const compiled = Math.max(
+    modified('../out/main.js') ?? 0,
+    modified('../../language/out/index.js') ?? 0,
+    modified('../../mcp/out/index.js') ?? 0
+);
 const { main } =
     bundle !== undefined && (!inRepository || bundle >= compiled)
         ? await import('../dist/main.js')

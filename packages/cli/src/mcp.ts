@@ -34,6 +34,16 @@ export async function runMcp(
     const port = options.http === undefined ? undefined : portNumber(options.http);
     if (port === undefined && (options.host !== undefined || options.allowRemote))
         throw new UsageError('--host and --allow-remote need --http PORT');
+    // Loaded only here: the SDK and its HTTP stack are not needed by any other command.
+    const mcp = await import('mission-lang-mcp');
+    if (port !== undefined) {
+        try {
+            mcp.allowedHost(options);
+        } catch (error) {
+            if (error instanceof mcp.HostNotAllowedError) throw new UsageError(error.message);
+            throw error;
+        }
+    }
     const root = await workspaceFolder(given);
     const config = await loadConfig(options.config, options.config === undefined ? root : process.cwd());
     const files = await collectModelPaths(given);
@@ -41,8 +51,6 @@ export async function runMcp(
         const absolute = source.uri.fsPath;
         return sourceFile(relative(root, absolute).split(sep).join('/'), absolute, source.text);
     });
-    // Loaded only here: the SDK and its HTTP stack are not needed by any other command.
-    const mcp = await import('mission-lang-mcp');
     let workspace;
     try {
         workspace = await mcp.ModelWorkspace.open({
@@ -67,7 +75,6 @@ export async function runMcp(
     try {
         serving = await mcp.serveHttp(makeServer, { port, host: options.host, allowRemote: options.allowRemote });
     } catch (error) {
-        if (error instanceof mcp.HostNotAllowedError) throw new UsageError(error.message);
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
             throw new UsageError(`--http ${port}: cannot listen: ${describeError(error as NodeJS.ErrnoException)}`);

@@ -30,6 +30,17 @@ export function isLoopback(host: string): boolean {
 
 export class HostNotAllowedError extends Error {}
 
+/** The address to listen on (default 127.0.0.1), once it is loopback or explicitly allowed. */
+export function allowedHost(options: { readonly host?: string; readonly allowRemote?: boolean }): string {
+    const host = options.host ?? '127.0.0.1';
+    if (!isLoopback(host) && !options.allowRemote)
+        throw new HostNotAllowedError(
+            `--host ${host} is not a loopback address: the server has no authentication, so it listens only on ` +
+                '127.0.0.1, localhost or ::1 unless --allow-remote is given'
+        );
+    return host;
+}
+
 export interface HttpOptions {
     readonly port: number;
     /** Default 127.0.0.1. */
@@ -49,12 +60,7 @@ export interface HttpServing {
  * `makeServer`, cheap: the model is shared), as the SDK recommends for a server without sessions.
  */
 export async function serveHttp(makeServer: () => McpServer, options: HttpOptions): Promise<HttpServing> {
-    const host = options.host ?? '127.0.0.1';
-    if (!isLoopback(host) && !options.allowRemote)
-        throw new HostNotAllowedError(
-            `--host ${host} is not a loopback address: the server has no authentication, so it listens only on ` +
-                '127.0.0.1, localhost or ::1 unless --allow-remote is given'
-        );
+    const host = allowedHost(options);
     let port = options.port;
     const http: Server = createServer((request, response) => {
         if (!request.url?.startsWith('/mcp')) {
