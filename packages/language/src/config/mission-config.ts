@@ -3,7 +3,7 @@
  * formatter's `format` settings. Every problem in the file is an `invalid-config` error on the line
  * that causes it, so the CLI and the editor can show it like any other diagnostic.
  */
-import type { MissionDiagnostic } from '../api/check.js';
+import type { MissionDiagnostic } from '../validation/diagnostics.js';
 import { parseDate, toDay } from '../syntax/dates.js';
 import { CATALOG, type DiagnosticCode, isDiagnosticCode } from '../validation/codes.js';
 import type { SeveritySetting } from '../validation/settings.js';

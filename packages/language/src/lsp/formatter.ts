@@ -1,8 +1,8 @@
-import type { LangiumDocument, LangiumParser, TextDocument } from 'langium';
+import type { LangiumDocument, TextDocument } from 'langium';
 import { AbstractFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { FORMAT_SETTINGS, type FormatSettings } from '../config/mission-config.js';
-import { createMissionServices, type MissionServices } from '../mission-module.js';
+import type { MissionServices } from '../mission-module.js';
 import { type Layout, layOut, type LayoutStyle, layoutText } from './layout.js';
 
 /**
@@ -77,19 +77,4 @@ function rangeEdits(layout: Layout, document: TextDocument, range: Range): TextE
     }
     replace(previousEnd, text.length, layout.end);
     return edits;
-}
-
-let formattingParser: LangiumParser | undefined;
-
-/**
- * Formats Mission source text (for `mission format`): the same layout as the editor's formatter, in
- * the style of `settings` (mission.config.json `format`). Throws when the text does not parse, so a
- * broken file is never rewritten.
- */
-export function formatDocument(text: string, settings: FormatSettings = {}): string {
-    formattingParser ??= createMissionServices().Mission.parser.LangiumParser;
-    const { value, lexerErrors, parserErrors } = formattingParser.parse(text);
-    const problem = lexerErrors[0]?.message ?? parserErrors[0]?.message;
-    if (problem !== undefined) throw new Error(`cannot format text that does not parse: ${problem}`);
-    return layoutText(layOut(value, text, layoutStyle(settings)));
 }

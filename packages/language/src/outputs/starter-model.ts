@@ -3,7 +3,7 @@
  * server's `mission/starter` request): one text for both, dated from the day it is made.
  */
 import { CONFIG_FILE_NAME } from '../config/mission-config.js';
-import { formatDocument } from '../lsp/formatter.js';
+import { formatDocument } from '../api/format.js';
 import { isValidDate, parseDate } from '../syntax/dates.js';
 
 export const STARTER_MODEL_FILE = 'strategy.mission';

@@ -8,7 +8,7 @@ import {
     type WorkspaceManager
 } from 'langium';
 import { type Connection, type Diagnostic, DiagnosticSeverity, type WorkspaceFolder } from 'vscode-languageserver';
-import type { MissionDiagnostic } from '../api/check.js';
+import type { MissionDiagnostic } from '../validation/diagnostics.js';
 import { MissionDocumentBuilder } from '../lsp/document-builder.js';
 import { CONFIG_FILE_NAME, type MissionConfig, parseMissionConfig } from '../config/mission-config.js';
 import { MissionWorkspaceManager, type WorkspaceStartupParticipant } from '../lsp/workspace-manager.js';

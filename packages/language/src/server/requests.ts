@@ -5,7 +5,7 @@
  */
 import { DocumentState, type LangiumDocument, UriUtils, URI } from 'langium';
 import { type CancellationToken, type Connection, ResponseError } from 'vscode-languageserver';
-import { type MissionDiagnostic, summarize, toMissionDiagnostic } from '../api/check.js';
+import { type MissionDiagnostic, summarize, toMissionDiagnostic } from '../validation/diagnostics.js';
 import type { MissionServices } from '../mission-module.js';
 import { renderBrief, UnknownPersonError } from '../outputs/brief-markdown.js';
 import { buildCascadeGraph, type Direction, UnknownRootError } from '../outputs/cascade-graph.js';

@@ -2,7 +2,7 @@ import { URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { checkSources } from '../../src/api/check.js';
 import { parseMissionConfig } from '../../src/config/mission-config.js';
-import { formatDocument } from '../../src/lsp/formatter.js';
+import { formatDocument } from '../../src/api/format.js';
 import { STARTER_MODEL_FILE, starterFiles } from '../../src/outputs/starter-model.js';
 
 describe('the starter model (mission init, the editor\'s "Mission: New model")', () => {
