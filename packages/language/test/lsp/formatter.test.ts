@@ -75,6 +75,16 @@ describe('formatting', () => {
         );
     });
 
+    test('tags, links and roll-up modes: one item a line, commas tight, measure items on one line', () => {
+        const messy =
+            'mission M {tags   ops ,north,q1 link "https://a.org"   "Plan"\n link "mailto:x@y.z" ' +
+            'measure m {rollup   mean target 3 unit "%"}}';
+        expect(formatDocument(messy)).toBe(
+            'mission M {\n  tags ops, north, q1\n  link "https://a.org" "Plan"\n  link "mailto:x@y.z"\n' +
+                '  measure m { rollup mean  target 3  unit "%" }\n}\n'
+        );
+    });
+
     test('text that does not parse is refused, not rewritten', () => {
         expect(() => formatDocument('mission Broken {\n  lead\n')).toThrow(/does not parse/);
     });
