@@ -15,9 +15,12 @@ import {
     headcountOf,
     intentOf,
     leadOf,
+    linksOf,
+    tagsOf,
     targetOf,
     unitOf
 } from '../model/accessors.js';
+import { linkableUrl } from '../model/links.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
 import { didYouMean } from '../references/suggestions.js';
 import { formatNumber } from '../syntax/numbers.js';
@@ -111,6 +114,10 @@ function missionSection(model: OutputModel, person: Person, mission: Mission): s
     );
     const lead = leadOf(mission)?.person?.ref;
     if (lead && lead !== person) out.push(`- **Lead:** ${personName(lead)}`);
+    const tags = tagsOf(mission);
+    if (tags.length > 0) out.push(`- **Tags:** ${tags.map(tag => md(`#${tag}`)).join(', ')}`);
+    const links = linksOf(mission);
+    if (links.length > 0) out.push(`- **Links:** ${links.map(linkText).join(' · ')}`);
     out.push('');
 
     out.push('**Intent**', '');
@@ -219,6 +226,20 @@ function measurePace(model: OutputModel, measure: Measure): string {
     if (expected === undefined) return '—';
     const shown = `${Math.round(expected * 100)}% expected`;
     return pace ? `${paceText(pace)} (${shown})` : shown;
+}
+
+/**
+ * `[label](url)` for what `linkableUrl` accepts (https, http, mailto), with the characters that could end
+ * the destination percent-encoded; anything else (`javascript:`...) as escaped text, never a link.
+ */
+function linkText(link: { url: string; label?: string }): string {
+    const href = linkableUrl(link.url);
+    if (!href) return link.label ? `${md(link.label)} (${md(link.url)})` : md(link.url);
+    const destination = href.replace(
+        /[()<>[\]\\`"' ]/g,
+        character => `%${character.charCodeAt(0).toString(16).toUpperCase()}`
+    );
+    return `[${md(link.label ?? link.url)}](${destination})`;
 }
 
 function peerText(peer: Mission): string {

@@ -6,10 +6,14 @@
 import type { PaceName } from '../facts/pace.js';
 import { supportedBy } from '../facts/supports.js';
 import type { Mission, Vision } from '../generated/ast.js';
-import { leadOf, type MissionStatusName } from '../model/accessors.js';
+import { leadOf, type MissionStatusName, tagsOf } from '../model/accessors.js';
 import { didYouMean } from '../references/suggestions.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
 import type { OutputModel } from './output-model.js';
+import { isSelected, selectByTag, type TagSelection } from './tag-selection.js';
+
+// `--tag` is an option of every output that draws the cascade: its names go out with the graph's.
+export { isSelected, modelTags, selectByTag, type TagSelection, UnknownTagError } from './tag-selection.js';
 
 export interface CascadeNode {
     /** A stable id for the formats (`n0`, `n1`, ...), never model text. */
@@ -27,6 +31,10 @@ export interface CascadeNode {
     /** The mission's pace on the model's today (its worst measure's); absent when none is paced. */
     readonly pace?: PaceName;
     readonly hasErrors: boolean;
+    /** A mission's tags, in order (absent when none). */
+    readonly tags?: readonly string[];
+    /** With `tag`: an ancestor shown for context only (drawn greyed). */
+    readonly context?: boolean;
     /** Levels below the root it was reached from (a root is 0). */
     readonly depth: number;
 }
@@ -52,6 +60,8 @@ export interface CascadeOptions {
     readonly depth?: number;
     /** Draw `supports` edges (default true). */
     readonly supports?: boolean;
+    /** Only the missions with this tag, and their ancestors for context (an UnknownTagError when none has it). */
+    readonly tag?: string;
 }
 
 export class UnknownRootError extends Error {
@@ -66,6 +76,8 @@ export class UnknownRootError extends Error {
 
 export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = {}): CascadeGraph {
     const { facts } = model;
+    const selection = options.tag === undefined ? undefined : selectByTag(facts, options.tag);
+    const shown = (element: Vision | Mission): boolean => !selection || isSelected(selection, element);
     const roots: Array<Vision | Mission> = [];
     if (options.root !== undefined) {
         const root =
@@ -77,6 +89,10 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
                 ...facts.missions.map(mission => mission.name)
             ]);
         roots.push(root);
+    } else if (selection) {
+        // The topmost shown elements: every shown parent is an ancestor of a tagged mission, so shown too.
+        roots.push(...facts.visions.filter(shown));
+        roots.push(...facts.missions.filter(mission => shown(mission) && !facts.parentOf(mission)));
     } else {
         roots.push(...facts.visions);
         roots.push(...facts.missions.filter(mission => !facts.parentOf(mission)));
@@ -89,7 +105,7 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
     const add = (element: Vision | Mission, depth: number): string => {
         const id = `n${nodes.length}`;
         idOf.set(element, id);
-        nodes.push(nodeOf(model, element, id, depth));
+        nodes.push(nodeOf(model, element, id, depth, selection));
         return id;
     };
     // Breadth first, so each level is complete before the next and ids follow the cascade.
@@ -104,6 +120,7 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
             const next: Array<Vision | Mission> = [];
             for (const parent of frontier) {
                 for (const child of facts.childrenOf(parent)) {
+                    if (!shown(child)) continue;
                     if (!idOf.has(child)) {
                         add(child, depth + 1);
                         next.push(child);
@@ -118,7 +135,7 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
     if (options.root === undefined && options.depth === undefined) {
         // Missions on an `under` cycle are reached from no root: draw each cycle from one member.
         for (const mission of facts.missions) {
-            if (idOf.has(mission)) continue;
+            if (idOf.has(mission) || !shown(mission)) continue;
             add(mission, 0);
             frontier = [mission];
             walk(0);
@@ -136,7 +153,13 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
     return { nodes, edges };
 }
 
-function nodeOf(model: OutputModel, element: Vision | Mission, id: string, depth: number): CascadeNode {
+function nodeOf(
+    model: OutputModel,
+    element: Vision | Mission,
+    id: string,
+    depth: number,
+    selection: TagSelection | undefined
+): CascadeNode {
     // Error recovery can leave an element without a name (a syntax error is reported); it is still drawn.
     const base = {
         id,
@@ -144,6 +167,7 @@ function nodeOf(model: OutputModel, element: Vision | Mission, id: string, depth
         name: element.name ?? '(unnamed)',
         hasErrors: model.hasErrors(element),
         depth,
+        ...(selection?.context.has(element) ? { context: true } : {}),
         ...(element.title ? { title: element.title } : {})
     };
     if (element.$type === 'Vision') {
@@ -156,13 +180,15 @@ function nodeOf(model: OutputModel, element: Vision | Mission, id: string, depth
     const lead = leadOf(element)?.person?.ref?.name;
     const progress = model.facts.progressOf(element);
     const pace = model.pace.mission(element);
+    const tags = tagsOf(element);
     return {
         ...base,
         kind: 'mission',
         status: model.facts.statusOf(element),
         ...(lead ? { lead } : {}),
         ...(progress === undefined ? {} : { progress }),
-        ...(pace === undefined ? {} : { pace })
+        ...(pace === undefined ? {} : { pace }),
+        ...(tags.length === 0 ? {} : { tags })
     };
 }
 
@@ -180,6 +206,13 @@ export const ERROR_COLOR = '#d00000';
 /** The marker of a mission behind its pace (amber: a warning, not an error). */
 export const BEHIND_COLOR = '#b7791f';
 export const BEHIND_TEXT = '⚠ behind';
+/** Context nodes of a `--tag` view: greyed, whatever their status. */
+export const CONTEXT_COLORS = { fill: '#f7f7f8', stroke: '#c5c8ce', text: '#9a9ea6' };
+
+/** `#north #clinics`: a mission's tags on a diagram node. */
+export function tagsText(tags: readonly string[]): string {
+    return tags.map(tag => `#${tag}`).join(' ');
+}
 export const SUPPORT_COLOR = '#7a5cc2';
 
 /** `40%`; absent progress is shown as `no progress`. */

@@ -8,11 +8,13 @@ import {
     BEHIND_TEXT,
     type CascadeGraph,
     type CascadeNode,
+    CONTEXT_COLORS,
     type Direction,
     ERROR_COLOR,
     progressText,
     STATUS_COLORS,
     SUPPORT_COLOR,
+    tagsText,
     wrapWords
 } from './cascade-graph.js';
 
@@ -47,12 +49,16 @@ export function cascadeToDot(graph: CascadeGraph, options: DotOptions = {}): str
 }
 
 function nodeAttributes(node: CascadeNode): string {
-    const colors = STATUS_COLORS[node.kind === 'vision' ? 'vision' : (node.status ?? 'active')];
+    // A `--tag` view's context node is greyed instead of coloured by its status.
+    const colors = node.context
+        ? CONTEXT_COLORS
+        : STATUS_COLORS[node.kind === 'vision' ? 'vision' : (node.status ?? 'active')];
     const classes = [
         node.kind,
         ...(node.status ? [`status-${node.status}`] : []),
         ...(node.hasErrors ? ['has-errors'] : []),
-        ...(node.pace === 'behind' ? ['behind'] : [])
+        ...(node.pace === 'behind' ? ['behind'] : []),
+        ...(node.context ? ['context'] : [])
     ];
     const attributes = [
         `id=${dotString(`${node.kind}-${node.name}`)}`,
@@ -61,7 +67,9 @@ function nodeAttributes(node: CascadeNode): string {
         `fillcolor="${colors.fill}"`,
         `fontcolor="${colors.text}"`,
         node.hasErrors ? `color="${ERROR_COLOR}", penwidth=3.5` : `color="${colors.stroke}"`,
-        ...(node.status === 'staged' || node.status === 'abandoned' ? ['style="rounded,filled,dashed"'] : []),
+        ...(node.context || node.status === 'staged' || node.status === 'abandoned'
+            ? ['style="rounded,filled,dashed"']
+            : []),
         `label=<${htmlLabel(node, colors.text)}>`
     ];
     return attributes.join(', ');
@@ -84,6 +92,10 @@ function htmlLabel(node: CascadeNode, textColor: string): string {
             const marker = `<FONT POINT-SIZE="9" COLOR="${BEHIND_COLOR}"><B>${BEHIND_TEXT}</B></FONT>`;
             rows.push(`<TR><TD ALIGN="LEFT">${marker}</TD></TR>`);
         }
+        if (node.tags) {
+            const tags = xmlText(literalBackslashes(tagsText(node.tags)));
+            rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${tags}</FONT></TD></TR>`);
+        }
     }
     if (node.hasErrors)
         rows.push(
@@ -93,7 +105,7 @@ function htmlLabel(node: CascadeNode, textColor: string): string {
 }
 
 function progressBar(node: CascadeNode): string {
-    const colors = STATUS_COLORS[node.status ?? 'active'];
+    const colors = node.context ? CONTEXT_COLORS : STATUS_COLORS[node.status ?? 'active'];
     const done = Math.round((node.progress ?? 0) * BAR_WIDTH);
     const cells: string[] = [];
     if (done > 0) cells.push(`<TD WIDTH="${done}" HEIGHT="5" FIXEDSIZE="TRUE" BGCOLOR="${colors.stroke}"></TD>`);

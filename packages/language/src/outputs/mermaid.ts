@@ -7,11 +7,13 @@ import {
     BEHIND_TEXT,
     type CascadeGraph,
     type CascadeNode,
+    CONTEXT_COLORS,
     type Direction,
     ERROR_COLOR,
     progressText,
     STATUS_COLORS,
     SUPPORT_COLOR,
+    tagsText,
     wrapWords
 } from './cascade-graph.js';
 
@@ -46,9 +48,14 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
     lines.push(`    classDef hasErrors stroke:${ERROR_COLOR},stroke-width:3px`);
     // Behind changes no colour (the status and errors own those); the class lets a page style it.
     lines.push('    classDef behind font-style:normal');
+    const context = CONTEXT_COLORS;
+    lines.push(
+        `    classDef context fill:${context.fill},stroke:${context.stroke},color:${context.text},stroke-dasharray:3 3`
+    );
     const byClass = new Map<string, string[]>();
     for (const node of graph.nodes) {
-        const classes = [node.kind === 'vision' ? 'vision' : (node.status ?? 'active')];
+        // A `--tag` view's context node is greyed instead of coloured by its status.
+        const classes = [node.context ? 'context' : node.kind === 'vision' ? 'vision' : (node.status ?? 'active')];
         if (node.hasErrors) classes.push('hasErrors');
         if (node.pace === 'behind') classes.push('behind');
         for (const name of classes) {
@@ -76,6 +83,7 @@ function mermaidLabel(node: CascadeNode): string {
         parts.push(`<i>${facts.map(mermaidText).join(' · ')}</i>`);
         parts.push(`${progressBar(node.progress)} ${mermaidText(progressText(node.progress))}`);
         if (node.pace === 'behind') parts.push(`<b>${mermaidText(BEHIND_TEXT)}</b>`);
+        if (node.tags) parts.push(`<i>${mermaidText(tagsText(node.tags))}</i>`);
     }
     if (node.hasErrors) parts.push(mermaidText('⚠ has errors'));
     return parts.join('<br/>');

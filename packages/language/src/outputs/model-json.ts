@@ -25,6 +25,7 @@ import {
 } from '../model/accessors.js';
 import { isValidDate, dateToIso, toDay } from '../syntax/dates.js';
 import { isoOrNull, type OutputModel, type ProblemCounts, type SourceLocation } from './output-model.js';
+import { isSelected, selectByTag } from './tag-selection.js';
 
 export const MODEL_JSON_FORMAT = 'mission-model';
 export const MODEL_JSON_VERSION = 1;
@@ -49,20 +50,38 @@ export interface ModelJson {
     readonly summary: object;
 }
 
-export function buildModelJson(model: OutputModel): ModelJson {
+export interface ModelJsonOptions {
+    /**
+     * Only the missions with this tag and, marked `"context": true`, their ancestors (and only the visions
+     * above them); the staging queue keeps the tagged missions. An UnknownTagError when no mission has it.
+     */
+    readonly tag?: string;
+}
+
+export function buildModelJson(model: OutputModel, options: ModelJsonOptions = {}): ModelJson {
     const { facts } = model;
+    const selection = options.tag === undefined ? undefined : selectByTag(facts, options.tag);
+    const missions = facts.missions.filter(
+        mission => isNamed(mission) && (!selection || isSelected(selection, mission))
+    );
     return {
         format: MODEL_JSON_FORMAT,
         version: MODEL_JSON_VERSION,
         today: model.today ?? null,
+        ...(selection ? { tag: selection.tag } : {}),
         files: [...model.files],
         // An element that error recovery left without a name cannot be referred to: it is not in the JSON.
-        visions: facts.visions.filter(isNamed).map(vision => visionJson(model, vision)),
+        visions: facts.visions
+            .filter(vision => isNamed(vision) && (!selection || selection.context.has(vision)))
+            .map(vision => visionJson(model, vision)),
         persons: facts.persons.filter(isNamed).map(person => personJson(model, person)),
         teams: facts.teams.filter(isNamed).map(team => teamJson(model, team)),
-        missions: facts.missions.filter(isNamed).map(mission => missionJson(model, mission)),
+        missions: missions.map(mission => ({
+            ...missionJson(model, mission),
+            ...(selection ? { context: !selection.tagged.has(mission) } : {})
+        })),
         stagingQueue: stagingQueue(facts)
-            .filter(entry => isNamed(entry.mission))
+            .filter(entry => isNamed(entry.mission) && (!selection || selection.tagged.has(entry.mission)))
             .map((entry, index) => ({
                 rank: index + 1,
                 mission: entry.mission.name,
@@ -77,8 +96,8 @@ export function buildModelJson(model: OutputModel): ModelJson {
 }
 
 /** The JSON text: 2-space indentation and a final newline. */
-export function modelJsonText(model: OutputModel): string {
-    return JSON.stringify(buildModelJson(model), null, 2) + '\n';
+export function modelJsonText(model: OutputModel, options: ModelJsonOptions = {}): string {
+    return JSON.stringify(buildModelJson(model, options), null, 2) + '\n';
 }
 
 function visionJson(model: OutputModel, vision: Vision): object {

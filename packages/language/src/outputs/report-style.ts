@@ -54,6 +54,11 @@ svg.bar.load .fill { fill: var(--violet); }
 .pace.on-track { color: var(--blue); background: #eef4fb; }
 .pace.won { color: var(--green); background: #edf8f1; }
 td.pace { white-space: nowrap; }
+.tag { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 11.5px; font-weight: 400;
+  color: var(--violet); background: #f3effb; margin-left: 4px; }
+a.link { font-weight: 400; font-size: 12.5px; margin-left: 6px; color: var(--blue); }
+span.link { font-weight: 400; font-size: 12.5px; margin-left: 6px; }
+tr.group.context td { color: var(--grey); font-weight: 400; }
 .sev { display: inline-block; min-width: 62px; text-align: center; padding: 1px 8px; border-radius: 4px;
   font-size: 11.5px; font-weight: 700; color: #fff; }
 .sev.error { background: var(--red); } .sev.warning { background: var(--amber); } .sev.info { background: var(--blue); }

@@ -64,6 +64,22 @@ describe('renderBrief', () => {
         expect(early).toContain('**Pace:** on track');
     });
 
+    test('tags, and links as Markdown links only for https, http and mailto', async () => {
+        const model = await checkText(`
+            person p
+            mission A { lead p tags north, clinics
+                link "https://example.com/a(b)c" "The [plan]"
+                link "mailto:pat@example.com"
+                link "javascript:alert(1)" "Click" }
+        `);
+        const brief = renderBrief(model, 'p');
+        expect(brief).toContain('- **Tags:** \\#north, \\#clinics');
+        expect(brief).toContain(
+            '- **Links:** [The \\[plan\\]](https://example.com/a%28b%29c) · ' +
+                '[mailto\\:pat\\@example.com](mailto:pat@example.com) · Click (javascript:alert\\(1\\))'
+        );
+    });
+
     test('names each person the same way at every mention: title (id), or the id without a title', async () => {
         const model = await checkText(`
             vision V

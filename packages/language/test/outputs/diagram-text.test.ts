@@ -94,6 +94,39 @@ describe('the cascade graph', () => {
         expect(early).not.toContain('behind');
     });
 
+    test('tags on the nodes; --tag keeps the tagged missions and greys their ancestors', async () => {
+        const tagged = await checkText(`
+            vision V
+            mission Top under V { }
+            mission Mid under Top { tags north, clinics }
+            mission Low under Mid { tags north }
+            mission Other under V { tags south }
+            mission Side under Top { }
+        `);
+        const all = buildCascadeGraph(tagged);
+        expect(all.nodes.find(node => node.name === 'Mid')!.tags).toEqual(['north', 'clinics']);
+        expect(cascadeToMermaid(all)).toContain('<i>#92;#35;north #92;#35;clinics</i>');
+        expect(cascadeToDot(all)).toContain('>#north #clinics</FONT>');
+        const graph = buildCascadeGraph(tagged, { tag: 'north' });
+        expect(graph.nodes.map(node => [node.name, node.context ?? false])).toEqual([
+            ['V', true],
+            ['Top', true],
+            ['Mid', false],
+            ['Low', false]
+        ]);
+        const mermaid = cascadeToMermaid(graph);
+        expect(mermaid).toContain('class n0,n1 context');
+        expect(mermaid).toMatch(/classDef context fill:#f7f7f8/);
+        const dot = cascadeToDot(graph);
+        expect(dot.split('\n').find(line => line.startsWith('    n1 '))).toMatch(
+            /class="mission status-active[^"]* context"/
+        );
+        expect(dot.split('\n').find(line => line.startsWith('    n2 '))).not.toContain('context');
+        expect(() => buildCascadeGraph(tagged, { tag: 'North' })).toThrow(
+            "no mission is tagged 'North': did you mean 'north'?"
+        );
+    });
+
     test('no model text reaches Mermaid or DOT unescaped', async () => {
         const graph = buildCascadeGraph(await checkText(model));
         const mermaid = cascadeToMermaid(graph, { direction: 'LR' });

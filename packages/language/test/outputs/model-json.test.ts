@@ -132,6 +132,34 @@ describe('the JSON model on broken and unusual models', () => {
         expect(later.missions[0]!.pace).toBe('on-track');
     });
 
+    test('--tag: the tagged missions and, marked context, their ancestors; the visions above them', async () => {
+        const model = await checkText(`
+            vision V
+            vision W
+            mission Top under V { }
+            mission Mid under Top { tags north }
+            mission Other under W { tags south status staged value 1k GBP per week }
+            mission Queued under Top { tags north status staged value 1k GBP per week }
+        `);
+        const json = buildModelJson(model, { tag: 'north' }) as unknown as {
+            tag: string;
+            visions: Array<{ name: string }>;
+            missions: Array<{ name: string; context: boolean }>;
+            stagingQueue: Array<{ mission: string }>;
+        };
+        expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true);
+        expect(json.tag).toBe('north');
+        expect(json.visions.map(vision => vision.name)).toEqual(['V']);
+        expect(json.missions.map(mission => [mission.name, mission.context])).toEqual([
+            ['Top', true],
+            ['Mid', false],
+            ['Queued', false]
+        ]);
+        expect(json.stagingQueue.map(entry => entry.mission)).toEqual(['Queued']);
+        expect(Object.keys(buildModelJson(model))).not.toContain('tag');
+        expect(() => buildModelJson(model, { tag: 'west' })).toThrow(/^no mission is tagged 'west'$/);
+    });
+
     test('the key order is fixed', async () => {
         const model = await checkText('vision V\nperson p\nteam t { members p }\nmission M under V { lead p }');
         const json = buildModelJson(model);

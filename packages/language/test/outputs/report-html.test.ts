@@ -74,6 +74,50 @@ describe('renderReport', () => {
         expect(open).toContain('<td class="pace"><span class="none">no span</span></td>');
     });
 
+    test('tags as chips; links as real links only for https, http and mailto, else as escaped text', async () => {
+        const page = renderReport(
+            await checkText(`
+                mission A { tags north, clinics
+                    link "https://example.com/plan?a=1&b=2" "Plan <b>"
+                    link "mailto:pat@example.com"
+                    link "javascript:alert(1)" "Click"
+                    link "data:text/html,<script>alert(1)</script>" }
+            `)
+        );
+        expect(page).toContain('<span class="tag">#north</span> <span class="tag">#clinics</span>');
+        expect(page).toContain(
+            '<a class="link" href="https://example.com/plan?a=1&amp;b=2" rel="noopener noreferrer">Plan &lt;b&gt;</a>'
+        );
+        expect(page).toContain('<a class="link" href="mailto:pat@example.com" rel="noopener noreferrer">');
+        expect(page).toContain('<span class="link none">Click (javascript:alert(1))</span>');
+        expect(page).toContain('data:text/html,&lt;script&gt;');
+        expect(page.match(/\shref="/g)).toHaveLength(2);
+        expect(page).not.toMatch(/href="(javascript|data):/i);
+    });
+
+    test('--tag: only the tagged missions, their ancestors greyed for context; an unknown tag', async () => {
+        const model = await checkText(`
+            vision V
+            mission Top under V { measure t { target 1 current 1 } }
+            mission Mid under Top { tags north measure m { target 1 } }
+            mission Low under Mid { tags north }
+            mission Other under V { tags south status staged value 1k GBP per week }
+            mission Queued under Mid { tags north status staged value 2k GBP per week }
+        `);
+        const page = renderReport(model, { tag: 'north' });
+        expect(page).toContain(' · tag #north</p>');
+        expect(page).toContain('<tr class="group context"><td colspan="6">Top');
+        expect(page).toContain('<tr class="group"><td colspan="6">Mid');
+        expect(page).toContain('<tr class="group"><td colspan="6">Low');
+        expect(page).not.toContain('<td colspan="6">Other');
+        expect(page).toContain('<b>Queued</b>');
+        expect(page).not.toContain('<b>Other</b>');
+        expect(() => renderReport(model, { tag: 'nort' })).toThrow(
+            "no mission is tagged 'nort': did you mean 'north'?"
+        );
+        expect(() => renderReport(model, { tag: 'east' })).toThrow(/^no mission is tagged 'east'$/);
+    });
+
     test('counts are worded in the singular for one (and info has no plural)', async () => {
         const one = renderReport(
             await checkText(
