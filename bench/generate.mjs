@@ -2,10 +2,14 @@
 // Deterministic generator of realistic mission workspaces for benchmarks and scale tests.
 //   node bench/generate.mjs <missions> <files> <out-dir> [--seed N]
 // A cascade 3–7 levels deep across files, persons (in people.mission) and teams on missions, nested
-// windows, budgets and measures that roll up, supports between peers, and a scattering of real
-// problems (about 1 mission in 50), so that every construct of LANGUAGE.md appears.
+// windows, budgets and measures that roll up (some with an explicit `rollup`), tags and links on some
+// missions, supports between peers, and a scattering of real problems (about 1 mission in 50), so that
+// every construct of LANGUAGE.md appears. The new constructs are chosen by index, not by the random
+// generator, so a seed gives the same cascade as before they were added.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const TAGS = ['operations', 'growth', 'north', 'south', 'digital', 'q1-2027', 'quality'];
 
 export function generateWorkspace(missionCount, fileCount, seed = 42) {
     let state = seed >>> 0;
@@ -100,6 +104,10 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
         if (status !== 'active' || i % 13 === 0) lines.push(`  status ${status}`);
         lines.push(`  review every 30 days last ${iso(Date.UTC(2026, 10, 23) / day - (problem ? 90 : i % 20))}`);
         if (status === 'staged') lines.push(`  value ${10 + (i % 90)}k GBP per ${i % 2 ? 'week' : 'month'}`);
+        if (i % 3 === 0)
+            lines.push(`  tags ${TAGS[i % TAGS.length]}${i % 9 === 0 ? `, ${TAGS[(i + 2) % TAGS.length]}` : ''}`);
+        if (i % 4 === 0) lines.push(`  link "https://plans.example.org/missions/m${i}" "Plan of mission ${i}"`);
+        if (i % 40 === 0) lines.push(`  link "mailto:m${i}@example.org"`);
         lines.push('  boundary {');
         lines.push(`    window ${iso(m.window.start)} .. ${iso(m.window.end)}`);
         lines.push(`    budget ${m.budget} GBP`);
@@ -114,14 +122,19 @@ export function generateWorkspace(missionCount, fileCount, seed = 42) {
         lines.push(`    current ${m.current}`);
         lines.push('    unit outcomes');
         if (i % 7 === 0) lines.push('    direction up');
+        if (i % 10 === 0) lines.push('    rollup sum');
         lines.push(`    due ${iso(m.window.end)}`);
         if (m.parent >= 0) lines.push(`    contributes to m${m.parent}.outcome`);
         lines.push('  }');
         if (i % 5 === 0)
             lines.push(
                 '  measure cost "Cost per outcome" ' +
-                    '{ baseline 120 target 80 current 100 unit "GBP per outcome" direction down }'
+                    `{ baseline 120 target 80 current 100 unit "GBP per outcome" direction down${
+                        i % 10 === 0 ? ' rollup none' : ''
+                    } }`
             );
+        if (i % 8 === 0)
+            lines.push(`  measure onTime "On-time rate" { baseline 70 target 95 current ${80 + (i % 15)} unit "%" }`);
         if (m.parent >= 0 && i % 6 === 0 && i + 1 < missionCount && missions[i + 1].parent === m.parent)
             lines.push(`  supports m${i + 1}`);
         lines.push('}');
