@@ -11,6 +11,7 @@ import {
     LayoutTimeoutError,
     svgToPng,
     UnknownRootError,
+    UnknownTagError,
     warmUpLayout
 } from 'mission-lang-language';
 import { type CommandContext, modelOptions } from './command-context.js';
@@ -38,6 +39,7 @@ export interface DiagramOptions extends ModelOptions {
     readonly format?: string;
     readonly output?: string;
     readonly root?: string;
+    readonly tag?: string;
     readonly depth?: string;
     readonly direction?: string;
     readonly supports?: boolean;
@@ -71,11 +73,13 @@ function cascadeGraph(
     try {
         return buildCascadeGraph(outputModelFrom(model), {
             root: options.root,
+            tag: options.tag,
             depth,
             supports: options.supports !== false
         });
     } catch (error) {
         if (error instanceof UnknownRootError) throw new UsageError(`--root ${error.root}: ${error.message}`);
+        if (error instanceof UnknownTagError) throw new UsageError(`--tag ${error.tag}: ${error.message}`);
         throw error;
     }
 }
@@ -166,6 +170,7 @@ export function defineDiagramCommand(program: Command, context: CommandContext):
         .option('-o, --output <file>', 'write to this file (default: standard output; png needs a file)')
         .option('--root <name>', 'draw only this vision or mission and what is below it')
         .option('--depth <levels>', 'draw only this many levels below the root(s)')
+        .option('--tag <name>', 'draw only the missions with this tag, and their ancestors greyed for context')
         .addOption(
             new Option('--direction <direction>', 'top to bottom or left to right').choices(['TB', 'LR']).default('TB')
         )

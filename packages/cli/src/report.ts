@@ -14,12 +14,14 @@ import { emit } from './emit.js';
 import { UsageError } from './exit-codes.js';
 import { failOnOption, outputExitCode } from './fail-on.js';
 import { loadModel, type ModelOptions } from './load-model.js';
+import { tagged } from './tag-option.js';
 import type { Output } from './output.js';
 import { watchOption, withWatch } from './watch.js';
 
 export interface ReportOptions extends ModelOptions {
     readonly output?: string;
     readonly title?: string;
+    readonly tag?: string;
     readonly timeout?: string;
     readonly watch?: boolean;
 }
@@ -35,7 +37,7 @@ export async function runReport(paths: readonly string[], options: ReportOptions
     warmUpLayout();
     const model = await loadModel(paths, options, output, { everyPosition: true });
     const outputModel = outputModelFrom(model);
-    const graph = buildCascadeGraph(outputModel);
+    const graph = tagged(options.tag, () => buildCascadeGraph(outputModel, { tag: options.tag }));
     let cascadeSvg: string | undefined;
     let cascadeNote: string | undefined;
     try {
@@ -47,7 +49,7 @@ export async function runReport(paths: readonly string[], options: ReportOptions
             'draw parts of it with mission diagram --root NAME --depth N.';
         output.stderr(`mission: ${cascadeNote}\n`);
     }
-    const page = renderReport(outputModel, { cascadeSvg, cascadeNote, title: options.title });
+    const page = renderReport(outputModel, { cascadeSvg, cascadeNote, title: options.title, tag: options.tag });
     await emit(options.output, page, output);
     return outputExitCode(model.summary, options.failOn);
 }
@@ -62,6 +64,7 @@ export function defineReportCommand(program: Command, context: CommandContext): 
         .argument('<paths...>', 'model files or folders, or - for standard input')
         .option('-o, --output <file>', 'write to this file, e.g. report.html (default: standard output)')
         .option('--title <text>', 'the page title (default: Mission scorecard)')
+        .option('--tag <name>', 'only the missions with this tag, and their ancestors greyed for context')
         .option(
             '--timeout <seconds>',
             `time limit of the cascade layout (default: ${DEFAULT_LAYOUT_TIMEOUT_MS / 1000})`

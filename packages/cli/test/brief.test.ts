@@ -22,7 +22,7 @@ describe('mission brief', () => {
         expect(text).toContain('- Budget: 1,200,000 GBP');
         expect(text).toContain(
             '| registered — Patients registered at new clinics | — | 4,000 | 9,000 | patients | — | 44% ' +
-                '| Grow.patients |'
+                '| behind (100% expected) | Grow.patients |'
         );
         expect(text).toContain('- Supports: **Recruit** — Recruit clinicians (lead Cara Diaz (cara))');
         expect(text).toContain('- Supported by: **Clinics** — Open three clinics (lead Bob Jones (bob))');
