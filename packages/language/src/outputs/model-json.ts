@@ -17,7 +17,9 @@ import {
     headcountOf,
     intentOf,
     leadOf,
+    linksOf,
     reviewOf,
+    tagsOf,
     targetOf,
     unitOf,
     valueOf,
@@ -205,6 +207,11 @@ function missionJson(model: OutputModel, mission: Mission): object {
         pace: model.pace.mission(mission) ?? null,
         supports: names(supportedBy(mission)),
         supportedBy: names(supportersOf(facts, mission)),
+        tags: tagsOf(mission),
+        // As written: whether a URL may become a link is for the consumer to check (invalid-link reports it).
+        links: linksOf(mission).map(link =>
+            link.label === undefined ? { url: link.url } : { url: link.url, label: link.label }
+        ),
         review: review?.every !== undefined ? { every: review.every, last: dateOrNull(review.last) } : null,
         value:
             value?.amount !== undefined && value.currency !== undefined && value.period !== undefined

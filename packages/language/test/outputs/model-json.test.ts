@@ -160,6 +160,26 @@ describe('the JSON model on broken and unusual models', () => {
         expect(() => buildModelJson(model, { tag: 'west' })).toThrow(/^no mission is tagged 'west'$/);
     });
 
+    test('tags in order, each once; links as written, the label only when given', async () => {
+        const json = (await compiled(`
+            vision V
+            mission M under V {
+                tags ops, north, ops tags q1
+                link "https://a.example.org/plan" "The \\"plan\\" <b>"
+                link "javascript:alert(1)"
+            }
+            mission N under V { }
+        `)) as unknown as {
+            missions: ReadonlyArray<{ tags: string[]; links: Array<{ url: string; label?: string }> }>;
+        };
+        expect(json.missions[0]!.tags).toEqual(['ops', 'north', 'q1']);
+        expect(json.missions[0]!.links).toEqual([
+            { url: 'https://a.example.org/plan', label: 'The "plan" <b>' },
+            { url: 'javascript:alert(1)' }
+        ]);
+        expect(json.missions[1]).toMatchObject({ tags: [], links: [] });
+    });
+
     test('the key order is fixed', async () => {
         const model = await checkText('vision V\nperson p\nteam t { members p }\nmission M under V { lead p }');
         const json = buildModelJson(model);
@@ -196,6 +216,8 @@ describe('the JSON model on broken and unusual models', () => {
             'pace',
             'supports',
             'supportedBy',
+            'tags',
+            'links',
             'review',
             'value',
             'problems',
