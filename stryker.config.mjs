@@ -13,8 +13,8 @@ export default {
     mutate: [
         'packages/language/src/validation/rules/**/*.ts',
         'packages/language/src/facts/**/*.ts',
-        'packages/language/src/lsp/affected.ts',
-        'packages/language/src/lsp/document-builder.ts',
+        'packages/language/src/incremental/affected.ts',
+        'packages/language/src/incremental/document-builder.ts',
         'packages/cli/src/format-*.ts'
     ],
     coverageAnalysis: 'perTest',

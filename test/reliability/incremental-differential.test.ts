@@ -1,7 +1,7 @@
 /**
  * The editor's incremental re-checking, held to a fresh check along every dependency path of the rule
  * catalog. The language server re-checks after an edit only the files the change can reach
- * (packages/language/src/lsp/affected.ts, document-builder.ts): a rule that reads a value one or two
+ * (packages/language/src/incremental/affected.ts, document-builder.ts): a rule that reads a value one or two
  * links away from where it reports (a crew team's member's capacity, a parent's window inherited from
  * its own parent) shows stale diagnostics when that reach is computed too small.
  *
@@ -261,14 +261,14 @@ const PATHS: readonly DependencyPath[] = [
 ];
 
 /**
- * Stale diagnostics this test found (fixed in lsp/affected.ts and facts/fingerprints.ts), kept as fixed
+ * Stale diagnostics this test found (fixed in incremental/affected.ts and facts/fingerprints.ts), kept as fixed
  * cases: a field changed and changed back (`hop`, to each of `values` in turn), each change altering the
  * diagnostics of a file it does not touch.
  */
 const FOUND: ReadonlyArray<{ name: string; elements: ElementPlan[]; hop: Hop; values: number[] }> = [
     {
         // G moving under L (under K, under X) puts X above Y: X's `supports Y` references nothing edited.
-        // Fixed by comparing each `supports` relation before and after (lsp/affected.ts, cascadeRelations).
+        // Fixed by comparing each `supports` relation before and after (incremental/affected.ts, cascadeRelations).
         name: 'redundant-support when the supported mission’s grandparent moves under the supporter',
         elements: [
             vision('V'),

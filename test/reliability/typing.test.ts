@@ -1,7 +1,7 @@
 /**
  * Typing, one edit at a time, in a generated workspace (bench/generate.mjs): digits in numbers and dates,
  * letters in titles, new lines and spaces in the layout, now and then a character anywhere. The language
- * server moves most of these onto the current tree (packages/language/src/lsp/transplant.ts), re-parses
+ * server moves most of these onto the current tree (packages/language/src/incremental/transplant.ts), re-parses
  * only the edited elements, validates only what the change reaches. After every edit each file's
  * diagnostics (code, range, message) and every syntax node's position must equal a fresh build of the
  * same texts. `npm run fuzz` runs many more edits.

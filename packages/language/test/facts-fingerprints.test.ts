@@ -1,4 +1,4 @@
-/** factFingerprints: the comparable string lsp/affected.ts uses to tell which elements an edit reached. */
+/** factFingerprints: the comparable string incremental/affected.ts uses to tell which elements an edit reached. */
 import { describe, expect, it } from 'vitest';
 import { factFingerprints } from '../src/facts/fingerprints.js';
 import { check, element, mission } from './foundation-helpers.js';

@@ -7,8 +7,8 @@ import type { ModelFacts } from './model-facts.js';
  * progress, measures' progress, parent and (in a cycle) the loop as its message names it; a person's load,
  * capacity and the missions counted in the peak, with their starts.
  * Two models whose fingerprints agree for an element give every rule the same facts about it, so an
- * editor can tell which elements a change of values reached (lsp/affected.ts). Whether one mission is
- * above another however far (redundant-support, unmapped-measures) is not a fact of either: lsp/affected.ts
+ * editor can tell which elements a change of values reached (incremental/affected.ts). Whether one mission is
+ * above another however far (redundant-support, unmapped-measures) is not a fact of either: incremental/affected.ts
  * compares it per `supports` and `contributes to` (cascadeRelations).
  */
 export function factFingerprints(facts: ModelFacts): Map<AstNode, string> {

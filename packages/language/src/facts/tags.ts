@@ -13,7 +13,7 @@ const tagsByFacts = new WeakMap<ModelFacts, readonly TagUse[]>();
 /**
  * Every tag used in the model, by name (case-sensitive, code-unit order), with how many missions carry
  * it. Completion after `tags` reads it on every keystroke, so it is computed once per model state: a
- * tag edit changes the model (tags are not free text, lsp/model-signature.ts) and so brings new facts.
+ * tag edit changes the model (tags are not free text, incremental/model-signature.ts) and so brings new facts.
  */
 export function tagsInUse(facts: ModelFacts): readonly TagUse[] {
     let tags = tagsByFacts.get(facts);

@@ -18,7 +18,7 @@ import { forEachElementInSlices, forEachNode, forEachOwnReference } from '../mod
 /**
  * Descriptions of exported names that read their positions from the live syntax tree when asked.
  * Langium's compute the selection segment when the name is indexed; the editor moves a typing edit onto
- * the current tree (lsp/transplant.ts, lsp/incremental-parse.ts), which shifts positions without
+ * the current tree (incremental/transplant.ts, incremental/incremental-parse.ts), which shifts positions without
  * re-indexing, so a segment taken at indexing time would go stale. The path is computed on first use:
  * the tree keeps its structure for as long as the description lives.
  */

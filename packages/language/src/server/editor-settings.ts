@@ -9,9 +9,9 @@ import {
 } from 'langium';
 import { type Connection, type Diagnostic, DiagnosticSeverity, type WorkspaceFolder } from 'vscode-languageserver';
 import type { MissionDiagnostic } from '../validation/diagnostics.js';
-import { MissionDocumentBuilder } from '../lsp/document-builder.js';
+import { MissionDocumentBuilder } from '../incremental/document-builder.js';
 import { CONFIG_FILE_NAME, type MissionConfig, parseMissionConfig } from '../config/mission-config.js';
-import { MissionWorkspaceManager, type WorkspaceStartupParticipant } from '../lsp/workspace-manager.js';
+import { MissionWorkspaceManager, type WorkspaceStartupParticipant } from '../workspace/workspace-manager.js';
 import type { MissionServices } from '../mission-module.js';
 import { type DiagnosticCode, isDiagnosticCode } from '../validation/codes.js';
 import type { MissionSettings, SeveritySetting } from '../validation/settings.js';

@@ -1,6 +1,6 @@
 /**
- * Typing edits that keep every name and reference are moved onto the current tree (lsp/transplant.ts),
- * re-parsing only the edited top-level elements when it can (lsp/incremental-parse.ts). Whatever path an
+ * Typing edits that keep every name and reference are moved onto the current tree (incremental/transplant.ts),
+ * re-parsing only the edited top-level elements when it can (incremental/incremental-parse.ts). Whatever path an
  * edit takes, the result must be exactly what a fresh build of the same text gives: every syntax node's
  * position, every diagnostic (code, range, message), in every file.
  */

@@ -2,7 +2,7 @@ import { DocumentState, OperationCancelled, TextDocument, URI } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
-import { modelSignature } from '../../src/lsp/model-signature.js';
+import { modelSignature } from '../../src/incremental/model-signature.js';
 import { createMissionServices } from '../../src/mission-module.js';
 import { TestWorkspace } from './workspace.js';
 

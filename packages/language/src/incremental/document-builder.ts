@@ -355,7 +355,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
 
     /**
      * The documents whose diagnostics a change of values can have changed: those holding an edited
-     * element or one whose facts changed, and their neighbours by reference (lsp/affected.ts).
+     * element or one whose facts changed, and their neighbours by reference (incremental/affected.ts).
      */
     private dependentsOf(edits: readonly InPlaceEdit[], before: ReadonlyMap<AstNode, string>): Set<LangiumDocument> {
         const after = this.factPrints(edits[0]!.document);
