@@ -6,6 +6,7 @@ import { defineDiagramCommand } from './diagram.js';
 import { defineDiffCommand } from './diff.js';
 import { defineFormatCommand } from './format.js';
 import { defineInitCommand } from './init.js';
+import { defineMeasuresCommand } from './measures.js';
 import { defineReportCommand } from './report.js';
 import { defineSchemaCommand } from './schema.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -74,6 +75,7 @@ const commandDefinitions: Array<(program: Command, context: CommandContext) => v
     defineBriefCommand,
     defineFormatCommand,
     defineDiffCommand,
+    defineMeasuresCommand,
     defineInitCommand,
     defineSchemaCommand
 ];

@@ -26,3 +26,39 @@ export async function writeFileAtomic(
         throw new UsageError(`${path}: cannot write: ${describeError(error as NodeJS.ErrnoException)}`);
     }
 }
+
+/**
+ * Writes several files all or nothing, as far as a file system allows: every file is first written to
+ * a temporary file beside its target (a failure there removes them all and changes nothing), then each
+ * is renamed over its target.
+ */
+export async function writeFilesAtomic(
+    files: ReadonlyArray<{ readonly path: string; readonly data: string }>,
+    cwd: string = process.cwd()
+): Promise<void> {
+    const staged: Array<{ path: string; target: string; temporary: string }> = [];
+    try {
+        for (const file of files) {
+            const target = resolve(cwd, file.path);
+            const temporary = join(
+                dirname(target),
+                `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+            );
+            staged.push({ path: file.path, target, temporary });
+            await mkdir(dirname(target), { recursive: true });
+            await writeFile(temporary, file.data);
+        }
+    } catch (error) {
+        await Promise.all(staged.map(entry => rm(entry.temporary, { force: true }).catch(() => undefined)));
+        const failed = staged.at(-1)?.path ?? '';
+        throw new UsageError(`${failed}: cannot write: ${describeError(error as NodeJS.ErrnoException)}`);
+    }
+    for (const entry of staged) {
+        try {
+            await rename(entry.temporary, entry.target);
+        } catch (error) {
+            await Promise.all(staged.map(other => rm(other.temporary, { force: true }).catch(() => undefined)));
+            throw new UsageError(`${entry.path}: cannot write: ${describeError(error as NodeJS.ErrnoException)}`);
+        }
+    }
+}

@@ -2,6 +2,7 @@
 export * from './model-json.js';
 export * from './model-diff.js';
 export * from './model-diff-text.js';
+export * from './measure-updates.js';
 export * from './output-model.js';
 export * from './cascade-graph.js';
 export * from './dot.js';
