@@ -7,7 +7,9 @@ import { defineDiffCommand } from './diff.js';
 import { defineFormatCommand } from './format.js';
 import { defineInitCommand } from './init.js';
 import { defineMeasuresCommand } from './measures.js';
+import { definePlanCommand } from './plan.js';
 import { defineReportCommand } from './report.js';
+import { defineReviewsCommand } from './reviews.js';
 import { defineSchemaCommand } from './schema.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
 import { type Output, processOutput } from './output.js';
@@ -76,6 +78,8 @@ const commandDefinitions: Array<(program: Command, context: CommandContext) => v
     defineFormatCommand,
     defineDiffCommand,
     defineMeasuresCommand,
+    definePlanCommand,
+    defineReviewsCommand,
     defineInitCommand,
     defineSchemaCommand
 ];
