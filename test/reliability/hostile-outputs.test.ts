@@ -23,7 +23,7 @@ import {
 } from '../../packages/language/src/index.js';
 import { checkFiles } from '../fuzz/check-helpers.js';
 import { launchChromium } from '../fuzz/chromium.js';
-import { HOSTILE_STRINGS, hostileModel, visibleText } from '../fuzz/hostile.js';
+import { HOSTILE_STRINGS, hostileModel, stringLiteral, visibleText } from '../fuzz/hostile.js';
 import { printSummary, REPO } from '../fuzz/settings.js';
 
 /** Why a test's browser checks did not run: it then counts as skipped, never as passed. */
@@ -231,4 +231,106 @@ describe('the Markdown brief with hostile text', () => {
         }
         await page.close();
     }, 120_000);
+});
+
+/** URLs that must never become links, and the four that may (each only as itself, percent-encoded). */
+const HOSTILE_URLS: readonly string[] = [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'javascript://example.com/%0aalert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    '//evil.example/x',
+    'https:evil.example',
+    'https://ok.example/a)(b"c\'<d>`e[f]\\g',
+    'https://ok.example/](javascript:alert(1))',
+    'mailto:a@b.example?subject=<img/src=x/onerror=alert(1)>',
+    'http://ok.example/#"><script>alert(1)</script>'
+];
+const LINKABLE = 4;
+const HOSTILE_LABELS = ['<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '"><script>alert(1)</script>'];
+
+function hostileLinksModel(): string {
+    const links = HOSTILE_URLS.map(
+        (url, index) => `  link ${stringLiteral(url)} ${stringLiteral(HOSTILE_LABELS[index % HOSTILE_LABELS.length]!)}`
+    );
+    return (
+        'vision V\nperson boss { capacity 9 }\n' +
+        `mission L under V {\n  intent "x"\n  lead boss\n  tags north, x-y_z\n${links.join('\n')}\n` +
+        `  link ${stringLiteral('javascript:alert(2)')}\n}\n`
+    );
+}
+
+/** Every `href` of rendered HTML, decoded as a browser reads the attribute. */
+function hrefs(rendered: string): string[] {
+    return [...rendered.matchAll(/<a\s[^>]*href="([^"]*)"/gi)].map(match =>
+        match[1]!
+            .replace(/&amp;/g, '&')
+            .replace(/&quot;/g, '"')
+            .replace(/&#39;/g, "'")
+    );
+}
+
+describe('hostile links and tags', () => {
+    let links: OutputModel;
+    beforeAll(async () => {
+        const result = await checkFiles([hostileLinksModel()]);
+        expect(result.diagnostics.filter(d => ['syntax-error', 'unresolved-reference'].includes(d.code))).toEqual([]);
+        links = outputModelOf(result, result.diagnostics, result.summary);
+    });
+
+    test('the report makes links only of https, http and mailto URLs, and runs nothing', async ({ skip }) => {
+        figures.outputsChecked++;
+        const page = renderReport(links);
+        const found = hrefs(page);
+        expect(found).toHaveLength(LINKABLE);
+        for (const href of found) expect(href).toMatch(/^(https:\/\/ok\.example\/|http:\/\/ok\.example\/|mailto:)/);
+        // Text such as `onerror=` stays text: no element of the page has a handler or is a script or image.
+        expect(page).not.toMatch(/<script|<img|<[a-z][^>]*\son\w+=/i);
+        expect(page).toContain('<span class="tag">#north</span> <span class="tag">#x-y_z</span>');
+        if (!browser) return skip(NO_BROWSER);
+        const browserPage = await blankPage();
+        const requests: string[] = [];
+        const reportUrl = 'http://report.invalid/links.html';
+        await browserPage.route('**/*', route => {
+            if (route.request().url() === reportUrl)
+                return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page });
+            requests.push(route.request().url());
+            return route.abort();
+        });
+        await browserPage.goto(reportUrl, { waitUntil: 'load' });
+        const shown = (await browserPage.evaluate(
+            `(() => ({
+                injected: (${INJECTION_CHECK})(document),
+                links: [...document.querySelectorAll('a[href]')].map(a => a.protocol)
+            }))()`
+        )) as { injected: string[]; links: string[] };
+        await browserPage.close();
+        expect(requests).toEqual([]);
+        expect(shown.injected).toEqual([]);
+        expect(shown.links.sort()).toEqual(['http:', 'https:', 'https:', 'mailto:']);
+    }, 120_000);
+
+    test('the brief makes Markdown links only of https, http and mailto URLs in CommonMark and GFM', async () => {
+        figures.outputsChecked++;
+        const brief = renderBrief(links, 'boss');
+        expect(brief).toContain('- **Tags:** \\#north, \\#x-y\\_z');
+        const renderings = [
+            // As in the hostile brief test: linkify is the renderer's own choice, never the brief's.
+            new MarkdownIt({ html: true, linkify: false }).render(brief),
+            await marked.parse(brief, { gfm: true })
+        ];
+        for (const rendered of renderings) {
+            expect(rendered).not.toMatch(/<(script|img|svg|iframe)\b/i);
+            const found = hrefs(rendered);
+            expect(found).toHaveLength(LINKABLE);
+            for (const href of found)
+                expect(href).toMatch(/^(https:\/\/ok\.example\/|http:\/\/ok\.example\/|mailto:a@b\.example)/);
+            // `javascript` may remain as text in an https URL's path; what could end the destination may not.
+            expect(found.join('')).not.toMatch(/[()<>"' ]/);
+        }
+    });
 });
