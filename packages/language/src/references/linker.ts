@@ -21,12 +21,13 @@ import {
     nodeTypes,
     referenceHolderTypes
 } from '../model/walk.js';
+import type { OnDemandReferences } from '../syntax/fast-tree-builder.js';
 import { materializeSyntaxOf } from '../syntax/syntax-on-demand.js';
 import { kindWord } from './kinds.js';
 import type { MissionIndexManager } from './name-index.js';
 
 /** Linking errors say what kind was expected, and what the name is when it exists with another kind. */
-export class MissionLinker extends DefaultLinker {
+export class MissionLinker extends DefaultLinker implements OnDemandReferences {
     private readonly index: MissionIndexManager;
 
     constructor(services: MissionServices) {

@@ -9,11 +9,11 @@ import {
     LeafCstNodeImpl,
     type Lexer,
     type Linker,
+    type Reference,
     type RootCstNode,
     type ValueConverter
 } from 'langium';
 import type { TokenType } from 'chevrotain';
-import type { MissionLinker } from '../references/linker.js';
 import { RuleFeatures } from './grammar-features.js';
 import { DATE, FastPathMiss, FastScanner, ID, NUMBER, STRING, type TextPosition } from './fast-scanner.js';
 import { ITEM_START, OnDemandNode } from './syntax-on-demand.js';
@@ -37,6 +37,15 @@ const TERMINALS = new Set([ID, STRING, NUMBER, DATE, 'WS', 'ML_COMMENT', 'SL_COM
  * A `lean` builder makes the same AST without the CST: its nodes build their `$cstNode` when first
  * read, as do its references their `$refNode` (syntax-on-demand.ts).
  */
+/**
+ * The linker's part in a lean parse: a reference whose `$refNode` is built when first read. The linker
+ * (references/linker.ts) implements it; the syntax layer names what it needs rather than importing the
+ * layer above it.
+ */
+export interface OnDemandReferences {
+    buildReferenceOnDemand(node: AstNode, property: string, refText: string): Reference;
+}
+
 export abstract class FastTreeBuilder {
     protected readonly converter: ValueConverter;
     protected readonly linker: Linker;
@@ -327,7 +336,8 @@ export abstract class FastTreeBuilder {
 
     /** The linker's reference; a lean one reads its `$refNode` from the CST built on demand. */
     protected buildReference(node: Node, property: string, composite: CompositeCstNodeImpl, text: string): unknown {
-        if (this.lean) return (this.linker as MissionLinker).buildReferenceOnDemand(node as AstNode, property, text);
+        if (this.lean)
+            return (this.linker as Linker & OnDemandReferences).buildReferenceOnDemand(node as AstNode, property, text);
         return this.linker.buildReference(node as AstNode, property, composite, text);
     }
 
