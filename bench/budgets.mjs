@@ -50,6 +50,8 @@ export const BUDGETS = [
         figure: at('10k', 'editor', 'completion', 'p95')
     },
     { name: 'hover on a mission 10k p95', limit: 25, unit: 'ms', figure: at('10k', 'editor', 'hover', 'p95') },
+    { name: 'MCP read tool 10k p95 (worst tool)', limit: 50, unit: 'ms', figure: at('10k', 'mcp', 'readP95') },
+    { name: 'MCP propose_edit 10k p95', limit: 300, unit: 'ms', figure: at('10k', 'mcp', 'proposeEdit', 'p95') },
     {
         name: '`diagram --format svg` 1,000-mission cascade',
         limit: 2000,

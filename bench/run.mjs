@@ -3,7 +3,8 @@
 // each size, writes bench/results.json and bench/results.md, prints the table and exits non-zero when a
 // budget (bench/budgets.mjs) is missed.
 //   node bench/run.mjs [--sizes 1k,10k,50k,100k] [--editor-sizes 10k,50k] [--no-editor] [--no-outputs]
-//   (default: --sizes 1k,10k; the editor at those of 10k and 50k that are run)
+//   (default: --sizes 1k,10k; the editor at those of 10k and 50k that are run) [--no-mcp] [--mcp-calls N]
+//   (the MCP server's tools at 10k when it is run, bench/mcp.mjs)
 //                      [--runs N (default 3)] [--edits N] [--edits-large N] [--output bench/results]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkBudgets } from './budgets.mjs';
 import { measureEditor } from './editor.mjs';
+import { measureMcp } from './mcp.mjs';
 import { renderMarkdown } from './table.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -157,6 +159,12 @@ async function main() {
         const count = SIZES[size][0] >= 50_000 ? editsLarge : edits;
         log(`${size}: language server (${count} edits per file)`);
         results.sizes[size].editor = await measureEditor(dir, { edits: count });
+    }
+    if (!process.argv.includes('--no-mcp') && sizes.includes('10k')) {
+        log('10k: MCP server (read tools, propose_edit)');
+        results.sizes['10k'].mcp = await measureMcp(join(workspaces, '10k'), {
+            calls: Number(option('mcp-calls', '50'))
+        });
     }
     results.machine.loadAverageEnd = loadavg();
     results.budgets = checkBudgets(results);

@@ -54,9 +54,12 @@ export function registerResources(server: McpServer, workspace: ModelWorkspace, 
             description: 'Every element, resolved reference, computed fact and diagnostic (as mission compile)',
             mimeType: 'application/json'
         },
-        uri => ({
-            contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(workspace.modelJson()) }]
-        })
+        async uri => {
+            await workspace.ready();
+            return {
+                contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(workspace.modelJson()) }]
+            };
+        }
     );
     server.registerResource(
         'language-reference',
@@ -82,7 +85,8 @@ export function registerPrompts(server: McpServer, workspace: ModelWorkspace): v
             description: 'Review one mission: intent, measures, boundaries, support, people and load',
             argsSchema: { mission: z.string().describe('the mission to review') }
         },
-        ({ mission }) => {
+        async ({ mission }) => {
+            await workspace.ready();
             const found = modelIndex(workspace).elements.get(mission);
             const facts =
                 found?.kind === 'mission'

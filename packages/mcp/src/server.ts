@@ -27,8 +27,10 @@ export function createMissionMcpServer(workspace: ModelWorkspace, options: Missi
         { name: SERVER_NAME, version: options.version ?? '0.1.0' },
         { instructions: INSTRUCTIONS, capabilities: { tools: {}, resources: {}, prompts: {} } }
     );
-    for (const tool of [...modelTools(workspace), ...outputTools(workspace), proposeEditTool(workspace)])
-        registerMissionTool(server, tool);
+    // The read tools answer from the model as written: a proposal still held is taken back first.
+    const ready = () => workspace.ready();
+    for (const tool of [...modelTools(workspace), ...outputTools(workspace)]) registerMissionTool(server, tool, ready);
+    registerMissionTool(server, proposeEditTool(workspace));
     registerResources(server, workspace, options.languageReferencePath ?? defaultLanguageReferencePath());
     registerPrompts(server, workspace);
     return server;

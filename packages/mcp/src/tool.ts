@@ -38,7 +38,8 @@ export function missionTool<Input extends z.ZodRawShape, Output extends z.ZodRaw
     return tool as unknown as AnyMissionTool;
 }
 
-export function registerMissionTool(server: McpServer, tool: AnyMissionTool): void {
+/** `prepare` runs before each call (the server waits there until the model is the written one). */
+export function registerMissionTool(server: McpServer, tool: AnyMissionTool, prepare?: () => Promise<void>): void {
     server.registerTool(
         tool.name,
         {
@@ -50,6 +51,7 @@ export function registerMissionTool(server: McpServer, tool: AnyMissionTool): vo
         },
         async (args: unknown): Promise<CallToolResult> => {
             try {
+                await prepare?.();
                 const answer = await tool.run(args as z.infer<z.ZodObject<z.ZodRawShape>>);
                 return {
                     structuredContent: answer.structured,

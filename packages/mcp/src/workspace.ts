@@ -48,14 +48,27 @@ export interface ModelFile {
 interface Snapshot {
     readonly diagnostics: readonly MissionDiagnostic[];
     readonly outputModel: OutputModel;
+    /** The diagnostics of the model as written (these, unless a proposal is being held). */
+    readonly committedDiagnostics: readonly MissionDiagnostic[];
     json?: ModelJson;
 }
+
+/** How long a proposal that was not written stays in the services before they go back to the written model. */
+const RESTORE_WHEN_IDLE_MS = 1000;
 
 export class ModelWorkspace {
     readonly root: string;
     readonly format: FormatSettings | undefined;
     private readonly services: MissionServiceSet;
+    /** The files as written (on disk, or as the CLI read them). */
     private readonly files = new Map<string, ModelFile>();
+    /** The files as the language services hold them now: the written ones and a proposal's. */
+    private live = new Map<string, ModelFile>();
+    /** The files of a proposal the services hold but that was not written (to take back). */
+    private readonly proposal = new Map<string, URI>();
+    /** While a proposal is held: the diagnostics of the written model, for the next proposal's "before". */
+    private heldDiagnostics: readonly MissionDiagnostic[] | undefined;
+    private restoreTimer: NodeJS.Timeout | undefined;
     private readonly configDiagnostics: readonly MissionDiagnostic[];
     private snapshot: Snapshot | undefined;
     private versions = 0;
@@ -79,6 +92,7 @@ export class ModelWorkspace {
         const documents: LangiumDocument[] = [];
         for (const source of options.sources) {
             workspace.files.set(source.uri.toString(), { path: source.path, uri: source.uri, text: source.text });
+            workspace.live.set(source.uri.toString(), { path: source.path, uri: source.uri, text: source.text });
             const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, source.uri);
             shared.workspace.LangiumDocuments.addDocument(document);
             documents.push(document);
@@ -87,7 +101,7 @@ export class ModelWorkspace {
         return workspace;
     }
 
-    /** The model files in the order given (new files last). */
+    /** The model files as written, in the order given (new files last). */
     modelFiles(): ModelFile[] {
         return [...this.files.values()];
     }
@@ -119,7 +133,10 @@ export class ModelWorkspace {
         return this.current().outputModel.today;
     }
 
-    /** Every diagnostic: the configuration's first, then each file's by line and column. */
+    /*
+     * What the services hold now (after `ready()`: the model as written): every diagnostic (the
+     * configuration's first, then each file's by line and column), the output model, the JSON model.
+     */
     diagnostics(): readonly MissionDiagnostic[] {
         return this.current().diagnostics;
     }
@@ -141,70 +158,96 @@ export class ModelWorkspace {
     }
 
     /**
-     * Re-checks the workspace with new texts for some files (a file not in the model yet is added)
-     * through the editor's path: the text documents change and the document builder updates.
+     * Waits until the language services hold the model as it is on disk again: a proposal that was not
+     * written is taken back here (or when the server is idle), not while its answer waits. Every tool
+     * but propose_edit, and every resource that reads the checked model, calls this first.
      */
-    update(texts: ReadonlyMap<string, { path: string; uri: URI; text: string }>): Promise<void> {
-        const run = this.queue.then(() => this.apply(texts));
+    ready(): Promise<void> {
+        return this.enqueue(() => this.applyTexts(new Map()));
+    }
+
+    /**
+     * Checks the model as it would be with the new texts (a file not in the model yet is added),
+     * through the editor's path: the text documents change and the document builder updates. `inspect`
+     * gets the diagnostics before (the model as written) and after; when it says `keep`, the texts are
+     * the model from then on (it has written them). Otherwise the model is put back on the next
+     * `ready()` or after a quiet moment, and a proposal that follows first goes straight from this one
+     * to its own texts: one update instead of two.
+     */
+    trial<T>(
+        texts: ReadonlyMap<string, ModelFile>,
+        inspect: (
+            before: readonly MissionDiagnostic[],
+            after: readonly MissionDiagnostic[]
+        ) => Promise<{ result: T; keep: boolean }>
+    ): Promise<T> {
+        clearTimeout(this.restoreTimer);
+        const run = this.enqueue(async () => {
+            const before = this.current().committedDiagnostics;
+            await this.applyTexts(texts);
+            const outcome = await inspect(before, this.current().diagnostics);
+            if (outcome.keep) {
+                for (const [key, file] of texts) this.files.set(key, file);
+                this.proposal.clear();
+                this.heldDiagnostics = undefined;
+                this.changed();
+            }
+            return outcome.result;
+        });
+        void run
+            .finally(() => {
+                if (this.proposal.size > 0) {
+                    this.restoreTimer = setTimeout(
+                        () => void this.ready().catch(() => undefined),
+                        RESTORE_WHEN_IDLE_MS
+                    );
+                    this.restoreTimer.unref();
+                }
+            })
+            .catch(() => undefined);
+        return run;
+    }
+
+    private enqueue<T>(work: () => Promise<T>): Promise<T> {
+        const run = this.queue.then(work);
         this.queue = run.catch(() => undefined);
         return run;
     }
 
     /**
-     * Checks the model as it would be with the new texts, hands the diagnostics to `inspect` and puts
-     * the model back as it was, unless `keep` says otherwise once it has seen them.
+     * Makes the services hold the files as written plus `texts`, in one update: the files of an
+     * earlier proposal that `texts` leaves out go back to their written text (or away, when new).
      */
-    trial<T>(
-        texts: ReadonlyMap<string, { path: string; uri: URI; text: string }>,
-        inspect: (diagnostics: readonly MissionDiagnostic[]) => Promise<{ result: T; keep: boolean }>
-    ): Promise<T> {
-        const run = this.queue.then(async () => {
-            const before = new Map([...texts.keys()].map(uri => [uri, this.files.get(uri)]));
-            await this.apply(texts);
-            let outcome: { result: T; keep: boolean } | undefined;
-            try {
-                outcome = await inspect(this.diagnostics());
-                return outcome.result;
-            } finally {
-                if (!outcome?.keep) await this.restore(before);
-            }
-        });
-        this.queue = run.catch(() => undefined);
-        return run;
-    }
-
-    private async apply(texts: ReadonlyMap<string, { path: string; uri: URI; text: string }>): Promise<void> {
-        const textDocuments = this.services.shared.workspace.TextDocuments!;
-        const uris: URI[] = [];
-        for (const [key, file] of texts) {
-            const version = (textDocuments.get(key)?.version ?? 0) + 1;
-            textDocuments.set(TextDocument.create(key, 'mission', version, file.text));
-            this.files.set(key, { path: file.path, uri: file.uri, text: file.text });
-            uris.push(file.uri);
-        }
-        this.changed();
-        await this.services.shared.workspace.DocumentBuilder.update(uris, []);
-        this.changed();
-    }
-
-    private async restore(before: ReadonlyMap<string, ModelFile | undefined>): Promise<void> {
+    private async applyTexts(texts: ReadonlyMap<string, ModelFile>): Promise<void> {
+        if (texts.size === 0 && this.proposal.size === 0) return;
         const textDocuments = this.services.shared.workspace.TextDocuments!;
         const changed: URI[] = [];
         const deleted: URI[] = [];
-        for (const [key, file] of before) {
-            const uri = URI.parse(key);
-            if (file) {
-                const version = (textDocuments.get(key)?.version ?? 0) + 1;
-                textDocuments.set(TextDocument.create(key, 'mission', version, file.text));
-                this.files.set(key, file);
-                changed.push(uri);
-            } else {
+        const set = (key: string, file: ModelFile) => {
+            const version = (textDocuments.get(key)?.version ?? 0) + 1;
+            textDocuments.set(TextDocument.create(key, 'mission', version, file.text));
+            changed.push(file.uri);
+        };
+        // What the model is now, kept for the diagnostics a later proposal compares against.
+        const committedDiagnostics = this.current().committedDiagnostics;
+        for (const [key, uri] of this.proposal) {
+            if (texts.has(key)) continue;
+            const written = this.files.get(key);
+            if (written) set(key, written);
+            else {
                 textDocuments.delete(uri);
-                this.files.delete(key);
                 deleted.push(uri);
             }
         }
+        this.proposal.clear();
+        for (const [key, file] of texts) {
+            set(key, file);
+            this.proposal.set(key, file.uri);
+        }
+        this.live = new Map(this.files);
+        for (const [key, file] of texts) this.live.set(key, file);
         this.changed();
+        this.heldDiagnostics = this.proposal.size > 0 ? committedDiagnostics : undefined;
         await this.services.shared.workspace.DocumentBuilder.update(changed, deleted);
         this.changed();
     }
@@ -217,7 +260,7 @@ export class ModelWorkspace {
     private current(): Snapshot {
         if (this.snapshot) return this.snapshot;
         const settings = this.services.Mission.config.Settings;
-        const files = this.modelFiles();
+        const files = [...this.live.values()];
         const documents = this.services.shared.workspace.LangiumDocuments;
         const diagnostics: MissionDiagnostic[] = [...this.configDiagnostics];
         for (const file of files) {
@@ -234,7 +277,7 @@ export class ModelWorkspace {
             files.map(file => ({ uri: file.uri.toString(), path: file.path })),
             dayToIso(settings.today)
         );
-        this.snapshot = { diagnostics, outputModel };
+        this.snapshot = { diagnostics, outputModel, committedDiagnostics: this.heldDiagnostics ?? diagnostics };
         return this.snapshot;
     }
 

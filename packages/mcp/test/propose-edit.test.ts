@@ -76,6 +76,25 @@ describe('propose_edit', () => {
         expect(await diskText(CENTRE)).toBe(original);
     });
 
+    it('compares each proposal with the written model, not with the proposal before it', async () => {
+        const centre = await diskText(CENTRE);
+        const north = await diskText('north.mission');
+        const first = await call(connected.client, 'propose_edit', {
+            edits: [{ file: CENTRE, range: rangeOf(centre, 'lead sato'), newText: 'lead nobody' }]
+        });
+        expect(first.structuredContent?.newErrors).toBe(1);
+        // Straight after: the first proposal is not part of the model the second is checked against.
+        const second = await call(connected.client, 'propose_edit', {
+            edits: [{ file: 'north.mission', range: rangeOf(north, 'lead kask'), newText: 'lead nobody' }]
+        });
+        expect(second.structuredContent?.introduced).toEqual([
+            expect.objectContaining({ file: 'north.mission', code: 'unresolved-reference' })
+        ]);
+        expect(second.structuredContent?.fixed).toEqual([]);
+        const check = await call(connected.client, 'check', { severity: 'error' });
+        expect(check.structuredContent?.matching).toBe(0);
+    });
+
     it('with apply writes the formatted text atomically, and the model follows', async () => {
         const original = await diskText(CENTRE);
         const result = await call(connected.client, 'propose_edit', {

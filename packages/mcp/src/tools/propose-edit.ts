@@ -70,8 +70,7 @@ export function proposeEditTool(workspace: ModelWorkspace): AnyMissionTool {
             const texts = new Map(
                 files.map(file => [file.uri.toString(), { path: file.path, uri: file.uri, text: file.after }])
             );
-            const before = [...workspace.diagnostics()];
-            return workspace.trial(texts, async after => {
+            return workspace.trial(texts, async (before, after) => {
                 const { introduced, fixed } = diagnosticChanges(before, after);
                 const newErrors = introduced.filter(diagnostic => diagnostic.severity === 'error').length;
                 const write = apply && (newErrors === 0 || force);
