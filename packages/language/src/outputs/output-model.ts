@@ -28,6 +28,7 @@ export interface ProblemCounts {
 export class OutputModel {
     private readonly pathByUri: ReadonlyMap<string, string>;
     private problemsByElement: Map<AstNode, ProblemCounts> | undefined;
+    private paceFacts: PaceFacts | undefined;
 
     constructor(
         readonly facts: ModelFacts,
@@ -46,7 +47,8 @@ export class OutputModel {
 
     /** Expected progress and pace on the model's today (the system date when it has none). */
     get pace(): PaceFacts {
-        return this.facts.paceOn(todayFrom(this.today));
+        // Asked per node and measure by every output: the day is parsed once.
+        return (this.paceFacts ??= this.facts.paceOn(todayFrom(this.today)));
     }
 
     /** The file of a node, as the user named it. */
