@@ -7,6 +7,7 @@ import { defineDiffCommand } from './diff.js';
 import { defineFormatCommand } from './format.js';
 import { defineInitCommand } from './init.js';
 import { defineMeasuresCommand } from './measures.js';
+import { defineMcpCommand } from './mcp.js';
 import { definePlanCommand } from './plan.js';
 import { defineReportCommand } from './report.js';
 import { defineReviewsCommand } from './reviews.js';
@@ -81,5 +82,6 @@ const commandDefinitions: Array<(program: Command, context: CommandContext) => v
     definePlanCommand,
     defineReviewsCommand,
     defineInitCommand,
-    defineSchemaCommand
+    defineSchemaCommand,
+    defineMcpCommand
 ];
