@@ -31,7 +31,7 @@ export interface DiffOptions extends ModelOptions {
 }
 
 /** The two sides of a diff, as sources, and how to name a file for matching the diagnostics outside elements. */
-interface DiffSides {
+export interface DiffSides {
     readonly before: readonly SourceFile[];
     readonly after: readonly SourceFile[];
     readonly fileKey?: { before: (file: string) => string; after: (file: string) => string };
@@ -83,7 +83,7 @@ async function pathSides(args: readonly string[]): Promise<DiffSides> {
  * `--git REV [REV2] [paths]`: REV2 is the first argument when it names a revision and no file or folder
  * (write `./name` for a path that could be read as a revision); without it, the working tree.
  */
-async function gitSides(revision: string, args: readonly string[]): Promise<DiffSides> {
+export async function gitSides(revision: string, args: readonly string[]): Promise<DiffSides> {
     let second: string | undefined;
     let paths = [...args];
     if (paths.length > 0 && !(await pathExists(paths[0]!)) && (await resolveRevision(paths[0]!))) {

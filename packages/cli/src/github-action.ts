@@ -5,6 +5,7 @@ import { orderForAnnotations } from './annotation-order.js';
 import { EXIT_MODEL_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { describeError, displayPath } from './files.js';
 import { escapeData, formatGithub } from './format-github.js';
+import { runDiffMode } from './github-action-diff.js';
 import { formatStepSummary } from './format-markdown.js';
 import { formatSarif } from './format-sarif.js';
 import { summaryLine } from './format-text.js';
@@ -25,6 +26,9 @@ import { writeFileAtomic } from './write-atomic.js';
  */
 export async function runAction(env: NodeJS.ProcessEnv, output: Output): Promise<number> {
     try {
+        const mode = actionInput(env, 'mode') || 'validate';
+        if (mode === 'diff') return await diffModel(env, output);
+        if (mode !== 'validate') throw new UsageError(`mode: '${mode}' is neither validate nor diff`);
         return await checkModel(env, output);
     } catch (error) {
         const reason =
@@ -38,13 +42,36 @@ export async function runAction(env: NodeJS.ProcessEnv, output: Output): Promise
     }
 }
 
-async function checkModel(env: NodeJS.ProcessEnv, output: Output): Promise<number> {
+/** `mode: diff` (github-action-diff.ts): the pull request's model diff in the step summary and one comment. */
+async function diffModel(env: NodeJS.ProcessEnv, output: Output): Promise<number> {
+    const result = await runDiffMode(
+        env,
+        {
+            paths: pathsInput(env),
+            today: actionInput(env, 'today') || undefined,
+            config: actionInput(env, 'config') || undefined,
+            base: actionInput(env, 'base') || undefined,
+            token: actionInput(env, 'github-token') || undefined
+        },
+        output
+    );
+    await appendStepSummary(env, result.markdown);
+    await setOutputs(env, result.outputs);
+    return result.exitCode;
+}
+
+function pathsInput(env: NodeJS.ProcessEnv): string[] {
     const paths = actionInput(env, 'paths')
         .split(/\r?\n/)
         .map(line => line.trim())
         .filter(line => line !== '');
     if (paths.length === 0) paths.push('.');
     if (paths.includes('-')) throw new UsageError("paths: '-' (standard input) cannot be read in a workflow");
+    return paths;
+}
+
+async function checkModel(env: NodeJS.ProcessEnv, output: Output): Promise<number> {
+    const paths = pathsInput(env);
     const maxWarnings = parseMaxWarnings(actionInput(env, 'max-warnings') || undefined, 'max-warnings');
     const today = actionInput(env, 'today') || undefined;
     const config = actionInput(env, 'config') || undefined;
