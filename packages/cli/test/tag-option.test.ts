@@ -64,7 +64,11 @@ describe('--tag', () => {
         expect(dot.stdout).toMatch(/id="mission-Mid", class="mission status-active behind"/);
         expect(dot.stdout).toContain('#north #clinics');
         expect(dot.stdout).not.toContain('mission-Other');
-    });
+        const svg = await runCli(['diagram', file, '--tag', 'north', '--format', 'svg', '--timeout', '60', ...TODAY]);
+        expect(svg.stdout).toContain('<g id="mission&#45;Top" class="node mission status&#45;active context"');
+        expect(svg.stdout).toContain('<g id="mission&#45;Mid" class="node mission status&#45;active behind"');
+        expect(svg.stdout).toContain('>⚠ behind</text>');
+    }, 120_000);
 
     test('report: the measures of the tagged missions, ancestors greyed; the tag in the header', async () => {
         const run = await runCli(['report', file, '--tag', 'clinics', '--timeout', '60', ...TODAY]);
