@@ -57,6 +57,12 @@ export const BUDGETS = [
         limit: 2000,
         unit: 'ms',
         figure: at('1k', 'outputs', 'diagramSvgMs')
+    },
+    {
+        name: '`mission diff` of two revisions 10k wall',
+        limit: 3000,
+        unit: 'ms',
+        figure: at('10k', 'outputs', 'diffMs')
     }
 ];
 

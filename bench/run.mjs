@@ -12,6 +12,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkBudgets } from './budgets.mjs';
+import { measureDiff } from './diff.mjs';
 import { measureEditor } from './editor.mjs';
 import { measureMcp } from './mcp.mjs';
 import { renderMarkdown } from './table.mjs';
@@ -124,6 +125,10 @@ function measureSize(size) {
         result.outputs.diagramSvgMs = diagram.wallMs;
         result.outputs.diagramDepth = depth.length ? 3 : undefined;
         rmSync(svg);
+    }
+    if (outputs && size === '10k') {
+        log(`${size}: mission diff of two revisions`);
+        result.outputs.diffMs = measureDiff(dir).wallMs;
     }
     rmSync(modelFile);
     return result;
