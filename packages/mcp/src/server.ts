@@ -4,6 +4,7 @@ import { registerPrompts, registerResources, defaultLanguageReferencePath } from
 import { registerMissionTool } from './tool.js';
 import { modelTools } from './tools/model-tools.js';
 import { outputTools } from './tools/output-tools.js';
+import { planTool } from './tools/plan-tool.js';
 import { proposeEditTool } from './tools/propose-edit.js';
 import type { ModelWorkspace } from './workspace.js';
 
@@ -29,7 +30,8 @@ export function createMissionMcpServer(workspace: ModelWorkspace, options: Missi
     );
     // The read tools answer from the model as written: a proposal still held is taken back first.
     const ready = () => workspace.ready();
-    for (const tool of [...modelTools(workspace), ...outputTools(workspace)]) registerMissionTool(server, tool, ready);
+    for (const tool of [...modelTools(workspace), ...outputTools(workspace), planTool(workspace)])
+        registerMissionTool(server, tool, ready);
     registerMissionTool(server, proposeEditTool(workspace));
     registerResources(server, workspace, options.languageReferencePath ?? defaultLanguageReferencePath());
     registerPrompts(server, workspace);

@@ -15,6 +15,14 @@ export interface ToolAnswer<Output> {
     readonly text: string;
 }
 
+/** The answer as the output schema types it, read-only all the way down (the language's data is). */
+type DeepReadonly<T> =
+    T extends ReadonlyArray<infer U>
+        ? ReadonlyArray<DeepReadonly<U>>
+        : T extends object
+          ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+          : T;
+
 export interface MissionTool<Input extends z.ZodRawShape, Output extends z.ZodRawShape> {
     readonly name: string;
     readonly title: string;
@@ -25,7 +33,9 @@ export interface MissionTool<Input extends z.ZodRawShape, Output extends z.ZodRa
     readonly readOnly: boolean;
     run(
         args: z.infer<z.ZodObject<Input>>
-    ): ToolAnswer<z.infer<z.ZodObject<Output>>> | Promise<ToolAnswer<z.infer<z.ZodObject<Output>>>>;
+    ):
+        | ToolAnswer<DeepReadonly<z.infer<z.ZodObject<Output>>>>
+        | Promise<ToolAnswer<DeepReadonly<z.infer<z.ZodObject<Output>>>>>;
 }
 
 /** A tool with its schemas' types erased, for a list of tools of different shapes. */

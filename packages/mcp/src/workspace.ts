@@ -129,6 +129,11 @@ export class ModelWorkspace {
         return this.services.Mission.facts.ModelFactsProvider.get();
     }
 
+    /** The day of the time-based rules, pace and plan, as a day number (the language's dates). */
+    get day(): number {
+        return this.services.Mission.config.Settings.today;
+    }
+
     get today(): string | undefined {
         return this.current().outputModel.today;
     }

@@ -5,7 +5,11 @@ import {
     checkSources,
     type CheckResult,
     outputModelOf,
+    parseDate,
+    planJson,
+    planStaging,
     renderBrief,
+    toDay,
     type ModelJson,
     type NamedJson
 } from 'mission-lang-language';
@@ -34,7 +38,7 @@ describe('the tools', () => {
     it('are listed with an input schema, an output schema and a title each', async () => {
         const { tools } = await connected.client.listTools();
         expect(tools.map(tool => tool.name).sort()).toEqual(
-            ['brief', 'check', 'describe', 'diagram', 'find', 'load', 'propose_edit'].sort()
+            ['brief', 'check', 'describe', 'diagram', 'find', 'load', 'plan', 'propose_edit'].sort()
         );
         for (const tool of tools) {
             expect(tool.inputSchema.type).toBe('object');
@@ -180,6 +184,49 @@ describe('brief and diagram', () => {
         expect(result.isError).toBe(true);
         const after = await call(connected.client, 'check', { severity: 'error' });
         expect(after.isError).toBeFalsy();
+    });
+});
+
+describe('plan', () => {
+    const today = toDay(parseDate(TODAY))!;
+
+    it('is the staging plan of mission plan', async () => {
+        const result = await call(connected.client, 'plan');
+        expect(result.isError).toBeFalsy();
+        const expected = planJson(planStaging(reference.facts, { today }));
+        expect(expected.missions.length).toBeGreaterThan(0);
+        expect(result.structuredContent).toEqual(JSON.parse(JSON.stringify(expected)));
+        expect(textOf(result)).toMatch(/^Staging plan from 2026-11-23/);
+    });
+
+    it('answers what-if: activate, finish, delay and capacity, as the planner does', async () => {
+        const whatIf = {
+            activate: ['IslandsCampaign'],
+            finish: [{ mission: 'SupplyChain', on: '2027-01-31' }],
+            delay: [{ mission: 'Forecasting', by: '8w' }],
+            capacity: [{ person: 'sato', capacity: 3 }]
+        };
+        const result = await call(connected.client, 'plan', whatIf);
+        expect(result.isError).toBeFalsy();
+        const expected = planJson(
+            planStaging(reference.facts, {
+                today,
+                activate: whatIf.activate,
+                finish: [{ mission: 'SupplyChain', on: toDay(parseDate('2027-01-31'))! }],
+                delay: [{ mission: 'Forecasting', by: { amount: 8, unit: 'w' } }],
+                capacity: whatIf.capacity
+            })
+        );
+        expect(result.structuredContent).toEqual(JSON.parse(JSON.stringify(expected)));
+    });
+
+    it('answers an unknown mission or a bad duration with a tool error', async () => {
+        const unknown = await call(connected.client, 'plan', { delay: [{ mission: 'Atlantis', by: '8w' }] });
+        expect(unknown.isError).toBe(true);
+        expect(textOf(unknown)).toMatch(/Atlantis/);
+        const duration = await call(connected.client, 'plan', { delay: [{ mission: 'Forecasting', by: 'soon' }] });
+        expect(duration.isError).toBe(true);
+        expect(textOf(duration)).toMatch(/^not a duration: 'soon'/);
     });
 });
 
