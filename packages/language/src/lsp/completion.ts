@@ -264,6 +264,8 @@ export class MissionCompletionProvider extends DefaultCompletionProvider {
         if (!isTagName(context, next.feature)) return super.completionFor(context, next, acceptor);
         const mission = enclosingMission(context.node);
         const own = new Set(mission ? tagsOf(mission) : []);
+        // The tag being typed is parsed as one of the mission's own already: it stays on offer.
+        own.delete(context.textDocument.getText().slice(context.tokenOffset, context.tokenEndOffset));
         for (const { tag, missions } of tagsInUse(this.facts.get())) {
             if (own.has(tag)) continue;
             acceptor(context, {

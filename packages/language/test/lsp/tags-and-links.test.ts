@@ -43,6 +43,12 @@ describe('tag completion', () => {
         expect(labels(items, CompletionItemKind.EnumMember)).toEqual(['q1_2027']);
     });
 
+    test('while a tag is typed: the tags that match it, the one typed included (though already parsed)', async () => {
+        const workspace = await workspaceWith('mission New under V {\n  tags north, logistics\n}\n');
+        const items = await workspace.complete('edit.mission', 'logistics', 3);
+        expect(labels(items, CompletionItemKind.EnumMember)).toEqual(['logistics']);
+    });
+
     test('a tag written in another file is offered after that file changes', async () => {
         const workspace = await workspaceWith('mission New under V {\n  tags \n}\n');
         await workspace.set({ 'planning.mission': PLANNING.replace('tags logistics, north', 'tags logistics, south') });
