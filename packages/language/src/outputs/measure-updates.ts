@@ -148,21 +148,24 @@ function insertions(
         groups.set(earlier, group);
     }
     const edits: TextEdit[] = [];
+    // Items on one line are as far apart as the block's first two (the formatter's two spaces, else as written).
+    const gap = items.length > 1 ? text.slice(items[0]!.end, items[1]!.offset) : '  ';
+    const apart = /^[ \t]+$/.test(gap) ? gap : '  ';
     for (const [anchor, figures] of groups) {
+        const joined = figures.join(apart);
         if (oneLine) {
-            if (anchor) edits.push({ offset: anchor.end, end: anchor.end, text: `  ${figures.join('  ')}` });
-            else if (items[0])
-                edits.push({ offset: items[0].offset, end: items[0].offset, text: `${figures.join('  ')}  ` });
+            if (anchor) edits.push({ offset: anchor.end, end: anchor.end, text: `${apart}${joined}` });
+            else if (items[0]) edits.push({ offset: items[0].offset, end: items[0].offset, text: `${joined}${apart}` });
             else if (text.slice(open.end, close.offset).trim() === '')
-                edits.push({ offset: open.end, end: close.offset, text: ` ${figures.join('  ')} ` });
-            else edits.push({ offset: open.end, end: open.end, text: ` ${figures.join('  ')}` });
+                edits.push({ offset: open.end, end: close.offset, text: ` ${joined} ` });
+            else edits.push({ offset: open.end, end: open.end, text: ` ${joined}` });
             continue;
         }
         const after = anchor ?? open;
         const next = items.find(item => item.offset >= after.end);
         if (next && next.range.start.line === after.range.end.line) {
             // Not the formatter's layout (items share a line): keep to the line, two spaces apart.
-            edits.push({ offset: next.offset, end: next.offset, text: `${figures.join('  ')}  ` });
+            edits.push({ offset: next.offset, end: next.offset, text: `${joined}${apart}` });
             continue;
         }
         // At the end of the line (after a line comment), unless the block closes on it or a comment runs on.
