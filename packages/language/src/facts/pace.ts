@@ -41,7 +41,7 @@ export function expectedProgress(span: DayWindow, today: DayNumber): number | un
 export function paceFrom(progress: number | undefined, expected: number | undefined): PaceName | undefined {
     if (progress === undefined || expected === undefined) return undefined;
     if (progress >= 1) return 'won';
-    // A tolerance in hundredths, so that 0.45 against 0.55 is on track despite binary fractions.
+    // Compared at nine decimals, so that binary fractions do not decide a tie: 0.45 against 0.55 is on track.
     return Math.round(progress * 1e9) >= Math.round((expected - PACE_TOLERANCE) * 1e9) ? 'on-track' : 'behind';
 }
 
