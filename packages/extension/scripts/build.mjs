@@ -2,9 +2,11 @@
 // server (out/server.cjs, from packages/language's sources) with esbuild as CommonJS for Node, so the
 // VSIX needs no node_modules. The JSON Schema of mission.config.json is copied from the language
 // package (out/mission-config.schema.json, contributes.jsonValidation): one schema, never a fork.
+// The MCP server (`mission mcp`, out/mcp-server.cjs, src/mcp-provider.ts) is bundled from the CLI's and
+// the MCP package's sources the same way, with the language reference beside it (out/LANGUAGE.md).
 // `--watch` rebuilds on change.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -40,6 +42,7 @@ const common = {
  * is replaced by a stub, since the preview draws PNGs itself.
  */
 const GRAPHVIZ_LOOKUP = "createRequire(import.meta.url).resolve('@hpcc-js/wasm-graphviz')";
+const REFERENCE_LOOKUP = "createRequire(import.meta.url).resolve('mission-lang-mcp/LANGUAGE.md')";
 const serverInVsix = {
     name: 'mission-server-in-vsix',
     setup(build) {
@@ -60,6 +63,16 @@ const serverInVsix = {
                 contents: source.replace(GRAPHVIZ_LOOKUP, "require('node:path').join(__dirname, 'graphviz.mjs')")
             };
         });
+        // The MCP server's language reference: out/LANGUAGE.md beside the bundle.
+        build.onLoad({ filter: /[\\/]mcp[\\/]src[\\/]resources\.ts$/ }, args => {
+            const source = readFileSync(args.path, 'utf8');
+            if (!source.includes(REFERENCE_LOOKUP))
+                throw new Error(`${args.path} no longer contains ${REFERENCE_LOOKUP}: update scripts/build.mjs`);
+            return {
+                loader: 'ts',
+                contents: source.replace(REFERENCE_LOOKUP, "require('node:path').join(__dirname, 'LANGUAGE.md')")
+            };
+        });
     }
 };
 
@@ -70,6 +83,8 @@ copyFileSync(
     `${root}/packages/language/schema/mission-config.schema.json`,
     `${extensionDir}/out/mission-config.schema.json`
 );
+// Read and written (not copied): the copy would keep a read-only source's mode and fail the next build.
+writeFileSync(`${extensionDir}/out/LANGUAGE.md`, readFileSync(`${root}/packages/mcp/LANGUAGE.md`));
 
 const builds = [
     {
@@ -86,6 +101,18 @@ const builds = [
         entryPoints: { server: `${root}/packages/language/src/server/main.ts` },
         outdir: `${extensionDir}/out`,
         outExtension: { '.js': '.cjs' },
+        plugins: [serverInVsix]
+    },
+    // `mission mcp` from the sources (the language and MCP packages too, as the server above is built).
+    {
+        ...common,
+        entryPoints: { 'mcp-server': `${extensionDir}/scripts/mcp-server-entry.mjs` },
+        outdir: `${extensionDir}/out`,
+        outExtension: { '.js': '.cjs' },
+        alias: {
+            'mission-lang-language': `${root}/packages/language/src/index.ts`,
+            'mission-lang-mcp': `${root}/packages/mcp/src/index.ts`
+        },
         plugins: [serverInVsix]
     }
 ];

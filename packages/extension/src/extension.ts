@@ -1,12 +1,14 @@
 /**
  * The Mission extension: starts the bundled language server, and adds the cascade preview, the
- * commands (new model, brief, export, scorecard, restart) and the status bar summary of the problems.
+ * commands (new model, brief, export, scorecard, restart), the status bar summary of the problems and,
+ * where VS Code has the API, the MCP server for agent mode (mcp-provider.ts).
  * The walkthrough, snippets, grammar and the JSON Schema of mission.config.json are static contributions.
  */
 import * as vscode from 'vscode';
 import { CascadePreview } from './cascade-preview.js';
 import { registerCommands } from './commands.js';
 import { MissionLanguageClient } from './language-client.js';
+import { registerMcpServer } from './mcp-provider.js';
 import { ProblemsStatusItem } from './status-bar.js';
 
 let client: MissionLanguageClient | undefined;
@@ -16,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Missio
     const preview = new CascadePreview(context, client);
     context.subscriptions.push(client, preview, new ProblemsStatusItem());
     registerCommands(context, client, preview);
+    registerMcpServer(context);
     await vscode.commands.executeCommand('setContext', 'mission.active', true);
     await client.start();
     return { client, preview };
