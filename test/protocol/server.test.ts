@@ -253,6 +253,7 @@ describe('language server over stdio', () => {
         expect((await request('mission/diagram', { format: 'mermaid' })).mermaid).toMatch(/^flowchart TB/m);
         expect((await request('mission/report', {})).html).toMatch(/^<!DOCTYPE html>/i);
         expect((await request('mission/brief', { person: 'alice' })).markdown).toMatch(/alice/);
+        expect((await request('mission/plan', {})).markdown).toMatch(/^## Staging plan from \d{4}-\d{2}-\d{2}\n/);
         const starter = await request('mission/starter', { today: '2027-01-15' });
         expect(starter.files.map(file => file.name)).toEqual(['strategy.mission', 'mission.config.json']);
     });

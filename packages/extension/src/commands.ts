@@ -1,7 +1,8 @@
 /**
- * The palette commands: a new model, preview, a person's brief, diagram export, the scorecard report and a
- * server restart. Everything the model says comes from the language server's custom requests. The preview,
- * scorecard and brief are also in the Explorer's and the editor's context menus, which pass the file's URI.
+ * The palette commands: a new model, preview, a person's brief, the staging plan, diagram export, the
+ * scorecard report and a server restart. Everything the model says comes from the language server's custom
+ * requests. The preview, scorecard and brief are also in the Explorer's and the editor's context menus, which
+ * pass the file's URI.
  */
 import * as vscode from 'vscode';
 import { diagramDirection, type CascadePreview } from './cascade-preview.js';
@@ -57,6 +58,18 @@ async function showBrief(client: MissionLanguageClient, argument: unknown): Prom
         await vscode.commands.executeCommand('markdown.showPreview', document.uri);
     } catch (error) {
         showFailure(`The brief of ${chosen}`, error);
+    }
+}
+
+/** The staging plan of the workspace model (as `mission plan --format markdown`), in a Markdown preview. */
+async function showPlan(client: MissionLanguageClient): Promise<void> {
+    try {
+        const { markdown } = await client.request('mission/plan', { uri: targetUri(undefined) });
+        const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+        await vscode.window.showTextDocument(document, { preview: true });
+        await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+    } catch (error) {
+        showFailure('The staging plan', error);
     }
 }
 
@@ -141,6 +154,7 @@ export function registerCommands(
         vscode.commands.registerCommand('mission.showBrief', (personOrFile?: unknown) =>
             showBrief(client, personOrFile)
         ),
+        vscode.commands.registerCommand('mission.showPlan', () => showPlan(client)),
         vscode.commands.registerCommand('mission.exportDiagram', () => exportDiagram(client, preview)),
         vscode.commands.registerCommand('mission.openScorecard', (file?: unknown) =>
             openScorecard(context, client, file)

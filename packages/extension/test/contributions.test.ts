@@ -136,6 +136,7 @@ describe('the manifest', () => {
             'mission.newModel',
             'mission.openPreview',
             'mission.showBrief',
+            'mission.showPlan',
             'mission.exportDiagram',
             'mission.openScorecard',
             'mission.restartServer'

@@ -7,10 +7,12 @@
 import { createHash } from 'node:crypto';
 import { type PaceName, paceText } from '../facts/pace.js';
 import { stagingQueue } from '../facts/staging.js';
+import { planGanttSvg } from '../planning/plan-gantt.js';
+import { stagingPlanOn } from '../planning/staging-plan.js';
 import type { Measure, Mission, Vision } from '../generated/ast.js';
 import { baselineOf, currentOf, leadOf, linksOf, tagsOf, targetOf, unitOf } from '../model/accessors.js';
 import { linkableUrl } from '../model/links.js';
-import { dateToIso, isValidDate } from '../syntax/dates.js';
+import { dateToIso, isValidDate, todayFrom } from '../syntax/dates.js';
 import { counted, formatNumber, problemCounts } from '../syntax/numbers.js';
 import { barSvg, html } from './html.js';
 import type { OutputModel } from './output-model.js';
@@ -322,7 +324,18 @@ ${rows.join('\n')}
 <h2>Staging queue</h2>
 <p class="note">${note}</p>
 ${body}
+${rows.length === 0 ? '' : ganttFigure(model, selection)}
 </section>`;
+}
+
+/** The staging plan (as `mission plan --gantt` draws it) of the missions shown, planned among all of them. */
+function ganttFigure(model: OutputModel, selection: TagSelection | undefined): string {
+    const plan = stagingPlanOn(model.facts, todayFrom(model.today));
+    const shown = selection ? { ...plan, entries: plan.entries.filter(e => selection.tagged.has(e.mission)) } : plan;
+    return `<h3>Staging plan</h3>
+<p class="note">Each staged mission at the earliest start on or after today when its lead and crew have capacity
+for its whole window, inside its parent's window (<code>mission plan</code>).</p>
+<div class="gantt">${planGanttSvg(shown)}</div>`;
 }
 
 function diagnosticsSection(model: OutputModel): string {

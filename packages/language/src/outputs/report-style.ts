@@ -24,6 +24,8 @@ section.card h2 { margin: 0 0 4px; font-size: 17px; }
 section.card p.note { margin: 0 0 14px; color: var(--muted); font-size: 12.5px; }
 .cascade { overflow-x: auto; text-align: center; }
 .cascade svg { max-width: 100%; height: auto; }
+.gantt { overflow-x: auto; }
+.gantt svg { max-width: 100%; height: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
 th { text-align: left; font-weight: 600; color: var(--muted); font-size: 11.5px; text-transform: uppercase;
   letter-spacing: .05em; padding: 8px 10px; border-bottom: 2px solid var(--line); }

@@ -136,6 +136,20 @@ export function planStaging(facts: ModelFacts, options: PlanOptions): StagingPla
     return { today, entries, overCapacity: scenario.overCapacity(today) };
 }
 
+const plans = new WeakMap<ModelFacts, StagingPlan>();
+
+/**
+ * The plan without what-if options on a day, kept per facts for the last day asked: the code lens asks
+ * per document, the plan covers the whole model.
+ */
+export function stagingPlanOn(facts: ModelFacts, today: DayNumber): StagingPlan {
+    const cached = plans.get(facts);
+    if (cached?.today === today) return cached;
+    const plan = planStaging(facts, { today });
+    plans.set(facts, plan);
+    return plan;
+}
+
 /** The people a start waited for on the day it starts ("when bob frees up"): empty when it starts at once. */
 export function freedOnStart(entry: PlanEntry): string[] {
     return entry.waitsFor.filter(wait => wait.on === entry.start).map(wait => wait.person);

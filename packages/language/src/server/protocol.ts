@@ -11,6 +11,7 @@
 import type { Direction } from '../outputs/cascade-graph.js';
 import type { ModelJson } from '../outputs/model-json.js';
 import type { StarterFile } from '../outputs/starter-model.js';
+import type { PlanJson } from '../planning/plan-output.js';
 
 export type { StarterFile };
 export type DiagramFormat = 'svg' | 'mermaid' | 'dot' | 'png';
@@ -66,6 +67,8 @@ export interface MissionRequests {
     'mission/brief': { params: BriefParams; answer: { markdown: string } };
     /** The starter model and config of `mission init`; the client writes them, the server writes no file. */
     'mission/starter': { params: StarterParams; answer: { files: StarterFile[] } };
+    /** The staging plan of `mission plan` on the rules' today: Markdown to show, and its JSON. */
+    'mission/plan': { params: DocumentParams; answer: { markdown: string; plan: PlanJson } };
 }
 
 export type MissionRequestMethod = keyof MissionRequests;

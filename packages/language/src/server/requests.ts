@@ -16,6 +16,8 @@ import { OutputModel } from '../outputs/output-model.js';
 import { svgToPng } from '../outputs/png.js';
 import { renderReport } from '../outputs/report-html.js';
 import { starterFiles } from '../outputs/starter-model.js';
+import { planJson, planMarkdown } from '../planning/plan-output.js';
+import { stagingPlanOn } from '../planning/staging-plan.js';
 import { DEFAULT_LAYOUT_TIMEOUT_MS, dotToSvg, LayoutTimeoutError } from '../outputs/svg.js';
 import { dayToIso, isValidDate, parseDate } from '../syntax/dates.js';
 import type {
@@ -58,6 +60,7 @@ export class MissionRequests {
         handle('mission/report', (_params, token) => this.report(token));
         handle('mission/brief', (params, token) => this.brief(params.person, token));
         handle('mission/starter', params => this.starter(params.today));
+        handle('mission/plan', (_params, token) => this.plan(token));
     }
 
     async model(token?: CancellationToken): Promise<RequestAnswer<'mission/model'>> {
@@ -121,6 +124,13 @@ export class MissionRequests {
             if (error instanceof UnknownPersonError) throw new ResponseError(INVALID_PARAMS, error.message);
             throw error;
         }
+    }
+
+    /** The staging plan on the rules' today, as `mission plan --format markdown` and `--format json` give it. */
+    async plan(token?: CancellationToken): Promise<RequestAnswer<'mission/plan'>> {
+        const model = await this.outputModel(token);
+        const plan = stagingPlanOn(model.facts, this.services.config.Settings.today);
+        return { markdown: planMarkdown(plan), plan: planJson(plan) };
     }
 
     /** The starter files for `today` (YYYY-MM-DD), else for the day the rules use. Needs no checked model. */

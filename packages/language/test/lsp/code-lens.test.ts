@@ -15,7 +15,8 @@ describe('code lens and inlay hints', () => {
         expect(missions?.map(lens => [ws.textAt('missions.mission', lens.range), lens.command?.title])).toEqual([
             ['Grow', '2 sub-missions · supported by 0 · 40% to target'],
             ['Clinics', '0 sub-missions · supported by 0 · 39% to target'],
-            ['Recruit', '0 sub-missions · supported by 1 · no progress measured']
+            ['Recruit', '0 sub-missions · supported by 1 · no progress measured'],
+            ['Recruit', 'unplannable: it does not fit in the window of Grow (2026-01-01..2026-12-31) from today on']
         ]);
         const people = await provider.provideCodeLens(ws.document('people.mission'), {
             textDocument: { uri: ws.uri('people.mission').toString() }
