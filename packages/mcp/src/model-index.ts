@@ -27,6 +27,8 @@ export interface ModelIndex {
     readonly json: ModelJson;
     readonly elements: ReadonlyMap<string, IndexedElement>;
     readonly peopleByMission: ReadonlyMap<string, readonly MissionPerson[]>;
+    /** Each mission's name, title and intent statement in lower case, in the order of `json.missions`. */
+    readonly missionText: readonly string[];
 }
 
 const indexes = new WeakMap<ModelWorkspace, { version: number; index: ModelIndex }>();
@@ -69,7 +71,11 @@ export function modelIndex(workspace: ModelWorkspace): ModelIndex {
             else peopleByMission.set(assignment.mission, [entry]);
         }
     }
-    const index = { json, elements, peopleByMission };
+    const missionText = (json.missions as NamedJson[]).map(mission => {
+        const intent = mission.intent as { statement?: string } | null;
+        return `${mission.name}\n${String(mission.title ?? '')}\n${intent?.statement ?? ''}`.toLowerCase();
+    });
+    const index = { json, elements, peopleByMission, missionText };
     indexes.set(workspace, { version: workspace.version, index });
     return index;
 }

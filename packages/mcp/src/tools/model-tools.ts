@@ -168,13 +168,14 @@ function findTool(workspace: ModelWorkspace): AnyMissionTool {
         output: { missions: z.array(foundMissionSchema), matching: z.number() },
         run: ({ status, lead, tag, pace, text, limit }) => {
             const needle = text?.toLowerCase();
-            const matching = (modelIndex(workspace).json.missions as Array<Record<string, unknown>>).filter(
-                mission =>
+            const index = modelIndex(workspace);
+            const matching = (index.json.missions as Array<Record<string, unknown>>).filter(
+                (mission, i) =>
                     (status === undefined || mission.status === status) &&
                     (lead === undefined || mission.lead === lead) &&
                     (tag === undefined || stringsOf(mission.tags).includes(tag)) &&
                     (pace === undefined || paceOf(mission) === pace) &&
-                    (needle === undefined || searchText(mission).includes(needle))
+                    (needle === undefined || index.missionText[i]!.includes(needle))
             );
             const missions = matching.slice(0, limit ?? DEFAULT_LIMIT).map(mission => {
                 const source = mission.source as { file: string; line: number };
@@ -201,11 +202,6 @@ function findTool(workspace: ModelWorkspace): AnyMissionTool {
             return { structured: { missions, matching: matching.length }, text: lines.join('\n') };
         }
     });
-}
-
-function searchText(mission: Record<string, unknown>): string {
-    const intent = mission.intent as { statement?: string } | null;
-    return `${String(mission.name)}\n${String(mission.title ?? '')}\n${intent?.statement ?? ''}`.toLowerCase();
 }
 
 function loadTool(workspace: ModelWorkspace): AnyMissionTool {
