@@ -130,6 +130,14 @@ function measureSize(size) {
         log(`${size}: mission diff of two revisions`);
         result.outputs.diffMs = measureDiff(dir).wallMs;
     }
+    if (outputs && size === '10k') {
+        log(`${size}: the staging plan (in process, after the check)`);
+        const plan = JSON.parse(
+            execFileSync(process.execPath, [join(bench, 'plan.mjs'), dir], { encoding: 'utf8', maxBuffer: 1 << 26 })
+        );
+        result.outputs.planMs = plan.planMs;
+        result.outputs.planWhatIfMs = plan.whatIfMs;
+    }
     rmSync(modelFile);
     return result;
 }
