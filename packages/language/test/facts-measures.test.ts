@@ -81,7 +81,11 @@ mission Empty { }`);
         expect(facts.progressOf(mission(result, 'Nothing'))).toBeUndefined();
         expect(facts.progressOf(mission(result, 'Empty'))).toBeUndefined();
         const [half, none] = mission(result, 'Mixed').measures;
-        expect(facts.measure(half!)).toEqual({ direction: 'up', progress: 0.5 });
+        expect(facts.measure(half!)).toEqual({
+            direction: 'up',
+            progress: 0.5,
+            rollup: { mode: 'sum', written: false, reporting: 0 }
+        });
         expect(facts.measure(none!).progress).toBeUndefined();
         expect(facts.measure(none!).direction).toBe('up');
     });
@@ -114,5 +118,65 @@ describe('contributors', () => {
     it('ignores an unresolved contributes to', async () => {
         const result = await check('mission Grow { measure p { } }\nmission M { measure m { contributes to Grow.q } }');
         expect(result.facts.contributorsOf(mission(result, 'Grow').measures[0]!)).toEqual([]);
+    });
+});
+
+describe('roll-up', () => {
+    /** The facts of Top.t (with these items) and contributors with these currents (`-` for none). */
+    async function rollupWith(items: string, currents: string[]) {
+        const contributors = currents
+            .map((current, index) => {
+                const value = current === '-' ? '' : `current ${current}`;
+                return `mission C${index} under Top { measure c { ${value} contributes to Top.t } }`;
+            })
+            .join('\n');
+        const result = await check(`mission Top { measure t { ${items} } }\n${contributors}`);
+        return result.facts.measure(mission(result, 'Top').measures[0]!).rollup;
+    }
+
+    it.each([
+        ['', 'sum', false],
+        ['unit patients', 'sum', false],
+        ['unit "%"', 'mean', false],
+        ['unit percent', 'mean', false],
+        ['unit "Percent"', 'mean', false],
+        ['unit "%" rollup sum', 'sum', true],
+        ['unit patients rollup mean', 'mean', true],
+        ['rollup none unit "%"', 'none', true]
+    ])('the effective mode of { %s } is %s (written: %s)', async (items, mode, written) => {
+        const rollup = await rollupWith(items, []);
+        expect(rollup).toEqual({ mode, written, reporting: 0 });
+    });
+
+    it('combines the currents by the mode, a contributor without a current leaving nothing', async () => {
+        expect(await rollupWith('', ['4', '-', '3.5'])).toEqual({
+            mode: 'sum',
+            written: false,
+            reporting: 2,
+            combined: 7.5,
+            lowest: 3.5,
+            highest: 4
+        });
+        expect(await rollupWith('unit "%"', ['91', '97', '-'])).toEqual({
+            mode: 'mean',
+            written: false,
+            reporting: 2,
+            combined: 94,
+            lowest: 91,
+            highest: 97
+        });
+        expect(await rollupWith('rollup none', ['1', '2'])).toEqual({
+            mode: 'none',
+            written: true,
+            reporting: 2,
+            lowest: 1,
+            highest: 2
+        });
+    });
+
+    it('leaves out a measure contributing to itself', async () => {
+        const result = await check('mission Top { measure t { current 5 contributes to Top.t } }');
+        const rollup = result.facts.measure(mission(result, 'Top').measures[0]!).rollup;
+        expect(rollup).toEqual({ mode: 'sum', written: false, reporting: 0 });
     });
 });

@@ -1,5 +1,5 @@
 import type { Measure } from '../generated/ast.js';
-import { baselineOf, currentOf, targetOf } from '../model/accessors.js';
+import { baselineOf, currentOf, type RollupModeName, rollupOf, targetOf, unitOf } from '../model/accessors.js';
 
 export type MeasureDirection = 'up' | 'down';
 
@@ -34,4 +34,57 @@ export function meanProgress(values: Iterable<number | undefined>): number | und
         }
     }
     return count === 0 ? undefined : sum / count;
+}
+
+/** Units whose values are rates: their contributors are averaged, not added, unless a mode is written. */
+const RATE_UNITS: ReadonlySet<string> = new Set(['%', 'percent']);
+
+/** How a measure's contributors combine (LANGUAGE.md, `rollup`), and what they combine to. */
+export interface MeasureRollup {
+    /** The effective mode: the written `rollup`, else `mean` when the unit is `%` or `percent`, else `sum`. */
+    readonly mode: RollupModeName;
+    /** Whether the mode is written in the measure (false: the default by unit). */
+    readonly written: boolean;
+    /** How many contributors (the measure itself left out) have a `current`. */
+    readonly reporting: number;
+    /**
+     * The contributors' currents combined by the mode: their sum (`sum`) or their mean (`mean`); absent for
+     * `none`, or when no contributor has a current.
+     */
+    readonly combined?: number;
+    /** The lowest and highest current among the contributors, when one has a current. */
+    readonly lowest?: number;
+    readonly highest?: number;
+}
+
+/** The effective roll-up mode of a measure (see MeasureRollup.mode). */
+export function rollupModeOf(measure: Measure): RollupModeName {
+    const written = rollupOf(measure);
+    if (written) return written;
+    const unit = unitOf(measure);
+    return unit !== undefined && RATE_UNITS.has(unit.toLowerCase()) ? 'mean' : 'sum';
+}
+
+/** The measure's roll-up over its contributors (a measure contributing to itself is left out). */
+export function rollupOver(measure: Measure, contributors: readonly Measure[]): MeasureRollup {
+    const mode = rollupModeOf(measure);
+    const written = rollupOf(measure) !== undefined;
+    let sum = 0;
+    let reporting = 0;
+    let lowest = Number.POSITIVE_INFINITY;
+    let highest = Number.NEGATIVE_INFINITY;
+    for (const contributor of contributors) {
+        if (contributor === measure) continue;
+        const current = currentOf(contributor);
+        if (current === undefined) continue;
+        sum += current;
+        reporting++;
+        lowest = Math.min(lowest, current);
+        highest = Math.max(highest, current);
+    }
+    if (reporting === 0) return { mode, written, reporting };
+    const combined = mode === 'sum' ? sum : mode === 'mean' ? sum / reporting : undefined;
+    return combined === undefined
+        ? { mode, written, reporting, lowest, highest }
+        : { mode, written, reporting, combined, lowest, highest };
 }

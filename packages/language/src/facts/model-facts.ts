@@ -2,7 +2,14 @@ import type { AlignmentTarget, Measure, Mission, Model, Person, Team, Vision } f
 import { capacityOf, FINISHED_STATUSES, type MissionStatusName, statusOf } from '../model/accessors.js';
 import { Cascade, type EffectiveWindow } from './cascade.js';
 import { sweepLoad } from './load.js';
-import { directionOf, meanProgress, type MeasureDirection, progressOf } from './measures.js';
+import {
+    directionOf,
+    meanProgress,
+    type MeasureDirection,
+    type MeasureRollup,
+    progressOf,
+    rollupOver
+} from './measures.js';
 import { PaceFacts } from './pace.js';
 import type { DayNumber } from '../syntax/dates.js';
 
@@ -33,6 +40,8 @@ export interface MeasureFacts {
     readonly direction: MeasureDirection;
     /** Progress from baseline to target as a fraction 0..1; absent when it cannot be computed. */
     readonly progress?: number;
+    /** How its contributors combine (the effective `rollup` mode) and what they combine to. */
+    readonly rollup: MeasureRollup;
 }
 
 /**
@@ -142,11 +151,14 @@ export class ModelFacts {
     /** Computed on first question and kept: a check reads few of them, the outputs every one. */
     measure(measure: Measure): MeasureFacts {
         let facts = this.measureFacts.get(measure);
-        if (!facts)
-            this.measureFacts.set(
-                measure,
-                (facts = { direction: directionOf(measure), progress: progressOf(measure) })
-            );
+        if (!facts) {
+            facts = {
+                direction: directionOf(measure),
+                progress: progressOf(measure),
+                rollup: rollupOver(measure, this.contributorsOf(measure))
+            };
+            this.measureFacts.set(measure, facts);
+        }
         return facts;
     }
 

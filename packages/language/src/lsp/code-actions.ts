@@ -11,6 +11,7 @@ import type { MissionServices } from '../mission-module.js';
 import type { MissionIndexManager } from '../references/name-index.js';
 import { type DiagnosticCode, isDiagnosticCode } from '../validation/codes.js';
 import type { FixContext, QuickFix } from './quick-fixes/fix-context.js';
+import { addTarget } from './quick-fixes/measure-fixes.js';
 import { addIntent, addLead, addMeasure, addUnder } from './quick-fixes/mission-fixes.js';
 import { fixReference } from './quick-fixes/reference-fixes.js';
 import { removeSupport, reviewToday, swapWindowDates, upperCaseCurrency } from './quick-fixes/value-fixes.js';
@@ -21,6 +22,7 @@ const QUICK_FIXES: Partial<Record<DiagnosticCode, QuickFix>> = {
     'missing-intent': addIntent,
     'unmeasured-mission': addMeasure,
     'no-lead': addLead,
+    'missing-target': addTarget,
     'unresolved-reference': fixReference,
     'invalid-currency': upperCaseCurrency,
     'invalid-window': swapWindowDates,
@@ -35,9 +37,14 @@ const QUICK_FIXES: Partial<Record<DiagnosticCode, QuickFix>> = {
  */
 export class MissionCodeActionProvider implements CodeActionProvider {
     private readonly services: MissionServices;
+    /** Whether the client applies snippet edits (set from its capabilities at initialization). */
+    private snippetEdits = false;
 
     constructor(services: MissionServices) {
         this.services = services;
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            this.snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+        });
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
@@ -65,7 +72,8 @@ export class MissionCodeActionProvider implements CodeActionProvider {
             diagnostic,
             services: this.services,
             index: this.services.shared.workspace.IndexManager as MissionIndexManager,
-            facts: () => facts.get()
+            facts: () => facts.get(),
+            snippetEdits: this.snippetEdits
         };
         return fix(context);
     }

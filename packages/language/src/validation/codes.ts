@@ -50,7 +50,14 @@ export const CATALOG = {
     'unit-mismatch': { severity: 'warning', help: 'A measure contributes to a measure with another unit.' },
     'rollup-discrepancy': {
         severity: 'warning',
-        help: "The contributors' current values add up to more than the parent measure's current."
+        help:
+            "The parent measure's current disagrees with its contributors' by its roll-up mode: their sum " +
+            'exceeds it (sum), or it lies outside their lowest..highest (mean).'
+    },
+    'missing-target': { severity: 'warning', help: 'A measure has no target: nothing says what winning is.' },
+    'invalid-link': {
+        severity: 'error',
+        help: 'A link that is not an absolute https://, http:// or mailto: URL.'
     },
     'target-equals-baseline': { severity: 'warning', help: 'The target equals the baseline: nothing to achieve.' },
     'measure-due-outside-window': {

@@ -8,7 +8,7 @@ import {
     type Reference,
     type ReferenceInfo
 } from 'langium';
-import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { ModelFacts } from '../../facts/model-facts.js';
 import type { MissionServices } from '../../mission-module.js';
 import type { MissionIndexManager } from '../../references/name-index.js';
@@ -21,6 +21,8 @@ export interface FixContext {
     readonly index: MissionIndexManager;
     /** The facts of the current build (computed once per build and shared). */
     facts(): ModelFacts;
+    /** Whether the client applies snippet edits (LSP 3.18 `workspace.workspaceEdit.snippetEditSupport`). */
+    readonly snippetEdits: boolean;
 }
 
 /** A quick fix: the code actions it offers for one diagnostic (none when it does not apply). */
@@ -33,6 +35,32 @@ export function quickFix(context: FixContext, title: string, edits: TextEdit[], 
         kind: CodeActionKind.QuickFix,
         diagnostics: [context.diagnostic],
         edit: { changes: { [context.document.textDocument.uri]: edits } }
+    };
+    if (isPreferred) action.isPreferred = true;
+    return action;
+}
+
+/**
+ * A quick fix whose one edit is a snippet (LSP 3.18 `SnippetTextEdit`, only for clients that support it):
+ * `$0` is where the cursor lands. Snippet edits live in `documentChanges`, with the document's version.
+ */
+export function snippetQuickFix(
+    context: FixContext,
+    title: string,
+    range: Range,
+    snippet: string,
+    isPreferred = false
+): CodeAction {
+    const { uri, version } = context.document.textDocument;
+    const action: CodeAction = {
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [context.diagnostic],
+        edit: {
+            documentChanges: [
+                { textDocument: { uri, version }, edits: [{ range, snippet: { kind: 'snippet', value: snippet } }] }
+            ]
+        }
     };
     if (isPreferred) action.isPreferred = true;
     return action;

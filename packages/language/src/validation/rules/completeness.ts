@@ -1,19 +1,28 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { Mission, MissionAstType, Team } from '../../generated/ast.js';
+import type { Measure, Mission, MissionAstType, Team } from '../../generated/ast.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
 import { nameOf } from '../../references/kinds.js';
+import { measureName } from './describe.js';
 
 /**
  * What every mission needs to be led by intent: a statement of intent, a measure of success and one
- * accountable lead; and a team is only useful with members. All reported on the element's name.
+ * accountable lead; a measure needs a target (what winning is); and a team is only useful with
+ * members. All reported on the element's name.
  */
 export class CompletenessValidator implements MissionValidator {
-    readonly codes: readonly DiagnosticCode[] = ['missing-intent', 'unmeasured-mission', 'no-lead', 'empty-team'];
+    readonly codes: readonly DiagnosticCode[] = [
+        'missing-intent',
+        'unmeasured-mission',
+        'no-lead',
+        'missing-target',
+        'empty-team'
+    ];
 
     checks(): ValidationChecks<MissionAstType> {
         return {
             Mission: [this.checkIntent, this.checkMeasured, this.checkLead],
+            Measure: this.checkTarget,
             Team: this.checkTeam
         };
     }
@@ -46,6 +55,17 @@ export class CompletenessValidator implements MissionValidator {
             'no-lead',
             `mission ${nameOf(mission)} has no lead: name the one accountable person with \`lead\``,
             { node: mission, property: 'name' }
+        );
+    }
+
+    /** Any `target` item counts, even one whose value a syntax error rejected (reported once, there). */
+    checkTarget(measure: Measure, accept: ValidationAcceptor): void {
+        if (measure.targets.length > 0) return;
+        report(
+            accept,
+            'missing-target',
+            `measure ${measureName(measure)} has no target: say what winning is with \`target\``,
+            { node: measure, property: 'name' }
         );
     }
 

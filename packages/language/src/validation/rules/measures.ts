@@ -10,7 +10,8 @@ import { nameOf } from '../../references/kinds.js';
 
 /**
  * Measures of success map to the mission above (`contributes to`), in the same unit, and the
- * scorecard's levels agree: what the contributors report does not exceed what the parent reports.
+ * scorecard's levels agree by the parent's roll-up mode: what the contributors report adds up to no
+ * more than the parent reports (`sum`), or brackets it (`mean`).
  */
 export class MeasureValidator implements MissionValidator {
     readonly codes: readonly DiagnosticCode[] = [
@@ -76,36 +77,59 @@ export class MeasureValidator implements MissionValidator {
     }
 
     /**
-     * On the parent measure's `current`: its contributors all share its unit (or all have none) and
-     * direction up, and their currents (a missing one adds nothing) add up to more than its own.
+     * On the parent measure's `current`, by its effective roll-up mode (a fact): its contributors all
+     * share its unit (or all have none), and for `sum` the direction up; then `sum`: their currents (a
+     * missing one adds nothing) add up to more than its own; `mean`: its own lies outside their
+     * lowest..highest; `none`: never.
      */
     checkRollup(measure: Measure, accept: ValidationAcceptor): void {
         const current = measure.currents[0];
         const currentValue = currentOf(measure);
         if (!current || currentValue === undefined) return;
         const facts = this.facts.get();
-        if (facts.contributorsOf(measure).length === 0) return;
-        const contributors = facts.contributorsOf(measure).filter(contributor => contributor !== measure);
-        if (contributors.length === 0 || facts.measure(measure).direction !== 'up') return;
+        const { rollup, direction } = facts.measure(measure);
+        if (rollup.mode === 'none' || rollup.reporting === 0) return;
+        if (rollup.mode === 'sum' && direction !== 'up') return;
         const unit = unitOf(measure);
-        let total = 0;
-        const reporting: Array<{ contributor: Measure; value: number }> = [];
+        const contributors = facts.contributorsOf(measure).filter(contributor => contributor !== measure);
         for (const contributor of contributors) {
-            if (unitOf(contributor) !== unit || facts.measure(contributor).direction !== 'up') return;
-            const value = currentOf(contributor);
-            if (value === undefined) continue;
-            total += value;
-            reporting.push({ contributor, value });
+            if (unitOf(contributor) !== unit) return;
+            if (rollup.mode === 'sum' && facts.measure(contributor).direction !== 'up') return;
         }
-        if (total - currentValue <= 1e-9 * Math.max(1, Math.abs(currentValue))) return;
-        // The message's parts are written only when it is reported (this runs for every measure).
-        const parts = reporting.map(({ contributor, value }) => `${measureName(contributor)} ${formatNumber(value)}`);
+        const slack = 1e-9 * Math.max(1, Math.abs(currentValue));
         const inUnit = unit === undefined ? '' : ` ${unit}`;
+        // The message's parts are written only when it is reported (this runs for every measure).
+        const parts = (): string =>
+            nameList(
+                contributors.flatMap(contributor => {
+                    const value = currentOf(contributor);
+                    return value === undefined ? [] : [`${measureName(contributor)} ${formatNumber(value)}`];
+                })
+            );
+        if (rollup.mode === 'sum') {
+            const total = rollup.combined!;
+            if (total - currentValue <= slack) return;
+            report(
+                accept,
+                'rollup-discrepancy',
+                `the contributors to ${measureName(measure)} report ${formatNumber(total)}${inUnit}, ` +
+                    `more than its current ${formatNumber(currentValue)}${inUnit}: ${parts()}`,
+                { node: current }
+            );
+            return;
+        }
+        const lowest = rollup.lowest!;
+        const highest = rollup.highest!;
+        if (currentValue >= lowest - slack && currentValue <= highest + slack) return;
+        const range =
+            lowest === highest
+                ? `${formatNumber(lowest)}${inUnit}`
+                : `${formatNumber(lowest)}${inUnit} .. ${formatNumber(highest)}${inUnit}`;
         report(
             accept,
             'rollup-discrepancy',
-            `the contributors to ${measureName(measure)} report ${formatNumber(total)}${inUnit}, ` +
-                `more than its current ${formatNumber(currentValue)}${inUnit}: ${nameList(parts)}`,
+            `the current of ${measureName(measure)} (${formatNumber(currentValue)}${inUnit}) is outside what its ` +
+                `contributors report (${range}), so it cannot be their mean (rollup mean): ${parts()}`,
             { node: current }
         );
     }
