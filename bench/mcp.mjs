@@ -84,6 +84,8 @@ export async function measureMcp(dir, { calls = 50 } = {}) {
     const leafText = workspace.fileAt(leaf).text;
     const { value, range } = currentValue(leafText);
     const times = [];
+    const valueEdits = [];
+    const newElements = [];
     for (let i = 0; i < calls; i++) {
         const args =
             i % 2 === 0
@@ -97,13 +99,23 @@ export async function measureMcp(dir, { calls = 50 } = {}) {
         start = performance.now();
         await call('propose_edit', args);
         times.push(performance.now() - start);
+        (i % 2 === 0 ? valueEdits : newElements).push(times.at(-1));
         if (process.env.BENCH_VERBOSE)
             process.stderr.write(`  propose_edit ${i + 1}/${calls}: ${times.at(-1).toFixed(0)} ms\n`);
     }
     await client.close();
     await server.close();
     const readP95 = Math.max(...Object.values(read).map(figure => figure.p95));
-    return { firstCheckMs, firstReadMs, read, readP95, proposeEdit: summary(times) };
+    return {
+        firstCheckMs,
+        firstReadMs,
+        read,
+        readP95,
+        proposeEdit: summary(times),
+        // Apart: a changed value keeps every name (moved onto the current tree); a new element does not.
+        proposeValueEdit: summary(valueEdits),
+        proposeNewElement: summary(newElements)
+    };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
