@@ -1,6 +1,7 @@
 // MCP measures (issue #21): the MCP server of packages/mcp in process, driven by a real MCP client over
 // the SDK's in-memory transport. After the first check (timed), each read tool is called `calls` times
-// and propose_edit (a value changed in a leaf file; a new mission appended; neither applied) as often,
+// and propose_edit as often (first half a value changed in a leaf file, then a new mission appended;
+// neither applied),
 // each timed from the client's side to its answer.
 //   node bench/mcp.mjs DIR [--calls N]   (prints the figures as JSON; bench/run.mjs calls measureMcp)
 import { readdirSync, readFileSync } from 'node:fs';
@@ -88,7 +89,7 @@ export async function measureMcp(dir, { calls = 50 } = {}) {
     const newElements = [];
     for (let i = 0; i < calls; i++) {
         const args =
-            i % 2 === 0
+            i < calls / 2
                 ? { edits: [{ file: leaf, range, newText: String(Number(value) + 1 + i) }] }
                 : {
                       append: {
@@ -99,7 +100,7 @@ export async function measureMcp(dir, { calls = 50 } = {}) {
         start = performance.now();
         await call('propose_edit', args);
         times.push(performance.now() - start);
-        (i % 2 === 0 ? valueEdits : newElements).push(times.at(-1));
+        (i < calls / 2 ? valueEdits : newElements).push(times.at(-1));
         if (process.env.BENCH_VERBOSE)
             process.stderr.write(`  propose_edit ${i + 1}/${calls}: ${times.at(-1).toFixed(0)} ms\n`);
     }
