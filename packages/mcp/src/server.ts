@@ -32,7 +32,10 @@ export function createMissionMcpServer(workspace: ModelWorkspace, options: Missi
     const ready = () => workspace.ready();
     for (const tool of [...modelTools(workspace), ...outputTools(workspace), planTool(workspace)])
         registerMissionTool(server, tool, ready);
-    registerMissionTool(server, proposeEditTool(workspace));
+    registerMissionTool(
+        server,
+        proposeEditTool(workspace, () => server.sendResourceListChanged())
+    );
     registerResources(server, workspace, options.languageReferencePath ?? defaultLanguageReferencePath());
     registerPrompts(server, workspace);
     return server;

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { formatDocument } from 'mission-lang-language';
 import { call, type Connected, connect, exampleCopy, textOf } from './harness.js';
 
@@ -127,6 +128,10 @@ describe('propose_edit', () => {
     });
 
     it('appends a whole new element to a new file and says which diagnostics it fixes or adds', async () => {
+        let listChanged = false;
+        connected.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => {
+            listChanged = true;
+        });
         const result = await call(connected.client, 'propose_edit', {
             append: {
                 file: 'drafts.mission',
@@ -144,6 +149,7 @@ describe('propose_edit', () => {
         expect(described.structuredContent?.element.parent).toBe('NationalProgramme');
         const { resources } = await connected.client.listResources();
         expect(resources.map(resource => resource.uri)).toContain('mission://files/drafts.mission');
+        expect(listChanged).toBe(true);
     });
 
     it('refuses malformed edits and paths outside the workspace with a tool error, writing nothing', async () => {

@@ -122,6 +122,15 @@ describe('find', () => {
         );
     });
 
+    it('finds missions by tag, as the JSON model gives them', async () => {
+        const supply = await call(connected.client, 'find', { tag: 'supply' });
+        const expected = (json.missions as NamedJson[])
+            .filter(m => (m.tags as string[] | undefined)?.includes('supply'))
+            .map(m => m.name);
+        expect(expected.length).toBeGreaterThan(0);
+        expect(supply.structuredContent?.missions.map((m: { name: string }) => m.name)).toEqual(expected);
+    });
+
     it('finds missions by pace, as the JSON model gives it', async () => {
         const behind = await call(connected.client, 'find', { pace: 'behind' });
         const expected = (json.missions as NamedJson[])

@@ -35,7 +35,8 @@ interface ProposedFile {
     readonly created: boolean;
 }
 
-export function proposeEditTool(workspace: ModelWorkspace): AnyMissionTool {
+/** `onCreated`: called after a write that created a file (the server tells clients the resources changed). */
+export function proposeEditTool(workspace: ModelWorkspace, onCreated: () => void = () => undefined): AnyMissionTool {
     return missionTool({
         name: 'propose_edit',
         title: 'Propose an edit',
@@ -74,7 +75,10 @@ export function proposeEditTool(workspace: ModelWorkspace): AnyMissionTool {
                 const { introduced, fixed } = diagnosticChanges(before, after);
                 const newErrors = introduced.filter(diagnostic => diagnostic.severity === 'error').length;
                 const write = apply && (newErrors === 0 || force);
-                if (write) for (const file of files) await writeFileAtomic(file.absolute, file.after);
+                if (write) {
+                    for (const file of files) await writeFileAtomic(file.absolute, file.after);
+                    if (files.some(file => file.created)) onCreated();
+                }
                 const diff = files
                     .map(file =>
                         createTwoFilesPatch(
