@@ -1,5 +1,6 @@
 import type { Measure } from '../generated/ast.js';
 import { baselineOf, currentOf, type RollupModeName, rollupOf, targetOf, unitOf } from '../model/accessors.js';
+import { counted, formatNumber } from '../syntax/numbers.js';
 
 export type MeasureDirection = 'up' | 'down';
 
@@ -87,4 +88,20 @@ export function rollupOver(measure: Measure, contributors: readonly Measure[]): 
     return combined === undefined
         ? { mode, written, reporting, lowest, highest }
         : { mode, written, reporting, combined, lowest, highest };
+}
+
+/**
+ * How a measure rolls up, in words, for hover, the report and the brief: `mean (the default for %): 94 %
+ * from 2 contributors`, `sum (written): 7,000 patients from 3 contributors`, `none: contributors not combined`.
+ */
+export function rollupText(rollup: MeasureRollup, unit: string | undefined): string {
+    const mode = rollup.written
+        ? `${rollup.mode} (written)`
+        : rollup.mode === 'mean'
+          ? `mean (the default for ${unit ?? '%'})`
+          : 'sum (the default)';
+    if (rollup.mode === 'none') return `${mode}: contributors not combined`;
+    if (rollup.combined === undefined) return `${mode}: no contributor reports a current`;
+    const inUnit = unit === undefined ? '' : ` ${unit}`;
+    return `${mode}: ${formatNumber(rollup.combined)}${inUnit} from ${counted(rollup.reporting, 'contributor')}`;
 }

@@ -4,7 +4,8 @@ import type { ModelFactsProvider } from '../facts/facts-provider.js';
 import type { ModelFacts } from '../facts/model-facts.js';
 import { type PaceFacts, paceText } from '../facts/pace.js';
 import type { Measure, Mission, Person, Team, Vision } from '../generated/ast.js';
-import { intentOf, leadOf, linksOf, tagsOf } from '../model/accessors.js';
+import { intentOf, leadOf, linksOf, tagsOf, unitOf } from '../model/accessors.js';
+import { rollupText } from '../facts/measures.js';
 import { linkableUrl } from '../model/links.js';
 import type { MissionServices } from '../mission-module.js';
 import type { MissionSettings } from '../validation/settings.js';
@@ -142,6 +143,8 @@ export function measureHover(facts: ModelFacts, measure: Measure, pace?: PaceFac
         lines.push(`Contributes to: ${target.ref ? qualifiedName(target.ref) : `${target.$refText} (unresolved)`}`);
     const contributors = facts.contributorsOf(measure);
     if (contributors.length > 0) lines.push(`Contributors: ${list(contributors.map(qualifiedName))}`);
+    if (contributors.length > 0 || measureFacts.rollup.written)
+        lines.push(`Roll-up: ${rollupText(measureFacts.rollup, unitOf(measure))}`);
     return lines.join('\n\n');
 }
 

@@ -244,6 +244,11 @@ function measureJson(model: OutputModel, mission: Mission, measure: Measure): ob
         progress: measureFacts.progress ?? null,
         expected: pace.expected ?? null,
         pace: pace.pace ?? null,
+        rollup: {
+            mode: measureFacts.rollup.mode,
+            written: measureFacts.rollup.written,
+            combined: measureFacts.rollup.combined ?? null
+        },
         contributesTo: target && isNamed(target) && isNamed(target.$container) ? qualifiedName(target) : null,
         contributors: model.facts
             .contributorsOf(measure)

@@ -5,6 +5,7 @@ import {
     DocumentValidator,
     type DiagnosticInfo,
     type LangiumDocument,
+    type ParseResult,
     type Reference,
     type ValidationAcceptor,
     type ValidationOptions
@@ -20,6 +21,7 @@ import { type DiagnosticCode, isDiagnosticCode, type Severity } from './codes.js
 import type { MissionValidationRegistry } from './registry.js';
 import type { MissionSettings } from './settings.js';
 import { documentWithReferences } from '../langium-internals.js';
+import { ItemKeywords, unknownItemMessage } from '../syntax/unknown-items.js';
 
 /** Langium's built-in error kinds, as catalog codes. */
 const BUILT_IN_CODES: Record<string, DiagnosticCode> = {
@@ -52,6 +54,9 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
     private readonly astReflection: AstReflection;
     /** The checks' diagnostics of a document, set aside so that Langium never spreads them (see validateAst). */
     private readonly checked = new WeakMap<AstNode, Diagnostic[]>();
+    /** The item keywords of each block, read from the grammar when a first syntax error needs them. */
+    private itemKeywords: ItemKeywords | undefined;
+    private readonly grammar: MissionServices['Grammar'];
 
     constructor(services: MissionServices) {
         super(services);
@@ -59,6 +64,26 @@ export class MissionDocumentValidator extends DefaultDocumentValidator {
         this.facts = services.facts.ModelFactsProvider;
         this.index = services.shared.workspace.IndexManager as MissionIndexManager;
         this.astReflection = services.shared.AstReflection;
+        this.grammar = services.Grammar;
+    }
+
+    /** The parser's errors, a misspelt item keyword said in the language's words (syntax/unknown-items.ts). */
+    protected override processParsingErrors(
+        parseResult: ParseResult,
+        diagnostics: Diagnostic[],
+        options: ValidationOptions
+    ): void {
+        const root = parseResult.value as Model;
+        const parserErrors = parseResult.parserErrors.map(error => {
+            const message = unknownItemMessage(error, root, (this.itemKeywords ??= new ItemKeywords(this.grammar)));
+            if (message === undefined) return error;
+            // Langium reads the token (and a previous token) and the message; the error itself stays untouched.
+            return Object.assign(Object.create(Object.getPrototypeOf(error) as object) as typeof error, error, {
+                message,
+                token: error.token
+            });
+        });
+        super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
     }
 
     /**

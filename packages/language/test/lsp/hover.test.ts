@@ -60,9 +60,33 @@ describe('hover', () => {
                 '25,000 → 31,000 → 40,000 patients (baseline → current → target, direction up)',
                 'Progress: 40%',
                 'Pace: behind: 40% done, 90% expected by today (2026-01-01 .. 2026-12-31)',
-                'Contributors: Clinics.registered'
+                'Contributors: Clinics.registered',
+                'Roll-up: sum (the default): 4,000 patients from 1 contributor'
             ].join('\n\n')
         );
+    });
+
+    test('a measure rolls up by its effective mode: mean for a % unit, written modes said so', async () => {
+        const rates = new TestWorkspace();
+        await rates.set({
+            'rates.mission': [
+                'mission Network { measure onTime { target 98 current 94 unit "%" } measure cost { rollup none } }',
+                'mission North under Network { measure onTime { target 98 current 91 unit "%" ' +
+                    'contributes to Network.onTime } measure cost { current 5 contributes to Network.cost } }',
+                'mission South under Network { measure onTime { target 98 current 96 unit "%" ' +
+                    'contributes to Network.onTime } measure own { target 1 rollup mean } }'
+            ].join('\n')
+        });
+        expect(await rates.hover('rates.mission', 'measure onTime', 9)).toContain(
+            'Roll-up: mean (the default for %): 93.5 % from 2 contributors'
+        );
+        expect(await rates.hover('rates.mission', 'measure cost', 9)).toContain(
+            'Roll-up: none (written): contributors not combined'
+        );
+        expect(await rates.hover('rates.mission', 'measure own', 9)).toContain(
+            'Roll-up: mean (written): no contributor reports a current'
+        );
+        expect(await rates.hover('rates.mission', 'onTime { target 98 current 91')).not.toContain('Roll-up');
     });
 
     test('a contributing measure names what it contributes to', async () => {

@@ -180,6 +180,32 @@ describe('the JSON model on broken and unusual models', () => {
         expect(json.missions[1]).toMatchObject({ tags: [], links: [] });
     });
 
+    test('each measure says how it rolls up: the effective mode, whether written, the combined value', async () => {
+        const json = (await compiled(`
+            vision V
+            mission Net under V {
+                measure rate { target 98 current 94 unit "%" }
+                measure parcels { target 100 }
+                measure cost { rollup none }
+            }
+            mission A under Net {
+                measure rate { target 98 current 91 unit "%" contributes to Net.rate }
+                measure parcels { target 60 current 30 contributes to Net.parcels }
+                measure cost { current 4 contributes to Net.cost }
+            }
+            mission B under Net {
+                measure rate { target 98 current 96 unit "%" contributes to Net.rate }
+                measure parcels { target 40 current 12.5 contributes to Net.parcels rollup sum }
+            }
+        `)) as unknown as { missions: ReadonlyArray<{ measures: Array<{ rollup: unknown }> }> };
+        expect(json.missions[0]!.measures.map(measure => measure.rollup)).toEqual([
+            { mode: 'mean', written: false, combined: 93.5 },
+            { mode: 'sum', written: false, combined: 42.5 },
+            { mode: 'none', written: true, combined: null }
+        ]);
+        expect(json.missions[2]!.measures[1]!.rollup).toEqual({ mode: 'sum', written: true, combined: null });
+    });
+
     test('the key order is fixed', async () => {
         const model = await checkText('vision V\nperson p\nteam t { members p }\nmission M under V { lead p }');
         const json = buildModelJson(model);
