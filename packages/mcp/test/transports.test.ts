@@ -2,7 +2,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODEL_JSON_URI } from '../src/resources.js';
 import { createMissionMcpServer } from '../src/server.js';
 import { type HttpServing, serveHttp } from '../src/transports.js';
 import { ModelWorkspace } from '../src/workspace.js';
@@ -36,6 +41,32 @@ describe('mission mcp over stdio', () => {
         child.stdin.end();
         expect(await exited).toBe(0);
         expect(stderr).toBe('');
+    });
+
+    it("serves the folder given, named relative to it, with that folder's mission.config.json", async () => {
+        const transport = new StdioClientTransport({
+            command: process.execPath,
+            args: [BIN, 'mcp', join(EXAMPLES, 'vaccination-programme')],
+            cwd: tmpdir(),
+            stderr: 'pipe'
+        });
+        const client = new Client({ name: 'mission-test', version: '1.0.0' });
+        await client.connect(transport);
+        try {
+            const model = await client.readResource({ uri: MODEL_JSON_URI });
+            const json = JSON.parse((model.contents[0] as { text: string }).text) as { today: string; files: string[] };
+            // The config's today (no --today given), and the files relative to the folder served.
+            expect(json.today).toBe('2026-11-23');
+            expect(json.files).toEqual([
+                'capital.mission',
+                'centre.mission',
+                'north.mission',
+                'people.mission',
+                'south.mission'
+            ]);
+        } finally {
+            await client.close();
+        }
     });
 
     it('refuses a non-loopback --host unless --allow-remote, with one line and exit 2', () => {
