@@ -2,13 +2,13 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import {
-    buildModelJson,
     diffModels,
+    type DiffView,
+    diffViewOf,
     isEmptyDiff,
     type ModelDiff,
     modelDiffMarkdown,
     modelDiffText,
-    type ModelJson,
     outputModelOf,
     type SourceFile
 } from 'mission-lang-language';
@@ -53,16 +53,16 @@ export function diffOutput(diff: ModelDiff, format: DiffFormat): string {
     return format === 'markdown' ? modelDiffMarkdown(diff) : modelDiffText(diff);
 }
 
-/** Checks each side as its own model and compares their JSON models. */
+/** Checks each side as its own model and compares them. */
 export async function diffSides(sides: DiffSides, options: ModelOptions): Promise<ModelDiff> {
-    const before = await modelJsonOf(sides.before, options);
-    const after = await modelJsonOf(sides.after, options);
+    const before = await diffViewFrom(sides.before, options);
+    const after = await diffViewFrom(sides.after, options);
     return diffModels(before, after, sides.fileKey ? { fileKey: sides.fileKey } : {});
 }
 
-async function modelJsonOf(sources: readonly SourceFile[], options: ModelOptions): Promise<ModelJson> {
+async function diffViewFrom(sources: readonly SourceFile[], options: ModelOptions): Promise<DiffView> {
     const model = await checkModelSources(sources, options, { everyPosition: true });
-    return buildModelJson(outputModelOf(model.result, model.diagnostics, model.summary));
+    return diffViewOf(outputModelOf(model.result, model.diagnostics, model.summary));
 }
 
 /** Two files or folders; a file is named relative to its own side, so that old/a.mission matches new/a.mission. */

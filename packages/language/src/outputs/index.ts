@@ -1,6 +1,7 @@
 /** The outputs generated from one checked model, shared by the CLI and the language server. */
 export * from './model-json.js';
 export * from './model-diff.js';
+export * from './model-diff-view.js';
 export * from './model-diff-text.js';
 export * from './measure-updates.js';
 export * from './output-model.js';

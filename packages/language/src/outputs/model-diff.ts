@@ -1,17 +1,18 @@
 /**
  * The model diff (`mission diff`, LANGUAGE.md "Diff"): two checked models compared as models, not as
- * text. It reads the two JSON models (`buildModelJson`), whose facts (status, progress, effective
- * windows) were computed by each model's own check, and never derives a fact itself.
+ * text. It reads each model's diff view (`diffViewOf`, model-diff-view.ts), whose facts (status,
+ * progress) were computed by that model's own check, and never derives a fact itself.
  *
  * Missions are matched by name. A mission removed from the old model and one added in the new model
- * are a rename when they have the same body (`missionBody`: every item written in the mission's block,
- * its title and its `under`; not its name, its position or any fact) and no other removed or added
- * mission has that body. Diagnostics are matched by code and element (the innermost element whose
+ * are a rename when they have the same body (every item written in the mission's block, its title and
+ * its `under` as written; not its name, comments, layout, position or any fact) and no other removed
+ * or added mission has that body. Diagnostics are matched by code and element (the innermost element whose
  * text holds the diagnostic's start: a measure, else a top-level element, else the file), preferring
  * equal messages, never by line: moving a mission to another line or file changes nothing.
  */
 import type { MissionDiagnostic } from '../api/check.js';
-import type { ModelJson } from './model-json.js';
+import type { DiffView, MissionView } from './model-diff-view.js';
+import type { SourceLocation } from './output-model.js';
 
 export const MODEL_DIFF_FORMAT = 'mission-diff';
 export const MODEL_DIFF_VERSION = 1;
@@ -92,45 +93,10 @@ export interface ModelDiffOptions {
     readonly fileKey?: { readonly before?: (file: string) => string; readonly after?: (file: string) => string };
 }
 
-/** The parts of the JSON model the diff reads (model-json.ts writes them). */
-interface SourceJson {
-    readonly file: string;
-    readonly line: number;
-    readonly column: number;
-    readonly endLine: number;
-    readonly endColumn: number;
-}
-interface MeasureJson extends MeasureFigures {
-    readonly name: string;
-    readonly qualifiedName: string;
-    readonly source: SourceJson;
-    readonly [field: string]: unknown;
-}
-interface MissionJson {
-    readonly name: string;
-    readonly title: string | null;
-    readonly parent: string | null;
-    readonly status: string;
-    readonly lead: string | null;
-    readonly crew: ReadonlyArray<{ readonly name: string; readonly kind: string }>;
-    readonly boundary: {
-        readonly window: WindowJson | null;
-        readonly budget: BudgetJson | null;
-        readonly headcount: number | null;
-    } | null;
-    readonly measures: readonly MeasureJson[];
-    readonly source: SourceJson;
-    readonly [field: string]: unknown;
-}
-interface ElementJson {
-    readonly name: string;
-    readonly source: SourceJson;
-}
-
 /** Compares two checked models. A model compared with itself gives an empty diff. */
-export function diffModels(before: ModelJson, after: ModelJson, options: ModelDiffOptions = {}): ModelDiff {
-    const oldMissions = byName(before.missions as readonly MissionJson[]);
-    const newMissions = byName(after.missions as readonly MissionJson[]);
+export function diffModels(before: DiffView, after: DiffView, options: ModelDiffOptions = {}): ModelDiff {
+    const oldMissions = byName(before.missions);
+    const newMissions = byName(after.missions);
     const removed = [...oldMissions.values()].filter(mission => !newMissions.has(mission.name));
     const added = [...newMissions.values()].filter(mission => !oldMissions.has(mission.name));
     const renamed = pairRenames(removed, added);
@@ -185,46 +151,19 @@ export function invertDiff(diff: ModelDiff): ModelDiff {
     });
 }
 
-/**
- * What a mission's text says apart from its name: the rename test. Facts (progress, effective window,
- * children) and positions are left out; a measure is its written figures, unit, due and contribution.
- */
-function missionBody(mission: MissionJson): string {
-    const {
-        name: _name,
-        source: _source,
-        ancestors: _ancestors,
-        children: _children,
-        cycle: _cycle,
-        active: _active,
-        effectiveWindow: _effectiveWindow,
-        progress: _progress,
-        supportedBy: _supportedBy,
-        problems: _problems,
-        measures,
-        ...written
-    } = mission;
-    return JSON.stringify({
-        ...written,
-        measures: measures.map(
-            ({ qualifiedName: _q, source: _s, progress: _p, contributors: _c, direction: _d, ...measure }) => measure
-        )
-    });
-}
-
 function pairRenames(
-    removed: readonly MissionJson[],
-    added: readonly MissionJson[]
+    removed: readonly MissionView[],
+    added: readonly MissionView[]
 ): Array<{ from: string; to: string }> {
     if (removed.length === 0 || added.length === 0) return [];
-    const groups = new Map<string, { removed: MissionJson[]; added: MissionJson[] }>();
+    const groups = new Map<string, { removed: MissionView[]; added: MissionView[] }>();
     const groupOf = (body: string) => {
         let group = groups.get(body);
         if (!group) groups.set(body, (group = { removed: [], added: [] }));
         return group;
     };
-    for (const mission of removed) groupOf(missionBody(mission)).removed.push(mission);
-    for (const mission of added) groupOf(missionBody(mission)).added.push(mission);
+    for (const mission of removed) groupOf(mission.body()).removed.push(mission);
+    for (const mission of added) groupOf(mission.body()).added.push(mission);
     const pairs: Array<{ from: string; to: string }> = [];
     for (const group of groups.values())
         if (group.removed.length === 1 && group.added.length === 1)
@@ -233,8 +172,8 @@ function pairRenames(
 }
 
 function missionChanges(
-    before: MissionJson,
-    after: MissionJson,
+    before: MissionView,
+    after: MissionView,
     newNameOf: ReadonlyMap<string, string>
 ): MissionChange[] {
     const changes: MissionChange[] = [];
@@ -242,21 +181,13 @@ function missionChanges(
     if (parentBefore !== after.parent) changes.push({ kind: 'parent', before: before.parent, after: after.parent });
     if (before.status !== after.status) changes.push({ kind: 'status', before: before.status, after: after.status });
     if (before.lead !== after.lead) changes.push({ kind: 'lead', before: before.lead, after: after.lead });
-    const crewBefore = crewNames(before);
-    const crewAfter = crewNames(after);
-    if (!sameJson(crewBefore, crewAfter)) changes.push({ kind: 'crew', before: crewBefore, after: crewAfter });
-    const budgetBefore = before.boundary?.budget ?? null;
-    const budgetAfter = after.boundary?.budget ?? null;
-    if (!sameJson(budgetBefore, budgetAfter))
-        changes.push({ kind: 'budget', before: budgetBefore, after: budgetAfter });
-    const windowBefore = before.boundary?.window ?? null;
-    const windowAfter = after.boundary?.window ?? null;
-    if (!sameJson(windowBefore, windowAfter))
-        changes.push({ kind: 'window', before: windowBefore, after: windowAfter });
-    const headcountBefore = before.boundary?.headcount ?? null;
-    const headcountAfter = after.boundary?.headcount ?? null;
-    if (headcountBefore !== headcountAfter)
-        changes.push({ kind: 'headcount', before: headcountBefore, after: headcountAfter });
+    if (!sameJson(before.crew, after.crew)) changes.push({ kind: 'crew', before: before.crew, after: after.crew });
+    if (!sameJson(before.budget, after.budget))
+        changes.push({ kind: 'budget', before: before.budget, after: after.budget });
+    if (!sameJson(before.window, after.window))
+        changes.push({ kind: 'window', before: before.window, after: after.window });
+    if (before.headcount !== after.headcount)
+        changes.push({ kind: 'headcount', before: before.headcount, after: after.headcount });
     const measuresBefore = byName(before.measures);
     const measuresAfter = byName(after.measures);
     for (const name of [...new Set([...measuresBefore.keys(), ...measuresAfter.keys()])].sort()) {
@@ -270,7 +201,7 @@ function missionChanges(
     return changes;
 }
 
-function figures(measure: MeasureJson): MeasureFigures {
+function figures(measure: MeasureFigures): MeasureFigures {
     return {
         baseline: measure.baseline,
         target: measure.target,
@@ -279,17 +210,13 @@ function figures(measure: MeasureJson): MeasureFigures {
     };
 }
 
-function crewNames(mission: MissionJson): string[] {
-    return [...new Set(mission.crew.map(member => member.name))].sort();
-}
-
-function summary(mission: MissionJson): MissionSummary {
+function summary(mission: MissionView): MissionSummary {
     return { name: mission.name, title: mission.title, parent: mission.parent, status: mission.status };
 }
 
 function diffDiagnostics(
-    before: ModelJson,
-    after: ModelJson,
+    before: DiffView,
+    after: DiffView,
     newNameOf: ReadonlyMap<string, string>,
     options: ModelDiffOptions
 ): ModelDiff['diagnostics'] {
@@ -327,7 +254,7 @@ interface Keyed {
 
 /** Each diagnostic with its matching key: code and element (renamed missions under their new names). */
 function keyedDiagnostics(
-    model: ModelJson,
+    model: DiffView,
     fileKey: ((file: string) => string) | undefined,
     newNameOf: ReadonlyMap<string, string>
 ): Keyed[] {
@@ -354,20 +281,20 @@ interface Located {
 }
 
 /** Finds the element holding a diagnostic's start: one sort per file and a binary search per diagnostic. */
-function elementLocator(model: ModelJson): (diagnostic: MissionDiagnostic) => Located | undefined {
-    const byFile = new Map<string, Array<{ element: ElementJson; kind: Located['kind'] }>>();
-    const add = (elements: readonly object[], kind: Located['kind']) => {
-        for (const element of elements as readonly ElementJson[]) {
-            const list = byFile.get(element.source.file);
-            if (list) list.push({ element, kind });
-            else byFile.set(element.source.file, [{ element, kind }]);
-        }
-    };
-    add(model.visions, 'vision');
-    add(model.persons, 'person');
-    add(model.teams, 'team');
-    add(model.missions, 'mission');
-    for (const list of byFile.values()) list.sort((a, b) => compareStart(a.element.source, b.element.source));
+function elementLocator(model: DiffView): (diagnostic: MissionDiagnostic) => Located | undefined {
+    type Entry = { readonly name: string; readonly source: SourceLocation; readonly kind: Located['kind'] };
+    const byFile = new Map<string, Entry[]>();
+    const entries: Entry[] = [
+        ...model.elements,
+        ...model.missions.map(mission => ({ name: mission.name, source: mission.source, kind: 'mission' as const }))
+    ];
+    for (const entry of entries) {
+        const list = byFile.get(entry.source.file);
+        if (list) list.push(entry);
+        else byFile.set(entry.source.file, [entry]);
+    }
+    for (const list of byFile.values()) list.sort((a, b) => compareStart(a.source, b.source));
+    const missions = byName(model.missions);
     return diagnostic => {
         const list = byFile.get(diagnostic.file);
         if (!list) return undefined;
@@ -376,18 +303,17 @@ function elementLocator(model: ModelJson): (diagnostic: MissionDiagnostic) => Lo
         let found: (typeof list)[number] | undefined;
         while (low <= high) {
             const middle = (low + high) >> 1;
-            if (compareStart(list[middle]!.element.source, diagnostic) <= 0) {
+            if (compareStart(list[middle]!.source, diagnostic) <= 0) {
                 found = list[middle];
                 low = middle + 1;
             } else high = middle - 1;
         }
-        if (!found || !holds(found.element.source, diagnostic)) return undefined;
+        if (!found || !holds(found.source, diagnostic)) return undefined;
         if (found.kind === 'mission') {
-            const mission = found.element as MissionJson;
-            const measure = mission.measures.find(candidate => holds(candidate.source, diagnostic));
-            if (measure) return { kind: 'measure', name: measure.name, mission: mission.name };
+            const measure = missions.get(found.name)?.measures.find(candidate => holds(candidate.source, diagnostic));
+            if (measure) return { kind: 'measure', name: measure.name, mission: found.name };
         }
-        return { kind: found.kind, name: found.element.name };
+        return { kind: found.kind, name: found.name };
     };
 }
 
@@ -395,7 +321,7 @@ function compareStart(a: { line: number; column: number }, b: { line: number; co
     return a.line - b.line || a.column - b.column;
 }
 
-function holds(source: SourceJson, at: { line: number; column: number }): boolean {
+function holds(source: SourceLocation, at: { line: number; column: number }): boolean {
     return compareStart(source, at) <= 0 && compareStart(at, { line: source.endLine, column: source.endColumn }) <= 0;
 }
 

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { diffModels, invertDiff, isEmptyDiff, type ModelDiff } from '../../src/outputs/model-diff.js';
 import { modelDiffMarkdown, modelDiffText } from '../../src/outputs/model-diff-text.js';
-import { buildModelJson, type ModelJson } from '../../src/outputs/model-json.js';
+import { type DiffView, diffViewOf } from '../../src/outputs/model-diff-view.js';
 import { checkText } from './output-helpers.js';
 
-async function modelOf(text: string): Promise<ModelJson> {
-    return buildModelJson(await checkText(text));
+async function modelOf(text: string): Promise<DiffView> {
+    return diffViewOf(await checkText(text));
 }
 
 const PEOPLE = 'person alice\nperson bob { capacity 9 }\nperson carol\nteam core { members bob, carol }\n';
