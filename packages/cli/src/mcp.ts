@@ -132,5 +132,12 @@ export function defineMcpCommand(program: Command, context: CommandContext): voi
         .action(async (paths: string[], options: McpOptions) => {
             context.setExitCode(await runMcp(paths, options, context.output));
         });
-    for (const option of modelOptions()) command.addOption(option);
+    const [today] = modelOptions();
+    command.addOption(today!);
+    command.addOption(
+        new Option(
+            '--config <file>',
+            "the configuration file (default: the workspace folder's mission.config.json, when it exists)"
+        )
+    );
 }
