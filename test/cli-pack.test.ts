@@ -1,5 +1,5 @@
 /**
- * The CLI installs on its own: `npm pack` of the CLI and the language package beside it, installed into
+ * The CLI installs on its own: `npm pack` of the CLI and the language and MCP packages, installed into
  * an empty folder outside this repository, runs `mission validate` (issue: the CLI is installable).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -21,10 +21,11 @@ function mission(args: string[]): { status: number | null; stdout: string; stder
 }
 
 beforeAll(() => {
-    execFileSync(npm, ['pack', '-w', 'packages/language', '-w', 'packages/cli', '--pack-destination', work], {
-        cwd: ROOT,
-        stdio: 'pipe'
-    });
+    execFileSync(
+        npm,
+        ['pack', '-w', 'packages/language', '-w', 'packages/mcp', '-w', 'packages/cli', '--pack-destination', work],
+        { cwd: ROOT, stdio: 'pipe' }
+    );
     const tarballs = readdirSync(work)
         .filter(name => name.endsWith('.tgz'))
         .map(name => join(work, name));
