@@ -5,6 +5,7 @@
  * Markdown-escaped, so a title cannot turn into markup or links.
  */
 import type { AssignmentRole } from '../facts/model-facts.js';
+import { rollupText } from '../facts/measures.js';
 import { paceText } from '../facts/pace.js';
 import { supportedBy, supportersOf } from '../facts/supports.js';
 import type { AlignmentTarget, Measure, Mission, Person, Vision } from '../generated/ast.js';
@@ -201,7 +202,7 @@ function measureTable(model: OutputModel, mission: Mission): string[] {
         const { progress } = model.facts.measure(measure);
         const target = measure.contributions[0]?.measure?.ref;
         const cells = [
-            `${md(measure.name)}${measure.title ? ` — ${md(measure.title)}` : ''}`,
+            `${md(measure.name)}${measure.title ? ` — ${md(measure.title)}` : ''}${rollsUp(model, measure)}`,
             num(baselineOf(measure)),
             num(currentOf(measure)),
             num(targetOf(measure)),
@@ -218,6 +219,13 @@ function measureTable(model: OutputModel, mission: Mission): string[] {
         '|---|---:|---:|---:|---|---|---:|---|---|',
         ...rows
     ];
+}
+
+/** ` (rolls up by mean (the default for %): 93.5 % from 2 contributors)` for a measure that rolls up. */
+function rollsUp(model: OutputModel, measure: Measure): string {
+    const { rollup } = model.facts.measure(measure);
+    if (!rollup.written && model.facts.contributorsOf(measure).length === 0) return '';
+    return ` (rolls up by ${md(rollupText(rollup, unitOf(measure)))})`;
 }
 
 /** `behind (55% expected)`; the expectation alone without progress; `—` without a bounded span. */

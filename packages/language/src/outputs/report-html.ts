@@ -9,6 +9,7 @@ import { type PaceName, paceText } from '../facts/pace.js';
 import { stagingQueue } from '../facts/staging.js';
 import { planGanttSvg } from '../planning/plan-gantt.js';
 import { stagingPlanOn } from '../planning/staging-plan.js';
+import { rollupText } from '../facts/measures.js';
 import type { Measure, Mission, Vision } from '../generated/ast.js';
 import { baselineOf, currentOf, leadOf, linksOf, tagsOf, targetOf, unitOf } from '../model/accessors.js';
 import { linkableUrl } from '../model/links.js';
@@ -171,7 +172,8 @@ ${rows.join('\n')}
         "a mission's progress is the mean of its measures'. A missing baseline counts as 0. " +
         "Pace compares progress with the share of the measure's span (its mission's window start to its due, " +
         'else the window end) elapsed by today: on track down to 10 points below it, behind under that, ' +
-        "won at 100%; a mission's pace is its worst measure's.";
+        "won at 100%; a mission's pace is its worst measure's. A measure with contributors rolls up by its " +
+        'mode: the sum of their currents, their mean (the default for a % or percent unit) or none.';
     return `<section class="card" id="measures">
 <h2>Measures of success</h2>
 <p class="note">${note}</p>
@@ -187,7 +189,8 @@ function measureRow(model: OutputModel, measure: Measure): string {
         (contributes
             ? ` <span class="none">→ ${html(`${contributes.$container.name}.${contributes.name}`)}</span>`
             : '') +
-        (direction === 'down' ? ' <span class="none">(lower is better)</span>' : '');
+        (direction === 'down' ? ' <span class="none">(lower is better)</span>' : '') +
+        rollsUp(model, measure);
     const due = measure.dues[0]?.date;
     const numbers = [baselineOf(measure), currentOf(measure), targetOf(measure)].map(numberCell).join('');
     return (
@@ -199,6 +202,13 @@ function measureRow(model: OutputModel, measure: Measure): string {
 }
 
 /** The pace badge and the expected progress it was judged against. */
+/** `rolls up by mean (the default for %): 93.5 % from 2 contributors`, for a measure that rolls up. */
+function rollsUp(model: OutputModel, measure: Measure): string {
+    const { rollup } = model.facts.measure(measure);
+    if (!rollup.written && model.facts.contributorsOf(measure).length === 0) return '';
+    return `<br><span class="none rollup">rolls up by ${html(rollupText(rollup, unitOf(measure)))}</span>`;
+}
+
 function measurePaceCell(model: OutputModel, measure: Measure): string {
     const { pace, expected } = model.pace.measure(measure);
     if (expected === undefined) return '<span class="none">no span</span>';

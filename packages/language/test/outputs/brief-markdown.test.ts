@@ -25,6 +25,19 @@ describe('renderBrief', () => {
         expect(() => renderBrief(model, 'nobody')).toThrow(/^no person is named 'nobody'$/);
     });
 
+    test('a measure that rolls up says how, in its cell', async () => {
+        const model = await checkText(`
+            person p
+            mission N { lead p measure rate { target 98 current 94 unit "%" } measure cost { target 5 rollup none } }
+            mission A under N { measure rate { target 98 current 91 unit "%" contributes to N.rate } }
+            mission B under N { measure rate { target 98 current 96 unit "%" contributes to N.rate } }
+        `);
+        const brief = renderBrief(model, 'p');
+        // The roll-up words are escaped with the unit, which is model text.
+        expect(brief).toContain('| rate (rolls up by mean \\(the default for %\\): 93.5 % from 2 contributors) | ');
+        expect(brief).toContain('| cost (rolls up by none \\(written\\): contributors not combined) | ');
+    });
+
     test('two levels up through missions, inherited windows', async () => {
         const model = await checkText(`
             vision V

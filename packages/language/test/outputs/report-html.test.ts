@@ -74,6 +74,21 @@ describe('renderReport', () => {
         expect(open).toContain('<td class="pace"><span class="none">no span</span></td>');
     });
 
+    test('a measure that rolls up says how: its mode and the combined value, escaped', async () => {
+        const page = renderReport(
+            await checkText(`
+                mission N { measure rate { target 98 current 94 unit "<%>" rollup mean } measure solo { target 1 } }
+                mission A under N { measure rate { target 98 current 91 unit "<%>" contributes to N.rate } }
+                mission B under N { measure rate { target 98 current 96 unit "<%>" contributes to N.rate } }
+            `)
+        );
+        expect(page).toContain(
+            '<br><span class="none rollup">rolls up by mean (written): 93.5 &lt;%&gt; from 2 contributors</span>'
+        );
+        expect(page.match(/class="none rollup"/g)).toHaveLength(1);
+        expect(page).toContain('their mean (the default for a % or percent unit)');
+    });
+
     test('tags as chips; links as real links only for https, http and mailto, else as escaped text', async () => {
         const page = renderReport(
             await checkText(`
