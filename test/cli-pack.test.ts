@@ -1,12 +1,15 @@
 /**
  * The CLI installs on its own: `npm pack` of the CLI and the language and MCP packages, installed into
- * an empty folder outside this repository, runs `mission validate` (issue: the CLI is installable).
+ * an empty folder outside this repository, runs `mission validate` (issue: the CLI is installable) and
+ * `mission mcp`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -95,5 +98,24 @@ describe('the packed CLI, installed outside the repository', () => {
         const run = mission(['diagram', 'clean.mission', '--format', 'svg']);
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('<svg');
+    });
+
+    it('serves the model over MCP, with the language reference the MCP package ships', async () => {
+        const transport = new StdioClientTransport({
+            command: process.execPath,
+            args: [join(app, 'node_modules', 'mission-lang-cli', 'bin', 'mission.js'), 'mcp', 'clean.mission'],
+            cwd: app,
+            stderr: 'pipe'
+        });
+        const client = new Client({ name: 'cli-pack', version: '1.0.0' });
+        await client.connect(transport);
+        try {
+            const check = await client.callTool({ name: 'check', arguments: {} });
+            expect(check.structuredContent).toMatchObject({ summary: { files: 1, errors: 0 } });
+            const reference = await client.readResource({ uri: 'mission://language/reference.md' });
+            expect((reference.contents[0] as { text: string }).text).toMatch(/^# The Mission language/);
+        } finally {
+            await client.close();
+        }
     });
 });
