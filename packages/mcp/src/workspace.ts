@@ -3,7 +3,8 @@
  * editor uses (`createMissionServices()` with its incremental document builder), so that a proposed
  * edit is re-checked the way a keystroke is, not by a fresh check of every file.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
     buildModelJson,
     createMissionServices,
@@ -119,9 +120,14 @@ export class ModelWorkspace {
     insidePath(path: string): { path: string; absolute: string; uri: URI } {
         const absolute = this.absolute(path);
         const within = relative(this.root, absolute);
-        if (within === '' || within === '..' || within.startsWith(`..${sep}`) || isAbsolute(within))
-            throw new ToolInputError(`${path}: outside the workspace folder ${this.root}`);
         const known = this.files.get(URI.file(absolute).toString());
+        // A new file must not escape through a symbolic link either: its nearest existing folder, links
+        // resolved, must be inside the workspace folder (links resolved too).
+        if (
+            !isWithin(within) ||
+            (!known && !isFolderWithin(relative(realpathSync(this.root), realpathSync(existingAncestor(absolute)))))
+        )
+            throw new ToolInputError(`${path}: outside the workspace folder ${this.root}`);
         return { path: known?.path ?? within.split(sep).join('/'), absolute, uri: URI.file(absolute) };
     }
 
@@ -289,4 +295,21 @@ export class ModelWorkspace {
     private absolute(path: string): string {
         return resolve(this.root, path);
     }
+}
+
+/** Whether a path relative to the workspace folder stays inside it ('' is the folder itself: not a file). */
+function isWithin(within: string): boolean {
+    return within !== '' && within !== '..' && !within.startsWith(`..${sep}`) && !isAbsolute(within);
+}
+
+/** Whether a folder relative to the workspace folder is it or inside it. */
+function isFolderWithin(within: string): boolean {
+    return within === '' || isWithin(within);
+}
+
+/** The path's nearest folder that exists (the file's own folder, or one above it). */
+function existingAncestor(absolute: string): string {
+    let folder = dirname(absolute);
+    while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+    return folder;
 }

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -191,6 +192,20 @@ describe('propose_edit', () => {
         expect(await diskText(CENTRE)).toBe(original);
         expect(await listing()).toEqual(files);
         await expect(stat('/tmp/escape.mission')).rejects.toThrow();
+        // Nor through a symbolic link to a folder outside.
+        const outside = await mkdtemp(join(tmpdir(), 'mission-outside-'));
+        try {
+            await symlink(outside, join(copy.root, 'linked'));
+            const linked = await call(connected.client, 'propose_edit', {
+                append: { file: 'linked/escape.mission', text: 'person x' },
+                apply: true
+            });
+            expect(linked.isError).toBe(true);
+            expect(textOf(linked)).toMatch(/outside the workspace folder/);
+            expect(await readdir(outside)).toEqual([]);
+        } finally {
+            await rm(outside, { recursive: true, force: true });
+        }
         const check = await call(connected.client, 'check');
         expect(check.structuredContent?.summary.errors).toBe(0);
     });
