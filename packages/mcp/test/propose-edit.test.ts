@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,22 @@ describe('propose_edit', () => {
         expect(measure.structuredContent?.element.current).toBe(3.1);
         const resource = await connected.client.readResource({ uri: `mission://files/${CENTRE}` });
         expect((resource.contents[0] as { text: string }).text).toBe(written);
+    });
+
+    it('never writes over a file changed on disk since the server read it', async () => {
+        const original = await diskText(CENTRE);
+        const elsewhere = original.replace('current 3.6', 'current 3.7');
+        await writeFile(join(copy.root, CENTRE), elsewhere);
+        const result = await call(connected.client, 'propose_edit', {
+            edits: [{ file: CENTRE, range: rangeOf(original, 'current 3.6'), newText: 'current 3.1' }],
+            apply: true
+        });
+        expect(result.isError).toBe(true);
+        expect(textOf(result)).toBe(
+            `${CENTRE}: changed on disk since the server read it; nothing was written ` +
+                '(restart the server to read the files again)'
+        );
+        expect(await diskText(CENTRE)).toBe(elsewhere);
     });
 
     it('with force writes a change that introduces errors', async () => {

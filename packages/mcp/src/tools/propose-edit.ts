@@ -4,6 +4,7 @@
  * diagnostics the change introduces and fixes and shows it as a unified diff. Files are written
  * (atomically, in the formatter's layout) only with `apply: true` and no new errors, or `force: true`.
  */
+import { readFile } from 'node:fs/promises';
 import { createTwoFilesPatch } from 'diff';
 import { formatDocument, type MissionDiagnostic } from 'mission-lang-language';
 import { z } from 'zod';
@@ -76,6 +77,7 @@ export function proposeEditTool(workspace: ModelWorkspace, onCreated: () => void
                 const newErrors = introduced.filter(diagnostic => diagnostic.severity === 'error').length;
                 const write = apply && (newErrors === 0 || force);
                 if (write) {
+                    for (const file of files) await unchangedOnDisk(file);
                     for (const file of files) await writeFileAtomic(file.absolute, file.after);
                     if (files.some(file => file.created)) onCreated();
                 }
@@ -160,4 +162,20 @@ function summaryText(answer: ProposalAnswer, apply: boolean): string {
         ...answer.fixed.map(diagnostic => `  ${diagnosticLine(diagnostic)}`),
         answer.diff
     ].join('\n');
+}
+
+/**
+ * A file is written only over the text the server read (or, new, where there is none): an edit made
+ * meanwhile in an editor is never overwritten. The server reads the files once, when it starts.
+ */
+async function unchangedOnDisk(file: ProposedFile): Promise<void> {
+    const onDisk = await readFile(file.absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+    });
+    if (file.created ? onDisk !== undefined : onDisk?.replace(/^\uFEFF/, '') !== file.before)
+        throw new ToolInputError(
+            `${file.path}: changed on disk since the server read it; nothing was written ` +
+                '(restart the server to read the files again)'
+        );
 }
