@@ -58,8 +58,11 @@ const built = build({
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    // The sources import the language package by name; bundle its sources too.
-    alias: { 'mission-lang-language': './packages/language/src/index.ts' },
+    // The sources import the language and MCP packages by name; bundle their sources too.
+    alias: {
+        'mission-lang-language': './packages/language/src/index.ts',
+        'mission-lang-mcp': './packages/mcp/src/index.ts'
+    },
     external: ['@hpcc-js/wasm-graphviz'],
     plugins: [resvgOnDemand],
     // Bundled CommonJS modules (vscode-languageserver, ...) call require: give them one.
