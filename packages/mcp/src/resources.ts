@@ -26,7 +26,12 @@ export function fileUri(path: string): string {
     return `mission://files/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-export function registerResources(server: McpServer, workspace: ModelWorkspace, languageReferencePath: string): void {
+/** `languageReferencePath`: undefined for the package's own copy, looked up when first read. */
+export function registerResources(
+    server: McpServer,
+    workspace: ModelWorkspace,
+    languageReferencePath: string | undefined
+): void {
     server.registerResource(
         'model-files',
         new ResourceTemplate(FILE_TEMPLATE, {
@@ -71,7 +76,11 @@ export function registerResources(server: McpServer, workspace: ModelWorkspace, 
         },
         async uri => ({
             contents: [
-                { uri: uri.href, mimeType: 'text/markdown', text: await readFile(languageReferencePath, 'utf8') }
+                {
+                    uri: uri.href,
+                    mimeType: 'text/markdown',
+                    text: await readFile(languageReferencePath ?? defaultLanguageReferencePath(), 'utf8')
+                }
             ]
         })
     );

@@ -1,6 +1,6 @@
 /** The Mission MCP server: the tools, resources and prompt over one workspace's checked model. */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { registerPrompts, registerResources, defaultLanguageReferencePath } from './resources.js';
+import { registerPrompts, registerResources } from './resources.js';
 import { registerMissionTool } from './tool.js';
 import { modelTools } from './tools/model-tools.js';
 import { outputTools } from './tools/output-tools.js';
@@ -36,7 +36,8 @@ export function createMissionMcpServer(workspace: ModelWorkspace, options: Missi
         server,
         proposeEditTool(workspace, () => server.sendResourceListChanged())
     );
-    registerResources(server, workspace, options.languageReferencePath ?? defaultLanguageReferencePath());
+    // Looked up when read: a bundle without node_modules (dist/mission.js) still serves every tool.
+    registerResources(server, workspace, options.languageReferencePath);
     registerPrompts(server, workspace);
     return server;
 }
