@@ -114,7 +114,7 @@ export function planStaging(facts: ModelFacts, options: PlanOptions): StagingPla
                 start = stepsOf(person).firstDayBelow(blocked, capacity);
                 waits.set(person, start);
                 clean = false;
-                if (start > latestStart) full = person;
+                if (start > latestStart || start === Number.POSITIVE_INFINITY) full = person;
                 break;
             }
         }

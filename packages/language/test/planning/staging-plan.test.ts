@@ -95,6 +95,18 @@ mission Stuck under V { status staged lead dave boundary { window 2026-01-01 .. 
         );
     });
 
+    it('ends when someone is full forever, open windows included', async () => {
+        const text = `vision Open
+person dave
+mission Forever under Open { lead dave }
+mission Waiting under Open { status staged lead dave }
+mission Bounded under Open { status staged lead dave boundary { window 2026-01-01 .. 2026-01-10 } }`;
+        expect(rows(await plan({}, text))).toEqual([
+            '1 Waiting unplannable (full): dave is full',
+            '2 Bounded unplannable (full): dave is full'
+        ]);
+    });
+
     it('says "did you mean" for an unknown name', async () => {
         await expect(plan({ activate: ['Grox'] })).rejects.toThrow(
             new PlanOptionError("--activate Grox: no mission is named 'Grox': did you mean 'Grow'?")
