@@ -9,7 +9,8 @@ import tseslint from 'typescript-eslint';
 
 /** Private fields of Langium's references, syntax nodes and documents that this project reaches. */
 const LANGIUM_PRIVATE_FIELDS =
-    '/^_(ref|astNode|nodeDescription|rangeCache|text|offset|length|startLine|startColumn|endLine|endColumn|hidden|tokenType)$/';
+    '/^_(ref|astNode|nodeDescription|rangeCache|text|offset|length|' +
+    'startLine|startColumn|endLine|endColumn|hidden|tokenType)$/';
 
 export default tseslint.config(
     {

@@ -5,17 +5,23 @@ import {
   EXIT_USAGE,
   UsageError,
   describeError,
+  diffSides,
   displayPath,
   escapeData,
   formatGithub,
   formatSarif,
+  gitSides,
   loadModel,
   parseMaxWarnings,
   processOutput,
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-UV3E3GJR.js";
+} from "../lib/chunk-3M2VCTKZ.js";
+import {
+  isEmptyDiff,
+  modelDiffMarkdown
+} from "../lib/chunk-3NCZAI5O.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";
@@ -34,6 +40,108 @@ function orderForAnnotations(diagnostics) {
   keyed.sort((a, b) => a.rank - b.rank || a.index - b.index);
   return keyed.map((entry) => entry.diagnostic);
 }
+
+// packages/cli/src/github-action-diff.ts
+import { readFile } from "node:fs/promises";
+var DIFF_COMMENT_MARKER = "<!-- mission-diff -->";
+var MAX_COMMENT_LENGTH = 65e3;
+async function runDiffMode(env, inputs, output) {
+  const event = await pullRequestEvent(env);
+  const base = inputs.base ?? event?.baseSha;
+  if (base === void 0)
+    throw new UsageError(
+      "mode diff needs a base revision: run on a pull_request event (its base commit) or set the input base"
+    );
+  const diff = await diffSides(await gitSides(base, inputs.paths), { today: inputs.today, config: inputs.config });
+  let markdown = `${DIFF_COMMENT_MARKER}
+${modelDiffMarkdown(diff)}`;
+  if (markdown.length > MAX_COMMENT_LENGTH)
+    markdown = `${markdown.slice(0, MAX_COMMENT_LENGTH)}
+
+\u2026 (cut: run \`mission diff --git ${base}\` for the rest)
+`;
+  const outputs = { changed: String(!isEmptyDiff(diff)), "comment-url": "" };
+  if (event?.number === void 0 || !inputs.token || !env.GITHUB_REPOSITORY) {
+    output.stdout("mission: not a pull request (or no token): the diff is in the step summary only\n");
+    return { exitCode: EXIT_OK, markdown, outputs };
+  }
+  const api = new GitHubApi(env.GITHUB_API_URL || "https://api.github.com", inputs.token);
+  const url = await upsertComment(api, env.GITHUB_REPOSITORY, event.number, markdown);
+  output.stdout(`mission: the model diff is in ${url}
+`);
+  return { exitCode: EXIT_OK, markdown, outputs: { ...outputs, "comment-url": url } };
+}
+async function pullRequestEvent(env) {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return void 0;
+  let event;
+  try {
+    event = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new UsageError(`GITHUB_EVENT_PATH (${path}): cannot read the event: ${error.message}`);
+  }
+  const pull = event.pull_request;
+  if (!pull) return void 0;
+  return {
+    number: typeof pull.number === "number" ? pull.number : void 0,
+    baseSha: typeof pull.base?.sha === "string" ? pull.base.sha : void 0
+  };
+}
+async function upsertComment(api, repository, pull, body) {
+  for (let page = 1; ; page++) {
+    const comments = await api.call(
+      "GET",
+      `/repos/${repository}/issues/${pull}/comments?per_page=100&page=${page}`
+    );
+    const ours = comments.find((comment) => comment.body?.includes(DIFF_COMMENT_MARKER));
+    if (ours) {
+      const updated = await api.call(
+        "PATCH",
+        `/repos/${repository}/issues/comments/${ours.id}`,
+        { body }
+      );
+      return updated.html_url;
+    }
+    if (comments.length < 100) break;
+  }
+  const created = await api.call("POST", `/repos/${repository}/issues/${pull}/comments`, {
+    body
+  });
+  return created.html_url;
+}
+var GitHubApi = class {
+  constructor(root, token) {
+    this.root = root;
+    this.token = token;
+  }
+  root;
+  token;
+  async call(method, path, body) {
+    let response;
+    try {
+      response = await fetch(`${this.root.replace(/\/$/, "")}${path}`, {
+        method,
+        headers: {
+          Accept: "application/vnd.github+json",
+          Authorization: `Bearer ${this.token}`,
+          "Content-Type": "application/json",
+          "User-Agent": "mission-lang-action",
+          "X-GitHub-Api-Version": "2022-11-28"
+        },
+        body: body === void 0 ? void 0 : JSON.stringify(body)
+      });
+    } catch (error) {
+      throw new UsageError(`GitHub API: ${method} ${path}: ${error.message}`);
+    }
+    if (!response.ok) {
+      const detail = await response.text().catch(() => "");
+      const message = /"message"\s*:\s*"([^"]*)"/.exec(detail)?.[1] ?? response.statusText;
+      const hint = response.status === 403 || response.status === 404 ? " (the job needs pull-requests: write)" : "";
+      throw new UsageError(`GitHub API: ${method} ${path} answered ${response.status}: ${message}${hint}`);
+    }
+    return await response.json();
+  }
+};
 
 // packages/cli/src/format-markdown.ts
 var STEP_SUMMARY_LIMIT = 1e6;
@@ -74,6 +182,9 @@ function escapeMarkdown(text) {
 // packages/cli/src/github-action.ts
 async function runAction(env, output) {
   try {
+    const mode = actionInput(env, "mode") || "validate";
+    if (mode === "diff") return await diffModel(env, output);
+    if (mode !== "validate") throw new UsageError(`mode: '${mode}' is neither validate nor diff`);
     return await checkModel(env, output);
   } catch (error) {
     const reason = error instanceof UsageError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)} (please report this)`;
@@ -86,10 +197,30 @@ mission: ${reason}
     return EXIT_USAGE;
   }
 }
-async function checkModel(env, output) {
+async function diffModel(env, output) {
+  const result = await runDiffMode(
+    env,
+    {
+      paths: pathsInput(env),
+      today: actionInput(env, "today") || void 0,
+      config: actionInput(env, "config") || void 0,
+      base: actionInput(env, "base") || void 0,
+      token: actionInput(env, "github-token") || void 0
+    },
+    output
+  );
+  await appendStepSummary(env, result.markdown);
+  await setOutputs(env, result.outputs);
+  return result.exitCode;
+}
+function pathsInput(env) {
   const paths = actionInput(env, "paths").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
   if (paths.length === 0) paths.push(".");
   if (paths.includes("-")) throw new UsageError("paths: '-' (standard input) cannot be read in a workflow");
+  return paths;
+}
+async function checkModel(env, output) {
+  const paths = pathsInput(env);
   const maxWarnings = parseMaxWarnings(actionInput(env, "max-warnings") || void 0, "max-warnings");
   const today = actionInput(env, "today") || void 0;
   const config = actionInput(env, "config") || void 0;

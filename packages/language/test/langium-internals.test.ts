@@ -117,8 +117,6 @@ describe('langium-internals', () => {
             processLinkingErrors(document: LangiumDocument, diagnostics: unknown[], options: object): void;
         };
         validator.processLinkingErrors(documentWithReferences(references), diagnostics, {});
-        expect(diagnostics.map(diagnostic => diagnostic.message)).toEqual([
-            expect.stringMatching(/Nowhere/) as string
-        ]);
+        expect(diagnostics.map(diagnostic => diagnostic.message)).toEqual([expect.stringMatching(/Nowhere/) as string]);
     });
 });

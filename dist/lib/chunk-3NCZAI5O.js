@@ -1264,8 +1264,8 @@ var require_semaphore = __commonJS({
         this._waiting = [];
       }
       lock(thunk) {
-        return new Promise((resolve8, reject) => {
-          this._waiting.push({ thunk, resolve: resolve8, reject });
+        return new Promise((resolve, reject) => {
+          this._waiting.push({ thunk, resolve, reject });
           this.runNext();
         });
       }
@@ -1432,8 +1432,8 @@ var require_messageReader = __commonJS({
             contentDecoders.set(contentDecoder.name, contentDecoder);
           }
           if (options.contentDecoders !== void 0) {
-            for (const decoder2 of options.contentDecoders) {
-              contentDecoders.set(decoder2.name, decoder2);
+            for (const decoder of options.contentDecoders) {
+              contentDecoders.set(decoder.name, decoder);
             }
           }
           if (options.contentTypeDecoder !== void 0) {
@@ -1441,8 +1441,8 @@ var require_messageReader = __commonJS({
             contentTypeDecoders.set(contentTypeDecoder.name, contentTypeDecoder);
           }
           if (options.contentTypeDecoders !== void 0) {
-            for (const decoder2 of options.contentTypeDecoders) {
-              contentTypeDecoders.set(decoder2.name, decoder2);
+            for (const decoder of options.contentTypeDecoders) {
+              contentTypeDecoders.set(decoder.name, decoder);
             }
           }
         }
@@ -2892,9 +2892,9 @@ ${JSON.stringify(message, null, 4)}`);
           if (typeof cancellationStrategy.sender.enableCancellation === "function") {
             cancellationStrategy.sender.enableCancellation(requestMessage);
           }
-          return new Promise(async (resolve8, reject) => {
+          return new Promise(async (resolve, reject) => {
             const resolveWithCleanup = (r) => {
-              resolve8(r);
+              resolve(r);
               cancellationStrategy.sender.cleanup(id);
               disposable?.dispose();
             };
@@ -3322,12 +3322,12 @@ __export(main_exports, {
   SymbolInformation: () => SymbolInformation,
   SymbolKind: () => SymbolKind,
   SymbolTag: () => SymbolTag,
-  TextDocument: () => TextDocument,
+  TextDocument: () => TextDocument2,
   TextDocumentEdit: () => TextDocumentEdit,
   TextDocumentIdentifier: () => TextDocumentIdentifier,
   TextDocumentItem: () => TextDocumentItem,
   TextEdit: () => TextEdit,
-  URI: () => URI,
+  URI: () => URI2,
   VersionedTextDocumentIdentifier: () => VersionedTextDocumentIdentifier,
   WorkspaceChange: () => WorkspaceChange,
   WorkspaceEdit: () => WorkspaceEdit,
@@ -3336,7 +3336,7 @@ __export(main_exports, {
   integer: () => integer,
   uinteger: () => uinteger
 });
-var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
+var DocumentUri, URI2, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument2, FullTextDocument2, Is;
 var init_main = __esm({
   "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
@@ -3351,7 +3351,7 @@ var init_main = __esm({
         return typeof value === "string";
       }
       URI4.is = is;
-    })(URI || (URI = {}));
+    })(URI2 || (URI2 = {}));
     (function(integer3) {
       integer3.MIN_VALUE = -2147483648;
       integer3.MAX_VALUE = 2147483647;
@@ -3571,7 +3571,7 @@ var init_main = __esm({
       }
       Diagnostic3.getMessageString = getMessageString;
     })(Diagnostic || (Diagnostic = {}));
-    (function(Command4) {
+    (function(Command3) {
       function create(title, command, ...args) {
         const result = { title, command };
         if (Is.defined(args) && args.length > 0) {
@@ -3579,12 +3579,12 @@ var init_main = __esm({
         }
         return result;
       }
-      Command4.create = create;
+      Command3.create = create;
       function is(value) {
         const candidate = value;
         return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip)) && Is.string(candidate.command);
       }
-      Command4.is = is;
+      Command3.is = is;
     })(Command || (Command = {}));
     (function(TextEdit3) {
       function replace(range, newText) {
@@ -4208,8 +4208,8 @@ var init_main = __esm({
       CompletionList4.create = create;
     })(CompletionList || (CompletionList = {}));
     (function(MarkedString3) {
-      function fromPlainText(plainText) {
-        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+      function fromPlainText(plainText2) {
+        return plainText2.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
       }
       MarkedString3.fromPlainText = fromPlainText;
       function is(value) {
@@ -4612,14 +4612,14 @@ var init_main = __esm({
     (function(WorkspaceFolder3) {
       function is(value) {
         const candidate = value;
-        return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
+        return Is.objectLiteral(candidate) && URI2.is(candidate.uri) && Is.string(candidate.name);
       }
       WorkspaceFolder3.is = is;
     })(WorkspaceFolder || (WorkspaceFolder = {}));
     EOL = ["\n", "\r\n", "\r"];
     (function(TextDocument4) {
       function create(uri, languageId, version, content) {
-        return new FullTextDocument(uri, languageId, version, content);
+        return new FullTextDocument2(uri, languageId, version, content);
       }
       TextDocument4.create = create;
       function is(value) {
@@ -4627,7 +4627,7 @@ var init_main = __esm({
         return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
       }
       TextDocument4.is = is;
-      function applyEdits(document, edits) {
+      function applyEdits2(document, edits) {
         let text = document.getText();
         const sortedEdits = mergeSort2(edits, (a2, b) => {
           const diff = a2.range.start.line - b.range.start.line;
@@ -4650,7 +4650,7 @@ var init_main = __esm({
         }
         return text;
       }
-      TextDocument4.applyEdits = applyEdits;
+      TextDocument4.applyEdits = applyEdits2;
       function mergeSort2(data, compare2) {
         if (data.length <= 1) {
           return data;
@@ -4679,8 +4679,8 @@ var init_main = __esm({
         }
         return data;
       }
-    })(TextDocument || (TextDocument = {}));
-    FullTextDocument = class {
+    })(TextDocument2 || (TextDocument2 = {}));
+    FullTextDocument2 = class {
       constructor(uri, languageId, version, content) {
         this._uri = uri;
         this._languageId = languageId;
@@ -7772,8 +7772,8 @@ var require_semaphore2 = __commonJS({
         this._waiting = [];
       }
       lock(thunk) {
-        return new Promise((resolve8, reject) => {
-          this._waiting.push({ thunk, resolve: resolve8, reject });
+        return new Promise((resolve, reject) => {
+          this._waiting.push({ thunk, resolve, reject });
           this.runNext();
         });
       }
@@ -7940,8 +7940,8 @@ var require_messageReader2 = __commonJS({
             contentDecoders.set(contentDecoder.name, contentDecoder);
           }
           if (options.contentDecoders !== void 0) {
-            for (const decoder2 of options.contentDecoders) {
-              contentDecoders.set(decoder2.name, decoder2);
+            for (const decoder of options.contentDecoders) {
+              contentDecoders.set(decoder.name, decoder);
             }
           }
           if (options.contentTypeDecoder !== void 0) {
@@ -7949,8 +7949,8 @@ var require_messageReader2 = __commonJS({
             contentTypeDecoders.set(contentTypeDecoder.name, contentTypeDecoder);
           }
           if (options.contentTypeDecoders !== void 0) {
-            for (const decoder2 of options.contentTypeDecoders) {
-              contentTypeDecoders.set(decoder2.name, decoder2);
+            for (const decoder of options.contentTypeDecoders) {
+              contentTypeDecoders.set(decoder.name, decoder);
             }
           }
         }
@@ -9399,9 +9399,9 @@ ${JSON.stringify(message, null, 4)}`);
           if (typeof cancellationStrategy.sender.enableCancellation === "function") {
             cancellationStrategy.sender.enableCancellation(requestMessage);
           }
-          return new Promise(async (resolve8, reject) => {
+          return new Promise(async (resolve, reject) => {
             const resolveWithCleanup = (r) => {
-              resolve8(r);
+              resolve(r);
               cancellationStrategy.sender.cleanup(id);
               disposable?.dispose();
             };
@@ -10078,7 +10078,7 @@ var init_main2 = __esm({
       }
       Diagnostic3.getMessageString = getMessageString;
     })(Diagnostic2 || (Diagnostic2 = {}));
-    (function(Command4) {
+    (function(Command3) {
       function create(title, command, ...args) {
         const result = { title, command };
         if (Is2.defined(args) && args.length > 0) {
@@ -10086,12 +10086,12 @@ var init_main2 = __esm({
         }
         return result;
       }
-      Command4.create = create;
+      Command3.create = create;
       function is(value) {
         const candidate = value;
         return Is2.defined(candidate) && Is2.string(candidate.title) && (candidate.tooltip === void 0 || Is2.string(candidate.tooltip)) && Is2.string(candidate.command);
       }
-      Command4.is = is;
+      Command3.is = is;
     })(Command2 || (Command2 = {}));
     (function(TextEdit3) {
       function replace(range, newText) {
@@ -10715,8 +10715,8 @@ var init_main2 = __esm({
       CompletionList4.create = create;
     })(CompletionList2 || (CompletionList2 = {}));
     (function(MarkedString3) {
-      function fromPlainText(plainText) {
-        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+      function fromPlainText(plainText2) {
+        return plainText2.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
       }
       MarkedString3.fromPlainText = fromPlainText;
       function is(value) {
@@ -11134,7 +11134,7 @@ var init_main2 = __esm({
         return Is2.defined(candidate) && Is2.string(candidate.uri) && (Is2.undefined(candidate.languageId) || Is2.string(candidate.languageId)) && Is2.uinteger(candidate.lineCount) && Is2.func(candidate.getText) && Is2.func(candidate.positionAt) && Is2.func(candidate.offsetAt) ? true : false;
       }
       TextDocument4.is = is;
-      function applyEdits(document, edits) {
+      function applyEdits2(document, edits) {
         let text = document.getText();
         const sortedEdits = mergeSort2(edits, (a2, b) => {
           const diff = a2.range.start.line - b.range.start.line;
@@ -11157,7 +11157,7 @@ var init_main2 = __esm({
         }
         return text;
       }
-      TextDocument4.applyEdits = applyEdits;
+      TextDocument4.applyEdits = applyEdits2;
       function mergeSort2(data, compare2) {
         if (data.length <= 1) {
           return data;
@@ -13920,9 +13920,9 @@ var require_notebook = __commonJS({
               const array = changedCells.structure.array;
               notebookDocument.cells.splice(array.start, array.deleteCount, ...array.cells !== void 0 ? array.cells : []);
               if (changedCells.structure.didOpen !== void 0) {
-                for (const open2 of changedCells.structure.didOpen) {
-                  await cellTextDocumentConnection.openTextDocument({ textDocument: open2 });
-                  opened.push(open2.uri);
+                for (const open of changedCells.structure.didOpen) {
+                  await cellTextDocumentConnection.openTextDocument({ textDocument: open });
+                  opened.push(open.uri);
                 }
               }
               if (changedCells.structure.didClose) {
@@ -13959,8 +13959,8 @@ var require_notebook = __commonJS({
             changeEvent.metadata = { old: oldMetadata, new: notebookDocument.metadata };
           }
           const added = [];
-          for (const open2 of opened) {
-            added.push(this.getNotebookCell(open2));
+          for (const open of opened) {
+            added.push(this.getNotebookCell(open));
           }
           const removed = [];
           for (const close of closed) {
@@ -15087,8 +15087,8 @@ var require_server = __commonJS({
         if (value instanceof Promise) {
           return value;
         } else if (Is3.thenable(value)) {
-          return new Promise((resolve8, reject) => {
-            value.then((resolved2) => resolve8(resolved2), (error) => reject(error));
+          return new Promise((resolve, reject) => {
+            value.then((resolved2) => resolve(resolved2), (error) => reject(error));
           });
         } else {
           return Promise.resolve(value);
@@ -15396,7 +15396,7 @@ var require_ignore = __commonJS({
     var DOUBLE_SLASH = "//";
     var SLASH_CODE = 47;
     var DOT_CODE = 46;
-    var SLASH2 = "/";
+    var SLASH = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
@@ -15517,7 +15517,7 @@ var require_ignore = __commonJS({
         const char = pattern[index];
         if (char === ESCAPE) {
           const escaped = pattern[index + 1];
-          if (escaped === SLASH2 && index + 2 === length) {
+          if (escaped === SLASH && index + 2 === length) {
             out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
             out += pattern.slice(index, index + 2);
@@ -15615,13 +15615,13 @@ var require_ignore = __commonJS({
         // A leading slash matches the beginning of the pathname
         /^\//,
         () => "^",
-        SLASH2
+        SLASH
       ],
       // replace special metacharacter slash after the leading slash
       [
         /\//g,
         () => "\\/",
-        SLASH2
+        SLASH
       ],
       [
         // > A leading "**" followed by a slash means match in all directories.
@@ -15736,7 +15736,7 @@ var require_ignore = __commonJS({
           if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
             return source3;
           }
-          return last === SLASH2 ? `${source3}$` : `${source3}(?=$|\\/$)`;
+          return last === SLASH ? `${source3}$` : `${source3}(?=$|\\/$)`;
         }
       ]
     ];
@@ -15868,7 +15868,7 @@ var require_ignore = __commonJS({
       ) : replaced;
     };
     var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH2) {
+      if (body[body.length - 1] === SLASH) {
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head = prefix.slice(0, -1);
@@ -15876,26 +15876,26 @@ var require_ignore = __commonJS({
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH2);
+      const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
     var basenameOf = (path) => {
       const end = path.length - 1;
       const index = path.lastIndexOf(
-        SLASH2,
-        path[end] === SLASH2 ? end - 1 : end
+        SLASH,
+        path[end] === SLASH ? end - 1 : end
       );
       return index < 0 ? path : path.slice(index + 1);
     };
     var parentOf = (path) => {
       if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path.split(SLASH2).filter(Boolean);
+        const slices = path.split(SLASH).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY;
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
       const end = path.length - 1;
       const cut = path.lastIndexOf(
-        SLASH2,
+        SLASH,
         path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
       return cut < 0 ? EMPTY : path.slice(0, cut + 1);
@@ -16050,7 +16050,7 @@ var require_ignore = __commonJS({
       //   are left out once, rather than tested or compiled for every path.
       testLiteral(path) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH2 ? 2 : 1)] === "*"
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
@@ -16081,11 +16081,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename4 = shortcut ? basenameOf(path) : path;
+        const basename = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename4 : path
+            shortcut && rule._basenameOnly ? basename : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -16241,3672 +16241,769 @@ var require_ignore = __commonJS({
   }
 });
 
-// node_modules/picocolors/picocolors.js
-var require_picocolors = __commonJS({
-  "node_modules/picocolors/picocolors.js"(exports2, module2) {
-    var p = process || {};
-    var argv = p.argv || [];
-    var env = p.env || {};
-    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter = (open2, close, replace = open2) => (input) => {
-      let string = "" + input, index = string.indexOf(close, open2.length);
-      return ~index ? open2 + replaceClose(string, close, replace, index) + close : open2 + string + close;
-    };
-    var replaceClose = (string, close, replace, index) => {
-      let result = "", cursor = 0;
-      do {
-        result += string.substring(cursor, index) + replace;
-        cursor = index + close.length;
-        index = string.indexOf(close, cursor);
-      } while (~index);
-      return result + string.substring(cursor);
-    };
-    var createColors = (enabled = isColorSupported) => {
-      let f = enabled ? formatter : () => String;
-      return {
-        isColorSupported: enabled,
-        reset: f("\x1B[0m", "\x1B[0m"),
-        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-        italic: f("\x1B[3m", "\x1B[23m"),
-        underline: f("\x1B[4m", "\x1B[24m"),
-        inverse: f("\x1B[7m", "\x1B[27m"),
-        hidden: f("\x1B[8m", "\x1B[28m"),
-        strikethrough: f("\x1B[9m", "\x1B[29m"),
-        black: f("\x1B[30m", "\x1B[39m"),
-        red: f("\x1B[31m", "\x1B[39m"),
-        green: f("\x1B[32m", "\x1B[39m"),
-        yellow: f("\x1B[33m", "\x1B[39m"),
-        blue: f("\x1B[34m", "\x1B[39m"),
-        magenta: f("\x1B[35m", "\x1B[39m"),
-        cyan: f("\x1B[36m", "\x1B[39m"),
-        white: f("\x1B[37m", "\x1B[39m"),
-        gray: f("\x1B[90m", "\x1B[39m"),
-        bgBlack: f("\x1B[40m", "\x1B[49m"),
-        bgRed: f("\x1B[41m", "\x1B[49m"),
-        bgGreen: f("\x1B[42m", "\x1B[49m"),
-        bgYellow: f("\x1B[43m", "\x1B[49m"),
-        bgBlue: f("\x1B[44m", "\x1B[49m"),
-        bgMagenta: f("\x1B[45m", "\x1B[49m"),
-        bgCyan: f("\x1B[46m", "\x1B[49m"),
-        bgWhite: f("\x1B[47m", "\x1B[49m"),
-        blackBright: f("\x1B[90m", "\x1B[39m"),
-        redBright: f("\x1B[91m", "\x1B[39m"),
-        greenBright: f("\x1B[92m", "\x1B[39m"),
-        yellowBright: f("\x1B[93m", "\x1B[39m"),
-        blueBright: f("\x1B[94m", "\x1B[39m"),
-        magentaBright: f("\x1B[95m", "\x1B[39m"),
-        cyanBright: f("\x1B[96m", "\x1B[39m"),
-        whiteBright: f("\x1B[97m", "\x1B[39m"),
-        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
-        bgRedBright: f("\x1B[101m", "\x1B[49m"),
-        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
-        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
-        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
-        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
-        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
-        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
-      };
-    };
-    module2.exports = createColors();
-    module2.exports.createColors = createColors;
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+var FullTextDocument = class _FullTextDocument {
+  constructor(uri, languageId, version, content) {
+    this._uri = uri;
+    this._languageId = languageId;
+    this._version = version;
+    this._content = content;
+    this._lineOffsets = void 0;
   }
-});
-
-// packages/cli/node_modules/commander/lib/error.js
-var require_error = __commonJS({
-  "packages/cli/node_modules/commander/lib/error.js"(exports2) {
-    var CommanderError2 = class extends Error {
-      /**
-       * Constructs the CommanderError class
-       * @param {number} exitCode suggested exit code which could be used with process.exit
-       * @param {string} code an id string representing the error
-       * @param {string} message human-readable description of the error
-       */
-      constructor(exitCode2, code, message) {
-        super(message);
-        Error.captureStackTrace(this, this.constructor);
-        this.name = this.constructor.name;
-        this.code = code;
-        this.exitCode = exitCode2;
-        this.nestedError = void 0;
-      }
-    };
-    var InvalidArgumentError2 = class extends CommanderError2 {
-      /**
-       * Constructs the InvalidArgumentError class
-       * @param {string} [message] explanation of why argument is invalid
-       */
-      constructor(message) {
-        super(1, "commander.invalidArgument", message);
-        Error.captureStackTrace(this, this.constructor);
-        this.name = this.constructor.name;
-      }
-    };
-    exports2.CommanderError = CommanderError2;
-    exports2.InvalidArgumentError = InvalidArgumentError2;
+  get uri() {
+    return this._uri;
   }
-});
-
-// packages/cli/node_modules/commander/lib/argument.js
-var require_argument = __commonJS({
-  "packages/cli/node_modules/commander/lib/argument.js"(exports2) {
-    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var Argument2 = class {
-      /**
-       * Initialize a new command argument with the given name and description.
-       * The default is that the argument is required, and you can explicitly
-       * indicate this with <> around the name. Put [] around the name for an optional argument.
-       *
-       * @param {string} name
-       * @param {string} [description]
-       */
-      constructor(name, description) {
-        this.description = description || "";
-        this.variadic = false;
-        this.parseArg = void 0;
-        this.defaultValue = void 0;
-        this.defaultValueDescription = void 0;
-        this.argChoices = void 0;
-        switch (name[0]) {
-          case "<":
-            this.required = true;
-            this._name = name.slice(1, -1);
-            break;
-          case "[":
-            this.required = false;
-            this._name = name.slice(1, -1);
-            break;
-          default:
-            this.required = true;
-            this._name = name;
-            break;
-        }
-        if (this._name.endsWith("...")) {
-          this.variadic = true;
-          this._name = this._name.slice(0, -3);
-        }
-      }
-      /**
-       * Return argument name.
-       *
-       * @return {string}
-       */
-      name() {
-        return this._name;
-      }
-      /**
-       * @package
-       */
-      _collectValue(value, previous) {
-        if (previous === this.defaultValue || !Array.isArray(previous)) {
-          return [value];
-        }
-        previous.push(value);
-        return previous;
-      }
-      /**
-       * Set the default value, and optionally supply the description to be displayed in the help.
-       *
-       * @param {*} value
-       * @param {string} [description]
-       * @return {Argument}
-       */
-      default(value, description) {
-        this.defaultValue = value;
-        this.defaultValueDescription = description;
-        return this;
-      }
-      /**
-       * Set the custom handler for processing CLI command arguments into argument values.
-       *
-       * @param {Function} [fn]
-       * @return {Argument}
-       */
-      argParser(fn) {
-        this.parseArg = fn;
-        return this;
-      }
-      /**
-       * Only allow argument value to be one of choices.
-       *
-       * @param {string[]} values
-       * @return {Argument}
-       */
-      choices(values) {
-        this.argChoices = values.slice();
-        this.parseArg = (arg, previous) => {
-          if (!this.argChoices.includes(arg)) {
-            throw new InvalidArgumentError2(
-              `Allowed choices are ${this.argChoices.join(", ")}.`
-            );
-          }
-          if (this.variadic) {
-            return this._collectValue(arg, previous);
-          }
-          return arg;
-        };
-        return this;
-      }
-      /**
-       * Make argument required.
-       *
-       * @returns {Argument}
-       */
-      argRequired() {
-        this.required = true;
-        return this;
-      }
-      /**
-       * Make argument optional.
-       *
-       * @returns {Argument}
-       */
-      argOptional() {
-        this.required = false;
-        return this;
-      }
-    };
-    function humanReadableArgName(arg) {
-      const nameOutput = arg.name() + (arg.variadic === true ? "..." : "");
-      return arg.required ? "<" + nameOutput + ">" : "[" + nameOutput + "]";
+  get languageId() {
+    return this._languageId;
+  }
+  get version() {
+    return this._version;
+  }
+  getText(range) {
+    if (range) {
+      const start = this.offsetAt(range.start);
+      const end = this.offsetAt(range.end);
+      return this._content.substring(start, end);
     }
-    exports2.Argument = Argument2;
-    exports2.humanReadableArgName = humanReadableArgName;
+    return this._content;
   }
-});
-
-// packages/cli/node_modules/commander/lib/help.js
-var require_help = __commonJS({
-  "packages/cli/node_modules/commander/lib/help.js"(exports2) {
-    var { humanReadableArgName } = require_argument();
-    var Help2 = class {
-      constructor() {
-        this.helpWidth = void 0;
-        this.minWidthToWrap = 40;
-        this.sortSubcommands = false;
-        this.sortOptions = false;
-        this.showGlobalOptions = false;
-      }
-      /**
-       * prepareContext is called by Commander after applying overrides from `Command.configureHelp()`
-       * and just before calling `formatHelp()`.
-       *
-       * Commander just uses the helpWidth and the rest is provided for optional use by more complex subclasses.
-       *
-       * @param {{ error?: boolean, helpWidth?: number, outputHasColors?: boolean }} contextOptions
-       */
-      prepareContext(contextOptions) {
-        this.helpWidth = this.helpWidth ?? contextOptions.helpWidth ?? 80;
-      }
-      /**
-       * Get an array of the visible subcommands. Includes a placeholder for the implicit help command, if there is one.
-       *
-       * @param {Command} cmd
-       * @returns {Command[]}
-       */
-      visibleCommands(cmd) {
-        const visibleCommands = cmd.commands.filter((cmd2) => !cmd2._hidden);
-        const helpCommand = cmd._getHelpCommand();
-        if (helpCommand && !helpCommand._hidden) {
-          visibleCommands.push(helpCommand);
+  update(changes, version) {
+    for (const change of changes) {
+      if (_FullTextDocument.isIncremental(change)) {
+        const range = getWellformedRange(change.range);
+        const startOffset = this.offsetAt(range.start);
+        const endOffset = this.offsetAt(range.end);
+        this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
+        const insertedEndOffset = startOffset + change.text.length;
+        const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 && this._content.charCodeAt(startOffset) === 10;
+        const crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 && this._content.charCodeAt(insertedEndOffset) === 10;
+        if (crlfAtStart || crlfAtEnd) {
+          this._lineOffsets = void 0;
+          continue;
         }
-        if (this.sortSubcommands) {
-          visibleCommands.sort((a2, b) => {
-            return a2.name().localeCompare(b.name());
-          });
-        }
-        return visibleCommands;
-      }
-      /**
-       * Compare options for sort.
-       *
-       * @param {Option} a
-       * @param {Option} b
-       * @returns {number}
-       */
-      compareOptions(a2, b) {
-        const getSortKey = (option2) => {
-          return option2.short ? option2.short.replace(/^-/, "") : option2.long.replace(/^--/, "");
-        };
-        return getSortKey(a2).localeCompare(getSortKey(b));
-      }
-      /**
-       * Get an array of the visible options. Includes a placeholder for the implicit help option, if there is one.
-       *
-       * @param {Command} cmd
-       * @returns {Option[]}
-       */
-      visibleOptions(cmd) {
-        const visibleOptions = cmd.options.filter((option2) => !option2.hidden);
-        const helpOption = cmd._getHelpOption();
-        if (helpOption && !helpOption.hidden) {
-          const removeShort = helpOption.short && cmd._findOption(helpOption.short);
-          const removeLong = helpOption.long && cmd._findOption(helpOption.long);
-          if (!removeShort && !removeLong) {
-            visibleOptions.push(helpOption);
-          } else if (helpOption.long && !removeLong) {
-            visibleOptions.push(
-              cmd.createOption(helpOption.long, helpOption.description)
-            );
-          } else if (helpOption.short && !removeShort) {
-            visibleOptions.push(
-              cmd.createOption(helpOption.short, helpOption.description)
-            );
+        const startLine = Math.max(range.start.line, 0);
+        const endLine = Math.max(range.end.line, 0);
+        let lineOffsets = this._lineOffsets;
+        const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
+        if (endLine - startLine === addedLineOffsets.length) {
+          for (let i = 0, len = addedLineOffsets.length; i < len; i++) {
+            lineOffsets[i + startLine + 1] = addedLineOffsets[i];
           }
-        }
-        if (this.sortOptions) {
-          visibleOptions.sort(this.compareOptions);
-        }
-        return visibleOptions;
-      }
-      /**
-       * Get an array of the visible global options. (Not including help.)
-       *
-       * @param {Command} cmd
-       * @returns {Option[]}
-       */
-      visibleGlobalOptions(cmd) {
-        if (!this.showGlobalOptions) return [];
-        const globalOptions = [];
-        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
-          const visibleOptions = ancestorCmd.options.filter(
-            (option2) => !option2.hidden
-          );
-          globalOptions.push(...visibleOptions);
-        }
-        if (this.sortOptions) {
-          globalOptions.sort(this.compareOptions);
-        }
-        return globalOptions;
-      }
-      /**
-       * Get an array of the arguments if any have a description.
-       *
-       * @param {Command} cmd
-       * @returns {Argument[]}
-       */
-      visibleArguments(cmd) {
-        if (cmd._argsDescription) {
-          cmd.registeredArguments.forEach((argument) => {
-            argument.description = argument.description || cmd._argsDescription[argument.name()] || "";
-          });
-        }
-        if (cmd.registeredArguments.find((argument) => argument.description)) {
-          return cmd.registeredArguments;
-        }
-        return [];
-      }
-      /**
-       * Get the command term to show in the list of subcommands.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      subcommandTerm(cmd) {
-        const args = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
-        return cmd._name + (cmd._aliases[0] ? "|" + cmd._aliases[0] : "") + (cmd.options.length ? " [options]" : "") + // simplistic check for non-help option
-        (args ? " " + args : "");
-      }
-      /**
-       * Get the option term to show in the list of options.
-       *
-       * @param {Option} option
-       * @returns {string}
-       */
-      optionTerm(option2) {
-        return option2.flags;
-      }
-      /**
-       * Get the argument term to show in the list of arguments.
-       *
-       * @param {Argument} argument
-       * @returns {string}
-       */
-      argumentTerm(argument) {
-        return argument.name();
-      }
-      /**
-       * Get the longest command term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestSubcommandTermLength(cmd, helper) {
-        return helper.visibleCommands(cmd).reduce((max, command) => {
-          return Math.max(
-            max,
-            this.displayWidth(
-              helper.styleSubcommandTerm(helper.subcommandTerm(command))
-            )
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest option term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestOptionTermLength(cmd, helper) {
-        return helper.visibleOptions(cmd).reduce((max, option2) => {
-          return Math.max(
-            max,
-            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option2)))
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest global option term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestGlobalOptionTermLength(cmd, helper) {
-        return helper.visibleGlobalOptions(cmd).reduce((max, option2) => {
-          return Math.max(
-            max,
-            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option2)))
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest argument term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestArgumentTermLength(cmd, helper) {
-        return helper.visibleArguments(cmd).reduce((max, argument) => {
-          return Math.max(
-            max,
-            this.displayWidth(
-              helper.styleArgumentTerm(helper.argumentTerm(argument))
-            )
-          );
-        }, 0);
-      }
-      /**
-       * Get the command usage to be displayed at the top of the built-in help.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      commandUsage(cmd) {
-        let cmdName = cmd._name;
-        if (cmd._aliases[0]) {
-          cmdName = cmdName + "|" + cmd._aliases[0];
-        }
-        let ancestorCmdNames = "";
-        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
-          ancestorCmdNames = ancestorCmd.name() + " " + ancestorCmdNames;
-        }
-        return ancestorCmdNames + cmdName + " " + cmd.usage();
-      }
-      /**
-       * Get the description for the command.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      commandDescription(cmd) {
-        return cmd.description();
-      }
-      /**
-       * Get the subcommand summary to show in the list of subcommands.
-       * (Fallback to description for backwards compatibility.)
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      subcommandDescription(cmd) {
-        return cmd.summary() || cmd.description();
-      }
-      /**
-       * Get the option description to show in the list of options.
-       *
-       * @param {Option} option
-       * @return {string}
-       */
-      optionDescription(option2) {
-        const extraInfo = [];
-        if (option2.argChoices) {
-          extraInfo.push(
-            // use stringify to match the display of the default value
-            `choices: ${option2.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
-          );
-        }
-        if (option2.defaultValue !== void 0) {
-          const showDefault = option2.required || option2.optional || option2.isBoolean() && typeof option2.defaultValue === "boolean";
-          if (showDefault) {
-            extraInfo.push(
-              `default: ${option2.defaultValueDescription || JSON.stringify(option2.defaultValue)}`
-            );
-          }
-        }
-        if (option2.presetArg !== void 0 && option2.optional) {
-          extraInfo.push(`preset: ${JSON.stringify(option2.presetArg)}`);
-        }
-        if (option2.envVar !== void 0) {
-          extraInfo.push(`env: ${option2.envVar}`);
-        }
-        if (extraInfo.length > 0) {
-          const extraDescription = `(${extraInfo.join(", ")})`;
-          if (option2.description) {
-            return `${option2.description} ${extraDescription}`;
-          }
-          return extraDescription;
-        }
-        return option2.description;
-      }
-      /**
-       * Get the argument description to show in the list of arguments.
-       *
-       * @param {Argument} argument
-       * @return {string}
-       */
-      argumentDescription(argument) {
-        const extraInfo = [];
-        if (argument.argChoices) {
-          extraInfo.push(
-            // use stringify to match the display of the default value
-            `choices: ${argument.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
-          );
-        }
-        if (argument.defaultValue !== void 0) {
-          extraInfo.push(
-            `default: ${argument.defaultValueDescription || JSON.stringify(argument.defaultValue)}`
-          );
-        }
-        if (extraInfo.length > 0) {
-          const extraDescription = `(${extraInfo.join(", ")})`;
-          if (argument.description) {
-            return `${argument.description} ${extraDescription}`;
-          }
-          return extraDescription;
-        }
-        return argument.description;
-      }
-      /**
-       * Format a list of items, given a heading and an array of formatted items.
-       *
-       * @param {string} heading
-       * @param {string[]} items
-       * @param {Help} helper
-       * @returns string[]
-       */
-      formatItemList(heading2, items, helper) {
-        if (items.length === 0) return [];
-        return [helper.styleTitle(heading2), ...items, ""];
-      }
-      /**
-       * Group items by their help group heading.
-       *
-       * @param {Command[] | Option[]} unsortedItems
-       * @param {Command[] | Option[]} visibleItems
-       * @param {Function} getGroup
-       * @returns {Map<string, Command[] | Option[]>}
-       */
-      groupItems(unsortedItems, visibleItems, getGroup) {
-        const result = /* @__PURE__ */ new Map();
-        unsortedItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) result.set(group, []);
-        });
-        visibleItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) {
-            result.set(group, []);
-          }
-          result.get(group).push(item);
-        });
-        return result;
-      }
-      /**
-       * Generate the built-in help text.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {string}
-       */
-      formatHelp(cmd, helper) {
-        const termWidth = helper.padWidth(cmd, helper);
-        const helpWidth = helper.helpWidth ?? 80;
-        function callFormatItem(term, description) {
-          return helper.formatItem(term, termWidth, description, helper);
-        }
-        let output = [
-          `${helper.styleTitle("Usage:")} ${helper.styleUsage(helper.commandUsage(cmd))}`,
-          ""
-        ];
-        const commandDescription = helper.commandDescription(cmd);
-        if (commandDescription.length > 0) {
-          output = output.concat([
-            helper.boxWrap(
-              helper.styleCommandDescription(commandDescription),
-              helpWidth
-            ),
-            ""
-          ]);
-        }
-        const argumentList = helper.visibleArguments(cmd).map((argument) => {
-          return callFormatItem(
-            helper.styleArgumentTerm(helper.argumentTerm(argument)),
-            helper.styleArgumentDescription(helper.argumentDescription(argument))
-          );
-        });
-        output = output.concat(
-          this.formatItemList("Arguments:", argumentList, helper)
-        );
-        const optionGroups = this.groupItems(
-          cmd.options,
-          helper.visibleOptions(cmd),
-          (option2) => option2.helpGroupHeading ?? "Options:"
-        );
-        optionGroups.forEach((options, group) => {
-          const optionList = options.map((option2) => {
-            return callFormatItem(
-              helper.styleOptionTerm(helper.optionTerm(option2)),
-              helper.styleOptionDescription(helper.optionDescription(option2))
-            );
-          });
-          output = output.concat(this.formatItemList(group, optionList, helper));
-        });
-        if (helper.showGlobalOptions) {
-          const globalOptionList = helper.visibleGlobalOptions(cmd).map((option2) => {
-            return callFormatItem(
-              helper.styleOptionTerm(helper.optionTerm(option2)),
-              helper.styleOptionDescription(helper.optionDescription(option2))
-            );
-          });
-          output = output.concat(
-            this.formatItemList("Global Options:", globalOptionList, helper)
-          );
-        }
-        const commandGroups = this.groupItems(
-          cmd.commands,
-          helper.visibleCommands(cmd),
-          (sub) => sub.helpGroup() || "Commands:"
-        );
-        commandGroups.forEach((commands, group) => {
-          const commandList = commands.map((sub) => {
-            return callFormatItem(
-              helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
-              helper.styleSubcommandDescription(helper.subcommandDescription(sub))
-            );
-          });
-          output = output.concat(this.formatItemList(group, commandList, helper));
-        });
-        return output.join("\n");
-      }
-      /**
-       * Return display width of string, ignoring ANSI escape sequences. Used in padding and wrapping calculations.
-       *
-       * @param {string} str
-       * @returns {number}
-       */
-      displayWidth(str) {
-        return stripColor(str).length;
-      }
-      /**
-       * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
-       *
-       * @param {string} str
-       * @returns {string}
-       */
-      styleTitle(str) {
-        return str;
-      }
-      styleUsage(str) {
-        return str.split(" ").map((word) => {
-          if (word === "[options]") return this.styleOptionText(word);
-          if (word === "[command]") return this.styleSubcommandText(word);
-          if (word[0] === "[" || word[0] === "<")
-            return this.styleArgumentText(word);
-          return this.styleCommandText(word);
-        }).join(" ");
-      }
-      styleCommandDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleOptionDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleSubcommandDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleArgumentDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleDescriptionText(str) {
-        return str;
-      }
-      styleOptionTerm(str) {
-        return this.styleOptionText(str);
-      }
-      styleSubcommandTerm(str) {
-        return str.split(" ").map((word) => {
-          if (word === "[options]") return this.styleOptionText(word);
-          if (word[0] === "[" || word[0] === "<")
-            return this.styleArgumentText(word);
-          return this.styleSubcommandText(word);
-        }).join(" ");
-      }
-      styleArgumentTerm(str) {
-        return this.styleArgumentText(str);
-      }
-      styleOptionText(str) {
-        return str;
-      }
-      styleArgumentText(str) {
-        return str;
-      }
-      styleSubcommandText(str) {
-        return str;
-      }
-      styleCommandText(str) {
-        return str;
-      }
-      /**
-       * Calculate the pad width from the maximum term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      padWidth(cmd, helper) {
-        return Math.max(
-          helper.longestOptionTermLength(cmd, helper),
-          helper.longestGlobalOptionTermLength(cmd, helper),
-          helper.longestSubcommandTermLength(cmd, helper),
-          helper.longestArgumentTermLength(cmd, helper)
-        );
-      }
-      /**
-       * Detect manually wrapped and indented strings by checking for line break followed by whitespace.
-       *
-       * @param {string} str
-       * @returns {boolean}
-       */
-      preformatted(str) {
-        return /\n[^\S\r\n]/.test(str);
-      }
-      /**
-       * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
-       *
-       * So "TTT", 5, "DDD DDDD DD DDD" might be formatted for this.helpWidth=17 like so:
-       *   TTT  DDD DDDD
-       *        DD DDD
-       *
-       * @param {string} term
-       * @param {number} termWidth
-       * @param {string} description
-       * @param {Help} helper
-       * @returns {string}
-       */
-      formatItem(term, termWidth, description, helper) {
-        const itemIndent2 = 2;
-        const itemIndentStr = " ".repeat(itemIndent2);
-        if (!description) return itemIndentStr + term;
-        const paddedTerm = term.padEnd(
-          termWidth + term.length - helper.displayWidth(term)
-        );
-        const spacerWidth = 2;
-        const helpWidth = this.helpWidth ?? 80;
-        const remainingWidth = helpWidth - termWidth - spacerWidth - itemIndent2;
-        let formattedDescription;
-        if (remainingWidth < this.minWidthToWrap || helper.preformatted(description)) {
-          formattedDescription = description;
         } else {
-          const wrappedDescription = helper.boxWrap(description, remainingWidth);
-          formattedDescription = wrappedDescription.replace(
-            /\n/g,
-            "\n" + " ".repeat(termWidth + spacerWidth)
-          );
-        }
-        return itemIndentStr + paddedTerm + " ".repeat(spacerWidth) + formattedDescription.replace(/\n/g, `
-${itemIndentStr}`);
-      }
-      /**
-       * Wrap a string at whitespace, preserving existing line breaks.
-       * Wrapping is skipped if the width is less than `minWidthToWrap`.
-       *
-       * @param {string} str
-       * @param {number} width
-       * @returns {string}
-       */
-      boxWrap(str, width) {
-        if (width < this.minWidthToWrap) return str;
-        const rawLines = str.split(/\r\n|\n/);
-        const chunkPattern = /[\s]*[^\s]+/g;
-        const wrappedLines = [];
-        rawLines.forEach((line) => {
-          const chunks = line.match(chunkPattern);
-          if (chunks === null) {
-            wrappedLines.push("");
-            return;
-          }
-          let sumChunks = [chunks.shift()];
-          let sumWidth = this.displayWidth(sumChunks[0]);
-          chunks.forEach((chunk) => {
-            const visibleWidth = this.displayWidth(chunk);
-            if (sumWidth + visibleWidth <= width) {
-              sumChunks.push(chunk);
-              sumWidth += visibleWidth;
-              return;
-            }
-            wrappedLines.push(sumChunks.join(""));
-            const nextChunk = chunk.trimStart();
-            sumChunks = [nextChunk];
-            sumWidth = this.displayWidth(nextChunk);
-          });
-          wrappedLines.push(sumChunks.join(""));
-        });
-        return wrappedLines.join("\n");
-      }
-    };
-    function stripColor(str) {
-      const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str.replace(sgrPattern, "");
-    }
-    exports2.Help = Help2;
-    exports2.stripColor = stripColor;
-  }
-});
-
-// packages/cli/node_modules/commander/lib/option.js
-var require_option = __commonJS({
-  "packages/cli/node_modules/commander/lib/option.js"(exports2) {
-    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var Option3 = class {
-      /**
-       * Initialize a new `Option` with the given `flags` and `description`.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       */
-      constructor(flags, description) {
-        this.flags = flags;
-        this.description = description || "";
-        this.required = flags.includes("<");
-        this.optional = flags.includes("[");
-        this.variadic = /\w\.\.\.[>\]]$/.test(flags);
-        this.mandatory = false;
-        const optionFlags = splitOptionFlags(flags);
-        this.short = optionFlags.shortFlag;
-        this.long = optionFlags.longFlag;
-        this.negate = false;
-        if (this.long) {
-          this.negate = this.long.startsWith("--no-");
-        }
-        this.defaultValue = void 0;
-        this.defaultValueDescription = void 0;
-        this.presetArg = void 0;
-        this.envVar = void 0;
-        this.parseArg = void 0;
-        this.hidden = false;
-        this.argChoices = void 0;
-        this.conflictsWith = [];
-        this.implied = void 0;
-        this.helpGroupHeading = void 0;
-      }
-      /**
-       * Set the default value, and optionally supply the description to be displayed in the help.
-       *
-       * @param {*} value
-       * @param {string} [description]
-       * @return {Option}
-       */
-      default(value, description) {
-        this.defaultValue = value;
-        this.defaultValueDescription = description;
-        return this;
-      }
-      /**
-       * Preset to use when option used without option-argument, especially optional but also boolean and negated.
-       * The custom processing (parseArg) is called.
-       *
-       * @example
-       * new Option('--color').default('GREYSCALE').preset('RGB');
-       * new Option('--donate [amount]').preset('20').argParser(parseFloat);
-       *
-       * @param {*} arg
-       * @return {Option}
-       */
-      preset(arg) {
-        this.presetArg = arg;
-        return this;
-      }
-      /**
-       * Add option name(s) that conflict with this option.
-       * An error will be displayed if conflicting options are found during parsing.
-       *
-       * @example
-       * new Option('--rgb').conflicts('cmyk');
-       * new Option('--js').conflicts(['ts', 'jsx']);
-       *
-       * @param {(string | string[])} names
-       * @return {Option}
-       */
-      conflicts(names2) {
-        this.conflictsWith = this.conflictsWith.concat(names2);
-        return this;
-      }
-      /**
-       * Specify implied option values for when this option is set and the implied options are not.
-       *
-       * The custom processing (parseArg) is not called on the implied values.
-       *
-       * @example
-       * program
-       *   .addOption(new Option('--log', 'write logging information to file'))
-       *   .addOption(new Option('--trace', 'log extra details').implies({ log: 'trace.txt' }));
-       *
-       * @param {object} impliedOptionValues
-       * @return {Option}
-       */
-      implies(impliedOptionValues) {
-        let newImplied = impliedOptionValues;
-        if (typeof impliedOptionValues === "string") {
-          newImplied = { [impliedOptionValues]: true };
-        }
-        this.implied = Object.assign(this.implied || {}, newImplied);
-        return this;
-      }
-      /**
-       * Set environment variable to check for option value.
-       *
-       * An environment variable is only used if when processed the current option value is
-       * undefined, or the source of the current value is 'default' or 'config' or 'env'.
-       *
-       * @param {string} name
-       * @return {Option}
-       */
-      env(name) {
-        this.envVar = name;
-        return this;
-      }
-      /**
-       * Set the custom handler for processing CLI option arguments into option values.
-       *
-       * @param {Function} [fn]
-       * @return {Option}
-       */
-      argParser(fn) {
-        this.parseArg = fn;
-        return this;
-      }
-      /**
-       * Whether the option is mandatory and must have a value after parsing.
-       *
-       * @param {boolean} [mandatory=true]
-       * @return {Option}
-       */
-      makeOptionMandatory(mandatory = true) {
-        this.mandatory = !!mandatory;
-        return this;
-      }
-      /**
-       * Hide option in help.
-       *
-       * @param {boolean} [hide=true]
-       * @return {Option}
-       */
-      hideHelp(hide = true) {
-        this.hidden = !!hide;
-        return this;
-      }
-      /**
-       * @package
-       */
-      _collectValue(value, previous) {
-        if (previous === this.defaultValue || !Array.isArray(previous)) {
-          return [value];
-        }
-        previous.push(value);
-        return previous;
-      }
-      /**
-       * Only allow option value to be one of choices.
-       *
-       * @param {string[]} values
-       * @return {Option}
-       */
-      choices(values) {
-        this.argChoices = values.slice();
-        this.parseArg = (arg, previous) => {
-          if (!this.argChoices.includes(arg)) {
-            throw new InvalidArgumentError2(
-              `Allowed choices are ${this.argChoices.join(", ")}.`
-            );
-          }
-          if (this.variadic) {
-            return this._collectValue(arg, previous);
-          }
-          return arg;
-        };
-        return this;
-      }
-      /**
-       * Return option name.
-       *
-       * @return {string}
-       */
-      name() {
-        if (this.long) {
-          return this.long.replace(/^--/, "");
-        }
-        return this.short.replace(/^-/, "");
-      }
-      /**
-       * Return option name, in a camelcase format that can be used
-       * as an object attribute key.
-       *
-       * @return {string}
-       */
-      attributeName() {
-        if (this.negate) {
-          return camelcase(this.name().replace(/^no-/, ""));
-        }
-        return camelcase(this.name());
-      }
-      /**
-       * Set the help group heading.
-       *
-       * @param {string} heading
-       * @return {Option}
-       */
-      helpGroup(heading2) {
-        this.helpGroupHeading = heading2;
-        return this;
-      }
-      /**
-       * Check if `arg` matches the short or long flag.
-       *
-       * @param {string} arg
-       * @return {boolean}
-       * @package
-       */
-      is(arg) {
-        return this.short === arg || this.long === arg;
-      }
-      /**
-       * Return whether a boolean option.
-       *
-       * Options are one of boolean, negated, required argument, or optional argument.
-       *
-       * @return {boolean}
-       * @package
-       */
-      isBoolean() {
-        return !this.required && !this.optional && !this.negate;
-      }
-    };
-    var DualOptions = class {
-      /**
-       * @param {Option[]} options
-       */
-      constructor(options) {
-        this.positiveOptions = /* @__PURE__ */ new Map();
-        this.negativeOptions = /* @__PURE__ */ new Map();
-        this.dualOptions = /* @__PURE__ */ new Set();
-        options.forEach((option2) => {
-          if (option2.negate) {
-            this.negativeOptions.set(option2.attributeName(), option2);
+          if (addedLineOffsets.length < 1e4) {
+            lineOffsets.splice(startLine + 1, endLine - startLine, ...addedLineOffsets);
           } else {
-            this.positiveOptions.set(option2.attributeName(), option2);
+            this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
           }
-        });
-        this.negativeOptions.forEach((value, key) => {
-          if (this.positiveOptions.has(key)) {
-            this.dualOptions.add(key);
+        }
+        const diff = change.text.length - (endOffset - startOffset);
+        if (diff !== 0) {
+          for (let i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
+            lineOffsets[i] = lineOffsets[i] + diff;
           }
-        });
+        }
+      } else if (_FullTextDocument.isFull(change)) {
+        this._content = change.text;
+        this._lineOffsets = void 0;
+      } else {
+        throw new Error("Unknown change event received");
       }
-      /**
-       * Did the value come from the option, and not from possible matching dual option?
-       *
-       * @param {*} value
-       * @param {Option} option
-       * @returns {boolean}
-       */
-      valueFromOption(value, option2) {
-        const optionKey = option2.attributeName();
-        if (!this.dualOptions.has(optionKey)) return true;
-        const preset = this.negativeOptions.get(optionKey).presetArg;
-        const negativeValue = preset !== void 0 ? preset : false;
-        return option2.negate === (negativeValue === value);
-      }
-    };
-    function camelcase(str) {
-      return str.split("-").reduce((str2, word) => {
-        return str2 + word[0].toUpperCase() + word.slice(1);
-      });
     }
-    function splitOptionFlags(flags) {
-      let shortFlag;
-      let longFlag;
-      const shortFlagExp = /^-[^-]$/;
-      const longFlagExp = /^--[^-]/;
-      const flagParts = flags.split(/[ |,]+/).concat("guard");
-      if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
-      if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
-      if (!shortFlag && shortFlagExp.test(flagParts[0]))
-        shortFlag = flagParts.shift();
-      if (!shortFlag && longFlagExp.test(flagParts[0])) {
-        shortFlag = longFlag;
-        longFlag = flagParts.shift();
-      }
-      if (flagParts[0].startsWith("-")) {
-        const unsupportedFlag = flagParts[0];
-        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags}'`;
-        if (/^-[^-][^-]/.test(unsupportedFlag))
-          throw new Error(
-            `${baseError}
-- a short flag is a single dash and a single character
-  - either use a single dash and a single character (for a short flag)
-  - or use a double dash for a long option (and can have two, like '--ws, --workspace')`
-          );
-        if (shortFlagExp.test(unsupportedFlag))
-          throw new Error(`${baseError}
-- too many short flags`);
-        if (longFlagExp.test(unsupportedFlag))
-          throw new Error(`${baseError}
-- too many long flags`);
-        throw new Error(`${baseError}
-- unrecognised flag format`);
-      }
-      if (shortFlag === void 0 && longFlag === void 0)
-        throw new Error(
-          `option creation failed due to no flags found in '${flags}'.`
-        );
-      return { shortFlag, longFlag };
-    }
-    exports2.Option = Option3;
-    exports2.DualOptions = DualOptions;
+    this._version = version;
   }
-});
-
-// packages/cli/node_modules/commander/lib/suggestSimilar.js
-var require_suggestSimilar = __commonJS({
-  "packages/cli/node_modules/commander/lib/suggestSimilar.js"(exports2) {
-    var maxDistance = 3;
-    function editDistance(a2, b) {
-      if (Math.abs(a2.length - b.length) > maxDistance)
-        return Math.max(a2.length, b.length);
-      const d = [];
-      for (let i = 0; i <= a2.length; i++) {
-        d[i] = [i];
-      }
-      for (let j = 0; j <= b.length; j++) {
-        d[0][j] = j;
-      }
-      for (let j = 1; j <= b.length; j++) {
-        for (let i = 1; i <= a2.length; i++) {
-          let cost = 1;
-          if (a2[i - 1] === b[j - 1]) {
-            cost = 0;
-          } else {
-            cost = 1;
-          }
-          d[i][j] = Math.min(
-            d[i - 1][j] + 1,
-            // deletion
-            d[i][j - 1] + 1,
-            // insertion
-            d[i - 1][j - 1] + cost
-            // substitution
-          );
-          if (i > 1 && j > 1 && a2[i - 1] === b[j - 2] && a2[i - 2] === b[j - 1]) {
-            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-          }
-        }
-      }
-      return d[a2.length][b.length];
+  getLineOffsets() {
+    if (this._lineOffsets === void 0) {
+      this._lineOffsets = computeLineOffsets(this._content, true);
     }
-    function suggestSimilar(word, candidates) {
-      if (!candidates || candidates.length === 0) return "";
-      candidates = Array.from(new Set(candidates));
-      const searchingOptions = word.startsWith("--");
-      if (searchingOptions) {
-        word = word.slice(2);
-        candidates = candidates.map((candidate) => candidate.slice(2));
+    return this._lineOffsets;
+  }
+  positionAt(offset) {
+    offset = Math.max(Math.min(offset, this._content.length), 0);
+    const lineOffsets = this.getLineOffsets();
+    let low = 0, high = lineOffsets.length;
+    if (high === 0) {
+      return { line: 0, character: offset };
+    }
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      if (lineOffsets[mid] > offset) {
+        high = mid;
+      } else {
+        low = mid + 1;
       }
-      let similar = [];
-      let bestDistance = maxDistance;
-      const minSimilarity = 0.4;
-      candidates.forEach((candidate) => {
-        if (candidate.length <= 1) return;
-        const distance = editDistance(word, candidate);
-        const length = Math.max(word.length, candidate.length);
-        const similarity = (length - distance) / length;
-        if (similarity > minSimilarity) {
-          if (distance < bestDistance) {
-            bestDistance = distance;
-            similar = [candidate];
-          } else if (distance === bestDistance) {
-            similar.push(candidate);
-          }
-        }
-      });
-      similar.sort((a2, b) => a2.localeCompare(b));
-      if (searchingOptions) {
-        similar = similar.map((candidate) => `--${candidate}`);
-      }
-      if (similar.length > 1) {
-        return `
-(Did you mean one of ${similar.join(", ")}?)`;
-      }
-      if (similar.length === 1) {
-        return `
-(Did you mean ${similar[0]}?)`;
-      }
+    }
+    const line = low - 1;
+    offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+    return { line, character: offset - lineOffsets[line] };
+  }
+  offsetAt(position) {
+    const lineOffsets = this.getLineOffsets();
+    if (position.line >= lineOffsets.length) {
+      return this._content.length;
+    } else if (position.line < 0) {
+      return 0;
+    }
+    const lineOffset = lineOffsets[position.line];
+    if (position.character <= 0) {
+      return lineOffset;
+    }
+    const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
+    const offset = Math.min(lineOffset + position.character, nextLineOffset);
+    return this.ensureBeforeEOL(offset, lineOffset);
+  }
+  getLineRange(line) {
+    const lineOffsets = this.getLineOffsets();
+    if (line >= lineOffsets.length) {
+      const lastLine = lineOffsets.length - 1;
+      return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
+    } else if (line < 0) {
+      return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    }
+    const startOffset = lineOffsets[line];
+    const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+    const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
+    return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
+  }
+  getEOLCharacters(line) {
+    const lineOffsets = this.getLineOffsets();
+    if (line >= lineOffsets.length) {
+      return "";
+    } else if (line < 0) {
       return "";
     }
-    exports2.suggestSimilar = suggestSimilar;
+    const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+    const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+    return this._content.substring(eolOffset, nextLineOffset);
   }
-});
-
-// packages/cli/node_modules/commander/lib/command.js
-var require_command = __commonJS({
-  "packages/cli/node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter2 = __require("node:events").EventEmitter;
-    var childProcess = __require("node:child_process");
-    var path = __require("node:path");
-    var fs = __require("node:fs");
-    var process2 = __require("node:process");
-    var { Argument: Argument2, humanReadableArgName } = require_argument();
-    var { CommanderError: CommanderError2 } = require_error();
-    var { Help: Help2, stripColor } = require_help();
-    var { Option: Option3, DualOptions } = require_option();
-    var { suggestSimilar } = require_suggestSimilar();
-    var Command4 = class _Command extends EventEmitter2 {
-      /**
-       * Initialize a new `Command`.
-       *
-       * @param {string} [name]
-       */
-      constructor(name) {
-        super();
-        this.commands = [];
-        this.options = [];
-        this.parent = null;
-        this._allowUnknownOption = false;
-        this._allowExcessArguments = false;
-        this.registeredArguments = [];
-        this._args = this.registeredArguments;
-        this.args = [];
-        this.rawArgs = [];
-        this.processedArgs = [];
-        this._scriptPath = null;
-        this._name = name || "";
-        this._optionValues = {};
-        this._optionValueSources = {};
-        this._storeOptionsAsProperties = false;
-        this._actionHandler = null;
-        this._executableHandler = false;
-        this._executableFile = null;
-        this._executableDir = null;
-        this._defaultCommandName = null;
-        this._exitCallback = null;
-        this._aliases = [];
-        this._combineFlagAndOptionalValue = true;
-        this._description = "";
-        this._summary = "";
-        this._argsDescription = void 0;
-        this._enablePositionalOptions = false;
-        this._passThroughOptions = false;
-        this._lifeCycleHooks = {};
-        this._showHelpAfterError = false;
-        this._showSuggestionAfterError = true;
-        this._savedState = null;
-        this._outputConfiguration = {
-          writeOut: (str) => process2.stdout.write(str),
-          writeErr: (str) => process2.stderr.write(str),
-          outputError: (str, write) => write(str),
-          getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
-          getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
-          getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
-          getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str) => stripColor(str)
-        };
-        this._hidden = false;
-        this._helpOption = void 0;
-        this._addImplicitHelpCommand = void 0;
-        this._helpCommand = void 0;
-        this._helpConfiguration = {};
-        this._helpGroupHeading = void 0;
-        this._defaultCommandGroup = void 0;
-        this._defaultOptionGroup = void 0;
-      }
-      /**
-       * Copy settings that are useful to have in common across root command and subcommands.
-       *
-       * (Used internally when adding a command using `.command()` so subcommands inherit parent settings.)
-       *
-       * @param {Command} sourceCommand
-       * @return {Command} `this` command for chaining
-       */
-      copyInheritedSettings(sourceCommand) {
-        this._outputConfiguration = sourceCommand._outputConfiguration;
-        this._helpOption = sourceCommand._helpOption;
-        this._helpCommand = sourceCommand._helpCommand;
-        this._helpConfiguration = sourceCommand._helpConfiguration;
-        this._exitCallback = sourceCommand._exitCallback;
-        this._storeOptionsAsProperties = sourceCommand._storeOptionsAsProperties;
-        this._combineFlagAndOptionalValue = sourceCommand._combineFlagAndOptionalValue;
-        this._allowExcessArguments = sourceCommand._allowExcessArguments;
-        this._enablePositionalOptions = sourceCommand._enablePositionalOptions;
-        this._showHelpAfterError = sourceCommand._showHelpAfterError;
-        this._showSuggestionAfterError = sourceCommand._showSuggestionAfterError;
-        return this;
-      }
-      /**
-       * @returns {Command[]}
-       * @private
-       */
-      _getCommandAndAncestors() {
-        const result = [];
-        for (let command = this; command; command = command.parent) {
-          result.push(command);
-        }
-        return result;
-      }
-      /**
-       * Define a command.
-       *
-       * There are two styles of command: pay attention to where to put the description.
-       *
-       * @example
-       * // Command implemented using action handler (description is supplied separately to `.command`)
-       * program
-       *   .command('clone <source> [destination]')
-       *   .description('clone a repository into a newly created directory')
-       *   .action((source, destination) => {
-       *     console.log('clone command called');
-       *   });
-       *
-       * // Command implemented using separate executable file (description is second parameter to `.command`)
-       * program
-       *   .command('start <service>', 'start named service')
-       *   .command('stop [service]', 'stop named service, or all if no name supplied');
-       *
-       * @param {string} nameAndArgs - command name and arguments, args are `<required>` or `[optional]` and last may also be `variadic...`
-       * @param {(object | string)} [actionOptsOrExecDesc] - configuration options (for action), or description (for executable)
-       * @param {object} [execOpts] - configuration options (for executable)
-       * @return {Command} returns new command for action handler, or `this` for executable command
-       */
-      command(nameAndArgs, actionOptsOrExecDesc, execOpts) {
-        let desc = actionOptsOrExecDesc;
-        let opts = execOpts;
-        if (typeof desc === "object" && desc !== null) {
-          opts = desc;
-          desc = null;
-        }
-        opts = opts || {};
-        const [, name, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const cmd = this.createCommand(name);
-        if (desc) {
-          cmd.description(desc);
-          cmd._executableHandler = true;
-        }
-        if (opts.isDefault) this._defaultCommandName = cmd._name;
-        cmd._hidden = !!(opts.noHelp || opts.hidden);
-        cmd._executableFile = opts.executableFile || null;
-        if (args) cmd.arguments(args);
-        this._registerCommand(cmd);
-        cmd.parent = this;
-        cmd.copyInheritedSettings(this);
-        if (desc) return this;
-        return cmd;
-      }
-      /**
-       * Factory routine to create a new unattached command.
-       *
-       * See .command() for creating an attached subcommand, which uses this routine to
-       * create the command. You can override createCommand to customise subcommands.
-       *
-       * @param {string} [name]
-       * @return {Command} new command
-       */
-      createCommand(name) {
-        return new _Command(name);
-      }
-      /**
-       * You can customise the help with a subclass of Help by overriding createHelp,
-       * or by overriding Help properties using configureHelp().
-       *
-       * @return {Help}
-       */
-      createHelp() {
-        return Object.assign(new Help2(), this.configureHelp());
-      }
-      /**
-       * You can customise the help by overriding Help properties using configureHelp(),
-       * or with a subclass of Help by overriding createHelp().
-       *
-       * @param {object} [configuration] - configuration options
-       * @return {(Command | object)} `this` command for chaining, or stored configuration
-       */
-      configureHelp(configuration) {
-        if (configuration === void 0) return this._helpConfiguration;
-        this._helpConfiguration = configuration;
-        return this;
-      }
-      /**
-       * The default output goes to stdout and stderr. You can customise this for special
-       * applications. You can also customise the display of errors by overriding outputError.
-       *
-       * The configuration properties are all functions:
-       *
-       *     // change how output being written, defaults to stdout and stderr
-       *     writeOut(str)
-       *     writeErr(str)
-       *     // change how output being written for errors, defaults to writeErr
-       *     outputError(str, write) // used for displaying errors and not used for displaying help
-       *     // specify width for wrapping help
-       *     getOutHelpWidth()
-       *     getErrHelpWidth()
-       *     // color support, currently only used with Help
-       *     getOutHasColors()
-       *     getErrHasColors()
-       *     stripColor() // used to remove ANSI escape codes if output does not have colors
-       *
-       * @param {object} [configuration] - configuration options
-       * @return {(Command | object)} `this` command for chaining, or stored configuration
-       */
-      configureOutput(configuration) {
-        if (configuration === void 0) return this._outputConfiguration;
-        this._outputConfiguration = {
-          ...this._outputConfiguration,
-          ...configuration
-        };
-        return this;
-      }
-      /**
-       * Display the help or a custom message after an error occurs.
-       *
-       * @param {(boolean|string)} [displayHelp]
-       * @return {Command} `this` command for chaining
-       */
-      showHelpAfterError(displayHelp = true) {
-        if (typeof displayHelp !== "string") displayHelp = !!displayHelp;
-        this._showHelpAfterError = displayHelp;
-        return this;
-      }
-      /**
-       * Display suggestion of similar commands for unknown commands, or options for unknown options.
-       *
-       * @param {boolean} [displaySuggestion]
-       * @return {Command} `this` command for chaining
-       */
-      showSuggestionAfterError(displaySuggestion = true) {
-        this._showSuggestionAfterError = !!displaySuggestion;
-        return this;
-      }
-      /**
-       * Add a prepared subcommand.
-       *
-       * See .command() for creating an attached subcommand which inherits settings from its parent.
-       *
-       * @param {Command} cmd - new subcommand
-       * @param {object} [opts] - configuration options
-       * @return {Command} `this` command for chaining
-       */
-      addCommand(cmd, opts) {
-        if (!cmd._name) {
-          throw new Error(`Command passed to .addCommand() must have a name
-- specify the name in Command constructor or using .name()`);
-        }
-        opts = opts || {};
-        if (opts.isDefault) this._defaultCommandName = cmd._name;
-        if (opts.noHelp || opts.hidden) cmd._hidden = true;
-        this._registerCommand(cmd);
-        cmd.parent = this;
-        cmd._checkForBrokenPassThrough();
-        return this;
-      }
-      /**
-       * Factory routine to create a new unattached argument.
-       *
-       * See .argument() for creating an attached argument, which uses this routine to
-       * create the argument. You can override createArgument to return a custom argument.
-       *
-       * @param {string} name
-       * @param {string} [description]
-       * @return {Argument} new argument
-       */
-      createArgument(name, description) {
-        return new Argument2(name, description);
-      }
-      /**
-       * Define argument syntax for command.
-       *
-       * The default is that the argument is required, and you can explicitly
-       * indicate this with <> around the name. Put [] around the name for an optional argument.
-       *
-       * @example
-       * program.argument('<input-file>');
-       * program.argument('[output-file]');
-       *
-       * @param {string} name
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom argument processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      argument(name, description, parseArg, defaultValue) {
-        const argument = this.createArgument(name, description);
-        if (typeof parseArg === "function") {
-          argument.default(defaultValue).argParser(parseArg);
-        } else {
-          argument.default(parseArg);
-        }
-        this.addArgument(argument);
-        return this;
-      }
-      /**
-       * Define argument syntax for command, adding multiple at once (without descriptions).
-       *
-       * See also .argument().
-       *
-       * @example
-       * program.arguments('<cmd> [env]');
-       *
-       * @param {string} names
-       * @return {Command} `this` command for chaining
-       */
-      arguments(names2) {
-        names2.trim().split(/ +/).forEach((detail) => {
-          this.argument(detail);
-        });
-        return this;
-      }
-      /**
-       * Define argument syntax for command, adding a prepared argument.
-       *
-       * @param {Argument} argument
-       * @return {Command} `this` command for chaining
-       */
-      addArgument(argument) {
-        const previousArgument = this.registeredArguments.slice(-1)[0];
-        if (previousArgument?.variadic) {
-          throw new Error(
-            `only the last argument can be variadic '${previousArgument.name()}'`
-          );
-        }
-        if (argument.required && argument.defaultValue !== void 0 && argument.parseArg === void 0) {
-          throw new Error(
-            `a default value for a required argument is never used: '${argument.name()}'`
-          );
-        }
-        this.registeredArguments.push(argument);
-        return this;
-      }
-      /**
-       * Customise or override default help command. By default a help command is automatically added if your command has subcommands.
-       *
-       * @example
-       *    program.helpCommand('help [cmd]');
-       *    program.helpCommand('help [cmd]', 'show help');
-       *    program.helpCommand(false); // suppress default help command
-       *    program.helpCommand(true); // add help command even if no subcommands
-       *
-       * @param {string|boolean} enableOrNameAndArgs - enable with custom name and/or arguments, or boolean to override whether added
-       * @param {string} [description] - custom description
-       * @return {Command} `this` command for chaining
-       */
-      helpCommand(enableOrNameAndArgs, description) {
-        if (typeof enableOrNameAndArgs === "boolean") {
-          this._addImplicitHelpCommand = enableOrNameAndArgs;
-          if (enableOrNameAndArgs && this._defaultCommandGroup) {
-            this._initCommandGroup(this._getHelpCommand());
-          }
-          return this;
-        }
-        const nameAndArgs = enableOrNameAndArgs ?? "help [command]";
-        const [, helpName, helpArgs] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const helpDescription = description ?? "display help for command";
-        const helpCommand = this.createCommand(helpName);
-        helpCommand.helpOption(false);
-        if (helpArgs) helpCommand.arguments(helpArgs);
-        if (helpDescription) helpCommand.description(helpDescription);
-        this._addImplicitHelpCommand = true;
-        this._helpCommand = helpCommand;
-        if (enableOrNameAndArgs || description) this._initCommandGroup(helpCommand);
-        return this;
-      }
-      /**
-       * Add prepared custom help command.
-       *
-       * @param {(Command|string|boolean)} helpCommand - custom help command, or deprecated enableOrNameAndArgs as for `.helpCommand()`
-       * @param {string} [deprecatedDescription] - deprecated custom description used with custom name only
-       * @return {Command} `this` command for chaining
-       */
-      addHelpCommand(helpCommand, deprecatedDescription) {
-        if (typeof helpCommand !== "object") {
-          this.helpCommand(helpCommand, deprecatedDescription);
-          return this;
-        }
-        this._addImplicitHelpCommand = true;
-        this._helpCommand = helpCommand;
-        this._initCommandGroup(helpCommand);
-        return this;
-      }
-      /**
-       * Lazy create help command.
-       *
-       * @return {(Command|null)}
-       * @package
-       */
-      _getHelpCommand() {
-        const hasImplicitHelpCommand = this._addImplicitHelpCommand ?? (this.commands.length && !this._actionHandler && !this._findCommand("help"));
-        if (hasImplicitHelpCommand) {
-          if (this._helpCommand === void 0) {
-            this.helpCommand(void 0, void 0);
-          }
-          return this._helpCommand;
-        }
-        return null;
-      }
-      /**
-       * Add hook for life cycle event.
-       *
-       * @param {string} event
-       * @param {Function} listener
-       * @return {Command} `this` command for chaining
-       */
-      hook(event, listener) {
-        const allowedValues = ["preSubcommand", "preAction", "postAction"];
-        if (!allowedValues.includes(event)) {
-          throw new Error(`Unexpected value for event passed to hook : '${event}'.
-Expecting one of '${allowedValues.join("', '")}'`);
-        }
-        if (this._lifeCycleHooks[event]) {
-          this._lifeCycleHooks[event].push(listener);
-        } else {
-          this._lifeCycleHooks[event] = [listener];
-        }
-        return this;
-      }
-      /**
-       * Register callback to use as replacement for calling process.exit.
-       *
-       * @param {Function} [fn] optional callback which will be passed a CommanderError, defaults to throwing
-       * @return {Command} `this` command for chaining
-       */
-      exitOverride(fn) {
-        if (fn) {
-          this._exitCallback = fn;
-        } else {
-          this._exitCallback = (err) => {
-            if (err.code !== "commander.executeSubCommandAsync") {
-              throw err;
-            } else {
-            }
-          };
-        }
-        return this;
-      }
-      /**
-       * Call process.exit, and _exitCallback if defined.
-       *
-       * @param {number} exitCode exit code for using with process.exit
-       * @param {string} code an id string representing the error
-       * @param {string} message human-readable description of the error
-       * @return never
-       * @private
-       */
-      _exit(exitCode2, code, message) {
-        if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode2, code, message));
-        }
-        process2.exit(exitCode2);
-      }
-      /**
-       * Register callback `fn` for the command.
-       *
-       * @example
-       * program
-       *   .command('serve')
-       *   .description('start service')
-       *   .action(function() {
-       *      // do work here
-       *   });
-       *
-       * @param {Function} fn
-       * @return {Command} `this` command for chaining
-       */
-      action(fn) {
-        const listener = (args) => {
-          const expectedArgsCount = this.registeredArguments.length;
-          const actionArgs = args.slice(0, expectedArgsCount);
-          if (this._storeOptionsAsProperties) {
-            actionArgs[expectedArgsCount] = this;
-          } else {
-            actionArgs[expectedArgsCount] = this.opts();
-          }
-          actionArgs.push(this);
-          return fn.apply(this, actionArgs);
-        };
-        this._actionHandler = listener;
-        return this;
-      }
-      /**
-       * Factory routine to create a new unattached option.
-       *
-       * See .option() for creating an attached option, which uses this routine to
-       * create the option. You can override createOption to return a custom option.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @return {Option} new option
-       */
-      createOption(flags, description) {
-        return new Option3(flags, description);
-      }
-      /**
-       * Wrap parseArgs to catch 'commander.invalidArgument'.
-       *
-       * @param {(Option | Argument)} target
-       * @param {string} value
-       * @param {*} previous
-       * @param {string} invalidArgumentMessage
-       * @private
-       */
-      _callParseArg(target, value, previous, invalidArgumentMessage) {
-        try {
-          return target.parseArg(value, previous);
-        } catch (err) {
-          if (err.code === "commander.invalidArgument") {
-            const message = `${invalidArgumentMessage} ${err.message}`;
-            this.error(message, { exitCode: err.exitCode, code: err.code });
-          }
-          throw err;
-        }
-      }
-      /**
-       * Check for option flag conflicts.
-       * Register option if no conflicts found, or throw on conflict.
-       *
-       * @param {Option} option
-       * @private
-       */
-      _registerOption(option2) {
-        const matchingOption = option2.short && this._findOption(option2.short) || option2.long && this._findOption(option2.long);
-        if (matchingOption) {
-          const matchingFlag = option2.long && this._findOption(option2.long) ? option2.long : option2.short;
-          throw new Error(`Cannot add option '${option2.flags}'${this._name && ` to command '${this._name}'`} due to conflicting flag '${matchingFlag}'
--  already used by option '${matchingOption.flags}'`);
-        }
-        this._initOptionGroup(option2);
-        this.options.push(option2);
-      }
-      /**
-       * Check for command name and alias conflicts with existing commands.
-       * Register command if no conflicts found, or throw on conflict.
-       *
-       * @param {Command} command
-       * @private
-       */
-      _registerCommand(command) {
-        const knownBy = (cmd) => {
-          return [cmd.name()].concat(cmd.aliases());
-        };
-        const alreadyUsed = knownBy(command).find(
-          (name) => this._findCommand(name)
-        );
-        if (alreadyUsed) {
-          const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
-          const newCmd = knownBy(command).join("|");
-          throw new Error(
-            `cannot add command '${newCmd}' as already have command '${existingCmd}'`
-          );
-        }
-        this._initCommandGroup(command);
-        this.commands.push(command);
-      }
-      /**
-       * Add an option.
-       *
-       * @param {Option} option
-       * @return {Command} `this` command for chaining
-       */
-      addOption(option2) {
-        this._registerOption(option2);
-        const oname = option2.name();
-        const name = option2.attributeName();
-        if (option2.negate) {
-          const positiveLongFlag = option2.long.replace(/^--no-/, "--");
-          if (!this._findOption(positiveLongFlag)) {
-            this.setOptionValueWithSource(
-              name,
-              option2.defaultValue === void 0 ? true : option2.defaultValue,
-              "default"
-            );
-          }
-        } else if (option2.defaultValue !== void 0) {
-          this.setOptionValueWithSource(name, option2.defaultValue, "default");
-        }
-        const handleOptionValue = (val, invalidValueMessage, valueSource) => {
-          if (val == null && option2.presetArg !== void 0) {
-            val = option2.presetArg;
-          }
-          const oldValue = this.getOptionValue(name);
-          if (val !== null && option2.parseArg) {
-            val = this._callParseArg(option2, val, oldValue, invalidValueMessage);
-          } else if (val !== null && option2.variadic) {
-            val = option2._collectValue(val, oldValue);
-          }
-          if (val == null) {
-            if (option2.negate) {
-              val = false;
-            } else if (option2.isBoolean() || option2.optional) {
-              val = true;
-            } else {
-              val = "";
-            }
-          }
-          this.setOptionValueWithSource(name, val, valueSource);
-        };
-        this.on("option:" + oname, (val) => {
-          const invalidValueMessage = `error: option '${option2.flags}' argument '${val}' is invalid.`;
-          handleOptionValue(val, invalidValueMessage, "cli");
-        });
-        if (option2.envVar) {
-          this.on("optionEnv:" + oname, (val) => {
-            const invalidValueMessage = `error: option '${option2.flags}' value '${val}' from env '${option2.envVar}' is invalid.`;
-            handleOptionValue(val, invalidValueMessage, "env");
-          });
-        }
-        return this;
-      }
-      /**
-       * Internal implementation shared by .option() and .requiredOption()
-       *
-       * @return {Command} `this` command for chaining
-       * @private
-       */
-      _optionEx(config, flags, description, fn, defaultValue) {
-        if (typeof flags === "object" && flags instanceof Option3) {
-          throw new Error(
-            "To add an Option object use addOption() instead of option() or requiredOption()"
-          );
-        }
-        const option2 = this.createOption(flags, description);
-        option2.makeOptionMandatory(!!config.mandatory);
-        if (typeof fn === "function") {
-          option2.default(defaultValue).argParser(fn);
-        } else if (fn instanceof RegExp) {
-          const regex = fn;
-          fn = (val, def) => {
-            const m = regex.exec(val);
-            return m ? m[0] : def;
-          };
-          option2.default(defaultValue).argParser(fn);
-        } else {
-          option2.default(fn);
-        }
-        return this.addOption(option2);
-      }
-      /**
-       * Define option with `flags`, `description`, and optional argument parsing function or `defaultValue` or both.
-       *
-       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space. A required
-       * option-argument is indicated by `<>` and an optional option-argument by `[]`.
-       *
-       * See the README for more details, and see also addOption() and requiredOption().
-       *
-       * @example
-       * program
-       *     .option('-p, --pepper', 'add pepper')
-       *     .option('--pt, --pizza-type <TYPE>', 'type of pizza') // required option-argument
-       *     .option('-c, --cheese [CHEESE]', 'add extra cheese', 'mozzarella') // optional option-argument with default
-       *     .option('-t, --tip <VALUE>', 'add tip to purchase cost', parseFloat) // custom parse function
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom option processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      option(flags, description, parseArg, defaultValue) {
-        return this._optionEx({}, flags, description, parseArg, defaultValue);
-      }
-      /**
-       * Add a required option which must have a value after parsing. This usually means
-       * the option must be specified on the command line. (Otherwise the same as .option().)
-       *
-       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom option processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      requiredOption(flags, description, parseArg, defaultValue) {
-        return this._optionEx(
-          { mandatory: true },
-          flags,
-          description,
-          parseArg,
-          defaultValue
-        );
-      }
-      /**
-       * Alter parsing of short flags with optional values.
-       *
-       * @example
-       * // for `.option('-f,--flag [value]'):
-       * program.combineFlagAndOptionalValue(true);  // `-f80` is treated like `--flag=80`, this is the default behaviour
-       * program.combineFlagAndOptionalValue(false) // `-fb` is treated like `-f -b`
-       *
-       * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
-       * @return {Command} `this` command for chaining
-       */
-      combineFlagAndOptionalValue(combine = true) {
-        this._combineFlagAndOptionalValue = !!combine;
-        return this;
-      }
-      /**
-       * Allow unknown options on the command line.
-       *
-       * @param {boolean} [allowUnknown] - if `true` or omitted, no error will be thrown for unknown options.
-       * @return {Command} `this` command for chaining
-       */
-      allowUnknownOption(allowUnknown = true) {
-        this._allowUnknownOption = !!allowUnknown;
-        return this;
-      }
-      /**
-       * Allow excess command-arguments on the command line. Pass false to make excess arguments an error.
-       *
-       * @param {boolean} [allowExcess] - if `true` or omitted, no error will be thrown for excess arguments.
-       * @return {Command} `this` command for chaining
-       */
-      allowExcessArguments(allowExcess = true) {
-        this._allowExcessArguments = !!allowExcess;
-        return this;
-      }
-      /**
-       * Enable positional options. Positional means global options are specified before subcommands which lets
-       * subcommands reuse the same option names, and also enables subcommands to turn on passThroughOptions.
-       * The default behaviour is non-positional and global options may appear anywhere on the command line.
-       *
-       * @param {boolean} [positional]
-       * @return {Command} `this` command for chaining
-       */
-      enablePositionalOptions(positional = true) {
-        this._enablePositionalOptions = !!positional;
-        return this;
-      }
-      /**
-       * Pass through options that come after command-arguments rather than treat them as command-options,
-       * so actual command-options come before command-arguments. Turning this on for a subcommand requires
-       * positional options to have been enabled on the program (parent commands).
-       * The default behaviour is non-positional and options may appear before or after command-arguments.
-       *
-       * @param {boolean} [passThrough] for unknown options.
-       * @return {Command} `this` command for chaining
-       */
-      passThroughOptions(passThrough = true) {
-        this._passThroughOptions = !!passThrough;
-        this._checkForBrokenPassThrough();
-        return this;
-      }
-      /**
-       * @private
-       */
-      _checkForBrokenPassThrough() {
-        if (this.parent && this._passThroughOptions && !this.parent._enablePositionalOptions) {
-          throw new Error(
-            `passThroughOptions cannot be used for '${this._name}' without turning on enablePositionalOptions for parent command(s)`
-          );
-        }
-      }
-      /**
-       * Whether to store option values as properties on command object,
-       * or store separately (specify false). In both cases the option values can be accessed using .opts().
-       *
-       * @param {boolean} [storeAsProperties=true]
-       * @return {Command} `this` command for chaining
-       */
-      storeOptionsAsProperties(storeAsProperties = true) {
-        if (this.options.length) {
-          throw new Error("call .storeOptionsAsProperties() before adding options");
-        }
-        if (Object.keys(this._optionValues).length) {
-          throw new Error(
-            "call .storeOptionsAsProperties() before setting option values"
-          );
-        }
-        this._storeOptionsAsProperties = !!storeAsProperties;
-        return this;
-      }
-      /**
-       * Retrieve option value.
-       *
-       * @param {string} key
-       * @return {object} value
-       */
-      getOptionValue(key) {
-        if (this._storeOptionsAsProperties) {
-          return this[key];
-        }
-        return this._optionValues[key];
-      }
-      /**
-       * Store option value.
-       *
-       * @param {string} key
-       * @param {object} value
-       * @return {Command} `this` command for chaining
-       */
-      setOptionValue(key, value) {
-        return this.setOptionValueWithSource(key, value, void 0);
-      }
-      /**
-       * Store option value and where the value came from.
-       *
-       * @param {string} key
-       * @param {object} value
-       * @param {string} source - expected values are default/config/env/cli/implied
-       * @return {Command} `this` command for chaining
-       */
-      setOptionValueWithSource(key, value, source3) {
-        if (this._storeOptionsAsProperties) {
-          this[key] = value;
-        } else {
-          this._optionValues[key] = value;
-        }
-        this._optionValueSources[key] = source3;
-        return this;
-      }
-      /**
-       * Get source of option value.
-       * Expected values are default | config | env | cli | implied
-       *
-       * @param {string} key
-       * @return {string}
-       */
-      getOptionValueSource(key) {
-        return this._optionValueSources[key];
-      }
-      /**
-       * Get source of option value. See also .optsWithGlobals().
-       * Expected values are default | config | env | cli | implied
-       *
-       * @param {string} key
-       * @return {string}
-       */
-      getOptionValueSourceWithGlobals(key) {
-        let source3;
-        this._getCommandAndAncestors().forEach((cmd) => {
-          if (cmd.getOptionValueSource(key) !== void 0) {
-            source3 = cmd.getOptionValueSource(key);
-          }
-        });
-        return source3;
-      }
-      /**
-       * Get user arguments from implied or explicit arguments.
-       * Side-effects: set _scriptPath if args included script. Used for default program name, and subcommand searches.
-       *
-       * @private
-       */
-      _prepareUserArgs(argv, parseOptions) {
-        if (argv !== void 0 && !Array.isArray(argv)) {
-          throw new Error("first parameter to parse must be array or undefined");
-        }
-        parseOptions = parseOptions || {};
-        if (argv === void 0 && parseOptions.from === void 0) {
-          if (process2.versions?.electron) {
-            parseOptions.from = "electron";
-          }
-          const execArgv = process2.execArgv ?? [];
-          if (execArgv.includes("-e") || execArgv.includes("--eval") || execArgv.includes("-p") || execArgv.includes("--print")) {
-            parseOptions.from = "eval";
-          }
-        }
-        if (argv === void 0) {
-          argv = process2.argv;
-        }
-        this.rawArgs = argv.slice();
-        let userArgs;
-        switch (parseOptions.from) {
-          case void 0:
-          case "node":
-            this._scriptPath = argv[1];
-            userArgs = argv.slice(2);
-            break;
-          case "electron":
-            if (process2.defaultApp) {
-              this._scriptPath = argv[1];
-              userArgs = argv.slice(2);
-            } else {
-              userArgs = argv.slice(1);
-            }
-            break;
-          case "user":
-            userArgs = argv.slice(0);
-            break;
-          case "eval":
-            userArgs = argv.slice(1);
-            break;
-          default:
-            throw new Error(
-              `unexpected parse option { from: '${parseOptions.from}' }`
-            );
-        }
-        if (!this._name && this._scriptPath)
-          this.nameFromFilename(this._scriptPath);
-        this._name = this._name || "program";
-        return userArgs;
-      }
-      /**
-       * Parse `argv`, setting options and invoking commands when defined.
-       *
-       * Use parseAsync instead of parse if any of your action handlers are async.
-       *
-       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
-       *
-       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
-       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
-       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
-       * - `'user'`: just user arguments
-       *
-       * @example
-       * program.parse(); // parse process.argv and auto-detect electron and special node flags
-       * program.parse(process.argv); // assume argv[0] is app and argv[1] is script
-       * program.parse(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
-       *
-       * @param {string[]} [argv] - optional, defaults to process.argv
-       * @param {object} [parseOptions] - optionally specify style of options with from: node/user/electron
-       * @param {string} [parseOptions.from] - where the args are from: 'node', 'user', 'electron'
-       * @return {Command} `this` command for chaining
-       */
-      parse(argv, parseOptions) {
-        this._prepareForParse();
-        const userArgs = this._prepareUserArgs(argv, parseOptions);
-        this._parseCommand([], userArgs);
-        return this;
-      }
-      /**
-       * Parse `argv`, setting options and invoking commands when defined.
-       *
-       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
-       *
-       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
-       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
-       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
-       * - `'user'`: just user arguments
-       *
-       * @example
-       * await program.parseAsync(); // parse process.argv and auto-detect electron and special node flags
-       * await program.parseAsync(process.argv); // assume argv[0] is app and argv[1] is script
-       * await program.parseAsync(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
-       *
-       * @param {string[]} [argv]
-       * @param {object} [parseOptions]
-       * @param {string} parseOptions.from - where the args are from: 'node', 'user', 'electron'
-       * @return {Promise}
-       */
-      async parseAsync(argv, parseOptions) {
-        this._prepareForParse();
-        const userArgs = this._prepareUserArgs(argv, parseOptions);
-        await this._parseCommand([], userArgs);
-        return this;
-      }
-      _prepareForParse() {
-        if (this._savedState === null) {
-          this.saveStateBeforeParse();
-        } else {
-          this.restoreStateBeforeParse();
-        }
-      }
-      /**
-       * Called the first time parse is called to save state and allow a restore before subsequent calls to parse.
-       * Not usually called directly, but available for subclasses to save their custom state.
-       *
-       * This is called in a lazy way. Only commands used in parsing chain will have state saved.
-       */
-      saveStateBeforeParse() {
-        this._savedState = {
-          // name is stable if supplied by author, but may be unspecified for root command and deduced during parsing
-          _name: this._name,
-          // option values before parse have default values (including false for negated options)
-          // shallow clones
-          _optionValues: { ...this._optionValues },
-          _optionValueSources: { ...this._optionValueSources }
-        };
-      }
-      /**
-       * Restore state before parse for calls after the first.
-       * Not usually called directly, but available for subclasses to save their custom state.
-       *
-       * This is called in a lazy way. Only commands used in parsing chain will have state restored.
-       */
-      restoreStateBeforeParse() {
-        if (this._storeOptionsAsProperties)
-          throw new Error(`Can not call parse again when storeOptionsAsProperties is true.
-- either make a new Command for each call to parse, or stop storing options as properties`);
-        this._name = this._savedState._name;
-        this._scriptPath = null;
-        this.rawArgs = [];
-        this._optionValues = { ...this._savedState._optionValues };
-        this._optionValueSources = { ...this._savedState._optionValueSources };
-        this.args = [];
-        this.processedArgs = [];
-      }
-      /**
-       * Throw if expected executable is missing. Add lots of help for author.
-       *
-       * @param {string} executableFile
-       * @param {string} executableDir
-       * @param {string} subcommandName
-       */
-      _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs.existsSync(executableFile)) return;
-        const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
-        const executableMissing = `'${executableFile}' does not exist
- - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
- - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
- - ${executableDirMessage}`;
-        throw new Error(executableMissing);
-      }
-      /**
-       * Execute a sub-command executable.
-       *
-       * @private
-       */
-      _executeSubCommand(subcommand, args) {
-        args = args.slice();
-        let launchWithNode = false;
-        const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
-        function findFile(baseDir, baseName) {
-          const localBin = path.resolve(baseDir, baseName);
-          if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path.extname(baseName))) return void 0;
-          const foundExt = sourceExt.find(
-            (ext) => fs.existsSync(`${localBin}${ext}`)
-          );
-          if (foundExt) return `${localBin}${foundExt}`;
-          return void 0;
-        }
-        this._checkForMissingMandatoryOptions();
-        this._checkForConflictingOptions();
-        let executableFile = subcommand._executableFile || `${this._name}-${subcommand._name}`;
-        let executableDir = this._executableDir || "";
-        if (this._scriptPath) {
-          let resolvedScriptPath;
-          try {
-            resolvedScriptPath = fs.realpathSync(this._scriptPath);
-          } catch {
-            resolvedScriptPath = this._scriptPath;
-          }
-          executableDir = path.resolve(
-            path.dirname(resolvedScriptPath),
-            executableDir
-          );
-        }
-        if (executableDir) {
-          let localFile = findFile(executableDir, executableFile);
-          if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path.basename(
-              this._scriptPath,
-              path.extname(this._scriptPath)
-            );
-            if (legacyName !== this._name) {
-              localFile = findFile(
-                executableDir,
-                `${legacyName}-${subcommand._name}`
-              );
-            }
-          }
-          executableFile = localFile || executableFile;
-        }
-        launchWithNode = sourceExt.includes(path.extname(executableFile));
-        let proc;
-        if (process2.platform !== "win32") {
-          if (launchWithNode) {
-            args.unshift(executableFile);
-            args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-            proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" });
-          } else {
-            proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
-          }
-        } else {
-          this._checkForMissingExecutable(
-            executableFile,
-            executableDir,
-            subcommand._name
-          );
-          args.unshift(executableFile);
-          args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-          proc = childProcess.spawn(process2.execPath, args, { stdio: "inherit" });
-        }
-        if (!proc.killed) {
-          const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
-          signals.forEach((signal) => {
-            process2.on(signal, () => {
-              if (proc.killed === false && proc.exitCode === null) {
-                proc.kill(signal);
-              }
-            });
-          });
-        }
-        const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
-          if (!exitCallback) {
-            process2.exit(code);
-          } else {
-            exitCallback(
-              new CommanderError2(
-                code,
-                "commander.executeSubCommandAsync",
-                "(close)"
-              )
-            );
-          }
-        });
-        proc.on("error", (err) => {
-          if (err.code === "ENOENT") {
-            this._checkForMissingExecutable(
-              executableFile,
-              executableDir,
-              subcommand._name
-            );
-          } else if (err.code === "EACCES") {
-            throw new Error(`'${executableFile}' not executable`);
-          }
-          if (!exitCallback) {
-            process2.exit(1);
-          } else {
-            const wrappedError = new CommanderError2(
-              1,
-              "commander.executeSubCommandAsync",
-              "(error)"
-            );
-            wrappedError.nestedError = err;
-            exitCallback(wrappedError);
-          }
-        });
-        this.runningCommand = proc;
-      }
-      /**
-       * @private
-       */
-      _dispatchSubcommand(commandName, operands, unknown) {
-        const subCommand = this._findCommand(commandName);
-        if (!subCommand) this.help({ error: true });
-        subCommand._prepareForParse();
-        let promiseChain;
-        promiseChain = this._chainOrCallSubCommandHook(
-          promiseChain,
-          subCommand,
-          "preSubcommand"
-        );
-        promiseChain = this._chainOrCall(promiseChain, () => {
-          if (subCommand._executableHandler) {
-            this._executeSubCommand(subCommand, operands.concat(unknown));
-          } else {
-            return subCommand._parseCommand(operands, unknown);
-          }
-        });
-        return promiseChain;
-      }
-      /**
-       * Invoke help directly if possible, or dispatch if necessary.
-       * e.g. help foo
-       *
-       * @private
-       */
-      _dispatchHelpCommand(subcommandName) {
-        if (!subcommandName) {
-          this.help();
-        }
-        const subCommand = this._findCommand(subcommandName);
-        if (subCommand && !subCommand._executableHandler) {
-          subCommand.help();
-        }
-        return this._dispatchSubcommand(
-          subcommandName,
-          [],
-          [this._getHelpOption()?.long ?? this._getHelpOption()?.short ?? "--help"]
-        );
-      }
-      /**
-       * Check this.args against expected this.registeredArguments.
-       *
-       * @private
-       */
-      _checkNumberOfArguments() {
-        this.registeredArguments.forEach((arg, i) => {
-          if (arg.required && this.args[i] == null) {
-            this.missingArgument(arg.name());
-          }
-        });
-        if (this.registeredArguments.length > 0 && this.registeredArguments[this.registeredArguments.length - 1].variadic) {
-          return;
-        }
-        if (this.args.length > this.registeredArguments.length) {
-          this._excessArguments(this.args);
-        }
-      }
-      /**
-       * Process this.args using this.registeredArguments and save as this.processedArgs!
-       *
-       * @private
-       */
-      _processArguments() {
-        const myParseArg = (argument, value, previous) => {
-          let parsedValue = value;
-          if (value !== null && argument.parseArg) {
-            const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
-            parsedValue = this._callParseArg(
-              argument,
-              value,
-              previous,
-              invalidValueMessage
-            );
-          }
-          return parsedValue;
-        };
-        this._checkNumberOfArguments();
-        const processedArgs = [];
-        this.registeredArguments.forEach((declaredArg, index) => {
-          let value = declaredArg.defaultValue;
-          if (declaredArg.variadic) {
-            if (index < this.args.length) {
-              value = this.args.slice(index);
-              if (declaredArg.parseArg) {
-                value = value.reduce((processed, v) => {
-                  return myParseArg(declaredArg, v, processed);
-                }, declaredArg.defaultValue);
-              }
-            } else if (value === void 0) {
-              value = [];
-            }
-          } else if (index < this.args.length) {
-            value = this.args[index];
-            if (declaredArg.parseArg) {
-              value = myParseArg(declaredArg, value, declaredArg.defaultValue);
-            }
-          }
-          processedArgs[index] = value;
-        });
-        this.processedArgs = processedArgs;
-      }
-      /**
-       * Once we have a promise we chain, but call synchronously until then.
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {Function} fn
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCall(promise, fn) {
-        if (promise?.then && typeof promise.then === "function") {
-          return promise.then(() => fn());
-        }
-        return fn();
-      }
-      /**
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {string} event
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCallHooks(promise, event) {
-        let result = promise;
-        const hooks = [];
-        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
-          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
-            hooks.push({ hookedCommand, callback });
-          });
-        });
-        if (event === "postAction") {
-          hooks.reverse();
-        }
-        hooks.forEach((hookDetail) => {
-          result = this._chainOrCall(result, () => {
-            return hookDetail.callback(hookDetail.hookedCommand, this);
-          });
-        });
-        return result;
-      }
-      /**
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {Command} subCommand
-       * @param {string} event
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCallSubCommandHook(promise, subCommand, event) {
-        let result = promise;
-        if (this._lifeCycleHooks[event] !== void 0) {
-          this._lifeCycleHooks[event].forEach((hook) => {
-            result = this._chainOrCall(result, () => {
-              return hook(this, subCommand);
-            });
-          });
-        }
-        return result;
-      }
-      /**
-       * Process arguments in context of this command.
-       * Returns action result, in case it is a promise.
-       *
-       * @private
-       */
-      _parseCommand(operands, unknown) {
-        const parsed = this.parseOptions(unknown);
-        this._parseOptionsEnv();
-        this._parseOptionsImplied();
-        operands = operands.concat(parsed.operands);
-        unknown = parsed.unknown;
-        this.args = operands.concat(unknown);
-        if (operands && this._findCommand(operands[0])) {
-          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
-        }
-        if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
-          return this._dispatchHelpCommand(operands[1]);
-        }
-        if (this._defaultCommandName) {
-          this._outputHelpIfRequested(unknown);
-          return this._dispatchSubcommand(
-            this._defaultCommandName,
-            operands,
-            unknown
-          );
-        }
-        if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
-          this.help({ error: true });
-        }
-        this._outputHelpIfRequested(parsed.unknown);
-        this._checkForMissingMandatoryOptions();
-        this._checkForConflictingOptions();
-        const checkForUnknownOptions = () => {
-          if (parsed.unknown.length > 0) {
-            this.unknownOption(parsed.unknown[0]);
-          }
-        };
-        const commandEvent = `command:${this.name()}`;
-        if (this._actionHandler) {
-          checkForUnknownOptions();
-          this._processArguments();
-          let promiseChain;
-          promiseChain = this._chainOrCallHooks(promiseChain, "preAction");
-          promiseChain = this._chainOrCall(
-            promiseChain,
-            () => this._actionHandler(this.processedArgs)
-          );
-          if (this.parent) {
-            promiseChain = this._chainOrCall(promiseChain, () => {
-              this.parent.emit(commandEvent, operands, unknown);
-            });
-          }
-          promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
-          return promiseChain;
-        }
-        if (this.parent?.listenerCount(commandEvent)) {
-          checkForUnknownOptions();
-          this._processArguments();
-          this.parent.emit(commandEvent, operands, unknown);
-        } else if (operands.length) {
-          if (this._findCommand("*")) {
-            return this._dispatchSubcommand("*", operands, unknown);
-          }
-          if (this.listenerCount("command:*")) {
-            this.emit("command:*", operands, unknown);
-          } else if (this.commands.length) {
-            this.unknownCommand();
-          } else {
-            checkForUnknownOptions();
-            this._processArguments();
-          }
-        } else if (this.commands.length) {
-          checkForUnknownOptions();
-          this.help({ error: true });
-        } else {
-          checkForUnknownOptions();
-          this._processArguments();
-        }
-      }
-      /**
-       * Find matching command.
-       *
-       * @private
-       * @return {Command | undefined}
-       */
-      _findCommand(name) {
-        if (!name) return void 0;
-        return this.commands.find(
-          (cmd) => cmd._name === name || cmd._aliases.includes(name)
-        );
-      }
-      /**
-       * Return an option matching `arg` if any.
-       *
-       * @param {string} arg
-       * @return {Option}
-       * @package
-       */
-      _findOption(arg) {
-        return this.options.find((option2) => option2.is(arg));
-      }
-      /**
-       * Display an error message if a mandatory option does not have a value.
-       * Called after checking for help flags in leaf subcommand.
-       *
-       * @private
-       */
-      _checkForMissingMandatoryOptions() {
-        this._getCommandAndAncestors().forEach((cmd) => {
-          cmd.options.forEach((anOption) => {
-            if (anOption.mandatory && cmd.getOptionValue(anOption.attributeName()) === void 0) {
-              cmd.missingMandatoryOptionValue(anOption);
-            }
-          });
-        });
-      }
-      /**
-       * Display an error message if conflicting options are used together in this.
-       *
-       * @private
-       */
-      _checkForConflictingLocalOptions() {
-        const definedNonDefaultOptions = this.options.filter((option2) => {
-          const optionKey = option2.attributeName();
-          if (this.getOptionValue(optionKey) === void 0) {
-            return false;
-          }
-          return this.getOptionValueSource(optionKey) !== "default";
-        });
-        const optionsWithConflicting = definedNonDefaultOptions.filter(
-          (option2) => option2.conflictsWith.length > 0
-        );
-        optionsWithConflicting.forEach((option2) => {
-          const conflictingAndDefined = definedNonDefaultOptions.find(
-            (defined) => option2.conflictsWith.includes(defined.attributeName())
-          );
-          if (conflictingAndDefined) {
-            this._conflictingOption(option2, conflictingAndDefined);
-          }
-        });
-      }
-      /**
-       * Display an error message if conflicting options are used together.
-       * Called after checking for help flags in leaf subcommand.
-       *
-       * @private
-       */
-      _checkForConflictingOptions() {
-        this._getCommandAndAncestors().forEach((cmd) => {
-          cmd._checkForConflictingLocalOptions();
-        });
-      }
-      /**
-       * Parse options from `argv` removing known options,
-       * and return argv split into operands and unknown arguments.
-       *
-       * Side effects: modifies command by storing options. Does not reset state if called again.
-       *
-       * Examples:
-       *
-       *     argv => operands, unknown
-       *     --known kkk op => [op], []
-       *     op --known kkk => [op], []
-       *     sub --unknown uuu op => [sub], [--unknown uuu op]
-       *     sub -- --unknown uuu op => [sub --unknown uuu op], []
-       *
-       * @param {string[]} args
-       * @return {{operands: string[], unknown: string[]}}
-       */
-      parseOptions(args) {
-        const operands = [];
-        const unknown = [];
-        let dest = operands;
-        function maybeOption(arg) {
-          return arg.length > 1 && arg[0] === "-";
-        }
-        const negativeNumberArg = (arg) => {
-          if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
-          return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
-          );
-        };
-        let activeVariadicOption = null;
-        let activeGroup = null;
-        let i = 0;
-        while (i < args.length || activeGroup) {
-          const arg = activeGroup ?? args[i++];
-          activeGroup = null;
-          if (arg === "--") {
-            if (dest === unknown) dest.push(arg);
-            dest.push(...args.slice(i));
-            break;
-          }
-          if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
-            this.emit(`option:${activeVariadicOption.name()}`, arg);
-            continue;
-          }
-          activeVariadicOption = null;
-          if (maybeOption(arg)) {
-            const option2 = this._findOption(arg);
-            if (option2) {
-              if (option2.required) {
-                const value = args[i++];
-                if (value === void 0) this.optionMissingArgument(option2);
-                this.emit(`option:${option2.name()}`, value);
-              } else if (option2.optional) {
-                let value = null;
-                if (i < args.length && (!maybeOption(args[i]) || negativeNumberArg(args[i]))) {
-                  value = args[i++];
-                }
-                this.emit(`option:${option2.name()}`, value);
-              } else {
-                this.emit(`option:${option2.name()}`);
-              }
-              activeVariadicOption = option2.variadic ? option2 : null;
-              continue;
-            }
-          }
-          if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
-            const option2 = this._findOption(`-${arg[1]}`);
-            if (option2) {
-              if (option2.required || option2.optional && this._combineFlagAndOptionalValue) {
-                this.emit(`option:${option2.name()}`, arg.slice(2));
-              } else {
-                this.emit(`option:${option2.name()}`);
-                activeGroup = `-${arg.slice(2)}`;
-              }
-              continue;
-            }
-          }
-          if (/^--[^=]+=/.test(arg)) {
-            const index = arg.indexOf("=");
-            const option2 = this._findOption(arg.slice(0, index));
-            if (option2 && (option2.required || option2.optional)) {
-              this.emit(`option:${option2.name()}`, arg.slice(index + 1));
-              continue;
-            }
-          }
-          if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
-            dest = unknown;
-          }
-          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown.length === 0) {
-            if (this._findCommand(arg)) {
-              operands.push(arg);
-              unknown.push(...args.slice(i));
-              break;
-            } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
-              operands.push(arg, ...args.slice(i));
-              break;
-            } else if (this._defaultCommandName) {
-              unknown.push(arg, ...args.slice(i));
-              break;
-            }
-          }
-          if (this._passThroughOptions) {
-            dest.push(arg, ...args.slice(i));
-            break;
-          }
-          dest.push(arg);
-        }
-        return { operands, unknown };
-      }
-      /**
-       * Return an object containing local option values as key-value pairs.
-       *
-       * @return {object}
-       */
-      opts() {
-        if (this._storeOptionsAsProperties) {
-          const result = {};
-          const len = this.options.length;
-          for (let i = 0; i < len; i++) {
-            const key = this.options[i].attributeName();
-            result[key] = key === this._versionOptionName ? this._version : this[key];
-          }
-          return result;
-        }
-        return this._optionValues;
-      }
-      /**
-       * Return an object containing merged local and global option values as key-value pairs.
-       *
-       * @return {object}
-       */
-      optsWithGlobals() {
-        return this._getCommandAndAncestors().reduce(
-          (combinedOptions, cmd) => Object.assign(combinedOptions, cmd.opts()),
-          {}
-        );
-      }
-      /**
-       * Display error message and exit (or call exitOverride).
-       *
-       * @param {string} message
-       * @param {object} [errorOptions]
-       * @param {string} [errorOptions.code] - an id string representing the error
-       * @param {number} [errorOptions.exitCode] - used with process.exit
-       */
-      error(message, errorOptions) {
-        this._outputConfiguration.outputError(
-          `${message}
-`,
-          this._outputConfiguration.writeErr
-        );
-        if (typeof this._showHelpAfterError === "string") {
-          this._outputConfiguration.writeErr(`${this._showHelpAfterError}
-`);
-        } else if (this._showHelpAfterError) {
-          this._outputConfiguration.writeErr("\n");
-          this.outputHelp({ error: true });
-        }
-        const config = errorOptions || {};
-        const exitCode2 = config.exitCode || 1;
-        const code = config.code || "commander.error";
-        this._exit(exitCode2, code, message);
-      }
-      /**
-       * Apply any option related environment variables, if option does
-       * not have a value from cli or client code.
-       *
-       * @private
-       */
-      _parseOptionsEnv() {
-        this.options.forEach((option2) => {
-          if (option2.envVar && option2.envVar in process2.env) {
-            const optionKey = option2.attributeName();
-            if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
-              this.getOptionValueSource(optionKey)
-            )) {
-              if (option2.required || option2.optional) {
-                this.emit(`optionEnv:${option2.name()}`, process2.env[option2.envVar]);
-              } else {
-                this.emit(`optionEnv:${option2.name()}`);
-              }
-            }
-          }
-        });
-      }
-      /**
-       * Apply any implied option values, if option is undefined or default value.
-       *
-       * @private
-       */
-      _parseOptionsImplied() {
-        const dualHelper = new DualOptions(this.options);
-        const hasCustomOptionValue = (optionKey) => {
-          return this.getOptionValue(optionKey) !== void 0 && !["default", "implied"].includes(this.getOptionValueSource(optionKey));
-        };
-        this.options.filter(
-          (option2) => option2.implied !== void 0 && hasCustomOptionValue(option2.attributeName()) && dualHelper.valueFromOption(
-            this.getOptionValue(option2.attributeName()),
-            option2
-          )
-        ).forEach((option2) => {
-          Object.keys(option2.implied).filter((impliedKey) => !hasCustomOptionValue(impliedKey)).forEach((impliedKey) => {
-            this.setOptionValueWithSource(
-              impliedKey,
-              option2.implied[impliedKey],
-              "implied"
-            );
-          });
-        });
-      }
-      /**
-       * Argument `name` is missing.
-       *
-       * @param {string} name
-       * @private
-       */
-      missingArgument(name) {
-        const message = `error: missing required argument '${name}'`;
-        this.error(message, { code: "commander.missingArgument" });
-      }
-      /**
-       * `Option` is missing an argument.
-       *
-       * @param {Option} option
-       * @private
-       */
-      optionMissingArgument(option2) {
-        const message = `error: option '${option2.flags}' argument missing`;
-        this.error(message, { code: "commander.optionMissingArgument" });
-      }
-      /**
-       * `Option` does not have a value, and is a mandatory option.
-       *
-       * @param {Option} option
-       * @private
-       */
-      missingMandatoryOptionValue(option2) {
-        const message = `error: required option '${option2.flags}' not specified`;
-        this.error(message, { code: "commander.missingMandatoryOptionValue" });
-      }
-      /**
-       * `Option` conflicts with another option.
-       *
-       * @param {Option} option
-       * @param {Option} conflictingOption
-       * @private
-       */
-      _conflictingOption(option2, conflictingOption) {
-        const findBestOptionFromValue = (option3) => {
-          const optionKey = option3.attributeName();
-          const optionValue = this.getOptionValue(optionKey);
-          const negativeOption = this.options.find(
-            (target) => target.negate && optionKey === target.attributeName()
-          );
-          const positiveOption = this.options.find(
-            (target) => !target.negate && optionKey === target.attributeName()
-          );
-          if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
-            return negativeOption;
-          }
-          return positiveOption || option3;
-        };
-        const getErrorMessage = (option3) => {
-          const bestOption = findBestOptionFromValue(option3);
-          const optionKey = bestOption.attributeName();
-          const source3 = this.getOptionValueSource(optionKey);
-          if (source3 === "env") {
-            return `environment variable '${bestOption.envVar}'`;
-          }
-          return `option '${bestOption.flags}'`;
-        };
-        const message = `error: ${getErrorMessage(option2)} cannot be used with ${getErrorMessage(conflictingOption)}`;
-        this.error(message, { code: "commander.conflictingOption" });
-      }
-      /**
-       * Unknown option `flag`.
-       *
-       * @param {string} flag
-       * @private
-       */
-      unknownOption(flag) {
-        if (this._allowUnknownOption) return;
-        let suggestion2 = "";
-        if (flag.startsWith("--") && this._showSuggestionAfterError) {
-          let candidateFlags = [];
-          let command = this;
-          do {
-            const moreFlags = command.createHelp().visibleOptions(command).filter((option2) => option2.long).map((option2) => option2.long);
-            candidateFlags = candidateFlags.concat(moreFlags);
-            command = command.parent;
-          } while (command && !command._enablePositionalOptions);
-          suggestion2 = suggestSimilar(flag, candidateFlags);
-        }
-        const message = `error: unknown option '${flag}'${suggestion2}`;
-        this.error(message, { code: "commander.unknownOption" });
-      }
-      /**
-       * Excess arguments, more than expected.
-       *
-       * @param {string[]} receivedArgs
-       * @private
-       */
-      _excessArguments(receivedArgs) {
-        if (this._allowExcessArguments) return;
-        const expected = this.registeredArguments.length;
-        const s = expected === 1 ? "" : "s";
-        const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
-        const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
-        this.error(message, { code: "commander.excessArguments" });
-      }
-      /**
-       * Unknown command.
-       *
-       * @private
-       */
-      unknownCommand() {
-        const unknownName = this.args[0];
-        let suggestion2 = "";
-        if (this._showSuggestionAfterError) {
-          const candidateNames = [];
-          this.createHelp().visibleCommands(this).forEach((command) => {
-            candidateNames.push(command.name());
-            if (command.alias()) candidateNames.push(command.alias());
-          });
-          suggestion2 = suggestSimilar(unknownName, candidateNames);
-        }
-        const message = `error: unknown command '${unknownName}'${suggestion2}`;
-        this.error(message, { code: "commander.unknownCommand" });
-      }
-      /**
-       * Get or set the program version.
-       *
-       * This method auto-registers the "-V, --version" option which will print the version number.
-       *
-       * You can optionally supply the flags and description to override the defaults.
-       *
-       * @param {string} [str]
-       * @param {string} [flags]
-       * @param {string} [description]
-       * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
-       */
-      version(str, flags, description) {
-        if (str === void 0) return this._version;
-        this._version = str;
-        flags = flags || "-V, --version";
-        description = description || "output the version number";
-        const versionOption = this.createOption(flags, description);
-        this._versionOptionName = versionOption.attributeName();
-        this._registerOption(versionOption);
-        this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str}
-`);
-          this._exit(0, "commander.version", str);
-        });
-        return this;
-      }
-      /**
-       * Set the description.
-       *
-       * @param {string} [str]
-       * @param {object} [argsDescription]
-       * @return {(string|Command)}
-       */
-      description(str, argsDescription) {
-        if (str === void 0 && argsDescription === void 0)
-          return this._description;
-        this._description = str;
-        if (argsDescription) {
-          this._argsDescription = argsDescription;
-        }
-        return this;
-      }
-      /**
-       * Set the summary. Used when listed as subcommand of parent.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      summary(str) {
-        if (str === void 0) return this._summary;
-        this._summary = str;
-        return this;
-      }
-      /**
-       * Set an alias for the command.
-       *
-       * You may call more than once to add multiple aliases. Only the first alias is shown in the auto-generated help.
-       *
-       * @param {string} [alias]
-       * @return {(string|Command)}
-       */
-      alias(alias) {
-        if (alias === void 0) return this._aliases[0];
-        let command = this;
-        if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
-          command = this.commands[this.commands.length - 1];
-        }
-        if (alias === command._name)
-          throw new Error("Command alias can't be the same as its name");
-        const matchingCommand = this.parent?._findCommand(alias);
-        if (matchingCommand) {
-          const existingCmd = [matchingCommand.name()].concat(matchingCommand.aliases()).join("|");
-          throw new Error(
-            `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
-          );
-        }
-        command._aliases.push(alias);
-        return this;
-      }
-      /**
-       * Set aliases for the command.
-       *
-       * Only the first alias is shown in the auto-generated help.
-       *
-       * @param {string[]} [aliases]
-       * @return {(string[]|Command)}
-       */
-      aliases(aliases) {
-        if (aliases === void 0) return this._aliases;
-        aliases.forEach((alias) => this.alias(alias));
-        return this;
-      }
-      /**
-       * Set / get the command usage `str`.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      usage(str) {
-        if (str === void 0) {
-          if (this._usage) return this._usage;
-          const args = this.registeredArguments.map((arg) => {
-            return humanReadableArgName(arg);
-          });
-          return [].concat(
-            this.options.length || this._helpOption !== null ? "[options]" : [],
-            this.commands.length ? "[command]" : [],
-            this.registeredArguments.length ? args : []
-          ).join(" ");
-        }
-        this._usage = str;
-        return this;
-      }
-      /**
-       * Get or set the name of the command.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      name(str) {
-        if (str === void 0) return this._name;
-        this._name = str;
-        return this;
-      }
-      /**
-       * Set/get the help group heading for this subcommand in parent command's help.
-       *
-       * @param {string} [heading]
-       * @return {Command | string}
-       */
-      helpGroup(heading2) {
-        if (heading2 === void 0) return this._helpGroupHeading ?? "";
-        this._helpGroupHeading = heading2;
-        return this;
-      }
-      /**
-       * Set/get the default help group heading for subcommands added to this command.
-       * (This does not override a group set directly on the subcommand using .helpGroup().)
-       *
-       * @example
-       * program.commandsGroup('Development Commands:);
-       * program.command('watch')...
-       * program.command('lint')...
-       * ...
-       *
-       * @param {string} [heading]
-       * @returns {Command | string}
-       */
-      commandsGroup(heading2) {
-        if (heading2 === void 0) return this._defaultCommandGroup ?? "";
-        this._defaultCommandGroup = heading2;
-        return this;
-      }
-      /**
-       * Set/get the default help group heading for options added to this command.
-       * (This does not override a group set directly on the option using .helpGroup().)
-       *
-       * @example
-       * program
-       *   .optionsGroup('Development Options:')
-       *   .option('-d, --debug', 'output extra debugging')
-       *   .option('-p, --profile', 'output profiling information')
-       *
-       * @param {string} [heading]
-       * @returns {Command | string}
-       */
-      optionsGroup(heading2) {
-        if (heading2 === void 0) return this._defaultOptionGroup ?? "";
-        this._defaultOptionGroup = heading2;
-        return this;
-      }
-      /**
-       * @param {Option} option
-       * @private
-       */
-      _initOptionGroup(option2) {
-        if (this._defaultOptionGroup && !option2.helpGroupHeading)
-          option2.helpGroup(this._defaultOptionGroup);
-      }
-      /**
-       * @param {Command} cmd
-       * @private
-       */
-      _initCommandGroup(cmd) {
-        if (this._defaultCommandGroup && !cmd.helpGroup())
-          cmd.helpGroup(this._defaultCommandGroup);
-      }
-      /**
-       * Set the name of the command from script filename, such as process.argv[1],
-       * or require.main.filename, or __filename.
-       *
-       * (Used internally and public although not documented in README.)
-       *
-       * @example
-       * program.nameFromFilename(require.main.filename);
-       *
-       * @param {string} filename
-       * @return {Command}
-       */
-      nameFromFilename(filename) {
-        this._name = path.basename(filename, path.extname(filename));
-        return this;
-      }
-      /**
-       * Get or set the directory for searching for executable subcommands of this command.
-       *
-       * @example
-       * program.executableDir(__dirname);
-       * // or
-       * program.executableDir('subcommands');
-       *
-       * @param {string} [path]
-       * @return {(string|null|Command)}
-       */
-      executableDir(path2) {
-        if (path2 === void 0) return this._executableDir;
-        this._executableDir = path2;
-        return this;
-      }
-      /**
-       * Return program help documentation.
-       *
-       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to wrap for stderr instead of stdout
-       * @return {string}
-       */
-      helpInformation(contextOptions) {
-        const helper = this.createHelp();
-        const context = this._getOutputContext(contextOptions);
-        helper.prepareContext({
-          error: context.error,
-          helpWidth: context.helpWidth,
-          outputHasColors: context.hasColors
-        });
-        const text = helper.formatHelp(this, helper);
-        if (context.hasColors) return text;
-        return this._outputConfiguration.stripColor(text);
-      }
-      /**
-       * @typedef HelpContext
-       * @type {object}
-       * @property {boolean} error
-       * @property {number} helpWidth
-       * @property {boolean} hasColors
-       * @property {function} write - includes stripColor if needed
-       *
-       * @returns {HelpContext}
-       * @private
-       */
-      _getOutputContext(contextOptions) {
-        contextOptions = contextOptions || {};
-        const error = !!contextOptions.error;
-        let baseWrite;
-        let hasColors;
-        let helpWidth;
-        if (error) {
-          baseWrite = (str) => this._outputConfiguration.writeErr(str);
-          hasColors = this._outputConfiguration.getErrHasColors();
-          helpWidth = this._outputConfiguration.getErrHelpWidth();
-        } else {
-          baseWrite = (str) => this._outputConfiguration.writeOut(str);
-          hasColors = this._outputConfiguration.getOutHasColors();
-          helpWidth = this._outputConfiguration.getOutHelpWidth();
-        }
-        const write = (str) => {
-          if (!hasColors) str = this._outputConfiguration.stripColor(str);
-          return baseWrite(str);
-        };
-        return { error, write, hasColors, helpWidth };
-      }
-      /**
-       * Output help information for this command.
-       *
-       * Outputs built-in help, and custom text added using `.addHelpText()`.
-       *
-       * @param {{ error: boolean } | Function} [contextOptions] - pass {error:true} to write to stderr instead of stdout
-       */
-      outputHelp(contextOptions) {
-        let deprecatedCallback;
-        if (typeof contextOptions === "function") {
-          deprecatedCallback = contextOptions;
-          contextOptions = void 0;
-        }
-        const outputContext = this._getOutputContext(contextOptions);
-        const eventContext = {
-          error: outputContext.error,
-          write: outputContext.write,
-          command: this
-        };
-        this._getCommandAndAncestors().reverse().forEach((command) => command.emit("beforeAllHelp", eventContext));
-        this.emit("beforeHelp", eventContext);
-        let helpInformation = this.helpInformation({ error: outputContext.error });
-        if (deprecatedCallback) {
-          helpInformation = deprecatedCallback(helpInformation);
-          if (typeof helpInformation !== "string" && !Buffer.isBuffer(helpInformation)) {
-            throw new Error("outputHelp callback must return a string or a Buffer");
-          }
-        }
-        outputContext.write(helpInformation);
-        if (this._getHelpOption()?.long) {
-          this.emit(this._getHelpOption().long);
-        }
-        this.emit("afterHelp", eventContext);
-        this._getCommandAndAncestors().forEach(
-          (command) => command.emit("afterAllHelp", eventContext)
-        );
-      }
-      /**
-       * You can pass in flags and a description to customise the built-in help option.
-       * Pass in false to disable the built-in help option.
-       *
-       * @example
-       * program.helpOption('-?, --help' 'show help'); // customise
-       * program.helpOption(false); // disable
-       *
-       * @param {(string | boolean)} flags
-       * @param {string} [description]
-       * @return {Command} `this` command for chaining
-       */
-      helpOption(flags, description) {
-        if (typeof flags === "boolean") {
-          if (flags) {
-            if (this._helpOption === null) this._helpOption = void 0;
-            if (this._defaultOptionGroup) {
-              this._initOptionGroup(this._getHelpOption());
-            }
-          } else {
-            this._helpOption = null;
-          }
-          return this;
-        }
-        this._helpOption = this.createOption(
-          flags ?? "-h, --help",
-          description ?? "display help for command"
-        );
-        if (flags || description) this._initOptionGroup(this._helpOption);
-        return this;
-      }
-      /**
-       * Lazy create help option.
-       * Returns null if has been disabled with .helpOption(false).
-       *
-       * @returns {(Option | null)} the help option
-       * @package
-       */
-      _getHelpOption() {
-        if (this._helpOption === void 0) {
-          this.helpOption(void 0, void 0);
-        }
-        return this._helpOption;
-      }
-      /**
-       * Supply your own option to use for the built-in help option.
-       * This is an alternative to using helpOption() to customise the flags and description etc.
-       *
-       * @param {Option} option
-       * @return {Command} `this` command for chaining
-       */
-      addHelpOption(option2) {
-        this._helpOption = option2;
-        this._initOptionGroup(option2);
-        return this;
-      }
-      /**
-       * Output help information and exit.
-       *
-       * Outputs built-in help, and custom text added using `.addHelpText()`.
-       *
-       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to write to stderr instead of stdout
-       */
-      help(contextOptions) {
-        this.outputHelp(contextOptions);
-        let exitCode2 = Number(process2.exitCode ?? 0);
-        if (exitCode2 === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
-          exitCode2 = 1;
-        }
-        this._exit(exitCode2, "commander.help", "(outputHelp)");
-      }
-      /**
-       * // Do a little typing to coordinate emit and listener for the help text events.
-       * @typedef HelpTextEventContext
-       * @type {object}
-       * @property {boolean} error
-       * @property {Command} command
-       * @property {function} write
-       */
-      /**
-       * Add additional text to be displayed with the built-in help.
-       *
-       * Position is 'before' or 'after' to affect just this command,
-       * and 'beforeAll' or 'afterAll' to affect this command and all its subcommands.
-       *
-       * @param {string} position - before or after built-in help
-       * @param {(string | Function)} text - string to add, or a function returning a string
-       * @return {Command} `this` command for chaining
-       */
-      addHelpText(position, text) {
-        const allowedValues = ["beforeAll", "before", "after", "afterAll"];
-        if (!allowedValues.includes(position)) {
-          throw new Error(`Unexpected value for position to addHelpText.
-Expecting one of '${allowedValues.join("', '")}'`);
-        }
-        const helpEvent = `${position}Help`;
-        this.on(helpEvent, (context) => {
-          let helpStr;
-          if (typeof text === "function") {
-            helpStr = text({ error: context.error, command: context.command });
-          } else {
-            helpStr = text;
-          }
-          if (helpStr) {
-            context.write(`${helpStr}
-`);
-          }
-        });
-        return this;
-      }
-      /**
-       * Output help information if help flags specified
-       *
-       * @param {Array} args - array of options to search for help flags
-       * @private
-       */
-      _outputHelpIfRequested(args) {
-        const helpOption = this._getHelpOption();
-        const helpRequested = helpOption && args.find((arg) => helpOption.is(arg));
-        if (helpRequested) {
-          this.outputHelp();
-          this._exit(0, "commander.helpDisplayed", "(outputHelp)");
-        }
-      }
-    };
-    function incrementNodeInspectorPort(args) {
-      return args.map((arg) => {
-        if (!arg.startsWith("--inspect")) {
-          return arg;
-        }
-        let debugOption;
-        let debugHost = "127.0.0.1";
-        let debugPort = "9229";
-        let match;
-        if ((match = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
-          debugOption = match[1];
-        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null) {
-          debugOption = match[1];
-          if (/^\d+$/.test(match[3])) {
-            debugPort = match[3];
-          } else {
-            debugHost = match[3];
-          }
-        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null) {
-          debugOption = match[1];
-          debugHost = match[3];
-          debugPort = match[4];
-        }
-        if (debugOption && debugPort !== "0") {
-          return `${debugOption}=${debugHost}:${parseInt(debugPort) + 1}`;
-        }
-        return arg;
-      });
+  ensureBeforeEOL(offset, lineOffset) {
+    while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
+      offset--;
     }
-    function useColor() {
-      if (process2.env.NO_COLOR || process2.env.FORCE_COLOR === "0" || process2.env.FORCE_COLOR === "false")
-        return false;
-      if (process2.env.FORCE_COLOR || process2.env.CLICOLOR_FORCE !== void 0)
-        return true;
+    return offset;
+  }
+  get lineCount() {
+    return this.getLineOffsets().length;
+  }
+  static isIncremental(event) {
+    const candidate = event;
+    return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range !== void 0 && (candidate.rangeLength === void 0 || typeof candidate.rangeLength === "number");
+  }
+  static isFull(event) {
+    const candidate = event;
+    return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
+  }
+};
+var TextDocument;
+(function(TextDocument4) {
+  function create(uri, languageId, version, content) {
+    return new FullTextDocument(uri, languageId, version, content);
+  }
+  TextDocument4.create = create;
+  function update(document, changes, version) {
+    if (document instanceof FullTextDocument) {
+      document.update(changes, version);
+      return document;
+    } else {
+      throw new Error("TextDocument.update: document must be created by TextDocument.create");
+    }
+  }
+  TextDocument4.update = update;
+  function applyEdits2(document, edits) {
+    const text = document.getText();
+    const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a2, b) => {
+      const diff = a2.range.start.line - b.range.start.line;
+      if (diff === 0) {
+        return a2.range.start.character - b.range.start.character;
+      }
+      return diff;
+    });
+    let lastModifiedOffset = 0;
+    const spans = [];
+    for (const e of sortedEdits) {
+      const startOffset = document.offsetAt(e.range.start);
+      if (startOffset < lastModifiedOffset) {
+        throw new Error("Overlapping edit");
+      } else if (startOffset > lastModifiedOffset) {
+        spans.push(text.substring(lastModifiedOffset, startOffset));
+      }
+      if (e.newText.length) {
+        spans.push(e.newText);
+      }
+      lastModifiedOffset = document.offsetAt(e.range.end);
+    }
+    spans.push(text.substr(lastModifiedOffset));
+    return spans.join("");
+  }
+  TextDocument4.applyEdits = applyEdits2;
+})(TextDocument || (TextDocument = {}));
+function mergeSort(data, compare2) {
+  if (data.length <= 1) {
+    return data;
+  }
+  const p = data.length / 2 | 0;
+  const left = data.slice(0, p);
+  const right = data.slice(p);
+  mergeSort(left, compare2);
+  mergeSort(right, compare2);
+  let leftIdx = 0;
+  let rightIdx = 0;
+  let i = 0;
+  while (leftIdx < left.length && rightIdx < right.length) {
+    const ret = compare2(left[leftIdx], right[rightIdx]);
+    if (ret <= 0) {
+      data[i++] = left[leftIdx++];
+    } else {
+      data[i++] = right[rightIdx++];
+    }
+  }
+  while (leftIdx < left.length) {
+    data[i++] = left[leftIdx++];
+  }
+  while (rightIdx < right.length) {
+    data[i++] = right[rightIdx++];
+  }
+  return data;
+}
+function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+  const result = isAtLineStart ? [textOffset] : [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (isEOL(ch)) {
+      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+        i++;
+      }
+      result.push(textOffset + i + 1);
+    }
+  }
+  return result;
+}
+function isEOL(char) {
+  return char === 13 || char === 10;
+}
+function getWellformedRange(range) {
+  const start = range.start;
+  const end = range.end;
+  if (start.line > end.line || start.line === end.line && start.character > end.character) {
+    return { start: end, end: start };
+  }
+  return range;
+}
+function getWellformedEdit(textEdit) {
+  const range = getWellformedRange(textEdit.range);
+  if (range !== textEdit.range) {
+    return { newText: textEdit.newText, range };
+  }
+  return textEdit;
+}
+
+// node_modules/vscode-uri/lib/esm/index.mjs
+var LIB;
+(() => {
+  "use strict";
+  var t = { 975: (t2) => {
+    function e2(t3) {
+      if ("string" != typeof t3) throw new TypeError("Path must be a string. Received " + JSON.stringify(t3));
+    }
+    function r2(t3, e3) {
+      for (var r3, n3 = "", i2 = 0, o2 = -1, s2 = 0, h2 = 0; h2 <= t3.length; ++h2) {
+        if (h2 < t3.length) r3 = t3.charCodeAt(h2);
+        else {
+          if (47 === r3) break;
+          r3 = 47;
+        }
+        if (47 === r3) {
+          if (o2 === h2 - 1 || 1 === s2) ;
+          else if (o2 !== h2 - 1 && 2 === s2) {
+            if (n3.length < 2 || 2 !== i2 || 46 !== n3.charCodeAt(n3.length - 1) || 46 !== n3.charCodeAt(n3.length - 2)) {
+              if (n3.length > 2) {
+                var a3 = n3.lastIndexOf("/");
+                if (a3 !== n3.length - 1) {
+                  -1 === a3 ? (n3 = "", i2 = 0) : i2 = (n3 = n3.slice(0, a3)).length - 1 - n3.lastIndexOf("/"), o2 = h2, s2 = 0;
+                  continue;
+                }
+              } else if (2 === n3.length || 1 === n3.length) {
+                n3 = "", i2 = 0, o2 = h2, s2 = 0;
+                continue;
+              }
+            }
+            e3 && (n3.length > 0 ? n3 += "/.." : n3 = "..", i2 = 2);
+          } else n3.length > 0 ? n3 += "/" + t3.slice(o2 + 1, h2) : n3 = t3.slice(o2 + 1, h2), i2 = h2 - o2 - 1;
+          o2 = h2, s2 = 0;
+        } else 46 === r3 && -1 !== s2 ? ++s2 : s2 = -1;
+      }
+      return n3;
+    }
+    var n2 = { resolve: function() {
+      for (var t3, n3 = "", i2 = false, o2 = arguments.length - 1; o2 >= -1 && !i2; o2--) {
+        var s2;
+        o2 >= 0 ? s2 = arguments[o2] : (void 0 === t3 && (t3 = process.cwd()), s2 = t3), e2(s2), 0 !== s2.length && (n3 = s2 + "/" + n3, i2 = 47 === s2.charCodeAt(0));
+      }
+      return n3 = r2(n3, !i2), i2 ? n3.length > 0 ? "/" + n3 : "/" : n3.length > 0 ? n3 : ".";
+    }, normalize: function(t3) {
+      if (e2(t3), 0 === t3.length) return ".";
+      var n3 = 47 === t3.charCodeAt(0), i2 = 47 === t3.charCodeAt(t3.length - 1);
+      return 0 !== (t3 = r2(t3, !n3)).length || n3 || (t3 = "."), t3.length > 0 && i2 && (t3 += "/"), n3 ? "/" + t3 : t3;
+    }, isAbsolute: function(t3) {
+      return e2(t3), t3.length > 0 && 47 === t3.charCodeAt(0);
+    }, join: function() {
+      if (0 === arguments.length) return ".";
+      for (var t3, r3 = 0; r3 < arguments.length; ++r3) {
+        var i2 = arguments[r3];
+        e2(i2), i2.length > 0 && (void 0 === t3 ? t3 = i2 : t3 += "/" + i2);
+      }
+      return void 0 === t3 ? "." : n2.normalize(t3);
+    }, relative: function(t3, r3) {
+      if (e2(t3), e2(r3), t3 === r3) return "";
+      if ((t3 = n2.resolve(t3)) === (r3 = n2.resolve(r3))) return "";
+      for (var i2 = 1; i2 < t3.length && 47 === t3.charCodeAt(i2); ++i2) ;
+      for (var o2 = t3.length, s2 = o2 - i2, h2 = 1; h2 < r3.length && 47 === r3.charCodeAt(h2); ++h2) ;
+      for (var a3 = r3.length - h2, c2 = s2 < a3 ? s2 : a3, f2 = -1, u2 = 0; u2 <= c2; ++u2) {
+        if (u2 === c2) {
+          if (a3 > c2) {
+            if (47 === r3.charCodeAt(h2 + u2)) return r3.slice(h2 + u2 + 1);
+            if (0 === u2) return r3.slice(h2 + u2);
+          } else s2 > c2 && (47 === t3.charCodeAt(i2 + u2) ? f2 = u2 : 0 === u2 && (f2 = 0));
+          break;
+        }
+        var l2 = t3.charCodeAt(i2 + u2);
+        if (l2 !== r3.charCodeAt(h2 + u2)) break;
+        47 === l2 && (f2 = u2);
+      }
+      var g2 = "";
+      for (u2 = i2 + f2 + 1; u2 <= o2; ++u2) u2 !== o2 && 47 !== t3.charCodeAt(u2) || (0 === g2.length ? g2 += ".." : g2 += "/..");
+      return g2.length > 0 ? g2 + r3.slice(h2 + f2) : (h2 += f2, 47 === r3.charCodeAt(h2) && ++h2, r3.slice(h2));
+    }, _makeLong: function(t3) {
+      return t3;
+    }, dirname: function(t3) {
+      if (e2(t3), 0 === t3.length) return ".";
+      for (var r3 = t3.charCodeAt(0), n3 = 47 === r3, i2 = -1, o2 = true, s2 = t3.length - 1; s2 >= 1; --s2) if (47 === (r3 = t3.charCodeAt(s2))) {
+        if (!o2) {
+          i2 = s2;
+          break;
+        }
+      } else o2 = false;
+      return -1 === i2 ? n3 ? "/" : "." : n3 && 1 === i2 ? "//" : t3.slice(0, i2);
+    }, basename: function(t3, r3) {
+      if (void 0 !== r3 && "string" != typeof r3) throw new TypeError('"ext" argument must be a string');
+      e2(t3);
+      var n3, i2 = 0, o2 = -1, s2 = true;
+      if (void 0 !== r3 && r3.length > 0 && r3.length <= t3.length) {
+        if (r3.length === t3.length && r3 === t3) return "";
+        var h2 = r3.length - 1, a3 = -1;
+        for (n3 = t3.length - 1; n3 >= 0; --n3) {
+          var c2 = t3.charCodeAt(n3);
+          if (47 === c2) {
+            if (!s2) {
+              i2 = n3 + 1;
+              break;
+            }
+          } else -1 === a3 && (s2 = false, a3 = n3 + 1), h2 >= 0 && (c2 === r3.charCodeAt(h2) ? -1 == --h2 && (o2 = n3) : (h2 = -1, o2 = a3));
+        }
+        return i2 === o2 ? o2 = a3 : -1 === o2 && (o2 = t3.length), t3.slice(i2, o2);
+      }
+      for (n3 = t3.length - 1; n3 >= 0; --n3) if (47 === t3.charCodeAt(n3)) {
+        if (!s2) {
+          i2 = n3 + 1;
+          break;
+        }
+      } else -1 === o2 && (s2 = false, o2 = n3 + 1);
+      return -1 === o2 ? "" : t3.slice(i2, o2);
+    }, extname: function(t3) {
+      e2(t3);
+      for (var r3 = -1, n3 = 0, i2 = -1, o2 = true, s2 = 0, h2 = t3.length - 1; h2 >= 0; --h2) {
+        var a3 = t3.charCodeAt(h2);
+        if (47 !== a3) -1 === i2 && (o2 = false, i2 = h2 + 1), 46 === a3 ? -1 === r3 ? r3 = h2 : 1 !== s2 && (s2 = 1) : -1 !== r3 && (s2 = -1);
+        else if (!o2) {
+          n3 = h2 + 1;
+          break;
+        }
+      }
+      return -1 === r3 || -1 === i2 || 0 === s2 || 1 === s2 && r3 === i2 - 1 && r3 === n3 + 1 ? "" : t3.slice(r3, i2);
+    }, format: function(t3) {
+      if (null === t3 || "object" != typeof t3) throw new TypeError('The "pathObject" argument must be of type Object. Received type ' + typeof t3);
+      return (function(t4, e3) {
+        var r3 = e3.dir || e3.root, n3 = e3.base || (e3.name || "") + (e3.ext || "");
+        return r3 ? r3 === e3.root ? r3 + n3 : r3 + "/" + n3 : n3;
+      })(0, t3);
+    }, parse: function(t3) {
+      e2(t3);
+      var r3 = { root: "", dir: "", base: "", ext: "", name: "" };
+      if (0 === t3.length) return r3;
+      var n3, i2 = t3.charCodeAt(0), o2 = 47 === i2;
+      o2 ? (r3.root = "/", n3 = 1) : n3 = 0;
+      for (var s2 = -1, h2 = 0, a3 = -1, c2 = true, f2 = t3.length - 1, u2 = 0; f2 >= n3; --f2) if (47 !== (i2 = t3.charCodeAt(f2))) -1 === a3 && (c2 = false, a3 = f2 + 1), 46 === i2 ? -1 === s2 ? s2 = f2 : 1 !== u2 && (u2 = 1) : -1 !== s2 && (u2 = -1);
+      else if (!c2) {
+        h2 = f2 + 1;
+        break;
+      }
+      return -1 === s2 || -1 === a3 || 0 === u2 || 1 === u2 && s2 === a3 - 1 && s2 === h2 + 1 ? -1 !== a3 && (r3.base = r3.name = 0 === h2 && o2 ? t3.slice(1, a3) : t3.slice(h2, a3)) : (0 === h2 && o2 ? (r3.name = t3.slice(1, s2), r3.base = t3.slice(1, a3)) : (r3.name = t3.slice(h2, s2), r3.base = t3.slice(h2, a3)), r3.ext = t3.slice(s2, a3)), h2 > 0 ? r3.dir = t3.slice(0, h2 - 1) : o2 && (r3.dir = "/"), r3;
+    }, sep: "/", delimiter: ":", win32: null, posix: null };
+    n2.posix = n2, t2.exports = n2;
+  } }, e = {};
+  function r(n2) {
+    var i2 = e[n2];
+    if (void 0 !== i2) return i2.exports;
+    var o2 = e[n2] = { exports: {} };
+    return t[n2](o2, o2.exports, r), o2.exports;
+  }
+  r.d = (t2, e2) => {
+    for (var n2 in e2) r.o(e2, n2) && !r.o(t2, n2) && Object.defineProperty(t2, n2, { enumerable: true, get: e2[n2] });
+  }, r.o = (t2, e2) => Object.prototype.hasOwnProperty.call(t2, e2), r.r = (t2) => {
+    "undefined" != typeof Symbol && Symbol.toStringTag && Object.defineProperty(t2, Symbol.toStringTag, { value: "Module" }), Object.defineProperty(t2, "__esModule", { value: true });
+  };
+  var n = {};
+  let i;
+  if (r.r(n), r.d(n, { URI: () => l, Utils: () => I }), "object" == typeof process) i = "win32" === process.platform;
+  else if ("object" == typeof navigator) {
+    let t2 = navigator.userAgent;
+    i = t2.indexOf("Windows") >= 0;
+  }
+  const o = /^\w[\w\d+.-]*$/, s = /^\//, h = /^\/\//;
+  function a2(t2, e2) {
+    if (!t2.scheme && e2) throw new Error(`[UriError]: Scheme is missing: {scheme: "", authority: "${t2.authority}", path: "${t2.path}", query: "${t2.query}", fragment: "${t2.fragment}"}`);
+    if (t2.scheme && !o.test(t2.scheme)) throw new Error("[UriError]: Scheme contains illegal characters.");
+    if (t2.path) {
+      if (t2.authority) {
+        if (!s.test(t2.path)) throw new Error('[UriError]: If a URI contains an authority component, then the path component must either be empty or begin with a slash ("/") character');
+      } else if (h.test(t2.path)) throw new Error('[UriError]: If a URI does not contain an authority component, then the path cannot begin with two slash characters ("//")');
+    }
+  }
+  const c = "", f = "/", u = /^(([^:/?#]+?):)?(\/\/([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?/;
+  class l {
+    static isUri(t2) {
+      return t2 instanceof l || !!t2 && "string" == typeof t2.authority && "string" == typeof t2.fragment && "string" == typeof t2.path && "string" == typeof t2.query && "string" == typeof t2.scheme && "string" == typeof t2.fsPath && "function" == typeof t2.with && "function" == typeof t2.toString;
+    }
+    scheme;
+    authority;
+    path;
+    query;
+    fragment;
+    constructor(t2, e2, r2, n2, i2, o2 = false) {
+      "object" == typeof t2 ? (this.scheme = t2.scheme || c, this.authority = t2.authority || c, this.path = t2.path || c, this.query = t2.query || c, this.fragment = t2.fragment || c) : (this.scheme = /* @__PURE__ */ (function(t3, e3) {
+        return t3 || e3 ? t3 : "file";
+      })(t2, o2), this.authority = e2 || c, this.path = (function(t3, e3) {
+        switch (t3) {
+          case "https":
+          case "http":
+          case "file":
+            e3 ? e3[0] !== f && (e3 = f + e3) : e3 = f;
+        }
+        return e3;
+      })(this.scheme, r2 || c), this.query = n2 || c, this.fragment = i2 || c, a2(this, o2));
+    }
+    get fsPath() {
+      return v(this, false);
+    }
+    with(t2) {
+      if (!t2) return this;
+      let { scheme: e2, authority: r2, path: n2, query: i2, fragment: o2 } = t2;
+      return void 0 === e2 ? e2 = this.scheme : null === e2 && (e2 = c), void 0 === r2 ? r2 = this.authority : null === r2 && (r2 = c), void 0 === n2 ? n2 = this.path : null === n2 && (n2 = c), void 0 === i2 ? i2 = this.query : null === i2 && (i2 = c), void 0 === o2 ? o2 = this.fragment : null === o2 && (o2 = c), e2 === this.scheme && r2 === this.authority && n2 === this.path && i2 === this.query && o2 === this.fragment ? this : new d(e2, r2, n2, i2, o2);
+    }
+    static parse(t2, e2 = false) {
+      const r2 = u.exec(t2);
+      return r2 ? new d(r2[2] || c, w(r2[4] || c), w(r2[5] || c), w(r2[7] || c), w(r2[9] || c), e2) : new d(c, c, c, c, c);
+    }
+    static file(t2) {
+      let e2 = c;
+      if (i && (t2 = t2.replace(/\\/g, f)), t2[0] === f && t2[1] === f) {
+        const r2 = t2.indexOf(f, 2);
+        -1 === r2 ? (e2 = t2.substring(2), t2 = f) : (e2 = t2.substring(2, r2), t2 = t2.substring(r2) || f);
+      }
+      return new d("file", e2, t2, c, c);
+    }
+    static from(t2) {
+      const e2 = new d(t2.scheme, t2.authority, t2.path, t2.query, t2.fragment);
+      return a2(e2, true), e2;
+    }
+    toString(t2 = false) {
+      return b(this, t2);
+    }
+    toJSON() {
+      return this;
+    }
+    static revive(t2) {
+      if (t2) {
+        if (t2 instanceof l) return t2;
+        {
+          const e2 = new d(t2);
+          return e2._formatted = t2.external, e2._fsPath = t2._sep === g ? t2.fsPath : null, e2;
+        }
+      }
+      return t2;
+    }
+  }
+  const g = i ? 1 : void 0;
+  class d extends l {
+    _formatted = null;
+    _fsPath = null;
+    get fsPath() {
+      return this._fsPath || (this._fsPath = v(this, false)), this._fsPath;
+    }
+    toString(t2 = false) {
+      return t2 ? b(this, true) : (this._formatted || (this._formatted = b(this, false)), this._formatted);
+    }
+    toJSON() {
+      const t2 = { $mid: 1 };
+      return this._fsPath && (t2.fsPath = this._fsPath, t2._sep = g), this._formatted && (t2.external = this._formatted), this.path && (t2.path = this.path), this.scheme && (t2.scheme = this.scheme), this.authority && (t2.authority = this.authority), this.query && (t2.query = this.query), this.fragment && (t2.fragment = this.fragment), t2;
+    }
+  }
+  const p = { 58: "%3A", 47: "%2F", 63: "%3F", 35: "%23", 91: "%5B", 93: "%5D", 64: "%40", 33: "%21", 36: "%24", 38: "%26", 39: "%27", 40: "%28", 41: "%29", 42: "%2A", 43: "%2B", 44: "%2C", 59: "%3B", 61: "%3D", 32: "%20" };
+  function m(t2, e2, r2) {
+    let n2, i2 = -1;
+    for (let o2 = 0; o2 < t2.length; o2++) {
+      const s2 = t2.charCodeAt(o2);
+      if (s2 >= 97 && s2 <= 122 || s2 >= 65 && s2 <= 90 || s2 >= 48 && s2 <= 57 || 45 === s2 || 46 === s2 || 95 === s2 || 126 === s2 || e2 && 47 === s2 || r2 && 91 === s2 || r2 && 93 === s2 || r2 && 58 === s2) -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), void 0 !== n2 && (n2 += t2.charAt(o2));
+      else {
+        void 0 === n2 && (n2 = t2.substr(0, o2));
+        const e3 = p[s2];
+        void 0 !== e3 ? (-1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), n2 += e3) : -1 === i2 && (i2 = o2);
+      }
+    }
+    return -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2))), void 0 !== n2 ? n2 : t2;
+  }
+  function y(t2) {
+    let e2;
+    for (let r2 = 0; r2 < t2.length; r2++) {
+      const n2 = t2.charCodeAt(r2);
+      35 === n2 || 63 === n2 ? (void 0 === e2 && (e2 = t2.substr(0, r2)), e2 += p[n2]) : void 0 !== e2 && (e2 += t2[r2]);
+    }
+    return void 0 !== e2 ? e2 : t2;
+  }
+  function v(t2, e2) {
+    let r2;
+    return r2 = t2.authority && t2.path.length > 1 && "file" === t2.scheme ? `//${t2.authority}${t2.path}` : 47 === t2.path.charCodeAt(0) && (t2.path.charCodeAt(1) >= 65 && t2.path.charCodeAt(1) <= 90 || t2.path.charCodeAt(1) >= 97 && t2.path.charCodeAt(1) <= 122) && 58 === t2.path.charCodeAt(2) ? e2 ? t2.path.substr(1) : t2.path[1].toLowerCase() + t2.path.substr(2) : t2.path, i && (r2 = r2.replace(/\//g, "\\")), r2;
+  }
+  function b(t2, e2) {
+    const r2 = e2 ? y : m;
+    let n2 = "", { scheme: i2, authority: o2, path: s2, query: h2, fragment: a3 } = t2;
+    if (i2 && (n2 += i2, n2 += ":"), (o2 || "file" === i2) && (n2 += f, n2 += f), o2) {
+      let t3 = o2.indexOf("@");
+      if (-1 !== t3) {
+        const e3 = o2.substr(0, t3);
+        o2 = o2.substr(t3 + 1), t3 = e3.lastIndexOf(":"), -1 === t3 ? n2 += r2(e3, false, false) : (n2 += r2(e3.substr(0, t3), false, false), n2 += ":", n2 += r2(e3.substr(t3 + 1), false, true)), n2 += "@";
+      }
+      o2 = o2.toLowerCase(), t3 = o2.lastIndexOf(":"), -1 === t3 ? n2 += r2(o2, false, true) : (n2 += r2(o2.substr(0, t3), false, true), n2 += o2.substr(t3));
+    }
+    if (s2) {
+      if (s2.length >= 3 && 47 === s2.charCodeAt(0) && 58 === s2.charCodeAt(2)) {
+        const t3 = s2.charCodeAt(1);
+        t3 >= 65 && t3 <= 90 && (s2 = `/${String.fromCharCode(t3 + 32)}:${s2.substr(3)}`);
+      } else if (s2.length >= 2 && 58 === s2.charCodeAt(1)) {
+        const t3 = s2.charCodeAt(0);
+        t3 >= 65 && t3 <= 90 && (s2 = `${String.fromCharCode(t3 + 32)}:${s2.substr(2)}`);
+      }
+      n2 += r2(s2, true, false);
+    }
+    return h2 && (n2 += "?", n2 += r2(h2, false, false)), a3 && (n2 += "#", n2 += e2 ? a3 : m(a3, false, false)), n2;
+  }
+  function C(t2) {
+    try {
+      return decodeURIComponent(t2);
+    } catch {
+      return t2.length > 3 ? t2.substr(0, 3) + C(t2.substr(3)) : t2;
+    }
+  }
+  const A2 = /(%[0-9A-Za-z][0-9A-Za-z])+/g;
+  function w(t2) {
+    return t2.match(A2) ? t2.replace(A2, ((t3) => C(t3))) : t2;
+  }
+  var x = r(975);
+  const P = x.posix || x, _2 = "/";
+  var I;
+  !(function(t2) {
+    t2.joinPath = function(t3, ...e2) {
+      return t3.with({ path: P.join(t3.path, ...e2) });
+    }, t2.resolvePath = function(t3, ...e2) {
+      let r2 = t3.path, n2 = false;
+      r2[0] !== _2 && (r2 = _2 + r2, n2 = true);
+      let i2 = P.resolve(r2, ...e2);
+      return n2 && i2[0] === _2 && !t3.authority && (i2 = i2.substring(1)), t3.with({ path: i2 });
+    }, t2.dirname = function(t3) {
+      if (0 === t3.path.length || t3.path === _2) return t3;
+      let e2 = P.dirname(t3.path);
+      return 1 === e2.length && 46 === e2.charCodeAt(0) && (e2 = ""), t3.with({ path: e2 });
+    }, t2.basename = function(t3) {
+      return P.basename(t3.path);
+    }, t2.extname = function(t3) {
+      return P.extname(t3.path);
+    };
+  })(I || (I = {})), LIB = n;
+})();
+var { URI, Utils } = LIB;
+
+// node_modules/langium/lib/utils/uri-utils.js
+var UriUtils;
+(function(UriUtils2) {
+  UriUtils2.basename = Utils.basename;
+  UriUtils2.dirname = Utils.dirname;
+  UriUtils2.extname = Utils.extname;
+  UriUtils2.joinPath = Utils.joinPath;
+  UriUtils2.resolvePath = Utils.resolvePath;
+  const isWindows = typeof process === "object" && process?.platform === "win32";
+  function equals(a2, b) {
+    return a2?.toString() === b?.toString();
+  }
+  UriUtils2.equals = equals;
+  function relative(from, to) {
+    const fromPath = typeof from === "string" ? URI.parse(from).path : from.path;
+    const toPath = typeof to === "string" ? URI.parse(to).path : to.path;
+    const fromParts = fromPath.split("/").filter((e) => e.length > 0);
+    const toParts = toPath.split("/").filter((e) => e.length > 0);
+    if (isWindows) {
+      const upperCaseDriveLetter = /^[A-Z]:$/;
+      if (fromParts[0] && upperCaseDriveLetter.test(fromParts[0])) {
+        fromParts[0] = fromParts[0].toLowerCase();
+      }
+      if (toParts[0] && upperCaseDriveLetter.test(toParts[0])) {
+        toParts[0] = toParts[0].toLowerCase();
+      }
+      if (fromParts[0] !== toParts[0]) {
+        return toPath.substring(1);
+      }
+    }
+    let i = 0;
+    for (; i < fromParts.length; i++) {
+      if (fromParts[i] !== toParts[i]) {
+        break;
+      }
+    }
+    const backPart = "../".repeat(fromParts.length - i);
+    const toPart = toParts.slice(i).join("/");
+    return backPart + toPart;
+  }
+  UriUtils2.relative = relative;
+  function normalize(uri) {
+    return URI.parse(uri.toString()).toString();
+  }
+  UriUtils2.normalize = normalize;
+  function contains2(parent, child) {
+    const parentUri = typeof parent === "string" ? URI.parse(parent) : parent;
+    const childUri = typeof child === "string" ? URI.parse(child) : child;
+    if (parentUri.scheme !== childUri.scheme) {
+      return false;
+    }
+    let parentPath = parentUri.path;
+    let childPath = childUri.path;
+    if (childPath.charAt(childPath.length - 1) === "/") {
+      childPath = childPath.slice(0, -1);
+    }
+    if (parentPath.charAt(parentPath.length - 1) === "/") {
+      parentPath = parentPath.slice(0, -1);
+    }
+    if (childPath === parentPath) {
+      return true;
+    }
+    if (childPath.length < parentPath.length) {
+      return false;
+    }
+    if (childPath.charAt(parentPath.length) !== "/") {
+      return false;
+    }
+    return childPath.startsWith(parentPath);
+  }
+  UriUtils2.contains = contains2;
+})(UriUtils || (UriUtils = {}));
+var UriTrie = class {
+  constructor() {
+    this.root = { name: "", children: /* @__PURE__ */ new Map() };
+  }
+  normalizeUri(uri) {
+    return UriUtils.normalize(uri);
+  }
+  clear() {
+    this.root.children.clear();
+  }
+  insert(uri, element) {
+    const node = this.getNode(this.normalizeUri(uri), true);
+    node.element = element;
+  }
+  delete(uri) {
+    const nodeToDelete = this.getNode(this.normalizeUri(uri), false);
+    if (nodeToDelete?.parent) {
+      nodeToDelete.parent.children.delete(nodeToDelete.name);
+    }
+  }
+  has(uri) {
+    return this.getNode(this.normalizeUri(uri), false)?.element !== void 0;
+  }
+  hasNode(uri) {
+    return this.getNode(this.normalizeUri(uri), false) !== void 0;
+  }
+  find(uri) {
+    return this.getNode(this.normalizeUri(uri), false)?.element;
+  }
+  findNode(uri) {
+    const uriString = this.normalizeUri(uri);
+    const node = this.getNode(uriString, false);
+    if (!node) {
       return void 0;
     }
-    exports2.Command = Command4;
-    exports2.useColor = useColor;
+    return {
+      name: node.name,
+      uri: UriUtils.joinPath(URI.parse(uriString), node.name).toString(),
+      element: node.element
+    };
   }
-});
-
-// packages/cli/node_modules/commander/index.js
-var require_commander = __commonJS({
-  "packages/cli/node_modules/commander/index.js"(exports2) {
-    var { Argument: Argument2 } = require_argument();
-    var { Command: Command4 } = require_command();
-    var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var { Help: Help2 } = require_help();
-    var { Option: Option3 } = require_option();
-    exports2.program = new Command4();
-    exports2.createCommand = (name) => new Command4(name);
-    exports2.createOption = (flags, description) => new Option3(flags, description);
-    exports2.createArgument = (name, description) => new Argument2(name, description);
-    exports2.Command = Command4;
-    exports2.Option = Option3;
-    exports2.Argument = Argument2;
-    exports2.Help = Help2;
-    exports2.CommanderError = CommanderError2;
-    exports2.InvalidArgumentError = InvalidArgumentError2;
-    exports2.InvalidOptionArgumentError = InvalidArgumentError2;
-  }
-});
-
-// packages/cli/src/output.ts
-function processOutput() {
-  const env = process.env;
-  const color = env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0" ? true : !("NO_COLOR" in env && env.NO_COLOR !== "") && Boolean(process.stdout.isTTY);
-  return {
-    stdout: (text) => {
-      process.stdout.write(text);
-    },
-    stderr: (text) => {
-      process.stderr.write(text);
-    },
-    color,
-    readStdin: async () => {
-      const chunks = [];
-      for await (const chunk of process.stdin) chunks.push(chunk);
-      return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  findChildren(uri) {
+    const uriString = this.normalizeUri(uri);
+    const node = this.getNode(uriString, false);
+    if (!node) {
+      return [];
     }
-  };
-}
-
-// packages/cli/src/exit-codes.ts
-var EXIT_OK = 0;
-var EXIT_MODEL_ERRORS = 1;
-var EXIT_USAGE = 2;
-var UsageError = class extends Error {
-};
-
-// packages/cli/src/files.ts
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
-
-// node_modules/langium/lib/utils/cst-utils.js
-var cst_utils_exports = {};
-__export(cst_utils_exports, {
-  DefaultNameRegexp: () => DefaultNameRegexp,
-  RangeComparison: () => RangeComparison,
-  compareRange: () => compareRange,
-  findCommentNode: () => findCommentNode,
-  findDeclarationNodeAtOffset: () => findDeclarationNodeAtOffset,
-  findLeafNodeAtOffset: () => findLeafNodeAtOffset,
-  findLeafNodeBeforeOffset: () => findLeafNodeBeforeOffset,
-  flattenCst: () => flattenCst,
-  getDatatypeNode: () => getDatatypeNode,
-  getInteriorNodes: () => getInteriorNodes,
-  getNextNode: () => getNextNode,
-  getPreviousNode: () => getPreviousNode,
-  getStartlineNode: () => getStartlineNode,
-  inRange: () => inRange,
-  isChildNode: () => isChildNode,
-  isCommentNode: () => isCommentNode,
-  isValidTokenRange: () => isValidTokenRange,
-  streamCst: () => streamCst,
-  toDocumentSegment: () => toDocumentSegment,
-  tokenToRange: () => tokenToRange
-});
-
-// node_modules/langium/lib/syntax-tree.js
-function isAstNode(obj) {
-  return typeof obj === "object" && obj !== null && typeof obj.$type === "string";
-}
-function isReference(obj) {
-  return typeof obj === "object" && obj !== null && typeof obj.$refText === "string" && "ref" in obj;
-}
-function isMultiReference(obj) {
-  return typeof obj === "object" && obj !== null && typeof obj.$refText === "string" && "items" in obj;
-}
-function isAstNodeDescription(obj) {
-  return typeof obj === "object" && obj !== null && typeof obj.name === "string" && typeof obj.type === "string" && typeof obj.path === "string";
-}
-function isLinkingError(obj) {
-  return typeof obj === "object" && obj !== null && typeof obj.info === "object" && typeof obj.message === "string";
-}
-var AbstractAstReflection = class {
-  constructor() {
-    this.subtypes = {};
-    this.allSubtypes = {};
+    return Array.from(node.children.values()).map((child) => ({
+      name: child.name,
+      uri: UriUtils.joinPath(URI.parse(uriString), child.name).toString(),
+      element: child.element
+    }));
   }
-  getAllTypes() {
-    return Object.keys(this.types);
+  all() {
+    return this.collectValues(this.root);
   }
-  getReferenceType(refInfo) {
-    const metaData = this.types[refInfo.container.$type];
-    if (!metaData) {
-      throw new Error(`Type ${refInfo.container.$type || "undefined"} not found.`);
+  findAll(prefix) {
+    const node = this.getNode(this.normalizeUri(prefix), false);
+    if (!node) {
+      return [];
     }
-    const referenceType2 = metaData.properties[refInfo.property]?.referenceType;
-    if (!referenceType2) {
-      throw new Error(`Property ${refInfo.property || "undefined"} of type ${refInfo.container.$type} is not a reference.`);
-    }
-    return referenceType2;
+    return this.collectValues(node);
   }
-  getTypeMetaData(type) {
-    const result = this.types[type];
-    if (!result) {
-      return {
-        name: type,
-        properties: {},
-        superTypes: []
-      };
+  getNode(uri, create) {
+    const parts = uri.split("/");
+    if (uri.charAt(uri.length - 1) === "/") {
+      parts.pop();
+    }
+    let current = this.root;
+    for (const part of parts) {
+      let child = current.children.get(part);
+      if (!child) {
+        if (create) {
+          child = {
+            name: part,
+            children: /* @__PURE__ */ new Map(),
+            parent: current
+          };
+          current.children.set(part, child);
+        } else {
+          return void 0;
+        }
+      }
+      current = child;
+    }
+    return current;
+  }
+  collectValues(node) {
+    const result = [];
+    if (node.element) {
+      result.push(node.element);
+    }
+    for (const child of node.children.values()) {
+      result.push(...this.collectValues(child));
     }
     return result;
   }
-  isInstance(node, type) {
-    return isAstNode(node) && this.isSubtype(node.$type, type);
-  }
-  isSubtype(subtype, supertype) {
-    if (subtype === supertype) {
-      return true;
-    }
-    let nested = this.subtypes[subtype];
-    if (!nested) {
-      nested = this.subtypes[subtype] = {};
-    }
-    const existing = nested[supertype];
-    if (existing !== void 0) {
-      return existing;
-    } else {
-      const metaData = this.types[subtype];
-      const result = metaData ? metaData.superTypes.some((s) => this.isSubtype(s, supertype)) : false;
-      nested[supertype] = result;
-      return result;
-    }
-  }
-  getAllSubTypes(type) {
-    const existing = this.allSubtypes[type];
-    if (existing) {
-      return existing;
-    } else {
-      const allTypes = this.getAllTypes();
-      const types = [];
-      for (const possibleSubType of allTypes) {
-        if (this.isSubtype(possibleSubType, type)) {
-          types.push(possibleSubType);
-        }
-      }
-      this.allSubtypes[type] = types;
-      return types;
-    }
-  }
-  /**
-   * Check whether a given AST node is missing any non-optional properties.
-   * Used to guard against incomplete nodes that deviate from their declared type,
-   * particularly when error recovery is in effect.
-   */
-  isComplete(node) {
-    const meta = this.getTypeMetaData(node.$type);
-    for (const key of Object.keys(meta.properties)) {
-      const prop = meta.properties[key];
-      if (prop.optional) {
-        continue;
-      }
-      const value = node[prop.name];
-      if (value === void 0 || value === null) {
-        return false;
-      }
-    }
-    return true;
-  }
 };
-function isCompositeCstNode(node) {
-  return typeof node === "object" && node !== null && Array.isArray(node.content);
-}
-function isLeafCstNode(node) {
-  return typeof node === "object" && node !== null && typeof node.tokenType === "object";
-}
-function isRootCstNode(node) {
-  return isCompositeCstNode(node) && typeof node.fullText === "string";
-}
+
+// node_modules/langium/lib/utils/cancellation.js
+var import_vscode_languageserver_protocol = __toESM(require_api2(), 1);
 
 // node_modules/langium/lib/utils/stream.js
 var StreamImpl = class _StreamImpl {
@@ -20367,6 +17464,364 @@ var Reduction;
   }
   Reduction2.max = max;
 })(Reduction || (Reduction = {}));
+
+// node_modules/langium/lib/workspace/documents.js
+var DocumentState;
+(function(DocumentState2) {
+  DocumentState2[DocumentState2["Changed"] = 0] = "Changed";
+  DocumentState2[DocumentState2["Parsed"] = 1] = "Parsed";
+  DocumentState2[DocumentState2["IndexedContent"] = 2] = "IndexedContent";
+  DocumentState2[DocumentState2["ComputedScopes"] = 3] = "ComputedScopes";
+  DocumentState2[DocumentState2["Linked"] = 4] = "Linked";
+  DocumentState2[DocumentState2["IndexedReferences"] = 5] = "IndexedReferences";
+  DocumentState2[DocumentState2["Validated"] = 6] = "Validated";
+})(DocumentState || (DocumentState = {}));
+var DefaultLangiumDocumentFactory = class {
+  constructor(services) {
+    this.serviceRegistry = services.ServiceRegistry;
+    this.textDocuments = services.workspace.TextDocuments;
+    this.fileSystemProvider = services.workspace.FileSystemProvider;
+  }
+  async fromUri(uri, cancellationToken = import_vscode_languageserver_protocol.CancellationToken.None) {
+    const content = await this.getInitialText(uri, cancellationToken);
+    return this.createAsync(uri, content, cancellationToken);
+  }
+  async getInitialText(uri, _cancellationToken) {
+    return this.fileSystemProvider.readFile(uri);
+  }
+  fromTextDocument(textDocument, uri, token) {
+    uri = uri ?? URI.parse(textDocument.uri);
+    if (import_vscode_languageserver_protocol.CancellationToken.is(token)) {
+      return this.createAsync(uri, textDocument, token);
+    } else {
+      return this.create(uri, textDocument, token);
+    }
+  }
+  fromString(text, uri, token) {
+    if (import_vscode_languageserver_protocol.CancellationToken.is(token)) {
+      return this.createAsync(uri, text, token);
+    } else {
+      return this.create(uri, text, token);
+    }
+  }
+  fromModel(model, uri) {
+    return this.create(uri, { $model: model });
+  }
+  create(uri, content, options) {
+    if (typeof content === "string") {
+      const parseResult = this.parse(uri, content, options);
+      return this.createLangiumDocument(parseResult, uri, void 0, content);
+    } else if ("$model" in content) {
+      const parseResult = { value: content.$model, parserErrors: [], lexerErrors: [] };
+      return this.createLangiumDocument(parseResult, uri);
+    } else {
+      const parseResult = this.parse(uri, content.getText(), options);
+      return this.createLangiumDocument(parseResult, uri, content);
+    }
+  }
+  async createAsync(uri, content, cancelToken) {
+    if (typeof content === "string") {
+      const parseResult = await this.parseAsync(uri, content, cancelToken);
+      return this.createLangiumDocument(parseResult, uri, void 0, content);
+    } else {
+      const parseResult = await this.parseAsync(uri, content.getText(), cancelToken);
+      return this.createLangiumDocument(parseResult, uri, content);
+    }
+  }
+  /**
+   * Create a LangiumDocument from a given parse result.
+   *
+   * A TextDocument is created on demand if it is not provided as argument here. Usually this
+   * should not be necessary because the main purpose of the TextDocument is to convert between
+   * text ranges and offsets, which is done solely in LSP request handling.
+   *
+   * With the introduction of {@link update} below this method is supposed to be mainly called
+   * during workspace initialization and on addition/recognition of new files, while changes in
+   * existing documents are processed via {@link update}.
+   */
+  createLangiumDocument(parseResult, uri, textDocument, text) {
+    let document;
+    if (textDocument) {
+      document = {
+        parseResult,
+        uri,
+        state: DocumentState.Parsed,
+        references: [],
+        textDocument
+      };
+    } else {
+      const textDocumentGetter = this.createTextDocumentGetter(uri, text);
+      document = {
+        parseResult,
+        uri,
+        state: DocumentState.Parsed,
+        references: [],
+        get textDocument() {
+          return textDocumentGetter();
+        }
+      };
+    }
+    parseResult.value.$document = document;
+    return document;
+  }
+  async update(document, cancellationToken) {
+    const oldText = document.parseResult.value.$cstNode?.root.fullText;
+    const textDocument = this.textDocuments?.get(document.uri.toString());
+    const text = await this.getUpdatedText(document, textDocument, cancellationToken);
+    if (textDocument) {
+      Object.defineProperty(document, "textDocument", {
+        value: textDocument
+      });
+    } else {
+      const textDocumentGetter = this.createTextDocumentGetter(document.uri, text);
+      Object.defineProperty(document, "textDocument", {
+        get: textDocumentGetter
+      });
+    }
+    if (oldText !== text) {
+      document.parseResult = await this.parseAsync(document.uri, text, cancellationToken);
+      document.parseResult.value.$document = document;
+    }
+    document.state = DocumentState.Parsed;
+    return document;
+  }
+  async getUpdatedText(document, textDocument, _cancellationToken) {
+    return textDocument ? textDocument.getText() : await this.fileSystemProvider.readFile(document.uri);
+  }
+  parse(uri, text, options) {
+    const services = this.serviceRegistry.getServices(uri);
+    return services.parser.LangiumParser.parse(text, options);
+  }
+  parseAsync(uri, text, cancellationToken) {
+    const services = this.serviceRegistry.getServices(uri);
+    return services.parser.AsyncParser.parse(text, cancellationToken);
+  }
+  createTextDocumentGetter(uri, text) {
+    const serviceRegistry = this.serviceRegistry;
+    let textDoc = void 0;
+    return () => {
+      return textDoc ?? (textDoc = TextDocument.create(uri.toString(), serviceRegistry.getServices(uri).LanguageMetaData.languageId, 0, text ?? ""));
+    };
+  }
+};
+var DefaultLangiumDocuments = class {
+  constructor(services) {
+    this.documentTrie = new UriTrie();
+    this.services = services;
+    this.langiumDocumentFactory = services.workspace.LangiumDocumentFactory;
+    this.documentBuilder = () => services.workspace.DocumentBuilder;
+  }
+  get all() {
+    return stream(this.documentTrie.all());
+  }
+  addDocument(document) {
+    const uriString = document.uri.toString();
+    if (this.documentTrie.has(uriString)) {
+      throw new Error(`A document with the URI '${uriString}' is already present.`);
+    }
+    this.documentTrie.insert(uriString, document);
+  }
+  getDocument(uri) {
+    const uriString = uri.toString();
+    return this.documentTrie.find(uriString);
+  }
+  getDocuments(folder) {
+    const uriString = folder.toString();
+    return this.documentTrie.findAll(uriString);
+  }
+  async getOrCreateDocument(uri, cancellationToken) {
+    let document = this.getDocument(uri);
+    if (document) {
+      return document;
+    }
+    document = await this.langiumDocumentFactory.fromUri(uri, cancellationToken);
+    this.addDocument(document);
+    return document;
+  }
+  createDocument(uri, text, cancellationToken) {
+    if (cancellationToken) {
+      return this.langiumDocumentFactory.fromString(text, uri, cancellationToken).then((document) => {
+        this.addDocument(document);
+        return document;
+      });
+    } else {
+      const document = this.langiumDocumentFactory.fromString(text, uri);
+      this.addDocument(document);
+      return document;
+    }
+  }
+  hasDocument(uri) {
+    return this.documentTrie.has(uri.toString());
+  }
+  /**
+   * @deprecated Since 4.2 use `DocumentBuilder.resetToState(DocumentState.Changed)` instead
+   * TODO remove this for the next major release
+   */
+  invalidateDocument(uri) {
+    const uriString = uri.toString();
+    const langiumDoc = this.documentTrie.find(uriString);
+    if (langiumDoc) {
+      this.documentBuilder().resetToState(langiumDoc, DocumentState.Changed);
+    }
+    return langiumDoc;
+  }
+  deleteDocument(uri) {
+    const uriString = uri.toString();
+    const langiumDoc = this.documentTrie.find(uriString);
+    if (langiumDoc) {
+      langiumDoc.state = DocumentState.Changed;
+      this.documentTrie.delete(uriString);
+    }
+    return langiumDoc;
+  }
+  deleteDocuments(folder) {
+    const uriString = folder.toString();
+    const langiumDocs = this.documentTrie.findAll(uriString);
+    for (const langiumDoc of langiumDocs) {
+      langiumDoc.state = DocumentState.Changed;
+    }
+    this.documentTrie.delete(uriString);
+    return langiumDocs;
+  }
+};
+
+// node_modules/langium/lib/utils/cst-utils.js
+var cst_utils_exports = {};
+__export(cst_utils_exports, {
+  DefaultNameRegexp: () => DefaultNameRegexp,
+  RangeComparison: () => RangeComparison,
+  compareRange: () => compareRange,
+  findCommentNode: () => findCommentNode,
+  findDeclarationNodeAtOffset: () => findDeclarationNodeAtOffset,
+  findLeafNodeAtOffset: () => findLeafNodeAtOffset,
+  findLeafNodeBeforeOffset: () => findLeafNodeBeforeOffset,
+  flattenCst: () => flattenCst,
+  getDatatypeNode: () => getDatatypeNode,
+  getInteriorNodes: () => getInteriorNodes,
+  getNextNode: () => getNextNode,
+  getPreviousNode: () => getPreviousNode,
+  getStartlineNode: () => getStartlineNode,
+  inRange: () => inRange,
+  isChildNode: () => isChildNode,
+  isCommentNode: () => isCommentNode,
+  isValidTokenRange: () => isValidTokenRange,
+  streamCst: () => streamCst,
+  toDocumentSegment: () => toDocumentSegment,
+  tokenToRange: () => tokenToRange
+});
+
+// node_modules/langium/lib/syntax-tree.js
+function isAstNode(obj) {
+  return typeof obj === "object" && obj !== null && typeof obj.$type === "string";
+}
+function isReference(obj) {
+  return typeof obj === "object" && obj !== null && typeof obj.$refText === "string" && "ref" in obj;
+}
+function isMultiReference(obj) {
+  return typeof obj === "object" && obj !== null && typeof obj.$refText === "string" && "items" in obj;
+}
+function isAstNodeDescription(obj) {
+  return typeof obj === "object" && obj !== null && typeof obj.name === "string" && typeof obj.type === "string" && typeof obj.path === "string";
+}
+function isLinkingError(obj) {
+  return typeof obj === "object" && obj !== null && typeof obj.info === "object" && typeof obj.message === "string";
+}
+var AbstractAstReflection = class {
+  constructor() {
+    this.subtypes = {};
+    this.allSubtypes = {};
+  }
+  getAllTypes() {
+    return Object.keys(this.types);
+  }
+  getReferenceType(refInfo) {
+    const metaData = this.types[refInfo.container.$type];
+    if (!metaData) {
+      throw new Error(`Type ${refInfo.container.$type || "undefined"} not found.`);
+    }
+    const referenceType2 = metaData.properties[refInfo.property]?.referenceType;
+    if (!referenceType2) {
+      throw new Error(`Property ${refInfo.property || "undefined"} of type ${refInfo.container.$type} is not a reference.`);
+    }
+    return referenceType2;
+  }
+  getTypeMetaData(type) {
+    const result = this.types[type];
+    if (!result) {
+      return {
+        name: type,
+        properties: {},
+        superTypes: []
+      };
+    }
+    return result;
+  }
+  isInstance(node, type) {
+    return isAstNode(node) && this.isSubtype(node.$type, type);
+  }
+  isSubtype(subtype, supertype) {
+    if (subtype === supertype) {
+      return true;
+    }
+    let nested = this.subtypes[subtype];
+    if (!nested) {
+      nested = this.subtypes[subtype] = {};
+    }
+    const existing = nested[supertype];
+    if (existing !== void 0) {
+      return existing;
+    } else {
+      const metaData = this.types[subtype];
+      const result = metaData ? metaData.superTypes.some((s) => this.isSubtype(s, supertype)) : false;
+      nested[supertype] = result;
+      return result;
+    }
+  }
+  getAllSubTypes(type) {
+    const existing = this.allSubtypes[type];
+    if (existing) {
+      return existing;
+    } else {
+      const allTypes = this.getAllTypes();
+      const types = [];
+      for (const possibleSubType of allTypes) {
+        if (this.isSubtype(possibleSubType, type)) {
+          types.push(possibleSubType);
+        }
+      }
+      this.allSubtypes[type] = types;
+      return types;
+    }
+  }
+  /**
+   * Check whether a given AST node is missing any non-optional properties.
+   * Used to guard against incomplete nodes that deviate from their declared type,
+   * particularly when error recovery is in effect.
+   */
+  isComplete(node) {
+    const meta = this.getTypeMetaData(node.$type);
+    for (const key of Object.keys(meta.properties)) {
+      const prop = meta.properties[key];
+      if (prop.optional) {
+        continue;
+      }
+      const value = node[prop.name];
+      if (value === void 0 || value === null) {
+        return false;
+      }
+    }
+    return true;
+  }
+};
+function isCompositeCstNode(node) {
+  return typeof node === "object" && node !== null && Array.isArray(node.content);
+}
+function isLeafCstNode(node) {
+  return typeof node === "object" && node !== null && typeof node.tokenType === "object";
+}
+function isRootCstNode(node) {
+  return isCompositeCstNode(node) && typeof node.fullText === "string";
+}
 
 // node_modules/langium/lib/utils/ast-utils.js
 var ast_utils_exports = {};
@@ -26055,16 +23510,16 @@ function tokenMatcher(token, tokType) {
 
 // node_modules/chevrotain/lib/src/parse/errors_public.js
 var defaultParserErrorProvider = {
-  buildMismatchTokenMessage({ expected, actual, previous, ruleName: ruleName2 }) {
+  buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
     const hasLabel = hasTokenLabel2(expected);
     const expectedMsg = hasLabel ? `--> ${tokenLabel2(expected)} <--` : `token of type --> ${expected.name} <--`;
     const msg = `Expecting ${expectedMsg} but found --> '${actual.image}' <--`;
     return msg;
   },
-  buildNotAllInputParsedMessage({ firstRedundant, ruleName: ruleName2 }) {
+  buildNotAllInputParsedMessage({ firstRedundant, ruleName }) {
     return "Redundant input, expecting EOF but found: " + firstRedundant.image;
   },
-  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, customUserDescription, ruleName: ruleName2 }) {
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, customUserDescription, ruleName }) {
     const errPrefix = "Expecting: ";
     const actualText = actual[0].image;
     const errSuffix = "\nbut found: '" + actualText + "'";
@@ -26079,7 +23534,7 @@ ${nextValidSequenceItems.join("\n")}`;
       return errPrefix + calculatedDescription + errSuffix;
     }
   },
-  buildEarlyExitMessage({ expectedIterationPaths, actual, customUserDescription, ruleName: ruleName2 }) {
+  buildEarlyExitMessage({ expectedIterationPaths, actual, customUserDescription, ruleName }) {
     const errPrefix = "Expecting: ";
     const actualText = actual[0].image;
     const errSuffix = "\nbut found: '" + actualText + "'";
@@ -26187,11 +23642,11 @@ Only the last alternative may be an empty alternative.`;
     return errMsg;
   },
   buildLeftRecursionError(options) {
-    const ruleName2 = options.topLevelRule.name;
+    const ruleName = options.topLevelRule.name;
     const pathNames = options.leftRecursionPath.map((currRule) => currRule.name);
-    const leftRecursivePath = `${ruleName2} --> ${pathNames.concat([ruleName2]).join(" --> ")}`;
+    const leftRecursivePath = `${ruleName} --> ${pathNames.concat([ruleName]).join(" --> ")}`;
     const errMsg = `Left Recursion found in grammar.
-rule: <${ruleName2}> can be invoked from itself (directly or indirectly)
+rule: <${ruleName}> can be invoked from itself (directly or indirectly)
 without consuming any Tokens. The grammar path that causes this is: 
  ${leftRecursivePath}
  To fix this refactor your grammar to remove the left recursion.
@@ -26204,13 +23659,13 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
     return "deprecated";
   },
   buildDuplicateRuleNameError(options) {
-    let ruleName2;
+    let ruleName;
     if (options.topLevelRule instanceof Rule) {
-      ruleName2 = options.topLevelRule.name;
+      ruleName = options.topLevelRule.name;
     } else {
-      ruleName2 = options.topLevelRule;
+      ruleName = options.topLevelRule;
     }
-    const errMsg = `Duplicate definition, rule: ->${ruleName2}<- is already defined in the grammar: ->${options.grammarName}<-`;
+    const errMsg = `Duplicate definition, rule: ->${ruleName}<- is already defined in the grammar: ->${options.grammarName}<-`;
     return errMsg;
   }
 };
@@ -27133,15 +24588,15 @@ function validateRuleDoesNotAlreadyExist(rule, allRules, className, errMsgProvid
   }
   return errors;
 }
-function validateRuleIsOverridden(ruleName2, definedRulesNames, className) {
+function validateRuleIsOverridden(ruleName, definedRulesNames, className) {
   const errors = [];
   let errMsg;
-  if (!definedRulesNames.includes(ruleName2)) {
-    errMsg = `Invalid rule override, rule: ->${ruleName2}<- cannot be overridden in the grammar: ->${className}<-as it is not defined in any of the super grammars `;
+  if (!definedRulesNames.includes(ruleName)) {
+    errMsg = `Invalid rule override, rule: ->${ruleName}<- cannot be overridden in the grammar: ->${className}<-as it is not defined in any of the super grammars `;
     errors.push({
       message: errMsg,
       type: ParserDefinitionErrorType.INVALID_RULE_OVERRIDE,
-      ruleName: ruleName2
+      ruleName
     });
   }
   return errors;
@@ -27152,7 +24607,7 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path = []) {
   if (nextNonTerminals.length === 0) {
     return [];
   } else {
-    const ruleName2 = topRule.name;
+    const ruleName = topRule.name;
     const foundLeftRecursion = nextNonTerminals.includes(topRule);
     if (foundLeftRecursion) {
       errors.push({
@@ -27161,7 +24616,7 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path = []) {
           leftRecursionPath: path
         }),
         type: ParserDefinitionErrorType.LEFT_RECURSION,
-        ruleName: ruleName2
+        ruleName
       });
     }
     const excluded = path.concat([topRule]);
@@ -27954,11 +25409,11 @@ function addTerminalToCst(node, token, tokenTypeName) {
     node.children[tokenTypeName].push(token);
   }
 }
-function addNoneTerminalToCst(node, ruleName2, ruleResult) {
-  if (node.children[ruleName2] === void 0) {
-    node.children[ruleName2] = [ruleResult];
+function addNoneTerminalToCst(node, ruleName, ruleResult) {
+  if (node.children[ruleName] === void 0) {
+    node.children[ruleName] = [ruleResult];
   } else {
-    node.children[ruleName2].push(ruleResult);
+    node.children[ruleName].push(ruleResult);
   }
 }
 
@@ -28022,8 +25477,8 @@ function createBaseVisitorConstructorWithDefaults(grammarName, ruleNames, baseCo
   };
   defineNameProp(derivedConstructor, grammarName + "BaseSemanticsWithDefaults");
   const withDefaultsProto = Object.create(baseConstructor.prototype);
-  ruleNames.forEach((ruleName2) => {
-    withDefaultsProto[ruleName2] = defaultVisit;
+  ruleNames.forEach((ruleName) => {
+    withDefaultsProto[ruleName] = defaultVisit;
   });
   derivedConstructor.prototype = withDefaultsProto;
   derivedConstructor.prototype.constructor = derivedConstructor;
@@ -28194,9 +25649,9 @@ var TreeBuilder = class {
     addTerminalToCst(rootCst, consumedToken, key);
     this.setNodeLocationFromToken(rootCst.location, consumedToken);
   }
-  cstPostNonTerminal(ruleCstResult, ruleName2) {
+  cstPostNonTerminal(ruleCstResult, ruleName) {
     const preCstNode = this.CST_STACK[this.CST_STACK.length - 1];
-    addNoneTerminalToCst(preCstNode, ruleName2, ruleCstResult);
+    addNoneTerminalToCst(preCstNode, ruleName, ruleCstResult);
     this.setNodeLocationFromNode(preCstNode.location, ruleCstResult.location);
   }
   get currCSTNode() {
@@ -28667,21 +26122,21 @@ var RecognizerEngine = class {
     this.tokenMatcher = noTokenCategoriesUsed ? tokenStructuredMatcherNoCategories : tokenStructuredMatcher;
     augmentTokenTypes(Object.values(this.tokensMap));
   }
-  defineRule(ruleName2, impl, config) {
+  defineRule(ruleName, impl, config) {
     if (this.selfAnalysisDone) {
-      throw Error(`Grammar rule <${ruleName2}> may not be defined after the 'performSelfAnalysis' method has been called'
+      throw Error(`Grammar rule <${ruleName}> may not be defined after the 'performSelfAnalysis' method has been called'
 Make sure that all grammar rule definitions are done before 'performSelfAnalysis' is called.`);
     }
     const resyncEnabled = Object.hasOwn(config, "resyncEnabled") ? config.resyncEnabled : DEFAULT_RULE_CONFIG.resyncEnabled;
     const recoveryValueFunc = Object.hasOwn(config, "recoveryValueFunc") ? config.recoveryValueFunc : DEFAULT_RULE_CONFIG.recoveryValueFunc;
     const shortName = this.ruleShortNameIdx++;
-    this.shortRuleNameToFull[shortName] = ruleName2;
-    this.fullRuleNameToShort[ruleName2] = shortName;
+    this.shortRuleNameToFull[shortName] = ruleName;
+    this.fullRuleNameToShort[ruleName] = shortName;
     let coreRuleFunction;
     if (this.outputCst === true) {
       coreRuleFunction = function invokeRuleWithTry(...args) {
         try {
-          this.ruleInvocationStateUpdate(shortName, ruleName2, this.subruleIdx);
+          this.ruleInvocationStateUpdate(shortName, ruleName, this.subruleIdx);
           impl.apply(this, args);
           const cst = this.CST_STACK[this.CST_STACK.length - 1];
           this.cstPostRule(cst);
@@ -28695,7 +26150,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
     } else {
       coreRuleFunction = function invokeRuleWithTryCst(...args) {
         try {
-          this.ruleInvocationStateUpdate(shortName, ruleName2, this.subruleIdx);
+          this.ruleInvocationStateUpdate(shortName, ruleName, this.subruleIdx);
           return impl.apply(this, args);
         } catch (e) {
           return this.invokeRuleCatch(e, resyncEnabled, recoveryValueFunc);
@@ -28705,14 +26160,14 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       };
     }
     const rootRuleFunction = function rootRule(...args) {
-      this.onBeforeParse(ruleName2);
+      this.onBeforeParse(ruleName);
       try {
         return coreRuleFunction.apply(this, args);
       } finally {
-        this.onAfterParse(ruleName2);
+        this.onAfterParse(ruleName);
       }
     };
-    const wrappedGrammarRule = Object.assign(rootRuleFunction, { ruleName: ruleName2, originalGrammarAction: impl, coreRule: coreRuleFunction });
+    const wrappedGrammarRule = Object.assign(rootRuleFunction, { ruleName, originalGrammarAction: impl, coreRule: coreRuleFunction });
     return wrappedGrammarRule;
   }
   invokeRuleCatch(e, resyncEnabledConfig, recoveryValueFunc) {
@@ -28946,9 +26401,9 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
       throw this.subruleInternalError(e, options, ruleToCall.ruleName);
     }
   }
-  subruleInternalError(e, options, ruleName2) {
+  subruleInternalError(e, options, ruleName) {
     if (isRecognitionException(e) && e.partialCstResult !== void 0) {
-      this.cstPostNonTerminal(e.partialCstResult, options !== void 0 && options.LABEL !== void 0 ? options.LABEL : ruleName2);
+      this.cstPostNonTerminal(e.partialCstResult, options !== void 0 && options.LABEL !== void 0 ? options.LABEL : ruleName);
       delete e.partialCstResult;
     }
     throw e;
@@ -29065,7 +26520,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
    *
    * @param ruleName - The name of the root rule being invoked.
    */
-  onBeforeParse(ruleName2) {
+  onBeforeParse(ruleName) {
     for (let i = 0; i < this.maxLookahead + 1; i++) {
       this.tokVector.push(END_OF_FILE);
     }
@@ -29083,7 +26538,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
    *
    * @param ruleName - The name of the root rule that was invoked.
    */
-  onAfterParse(ruleName2) {
+  onAfterParse(ruleName) {
     if (this.isAtEndOfInput() === false) {
       const firstRedundantTok = this.LA(1);
       const errMsg = this.errorMessageProvider.buildNotAllInputParsedMessage({
@@ -29124,8 +26579,8 @@ var ErrorHandler = class {
   }
   // TODO: consider caching the error message computed information
   raiseEarlyExitException(occurrence, prodType, userDefinedErrMsg) {
-    const ruleName2 = this.getCurrRuleFullName();
-    const ruleGrammar = this.getGAstProductions()[ruleName2];
+    const ruleName = this.getCurrRuleFullName();
+    const ruleGrammar = this.getGAstProductions()[ruleName];
     const lookAheadPathsPerAlternative = getLookaheadPathsForOptionalProd(occurrence, ruleGrammar, prodType, this.maxLookahead);
     const insideProdPaths = lookAheadPathsPerAlternative[0];
     const actualTokens = [];
@@ -29137,14 +26592,14 @@ var ErrorHandler = class {
       actual: actualTokens,
       previous: this.LA(0),
       customUserDescription: userDefinedErrMsg,
-      ruleName: ruleName2
+      ruleName
     });
     throw this.SAVE_ERROR(new EarlyExitException(msg, this.LA(1), this.LA(0)));
   }
   // TODO: consider caching the error message computed information
   raiseNoAltException(occurrence, errMsgTypes) {
-    const ruleName2 = this.getCurrRuleFullName();
-    const ruleGrammar = this.getGAstProductions()[ruleName2];
+    const ruleName = this.getCurrRuleFullName();
+    const ruleGrammar = this.getGAstProductions()[ruleName];
     const lookAheadPathsPerAlternative = getLookaheadPathsForOr(occurrence, ruleGrammar, this.maxLookahead);
     const actualTokens = [];
     for (let i = 1; i <= this.maxLookahead; i++) {
@@ -29333,10 +26788,10 @@ var GastRecorder = class {
       throw error;
     }
     const prevProd = this.recordingProdStack.at(-1);
-    const ruleName2 = ruleToCall.ruleName;
+    const ruleName = ruleToCall.ruleName;
     const newNoneTerminal = new NonTerminal({
       idx: occurrence,
-      nonTerminalName: ruleName2,
+      nonTerminalName: ruleName,
       label: options === null || options === void 0 ? void 0 : options.LABEL,
       // The resolving of the `referencedRule` property will be done once all the Rule's GASTs have been created
       referencedRule: void 0
@@ -31156,8 +28611,8 @@ function repetitionSep(atn, rule, repetition2) {
   });
   defineDecisionState(atn, starState);
   const handle = makeAlts(atn, rule, starState, repetition2, block(atn, rule, repetition2));
-  const sep3 = tokenRef(atn, rule, repetition2.separator, repetition2);
-  return star(atn, rule, repetition2, handle, sep3);
+  const sep = tokenRef(atn, rule, repetition2.separator, repetition2);
+  return star(atn, rule, repetition2, handle, sep);
 }
 function repetitionMandatory(atn, rule, repetition2) {
   const plusState = newState(atn, rule, repetition2, {
@@ -31173,8 +28628,8 @@ function repetitionMandatorySep(atn, rule, repetition2) {
   });
   defineDecisionState(atn, plusState);
   const handle = makeAlts(atn, rule, plusState, repetition2, block(atn, rule, repetition2));
-  const sep3 = tokenRef(atn, rule, repetition2.separator, repetition2);
-  return plus(atn, rule, repetition2, handle, sep3);
+  const sep = tokenRef(atn, rule, repetition2.separator, repetition2);
+  return plus(atn, rule, repetition2, handle, sep);
 }
 function alternation(atn, rule, alternation2) {
   const start = newState(atn, rule, alternation2, {
@@ -31203,7 +28658,7 @@ function block(atn, rule, block2) {
     return makeBlock(atn, handles);
   }
 }
-function plus(atn, rule, plus2, handle, sep3) {
+function plus(atn, rule, plus2, handle, sep) {
   const blkStart = handle.left;
   const blkEnd = handle.right;
   const loop = newState(atn, rule, plus2, {
@@ -31215,22 +28670,22 @@ function plus(atn, rule, plus2, handle, sep3) {
   });
   blkStart.loopback = loop;
   end.loopback = loop;
-  atn.decisionMap[buildATNKey(rule, sep3 ? "RepetitionMandatoryWithSeparator" : "RepetitionMandatory", plus2.idx)] = loop;
+  atn.decisionMap[buildATNKey(rule, sep ? "RepetitionMandatoryWithSeparator" : "RepetitionMandatory", plus2.idx)] = loop;
   epsilon(blkEnd, loop);
-  if (sep3 === void 0) {
+  if (sep === void 0) {
     epsilon(loop, blkStart);
     epsilon(loop, end);
   } else {
     epsilon(loop, end);
-    epsilon(loop, sep3.left);
-    epsilon(sep3.right, blkStart);
+    epsilon(loop, sep.left);
+    epsilon(sep.right, blkStart);
   }
   return {
     left: blkStart,
     right: end
   };
 }
-function star(atn, rule, star2, handle, sep3) {
+function star(atn, rule, star2, handle, sep) {
   const start = handle.left;
   const end = handle.right;
   const entry = newState(atn, rule, star2, {
@@ -31248,14 +28703,14 @@ function star(atn, rule, star2, handle, sep3) {
   epsilon(entry, start);
   epsilon(entry, loopEnd);
   epsilon(end, loop);
-  if (sep3 !== void 0) {
+  if (sep !== void 0) {
     epsilon(loop, loopEnd);
-    epsilon(loop, sep3.left);
-    epsilon(sep3.right, start);
+    epsilon(loop, sep.left);
+    epsilon(sep.right, start);
   } else {
     epsilon(loop, entry);
   }
-  atn.decisionMap[buildATNKey(rule, sep3 ? "RepetitionWithSeparator" : "Repetition", star2.idx)] = entry;
+  atn.decisionMap[buildATNKey(rule, sep ? "RepetitionWithSeparator" : "Repetition", star2.idx)] = entry;
   return {
     left: entry,
     right: loopEnd
@@ -33586,19 +31041,19 @@ function getRuleName(ctx, element) {
   } else {
     let item = element;
     let parent = item.$container;
-    let ruleName2 = element.$type;
+    let ruleName = element.$type;
     while (!isParserRule(parent)) {
       if (isGroup(parent) || isAlternatives(parent) || isUnorderedGroup(parent)) {
         const index = parent.elements.indexOf(item);
-        ruleName2 = index.toString() + ":" + ruleName2;
+        ruleName = index.toString() + ":" + ruleName;
       }
       item = parent;
       parent = parent.$container;
     }
     const rule = parent;
-    ruleName2 = rule.name + ":" + ruleName2;
-    ctx.ruleNames.set(element, ruleName2);
-    return ruleName2;
+    ruleName = rule.name + ":" + ruleName;
+    ctx.ruleNames.set(element, ruleName);
+    return ruleName;
   }
 }
 function getToken(ctx, name) {
@@ -33820,16 +31275,13 @@ var ValueConverter;
   ValueConverter2.convertBoolean = convertBoolean;
 })(ValueConverter || (ValueConverter = {}));
 
-// node_modules/langium/lib/utils/cancellation.js
-var import_vscode_languageserver_protocol = __toESM(require_api2(), 1);
-
 // node_modules/langium/lib/utils/promise-utils.js
 function delayNextTick() {
-  return new Promise((resolve8) => {
+  return new Promise((resolve) => {
     if (typeof setImmediate === "undefined") {
-      setTimeout(resolve8, 0);
+      setTimeout(resolve, 0);
     } else {
-      setImmediate(resolve8);
+      setImmediate(resolve);
     }
   });
 }
@@ -33859,9 +31311,9 @@ async function interruptAndCheck(token) {
 }
 var Deferred = class {
   constructor() {
-    this.promise = new Promise((resolve8, reject) => {
+    this.promise = new Promise((resolve, reject) => {
       this.resolve = (arg) => {
-        resolve8(arg);
+        resolve(arg);
         return this;
       };
       this.reject = (err) => {
@@ -33869,987 +31321,6 @@ var Deferred = class {
         return this;
       };
     });
-  }
-};
-
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
-var FullTextDocument2 = class _FullTextDocument {
-  constructor(uri, languageId, version, content) {
-    this._uri = uri;
-    this._languageId = languageId;
-    this._version = version;
-    this._content = content;
-    this._lineOffsets = void 0;
-  }
-  get uri() {
-    return this._uri;
-  }
-  get languageId() {
-    return this._languageId;
-  }
-  get version() {
-    return this._version;
-  }
-  getText(range) {
-    if (range) {
-      const start = this.offsetAt(range.start);
-      const end = this.offsetAt(range.end);
-      return this._content.substring(start, end);
-    }
-    return this._content;
-  }
-  update(changes, version) {
-    for (const change of changes) {
-      if (_FullTextDocument.isIncremental(change)) {
-        const range = getWellformedRange(change.range);
-        const startOffset = this.offsetAt(range.start);
-        const endOffset = this.offsetAt(range.end);
-        this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
-        const insertedEndOffset = startOffset + change.text.length;
-        const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 && this._content.charCodeAt(startOffset) === 10;
-        const crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 && this._content.charCodeAt(insertedEndOffset) === 10;
-        if (crlfAtStart || crlfAtEnd) {
-          this._lineOffsets = void 0;
-          continue;
-        }
-        const startLine = Math.max(range.start.line, 0);
-        const endLine = Math.max(range.end.line, 0);
-        let lineOffsets = this._lineOffsets;
-        const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
-        if (endLine - startLine === addedLineOffsets.length) {
-          for (let i = 0, len = addedLineOffsets.length; i < len; i++) {
-            lineOffsets[i + startLine + 1] = addedLineOffsets[i];
-          }
-        } else {
-          if (addedLineOffsets.length < 1e4) {
-            lineOffsets.splice(startLine + 1, endLine - startLine, ...addedLineOffsets);
-          } else {
-            this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
-          }
-        }
-        const diff = change.text.length - (endOffset - startOffset);
-        if (diff !== 0) {
-          for (let i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
-            lineOffsets[i] = lineOffsets[i] + diff;
-          }
-        }
-      } else if (_FullTextDocument.isFull(change)) {
-        this._content = change.text;
-        this._lineOffsets = void 0;
-      } else {
-        throw new Error("Unknown change event received");
-      }
-    }
-    this._version = version;
-  }
-  getLineOffsets() {
-    if (this._lineOffsets === void 0) {
-      this._lineOffsets = computeLineOffsets(this._content, true);
-    }
-    return this._lineOffsets;
-  }
-  positionAt(offset) {
-    offset = Math.max(Math.min(offset, this._content.length), 0);
-    const lineOffsets = this.getLineOffsets();
-    let low = 0, high = lineOffsets.length;
-    if (high === 0) {
-      return { line: 0, character: offset };
-    }
-    while (low < high) {
-      const mid = Math.floor((low + high) / 2);
-      if (lineOffsets[mid] > offset) {
-        high = mid;
-      } else {
-        low = mid + 1;
-      }
-    }
-    const line = low - 1;
-    offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
-    return { line, character: offset - lineOffsets[line] };
-  }
-  offsetAt(position) {
-    const lineOffsets = this.getLineOffsets();
-    if (position.line >= lineOffsets.length) {
-      return this._content.length;
-    } else if (position.line < 0) {
-      return 0;
-    }
-    const lineOffset = lineOffsets[position.line];
-    if (position.character <= 0) {
-      return lineOffset;
-    }
-    const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
-    const offset = Math.min(lineOffset + position.character, nextLineOffset);
-    return this.ensureBeforeEOL(offset, lineOffset);
-  }
-  getLineRange(line) {
-    const lineOffsets = this.getLineOffsets();
-    if (line >= lineOffsets.length) {
-      const lastLine = lineOffsets.length - 1;
-      return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
-    } else if (line < 0) {
-      return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    }
-    const startOffset = lineOffsets[line];
-    const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-    const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
-    return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
-  }
-  getEOLCharacters(line) {
-    const lineOffsets = this.getLineOffsets();
-    if (line >= lineOffsets.length) {
-      return "";
-    } else if (line < 0) {
-      return "";
-    }
-    const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-    const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
-    return this._content.substring(eolOffset, nextLineOffset);
-  }
-  ensureBeforeEOL(offset, lineOffset) {
-    while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
-      offset--;
-    }
-    return offset;
-  }
-  get lineCount() {
-    return this.getLineOffsets().length;
-  }
-  static isIncremental(event) {
-    const candidate = event;
-    return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range !== void 0 && (candidate.rangeLength === void 0 || typeof candidate.rangeLength === "number");
-  }
-  static isFull(event) {
-    const candidate = event;
-    return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
-  }
-};
-var TextDocument2;
-(function(TextDocument4) {
-  function create(uri, languageId, version, content) {
-    return new FullTextDocument2(uri, languageId, version, content);
-  }
-  TextDocument4.create = create;
-  function update(document, changes, version) {
-    if (document instanceof FullTextDocument2) {
-      document.update(changes, version);
-      return document;
-    } else {
-      throw new Error("TextDocument.update: document must be created by TextDocument.create");
-    }
-  }
-  TextDocument4.update = update;
-  function applyEdits(document, edits) {
-    const text = document.getText();
-    const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a2, b) => {
-      const diff = a2.range.start.line - b.range.start.line;
-      if (diff === 0) {
-        return a2.range.start.character - b.range.start.character;
-      }
-      return diff;
-    });
-    let lastModifiedOffset = 0;
-    const spans = [];
-    for (const e of sortedEdits) {
-      const startOffset = document.offsetAt(e.range.start);
-      if (startOffset < lastModifiedOffset) {
-        throw new Error("Overlapping edit");
-      } else if (startOffset > lastModifiedOffset) {
-        spans.push(text.substring(lastModifiedOffset, startOffset));
-      }
-      if (e.newText.length) {
-        spans.push(e.newText);
-      }
-      lastModifiedOffset = document.offsetAt(e.range.end);
-    }
-    spans.push(text.substr(lastModifiedOffset));
-    return spans.join("");
-  }
-  TextDocument4.applyEdits = applyEdits;
-})(TextDocument2 || (TextDocument2 = {}));
-function mergeSort(data, compare2) {
-  if (data.length <= 1) {
-    return data;
-  }
-  const p = data.length / 2 | 0;
-  const left = data.slice(0, p);
-  const right = data.slice(p);
-  mergeSort(left, compare2);
-  mergeSort(right, compare2);
-  let leftIdx = 0;
-  let rightIdx = 0;
-  let i = 0;
-  while (leftIdx < left.length && rightIdx < right.length) {
-    const ret = compare2(left[leftIdx], right[rightIdx]);
-    if (ret <= 0) {
-      data[i++] = left[leftIdx++];
-    } else {
-      data[i++] = right[rightIdx++];
-    }
-  }
-  while (leftIdx < left.length) {
-    data[i++] = left[leftIdx++];
-  }
-  while (rightIdx < right.length) {
-    data[i++] = right[rightIdx++];
-  }
-  return data;
-}
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
-  const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
-        i++;
-      }
-      result.push(textOffset + i + 1);
-    }
-  }
-  return result;
-}
-function isEOL(char) {
-  return char === 13 || char === 10;
-}
-function getWellformedRange(range) {
-  const start = range.start;
-  const end = range.end;
-  if (start.line > end.line || start.line === end.line && start.character > end.character) {
-    return { start: end, end: start };
-  }
-  return range;
-}
-function getWellformedEdit(textEdit) {
-  const range = getWellformedRange(textEdit.range);
-  if (range !== textEdit.range) {
-    return { newText: textEdit.newText, range };
-  }
-  return textEdit;
-}
-
-// node_modules/vscode-uri/lib/esm/index.mjs
-var LIB;
-(() => {
-  "use strict";
-  var t = { 975: (t2) => {
-    function e2(t3) {
-      if ("string" != typeof t3) throw new TypeError("Path must be a string. Received " + JSON.stringify(t3));
-    }
-    function r2(t3, e3) {
-      for (var r3, n3 = "", i2 = 0, o2 = -1, s2 = 0, h2 = 0; h2 <= t3.length; ++h2) {
-        if (h2 < t3.length) r3 = t3.charCodeAt(h2);
-        else {
-          if (47 === r3) break;
-          r3 = 47;
-        }
-        if (47 === r3) {
-          if (o2 === h2 - 1 || 1 === s2) ;
-          else if (o2 !== h2 - 1 && 2 === s2) {
-            if (n3.length < 2 || 2 !== i2 || 46 !== n3.charCodeAt(n3.length - 1) || 46 !== n3.charCodeAt(n3.length - 2)) {
-              if (n3.length > 2) {
-                var a3 = n3.lastIndexOf("/");
-                if (a3 !== n3.length - 1) {
-                  -1 === a3 ? (n3 = "", i2 = 0) : i2 = (n3 = n3.slice(0, a3)).length - 1 - n3.lastIndexOf("/"), o2 = h2, s2 = 0;
-                  continue;
-                }
-              } else if (2 === n3.length || 1 === n3.length) {
-                n3 = "", i2 = 0, o2 = h2, s2 = 0;
-                continue;
-              }
-            }
-            e3 && (n3.length > 0 ? n3 += "/.." : n3 = "..", i2 = 2);
-          } else n3.length > 0 ? n3 += "/" + t3.slice(o2 + 1, h2) : n3 = t3.slice(o2 + 1, h2), i2 = h2 - o2 - 1;
-          o2 = h2, s2 = 0;
-        } else 46 === r3 && -1 !== s2 ? ++s2 : s2 = -1;
-      }
-      return n3;
-    }
-    var n2 = { resolve: function() {
-      for (var t3, n3 = "", i2 = false, o2 = arguments.length - 1; o2 >= -1 && !i2; o2--) {
-        var s2;
-        o2 >= 0 ? s2 = arguments[o2] : (void 0 === t3 && (t3 = process.cwd()), s2 = t3), e2(s2), 0 !== s2.length && (n3 = s2 + "/" + n3, i2 = 47 === s2.charCodeAt(0));
-      }
-      return n3 = r2(n3, !i2), i2 ? n3.length > 0 ? "/" + n3 : "/" : n3.length > 0 ? n3 : ".";
-    }, normalize: function(t3) {
-      if (e2(t3), 0 === t3.length) return ".";
-      var n3 = 47 === t3.charCodeAt(0), i2 = 47 === t3.charCodeAt(t3.length - 1);
-      return 0 !== (t3 = r2(t3, !n3)).length || n3 || (t3 = "."), t3.length > 0 && i2 && (t3 += "/"), n3 ? "/" + t3 : t3;
-    }, isAbsolute: function(t3) {
-      return e2(t3), t3.length > 0 && 47 === t3.charCodeAt(0);
-    }, join: function() {
-      if (0 === arguments.length) return ".";
-      for (var t3, r3 = 0; r3 < arguments.length; ++r3) {
-        var i2 = arguments[r3];
-        e2(i2), i2.length > 0 && (void 0 === t3 ? t3 = i2 : t3 += "/" + i2);
-      }
-      return void 0 === t3 ? "." : n2.normalize(t3);
-    }, relative: function(t3, r3) {
-      if (e2(t3), e2(r3), t3 === r3) return "";
-      if ((t3 = n2.resolve(t3)) === (r3 = n2.resolve(r3))) return "";
-      for (var i2 = 1; i2 < t3.length && 47 === t3.charCodeAt(i2); ++i2) ;
-      for (var o2 = t3.length, s2 = o2 - i2, h2 = 1; h2 < r3.length && 47 === r3.charCodeAt(h2); ++h2) ;
-      for (var a3 = r3.length - h2, c2 = s2 < a3 ? s2 : a3, f2 = -1, u2 = 0; u2 <= c2; ++u2) {
-        if (u2 === c2) {
-          if (a3 > c2) {
-            if (47 === r3.charCodeAt(h2 + u2)) return r3.slice(h2 + u2 + 1);
-            if (0 === u2) return r3.slice(h2 + u2);
-          } else s2 > c2 && (47 === t3.charCodeAt(i2 + u2) ? f2 = u2 : 0 === u2 && (f2 = 0));
-          break;
-        }
-        var l2 = t3.charCodeAt(i2 + u2);
-        if (l2 !== r3.charCodeAt(h2 + u2)) break;
-        47 === l2 && (f2 = u2);
-      }
-      var g2 = "";
-      for (u2 = i2 + f2 + 1; u2 <= o2; ++u2) u2 !== o2 && 47 !== t3.charCodeAt(u2) || (0 === g2.length ? g2 += ".." : g2 += "/..");
-      return g2.length > 0 ? g2 + r3.slice(h2 + f2) : (h2 += f2, 47 === r3.charCodeAt(h2) && ++h2, r3.slice(h2));
-    }, _makeLong: function(t3) {
-      return t3;
-    }, dirname: function(t3) {
-      if (e2(t3), 0 === t3.length) return ".";
-      for (var r3 = t3.charCodeAt(0), n3 = 47 === r3, i2 = -1, o2 = true, s2 = t3.length - 1; s2 >= 1; --s2) if (47 === (r3 = t3.charCodeAt(s2))) {
-        if (!o2) {
-          i2 = s2;
-          break;
-        }
-      } else o2 = false;
-      return -1 === i2 ? n3 ? "/" : "." : n3 && 1 === i2 ? "//" : t3.slice(0, i2);
-    }, basename: function(t3, r3) {
-      if (void 0 !== r3 && "string" != typeof r3) throw new TypeError('"ext" argument must be a string');
-      e2(t3);
-      var n3, i2 = 0, o2 = -1, s2 = true;
-      if (void 0 !== r3 && r3.length > 0 && r3.length <= t3.length) {
-        if (r3.length === t3.length && r3 === t3) return "";
-        var h2 = r3.length - 1, a3 = -1;
-        for (n3 = t3.length - 1; n3 >= 0; --n3) {
-          var c2 = t3.charCodeAt(n3);
-          if (47 === c2) {
-            if (!s2) {
-              i2 = n3 + 1;
-              break;
-            }
-          } else -1 === a3 && (s2 = false, a3 = n3 + 1), h2 >= 0 && (c2 === r3.charCodeAt(h2) ? -1 == --h2 && (o2 = n3) : (h2 = -1, o2 = a3));
-        }
-        return i2 === o2 ? o2 = a3 : -1 === o2 && (o2 = t3.length), t3.slice(i2, o2);
-      }
-      for (n3 = t3.length - 1; n3 >= 0; --n3) if (47 === t3.charCodeAt(n3)) {
-        if (!s2) {
-          i2 = n3 + 1;
-          break;
-        }
-      } else -1 === o2 && (s2 = false, o2 = n3 + 1);
-      return -1 === o2 ? "" : t3.slice(i2, o2);
-    }, extname: function(t3) {
-      e2(t3);
-      for (var r3 = -1, n3 = 0, i2 = -1, o2 = true, s2 = 0, h2 = t3.length - 1; h2 >= 0; --h2) {
-        var a3 = t3.charCodeAt(h2);
-        if (47 !== a3) -1 === i2 && (o2 = false, i2 = h2 + 1), 46 === a3 ? -1 === r3 ? r3 = h2 : 1 !== s2 && (s2 = 1) : -1 !== r3 && (s2 = -1);
-        else if (!o2) {
-          n3 = h2 + 1;
-          break;
-        }
-      }
-      return -1 === r3 || -1 === i2 || 0 === s2 || 1 === s2 && r3 === i2 - 1 && r3 === n3 + 1 ? "" : t3.slice(r3, i2);
-    }, format: function(t3) {
-      if (null === t3 || "object" != typeof t3) throw new TypeError('The "pathObject" argument must be of type Object. Received type ' + typeof t3);
-      return (function(t4, e3) {
-        var r3 = e3.dir || e3.root, n3 = e3.base || (e3.name || "") + (e3.ext || "");
-        return r3 ? r3 === e3.root ? r3 + n3 : r3 + "/" + n3 : n3;
-      })(0, t3);
-    }, parse: function(t3) {
-      e2(t3);
-      var r3 = { root: "", dir: "", base: "", ext: "", name: "" };
-      if (0 === t3.length) return r3;
-      var n3, i2 = t3.charCodeAt(0), o2 = 47 === i2;
-      o2 ? (r3.root = "/", n3 = 1) : n3 = 0;
-      for (var s2 = -1, h2 = 0, a3 = -1, c2 = true, f2 = t3.length - 1, u2 = 0; f2 >= n3; --f2) if (47 !== (i2 = t3.charCodeAt(f2))) -1 === a3 && (c2 = false, a3 = f2 + 1), 46 === i2 ? -1 === s2 ? s2 = f2 : 1 !== u2 && (u2 = 1) : -1 !== s2 && (u2 = -1);
-      else if (!c2) {
-        h2 = f2 + 1;
-        break;
-      }
-      return -1 === s2 || -1 === a3 || 0 === u2 || 1 === u2 && s2 === a3 - 1 && s2 === h2 + 1 ? -1 !== a3 && (r3.base = r3.name = 0 === h2 && o2 ? t3.slice(1, a3) : t3.slice(h2, a3)) : (0 === h2 && o2 ? (r3.name = t3.slice(1, s2), r3.base = t3.slice(1, a3)) : (r3.name = t3.slice(h2, s2), r3.base = t3.slice(h2, a3)), r3.ext = t3.slice(s2, a3)), h2 > 0 ? r3.dir = t3.slice(0, h2 - 1) : o2 && (r3.dir = "/"), r3;
-    }, sep: "/", delimiter: ":", win32: null, posix: null };
-    n2.posix = n2, t2.exports = n2;
-  } }, e = {};
-  function r(n2) {
-    var i2 = e[n2];
-    if (void 0 !== i2) return i2.exports;
-    var o2 = e[n2] = { exports: {} };
-    return t[n2](o2, o2.exports, r), o2.exports;
-  }
-  r.d = (t2, e2) => {
-    for (var n2 in e2) r.o(e2, n2) && !r.o(t2, n2) && Object.defineProperty(t2, n2, { enumerable: true, get: e2[n2] });
-  }, r.o = (t2, e2) => Object.prototype.hasOwnProperty.call(t2, e2), r.r = (t2) => {
-    "undefined" != typeof Symbol && Symbol.toStringTag && Object.defineProperty(t2, Symbol.toStringTag, { value: "Module" }), Object.defineProperty(t2, "__esModule", { value: true });
-  };
-  var n = {};
-  let i;
-  if (r.r(n), r.d(n, { URI: () => l, Utils: () => I }), "object" == typeof process) i = "win32" === process.platform;
-  else if ("object" == typeof navigator) {
-    let t2 = navigator.userAgent;
-    i = t2.indexOf("Windows") >= 0;
-  }
-  const o = /^\w[\w\d+.-]*$/, s = /^\//, h = /^\/\//;
-  function a2(t2, e2) {
-    if (!t2.scheme && e2) throw new Error(`[UriError]: Scheme is missing: {scheme: "", authority: "${t2.authority}", path: "${t2.path}", query: "${t2.query}", fragment: "${t2.fragment}"}`);
-    if (t2.scheme && !o.test(t2.scheme)) throw new Error("[UriError]: Scheme contains illegal characters.");
-    if (t2.path) {
-      if (t2.authority) {
-        if (!s.test(t2.path)) throw new Error('[UriError]: If a URI contains an authority component, then the path component must either be empty or begin with a slash ("/") character');
-      } else if (h.test(t2.path)) throw new Error('[UriError]: If a URI does not contain an authority component, then the path cannot begin with two slash characters ("//")');
-    }
-  }
-  const c = "", f = "/", u = /^(([^:/?#]+?):)?(\/\/([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?/;
-  class l {
-    static isUri(t2) {
-      return t2 instanceof l || !!t2 && "string" == typeof t2.authority && "string" == typeof t2.fragment && "string" == typeof t2.path && "string" == typeof t2.query && "string" == typeof t2.scheme && "string" == typeof t2.fsPath && "function" == typeof t2.with && "function" == typeof t2.toString;
-    }
-    scheme;
-    authority;
-    path;
-    query;
-    fragment;
-    constructor(t2, e2, r2, n2, i2, o2 = false) {
-      "object" == typeof t2 ? (this.scheme = t2.scheme || c, this.authority = t2.authority || c, this.path = t2.path || c, this.query = t2.query || c, this.fragment = t2.fragment || c) : (this.scheme = /* @__PURE__ */ (function(t3, e3) {
-        return t3 || e3 ? t3 : "file";
-      })(t2, o2), this.authority = e2 || c, this.path = (function(t3, e3) {
-        switch (t3) {
-          case "https":
-          case "http":
-          case "file":
-            e3 ? e3[0] !== f && (e3 = f + e3) : e3 = f;
-        }
-        return e3;
-      })(this.scheme, r2 || c), this.query = n2 || c, this.fragment = i2 || c, a2(this, o2));
-    }
-    get fsPath() {
-      return v(this, false);
-    }
-    with(t2) {
-      if (!t2) return this;
-      let { scheme: e2, authority: r2, path: n2, query: i2, fragment: o2 } = t2;
-      return void 0 === e2 ? e2 = this.scheme : null === e2 && (e2 = c), void 0 === r2 ? r2 = this.authority : null === r2 && (r2 = c), void 0 === n2 ? n2 = this.path : null === n2 && (n2 = c), void 0 === i2 ? i2 = this.query : null === i2 && (i2 = c), void 0 === o2 ? o2 = this.fragment : null === o2 && (o2 = c), e2 === this.scheme && r2 === this.authority && n2 === this.path && i2 === this.query && o2 === this.fragment ? this : new d(e2, r2, n2, i2, o2);
-    }
-    static parse(t2, e2 = false) {
-      const r2 = u.exec(t2);
-      return r2 ? new d(r2[2] || c, w(r2[4] || c), w(r2[5] || c), w(r2[7] || c), w(r2[9] || c), e2) : new d(c, c, c, c, c);
-    }
-    static file(t2) {
-      let e2 = c;
-      if (i && (t2 = t2.replace(/\\/g, f)), t2[0] === f && t2[1] === f) {
-        const r2 = t2.indexOf(f, 2);
-        -1 === r2 ? (e2 = t2.substring(2), t2 = f) : (e2 = t2.substring(2, r2), t2 = t2.substring(r2) || f);
-      }
-      return new d("file", e2, t2, c, c);
-    }
-    static from(t2) {
-      const e2 = new d(t2.scheme, t2.authority, t2.path, t2.query, t2.fragment);
-      return a2(e2, true), e2;
-    }
-    toString(t2 = false) {
-      return b(this, t2);
-    }
-    toJSON() {
-      return this;
-    }
-    static revive(t2) {
-      if (t2) {
-        if (t2 instanceof l) return t2;
-        {
-          const e2 = new d(t2);
-          return e2._formatted = t2.external, e2._fsPath = t2._sep === g ? t2.fsPath : null, e2;
-        }
-      }
-      return t2;
-    }
-  }
-  const g = i ? 1 : void 0;
-  class d extends l {
-    _formatted = null;
-    _fsPath = null;
-    get fsPath() {
-      return this._fsPath || (this._fsPath = v(this, false)), this._fsPath;
-    }
-    toString(t2 = false) {
-      return t2 ? b(this, true) : (this._formatted || (this._formatted = b(this, false)), this._formatted);
-    }
-    toJSON() {
-      const t2 = { $mid: 1 };
-      return this._fsPath && (t2.fsPath = this._fsPath, t2._sep = g), this._formatted && (t2.external = this._formatted), this.path && (t2.path = this.path), this.scheme && (t2.scheme = this.scheme), this.authority && (t2.authority = this.authority), this.query && (t2.query = this.query), this.fragment && (t2.fragment = this.fragment), t2;
-    }
-  }
-  const p = { 58: "%3A", 47: "%2F", 63: "%3F", 35: "%23", 91: "%5B", 93: "%5D", 64: "%40", 33: "%21", 36: "%24", 38: "%26", 39: "%27", 40: "%28", 41: "%29", 42: "%2A", 43: "%2B", 44: "%2C", 59: "%3B", 61: "%3D", 32: "%20" };
-  function m(t2, e2, r2) {
-    let n2, i2 = -1;
-    for (let o2 = 0; o2 < t2.length; o2++) {
-      const s2 = t2.charCodeAt(o2);
-      if (s2 >= 97 && s2 <= 122 || s2 >= 65 && s2 <= 90 || s2 >= 48 && s2 <= 57 || 45 === s2 || 46 === s2 || 95 === s2 || 126 === s2 || e2 && 47 === s2 || r2 && 91 === s2 || r2 && 93 === s2 || r2 && 58 === s2) -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), void 0 !== n2 && (n2 += t2.charAt(o2));
-      else {
-        void 0 === n2 && (n2 = t2.substr(0, o2));
-        const e3 = p[s2];
-        void 0 !== e3 ? (-1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), n2 += e3) : -1 === i2 && (i2 = o2);
-      }
-    }
-    return -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2))), void 0 !== n2 ? n2 : t2;
-  }
-  function y(t2) {
-    let e2;
-    for (let r2 = 0; r2 < t2.length; r2++) {
-      const n2 = t2.charCodeAt(r2);
-      35 === n2 || 63 === n2 ? (void 0 === e2 && (e2 = t2.substr(0, r2)), e2 += p[n2]) : void 0 !== e2 && (e2 += t2[r2]);
-    }
-    return void 0 !== e2 ? e2 : t2;
-  }
-  function v(t2, e2) {
-    let r2;
-    return r2 = t2.authority && t2.path.length > 1 && "file" === t2.scheme ? `//${t2.authority}${t2.path}` : 47 === t2.path.charCodeAt(0) && (t2.path.charCodeAt(1) >= 65 && t2.path.charCodeAt(1) <= 90 || t2.path.charCodeAt(1) >= 97 && t2.path.charCodeAt(1) <= 122) && 58 === t2.path.charCodeAt(2) ? e2 ? t2.path.substr(1) : t2.path[1].toLowerCase() + t2.path.substr(2) : t2.path, i && (r2 = r2.replace(/\//g, "\\")), r2;
-  }
-  function b(t2, e2) {
-    const r2 = e2 ? y : m;
-    let n2 = "", { scheme: i2, authority: o2, path: s2, query: h2, fragment: a3 } = t2;
-    if (i2 && (n2 += i2, n2 += ":"), (o2 || "file" === i2) && (n2 += f, n2 += f), o2) {
-      let t3 = o2.indexOf("@");
-      if (-1 !== t3) {
-        const e3 = o2.substr(0, t3);
-        o2 = o2.substr(t3 + 1), t3 = e3.lastIndexOf(":"), -1 === t3 ? n2 += r2(e3, false, false) : (n2 += r2(e3.substr(0, t3), false, false), n2 += ":", n2 += r2(e3.substr(t3 + 1), false, true)), n2 += "@";
-      }
-      o2 = o2.toLowerCase(), t3 = o2.lastIndexOf(":"), -1 === t3 ? n2 += r2(o2, false, true) : (n2 += r2(o2.substr(0, t3), false, true), n2 += o2.substr(t3));
-    }
-    if (s2) {
-      if (s2.length >= 3 && 47 === s2.charCodeAt(0) && 58 === s2.charCodeAt(2)) {
-        const t3 = s2.charCodeAt(1);
-        t3 >= 65 && t3 <= 90 && (s2 = `/${String.fromCharCode(t3 + 32)}:${s2.substr(3)}`);
-      } else if (s2.length >= 2 && 58 === s2.charCodeAt(1)) {
-        const t3 = s2.charCodeAt(0);
-        t3 >= 65 && t3 <= 90 && (s2 = `${String.fromCharCode(t3 + 32)}:${s2.substr(2)}`);
-      }
-      n2 += r2(s2, true, false);
-    }
-    return h2 && (n2 += "?", n2 += r2(h2, false, false)), a3 && (n2 += "#", n2 += e2 ? a3 : m(a3, false, false)), n2;
-  }
-  function C(t2) {
-    try {
-      return decodeURIComponent(t2);
-    } catch {
-      return t2.length > 3 ? t2.substr(0, 3) + C(t2.substr(3)) : t2;
-    }
-  }
-  const A2 = /(%[0-9A-Za-z][0-9A-Za-z])+/g;
-  function w(t2) {
-    return t2.match(A2) ? t2.replace(A2, ((t3) => C(t3))) : t2;
-  }
-  var x = r(975);
-  const P = x.posix || x, _2 = "/";
-  var I;
-  !(function(t2) {
-    t2.joinPath = function(t3, ...e2) {
-      return t3.with({ path: P.join(t3.path, ...e2) });
-    }, t2.resolvePath = function(t3, ...e2) {
-      let r2 = t3.path, n2 = false;
-      r2[0] !== _2 && (r2 = _2 + r2, n2 = true);
-      let i2 = P.resolve(r2, ...e2);
-      return n2 && i2[0] === _2 && !t3.authority && (i2 = i2.substring(1)), t3.with({ path: i2 });
-    }, t2.dirname = function(t3) {
-      if (0 === t3.path.length || t3.path === _2) return t3;
-      let e2 = P.dirname(t3.path);
-      return 1 === e2.length && 46 === e2.charCodeAt(0) && (e2 = ""), t3.with({ path: e2 });
-    }, t2.basename = function(t3) {
-      return P.basename(t3.path);
-    }, t2.extname = function(t3) {
-      return P.extname(t3.path);
-    };
-  })(I || (I = {})), LIB = n;
-})();
-var { URI: URI2, Utils } = LIB;
-
-// node_modules/langium/lib/utils/uri-utils.js
-var UriUtils;
-(function(UriUtils2) {
-  UriUtils2.basename = Utils.basename;
-  UriUtils2.dirname = Utils.dirname;
-  UriUtils2.extname = Utils.extname;
-  UriUtils2.joinPath = Utils.joinPath;
-  UriUtils2.resolvePath = Utils.resolvePath;
-  const isWindows2 = typeof process === "object" && process?.platform === "win32";
-  function equals(a2, b) {
-    return a2?.toString() === b?.toString();
-  }
-  UriUtils2.equals = equals;
-  function relative5(from, to) {
-    const fromPath = typeof from === "string" ? URI2.parse(from).path : from.path;
-    const toPath = typeof to === "string" ? URI2.parse(to).path : to.path;
-    const fromParts = fromPath.split("/").filter((e) => e.length > 0);
-    const toParts = toPath.split("/").filter((e) => e.length > 0);
-    if (isWindows2) {
-      const upperCaseDriveLetter = /^[A-Z]:$/;
-      if (fromParts[0] && upperCaseDriveLetter.test(fromParts[0])) {
-        fromParts[0] = fromParts[0].toLowerCase();
-      }
-      if (toParts[0] && upperCaseDriveLetter.test(toParts[0])) {
-        toParts[0] = toParts[0].toLowerCase();
-      }
-      if (fromParts[0] !== toParts[0]) {
-        return toPath.substring(1);
-      }
-    }
-    let i = 0;
-    for (; i < fromParts.length; i++) {
-      if (fromParts[i] !== toParts[i]) {
-        break;
-      }
-    }
-    const backPart = "../".repeat(fromParts.length - i);
-    const toPart = toParts.slice(i).join("/");
-    return backPart + toPart;
-  }
-  UriUtils2.relative = relative5;
-  function normalize2(uri) {
-    return URI2.parse(uri.toString()).toString();
-  }
-  UriUtils2.normalize = normalize2;
-  function contains2(parent, child) {
-    const parentUri = typeof parent === "string" ? URI2.parse(parent) : parent;
-    const childUri = typeof child === "string" ? URI2.parse(child) : child;
-    if (parentUri.scheme !== childUri.scheme) {
-      return false;
-    }
-    let parentPath = parentUri.path;
-    let childPath = childUri.path;
-    if (childPath.charAt(childPath.length - 1) === "/") {
-      childPath = childPath.slice(0, -1);
-    }
-    if (parentPath.charAt(parentPath.length - 1) === "/") {
-      parentPath = parentPath.slice(0, -1);
-    }
-    if (childPath === parentPath) {
-      return true;
-    }
-    if (childPath.length < parentPath.length) {
-      return false;
-    }
-    if (childPath.charAt(parentPath.length) !== "/") {
-      return false;
-    }
-    return childPath.startsWith(parentPath);
-  }
-  UriUtils2.contains = contains2;
-})(UriUtils || (UriUtils = {}));
-var UriTrie = class {
-  constructor() {
-    this.root = { name: "", children: /* @__PURE__ */ new Map() };
-  }
-  normalizeUri(uri) {
-    return UriUtils.normalize(uri);
-  }
-  clear() {
-    this.root.children.clear();
-  }
-  insert(uri, element) {
-    const node = this.getNode(this.normalizeUri(uri), true);
-    node.element = element;
-  }
-  delete(uri) {
-    const nodeToDelete = this.getNode(this.normalizeUri(uri), false);
-    if (nodeToDelete?.parent) {
-      nodeToDelete.parent.children.delete(nodeToDelete.name);
-    }
-  }
-  has(uri) {
-    return this.getNode(this.normalizeUri(uri), false)?.element !== void 0;
-  }
-  hasNode(uri) {
-    return this.getNode(this.normalizeUri(uri), false) !== void 0;
-  }
-  find(uri) {
-    return this.getNode(this.normalizeUri(uri), false)?.element;
-  }
-  findNode(uri) {
-    const uriString = this.normalizeUri(uri);
-    const node = this.getNode(uriString, false);
-    if (!node) {
-      return void 0;
-    }
-    return {
-      name: node.name,
-      uri: UriUtils.joinPath(URI2.parse(uriString), node.name).toString(),
-      element: node.element
-    };
-  }
-  findChildren(uri) {
-    const uriString = this.normalizeUri(uri);
-    const node = this.getNode(uriString, false);
-    if (!node) {
-      return [];
-    }
-    return Array.from(node.children.values()).map((child) => ({
-      name: child.name,
-      uri: UriUtils.joinPath(URI2.parse(uriString), child.name).toString(),
-      element: child.element
-    }));
-  }
-  all() {
-    return this.collectValues(this.root);
-  }
-  findAll(prefix) {
-    const node = this.getNode(this.normalizeUri(prefix), false);
-    if (!node) {
-      return [];
-    }
-    return this.collectValues(node);
-  }
-  getNode(uri, create) {
-    const parts = uri.split("/");
-    if (uri.charAt(uri.length - 1) === "/") {
-      parts.pop();
-    }
-    let current = this.root;
-    for (const part of parts) {
-      let child = current.children.get(part);
-      if (!child) {
-        if (create) {
-          child = {
-            name: part,
-            children: /* @__PURE__ */ new Map(),
-            parent: current
-          };
-          current.children.set(part, child);
-        } else {
-          return void 0;
-        }
-      }
-      current = child;
-    }
-    return current;
-  }
-  collectValues(node) {
-    const result = [];
-    if (node.element) {
-      result.push(node.element);
-    }
-    for (const child of node.children.values()) {
-      result.push(...this.collectValues(child));
-    }
-    return result;
-  }
-};
-
-// node_modules/langium/lib/workspace/documents.js
-var DocumentState;
-(function(DocumentState2) {
-  DocumentState2[DocumentState2["Changed"] = 0] = "Changed";
-  DocumentState2[DocumentState2["Parsed"] = 1] = "Parsed";
-  DocumentState2[DocumentState2["IndexedContent"] = 2] = "IndexedContent";
-  DocumentState2[DocumentState2["ComputedScopes"] = 3] = "ComputedScopes";
-  DocumentState2[DocumentState2["Linked"] = 4] = "Linked";
-  DocumentState2[DocumentState2["IndexedReferences"] = 5] = "IndexedReferences";
-  DocumentState2[DocumentState2["Validated"] = 6] = "Validated";
-})(DocumentState || (DocumentState = {}));
-var DefaultLangiumDocumentFactory = class {
-  constructor(services) {
-    this.serviceRegistry = services.ServiceRegistry;
-    this.textDocuments = services.workspace.TextDocuments;
-    this.fileSystemProvider = services.workspace.FileSystemProvider;
-  }
-  async fromUri(uri, cancellationToken = import_vscode_languageserver_protocol.CancellationToken.None) {
-    const content = await this.getInitialText(uri, cancellationToken);
-    return this.createAsync(uri, content, cancellationToken);
-  }
-  async getInitialText(uri, _cancellationToken) {
-    return this.fileSystemProvider.readFile(uri);
-  }
-  fromTextDocument(textDocument, uri, token) {
-    uri = uri ?? URI2.parse(textDocument.uri);
-    if (import_vscode_languageserver_protocol.CancellationToken.is(token)) {
-      return this.createAsync(uri, textDocument, token);
-    } else {
-      return this.create(uri, textDocument, token);
-    }
-  }
-  fromString(text, uri, token) {
-    if (import_vscode_languageserver_protocol.CancellationToken.is(token)) {
-      return this.createAsync(uri, text, token);
-    } else {
-      return this.create(uri, text, token);
-    }
-  }
-  fromModel(model, uri) {
-    return this.create(uri, { $model: model });
-  }
-  create(uri, content, options) {
-    if (typeof content === "string") {
-      const parseResult = this.parse(uri, content, options);
-      return this.createLangiumDocument(parseResult, uri, void 0, content);
-    } else if ("$model" in content) {
-      const parseResult = { value: content.$model, parserErrors: [], lexerErrors: [] };
-      return this.createLangiumDocument(parseResult, uri);
-    } else {
-      const parseResult = this.parse(uri, content.getText(), options);
-      return this.createLangiumDocument(parseResult, uri, content);
-    }
-  }
-  async createAsync(uri, content, cancelToken) {
-    if (typeof content === "string") {
-      const parseResult = await this.parseAsync(uri, content, cancelToken);
-      return this.createLangiumDocument(parseResult, uri, void 0, content);
-    } else {
-      const parseResult = await this.parseAsync(uri, content.getText(), cancelToken);
-      return this.createLangiumDocument(parseResult, uri, content);
-    }
-  }
-  /**
-   * Create a LangiumDocument from a given parse result.
-   *
-   * A TextDocument is created on demand if it is not provided as argument here. Usually this
-   * should not be necessary because the main purpose of the TextDocument is to convert between
-   * text ranges and offsets, which is done solely in LSP request handling.
-   *
-   * With the introduction of {@link update} below this method is supposed to be mainly called
-   * during workspace initialization and on addition/recognition of new files, while changes in
-   * existing documents are processed via {@link update}.
-   */
-  createLangiumDocument(parseResult, uri, textDocument, text) {
-    let document;
-    if (textDocument) {
-      document = {
-        parseResult,
-        uri,
-        state: DocumentState.Parsed,
-        references: [],
-        textDocument
-      };
-    } else {
-      const textDocumentGetter = this.createTextDocumentGetter(uri, text);
-      document = {
-        parseResult,
-        uri,
-        state: DocumentState.Parsed,
-        references: [],
-        get textDocument() {
-          return textDocumentGetter();
-        }
-      };
-    }
-    parseResult.value.$document = document;
-    return document;
-  }
-  async update(document, cancellationToken) {
-    const oldText = document.parseResult.value.$cstNode?.root.fullText;
-    const textDocument = this.textDocuments?.get(document.uri.toString());
-    const text = await this.getUpdatedText(document, textDocument, cancellationToken);
-    if (textDocument) {
-      Object.defineProperty(document, "textDocument", {
-        value: textDocument
-      });
-    } else {
-      const textDocumentGetter = this.createTextDocumentGetter(document.uri, text);
-      Object.defineProperty(document, "textDocument", {
-        get: textDocumentGetter
-      });
-    }
-    if (oldText !== text) {
-      document.parseResult = await this.parseAsync(document.uri, text, cancellationToken);
-      document.parseResult.value.$document = document;
-    }
-    document.state = DocumentState.Parsed;
-    return document;
-  }
-  async getUpdatedText(document, textDocument, _cancellationToken) {
-    return textDocument ? textDocument.getText() : await this.fileSystemProvider.readFile(document.uri);
-  }
-  parse(uri, text, options) {
-    const services = this.serviceRegistry.getServices(uri);
-    return services.parser.LangiumParser.parse(text, options);
-  }
-  parseAsync(uri, text, cancellationToken) {
-    const services = this.serviceRegistry.getServices(uri);
-    return services.parser.AsyncParser.parse(text, cancellationToken);
-  }
-  createTextDocumentGetter(uri, text) {
-    const serviceRegistry = this.serviceRegistry;
-    let textDoc = void 0;
-    return () => {
-      return textDoc ?? (textDoc = TextDocument2.create(uri.toString(), serviceRegistry.getServices(uri).LanguageMetaData.languageId, 0, text ?? ""));
-    };
-  }
-};
-var DefaultLangiumDocuments = class {
-  constructor(services) {
-    this.documentTrie = new UriTrie();
-    this.services = services;
-    this.langiumDocumentFactory = services.workspace.LangiumDocumentFactory;
-    this.documentBuilder = () => services.workspace.DocumentBuilder;
-  }
-  get all() {
-    return stream(this.documentTrie.all());
-  }
-  addDocument(document) {
-    const uriString = document.uri.toString();
-    if (this.documentTrie.has(uriString)) {
-      throw new Error(`A document with the URI '${uriString}' is already present.`);
-    }
-    this.documentTrie.insert(uriString, document);
-  }
-  getDocument(uri) {
-    const uriString = uri.toString();
-    return this.documentTrie.find(uriString);
-  }
-  getDocuments(folder) {
-    const uriString = folder.toString();
-    return this.documentTrie.findAll(uriString);
-  }
-  async getOrCreateDocument(uri, cancellationToken) {
-    let document = this.getDocument(uri);
-    if (document) {
-      return document;
-    }
-    document = await this.langiumDocumentFactory.fromUri(uri, cancellationToken);
-    this.addDocument(document);
-    return document;
-  }
-  createDocument(uri, text, cancellationToken) {
-    if (cancellationToken) {
-      return this.langiumDocumentFactory.fromString(text, uri, cancellationToken).then((document) => {
-        this.addDocument(document);
-        return document;
-      });
-    } else {
-      const document = this.langiumDocumentFactory.fromString(text, uri);
-      this.addDocument(document);
-      return document;
-    }
-  }
-  hasDocument(uri) {
-    return this.documentTrie.has(uri.toString());
-  }
-  /**
-   * @deprecated Since 4.2 use `DocumentBuilder.resetToState(DocumentState.Changed)` instead
-   * TODO remove this for the next major release
-   */
-  invalidateDocument(uri) {
-    const uriString = uri.toString();
-    const langiumDoc = this.documentTrie.find(uriString);
-    if (langiumDoc) {
-      this.documentBuilder().resetToState(langiumDoc, DocumentState.Changed);
-    }
-    return langiumDoc;
-  }
-  deleteDocument(uri) {
-    const uriString = uri.toString();
-    const langiumDoc = this.documentTrie.find(uriString);
-    if (langiumDoc) {
-      langiumDoc.state = DocumentState.Changed;
-      this.documentTrie.delete(uriString);
-    }
-    return langiumDoc;
-  }
-  deleteDocuments(folder) {
-    const uriString = folder.toString();
-    const langiumDocs = this.documentTrie.findAll(uriString);
-    for (const langiumDoc of langiumDocs) {
-      langiumDoc.state = DocumentState.Changed;
-    }
-    this.documentTrie.delete(uriString);
-    return langiumDocs;
   }
 };
 
@@ -35963,14 +32434,14 @@ var DefaultJsonSerializer = class {
         return node2;
       }
       if (fragmentIndex < 0) {
-        const documentUri2 = uriConverter ? uriConverter(uri) : URI2.parse(uri);
+        const documentUri2 = uriConverter ? uriConverter(uri) : URI.parse(uri);
         const document2 = this.langiumDocuments.getDocument(documentUri2);
         if (!document2) {
           return "Could not find document for URI: " + uri;
         }
         return document2.parseResult.value;
       }
-      const documentUri = uriConverter ? uriConverter(uri.substring(0, fragmentIndex)) : URI2.parse(uri.substring(0, fragmentIndex));
+      const documentUri = uriConverter ? uriConverter(uri.substring(0, fragmentIndex)) : URI.parse(uri.substring(0, fragmentIndex));
       const document = this.langiumDocuments.getDocument(documentUri);
       if (!document) {
         return "Could not find document for URI: " + uri;
@@ -36762,11 +33233,11 @@ var DefaultDocumentBuilder = class {
       return [changed];
     }
     try {
-      const stat5 = await this.fileSystemProvider.stat(changed);
-      if (stat5.isDirectory) {
+      const stat = await this.fileSystemProvider.stat(changed);
+      if (stat.isDirectory) {
         const uris = await this.workspaceManager().searchFolder(changed);
         return uris;
-      } else if (this.workspaceManager().shouldIncludeEntry(stat5)) {
+      } else if (this.workspaceManager().shouldIncludeEntry(stat)) {
         return [changed];
       }
     } catch {
@@ -36974,12 +33445,12 @@ var DefaultDocumentBuilder = class {
     } else if (this.currentState >= state && state > document.state) {
       return Promise.reject(new import_vscode_languageserver_protocol3.ResponseError(import_vscode_languageserver_protocol3.LSPErrorCodes.RequestFailed, `Document state of ${uri.toString()} is ${DocumentState[document.state]}, requiring ${DocumentState[state]}, but workspace state is already ${DocumentState[this.currentState]}. Returning undefined.`));
     }
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve, reject) => {
       const buildDisposable = this.onDocumentPhase(state, (doc) => {
         if (UriUtils.equals(doc.uri, uri)) {
           buildDisposable.dispose();
           cancelDisposable.dispose();
-          resolve8(doc.uri);
+          resolve(doc.uri);
         }
       });
       const cancelDisposable = cancelToken.onCancellationRequested(() => {
@@ -36995,11 +33466,11 @@ var DefaultDocumentBuilder = class {
     } else if (cancelToken.isCancellationRequested) {
       return Promise.reject(OperationCancelled);
     }
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve, reject) => {
       const buildDisposable = this.onBuildPhase(state, () => {
         buildDisposable.dispose();
         cancelDisposable.dispose();
-        resolve8();
+        resolve();
       });
       const cancelDisposable = cancelToken.onCancellationRequested(() => {
         buildDisposable.dispose();
@@ -37221,7 +33692,7 @@ var DefaultWorkspaceManager = class {
    * this to return a subfolder like `src` instead.
    */
   getRootFolder(workspaceFolder) {
-    return URI2.parse(workspaceFolder.uri);
+    return URI.parse(workspaceFolder.uri);
   }
   /**
    * Traverse the file system folder identified by the given URI and its subfolders. All
@@ -37735,7 +34206,7 @@ function renderInlineTag(tag, content, options) {
 }
 function renderLinkDefault(content, display) {
   try {
-    URI2.parse(content, true);
+    URI.parse(content, true);
     return `[${display}](${content})`;
   } catch {
     return content;
@@ -38391,12 +34862,154 @@ function createMinimalGrammarServices() {
 function loadGrammarFromJson(json) {
   const services = createMinimalGrammarServices();
   const astNode = services.serializer.JsonSerializer.deserialize(json);
-  services.shared.workspace.LangiumDocumentFactory.fromModel(astNode, URI2.parse(`memory:/${astNode.name ?? "grammar"}.langium`));
+  services.shared.workspace.LangiumDocumentFactory.fromModel(astNode, URI.parse(`memory:/${astNode.name ?? "grammar"}.langium`));
   return astNode;
 }
 
-// packages/language/src/api/check.ts
-var import_vscode_languageserver22 = __toESM(require_api5(), 1);
+// packages/language/src/syntax/dates.ts
+var MS_PER_DAY = 864e5;
+var DATE_TEXT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function parseDate(text) {
+  if (!DATE_TEXT.test(text)) return new Date(Number.NaN);
+  const digit = (index) => text.charCodeAt(index) - 48;
+  const year = digit(0) * 1e3 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const month = digit(5) * 10 + digit(6);
+  const day = digit(8) * 10 + digit(9);
+  const leapDay = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] + leapDay)
+    return new Date(Number.NaN);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+function isValidDate(date) {
+  return date instanceof Date && !Number.isNaN(date.getTime());
+}
+function toDay(date) {
+  return isValidDate(date) ? Math.round(date.getTime() / MS_PER_DAY) : void 0;
+}
+function dayToIso(day) {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+function dateToIso(date) {
+  return date.toISOString().slice(0, 10);
+}
+function todayFrom(text, now = /* @__PURE__ */ new Date()) {
+  if (text) {
+    const day = toDay(parseDate(text));
+    if (day === void 0) throw new Error(`not a calendar date: ${text}`);
+    return day;
+  }
+  return Math.floor(now.getTime() / MS_PER_DAY);
+}
+
+// packages/language/src/outputs/output-model.ts
+var OutputModel = class {
+  constructor(facts, diagnostics, summary2, files, today) {
+    this.facts = facts;
+    this.diagnostics = diagnostics;
+    this.summary = summary2;
+    this.today = today;
+    this.pathByUri = new Map(files.map((file) => [file.uri, file.path]));
+    this.files = files.map((file) => file.path);
+  }
+  facts;
+  diagnostics;
+  summary;
+  today;
+  pathByUri;
+  problemsByElement;
+  paceFacts;
+  files;
+  /** Expected progress and pace on the model's today (the system date when it has none). */
+  get pace() {
+    return this.paceFacts ??= this.facts.paceOn(todayFrom(this.today));
+  }
+  /** The file of a node, as the user named it. */
+  pathOf(node) {
+    const uri = ast_utils_exports.getDocument(node).uri.toString();
+    return this.pathByUri.get(uri) ?? uri;
+  }
+  /** The location of a node's whole text (`name` narrows it to the name, e.g. for links). */
+  sourceOf(node) {
+    const range = node.$cstNode?.range;
+    const file = this.pathOf(node);
+    if (!range) return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    return {
+      file,
+      line: range.start.line + 1,
+      column: range.start.character + 1,
+      endLine: range.end.line + 1,
+      endColumn: range.end.character + 1
+    };
+  }
+  /** The diagnostics inside an element's text, counted by severity. */
+  problemsOf(element) {
+    this.problemsByElement ??= this.assignProblems();
+    return this.problemsByElement.get(element) ?? NO_PROBLEMS;
+  }
+  hasErrors(element) {
+    return this.problemsOf(element).errors > 0;
+  }
+  /**
+   * Elements are top-level and do not nest, so each diagnostic belongs to the element whose text
+   * holds its start: one sort per file and a binary search per diagnostic.
+   */
+  assignProblems() {
+    const byFile = /* @__PURE__ */ new Map();
+    const { visions, persons, teams, missions } = this.facts;
+    for (const element of [...visions, ...persons, ...teams, ...missions]) {
+      const source3 = this.sourceOf(element);
+      const list3 = byFile.get(source3.file);
+      if (list3) list3.push({ element, source: source3 });
+      else byFile.set(source3.file, [{ element, source: source3 }]);
+    }
+    for (const list3 of byFile.values())
+      list3.sort((a2, b) => compare(a2.source.line, a2.source.column, b.source.line, b.source.column));
+    const counts = /* @__PURE__ */ new Map();
+    for (const diagnostic of this.diagnostics) {
+      const list3 = byFile.get(diagnostic.file);
+      if (!list3) continue;
+      let low = 0;
+      let high = list3.length - 1;
+      let found;
+      while (low <= high) {
+        const middle = low + high >> 1;
+        const candidate = list3[middle];
+        if (compare(candidate.source.line, candidate.source.column, diagnostic.line, diagnostic.column) <= 0) {
+          found = candidate;
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      if (!found || compare(diagnostic.line, diagnostic.column, found.source.endLine, found.source.endColumn) > 0)
+        continue;
+      const entry = counts.get(found.element) ?? { errors: 0, warnings: 0, infos: 0 };
+      if (diagnostic.severity === "error") entry.errors++;
+      else if (diagnostic.severity === "warning") entry.warnings++;
+      else entry.infos++;
+      counts.set(found.element, entry);
+    }
+    return counts;
+  }
+};
+var NO_PROBLEMS = Object.freeze({ errors: 0, warnings: 0, infos: 0 });
+function compare(lineA, columnA, lineB, columnB) {
+  return lineA - lineB || columnA - columnB;
+}
+function outputModelOf(result, diagnostics = result.diagnostics, summary2 = result.summary) {
+  const today = dayToIso(result.services.Mission.config.Settings.today);
+  return new OutputModel(
+    result.facts,
+    diagnostics,
+    summary2,
+    result.documents.map(({ source: source3, document }) => ({ uri: document.uri.toString(), path: source3.path })),
+    today
+  );
+}
+function isoOrNull(day) {
+  return Number.isFinite(day) ? dayToIso(day) : null;
+}
 
 // packages/language/src/node20-polyfill.ts
 function eachWithIndex(items, visit) {
@@ -38408,10 +35021,10 @@ if (typeof objectWithGroupBy.groupBy !== "function") {
   Object.defineProperty(Object, "groupBy", {
     configurable: true,
     writable: true,
-    value(items, keyOf2) {
+    value(items, keyOf) {
       const groups = /* @__PURE__ */ Object.create(null);
       eachWithIndex(items, (item, index) => {
-        (groups[keyOf2(item, index)] ??= []).push(item);
+        (groups[keyOf(item, index)] ??= []).push(item);
       });
       return groups;
     }
@@ -38422,10 +35035,10 @@ if (typeof mapWithGroupBy.groupBy !== "function") {
   Object.defineProperty(Map, "groupBy", {
     configurable: true,
     writable: true,
-    value(items, keyOf2) {
+    value(items, keyOf) {
       const groups = /* @__PURE__ */ new Map();
       eachWithIndex(items, (item, index) => {
-        const key = keyOf2(item, index);
+        const key = keyOf(item, index);
         const group = groups.get(key);
         if (group) group.push(item);
         else groups.set(key, [item]);
@@ -39314,12 +35927,12 @@ var DefaultDocumentUpdateHandler = class {
     });
   }
   didChangeContent(change) {
-    this.fireDocumentUpdate([URI2.parse(change.document.uri)], []);
+    this.fireDocumentUpdate([URI.parse(change.document.uri)], []);
   }
   didChangeWatchedFiles(params) {
     this.onWatchedFilesChangeEmitter.fire(params);
-    const changedUris = stream(params.changes).filter((c) => c.type !== import_vscode_languageserver4.FileChangeType.Deleted).distinct((c) => c.uri).map((c) => URI2.parse(c.uri)).toArray();
-    const deletedUris = stream(params.changes).filter((c) => c.type === import_vscode_languageserver4.FileChangeType.Deleted).distinct((c) => c.uri).map((c) => URI2.parse(c.uri)).toArray();
+    const changedUris = stream(params.changes).filter((c) => c.type !== import_vscode_languageserver4.FileChangeType.Deleted).distinct((c) => c.uri).map((c) => URI.parse(c.uri)).toArray();
+    const deletedUris = stream(params.changes).filter((c) => c.type === import_vscode_languageserver4.FileChangeType.Deleted).distinct((c) => c.uri).map((c) => URI.parse(c.uri)).toArray();
     this.fireDocumentUpdate(changedUris, deletedUris);
   }
   get onWatchedFilesChange() {
@@ -40438,9 +37051,9 @@ var NormalizedNotebookDocuments = class {
           const array = changedCells.structure.array;
           notebookDocument.cells.splice(array.start, array.deleteCount, ...array.cells !== void 0 ? array.cells : []);
           if (changedCells.structure.didOpen !== void 0) {
-            for (const open2 of changedCells.structure.didOpen) {
-              cellTextDocumentConnection.openTextDocument({ textDocument: open2 });
-              opened.push(open2.uri);
+            for (const open of changedCells.structure.didOpen) {
+              cellTextDocumentConnection.openTextDocument({ textDocument: open });
+              opened.push(open.uri);
             }
           }
           if (changedCells.structure.didClose) {
@@ -40477,8 +37090,8 @@ var NormalizedNotebookDocuments = class {
         changeEvent.metadata = { old: oldMetadata, new: notebookDocument.metadata };
       }
       const added = [];
-      for (const open2 of opened) {
-        added.push(this.getNotebookCell(open2));
+      for (const open of opened) {
+        added.push(this.getNotebookCell(open));
       }
       const removed = [];
       for (const close of closed) {
@@ -40601,7 +37214,7 @@ function createDefaultSharedLSPModule(context) {
       FuzzyMatcher: () => new DefaultFuzzyMatcher()
     },
     workspace: {
-      TextDocuments: () => new NormalizedTextDocuments(TextDocument2),
+      TextDocuments: () => new NormalizedTextDocuments(TextDocument),
       NotebookDocuments: (services) => new NormalizedNotebookDocuments(services.workspace.TextDocuments)
     }
   };
@@ -40884,8 +37497,8 @@ var AbstractFormatter = class {
       regex = new RegExp(tabWhitespace, "g");
       replacement = "	";
     }
-    const normalized = text.replace(regex, replacement);
-    return normalized.length;
+    const normalized2 = text.replace(regex, replacement);
+    return normalized2.length;
   }
   getIndentationCharacterCount(context, formattingMove) {
     let indentation = context.indentation;
@@ -41269,7 +37882,7 @@ var AbstractTypeHierarchyProvider = class {
     return void 0;
   }
   async supertypes(params, _cancelToken) {
-    const document = await this.documents.getOrCreateDocument(URI2.parse(params.item.uri));
+    const document = await this.documents.getOrCreateDocument(URI.parse(params.item.uri));
     const rootNode = document.parseResult.value;
     const targetNode = findDeclarationNodeAtOffset(rootNode.$cstNode, document.textDocument.offsetAt(params.item.range.start), this.grammarConfig.nameRegexp);
     if (!targetNode) {
@@ -41278,7 +37891,7 @@ var AbstractTypeHierarchyProvider = class {
     return this.getSupertypes(targetNode.astNode);
   }
   async subtypes(params, _cancelToken) {
-    const document = await this.documents.getOrCreateDocument(URI2.parse(params.item.uri));
+    const document = await this.documents.getOrCreateDocument(URI.parse(params.item.uri));
     const rootNode = document.parseResult.value;
     const targetNode = findDeclarationNodeAtOffset(rootNode.$cstNode, document.textDocument.offsetAt(params.item.range.start), this.grammarConfig.nameRegexp);
     if (!targetNode) {
@@ -41350,41 +37963,24 @@ function unitOf(measure) {
   const unit = measure.units[0];
   return unit ? unit.name ?? unit.text : void 0;
 }
-
-// packages/language/src/syntax/dates.ts
-var MS_PER_DAY = 864e5;
-var DATE_TEXT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function parseDate(text) {
-  if (!DATE_TEXT.test(text)) return new Date(Number.NaN);
-  const digit = (index) => text.charCodeAt(index) - 48;
-  const year = digit(0) * 1e3 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const month = digit(5) * 10 + digit(6);
-  const day = digit(8) * 10 + digit(9);
-  const leapDay = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] + leapDay)
-    return new Date(Number.NaN);
-  return new Date(Date.UTC(year, month - 1, day));
+function rollupOf(measure) {
+  const value = measure.rollups[0]?.value;
+  return value === "sum" || value === "mean" || value === "none" ? value : void 0;
 }
-function isValidDate(date) {
-  return date instanceof Date && !Number.isNaN(date.getTime());
-}
-function toDay(date) {
-  return isValidDate(date) ? Math.round(date.getTime() / MS_PER_DAY) : void 0;
-}
-function dayToIso(day) {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-function dateToIso(date) {
-  return date.toISOString().slice(0, 10);
-}
-function todayFrom(text, now = /* @__PURE__ */ new Date()) {
-  if (text) {
-    const day = toDay(parseDate(text));
-    if (day === void 0) throw new Error(`not a calendar date: ${text}`);
-    return day;
+function tagsOf(mission) {
+  const tags = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const item of mission.tags) {
+    for (const name of item.names) {
+      if (typeof name !== "string" || name.length === 0 || seen.has(name)) continue;
+      seen.add(name);
+      tags.push(name);
+    }
   }
-  return Math.floor(now.getTime() / MS_PER_DAY);
+  return tags;
+}
+function linksOf(mission) {
+  return mission.links.filter((link) => typeof link.url === "string");
 }
 
 // packages/language/src/facts/windows.ts
@@ -41472,19 +38068,19 @@ var Cascade = class {
   }
   findCycles(missions) {
     const walkOf = /* @__PURE__ */ new Map();
-    let walk2 = 0;
+    let walk = 0;
     for (let i = 0; i < missions.length; i++) {
       const start = missions[i];
       if (walkOf.has(start)) continue;
-      walk2++;
+      walk++;
       const path = [];
       let current = start;
       while (current && current.$type === "Mission" && !walkOf.has(current)) {
-        walkOf.set(current, walk2);
+        walkOf.set(current, walk);
         path.push(current);
         current = this.parents.get(current);
       }
-      if (current && current.$type === "Mission" && walkOf.get(current) === walk2) {
+      if (current && current.$type === "Mission" && walkOf.get(current) === walk) {
         const members = path.slice(path.indexOf(current));
         for (const member of members) this.cycles.set(member, members);
       }
@@ -41505,17 +38101,17 @@ var Cascade = class {
       const children = this.childrenOf(node);
       return this.cycles.size === 0 ? children : children.filter((child) => !this.cycles.has(child));
     };
-    const open2 = (node) => {
+    const open = (node) => {
       this.enter.set(node, ++counter);
       if (Array.isArray(node)) for (const member of node) this.enter.set(member, counter);
       return { node, children: childNodes(node), next: 0 };
     };
     const visit = (root2) => {
-      const stack = [open2(root2)];
+      const stack = [open(root2)];
       while (stack.length > 0) {
         const frame = stack[stack.length - 1];
         if (frame.next < frame.children.length) {
-          stack.push(open2(frame.children[frame.next++]));
+          stack.push(open(frame.children[frame.next++]));
         } else {
           this.leave.set(frame.node, counter);
           stack.pop();
@@ -41608,23 +38204,23 @@ function sweepLoad(items, capacity) {
   }
   sortDays(arrivals);
   sortDays(departures);
-  let open2 = 0;
+  let open = 0;
   let peak = 0;
   const overloaded = [];
   let runStart;
   for (let a2 = 0, d = 0; a2 < arrivals.length || d < departures.length; ) {
     const day = d < departures.length && (a2 === arrivals.length || departures[d] <= arrivals[a2]) ? departures[d] : arrivals[a2];
     while (d < departures.length && departures[d] === day) {
-      open2--;
+      open--;
       d++;
     }
     while (a2 < arrivals.length && arrivals[a2] === day) {
-      open2++;
+      open++;
       a2++;
     }
-    peak = Math.max(peak, open2);
-    if (open2 > capacity && runStart === void 0) runStart = day;
-    if (open2 <= capacity && runStart !== void 0) {
+    peak = Math.max(peak, open);
+    if (open > capacity && runStart === void 0) runStart = day;
+    if (open <= capacity && runStart !== void 0) {
       overloaded.push({ start: runStart, end: day });
       runStart = void 0;
     }
@@ -41662,6 +38258,38 @@ function touchesAny(runs, from, to) {
   return run.end > from && run.start < to;
 }
 
+// packages/language/src/syntax/numbers.ts
+var PLAIN_INTEGER = /^-?[0-9]{1,15}$/;
+var SUFFIX_DIGITS = { k: 3, M: 6, B: 9 };
+function parseNumberLiteral(text) {
+  if (PLAIN_INTEGER.test(text)) return Number(text);
+  let digits = text.replace(/_/g, "");
+  const shift = SUFFIX_DIGITS[digits.charAt(digits.length - 1)] ?? 0;
+  if (shift > 0) digits = digits.slice(0, -1);
+  const negative = digits.startsWith("-");
+  if (negative) digits = digits.slice(1);
+  const [whole = "0", fraction = ""] = digits.split(".");
+  const padded = fraction.padEnd(shift, "0");
+  const integerPart = whole + padded.slice(0, shift);
+  const fractionPart = padded.slice(shift);
+  const value = Number(fractionPart ? `${integerPart}.${fractionPart}` : integerPart);
+  return negative ? -value : value;
+}
+var NUMBER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+function formatNumber(value) {
+  return NUMBER_FORMAT.format(value);
+}
+function counted(count, noun, plural = `${noun}s`) {
+  return `${formatNumber(count)} ${count === 1 ? noun : plural}`;
+}
+function problemCounts(summary2) {
+  return [
+    counted(summary2.errors, "error"),
+    counted(summary2.warnings, "warning"),
+    counted(summary2.infos, "info", "info")
+  ].join(", ");
+}
+
 // packages/language/src/facts/measures.ts
 function directionOf(measure) {
   const explicit = measure.directions[0]?.value;
@@ -41687,6 +38315,99 @@ function meanProgress(values) {
   }
   return count === 0 ? void 0 : sum / count;
 }
+var RATE_UNITS = /* @__PURE__ */ new Set(["%", "percent"]);
+function rollupModeOf(measure) {
+  const written = rollupOf(measure);
+  if (written) return written;
+  const unit = unitOf(measure);
+  return unit !== void 0 && RATE_UNITS.has(unit.toLowerCase()) ? "mean" : "sum";
+}
+function rollupOver(measure, contributors) {
+  const mode = rollupModeOf(measure);
+  const written = rollupOf(measure) !== void 0;
+  let sum = 0;
+  let reporting = 0;
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (const contributor of contributors) {
+    if (contributor === measure) continue;
+    const current = currentOf(contributor);
+    if (current === void 0) continue;
+    sum += current;
+    reporting++;
+    lowest = Math.min(lowest, current);
+    highest = Math.max(highest, current);
+  }
+  if (reporting === 0) return { mode, written, reporting };
+  const combined = mode === "sum" ? sum : mode === "mean" ? sum / reporting : void 0;
+  return combined === void 0 ? { mode, written, reporting, lowest, highest } : { mode, written, reporting, combined, lowest, highest };
+}
+function rollupText(rollup, unit) {
+  const mode = rollup.written ? `${rollup.mode} (written)` : rollup.mode === "mean" ? `mean (the default for ${unit ?? "%"})` : "sum (the default)";
+  if (rollup.mode === "none") return `${mode}: contributors not combined`;
+  if (rollup.combined === void 0) return `${mode}: no contributor reports a current`;
+  const inUnit = unit === void 0 ? "" : ` ${unit}`;
+  return `${mode}: ${formatNumber(rollup.combined)}${inUnit} from ${counted(rollup.reporting, "contributor")}`;
+}
+
+// packages/language/src/facts/pace.ts
+var PACE_TOLERANCE = 0.1;
+function expectedProgress(span, today) {
+  if (!Number.isFinite(span.start) || !Number.isFinite(span.end) || span.end < span.start) return void 0;
+  const elapsed = (today - span.start + 1) / (span.end - span.start + 1);
+  return Math.min(1, Math.max(0, elapsed));
+}
+function paceFrom(progress, expected) {
+  if (progress === void 0 || expected === void 0) return void 0;
+  if (progress >= 1) return "won";
+  return Math.round(progress * 1e9) >= Math.round((expected - PACE_TOLERANCE) * 1e9) ? "on-track" : "behind";
+}
+var RANK = { behind: 0, "on-track": 1, won: 2 };
+function worstPace(paces) {
+  let worst;
+  for (const pace of paces) {
+    if (pace !== void 0 && (worst === void 0 || RANK[pace] < RANK[worst])) worst = pace;
+  }
+  return worst;
+}
+var PaceFacts = class {
+  constructor(facts, today) {
+    this.facts = facts;
+    this.today = today;
+  }
+  facts;
+  today;
+  measures = /* @__PURE__ */ new Map();
+  missions = /* @__PURE__ */ new Map();
+  measure(measure) {
+    let pace = this.measures.get(measure);
+    if (!pace) {
+      const window = this.facts.windowOf(measure.$container);
+      const due = toDay(measure.dues[0]?.date);
+      const span = { start: window.start, end: due ?? window.end };
+      const expected = expectedProgress(span, this.today);
+      const progress = this.facts.measure(measure).progress;
+      const measurePace2 = paceFrom(progress, expected);
+      pace = {
+        span,
+        ...expected === void 0 ? {} : { expected },
+        ...progress === void 0 ? {} : { progress },
+        ...measurePace2 === void 0 ? {} : { pace: measurePace2 }
+      };
+      this.measures.set(measure, pace);
+    }
+    return pace;
+  }
+  mission(mission) {
+    if (this.missions.has(mission)) return this.missions.get(mission);
+    const pace = worstPace(mission.measures.map((measure) => this.measure(measure).pace));
+    this.missions.set(mission, pace);
+    return pace;
+  }
+};
+function paceText(pace) {
+  return pace === "on-track" ? "on track" : pace;
+}
 
 // packages/language/src/facts/model-facts.ts
 var ModelFacts = class {
@@ -41701,6 +38422,8 @@ var ModelFacts = class {
   contributors = /* @__PURE__ */ new Map();
   /** Per person, the missions counted in the peak as a set (built on first question). */
   countedSets = /* @__PURE__ */ new Map();
+  /** The pace facts of the last day asked: a new day (a setting changed, midnight passed) gets new ones. */
+  lastPace;
   constructor(models) {
     const visions = [];
     const persons = [];
@@ -41776,11 +38499,14 @@ var ModelFacts = class {
   /** Computed on first question and kept: a check reads few of them, the outputs every one. */
   measure(measure) {
     let facts = this.measureFacts.get(measure);
-    if (!facts)
-      this.measureFacts.set(
-        measure,
-        facts = { direction: directionOf(measure), progress: progressOf(measure) }
-      );
+    if (!facts) {
+      facts = {
+        direction: directionOf(measure),
+        progress: progressOf(measure),
+        rollup: rollupOver(measure, this.contributorsOf(measure))
+      };
+      this.measureFacts.set(measure, facts);
+    }
     return facts;
   }
   /** The mean progress of the mission's measures (computed on first question and kept). */
@@ -41789,6 +38515,14 @@ var ModelFacts = class {
     const progress = meanProgress(mission.measures.map((measure) => this.measure(measure).progress));
     this.missionProgress.set(mission, progress);
     return progress;
+  }
+  /**
+   * Expected progress and pace on `today` (the settings' day, which the facts do not hold: the same
+   * facts serve any day, so a change of `today` needs no rebuild). Kept for the last day asked.
+   */
+  paceOn(today) {
+    if (this.lastPace?.today !== today) this.lastPace = new PaceFacts(this, today);
+    return this.lastPace;
   }
   /** The measures whose `contributes to` names this measure, in model order. */
   contributorsOf(measure) {
@@ -41802,8 +38536,8 @@ var ModelFacts = class {
         const measure = measures[j];
         const target = measure.contributions[0]?.measure?.ref;
         if (target) {
-          const list2 = this.contributors.get(target);
-          if (list2) list2.push(measure);
+          const list3 = this.contributors.get(target);
+          if (list3) list3.push(measure);
           else this.contributors.set(target, [measure]);
         }
       }
@@ -41814,8 +38548,8 @@ var ModelFacts = class {
     const assignments = /* @__PURE__ */ new Map();
     const add = (person, assignment) => {
       if (!person) return;
-      const list2 = assignments.get(person);
-      if (list2) list2.push(assignment);
+      const list3 = assignments.get(person);
+      if (list3) list3.push(assignment);
       else assignments.set(person, [assignment]);
     };
     for (let i = 0; i < missions.length; i++) {
@@ -41929,7 +38663,12 @@ var CATALOG = {
   "unit-mismatch": { severity: "warning", help: "A measure contributes to a measure with another unit." },
   "rollup-discrepancy": {
     severity: "warning",
-    help: "The contributors' current values add up to more than the parent measure's current."
+    help: "The parent measure's current disagrees with its contributors' by its roll-up mode: their sum exceeds it (sum), or it lies outside their lowest..highest (mean)."
+  },
+  "missing-target": { severity: "warning", help: "A measure has no target: nothing says what winning is." },
+  "invalid-link": {
+    severity: "error",
+    help: "A link that is not an absolute https://, http:// or mailto: URL."
   },
   "target-equals-baseline": { severity: "warning", help: "The target equals the baseline: nothing to achieve." },
   "measure-due-outside-window": {
@@ -42058,6 +38797,11 @@ var Lead = {
 function isLead(item) {
   return reflection2.isInstance(item, Lead.$type);
 }
+var Link = {
+  $type: "Link",
+  label: "label",
+  url: "url"
+};
 var Measure = {
   $type: "Measure",
   baselines: "baselines",
@@ -42066,6 +38810,7 @@ var Measure = {
   directions: "directions",
   dues: "dues",
   name: "name",
+  rollups: "rollups",
   targets: "targets",
   title: "title",
   units: "units"
@@ -42079,12 +38824,14 @@ var Mission = {
   crews: "crews",
   intents: "intents",
   leads: "leads",
+  links: "links",
   measures: "measures",
   name: "name",
   parent: "parent",
   reviews: "reviews",
   statuses: "statuses",
   supports: "supports",
+  tags: "tags",
   title: "title",
   values: "values"
 };
@@ -42117,6 +38864,13 @@ var Role = {
   $type: "Role",
   text: "text"
 };
+var RollupItem = {
+  $type: "RollupItem",
+  value: "value"
+};
+function isRollupItem(item) {
+  return reflection2.isInstance(item, RollupItem.$type);
+}
 var StatusItem = {
   $type: "StatusItem",
   value: "value"
@@ -42130,6 +38884,13 @@ var Supports = {
 };
 function isSupports(item) {
   return reflection2.isInstance(item, Supports.$type);
+}
+var Tags = {
+  $type: "Tags",
+  names: "names"
+};
+function isTags(item) {
+  return reflection2.isInstance(item, Tags.$type);
 }
 var Target = {
   $type: "Target",
@@ -42366,6 +39127,19 @@ var MissionAstReflection = class extends AbstractAstReflection {
       },
       superTypes: []
     },
+    Link: {
+      name: Link.$type,
+      properties: {
+        label: {
+          name: Link.label,
+          optional: true
+        },
+        url: {
+          name: Link.url
+        }
+      },
+      superTypes: []
+    },
     Measure: {
       name: Measure.$type,
       properties: {
@@ -42396,6 +39170,11 @@ var MissionAstReflection = class extends AbstractAstReflection {
         },
         name: {
           name: Measure.name
+        },
+        rollups: {
+          name: Measure.rollups,
+          defaultValue: [],
+          optional: true
         },
         targets: {
           name: Measure.targets,
@@ -42437,6 +39216,11 @@ var MissionAstReflection = class extends AbstractAstReflection {
           defaultValue: [],
           optional: true
         },
+        links: {
+          name: Mission.links,
+          defaultValue: [],
+          optional: true
+        },
         measures: {
           name: Mission.measures,
           defaultValue: [],
@@ -42462,6 +39246,11 @@ var MissionAstReflection = class extends AbstractAstReflection {
         },
         supports: {
           name: Mission.supports,
+          defaultValue: [],
+          optional: true
+        },
+        tags: {
+          name: Mission.tags,
           defaultValue: [],
           optional: true
         },
@@ -42533,6 +39322,15 @@ var MissionAstReflection = class extends AbstractAstReflection {
       },
       superTypes: []
     },
+    RollupItem: {
+      name: RollupItem.$type,
+      properties: {
+        value: {
+          name: RollupItem.value
+        }
+      },
+      superTypes: []
+    },
     StatusItem: {
       name: StatusItem.$type,
       properties: {
@@ -42549,6 +39347,16 @@ var MissionAstReflection = class extends AbstractAstReflection {
           name: Supports.missions,
           defaultValue: [],
           referenceType: Mission.$type
+        }
+      },
+      superTypes: []
+    },
+    Tags: {
+      name: Tags.$type,
+      properties: {
+        names: {
+          name: Tags.names,
+          defaultValue: []
         }
       },
       superTypes: []
@@ -42655,6 +39463,21 @@ function quickFix(context, title, edits, isPreferred = false) {
   if (isPreferred) action.isPreferred = true;
   return action;
 }
+function snippetQuickFix(context, title, range, snippet, isPreferred = false) {
+  const { uri, version } = context.document.textDocument;
+  const action = {
+    title,
+    kind: import_vscode_languageserver11.CodeActionKind.QuickFix,
+    diagnostics: [context.diagnostic],
+    edit: {
+      documentChanges: [
+        { textDocument: { uri, version }, edits: [{ range, snippet: { kind: "snippet", value: snippet } }] }
+      ]
+    }
+  };
+  if (isPreferred) action.isPreferred = true;
+  return action;
+}
 function textOf(context) {
   return context.document.textDocument.getText();
 }
@@ -42712,10 +39535,10 @@ function indentUnit(text) {
   return /^([ \t]+)\S/m.exec(text)?.[1] ?? "  ";
 }
 function braces(node) {
-  const open2 = grammar_utils_exports.findNodeForKeyword(node.$cstNode, "{");
+  const open = grammar_utils_exports.findNodeForKeyword(node.$cstNode, "{");
   const closes = grammar_utils_exports.findNodesForKeyword(node.$cstNode, "}");
   const close = closes[closes.length - 1];
-  return open2 && close && close.offset > open2.offset ? { open: open2, close } : void 0;
+  return open && close && close.offset > open.offset ? { open, close } : void 0;
 }
 function itemIndent(text, owner, items) {
   for (const item of items) {
@@ -42756,17 +39579,17 @@ function insertIntoEmptyBlock(document, owner, lines, indent) {
   const text = document.getText();
   const block2 = braces(owner);
   if (!block2) return void 0;
-  const { open: open2, close } = block2;
+  const { open, close } = block2;
   const eol = lineBreak(text);
   if (startsLine(text, close.offset)) {
     const at2 = document.positionAt(lineStart(text, close.offset));
     return { range: { start: at2, end: at2 }, newText: render(lines, indent, false, eol) + eol };
   }
-  const between = text.slice(open2.end, close.offset);
+  const between = text.slice(open.end, close.offset);
   if (between.trim() === "") {
     const closeIndent = indentOfLine(text, owner.$cstNode.offset);
     return {
-      range: { start: document.positionAt(open2.end), end: document.positionAt(close.offset) },
+      range: { start: document.positionAt(open.end), end: document.positionAt(close.offset) },
       newText: eol + render(lines, indent, false, eol) + eol + closeIndent
     };
   }
@@ -42799,6 +39622,45 @@ function removeItem(document, item) {
   return { range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: "" };
 }
 
+// packages/language/src/lsp/quick-fixes/measure-fixes.ts
+function measureItems(measure) {
+  const items = [
+    ...measure.baselines,
+    ...measure.targets,
+    ...measure.currents,
+    ...measure.units,
+    ...measure.dues,
+    ...measure.directions,
+    ...measure.contributions,
+    ...measure.rollups
+  ];
+  return items.filter((item) => item.$cstNode).sort((a2, b) => a2.$cstNode.offset - b.$cstNode.offset);
+}
+function addTarget(context) {
+  const measure = nodeAtDiagnostic(context, isMeasure);
+  if (!measure || measure.targets.length > 0) return [];
+  const edit = insertTarget(context.document.textDocument, measure);
+  if (!edit) return [];
+  const at = edit.newText.indexOf(KEYWORD);
+  const before = edit.newText.slice(0, at + KEYWORD.length);
+  const after = edit.newText.slice(at + KEYWORD.length);
+  const title = `Add 'target' to ${measure.name}`;
+  if (!context.snippetEdits) return [quickFix(context, title, [{ ...edit, newText: `${before} ${after}` }], true)];
+  return [snippetQuickFix(context, title, edit.range, `${escapeSnippet(before)} $0${escapeSnippet(after)}`, true)];
+}
+var KEYWORD = "target";
+function insertTarget(document, measure) {
+  const items = measureItems(measure);
+  const indent = itemIndent(document.getText(), measure, items);
+  const baseline = measure.baselines[0];
+  if (baseline?.$cstNode) return insertAfter(document, baseline, [KEYWORD], indent);
+  const first2 = items[0];
+  return first2 ? insertBefore(document, first2, [KEYWORD], indent) : insertIntoEmptyBlock(document, measure, [KEYWORD], indent);
+}
+function escapeSnippet(text) {
+  return text.replace(/[$}\\]/g, "\\$&");
+}
+
 // packages/language/src/lsp/quick-fixes/mission-body.ts
 function missionItems(mission) {
   const items = [
@@ -42810,7 +39672,9 @@ function missionItems(mission) {
     ...mission.measures,
     ...mission.supports,
     ...mission.reviews,
-    ...mission.values
+    ...mission.values,
+    ...mission.tags,
+    ...mission.links
   ];
   return items.filter((item) => item.$cstNode).sort((a2, b) => a2.$cstNode.offset - b.$cstNode.offset);
 }
@@ -43192,8 +40056,8 @@ function didYouMean(text, names2) {
   return `: did you mean ${alternatives(nearest)}?`;
 }
 function alternatives(names2) {
-  const quoted = names2.slice(0, MAX_IN_MESSAGE).map((name) => `'${name}'`);
-  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
+  const quoted2 = names2.slice(0, MAX_IN_MESSAGE).map((name) => `'${name}'`);
+  return quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} or ${quoted2.at(-1)}`;
 }
 var NEAR_CACHES = /* @__PURE__ */ new WeakMap();
 function namesNear(index, reflection3, text, type, within) {
@@ -43369,6 +40233,7 @@ var QUICK_FIXES = {
   "missing-intent": addIntent,
   "unmeasured-mission": addMeasure,
   "no-lead": addLead,
+  "missing-target": addTarget,
   "unresolved-reference": fixReference,
   "invalid-currency": upperCaseCurrency,
   "invalid-window": swapWindowDates,
@@ -43378,8 +40243,13 @@ var QUICK_FIXES = {
 };
 var MissionCodeActionProvider = class {
   services;
+  /** Whether the client applies snippet edits (set from its capabilities at initialization). */
+  snippetEdits = false;
   constructor(services) {
     this.services = services;
+    services.shared.lsp.LanguageServer.onInitialize((params) => {
+      this.snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    });
   }
   getCodeActions(document, params) {
     const only = params.context.only;
@@ -43399,7 +40269,8 @@ var MissionCodeActionProvider = class {
       diagnostic,
       services: this.services,
       index: this.services.shared.workspace.IndexManager,
-      facts: () => facts.get()
+      facts: () => facts.get(),
+      snippetEdits: this.snippetEdits
     };
     return fix(context);
   }
@@ -43428,44 +40299,266 @@ function supportersIndex(missions) {
   const index = /* @__PURE__ */ new Map();
   for (const mission of missions) {
     for (const target of supportedBy(mission)) {
-      const list2 = index.get(target);
-      if (list2) list2.push(mission);
+      const list3 = index.get(target);
+      if (list3) list3.push(mission);
       else index.set(target, [mission]);
     }
   }
   return index;
 }
 
-// packages/language/src/syntax/numbers.ts
-var PLAIN_INTEGER = /^-?[0-9]{1,15}$/;
-var SUFFIX_DIGITS = { k: 3, M: 6, B: 9 };
-function parseNumberLiteral(text) {
-  if (PLAIN_INTEGER.test(text)) return Number(text);
-  let digits = text.replace(/_/g, "");
-  const shift = SUFFIX_DIGITS[digits.charAt(digits.length - 1)] ?? 0;
-  if (shift > 0) digits = digits.slice(0, -1);
-  const negative = digits.startsWith("-");
-  if (negative) digits = digits.slice(1);
-  const [whole = "0", fraction = ""] = digits.split(".");
-  const padded = fraction.padEnd(shift, "0");
-  const integerPart = whole + padded.slice(0, shift);
-  const fractionPart = padded.slice(shift);
-  const value = Number(fractionPart ? `${integerPart}.${fractionPart}` : integerPart);
-  return negative ? -value : value;
+// packages/language/src/model/links.ts
+var WEB_PROTOCOLS = /* @__PURE__ */ new Set(["https:", "http:"]);
+function linkableUrl(url) {
+  if (typeof url !== "string" || !/^[^\s\p{Cc}]+$/u.test(url)) return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (WEB_PROTOCOLS.has(parsed.protocol)) {
+    const written = url.slice(0, parsed.protocol.length + 2).toLowerCase();
+    return written === `${parsed.protocol}//` && parsed.hostname !== "" ? parsed.href : void 0;
+  }
+  if (parsed.protocol === "mailto:") return parsed.pathname !== "" ? parsed.href : void 0;
+  return void 0;
 }
-var NUMBER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-function formatNumber(value) {
-  return NUMBER_FORMAT.format(value);
+function isLinkableUrl(url) {
+  return linkableUrl(url) !== void 0;
 }
-function counted(count, noun, plural = `${noun}s`) {
-  return `${formatNumber(count)} ${count === 1 ? noun : plural}`;
+
+// packages/language/src/outputs/brief-markdown.ts
+var UnknownPersonError = class extends Error {
+  /** `names`: every person's name, for "did you mean". */
+  constructor(person, names2 = []) {
+    super(`no person is named '${person}'${didYouMean(person, names2)}`);
+    this.person = person;
+  }
+  person;
+};
+function markdownText(text) {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[\\`*_[\]{}<>()#+!|~&]/g, "\\$&").replace(/^([-=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/\b(https?|ftp|mailto)(:)/gi, "$1\\:").replace(/\b(www)\./gi, "$1\\.").replace(/@/g, "\\@");
 }
-function problemCounts(summary) {
+function renderBrief(model, personId) {
+  const { facts } = model;
+  const person = facts.persons.find((candidate) => candidate.name === personId);
+  if (!person)
+    throw new UnknownPersonError(
+      personId,
+      facts.persons.map((candidate) => candidate.name)
+    );
+  const load = facts.loadOf(person);
+  const out = [];
+  out.push(`# Brief for ${personName(person)}`, "");
+  const role = person.roles[0]?.text;
+  const facts1 = [
+    ...role ? [md(role)] : [],
+    `capacity ${formatNumber(load.capacity)}`,
+    `load ${load.load}${load.load > load.capacity ? " \u2014 **over capacity**" : ""}`,
+    ...model.today ? [`as of ${model.today}`] : []
+  ];
+  out.push(`_${facts1.join(" \xB7 ")}_`, "");
+  const visions = visionsAbove(model, load.missions);
+  out.push("## Vision", "");
+  if (visions.length === 0) out.push("No vision is above your missions.", "");
+  for (const vision of visions) {
+    const title = vision.title ? ` \u2014 ${md(vision.title)}` : "";
+    const horizon = isValidDate(vision.horizon) ? ` (horizon ${dateToIso(vision.horizon)})` : "";
+    out.push(`**${md(vision.name)}**${title}${horizon}`, "");
+  }
+  out.push("## Your missions", "");
+  if (load.missions.length === 0) out.push(`${personName(person)} is on no missions.`, "");
+  for (const mission of load.missions) out.push(...missionSection(model, person, mission));
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+function missionSection(model, person, mission) {
+  const { facts } = model;
+  const out = [];
+  out.push(`### ${md(mission.name)}${mission.title ? ` \u2014 ${md(mission.title)}` : ""}`, "");
+  const roles = roleText(facts.loadOf(person).assignments.filter((assignment) => assignment.mission === mission));
+  const window = facts.windowOf(mission);
+  const windowText4 = window.source === "none" ? "no window" : `${isoOrNull(window.start) ?? "\u2026"} .. ${isoOrNull(window.end) ?? "\u2026"}` + (window.source === "own" ? "" : ` (from ${md(window.from?.name ?? "")})`);
+  const progress = facts.progressOf(mission);
+  const progressText2 = progress === void 0 ? "none yet" : `${Math.round(progress * 100)}%`;
+  out.push(`- **Your role:** ${roles}`);
+  const pace = model.pace.mission(mission);
+  out.push(
+    `- **Status:** ${facts.statusOf(mission)} \xB7 **Window:** ${windowText4} \xB7 **Progress:** ${progressText2}` + (pace ? ` \xB7 **Pace:** ${paceText(pace)}` : "")
+  );
+  const lead = leadOf(mission)?.person?.ref;
+  if (lead && lead !== person) out.push(`- **Lead:** ${personName(lead)}`);
+  const tags = tagsOf(mission);
+  if (tags.length > 0) out.push(`- **Tags:** ${tags.map((tag) => md(`#${tag}`)).join(", ")}`);
+  const links = linksOf(mission);
+  if (links.length > 0) out.push(`- **Links:** ${links.map(linkText).join(" \xB7 ")}`);
+  out.push("");
+  out.push("**Intent**", "");
+  out.push(...intentLines(mission), "");
+  const ancestors = facts.ancestorsOf(mission).slice(0, 2);
+  if (ancestors.length > 0) {
+    out.push("**Line of sight**", "");
+    ancestors.forEach(
+      (ancestor, index) => out.push(`- ${index === 0 ? "1 up" : "2 up"}: ${ancestorLine(ancestor)}`)
+    );
+    out.push("");
+  }
+  out.push("**Boundaries**", "");
+  out.push(...boundaryLines(mission), "");
+  out.push("**Measures**", "");
+  if (mission.measures.length === 0) out.push("No measures.");
+  else out.push(...measureTable(model, mission));
+  out.push("");
+  const supports = supportedBy(mission);
+  const supporters = supportersOf(facts, mission);
+  out.push("**Mutual support**", "");
+  out.push(`- Supports: ${supports.length === 0 ? "none" : supports.map(peerText).join("; ")}`);
+  out.push(`- Supported by: ${supporters.length === 0 ? "none" : supporters.map(peerText).join("; ")}`);
+  out.push("");
+  return out;
+}
+function roleText(assignments) {
+  const parts = /* @__PURE__ */ new Set();
+  for (const assignment of assignments) {
+    if (assignment.role === "lead") parts.add("lead");
+    else if (assignment.role === "crew") parts.add("crew");
+    else parts.add(`crew (team ${md(assignment.team?.name ?? "")})`);
+  }
+  return [...parts].join(", ");
+}
+function intentLines(mission) {
+  const intent = intentOf(mission);
+  if (!intent) return ["No intent stated."];
   return [
-    counted(summary.errors, "error"),
-    counted(summary.warnings, "warning"),
-    counted(summary.infos, "info", "info")
-  ].join(", ");
+    `> ${md(intent.statement)}`,
+    ...intent.endStates.length + intent.keyTasks.length > 0 ? [""] : [],
+    ...intent.endStates.map((item) => `- End state: ${md(item.text)}`),
+    ...intent.keyTasks.map((item) => `- Key task: ${md(item.text)}`)
+  ];
+}
+function ancestorLine(ancestor) {
+  if (ancestor.$type === "Vision")
+    return `vision **${md(ancestor.name)}**${ancestor.title ? ` \u2014 ${md(ancestor.title)}` : ""}`;
+  const intent = intentOf(ancestor);
+  const lead = leadOf(ancestor)?.person?.ref;
+  const title = ancestor.title ? ` \u2014 ${md(ancestor.title)}` : "";
+  return `**${md(ancestor.name)}**${title}${lead ? ` (lead ${personName(lead)})` : ""}` + (intent ? `: intent \u201C${md(intent.statement)}\u201D` : ": no intent stated");
+}
+function boundaryLines(mission) {
+  const lines = [];
+  const budget = budgetOf(mission);
+  const headcount = headcountOf(mission);
+  const window = mission.boundaries[0]?.windows[0];
+  if (window && isValidDate(window.start) && isValidDate(window.end))
+    lines.push(`- Window: ${dateToIso(window.start)} .. ${dateToIso(window.end)}`);
+  if (budget?.amount !== void 0) lines.push(`- Budget: ${formatNumber(budget.amount)} ${md(budget.currency)}`);
+  if (headcount?.count !== void 0) lines.push(`- Headcount: ${formatNumber(headcount.count)}`);
+  for (const rule of mission.boundaries[0]?.rules ?? [])
+    lines.push(`- ${rule.negated ? "Must not" : "Must"}: ${md(rule.text)}`);
+  return lines.length === 0 ? ["No boundaries set."] : lines;
+}
+function measureTable(model, mission) {
+  const rows = mission.measures.map((measure) => {
+    const { progress } = model.facts.measure(measure);
+    const target = measure.contributions[0]?.measure?.ref;
+    const cells = [
+      `${md(measure.name)}${measure.title ? ` \u2014 ${md(measure.title)}` : ""}${rollsUp(model, measure)}`,
+      num(baselineOf(measure)),
+      num(currentOf(measure)),
+      num(targetOf(measure)),
+      md(unitOf(measure) ?? ""),
+      dueOf(measure),
+      progress === void 0 ? "\u2014" : `${Math.round(progress * 100)}%`,
+      measurePace(model, measure),
+      target ? md(`${target.$container.name}.${target.name}`) : "\u2014"
+    ];
+    return `| ${cells.join(" | ")} |`;
+  });
+  return [
+    "| Measure | Baseline | Current | Target | Unit | Due | Progress | Pace | Contributes to |",
+    "|---|---:|---:|---:|---|---|---:|---|---|",
+    ...rows
+  ];
+}
+function rollsUp(model, measure) {
+  const { rollup } = model.facts.measure(measure);
+  if (!rollup.written && model.facts.contributorsOf(measure).length === 0) return "";
+  return ` (rolls up by ${md(rollupText(rollup, unitOf(measure)))})`;
+}
+function measurePace(model, measure) {
+  const { pace, expected } = model.pace.measure(measure);
+  if (expected === void 0) return "\u2014";
+  const shown = `${Math.round(expected * 100)}% expected`;
+  return pace ? `${paceText(pace)} (${shown})` : shown;
+}
+function linkText(link) {
+  const href = linkableUrl(link.url);
+  if (!href) return link.label ? `${md(link.label)} (${md(link.url)})` : md(link.url);
+  const destination = href.replace(
+    /[()<>[\]\\`"' ]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+  return `[${md(link.label ?? link.url)}](${destination})`;
+}
+function peerText(peer) {
+  const lead = leadOf(peer)?.person?.ref;
+  const led = lead ? ` (lead ${personName(lead)})` : "";
+  return `**${md(peer.name)}**${peer.title ? ` \u2014 ${md(peer.title)}` : ""}${led}`;
+}
+function visionsAbove(model, missions) {
+  const found = /* @__PURE__ */ new Set();
+  for (const mission of missions) {
+    const top = model.facts.ancestorsOf(mission).at(-1);
+    if (top?.$type === "Vision") found.add(top);
+  }
+  return found.size > 0 ? [...found] : [...model.facts.visions];
+}
+function dueOf(measure) {
+  const due = measure.dues[0]?.date;
+  return isValidDate(due) ? dateToIso(due) : "\u2014";
+}
+function num(value) {
+  return value === void 0 ? "\u2014" : formatNumber(value);
+}
+function personName(person) {
+  const id = md(person.name ?? "");
+  return person.title ? `${md(person.title)} (${id})` : id;
+}
+function md(text) {
+  return markdownText(text ?? "");
+}
+
+// packages/language/src/facts/staging.ts
+var WEEKS_PER_MONTH = 52 / 12;
+function costOfDelayPerWeek(mission) {
+  const value = valueOf(mission);
+  if (!value || !Number.isFinite(value.amount)) return void 0;
+  return value.period === "month" ? value.amount / WEEKS_PER_MONTH : value.amount;
+}
+var stagingCache = /* @__PURE__ */ new WeakMap();
+function stagingQueue(facts) {
+  const cached = stagingCache.get(facts);
+  if (cached) return cached;
+  const entries = facts.missions.filter((mission) => facts.statusOf(mission) === "staged").map((mission) => stagingEntry(facts, mission));
+  const ranked = entries.map((entry, index) => ({ entry, index })).sort(
+    (a2, b) => (b.entry.cd3 ?? Number.NEGATIVE_INFINITY) - (a2.entry.cd3 ?? Number.NEGATIVE_INFINITY) || a2.index - b.index
+  ).map(({ entry }) => entry);
+  stagingCache.set(facts, ranked);
+  return ranked;
+}
+function stagingEntry(facts, mission) {
+  const cost = costOfDelayPerWeek(mission);
+  const window = facts.windowOf(mission);
+  const finite = Number.isFinite(window.start) && Number.isFinite(window.end);
+  const windowWeeks = finite ? (window.end - window.start + 1) / 7 : void 0;
+  const currency = valueOf(mission)?.currency;
+  return {
+    mission,
+    ...cost === void 0 ? {} : { costOfDelayPerWeek: cost },
+    ...currency === void 0 ? {} : { currency },
+    ...windowWeeks === void 0 ? {} : { windowWeeks },
+    ...cost !== void 0 && windowWeeks !== void 0 ? { cd3: cost / windowWeeks } : {}
+  };
 }
 
 // packages/language/src/references/kinds.ts
@@ -43488,17 +40581,415 @@ function nameOf(element) {
   return element.name || "(unnamed)";
 }
 
-// packages/language/src/validation/rules/describe.ts
+// packages/language/src/planning/load-steps.ts
+var LoadSteps = class {
+  /** Ascending days on which the load changes (may start at -Infinity). */
+  days = [];
+  /** `loads[i]`: the load from `days[i]` until the day before `days[i + 1]`. */
+  loads = [];
+  /** The step function of these inclusive windows (a window ending at +Infinity never leaves). */
+  constructor(windows = []) {
+    const changes = /* @__PURE__ */ new Map();
+    for (const window of windows) {
+      changes.set(window.start, (changes.get(window.start) ?? 0) + 1);
+      const leave = window.end + 1;
+      if (leave !== Number.POSITIVE_INFINITY) changes.set(leave, (changes.get(leave) ?? 0) - 1);
+    }
+    let load = 0;
+    for (const day of [...changes.keys()].sort((a2, b) => a2 - b)) {
+      load += changes.get(day);
+      this.days.push(day);
+      this.loads.push(load);
+    }
+  }
+  /** The load on a day. */
+  loadOn(day) {
+    const index = this.stepAt(day);
+    return index < 0 ? 0 : this.loads[index];
+  }
+  /** The first day of [from, to] (inclusive, `to` may be +Infinity) on which the load is at least `limit`. */
+  firstDayAtLeast(from, to, limit) {
+    if (limit <= 0) return from;
+    let index = this.stepAt(from);
+    if (index < 0) index = 0;
+    else if (this.loads[index] >= limit) return from;
+    else index++;
+    for (; index < this.days.length && this.days[index] <= to; index++) {
+      if (this.loads[index] >= limit) return this.days[index];
+    }
+    return void 0;
+  }
+  /** The first day on or after `from` on which the load is below `limit`; +Infinity when none is. */
+  firstDayBelow(from, limit) {
+    if (limit <= 0) return Number.POSITIVE_INFINITY;
+    let index = this.stepAt(from);
+    if (index < 0 || this.loads[index] < limit) return from;
+    for (index++; index < this.days.length; index++) {
+      if (this.loads[index] < limit) return this.days[index];
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+  /** One more mission on every day of the inclusive window. */
+  add(window) {
+    const first2 = this.breakAt(window.start);
+    const leave = window.end + 1;
+    const last = leave === Number.POSITIVE_INFINITY ? this.days.length : this.breakAt(leave);
+    for (let index = first2; index < last; index++) this.loads[index]++;
+  }
+  /** The index of the step holding the day: the last breakpoint on or before it; -1 before the first. */
+  stepAt(day) {
+    let low = 0;
+    let high = this.days.length;
+    while (low < high) {
+      const middle = low + high >> 1;
+      if (this.days[middle] <= day) low = middle + 1;
+      else high = middle;
+    }
+    return low - 1;
+  }
+  /** Makes the day a breakpoint (keeping the load it has) and returns its index. */
+  breakAt(day) {
+    const index = this.stepAt(day);
+    if (index >= 0 && this.days[index] === day) return index;
+    this.days.splice(index + 1, 0, day);
+    this.loads.splice(index + 1, 0, index < 0 ? 0 : this.loads[index]);
+    return index + 1;
+  }
+};
+
+// packages/language/src/planning/what-if.ts
+var PlanOptionError = class extends Error {
+};
+var DURATION = /^([0-9]{1,5})([dwm])$/;
+function parseDuration(text) {
+  const match = DURATION.exec(text.trim());
+  if (!match) throw new PlanOptionError(`not a duration: '${text}' (expected a number and d, w or m, e.g. 8w)`);
+  return { amount: Number(match[1]), unit: match[2] };
+}
+function parseCapacity(text) {
+  const match = /^([^=\s]+)=([0-9]{1,4})$/.exec(text.trim());
+  if (!match) throw new PlanOptionError(`not a capacity: '${text}' (expected PERSON=NUMBER, e.g. alice=2)`);
+  return { person: match[1], capacity: Number(match[2]) };
+}
+var MS_PER_DAY2 = 864e5;
+function addDuration(day, duration) {
+  if (!Number.isFinite(day)) return day;
+  if (duration.unit === "d") return day + duration.amount;
+  if (duration.unit === "w") return day + 7 * duration.amount;
+  const date = new Date(day * MS_PER_DAY2);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + duration.amount;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Math.round(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / MS_PER_DAY2);
+}
+function resolveWhatIf(whatIf, missions, persons, today) {
+  const missionsByName = byName(missions);
+  const personsByName = byName(persons);
+  const missionNamed = (option2, name) => {
+    const found = missionsByName.get(name);
+    if (found) return found;
+    throw new PlanOptionError(
+      `${option2} ${name}: no mission is named '${name}'${didYouMean(name, missionsByName.keys())}`
+    );
+  };
+  const activate = /* @__PURE__ */ new Set();
+  for (const name of whatIf.activate ?? []) for (const m of missionNamed("--activate", name)) activate.add(m);
+  const finish = /* @__PURE__ */ new Map();
+  for (const { mission, on } of whatIf.finish ?? [])
+    for (const m of missionNamed("--finish", mission)) finish.set(m, on ?? today);
+  const delay = /* @__PURE__ */ new Map();
+  for (const { mission, by } of whatIf.delay ?? [])
+    for (const m of missionNamed("--delay", mission)) delay.set(m, by);
+  const capacity = /* @__PURE__ */ new Map();
+  for (const { person, capacity: value } of whatIf.capacity ?? []) {
+    const found = personsByName.get(person);
+    if (!found) {
+      const hint = didYouMean(person, personsByName.keys());
+      throw new PlanOptionError(`--capacity ${person}=${value}: no person is named '${person}'${hint}`);
+    }
+    for (const p of found) capacity.set(p, value);
+  }
+  return { activate, finish, delay, capacity };
+}
+function byName(elements) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const element of elements) {
+    if (!element.name) continue;
+    const list3 = map2.get(element.name);
+    if (list3) list3.push(element);
+    else map2.set(element.name, [element]);
+  }
+  return map2;
+}
+
+// packages/language/src/planning/staging-plan.ts
+function planStaging(facts, options) {
+  const { today } = options;
+  const whatIf = resolveWhatIf(options, facts.missions, facts.persons, today);
+  const scenario = new Scenario(facts, whatIf);
+  const steps = /* @__PURE__ */ new Map();
+  const stepsOf = (person) => {
+    let found = steps.get(person);
+    if (!found) steps.set(person, found = new LoadSteps(scenario.activeWindows(person)));
+    return found;
+  };
+  const entries = [];
+  for (const queued of stagingQueue(facts)) {
+    const mission = queued.mission;
+    if (scenario.statusOf(mission) !== "staged") continue;
+    const people = missionPeople(mission);
+    const window = scenario.windowOf(mission);
+    const parentWindow = scenario.parentWindowOf(mission);
+    const delay = whatIf.delay.get(mission);
+    const earliest = Math.max(today, parentWindow.start, delay ? addDuration(today, delay) : today);
+    const bounded = Number.isFinite(window.start) && Number.isFinite(window.end);
+    const span = bounded ? window.end - window.start : 0;
+    const endFor = (start2) => bounded ? start2 + span : window.end;
+    const latestStart = bounded ? parentWindow.end - span : Math.min(window.end, parentWindow.end);
+    const base = {
+      mission,
+      name: nameOf(mission),
+      rank: entries.length + 1,
+      ...queued.cd3 === void 0 ? {} : { cd3: queued.cd3 },
+      people: people.map(nameOf),
+      window
+    };
+    if (earliest > latestStart || !bounded && window.end > parentWindow.end) {
+      const unplannable = windowReason(facts, mission, bounded || window.end >= earliest, parentWindow);
+      entries.push({ ...base, waitsFor: [], unplannable });
+      continue;
+    }
+    const waits = /* @__PURE__ */ new Map();
+    let start = earliest;
+    let full;
+    for (let clean = false; !clean && !full; ) {
+      clean = true;
+      for (const person of people) {
+        const capacity = scenario.capacityOf(person);
+        const blocked = stepsOf(person).firstDayAtLeast(start, endFor(start), capacity);
+        if (blocked === void 0) continue;
+        start = stepsOf(person).firstDayBelow(blocked, capacity);
+        waits.set(person, start);
+        clean = false;
+        if (start > latestStart || start === Number.POSITIVE_INFINITY) full = person;
+        break;
+      }
+    }
+    if (full) {
+      const freeOn = waits.get(full);
+      const message = Number.isFinite(freeOn) ? `${nameOf(full)} is full until ${dayToIso(freeOn - 1)}, too late for ${windowLimit(facts, mission)}` : `${nameOf(full)} is full`;
+      entries.push({ ...base, waitsFor: [], unplannable: { reason: "full", person: nameOf(full), message } });
+      continue;
+    }
+    const end = endFor(start);
+    for (const person of people) stepsOf(person).add({ start, end });
+    const waitsFor = [...waits].map(([person, on]) => ({ person: nameOf(person), on })).sort((a2, b) => a2.on - b.on || a2.person.localeCompare(b.person));
+    entries.push({ ...base, start, end, waitsFor });
+  }
+  return { today, entries, overCapacity: scenario.overCapacity(today) };
+}
+var plans = /* @__PURE__ */ new WeakMap();
+function stagingPlanOn(facts, today) {
+  const cached = plans.get(facts);
+  if (cached?.today === today) return cached;
+  const plan = planStaging(facts, { today });
+  plans.set(facts, plan);
+  return plan;
+}
+function freedOnStart(entry) {
+  return entry.waitsFor.filter((wait) => wait.on === entry.start).map((wait) => wait.person);
+}
+function missionPeople(mission) {
+  const people = /* @__PURE__ */ new Set();
+  const lead = mission.leads[0]?.person?.ref;
+  if (lead) people.add(lead);
+  for (const crew of mission.crews) {
+    for (const member of crew.members) {
+      const target = member?.ref;
+      if (target?.$type === "Person") people.add(target);
+      else if (target?.$type === "Team") {
+        for (const person of target.members) if (person?.ref) people.add(person.ref);
+      }
+    }
+  }
+  return [...people];
+}
+var Scenario = class {
+  constructor(facts, whatIf) {
+    this.facts = facts;
+    this.whatIf = whatIf;
+  }
+  facts;
+  whatIf;
+  statusOf(mission) {
+    if (this.whatIf.finish.has(mission)) return "finished";
+    if (this.whatIf.activate.has(mission) || this.facts.isActive(mission)) return "active";
+    return this.facts.statusOf(mission) === "staged" ? "staged" : "finished";
+  }
+  /** The effective window, moved by a delay and cut at a finish day (the finish day still counts). */
+  windowOf(mission) {
+    const written = this.facts.windowOf(mission);
+    const delay = this.whatIf.delay.get(mission);
+    const moved = delay ? { start: addDuration(written.start, delay), end: addDuration(written.end, delay) } : written;
+    const finish = this.whatIf.finish.get(mission);
+    return finish === void 0 ? moved : { start: moved.start, end: Math.min(moved.end, finish) };
+  }
+  parentWindowOf(mission) {
+    const parent = this.facts.parentOf(mission);
+    if (isMission(parent)) return this.windowOf(parent);
+    if (isVision(parent)) return visionWindow(parent);
+    return ALL_TIME;
+  }
+  capacityOf(person) {
+    return this.whatIf.capacity.get(person) ?? this.facts.loadOf(person).capacity;
+  }
+  /** The windows of the person's active missions (a finished mission's up to its finish day). */
+  activeWindows(person) {
+    const windows = [];
+    for (const mission of this.facts.loadOf(person).missions) {
+      if (!this.countsInLoad(mission)) continue;
+      const window = this.windowOf(mission);
+      if (window.start <= window.end) windows.push(window);
+    }
+    return windows;
+  }
+  /** Every person whose load from today on exceeds their capacity: one sweep per person. */
+  overCapacity(today) {
+    const over = [];
+    for (const person of this.facts.persons) {
+      const items = [];
+      for (const mission of this.facts.loadOf(person).missions) {
+        if (!this.countsInLoad(mission)) continue;
+        const window = this.windowOf(mission);
+        const start = Math.max(window.start, today);
+        if (start <= window.end) items.push({ item: mission, window: { start, end: window.end } });
+      }
+      const capacity = this.capacityOf(person);
+      const { peak, counted: counted2 } = sweepLoad(items, capacity);
+      if (peak > capacity)
+        over.push({ person: nameOf(person), capacity, load: peak, missions: counted2.map(nameOf) });
+    }
+    return over;
+  }
+  /** Active, or finished by what-if after running (active or activated): it counts until its finish day. */
+  countsInLoad(mission) {
+    if (this.whatIf.finish.has(mission)) return this.whatIf.activate.has(mission) || this.facts.isActive(mission);
+    return this.statusOf(mission) === "active";
+  }
+};
+function windowReason(facts, mission, endNotPassed, parentWindow) {
+  const parent = facts.parentOf(mission);
+  if (!endNotPassed) {
+    const end = dayToIso(facts.windowOf(mission).end);
+    return { reason: "window-ended", message: `its window ends ${end}, before it could start` };
+  }
+  const name = parent ? nameOf(parent) : "the parent";
+  return {
+    reason: "parent-window",
+    message: `it does not fit in the window of ${name} (${windowText(parentWindow)}) from today on`
+  };
+}
+function windowLimit(facts, mission) {
+  const parent = facts.parentOf(mission);
+  return parent ? `the window of ${nameOf(parent)}` : "its window";
+}
+function windowText(window) {
+  const day = (value) => Number.isFinite(value) ? dayToIso(value) : "\u2026";
+  return `${day(window.start)}..${day(window.end)}`;
+}
+
+// packages/language/src/planning/plan-output.ts
+var PLAN_COLUMNS = ["rank", "mission", "start", "end", "waits for", "note"];
 function dayText(day) {
+  if (day === void 0) return "";
+  return Number.isFinite(day) ? dayToIso(day) : "open";
+}
+function waitsText(entry) {
+  return entry.waitsFor.map((wait) => `${wait.person} frees up ${dayText(wait.on)}`).join("; ");
+}
+function planRows(plan) {
+  return plan.entries.map((entry) => [
+    String(entry.rank),
+    entry.name,
+    dayText(entry.start),
+    dayText(entry.end),
+    waitsText(entry),
+    entry.unplannable ? `unplannable: ${entry.unplannable.message}` : ""
+  ]);
+}
+function planSummary(entry, today) {
+  if (entry.unplannable) return `unplannable: ${entry.unplannable.message}`;
+  const freed = freedOnStart(entry);
+  const when = freed.length > 0 ? ` when ${freed.join(" and ")} ${freed.length === 1 ? "frees" : "free"} up` : "";
+  return `could start ${dayText(entry.start)}${entry.start === today ? " (today)" : ""}${when}`;
+}
+function overCapacityLines(plan) {
+  return plan.overCapacity.map(
+    (over) => `${over.person} would be on ${over.load} concurrent active missions (capacity ${over.capacity}): ` + over.missions.join(", ")
+  );
+}
+function planText(plan) {
+  const lines = [`Staging plan from ${dayToIso(plan.today)}`];
+  if (plan.entries.length === 0) lines.push("No staged missions.");
+  else {
+    const table = [[...PLAN_COLUMNS], ...planRows(plan)];
+    const widths = PLAN_COLUMNS.map((_2, column) => Math.max(...table.map((row) => row[column].length)));
+    for (const row of table)
+      lines.push(
+        row.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd()
+      );
+  }
+  const over = overCapacityLines(plan);
+  lines.push("", over.length === 0 ? "Nobody would be over capacity." : "Over capacity:", ...over.map((l) => `  ${l}`));
+  return `${lines.join("\n")}
+`;
+}
+function planMarkdown(plan) {
+  const lines = [`## Staging plan from ${dayToIso(plan.today)}`, ""];
+  if (plan.entries.length === 0) lines.push("No staged missions.");
+  else {
+    lines.push(`| ${PLAN_COLUMNS.join(" | ")} |`, `|${PLAN_COLUMNS.map(() => " --- ").join("|")}|`);
+    for (const row of planRows(plan)) lines.push(`| ${row.map((cell) => markdownText(cell)).join(" | ")} |`);
+  }
+  const over = overCapacityLines(plan);
+  lines.push("", over.length === 0 ? "Nobody would be over capacity." : "### Over capacity", "");
+  for (const line of over) lines.push(`- ${markdownText(line)}`);
+  return `${lines.join("\n").trimEnd()}
+`;
+}
+var isoOrNull2 = (day) => day === void 0 || !Number.isFinite(day) ? null : dayToIso(day);
+function planJson(plan) {
+  return {
+    today: dayToIso(plan.today),
+    missions: plan.entries.map((entry) => ({
+      rank: entry.rank,
+      name: entry.name,
+      cd3: entry.cd3 ?? null,
+      people: entry.people,
+      start: isoOrNull2(entry.start),
+      end: isoOrNull2(entry.end),
+      waitsFor: entry.waitsFor.map((wait) => ({ person: wait.person, on: isoOrNull2(wait.on) })),
+      unplannable: entry.unplannable ? {
+        reason: entry.unplannable.reason,
+        person: entry.unplannable.person ?? null,
+        message: entry.unplannable.message
+      } : null
+    })),
+    overCapacity: plan.overCapacity
+  };
+}
+
+// packages/language/src/validation/rules/describe.ts
+function dayText2(day) {
   if (day === Number.NEGATIVE_INFINITY) return "the beginning of time";
   if (day === Number.POSITIVE_INFINITY) return "the end of time";
   return dayToIso(day);
 }
-function windowText(window) {
+function windowText2(window) {
   if (window.start === Number.NEGATIVE_INFINITY && window.end === Number.POSITIVE_INFINITY) return "all time";
-  if (window.start === Number.NEGATIVE_INFINITY) return `until ${dayText(window.end)}`;
-  if (window.end === Number.POSITIVE_INFINITY) return `from ${dayText(window.start)}`;
-  return `${dayText(window.start)} .. ${dayText(window.end)}`;
+  if (window.start === Number.NEGATIVE_INFINITY) return `until ${dayText2(window.end)}`;
+  if (window.end === Number.POSITIVE_INFINITY) return `from ${dayText2(window.start)}`;
+  return `${dayText2(window.start)} .. ${dayText2(window.end)}`;
 }
 function windowOrigin(window) {
   switch (window.source) {
@@ -43546,8 +41037,14 @@ function measureRange(measure) {
   const values = [baselineOf(measure) ?? 0, currentOf(measure), targetOf(measure)].map(value).join(" \u2192 ");
   return `${values}${unit ? ` ${unit}` : ""}`;
 }
+function measurePaceText(pace, measure) {
+  const { expected, progress, pace: name, span } = pace.measure(measure);
+  if (expected === void 0) return void 0;
+  const done = progress === void 0 ? "no progress" : `${percent(progress)} done`;
+  return `${name ? paceText(name) : "none"}: ${done}, ${percent(expected)} expected by today (${windowText2(span)})`;
+}
 function effectiveWindowText(window) {
-  return window.source === "own" ? windowText(window) : `${windowText(window)} (${windowOrigin(window)})`;
+  return window.source === "own" ? windowText2(window) : `${windowText2(window)} (${windowOrigin(window)})`;
 }
 function pathText(facts, mission) {
   return [mission, ...facts.ancestorsOf(mission)].map((element) => element.name).join(" \u2192 ");
@@ -43585,17 +41082,26 @@ function memberCount(team) {
 var MissionCodeLensProvider = class {
   facts;
   nameProvider;
+  settings;
   constructor(services) {
     this.facts = services.facts.ModelFactsProvider;
     this.nameProvider = services.references.NameProvider;
+    this.settings = services.config.Settings;
   }
   provideCodeLens(document) {
     const facts = this.facts.get();
     const lenses = [];
+    let planned;
     for (const element of document.parseResult.value.elements) {
       const title = element.$type === "Mission" ? missionLens(facts, element) : element.$type === "Person" ? personLens(facts, element) : void 0;
       const range = this.nameProvider.getNameNode(element)?.range ?? element.$cstNode?.range;
       if (title && range) lenses.push({ range, command: { title, command: "" } });
+      if (element.$type === "Mission" && range && facts.statusOf(element) === "staged") {
+        const today = this.settings.today;
+        planned ??= new Map(stagingPlanOn(facts, today).entries.map((entry2) => [entry2.mission, entry2]));
+        const entry = planned.get(element);
+        if (entry) lenses.push({ range, command: { title: planSummary(entry, today), command: "" } });
+      }
     }
     return lenses;
   }
@@ -43617,6 +41123,24 @@ function personLens(facts, person) {
 
 // packages/language/src/lsp/completion.ts
 var import_vscode_languageserver13 = __toESM(require_api5(), 1);
+
+// packages/language/src/facts/tags.ts
+var tagsByFacts = /* @__PURE__ */ new WeakMap();
+function tagsInUse(facts) {
+  let tags = tagsByFacts.get(facts);
+  if (!tags) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const mission of facts.missions) {
+      if (mission.tags.length === 0) continue;
+      for (const tag of tagsOf(mission)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
+    tags = [...counts].sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0).map(([tag, missions]) => ({ tag, missions }));
+    tagsByFacts.set(facts, tags);
+  }
+  return tags;
+}
+
+// packages/language/src/lsp/completion.ts
 var MAX_REFERENCE_ITEMS = 200;
 var SNIPPETS = {
   vision: {
@@ -43765,6 +41289,18 @@ var SNIPPETS = {
     detail: "the measure of an ancestor this one adds to",
     body: "contributes to ${1:Parent}.${2:name}"
   },
+  rollup: {
+    detail: "how the contributors' values combine: sum, mean or none",
+    body: "rollup ${1|sum,mean,none|}"
+  },
+  tags: {
+    detail: "labels for filtering views and outputs",
+    body: "tags ${1:theme}"
+  },
+  link: {
+    detail: "a link to the mission's plan, board or page, with a label",
+    body: 'link "${1:https://example.org/plan}" "${2:Plan}"'
+  },
   supports: {
     detail: "missions this mission's work helps",
     body: "supports ${1:Mission}"
@@ -43802,6 +41338,22 @@ var MissionCompletionProvider = class extends DefaultCompletionProvider {
       const options = params.initializationOptions;
       this.offerSnippets = options?.snippets !== false;
     });
+  }
+  /** After `tags ` and after a comma in a tags item: the tags used anywhere in the workspace. */
+  completionFor(context, next, acceptor) {
+    if (!isTagName(context, next.feature)) return super.completionFor(context, next, acceptor);
+    const mission = enclosingMission(context.node);
+    const own = new Set(mission ? tagsOf(mission) : []);
+    own.delete(context.textDocument.getText().slice(context.tokenOffset, context.tokenEndOffset));
+    for (const { tag, missions } of tagsInUse(this.facts.get())) {
+      if (own.has(tag)) continue;
+      acceptor(context, {
+        label: tag,
+        kind: import_vscode_languageserver13.CompletionItemKind.EnumMember,
+        detail: `tag of ${missions} mission${missions === 1 ? "" : "s"}`,
+        sortText: "0"
+      });
+    }
   }
   completionForKeyword(context, keyword, acceptor) {
     const result = super.completionForKeyword(context, keyword, acceptor);
@@ -43858,11 +41410,14 @@ var MissionCompletionProvider = class extends DefaultCompletionProvider {
     return "0";
   }
 };
+function isTagName(context, feature) {
+  return ast_exports.isRuleCall(feature) && feature.rule.ref?.name === "ID" && isTags(context.node);
+}
 function enclosingMission(node) {
   return node ? ast_utils_exports.getContainerOfType(node, isMission) : void 0;
 }
 
-// packages/language/src/lsp/document-builder.ts
+// packages/language/src/incremental/document-builder.ts
 var import_vscode_languageserver15 = __toESM(require_api5(), 1);
 
 // packages/language/src/facts/fingerprints.ts
@@ -43998,7 +41553,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -44010,7 +41565,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -44037,7 +41592,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -44075,7 +41630,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -44087,7 +41642,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -44160,7 +41715,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -44188,7 +41743,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -44216,7 +41771,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -44228,7 +41783,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -44257,7 +41812,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@33"
+                      "$ref": "#/rules@37"
                     },
                     "arguments": []
                   },
@@ -44284,7 +41839,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@33"
+                          "$ref": "#/rules@37"
                         },
                         "arguments": []
                       },
@@ -44325,7 +41880,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -44337,7 +41892,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -44362,7 +41917,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@33"
+                      "$ref": "#/rules@37"
                     },
                     "arguments": []
                   },
@@ -44459,7 +42014,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -44471,7 +42026,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -44483,7 +42038,31 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
+                    "$ref": "#/rules@35"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "tags",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
                     "$ref": "#/rules@31"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "links",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@32"
                   },
                   "arguments": []
                 }
@@ -44518,7 +42097,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -44594,7 +42173,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -44626,7 +42205,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -44659,7 +42238,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@33"
+                  "$ref": "#/rules@37"
                 },
                 "arguments": []
               },
@@ -44695,7 +42274,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@33"
+                  "$ref": "#/rules@37"
                 },
                 "arguments": []
               },
@@ -44722,7 +42301,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@33"
+                      "$ref": "#/rules@37"
                     },
                     "arguments": []
                   },
@@ -44895,7 +42474,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -44911,7 +42490,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -44939,7 +42518,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -44951,7 +42530,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -44979,7 +42558,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -45017,7 +42596,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -45045,7 +42624,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -45057,7 +42636,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -45153,6 +42732,18 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                   },
                   "arguments": []
                 }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "rollups",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@29"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -45184,7 +42775,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -45212,7 +42803,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -45240,7 +42831,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -45271,7 +42862,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -45283,7 +42874,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@46"
                   },
                   "arguments": []
                 }
@@ -45313,7 +42904,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -45399,13 +42990,157 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@35"
+                  "$ref": "#/rules@39"
                 },
                 "arguments": []
               },
               "deprecatedSyntax": false,
               "isMulti": false
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "RollupItem",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "rollup"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@30"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "RollupMode",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "sum"
+          },
+          {
+            "$type": "Keyword",
+            "value": "mean"
+          },
+          {
+            "$type": "Keyword",
+            "value": "none"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Tags",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "tags"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "names",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@37"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "names",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@37"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Link",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "link"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "url",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@46"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@46"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
           }
         ]
       },
@@ -45435,7 +43170,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@33"
+                  "$ref": "#/rules@37"
                 },
                 "arguments": []
               },
@@ -45462,7 +43197,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@33"
+                      "$ref": "#/rules@37"
                     },
                     "arguments": []
                   },
@@ -45500,7 +43235,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -45523,7 +43258,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 }
@@ -45554,7 +43289,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -45566,7 +43301,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -45582,7 +43317,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -45621,7 +43356,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@41"
+          "$ref": "#/rules@45"
         },
         "arguments": []
       },
@@ -45639,7 +43374,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
@@ -45671,7 +43406,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           },
@@ -45682,7 +43417,7 @@ var MissionLanguageGrammar = () => loadedMissionLanguageGrammar ?? (loadedMissio
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           }
@@ -45856,9 +43591,9 @@ function nodeTypes(types) {
       }
     }
   }
-  const plans = /* @__PURE__ */ new Map();
-  for (const type of reflection2.getAllTypes()) plans.set(type, walkPlan(type, visited, holding));
-  return { visited, holding, plans };
+  const plans2 = /* @__PURE__ */ new Map();
+  for (const type of reflection2.getAllTypes()) plans2.set(type, walkPlan(type, visited, holding));
+  return { visited, holding, plans: plans2 };
 }
 function walkPlan(type, visited, holding) {
   const assigned = childAssignments().get(type);
@@ -45961,6 +43696,140 @@ async function forEachElementInSlices(elements, cancelToken, visit, betweenSlice
   }
 }
 
+// packages/language/src/langium-internals.ts
+function linkedTarget(reference) {
+  const target = reference?._ref;
+  return isAstNode(target) ? target : void 0;
+}
+function ownAstNodeOf(cst) {
+  return cst._astNode;
+}
+function setAstNodeOf(cst, node) {
+  cst.astNode = node;
+}
+function mutableRoot(model) {
+  return model.$cstNode.root;
+}
+function setRootText(root2, text) {
+  root2._rangeCache = void 0;
+  root2._text = text;
+}
+function moveLeaves(node, offset, line, column) {
+  forEachCstNode(node, (leaf) => {
+    if (leaf._startLine === 0) leaf._startColumn += column;
+    if (leaf._endLine === 0) leaf._endColumn += column;
+    leaf._offset += offset;
+    leaf._startLine += line;
+    leaf._endLine += line;
+  });
+}
+function shiftNode(node, shift) {
+  forEachCstNode(node, (leaf) => {
+    if (leaf._offset < shift.oldEnd) return;
+    if (leaf._startLine === shift.oldEndLine) leaf._startColumn += shift.columnDelta;
+    if (leaf._endLine === shift.oldEndLine) leaf._endColumn += shift.columnDelta;
+    leaf._offset += shift.offsetDelta;
+    leaf._startLine += shift.lineDelta;
+    leaf._endLine += shift.lineDelta;
+  });
+}
+function forEachCstNode(node, visitLeaf) {
+  const content = node.content;
+  if (content) {
+    node._rangeCache = void 0;
+    for (const child of content) forEachCstNode(child, visitLeaf);
+  } else {
+    visitLeaf(node);
+  }
+}
+function setContainer(node, container) {
+  node.container = container;
+}
+function documentWithReferences(references) {
+  return { references };
+}
+
+// packages/language/src/syntax/unknown-items.ts
+var ItemKeywords = class {
+  byRule = /* @__PURE__ */ new Map();
+  constructor(grammar) {
+    for (const rule of grammar.rules) {
+      if (!ast_exports.isParserRule(rule) || !rule.definition) continue;
+      const keywords = [];
+      for (const assignment of assignmentsIn(rule.definition)) {
+        if (assignment.operator !== "+=" || !ast_exports.isRuleCall(assignment.terminal)) continue;
+        const called = assignment.terminal.rule.ref;
+        const keyword = ast_exports.isParserRule(called) ? firstKeyword(called.definition) : void 0;
+        if (keyword !== void 0 && !keywords.includes(keyword)) keywords.push(keyword);
+      }
+      if (keywords.length > 0) this.byRule.set(rule.name, keywords);
+    }
+  }
+  of(ruleName) {
+    return this.byRule.get(ruleName);
+  }
+};
+function unknownItemMessage(error, root2, items) {
+  const token = error.token;
+  if (token.tokenType?.name !== "ID" || !error.message.startsWith("expected `}` but found")) return void 0;
+  const ruleName = error.context?.ruleStack?.[error.context.ruleStack.length - 1]?.replace(/\u200b/g, "");
+  const keywords = ruleName ? items.of(ruleName) : void 0;
+  if (!ruleName || !keywords) return void 0;
+  const where = blockName(ruleName, root2, token.startOffset);
+  const [nearest] = nearestNames(
+    token.image,
+    keywords.map((keyword) => ({ item: keyword, name: keyword })),
+    1
+  );
+  const hint = nearest ? ` (did you mean '${nearest.name}'?)` : ` (an item starts with ${list(keywords)})`;
+  return `unknown item '${token.image}' in ${where}${hint}`;
+}
+function blockName(ruleName, root2, offset) {
+  const element = lastBefore(root2.elements ?? [], offset);
+  const named2 = (node, kind) => {
+    const name = node?.name;
+    return typeof name === "string" && name.length > 0 ? `${kind} ${name}` : `a ${kind}`;
+  };
+  const mission = element?.$type === "Mission" ? element : void 0;
+  switch (ruleName) {
+    case "Mission":
+      return named2(mission, "mission");
+    case "Person":
+      return named2(element?.$type === "Person" ? element : void 0, "person");
+    case "Measure": {
+      const measure = mission ? lastBefore(mission.measures, offset) : void 0;
+      return mission ? `${named2(measure, "measure")} of ${named2(mission, "mission")}` : "a measure";
+    }
+    case "Boundary":
+      return mission ? `the boundary of ${named2(mission, "mission")}` : "a boundary";
+    case "Intent":
+      return mission ? `the intent of ${named2(mission, "mission")}` : "an intent";
+    default:
+      return `a ${ruleName.toLowerCase()}`;
+  }
+}
+function lastBefore(nodes, offset) {
+  let found;
+  for (const node of nodes) {
+    const start = node.$cstNode?.offset;
+    if (start !== void 0 && start <= offset && (!found || start >= found.$cstNode.offset)) found = node;
+  }
+  return found;
+}
+function* assignmentsIn(element) {
+  if (ast_exports.isAssignment(element)) yield element;
+  else if (ast_exports.isGroup(element) || ast_exports.isAlternatives(element) || ast_exports.isUnorderedGroup(element))
+    for (const child of element.elements) yield* assignmentsIn(child);
+}
+function firstKeyword(element) {
+  if (ast_exports.isKeyword(element)) return element.value;
+  if (ast_exports.isGroup(element)) return element.elements[0] ? firstKeyword(element.elements[0]) : void 0;
+  return void 0;
+}
+function list(keywords) {
+  return `${keywords.slice(0, -1).join(", ")} or ${keywords[keywords.length - 1]}`;
+}
+
 // packages/language/src/validation/document-validator.ts
 var BUILT_IN_CODES = {
   "lexing-error": "syntax-error",
@@ -45985,12 +43854,29 @@ var MissionDocumentValidator = class extends DefaultDocumentValidator {
   astReflection;
   /** The checks' diagnostics of a document, set aside so that Langium never spreads them (see validateAst). */
   checked = /* @__PURE__ */ new WeakMap();
+  /** The item keywords of each block, read from the grammar when a first syntax error needs them. */
+  itemKeywords;
+  grammar;
   constructor(services) {
     super(services);
     this.settings = services.config.Settings;
     this.facts = services.facts.ModelFactsProvider;
     this.index = services.shared.workspace.IndexManager;
     this.astReflection = services.shared.AstReflection;
+    this.grammar = services.Grammar;
+  }
+  /** The parser's errors, a misspelt item keyword said in the language's words (syntax/unknown-items.ts). */
+  processParsingErrors(parseResult, diagnostics, options) {
+    const root2 = parseResult.value;
+    const parserErrors = parseResult.parserErrors.map((error) => {
+      const message = unknownItemMessage(error, root2, this.itemKeywords ??= new ItemKeywords(this.grammar));
+      if (message === void 0) return error;
+      return Object.assign(Object.create(Object.getPrototypeOf(error)), error, {
+        message,
+        token: error.token
+      });
+    });
+    super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
   }
   /**
    * Langium's linking-error diagnostics, with what the reference may have meant appended to the
@@ -46049,7 +43935,7 @@ var MissionDocumentValidator = class extends DefaultDocumentValidator {
             references.push(reference);
           })
         );
-      this.processLinkingErrors({ references }, diagnostics, options);
+      this.processLinkingErrors(documentWithReferences(references), diagnostics, options);
     }
     const acceptor = (severity, message, info) => {
       diagnostics.push(this.toDiagnostic(severity, message, info));
@@ -46120,7 +44006,7 @@ var MissionDocumentValidator = class extends DefaultDocumentValidator {
   }
 };
 
-// packages/language/src/lsp/model-signature.ts
+// packages/language/src/incremental/model-signature.ts
 var FREE_TEXT = {
   Vision: /* @__PURE__ */ new Set(["title"]),
   Person: /* @__PURE__ */ new Set(["title"]),
@@ -46131,7 +44017,8 @@ var FREE_TEXT = {
   EndState: /* @__PURE__ */ new Set(["text"]),
   KeyTask: /* @__PURE__ */ new Set(["text"]),
   Role: /* @__PURE__ */ new Set(["text"]),
-  BoundaryRule: /* @__PURE__ */ new Set(["text"])
+  BoundaryRule: /* @__PURE__ */ new Set(["text"]),
+  Link: /* @__PURE__ */ new Set(["url", "label"])
 };
 function modelSignature(root2) {
   const parts = [];
@@ -46170,7 +44057,7 @@ var Marker = class {
 var CLOSE_NODE = new Marker(")");
 var CLOSE_ARRAY = new Marker("]");
 
-// packages/language/src/lsp/affected.ts
+// packages/language/src/incremental/affected.ts
 function affectedDocuments(documents, changed) {
   const affected = new Set(changed);
   const referrers = /* @__PURE__ */ new Set();
@@ -46197,9 +44084,9 @@ function documentsOf(nodes) {
 function forEachLink(documents, visit) {
   for (const document of documents) {
     for (const reference of document.references) {
-      const target = reference._ref;
+      const target = linkedTarget(reference);
       const source3 = reference.$refNode?.astNode;
-      if (isAstNode(target) && source3) visit(topLevel(source3), topLevel(target));
+      if (target && source3) visit(topLevel(source3), topLevel(target));
     }
   }
 }
@@ -46244,8 +44131,7 @@ var ABOVE = 1;
 var BELOW = 2;
 var SAME_CYCLE = 4;
 function resolved(reference) {
-  const target = reference?._ref;
-  return isAstNode(target) ? target : void 0;
+  return linkedTarget(reference);
 }
 function modelBefore(prints, relations, changedDocuments) {
   const names2 = /* @__PURE__ */ new Map();
@@ -46258,9 +44144,9 @@ function modelBefore(prints, relations, changedDocuments) {
       views.set(key, views.has(key) ? void 0 : elementView(element, prints));
     }
     for (const reference of document.references) {
-      const target = reference._ref;
+      const target = linkedTarget(reference);
       const source3 = reference.$refNode?.astNode;
-      if (!isAstNode(target) || !source3) continue;
+      if (!target || !source3) continue;
       const key = elementKey(topLevel(source3));
       const set = targets.get(key);
       if (set) set.add(topLevel(target));
@@ -46314,7 +44200,7 @@ function exportedNames(document) {
   return names2;
 }
 
-// packages/language/src/lsp/incremental-parse.ts
+// packages/language/src/incremental/incremental-parse.ts
 function reparseEditedElements(parser, document, newText) {
   const { parseResult } = document;
   const model = parseResult.value;
@@ -46363,17 +44249,16 @@ function reparseEditedElements(parser, document, newText) {
   };
 }
 function spliceElements(model, reparse, newText) {
-  const root2 = model.$cstNode.root;
+  const root2 = mutableRoot(model);
   const replaced = reparse.elements.map((_2, i) => model.elements[reparse.first + i].$cstNode);
   for (let i = root2.content.indexOf(replaced.at(-1)) + 1; i < root2.content.length; i++)
     shiftNode(root2.content[i], reparse.shift);
   replaced.forEach((old, i) => {
     const cst = reparse.elements[i].$cstNode;
-    cst.container = root2;
+    setContainer(cst, root2);
     root2.content[root2.content.indexOf(old)] = cst;
   });
-  root2._rangeCache = void 0;
-  root2._text = newText;
+  setRootText(root2, newText);
 }
 function firstElementEndingAtOrAfter(elements, offset) {
   let low = 0;
@@ -46391,34 +44276,6 @@ function firstElementEndingAtOrAfter(elements, offset) {
     }
   }
   return found;
-}
-function moveLeaves(node, offset, line, column) {
-  forEachCstNode(node, (leaf) => {
-    if (leaf._startLine === 0) leaf._startColumn += column;
-    if (leaf._endLine === 0) leaf._endColumn += column;
-    leaf._offset += offset;
-    leaf._startLine += line;
-    leaf._endLine += line;
-  });
-}
-function shiftNode(node, shift) {
-  forEachCstNode(node, (leaf) => {
-    if (leaf._offset < shift.oldEnd) return;
-    if (leaf._startLine === shift.oldEndLine) leaf._startColumn += shift.columnDelta;
-    if (leaf._endLine === shift.oldEndLine) leaf._endColumn += shift.columnDelta;
-    leaf._offset += shift.offsetDelta;
-    leaf._startLine += shift.lineDelta;
-    leaf._endLine += shift.lineDelta;
-  });
-}
-function forEachCstNode(node, visitLeaf) {
-  const content = node.content;
-  if (content) {
-    node._rangeCache = void 0;
-    for (const child of content) forEachCstNode(child, visitLeaf);
-  } else {
-    visitLeaf(node);
-  }
 }
 function diagnosticsAround(diagnostics, start, end, shift) {
   const kept = [];
@@ -46447,7 +44304,7 @@ function isSame(a2, b) {
   return a2.line === b.line && a2.character === b.character;
 }
 
-// packages/language/src/lsp/transplant.ts
+// packages/language/src/incremental/transplant.ts
 var NAME_PROPERTY = "name";
 function compareTrees(current, next) {
   let valuesChanged = false;
@@ -46465,10 +44322,12 @@ function compareTrees(current, next) {
 function transplant(current, next) {
   moveCst(current, next);
   walkPairs(current, next, {
-    primitive(key, _type, old, now, owner) {
+    primitive(key, _type, old, now, owner, index) {
       if (!sameValue(old, now)) {
-        if (now === void 0) delete owner[key];
-        else owner[key] = now;
+        const values = owner;
+        if (index !== void 0) values[key][index] = now;
+        else if (now === void 0) delete values[key];
+        else values[key] = now;
       }
       return true;
     },
@@ -46491,7 +44350,7 @@ function walkPairs(old, now, visitor2) {
     if (Array.isArray(a2) || Array.isArray(b)) {
       if (!Array.isArray(a2) || !Array.isArray(b) || a2.length !== b.length) return false;
       for (let i = 0; i < a2.length; i++) {
-        if (!walkValue(key, old, a2[i], b[i], visitor2)) return false;
+        if (!walkValue(key, old, a2[i], b[i], visitor2, i)) return false;
       }
     } else if (!walkValue(key, old, a2, b, visitor2)) {
       return false;
@@ -46499,7 +44358,7 @@ function walkPairs(old, now, visitor2) {
   }
   return true;
 }
-function walkValue(key, owner, a2, b, visitor2) {
+function walkValue(key, owner, a2, b, visitor2, index) {
   if (isAstNode(a2) || isAstNode(b)) {
     if (!isAstNode(a2) || !isAstNode(b)) return false;
     visitor2.node?.(a2, b);
@@ -46510,7 +44369,7 @@ function walkValue(key, owner, a2, b, visitor2) {
     visitor2.reference?.(a2, b);
     return true;
   }
-  return visitor2.primitive(key, owner.$type, a2, b, owner);
+  return visitor2.primitive(key, owner.$type, a2, b, owner, index);
 }
 function propertyKeys(old, now) {
   const keys2 = /* @__PURE__ */ new Set();
@@ -46524,7 +44383,7 @@ function sameValue(a2, b) {
 }
 var DOLLAR = 36;
 
-// packages/language/src/lsp/document-builder.ts
+// packages/language/src/incremental/document-builder.ts
 function canTakeTextDocument(document, textDocument) {
   if (document.textDocument === textDocument) return true;
   const property2 = Object.getOwnPropertyDescriptor(document, "textDocument");
@@ -46756,7 +44615,7 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
   }
   /**
    * The documents whose diagnostics a change of values can have changed: those holding an edited
-   * element or one whose facts changed, and their neighbours by reference (lsp/affected.ts).
+   * element or one whose facts changed, and their neighbours by reference (incremental/affected.ts).
    */
   dependentsOf(edits, before) {
     const after = this.factPrints(edits[0].document);
@@ -46798,8 +44657,8 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
    */
   shouldRelink(document, changedUris) {
     return super.shouldRelink(document, changedUris) || document.references.some((reference) => {
-      const target = reference._ref;
-      if (!isAstNode(target)) return false;
+      const target = linkedTarget(reference);
+      if (!target) return false;
       const root2 = ast_utils_exports.findRootNode(target);
       const owner = root2.$document;
       return owner === void 0 || changedUris.has(owner.uri.toString()) || owner.parseResult.value !== root2;
@@ -47137,13 +44996,13 @@ function rolesOf(root2) {
       const name = cst_utils_exports.flattenCst(node.measure.$refNode).filter((leaf) => !leaf.hidden);
       for (const leaf of name.toArray().slice(1)) roles.set(leaf, { kind: "tight" });
     }
-    const open2 = tokens.findIndex((child) => isKeyword2(child, "{"));
-    if (open2 < 0) continue;
-    const close = tokens.findIndex((child, index) => index > open2 && isKeyword2(child, "}"));
-    const items = tokens.slice(open2 + 1, close < 0 ? void 0 : close).filter((child) => startsItem(child, node)).map((child) => firstToken(child)).filter((token) => token !== void 0);
+    const open = tokens.findIndex((child) => isKeyword2(child, "{"));
+    if (open < 0) continue;
+    const close = tokens.findIndex((child, index) => index > open && isKeyword2(child, "}"));
+    const items = tokens.slice(open + 1, close < 0 ? void 0 : close).filter((child) => startsItem(child, node)).map((child) => firstToken(child)).filter((token) => token !== void 0);
     const block2 = {
       first: firstToken(cst),
-      open: tokens[open2],
+      open: tokens[open],
       close: close < 0 ? void 0 : tokens[close],
       firstItem: items[0],
       oneLine: false,
@@ -47306,9 +45165,9 @@ var LayoutBuilder = class {
   fitsOnOneLine(block2) {
     if (!block2.close) return false;
     const from = this.indexOf.get(block2.first);
-    const open2 = this.indexOf.get(block2.open);
+    const open = this.indexOf.get(block2.open);
     const to = this.indexOf.get(block2.close);
-    const first2 = block2.firstItem ?? (open2 + 1 < to ? this.leaves[open2 + 1] : void 0);
+    const first2 = block2.firstItem ?? (open + 1 < to ? this.leaves[open + 1] : void 0);
     if (first2 && first2.range.start.line !== block2.open.range.end.line) return false;
     let line = this.indentation(block2.level) + this.leaves[from].text;
     for (let index = from + 1; index <= to; index++) {
@@ -47465,14 +45324,6 @@ function rangeEdits(layout, document, range) {
   replace(previousEnd, text.length, layout.end);
   return edits;
 }
-var formattingParser;
-function formatDocument(text, settings = {}) {
-  formattingParser ??= createMissionServices().Mission.parser.LangiumParser;
-  const { value, lexerErrors, parserErrors } = formattingParser.parse(text);
-  const problem = lexerErrors[0]?.message ?? parserErrors[0]?.message;
-  if (problem !== void 0) throw new Error(`cannot format text that does not parse: ${problem}`);
-  return layoutText(layOut(value, text, layoutStyle(settings)));
-}
 
 // packages/language/src/lsp/fuzzy-matcher.ts
 var DOT = ".".charCodeAt(0);
@@ -47487,19 +45338,21 @@ var MissionFuzzyMatcher = class extends DefaultFuzzyMatcher {
 var LIST_LIMIT = 12;
 var MissionHoverProvider = class extends AstNodeHoverProvider {
   facts;
+  settings;
   constructor(services) {
     super(services);
     this.facts = services.facts.ModelFactsProvider;
+    this.settings = services.config.Settings;
   }
   getAstNodeHoverContent(node) {
     const facts = this.facts.get();
     switch (node.$type) {
       case "Mission":
-        return missionHover(facts, node);
+        return missionHover(facts, node, facts.paceOn(this.settings.today));
       case "Person":
         return personHover(facts, node);
       case "Measure":
-        return measureHover(facts, node);
+        return measureHover(facts, node, facts.paceOn(this.settings.today));
       case "Vision":
         return visionHover(facts, node);
       case "Team":
@@ -47515,11 +45368,11 @@ function heading(kind, name, title) {
 function markdown(text) {
   return text.replace(/[\\`*_[\]<>|~#]/g, (character) => `\\${character}`);
 }
-function list(names2) {
+function list2(names2) {
   const shown = names2.slice(0, LIST_LIMIT).join(", ");
   return names2.length > LIST_LIMIT ? `${shown} and ${names2.length - LIST_LIMIT} more` : shown;
 }
-function missionHover(facts, mission) {
+function missionHover(facts, mission, pace) {
   const lines = [heading("mission", mission.name, mission.title)];
   const intent = intentOf(mission);
   if (intent?.statement !== void 0) lines.push(`*Intent:* ${markdown(intent.statement)}`);
@@ -47532,10 +45385,21 @@ function missionHover(facts, mission) {
   lines.push(
     progress === void 0 ? `Progress: none measured (${mission.measures.length} measure${mission.measures.length === 1 ? "" : "s"})` : `Progress: ${percent(progress)} (mean of ${measured} measure${measured === 1 ? "" : "s"})`
   );
+  const missionPace = pace?.mission(mission);
+  if (missionPace) lines.push(`Pace: ${paceText(missionPace)} (its worst measure's)`);
   const children = facts.childrenOf(mission);
-  if (children.length > 0) lines.push(`Sub-missions: ${list(children.map((child) => child.name))}`);
+  if (children.length > 0) lines.push(`Sub-missions: ${list2(children.map((child) => child.name))}`);
+  const tags = tagsOf(mission);
+  if (tags.length > 0) lines.push(`Tags: ${markdown(tags.join(", "))}`);
+  const links = linksOf(mission).map(linkMarkdown);
+  if (links.length > 0) lines.push(`Links: ${links.join(" \xB7 ")}`);
   lines.push(`Path: ${pathText(facts, mission)}`);
   return lines.join("\n\n");
+}
+function linkMarkdown(link) {
+  const target = linkableUrl(link.url);
+  const label = markdown(link.label ?? link.url);
+  return target ? `[${label}](<${target}>)` : `${label} (${markdown(link.url)}: not a link)`;
 }
 function personHover(facts, person) {
   const load = facts.loadOf(person);
@@ -47551,55 +45415,77 @@ function personHover(facts, person) {
       );
       return `${mission.name} (${[...new Set(how)].join(", ")}, ${facts.statusOf(mission)})`;
     });
-    lines.push(`Missions: ${list(roles)}`);
+    lines.push(`Missions: ${list2(roles)}`);
   }
-  if (load.counted.length > 0) lines.push(`Counted in the peak: ${list(load.counted.map((mission) => mission.name))}`);
+  if (load.counted.length > 0) lines.push(`Counted in the peak: ${list2(load.counted.map((mission) => mission.name))}`);
   return lines.join("\n\n");
 }
-function measureHover(facts, measure) {
+function measureHover(facts, measure, pace) {
   const measureFacts = facts.measure(measure);
   const lines = [heading("measure", qualifiedName(measure), measure.title)];
   lines.push(`${measureRange(measure)} (baseline \u2192 current \u2192 target, direction ${measureFacts.direction})`);
   lines.push(`Progress: ${measureFacts.progress === void 0 ? "none" : percent(measureFacts.progress)}`);
+  const paceLine = pace && measurePaceText(pace, measure);
+  if (paceLine) lines.push(`Pace: ${paceLine}`);
   const target = measure.contributions[0]?.measure;
   if (target)
     lines.push(`Contributes to: ${target.ref ? qualifiedName(target.ref) : `${target.$refText} (unresolved)`}`);
   const contributors = facts.contributorsOf(measure);
-  if (contributors.length > 0) lines.push(`Contributors: ${list(contributors.map(qualifiedName))}`);
+  if (contributors.length > 0) lines.push(`Contributors: ${list2(contributors.map(qualifiedName))}`);
+  if (contributors.length > 0 || measureFacts.rollup.written)
+    lines.push(`Roll-up: ${rollupText(measureFacts.rollup, unitOf(measure))}`);
   return lines.join("\n\n");
 }
 function visionHover(facts, vision) {
   const lines = [heading("vision", vision.name, vision.title)];
   if (isValidDate(vision.horizon)) lines.push(`Horizon: ${dateToIso(vision.horizon)}`);
   const children = facts.childrenOf(vision);
-  lines.push(children.length === 0 ? "No mission under it" : `Missions: ${list(children.map((child) => child.name))}`);
+  lines.push(children.length === 0 ? "No mission under it" : `Missions: ${list2(children.map((child) => child.name))}`);
   return lines.join("\n\n");
 }
 function teamHover(team) {
   const members = team.members.map((member) => member.ref?.name ?? member.$refText);
   return [
     heading("team", team.name, team.title),
-    members.length === 0 ? "No members" : `Members: ${list(members)}`
+    members.length === 0 ? "No members" : `Members: ${list2(members)}`
   ].join("\n\n");
 }
 
 // packages/language/src/lsp/inlay-hints.ts
 var MissionInlayHintProvider = class extends AbstractInlayHintProvider {
   facts;
+  settings;
   constructor(services) {
     super();
     this.facts = services.facts.ModelFactsProvider;
+    this.settings = services.config.Settings;
   }
   computeInlayHint(node, accept) {
+    if (isMeasure(node)) {
+      this.paceHint(node, accept);
+      return;
+    }
     if (!isMission(node)) return;
     const window = this.facts.get().windowOf(node);
     if (window.source === "own" || window.source === "none") return;
-    const open2 = grammar_utils_exports.findNodeForKeyword(node.$cstNode, "{");
-    if (!open2) return;
+    const open = grammar_utils_exports.findNodeForKeyword(node.$cstNode, "{");
+    if (!open) return;
     const broken = windowOf(node) ? "own window unusable; " : "";
     accept({
-      position: open2.range.end,
-      label: `window ${windowText(window)} (${broken}${windowOrigin(window)})`,
+      position: open.range.end,
+      label: `window ${windowText2(window)} (${broken}${windowOrigin(window)})`,
+      paddingLeft: true
+    });
+  }
+  /** Only where both sides of the comparison are known: a progress and a bounded span. */
+  paceHint(measure, accept) {
+    const current = measure.currents[0]?.$cstNode;
+    if (!current) return;
+    const { pace, expected } = this.facts.get().paceOn(this.settings.today).measure(measure);
+    if (!pace || expected === void 0) return;
+    accept({
+      position: current.range.end,
+      label: `${paceText(pace)} (${percent(expected)} expected)`,
       paddingLeft: true
     });
   }
@@ -47794,7 +45680,11 @@ var MissionSemanticTokenProvider = class extends AbstractSemanticTokenProvider {
       );
     } else if (isContribution(node)) {
       this.highlightQualifiedName(node, accept);
-    } else if (isStatusItem(node) || isDirectionItem(node)) {
+    } else if (isTags(node)) {
+      node.names.forEach(
+        (_name, index) => accept({ node, property: "names", index, type: import_vscode_languageserver18.SemanticTokenTypes.decorator })
+      );
+    } else if (isStatusItem(node) || isDirectionItem(node) || isRollupItem(node)) {
       accept({ node, property: "value", type: import_vscode_languageserver18.SemanticTokenTypes.enumMember });
     } else if (isValue(node)) {
       accept({ node, property: "period", type: import_vscode_languageserver18.SemanticTokenTypes.enumMember });
@@ -47860,12 +45750,37 @@ var MissionTypeHierarchyProvider = class extends AbstractTypeHierarchyProvider {
     return elements.flatMap((element) => this.getTypeHierarchyItems(element, ast_utils_exports.getDocument(element)) ?? []);
   }
   async elementOf(item) {
-    const document = await this.documents.getOrCreateDocument(URI2.parse(item.uri));
+    const document = await this.documents.getOrCreateDocument(URI.parse(item.uri));
     const root2 = document.parseResult.value.$cstNode;
     const offset = document.textDocument.offsetAt(item.selectionRange.start);
     const leaf = root2 && cst_utils_exports.findDeclarationNodeAtOffset(root2, offset, this.grammarConfig.nameRegexp);
     const node = leaf?.astNode;
     return node && (isMission(node) || isVision(node)) ? node : void 0;
+  }
+};
+
+// packages/language/src/lsp/document-links.ts
+var MissionDocumentLinkProvider = class {
+  getDocumentLinks(document) {
+    const links = [];
+    for (const element of document.parseResult.value.elements) {
+      if (!isMission(element) || element.links.length === 0) continue;
+      for (const link of linksOf(element)) {
+        const target = linkableUrl(link.url);
+        const token = target ? grammar_utils_exports.findNodeForProperty(link.$cstNode, "url") : void 0;
+        if (!target || !token) continue;
+        const { start, end } = token.range;
+        links.push({
+          range: {
+            start: { line: start.line, character: start.character + 1 },
+            end: { line: end.line, character: end.character - 1 }
+          },
+          target,
+          tooltip: link.label ? `Open ${link.label}` : void 0
+        });
+      }
+    }
+    return links;
   }
 };
 
@@ -47889,8 +45804,8 @@ var IgnoreRules = class _IgnoreRules {
   ignores(path, isFolder) {
     const entry = trimSlash(path);
     return this.layers.some(({ base, rules }) => {
-      const relative5 = base === "" ? entry : entry.startsWith(`${base}/`) ? entry.slice(base.length + 1) : void 0;
-      return relative5 !== void 0 && relative5 !== "" && rules.ignores(isFolder ? `${relative5}/` : relative5);
+      const relative = base === "" ? entry : entry.startsWith(`${base}/`) ? entry.slice(base.length + 1) : void 0;
+      return relative !== void 0 && relative !== "" && rules.ignores(isFolder ? `${relative}/` : relative);
     });
   }
 };
@@ -47898,7 +45813,7 @@ function trimSlash(path) {
   return path.replace(/\/+$/, "");
 }
 
-// packages/language/src/lsp/workspace-manager.ts
+// packages/language/src/workspace/workspace-manager.ts
 var MissionWorkspaceManager = class extends DefaultWorkspaceManager {
   initialBuildOptions = { validation: true };
   participants = [];
@@ -47987,7 +45902,7 @@ var MissionEditorSettings = class {
     const rules = await this.configuration.getConfiguration("mission", "rules");
     this.editor = asSection({ today, rules });
     const root2 = folders[0];
-    this.configFileUri = root2 ? UriUtils.joinPath(URI2.parse(root2.uri), CONFIG_FILE_NAME) : void 0;
+    this.configFileUri = root2 ? UriUtils.joinPath(URI.parse(root2.uri), CONFIG_FILE_NAME) : void 0;
     await this.loadConfigFile();
     this.apply();
   }
@@ -48312,10 +46227,10 @@ var FastScanner = class {
 
 // packages/language/src/syntax/grammar-features.ts
 var RuleFeatures = class {
-  constructor(grammar, ruleName2) {
-    this.ruleName = ruleName2;
-    const rule = grammar.rules.find((candidate) => candidate.name === ruleName2);
-    if (!rule || !ast_exports.isParserRule(rule)) throw new Error(`no parser rule ${ruleName2}`);
+  constructor(grammar, ruleName) {
+    this.ruleName = ruleName;
+    const rule = grammar.rules.find((candidate) => candidate.name === ruleName);
+    if (!rule || !ast_exports.isParserRule(rule)) throw new Error(`no parser rule ${ruleName}`);
     for (const element of ast_utils_exports.streamAllContents(rule)) {
       if (ast_exports.isKeyword(element)) {
         append(this.keywords, element.value, element);
@@ -48427,14 +46342,13 @@ function attach(lean, parsed) {
   if (index !== twins.length) throw new Error("syntax on demand: the text parsed again to another tree");
   const root2 = parsed.$cstNode?.root;
   if (!root2) return;
-  if (lean.$container && !root2._astNode)
-    root2.astNode = lean.$container;
+  if (lean.$container && !ownAstNodeOf(root2)) setAstNodeOf(root2, lean.$container);
   renameOwners(root2, leanOf);
 }
 function renameOwners(cst, leanOf) {
-  const owner = cst._astNode;
+  const owner = ownAstNodeOf(cst);
   const leanOwner = owner && leanOf.get(owner);
-  if (leanOwner) cst.astNode = leanOwner;
+  if (leanOwner) setAstNodeOf(cst, leanOwner);
   if (isCompositeCstNode(cst)) {
     for (const child of cst.content) renameOwners(child, leanOf);
   }
@@ -48470,15 +46384,15 @@ var MissionValueConverter = class extends DefaultValueConverter {
     }
   }
 };
-function unescapeString(quoted) {
-  const text = quoted.slice(1, -1);
+function unescapeString(quoted2) {
+  const text = quoted2.slice(1, -1);
   return text.includes("\\") ? text.replace(/\\(.)/g, "$1") : text;
 }
-function invalidEscapes(quoted) {
+function invalidEscapes(quoted2) {
   const found = [];
-  for (let i = 1; i < quoted.length - 1; i++) {
-    if (quoted[i] === "\\") {
-      const next = quoted[i + 1];
+  for (let i = 1; i < quoted2.length - 1; i++) {
+    if (quoted2[i] === "\\") {
+      const next = quoted2[i + 1];
       if (next !== '"' && next !== "\\") found.push({ offset: i, escape: `\\${next}` });
       i++;
     }
@@ -48667,10 +46581,10 @@ var FastTreeBuilder = class {
     if (!this.lean) this.builder.construct(node);
     const defaults = this.defaultsOf(node.$type);
     for (let i = 0; i < defaults.length; i++) {
-      const { property: property2, value, list: list2 } = defaults[i];
+      const { property: property2, value, list: list3 } = defaults[i];
       const current = node[property2];
-      if (current === void 0) node[property2] = list2 ? [] : value;
-      else if (list2 && current.length > 1) node[property2] = current.slice();
+      if (current === void 0) node[property2] = list3 ? [] : value;
+      else if (list3 && current.length > 1) node[property2] = current.slice();
     }
   }
   /** What `AstUtils.assignMandatoryProperties` assigns, in its order, looked up once per type. */
@@ -48690,14 +46604,14 @@ var FastTreeBuilder = class {
   /** `property+=value`; a node value gets its container, as Langium's parser links it afterwards. */
   add(node, property2, value) {
     const values = node[property2];
-    const list2 = Array.isArray(values) ? values : void 0;
+    const list3 = Array.isArray(values) ? values : void 0;
     if (isNode(value)) {
       if (!this.lean) value.$cstNode.astNode = value;
       value.$container = node;
       value.$containerProperty = property2;
-      value.$containerIndex = list2 ? list2.length : 0;
+      value.$containerIndex = list3 ? list3.length : 0;
     }
-    if (list2) list2.push(value);
+    if (list3) list3.push(value);
     else node[property2] = [value];
   }
   keyword(type, value) {
@@ -48732,7 +46646,8 @@ var FastTreeBuilder = class {
   }
   /** The linker's reference; a lean one reads its `$refNode` from the CST built on demand. */
   buildReference(node, property2, composite, text) {
-    if (this.lean) return this.linker.buildReferenceOnDemand(node, property2, text);
+    if (this.lean)
+      return this.linker.buildReferenceOnDemand(node, property2, text);
     return this.linker.buildReference(node, property2, composite, text);
   }
   /** `value=Rule` where Rule is a datatype rule of keywords (MissionStatus, Direction, Period). */
@@ -48799,8 +46714,8 @@ function tokenTypesOf(services) {
   const tokens = services.parser.TokenBuilder.buildTokens(services.Grammar, {
     caseInsensitive: services.LanguageMetaData.caseInsensitive
   });
-  const list2 = Array.isArray(tokens) ? tokens : Object.values("modes" in tokens ? tokens.modes : tokens).flat();
-  return Object.fromEntries(list2.map((token) => [token.name, token]));
+  const list3 = Array.isArray(tokens) ? tokens : Object.values("modes" in tokens ? tokens.modes : tokens).flat();
+  return Object.fromEntries(list3.map((token) => [token.name, token]));
 }
 function missFastPath() {
   throw new FastPathMiss();
@@ -48882,7 +46797,9 @@ var MissionFastParser = class extends FastTreeBuilder {
       measure: ["Measure", "measures", this.measure],
       supports: ["Supports", "supports", this.supports],
       review: ["Review", "reviews", this.review],
-      value: ["Value", "values", this.value]
+      value: ["Value", "values", this.value],
+      tags: ["Tags", "tags", this.tags],
+      link: ["Link", "links", this.link]
     });
     this.defineItems("Intent", {
       end: ["EndState", "endStates", this.endState],
@@ -48901,7 +46818,8 @@ var MissionFastParser = class extends FastTreeBuilder {
       unit: ["Unit", "units", this.unit],
       due: ["Due", "dues", this.due],
       direction: ["DirectionItem", "directions", this.direction],
-      contributes: ["Contribution", "contributions", this.contribution]
+      contributes: ["Contribution", "contributions", this.contribution],
+      rollup: ["RollupItem", "rollups", this.rollup]
     });
   }
   /** The parse result of well-formed text, or undefined where Langium's parser must parse it. */
@@ -49126,6 +47044,28 @@ var MissionFastParser = class extends FastTreeBuilder {
     value += this.keywordText(qualified.keyword("."));
     value += this.name(qualified.call("Name", 1));
     node.measure = this.buildReference(node, "measure", composite, this.closeDatatype(composite, value));
+    return node;
+  }
+  rollup() {
+    const node = this.start("RollupItem", "rollup");
+    node.value = this.keywordDatatype("RollupItem", "RollupMode");
+    return node;
+  }
+  /** `'tags' names+=Name (',' names+=Name)*` */
+  tags() {
+    const node = this.start("Tags", "tags");
+    const rule = this.rule("Tags");
+    this.add(node, "names", this.name(rule.call("Name", 0)));
+    while (this.at(",")) {
+      this.keyword("Tags", ",");
+      this.add(node, "names", this.name(rule.call("Name", 1)));
+    }
+    return node;
+  }
+  link() {
+    const node = this.start("Link", "link");
+    node.url = this.terminal("Link", STRING, 0);
+    if (this.at(STRING)) node.label = this.terminal("Link", STRING, 1);
     return node;
   }
   review() {
@@ -49378,8 +47318,8 @@ var MissionIndexManager = class extends DefaultIndexManager {
     if (this.byType?.changes === this.changes) return this.byType.names;
     const lists = /* @__PURE__ */ new Map();
     const add = (type, name) => {
-      const list2 = lists.get(type);
-      if (list2) list2.push(name);
+      const list3 = lists.get(type);
+      if (list3) list3.push(name);
       else lists.set(type, [name]);
     };
     for (const [name, descriptions] of this.byName) {
@@ -49387,15 +47327,15 @@ var MissionIndexManager = class extends DefaultIndexManager {
       else for (const type of new Set(descriptions.map((description) => description.type))) add(type, name);
     }
     const names2 = /* @__PURE__ */ new Map();
-    for (const [type, list2] of lists) {
+    for (const [type, list3] of lists) {
       const byLowerCase = /* @__PURE__ */ new Map();
-      for (const name of list2) {
+      for (const name of list3) {
         const lower = name.toLowerCase();
         const same = byLowerCase.get(lower);
         if (same) same.push(name);
         else byLowerCase.set(lower, [name]);
       }
-      names2.set(type, { sorted: list2.sort(), byLowerCase });
+      names2.set(type, { sorted: list3.sort(), byLowerCase });
     }
     this.byType = { changes: this.changes, names: names2 };
     return names2;
@@ -49775,15 +47715,15 @@ var BoundaryValidator = class {
     if (!own || !parent) return;
     const outer = parent.$type === "Mission" ? this.facts.get().windowOf(parent) : visionWindow(parent);
     if (contains(outer, own)) return;
-    const theirs = parent.$type === "Mission" ? `the window of its parent ${nameOf(parent)} (${windowText(outer)}${originNote(outer)})` : `the horizon of its vision ${nameOf(parent)} (${dayText(outer.end)})`;
+    const theirs = parent.$type === "Mission" ? `the window of its parent ${nameOf(parent)} (${windowText2(outer)}${originNote(outer)})` : `the horizon of its vision ${nameOf(parent)} (${dayText2(outer.end)})`;
     const how = [];
-    if (own.start < outer.start) how.push(`it starts ${dayText(own.start)}, before ${dayText(outer.start)}`);
-    if (own.end > outer.end) how.push(`it ends ${dayText(own.end)}, after ${dayText(outer.end)}`);
+    if (own.start < outer.start) how.push(`it starts ${dayText2(own.start)}, before ${dayText2(outer.start)}`);
+    if (own.end > outer.end) how.push(`it ends ${dayText2(own.end)}, after ${dayText2(outer.end)}`);
     const window = windowOf(mission);
     report(
       accept,
       "window-outside-parent",
-      `the window of ${nameOf(mission)} (${windowText(own)}) is not inside ${theirs}: ${how.join(" and ")}`,
+      `the window of ${nameOf(mission)} (${windowText2(own)}) is not inside ${theirs}: ${how.join(" and ")}`,
       { node: window }
     );
   }
@@ -49853,11 +47793,11 @@ var BoundaryValidator = class {
     const mission = measure.$container;
     const window = this.facts.get().windowOf(mission);
     if (window.source === "none" || contains(window, { start: day, end: day })) return;
-    const side = day < window.start ? `before it starts (${dayText(window.start)})` : `after it ends (${dayText(window.end)})`;
+    const side = day < window.start ? `before it starts (${dayText2(window.start)})` : `after it ends (${dayText2(window.end)})`;
     report(
       accept,
       "measure-due-outside-window",
-      `${measureName(measure)} is due ${dayText(day)}, outside the window of ${nameOf(mission)} (${windowText(window)}${originNote(window)}): ${side}`,
+      `${measureName(measure)} is due ${dayText2(day)}, outside the window of ${nameOf(mission)} (${windowText2(window)}${originNote(window)}): ${side}`,
       { node: due, property: "date" }
     );
   }
@@ -49976,10 +47916,17 @@ function overloadedMembers(facts, members, mission) {
 
 // packages/language/src/validation/rules/completeness.ts
 var CompletenessValidator = class {
-  codes = ["missing-intent", "unmeasured-mission", "no-lead", "empty-team"];
+  codes = [
+    "missing-intent",
+    "unmeasured-mission",
+    "no-lead",
+    "missing-target",
+    "empty-team"
+  ];
   checks() {
     return {
       Mission: [this.checkIntent, this.checkMeasured, this.checkLead],
+      Measure: this.checkTarget,
       Team: this.checkTeam
     };
   }
@@ -50008,6 +47955,16 @@ var CompletenessValidator = class {
       "no-lead",
       `mission ${nameOf(mission)} has no lead: name the one accountable person with \`lead\``,
       { node: mission, property: "name" }
+    );
+  }
+  /** Any `target` item counts, even one whose value a syntax error rejected (reported once, there). */
+  checkTarget(measure, accept) {
+    if (measure.targets.length > 0) return;
+    report(
+      accept,
+      "missing-target",
+      `measure ${measureName(measure)} has no target: say what winning is with \`target\``,
+      { node: measure, property: "name" }
     );
   }
   checkTeam(team, accept) {
@@ -50079,34 +48036,52 @@ var MeasureValidator = class {
     );
   }
   /**
-   * On the parent measure's `current`: its contributors all share its unit (or all have none) and
-   * direction up, and their currents (a missing one adds nothing) add up to more than its own.
+   * On the parent measure's `current`, by its effective roll-up mode (a fact): its contributors all
+   * share its unit (or all have none), and for `sum` the direction up; then `sum`: their currents (a
+   * missing one adds nothing) add up to more than its own; `mean`: its own lies outside their
+   * lowest..highest; `none`: never.
    */
   checkRollup(measure, accept) {
     const current = measure.currents[0];
     const currentValue = currentOf(measure);
     if (!current || currentValue === void 0) return;
     const facts = this.facts.get();
-    if (facts.contributorsOf(measure).length === 0) return;
-    const contributors = facts.contributorsOf(measure).filter((contributor) => contributor !== measure);
-    if (contributors.length === 0 || facts.measure(measure).direction !== "up") return;
+    const { rollup, direction } = facts.measure(measure);
+    if (rollup.mode === "none" || rollup.reporting === 0) return;
+    if (rollup.mode === "sum" && direction !== "up") return;
     const unit = unitOf(measure);
-    let total = 0;
-    const reporting = [];
+    const contributors = facts.contributorsOf(measure).filter((contributor) => contributor !== measure);
     for (const contributor of contributors) {
-      if (unitOf(contributor) !== unit || facts.measure(contributor).direction !== "up") return;
-      const value = currentOf(contributor);
-      if (value === void 0) continue;
-      total += value;
-      reporting.push({ contributor, value });
+      if (unitOf(contributor) !== unit) return;
+      if (rollup.mode === "sum" && facts.measure(contributor).direction !== "up") return;
     }
-    if (total - currentValue <= 1e-9 * Math.max(1, Math.abs(currentValue))) return;
-    const parts = reporting.map(({ contributor, value }) => `${measureName(contributor)} ${formatNumber(value)}`);
+    const slack = 1e-9 * Math.max(1, Math.abs(currentValue));
     const inUnit = unit === void 0 ? "" : ` ${unit}`;
+    const parts = () => nameList(
+      contributors.flatMap((contributor) => {
+        const value = currentOf(contributor);
+        return value === void 0 ? [] : [`${measureName(contributor)} ${formatNumber(value)}`];
+      })
+    );
+    if (rollup.mode === "sum") {
+      const total = rollup.combined;
+      if (total - currentValue <= slack) return;
+      report(
+        accept,
+        "rollup-discrepancy",
+        `the contributors to ${measureName(measure)} report ${formatNumber(total)}${inUnit}, more than its current ${formatNumber(currentValue)}${inUnit}: ${parts()}`,
+        { node: current }
+      );
+      return;
+    }
+    const lowest = rollup.lowest;
+    const highest = rollup.highest;
+    if (currentValue >= lowest - slack && currentValue <= highest + slack) return;
+    const range = lowest === highest ? `${formatNumber(lowest)}${inUnit}` : `${formatNumber(lowest)}${inUnit} .. ${formatNumber(highest)}${inUnit}`;
     report(
       accept,
       "rollup-discrepancy",
-      `the contributors to ${measureName(measure)} report ${formatNumber(total)}${inUnit}, more than its current ${formatNumber(currentValue)}${inUnit}: ${nameList(parts)}`,
+      `the current of ${measureName(measure)} (${formatNumber(currentValue)}${inUnit}) is outside what its contributors report (${range}), so it cannot be their mean (rollup mean): ${parts()}`,
       { node: current }
     );
   }
@@ -50184,7 +48159,7 @@ var SupportValidator = class {
         report(
           accept,
           "support-window-disjoint",
-          `${nameOf(mission)} (${windowText(ownWindow2)}) supports ${nameOf(supported)} (${windowText(theirWindow)}), but their windows do not overlap`,
+          `${nameOf(mission)} (${windowText2(ownWindow2)}) supports ${nameOf(supported)} (${windowText2(theirWindow)}), but their windows do not overlap`,
           at
         );
       }
@@ -50239,7 +48214,7 @@ var TimeValidator = class {
     report(
       accept,
       "review-overdue",
-      `${nameOf(mission)} was last reviewed ${dayText(last)}, ${days(age)} ago (every ${days(review.every)}): the review was due ${dayText(last + review.every)}`,
+      `${nameOf(mission)} was last reviewed ${dayText2(last)}, ${days(age)} ago (every ${days(review.every)}): the review was due ${dayText2(last + review.every)}`,
       { node: review }
     );
   }
@@ -50275,7 +48250,8 @@ var ONCE_IN_MEASURE = {
   units: "unit",
   dues: "due",
   directions: "direction",
-  contributions: "contributes to"
+  contributions: "contributes to",
+  rollups: "rollup"
 };
 var ONCE_IN_PERSON = { capacities: "capacity", roles: "role" };
 var SyntaxValidator = class {
@@ -50365,7 +48341,7 @@ function reportRepeats(node, once, container, accept) {
 // packages/language/src/validation/value-checks.ts
 var CURRENCY3 = /^[A-Z]{3}$/;
 var ValueValidator = class {
-  codes = ["invalid-date", "invalid-currency", "invalid-window"];
+  codes = ["invalid-date", "invalid-currency", "invalid-window", "invalid-link"];
   checks() {
     return {
       Vision: (vision, accept) => {
@@ -50379,7 +48355,8 @@ var ValueValidator = class {
         this.checkDate(review, "last", accept);
       },
       Budget: (budget, accept) => this.checkCurrency(budget, accept),
-      Value: (value, accept) => this.checkCurrency(value, accept)
+      Value: (value, accept) => this.checkCurrency(value, accept),
+      Link: this.checkLink
     };
   }
   checkWindow(window, accept) {
@@ -50403,6 +48380,9 @@ var ValueValidator = class {
     report(accept, "invalid-date", `${text || "this"} is not a calendar date`, { node, property: property2 });
     return false;
   }
+  checkLink(link, accept) {
+    checkLinkUrl(link, accept);
+  }
   checkCurrency(node, accept) {
     if (node.currency !== void 0 && !CURRENCY3.test(node.currency)) {
       report(
@@ -50414,6 +48394,24 @@ var ValueValidator = class {
     }
   }
 };
+function checkLinkUrl(link, accept) {
+  if (typeof link.url !== "string" || isLinkableUrl(link.url)) return;
+  report(accept, "invalid-link", `${quoted(link.url)} is not a link: ${linkProblem(link.url)}`, {
+    node: link,
+    property: "url"
+  });
+}
+function linkProblem(url) {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const allowed = "use an absolute https://, http:// or mailto: URL";
+  if (scheme === void 0) return `it has no scheme (${allowed})`;
+  if (scheme !== "https" && scheme !== "http" && scheme !== "mailto") return `${scheme}: is not allowed (${allowed})`;
+  return allowed;
+}
+function quoted(url) {
+  const shown = url.length > 60 ? `${url.slice(0, 57)}...` : url;
+  return JSON.stringify(shown).replace(/^"|"$/g, "'");
+}
 function iso(date) {
   return date.toISOString().slice(0, 10);
 }
@@ -50508,7 +48506,8 @@ var MissionModule = {
     Formatter: (services) => new MissionFormatter(services),
     CodeLensProvider: (services) => new MissionCodeLensProvider(services),
     InlayHintProvider: (services) => new MissionInlayHintProvider(services),
-    TypeHierarchyProvider: (services) => new MissionTypeHierarchyProvider(services)
+    TypeHierarchyProvider: (services) => new MissionTypeHierarchyProvider(services),
+    DocumentLinkProvider: () => new MissionDocumentLinkProvider()
   }
 };
 var MissionSharedModule = {
@@ -50540,13 +48539,40 @@ function createMissionServices(context = EmptyFileSystem, options = {}) {
   return { shared: shared2, Mission: Mission2 };
 }
 
-// packages/language/src/api/check.ts
+// packages/language/src/validation/diagnostics.ts
+var import_vscode_languageserver22 = __toESM(require_api5(), 1);
 var SEVERITY_NAMES = {
   [import_vscode_languageserver22.DiagnosticSeverity.Error]: "error",
   [import_vscode_languageserver22.DiagnosticSeverity.Warning]: "warning",
   [import_vscode_languageserver22.DiagnosticSeverity.Information]: "info",
   [import_vscode_languageserver22.DiagnosticSeverity.Hint]: "info"
 };
+function toMissionDiagnostic(file, diagnostic) {
+  const code = isDiagnosticCode(diagnostic.code) ? diagnostic.code : "syntax-error";
+  return {
+    file,
+    line: diagnostic.range.start.line + 1,
+    column: diagnostic.range.start.character + 1,
+    endLine: diagnostic.range.end.line + 1,
+    endColumn: diagnostic.range.end.character + 1,
+    severity: SEVERITY_NAMES[diagnostic.severity ?? import_vscode_languageserver22.DiagnosticSeverity.Error] ?? "error",
+    code,
+    message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value
+  };
+}
+function summarize(files, diagnostics) {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity === "error") errors++;
+    else if (diagnostic.severity === "warning") warnings++;
+    else infos++;
+  }
+  return { files, errors, warnings, infos };
+}
+
+// packages/language/src/api/check.ts
 async function checkSources(sources, options = {}) {
   const batch = options.referenceIndex === false;
   const services = createMissionServices(void 0, {
@@ -50581,192 +48607,66 @@ async function checkSources(sources, options = {}) {
     services
   };
 }
-function toMissionDiagnostic(file, diagnostic) {
-  const code = isDiagnosticCode(diagnostic.code) ? diagnostic.code : "syntax-error";
-  return {
-    file,
-    line: diagnostic.range.start.line + 1,
-    column: diagnostic.range.start.character + 1,
-    endLine: diagnostic.range.end.line + 1,
-    endColumn: diagnostic.range.end.character + 1,
-    severity: SEVERITY_NAMES[diagnostic.severity ?? import_vscode_languageserver22.DiagnosticSeverity.Error] ?? "error",
-    code,
-    message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value
-  };
-}
-function summarize(files, diagnostics) {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.severity === "error") errors++;
-    else if (diagnostic.severity === "warning") warnings++;
-    else infos++;
-  }
-  return { files, errors, warnings, infos };
-}
 function sourceFile(path, absolutePath, text) {
-  return { path, uri: URI2.file(absolutePath), text };
+  return { path, uri: URI.file(absolutePath), text };
 }
 
-// packages/language/src/api/stdin-source.ts
-function stdinSourceFile(path, text) {
-  return { path, uri: URI2.parse("mission-stdin:///stdin.mission"), text };
-}
-
-// packages/language/src/facts/staging.ts
-var WEEKS_PER_MONTH = 52 / 12;
-function costOfDelayPerWeek(mission) {
-  const value = valueOf(mission);
-  if (!value || !Number.isFinite(value.amount)) return void 0;
-  return value.period === "month" ? value.amount / WEEKS_PER_MONTH : value.amount;
-}
-var stagingCache = /* @__PURE__ */ new WeakMap();
-function stagingQueue(facts) {
-  const cached = stagingCache.get(facts);
-  if (cached) return cached;
-  const entries = facts.missions.filter((mission) => facts.statusOf(mission) === "staged").map((mission) => stagingEntry(facts, mission));
-  const ranked = entries.map((entry, index) => ({ entry, index })).sort(
-    (a2, b) => (b.entry.cd3 ?? Number.NEGATIVE_INFINITY) - (a2.entry.cd3 ?? Number.NEGATIVE_INFINITY) || a2.index - b.index
-  ).map(({ entry }) => entry);
-  stagingCache.set(facts, ranked);
-  return ranked;
-}
-function stagingEntry(facts, mission) {
-  const cost = costOfDelayPerWeek(mission);
-  const window = facts.windowOf(mission);
-  const finite = Number.isFinite(window.start) && Number.isFinite(window.end);
-  const windowWeeks = finite ? (window.end - window.start + 1) / 7 : void 0;
-  const currency = valueOf(mission)?.currency;
-  return {
-    mission,
-    ...cost === void 0 ? {} : { costOfDelayPerWeek: cost },
-    ...currency === void 0 ? {} : { currency },
-    ...windowWeeks === void 0 ? {} : { windowWeeks },
-    ...cost !== void 0 && windowWeeks !== void 0 ? { cd3: cost / windowWeeks } : {}
-  };
-}
-
-// packages/language/src/outputs/output-model.ts
-var OutputModel = class {
-  constructor(facts, diagnostics, summary, files, today) {
-    this.facts = facts;
-    this.diagnostics = diagnostics;
-    this.summary = summary;
-    this.today = today;
-    this.pathByUri = new Map(files.map((file) => [file.uri, file.path]));
-    this.files = files.map((file) => file.path);
+// packages/language/src/outputs/tag-selection.ts
+var UnknownTagError = class extends Error {
+  /** `tags`: every tag of the model, for "did you mean". */
+  constructor(tag, tags) {
+    const known = tags.length === 0 ? " (the model has no tags)" : didYouMean(tag, tags);
+    super(`no mission is tagged '${tag}'${known}`);
+    this.tag = tag;
   }
-  facts;
-  diagnostics;
-  summary;
-  today;
-  pathByUri;
-  problemsByElement;
-  files;
-  /** The file of a node, as the user named it. */
-  pathOf(node) {
-    const uri = ast_utils_exports.getDocument(node).uri.toString();
-    return this.pathByUri.get(uri) ?? uri;
-  }
-  /** The location of a node's whole text (`name` narrows it to the name, e.g. for links). */
-  sourceOf(node) {
-    const range = node.$cstNode?.range;
-    const file = this.pathOf(node);
-    if (!range) return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    return {
-      file,
-      line: range.start.line + 1,
-      column: range.start.character + 1,
-      endLine: range.end.line + 1,
-      endColumn: range.end.character + 1
-    };
-  }
-  /** The diagnostics inside an element's text, counted by severity. */
-  problemsOf(element) {
-    this.problemsByElement ??= this.assignProblems();
-    return this.problemsByElement.get(element) ?? NO_PROBLEMS;
-  }
-  hasErrors(element) {
-    return this.problemsOf(element).errors > 0;
-  }
-  /**
-   * Elements are top-level and do not nest, so each diagnostic belongs to the element whose text
-   * holds its start: one sort per file and a binary search per diagnostic.
-   */
-  assignProblems() {
-    const byFile = /* @__PURE__ */ new Map();
-    const { visions, persons, teams, missions } = this.facts;
-    for (const element of [...visions, ...persons, ...teams, ...missions]) {
-      const source3 = this.sourceOf(element);
-      const list2 = byFile.get(source3.file);
-      if (list2) list2.push({ element, source: source3 });
-      else byFile.set(source3.file, [{ element, source: source3 }]);
-    }
-    for (const list2 of byFile.values())
-      list2.sort((a2, b) => compare(a2.source.line, a2.source.column, b.source.line, b.source.column));
-    const counts = /* @__PURE__ */ new Map();
-    for (const diagnostic of this.diagnostics) {
-      const list2 = byFile.get(diagnostic.file);
-      if (!list2) continue;
-      let low = 0;
-      let high = list2.length - 1;
-      let found;
-      while (low <= high) {
-        const middle = low + high >> 1;
-        const candidate = list2[middle];
-        if (compare(candidate.source.line, candidate.source.column, diagnostic.line, diagnostic.column) <= 0) {
-          found = candidate;
-          low = middle + 1;
-        } else {
-          high = middle - 1;
-        }
-      }
-      if (!found || compare(diagnostic.line, diagnostic.column, found.source.endLine, found.source.endColumn) > 0)
-        continue;
-      const entry = counts.get(found.element) ?? { errors: 0, warnings: 0, infos: 0 };
-      if (diagnostic.severity === "error") entry.errors++;
-      else if (diagnostic.severity === "warning") entry.warnings++;
-      else entry.infos++;
-      counts.set(found.element, entry);
-    }
-    return counts;
-  }
+  tag;
 };
-var NO_PROBLEMS = Object.freeze({ errors: 0, warnings: 0, infos: 0 });
-function compare(lineA, columnA, lineB, columnB) {
-  return lineA - lineB || columnA - columnB;
+function modelTags(facts) {
+  const tags = /* @__PURE__ */ new Set();
+  for (const mission of facts.missions) for (const tag of tagsOf(mission)) tags.add(tag);
+  return [...tags];
 }
-function outputModelOf(result, diagnostics = result.diagnostics, summary = result.summary) {
-  const today = dayToIso(result.services.Mission.config.Settings.today);
-  return new OutputModel(
-    result.facts,
-    diagnostics,
-    summary,
-    result.documents.map(({ source: source3, document }) => ({ uri: document.uri.toString(), path: source3.path })),
-    today
-  );
+function selectByTag(facts, tag) {
+  const tagged = new Set(facts.missions.filter((mission) => tagsOf(mission).includes(tag)));
+  if (tagged.size === 0) throw new UnknownTagError(tag, modelTags(facts));
+  const context = /* @__PURE__ */ new Set();
+  for (const mission of tagged) {
+    for (const ancestor of facts.ancestorsOf(mission)) {
+      if (context.has(ancestor)) break;
+      if (ancestor.$type === "Mission" && tagged.has(ancestor)) continue;
+      context.add(ancestor);
+    }
+  }
+  return { tag, tagged, context };
 }
-function isoOrNull(day) {
-  return Number.isFinite(day) ? dayToIso(day) : null;
+function isSelected(selection, element) {
+  return element.$type === "Mission" && selection.tagged.has(element) || selection.context.has(element);
 }
 
 // packages/language/src/outputs/model-json.ts
 var MODEL_JSON_FORMAT = "mission-model";
 var MODEL_JSON_VERSION = 1;
-function buildModelJson(model) {
+function buildModelJson(model, options = {}) {
   const { facts } = model;
+  const selection = options.tag === void 0 ? void 0 : selectByTag(facts, options.tag);
+  const missions = facts.missions.filter(
+    (mission) => isNamed2(mission) && (!selection || isSelected(selection, mission))
+  );
   return {
     format: MODEL_JSON_FORMAT,
     version: MODEL_JSON_VERSION,
     today: model.today ?? null,
+    ...selection ? { tag: selection.tag } : {},
     files: [...model.files],
     // An element that error recovery left without a name cannot be referred to: it is not in the JSON.
-    visions: facts.visions.filter(isNamed2).map((vision) => visionJson(model, vision)),
+    visions: facts.visions.filter((vision) => isNamed2(vision) && (!selection || selection.context.has(vision))).map((vision) => visionJson(model, vision)),
     persons: facts.persons.filter(isNamed2).map((person) => personJson(model, person)),
     teams: facts.teams.filter(isNamed2).map((team) => teamJson(model, team)),
-    missions: facts.missions.filter(isNamed2).map((mission) => missionJson(model, mission)),
-    stagingQueue: stagingQueue(facts).filter((entry) => isNamed2(entry.mission)).map((entry, index) => ({
+    missions: missions.map((mission) => ({
+      ...missionJson(model, mission),
+      ...selection ? { context: !selection.tagged.has(mission) } : {}
+    })),
+    stagingQueue: stagingQueue(facts).filter((entry) => isNamed2(entry.mission) && (!selection || selection.tagged.has(entry.mission))).map((entry, index) => ({
       rank: index + 1,
       mission: entry.mission.name,
       costOfDelayPerWeek: entry.costOfDelayPerWeek ?? null,
@@ -50778,8 +48678,8 @@ function buildModelJson(model) {
     summary: { ...model.summary }
   };
 }
-function modelJsonText(model) {
-  return JSON.stringify(buildModelJson(model), null, 2) + "\n";
+function modelJsonText(model, options = {}) {
+  return JSON.stringify(buildModelJson(model, options), null, 2) + "\n";
 }
 function visionJson(model, vision) {
   return {
@@ -50868,8 +48768,14 @@ function missionJson(model, mission) {
     },
     measures: mission.measures.filter(isNamed2).map((measure) => measureJson(model, mission, measure)),
     progress: facts.progressOf(mission) ?? null,
+    pace: model.pace.mission(mission) ?? null,
     supports: names(supportedBy(mission)),
     supportedBy: names(supportersOf(facts, mission)),
+    tags: tagsOf(mission),
+    // As written: whether a URL may become a link is for the consumer to check (invalid-link reports it).
+    links: linksOf(mission).map(
+      (link) => link.label === void 0 ? { url: link.url } : { url: link.url, label: link.label }
+    ),
     review: review?.every !== void 0 ? { every: review.every, last: dateOrNull(review.last) } : null,
     value: value?.amount !== void 0 && value.currency !== void 0 && value.period !== void 0 ? {
       amount: value.amount,
@@ -50883,6 +48789,7 @@ function missionJson(model, mission) {
 }
 function measureJson(model, mission, measure) {
   const measureFacts = model.facts.measure(measure);
+  const pace = model.pace.measure(measure);
   const target = measure.contributions[0]?.measure?.ref;
   return {
     name: measure.name,
@@ -50895,6 +48802,13 @@ function measureJson(model, mission, measure) {
     due: dateOrNull(measure.dues[0]?.date),
     direction: measureFacts.direction,
     progress: measureFacts.progress ?? null,
+    expected: pace.expected ?? null,
+    pace: pace.pace ?? null,
+    rollup: {
+      mode: measureFacts.rollup.mode,
+      written: measureFacts.rollup.written,
+      combined: measureFacts.rollup.combined ?? null
+    },
     contributesTo: target && isNamed2(target) && isNamed2(target.$container) ? qualifiedName2(target) : null,
     contributors: model.facts.contributorsOf(measure).filter((contributor) => isNamed2(contributor) && isNamed2(contributor.$container)).map(qualifiedName2),
     source: source2(model.sourceOf(measure))
@@ -50934,6 +48848,568 @@ function source2(location) {
   };
 }
 
+// packages/language/src/api/stdin-source.ts
+function stdinSourceFile(path, text) {
+  return { path, uri: URI.parse("mission-stdin:///stdin.mission"), text };
+}
+
+// packages/language/src/facts/load-timeline.ts
+function loadSteps(items) {
+  const arrivals = items.map((_2, index) => index).sort((a3, b) => items[a3].window.start - items[b].window.start);
+  const departures = arrivals.filter((index) => items[index].window.end !== Number.POSITIVE_INFINITY).sort((a3, b) => items[a3].window.end - items[b].window.end);
+  const running = /* @__PURE__ */ new Set();
+  const steps = [];
+  let a2 = 0;
+  let d = 0;
+  while (a2 < arrivals.length || d < departures.length) {
+    const nextArrival = a2 < arrivals.length ? items[arrivals[a2]].window.start : Number.POSITIVE_INFINITY;
+    const nextDeparture = d < departures.length ? items[departures[d]].window.end + 1 : Number.POSITIVE_INFINITY;
+    const day = Math.min(nextArrival, nextDeparture);
+    while (d < departures.length && items[departures[d]].window.end + 1 === day) running.delete(departures[d++]);
+    while (a2 < arrivals.length && items[arrivals[a2]].window.start === day) running.add(arrivals[a2++]);
+    const following = Math.min(
+      a2 < arrivals.length ? items[arrivals[a2]].window.start : Number.POSITIVE_INFINITY,
+      d < departures.length ? items[departures[d]].window.end + 1 : Number.POSITIVE_INFINITY
+    );
+    if (running.size > 0) {
+      const order2 = [...running].sort((x, y) => x - y);
+      steps.push({ start: day, end: following - 1, load: order2.length, items: order2.map((i) => items[i].item) });
+    }
+  }
+  return steps;
+}
+function loadTimeline(facts, person) {
+  const active = facts.loadOf(person).missions.filter((mission) => facts.isActive(mission)).map((mission) => ({ item: mission, window: facts.windowOf(mission) }));
+  return loadSteps(active);
+}
+
+// packages/language/src/outputs/model-diff.ts
+var MODEL_DIFF_FORMAT = "mission-diff";
+var MODEL_DIFF_VERSION = 1;
+function diffModels(before, after, options = {}) {
+  const oldMissions = byName2(before.missions);
+  const newMissions = byName2(after.missions);
+  const removed = [...oldMissions.values()].filter((mission) => !newMissions.has(mission.name));
+  const added = [...newMissions.values()].filter((mission) => !oldMissions.has(mission.name));
+  const renamed = pairRenames(removed, added);
+  const renamedFrom = new Set(renamed.map((pair) => pair.from));
+  const renamedTo = new Set(renamed.map((pair) => pair.to));
+  const newNameOf = new Map(renamed.map((pair) => [pair.from, pair.to]));
+  const changed = [];
+  for (const mission of newMissions.values()) {
+    const previous = oldMissions.get(mission.name);
+    if (!previous) continue;
+    const changes = missionChanges(previous, mission, newNameOf);
+    if (changes.length > 0) changed.push({ name: mission.name, changes });
+  }
+  const diagnostics = diffDiagnostics(before, after, newNameOf, options);
+  return normalized({
+    format: MODEL_DIFF_FORMAT,
+    version: MODEL_DIFF_VERSION,
+    missions: {
+      added: added.filter((mission) => !renamedTo.has(mission.name)).map(summary),
+      removed: removed.filter((mission) => !renamedFrom.has(mission.name)).map(summary),
+      renamed,
+      changed
+    },
+    diagnostics
+  });
+}
+function isEmptyDiff(diff) {
+  const { missions, diagnostics } = diff;
+  return missions.added.length + missions.removed.length + missions.renamed.length + missions.changed.length === 0 && diagnostics.introduced.length + diagnostics.fixed.length === 0;
+}
+function pairRenames(removed, added) {
+  if (removed.length === 0 || added.length === 0) return [];
+  const groups = /* @__PURE__ */ new Map();
+  const groupOf = (body) => {
+    let group = groups.get(body);
+    if (!group) groups.set(body, group = { removed: [], added: [] });
+    return group;
+  };
+  for (const mission of removed) groupOf(mission.body()).removed.push(mission);
+  for (const mission of added) groupOf(mission.body()).added.push(mission);
+  const pairs = [];
+  for (const group of groups.values())
+    if (group.removed.length === 1 && group.added.length === 1)
+      pairs.push({ from: group.removed[0].name, to: group.added[0].name });
+  return pairs;
+}
+function missionChanges(before, after, newNameOf) {
+  const changes = [];
+  const parentBefore = before.parent === null ? null : newNameOf.get(before.parent) ?? before.parent;
+  if (parentBefore !== after.parent) changes.push({ kind: "parent", before: before.parent, after: after.parent });
+  if (before.status !== after.status) changes.push({ kind: "status", before: before.status, after: after.status });
+  if (before.lead !== after.lead) changes.push({ kind: "lead", before: before.lead, after: after.lead });
+  if (!sameJson(before.crew, after.crew)) changes.push({ kind: "crew", before: before.crew, after: after.crew });
+  if (!sameJson(before.budget, after.budget))
+    changes.push({ kind: "budget", before: before.budget, after: after.budget });
+  if (!sameJson(before.window, after.window))
+    changes.push({ kind: "window", before: before.window, after: after.window });
+  if (before.headcount !== after.headcount)
+    changes.push({ kind: "headcount", before: before.headcount, after: after.headcount });
+  const measuresBefore = byName2(before.measures);
+  const measuresAfter = byName2(after.measures);
+  for (const name of [.../* @__PURE__ */ new Set([...measuresBefore.keys(), ...measuresAfter.keys()])].sort()) {
+    const old = measuresBefore.get(name);
+    const now = measuresAfter.get(name);
+    const figuresBefore = old ? figures(old) : null;
+    const figuresAfter = now ? figures(now) : null;
+    if (!sameJson(figuresBefore, figuresAfter))
+      changes.push({ kind: "measure", measure: name, before: figuresBefore, after: figuresAfter });
+  }
+  return changes;
+}
+function figures(measure) {
+  return {
+    baseline: measure.baseline,
+    target: measure.target,
+    current: measure.current,
+    progress: measure.progress
+  };
+}
+function summary(mission) {
+  return { name: mission.name, title: mission.title, parent: mission.parent, status: mission.status };
+}
+function diffDiagnostics(before, after, newNameOf, options) {
+  const oldKeyed = keyedDiagnostics(before, options.fileKey?.before, newNameOf);
+  const newKeyed = keyedDiagnostics(after, options.fileKey?.after, /* @__PURE__ */ new Map());
+  const unmatchedOld = new Set(oldKeyed);
+  const unmatchedNew = new Set(newKeyed);
+  for (const withMessage of [true, false]) {
+    const waiting = /* @__PURE__ */ new Map();
+    for (const keyed of unmatchedOld) {
+      const key = withMessage ? `${keyed.key}
+${keyed.diagnostic.message}` : keyed.key;
+      const list3 = waiting.get(key);
+      if (list3) list3.push(keyed);
+      else waiting.set(key, [keyed]);
+    }
+    for (const keyed of unmatchedNew) {
+      const key = withMessage ? `${keyed.key}
+${keyed.diagnostic.message}` : keyed.key;
+      const match = waiting.get(key)?.shift();
+      if (!match) continue;
+      unmatchedOld.delete(match);
+      unmatchedNew.delete(keyed);
+    }
+  }
+  return {
+    introduced: [...unmatchedNew].map((keyed) => keyed.diagnostic),
+    fixed: [...unmatchedOld].map((keyed) => keyed.diagnostic)
+  };
+}
+function keyedDiagnostics(model, fileKey, newNameOf) {
+  const locate = elementLocator(model);
+  return model.diagnostics.map((diagnostic) => {
+    const found = locate(diagnostic);
+    let key;
+    if (!found) key = `file ${fileKey ? fileKey(diagnostic.file) : diagnostic.file}`;
+    else if (found.kind === "mission") key = `mission ${newNameOf.get(found.name) ?? found.name}`;
+    else if (found.kind === "measure")
+      key = `measure ${newNameOf.get(found.mission) ?? found.mission}.${found.name}`;
+    else key = `${found.kind} ${found.name}`;
+    const element = found ? `${found.kind} ${found.kind === "measure" ? `${found.mission}.` : ""}${found.name}` : null;
+    return { key: `${diagnostic.code}
+${key}`, diagnostic: { ...diagnostic, element } };
+  });
+}
+function elementLocator(model) {
+  const byFile = /* @__PURE__ */ new Map();
+  const entries = [
+    ...model.elements,
+    ...model.missions.map((mission) => ({ name: mission.name, source: mission.source, kind: "mission" }))
+  ];
+  for (const entry of entries) {
+    const list3 = byFile.get(entry.source.file);
+    if (list3) list3.push(entry);
+    else byFile.set(entry.source.file, [entry]);
+  }
+  for (const list3 of byFile.values()) list3.sort((a2, b) => compareStart(a2.source, b.source));
+  const missions = byName2(model.missions);
+  return (diagnostic) => {
+    const list3 = byFile.get(diagnostic.file);
+    if (!list3) return void 0;
+    let low = 0;
+    let high = list3.length - 1;
+    let found;
+    while (low <= high) {
+      const middle = low + high >> 1;
+      if (compareStart(list3[middle].source, diagnostic) <= 0) {
+        found = list3[middle];
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    if (!found || !holds(found.source, diagnostic)) return void 0;
+    if (found.kind === "mission") {
+      const measure = missions.get(found.name)?.measures.find((candidate) => holds(candidate.source, diagnostic));
+      if (measure) return { kind: "measure", name: measure.name, mission: found.name };
+    }
+    return { kind: found.kind, name: found.name };
+  };
+}
+function compareStart(a2, b) {
+  return a2.line - b.line || a2.column - b.column;
+}
+function holds(source3, at) {
+  return compareStart(source3, at) <= 0 && compareStart(at, { line: source3.endLine, column: source3.endColumn }) <= 0;
+}
+function normalized(diff) {
+  const byNameOf = (list3) => [...list3].sort((a2, b) => order(a2.name, b.name));
+  return {
+    format: diff.format,
+    version: diff.version,
+    missions: {
+      added: byNameOf(diff.missions.added),
+      removed: byNameOf(diff.missions.removed),
+      renamed: [...diff.missions.renamed].sort((a2, b) => order(a2.to, b.to)),
+      changed: byNameOf(diff.missions.changed)
+    },
+    diagnostics: {
+      introduced: [...diff.diagnostics.introduced].sort(compareDiagnostics),
+      fixed: [...diff.diagnostics.fixed].sort(compareDiagnostics)
+    }
+  };
+}
+function compareDiagnostics(a2, b) {
+  return order(a2.file, b.file) || a2.line - b.line || a2.column - b.column || order(a2.code, b.code) || order(a2.message, b.message);
+}
+function order(a2, b) {
+  return a2 < b ? -1 : a2 > b ? 1 : 0;
+}
+function byName2(elements) {
+  return new Map(elements.map((element) => [element.name, element]));
+}
+function sameJson(a2, b) {
+  return JSON.stringify(a2) === JSON.stringify(b);
+}
+
+// packages/language/src/outputs/model-diff-view.ts
+function diffViewOf(model) {
+  const { facts } = model;
+  const elements = [];
+  const add = (kind, list3) => {
+    for (const element of list3)
+      if (named(element)) elements.push({ kind, name: element.name, source: model.sourceOf(element) });
+  };
+  add("vision", facts.visions);
+  add("person", facts.persons);
+  add("team", facts.teams);
+  const missions = facts.missions.filter(named).map((mission) => {
+    const window = windowOf(mission);
+    const budget = budgetOf(mission);
+    return {
+      name: mission.name,
+      title: mission.title ?? null,
+      parent: facts.parentOf(mission)?.name ?? null,
+      status: facts.statusOf(mission),
+      lead: leadOf(mission)?.person?.ref?.name ?? null,
+      crew: [
+        ...new Set(
+          mission.crews.flatMap(
+            (crew) => crew.members.flatMap((member) => named(member?.ref) ? [member.ref.name] : [])
+          )
+        )
+      ].sort(),
+      budget: budget?.amount !== void 0 && budget.currency !== void 0 ? { amount: budget.amount, currency: budget.currency } : null,
+      window: window ? { start: iso2(window.start), end: iso2(window.end) } : null,
+      headcount: headcountOf(mission)?.count ?? null,
+      measures: mission.measures.filter(named).map((measure) => measureView(model, measure)),
+      body: () => bodyOf(mission),
+      source: model.sourceOf(mission)
+    };
+  });
+  return { missions, elements, diagnostics: model.diagnostics };
+}
+function measureView(model, measure) {
+  return {
+    name: measure.name,
+    baseline: baselineOf(measure) ?? null,
+    target: targetOf(measure) ?? null,
+    current: currentOf(measure) ?? null,
+    progress: model.facts.measure(measure).progress ?? null,
+    source: model.sourceOf(measure)
+  };
+}
+function bodyOf(mission) {
+  return JSON.stringify(mission, function(key, value) {
+    if (key.startsWith("$") && key !== "$type") return void 0;
+    if (key === "name" && this === mission) return void 0;
+    if (typeof value === "object" && value !== null && typeof value.$refText === "string")
+      return value.$refText;
+    return value;
+  });
+}
+function iso2(date) {
+  return isValidDate(date) && toDay(date) !== void 0 ? dateToIso(date) : null;
+}
+function named(element) {
+  return typeof element?.name === "string" && element.name.length > 0;
+}
+
+// packages/language/src/outputs/model-diff-text.ts
+var NO_MODEL_DIFFERENCES = "no differences between the two models";
+function modelDiffText(diff) {
+  if (isEmptyDiff(diff)) return `${NO_MODEL_DIFFERENCES}
+`;
+  const lines = diffLines(diff, plainText);
+  const shown = lines.map(
+    (line) => line.level === 0 ? line.text : `  ${line.sign ? `${line.sign} ` : ""}${line.text}`
+  );
+  return shown.join("\n") + "\n";
+}
+function modelDiffMarkdown(diff, heading3 = "## Mission model diff") {
+  if (isEmptyDiff(diff)) return `${heading3}
+
+${NO_MODEL_DIFFERENCES}.
+`;
+  const out = [heading3];
+  for (const line of diffLines(diff, markdownText)) {
+    if (line.level === 0) out.push("", `**${line.text}**`, "");
+    else out.push(`- ${line.text}`);
+  }
+  return out.join("\n") + "\n";
+}
+function diffLines(diff, escape) {
+  const lines = [];
+  const section = (title, items, sign) => {
+    if (items.length === 0) return;
+    lines.push({ level: 0, text: `${title} (${items.length})` });
+    for (const item of items) lines.push({ level: 1, text: item, sign });
+  };
+  const { missions, diagnostics } = diff;
+  section(
+    "missions added",
+    missions.added.map((mission) => describeMission(mission, escape)),
+    "+"
+  );
+  section(
+    "missions removed",
+    missions.removed.map((mission) => describeMission(mission, escape)),
+    "-"
+  );
+  section(
+    "missions renamed",
+    missions.renamed.map((pair) => `${escape(pair.from)} \u2192 ${escape(pair.to)}`)
+  );
+  for (const mission of missions.changed) {
+    lines.push({ level: 0, text: `mission ${escape(mission.name)}` });
+    for (const change of mission.changes) lines.push({ level: 1, text: describeChange(change, escape) });
+  }
+  section(
+    "diagnostics introduced",
+    diagnostics.introduced.map((diagnostic) => describeDiagnostic(diagnostic, escape)),
+    "+"
+  );
+  section(
+    "diagnostics fixed",
+    diagnostics.fixed.map((diagnostic) => describeDiagnostic(diagnostic, escape)),
+    "-"
+  );
+  return lines;
+}
+function describeMission(mission, escape) {
+  const title = mission.title === null ? "" : ` "${escape(mission.title)}"`;
+  const parent = mission.parent === null ? "" : ` under ${escape(mission.parent)}`;
+  return `${escape(mission.name)}${title}${parent} (${mission.status})`;
+}
+function describeChange(change, escape) {
+  const name = (value) => value === null ? "none" : escape(value);
+  switch (change.kind) {
+    case "parent":
+      return `under: ${name(change.before)} \u2192 ${name(change.after)}`;
+    case "status":
+    case "lead":
+      return `${change.kind}: ${name(change.before)} \u2192 ${name(change.after)}`;
+    case "crew": {
+      const added = change.after.filter((member) => !change.before.includes(member)).map((m) => `+${escape(m)}`);
+      const removed = change.before.filter((member) => !change.after.includes(member)).map((m) => `-${escape(m)}`);
+      return `crew: ${[...added, ...removed].join(", ")}`;
+    }
+    case "budget": {
+      const { before, after } = change;
+      const show = (budget) => budget === null ? "none" : `${formatNumber(budget.amount)} ${budget.currency}`;
+      const delta = before && after && before.currency === after.currency ? ` (${signed(after.amount - before.amount)} ${after.currency})` : "";
+      return `budget: ${show(before)} \u2192 ${show(after)}${delta}`;
+    }
+    case "window":
+      return `window: ${windowText3(change.before)} \u2192 ${windowText3(change.after)}${windowMove(change)}`;
+    case "headcount":
+      return `headcount: ${change.before ?? "none"} \u2192 ${change.after ?? "none"}`;
+    case "measure":
+      return measureChange(change.measure, change.before, change.after, escape);
+  }
+}
+function measureChange(measure, before, after, escape) {
+  if (before === null) return `measure ${escape(measure)} added${figuresText(after)}`;
+  if (after === null) return `measure ${escape(measure)} removed`;
+  const parts = [];
+  for (const field of ["baseline", "target", "current"])
+    if (before[field] !== after[field]) parts.push(`${field} ${figure(before[field])} \u2192 ${figure(after[field])}`);
+  parts.push(`progress ${percent2(before.progress)} \u2192 ${percent2(after.progress)}`);
+  return `measure ${escape(measure)}: ${parts.join(", ")}`;
+}
+function figuresText(figures2) {
+  const parts = ["baseline", "target", "current"].filter((field) => figures2[field] !== null).map((field) => `${field} ${figure(figures2[field])}`);
+  if (figures2.progress !== null) parts.push(`progress ${percent2(figures2.progress)}`);
+  return parts.length > 0 ? `: ${parts.join(", ")}` : "";
+}
+function describeDiagnostic(diagnostic, escape) {
+  const where = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
+  return escape(`${where} ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`);
+}
+function windowText3(window) {
+  return window === null ? "none" : `${window.start ?? "?"} .. ${window.end ?? "?"}`;
+}
+function windowMove(change) {
+  const moves = [];
+  for (const end of ["start", "end"]) {
+    const before = change.before?.[end];
+    const after = change.after?.[end];
+    if (!before || !after || before === after) continue;
+    const days2 = Math.round((Date.parse(after) - Date.parse(before)) / 864e5);
+    moves.push(`${end} ${signed(days2)} ${Math.abs(days2) === 1 ? "day" : "days"}`);
+  }
+  return moves.length > 0 ? ` (${moves.join(", ")})` : "";
+}
+function figure(value) {
+  return value === null ? "none" : formatNumber(value);
+}
+function percent2(progress) {
+  return progress === null ? "none" : `${Math.round(progress * 100)}%`;
+}
+function signed(value) {
+  return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+}
+function plainText(text) {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+}
+
+// packages/language/src/outputs/measure-updates.ts
+var FIGURE_FIELDS = ["baseline", "target", "current"];
+var FIGURE_NUMBER = /^-?[0-9]+(_[0-9]+)*(\.[0-9]+(_[0-9]+)*)?[kMB]?$/;
+var MeasureUpdateError = class extends Error {
+};
+function planMeasureUpdates(model, rows) {
+  const measures = /* @__PURE__ */ new Map();
+  for (const mission of model.facts.missions)
+    for (const measure of mission.measures) {
+      const name = `${mission.name}.${measure.name}`;
+      const list3 = measures.get(name);
+      if (list3) list3.push(measure);
+      else measures.set(name, [measure]);
+    }
+  const pathOf = new Map(model.documents.map((entry) => [entry.document.uri.toString(), entry.source.path]));
+  const editsByDocument = /* @__PURE__ */ new Map();
+  const changes = [];
+  for (const row of rows) {
+    const found = measures.get(row.measure);
+    if (!found)
+      throw new MeasureUpdateError(
+        `${row.where}: no measure is named '${row.measure}'${didYouMean(row.measure, measures.keys())}`
+      );
+    if (found.length > 1)
+      throw new MeasureUpdateError(`${row.where}: ${found.length} measures are named '${row.measure}'`);
+    const measure = found[0];
+    const document = ast_utils_exports.getDocument(measure);
+    const text = document.textDocument.getText();
+    const missing = [];
+    const edits = editsByDocument.get(document) ?? [];
+    for (const field of FIGURE_FIELDS) {
+      const value = row.values[field];
+      if (value === void 0) continue;
+      const leaf = figureLeaf(measure, field);
+      const previous = leaf ? text.slice(leaf.offset, leaf.end) : null;
+      if (previous !== null && parseNumberLiteral(previous) === parseNumberLiteral(value)) continue;
+      if (leaf) edits.push({ offset: leaf.offset, end: leaf.end, text: value });
+      else missing.push(field);
+      changes.push({ measure: row.measure, field, previous, value, path: pathOf.get(document.uri.toString()) });
+    }
+    edits.push(...insertions(measure, text, missing, row.values));
+    if (edits.length > 0) editsByDocument.set(document, edits);
+  }
+  const files = model.documents.flatMap(({ source: source3, document }) => {
+    const edits = editsByDocument.get(document);
+    if (!edits) return [];
+    const before = document.textDocument.getText();
+    return [{ path: source3.path, before, after: applyEdits(before, edits) }];
+  });
+  return { files, changes };
+}
+function figureItem(measure, field) {
+  return { baseline: measure.baselines, target: measure.targets, current: measure.currents }[field][0]?.$cstNode;
+}
+function figureLeaf(measure, field) {
+  const node = figureItem(measure, field);
+  return node ? grammar_utils_exports.findNodeForProperty(node, "value") : void 0;
+}
+function insertions(measure, text, missing, values) {
+  const block2 = measure.$cstNode;
+  const open = block2 && grammar_utils_exports.findNodeForKeyword(block2, "{");
+  const close = block2 && grammar_utils_exports.findNodeForKeyword(block2, "}");
+  if (!block2 || !open || !close || missing.length === 0) return [];
+  const oneLine = open.range.start.line === close.range.start.line;
+  const inside = (isCompositeCstNode(block2) ? block2.content : []).filter(
+    (node) => node.offset > open.offset && node.end <= close.offset
+  );
+  const items = inside.filter((node) => !node.hidden);
+  const comments = inside.filter((node) => node.hidden);
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const groups = /* @__PURE__ */ new Map();
+  for (const field of missing) {
+    const earlier = FIGURE_FIELDS.slice(0, FIGURE_FIELDS.indexOf(field)).map((previous) => figureItem(measure, previous)).filter((node) => node !== void 0).sort((a2, b) => b.offset - a2.offset)[0];
+    const group = groups.get(earlier) ?? [];
+    group.push(`${field} ${values[field]}`);
+    groups.set(earlier, group);
+  }
+  const edits = [];
+  const gap = items.length > 1 ? text.slice(items[0].end, items[1].offset) : "  ";
+  const apart = /^[ \t]+$/.test(gap) ? gap : "  ";
+  for (const [anchor, figures2] of groups) {
+    const joined = figures2.join(apart);
+    if (oneLine) {
+      if (anchor) edits.push({ offset: anchor.end, end: anchor.end, text: `${apart}${joined}` });
+      else if (items[0]) edits.push({ offset: items[0].offset, end: items[0].offset, text: `${joined}${apart}` });
+      else if (text.slice(open.end, close.offset).trim() === "")
+        edits.push({ offset: open.end, end: close.offset, text: ` ${joined} ` });
+      else edits.push({ offset: open.end, end: open.end, text: ` ${joined}` });
+      continue;
+    }
+    const after = anchor ?? open;
+    const next = items.find((item) => item.offset >= after.end);
+    if (next && next.range.start.line === after.range.end.line) {
+      edits.push({ offset: next.offset, end: next.offset, text: `${joined}${apart}` });
+      continue;
+    }
+    let at = endOfLine(text, after.end);
+    if (close.offset < at || comments.some((comment) => comment.offset < at && comment.end > at)) at = after.end;
+    const indent = anchor ? indentationAt(text, anchor.offset) : next ? indentationAt(text, next.offset) : indentationAt(text, block2.offset) + indentStep(text, measure);
+    edits.push({ offset: at, end: at, text: figures2.map((figure2) => `${eol}${indent}${figure2}`).join("") });
+  }
+  return edits;
+}
+function endOfLine(text, offset) {
+  const end = text.indexOf("\n", offset);
+  const at = end === -1 ? text.length : end;
+  return text[at - 1] === "\r" ? at - 1 : at;
+}
+function indentStep(text, measure) {
+  const mission = measure.$container.$cstNode;
+  const outer = mission ? indentationAt(text, mission.offset) : "";
+  const inner = indentationAt(text, measure.$cstNode.offset);
+  return inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : "  ";
+}
+function indentationAt(text, offset) {
+  const lineStart2 = text.lastIndexOf("\n", offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart2))[0];
+}
+function applyEdits(text, edits) {
+  let result = text;
+  for (const edit of [...edits].sort((a2, b) => b.offset - a2.offset || b.end - a2.end))
+    result = result.slice(0, edit.offset) + edit.text + result.slice(edit.end);
+  return result;
+}
+
 // packages/language/src/outputs/cascade-graph.ts
 var UnknownRootError = class extends Error {
   /** `names`: every vision's and mission's name, for "did you mean". */
@@ -50945,6 +49421,8 @@ var UnknownRootError = class extends Error {
 };
 function buildCascadeGraph(model, options = {}) {
   const { facts } = model;
+  const selection = options.tag === void 0 ? void 0 : selectByTag(facts, options.tag);
+  const shown = (element) => !selection || isSelected(selection, element);
   const roots = [];
   if (options.root !== void 0) {
     const root2 = facts.visions.find((vision) => vision.name === options.root) ?? facts.missions.find((mission) => mission.name === options.root);
@@ -50954,6 +49432,9 @@ function buildCascadeGraph(model, options = {}) {
         ...facts.missions.map((mission) => mission.name)
       ]);
     roots.push(root2);
+  } else if (selection) {
+    roots.push(...facts.visions.filter(shown));
+    roots.push(...facts.missions.filter((mission) => shown(mission) && !facts.parentOf(mission)));
   } else {
     roots.push(...facts.visions);
     roots.push(...facts.missions.filter((mission) => !facts.parentOf(mission)));
@@ -50965,7 +49446,7 @@ function buildCascadeGraph(model, options = {}) {
   const add = (element, depth) => {
     const id = `n${nodes.length}`;
     idOf.set(element, id);
-    nodes.push(nodeOf(model, element, id, depth));
+    nodes.push(nodeOf(model, element, id, depth, selection));
     return id;
   };
   let frontier = [];
@@ -50974,11 +49455,12 @@ function buildCascadeGraph(model, options = {}) {
     add(root2, 0);
     frontier.push(root2);
   }
-  const walk2 = (startDepth) => {
+  const walk = (startDepth) => {
     for (let depth = startDepth; frontier.length > 0 && depth < maxDepth; depth++) {
       const next = [];
       for (const parent of frontier) {
         for (const child of facts.childrenOf(parent)) {
+          if (!shown(child)) continue;
           if (!idOf.has(child)) {
             add(child, depth + 1);
             next.push(child);
@@ -50989,13 +49471,13 @@ function buildCascadeGraph(model, options = {}) {
       frontier = next;
     }
   };
-  walk2(0);
+  walk(0);
   if (options.root === void 0 && options.depth === void 0) {
     for (const mission of facts.missions) {
-      if (idOf.has(mission)) continue;
+      if (idOf.has(mission) || !shown(mission)) continue;
       add(mission, 0);
       frontier = [mission];
-      walk2(0);
+      walk(0);
     }
   }
   if (options.supports !== false) {
@@ -51009,13 +49491,14 @@ function buildCascadeGraph(model, options = {}) {
   }
   return { nodes, edges };
 }
-function nodeOf(model, element, id, depth) {
+function nodeOf(model, element, id, depth, selection) {
   const base = {
     id,
     element,
     name: element.name ?? "(unnamed)",
     hasErrors: model.hasErrors(element),
     depth,
+    ...selection?.context.has(element) ? { context: true } : {},
     ...element.title ? { title: element.title } : {}
   };
   if (element.$type === "Vision") {
@@ -51027,12 +49510,16 @@ function nodeOf(model, element, id, depth) {
   }
   const lead = leadOf(element)?.person?.ref?.name;
   const progress = model.facts.progressOf(element);
+  const pace = model.pace.mission(element);
+  const tags = tagsOf(element);
   return {
     ...base,
     kind: "mission",
     status: model.facts.statusOf(element),
     ...lead ? { lead } : {},
-    ...progress === void 0 ? {} : { progress }
+    ...progress === void 0 ? {} : { progress },
+    ...pace === void 0 ? {} : { pace },
+    ...tags.length === 0 ? {} : { tags }
   };
 }
 var STATUS_COLORS = {
@@ -51044,6 +49531,12 @@ var STATUS_COLORS = {
   abandoned: { fill: "#efede8", stroke: "#9e9a8f", text: "#45423b" }
 };
 var ERROR_COLOR = "#d00000";
+var BEHIND_COLOR = "#b7791f";
+var BEHIND_TEXT = "\u26A0 behind";
+var CONTEXT_COLORS = { fill: "#f7f7f8", stroke: "#c5c8ce", text: "#9a9ea6" };
+function tagsText(tags) {
+  return tags.map((tag) => `#${tag}`).join(" ");
+}
 var SUPPORT_COLOR = "#7a5cc2";
 function progressText(progress) {
   return progress === void 0 ? "no progress" : `${Math.round(progress * 100)}%`;
@@ -51083,11 +49576,13 @@ function cascadeToDot(graph, options = {}) {
   return lines.join("\n") + "\n";
 }
 function nodeAttributes(node) {
-  const colors = STATUS_COLORS[node.kind === "vision" ? "vision" : node.status ?? "active"];
+  const colors = node.context ? CONTEXT_COLORS : STATUS_COLORS[node.kind === "vision" ? "vision" : node.status ?? "active"];
   const classes = [
     node.kind,
     ...node.status ? [`status-${node.status}`] : [],
-    ...node.hasErrors ? ["has-errors"] : []
+    ...node.hasErrors ? ["has-errors"] : [],
+    ...node.pace === "behind" ? ["behind"] : [],
+    ...node.context ? ["context"] : []
   ];
   const attributes = [
     `id=${dotString(`${node.kind}-${node.name}`)}`,
@@ -51096,7 +49591,7 @@ function nodeAttributes(node) {
     `fillcolor="${colors.fill}"`,
     `fontcolor="${colors.text}"`,
     node.hasErrors ? `color="${ERROR_COLOR}", penwidth=3.5` : `color="${colors.stroke}"`,
-    ...node.status === "staged" || node.status === "abandoned" ? ['style="rounded,filled,dashed"'] : [],
+    ...node.context || node.status === "staged" || node.status === "abandoned" ? ['style="rounded,filled,dashed"'] : [],
     `label=<${htmlLabel(node, colors.text)}>`
   ];
   return attributes.join(", ");
@@ -51114,6 +49609,14 @@ function htmlLabel(node, textColor) {
     const facts = `${lead} \xB7 ${node.status ?? "active"} \xB7 ${progressText(node.progress)}`;
     rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${xmlText(facts)}</FONT></TD></TR>`);
     rows.push(`<TR><TD ALIGN="LEFT">${progressBar(node)}</TD></TR>`);
+    if (node.pace === "behind") {
+      const marker = `<FONT POINT-SIZE="9" COLOR="${BEHIND_COLOR}"><B>${BEHIND_TEXT}</B></FONT>`;
+      rows.push(`<TR><TD ALIGN="LEFT">${marker}</TD></TR>`);
+    }
+    if (node.tags) {
+      const tags = xmlText(literalBackslashes(tagsText(node.tags)));
+      rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${tags}</FONT></TD></TR>`);
+    }
   }
   if (node.hasErrors)
     rows.push(
@@ -51122,7 +49625,7 @@ function htmlLabel(node, textColor) {
   return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">${rows.join("")}</TABLE>`;
 }
 function progressBar(node) {
-  const colors = STATUS_COLORS[node.status ?? "active"];
+  const colors = node.context ? CONTEXT_COLORS : STATUS_COLORS[node.status ?? "active"];
   const done = Math.round((node.progress ?? 0) * BAR_WIDTH);
   const cells = [];
   if (done > 0) cells.push(`<TD WIDTH="${done}" HEIGHT="5" FIXEDSIZE="TRUE" BGCOLOR="${colors.stroke}"></TD>`);
@@ -51169,10 +49672,16 @@ function cascadeToMermaid(graph, options = {}) {
     );
   }
   lines.push(`    classDef hasErrors stroke:${ERROR_COLOR},stroke-width:3px`);
+  lines.push("    classDef behind font-style:normal");
+  const context = CONTEXT_COLORS;
+  lines.push(
+    `    classDef context fill:${context.fill},stroke:${context.stroke},color:${context.text},stroke-dasharray:3 3`
+  );
   const byClass = /* @__PURE__ */ new Map();
   for (const node of graph.nodes) {
-    const classes = [node.kind === "vision" ? "vision" : node.status ?? "active"];
+    const classes = [node.context ? "context" : node.kind === "vision" ? "vision" : node.status ?? "active"];
     if (node.hasErrors) classes.push("hasErrors");
+    if (node.pace === "behind") classes.push("behind");
     for (const name of classes) {
       const ids = byClass.get(name);
       if (ids) ids.push(node.id);
@@ -51195,6 +49704,8 @@ function mermaidLabel(node) {
     const facts = [node.lead ? `lead ${node.lead}` : "no lead", node.status ?? "active"];
     parts.push(`<i>${facts.map(mermaidText).join(" \xB7 ")}</i>`);
     parts.push(`${progressBar2(node.progress)} ${mermaidText(progressText(node.progress))}`);
+    if (node.pace === "behind") parts.push(`<b>${mermaidText(BEHIND_TEXT)}</b>`);
+    if (node.tags) parts.push(`<i>${mermaidText(tagsText(node.tags))}</i>`);
   }
   if (node.hasErrors) parts.push(mermaidText("\u26A0 has errors"));
   return parts.join("<br/>");
@@ -51279,9 +49790,9 @@ var GraphvizWorker = class {
   layout(dot, timeoutMs) {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve, reject) => {
       const timer2 = setTimeout(() => this.fail(new LayoutTimeoutError(timeoutMs)), timeoutMs);
-      this.pending.set(id, { resolve: resolve8, reject, timer: timer2 });
+      this.pending.set(id, { resolve, reject, timer: timer2 });
       worker.ref();
       worker.postMessage({ id, dot });
     });
@@ -51351,6 +49862,81 @@ function barSvg(fraction, kind, label) {
 // packages/language/src/outputs/report-html.ts
 import { createHash } from "node:crypto";
 
+// packages/language/src/planning/plan-gantt.ts
+var LABEL_WIDTH = 220;
+var CHART_WIDTH = 720;
+var ROW_HEIGHT = 24;
+var TOP = 34;
+var MAX_LABEL = 30;
+var MS_PER_DAY3 = 864e5;
+function monthStarts(from, to) {
+  const days2 = [];
+  const date = new Date(from * MS_PER_DAY3);
+  let year = date.getUTCFullYear();
+  let month = date.getUTCMonth() + 1;
+  for (; ; ) {
+    const day = Math.round(Date.UTC(year, month, 1) / MS_PER_DAY3);
+    if (day > to) return days2;
+    days2.push(day);
+    if (++month === 12) {
+      month = 0;
+      year++;
+    }
+  }
+}
+function shortened(text, max = MAX_LABEL) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function planGanttSvg(plan) {
+  const planned = plan.entries.filter((entry) => entry.start !== void 0);
+  const finiteEnds = planned.map((entry) => entry.end).filter((end) => Number.isFinite(end));
+  const from = plan.today;
+  const to = Math.max(from + 90, ...finiteEnds.map((end) => end + 30));
+  const x = (day) => LABEL_WIDTH + (Math.min(day, to) - from) / (to - from) * CHART_WIDTH;
+  const rows = Math.max(plan.entries.length, 1);
+  const height = TOP + rows * ROW_HEIGHT + 10;
+  const width = LABEL_WIDTH + CHART_WIDTH + 10;
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="gantt" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Staging plan from ${dayToIso(from)}" font-family="sans-serif" font-size="12">`,
+    `<title>Staging plan from ${dayToIso(from)}</title>`
+  ];
+  const ticks = monthStarts(from, to);
+  const every = Math.max(1, Math.ceil(ticks.length / 12));
+  ticks.forEach((day, index) => {
+    const at = x(day).toFixed(1);
+    parts.push(`<line x1="${at}" y1="${TOP - 6}" x2="${at}" y2="${height - 10}" stroke="#ddd"/>`);
+    if (index % every === 0)
+      parts.push(`<text x="${at}" y="${TOP - 12}" fill="#555">${dayToIso(day).slice(0, 7)}</text>`);
+  });
+  parts.push(
+    `<line x1="${x(from)}" y1="${TOP - 6}" x2="${x(from)}" y2="${height - 10}" stroke="#c00"/>`,
+    `<text x="${x(from) + 3}" y="12" fill="#c00">today ${dayToIso(from)}</text>`
+  );
+  if (plan.entries.length === 0)
+    parts.push(`<text x="${LABEL_WIDTH}" y="${TOP + 16}" fill="#555">No staged missions.</text>`);
+  plan.entries.forEach((entry, index) => {
+    const y = TOP + index * ROW_HEIGHT;
+    const summary2 = xmlText(`${entry.name}: ${planSummary(entry, plan.today)}`);
+    parts.push(
+      `<g class="${entry.unplannable ? "unplannable" : "planned"}"><title>${summary2}</title>`,
+      `<text x="6" y="${y + 16}" fill="#222">${xmlText(`${entry.rank}. ${shortened(entry.name)}`)}</text>`
+    );
+    if (entry.start === void 0) {
+      const reason = xmlText(shortened(`unplannable: ${entry.unplannable?.message ?? ""}`, 110));
+      parts.push(`<text x="${LABEL_WIDTH + 4}" y="${y + 16}" fill="#a33">${reason}</text></g>`);
+      return;
+    }
+    const left = x(entry.start);
+    const right = x(Number.isFinite(entry.end) ? entry.end + 1 : to);
+    parts.push(
+      `<rect x="${left.toFixed(1)}" y="${y + 4}" width="${Math.max(2, right - left).toFixed(1)}" height="${ROW_HEIGHT - 8}" rx="3" fill="#3b7dd8"/></g>`
+    );
+  });
+  parts.push("</svg>");
+  return `${parts.join("\n")}
+`;
+}
+
 // packages/language/src/outputs/report-style.ts
 var REPORT_CSS = `
 :root { --ink: #1b2330; --muted: #5b6574; --line: #e3e7ee; --paper: #ffffff; --wash: #f5f7fa; --navy: #1f2a44;
@@ -51377,6 +49963,8 @@ section.card h2 { margin: 0 0 4px; font-size: 17px; }
 section.card p.note { margin: 0 0 14px; color: var(--muted); font-size: 12.5px; }
 .cascade { overflow-x: auto; text-align: center; }
 .cascade svg { max-width: 100%; height: auto; }
+.gantt { overflow-x: auto; }
+.gantt svg { max-width: 100%; height: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
 th { text-align: left; font-weight: 600; color: var(--muted); font-size: 11.5px; text-transform: uppercase;
   letter-spacing: .05em; padding: 8px 10px; border-bottom: 2px solid var(--line); }
@@ -51401,6 +49989,17 @@ svg.bar.load .fill { fill: var(--violet); }
 .status.won { color: var(--green); border-color: #b6dfc6; background: #edf8f1; }
 .status.lost { color: var(--red); border-color: #f1c0bc; background: #fdf0ef; }
 .status.abandoned { color: #6f6b62; border-color: #dcd8cf; background: #f4f2ee; }
+.pace { display: inline-block; padding: 1px 8px; border-radius: 4px; font-size: 11.5px; font-weight: 600;
+  white-space: nowrap; }
+.pace.behind { color: #fff; background: var(--amber); }
+.pace.on-track { color: var(--blue); background: #eef4fb; }
+.pace.won { color: var(--green); background: #edf8f1; }
+td.pace { white-space: nowrap; }
+.tag { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 11.5px; font-weight: 400;
+  color: var(--violet); background: #f3effb; margin-left: 4px; }
+a.link { font-weight: 400; font-size: 12.5px; margin-left: 6px; color: var(--blue); }
+span.link { font-weight: 400; font-size: 12.5px; margin-left: 6px; }
+tr.group.context td { color: var(--grey); font-weight: 400; }
 .sev { display: inline-block; min-width: 62px; text-align: center; padding: 1px 8px; border-radius: 4px;
   font-size: 11.5px; font-weight: 700; color: #fff; }
 .sev.error { background: var(--red); } .sev.warning { background: var(--amber); } .sev.info { background: var(--blue); }
@@ -51421,6 +50020,7 @@ td.date, td.person, td code { white-space: nowrap; }
 // packages/language/src/outputs/report-html.ts
 function renderReport(model, options = {}) {
   const title = options.title ?? "Mission scorecard";
+  const selection = options.tag === void 0 ? void 0 : selectByTag(model.facts, options.tag);
   const styleHash = createHash("sha256").update(REPORT_CSS).digest("base64");
   const csp = [
     "default-src 'none'",
@@ -51441,12 +50041,12 @@ function renderReport(model, options = {}) {
 <style>${REPORT_CSS}</style>
 </head>
 <body>
-${header(model, title)}
+${header(model, title, selection)}
 <main>
 ${cascadeSection(options)}
-${measuresSection(model)}
+${measuresSection(model, selection)}
 ${peopleSection(model)}
-${stagingSection(model)}
+${stagingSection(model, selection)}
 ${diagnosticsSection(model)}
 </main>
 <footer>Generated by <code>mission report</code> from ${html(model.files.join(", "))}${today}</footer>
@@ -51454,8 +50054,8 @@ ${diagnosticsSection(model)}
 </html>
 `;
 }
-function header(model, title) {
-  const { facts, summary } = model;
+function header(model, title, selection) {
+  const { facts, summary: summary2 } = model;
   const shownVisions = facts.visions.slice(0, MAX_VISION_LINES);
   const visions = shownVisions.map((vision) => {
     const horizon = isValidDate(vision.horizon) ? `<span class="horizon">horizon ${dateToIso(vision.horizon)}</span>` : "";
@@ -51470,12 +50070,12 @@ function header(model, title) {
   const chips = [
     chip(String(facts.missions.length), facts.missions.length === 1 ? "mission" : "missions"),
     ...["active", "staged", "won", "lost", "abandoned"].filter((status) => byStatus.has(status)).map((status) => chip(String(byStatus.get(status)), status)),
-    chip(String(summary.errors), summary.errors === 1 ? "error" : "errors", "error"),
-    chip(String(summary.warnings), summary.warnings === 1 ? "warning" : "warnings", "warning"),
-    chip(String(summary.infos), "info", "info")
+    chip(String(summary2.errors), summary2.errors === 1 ? "error" : "errors", "error"),
+    chip(String(summary2.warnings), summary2.warnings === 1 ? "warning" : "warnings", "warning"),
+    chip(String(summary2.infos), "info", "info")
   ];
   return `<header class="top">
-<p class="eyebrow">${html(title)}${model.today ? ` \xB7 ${html(model.today)}` : ""}</p>
+<p class="eyebrow">${html(title)}${model.today ? ` \xB7 ${html(model.today)}` : ""}${selection ? ` \xB7 tag #${html(selection.tag)}` : ""}</p>
 <h1>${headline(facts.visions)}</h1>
 ${visions.join("\n")}
 <div class="chips">${chips.join("")}</div>
@@ -51500,30 +50100,33 @@ function cascadeSection(options) {
 <div class="cascade">${body}</div>
 </section>`;
 }
-function measuresSection(model) {
+function measuresSection(model, selection) {
   const { facts } = model;
   const rows = [];
-  for (const mission of facts.missions) {
+  const missions = selection ? facts.missions.filter((mission) => isSelected(selection, mission)) : facts.missions;
+  for (const mission of missions) {
     const progress = facts.progressOf(mission);
     const title = `<span class="title">${html(mission.title ?? "")}</span>`;
     const status = statusBadge(facts.statusOf(mission));
+    const pace = paceBadge(model.pace.mission(mission));
+    const context = selection?.context.has(mission) ? " context" : "";
     rows.push(
-      `<tr class="group"><td colspan="6">${html(mission.name)}${title} ${status}</td><td class="progress">${progressCell(progress, "mission progress")}</td></tr>`
+      `<tr class="group${context}"><td colspan="6">${html(mission.name)}${title} ${status}${tagsAndLinks(mission)}</td><td class="progress">${progressCell(progress, "mission progress")}</td><td class="pace">${pace}</td></tr>`
     );
     if (mission.measures.length === 0) {
-      rows.push('<tr><td colspan="7" class="none">no measures</td></tr>');
+      rows.push('<tr><td colspan="8" class="none">no measures</td></tr>');
       continue;
     }
     for (const measure of mission.measures) rows.push(measureRow(model, measure));
   }
-  const head = '<thead><tr><th>Measure</th><th class="num">Baseline</th><th class="num">Current</th><th class="num">Target</th><th>Unit</th><th>Due</th><th>Progress</th></tr></thead>';
-  const body = facts.missions.length === 0 ? '<p class="empty">The model has no missions.</p>' : `<table>
+  const head = '<thead><tr><th>Measure</th><th class="num">Baseline</th><th class="num">Current</th><th class="num">Target</th><th>Unit</th><th>Due</th><th>Progress</th><th>Pace</th></tr></thead>';
+  const body = missions.length === 0 ? '<p class="empty">The model has no missions.</p>' : `<table>
 ${head}
 <tbody>
 ${rows.join("\n")}
 </tbody>
 </table>`;
-  const note = "Progress is (current \u2212 baseline) \xF7 (target \u2212 baseline), clamped to 0\u2013100%; a mission's progress is the mean of its measures'. A missing baseline counts as 0.";
+  const note = "Progress is (current \u2212 baseline) \xF7 (target \u2212 baseline), clamped to 0\u2013100%; a mission's progress is the mean of its measures'. A missing baseline counts as 0. Pace compares progress with the share of the measure's span (its mission's window start to its due, else the window end) elapsed by today: on track down to 10 points below it, behind under that, won at 100%; a mission's pace is its worst measure's. A measure with contributors rolls up by its mode: the sum of their currents, their mean (the default for a % or percent unit) or none.";
   return `<section class="card" id="measures">
 <h2>Measures of success</h2>
 <p class="note">${note}</p>
@@ -51533,10 +50136,33 @@ ${body}
 function measureRow(model, measure) {
   const { progress, direction } = model.facts.measure(measure);
   const contributes = measure.contributions[0]?.measure?.ref;
-  const name = `${html(measure.name)}${measure.title ? ` <span class="none">${html(measure.title)}</span>` : ""}` + (contributes ? ` <span class="none">\u2192 ${html(`${contributes.$container.name}.${contributes.name}`)}</span>` : "") + (direction === "down" ? ' <span class="none">(lower is better)</span>' : "");
+  const name = `${html(measure.name)}${measure.title ? ` <span class="none">${html(measure.title)}</span>` : ""}` + (contributes ? ` <span class="none">\u2192 ${html(`${contributes.$container.name}.${contributes.name}`)}</span>` : "") + (direction === "down" ? ' <span class="none">(lower is better)</span>' : "") + rollsUp2(model, measure);
   const due = measure.dues[0]?.date;
   const numbers = [baselineOf(measure), currentOf(measure), targetOf(measure)].map(numberCell).join("");
-  return `<tr><td>${name}</td>${numbers}<td>${html(unitOf(measure) ?? "")}</td><td class="date">${isValidDate(due) ? dateToIso(due) : ""}</td><td class="progress">${progressCell(progress, `${measure.name} progress`)}</td></tr>`;
+  return `<tr><td>${name}</td>${numbers}<td>${html(unitOf(measure) ?? "")}</td><td class="date">${isValidDate(due) ? dateToIso(due) : ""}</td><td class="progress">${progressCell(progress, `${measure.name} progress`)}</td><td class="pace">${measurePaceCell(model, measure)}</td></tr>`;
+}
+function rollsUp2(model, measure) {
+  const { rollup } = model.facts.measure(measure);
+  if (!rollup.written && model.facts.contributorsOf(measure).length === 0) return "";
+  return `<br><span class="none rollup">rolls up by ${html(rollupText(rollup, unitOf(measure)))}</span>`;
+}
+function measurePaceCell(model, measure) {
+  const { pace, expected } = model.pace.measure(measure);
+  if (expected === void 0) return '<span class="none">no span</span>';
+  const badge = pace ? `${paceBadge(pace)} ` : "";
+  return `${badge}<span class="none">${Math.round(expected * 100)}% expected</span>`;
+}
+function tagsAndLinks(mission) {
+  const tags = tagsOf(mission).map((tag) => ` <span class="tag">#${html(tag)}</span>`);
+  const links = linksOf(mission).map((link) => {
+    const label = html(link.label ?? link.url);
+    const href = linkableUrl(link.url);
+    return href ? ` <a class="link" href="${html(href)}" rel="noopener noreferrer">${label}</a>` : ` <span class="link none">${label}${link.label ? ` (${html(link.url)})` : ""}</span>`;
+  });
+  return tags.join("") + links.join("");
+}
+function paceBadge(pace) {
+  return pace ? `<span class="pace ${pace}">${html(paceText(pace))}</span>` : "";
 }
 function numberCell(value) {
   return value === void 0 ? '<td class="num none">\u2014</td>' : `<td class="num">${html(formatNumber(value))}</td>`;
@@ -51576,8 +50202,8 @@ ${rows.join("\n")}
 ${body}
 </section>`;
 }
-function stagingSection(model) {
-  const queue = stagingQueue(model.facts);
+function stagingSection(model, selection) {
+  const queue = stagingQueue(model.facts).filter((entry) => !selection || selection.tagged.has(entry.mission));
   const rows = queue.map((entry, index) => {
     const lead = leadOf(entry.mission)?.person?.ref?.name;
     const ranked = entry.cd3 !== void 0;
@@ -51600,7 +50226,16 @@ ${rows.join("\n")}
 <h2>Staging queue</h2>
 <p class="note">${note}</p>
 ${body}
+${rows.length === 0 ? "" : ganttFigure(model, selection)}
 </section>`;
+}
+function ganttFigure(model, selection) {
+  const plan = stagingPlanOn(model.facts, todayFrom(model.today));
+  const shown = selection ? { ...plan, entries: plan.entries.filter((e) => selection.tagged.has(e.mission)) } : plan;
+  return `<h3>Staging plan</h3>
+<p class="note">Each staged mission at the earliest start on or after today when its lead and crew have capacity
+for its whole window, inside its parent's window (<code>mission plan</code>).</p>
+<div class="gantt">${planGanttSvg(shown)}</div>`;
 }
 function diagnosticsSection(model) {
   const rows = model.diagnostics.map(
@@ -51612,198 +50247,36 @@ function diagnosticsSection(model) {
 ${rows.join("\n")}
 </tbody>
 </table>`;
-  const { summary } = model;
+  const { summary: summary2 } = model;
   return `<section class="card" id="diagnostics">
 <h2>Diagnostics</h2>
-<p class="note">${problemCounts(summary)} in ${counted(summary.files, "file")}.</p>
+<p class="note">${problemCounts(summary2)} in ${counted(summary2.files, "file")}.</p>
 ${body}
 </section>`;
 }
 
-// packages/language/src/outputs/brief-markdown.ts
-var UnknownPersonError = class extends Error {
-  /** `names`: every person's name, for "did you mean". */
-  constructor(person, names2 = []) {
-    super(`no person is named '${person}'${didYouMean(person, names2)}`);
-    this.person = person;
-  }
-  person;
-};
-function markdownText(text) {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[\\`*_[\]{}<>()#+!|~&]/g, "\\$&").replace(/^([-=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/\b(https?|ftp|mailto)(:)/gi, "$1\\:").replace(/\b(www)\./gi, "$1\\.").replace(/@/g, "\\@");
-}
-function renderBrief(model, personId) {
-  const { facts } = model;
-  const person = facts.persons.find((candidate) => candidate.name === personId);
-  if (!person)
-    throw new UnknownPersonError(
-      personId,
-      facts.persons.map((candidate) => candidate.name)
-    );
-  const load = facts.loadOf(person);
-  const out = [];
-  out.push(`# Brief for ${personName(person)}`, "");
-  const role = person.roles[0]?.text;
-  const facts1 = [
-    ...role ? [md(role)] : [],
-    `capacity ${formatNumber(load.capacity)}`,
-    `load ${load.load}${load.load > load.capacity ? " \u2014 **over capacity**" : ""}`,
-    ...model.today ? [`as of ${model.today}`] : []
-  ];
-  out.push(`_${facts1.join(" \xB7 ")}_`, "");
-  const visions = visionsAbove(model, load.missions);
-  out.push("## Vision", "");
-  if (visions.length === 0) out.push("No vision is above your missions.", "");
-  for (const vision of visions) {
-    const title = vision.title ? ` \u2014 ${md(vision.title)}` : "";
-    const horizon = isValidDate(vision.horizon) ? ` (horizon ${dateToIso(vision.horizon)})` : "";
-    out.push(`**${md(vision.name)}**${title}${horizon}`, "");
-  }
-  out.push("## Your missions", "");
-  if (load.missions.length === 0) out.push(`${personName(person)} is on no missions.`, "");
-  for (const mission of load.missions) out.push(...missionSection(model, person, mission));
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
-}
-function missionSection(model, person, mission) {
-  const { facts } = model;
-  const out = [];
-  out.push(`### ${md(mission.name)}${mission.title ? ` \u2014 ${md(mission.title)}` : ""}`, "");
-  const roles = roleText(facts.loadOf(person).assignments.filter((assignment) => assignment.mission === mission));
-  const window = facts.windowOf(mission);
-  const windowText2 = window.source === "none" ? "no window" : `${isoOrNull(window.start) ?? "\u2026"} .. ${isoOrNull(window.end) ?? "\u2026"}` + (window.source === "own" ? "" : ` (from ${md(window.from?.name ?? "")})`);
-  const progress = facts.progressOf(mission);
-  const progressText2 = progress === void 0 ? "none yet" : `${Math.round(progress * 100)}%`;
-  out.push(`- **Your role:** ${roles}`);
-  out.push(`- **Status:** ${facts.statusOf(mission)} \xB7 **Window:** ${windowText2} \xB7 **Progress:** ${progressText2}`);
-  const lead = leadOf(mission)?.person?.ref;
-  if (lead && lead !== person) out.push(`- **Lead:** ${personName(lead)}`);
-  out.push("");
-  out.push("**Intent**", "");
-  out.push(...intentLines(mission), "");
-  const ancestors = facts.ancestorsOf(mission).slice(0, 2);
-  if (ancestors.length > 0) {
-    out.push("**Line of sight**", "");
-    ancestors.forEach(
-      (ancestor, index) => out.push(`- ${index === 0 ? "1 up" : "2 up"}: ${ancestorLine(ancestor)}`)
-    );
-    out.push("");
-  }
-  out.push("**Boundaries**", "");
-  out.push(...boundaryLines(mission), "");
-  out.push("**Measures**", "");
-  if (mission.measures.length === 0) out.push("No measures.");
-  else out.push(...measureTable(model, mission));
-  out.push("");
-  const supports = supportedBy(mission);
-  const supporters = supportersOf(facts, mission);
-  out.push("**Mutual support**", "");
-  out.push(`- Supports: ${supports.length === 0 ? "none" : supports.map(peerText).join("; ")}`);
-  out.push(`- Supported by: ${supporters.length === 0 ? "none" : supporters.map(peerText).join("; ")}`);
-  out.push("");
-  return out;
-}
-function roleText(assignments) {
-  const parts = /* @__PURE__ */ new Set();
-  for (const assignment of assignments) {
-    if (assignment.role === "lead") parts.add("lead");
-    else if (assignment.role === "crew") parts.add("crew");
-    else parts.add(`crew (team ${md(assignment.team?.name ?? "")})`);
-  }
-  return [...parts].join(", ");
-}
-function intentLines(mission) {
-  const intent = intentOf(mission);
-  if (!intent) return ["No intent stated."];
-  return [
-    `> ${md(intent.statement)}`,
-    ...intent.endStates.length + intent.keyTasks.length > 0 ? [""] : [],
-    ...intent.endStates.map((item) => `- End state: ${md(item.text)}`),
-    ...intent.keyTasks.map((item) => `- Key task: ${md(item.text)}`)
-  ];
-}
-function ancestorLine(ancestor) {
-  if (ancestor.$type === "Vision")
-    return `vision **${md(ancestor.name)}**${ancestor.title ? ` \u2014 ${md(ancestor.title)}` : ""}`;
-  const intent = intentOf(ancestor);
-  const lead = leadOf(ancestor)?.person?.ref;
-  const title = ancestor.title ? ` \u2014 ${md(ancestor.title)}` : "";
-  return `**${md(ancestor.name)}**${title}${lead ? ` (lead ${personName(lead)})` : ""}` + (intent ? `: intent \u201C${md(intent.statement)}\u201D` : ": no intent stated");
-}
-function boundaryLines(mission) {
-  const lines = [];
-  const budget = budgetOf(mission);
-  const headcount = headcountOf(mission);
-  const window = mission.boundaries[0]?.windows[0];
-  if (window && isValidDate(window.start) && isValidDate(window.end))
-    lines.push(`- Window: ${dateToIso(window.start)} .. ${dateToIso(window.end)}`);
-  if (budget?.amount !== void 0) lines.push(`- Budget: ${formatNumber(budget.amount)} ${md(budget.currency)}`);
-  if (headcount?.count !== void 0) lines.push(`- Headcount: ${formatNumber(headcount.count)}`);
-  for (const rule of mission.boundaries[0]?.rules ?? [])
-    lines.push(`- ${rule.negated ? "Must not" : "Must"}: ${md(rule.text)}`);
-  return lines.length === 0 ? ["No boundaries set."] : lines;
-}
-function measureTable(model, mission) {
-  const rows = mission.measures.map((measure) => {
-    const { progress } = model.facts.measure(measure);
-    const target = measure.contributions[0]?.measure?.ref;
-    const cells = [
-      `${md(measure.name)}${measure.title ? ` \u2014 ${md(measure.title)}` : ""}`,
-      num(baselineOf(measure)),
-      num(currentOf(measure)),
-      num(targetOf(measure)),
-      md(unitOf(measure) ?? ""),
-      dueOf(measure),
-      progress === void 0 ? "\u2014" : `${Math.round(progress * 100)}%`,
-      target ? md(`${target.$container.name}.${target.name}`) : "\u2014"
-    ];
-    return `| ${cells.join(" | ")} |`;
-  });
-  return [
-    "| Measure | Baseline | Current | Target | Unit | Due | Progress | Contributes to |",
-    "|---|---:|---:|---:|---|---|---:|---|",
-    ...rows
-  ];
-}
-function peerText(peer) {
-  const lead = leadOf(peer)?.person?.ref;
-  const led = lead ? ` (lead ${personName(lead)})` : "";
-  return `**${md(peer.name)}**${peer.title ? ` \u2014 ${md(peer.title)}` : ""}${led}`;
-}
-function visionsAbove(model, missions) {
-  const found = /* @__PURE__ */ new Set();
-  for (const mission of missions) {
-    const top = model.facts.ancestorsOf(mission).at(-1);
-    if (top?.$type === "Vision") found.add(top);
-  }
-  return found.size > 0 ? [...found] : [...model.facts.visions];
-}
-function dueOf(measure) {
-  const due = measure.dues[0]?.date;
-  return isValidDate(due) ? dateToIso(due) : "\u2014";
-}
-function num(value) {
-  return value === void 0 ? "\u2014" : formatNumber(value);
-}
-function personName(person) {
-  const id = md(person.name ?? "");
-  return person.title ? `${md(person.title)} (${id})` : id;
-}
-function md(text) {
-  return markdownText(text ?? "");
+// packages/language/src/api/format.ts
+var formattingParser;
+function formatDocument(text, settings = {}) {
+  formattingParser ??= createMissionServices().Mission.parser.LangiumParser;
+  const { value, lexerErrors, parserErrors } = formattingParser.parse(text);
+  const problem = lexerErrors[0]?.message ?? parserErrors[0]?.message;
+  if (problem !== void 0) throw new Error(`cannot format text that does not parse: ${problem}`);
+  return layoutText(layOut(value, text, layoutStyle(settings)));
 }
 
 // packages/language/src/outputs/starter-model.ts
 var STARTER_MODEL_FILE = "strategy.mission";
 function starterDates(today) {
   const [year, month] = today.split("-").map(Number);
-  const iso2 = (date) => date.toISOString().slice(0, 10);
+  const iso3 = (date) => date.toISOString().slice(0, 10);
   const monthStart = (n) => new Date(Date.UTC(year, month - 1 + n, 1));
   return {
     today,
-    start: iso2(monthStart(0)),
+    start: iso3(monthStart(0)),
     horizon: `${year + 3}-12-31`,
-    month: (n) => iso2(monthStart(n)),
-    endOfMonth: (n) => iso2(new Date(monthStart(n).getTime() - 864e5))
+    month: (n) => iso3(monthStart(n)),
+    endOfMonth: (n) => iso3(new Date(monthStart(n).getTime() - 864e5))
   };
 }
 function starterModel(dates) {
@@ -51874,2244 +50347,149 @@ function starterFiles(today) {
   ];
 }
 
-// packages/cli/src/files.ts
-var MODEL_EXTENSION = ".mission";
-async function collectModelPaths(paths, cwd = process.cwd()) {
-  const found = [];
-  const seenFolders = /* @__PURE__ */ new Set();
-  const seenFiles = /* @__PURE__ */ new Set();
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    const info = await stat(absolute).catch((error) => {
-      throw new UsageError(`${path}: ${describeError(error)}`);
+// packages/language/src/planning/reviews.ts
+function reviewSchedule(facts, today, within) {
+  const all = [];
+  for (const mission of facts.missions) {
+    const review = reviewOf(mission);
+    if (!review || facts.isFinished(mission)) continue;
+    const last = toDay(review.last);
+    const due = last === void 0 ? today : last + review.every;
+    const state = last === void 0 ? "never" : due < today ? "overdue" : due <= today + within ? "due" : "later";
+    const lead = mission.leads[0]?.person?.ref;
+    all.push({
+      mission,
+      name: nameOf(mission),
+      ...lead ? { lead: nameOf(lead) } : {},
+      every: review.every,
+      ...last === void 0 ? {} : { last },
+      due,
+      next: Math.max(due, today),
+      state
     });
-    if (info.isDirectory()) {
-      await walk(absolute, path, IgnoreRules.none(), seenFolders, seenFiles, found);
-    } else {
-      const real = await realpath(absolute);
-      if (!seenFiles.has(real)) {
-        seenFiles.add(real);
-        found.push(path);
-      }
-    }
   }
-  return found;
-}
-async function walk(absolute, shown, inherited, seenFolders, seenFiles, found) {
-  const real = await realpath(absolute);
-  if (seenFolders.has(real)) return;
-  seenFolders.add(real);
-  const entries = await readdir(absolute, { withFileTypes: true }).catch((error) => {
-    throw new UsageError(`${shown}: ${describeError(error)}`);
-  });
-  const ignoreFile = entries.some((entry) => entry.name === IGNORE_FILE_NAME && !entry.isDirectory()) ? await readFile(join(absolute, IGNORE_FILE_NAME), "utf8").catch((error) => {
-    throw new UsageError(`${join(shown, IGNORE_FILE_NAME)}: ${describeError(error)}`);
-  }) : void 0;
-  const ignored = inherited.within(slashed(absolute), ignoreFile);
-  entries.sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
-  for (const entry of entries) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const childAbsolute = join(absolute, entry.name);
-    const childShown = join(shown, entry.name);
-    let isFolder = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      const target = await stat(childAbsolute).catch(() => void 0);
-      isFolder = target?.isDirectory() ?? false;
-      isFile = target?.isFile() ?? false;
-    }
-    if ((isFolder || isFile) && ignored.ignores(slashed(childAbsolute), isFolder)) continue;
-    if (isFolder) {
-      await walk(childAbsolute, childShown, ignored, seenFolders, seenFiles, found);
-    } else if (isFile && entry.name.endsWith(MODEL_EXTENSION)) {
-      const realFile = await realpath(childAbsolute);
-      if (!seenFiles.has(realFile)) {
-        seenFiles.add(realFile);
-        found.push(childShown);
-      }
-    }
+  all.sort((a2, b) => a2.due - b.due || a2.name.localeCompare(b.name));
+  const groups = /* @__PURE__ */ new Map();
+  for (const review of all) {
+    if (review.state === "later") continue;
+    const list3 = groups.get(review.lead);
+    if (list3) list3.push(review);
+    else groups.set(review.lead, [review]);
   }
+  const byLead = [...groups].map(([lead, reviews]) => ({ ...lead === void 0 ? {} : { lead }, reviews })).sort((a2, b) => a2.lead === void 0 ? 1 : b.lead === void 0 ? -1 : a2.lead.localeCompare(b.lead));
+  return { today, within, all, byLead };
 }
-function slashed(path) {
-  return sep === "/" ? path : path.split(sep).join("/");
+function reviewStateText(review, today) {
+  const days2 = (count) => `${count} ${count === 1 ? "day" : "days"}`;
+  if (review.state === "never") return "never reviewed: due today";
+  if (review.state === "overdue") return `overdue since ${dayToIso(review.due)} (${days2(today - review.due)})`;
+  const when = review.due === today ? `today (${dayToIso(review.due)})` : `${dayToIso(review.due)} (in ${days2(review.due - today)})`;
+  return `due ${when}`;
 }
-var decoder = new TextDecoder("utf-8", { fatal: true });
-async function readSources(paths, cwd = process.cwd()) {
-  return Promise.all(
-    paths.map(async (path) => {
-      const absolute = resolve(cwd, path);
-      const bytes = await readFile(absolute).catch((error) => {
-        throw new UsageError(`${path}: ${describeError(error)}`);
-      });
-      let text;
-      try {
-        text = decoder.decode(bytes);
-      } catch {
-        throw new UsageError(`${path}: not UTF-8 text`);
-      }
-      if (text.charCodeAt(0) === 65279) text = text.slice(1);
-      return sourceFile(path, absolute, text);
-    })
-  );
+function reviewLine(review, today) {
+  const last = review.last === void 0 ? "" : `, last ${dayToIso(review.last)}`;
+  return `${review.name}: ${reviewStateText(review, today)} (every ${review.every} days${last})`;
 }
-function describeError(error) {
-  switch (error.code) {
-    case "ENOENT":
-      return "no such file or folder";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a folder";
-    case "ENOTDIR":
-      return "a part of the path is not a folder";
-    default:
-      return error.message;
+function heading2(schedule) {
+  const until = dayToIso(schedule.today + schedule.within);
+  return `Reviews overdue or due by ${until} (today ${dayToIso(schedule.today)})`;
+}
+function reviewsText(schedule) {
+  const lines = [heading2(schedule)];
+  if (schedule.byLead.length === 0) lines.push("No reviews are overdue or due.");
+  for (const group of schedule.byLead) {
+    lines.push("", group.lead ?? "(no lead)");
+    for (const review of group.reviews) lines.push(`  ${reviewLine(review, schedule.today)}`);
   }
-}
-function displayPath(path, cwd = process.cwd()) {
-  return relative(cwd, resolve(cwd, path)) || path;
-}
-
-// packages/cli/src/format-github.ts
-var COMMAND = { error: "error", warning: "warning", info: "notice" };
-function formatGithub(diagnostics) {
-  return diagnostics.map((diagnostic) => {
-    const properties = [
-      `file=${escapeProperty(diagnostic.file)}`,
-      `line=${diagnostic.line}`,
-      `col=${diagnostic.column}`,
-      `endLine=${diagnostic.endLine}`,
-      `endColumn=${diagnostic.endColumn}`,
-      `title=${escapeProperty(diagnostic.code)}`
-    ].join(",");
-    return `::${COMMAND[diagnostic.severity]} ${properties}::${escapeData(diagnostic.message)}
+  return `${lines.join("\n")}
 `;
-  }).join("");
 }
-function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-// packages/cli/src/format-text.ts
-var import_picocolors = __toESM(require_picocolors(), 1);
-var SEVERITY_COLOR = { error: "red", warning: "yellow", info: "blue" };
-function formatText(diagnostics, summary, sources, color) {
-  const c = import_picocolors.default.createColors(color);
-  const linesOf = new Map(sources.map((source3) => [source3.path, source3.text.split(/\r?\n/)]));
-  const out = [];
-  for (const diagnostic of diagnostics) {
-    const paint = c[SEVERITY_COLOR[diagnostic.severity]];
-    const where = c.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`);
-    out.push(`${where} ${paint(diagnostic.severity)} ${c.dim(diagnostic.code)} ${diagnostic.message}`);
-    const line = linesOf.get(diagnostic.file)?.[diagnostic.line - 1];
-    if (line !== void 0) {
-      const width = diagnostic.endLine === diagnostic.line ? Math.max(1, diagnostic.endColumn - diagnostic.column) : Math.max(1, line.length - diagnostic.column + 1);
-      const gutter = `${diagnostic.line} | `;
-      out.push(c.dim(gutter) + line);
-      const indent = line.slice(0, diagnostic.column - 1).replace(/[^\t]/g, " ");
-      out.push(" ".repeat(gutter.length) + indent + paint("^".repeat(width)));
-    }
+function reviewsMarkdown(schedule) {
+  const lines = [`## ${heading2(schedule)}`];
+  if (schedule.byLead.length === 0) lines.push("", "No reviews are overdue or due.");
+  for (const group of schedule.byLead) {
+    lines.push("", `### ${group.lead === void 0 ? "(no lead)" : markdownText(group.lead)}`, "");
+    for (const review of group.reviews) lines.push(`- ${markdownText(reviewLine(review, schedule.today))}`);
   }
-  out.push(summaryLine(summary, c));
-  return out.join("\n") + "\n";
+  return `${lines.join("\n")}
+`;
 }
-function summaryLine(summary, c = import_picocolors.default.createColors(false)) {
-  const files = `${counted(summary.files, "file")} checked`;
-  if (summary.errors + summary.warnings + summary.infos === 0) return c.green(`${files}: no problems`);
-  const text = `${files}: ${problemCounts(summary)}`;
-  return summary.errors > 0 ? c.red(text) : c.yellow(text);
-}
-
-// packages/cli/src/version.ts
-var VERSION2 = "0.1.0";
-
-// packages/cli/src/format-sarif.ts
-import { resolve as resolve2, relative as relative2, sep as sep2 } from "node:path";
-var LEVEL = { error: "error", warning: "warning", info: "note" };
-function formatSarif(diagnostics, cwd = process.cwd()) {
-  const ruleIndex = new Map(DIAGNOSTIC_CODES.map((code, index) => [code, index]));
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "mission",
-            semanticVersion: VERSION2,
-            version: VERSION2,
-            informationUri: "https://github.com/mission-lang/mission-lang/blob/main/docs/cli.md",
-            rules: DIAGNOSTIC_CODES.map((code) => ({
-              id: code,
-              name: ruleName(code),
-              shortDescription: { text: CATALOG[code].help },
-              fullDescription: { text: CATALOG[code].help },
-              help: {
-                text: `${CATALOG[code].help} (mission rule ${code}; severity ${CATALOG[code].severity} unless mission.config.json overrides it)`
-              },
-              defaultConfiguration: { level: LEVEL[CATALOG[code].severity] }
-            }))
-          }
-        },
-        originalUriBaseIds: { SRCROOT: { uri: directoryUri(cwd) } },
-        columnKind: "utf16CodeUnits",
-        results: diagnostics.map((diagnostic) => ({
-          ruleId: diagnostic.code,
-          ruleIndex: ruleIndex.get(diagnostic.code) ?? 0,
-          level: LEVEL[diagnostic.severity],
-          message: { text: diagnostic.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: relativeUri(diagnostic.file, cwd), uriBaseId: "SRCROOT" },
-                region: {
-                  startLine: diagnostic.line,
-                  startColumn: diagnostic.column,
-                  endLine: diagnostic.endLine,
-                  endColumn: diagnostic.endColumn
-                }
-              }
-            }
-          ]
-        }))
-      }
-    ]
+function reviewsJson(schedule) {
+  return {
+    today: dayToIso(schedule.today),
+    within: schedule.within,
+    leads: schedule.byLead.map((group) => ({
+      lead: group.lead ?? null,
+      reviews: group.reviews.map((review) => ({
+        mission: review.name,
+        every: review.every,
+        last: review.last === void 0 ? null : dayToIso(review.last),
+        due: dayToIso(review.due),
+        state: review.state
+      }))
+    }))
   };
-  return JSON.stringify(log, null, 2) + "\n";
-}
-function ruleName(code) {
-  return code.split("-").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
-}
-function relativeUri(file, cwd) {
-  const isVirtual = file.startsWith("<");
-  const path = isVirtual ? file : relative2(cwd, resolve2(cwd, file)) || file;
-  return path.split(sep2).join("/").split("/").map((segment) => encodeURIComponent(segment)).join("/");
-}
-function directoryUri(cwd) {
-  const path = resolve2(cwd).split(sep2).join("/");
-  const encoded = path.split("/").map((segment) => encodeURIComponent(segment)).join("/");
-  return `file://${encoded.startsWith("/") ? "" : "/"}${encoded}/`;
-}
-
-// packages/cli/src/config.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { resolve as resolve3 } from "node:path";
-async function loadConfig(configPath, cwd = process.cwd()) {
-  const path = configPath ?? CONFIG_FILE_NAME;
-  let text;
-  try {
-    text = await readFile2(resolve3(cwd, path), "utf8");
-  } catch (error) {
-    const code = error.code;
-    if (configPath === void 0 && code === "ENOENT") return { rules: /* @__PURE__ */ new Map(), diagnostics: [] };
-    throw new UsageError(`${path}: ${describeError(error)}`);
-  }
-  return { ...parseMissionConfig(text, path), path, text };
-}
-
-// packages/cli/src/load-model.ts
-var STDIN_PATH = "<stdin>";
-async function loadModel(paths, options, output, needs = {}) {
-  checkedToday(options.today);
-  const config = await loadConfig(options.config);
-  const sources = await readModelSources(paths, output);
-  let result;
-  try {
-    result = await checkSources(sources, {
-      today: options.today ?? config.today,
-      rules: config.rules,
-      referenceIndex: false,
-      syntaxOnDemand: !needs.everyPosition
-    });
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith("not a calendar date"))
-      throw new UsageError(`--today: ${error.message}`);
-    throw error;
-  }
-  const diagnostics = [...config.diagnostics, ...result.diagnostics];
-  return { sources, config, result, diagnostics, summary: summarize(sources.length, diagnostics) };
-}
-function checkedToday(today) {
-  if (today === void 0) return void 0;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today wants a date as YYYY-MM-DD, not '${today}'`);
-  const date = /* @__PURE__ */ new Date(`${today}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== today)
-    throw new UsageError(`--today: not a calendar date: ${today}`);
-  return today;
-}
-async function readModelSources(paths, output) {
-  const fromStdin = paths.filter((path) => path === "-").length;
-  if (fromStdin > 1) throw new UsageError("'-' (standard input) may be given only once");
-  const onDisk = paths.filter((path) => path !== "-");
-  const files = onDisk.length > 0 ? await collectModelPaths(onDisk) : [];
-  if (files.length === 0 && fromStdin === 0) throw new UsageError(`no .mission files found in ${paths.join(", ")}`);
-  const sources = await readSources(files);
-  if (fromStdin === 1) {
-    if (!output.readStdin) throw new UsageError("standard input is not available");
-    let text = await output.readStdin();
-    if (text.charCodeAt(0) === 65279) text = text.slice(1);
-    sources.push(stdinSourceFile(STDIN_PATH, text));
-  }
-  return sources;
-}
-
-// packages/cli/node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
-var {
-  program,
-  createCommand,
-  createArgument,
-  createOption,
-  CommanderError,
-  InvalidArgumentError,
-  InvalidOptionArgumentError,
-  // deprecated old name
-  Command: Command3,
-  Argument,
-  Option: Option2,
-  Help
-} = import_index.default;
-
-// packages/cli/src/command-context.ts
-function modelOptions() {
-  return [
-    new Option2(
-      "--today <date>",
-      'the date for time-based rules, YYYY-MM-DD (default: "today" of the config, else the system date)'
-    ),
-    new Option2(
-      "--config <file>",
-      "the configuration file (default: mission.config.json in the current folder, when it exists)"
-    )
-  ];
-}
-
-// packages/cli/src/fail-on.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failOnOption() {
-  return new Option2("--fail-on <level>", "exit 1 when the model has problems of this level or worse").choices(FAIL_ON_LEVELS).default("error");
-}
-function failOnReason(summary, failOn = "error") {
-  if (failOn === "never") return void 0;
-  if (summary.errors > 0) return `${counted(summary.errors, "error")} in the model`;
-  if (failOn === "warning" && summary.warnings > 0) {
-    return `${counted(summary.warnings, "warning")} in the model (--fail-on warning)`;
-  }
-  return void 0;
-}
-function outputExitCode(summary, failOn = "error") {
-  return failOnReason(summary, failOn) === void 0 ? EXIT_OK : EXIT_MODEL_ERRORS;
-}
-
-// packages/cli/src/validate-watch.ts
-var import_picocolors2 = __toESM(require_picocolors(), 1);
-function keyOf(diagnostic) {
-  const { file, line, column, endLine, endColumn, severity, code, message } = diagnostic;
-  return JSON.stringify([file, line, column, endLine, endColumn, severity, code, message]);
-}
-function diagnosticChanges(previous, current) {
-  const count = /* @__PURE__ */ new Map();
-  for (const diagnostic of previous) count.set(keyOf(diagnostic), (count.get(keyOf(diagnostic)) ?? 0) + 1);
-  const added = [];
-  for (const diagnostic of current) {
-    const key = keyOf(diagnostic);
-    const left = count.get(key) ?? 0;
-    if (left > 0) count.set(key, left - 1);
-    else added.push(diagnostic);
-  }
-  const fixed = [];
-  for (const diagnostic of previous) {
-    const key = keyOf(diagnostic);
-    const left = count.get(key) ?? 0;
-    if (left > 0) {
-      count.set(key, left - 1);
-      fixed.push(diagnostic);
-    }
-  }
-  return { added, fixed };
-}
-function formatChanges(changes, summary, color) {
-  const c = import_picocolors2.default.createColors(color);
-  const line = (sign, d) => `${sign} ${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
-  const out = [
-    ...changes.added.map((d) => c.red(line("+", d))),
-    ...changes.fixed.map((d) => c.green(line("-", d))),
-    `${summaryLine(summary, c)} (+${changes.added.length} new, -${changes.fixed.length} fixed)`
-  ];
-  return out.join("\n") + "\n";
-}
-
-// packages/cli/src/watch.ts
-import { resolve as resolve6 } from "node:path";
-
-// node_modules/chokidar/esm/index.js
-import { stat as statcb } from "fs";
-import { stat as stat4, readdir as readdir3 } from "fs/promises";
-import { EventEmitter } from "events";
-import * as sysPath2 from "path";
-
-// node_modules/readdirp/esm/index.js
-import { stat as stat2, lstat, readdir as readdir2, realpath as realpath2 } from "node:fs/promises";
-import { Readable } from "node:stream";
-import { resolve as presolve, relative as prelative, join as pjoin, sep as psep } from "node:path";
-var EntryTypes = {
-  FILE_TYPE: "files",
-  DIR_TYPE: "directories",
-  FILE_DIR_TYPE: "files_directories",
-  EVERYTHING_TYPE: "all"
-};
-var defaultOptions = {
-  root: ".",
-  fileFilter: (_entryInfo) => true,
-  directoryFilter: (_entryInfo) => true,
-  type: EntryTypes.FILE_TYPE,
-  lstat: false,
-  depth: 2147483648,
-  alwaysStat: false,
-  highWaterMark: 4096
-};
-Object.freeze(defaultOptions);
-var RECURSIVE_ERROR_CODE = "READDIRP_RECURSIVE_ERROR";
-var NORMAL_FLOW_ERRORS = /* @__PURE__ */ new Set(["ENOENT", "EPERM", "EACCES", "ELOOP", RECURSIVE_ERROR_CODE]);
-var ALL_TYPES = [
-  EntryTypes.DIR_TYPE,
-  EntryTypes.EVERYTHING_TYPE,
-  EntryTypes.FILE_DIR_TYPE,
-  EntryTypes.FILE_TYPE
-];
-var DIR_TYPES = /* @__PURE__ */ new Set([
-  EntryTypes.DIR_TYPE,
-  EntryTypes.EVERYTHING_TYPE,
-  EntryTypes.FILE_DIR_TYPE
-]);
-var FILE_TYPES = /* @__PURE__ */ new Set([
-  EntryTypes.EVERYTHING_TYPE,
-  EntryTypes.FILE_DIR_TYPE,
-  EntryTypes.FILE_TYPE
-]);
-var isNormalFlowError = (error) => NORMAL_FLOW_ERRORS.has(error.code);
-var wantBigintFsStats = process.platform === "win32";
-var emptyFn = (_entryInfo) => true;
-var normalizeFilter = (filter2) => {
-  if (filter2 === void 0)
-    return emptyFn;
-  if (typeof filter2 === "function")
-    return filter2;
-  if (typeof filter2 === "string") {
-    const fl = filter2.trim();
-    return (entry) => entry.basename === fl;
-  }
-  if (Array.isArray(filter2)) {
-    const trItems = filter2.map((item) => item.trim());
-    return (entry) => trItems.some((f) => entry.basename === f);
-  }
-  return emptyFn;
-};
-var ReaddirpStream = class extends Readable {
-  constructor(options = {}) {
-    super({
-      objectMode: true,
-      autoDestroy: true,
-      highWaterMark: options.highWaterMark
-    });
-    const opts = { ...defaultOptions, ...options };
-    const { root: root2, type } = opts;
-    this._fileFilter = normalizeFilter(opts.fileFilter);
-    this._directoryFilter = normalizeFilter(opts.directoryFilter);
-    const statMethod = opts.lstat ? lstat : stat2;
-    if (wantBigintFsStats) {
-      this._stat = (path) => statMethod(path, { bigint: true });
-    } else {
-      this._stat = statMethod;
-    }
-    this._maxDepth = opts.depth ?? defaultOptions.depth;
-    this._wantsDir = type ? DIR_TYPES.has(type) : false;
-    this._wantsFile = type ? FILE_TYPES.has(type) : false;
-    this._wantsEverything = type === EntryTypes.EVERYTHING_TYPE;
-    this._root = presolve(root2);
-    this._isDirent = !opts.alwaysStat;
-    this._statsProp = this._isDirent ? "dirent" : "stats";
-    this._rdOptions = { encoding: "utf8", withFileTypes: this._isDirent };
-    this.parents = [this._exploreDir(root2, 1)];
-    this.reading = false;
-    this.parent = void 0;
-  }
-  async _read(batch) {
-    if (this.reading)
-      return;
-    this.reading = true;
-    try {
-      while (!this.destroyed && batch > 0) {
-        const par = this.parent;
-        const fil = par && par.files;
-        if (fil && fil.length > 0) {
-          const { path, depth } = par;
-          const slice = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path));
-          const awaited = await Promise.all(slice);
-          for (const entry of awaited) {
-            if (!entry)
-              continue;
-            if (this.destroyed)
-              return;
-            const entryType = await this._getEntryType(entry);
-            if (entryType === "directory" && this._directoryFilter(entry)) {
-              if (depth <= this._maxDepth) {
-                this.parents.push(this._exploreDir(entry.fullPath, depth + 1));
-              }
-              if (this._wantsDir) {
-                this.push(entry);
-                batch--;
-              }
-            } else if ((entryType === "file" || this._includeAsFile(entry)) && this._fileFilter(entry)) {
-              if (this._wantsFile) {
-                this.push(entry);
-                batch--;
-              }
-            }
-          }
-        } else {
-          const parent = this.parents.pop();
-          if (!parent) {
-            this.push(null);
-            break;
-          }
-          this.parent = await parent;
-          if (this.destroyed)
-            return;
-        }
-      }
-    } catch (error) {
-      this.destroy(error);
-    } finally {
-      this.reading = false;
-    }
-  }
-  async _exploreDir(path, depth) {
-    let files;
-    try {
-      files = await readdir2(path, this._rdOptions);
-    } catch (error) {
-      this._onError(error);
-    }
-    return { files, depth, path };
-  }
-  async _formatEntry(dirent, path) {
-    let entry;
-    const basename4 = this._isDirent ? dirent.name : dirent;
-    try {
-      const fullPath = presolve(pjoin(path, basename4));
-      entry = { path: prelative(this._root, fullPath), fullPath, basename: basename4 };
-      entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
-    } catch (err) {
-      this._onError(err);
-      return;
-    }
-    return entry;
-  }
-  _onError(err) {
-    if (isNormalFlowError(err) && !this.destroyed) {
-      this.emit("warn", err);
-    } else {
-      this.destroy(err);
-    }
-  }
-  async _getEntryType(entry) {
-    if (!entry && this._statsProp in entry) {
-      return "";
-    }
-    const stats = entry[this._statsProp];
-    if (stats.isFile())
-      return "file";
-    if (stats.isDirectory())
-      return "directory";
-    if (stats && stats.isSymbolicLink()) {
-      const full = entry.fullPath;
-      try {
-        const entryRealPath = await realpath2(full);
-        const entryRealPathStats = await lstat(entryRealPath);
-        if (entryRealPathStats.isFile()) {
-          return "file";
-        }
-        if (entryRealPathStats.isDirectory()) {
-          const len = entryRealPath.length;
-          if (full.startsWith(entryRealPath) && full.substr(len, 1) === psep) {
-            const recursiveError = new Error(`Circular symlink detected: "${full}" points to "${entryRealPath}"`);
-            recursiveError.code = RECURSIVE_ERROR_CODE;
-            return this._onError(recursiveError);
-          }
-          return "directory";
-        }
-      } catch (error) {
-        this._onError(error);
-        return "";
-      }
-    }
-  }
-  _includeAsFile(entry) {
-    const stats = entry && entry[this._statsProp];
-    return stats && this._wantsEverything && !stats.isDirectory();
-  }
-};
-function readdirp(root2, options = {}) {
-  let type = options.entryType || options.type;
-  if (type === "both")
-    type = EntryTypes.FILE_DIR_TYPE;
-  if (type)
-    options.type = type;
-  if (!root2) {
-    throw new Error("readdirp: root argument is required. Usage: readdirp(root, options)");
-  } else if (typeof root2 !== "string") {
-    throw new TypeError("readdirp: root argument must be a string. Usage: readdirp(root, options)");
-  } else if (type && !ALL_TYPES.includes(type)) {
-    throw new Error(`readdirp: Invalid type passed. Use one of ${ALL_TYPES.join(", ")}`);
-  }
-  options.root = root2;
-  return new ReaddirpStream(options);
-}
-
-// node_modules/chokidar/esm/handler.js
-import { watchFile, unwatchFile, watch as fs_watch } from "fs";
-import { open, stat as stat3, lstat as lstat2, realpath as fsrealpath } from "fs/promises";
-import * as sysPath from "path";
-import { type as osType } from "os";
-var STR_DATA = "data";
-var STR_END = "end";
-var STR_CLOSE = "close";
-var EMPTY_FN = () => {
-};
-var pl = process.platform;
-var isWindows = pl === "win32";
-var isMacos = pl === "darwin";
-var isLinux = pl === "linux";
-var isFreeBSD = pl === "freebsd";
-var isIBMi = osType() === "OS400";
-var EVENTS = {
-  ALL: "all",
-  READY: "ready",
-  ADD: "add",
-  CHANGE: "change",
-  ADD_DIR: "addDir",
-  UNLINK: "unlink",
-  UNLINK_DIR: "unlinkDir",
-  RAW: "raw",
-  ERROR: "error"
-};
-var EV = EVENTS;
-var THROTTLE_MODE_WATCH = "watch";
-var statMethods = { lstat: lstat2, stat: stat3 };
-var KEY_LISTENERS = "listeners";
-var KEY_ERR = "errHandlers";
-var KEY_RAW = "rawEmitters";
-var HANDLER_KEYS = [KEY_LISTENERS, KEY_ERR, KEY_RAW];
-var binaryExtensions = /* @__PURE__ */ new Set([
-  "3dm",
-  "3ds",
-  "3g2",
-  "3gp",
-  "7z",
-  "a",
-  "aac",
-  "adp",
-  "afdesign",
-  "afphoto",
-  "afpub",
-  "ai",
-  "aif",
-  "aiff",
-  "alz",
-  "ape",
-  "apk",
-  "appimage",
-  "ar",
-  "arj",
-  "asf",
-  "au",
-  "avi",
-  "bak",
-  "baml",
-  "bh",
-  "bin",
-  "bk",
-  "bmp",
-  "btif",
-  "bz2",
-  "bzip2",
-  "cab",
-  "caf",
-  "cgm",
-  "class",
-  "cmx",
-  "cpio",
-  "cr2",
-  "cur",
-  "dat",
-  "dcm",
-  "deb",
-  "dex",
-  "djvu",
-  "dll",
-  "dmg",
-  "dng",
-  "doc",
-  "docm",
-  "docx",
-  "dot",
-  "dotm",
-  "dra",
-  "DS_Store",
-  "dsk",
-  "dts",
-  "dtshd",
-  "dvb",
-  "dwg",
-  "dxf",
-  "ecelp4800",
-  "ecelp7470",
-  "ecelp9600",
-  "egg",
-  "eol",
-  "eot",
-  "epub",
-  "exe",
-  "f4v",
-  "fbs",
-  "fh",
-  "fla",
-  "flac",
-  "flatpak",
-  "fli",
-  "flv",
-  "fpx",
-  "fst",
-  "fvt",
-  "g3",
-  "gh",
-  "gif",
-  "graffle",
-  "gz",
-  "gzip",
-  "h261",
-  "h263",
-  "h264",
-  "icns",
-  "ico",
-  "ief",
-  "img",
-  "ipa",
-  "iso",
-  "jar",
-  "jpeg",
-  "jpg",
-  "jpgv",
-  "jpm",
-  "jxr",
-  "key",
-  "ktx",
-  "lha",
-  "lib",
-  "lvp",
-  "lz",
-  "lzh",
-  "lzma",
-  "lzo",
-  "m3u",
-  "m4a",
-  "m4v",
-  "mar",
-  "mdi",
-  "mht",
-  "mid",
-  "midi",
-  "mj2",
-  "mka",
-  "mkv",
-  "mmr",
-  "mng",
-  "mobi",
-  "mov",
-  "movie",
-  "mp3",
-  "mp4",
-  "mp4a",
-  "mpeg",
-  "mpg",
-  "mpga",
-  "mxu",
-  "nef",
-  "npx",
-  "numbers",
-  "nupkg",
-  "o",
-  "odp",
-  "ods",
-  "odt",
-  "oga",
-  "ogg",
-  "ogv",
-  "otf",
-  "ott",
-  "pages",
-  "pbm",
-  "pcx",
-  "pdb",
-  "pdf",
-  "pea",
-  "pgm",
-  "pic",
-  "png",
-  "pnm",
-  "pot",
-  "potm",
-  "potx",
-  "ppa",
-  "ppam",
-  "ppm",
-  "pps",
-  "ppsm",
-  "ppsx",
-  "ppt",
-  "pptm",
-  "pptx",
-  "psd",
-  "pya",
-  "pyc",
-  "pyo",
-  "pyv",
-  "qt",
-  "rar",
-  "ras",
-  "raw",
-  "resources",
-  "rgb",
-  "rip",
-  "rlc",
-  "rmf",
-  "rmvb",
-  "rpm",
-  "rtf",
-  "rz",
-  "s3m",
-  "s7z",
-  "scpt",
-  "sgi",
-  "shar",
-  "snap",
-  "sil",
-  "sketch",
-  "slk",
-  "smv",
-  "snk",
-  "so",
-  "stl",
-  "suo",
-  "sub",
-  "swf",
-  "tar",
-  "tbz",
-  "tbz2",
-  "tga",
-  "tgz",
-  "thmx",
-  "tif",
-  "tiff",
-  "tlz",
-  "ttc",
-  "ttf",
-  "txz",
-  "udf",
-  "uvh",
-  "uvi",
-  "uvm",
-  "uvp",
-  "uvs",
-  "uvu",
-  "viv",
-  "vob",
-  "war",
-  "wav",
-  "wax",
-  "wbmp",
-  "wdp",
-  "weba",
-  "webm",
-  "webp",
-  "whl",
-  "wim",
-  "wm",
-  "wma",
-  "wmv",
-  "wmx",
-  "woff",
-  "woff2",
-  "wrm",
-  "wvx",
-  "xbm",
-  "xif",
-  "xla",
-  "xlam",
-  "xls",
-  "xlsb",
-  "xlsm",
-  "xlsx",
-  "xlt",
-  "xltm",
-  "xltx",
-  "xm",
-  "xmind",
-  "xpi",
-  "xpm",
-  "xwd",
-  "xz",
-  "z",
-  "zip",
-  "zipx"
-]);
-var isBinaryPath = (filePath) => binaryExtensions.has(sysPath.extname(filePath).slice(1).toLowerCase());
-var foreach = (val, fn) => {
-  if (val instanceof Set) {
-    val.forEach(fn);
-  } else {
-    fn(val);
-  }
-};
-var addAndConvert = (main, prop, item) => {
-  let container = main[prop];
-  if (!(container instanceof Set)) {
-    main[prop] = container = /* @__PURE__ */ new Set([container]);
-  }
-  container.add(item);
-};
-var clearItem = (cont) => (key) => {
-  const set = cont[key];
-  if (set instanceof Set) {
-    set.clear();
-  } else {
-    delete cont[key];
-  }
-};
-var delFromSet = (main, prop, item) => {
-  const container = main[prop];
-  if (container instanceof Set) {
-    container.delete(item);
-  } else if (container === item) {
-    delete main[prop];
-  }
-};
-var isEmptySet = (val) => val instanceof Set ? val.size === 0 : !val;
-var FsWatchInstances = /* @__PURE__ */ new Map();
-function createFsWatchInstance(path, options, listener, errHandler, emitRaw) {
-  const handleEvent = (rawEvent, evPath) => {
-    listener(path);
-    emitRaw(rawEvent, evPath, { watchedPath: path });
-    if (evPath && path !== evPath) {
-      fsWatchBroadcast(sysPath.resolve(path, evPath), KEY_LISTENERS, sysPath.join(path, evPath));
-    }
-  };
-  try {
-    return fs_watch(path, {
-      persistent: options.persistent
-    }, handleEvent);
-  } catch (error) {
-    errHandler(error);
-    return void 0;
-  }
-}
-var fsWatchBroadcast = (fullPath, listenerType, val1, val2, val3) => {
-  const cont = FsWatchInstances.get(fullPath);
-  if (!cont)
-    return;
-  foreach(cont[listenerType], (listener) => {
-    listener(val1, val2, val3);
-  });
-};
-var setFsWatchListener = (path, fullPath, options, handlers) => {
-  const { listener, errHandler, rawEmitter } = handlers;
-  let cont = FsWatchInstances.get(fullPath);
-  let watcher;
-  if (!options.persistent) {
-    watcher = createFsWatchInstance(path, options, listener, errHandler, rawEmitter);
-    if (!watcher)
-      return;
-    return watcher.close.bind(watcher);
-  }
-  if (cont) {
-    addAndConvert(cont, KEY_LISTENERS, listener);
-    addAndConvert(cont, KEY_ERR, errHandler);
-    addAndConvert(cont, KEY_RAW, rawEmitter);
-  } else {
-    watcher = createFsWatchInstance(
-      path,
-      options,
-      fsWatchBroadcast.bind(null, fullPath, KEY_LISTENERS),
-      errHandler,
-      // no need to use broadcast here
-      fsWatchBroadcast.bind(null, fullPath, KEY_RAW)
-    );
-    if (!watcher)
-      return;
-    watcher.on(EV.ERROR, async (error) => {
-      const broadcastErr = fsWatchBroadcast.bind(null, fullPath, KEY_ERR);
-      if (cont)
-        cont.watcherUnusable = true;
-      if (isWindows && error.code === "EPERM") {
-        try {
-          const fd = await open(path, "r");
-          await fd.close();
-          broadcastErr(error);
-        } catch (err) {
-        }
-      } else {
-        broadcastErr(error);
-      }
-    });
-    cont = {
-      listeners: listener,
-      errHandlers: errHandler,
-      rawEmitters: rawEmitter,
-      watcher
-    };
-    FsWatchInstances.set(fullPath, cont);
-  }
-  return () => {
-    delFromSet(cont, KEY_LISTENERS, listener);
-    delFromSet(cont, KEY_ERR, errHandler);
-    delFromSet(cont, KEY_RAW, rawEmitter);
-    if (isEmptySet(cont.listeners)) {
-      cont.watcher.close();
-      FsWatchInstances.delete(fullPath);
-      HANDLER_KEYS.forEach(clearItem(cont));
-      cont.watcher = void 0;
-      Object.freeze(cont);
-    }
-  };
-};
-var FsWatchFileInstances = /* @__PURE__ */ new Map();
-var setFsWatchFileListener = (path, fullPath, options, handlers) => {
-  const { listener, rawEmitter } = handlers;
-  let cont = FsWatchFileInstances.get(fullPath);
-  const copts = cont && cont.options;
-  if (copts && (copts.persistent < options.persistent || copts.interval > options.interval)) {
-    unwatchFile(fullPath);
-    cont = void 0;
-  }
-  if (cont) {
-    addAndConvert(cont, KEY_LISTENERS, listener);
-    addAndConvert(cont, KEY_RAW, rawEmitter);
-  } else {
-    cont = {
-      listeners: listener,
-      rawEmitters: rawEmitter,
-      options,
-      watcher: watchFile(fullPath, options, (curr, prev) => {
-        foreach(cont.rawEmitters, (rawEmitter2) => {
-          rawEmitter2(EV.CHANGE, fullPath, { curr, prev });
-        });
-        const currmtime = curr.mtimeMs;
-        if (curr.size !== prev.size || currmtime > prev.mtimeMs || currmtime === 0) {
-          foreach(cont.listeners, (listener2) => listener2(path, curr));
-        }
-      })
-    };
-    FsWatchFileInstances.set(fullPath, cont);
-  }
-  return () => {
-    delFromSet(cont, KEY_LISTENERS, listener);
-    delFromSet(cont, KEY_RAW, rawEmitter);
-    if (isEmptySet(cont.listeners)) {
-      FsWatchFileInstances.delete(fullPath);
-      unwatchFile(fullPath);
-      cont.options = cont.watcher = void 0;
-      Object.freeze(cont);
-    }
-  };
-};
-var NodeFsHandler = class {
-  constructor(fsW) {
-    this.fsw = fsW;
-    this._boundHandleError = (error) => fsW._handleError(error);
-  }
-  /**
-   * Watch file for changes with fs_watchFile or fs_watch.
-   * @param path to file or dir
-   * @param listener on fs change
-   * @returns closer for the watcher instance
-   */
-  _watchWithNodeFs(path, listener) {
-    const opts = this.fsw.options;
-    const directory = sysPath.dirname(path);
-    const basename4 = sysPath.basename(path);
-    const parent = this.fsw._getWatchedDir(directory);
-    parent.add(basename4);
-    const absolutePath = sysPath.resolve(path);
-    const options = {
-      persistent: opts.persistent
-    };
-    if (!listener)
-      listener = EMPTY_FN;
-    let closer;
-    if (opts.usePolling) {
-      const enableBin = opts.interval !== opts.binaryInterval;
-      options.interval = enableBin && isBinaryPath(basename4) ? opts.binaryInterval : opts.interval;
-      closer = setFsWatchFileListener(path, absolutePath, options, {
-        listener,
-        rawEmitter: this.fsw._emitRaw
-      });
-    } else {
-      closer = setFsWatchListener(path, absolutePath, options, {
-        listener,
-        errHandler: this._boundHandleError,
-        rawEmitter: this.fsw._emitRaw
-      });
-    }
-    return closer;
-  }
-  /**
-   * Watch a file and emit add event if warranted.
-   * @returns closer for the watcher instance
-   */
-  _handleFile(file, stats, initialAdd) {
-    if (this.fsw.closed) {
-      return;
-    }
-    const dirname4 = sysPath.dirname(file);
-    const basename4 = sysPath.basename(file);
-    const parent = this.fsw._getWatchedDir(dirname4);
-    let prevStats = stats;
-    if (parent.has(basename4))
-      return;
-    const listener = async (path, newStats) => {
-      if (!this.fsw._throttle(THROTTLE_MODE_WATCH, file, 5))
-        return;
-      if (!newStats || newStats.mtimeMs === 0) {
-        try {
-          const newStats2 = await stat3(file);
-          if (this.fsw.closed)
-            return;
-          const at = newStats2.atimeMs;
-          const mt = newStats2.mtimeMs;
-          if (!at || at <= mt || mt !== prevStats.mtimeMs) {
-            this.fsw._emit(EV.CHANGE, file, newStats2);
-          }
-          if ((isMacos || isLinux || isFreeBSD) && prevStats.ino !== newStats2.ino) {
-            this.fsw._closeFile(path);
-            prevStats = newStats2;
-            const closer2 = this._watchWithNodeFs(file, listener);
-            if (closer2)
-              this.fsw._addPathCloser(path, closer2);
-          } else {
-            prevStats = newStats2;
-          }
-        } catch (error) {
-          this.fsw._remove(dirname4, basename4);
-        }
-      } else if (parent.has(basename4)) {
-        const at = newStats.atimeMs;
-        const mt = newStats.mtimeMs;
-        if (!at || at <= mt || mt !== prevStats.mtimeMs) {
-          this.fsw._emit(EV.CHANGE, file, newStats);
-        }
-        prevStats = newStats;
-      }
-    };
-    const closer = this._watchWithNodeFs(file, listener);
-    if (!(initialAdd && this.fsw.options.ignoreInitial) && this.fsw._isntIgnored(file)) {
-      if (!this.fsw._throttle(EV.ADD, file, 0))
-        return;
-      this.fsw._emit(EV.ADD, file, stats);
-    }
-    return closer;
-  }
-  /**
-   * Handle symlinks encountered while reading a dir.
-   * @param entry returned by readdirp
-   * @param directory path of dir being read
-   * @param path of this item
-   * @param item basename of this item
-   * @returns true if no more processing is needed for this entry.
-   */
-  async _handleSymlink(entry, directory, path, item) {
-    if (this.fsw.closed) {
-      return;
-    }
-    const full = entry.fullPath;
-    const dir = this.fsw._getWatchedDir(directory);
-    if (!this.fsw.options.followSymlinks) {
-      this.fsw._incrReadyCount();
-      let linkPath;
-      try {
-        linkPath = await fsrealpath(path);
-      } catch (e) {
-        this.fsw._emitReady();
-        return true;
-      }
-      if (this.fsw.closed)
-        return;
-      if (dir.has(item)) {
-        if (this.fsw._symlinkPaths.get(full) !== linkPath) {
-          this.fsw._symlinkPaths.set(full, linkPath);
-          this.fsw._emit(EV.CHANGE, path, entry.stats);
-        }
-      } else {
-        dir.add(item);
-        this.fsw._symlinkPaths.set(full, linkPath);
-        this.fsw._emit(EV.ADD, path, entry.stats);
-      }
-      this.fsw._emitReady();
-      return true;
-    }
-    if (this.fsw._symlinkPaths.has(full)) {
-      return true;
-    }
-    this.fsw._symlinkPaths.set(full, true);
-  }
-  _handleRead(directory, initialAdd, wh, target, dir, depth, throttler) {
-    directory = sysPath.join(directory, "");
-    throttler = this.fsw._throttle("readdir", directory, 1e3);
-    if (!throttler)
-      return;
-    const previous = this.fsw._getWatchedDir(wh.path);
-    const current = /* @__PURE__ */ new Set();
-    let stream2 = this.fsw._readdirp(directory, {
-      fileFilter: (entry) => wh.filterPath(entry),
-      directoryFilter: (entry) => wh.filterDir(entry)
-    });
-    if (!stream2)
-      return;
-    stream2.on(STR_DATA, async (entry) => {
-      if (this.fsw.closed) {
-        stream2 = void 0;
-        return;
-      }
-      const item = entry.path;
-      let path = sysPath.join(directory, item);
-      current.add(item);
-      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path, item)) {
-        return;
-      }
-      if (this.fsw.closed) {
-        stream2 = void 0;
-        return;
-      }
-      if (item === target || !target && !previous.has(item)) {
-        this.fsw._incrReadyCount();
-        path = sysPath.join(dir, sysPath.relative(dir, path));
-        this._addToNodeFs(path, initialAdd, wh, depth + 1);
-      }
-    }).on(EV.ERROR, this._boundHandleError);
-    return new Promise((resolve8, reject) => {
-      if (!stream2)
-        return reject();
-      stream2.once(STR_END, () => {
-        if (this.fsw.closed) {
-          stream2 = void 0;
-          return;
-        }
-        const wasThrottled = throttler ? throttler.clear() : false;
-        resolve8(void 0);
-        previous.getChildren().filter((item) => {
-          return item !== directory && !current.has(item);
-        }).forEach((item) => {
-          this.fsw._remove(directory, item);
-        });
-        stream2 = void 0;
-        if (wasThrottled)
-          this._handleRead(directory, false, wh, target, dir, depth, throttler);
-      });
-    });
-  }
-  /**
-   * Read directory to add / remove files from `@watched` list and re-read it on change.
-   * @param dir fs path
-   * @param stats
-   * @param initialAdd
-   * @param depth relative to user-supplied path
-   * @param target child path targeted for watch
-   * @param wh Common watch helpers for this path
-   * @param realpath
-   * @returns closer for the watcher instance.
-   */
-  async _handleDir(dir, stats, initialAdd, depth, target, wh, realpath3) {
-    const parentDir = this.fsw._getWatchedDir(sysPath.dirname(dir));
-    const tracked = parentDir.has(sysPath.basename(dir));
-    if (!(initialAdd && this.fsw.options.ignoreInitial) && !target && !tracked) {
-      this.fsw._emit(EV.ADD_DIR, dir, stats);
-    }
-    parentDir.add(sysPath.basename(dir));
-    this.fsw._getWatchedDir(dir);
-    let throttler;
-    let closer;
-    const oDepth = this.fsw.options.depth;
-    if ((oDepth == null || depth <= oDepth) && !this.fsw._symlinkPaths.has(realpath3)) {
-      if (!target) {
-        await this._handleRead(dir, initialAdd, wh, target, dir, depth, throttler);
-        if (this.fsw.closed)
-          return;
-      }
-      closer = this._watchWithNodeFs(dir, (dirPath, stats2) => {
-        if (stats2 && stats2.mtimeMs === 0)
-          return;
-        this._handleRead(dirPath, false, wh, target, dir, depth, throttler);
-      });
-    }
-    return closer;
-  }
-  /**
-   * Handle added file, directory, or glob pattern.
-   * Delegates call to _handleFile / _handleDir after checks.
-   * @param path to file or ir
-   * @param initialAdd was the file added at watch instantiation?
-   * @param priorWh depth relative to user-supplied path
-   * @param depth Child path actually targeted for watch
-   * @param target Child path actually targeted for watch
-   */
-  async _addToNodeFs(path, initialAdd, priorWh, depth, target) {
-    const ready = this.fsw._emitReady;
-    if (this.fsw._isIgnored(path) || this.fsw.closed) {
-      ready();
-      return false;
-    }
-    const wh = this.fsw._getWatchHelpers(path);
-    if (priorWh) {
-      wh.filterPath = (entry) => priorWh.filterPath(entry);
-      wh.filterDir = (entry) => priorWh.filterDir(entry);
-    }
-    try {
-      const stats = await statMethods[wh.statMethod](wh.watchPath);
-      if (this.fsw.closed)
-        return;
-      if (this.fsw._isIgnored(wh.watchPath, stats)) {
-        ready();
-        return false;
-      }
-      const follow = this.fsw.options.followSymlinks;
-      let closer;
-      if (stats.isDirectory()) {
-        const absPath = sysPath.resolve(path);
-        const targetPath = follow ? await fsrealpath(path) : path;
-        if (this.fsw.closed)
-          return;
-        closer = await this._handleDir(wh.watchPath, stats, initialAdd, depth, target, wh, targetPath);
-        if (this.fsw.closed)
-          return;
-        if (absPath !== targetPath && targetPath !== void 0) {
-          this.fsw._symlinkPaths.set(absPath, targetPath);
-        }
-      } else if (stats.isSymbolicLink()) {
-        const targetPath = follow ? await fsrealpath(path) : path;
-        if (this.fsw.closed)
-          return;
-        const parent = sysPath.dirname(wh.watchPath);
-        this.fsw._getWatchedDir(parent).add(wh.watchPath);
-        this.fsw._emit(EV.ADD, wh.watchPath, stats);
-        closer = await this._handleDir(parent, stats, initialAdd, depth, path, wh, targetPath);
-        if (this.fsw.closed)
-          return;
-        if (targetPath !== void 0) {
-          this.fsw._symlinkPaths.set(sysPath.resolve(path), targetPath);
-        }
-      } else {
-        closer = this._handleFile(wh.watchPath, stats, initialAdd);
-      }
-      ready();
-      if (closer)
-        this.fsw._addPathCloser(path, closer);
-      return false;
-    } catch (error) {
-      if (this.fsw._handleError(error)) {
-        ready();
-        return path;
-      }
-    }
-  }
-};
-
-// node_modules/chokidar/esm/index.js
-var SLASH = "/";
-var SLASH_SLASH = "//";
-var ONE_DOT = ".";
-var TWO_DOTS = "..";
-var STRING_TYPE = "string";
-var BACK_SLASH_RE = /\\/g;
-var DOUBLE_SLASH_RE = /\/\//;
-var DOT_RE = /\..*\.(sw[px])$|~$|\.subl.*\.tmp/;
-var REPLACER_RE = /^\.[/\\]/;
-function arrify(item) {
-  return Array.isArray(item) ? item : [item];
-}
-var isMatcherObject = (matcher) => typeof matcher === "object" && matcher !== null && !(matcher instanceof RegExp);
-function createPattern(matcher) {
-  if (typeof matcher === "function")
-    return matcher;
-  if (typeof matcher === "string")
-    return (string) => matcher === string;
-  if (matcher instanceof RegExp)
-    return (string) => matcher.test(string);
-  if (typeof matcher === "object" && matcher !== null) {
-    return (string) => {
-      if (matcher.path === string)
-        return true;
-      if (matcher.recursive) {
-        const relative5 = sysPath2.relative(matcher.path, string);
-        if (!relative5) {
-          return false;
-        }
-        return !relative5.startsWith("..") && !sysPath2.isAbsolute(relative5);
-      }
-      return false;
-    };
-  }
-  return () => false;
-}
-function normalizePath(path) {
-  if (typeof path !== "string")
-    throw new Error("string expected");
-  path = sysPath2.normalize(path);
-  path = path.replace(/\\/g, "/");
-  let prepend = false;
-  if (path.startsWith("//"))
-    prepend = true;
-  const DOUBLE_SLASH_RE2 = /\/\//;
-  while (path.match(DOUBLE_SLASH_RE2))
-    path = path.replace(DOUBLE_SLASH_RE2, "/");
-  if (prepend)
-    path = "/" + path;
-  return path;
-}
-function matchPatterns(patterns, testString, stats) {
-  const path = normalizePath(testString);
-  for (let index = 0; index < patterns.length; index++) {
-    const pattern = patterns[index];
-    if (pattern(path, stats)) {
-      return true;
-    }
-  }
-  return false;
-}
-function anymatch(matchers, testString) {
-  if (matchers == null) {
-    throw new TypeError("anymatch: specify first argument");
-  }
-  const matchersArray = arrify(matchers);
-  const patterns = matchersArray.map((matcher) => createPattern(matcher));
-  if (testString == null) {
-    return (testString2, stats) => {
-      return matchPatterns(patterns, testString2, stats);
-    };
-  }
-  return matchPatterns(patterns, testString);
-}
-var unifyPaths = (paths_) => {
-  const paths = arrify(paths_).flat();
-  if (!paths.every((p) => typeof p === STRING_TYPE)) {
-    throw new TypeError(`Non-string provided as watch path: ${paths}`);
-  }
-  return paths.map(normalizePathToUnix);
-};
-var toUnix = (string) => {
-  let str = string.replace(BACK_SLASH_RE, SLASH);
-  let prepend = false;
-  if (str.startsWith(SLASH_SLASH)) {
-    prepend = true;
-  }
-  while (str.match(DOUBLE_SLASH_RE)) {
-    str = str.replace(DOUBLE_SLASH_RE, SLASH);
-  }
-  if (prepend) {
-    str = SLASH + str;
-  }
-  return str;
-};
-var normalizePathToUnix = (path) => toUnix(sysPath2.normalize(toUnix(path)));
-var normalizeIgnored = (cwd = "") => (path) => {
-  if (typeof path === "string") {
-    return normalizePathToUnix(sysPath2.isAbsolute(path) ? path : sysPath2.join(cwd, path));
-  } else {
-    return path;
-  }
-};
-var getAbsolutePath = (path, cwd) => {
-  if (sysPath2.isAbsolute(path)) {
-    return path;
-  }
-  return sysPath2.join(cwd, path);
-};
-var EMPTY_SET = Object.freeze(/* @__PURE__ */ new Set());
-var DirEntry = class {
-  constructor(dir, removeWatcher) {
-    this.path = dir;
-    this._removeWatcher = removeWatcher;
-    this.items = /* @__PURE__ */ new Set();
-  }
-  add(item) {
-    const { items } = this;
-    if (!items)
-      return;
-    if (item !== ONE_DOT && item !== TWO_DOTS)
-      items.add(item);
-  }
-  async remove(item) {
-    const { items } = this;
-    if (!items)
-      return;
-    items.delete(item);
-    if (items.size > 0)
-      return;
-    const dir = this.path;
-    try {
-      await readdir3(dir);
-    } catch (err) {
-      if (this._removeWatcher) {
-        this._removeWatcher(sysPath2.dirname(dir), sysPath2.basename(dir));
-      }
-    }
-  }
-  has(item) {
-    const { items } = this;
-    if (!items)
-      return;
-    return items.has(item);
-  }
-  getChildren() {
-    const { items } = this;
-    if (!items)
-      return [];
-    return [...items.values()];
-  }
-  dispose() {
-    this.items.clear();
-    this.path = "";
-    this._removeWatcher = EMPTY_FN;
-    this.items = EMPTY_SET;
-    Object.freeze(this);
-  }
-};
-var STAT_METHOD_F = "stat";
-var STAT_METHOD_L = "lstat";
-var WatchHelper = class {
-  constructor(path, follow, fsw) {
-    this.fsw = fsw;
-    const watchPath = path;
-    this.path = path = path.replace(REPLACER_RE, "");
-    this.watchPath = watchPath;
-    this.fullWatchPath = sysPath2.resolve(watchPath);
-    this.dirParts = [];
-    this.dirParts.forEach((parts) => {
-      if (parts.length > 1)
-        parts.pop();
-    });
-    this.followSymlinks = follow;
-    this.statMethod = follow ? STAT_METHOD_F : STAT_METHOD_L;
-  }
-  entryPath(entry) {
-    return sysPath2.join(this.watchPath, sysPath2.relative(this.watchPath, entry.fullPath));
-  }
-  filterPath(entry) {
-    const { stats } = entry;
-    if (stats && stats.isSymbolicLink())
-      return this.filterDir(entry);
-    const resolvedPath = this.entryPath(entry);
-    return this.fsw._isntIgnored(resolvedPath, stats) && this.fsw._hasReadPermissions(stats);
-  }
-  filterDir(entry) {
-    return this.fsw._isntIgnored(this.entryPath(entry), entry.stats);
-  }
-};
-var FSWatcher = class extends EventEmitter {
-  // Not indenting methods for history sake; for now.
-  constructor(_opts = {}) {
-    super();
-    this.closed = false;
-    this._closers = /* @__PURE__ */ new Map();
-    this._ignoredPaths = /* @__PURE__ */ new Set();
-    this._throttled = /* @__PURE__ */ new Map();
-    this._streams = /* @__PURE__ */ new Set();
-    this._symlinkPaths = /* @__PURE__ */ new Map();
-    this._watched = /* @__PURE__ */ new Map();
-    this._pendingWrites = /* @__PURE__ */ new Map();
-    this._pendingUnlinks = /* @__PURE__ */ new Map();
-    this._readyCount = 0;
-    this._readyEmitted = false;
-    const awf = _opts.awaitWriteFinish;
-    const DEF_AWF = { stabilityThreshold: 2e3, pollInterval: 100 };
-    const opts = {
-      // Defaults
-      persistent: true,
-      ignoreInitial: false,
-      ignorePermissionErrors: false,
-      interval: 100,
-      binaryInterval: 300,
-      followSymlinks: true,
-      usePolling: false,
-      // useAsync: false,
-      atomic: true,
-      // NOTE: overwritten later (depends on usePolling)
-      ..._opts,
-      // Change format
-      ignored: _opts.ignored ? arrify(_opts.ignored) : arrify([]),
-      awaitWriteFinish: awf === true ? DEF_AWF : typeof awf === "object" ? { ...DEF_AWF, ...awf } : false
-    };
-    if (isIBMi)
-      opts.usePolling = true;
-    if (opts.atomic === void 0)
-      opts.atomic = !opts.usePolling;
-    const envPoll = process.env.CHOKIDAR_USEPOLLING;
-    if (envPoll !== void 0) {
-      const envLower = envPoll.toLowerCase();
-      if (envLower === "false" || envLower === "0")
-        opts.usePolling = false;
-      else if (envLower === "true" || envLower === "1")
-        opts.usePolling = true;
-      else
-        opts.usePolling = !!envLower;
-    }
-    const envInterval = process.env.CHOKIDAR_INTERVAL;
-    if (envInterval)
-      opts.interval = Number.parseInt(envInterval, 10);
-    let readyCalls = 0;
-    this._emitReady = () => {
-      readyCalls++;
-      if (readyCalls >= this._readyCount) {
-        this._emitReady = EMPTY_FN;
-        this._readyEmitted = true;
-        process.nextTick(() => this.emit(EVENTS.READY));
-      }
-    };
-    this._emitRaw = (...args) => this.emit(EVENTS.RAW, ...args);
-    this._boundRemove = this._remove.bind(this);
-    this.options = opts;
-    this._nodeFsHandler = new NodeFsHandler(this);
-    Object.freeze(opts);
-  }
-  _addIgnoredPath(matcher) {
-    if (isMatcherObject(matcher)) {
-      for (const ignored of this._ignoredPaths) {
-        if (isMatcherObject(ignored) && ignored.path === matcher.path && ignored.recursive === matcher.recursive) {
-          return;
-        }
-      }
-    }
-    this._ignoredPaths.add(matcher);
-  }
-  _removeIgnoredPath(matcher) {
-    this._ignoredPaths.delete(matcher);
-    if (typeof matcher === "string") {
-      for (const ignored of this._ignoredPaths) {
-        if (isMatcherObject(ignored) && ignored.path === matcher) {
-          this._ignoredPaths.delete(ignored);
-        }
-      }
-    }
-  }
-  // Public methods
-  /**
-   * Adds paths to be watched on an existing FSWatcher instance.
-   * @param paths_ file or file list. Other arguments are unused
-   */
-  add(paths_, _origAdd, _internal) {
-    const { cwd } = this.options;
-    this.closed = false;
-    this._closePromise = void 0;
-    let paths = unifyPaths(paths_);
-    if (cwd) {
-      paths = paths.map((path) => {
-        const absPath = getAbsolutePath(path, cwd);
-        return absPath;
-      });
-    }
-    paths.forEach((path) => {
-      this._removeIgnoredPath(path);
-    });
-    this._userIgnored = void 0;
-    if (!this._readyCount)
-      this._readyCount = 0;
-    this._readyCount += paths.length;
-    Promise.all(paths.map(async (path) => {
-      const res = await this._nodeFsHandler._addToNodeFs(path, !_internal, void 0, 0, _origAdd);
-      if (res)
-        this._emitReady();
-      return res;
-    })).then((results) => {
-      if (this.closed)
-        return;
-      results.forEach((item) => {
-        if (item)
-          this.add(sysPath2.dirname(item), sysPath2.basename(_origAdd || item));
-      });
-    });
-    return this;
-  }
-  /**
-   * Close watchers or start ignoring events from specified paths.
-   */
-  unwatch(paths_) {
-    if (this.closed)
-      return this;
-    const paths = unifyPaths(paths_);
-    const { cwd } = this.options;
-    paths.forEach((path) => {
-      if (!sysPath2.isAbsolute(path) && !this._closers.has(path)) {
-        if (cwd)
-          path = sysPath2.join(cwd, path);
-        path = sysPath2.resolve(path);
-      }
-      this._closePath(path);
-      this._addIgnoredPath(path);
-      if (this._watched.has(path)) {
-        this._addIgnoredPath({
-          path,
-          recursive: true
-        });
-      }
-      this._userIgnored = void 0;
-    });
-    return this;
-  }
-  /**
-   * Close watchers and remove all listeners from watched paths.
-   */
-  close() {
-    if (this._closePromise) {
-      return this._closePromise;
-    }
-    this.closed = true;
-    this.removeAllListeners();
-    const closers = [];
-    this._closers.forEach((closerList) => closerList.forEach((closer) => {
-      const promise = closer();
-      if (promise instanceof Promise)
-        closers.push(promise);
-    }));
-    this._streams.forEach((stream2) => stream2.destroy());
-    this._userIgnored = void 0;
-    this._readyCount = 0;
-    this._readyEmitted = false;
-    this._watched.forEach((dirent) => dirent.dispose());
-    this._closers.clear();
-    this._watched.clear();
-    this._streams.clear();
-    this._symlinkPaths.clear();
-    this._throttled.clear();
-    this._closePromise = closers.length ? Promise.all(closers).then(() => void 0) : Promise.resolve();
-    return this._closePromise;
-  }
-  /**
-   * Expose list of watched paths
-   * @returns for chaining
-   */
-  getWatched() {
-    const watchList = {};
-    this._watched.forEach((entry, dir) => {
-      const key = this.options.cwd ? sysPath2.relative(this.options.cwd, dir) : dir;
-      const index = key || ONE_DOT;
-      watchList[index] = entry.getChildren().sort();
-    });
-    return watchList;
-  }
-  emitWithAll(event, args) {
-    this.emit(event, ...args);
-    if (event !== EVENTS.ERROR)
-      this.emit(EVENTS.ALL, event, ...args);
-  }
-  // Common helpers
-  // --------------
-  /**
-   * Normalize and emit events.
-   * Calling _emit DOES NOT MEAN emit() would be called!
-   * @param event Type of event
-   * @param path File or directory path
-   * @param stats arguments to be passed with event
-   * @returns the error if defined, otherwise the value of the FSWatcher instance's `closed` flag
-   */
-  async _emit(event, path, stats) {
-    if (this.closed)
-      return;
-    const opts = this.options;
-    if (isWindows)
-      path = sysPath2.normalize(path);
-    if (opts.cwd)
-      path = sysPath2.relative(opts.cwd, path);
-    const args = [path];
-    if (stats != null)
-      args.push(stats);
-    const awf = opts.awaitWriteFinish;
-    let pw;
-    if (awf && (pw = this._pendingWrites.get(path))) {
-      pw.lastChange = /* @__PURE__ */ new Date();
-      return this;
-    }
-    if (opts.atomic) {
-      if (event === EVENTS.UNLINK) {
-        this._pendingUnlinks.set(path, [event, ...args]);
-        setTimeout(() => {
-          this._pendingUnlinks.forEach((entry, path2) => {
-            this.emit(...entry);
-            this.emit(EVENTS.ALL, ...entry);
-            this._pendingUnlinks.delete(path2);
-          });
-        }, typeof opts.atomic === "number" ? opts.atomic : 100);
-        return this;
-      }
-      if (event === EVENTS.ADD && this._pendingUnlinks.has(path)) {
-        event = EVENTS.CHANGE;
-        this._pendingUnlinks.delete(path);
-      }
-    }
-    if (awf && (event === EVENTS.ADD || event === EVENTS.CHANGE) && this._readyEmitted) {
-      const awfEmit = (err, stats2) => {
-        if (err) {
-          event = EVENTS.ERROR;
-          args[0] = err;
-          this.emitWithAll(event, args);
-        } else if (stats2) {
-          if (args.length > 1) {
-            args[1] = stats2;
-          } else {
-            args.push(stats2);
-          }
-          this.emitWithAll(event, args);
-        }
-      };
-      this._awaitWriteFinish(path, awf.stabilityThreshold, event, awfEmit);
-      return this;
-    }
-    if (event === EVENTS.CHANGE) {
-      const isThrottled = !this._throttle(EVENTS.CHANGE, path, 50);
-      if (isThrottled)
-        return this;
-    }
-    if (opts.alwaysStat && stats === void 0 && (event === EVENTS.ADD || event === EVENTS.ADD_DIR || event === EVENTS.CHANGE)) {
-      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path) : path;
-      let stats2;
-      try {
-        stats2 = await stat4(fullPath);
-      } catch (err) {
-      }
-      if (!stats2 || this.closed)
-        return;
-      args.push(stats2);
-    }
-    this.emitWithAll(event, args);
-    return this;
-  }
-  /**
-   * Common handler for errors
-   * @returns The error if defined, otherwise the value of the FSWatcher instance's `closed` flag
-   */
-  _handleError(error) {
-    const code = error && error.code;
-    if (error && code !== "ENOENT" && code !== "ENOTDIR" && (!this.options.ignorePermissionErrors || code !== "EPERM" && code !== "EACCES")) {
-      this.emit(EVENTS.ERROR, error);
-    }
-    return error || this.closed;
-  }
-  /**
-   * Helper utility for throttling
-   * @param actionType type being throttled
-   * @param path being acted upon
-   * @param timeout duration of time to suppress duplicate actions
-   * @returns tracking object or false if action should be suppressed
-   */
-  _throttle(actionType, path, timeout) {
-    if (!this._throttled.has(actionType)) {
-      this._throttled.set(actionType, /* @__PURE__ */ new Map());
-    }
-    const action = this._throttled.get(actionType);
-    if (!action)
-      throw new Error("invalid throttle");
-    const actionPath = action.get(path);
-    if (actionPath) {
-      actionPath.count++;
-      return false;
-    }
-    let timeoutObject;
-    const clear = () => {
-      const item = action.get(path);
-      const count = item ? item.count : 0;
-      action.delete(path);
-      clearTimeout(timeoutObject);
-      if (item)
-        clearTimeout(item.timeoutObject);
-      return count;
-    };
-    timeoutObject = setTimeout(clear, timeout);
-    const thr = { timeoutObject, clear, count: 0 };
-    action.set(path, thr);
-    return thr;
-  }
-  _incrReadyCount() {
-    return this._readyCount++;
-  }
-  /**
-   * Awaits write operation to finish.
-   * Polls a newly created file for size variations. When files size does not change for 'threshold' milliseconds calls callback.
-   * @param path being acted upon
-   * @param threshold Time in milliseconds a file size must be fixed before acknowledging write OP is finished
-   * @param event
-   * @param awfEmit Callback to be called when ready for event to be emitted.
-   */
-  _awaitWriteFinish(path, threshold, event, awfEmit) {
-    const awf = this.options.awaitWriteFinish;
-    if (typeof awf !== "object")
-      return;
-    const pollInterval = awf.pollInterval;
-    let timeoutHandler;
-    let fullPath = path;
-    if (this.options.cwd && !sysPath2.isAbsolute(path)) {
-      fullPath = sysPath2.join(this.options.cwd, path);
-    }
-    const now = /* @__PURE__ */ new Date();
-    const writes = this._pendingWrites;
-    function awaitWriteFinishFn(prevStat) {
-      statcb(fullPath, (err, curStat) => {
-        if (err || !writes.has(path)) {
-          if (err && err.code !== "ENOENT")
-            awfEmit(err);
-          return;
-        }
-        const now2 = Number(/* @__PURE__ */ new Date());
-        if (prevStat && curStat.size !== prevStat.size) {
-          writes.get(path).lastChange = now2;
-        }
-        const pw = writes.get(path);
-        const df = now2 - pw.lastChange;
-        if (df >= threshold) {
-          writes.delete(path);
-          awfEmit(void 0, curStat);
-        } else {
-          timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval, curStat);
-        }
-      });
-    }
-    if (!writes.has(path)) {
-      writes.set(path, {
-        lastChange: now,
-        cancelWait: () => {
-          writes.delete(path);
-          clearTimeout(timeoutHandler);
-          return event;
-        }
-      });
-      timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval);
-    }
-  }
-  /**
-   * Determines whether user has asked to ignore this path.
-   */
-  _isIgnored(path, stats) {
-    if (this.options.atomic && DOT_RE.test(path))
-      return true;
-    if (!this._userIgnored) {
-      const { cwd } = this.options;
-      const ign = this.options.ignored;
-      const ignored = (ign || []).map(normalizeIgnored(cwd));
-      const ignoredPaths = [...this._ignoredPaths];
-      const list2 = [...ignoredPaths.map(normalizeIgnored(cwd)), ...ignored];
-      this._userIgnored = anymatch(list2, void 0);
-    }
-    return this._userIgnored(path, stats);
-  }
-  _isntIgnored(path, stat5) {
-    return !this._isIgnored(path, stat5);
-  }
-  /**
-   * Provides a set of common helpers and properties relating to symlink handling.
-   * @param path file or directory pattern being watched
-   */
-  _getWatchHelpers(path) {
-    return new WatchHelper(path, this.options.followSymlinks, this);
-  }
-  // Directory helpers
-  // -----------------
-  /**
-   * Provides directory tracking objects
-   * @param directory path of the directory
-   */
-  _getWatchedDir(directory) {
-    const dir = sysPath2.resolve(directory);
-    if (!this._watched.has(dir))
-      this._watched.set(dir, new DirEntry(dir, this._boundRemove));
-    return this._watched.get(dir);
-  }
-  // File helpers
-  // ------------
-  /**
-   * Check for read permissions: https://stackoverflow.com/a/11781404/1358405
-   */
-  _hasReadPermissions(stats) {
-    if (this.options.ignorePermissionErrors)
-      return true;
-    return Boolean(Number(stats.mode) & 256);
-  }
-  /**
-   * Handles emitting unlink events for
-   * files and directories, and via recursion, for
-   * files and directories within directories that are unlinked
-   * @param directory within which the following item is located
-   * @param item      base path of item/directory
-   */
-  _remove(directory, item, isDirectory) {
-    const path = sysPath2.join(directory, item);
-    const fullPath = sysPath2.resolve(path);
-    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path) || this._watched.has(fullPath);
-    if (!this._throttle("remove", path, 100))
-      return;
-    if (!isDirectory && this._watched.size === 1) {
-      this.add(directory, item, true);
-    }
-    const wp = this._getWatchedDir(path);
-    const nestedDirectoryChildren = wp.getChildren();
-    nestedDirectoryChildren.forEach((nested) => this._remove(path, nested));
-    const parent = this._getWatchedDir(directory);
-    const wasTracked = parent.has(item);
-    parent.remove(item);
-    if (this._symlinkPaths.has(fullPath)) {
-      this._symlinkPaths.delete(fullPath);
-    }
-    let relPath = path;
-    if (this.options.cwd)
-      relPath = sysPath2.relative(this.options.cwd, path);
-    if (this.options.awaitWriteFinish && this._pendingWrites.has(relPath)) {
-      const event = this._pendingWrites.get(relPath).cancelWait();
-      if (event === EVENTS.ADD)
-        return;
-    }
-    this._watched.delete(path);
-    this._watched.delete(fullPath);
-    const eventName = isDirectory ? EVENTS.UNLINK_DIR : EVENTS.UNLINK;
-    if (wasTracked && !this._isIgnored(path))
-      this._emit(eventName, path);
-    this._closePath(path);
-  }
-  /**
-   * Closes all watchers for a path
-   */
-  _closePath(path) {
-    this._closeFile(path);
-    const dir = sysPath2.dirname(path);
-    this._getWatchedDir(dir).remove(sysPath2.basename(path));
-  }
-  /**
-   * Closes only file-specific watchers
-   */
-  _closeFile(path) {
-    const closers = this._closers.get(path);
-    if (!closers)
-      return;
-    closers.forEach((closer) => closer());
-    this._closers.delete(path);
-  }
-  _addPathCloser(path, closer) {
-    if (!closer)
-      return;
-    let list2 = this._closers.get(path);
-    if (!list2) {
-      list2 = [];
-      this._closers.set(path, list2);
-    }
-    list2.push(closer);
-  }
-  _readdirp(root2, opts) {
-    if (this.closed)
-      return;
-    const options = { type: EVENTS.ALL, alwaysStat: true, lstat: true, ...opts, depth: 0 };
-    let stream2 = readdirp(root2, options);
-    this._streams.add(stream2);
-    stream2.once(STR_CLOSE, () => {
-      stream2 = void 0;
-    });
-    stream2.once(STR_END, () => {
-      if (stream2) {
-        this._streams.delete(stream2);
-        stream2 = void 0;
-      }
-    });
-    return stream2;
-  }
-};
-function watch(paths, options = {}) {
-  const watcher = new FSWatcher(options);
-  watcher.add(paths);
-  return watcher;
-}
-
-// packages/cli/src/watch.ts
-function watchOption() {
-  return new Option2("-w, --watch", "rebuild whenever a model file or the config changes (stop with Ctrl-C)");
-}
-var SETTLE_MS = 80;
-async function withWatch(paths, options, output, name, build, stop, { writesFile = true } = {}) {
-  if (!options.watch) return build();
-  if (paths.includes("-")) throw new UsageError("--watch cannot watch standard input (-)");
-  if (writesFile && (options.output === void 0 || options.output === "-"))
-    throw new UsageError(`--watch needs -o FILE for mission ${name}`);
-  const outputFile = writesFile && options.output !== void 0 ? resolve6(options.output) : void 0;
-  const target = writesFile ? ` -> ${options.output}` : "";
-  const rebuild = async () => {
-    const started = Date.now();
-    let code;
-    try {
-      code = await build();
-    } catch (error) {
-      output.stderr(`mission: ${error instanceof Error ? error.message : String(error)}
-`);
-      code = EXIT_USAGE;
-    }
-    const time = (/* @__PURE__ */ new Date()).toISOString().slice(11, 19);
-    const outcome = code === EXIT_OK ? "ok" : code === EXIT_USAGE ? "failed" : "model has errors";
-    output.stderr(
-      `[${time}] mission ${name}${target} (${outcome}, ${Date.now() - started} ms); watching for changes
-`
-    );
-  };
-  const watcher = watch(
-    [...paths, options.config ?? CONFIG_FILE_NAME].map((path) => resolve6(path)),
-    {
-      ignoreInitial: true,
-      ignored: (path, stats) => resolve6(path) === outputFile || Boolean(stats?.isFile() && !path.endsWith(".mission") && !path.endsWith(".json"))
-    }
-  );
-  let timer2;
-  let running = Promise.resolve();
-  const schedule = () => {
-    if (timer2) clearTimeout(timer2);
-    timer2 = setTimeout(() => {
-      running = running.then(rebuild);
-    }, SETTLE_MS);
-  };
-  await new Promise((ready) => watcher.once("ready", ready));
-  await rebuild();
-  watcher.on("all", schedule);
-  await new Promise((done) => {
-    const finish = () => done();
-    process.once("SIGINT", finish);
-    process.once("SIGTERM", finish);
-    stop?.addEventListener("abort", finish, { once: true });
-  });
-  if (timer2) clearTimeout(timer2);
-  await watcher.close();
-  await running;
-  return EXIT_OK;
-}
-
-// packages/cli/src/validate.ts
-var VALIDATE_FORMATS = ["text", "json", "sarif", "github"];
-async function runValidate(paths, options, output, watched) {
-  const maxWarnings = checkedOptions(options);
-  const model = await loadModel(paths, options, output);
-  const { summary } = model;
-  const shown = options.quiet ? model.diagnostics.filter((diagnostic) => diagnostic.severity === "error") : model.diagnostics;
-  const previous = watched?.shown;
-  if (watched) watched.shown = shown;
-  if (previous !== void 0) {
-    output.stdout(formatChanges(diagnosticChanges(previous, shown), summary, output.color));
-    return exitCode(summary, maxWarnings, options, output);
-  }
-  switch (options.format) {
-    case "json":
-      output.stdout(JSON.stringify({ diagnostics: shown, summary }, null, 2) + "\n");
-      break;
-    case "sarif":
-      output.stdout(formatSarif(shown));
-      break;
-    case "github":
-      output.stdout(formatGithub(shown));
-      break;
-    default:
-      output.stdout(formatText(shown, summary, [...model.sources, ...configSource(model)], output.color));
-  }
-  return exitCode(summary, maxWarnings, options, output);
-}
-function checkedOptions(options) {
-  if (!VALIDATE_FORMATS.includes(options.format)) {
-    throw new UsageError(`unknown format '${options.format}' (expected ${VALIDATE_FORMATS.join(", ")})`);
-  }
-  if (options.watch && options.format !== "text") {
-    throw new UsageError(`--watch prints text; it cannot be combined with --format ${options.format}`);
-  }
-  const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  if (options.failOn === "never" && maxWarnings !== void 0) {
-    throw new UsageError("--fail-on never and --max-warnings contradict each other: give one");
-  }
-  return maxWarnings;
-}
-function exitCode(summary, maxWarnings, options, output) {
-  const failure = validationFailure(summary, maxWarnings, "--max-warnings", options.failOn);
-  if (failure?.reason === "warnings") output.stderr(`mission: ${failure.message}
-`);
-  return failure ? EXIT_MODEL_ERRORS : EXIT_OK;
-}
-function validationFailure(summary, maxWarnings, option2 = "--max-warnings", failOn = "error") {
-  const reason = failOnReason(summary, failOn);
-  if (reason !== void 0) return { reason: summary.errors > 0 ? "errors" : "warnings", message: reason };
-  if (failOn === "never") return void 0;
-  if (maxWarnings !== void 0 && summary.warnings > maxWarnings) {
-    const warnings = counted(summary.warnings, "warning");
-    return { reason: "warnings", message: `${warnings}, more than ${option2} ${maxWarnings} allows` };
-  }
-  return void 0;
-}
-function parseMaxWarnings(value, option2 = "--max-warnings") {
-  if (value === void 0) return void 0;
-  const text = String(value);
-  if (!/^\d+$/.test(text)) throw new UsageError(`${option2} wants a whole number of warnings, not '${text}'`);
-  return Number(text);
-}
-function configSource(model) {
-  const { config } = model;
-  return config.path !== void 0 && config.text !== void 0 ? [{ path: config.path, text: config.text }] : [];
-}
-function defineValidateCommand(program2, context) {
-  const command = program2.command("validate").description(
-    "check model files (folders are searched for *.mission, - reads standard input); exit 1 when there are errors"
-  ).argument("<paths...>", "model files or folders, or - for standard input").addOption(new Option2("-f, --format <format>", "output format").choices(VALIDATE_FORMATS).default("text")).option("--max-warnings <count>", "exit 1 when there are more warnings than this").option("-q, --quiet", "show errors only").option("-w, --watch", "check again whenever a model file or the config changes; print what changed").action(async (paths, options) => {
-    checkedOptions(options);
-    const watched = {};
-    context.setExitCode(
-      await withWatch(
-        paths,
-        options,
-        context.output,
-        "validate",
-        () => runValidate(paths, options, context.output, watched),
-        void 0,
-        { writesFile: false }
-      )
-    );
-  });
-  for (const option2 of [...modelOptions(), failOnOption()]) command.addOption(option2);
-}
-
-// packages/cli/src/write-atomic.ts
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename as basename3, dirname as dirname3, join as join4, resolve as resolve7 } from "node:path";
-async function writeFileAtomic(path, data, cwd = process.cwd()) {
-  const target = resolve7(cwd, path);
-  const folder = dirname3(target);
-  const temporary = join4(folder, `.${basename3(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await mkdir(folder, { recursive: true });
-    await writeFile(temporary, data);
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => void 0);
-    throw new UsageError(`${path}: cannot write: ${describeError(error)}`);
-  }
 }
 
 export {
-  EXIT_OK,
-  EXIT_MODEL_ERRORS,
-  EXIT_USAGE,
-  UsageError,
-  CONFIG_FILE_NAME,
-  formatDocument,
+  __require,
+  __commonJS,
+  __export,
+  __toESM,
+  TextDocument,
+  URI,
+  baselineOf,
+  targetOf,
+  currentOf,
+  parseDate,
+  toDay,
+  dayToIso,
+  todayFrom,
+  parseNumberLiteral,
+  counted,
+  problemCounts,
+  CATALOG,
+  DIAGNOSTIC_CODES,
+  OutputModel,
   outputModelOf,
+  isoOrNull,
+  UnknownPersonError,
+  renderBrief,
+  PlanOptionError,
+  parseDuration,
+  parseCapacity,
+  planStaging,
+  PLAN_COLUMNS,
+  planRows,
+  planText,
+  planMarkdown,
+  planJson,
+  JsonSyntaxError,
+  parseJsonWithPositions,
+  positionAt,
+  CONFIG_FILE_NAME,
+  parseMissionConfig,
+  IGNORE_FILE_NAME,
+  IgnoreRules,
+  createMissionServices,
+  toMissionDiagnostic,
+  summarize,
+  checkSources,
+  sourceFile,
+  stdinSourceFile,
+  loadTimeline,
+  UnknownTagError,
+  buildModelJson,
   modelJsonText,
+  diffModels,
+  isEmptyDiff,
+  diffViewOf,
+  modelDiffText,
+  modelDiffMarkdown,
+  FIGURE_FIELDS,
+  FIGURE_NUMBER,
+  MeasureUpdateError,
+  planMeasureUpdates,
   UnknownRootError,
   buildCascadeGraph,
   cascadeToDot,
@@ -54121,38 +50499,13 @@ export {
   LayoutTimeoutError,
   warmUpLayout,
   dotToSvg,
+  planGanttSvg,
   renderReport,
-  UnknownPersonError,
-  renderBrief,
+  formatDocument,
   STARTER_MODEL_FILE,
   starterFiles,
-  collectModelPaths,
-  describeError,
-  displayPath,
-  formatGithub,
-  escapeData,
-  summaryLine,
-  VERSION2 as VERSION,
-  formatSarif,
-  loadConfig,
-  loadModel,
-  checkedToday,
-  CommanderError,
-  Command3 as Command,
-  Option2 as Option,
-  modelOptions,
-  failOnOption,
-  outputExitCode,
-  watchOption,
-  withWatch,
-  validationFailure,
-  parseMaxWarnings,
-  defineValidateCommand,
-  writeFileAtomic,
-  processOutput
+  reviewSchedule,
+  reviewsText,
+  reviewsMarkdown,
+  reviewsJson
 };
-/*! Bundled license information:
-
-chokidar/esm/index.js:
-  (*! chokidar - MIT License (c) 2012 Paul Miller (paulmillr.com) *)
-*/
