@@ -18,9 +18,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Missio
     const preview = new CascadePreview(context, client);
     context.subscriptions.push(client, preview, new ProblemsStatusItem());
     registerCommands(context, client, preview);
-    registerMcpServer(context);
     await vscode.commands.executeCommand('setContext', 'mission.active', true);
     await client.start();
+    // Last, and never in the way: the MCP API is new and may refuse a provider; the language features stay.
+    try {
+        registerMcpServer(context);
+    } catch (error) {
+        console.error(`Mission: the MCP server for agent mode was not registered: ${(error as Error).message}`);
+    }
     return { client, preview };
 }
 
