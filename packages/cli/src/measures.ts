@@ -12,6 +12,7 @@ import {
     type MeasureUpdatePlan,
     parseNumberLiteral,
     planMeasureUpdates,
+    qualifiedName,
     sourceFile,
     targetOf,
     dayToIso,
@@ -103,7 +104,7 @@ async function expectReadBack(
     const read = { baseline: baselineOf, target: targetOf, current: currentOf };
     const byName = new Map<string, Measure>();
     for (const mission of again.result.facts.missions)
-        for (const measure of mission.measures) byName.set(`${mission.name}.${measure.name}`, measure);
+        for (const measure of mission.measures) byName.set(qualifiedName(measure), measure);
     for (const row of rows)
         for (const [field, value] of Object.entries(row.values)) {
             const measure = byName.get(row.measure);

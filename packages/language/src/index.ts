@@ -24,6 +24,7 @@ export * from './planning/staging-plan.js';
 export * from './planning/what-if.js';
 export * from './model/accessors.js';
 export * from './model/links.js';
+export * from './model/wording.js';
 export * from './syntax/dates.js';
 export * from './syntax/numbers.js';
 export * from './validation/codes.js';

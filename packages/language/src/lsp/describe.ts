@@ -18,15 +18,9 @@ export function loadText(load: PersonLoad): string {
     return `load ${load.load} / capacity ${load.capacity}`;
 }
 
-/** `42%`; a fraction 0..1. */
-export function percent(fraction: number): string {
-    return `${Math.round(fraction * 100)}%`;
-}
+import { percent } from '../model/wording.js';
 
-/** `Grow.patients`. */
-export function qualifiedName(measure: Measure): string {
-    return `${measure.$container.name}.${measure.name}`;
-}
+export { percent, qualifiedName } from '../model/wording.js';
 
 /** `25,000 → 31,000 → 40,000 patients` (baseline → current → target); a missing baseline is 0. */
 export function measureRange(measure: Measure): string {

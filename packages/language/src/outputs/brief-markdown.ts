@@ -21,6 +21,7 @@ import {
     targetOf,
     unitOf
 } from '../model/accessors.js';
+import { percent, qualifiedName } from '../model/wording.js';
 import { linkableUrl } from '../model/links.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
 import { didYouMean } from '../references/suggestions.js';
@@ -106,7 +107,7 @@ function missionSection(model: OutputModel, person: Person, mission: Mission): s
             : `${isoOrNull(window.start) ?? '…'} .. ${isoOrNull(window.end) ?? '…'}` +
               (window.source === 'own' ? '' : ` (from ${md(window.from?.name ?? '')})`);
     const progress = facts.progressOf(mission);
-    const progressText = progress === undefined ? 'none yet' : `${Math.round(progress * 100)}%`;
+    const progressText = progress === undefined ? 'none yet' : percent(progress);
     out.push(`- **Your role:** ${roles}`);
     const pace = model.pace.mission(mission);
     out.push(
@@ -208,9 +209,9 @@ function measureTable(model: OutputModel, mission: Mission): string[] {
             num(targetOf(measure)),
             md(unitOf(measure) ?? ''),
             dueOf(measure),
-            progress === undefined ? '—' : `${Math.round(progress * 100)}%`,
+            progress === undefined ? '—' : percent(progress),
             measurePace(model, measure),
-            target ? md(`${target.$container.name}.${target.name}`) : '—'
+            target ? md(qualifiedName(target)) : '—'
         ];
         return `| ${cells.join(' | ')} |`;
     });
@@ -232,7 +233,7 @@ function rollsUp(model: OutputModel, measure: Measure): string {
 function measurePace(model: OutputModel, measure: Measure): string {
     const { pace, expected } = model.pace.measure(measure);
     if (expected === undefined) return '—';
-    const shown = `${Math.round(expected * 100)}% expected`;
+    const shown = `${percent(expected)} expected`;
     return pace ? `${paceText(pace)} (${shown})` : shown;
 }
 

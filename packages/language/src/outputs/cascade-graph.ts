@@ -7,6 +7,7 @@ import type { PaceName } from '../facts/pace.js';
 import { supportedBy } from '../facts/supports.js';
 import type { Mission, Vision } from '../generated/ast.js';
 import { leadOf, type MissionStatusName, tagsOf } from '../model/accessors.js';
+import { percent } from '../model/wording.js';
 import { didYouMean } from '../references/suggestions.js';
 import { dateToIso, isValidDate } from '../syntax/dates.js';
 import type { OutputModel } from './output-model.js';
@@ -217,7 +218,7 @@ export const SUPPORT_COLOR = '#7a5cc2';
 
 /** `40%`; absent progress is shown as `no progress`. */
 export function progressText(progress: number | undefined): string {
-    return progress === undefined ? 'no progress' : `${Math.round(progress * 100)}%`;
+    return progress === undefined ? 'no progress' : percent(progress);
 }
 
 /** Splits text into lines of at most `width` characters at spaces (a longer word stays whole). */

@@ -9,6 +9,7 @@
 import { AstUtils, type CstNode, GrammarUtils, isCompositeCstNode, type LangiumDocument } from 'langium';
 import type { Measure, Model } from '../generated/ast.js';
 import type { ModelFacts } from '../facts/model-facts.js';
+import { qualifiedName } from '../model/wording.js';
 import { didYouMean } from '../references/suggestions.js';
 import { parseNumberLiteral } from '../syntax/numbers.js';
 
@@ -65,7 +66,7 @@ export function planMeasureUpdates(
     const measures = new Map<string, Measure[]>();
     for (const mission of model.facts.missions)
         for (const measure of mission.measures) {
-            const name = `${mission.name}.${measure.name}`;
+            const name = qualifiedName(measure);
             const list = measures.get(name);
             if (list) list.push(measure);
             else measures.set(name, [measure]);

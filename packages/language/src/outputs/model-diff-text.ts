@@ -3,6 +3,7 @@
  * things in the same order: missions added, removed, renamed, then each changed mission, then the
  * diagnostics introduced and fixed.
  */
+import { percent } from '../model/wording.js';
 import { formatNumber } from '../syntax/numbers.js';
 import { markdownText } from './brief-markdown.js';
 import {
@@ -132,7 +133,7 @@ function measureChange(
     const parts: string[] = [];
     for (const field of ['baseline', 'target', 'current'] as const)
         if (before[field] !== after[field]) parts.push(`${field} ${figure(before[field])} → ${figure(after[field])}`);
-    parts.push(`progress ${percent(before.progress)} → ${percent(after.progress)}`);
+    parts.push(`progress ${progressText(before.progress)} → ${progressText(after.progress)}`);
     return `measure ${escape(measure)}: ${parts.join(', ')}`;
 }
 
@@ -140,7 +141,7 @@ function figuresText(figures: MeasureFigures): string {
     const parts = (['baseline', 'target', 'current'] as const)
         .filter(field => figures[field] !== null)
         .map(field => `${field} ${figure(figures[field])}`);
-    if (figures.progress !== null) parts.push(`progress ${percent(figures.progress)}`);
+    if (figures.progress !== null) parts.push(`progress ${progressText(figures.progress)}`);
     return parts.length > 0 ? `: ${parts.join(', ')}` : '';
 }
 
@@ -170,8 +171,8 @@ function figure(value: number | null): string {
     return value === null ? 'none' : formatNumber(value);
 }
 
-function percent(progress: number | null): string {
-    return progress === null ? 'none' : `${Math.round(progress * 100)}%`;
+function progressText(progress: number | null): string {
+    return progress === null ? 'none' : percent(progress);
 }
 
 function signed(value: number): string {

@@ -25,6 +25,7 @@ import {
     valueOf,
     windowOf
 } from '../model/accessors.js';
+import { qualifiedName } from '../model/wording.js';
 import { isValidDate, dateToIso, toDay } from '../syntax/dates.js';
 import { isoOrNull, type OutputModel, type ProblemCounts, type SourceLocation } from './output-model.js';
 import { isSelected, selectByTag } from './tag-selection.js';
@@ -256,10 +257,6 @@ function measureJson(model: OutputModel, mission: Mission, measure: Measure): ob
             .map(qualifiedName),
         source: source(model.sourceOf(measure))
     };
-}
-
-function qualifiedName(measure: Measure): string {
-    return `${measure.$container.name}.${measure.name}`;
 }
 
 function kindOf(target: AlignmentTarget): 'vision' | 'mission' {

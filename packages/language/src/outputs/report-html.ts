@@ -12,6 +12,7 @@ import { stagingPlanOn } from '../planning/staging-plan.js';
 import { rollupText } from '../facts/measures.js';
 import type { Measure, Mission, Vision } from '../generated/ast.js';
 import { baselineOf, currentOf, leadOf, linksOf, tagsOf, targetOf, unitOf } from '../model/accessors.js';
+import { percent, qualifiedName } from '../model/wording.js';
 import { linkableUrl } from '../model/links.js';
 import { dateToIso, isValidDate, todayFrom } from '../syntax/dates.js';
 import { counted, formatNumber, problemCounts } from '../syntax/numbers.js';
@@ -186,9 +187,7 @@ function measureRow(model: OutputModel, measure: Measure): string {
     const contributes = measure.contributions[0]?.measure?.ref;
     const name =
         `${html(measure.name)}${measure.title ? ` <span class="none">${html(measure.title)}</span>` : ''}` +
-        (contributes
-            ? ` <span class="none">→ ${html(`${contributes.$container.name}.${contributes.name}`)}</span>`
-            : '') +
+        (contributes ? ` <span class="none">→ ${html(qualifiedName(contributes))}</span>` : '') +
         (direction === 'down' ? ' <span class="none">(lower is better)</span>' : '') +
         rollsUp(model, measure);
     const due = measure.dues[0]?.date;
@@ -213,7 +212,7 @@ function measurePaceCell(model: OutputModel, measure: Measure): string {
     const { pace, expected } = model.pace.measure(measure);
     if (expected === undefined) return '<span class="none">no span</span>';
     const badge = pace ? `${paceBadge(pace)} ` : '';
-    return `${badge}<span class="none">${Math.round(expected * 100)}% expected</span>`;
+    return `${badge}<span class="none">${percent(expected)} expected</span>`;
 }
 
 /**
@@ -243,7 +242,7 @@ function numberCell(value: number | undefined): string {
 function progressCell(progress: number | undefined, label: string): string {
     if (progress === undefined) return '<span class="none">no progress</span>';
     const bar = barSvg(progress, progress >= 1 ? 'done' : 'progress', label);
-    return `${bar}<span class="pct">${Math.round(progress * 100)}%</span>`;
+    return `${bar}<span class="pct">${percent(progress)}</span>`;
 }
 
 function statusBadge(status: string): string {

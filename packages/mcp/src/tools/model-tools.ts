@@ -2,7 +2,7 @@
  * The tools that read the checked model: `check`, `describe`, `find` and `load`. Every number comes
  * from the language package (diagnostics, the JSON model built from the facts, the load timeline).
  */
-import { isoOrNull, loadTimeline } from 'mission-lang-language';
+import { isoOrNull, loadTimeline, percent } from 'mission-lang-language';
 import { z } from 'zod';
 import { modelIndex, type MissionPerson } from '../model-index.js';
 import { diagnosticLine, diagnosticSchema, elementJsonSchema, severitySchema, summarySchema } from '../schemas.js';
@@ -195,7 +195,7 @@ function findTool(workspace: ModelWorkspace): AnyMissionTool {
             const lines = missions.map(
                 m =>
                     `${m.name} [${m.status}] lead ${m.lead ?? '-'}` +
-                    `${m.progress === null ? '' : ` ${Math.round(m.progress * 100)}%`}` +
+                    `${m.progress === null ? '' : ` ${percent(m.progress)}`}` +
                     `${m.pace === null ? '' : ` ${m.pace}`} (${m.file}:${m.line})`
             );
             lines.push(`${matching.length} missions match`);
