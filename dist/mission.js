@@ -27,7 +27,7 @@ import {
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-3M2VCTKZ.js";
+} from "./lib/chunk-VBVS7C5J.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
@@ -73,6 +73,7 @@ import {
   planStaging,
   planText,
   positionAt,
+  qualifiedName,
   renderBrief,
   renderReport,
   reviewSchedule,
@@ -86,7 +87,7 @@ import {
   toDay,
   todayFrom,
   warmUpLayout
-} from "./lib/chunk-3NCZAI5O.js";
+} from "./lib/chunk-3J5KAOVX.js";
 
 // node_modules/nanoid/url-alphabet/index.cjs
 var require_url_alphabet = __commonJS({
@@ -6413,7 +6414,7 @@ async function expectReadBack(plan, sources, rows, options) {
   const read = { baseline: baselineOf, target: targetOf, current: currentOf };
   const byName = /* @__PURE__ */ new Map();
   for (const mission of again.result.facts.missions)
-    for (const measure of mission.measures) byName.set(`${mission.name}.${measure.name}`, measure);
+    for (const measure of mission.measures) byName.set(qualifiedName(measure), measure);
   for (const row of rows)
     for (const [field, value] of Object.entries(row.values)) {
       const measure = byName.get(row.measure);
@@ -6466,7 +6467,7 @@ async function runMcp(paths, options, output, stop) {
   const port = options.http === void 0 ? void 0 : portNumber(options.http);
   if (port === void 0 && (options.host !== void 0 || options.allowRemote))
     throw new UsageError("--host and --allow-remote need --http PORT");
-  const mcp = await import("./lib/src-66XZREBL.js");
+  const mcp = await import("./lib/src-4DJC5AJO.js");
   if (port !== void 0) {
     try {
       mcp.allowedHost(options);

@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-3M2VCTKZ.js";
+} from "../lib/chunk-VBVS7C5J.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-3NCZAI5O.js";
+} from "../lib/chunk-3J5KAOVX.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

@@ -25,6 +25,7 @@ import {
   loadTimeline,
   parseDate,
   parseDuration,
+  percent,
   planJson,
   planStaging,
   planText,
@@ -32,7 +33,7 @@ import {
   summarize,
   toDay,
   toMissionDiagnostic
-} from "./chunk-3NCZAI5O.js";
+} from "./chunk-3J5KAOVX.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -4054,12 +4055,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+      let percent2 = component.indexOf("%");
+      while (percent2 !== -1) {
+        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
           return true;
         }
-        percent = component.indexOf("%", percent + 3);
+        percent2 = component.indexOf("%", percent2 + 3);
       }
       return false;
     }
@@ -37256,7 +37257,7 @@ function findTool(workspace) {
         };
       });
       const lines = missions.map(
-        (m) => `${m.name} [${m.status}] lead ${m.lead ?? "-"}${m.progress === null ? "" : ` ${Math.round(m.progress * 100)}%`}${m.pace === null ? "" : ` ${m.pace}`} (${m.file}:${m.line})`
+        (m) => `${m.name} [${m.status}] lead ${m.lead ?? "-"}${m.progress === null ? "" : ` ${percent(m.progress)}`}${m.pace === null ? "" : ` ${m.pace}`} (${m.file}:${m.line})`
       );
       lines.push(`${matching.length} missions match`);
       return { structured: { missions, matching: matching.length }, text: lines.join("\n") };

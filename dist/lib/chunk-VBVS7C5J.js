@@ -21,7 +21,7 @@ import {
   sourceFile,
   stdinSourceFile,
   summarize
-} from "./chunk-3NCZAI5O.js";
+} from "./chunk-3J5KAOVX.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({

@@ -40307,6 +40307,14 @@ function supportersIndex(missions) {
   return index;
 }
 
+// packages/language/src/model/wording.ts
+function qualifiedName(measure) {
+  return `${measure.$container.name}.${measure.name}`;
+}
+function percent(fraction) {
+  return `${Math.round(fraction * 100)}%`;
+}
+
 // packages/language/src/model/links.ts
 var WEB_PROTOCOLS = /* @__PURE__ */ new Set(["https:", "http:"]);
 function linkableUrl(url) {
@@ -40380,11 +40388,11 @@ function missionSection(model, person, mission) {
   const window = facts.windowOf(mission);
   const windowText4 = window.source === "none" ? "no window" : `${isoOrNull(window.start) ?? "\u2026"} .. ${isoOrNull(window.end) ?? "\u2026"}` + (window.source === "own" ? "" : ` (from ${md(window.from?.name ?? "")})`);
   const progress = facts.progressOf(mission);
-  const progressText2 = progress === void 0 ? "none yet" : `${Math.round(progress * 100)}%`;
+  const progressText3 = progress === void 0 ? "none yet" : percent(progress);
   out.push(`- **Your role:** ${roles}`);
   const pace = model.pace.mission(mission);
   out.push(
-    `- **Status:** ${facts.statusOf(mission)} \xB7 **Window:** ${windowText4} \xB7 **Progress:** ${progressText2}` + (pace ? ` \xB7 **Pace:** ${paceText(pace)}` : "")
+    `- **Status:** ${facts.statusOf(mission)} \xB7 **Window:** ${windowText4} \xB7 **Progress:** ${progressText3}` + (pace ? ` \xB7 **Pace:** ${paceText(pace)}` : "")
   );
   const lead = leadOf(mission)?.person?.ref;
   if (lead && lead !== person) out.push(`- **Lead:** ${personName(lead)}`);
@@ -40468,9 +40476,9 @@ function measureTable(model, mission) {
       num(targetOf(measure)),
       md(unitOf(measure) ?? ""),
       dueOf(measure),
-      progress === void 0 ? "\u2014" : `${Math.round(progress * 100)}%`,
+      progress === void 0 ? "\u2014" : percent(progress),
       measurePace(model, measure),
-      target ? md(`${target.$container.name}.${target.name}`) : "\u2014"
+      target ? md(qualifiedName(target)) : "\u2014"
     ];
     return `| ${cells.join(" | ")} |`;
   });
@@ -40488,7 +40496,7 @@ function rollsUp(model, measure) {
 function measurePace(model, measure) {
   const { pace, expected } = model.pace.measure(measure);
   if (expected === void 0) return "\u2014";
-  const shown = `${Math.round(expected * 100)}% expected`;
+  const shown = `${percent(expected)} expected`;
   return pace ? `${paceText(pace)} (${shown})` : shown;
 }
 function linkText(link) {
@@ -41024,12 +41032,6 @@ function days(count) {
 // packages/language/src/lsp/describe.ts
 function loadText(load) {
   return `load ${load.load} / capacity ${load.capacity}`;
-}
-function percent(fraction) {
-  return `${Math.round(fraction * 100)}%`;
-}
-function qualifiedName(measure) {
-  return `${measure.$container.name}.${measure.name}`;
 }
 function measureRange(measure) {
   const value = (n) => n === void 0 ? "?" : formatNumber(n);
@@ -48809,13 +48811,10 @@ function measureJson(model, mission, measure) {
       written: measureFacts.rollup.written,
       combined: measureFacts.rollup.combined ?? null
     },
-    contributesTo: target && isNamed2(target) && isNamed2(target.$container) ? qualifiedName2(target) : null,
-    contributors: model.facts.contributorsOf(measure).filter((contributor) => isNamed2(contributor) && isNamed2(contributor.$container)).map(qualifiedName2),
+    contributesTo: target && isNamed2(target) && isNamed2(target.$container) ? qualifiedName(target) : null,
+    contributors: model.facts.contributorsOf(measure).filter((contributor) => isNamed2(contributor) && isNamed2(contributor.$container)).map(qualifiedName),
     source: source2(model.sourceOf(measure))
   };
-}
-function qualifiedName2(measure) {
-  return `${measure.$container.name}.${measure.name}`;
 }
 function kindOf2(target) {
   return target.$type === "Vision" ? "vision" : "mission";
@@ -49246,12 +49245,12 @@ function measureChange(measure, before, after, escape) {
   const parts = [];
   for (const field of ["baseline", "target", "current"])
     if (before[field] !== after[field]) parts.push(`${field} ${figure(before[field])} \u2192 ${figure(after[field])}`);
-  parts.push(`progress ${percent2(before.progress)} \u2192 ${percent2(after.progress)}`);
+  parts.push(`progress ${progressText(before.progress)} \u2192 ${progressText(after.progress)}`);
   return `measure ${escape(measure)}: ${parts.join(", ")}`;
 }
 function figuresText(figures2) {
   const parts = ["baseline", "target", "current"].filter((field) => figures2[field] !== null).map((field) => `${field} ${figure(figures2[field])}`);
-  if (figures2.progress !== null) parts.push(`progress ${percent2(figures2.progress)}`);
+  if (figures2.progress !== null) parts.push(`progress ${progressText(figures2.progress)}`);
   return parts.length > 0 ? `: ${parts.join(", ")}` : "";
 }
 function describeDiagnostic(diagnostic, escape) {
@@ -49275,8 +49274,8 @@ function windowMove(change) {
 function figure(value) {
   return value === null ? "none" : formatNumber(value);
 }
-function percent2(progress) {
-  return progress === null ? "none" : `${Math.round(progress * 100)}%`;
+function progressText(progress) {
+  return progress === null ? "none" : percent(progress);
 }
 function signed(value) {
   return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
@@ -49294,7 +49293,7 @@ function planMeasureUpdates(model, rows) {
   const measures = /* @__PURE__ */ new Map();
   for (const mission of model.facts.missions)
     for (const measure of mission.measures) {
-      const name = `${mission.name}.${measure.name}`;
+      const name = qualifiedName(measure);
       const list3 = measures.get(name);
       if (list3) list3.push(measure);
       else measures.set(name, [measure]);
@@ -49538,8 +49537,8 @@ function tagsText(tags) {
   return tags.map((tag) => `#${tag}`).join(" ");
 }
 var SUPPORT_COLOR = "#7a5cc2";
-function progressText(progress) {
-  return progress === void 0 ? "no progress" : `${Math.round(progress * 100)}%`;
+function progressText2(progress) {
+  return progress === void 0 ? "no progress" : percent(progress);
 }
 function wrapWords(text, width) {
   const lines = [];
@@ -49606,7 +49605,7 @@ function htmlLabel(node, textColor) {
     );
   if (node.kind === "mission") {
     const lead = node.lead ? `lead ${node.lead}` : "no lead";
-    const facts = `${lead} \xB7 ${node.status ?? "active"} \xB7 ${progressText(node.progress)}`;
+    const facts = `${lead} \xB7 ${node.status ?? "active"} \xB7 ${progressText2(node.progress)}`;
     rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${xmlText(facts)}</FONT></TD></TR>`);
     rows.push(`<TR><TD ALIGN="LEFT">${progressBar(node)}</TD></TR>`);
     if (node.pace === "behind") {
@@ -49703,7 +49702,7 @@ function mermaidLabel(node) {
   if (node.kind === "mission") {
     const facts = [node.lead ? `lead ${node.lead}` : "no lead", node.status ?? "active"];
     parts.push(`<i>${facts.map(mermaidText).join(" \xB7 ")}</i>`);
-    parts.push(`${progressBar2(node.progress)} ${mermaidText(progressText(node.progress))}`);
+    parts.push(`${progressBar2(node.progress)} ${mermaidText(progressText2(node.progress))}`);
     if (node.pace === "behind") parts.push(`<b>${mermaidText(BEHIND_TEXT)}</b>`);
     if (node.tags) parts.push(`<i>${mermaidText(tagsText(node.tags))}</i>`);
   }
@@ -50136,7 +50135,7 @@ ${body}
 function measureRow(model, measure) {
   const { progress, direction } = model.facts.measure(measure);
   const contributes = measure.contributions[0]?.measure?.ref;
-  const name = `${html(measure.name)}${measure.title ? ` <span class="none">${html(measure.title)}</span>` : ""}` + (contributes ? ` <span class="none">\u2192 ${html(`${contributes.$container.name}.${contributes.name}`)}</span>` : "") + (direction === "down" ? ' <span class="none">(lower is better)</span>' : "") + rollsUp2(model, measure);
+  const name = `${html(measure.name)}${measure.title ? ` <span class="none">${html(measure.title)}</span>` : ""}` + (contributes ? ` <span class="none">\u2192 ${html(qualifiedName(contributes))}</span>` : "") + (direction === "down" ? ' <span class="none">(lower is better)</span>' : "") + rollsUp2(model, measure);
   const due = measure.dues[0]?.date;
   const numbers = [baselineOf(measure), currentOf(measure), targetOf(measure)].map(numberCell).join("");
   return `<tr><td>${name}</td>${numbers}<td>${html(unitOf(measure) ?? "")}</td><td class="date">${isValidDate(due) ? dateToIso(due) : ""}</td><td class="progress">${progressCell(progress, `${measure.name} progress`)}</td><td class="pace">${measurePaceCell(model, measure)}</td></tr>`;
@@ -50150,7 +50149,7 @@ function measurePaceCell(model, measure) {
   const { pace, expected } = model.pace.measure(measure);
   if (expected === void 0) return '<span class="none">no span</span>';
   const badge = pace ? `${paceBadge(pace)} ` : "";
-  return `${badge}<span class="none">${Math.round(expected * 100)}% expected</span>`;
+  return `${badge}<span class="none">${percent(expected)} expected</span>`;
 }
 function tagsAndLinks(mission) {
   const tags = tagsOf(mission).map((tag) => ` <span class="tag">#${html(tag)}</span>`);
@@ -50170,7 +50169,7 @@ function numberCell(value) {
 function progressCell(progress, label) {
   if (progress === void 0) return '<span class="none">no progress</span>';
   const bar = barSvg(progress, progress >= 1 ? "done" : "progress", label);
-  return `${bar}<span class="pct">${Math.round(progress * 100)}%</span>`;
+  return `${bar}<span class="pct">${percent(progress)}</span>`;
 }
 function statusBadge(status) {
   return `<span class="status ${html(status)}">${html(status)}</span>`;
@@ -50450,6 +50449,8 @@ export {
   problemCounts,
   CATALOG,
   DIAGNOSTIC_CODES,
+  qualifiedName,
+  percent,
   OutputModel,
   outputModelOf,
   isoOrNull,
