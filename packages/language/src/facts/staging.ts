@@ -26,8 +26,9 @@ export function costOfDelayPerWeek(mission: Mission): number | undefined {
 const stagingCache = new WeakMap<ModelFacts, readonly StagingEntry[]>();
 
 /**
- * The staging queue: staged missions ranked by CD3, highest first; missions that cannot be ranked
- * (no value, or an open window) come last in model order.
+ * The staging queue: staged missions ranked by CD3, highest first (equal CD3 in model order); missions that
+ * cannot be ranked (no value, or an open window) come last by name, as LANGUAGE.md's staging plan says, so
+ * moving a mission between files never reorders them.
  */
 export function stagingQueue(facts: ModelFacts): readonly StagingEntry[] {
     const cached = stagingCache.get(facts);
@@ -37,14 +38,19 @@ export function stagingQueue(facts: ModelFacts): readonly StagingEntry[] {
         .map(mission => stagingEntry(facts, mission));
     const ranked = entries
         .map((entry, index) => ({ entry, index }))
-        .sort(
-            (a, b) =>
-                (b.entry.cd3 ?? Number.NEGATIVE_INFINITY) - (a.entry.cd3 ?? Number.NEGATIVE_INFINITY) ||
-                a.index - b.index
-        )
+        .sort((a, b) => compareQueued(a.entry, b.entry) || a.index - b.index)
         .map(({ entry }) => entry);
     stagingCache.set(facts, ranked);
     return ranked;
+}
+
+function compareQueued(a: StagingEntry, b: StagingEntry): number {
+    if (a.cd3 !== undefined && b.cd3 !== undefined) return b.cd3 - a.cd3;
+    if (a.cd3 !== undefined) return -1;
+    if (b.cd3 !== undefined) return 1;
+    const nameA = a.mission.name;
+    const nameB = b.mission.name;
+    return nameA < nameB ? -1 : nameA > nameB ? 1 : 0;
 }
 
 function stagingEntry(facts: ModelFacts, mission: Mission): StagingEntry {

@@ -48,10 +48,12 @@ describe('the staging plan in the editor', () => {
         const ws = new TestWorkspace('2026-12-01');
         await ws.set({ 'plan.mission': STAGED });
         const answer = await new MissionRequests(ws.services.Mission).plan();
-        expect(answer.markdown).toContain('| 1 | Next | 2027-02-01 | 2027-03-03 | p frees up 2027-02-01 |  |');
+        // Neither has a value: the queue takes them by name.
+        expect(answer.markdown).toContain('| 1 | Free | 2026-12-01 | 2026-12-31 |  |  |');
+        expect(answer.markdown).toContain('| 2 | Next | 2027-02-01 | 2027-03-03 | p frees up 2027-02-01 |  |');
         expect(answer.plan.missions.map(mission => [mission.name, mission.start])).toEqual([
-            ['Next', '2027-02-01'],
-            ['Free', '2026-12-01']
+            ['Free', '2026-12-01'],
+            ['Next', '2027-02-01']
         ]);
     });
 });

@@ -23,7 +23,7 @@ describe('staging queue (CD3)', () => {
         expect(costOfDelayPerWeek(byName('C'))).toBeUndefined();
     });
 
-    test('staged missions ranked by CD3; unrankable last in model order; active ones left out', async () => {
+    test('staged missions ranked by CD3; unrankable last by name; active ones left out', async () => {
         const output = await checkText(model);
         const queue = stagingQueue(output.facts);
         expect(queue.map(entry => entry.mission.name)).toEqual(['B', 'A', 'C', 'D', 'F']);
@@ -35,6 +35,17 @@ describe('staging queue (CD3)', () => {
         expect(queue[3]!.cd3).toBeUndefined();
         expect(queue[2]!.costOfDelayPerWeek).toBeUndefined();
         expect(stagingQueue(output.facts)).toBe(queue); // computed once per facts
+    });
+
+    test('the unrankable come last by name, not in the order they are written', async () => {
+        const { facts } = await checkText(`
+            vision V { horizon 2027-12-31 }
+            mission Zeta under V { status staged }
+            mission Ranked under V { status staged value 1k GBP per week boundary { window 2026-01-01 .. 2026-01-07 } }
+            mission Alpha under V { status staged value 5k GBP per week }
+            mission Mid under V { status staged }
+        `);
+        expect(stagingQueue(facts).map(entry => entry.mission.name)).toEqual(['Ranked', 'Alpha', 'Mid', 'Zeta']);
     });
 });
 

@@ -102,8 +102,8 @@ mission Forever under Open { lead dave }
 mission Waiting under Open { status staged lead dave }
 mission Bounded under Open { status staged lead dave boundary { window 2026-01-01 .. 2026-01-10 } }`;
         expect(rows(await plan({}, text))).toEqual([
-            '1 Waiting unplannable (full): dave is full',
-            '2 Bounded unplannable (full): dave is full'
+            '1 Bounded unplannable (full): dave is full',
+            '2 Waiting unplannable (full): dave is full'
         ]);
     });
 
