@@ -240,6 +240,62 @@ export const scenarios = [
         }
     },
     {
+        name: "a quick fix for missing-target inserts 'target ' and leaves the cursor after it (issue 18)",
+        async run(wb) {
+            await wb.openFresh('model.mission');
+            await wb.goToLine(CLINICS_BLANK_LINE);
+            await wb.page.keyboard.insertText('  measure opened { current 1 }');
+            await wb.openProblems();
+            await wb.waitForProblem(['missing-target', 'opened']);
+            await wb.focusEditor();
+            await wb.token('measure opened', 'opened').click();
+            await wb.page.keyboard.press('Control+.');
+            const rows = wb.page.locator('.action-widget .monaco-list-row.action');
+            await rows.first().waitFor({ timeout: 60_000 });
+            const titles = await rows.allTextContents();
+            const index = titles.findIndex(title => title.includes("Add 'target' to opened"));
+            if (index < 0) throw new Error(`no quick fix 'Add 'target' to opened' among: ${titles.join(' | ')}`);
+            for (let i = 0; i < index; i++) await wb.page.keyboard.press('ArrowDown');
+            await wb.page.keyboard.press('Enter');
+            // The snippet edit leaves the cursor after 'target ': what is typed next is the target's value.
+            await wb
+                .editorLine('measure opened')
+                .filter({ hasText: /target\s+current\s1/ })
+                .waitFor({ timeout: 60_000 });
+            await wb.page.keyboard.insertText('7');
+            await wb
+                .editorLine('measure opened')
+                .filter({ hasText: /\{\starget\s7\scurrent\s1\s\}/ })
+                .waitFor({ timeout: 60_000 });
+            await wb.openProblems();
+            await wb.waitForProblem(['missing-target', 'opened'], false);
+            await wb.focusEditor();
+            await wb.undoUntilSaved();
+        }
+    },
+    {
+        name: 'a tag used elsewhere in the workspace is completed after "tags " (issue 18)',
+        async run(wb) {
+            // broken.mission tags its mission Stray `northern`.
+            await wb.openFresh('model.mission');
+            await wb.goToLine(CLINICS_BLANK_LINE);
+            await wb.page.keyboard.insertText('  tags ');
+            const labels = await wb.completionLabels();
+            if (!labels.includes('northern'))
+                throw new Error(`expected the tag 'northern' among the completions, got: ${labels.join(', ')}`);
+            await wb.page.keyboard.insertText('nor');
+            await wb.page
+                .locator('.suggest-widget.visible .monaco-list-row.focused', { hasText: 'northern' })
+                .waitFor({ timeout: 60_000 });
+            await wb.page.keyboard.press('Enter');
+            await wb
+                .editorLine('tags')
+                .filter({ hasText: /^\s*tags\snorthern\s*$/ })
+                .waitFor({ timeout: 60_000 });
+            await wb.undoUntilSaved();
+        }
+    },
+    {
         name: 'the preview follows the colour theme (dark)',
         async run(wb, step) {
             await wb.openFresh('model.mission');
