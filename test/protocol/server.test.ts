@@ -61,6 +61,9 @@ mission Clinics "Open clinics" under Grow {
 class Client {
     private readonly diagnostics = new Map<string, Diagnostic[]>();
     private readonly waiters: Array<() => void> = [];
+    /** The refresh requests the server sent, by method, and who waits for the next one. */
+    readonly refreshes = new Map<string, number>();
+    private readonly refreshWaiters: Array<() => void> = [];
 
     constructor(readonly connection: ProtocolConnection) {
         connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
@@ -73,6 +76,32 @@ class Client {
         );
         connection.onRequest('client/registerCapability', () => null);
         connection.onRequest('window/workDoneProgress/create', () => null);
+        for (const method of ['workspace/inlayHint/refresh', 'workspace/codeLens/refresh']) {
+            connection.onRequest(method, () => {
+                this.refreshes.set(method, (this.refreshes.get(method) ?? 0) + 1);
+                for (const wake of this.refreshWaiters.splice(0)) wake();
+                return null;
+            });
+        }
+    }
+
+    /** Waits (event-driven) until the server has sent each refresh request more often than `before` says. */
+    waitForRefreshes(before: ReadonlyMap<string, number>, methods: readonly string[]): Promise<void> {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(
+                () => reject(new Error(`timed out waiting for ${methods.join(', ')}: ${[...this.refreshes]}`)),
+                TIMEOUT
+            );
+            const check = (): void => {
+                if (methods.every(method => (this.refreshes.get(method) ?? 0) > (before.get(method) ?? 0))) {
+                    clearTimeout(timer);
+                    resolve();
+                } else {
+                    this.refreshWaiters.push(check);
+                }
+            };
+            check();
+        });
     }
 
     /** Waits (event-driven, no polling sleep) until the published diagnostics satisfy the predicate. */
@@ -130,7 +159,11 @@ describe('language server over stdio', () => {
             rootUri: pathToFileURL(workspace).toString(),
             workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: 'workspace' }],
             capabilities: {
-                workspace: { configuration: true },
+                workspace: {
+                    configuration: true,
+                    inlayHint: { refreshSupport: true },
+                    codeLens: { refreshSupport: true }
+                },
                 textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } }
             }
         });
@@ -180,6 +213,7 @@ describe('language server over stdio', () => {
 
     test('a changed `mission.today` setting revalidates with the new date', async () => {
         await client.waitForDiagnostics(missionsUri, list => !list.some(d => d.code === 'review-overdue'));
+        const refreshesBefore = new Map(client.refreshes);
         await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
             settings: { mission: { today: '2027-06-01', rules: {} } }
         });
@@ -187,6 +221,9 @@ describe('language server over stdio', () => {
             list.some(d => d.code === 'review-overdue')
         );
         expect(diagnostics.filter(d => d.code === 'review-overdue')).toHaveLength(2);
+        // Inlay hints (pace) and code lenses (the staging plan) read today too: the client is asked to fetch them
+        // again.
+        await client.waitForRefreshes(refreshesBefore, ['workspace/inlayHint/refresh', 'workspace/codeLens/refresh']);
         await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
             settings: { mission: { today: '2026-11-23', rules: {} } }
         });

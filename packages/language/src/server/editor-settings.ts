@@ -7,7 +7,15 @@ import {
     type WorkspaceLock,
     type WorkspaceManager
 } from 'langium';
-import { type Connection, type Diagnostic, DiagnosticSeverity, type WorkspaceFolder } from 'vscode-languageserver';
+import {
+    type ClientCapabilities,
+    CodeLensRefreshRequest,
+    type Connection,
+    type Diagnostic,
+    DiagnosticSeverity,
+    InlayHintRefreshRequest,
+    type WorkspaceFolder
+} from 'vscode-languageserver';
 import type { MissionDiagnostic } from '../validation/diagnostics.js';
 import { MissionDocumentBuilder } from '../incremental/document-builder.js';
 import { CONFIG_FILE_NAME, type MissionConfig, parseMissionConfig } from '../config/mission-config.js';
@@ -45,6 +53,7 @@ export class MissionEditorSettings implements WorkspaceStartupParticipant {
     private readonly connection: Connection | undefined;
     private file: MissionConfig | undefined;
     private configFileUri: URI | undefined;
+    private clientCapabilities: ClientCapabilities | undefined;
 
     constructor(services: MissionServices) {
         this.settings = services.config.Settings;
@@ -55,6 +64,9 @@ export class MissionEditorSettings implements WorkspaceStartupParticipant {
         this.fileSystem = services.shared.workspace.FileSystemProvider;
         this.connection = services.shared.lsp.Connection;
         if (this.workspace instanceof MissionWorkspaceManager) this.workspace.addStartupParticipant(this);
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            this.clientCapabilities = params.capabilities;
+        });
         this.configuration.onConfigurationSectionUpdate(update => {
             if (update.section !== services.LanguageMetaData.languageId) return;
             this.editor = asSection(update.configuration);
@@ -110,14 +122,32 @@ export class MissionEditorSettings implements WorkspaceStartupParticipant {
         this.settings.setRuleOverrides(rules);
     }
 
-    /** Validates every document again (no relinking) under the workspace lock, once the workspace is up. */
+    /**
+     * Validates every document again (no relinking) under the workspace lock, once the workspace is up, then
+     * asks the client to fetch inlay hints and code lenses again: they read today (pace, "could start …"),
+     * and a client only re-asks for them on an edit of the document otherwise.
+     */
     revalidateAll(): Promise<void> {
-        return this.workspace.ready.then(() =>
-            this.lock.write(token => {
-                if (this.builder instanceof MissionDocumentBuilder) this.builder.requestRevalidation();
-                return this.builder.update([], [], token);
-            })
-        );
+        return this.workspace.ready
+            .then(() =>
+                this.lock.write(token => {
+                    if (this.builder instanceof MissionDocumentBuilder) this.builder.requestRevalidation();
+                    return this.builder.update([], [], token);
+                })
+            )
+            .then(() => this.refreshEditorViews());
+    }
+
+    /** Sends the refresh requests the client declared it supports; a client that fails one is not retried. */
+    private refreshEditorViews(): void {
+        const workspace = this.clientCapabilities?.workspace;
+        if (!this.connection) return;
+        if (workspace?.inlayHint?.refreshSupport) {
+            this.connection.sendRequest(InlayHintRefreshRequest.type).catch(reportSettingsFailure);
+        }
+        if (workspace?.codeLens?.refreshSupport) {
+            this.connection.sendRequest(CodeLensRefreshRequest.type).catch(reportSettingsFailure);
+        }
     }
 
     /** Reads the workspace root's mission.config.json and shows its `invalid-config` problems on the file. */
