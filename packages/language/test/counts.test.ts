@@ -1,6 +1,6 @@
 /** How counts read in every text output: `1 error`, `2 warnings`, `1 info` (the JSON keeps `infos`). */
 import { describe, expect, it } from 'vitest';
-import { counted, problemCounts } from '../src/syntax/numbers.js';
+import { counted, problemCounts } from '../src/model/numbers.js';
 import { check } from './rules/rule-helpers.js';
 
 describe('counted', () => {

@@ -1,6 +1,6 @@
-/** Dates (src/syntax/dates.ts): a date is real exactly when the calendar has that day. */
+/** Dates (src/model/dates.ts): a date is real exactly when the calendar has that day. */
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../src/syntax/dates.js';
+import { parseDate } from '../src/model/dates.js';
 
 /** The definition: the day survives a round trip through the calendar (years before 100 are not taken). */
 function isCalendarDay(year: number, month: number, day: number): boolean {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { sweepLoad } from '../src/facts/load.js';
 import { ALL_TIME, type DayWindow } from '../src/facts/windows.js';
-import { parseDate, toDay } from '../src/syntax/dates.js';
+import { parseDate, toDay } from '../src/model/dates.js';
 import { check, element, mission } from './foundation-helpers.js';
 
 const day = (iso: string): number => toDay(parseDate(iso))!;

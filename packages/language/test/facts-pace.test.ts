@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectedProgress, paceFrom, worstPace } from '../src/facts/pace.js';
-import { todayFrom } from '../src/syntax/dates.js';
+import { todayFrom } from '../src/model/dates.js';
 import { check, mission } from './foundation-helpers.js';
 
 const day = (iso: string): number => todayFrom(iso);

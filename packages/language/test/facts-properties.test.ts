@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sweepLoad } from '../src/facts/load.js';
 import type { DayWindow } from '../src/facts/windows.js';
 import type { AlignmentTarget, Mission } from '../src/generated/ast.js';
-import { parseNumberLiteral } from '../src/syntax/numbers.js';
+import { parseNumberLiteral } from '../src/model/numbers.js';
 import { linkedFacts } from './foundation-helpers.js';
 
 describe('number literals', { timeout: 120_000 }, () => {

@@ -3,8 +3,8 @@
  * numbers (exact, with suffixes), dates (real calendar days at UTC midnight).
  */
 import { describe, expect, it } from 'vitest';
-import { parseDate, toDay } from '../src/syntax/dates.js';
-import { parseNumberLiteral } from '../src/syntax/numbers.js';
+import { parseDate, toDay } from '../src/model/dates.js';
+import { parseNumberLiteral } from '../src/model/numbers.js';
 import { invalidEscapes, unescapeString } from '../src/syntax/value-converter.js';
 import {
     baselineOf,

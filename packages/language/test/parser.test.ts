@@ -3,7 +3,7 @@
  * parse is a `syntax-error` on the offending token.
  */
 import { describe, expect, it } from 'vitest';
-import { isValidDate } from '../src/syntax/dates.js';
+import { isValidDate } from '../src/model/dates.js';
 import {
     baselineOf,
     boundaryOf,

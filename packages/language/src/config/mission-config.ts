@@ -4,7 +4,7 @@
  * that causes it, so the CLI and the editor can show it like any other diagnostic.
  */
 import type { MissionDiagnostic } from '../validation/diagnostics.js';
-import { parseDate, toDay } from '../syntax/dates.js';
+import { parseDate, toDay } from '../model/dates.js';
 import { CATALOG, type DiagnosticCode, isDiagnosticCode } from '../validation/codes.js';
 import type { SeveritySetting } from '../validation/settings.js';
 import {

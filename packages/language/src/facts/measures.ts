@@ -1,6 +1,6 @@
 import type { Measure } from '../generated/ast.js';
 import { baselineOf, currentOf, type RollupModeName, rollupOf, targetOf, unitOf } from '../model/accessors.js';
-import { counted, formatNumber } from '../syntax/numbers.js';
+import { counted, formatNumber } from '../model/numbers.js';
 
 export type MeasureDirection = 'up' | 'down';
 

@@ -11,7 +11,7 @@ import {
     rollupOver
 } from './measures.js';
 import { PaceFacts } from './pace.js';
-import type { DayNumber } from '../syntax/dates.js';
+import type { DayNumber } from '../model/dates.js';
 
 /** How a person is on a mission: as its lead, in its crew by name, or in its crew through a team. */
 export type AssignmentRole = 'lead' | 'crew' | 'team';

@@ -4,7 +4,7 @@
  * hints and every output read it from here.
  */
 import type { Measure, Mission } from '../generated/ast.js';
-import { toDay, type DayNumber } from '../syntax/dates.js';
+import { toDay, type DayNumber } from '../model/dates.js';
 import type { ModelFacts } from './model-facts.js';
 import type { DayWindow } from './windows.js';
 

@@ -1,6 +1,6 @@
 import type { Mission, Vision } from '../generated/ast.js';
 import { windowOf } from '../model/accessors.js';
-import { type DayNumber, toDay } from '../syntax/dates.js';
+import { type DayNumber, toDay } from '../model/dates.js';
 
 /** An inclusive range of days; an open end is -Infinity or +Infinity. */
 export interface DayWindow {

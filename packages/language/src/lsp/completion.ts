@@ -21,7 +21,7 @@ import { tagsInUse } from '../facts/tags.js';
 import { type Element, isMeasure, isMission, isTags, type Measure, type Mission } from '../generated/ast.js';
 import type { MissionServices } from '../mission-module.js';
 import { tagsOf } from '../model/accessors.js';
-import { dayToIso } from '../syntax/dates.js';
+import { dayToIso } from '../model/dates.js';
 import type { MissionSettings } from '../validation/settings.js';
 import { elementDetail } from './describe.js';
 

@@ -7,8 +7,8 @@ import type { ModelFacts, PersonLoad } from '../facts/model-facts.js';
 import { type PaceFacts, paceText } from '../facts/pace.js';
 import type { Element, Measure, Mission, Team } from '../generated/ast.js';
 import { baselineOf, currentOf, targetOf, unitOf } from '../model/accessors.js';
-import { dateToIso, isValidDate } from '../syntax/dates.js';
-import { formatNumber } from '../syntax/numbers.js';
+import { dateToIso, isValidDate } from '../model/dates.js';
+import { formatNumber } from '../model/numbers.js';
 import { windowOrigin, windowText } from '../validation/rules/describe.js';
 
 export { windowOrigin, windowText };

@@ -9,7 +9,7 @@ import { rollupText } from '../facts/measures.js';
 import { linkableUrl } from '../model/links.js';
 import type { MissionServices } from '../mission-module.js';
 import type { MissionSettings } from '../validation/settings.js';
-import { dateToIso, isValidDate } from '../syntax/dates.js';
+import { dateToIso, isValidDate } from '../model/dates.js';
 import {
     effectiveWindowText,
     loadText,

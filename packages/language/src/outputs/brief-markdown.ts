@@ -23,9 +23,9 @@ import {
 } from '../model/accessors.js';
 import { percent, qualifiedName } from '../model/wording.js';
 import { linkableUrl } from '../model/links.js';
-import { dateToIso, isValidDate } from '../syntax/dates.js';
+import { dateToIso, isValidDate } from '../model/dates.js';
 import { didYouMean } from '../references/suggestions.js';
-import { formatNumber } from '../syntax/numbers.js';
+import { formatNumber } from '../model/numbers.js';
 import { isoOrNull, type OutputModel } from './output-model.js';
 
 export class UnknownPersonError extends Error {

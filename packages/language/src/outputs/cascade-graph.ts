@@ -9,7 +9,7 @@ import type { Mission, Vision } from '../generated/ast.js';
 import { leadOf, type MissionStatusName, tagsOf } from '../model/accessors.js';
 import { percent } from '../model/wording.js';
 import { didYouMean } from '../references/suggestions.js';
-import { dateToIso, isValidDate } from '../syntax/dates.js';
+import { dateToIso, isValidDate } from '../model/dates.js';
 import type { OutputModel } from './output-model.js';
 import { isSelected, selectByTag, type TagSelection } from './tag-selection.js';
 

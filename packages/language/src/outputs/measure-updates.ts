@@ -11,7 +11,7 @@ import type { Measure, Model } from '../generated/ast.js';
 import type { ModelFacts } from '../facts/model-facts.js';
 import { qualifiedName } from '../model/wording.js';
 import { didYouMean } from '../references/suggestions.js';
-import { parseNumberLiteral } from '../syntax/numbers.js';
+import { parseNumberLiteral } from '../model/numbers.js';
 
 /** The figures a row may set, in the order the formatter and this module write them. */
 export const FIGURE_FIELDS = ['baseline', 'target', 'current'] as const;

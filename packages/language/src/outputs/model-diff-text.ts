@@ -4,7 +4,7 @@
  * diagnostics introduced and fixed.
  */
 import { percent } from '../model/wording.js';
-import { formatNumber } from '../syntax/numbers.js';
+import { formatNumber } from '../model/numbers.js';
 import { markdownText } from './brief-markdown.js';
 import {
     type DiffDiagnostic,

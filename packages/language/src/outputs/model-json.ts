@@ -26,7 +26,7 @@ import {
     windowOf
 } from '../model/accessors.js';
 import { qualifiedName } from '../model/wording.js';
-import { isValidDate, dateToIso, toDay } from '../syntax/dates.js';
+import { isValidDate, dateToIso, toDay } from '../model/dates.js';
 import { isoOrNull, type OutputModel, type ProblemCounts, type SourceLocation } from './output-model.js';
 import { isSelected, selectByTag } from './tag-selection.js';
 

@@ -4,7 +4,7 @@
  */
 import { CONFIG_FILE_NAME } from '../config/mission-config.js';
 import { formatDocument } from '../api/format.js';
-import { isValidDate, parseDate } from '../syntax/dates.js';
+import { isValidDate, parseDate } from '../model/dates.js';
 
 export const STARTER_MODEL_FILE = 'strategy.mission';
 

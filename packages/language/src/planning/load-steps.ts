@@ -4,7 +4,7 @@
  * Built by one sweep over the person's windows; a query or an addition binary-searches its first day
  * and walks only the steps it spans, so a plan never compares missions pairwise.
  */
-import type { DayNumber } from '../syntax/dates.js';
+import type { DayNumber } from '../model/dates.js';
 import type { DayWindow } from '../facts/windows.js';
 
 export class LoadSteps {

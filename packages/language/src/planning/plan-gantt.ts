@@ -5,7 +5,7 @@
  * Content-Security-Policy shows it); every piece of model text goes through `xmlText`.
  */
 import { xmlText } from '../outputs/dot.js';
-import { dayToIso } from '../syntax/dates.js';
+import { dayToIso } from '../model/dates.js';
 import { planSummary } from './plan-output.js';
 import type { StagingPlan } from './staging-plan.js';
 

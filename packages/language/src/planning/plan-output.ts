@@ -3,7 +3,7 @@
  * lens shows. Dates are `YYYY-MM-DD`; an open end is "open" in tables and null in JSON.
  */
 import { markdownText } from '../outputs/brief-markdown.js';
-import { dayToIso } from '../syntax/dates.js';
+import { dayToIso } from '../model/dates.js';
 import { freedOnStart, type PlanEntry, type StagingPlan } from './staging-plan.js';
 
 export const PLAN_COLUMNS = ['rank', 'mission', 'start', 'end', 'waits for', 'note'] as const;

@@ -8,7 +8,7 @@ import type { ModelFacts } from '../facts/model-facts.js';
 import { reviewOf } from '../model/accessors.js';
 import { markdownText } from '../outputs/brief-markdown.js';
 import { nameOf } from '../references/kinds.js';
-import { type DayNumber, dayToIso, toDay } from '../syntax/dates.js';
+import { type DayNumber, dayToIso, toDay } from '../model/dates.js';
 
 export type ReviewState = 'overdue' | 'due' | 'never' | 'later';
 

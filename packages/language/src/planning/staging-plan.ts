@@ -15,7 +15,7 @@ import { sweepLoad } from '../facts/load.js';
 import { stagingQueue } from '../facts/staging.js';
 import { ALL_TIME, type DayWindow, visionWindow } from '../facts/windows.js';
 import { nameOf } from '../references/kinds.js';
-import { type DayNumber, dayToIso } from '../syntax/dates.js';
+import { type DayNumber, dayToIso } from '../model/dates.js';
 import { LoadSteps } from './load-steps.js';
 import { addDuration, type ResolvedWhatIf, resolveWhatIf, type WhatIf } from './what-if.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Mission, Person } from '../generated/ast.js';
 import { didYouMean } from '../references/suggestions.js';
-import type { DayNumber } from '../syntax/dates.js';
+import type { DayNumber } from '../model/dates.js';
 
 /** A length of time: days, weeks or calendar months. */
 export interface Duration {

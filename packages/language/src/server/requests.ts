@@ -19,7 +19,7 @@ import { starterFiles } from '../outputs/starter-model.js';
 import { planJson, planMarkdown } from '../planning/plan-output.js';
 import { stagingPlanOn } from '../planning/staging-plan.js';
 import { DEFAULT_LAYOUT_TIMEOUT_MS, dotToSvg, LayoutTimeoutError } from '../outputs/svg.js';
-import { dayToIso, isValidDate, parseDate } from '../syntax/dates.js';
+import { dayToIso, isValidDate, parseDate } from '../model/dates.js';
 import type {
     DiagramAnswer,
     DiagramFormat,

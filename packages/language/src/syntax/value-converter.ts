@@ -1,6 +1,6 @@
 import { type CstNode, DefaultValueConverter, type GrammarAST, ValueConverter, type ValueType } from 'langium';
-import { parseDate } from './dates.js';
-import { parseNumberLiteral } from './numbers.js';
+import { parseDate } from '../model/dates.js';
+import { parseNumberLiteral } from '../model/numbers.js';
 
 /** Exact numbers (`2.5M` → 2500000) and calendar dates; strings keep only the `\"` and `\\` escapes. */
 export class MissionValueConverter extends DefaultValueConverter {

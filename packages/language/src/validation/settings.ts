@@ -1,4 +1,4 @@
-import { type DayNumber, todayFrom } from '../syntax/dates.js';
+import { type DayNumber, todayFrom } from '../model/dates.js';
 import { CATALOG, type DiagnosticCode, type Severity } from './codes.js';
 
 export type SeveritySetting = Severity | 'off';

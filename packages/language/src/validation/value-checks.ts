@@ -1,7 +1,7 @@
 import { type AstNode, GrammarUtils, type Properties, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Budget, Due, Link, MissionAstType, Review, Value, Vision, Window } from '../generated/ast.js';
 import { isLinkableUrl } from '../model/links.js';
-import { isValidDate } from '../syntax/dates.js';
+import { isValidDate } from '../model/dates.js';
 import type { DiagnosticCode } from './codes.js';
 import { type MissionValidator, report } from './report.js';
 

@@ -4,7 +4,7 @@ import { renderReport } from '../../src/outputs/report-html.js';
 import { planGanttSvg } from '../../src/planning/plan-gantt.js';
 import { planJson, planMarkdown, planSummary, planText } from '../../src/planning/plan-output.js';
 import type { StagingPlan } from '../../src/planning/staging-plan.js';
-import { parseDate, toDay } from '../../src/syntax/dates.js';
+import { parseDate, toDay } from '../../src/model/dates.js';
 import { checkText } from '../outputs/output-helpers.js';
 
 const day = (text: string): number => toDay(parseDate(text))!;

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { missionPeople, planStaging } from '../../src/planning/staging-plan.js';
-import { dayToIso, parseDate, toDay } from '../../src/syntax/dates.js';
+import { dayToIso, parseDate, toDay } from '../../src/model/dates.js';
 import { linkedFacts } from '../foundation-helpers.js';
 
 const BASE = toDay(parseDate('2027-01-01'))!;

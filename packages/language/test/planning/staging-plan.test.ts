@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planStaging, type PlanOptions, type StagingPlan } from '../../src/planning/staging-plan.js';
 import { PlanOptionError } from '../../src/planning/what-if.js';
-import { parseDate, toDay, dayToIso } from '../../src/syntax/dates.js';
+import { parseDate, toDay, dayToIso } from '../../src/model/dates.js';
 import { linkedFacts } from '../foundation-helpers.js';
 
 const day = (text: string): number => toDay(parseDate(text))!;

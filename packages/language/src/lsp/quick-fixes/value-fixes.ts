@@ -5,7 +5,7 @@
 import { GrammarUtils } from 'langium';
 import type { CodeAction } from 'vscode-languageserver';
 import { type Budget, isBudget, isReview, isSupports, isValue, isWindow, type Value } from '../../generated/ast.js';
-import { dayToIso } from '../../syntax/dates.js';
+import { dayToIso } from '../../model/dates.js';
 import { type FixContext, nodeAtDiagnostic, quickFix, referenceAtDiagnostic } from './fix-context.js';
 import { removeItem, removeListElement } from './text-layout.js';
 

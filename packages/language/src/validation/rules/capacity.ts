@@ -3,7 +3,7 @@ import type { ModelFactsProvider } from '../../facts/facts-provider.js';
 import type { ModelFacts, PersonLoad } from '../../facts/model-facts.js';
 import type { Crew, Lead, Mission, MissionAstType, Person } from '../../generated/ast.js';
 import { nameOf } from '../../references/kinds.js';
-import { counted } from '../../syntax/numbers.js';
+import { counted } from '../../model/numbers.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
 import { namesOf } from './describe.js';

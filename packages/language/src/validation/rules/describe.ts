@@ -5,8 +5,8 @@
 import type { Measure } from '../../generated/ast.js';
 import type { EffectiveWindow } from '../../facts/cascade.js';
 import type { DayWindow } from '../../facts/windows.js';
-import { type DayNumber, dayToIso } from '../../syntax/dates.js';
-import { formatNumber } from '../../syntax/numbers.js';
+import { type DayNumber, dayToIso } from '../../model/dates.js';
+import { formatNumber } from '../../model/numbers.js';
 import { nameOf } from '../../references/kinds.js';
 
 /** A day, with open ends as words. */

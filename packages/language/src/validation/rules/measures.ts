@@ -2,7 +2,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { ModelFactsProvider } from '../../facts/facts-provider.js';
 import type { Contribution, Measure, Mission, MissionAstType } from '../../generated/ast.js';
 import { baselineOf, currentOf, targetOf, unitOf } from '../../model/accessors.js';
-import { formatNumber } from '../../syntax/numbers.js';
+import { formatNumber } from '../../model/numbers.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
 import { measureName, nameList } from './describe.js';

@@ -2,7 +2,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { ModelFactsProvider } from '../../facts/facts-provider.js';
 import type { Mission, MissionAstType, Review } from '../../generated/ast.js';
 import { statusOf } from '../../model/accessors.js';
-import { toDay } from '../../syntax/dates.js';
+import { toDay } from '../../model/dates.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
 import type { MissionSettings } from '../settings.js';
