@@ -7,7 +7,7 @@
 import type { MissionDiagnostic } from '../api/check.js';
 import type { Element, Measure, Mission } from '../generated/ast.js';
 import { budgetOf, currentOf, baselineOf, headcountOf, leadOf, targetOf, windowOf } from '../model/accessors.js';
-import { dateToIso, isValidDate, toDay } from '../syntax/dates.js';
+import { dateToIso, isValidDate, toDay } from '../model/dates.js';
 import type { OutputModel, SourceLocation } from './output-model.js';
 
 export interface DiffView {
