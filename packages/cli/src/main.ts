@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './command-context.js';
 import { defineCompileCommand } from './compile.js';
 import { defineBriefCommand } from './brief.js';
+import { defineBuildCommand } from './build.js';
 import { defineDiagramCommand } from './diagram.js';
 import { defineDiffCommand } from './diff.js';
 import { defineFormatCommand } from './format.js';
@@ -12,6 +13,7 @@ import { definePlanCommand } from './plan.js';
 import { defineReportCommand } from './report.js';
 import { defineReviewsCommand } from './reviews.js';
 import { defineSchemaCommand } from './schema.js';
+import { defineServeCommand } from './serve.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
 import { type Output, processOutput } from './output.js';
 import { defineValidateCommand } from './validate.js';
@@ -76,6 +78,8 @@ const commandDefinitions: Array<(program: Command, context: CommandContext) => v
     defineDiagramCommand,
     defineReportCommand,
     defineBriefCommand,
+    defineBuildCommand,
+    defineServeCommand,
     defineFormatCommand,
     defineDiffCommand,
     defineMeasuresCommand,

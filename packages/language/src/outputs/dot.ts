@@ -20,6 +20,8 @@ import {
 
 export interface DotOptions {
     readonly direction?: Direction;
+    /** A relative URL for a node (the site links each node to its page); the SVG wraps the node in a link. */
+    readonly nodeHref?: (node: CascadeNode) => string | undefined;
 }
 
 export const DIAGRAM_FONT = 'Helvetica';
@@ -34,7 +36,11 @@ export function cascadeToDot(graph: CascadeGraph, options: DotOptions = {}): str
             'margin="0.12,0.06", penwidth=1.5];',
         `    edge [color="#8a8f98", arrowsize=0.7, penwidth=1.2, fontname="${DIAGRAM_FONT}"];`
     ];
-    for (const node of graph.nodes) lines.push(`    ${node.id} [${nodeAttributes(node)}];`);
+    for (const node of graph.nodes) {
+        const href = options.nodeHref?.(node);
+        const link = href === undefined ? '' : `, href=${dotString(href)}`;
+        lines.push(`    ${node.id} [${nodeAttributes(node)}${link}];`);
+    }
     for (const edge of graph.edges) {
         lines.push(
             edge.kind === 'under'

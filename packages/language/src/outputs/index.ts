@@ -12,5 +12,6 @@ export * from './png.js';
 export * from './svg.js';
 export * from './html.js';
 export * from './report-html.js';
+export * from './site/site.js';
 export * from './brief-markdown.js';
 export * from './starter-model.js';

@@ -28,6 +28,7 @@ export interface ProblemCounts {
 export class OutputModel {
     private readonly pathByUri: ReadonlyMap<string, string>;
     private problemsByElement: Map<AstNode, ProblemCounts> | undefined;
+    private elementByDiagnostic: Map<MissionDiagnostic, Element> | undefined;
     private paceFacts: PaceFacts | undefined;
 
     constructor(
@@ -77,6 +78,12 @@ export class OutputModel {
         return this.problemsByElement.get(element) ?? NO_PROBLEMS;
     }
 
+    /** The element whose text holds the diagnostic's start (none for a config file's or one between elements). */
+    elementOf(diagnostic: MissionDiagnostic): Element | undefined {
+        this.problemsByElement ??= this.assignProblems();
+        return this.elementByDiagnostic!.get(diagnostic);
+    }
+
     hasErrors(element: Element): boolean {
         return this.problemsOf(element).errors > 0;
     }
@@ -97,6 +104,7 @@ export class OutputModel {
         for (const list of byFile.values())
             list.sort((a, b) => compare(a.source.line, a.source.column, b.source.line, b.source.column));
         const counts = new Map<AstNode, { errors: number; warnings: number; infos: number }>();
+        this.elementByDiagnostic = new Map();
         for (const diagnostic of this.diagnostics) {
             const list = byFile.get(diagnostic.file);
             if (!list) continue;
@@ -115,6 +123,7 @@ export class OutputModel {
             }
             if (!found || compare(diagnostic.line, diagnostic.column, found.source.endLine, found.source.endColumn) > 0)
                 continue;
+            this.elementByDiagnostic.set(diagnostic, found.element);
             const entry = counts.get(found.element) ?? { errors: 0, warnings: 0, infos: 0 };
             if (diagnostic.severity === 'error') entry.errors++;
             else if (diagnostic.severity === 'warning') entry.warnings++;

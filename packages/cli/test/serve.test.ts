@@ -1,0 +1,129 @@
+/**
+ * `mission serve`: the site served from memory on loopback, re-checked when a model file is saved, with a
+ * server-sent event that reloads open pages; the last good model stays served through a syntax error.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { get, request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { type SiteServer, startSiteServer } from '../src/serve.js';
+import { EXAMPLE, expectUsageError, runCli, temporaryFolder } from './helpers.js';
+
+let server: SiteServer | undefined;
+const log: string[] = [];
+const output = { stdout: () => undefined, stderr: (text: string) => void log.push(text), color: false };
+
+afterEach(async () => {
+    await server?.close();
+    server = undefined;
+});
+
+interface Answer {
+    status: number;
+    type: string;
+    body: string;
+}
+
+function fetchText(url: string, options: { method?: string; host?: string } = {}): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+        const headers = options.host ? { Host: options.host } : {};
+        const call = request(url, { method: options.method ?? 'GET', headers }, response => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', chunk => (body += chunk));
+            response.on('end', () =>
+                resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type']), body })
+            );
+        });
+        call.on('error', reject);
+        call.end();
+    });
+}
+
+/** The event stream of the site: `next()` resolves at the next `reload` event. */
+function events(url: string): Promise<{ next(): Promise<void>; close(): void }> {
+    return new Promise((resolve, reject) => {
+        const waiting: Array<() => void> = [];
+        const call = get(`${url}_events`, response => {
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => {
+                if (chunk.includes('event: reload')) for (const wake of waiting.splice(0)) wake();
+            });
+            resolve({
+                next: () => new Promise<void>(wake => waiting.push(wake)),
+                close: () => call.destroy()
+            });
+        });
+        call.on('error', reject);
+    });
+}
+
+async function serveCopy(): Promise<{ model: string; url: string }> {
+    const folder = temporaryFolder();
+    const model = join(folder, 'model.mission');
+    copyFileSync(EXAMPLE, model);
+    server = await startSiteServer([folder], { port: '0', today: '2026-11-23' }, output);
+    return { model, url: server.url };
+}
+
+describe('mission serve', () => {
+    test('serves the pages, the live-reload script allowed by the CSP; GET and HEAD only, loopback names', async () => {
+        const { url } = await serveCopy();
+        expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+        const index = await fetchText(url);
+        expect(index.status).toBe(200);
+        expect(index.type).toBe('text/html; charset=utf-8');
+        expect(index.body).toContain('<script src="/_live.js"></script>');
+        expect(index.body).toMatch(/content="[^"]*script-src &#39;self&#39;; connect-src &#39;self&#39;/);
+        expect((await fetchText(`${url}missions/Grow.html`)).body).toContain('<h1>Grow');
+        expect((await fetchText(`${url}people/alice.md`)).body).toMatch(/^# Brief for Alice Smith \(alice\)/);
+        const script = await fetchText(`${url}_live.js`);
+        expect(script.type).toBe('text/javascript; charset=utf-8');
+        expect(script.body).toContain("new EventSource('/_events')");
+        expect((await fetchText(`${url}missions/Nowhere.html`)).status).toBe(404);
+        expect((await fetchText(`${url}..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+        expect((await fetchText(url, { method: 'POST' })).status).toBe(405);
+        expect((await fetchText(url, { method: 'HEAD' })).status).toBe(200);
+        expect((await fetchText(url, { host: 'attacker.example:80' })).status).toBe(403);
+    });
+
+    test('a saved file re-checks and sends a reload event; a syntax error keeps the last good model', async () => {
+        const { model, url } = await serveCopy();
+        const stream = await events(url);
+        try {
+            const text = readFileSync(EXAMPLE, 'utf8');
+            let reloaded = stream.next();
+            const saved = Date.now();
+            writeFileSync(model, `${text}\nmission Extra "Added while serving" under Grow { lead alice }\n`);
+            await reloaded;
+            log.push(`reload after ${Date.now() - saved} ms\n`);
+            expect((await fetchText(`${url}missions/Extra.html`)).body).toContain('Added while serving');
+
+            reloaded = stream.next();
+            writeFileSync(model, `${text}\nmission Broken under Grow {\n`);
+            await reloaded;
+            const page = await fetchText(`${url}missions/Extra.html`);
+            expect(page.status).toBe(200);
+            expect(page.body).toContain('<div class="banner" role="alert">1 syntax error: showing the last model');
+            expect((await fetchText(`${url}diagnostics.html`)).body).toContain('<code>syntax-error</code>');
+
+            reloaded = stream.next();
+            writeFileSync(model, text);
+            await reloaded;
+            expect((await fetchText(`${url}missions/Extra.html`)).status).toBe(404);
+            expect((await fetchText(url)).body).not.toContain('class="banner"');
+        } finally {
+            stream.close();
+        }
+    });
+
+    test('refuses a host that is not loopback unless --allow-remote says so; a bad port is a usage error', async () => {
+        expectUsageError(
+            await runCli(['serve', EXAMPLE, '--host', '0.0.0.0']),
+            expect,
+            /^mission: --host 0\.0\.0\.0 is not a loopback address: .* add --allow-remote to mean it$/
+        );
+        expectUsageError(await runCli(['serve', EXAMPLE, '--port', 'http']), expect, /^mission: --port wants a number/);
+        expectUsageError(await runCli(['serve', '-']), expect, /^mission: mission serve cannot watch standard input/);
+    });
+});

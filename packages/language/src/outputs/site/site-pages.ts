@@ -1,0 +1,231 @@
+/**
+ * The site's overview pages: the cascade (the Graphviz figure, each node a link to its page, and the
+ * visions), the scorecard (every mission in cascade order, indented, with its measures and pace), the
+ * staging queue and plan, and every diagnostic linked to the element it concerns.
+ */
+import { stagingQueue } from '../../facts/staging.js';
+import type { AlignmentTarget, Mission } from '../../generated/ast.js';
+import { leadOf } from '../../model/accessors.js';
+import { planGanttSvg } from '../../planning/plan-gantt.js';
+import { planRows } from '../../planning/plan-output.js';
+import { stagingPlanOn } from '../../planning/staging-plan.js';
+import { dateToIso, isValidDate } from '../../model/dates.js';
+import { counted, formatNumber, problemCounts } from '../../model/numbers.js';
+import { html } from '../html.js';
+import { inlineSvg } from '../svg.js';
+import { footerOf, type SiteContext } from './site-context.js';
+import { anchorName, elementLink, page, type SitePage } from './site-page.js';
+import {
+    card,
+    diagnosticsTable,
+    MEASURE_HEAD,
+    measureRow,
+    paceBadge,
+    progressCell,
+    statusBadge,
+    table
+} from './site-parts.js';
+
+export function indexPage(
+    site: SiteContext,
+    cascadeSvg: string | undefined,
+    cascadeNote: string | undefined
+): SitePage {
+    const { facts, summary } = site.model;
+    const visions = facts.visions.map(
+        vision =>
+            `<p class="vision" id="vision-${anchorName(vision.name)}">` +
+            `Vision <b>${html(vision.name ?? '(unnamed)')}</b>` +
+            `${vision.title ? ` — ${html(vision.title)}` : ''}` +
+            (isValidDate(vision.horizon) ? ` <span class="horizon">horizon ${dateToIso(vision.horizon)}</span>` : '') +
+            `${site.diagnosticsOf(vision).length > 0 ? ' <a href="diagnostics.html">has problems</a>' : ''}</p>`
+    );
+    const header = [
+        `<h1>${html(site.title)}</h1>`,
+        ...visions,
+        `<div class="chips"><span class="chip"><b>${facts.missions.length}</b>missions</span>` +
+            `<span class="chip"><b>${facts.persons.length}</b>people</span>` +
+            `<span class="chip error"><b>${summary.errors}</b>errors</span>` +
+            `<span class="chip warning"><b>${summary.warnings}</b>warnings</span></div>`
+    ].join('\n');
+    const figure = cascadeSvg
+        ? inlineSvg(cascadeSvg)
+        : `<p class="empty">${html(cascadeNote ?? 'No cascade diagram.')}</p>`;
+    const main = card(
+        'cascade',
+        'Cascade',
+        `<div class="cascade">${figure}</div>`,
+        'Visions on top, missions below their parents; dashed arrows are mutual support; red outlines mark ' +
+            'missions with errors. Click a mission for its page.'
+    );
+    return page({ title: site.title, path: 'index.html', nav: 'cascade', header, main, footer: footerOf(site) }, site);
+}
+
+/** Every element in cascade order (depth first from each vision, then the unaligned and the cycles), with its depth. */
+function cascadeOrder(site: SiteContext): Array<{ element: AlignmentTarget; depth: number }> {
+    const { facts } = site.model;
+    const order: Array<{ element: AlignmentTarget; depth: number }> = [];
+    const seen = new Set<AlignmentTarget>();
+    const walk = (root: AlignmentTarget): void => {
+        const stack: Array<{ element: AlignmentTarget; depth: number }> = [{ element: root, depth: 0 }];
+        while (stack.length > 0) {
+            const entry = stack.pop()!;
+            if (seen.has(entry.element)) continue;
+            seen.add(entry.element);
+            order.push(entry);
+            const children = facts.childrenOf(entry.element);
+            for (let i = children.length - 1; i >= 0; i--)
+                stack.push({ element: children[i]!, depth: entry.depth + 1 });
+        }
+    };
+    for (const vision of facts.visions) walk(vision);
+    for (const mission of facts.missions) if (!facts.parentOf(mission)) walk(mission);
+    for (const mission of facts.missions) walk(mission);
+    return order;
+}
+
+export function scorecardPage(site: SiteContext): SitePage {
+    const path = 'scorecard.html';
+    const rows: string[] = [];
+    for (const { element, depth } of cascadeOrder(site)) {
+        const indent = `indent-${depth > 7 ? 'deep' : depth}`;
+        if (element.$type === 'Vision') {
+            rows.push(
+                `<tr class="group"><td colspan="6" class="${indent}">Vision ${elementLink(site.paths, path, element)}` +
+                    `${element.title ? `<span class="title">${html(element.title)}</span>` : ''}</td>` +
+                    '<td></td><td></td></tr>'
+            );
+            continue;
+        }
+        rows.push(missionRow(site, path, element, indent));
+        const measureIndent = `indent-${depth + 1 > 7 ? 'deep' : depth + 1}`;
+        for (const measure of element.measures) rows.push(measureRow(site, path, measure, measureIndent));
+    }
+    const table =
+        rows.length === 0
+            ? '<p class="empty">The model has no missions.</p>'
+            : `<table>\n<thead>${MEASURE_HEAD}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+    const note =
+        'Every mission in cascade order, its measures below it. ' +
+        'Progress is (current − baseline) ÷ (target − baseline), ' +
+        "clamped to 0–100%; a mission's is the mean of its measures'. Pace compares progress with the share of the " +
+        "measure's span elapsed by today: on track down to 10 points below it, behind under that.";
+    return page(
+        {
+            title: `Scorecard · ${site.title}`,
+            path,
+            nav: 'scorecard',
+            header:
+                `<h1>Scorecard</h1>\n<p class="vision">${html(site.title)}` +
+                `${site.model.today ? ` · ${html(site.model.today)}` : ''}</p>`,
+            main: card('scorecard', 'Measures of success', table, note),
+            footer: footerOf(site)
+        },
+        site
+    );
+}
+
+function missionRow(site: SiteContext, path: string, mission: Mission, indent: string): string {
+    const { facts } = site.model;
+    const lead = leadOf(mission)?.person?.ref;
+    const problems = site.model.problemsOf(mission);
+    const marks =
+        problems.errors > 0
+            ? ' <span class="sev error">errors</span>'
+            : problems.warnings > 0
+              ? ' <span class="sev warning">warnings</span>'
+              : '';
+    return (
+        `<tr class="group"><td colspan="6" class="${indent}">${elementLink(site.paths, path, mission)}` +
+        `${mission.title ? `<span class="title">${html(mission.title)}</span>` : ''}` +
+        ` ${statusBadge(facts.statusOf(mission))}` +
+        `${lead ? ` <span class="none">lead ${html(lead.name ?? '')}</span>` : ''}${marks}</td>` +
+        `<td class="progress">${progressCell(facts.progressOf(mission), 'mission progress')}</td>` +
+        `<td class="pace">${paceBadge(site.model.pace.mission(mission))}</td></tr>`
+    );
+}
+
+export function stagingPage(site: SiteContext): SitePage {
+    const path = 'staging.html';
+    const { facts } = site.model;
+    const queue = stagingQueue(facts).map((entry, index) => {
+        const value =
+            entry.costOfDelayPerWeek === undefined
+                ? '<span class="none">no value</span>'
+                : `${html(formatNumber(entry.costOfDelayPerWeek))} ${html(entry.currency ?? '')}`;
+        const weeks =
+            entry.windowWeeks === undefined ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks));
+        const cd3 = entry.cd3 === undefined ? '<span class="none">—</span>' : `<b>${html(formatNumber(entry.cd3))}</b>`;
+        return (
+            `<tr><td><span class="rank${entry.cd3 === undefined ? ' unranked' : ''}">${index + 1}</span></td>` +
+            `<td><b>${elementLink(site.paths, path, entry.mission)}</b></td><td class="num">${value}</td>` +
+            `<td class="num">${weeks}</td><td class="num">${cd3}</td></tr>`
+        );
+    });
+    const plan = stagingPlanOn(facts, site.today);
+    const planTable = planRows(plan).map((row, index) => {
+        const mission = plan.entries[index]!.mission;
+        const cells = row.map((cell, column) => (column === 1 ? elementLink(site.paths, path, mission) : html(cell)));
+        return `<tr>${cells.map(cell => `<td>${cell}</td>`).join('')}</tr>`;
+    });
+    const body =
+        queue.length === 0
+            ? '<p class="empty">No staged missions.</p>'
+            : table(
+                  '<tr><th>#</th><th>Mission</th><th class="num">Cost of delay / week</th>' +
+                      '<th class="num">Window (weeks)</th><th class="num">CD3</th></tr>',
+                  queue
+              );
+    const planBody =
+        planTable.length === 0
+            ? '<p class="empty">Nothing to plan.</p>'
+            : table(
+                  '<tr><th>#</th><th>Mission</th><th>Start</th><th>End</th><th>Waits for</th><th>Note</th></tr>',
+                  planTable
+              ) + `\n<div class="gantt">${planGanttSvg(plan)}</div>`;
+    const main = [
+        card(
+            'queue',
+            'Staging queue',
+            body,
+            'Staged missions ranked by CD3: cost of delay per week ÷ window length in weeks.'
+        ),
+        card(
+            'plan',
+            'Staging plan',
+            planBody,
+            'Each staged mission at the earliest start on or after today when its lead and crew have capacity for ' +
+                "its whole window, inside its parent's window (<code>mission plan</code>)."
+        )
+    ];
+    return page(
+        {
+            title: `Staging · ${site.title}`,
+            path,
+            nav: 'staging',
+            header: '<h1>Staging</h1>',
+            main: main.join('\n'),
+            footer: footerOf(site)
+        },
+        site
+    );
+}
+
+export function diagnosticsPage(site: SiteContext, banner?: string): SitePage {
+    const path = 'diagnostics.html';
+    const { summary } = site.model;
+    const note = `${problemCounts(summary)} in ${counted(summary.files, 'file')}.`;
+    return page(
+        {
+            title: `Diagnostics · ${site.title}`,
+            path,
+            nav: 'diagnostics',
+            header: '<h1>Diagnostics</h1>',
+            main:
+                (banner ?? '') +
+                card('diagnostics', 'Diagnostics', diagnosticsTable(site, path, site.model.diagnostics, true), note),
+            footer: footerOf(site)
+        },
+        site
+    );
+}

@@ -1,0 +1,59 @@
+/**
+ * The site of a model (`mission build`, `mission serve`): static HTML pages linked both ways, working from
+ * `file://` (relative links, no script, no request, everything inline under a strict Content-Security-Policy).
+ * `renderSite` is synchronous; the cascade figure is laid out by the caller (`siteCascadeDot` → `dotToSvg`).
+ */
+import { renderBrief } from '../brief-markdown.js';
+import { buildCascadeGraph } from '../cascade-graph.js';
+import { cascadeToDot } from '../dot.js';
+import type { OutputModel } from '../output-model.js';
+import { siteContext } from './site-context.js';
+import { missionPage } from './site-mission.js';
+import { anchorName, SitePaths, type SitePage } from './site-page.js';
+import { peoplePage, personPages } from './site-people.js';
+import { diagnosticsPage, indexPage, scorecardPage, stagingPage } from './site-pages.js';
+
+export { LIVE_RELOAD_EVENTS, LIVE_RELOAD_PATH, LIVE_RELOAD_SCRIPT, type SitePage } from './site-page.js';
+
+export interface SiteOptions {
+    /** The cascade laid out as SVG from `siteCascadeDot`; without it, `cascadeNote` is shown. */
+    readonly cascadeSvg?: string;
+    readonly cascadeNote?: string;
+    /** The site's title (default: Mission cascade). */
+    readonly title?: string;
+    /** For `mission serve`: each page loads the live-reload script (allowed by the CSP as same-origin). */
+    readonly liveReload?: boolean;
+}
+
+/** Every page of the site, index first. */
+export function renderSite(model: OutputModel, options: SiteOptions = {}): SitePage[] {
+    const site = siteContext(model, options);
+    const pages: SitePage[] = [
+        indexPage(site, options.cascadeSvg, options.cascadeNote),
+        scorecardPage(site),
+        peoplePage(site),
+        stagingPage(site),
+        diagnosticsPage(site)
+    ];
+    for (const mission of model.facts.missions) pages.push(missionPage(site, mission));
+    for (const person of model.facts.persons) {
+        // A person without a name (error recovery) has no brief: `renderBrief` finds persons by name.
+        const brief = person.name ? renderBrief(model, person.name) : '';
+        pages.push(...personPages(site, person, brief));
+    }
+    return pages;
+}
+
+/** The diagnostics page alone: `mission serve` shows the current problems while it serves the last good model. */
+export function renderDiagnosticsPage(model: OutputModel, options: SiteOptions = {}): SitePage {
+    return diagnosticsPage(siteContext(model, options));
+}
+
+/** The cascade as DOT, each node a link to its page (relative to the index): lay it out with `dotToSvg`. */
+export function siteCascadeDot(model: OutputModel): string {
+    const paths = new SitePaths(model.facts.missions, model.facts.persons);
+    return cascadeToDot(buildCascadeGraph(model), {
+        nodeHref: node =>
+            node.kind === 'mission' ? paths.pageOf(node.element) : `#vision-${anchorName(node.element.name)}`
+    });
+}
