@@ -3,13 +3,10 @@ import { relative, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import {
     diffModels,
-    type DiffView,
-    diffViewOf,
     isEmptyDiff,
     type ModelDiff,
     modelDiffMarkdown,
     modelDiffText,
-    outputModelOf,
     type SourceFile
 } from 'mission-lang-language';
 import { type CommandContext, modelOptions } from './command-context.js';
@@ -17,7 +14,8 @@ import { emit } from './emit.js';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from './exit-codes.js';
 import { collectModelPaths, readSources } from './files.js';
 import { readRevisionSources, resolveRevision } from './git-revisions.js';
-import { checkModelSources, type ModelOptions } from './load-model.js';
+import { diffViews } from './diff-sides.js';
+import type { ModelOptions } from './load-model.js';
 import type { Output } from './output.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -55,14 +53,8 @@ export function diffOutput(diff: ModelDiff, format: DiffFormat): string {
 
 /** Checks each side as its own model and compares them. */
 export async function diffSides(sides: DiffSides, options: ModelOptions): Promise<ModelDiff> {
-    const before = await diffViewFrom(sides.before, options);
-    const after = await diffViewFrom(sides.after, options);
+    const [before, after] = await diffViews(sides.before, sides.after, options);
     return diffModels(before, after, sides.fileKey ? { fileKey: sides.fileKey } : {});
-}
-
-async function diffViewFrom(sources: readonly SourceFile[], options: ModelOptions): Promise<DiffView> {
-    const model = await checkModelSources(sources, options, { everyPosition: true });
-    return diffViewOf(outputModelOf(model.result, model.diagnostics, model.summary));
 }
 
 /** Two files or folders; a file is named relative to its own side, so that old/a.mission matches new/a.mission. */
