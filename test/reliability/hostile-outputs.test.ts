@@ -19,7 +19,9 @@ import {
     type OutputModel,
     outputModelOf,
     renderBrief,
-    renderReport
+    renderReport,
+    renderSite,
+    siteCascadeDot
 } from '../../packages/language/src/index.js';
 import { checkFiles } from '../fuzz/check-helpers.js';
 import { launchChromium } from '../fuzz/chromium.js';
@@ -204,6 +206,48 @@ describe('the HTML report with hostile text', () => {
     });
 });
 
+describe('the site (mission build) with hostile text', () => {
+    test('in Chromium no page runs anything or asks for anything, and together they show every hostile word', async ({
+        skip
+    }) => {
+        figures.outputsChecked++;
+        const cascadeSvg = await dotToSvg(siteCascadeDot(model));
+        // As text (without the figure, whose tooltips hold the words `onerror=` escaped inside attributes).
+        for (const { path, content } of renderSite(model).filter(page => page.path.endsWith('.html')))
+            expect(content, path).not.toMatch(/<script|<img|<iframe|<[a-z][^>]*\son\w+=/i);
+        const pages = new Map(renderSite(model, { cascadeSvg }).map(page => [page.path, page.content]));
+        if (!browser) return skip(NO_BROWSER);
+        const page = await blankPage();
+        const problems: string[] = [];
+        page.on('console', message => {
+            if (message.type() === 'error' || message.type() === 'warning')
+                problems.push(`console ${message.type()}: ${message.text()}`);
+        });
+        page.on('pageerror', error => problems.push(`page error: ${error.message}`));
+        const origin = 'http://site.invalid/';
+        await page.route('**/*', route => {
+            const path = route.request().url().slice(origin.length);
+            const content = route.request().url().startsWith(origin) ? pages.get(path) : undefined;
+            if (content !== undefined && path.endsWith('.html'))
+                return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: content });
+            problems.push(`request: ${route.request().url()}`);
+            return route.abort();
+        });
+        let shownText = '';
+        for (const path of [...pages.keys()].filter(name => name.endsWith('.html'))) {
+            await page.goto(origin + path, { waitUntil: 'load' });
+            const shown = (await page.evaluate(
+                `(() => ({ text: document.body.textContent, injected: (${INJECTION_CHECK})(document) }))()`
+            )) as { text: string; injected: string[] };
+            expect(shown.injected, path).toEqual([]);
+            shownText += ` ${shown.text}`;
+        }
+        await page.close();
+        expect(problems).toEqual([]);
+        expect(missingWords(shownText)).toEqual([]);
+    }, 300_000);
+});
+
 describe('the Markdown brief with hostile text', () => {
     test('rendered by CommonMark (markdown-it, raw HTML on) and GFM (marked), it shows its syntax as text', async ({
         skip
@@ -313,6 +357,15 @@ describe('hostile links and tags', () => {
         expect(shown.injected).toEqual([]);
         expect(shown.links.sort()).toEqual(['http:', 'https:', 'https:', 'mailto:']);
     }, 120_000);
+
+    test('the site makes links only of https, http and mailto URLs (the rest are its own relative pages)', () => {
+        figures.outputsChecked++;
+        const pages = renderSite(links).filter(page => page.path.endsWith('.html'));
+        const external = pages.flatMap(page => hrefs(page.content)).filter(href => /^[a-z][a-z0-9+.-]*:/i.test(href));
+        expect(external).toHaveLength(LINKABLE);
+        for (const href of external) expect(href).toMatch(/^(https:\/\/ok\.example\/|http:\/\/ok\.example\/|mailto:)/);
+        for (const page of pages) expect(page.content, page.path).not.toMatch(/<script|<img|<[a-z][^>]*\son\w+=/i);
+    });
 
     test('the brief makes Markdown links only of https, http and mailto URLs in CommonMark and GFM', async () => {
         figures.outputsChecked++;
