@@ -40,7 +40,12 @@ export default tseslint.config(
         files: ['**/*.ts'],
         extends: [tseslint.configs.recommended],
         languageOptions: {
-            parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+            parserOptions: {
+                // The root tsconfig.json is a solution file (no files of its own), so the two vitest configs
+                // at the root are checked in the service's default project.
+                projectService: { allowDefaultProject: ['vitest.config.ts', 'vitest.stryker.config.ts'] },
+                tsconfigRootDir: import.meta.dirname
+            }
         },
         rules: {
             '@typescript-eslint/no-floating-promises': 'error',
