@@ -23,11 +23,12 @@ import {
   outputExitCode,
   processOutput,
   readSources,
+  watch,
   watchOption,
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-VBVS7C5J.js";
+} from "./lib/chunk-PQF2XYM7.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
@@ -38,6 +39,9 @@ import {
   FIGURE_FIELDS,
   FIGURE_NUMBER,
   JsonSyntaxError,
+  LIVE_RELOAD_EVENTS,
+  LIVE_RELOAD_PATH,
+  LIVE_RELOAD_SCRIPT,
   LayoutTimeoutError,
   MeasureUpdateError,
   PLAN_COLUMNS,
@@ -75,11 +79,14 @@ import {
   positionAt,
   qualifiedName,
   renderBrief,
+  renderDiagnosticsPage,
   renderReport,
+  renderSite,
   reviewSchedule,
   reviewsJson,
   reviewsMarkdown,
   reviewsText,
+  siteCascadeDot,
   sourceFile,
   starterFiles,
   svgToPng,
@@ -87,7 +94,7 @@ import {
   toDay,
   todayFrom,
   warmUpLayout
-} from "./lib/chunk-3J5KAOVX.js";
+} from "./lib/chunk-F7IJJDVS.js";
 
 // node_modules/nanoid/url-alphabet/index.cjs
 var require_url_alphabet = __commonJS({
@@ -1137,15 +1144,15 @@ var require_tiny_case = __commonJS({
     var reWords = /[A-Z\xc0-\xd6\xd8-\xde]?[a-z\xdf-\xf6\xf8-\xff]+(?:['’](?:d|ll|m|re|s|t|ve))?(?=[\xac\xb1\xd7\xf7\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f \t\x0b\f\xa0\ufeff\n\r\u2028\u2029\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000]|[A-Z\xc0-\xd6\xd8-\xde]|$)|(?:[A-Z\xc0-\xd6\xd8-\xde]|[^\ud800-\udfff\xac\xb1\xd7\xf7\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f \t\x0b\f\xa0\ufeff\n\r\u2028\u2029\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\d+\u2700-\u27bfa-z\xdf-\xf6\xf8-\xffA-Z\xc0-\xd6\xd8-\xde])+(?:['’](?:D|LL|M|RE|S|T|VE))?(?=[\xac\xb1\xd7\xf7\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f \t\x0b\f\xa0\ufeff\n\r\u2028\u2029\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000]|[A-Z\xc0-\xd6\xd8-\xde](?:[a-z\xdf-\xf6\xf8-\xff]|[^\ud800-\udfff\xac\xb1\xd7\xf7\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f \t\x0b\f\xa0\ufeff\n\r\u2028\u2029\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\d+\u2700-\u27bfa-z\xdf-\xf6\xf8-\xffA-Z\xc0-\xd6\xd8-\xde])|$)|[A-Z\xc0-\xd6\xd8-\xde]?(?:[a-z\xdf-\xf6\xf8-\xff]|[^\ud800-\udfff\xac\xb1\xd7\xf7\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u206f \t\x0b\f\xa0\ufeff\n\r\u2028\u2029\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\d+\u2700-\u27bfa-z\xdf-\xf6\xf8-\xffA-Z\xc0-\xd6\xd8-\xde])+(?:['’](?:d|ll|m|re|s|t|ve))?|[A-Z\xc0-\xd6\xd8-\xde]+(?:['’](?:D|LL|M|RE|S|T|VE))?|\d*(?:1ST|2ND|3RD|(?![123])\dTH)(?=\b|[a-z_])|\d*(?:1st|2nd|3rd|(?![123])\dth)(?=\b|[A-Z_])|\d+|(?:[\u2700-\u27bf]|(?:\ud83c[\udde6-\uddff]){2}|[\ud800-\udbff][\udc00-\udfff])[\ufe0e\ufe0f]?(?:[\u0300-\u036f\ufe20-\ufe2f\u20d0-\u20ff]|\ud83c[\udffb-\udfff])?(?:\u200d(?:[^\ud800-\udfff]|(?:\ud83c[\udde6-\uddff]){2}|[\ud800-\udbff][\udc00-\udfff])[\ufe0e\ufe0f]?(?:[\u0300-\u036f\ufe20-\ufe2f\u20d0-\u20ff]|\ud83c[\udffb-\udfff])?)*/g;
     var words = (str) => str.match(reWords) || [];
     var upperFirst = (str) => str[0].toUpperCase() + str.slice(1);
-    var join3 = (str, d) => words(str).join(d).toLowerCase();
+    var join4 = (str, d) => words(str).join(d).toLowerCase();
     var camelCase = (str) => words(str).reduce(
       (acc, next) => `${acc}${!acc ? next.toLowerCase() : next[0].toUpperCase() + next.slice(1).toLowerCase()}`,
       ""
     );
     var pascalCase = (str) => upperFirst(camelCase(str));
-    var snakeCase = (str) => join3(str, "_");
-    var kebabCase = (str) => join3(str, "-");
-    var sentenceCase = (str) => upperFirst(join3(str, " "));
+    var snakeCase = (str) => join4(str, "_");
+    var kebabCase = (str) => join4(str, "-");
+    var sentenceCase = (str) => upperFirst(join4(str, " "));
     var titleCase = (str) => words(str).map(upperFirst).join(" ");
     module.exports = {
       words,
@@ -1685,10 +1692,10 @@ var require_yup = __commonJS({
         }
         return description;
       }
-      resolveAll(resolve4) {
+      resolveAll(resolve6) {
         let result = [];
         for (const item of this.values()) {
-          result.push(resolve4(item));
+          result.push(resolve6(item));
         }
         return result;
       }
@@ -2069,12 +2076,12 @@ attempted value: ${formattedValue}
           value
         }));
         let disableStackTrace = (_options$disableStack2 = options == null ? void 0 : options.disableStackTrace) != null ? _options$disableStack2 : schema.spec.disableStackTrace;
-        return new Promise((resolve4, reject) => schema._validate(value, options, (error, parsed) => {
+        return new Promise((resolve6, reject) => schema._validate(value, options, (error, parsed) => {
           if (ValidationError.isError(error)) error.value = parsed;
           reject(error);
         }, (errors, validated) => {
           if (errors.length) reject(new ValidationError(errors, validated, void 0, void 0, disableStackTrace));
-          else resolve4(validated);
+          else resolve6(validated);
         }));
       }
       validateSync(value, options) {
@@ -4368,12 +4375,12 @@ var require_dist2 = __commonJS({
             case 0:
               headerAttributes = _args2.length > 1 && _args2[1] !== void 0 ? _args2[1] : {};
               tick = typeof (globalThis === null || globalThis === void 0 ? void 0 : globalThis.setImmediate) === "function" ? function() {
-                return new Promise(function(resolve4) {
-                  return globalThis.setImmediate(resolve4);
+                return new Promise(function(resolve6) {
+                  return globalThis.setImmediate(resolve6);
                 });
               } : function() {
-                return new Promise(function(resolve4) {
-                  return setTimeout(resolve4, 0);
+                return new Promise(function(resolve6) {
+                  return setTimeout(resolve6, 0);
                 });
               };
               runAsync = /* @__PURE__ */ (function() {
@@ -4476,6 +4483,9 @@ var require_dist2 = __commonJS({
   }
 });
 
+// packages/cli/src/cli-entry.ts
+import { isMainThread } from "node:worker_threads";
+
 // packages/cli/src/tag-option.ts
 function tagged(tag, build) {
   try {
@@ -4529,6 +4539,92 @@ function defineBriefCommand(program, context) {
     "write one person's line of sight in Markdown: vision, intents 1-up and 2-up, boundaries, measures, mutual support"
   ).argument("<paths...>", "model files or folders, or - for standard input").requiredOption("-p, --person <name>", "the person (their name in the model)").option("-o, --output <file>", "write to this file, e.g. brief.md (default: standard output)").action(async (paths, options) => {
     context.setExitCode(await runBrief(paths, options, context.output));
+  });
+  for (const option of [...modelOptions(), failOnOption()]) command.addOption(option);
+}
+
+// packages/cli/src/build.ts
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+var SITE_MARKER = ".mission-site";
+async function runBuild(paths, options, output) {
+  const timeoutMs = timeoutOf(options);
+  warmUpLayout();
+  const model = await loadModel(paths, options, output, { everyPosition: true });
+  const pages = await sitePages(outputModelFrom(model), options, timeoutMs, output, false);
+  const folder = options.output ?? "site";
+  await writeSiteFolder(folder, pages);
+  output.stderr(`mission build: ${pages.length} files written to ${folder}
+`);
+  return outputExitCode(model.summary, options.failOn);
+}
+function timeoutOf(options) {
+  const seconds = options.timeout === void 0 ? DEFAULT_LAYOUT_TIMEOUT_MS / 1e3 : Number(options.timeout);
+  if (!(seconds > 0)) throw new UsageError(`--timeout wants a number of seconds, not '${options.timeout}'`);
+  return seconds * 1e3;
+}
+async function sitePages(model, options, timeoutMs, output, liveReload) {
+  let cascadeSvg;
+  let cascadeNote;
+  try {
+    cascadeSvg = await dotToSvg(siteCascadeDot(model), timeoutMs);
+  } catch (error) {
+    if (!(error instanceof LayoutTimeoutError)) throw error;
+    cascadeNote = `The cascade took longer than ${timeoutMs / 1e3}s to lay out; draw parts of it with mission diagram --root NAME --depth N.`;
+    output.stderr(`mission: ${cascadeNote}
+`);
+  }
+  return renderSite(model, { cascadeSvg, cascadeNote, title: options.title, liveReload });
+}
+async function writeSiteFolder(folder, pages) {
+  const target = resolve(folder);
+  const existing = await stat(target).catch(() => void 0);
+  if (existing && !existing.isDirectory()) throw new UsageError(`${folder}: exists and is not a folder`);
+  if (existing) {
+    const entries = await readdir(target);
+    if (entries.length > 0 && !entries.includes(SITE_MARKER))
+      throw new UsageError(
+        `${folder}: the folder holds other files (no ${SITE_MARKER} of an earlier mission build): choose another folder, or empty it`
+      );
+  }
+  const suffix = `${process.pid}.${randomBytes(4).toString("hex")}`;
+  const staging = join(dirname(target), `.${basename(target)}.${suffix}.tmp`);
+  const previous = join(dirname(target), `.${basename(target)}.${suffix}.old`);
+  try {
+    await mkdir(staging, { recursive: true });
+    await writeFile(join(staging, SITE_MARKER), "A site written by mission build; the next build replaces it.\n");
+    for (const page of pages) {
+      const file = join(staging, ...page.path.split("/"));
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, page.content);
+    }
+    if (existing) await rename(target, previous);
+    try {
+      await rename(staging, target);
+    } catch (error) {
+      if (existing) await rename(previous, target);
+      throw error;
+    }
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true }).catch(() => void 0);
+    throw new UsageError(`${folder}: cannot write: ${describeError(error)}`);
+  }
+  await rm(previous, { recursive: true, force: true }).catch(() => void 0);
+}
+function siteOptionsOf(command) {
+  return command.option("--title <text>", "the site title (default: Mission cascade)").option(
+    "--timeout <seconds>",
+    `time limit of the cascade layout (default: ${DEFAULT_LAYOUT_TIMEOUT_MS / 1e3})`
+  );
+}
+function defineBuildCommand(program, context) {
+  const command = siteOptionsOf(
+    program.command("build").description(
+      "write the site: static HTML pages of the cascade, each mission and person, the scorecard, the staging queue and the diagnostics, linked both ways (works from file://)"
+    ).argument("<paths...>", "model files or folders, or - for standard input").option("-o, --output <folder>", "the folder to write (default: site)")
+  ).action(async (paths, options) => {
+    context.setExitCode(await runBuild(paths, options, context.output));
   });
   for (const option of [...modelOptions(), failOnOption()]) command.addOption(option);
 }
@@ -4647,7 +4743,7 @@ function defineDiagramCommand(program, context) {
 
 // packages/cli/src/format.ts
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 async function runFormat(paths, options, output) {
   const config = await loadConfig(options.config);
   if (config.diagnostics.length > 0) {
@@ -4677,7 +4773,7 @@ async function runFormat(paths, options, output) {
   let failed = false;
   let changed = 0;
   for (const file of files) {
-    const text = await readFile(resolve(file), "utf8").catch((error) => {
+    const text = await readFile(resolve2(file), "utf8").catch((error) => {
       throw new UsageError(`${file}: ${describeError(error)}`);
     });
     let formatted;
@@ -4721,24 +4817,24 @@ function defineFormatCommand(program, context) {
 
 // packages/cli/src/init.ts
 import { access } from "node:fs/promises";
-import { join, resolve as resolve2 } from "node:path";
+import { join as join2, resolve as resolve3 } from "node:path";
 async function runInit(folder, output, today) {
-  const target = resolve2(folder ?? ".");
+  const target = resolve3(folder ?? ".");
   const files = starterFiles(checkedToday(today) ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
   for (const file of files) {
-    const path = join(target, file.name);
+    const path = join2(target, file.name);
     const exists = await access(path).then(
       () => true,
       () => false
     );
     if (exists)
       throw new UsageError(
-        `${join(folder ?? ".", file.name)} already exists; mission init never overwrites files`
+        `${join2(folder ?? ".", file.name)} already exists; mission init never overwrites files`
       );
   }
-  for (const file of files) await writeFileAtomic(join(target, file.name), file.text);
+  for (const file of files) await writeFileAtomic(join2(target, file.name), file.text);
   const shown = folder ?? ".";
-  const created = `created ${join(shown, STARTER_MODEL_FILE)} and ${join(shown, CONFIG_FILE_NAME)}`;
+  const created = `created ${join2(shown, STARTER_MODEL_FILE)} and ${join2(shown, CONFIG_FILE_NAME)}`;
   output.stdout(`${created}
 next: mission validate ${shown}
 `);
@@ -4755,7 +4851,7 @@ function defineInitCommand(program, context) {
 
 // packages/cli/src/measures.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { dirname, join as join2 } from "node:path";
+import { dirname as dirname2, join as join3 } from "node:path";
 
 // packages/cli/src/figures.ts
 import { readFile as readFile2 } from "node:fs/promises";
@@ -6427,7 +6523,7 @@ async function historyFiles(changes, today) {
   const lines = /* @__PURE__ */ new Map();
   for (const change of changes) {
     if (change.previous === null) continue;
-    const path = join2(dirname(change.path), HISTORY_FILE);
+    const path = join3(dirname2(change.path), HISTORY_FILE);
     const value = String(parseNumberLiteral(change.previous));
     const list = lines.get(path) ?? [];
     list.push(`${today},${change.measure},${change.field},${value}`);
@@ -6458,8 +6554,8 @@ function defineMeasuresCommand(program, context) {
 }
 
 // packages/cli/src/mcp.ts
-import { dirname as dirname2, relative, resolve as resolve3, sep } from "node:path";
-import { stat } from "node:fs/promises";
+import { dirname as dirname3, relative, resolve as resolve4, sep } from "node:path";
+import { stat as stat2 } from "node:fs/promises";
 async function runMcp(paths, options, output, stop) {
   checkedToday(options.today);
   const given = paths.length > 0 ? paths : ["."];
@@ -6467,7 +6563,7 @@ async function runMcp(paths, options, output, stop) {
   const port = options.http === void 0 ? void 0 : portNumber(options.http);
   if (port === void 0 && (options.host !== void 0 || options.allowRemote))
     throw new UsageError("--host and --allow-remote need --http PORT");
-  const mcp = await import("./lib/src-4DJC5AJO.js");
+  const mcp = await import("./lib/src-HUDQM2VE.js");
   if (port !== void 0) {
     try {
       mcp.allowedHost(options);
@@ -6516,8 +6612,8 @@ async function runMcp(paths, options, output, stop) {
     `mission mcp: ${sources.length} files of ${root} at ${serving.url} (Streamable HTTP; Ctrl-C stops)
 `
   );
-  await new Promise((resolve4) => {
-    const done = () => resolve4();
+  await new Promise((resolve6) => {
+    const done = () => resolve6();
     process.once("SIGINT", done);
     process.once("SIGTERM", done);
     stop?.addEventListener("abort", done, { once: true });
@@ -6533,17 +6629,17 @@ function portNumber(text) {
 async function workspaceFolder(paths) {
   const folders = await Promise.all(
     paths.map(async (path) => {
-      const absolute = resolve3(path);
-      const info = await stat(absolute).catch((error) => {
+      const absolute = resolve4(path);
+      const info = await stat2(absolute).catch((error) => {
         throw new UsageError(`${path}: ${describeError(error)}`);
       });
-      return info.isDirectory() ? absolute : dirname2(absolute);
+      return info.isDirectory() ? absolute : dirname3(absolute);
     })
   );
   let common = folders[0];
   for (const folder of folders.slice(1)) {
     while (folder !== common && !folder.startsWith(common.endsWith(sep) ? common : common + sep))
-      common = dirname2(common);
+      common = dirname3(common);
   }
   return common;
 }
@@ -7412,6 +7508,187 @@ function defineSchemaCommand(program, context) {
   });
 }
 
+// packages/cli/src/serve.ts
+import { createServer } from "node:http";
+import { isIP } from "node:net";
+import { resolve as resolve5 } from "node:path";
+var DEFAULT_PORT = 4173;
+var SETTLE_MS = 30;
+async function startSiteServer(paths, options, output) {
+  if (paths.includes("-")) throw new UsageError("mission serve cannot watch standard input (-)");
+  const host = options.host ?? "127.0.0.1";
+  const loopback = isLoopback(host);
+  if (!loopback && !options.allowRemote)
+    throw new UsageError(
+      `--host ${host} is not a loopback address: the site would be open to other machines; add --allow-remote to mean it`
+    );
+  const port = portOf(options.port);
+  const timeoutMs = timeoutOf(options);
+  warmUpLayout();
+  let pages = /* @__PURE__ */ new Map();
+  let good = false;
+  let banner = "";
+  const clients = /* @__PURE__ */ new Set();
+  const rebuild = async () => {
+    const started = Date.now();
+    let outcome;
+    try {
+      const model = await loadModel(paths, options, output, { everyPosition: true });
+      const outputModel = outputModelFrom(model);
+      const syntaxErrors = model.diagnostics.filter((d) => d.code === "syntax-error").length;
+      if (syntaxErrors > 0 && good) {
+        const diagnostics = renderDiagnosticsPage(outputModel, { title: options.title, liveReload: true });
+        pages.set(diagnostics.path, diagnostics.content);
+        banner = bannerHtml(
+          `${syntaxErrors} syntax error${syntaxErrors === 1 ? "" : "s"}: showing the last model that parsed; the diagnostics are current.`
+        );
+        outcome = "syntax errors, serving the last good model";
+      } else {
+        const site = await sitePages(outputModel, options, timeoutMs, output, true);
+        pages = new Map(site.map((page) => [page.path, page.content]));
+        good = syntaxErrors === 0;
+        banner = "";
+        outcome = model.summary.errors > 0 ? "model has errors" : "ok";
+      }
+    } catch (error) {
+      if (!(error instanceof UsageError) || pages.size === 0) throw error;
+      banner = bannerHtml(`${error.message}: showing the last model read.`);
+      outcome = "failed, serving the last good model";
+      output.stderr(`mission: ${error.message}
+`);
+    }
+    const time = (/* @__PURE__ */ new Date()).toISOString().slice(11, 19);
+    output.stderr(`[${time}] mission serve (${outcome}, ${Date.now() - started} ms)
+`);
+    for (const client of clients) client.write(`event: reload
+data: ${Date.now()}
+
+`);
+  };
+  await rebuild();
+  const server = createServer((request, response) => {
+    answer(request, response, { pages: () => pages, banner: () => banner, clients, loopback });
+  });
+  await new Promise((done, fail) => {
+    server.once(
+      "error",
+      (error) => fail(new UsageError(`cannot serve on ${host}:${port}: ${error.code ?? error}`))
+    );
+    server.listen(port, host, done);
+  });
+  const address = server.address();
+  const boundPort = typeof address === "object" && address ? address.port : port;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${boundPort}/`;
+  const watcher = watch(
+    [...paths, options.config ?? CONFIG_FILE_NAME].map((path) => resolve5(path)),
+    {
+      ignoreInitial: true,
+      ignored: (path, stats) => Boolean(stats?.isFile() && !path.endsWith(".mission") && !path.endsWith(".json"))
+    }
+  );
+  await new Promise((ready) => watcher.once("ready", ready));
+  let timer;
+  let running = Promise.resolve();
+  watcher.on("all", () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(rebuild).catch((error) => {
+        output.stderr(`mission: ${error instanceof Error ? error.message : String(error)}
+`);
+      });
+    }, SETTLE_MS);
+  });
+  return {
+    url,
+    close: async () => {
+      if (timer) clearTimeout(timer);
+      await watcher.close();
+      await running;
+      for (const client of clients) client.end();
+      server.closeAllConnections();
+      await new Promise((done) => server.close(() => done()));
+    }
+  };
+}
+function answer(request, response, state) {
+  const headers = { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
+  const fail = (status, text, extra = {}) => {
+    response.writeHead(status, { ...headers, ...extra, "Content-Type": "text/plain; charset=utf-8" });
+    response.end(`${text}
+`);
+  };
+  if (request.method !== "GET" && request.method !== "HEAD")
+    return fail(405, "only GET and HEAD", { Allow: "GET, HEAD" });
+  if (state.loopback && !isLoopback((request.headers.host ?? "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "")))
+    return fail(403, "this site answers only to localhost");
+  let path;
+  try {
+    path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname).slice(1);
+  } catch {
+    return fail(400, "bad path");
+  }
+  if (path === "") path = "index.html";
+  if (path === LIVE_RELOAD_PATH) {
+    response.writeHead(200, { ...headers, "Content-Type": "text/javascript; charset=utf-8" });
+    return void response.end(request.method === "HEAD" ? void 0 : LIVE_RELOAD_SCRIPT);
+  }
+  if (path === LIVE_RELOAD_EVENTS) {
+    response.writeHead(200, { ...headers, "Content-Type": "text/event-stream", Connection: "keep-alive" });
+    if (request.method === "HEAD") return void response.end();
+    response.write("retry: 500\n\n");
+    state.clients.add(response);
+    request.on("close", () => state.clients.delete(response));
+    return;
+  }
+  const page = state.pages().get(path);
+  if (page === void 0) return fail(404, "no such page");
+  const isHtml = path.endsWith(".html");
+  const body = isHtml && state.banner() ? page.replace("</nav>", `</nav>
+${state.banner()}`) : page;
+  response.writeHead(200, {
+    ...headers,
+    "Content-Type": isHtml ? "text/html; charset=utf-8" : "text/plain; charset=utf-8"
+  });
+  response.end(request.method === "HEAD" ? void 0 : body);
+}
+function bannerHtml(text) {
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `<div class="banner" role="alert">${escaped} <a href="/diagnostics.html">Diagnostics</a></div>`;
+}
+function isLoopback(host) {
+  if (host === "localhost" || host === "::1") return true;
+  return isIP(host) === 4 && host.startsWith("127.");
+}
+function portOf(text) {
+  if (text === void 0) return DEFAULT_PORT;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`--port wants a number 0-65535, not '${text}'`);
+  return port;
+}
+async function runServe(paths, options, output, stop) {
+  const server = await startSiteServer(paths, options, output);
+  output.stderr(`mission serve: ${server.url} (stop with Ctrl-C)
+`);
+  await new Promise((done) => {
+    const finish = () => done();
+    process.once("SIGINT", finish);
+    process.once("SIGTERM", finish);
+    stop?.addEventListener("abort", finish, { once: true });
+  });
+  await server.close();
+  return EXIT_OK;
+}
+function defineServeCommand(program, context) {
+  const command = siteOptionsOf(
+    program.command("serve").description(
+      "serve the site of mission build on this machine, re-checked and reloaded in the browser whenever a model file is saved"
+    ).argument("<paths...>", "model files or folders").option("--port <n>", `the port (default: ${DEFAULT_PORT}; 0 picks a free one)`).option("--host <address>", "the address to listen on (default: 127.0.0.1)").option("--allow-remote", "allow a --host that is not a loopback address (other machines can see the site)")
+  ).action(async (paths, options) => {
+    context.setExitCode(await runServe(paths, options, context.output));
+  });
+  for (const option of modelOptions()) command.addOption(option);
+}
+
 // packages/cli/src/main.ts
 async function main(argv, output = processOutput()) {
   let exitCode = 0;
@@ -7459,6 +7736,8 @@ var commandDefinitions = [
   defineDiagramCommand,
   defineReportCommand,
   defineBriefCommand,
+  defineBuildCommand,
+  defineServeCommand,
   defineFormatCommand,
   defineDiffCommand,
   defineMeasuresCommand,
@@ -7470,7 +7749,7 @@ var commandDefinitions = [
 ];
 
 // packages/cli/src/cli-entry.ts
-process.exitCode = await main(process.argv.slice(2));
+if (isMainThread) process.exitCode = await main(process.argv.slice(2));
 /*! Bundled license information:
 
 ics/dist/index.js:

@@ -17,11 +17,14 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-VBVS7C5J.js";
+} from "../lib/chunk-PQF2XYM7.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-3J5KAOVX.js";
+} from "../lib/chunk-F7IJJDVS.js";
+
+// packages/cli/src/action-entry.ts
+import { isMainThread } from "node:worker_threads";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";
@@ -283,4 +286,4 @@ async function appendRunnerFile(env, variable, text) {
 }
 
 // packages/cli/src/action-entry.ts
-process.exitCode = await runAction(process.env, processOutput());
+if (isMainThread) process.exitCode = await runAction(process.env, processOutput());

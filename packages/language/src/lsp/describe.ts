@@ -9,16 +9,16 @@ import type { Element, Measure, Mission, Team } from '../generated/ast.js';
 import { baselineOf, currentOf, targetOf, unitOf } from '../model/accessors.js';
 import { dateToIso, isValidDate } from '../model/dates.js';
 import { formatNumber } from '../model/numbers.js';
-import { windowOrigin, windowText } from '../validation/rules/describe.js';
+import { windowOrigin } from '../validation/rules/describe.js';
 
-export { windowOrigin, windowText };
+export { windowOrigin };
 
 /** `load 2 / capacity 1`. */
 export function loadText(load: PersonLoad): string {
     return `load ${load.load} / capacity ${load.capacity}`;
 }
 
-import { percent } from '../model/wording.js';
+import { percent, windowPhrase } from '../model/wording.js';
 
 export { percent, qualifiedName } from '../model/wording.js';
 
@@ -38,12 +38,12 @@ export function measurePaceText(pace: PaceFacts, measure: Measure): string | und
     const { expected, progress, pace: name, span } = pace.measure(measure);
     if (expected === undefined) return undefined;
     const done = progress === undefined ? 'no progress' : `${percent(progress)} done`;
-    return `${name ? paceText(name) : 'none'}: ${done}, ${percent(expected)} expected by today (${windowText(span)})`;
+    return `${name ? paceText(name) : 'none'}: ${done}, ${percent(expected)} expected by today (${windowPhrase(span)})`;
 }
 
 /** `2026-01-01 .. 2026-12-31 (inherited from Grow)`. */
 export function effectiveWindowText(window: EffectiveWindow): string {
-    return window.source === 'own' ? windowText(window) : `${windowText(window)} (${windowOrigin(window)})`;
+    return window.source === 'own' ? windowPhrase(window) : `${windowPhrase(window)} (${windowOrigin(window)})`;
 }
 
 /** The vision-ward path: `Clinics → Grow → Acme`. */

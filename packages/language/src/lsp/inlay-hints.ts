@@ -6,7 +6,8 @@ import { paceText } from '../facts/pace.js';
 import { windowOf } from '../model/accessors.js';
 import type { MissionServices } from '../mission-module.js';
 import type { MissionSettings } from '../validation/settings.js';
-import { percent, windowOrigin, windowText } from './describe.js';
+import { windowPhrase } from '../model/wording.js';
+import { percent, windowOrigin } from './describe.js';
 
 /**
  * After the opening brace of a mission without a window of its own, the window it inherits:
@@ -37,7 +38,7 @@ export class MissionInlayHintProvider extends AbstractInlayHintProvider {
         const broken = windowOf(node) ? 'own window unusable; ' : '';
         accept({
             position: open.range.end,
-            label: `window ${windowText(window)} (${broken}${windowOrigin(window)})`,
+            label: `window ${windowPhrase(window)} (${broken}${windowOrigin(window)})`,
             paddingLeft: true
         });
     }

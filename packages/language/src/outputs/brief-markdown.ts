@@ -21,12 +21,12 @@ import {
     targetOf,
     unitOf
 } from '../model/accessors.js';
-import { percent, qualifiedName } from '../model/wording.js';
+import { money, percent, qualifiedName, windowRange } from '../model/wording.js';
 import { linkableUrl } from '../model/links.js';
 import { dateToIso, isValidDate } from '../model/dates.js';
 import { didYouMean } from '../references/suggestions.js';
 import { formatNumber } from '../model/numbers.js';
-import { isoOrNull, type OutputModel } from './output-model.js';
+import type { OutputModel } from './output-model.js';
 
 export class UnknownPersonError extends Error {
     /** `names`: every person's name, for "did you mean". */
@@ -104,7 +104,7 @@ function missionSection(model: OutputModel, person: Person, mission: Mission): s
     const windowText =
         window.source === 'none'
             ? 'no window'
-            : `${isoOrNull(window.start) ?? '…'} .. ${isoOrNull(window.end) ?? '…'}` +
+            : windowRange(window.start, window.end) +
               (window.source === 'own' ? '' : ` (from ${md(window.from?.name ?? '')})`);
     const progress = facts.progressOf(mission);
     const progressText = progress === undefined ? 'none yet' : percent(progress);
@@ -190,8 +190,8 @@ function boundaryLines(mission: Mission): string[] {
     const headcount = headcountOf(mission);
     const window = mission.boundaries[0]?.windows[0];
     if (window && isValidDate(window.start) && isValidDate(window.end))
-        lines.push(`- Window: ${dateToIso(window.start)} .. ${dateToIso(window.end)}`);
-    if (budget?.amount !== undefined) lines.push(`- Budget: ${formatNumber(budget.amount)} ${md(budget.currency)}`);
+        lines.push(`- Window: ${windowRange(dateToIso(window.start), dateToIso(window.end))}`);
+    if (budget?.amount !== undefined) lines.push(`- Budget: ${money(budget.amount, md(budget.currency))}`);
     if (headcount?.count !== undefined) lines.push(`- Headcount: ${formatNumber(headcount.count)}`);
     for (const rule of mission.boundaries[0]?.rules ?? [])
         lines.push(`- ${rule.negated ? 'Must not' : 'Must'}: ${md(rule.text)}`);

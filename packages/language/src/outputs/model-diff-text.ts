@@ -3,7 +3,7 @@
  * things in the same order: missions added, removed, renamed, then each changed mission, then the
  * diagnostics introduced and fixed.
  */
-import { percent } from '../model/wording.js';
+import { money, moneyChange, percent, windowRange } from '../model/wording.js';
 import { formatNumber } from '../model/numbers.js';
 import { markdownText } from './brief-markdown.js';
 import {
@@ -105,11 +105,10 @@ function describeChange(change: MissionChange, escape: (text: string) => string)
         }
         case 'budget': {
             const { before, after } = change;
-            const show = (budget: typeof before) =>
-                budget === null ? 'none' : `${formatNumber(budget.amount)} ${budget.currency}`;
+            const show = (budget: typeof before) => (budget === null ? 'none' : money(budget.amount, budget.currency));
             const delta =
                 before && after && before.currency === after.currency
-                    ? ` (${signed(after.amount - before.amount)} ${after.currency})`
+                    ? ` (${moneyChange(after.amount - before.amount, after.currency)})`
                     : '';
             return `budget: ${show(before)} → ${show(after)}${delta}`;
         }
@@ -151,7 +150,7 @@ function describeDiagnostic(diagnostic: DiffDiagnostic, escape: (text: string) =
 }
 
 function windowText(window: WindowJson | null): string {
-    return window === null ? 'none' : `${window.start ?? '?'} .. ${window.end ?? '?'}`;
+    return window === null ? 'none' : windowRange(window.start, window.end, '?');
 }
 
 /** How far each end of a window moved, in days, when both windows have it. */

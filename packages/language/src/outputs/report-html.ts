@@ -12,7 +12,7 @@ import { stagingPlanOn } from '../planning/staging-plan.js';
 import { rollupText } from '../facts/measures.js';
 import type { Measure, Mission, Vision } from '../generated/ast.js';
 import { baselineOf, currentOf, leadOf, linksOf, tagsOf, targetOf, unitOf } from '../model/accessors.js';
-import { percent, qualifiedName } from '../model/wording.js';
+import { money, percent, qualifiedName } from '../model/wording.js';
 import { linkableUrl } from '../model/links.js';
 import { dateToIso, isValidDate, todayFrom } from '../model/dates.js';
 import { counted, formatNumber, problemCounts } from '../model/numbers.js';
@@ -301,7 +301,7 @@ function stagingSection(model: OutputModel, selection: TagSelection | undefined)
         const value =
             entry.costOfDelayPerWeek === undefined
                 ? '<span class="none">no value</span>'
-                : `${html(formatNumber(entry.costOfDelayPerWeek))} ${html(entry.currency ?? '')}`;
+                : html(money(entry.costOfDelayPerWeek, entry.currency ?? ''));
         const weeks =
             entry.windowWeeks === undefined ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks));
         const cd3 = ranked ? `<b>${html(formatNumber(entry.cd3!))}</b>` : '<span class="none">—</span>';

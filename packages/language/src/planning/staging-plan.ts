@@ -16,6 +16,7 @@ import { stagingQueue } from '../facts/staging.js';
 import { ALL_TIME, type DayWindow, visionWindow } from '../facts/windows.js';
 import { nameOf } from '../references/kinds.js';
 import { type DayNumber, dayToIso } from '../model/dates.js';
+import { compactWindow } from '../model/wording.js';
 import { LoadSteps } from './load-steps.js';
 import { addDuration, type ResolvedWhatIf, resolveWhatIf, type WhatIf } from './what-if.js';
 
@@ -258,17 +259,11 @@ function windowReason(
     const name = parent ? nameOf(parent) : 'the parent';
     return {
         reason: 'parent-window',
-        message: `it does not fit in the window of ${name} (${windowText(parentWindow)}) from today on`
+        message: `it does not fit in the window of ${name} (${compactWindow(parentWindow)}) from today on`
     };
 }
 
 function windowLimit(facts: ModelFacts, mission: Mission): string {
     const parent = facts.parentOf(mission);
     return parent ? `the window of ${nameOf(parent)}` : 'its window';
-}
-
-/** `2026-01-01..2027-06-30`, with `…` for an open end. */
-export function windowText(window: DayWindow): string {
-    const day = (value: number): string => (Number.isFinite(value) ? dayToIso(value) : '…');
-    return `${day(window.start)}..${day(window.end)}`;
 }

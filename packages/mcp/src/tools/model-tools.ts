@@ -2,7 +2,7 @@
  * The tools that read the checked model: `check`, `describe`, `find` and `load`. Every number comes
  * from the language package (diagnostics, the JSON model built from the facts, the load timeline).
  */
-import { isoOrNull, loadTimeline, percent } from 'mission-lang-language';
+import { isoOrNull, loadTimeline, percent, windowRange } from 'mission-lang-language';
 import { z } from 'zod';
 import { modelIndex, type MissionPerson } from '../model-index.js';
 import { diagnosticLine, diagnosticSchema, elementJsonSchema, severitySchema, summarySchema } from '../schemas.js';
@@ -252,7 +252,7 @@ function loadTool(workspace: ModelWorkspace): AnyMissionTool {
                     `${load.load > load.capacity ? ' (over capacity)' : ''}${today ? `, as of ${today}` : ''}`,
                 ...timeline.map(
                     step =>
-                        `  ${step.start ?? '…'} .. ${step.end ?? '…'}: ${step.load}` +
+                        `  ${windowRange(step.start, step.end)}: ${step.load}` +
                         `${step.overCapacity ? ' OVER' : ''} (${step.missions.join(', ')})`
                 )
             ];

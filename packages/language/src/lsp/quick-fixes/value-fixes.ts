@@ -6,6 +6,7 @@ import { GrammarUtils } from 'langium';
 import type { CodeAction } from 'vscode-languageserver';
 import { type Budget, isBudget, isReview, isSupports, isValue, isWindow, type Value } from '../../generated/ast.js';
 import { dayToIso } from '../../model/dates.js';
+import { windowRange } from '../../model/wording.js';
 import { type FixContext, nodeAtDiagnostic, quickFix, referenceAtDiagnostic } from './fix-context.js';
 import { removeItem, removeListElement } from './text-layout.js';
 
@@ -34,7 +35,7 @@ export function swapWindowDates(context: FixContext): CodeAction[] {
     return [
         quickFix(
             context,
-            `Swap the dates: ${end.text} .. ${start.text}`,
+            `Swap the dates: ${windowRange(end.text, start.text)}`,
             [
                 { range: start.range, newText: end.text },
                 { range: end.range, newText: start.text }

@@ -8,8 +8,8 @@ import { supportedBy, supportersOf } from '../../facts/supports.js';
 import type { Mission } from '../../generated/ast.js';
 import { budgetOf, headcountOf, intentOf, leadOf } from '../../model/accessors.js';
 import { reviewStateText } from '../../planning/reviews.js';
-import { windowText } from '../../planning/staging-plan.js';
 import { formatNumber } from '../../model/numbers.js';
+import { money, windowRange } from '../../model/wording.js';
 import { html } from '../html.js';
 import { footerOf, type SiteContext } from './site-context.js';
 import { elementLink, page, type SitePage } from './site-page.js';
@@ -119,14 +119,17 @@ function boundaryFacts(site: SiteContext, mission: Mission): string {
     const allocation = allocationOf(facts, mission);
     const budget = budgetOf(mission);
     const headcount = headcountOf(mission);
-    const handedDown = allocation.budgets.map(b => `${html(formatNumber(b.amount))} ${html(b.currency)}`).join(' + ');
+    const handedDown = allocation.budgets.map(b => html(money(b.amount, b.currency))).join(' + ');
     const rows: Array<[string, string]> = [
-        ['Window', window.source === 'none' ? '<span class="none">none</span>' : html(windowText(window)) + windowFrom],
+        [
+            'Window',
+            window.source === 'none'
+                ? '<span class="none">none</span>'
+                : html(windowRange(window.start, window.end)) + windowFrom
+        ],
         [
             'Budget',
-            (budget
-                ? `${html(formatNumber(budget.amount))} ${html(budget.currency ?? '')}`
-                : '<span class="none">none</span>') +
+            (budget ? html(money(budget.amount, budget.currency ?? '')) : '<span class="none">none</span>') +
                 (allocation.children > 0
                     ? ` <span class="none">· to its children: ${handedDown || 'none stated'}</span>`
                     : '')

@@ -12,6 +12,7 @@ import { stagingPlanOn } from '../../planning/staging-plan.js';
 import { dateToIso, isValidDate } from '../../model/dates.js';
 import { counted, formatNumber, problemCounts } from '../../model/numbers.js';
 import { html } from '../html.js';
+import { money } from '../../model/wording.js';
 import { inlineSvg } from '../svg.js';
 import { footerOf, type SiteContext } from './site-context.js';
 import { anchorName, elementLink, page, type SitePage } from './site-page.js';
@@ -152,7 +153,7 @@ export function stagingPage(site: SiteContext): SitePage {
         const value =
             entry.costOfDelayPerWeek === undefined
                 ? '<span class="none">no value</span>'
-                : `${html(formatNumber(entry.costOfDelayPerWeek))} ${html(entry.currency ?? '')}`;
+                : html(money(entry.costOfDelayPerWeek, entry.currency ?? ''));
         const weeks =
             entry.windowWeeks === undefined ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks));
         const cd3 = entry.cd3 === undefined ? '<span class="none">—</span>' : `<b>${html(formatNumber(entry.cd3))}</b>`;

@@ -5,8 +5,8 @@
  */
 import { loadTimeline } from '../../facts/load-timeline.js';
 import type { Person } from '../../generated/ast.js';
-import { windowText } from '../../planning/staging-plan.js';
 import { formatNumber } from '../../model/numbers.js';
+import { windowRange } from '../../model/wording.js';
 import { barSvg, html } from '../html.js';
 import { footerOf, type SiteContext } from './site-context.js';
 import { anchorName, elementLink, page, relative, type SitePage } from './site-page.js';
@@ -109,7 +109,7 @@ export function personPages(site: SiteContext, person: Person, brief: string): S
             `<tr><td${counted}><b>${elementLink(site.paths, path, mission)}</b>` +
             `${mission.title ? ` <span class="none">${html(mission.title)}</span>` : ''}</td>` +
             `<td>${html(roles.join(', '))}</td><td>${statusBadge(facts.statusOf(mission))}</td>` +
-            `<td class="date">${html(windowText(facts.windowOf(mission)))}</td>` +
+            `<td class="date">${html(windowRange(facts.windowOf(mission).start, facts.windowOf(mission).end))}</td>` +
             `<td>${paceBadge(site.model.pace.mission(mission))}</td>` +
             `<td>${ancestors.length > 0 ? ancestors.join(' ‹ ') : '<span class="none">—</span>'}</td></tr>`
         );
@@ -126,7 +126,7 @@ export function personPages(site: SiteContext, person: Person, brief: string): S
         const stepOver = step.load > load.capacity;
         const fill = load.capacity > 0 ? step.load / load.capacity : 1;
         return (
-            `<tr><td class="date">${html(windowText(step))}</td>` +
+            `<tr><td class="date">${html(windowRange(step.start, step.end))}</td>` +
             `<td class="num${stepOver ? ' over' : ''}">${step.load} / ${html(formatNumber(load.capacity))}</td>` +
             `<td>${barSvg(fill, stepOver ? 'over' : 'load', 'load')}</td>` +
             `<td>${step.items.map(mission => elementLink(site.paths, path, mission)).join(', ')}</td></tr>`

@@ -8,7 +8,8 @@ import { toDay } from '../../model/dates.js';
 import { formatNumber } from '../../model/numbers.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
-import { dayText, measureName, money, nameList, windowOrigin, windowText } from './describe.js';
+import { dayPhrase, money, windowPhrase } from '../../model/wording.js';
+import { measureName, nameList, windowOrigin } from './describe.js';
 import { nameOf } from '../../references/kinds.js';
 
 /** Same test as the invalid-currency check: a budget with a broken currency is treated as absent here. */
@@ -52,16 +53,16 @@ export class BoundaryValidator implements MissionValidator {
         const theirs =
             parent.$type === 'Mission'
                 ? `the window of its parent ${nameOf(parent)} ` +
-                  `(${windowText(outer)}${originNote(outer as EffectiveWindow)})`
-                : `the horizon of its vision ${nameOf(parent)} (${dayText(outer.end)})`;
+                  `(${windowPhrase(outer)}${originNote(outer as EffectiveWindow)})`
+                : `the horizon of its vision ${nameOf(parent)} (${dayPhrase(outer.end)})`;
         const how: string[] = [];
-        if (own.start < outer.start) how.push(`it starts ${dayText(own.start)}, before ${dayText(outer.start)}`);
-        if (own.end > outer.end) how.push(`it ends ${dayText(own.end)}, after ${dayText(outer.end)}`);
+        if (own.start < outer.start) how.push(`it starts ${dayPhrase(own.start)}, before ${dayPhrase(outer.start)}`);
+        if (own.end > outer.end) how.push(`it ends ${dayPhrase(own.end)}, after ${dayPhrase(outer.end)}`);
         const window = windowOf(mission)!; // present: ownWindow is defined
         report(
             accept,
             'window-outside-parent',
-            `the window of ${nameOf(mission)} (${windowText(own)}) is not inside ${theirs}: ${how.join(' and ')}`,
+            `the window of ${nameOf(mission)} (${windowPhrase(own)}) is not inside ${theirs}: ${how.join(' and ')}`,
             { node: window }
         );
     }
@@ -143,13 +144,13 @@ export class BoundaryValidator implements MissionValidator {
         if (window.source === 'none' || contains(window, { start: day, end: day })) return;
         const side =
             day < window.start
-                ? `before it starts (${dayText(window.start)})`
-                : `after it ends (${dayText(window.end)})`;
+                ? `before it starts (${dayPhrase(window.start)})`
+                : `after it ends (${dayPhrase(window.end)})`;
         report(
             accept,
             'measure-due-outside-window',
-            `${measureName(measure)} is due ${dayText(day)}, outside the window of ${nameOf(mission)} ` +
-                `(${windowText(window)}${originNote(window)}): ${side}`,
+            `${measureName(measure)} is due ${dayPhrase(day)}, outside the window of ${nameOf(mission)} ` +
+                `(${windowPhrase(window)}${originNote(window)}): ${side}`,
             { node: due, property: 'date' }
         );
     }

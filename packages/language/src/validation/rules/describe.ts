@@ -1,28 +1,12 @@
 /**
- * Small text helpers shared by the rules, so that every message names elements, dates and amounts the
- * same way: `2026-02-01 .. 2026-09-30`, `1,100,000 GBP`, `Grow, Clinics and 3 more`.
+ * Small text helpers shared by the rules, so that every message names elements and counts the same
+ * way: `Grow, Clinics and 3 more`, `3 days`. Days, windows and amounts of money are written by the
+ * wording module (model/wording.ts), as in the editor features and outputs.
  */
 import type { Measure } from '../../generated/ast.js';
 import type { EffectiveWindow } from '../../facts/cascade.js';
-import type { DayWindow } from '../../facts/windows.js';
-import { type DayNumber, dayToIso } from '../../model/dates.js';
 import { formatNumber } from '../../model/numbers.js';
 import { nameOf } from '../../references/kinds.js';
-
-/** A day, with open ends as words. */
-export function dayText(day: DayNumber): string {
-    if (day === Number.NEGATIVE_INFINITY) return 'the beginning of time';
-    if (day === Number.POSITIVE_INFINITY) return 'the end of time';
-    return dayToIso(day);
-}
-
-/** `2026-02-01 .. 2026-09-30`; an open start reads `until 2030-12-31`. */
-export function windowText(window: DayWindow): string {
-    if (window.start === Number.NEGATIVE_INFINITY && window.end === Number.POSITIVE_INFINITY) return 'all time';
-    if (window.start === Number.NEGATIVE_INFINITY) return `until ${dayText(window.end)}`;
-    if (window.end === Number.POSITIVE_INFINITY) return `from ${dayText(window.start)}`;
-    return `${dayText(window.start)} .. ${dayText(window.end)}`;
-}
 
 /** Where an effective window comes from, as a phrase: `its own`, `inherited from Grow`, `the horizon of Acme`. */
 export function windowOrigin(window: EffectiveWindow): string {
@@ -36,10 +20,6 @@ export function windowOrigin(window: EffectiveWindow): string {
         case 'none':
             return 'no window';
     }
-}
-
-export function money(amount: number, currency: string): string {
-    return `${formatNumber(amount)} ${currency}`;
 }
 
 /** `Grow, Clinics and Recruit`; after `max` names, `and N more`. */

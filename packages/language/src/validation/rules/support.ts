@@ -5,7 +5,7 @@ import type { Mission, MissionAstType, Supports } from '../../generated/ast.js';
 import { statusOf } from '../../model/accessors.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
-import { windowText } from './describe.js';
+import { windowPhrase } from '../../model/wording.js';
 import { nameOf } from '../../references/kinds.js';
 
 /**
@@ -52,8 +52,8 @@ export class SupportValidator implements MissionValidator {
                 report(
                     accept,
                     'support-window-disjoint',
-                    `${nameOf(mission)} (${windowText(ownWindow)}) supports ` +
-                        `${nameOf(supported)} (${windowText(theirWindow)}), but their windows do not overlap`,
+                    `${nameOf(mission)} (${windowPhrase(ownWindow)}) supports ` +
+                        `${nameOf(supported)} (${windowPhrase(theirWindow)}), but their windows do not overlap`,
                     at
                 );
             }

@@ -6,7 +6,8 @@ import { toDay } from '../../model/dates.js';
 import type { DiagnosticCode } from '../codes.js';
 import { type MissionValidator, report } from '../report.js';
 import type { MissionSettings } from '../settings.js';
-import { dayText, days } from './describe.js';
+import { dayPhrase } from '../../model/wording.js';
+import { days } from './describe.js';
 import { nameOf } from '../../references/kinds.js';
 
 /**
@@ -40,8 +41,8 @@ export class TimeValidator implements MissionValidator {
         report(
             accept,
             'review-overdue',
-            `${nameOf(mission)} was last reviewed ${dayText(last)}, ${days(age)} ago (every ${days(review.every)}): ` +
-                `the review was due ${dayText(last + review.every)}`,
+            `${nameOf(mission)} was last reviewed ${dayPhrase(last)}, ${days(age)} ago ` +
+                `(every ${days(review.every)}): the review was due ${dayPhrase(last + review.every)}`,
             { node: review }
         );
     }

@@ -32,8 +32,9 @@ import {
   renderBrief,
   summarize,
   toDay,
-  toMissionDiagnostic
-} from "./chunk-3J5KAOVX.js";
+  toMissionDiagnostic,
+  windowRange
+} from "./chunk-F7IJJDVS.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -37308,7 +37309,7 @@ function loadTool(workspace) {
       const lines = [
         `${name}: peak load ${load.load} / capacity ${load.capacity}${load.load > load.capacity ? " (over capacity)" : ""}${today ? `, as of ${today}` : ""}`,
         ...timeline.map(
-          (step) => `  ${step.start ?? "\u2026"} .. ${step.end ?? "\u2026"}: ${step.load}${step.overCapacity ? " OVER" : ""} (${step.missions.join(", ")})`
+          (step) => `  ${windowRange(step.start, step.end)}: ${step.load}${step.overCapacity ? " OVER" : ""} (${step.missions.join(", ")})`
         )
       ];
       return {

@@ -5409,13 +5409,13 @@ var require_protocol_inlayHint = __commonJS({
       InlayHintResolveRequest2.type = new messages_1.ProtocolRequestType(InlayHintResolveRequest2.method);
       InlayHintResolveRequest2.capabilities = messages_1.CM.create("textDocument.inlayHint.resolveSupport", "inlayHintProvider.resolveProvider");
     })(InlayHintResolveRequest || (exports2.InlayHintResolveRequest = InlayHintResolveRequest = {}));
-    var InlayHintRefreshRequest;
-    (function(InlayHintRefreshRequest2) {
-      InlayHintRefreshRequest2.method = `workspace/inlayHint/refresh`;
-      InlayHintRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
-      InlayHintRefreshRequest2.type = new messages_1.ProtocolRequestType0(InlayHintRefreshRequest2.method);
-      InlayHintRefreshRequest2.capabilities = messages_1.CM.create("workspace.inlayHint.refreshSupport", void 0);
-    })(InlayHintRefreshRequest || (exports2.InlayHintRefreshRequest = InlayHintRefreshRequest = {}));
+    var InlayHintRefreshRequest2;
+    (function(InlayHintRefreshRequest3) {
+      InlayHintRefreshRequest3.method = `workspace/inlayHint/refresh`;
+      InlayHintRefreshRequest3.messageDirection = messages_1.MessageDirection.serverToClient;
+      InlayHintRefreshRequest3.type = new messages_1.ProtocolRequestType0(InlayHintRefreshRequest3.method);
+      InlayHintRefreshRequest3.capabilities = messages_1.CM.create("workspace.inlayHint.refreshSupport", void 0);
+    })(InlayHintRefreshRequest2 || (exports2.InlayHintRefreshRequest = InlayHintRefreshRequest2 = {}));
   }
 });
 
@@ -6414,13 +6414,13 @@ var require_protocol = __commonJS({
       CodeLensResolveRequest2.type = new messages_1.ProtocolRequestType(CodeLensResolveRequest2.method);
       CodeLensResolveRequest2.capabilities = messages_1.CM.create("textDocument.codeLens.resolveSupport", "codeLensProvider.resolveProvider");
     })(CodeLensResolveRequest || (exports2.CodeLensResolveRequest = CodeLensResolveRequest = {}));
-    var CodeLensRefreshRequest;
-    (function(CodeLensRefreshRequest2) {
-      CodeLensRefreshRequest2.method = `workspace/codeLens/refresh`;
-      CodeLensRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
-      CodeLensRefreshRequest2.type = new messages_1.ProtocolRequestType0(CodeLensRefreshRequest2.method);
-      CodeLensRefreshRequest2.capabilities = messages_1.CM.create("workspace.codeLens", void 0);
-    })(CodeLensRefreshRequest || (exports2.CodeLensRefreshRequest = CodeLensRefreshRequest = {}));
+    var CodeLensRefreshRequest2;
+    (function(CodeLensRefreshRequest3) {
+      CodeLensRefreshRequest3.method = `workspace/codeLens/refresh`;
+      CodeLensRefreshRequest3.messageDirection = messages_1.MessageDirection.serverToClient;
+      CodeLensRefreshRequest3.type = new messages_1.ProtocolRequestType0(CodeLensRefreshRequest3.method);
+      CodeLensRefreshRequest3.capabilities = messages_1.CM.create("workspace.codeLens", void 0);
+    })(CodeLensRefreshRequest2 || (exports2.CodeLensRefreshRequest = CodeLensRefreshRequest2 = {}));
     var DocumentLinkRequest;
     (function(DocumentLinkRequest2) {
       DocumentLinkRequest2.method = "textDocument/documentLink";
@@ -11916,13 +11916,13 @@ var require_protocol_inlayHint2 = __commonJS({
       InlayHintResolveRequest2.type = new messages_1.ProtocolRequestType(InlayHintResolveRequest2.method);
       InlayHintResolveRequest2.capabilities = messages_1.CM.create("textDocument.inlayHint.resolveSupport", "inlayHintProvider.resolveProvider");
     })(InlayHintResolveRequest || (exports2.InlayHintResolveRequest = InlayHintResolveRequest = {}));
-    var InlayHintRefreshRequest;
-    (function(InlayHintRefreshRequest2) {
-      InlayHintRefreshRequest2.method = `workspace/inlayHint/refresh`;
-      InlayHintRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
-      InlayHintRefreshRequest2.type = new messages_1.ProtocolRequestType0(InlayHintRefreshRequest2.method);
-      InlayHintRefreshRequest2.capabilities = messages_1.CM.create("workspace.inlayHint.refreshSupport", void 0);
-    })(InlayHintRefreshRequest || (exports2.InlayHintRefreshRequest = InlayHintRefreshRequest = {}));
+    var InlayHintRefreshRequest2;
+    (function(InlayHintRefreshRequest3) {
+      InlayHintRefreshRequest3.method = `workspace/inlayHint/refresh`;
+      InlayHintRefreshRequest3.messageDirection = messages_1.MessageDirection.serverToClient;
+      InlayHintRefreshRequest3.type = new messages_1.ProtocolRequestType0(InlayHintRefreshRequest3.method);
+      InlayHintRefreshRequest3.capabilities = messages_1.CM.create("workspace.inlayHint.refreshSupport", void 0);
+    })(InlayHintRefreshRequest2 || (exports2.InlayHintRefreshRequest = InlayHintRefreshRequest2 = {}));
   }
 });
 
@@ -12921,13 +12921,13 @@ var require_protocol2 = __commonJS({
       CodeLensResolveRequest2.type = new messages_1.ProtocolRequestType(CodeLensResolveRequest2.method);
       CodeLensResolveRequest2.capabilities = messages_1.CM.create("textDocument.codeLens.resolveSupport", "codeLensProvider.resolveProvider");
     })(CodeLensResolveRequest || (exports2.CodeLensResolveRequest = CodeLensResolveRequest = {}));
-    var CodeLensRefreshRequest;
-    (function(CodeLensRefreshRequest2) {
-      CodeLensRefreshRequest2.method = `workspace/codeLens/refresh`;
-      CodeLensRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
-      CodeLensRefreshRequest2.type = new messages_1.ProtocolRequestType0(CodeLensRefreshRequest2.method);
-      CodeLensRefreshRequest2.capabilities = messages_1.CM.create("workspace.codeLens", void 0);
-    })(CodeLensRefreshRequest || (exports2.CodeLensRefreshRequest = CodeLensRefreshRequest = {}));
+    var CodeLensRefreshRequest2;
+    (function(CodeLensRefreshRequest3) {
+      CodeLensRefreshRequest3.method = `workspace/codeLens/refresh`;
+      CodeLensRefreshRequest3.messageDirection = messages_1.MessageDirection.serverToClient;
+      CodeLensRefreshRequest3.type = new messages_1.ProtocolRequestType0(CodeLensRefreshRequest3.method);
+      CodeLensRefreshRequest3.capabilities = messages_1.CM.create("workspace.codeLens", void 0);
+    })(CodeLensRefreshRequest2 || (exports2.CodeLensRefreshRequest = CodeLensRefreshRequest2 = {}));
     var DocumentLinkRequest;
     (function(DocumentLinkRequest2) {
       DocumentLinkRequest2.method = "textDocument/documentLink";
@@ -16844,7 +16844,7 @@ var UriUtils;
     return a2?.toString() === b?.toString();
   }
   UriUtils2.equals = equals;
-  function relative(from, to) {
+  function relative2(from, to) {
     const fromPath = typeof from === "string" ? URI.parse(from).path : from.path;
     const toPath = typeof to === "string" ? URI.parse(to).path : to.path;
     const fromParts = fromPath.split("/").filter((e) => e.length > 0);
@@ -16871,7 +16871,7 @@ var UriUtils;
     const toPart = toParts.slice(i).join("/");
     return backPart + toPart;
   }
-  UriUtils2.relative = relative;
+  UriUtils2.relative = relative2;
   function normalize(uri) {
     return URI.parse(uri.toString()).toString();
   }
@@ -34866,7 +34866,7 @@ function loadGrammarFromJson(json) {
   return astNode;
 }
 
-// packages/language/src/syntax/dates.ts
+// packages/language/src/model/dates.ts
 var MS_PER_DAY = 864e5;
 var DATE_TEXT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -34900,115 +34900,6 @@ function todayFrom(text, now = /* @__PURE__ */ new Date()) {
     return day;
   }
   return Math.floor(now.getTime() / MS_PER_DAY);
-}
-
-// packages/language/src/outputs/output-model.ts
-var OutputModel = class {
-  constructor(facts, diagnostics, summary2, files, today) {
-    this.facts = facts;
-    this.diagnostics = diagnostics;
-    this.summary = summary2;
-    this.today = today;
-    this.pathByUri = new Map(files.map((file) => [file.uri, file.path]));
-    this.files = files.map((file) => file.path);
-  }
-  facts;
-  diagnostics;
-  summary;
-  today;
-  pathByUri;
-  problemsByElement;
-  paceFacts;
-  files;
-  /** Expected progress and pace on the model's today (the system date when it has none). */
-  get pace() {
-    return this.paceFacts ??= this.facts.paceOn(todayFrom(this.today));
-  }
-  /** The file of a node, as the user named it. */
-  pathOf(node) {
-    const uri = ast_utils_exports.getDocument(node).uri.toString();
-    return this.pathByUri.get(uri) ?? uri;
-  }
-  /** The location of a node's whole text (`name` narrows it to the name, e.g. for links). */
-  sourceOf(node) {
-    const range = node.$cstNode?.range;
-    const file = this.pathOf(node);
-    if (!range) return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    return {
-      file,
-      line: range.start.line + 1,
-      column: range.start.character + 1,
-      endLine: range.end.line + 1,
-      endColumn: range.end.character + 1
-    };
-  }
-  /** The diagnostics inside an element's text, counted by severity. */
-  problemsOf(element) {
-    this.problemsByElement ??= this.assignProblems();
-    return this.problemsByElement.get(element) ?? NO_PROBLEMS;
-  }
-  hasErrors(element) {
-    return this.problemsOf(element).errors > 0;
-  }
-  /**
-   * Elements are top-level and do not nest, so each diagnostic belongs to the element whose text
-   * holds its start: one sort per file and a binary search per diagnostic.
-   */
-  assignProblems() {
-    const byFile = /* @__PURE__ */ new Map();
-    const { visions, persons, teams, missions } = this.facts;
-    for (const element of [...visions, ...persons, ...teams, ...missions]) {
-      const source3 = this.sourceOf(element);
-      const list3 = byFile.get(source3.file);
-      if (list3) list3.push({ element, source: source3 });
-      else byFile.set(source3.file, [{ element, source: source3 }]);
-    }
-    for (const list3 of byFile.values())
-      list3.sort((a2, b) => compare(a2.source.line, a2.source.column, b.source.line, b.source.column));
-    const counts = /* @__PURE__ */ new Map();
-    for (const diagnostic of this.diagnostics) {
-      const list3 = byFile.get(diagnostic.file);
-      if (!list3) continue;
-      let low = 0;
-      let high = list3.length - 1;
-      let found;
-      while (low <= high) {
-        const middle = low + high >> 1;
-        const candidate = list3[middle];
-        if (compare(candidate.source.line, candidate.source.column, diagnostic.line, diagnostic.column) <= 0) {
-          found = candidate;
-          low = middle + 1;
-        } else {
-          high = middle - 1;
-        }
-      }
-      if (!found || compare(diagnostic.line, diagnostic.column, found.source.endLine, found.source.endColumn) > 0)
-        continue;
-      const entry = counts.get(found.element) ?? { errors: 0, warnings: 0, infos: 0 };
-      if (diagnostic.severity === "error") entry.errors++;
-      else if (diagnostic.severity === "warning") entry.warnings++;
-      else entry.infos++;
-      counts.set(found.element, entry);
-    }
-    return counts;
-  }
-};
-var NO_PROBLEMS = Object.freeze({ errors: 0, warnings: 0, infos: 0 });
-function compare(lineA, columnA, lineB, columnB) {
-  return lineA - lineB || columnA - columnB;
-}
-function outputModelOf(result, diagnostics = result.diagnostics, summary2 = result.summary) {
-  const today = dayToIso(result.services.Mission.config.Settings.today);
-  return new OutputModel(
-    result.facts,
-    diagnostics,
-    summary2,
-    result.documents.map(({ source: source3, document }) => ({ uri: document.uri.toString(), path: source3.path })),
-    today
-  );
-}
-function isoOrNull(day) {
-  return Number.isFinite(day) ? dayToIso(day) : null;
 }
 
 // packages/language/src/node20-polyfill.ts
@@ -38258,7 +38149,7 @@ function touchesAny(runs, from, to) {
   return run.end > from && run.start < to;
 }
 
-// packages/language/src/syntax/numbers.ts
+// packages/language/src/model/numbers.ts
 var PLAIN_INTEGER = /^-?[0-9]{1,15}$/;
 var SUFFIX_DIGITS = { k: 3, M: 6, B: 9 };
 function parseNumberLiteral(text) {
@@ -40177,6 +40068,41 @@ function skeleton(kind, name, parent) {
   }
 }
 
+// packages/language/src/model/wording.ts
+function qualifiedName(measure) {
+  return `${measure.$container.name}.${measure.name}`;
+}
+function percent(fraction) {
+  return `${Math.round(fraction * 100)}%`;
+}
+function dayPhrase(day) {
+  if (day === Number.NEGATIVE_INFINITY) return "the beginning of time";
+  if (day === Number.POSITIVE_INFINITY) return "the end of time";
+  return dayToIso(day);
+}
+function windowPhrase(window) {
+  if (window.start === Number.NEGATIVE_INFINITY && window.end === Number.POSITIVE_INFINITY) return "all time";
+  if (window.start === Number.NEGATIVE_INFINITY) return `until ${dayPhrase(window.end)}`;
+  if (window.end === Number.POSITIVE_INFINITY) return `from ${dayPhrase(window.start)}`;
+  return `${dayPhrase(window.start)} .. ${dayPhrase(window.end)}`;
+}
+function endText(end, unknown) {
+  if (typeof end === "string") return end;
+  return end !== null && end !== void 0 && Number.isFinite(end) ? dayToIso(end) : unknown;
+}
+function windowRange(start, end, unknown = "\u2026") {
+  return `${endText(start, unknown)} .. ${endText(end, unknown)}`;
+}
+function compactWindow(window) {
+  return `${endText(window.start, "\u2026")}..${endText(window.end, "\u2026")}`;
+}
+function money(amount, currency) {
+  return `${formatNumber(amount)} ${currency}`;
+}
+function moneyChange(change, currency) {
+  return `${change > 0 ? "+" : ""}${money(change, currency)}`;
+}
+
 // packages/language/src/lsp/quick-fixes/value-fixes.ts
 var CURRENCY = /^[A-Z]{3}$/;
 function upperCaseCurrency(context) {
@@ -40198,7 +40124,7 @@ function swapWindowDates(context) {
   return [
     quickFix(
       context,
-      `Swap the dates: ${end.text} .. ${start.text}`,
+      `Swap the dates: ${windowRange(end.text, start.text)}`,
       [
         { range: start.range, newText: end.text },
         { range: end.range, newText: start.text }
@@ -40307,14 +40233,6 @@ function supportersIndex(missions) {
   return index;
 }
 
-// packages/language/src/model/wording.ts
-function qualifiedName(measure) {
-  return `${measure.$container.name}.${measure.name}`;
-}
-function percent(fraction) {
-  return `${Math.round(fraction * 100)}%`;
-}
-
 // packages/language/src/model/links.ts
 var WEB_PROTOCOLS = /* @__PURE__ */ new Set(["https:", "http:"]);
 function linkableUrl(url) {
@@ -40386,13 +40304,13 @@ function missionSection(model, person, mission) {
   out.push(`### ${md(mission.name)}${mission.title ? ` \u2014 ${md(mission.title)}` : ""}`, "");
   const roles = roleText(facts.loadOf(person).assignments.filter((assignment) => assignment.mission === mission));
   const window = facts.windowOf(mission);
-  const windowText4 = window.source === "none" ? "no window" : `${isoOrNull(window.start) ?? "\u2026"} .. ${isoOrNull(window.end) ?? "\u2026"}` + (window.source === "own" ? "" : ` (from ${md(window.from?.name ?? "")})`);
+  const windowText2 = window.source === "none" ? "no window" : windowRange(window.start, window.end) + (window.source === "own" ? "" : ` (from ${md(window.from?.name ?? "")})`);
   const progress = facts.progressOf(mission);
   const progressText3 = progress === void 0 ? "none yet" : percent(progress);
   out.push(`- **Your role:** ${roles}`);
   const pace = model.pace.mission(mission);
   out.push(
-    `- **Status:** ${facts.statusOf(mission)} \xB7 **Window:** ${windowText4} \xB7 **Progress:** ${progressText3}` + (pace ? ` \xB7 **Pace:** ${paceText(pace)}` : "")
+    `- **Status:** ${facts.statusOf(mission)} \xB7 **Window:** ${windowText2} \xB7 **Progress:** ${progressText3}` + (pace ? ` \xB7 **Pace:** ${paceText(pace)}` : "")
   );
   const lead = leadOf(mission)?.person?.ref;
   if (lead && lead !== person) out.push(`- **Lead:** ${personName(lead)}`);
@@ -40458,8 +40376,8 @@ function boundaryLines(mission) {
   const headcount = headcountOf(mission);
   const window = mission.boundaries[0]?.windows[0];
   if (window && isValidDate(window.start) && isValidDate(window.end))
-    lines.push(`- Window: ${dateToIso(window.start)} .. ${dateToIso(window.end)}`);
-  if (budget?.amount !== void 0) lines.push(`- Budget: ${formatNumber(budget.amount)} ${md(budget.currency)}`);
+    lines.push(`- Window: ${windowRange(dateToIso(window.start), dateToIso(window.end))}`);
+  if (budget?.amount !== void 0) lines.push(`- Budget: ${money(budget.amount, md(budget.currency))}`);
   if (headcount?.count !== void 0) lines.push(`- Headcount: ${formatNumber(headcount.count)}`);
   for (const rule of mission.boundaries[0]?.rules ?? [])
     lines.push(`- ${rule.negated ? "Must not" : "Must"}: ${md(rule.text)}`);
@@ -40548,11 +40466,17 @@ function stagingQueue(facts) {
   const cached = stagingCache.get(facts);
   if (cached) return cached;
   const entries = facts.missions.filter((mission) => facts.statusOf(mission) === "staged").map((mission) => stagingEntry(facts, mission));
-  const ranked = entries.map((entry, index) => ({ entry, index })).sort(
-    (a2, b) => (b.entry.cd3 ?? Number.NEGATIVE_INFINITY) - (a2.entry.cd3 ?? Number.NEGATIVE_INFINITY) || a2.index - b.index
-  ).map(({ entry }) => entry);
+  const ranked = entries.map((entry, index) => ({ entry, index })).sort((a2, b) => compareQueued(a2.entry, b.entry) || a2.index - b.index).map(({ entry }) => entry);
   stagingCache.set(facts, ranked);
   return ranked;
+}
+function compareQueued(a2, b) {
+  if (a2.cd3 !== void 0 && b.cd3 !== void 0) return b.cd3 - a2.cd3;
+  if (a2.cd3 !== void 0) return -1;
+  if (b.cd3 !== void 0) return 1;
+  const nameA = a2.mission.name;
+  const nameB = b.mission.name;
+  return nameA < nameB ? -1 : nameA > nameB ? 1 : 0;
 }
 function stagingEntry(facts, mission) {
   const cost = costOfDelayPerWeek(mission);
@@ -40894,16 +40818,12 @@ function windowReason(facts, mission, endNotPassed, parentWindow) {
   const name = parent ? nameOf(parent) : "the parent";
   return {
     reason: "parent-window",
-    message: `it does not fit in the window of ${name} (${windowText(parentWindow)}) from today on`
+    message: `it does not fit in the window of ${name} (${compactWindow(parentWindow)}) from today on`
   };
 }
 function windowLimit(facts, mission) {
   const parent = facts.parentOf(mission);
   return parent ? `the window of ${nameOf(parent)}` : "its window";
-}
-function windowText(window) {
-  const day = (value) => Number.isFinite(value) ? dayToIso(value) : "\u2026";
-  return `${day(window.start)}..${day(window.end)}`;
 }
 
 // packages/language/src/planning/plan-output.ts
@@ -40940,9 +40860,9 @@ function planText(plan) {
   const lines = [`Staging plan from ${dayToIso(plan.today)}`];
   if (plan.entries.length === 0) lines.push("No staged missions.");
   else {
-    const table = [[...PLAN_COLUMNS], ...planRows(plan)];
-    const widths = PLAN_COLUMNS.map((_2, column) => Math.max(...table.map((row) => row[column].length)));
-    for (const row of table)
+    const table2 = [[...PLAN_COLUMNS], ...planRows(plan)];
+    const widths = PLAN_COLUMNS.map((_2, column) => Math.max(...table2.map((row) => row[column].length)));
+    for (const row of table2)
       lines.push(
         row.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd()
       );
@@ -40965,7 +40885,7 @@ function planMarkdown(plan) {
   return `${lines.join("\n").trimEnd()}
 `;
 }
-var isoOrNull2 = (day) => day === void 0 || !Number.isFinite(day) ? null : dayToIso(day);
+var isoOrNull = (day) => day === void 0 || !Number.isFinite(day) ? null : dayToIso(day);
 function planJson(plan) {
   return {
     today: dayToIso(plan.today),
@@ -40974,9 +40894,9 @@ function planJson(plan) {
       name: entry.name,
       cd3: entry.cd3 ?? null,
       people: entry.people,
-      start: isoOrNull2(entry.start),
-      end: isoOrNull2(entry.end),
-      waitsFor: entry.waitsFor.map((wait) => ({ person: wait.person, on: isoOrNull2(wait.on) })),
+      start: isoOrNull(entry.start),
+      end: isoOrNull(entry.end),
+      waitsFor: entry.waitsFor.map((wait) => ({ person: wait.person, on: isoOrNull(wait.on) })),
       unplannable: entry.unplannable ? {
         reason: entry.unplannable.reason,
         person: entry.unplannable.person ?? null,
@@ -40988,17 +40908,6 @@ function planJson(plan) {
 }
 
 // packages/language/src/validation/rules/describe.ts
-function dayText2(day) {
-  if (day === Number.NEGATIVE_INFINITY) return "the beginning of time";
-  if (day === Number.POSITIVE_INFINITY) return "the end of time";
-  return dayToIso(day);
-}
-function windowText2(window) {
-  if (window.start === Number.NEGATIVE_INFINITY && window.end === Number.POSITIVE_INFINITY) return "all time";
-  if (window.start === Number.NEGATIVE_INFINITY) return `until ${dayText2(window.end)}`;
-  if (window.end === Number.POSITIVE_INFINITY) return `from ${dayText2(window.start)}`;
-  return `${dayText2(window.start)} .. ${dayText2(window.end)}`;
-}
 function windowOrigin(window) {
   switch (window.source) {
     case "own":
@@ -41010,9 +40919,6 @@ function windowOrigin(window) {
     case "none":
       return "no window";
   }
-}
-function money(amount, currency) {
-  return `${formatNumber(amount)} ${currency}`;
 }
 function nameList(names2, max = 10) {
   if (names2.length <= max) return names2.join(", ");
@@ -41043,10 +40949,10 @@ function measurePaceText(pace, measure) {
   const { expected, progress, pace: name, span } = pace.measure(measure);
   if (expected === void 0) return void 0;
   const done = progress === void 0 ? "no progress" : `${percent(progress)} done`;
-  return `${name ? paceText(name) : "none"}: ${done}, ${percent(expected)} expected by today (${windowText2(span)})`;
+  return `${name ? paceText(name) : "none"}: ${done}, ${percent(expected)} expected by today (${windowPhrase(span)})`;
 }
 function effectiveWindowText(window) {
-  return window.source === "own" ? windowText2(window) : `${windowText2(window)} (${windowOrigin(window)})`;
+  return window.source === "own" ? windowPhrase(window) : `${windowPhrase(window)} (${windowOrigin(window)})`;
 }
 function pathText(facts, mission) {
   return [mission, ...facts.ancestorsOf(mission)].map((element) => element.name).join(" \u2192 ");
@@ -43777,14 +43683,14 @@ function unknownItemMessage(error, root2, items) {
   const ruleName = error.context?.ruleStack?.[error.context.ruleStack.length - 1]?.replace(/\u200b/g, "");
   const keywords = ruleName ? items.of(ruleName) : void 0;
   if (!ruleName || !keywords) return void 0;
-  const where = blockName(ruleName, root2, token.startOffset);
+  const where2 = blockName(ruleName, root2, token.startOffset);
   const [nearest] = nearestNames(
     token.image,
     keywords.map((keyword) => ({ item: keyword, name: keyword })),
     1
   );
   const hint = nearest ? ` (did you mean '${nearest.name}'?)` : ` (an item starts with ${list(keywords)})`;
-  return `unknown item '${token.image}' in ${where}${hint}`;
+  return `unknown item '${token.image}' in ${where2}${hint}`;
 }
 function blockName(ruleName, root2, offset) {
   const element = lastBefore(root2.elements ?? [], offset);
@@ -45475,7 +45381,7 @@ var MissionInlayHintProvider = class extends AbstractInlayHintProvider {
     const broken = windowOf(node) ? "own window unusable; " : "";
     accept({
       position: open.range.end,
-      label: `window ${windowText2(window)} (${broken}${windowOrigin(window)})`,
+      label: `window ${windowPhrase(window)} (${broken}${windowOrigin(window)})`,
       paddingLeft: true
     });
   }
@@ -45806,8 +45712,8 @@ var IgnoreRules = class _IgnoreRules {
   ignores(path, isFolder) {
     const entry = trimSlash(path);
     return this.layers.some(({ base, rules }) => {
-      const relative = base === "" ? entry : entry.startsWith(`${base}/`) ? entry.slice(base.length + 1) : void 0;
-      return relative !== void 0 && relative !== "" && rules.ignores(isFolder ? `${relative}/` : relative);
+      const relative2 = base === "" ? entry : entry.startsWith(`${base}/`) ? entry.slice(base.length + 1) : void 0;
+      return relative2 !== void 0 && relative2 !== "" && rules.ignores(isFolder ? `${relative2}/` : relative2);
     });
   }
 };
@@ -45874,6 +45780,7 @@ var MissionEditorSettings = class {
   connection;
   file;
   configFileUri;
+  clientCapabilities;
   constructor(services) {
     this.settings = services.config.Settings;
     this.configuration = services.shared.workspace.ConfigurationProvider;
@@ -45883,6 +45790,9 @@ var MissionEditorSettings = class {
     this.fileSystem = services.shared.workspace.FileSystemProvider;
     this.connection = services.shared.lsp.Connection;
     if (this.workspace instanceof MissionWorkspaceManager) this.workspace.addStartupParticipant(this);
+    services.shared.lsp.LanguageServer.onInitialize((params) => {
+      this.clientCapabilities = params.capabilities;
+    });
     this.configuration.onConfigurationSectionUpdate((update) => {
       if (update.section !== services.LanguageMetaData.languageId) return;
       this.editor = asSection(update.configuration);
@@ -45932,14 +45842,29 @@ var MissionEditorSettings = class {
     }
     this.settings.setRuleOverrides(rules);
   }
-  /** Validates every document again (no relinking) under the workspace lock, once the workspace is up. */
+  /**
+   * Validates every document again (no relinking) under the workspace lock, once the workspace is up, then
+   * asks the client to fetch inlay hints and code lenses again: they read today (pace, "could start …"),
+   * and a client only re-asks for them on an edit of the document otherwise.
+   */
   revalidateAll() {
     return this.workspace.ready.then(
       () => this.lock.write((token) => {
         if (this.builder instanceof MissionDocumentBuilder) this.builder.requestRevalidation();
         return this.builder.update([], [], token);
       })
-    );
+    ).then(() => this.refreshEditorViews());
+  }
+  /** Sends the refresh requests the client declared it supports; a client that fails one is not retried. */
+  refreshEditorViews() {
+    const workspace = this.clientCapabilities?.workspace;
+    if (!this.connection) return;
+    if (workspace?.inlayHint?.refreshSupport) {
+      this.connection.sendRequest(import_vscode_languageserver19.InlayHintRefreshRequest.type).catch(reportSettingsFailure);
+    }
+    if (workspace?.codeLens?.refreshSupport) {
+      this.connection.sendRequest(import_vscode_languageserver19.CodeLensRefreshRequest.type).catch(reportSettingsFailure);
+    }
   }
   /** Reads the workspace root's mission.config.json and shows its `invalid-config` problems on the file. */
   async loadConfigFile() {
@@ -47606,11 +47531,11 @@ var NameValidator = class {
       if (others.length === LISTED_OTHERS) break;
     }
     const unlisted = holders.length - 1 - others.length;
-    const where = others.map((other) => `a ${kindWordOf(other.type)} in ${fileName(other.documentUri.path)}`).join(", ") + (unlisted > 0 ? ` and ${unlisted} more` : "");
+    const where2 = others.map((other) => `a ${kindWordOf(other.type)} in ${fileName(other.documentUri.path)}`).join(", ") + (unlisted > 0 ? ` and ${unlisted} more` : "");
     report(
       accept,
       "duplicate-name",
-      `the name '${element.name}' is used by ${holders.length} elements (this ${kindOf(element)}; also ${where})`,
+      `the name '${element.name}' is used by ${holders.length} elements (this ${kindOf(element)}; also ${where2})`,
       { node: element, property: "name" }
     );
   }
@@ -47717,15 +47642,15 @@ var BoundaryValidator = class {
     if (!own || !parent) return;
     const outer = parent.$type === "Mission" ? this.facts.get().windowOf(parent) : visionWindow(parent);
     if (contains(outer, own)) return;
-    const theirs = parent.$type === "Mission" ? `the window of its parent ${nameOf(parent)} (${windowText2(outer)}${originNote(outer)})` : `the horizon of its vision ${nameOf(parent)} (${dayText2(outer.end)})`;
+    const theirs = parent.$type === "Mission" ? `the window of its parent ${nameOf(parent)} (${windowPhrase(outer)}${originNote(outer)})` : `the horizon of its vision ${nameOf(parent)} (${dayPhrase(outer.end)})`;
     const how = [];
-    if (own.start < outer.start) how.push(`it starts ${dayText2(own.start)}, before ${dayText2(outer.start)}`);
-    if (own.end > outer.end) how.push(`it ends ${dayText2(own.end)}, after ${dayText2(outer.end)}`);
+    if (own.start < outer.start) how.push(`it starts ${dayPhrase(own.start)}, before ${dayPhrase(outer.start)}`);
+    if (own.end > outer.end) how.push(`it ends ${dayPhrase(own.end)}, after ${dayPhrase(outer.end)}`);
     const window = windowOf(mission);
     report(
       accept,
       "window-outside-parent",
-      `the window of ${nameOf(mission)} (${windowText2(own)}) is not inside ${theirs}: ${how.join(" and ")}`,
+      `the window of ${nameOf(mission)} (${windowPhrase(own)}) is not inside ${theirs}: ${how.join(" and ")}`,
       { node: window }
     );
   }
@@ -47795,11 +47720,11 @@ var BoundaryValidator = class {
     const mission = measure.$container;
     const window = this.facts.get().windowOf(mission);
     if (window.source === "none" || contains(window, { start: day, end: day })) return;
-    const side = day < window.start ? `before it starts (${dayText2(window.start)})` : `after it ends (${dayText2(window.end)})`;
+    const side = day < window.start ? `before it starts (${dayPhrase(window.start)})` : `after it ends (${dayPhrase(window.end)})`;
     report(
       accept,
       "measure-due-outside-window",
-      `${measureName(measure)} is due ${dayText2(day)}, outside the window of ${nameOf(mission)} (${windowText2(window)}${originNote(window)}): ${side}`,
+      `${measureName(measure)} is due ${dayPhrase(day)}, outside the window of ${nameOf(mission)} (${windowPhrase(window)}${originNote(window)}): ${side}`,
       { node: due, property: "date" }
     );
   }
@@ -48161,7 +48086,7 @@ var SupportValidator = class {
         report(
           accept,
           "support-window-disjoint",
-          `${nameOf(mission)} (${windowText2(ownWindow2)}) supports ${nameOf(supported)} (${windowText2(theirWindow)}), but their windows do not overlap`,
+          `${nameOf(mission)} (${windowPhrase(ownWindow2)}) supports ${nameOf(supported)} (${windowPhrase(theirWindow)}), but their windows do not overlap`,
           at
         );
       }
@@ -48216,7 +48141,7 @@ var TimeValidator = class {
     report(
       accept,
       "review-overdue",
-      `${nameOf(mission)} was last reviewed ${dayText2(last)}, ${days(age)} ago (every ${days(review.every)}): the review was due ${dayText2(last + review.every)}`,
+      `${nameOf(mission)} was last reviewed ${dayPhrase(last)}, ${days(age)} ago (every ${days(review.every)}): the review was due ${dayPhrase(last + review.every)}`,
       { node: review }
     );
   }
@@ -48613,6 +48538,123 @@ function sourceFile(path, absolutePath, text) {
   return { path, uri: URI.file(absolutePath), text };
 }
 
+// packages/language/src/outputs/output-model.ts
+var OutputModel = class {
+  constructor(facts, diagnostics, summary2, files, today) {
+    this.facts = facts;
+    this.diagnostics = diagnostics;
+    this.summary = summary2;
+    this.today = today;
+    this.pathByUri = new Map(files.map((file) => [file.uri, file.path]));
+    this.files = files.map((file) => file.path);
+  }
+  facts;
+  diagnostics;
+  summary;
+  today;
+  pathByUri;
+  problemsByElement;
+  elementByDiagnostic;
+  paceFacts;
+  files;
+  /** Expected progress and pace on the model's today (the system date when it has none). */
+  get pace() {
+    return this.paceFacts ??= this.facts.paceOn(todayFrom(this.today));
+  }
+  /** The file of a node, as the user named it. */
+  pathOf(node) {
+    const uri = ast_utils_exports.getDocument(node).uri.toString();
+    return this.pathByUri.get(uri) ?? uri;
+  }
+  /** The location of a node's whole text (`name` narrows it to the name, e.g. for links). */
+  sourceOf(node) {
+    const range = node.$cstNode?.range;
+    const file = this.pathOf(node);
+    if (!range) return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    return {
+      file,
+      line: range.start.line + 1,
+      column: range.start.character + 1,
+      endLine: range.end.line + 1,
+      endColumn: range.end.character + 1
+    };
+  }
+  /** The diagnostics inside an element's text, counted by severity. */
+  problemsOf(element) {
+    this.problemsByElement ??= this.assignProblems();
+    return this.problemsByElement.get(element) ?? NO_PROBLEMS;
+  }
+  /** The element whose text holds the diagnostic's start (none for a config file's or one between elements). */
+  elementOf(diagnostic) {
+    this.problemsByElement ??= this.assignProblems();
+    return this.elementByDiagnostic.get(diagnostic);
+  }
+  hasErrors(element) {
+    return this.problemsOf(element).errors > 0;
+  }
+  /**
+   * Elements are top-level and do not nest, so each diagnostic belongs to the element whose text
+   * holds its start: one sort per file and a binary search per diagnostic.
+   */
+  assignProblems() {
+    const byFile = /* @__PURE__ */ new Map();
+    const { visions, persons, teams, missions } = this.facts;
+    for (const element of [...visions, ...persons, ...teams, ...missions]) {
+      const source3 = this.sourceOf(element);
+      const list3 = byFile.get(source3.file);
+      if (list3) list3.push({ element, source: source3 });
+      else byFile.set(source3.file, [{ element, source: source3 }]);
+    }
+    for (const list3 of byFile.values())
+      list3.sort((a2, b) => compare(a2.source.line, a2.source.column, b.source.line, b.source.column));
+    const counts = /* @__PURE__ */ new Map();
+    this.elementByDiagnostic = /* @__PURE__ */ new Map();
+    for (const diagnostic of this.diagnostics) {
+      const list3 = byFile.get(diagnostic.file);
+      if (!list3) continue;
+      let low = 0;
+      let high = list3.length - 1;
+      let found;
+      while (low <= high) {
+        const middle = low + high >> 1;
+        const candidate = list3[middle];
+        if (compare(candidate.source.line, candidate.source.column, diagnostic.line, diagnostic.column) <= 0) {
+          found = candidate;
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      if (!found || compare(diagnostic.line, diagnostic.column, found.source.endLine, found.source.endColumn) > 0)
+        continue;
+      this.elementByDiagnostic.set(diagnostic, found.element);
+      const entry = counts.get(found.element) ?? { errors: 0, warnings: 0, infos: 0 };
+      if (diagnostic.severity === "error") entry.errors++;
+      else if (diagnostic.severity === "warning") entry.warnings++;
+      else entry.infos++;
+      counts.set(found.element, entry);
+    }
+    return counts;
+  }
+};
+var NO_PROBLEMS = Object.freeze({ errors: 0, warnings: 0, infos: 0 });
+function compare(lineA, columnA, lineB, columnB) {
+  return lineA - lineB || columnA - columnB;
+}
+function outputModelOf(result, diagnostics = result.diagnostics, summary2 = result.summary) {
+  const today = dayToIso(result.services.Mission.config.Settings.today);
+  return new OutputModel(
+    result.facts,
+    diagnostics,
+    summary2,
+    result.documents.map(({ source: source3, document }) => ({ uri: document.uri.toString(), path: source3.path })),
+    today
+  );
+}
+function isoOrNull2(day) {
+  return Number.isFinite(day) ? dayToIso(day) : null;
+}
+
 // packages/language/src/outputs/tag-selection.ts
 var UnknownTagError = class extends Error {
   /** `tags`: every tag of the model, for "did you mean". */
@@ -48763,8 +48805,8 @@ function missionJson(model, mission) {
       mustNot: texts(boundary.rules.filter((rule) => rule.negated))
     } : null,
     effectiveWindow: {
-      start: isoOrNull(effective.start),
-      end: isoOrNull(effective.end),
+      start: isoOrNull2(effective.start),
+      end: isoOrNull2(effective.end),
       source: effective.source,
       from: effective.from?.name ?? null
     },
@@ -49227,12 +49269,12 @@ function describeChange(change, escape) {
     }
     case "budget": {
       const { before, after } = change;
-      const show = (budget) => budget === null ? "none" : `${formatNumber(budget.amount)} ${budget.currency}`;
-      const delta = before && after && before.currency === after.currency ? ` (${signed(after.amount - before.amount)} ${after.currency})` : "";
+      const show = (budget) => budget === null ? "none" : money(budget.amount, budget.currency);
+      const delta = before && after && before.currency === after.currency ? ` (${moneyChange(after.amount - before.amount, after.currency)})` : "";
       return `budget: ${show(before)} \u2192 ${show(after)}${delta}`;
     }
     case "window":
-      return `window: ${windowText3(change.before)} \u2192 ${windowText3(change.after)}${windowMove(change)}`;
+      return `window: ${windowText(change.before)} \u2192 ${windowText(change.after)}${windowMove(change)}`;
     case "headcount":
       return `headcount: ${change.before ?? "none"} \u2192 ${change.after ?? "none"}`;
     case "measure":
@@ -49254,11 +49296,11 @@ function figuresText(figures2) {
   return parts.length > 0 ? `: ${parts.join(", ")}` : "";
 }
 function describeDiagnostic(diagnostic, escape) {
-  const where = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
-  return escape(`${where} ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`);
+  const where2 = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
+  return escape(`${where2} ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`);
 }
-function windowText3(window) {
-  return window === null ? "none" : `${window.start ?? "?"} .. ${window.end ?? "?"}`;
+function windowText(window) {
+  return window === null ? "none" : windowRange(window.start, window.end, "?");
 }
 function windowMove(change) {
   const moves = [];
@@ -49565,7 +49607,11 @@ function cascadeToDot(graph, options = {}) {
     `    node [shape=box, style="rounded,filled", fontname="${DIAGRAM_FONT}", fontsize=11, margin="0.12,0.06", penwidth=1.5];`,
     `    edge [color="#8a8f98", arrowsize=0.7, penwidth=1.2, fontname="${DIAGRAM_FONT}"];`
   ];
-  for (const node of graph.nodes) lines.push(`    ${node.id} [${nodeAttributes(node)}];`);
+  for (const node of graph.nodes) {
+    const href = options.nodeHref?.(node);
+    const link = href === void 0 ? "" : `, href=${dotString(href)}`;
+    lines.push(`    ${node.id} [${nodeAttributes(node)}${link}];`);
+  }
   for (const edge of graph.edges) {
     lines.push(
       edge.kind === "under" ? `    ${edge.from} -> ${edge.to};` : `    ${edge.from} -> ${edge.to} [class="supports", style=dashed, color="${SUPPORT_COLOR}", fontcolor="${SUPPORT_COLOR}", fontsize=9, label="supports", constraint=false];`
@@ -50208,7 +50254,7 @@ function stagingSection(model, selection) {
     const ranked = entry.cd3 !== void 0;
     const title = entry.mission.title ? ` <span class="none">${html(entry.mission.title)}</span>` : "";
     const leadLine = lead ? `<br><span class="none">lead ${html(lead)}</span>` : "";
-    const value = entry.costOfDelayPerWeek === void 0 ? '<span class="none">no value</span>' : `${html(formatNumber(entry.costOfDelayPerWeek))} ${html(entry.currency ?? "")}`;
+    const value = entry.costOfDelayPerWeek === void 0 ? '<span class="none">no value</span>' : html(money(entry.costOfDelayPerWeek, entry.currency ?? ""));
     const weeks = entry.windowWeeks === void 0 ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks));
     const cd3 = ranked ? `<b>${html(formatNumber(entry.cd3))}</b>` : '<span class="none">\u2014</span>';
     return `<tr><td><span class="rank${ranked ? "" : " unranked"}">${index + 1}</span></td><td><b>${html(entry.mission.name)}</b>${title}${leadLine}</td><td class="num">${value}</td><td class="num">${weeks}</td><td class="num">${cd3}</td></tr>`;
@@ -50252,6 +50298,768 @@ ${rows.join("\n")}
 <p class="note">${problemCounts(summary2)} in ${counted(summary2.files, "file")}.</p>
 ${body}
 </section>`;
+}
+
+// packages/language/src/planning/reviews.ts
+function reviewSchedule(facts, today, within) {
+  const all = [];
+  for (const mission of facts.missions) {
+    const review = reviewOf(mission);
+    if (!review || facts.isFinished(mission)) continue;
+    const last = toDay(review.last);
+    const due = last === void 0 ? today : last + review.every;
+    const state = last === void 0 ? "never" : due < today ? "overdue" : due <= today + within ? "due" : "later";
+    const lead = mission.leads[0]?.person?.ref;
+    all.push({
+      mission,
+      name: nameOf(mission),
+      ...lead ? { lead: nameOf(lead) } : {},
+      every: review.every,
+      ...last === void 0 ? {} : { last },
+      due,
+      next: Math.max(due, today),
+      state
+    });
+  }
+  all.sort((a2, b) => a2.due - b.due || a2.name.localeCompare(b.name));
+  const groups = /* @__PURE__ */ new Map();
+  for (const review of all) {
+    if (review.state === "later") continue;
+    const list3 = groups.get(review.lead);
+    if (list3) list3.push(review);
+    else groups.set(review.lead, [review]);
+  }
+  const byLead = [...groups].map(([lead, reviews]) => ({ ...lead === void 0 ? {} : { lead }, reviews })).sort((a2, b) => a2.lead === void 0 ? 1 : b.lead === void 0 ? -1 : a2.lead.localeCompare(b.lead));
+  return { today, within, all, byLead };
+}
+function reviewStateText(review, today) {
+  const days2 = (count) => `${count} ${count === 1 ? "day" : "days"}`;
+  if (review.state === "never") return "never reviewed: due today";
+  if (review.state === "overdue") return `overdue since ${dayToIso(review.due)} (${days2(today - review.due)})`;
+  const when = review.due === today ? `today (${dayToIso(review.due)})` : `${dayToIso(review.due)} (in ${days2(review.due - today)})`;
+  return `due ${when}`;
+}
+function reviewLine(review, today) {
+  const last = review.last === void 0 ? "" : `, last ${dayToIso(review.last)}`;
+  return `${review.name}: ${reviewStateText(review, today)} (every ${review.every} days${last})`;
+}
+function heading2(schedule) {
+  const until = dayToIso(schedule.today + schedule.within);
+  return `Reviews overdue or due by ${until} (today ${dayToIso(schedule.today)})`;
+}
+function reviewsText(schedule) {
+  const lines = [heading2(schedule)];
+  if (schedule.byLead.length === 0) lines.push("No reviews are overdue or due.");
+  for (const group of schedule.byLead) {
+    lines.push("", group.lead ?? "(no lead)");
+    for (const review of group.reviews) lines.push(`  ${reviewLine(review, schedule.today)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function reviewsMarkdown(schedule) {
+  const lines = [`## ${heading2(schedule)}`];
+  if (schedule.byLead.length === 0) lines.push("", "No reviews are overdue or due.");
+  for (const group of schedule.byLead) {
+    lines.push("", `### ${group.lead === void 0 ? "(no lead)" : markdownText(group.lead)}`, "");
+    for (const review of group.reviews) lines.push(`- ${markdownText(reviewLine(review, schedule.today))}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function reviewsJson(schedule) {
+  return {
+    today: dayToIso(schedule.today),
+    within: schedule.within,
+    leads: schedule.byLead.map((group) => ({
+      lead: group.lead ?? null,
+      reviews: group.reviews.map((review) => ({
+        mission: review.name,
+        every: review.every,
+        last: review.last === void 0 ? null : dayToIso(review.last),
+        due: dayToIso(review.due),
+        state: review.state
+      }))
+    }))
+  };
+}
+
+// packages/language/src/outputs/site/site-page.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// packages/language/src/outputs/site/site-style.ts
+var SITE_CSS = REPORT_CSS + `
+nav.site { background: #17203a; padding: 0 40px; display: flex; flex-wrap: wrap; gap: 4px; }
+nav.site a { color: #dfe6f3; text-decoration: none; padding: 9px 12px; font-size: 13px; }
+nav.site a:hover, nav.site a.here { background: rgba(255,255,255,.12); color: #fff; }
+.banner { background: #fdf0ef; color: var(--red); border-bottom: 2px solid var(--red); padding: 10px 40px;
+  font-weight: 600; }
+.crumbs { font-size: 13px; margin: 0 0 6px; opacity: .85; }
+header.top .crumbs a { color: #cfe0ff; }
+header.top a { color: #cfe0ff; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 18px; margin: 0; }
+dl.facts dt { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .05em;
+  padding-top: 2px; }
+dl.facts dd { margin: 0; }
+blockquote.intent { margin: 0 0 10px; padding: 8px 14px; border-left: 4px solid var(--blue); background: var(--wash);
+  font-size: 15px; }
+ul.plain { margin: 4px 0; padding-left: 20px; }
+.cascade a { cursor: pointer; }
+td.indent-0 { padding-left: 10px; } td.indent-1 { padding-left: 28px; } td.indent-2 { padding-left: 46px; }
+td.indent-3 { padding-left: 64px; } td.indent-4 { padding-left: 82px; } td.indent-5 { padding-left: 100px; }
+td.indent-6 { padding-left: 118px; } td.indent-7 { padding-left: 136px; } td.indent-deep { padding-left: 154px; }
+tr.measure td:first-child { color: var(--muted); }
+a { color: var(--blue); }
+td.pace { display: table-cell; padding: 7px 10px; border-radius: 0; background: none; }
+@media print {
+  nav.site, .banner, footer, p.note { display: none; }
+  header.top { background: #fff; color: var(--ink); padding: 0 0 8px; }
+  main { padding: 0; max-width: none; }
+  section.card { border: none; padding: 0; }
+  table { font-size: 10.5px; }
+  tr { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .pace.behind { color: var(--amber); background: none; border: 1px solid var(--amber); }
+}
+`;
+
+// packages/language/src/outputs/site/site-page.ts
+var LIVE_RELOAD_PATH = "_live.js";
+var LIVE_RELOAD_EVENTS = "_events";
+var LIVE_RELOAD_SCRIPT = `new EventSource('/${LIVE_RELOAD_EVENTS}').addEventListener('reload', () => location.reload());
+`;
+var NAV = [
+  ["cascade", "index.html", "Cascade"],
+  ["scorecard", "scorecard.html", "Scorecard"],
+  ["people", "people.html", "People"],
+  ["staging", "staging.html", "Staging"],
+  ["diagnostics", "diagnostics.html", "Diagnostics"]
+];
+var STYLE_HASH = createHash2("sha256").update(SITE_CSS).digest("base64");
+function page(shell, context) {
+  const csp = [
+    "default-src 'none'",
+    `style-src 'sha256-${STYLE_HASH}'`,
+    "img-src data:",
+    ...context.liveReload ? ["script-src 'self'", "connect-src 'self'"] : [],
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+  const nav = NAV.map(([entry, target, label]) => {
+    const count = entry === "diagnostics" ? ` (${context.problems})` : "";
+    const here = shell.nav === entry ? ' class="here" aria-current="page"' : "";
+    return `<a href="${relative(shell.path, target)}"${here}>${label}${count}</a>`;
+  }).join("");
+  const script = context.liveReload ? `
+<script src="/${LIVE_RELOAD_PATH}"></script>` : "";
+  const content = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${html(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${html(shell.title)}</title>
+<style>${SITE_CSS}</style>${script}
+</head>
+<body>
+<nav class="site">${nav}</nav>
+<header class="top">
+${shell.header}
+</header>
+<main>
+${shell.main}
+</main>
+<footer>${shell.footer}</footer>
+</body>
+</html>
+`;
+  return { path: shell.path, content };
+}
+function relative(from, to) {
+  const depth = from.split("/").length - 1;
+  return "../".repeat(depth) + to;
+}
+var SitePaths = class {
+  paths = /* @__PURE__ */ new Map();
+  used = /* @__PURE__ */ new Set();
+  constructor(missions, persons) {
+    for (const mission of missions) this.assign(mission, "missions");
+    for (const person of persons) this.assign(person, "people");
+  }
+  /** The page of a mission or person (undefined for visions and teams, which are shown on index and people). */
+  pageOf(element) {
+    return this.paths.get(element);
+  }
+  /** Where an element is shown: its page, or the anchor of a vision (index) or a team (people). */
+  targetOf(element) {
+    const own = this.paths.get(element);
+    if (own) return own;
+    if (element.$type === "Vision") return `index.html#vision-${anchorName(element.name)}`;
+    if (element.$type === "Team") return `people.html#team-${anchorName(element.name)}`;
+    return "index.html";
+  }
+  assign(element, folder) {
+    const base = `${folder}/${/^[A-Za-z0-9_-]+$/.test(element.name ?? "") ? element.name : "unnamed"}`;
+    let path = `${base}.html`;
+    for (let n = 2; this.used.has(path.toLowerCase()); n++) path = `${base}~${n}.html`;
+    this.used.add(path.toLowerCase());
+    this.paths.set(element, path);
+  }
+};
+function anchorName(name) {
+  return (name ?? "").replace(/[^A-Za-z0-9_-]/g, "") || "unnamed";
+}
+function elementLink(paths, from, element, text) {
+  const href = html(relative(from, paths.targetOf(element)));
+  return `<a href="${href}">${html(text ?? element.name ?? "(unnamed)")}</a>`;
+}
+
+// packages/language/src/outputs/site/site-context.ts
+var REVIEWS_WITHIN_DAYS = 14;
+function siteContext(model, options) {
+  const { facts } = model;
+  const byElement = /* @__PURE__ */ new Map();
+  for (const diagnostic of model.diagnostics) {
+    const element = model.elementOf(diagnostic);
+    if (!element) continue;
+    const list3 = byElement.get(element);
+    if (list3) list3.push(diagnostic);
+    else byElement.set(element, [diagnostic]);
+  }
+  const today = todayFrom(model.today);
+  const reviews = new Map(reviewSchedule(facts, today, REVIEWS_WITHIN_DAYS).all.map((r) => [r.mission, r]));
+  return {
+    model,
+    paths: new SitePaths(facts.missions, facts.persons),
+    title: options.title ?? "Mission cascade",
+    today,
+    problems: model.diagnostics.length,
+    ...options.liveReload ? { liveReload: true } : {},
+    diagnosticsOf: (element) => byElement.get(element) ?? [],
+    reviewOf: (mission) => reviews.get(mission)
+  };
+}
+function footerOf(site) {
+  const { model } = site;
+  const files = model.files.length === 1 ? model.files[0] : `${model.files.length} files`;
+  return `Generated by <code>mission</code> from ${html(files)}${model.today ? ` \xB7 today ${html(model.today)}` : ""}`;
+}
+
+// packages/language/src/facts/allocation.ts
+var CURRENCY4 = /^[A-Z]{3}$/;
+function allocationOf(facts, mission) {
+  const budgets = /* @__PURE__ */ new Map();
+  let headcount;
+  let children = 0;
+  for (const child of facts.childrenOf(mission)) {
+    if (facts.cycleOf(child)) continue;
+    children++;
+    const budget = budgetOf(child);
+    if (budget && CURRENCY4.test(budget.currency ?? ""))
+      budgets.set(budget.currency, (budgets.get(budget.currency) ?? 0) + budget.amount);
+    const count = headcountOf(child)?.count;
+    if (count !== void 0) headcount = (headcount ?? 0) + count;
+  }
+  return {
+    budgets: [...budgets].map(([currency, amount]) => ({ currency, amount })),
+    ...headcount === void 0 ? {} : { headcount },
+    children
+  };
+}
+
+// packages/language/src/outputs/site/site-parts.ts
+function statusBadge2(status) {
+  return `<span class="status ${html(status)}">${html(status)}</span>`;
+}
+function paceBadge2(pace) {
+  return pace ? `<span class="pace ${pace}">${html(paceText(pace))}</span>` : "";
+}
+function progressCell2(progress, label) {
+  if (progress === void 0) return '<span class="none">no progress</span>';
+  const bar = barSvg(progress, progress >= 1 ? "done" : "progress", label);
+  return `${bar}<span class="pct">${percent(progress)}</span>`;
+}
+function numberCell2(value) {
+  return value === void 0 ? '<td class="num none">\u2014</td>' : `<td class="num">${html(formatNumber(value))}</td>`;
+}
+function measurePaceCell2(site, measure) {
+  const { pace, expected } = site.model.pace.measure(measure);
+  if (expected === void 0) return '<span class="none">no span</span>';
+  return `${pace ? `${paceBadge2(pace)} ` : ""}<span class="none">${percent(expected)} expected</span>`;
+}
+var MEASURE_HEAD = '<tr><th>Measure</th><th class="num">Baseline</th><th class="num">Current</th><th class="num">Target</th><th>Unit</th><th>Due</th><th>Progress</th><th>Pace</th></tr>';
+function measureRow2(site, from, measure, cellClass = "") {
+  const { facts } = site.model;
+  const { progress, direction, rollup } = facts.measure(measure);
+  const target = measure.contributions[0]?.measure?.ref;
+  const contributors = facts.contributorsOf(measure);
+  const notes = [
+    ...measure.title ? [`<span class="none">${html(measure.title)}</span>`] : [],
+    ...target ? [`<span class="none">\u2192 ${measureLink(site, from, target)}</span>`] : [],
+    ...direction === "down" ? ['<span class="none">(lower is better)</span>'] : []
+  ];
+  const rollsUp3 = rollup.written || contributors.length > 0 ? `<br><span class="none rollup">rolls up by ${html(rollupText(rollup, unitOf(measure)))}` + (contributors.length > 0 ? `: from ${contributors.map((contributor) => measureLink(site, from, contributor)).join(", ")}` : "") + "</span>" : "";
+  const due = measure.dues[0]?.date;
+  const numbers = [baselineOf(measure), currentOf(measure), targetOf(measure)].map(numberCell2).join("");
+  return `<tr class="measure"><td${cellClass ? ` class="${cellClass}"` : ""}>${html(measure.name ?? "")} ${notes.join(" ")}${rollsUp3}</td>${numbers}<td>${html(unitOf(measure) ?? "")}</td><td class="date">${isValidDate(due) ? dateToIso(due) : ""}</td><td class="progress">${progressCell2(progress, `${measure.name ?? ""} progress`)}</td><td class="pace">${measurePaceCell2(site, measure)}</td></tr>`;
+}
+function measureLink(site, from, measure) {
+  const mission = measure.$container;
+  return `${elementLink(site.paths, from, mission)}.${html(measure.name ?? "")}`;
+}
+function tagsAndLinks2(mission) {
+  const tags = tagsOf(mission).map((tag) => `<span class="tag">#${html(tag)}</span>`);
+  const links = linksOf(mission).map((link) => {
+    const label = html(link.label ?? link.url);
+    const href = linkableUrl(link.url);
+    return href ? `<a class="link" href="${html(href)}" rel="noopener noreferrer">${label}</a>` : `<span class="link none">${label}${link.label ? ` (${html(link.url)})` : ""}</span>`;
+  });
+  return { tags: tags.join(" "), links: links.join(" ") };
+}
+function diagnosticsTable(site, from, diagnostics, linkElements) {
+  if (diagnostics.length === 0) return '<p class="empty">No problems found.</p>';
+  const rows = diagnostics.map((diagnostic) => {
+    const element = linkElements ? site.model.elementOf(diagnostic) : void 0;
+    const concerns2 = linkElements ? `<td>${element ? elementLink(site.paths, from, element) : '<span class="none">\u2014</span>'}</td>` : "";
+    return `<tr><td><span class="sev ${diagnostic.severity}">${diagnostic.severity}</span></td><td><code>${html(diagnostic.code)}</code></td>${concerns2}<td class="loc">${html(diagnostic.file)}:${diagnostic.line}:${diagnostic.column}</td><td>${html(diagnostic.message)}</td></tr>`;
+  });
+  const concerns = linkElements ? "<th>Concerns</th>" : "";
+  return table(`<tr><th>Severity</th><th>Code</th>${concerns}<th>Where</th><th>Message</th></tr>`, rows);
+}
+function table(head, rows) {
+  return `<table>
+<thead>${head}</thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>`;
+}
+function card(id, heading3, body, note) {
+  return `<section class="card" id="${id}">
+<h2>${heading3}</h2>
+${note ? `<p class="note">${note}</p>
+` : ""}${body}
+</section>`;
+}
+
+// packages/language/src/outputs/site/site-mission.ts
+function missionPage(site, mission) {
+  const path = site.paths.pageOf(mission);
+  const { facts } = site.model;
+  const link = (element) => elementLink(site.paths, path, element);
+  const ancestors = facts.ancestorsOf(mission).slice().reverse().map((ancestor) => link(ancestor));
+  const { tags, links } = tagsAndLinks2(mission);
+  const name = html(mission.name ?? "(unnamed)");
+  const header2 = [
+    `<p class="crumbs">${ancestors.length > 0 ? ancestors.join(" \u203A ") + " \u203A " : ""}${name}</p>`,
+    `<h1>${name}${mission.title ? ` <span class="more">${html(mission.title)}</span>` : ""}</h1>`,
+    `<div class="chips">${statusBadge2(facts.statusOf(mission))} ${paceBadge2(site.model.pace.mission(mission))} ${tags}</div>`
+  ].join("\n");
+  const sections = [
+    intentSection(mission),
+    card("people", "Lead and crew", peopleFacts(site, path, mission)),
+    card("boundaries", "Boundaries", boundaryFacts(site, mission)),
+    measuresSection2(site, path, mission),
+    card("relations", "Cascade and mutual support", relationFacts(site, path, mission)),
+    card("more", "Review and links", reviewAndLinks(site, mission, links)),
+    card(
+      "diagnostics",
+      "Diagnostics",
+      diagnosticsTable(site, path, site.diagnosticsOf(mission), false),
+      where(site, mission)
+    )
+  ];
+  return page(
+    {
+      title: `${mission.name ?? "(unnamed)"} \xB7 ${site.title}`,
+      path,
+      header: header2,
+      main: sections.join("\n"),
+      footer: footerOf(site)
+    },
+    site
+  );
+}
+function where(site, mission) {
+  const source3 = site.model.sourceOf(mission);
+  return `Defined at <code>${html(source3.file)}:${source3.line}:${source3.column}</code>.`;
+}
+function intentSection(mission) {
+  const intent = intentOf(mission);
+  if (!intent) return card("intent", "Intent", '<p class="empty">No intent stated.</p>');
+  const items = [
+    ...intent.endStates.map((item) => `<li><b>End state:</b> ${html(item.text ?? "")}</li>`),
+    ...intent.keyTasks.map((item) => `<li><b>Key task:</b> ${html(item.text ?? "")}</li>`)
+  ];
+  const list3 = items.length > 0 ? `<ul class="plain">${items.join("")}</ul>` : "";
+  return card("intent", "Intent", `<blockquote class="intent">${html(intent.statement ?? "")}</blockquote>${list3}`);
+}
+function peopleFacts(site, path, mission) {
+  const lead = leadOf(mission)?.person?.ref;
+  const crew = [];
+  for (const item of mission.crews) {
+    for (const member of item.members) {
+      const target = member?.ref;
+      if (!target) continue;
+      const members = target.$type === "Team" ? ` <span class="none">(team: ${target.members.map((person) => person?.ref).filter((person) => person !== void 0).map((person) => elementLink(site.paths, path, person)).join(", ")})</span>` : "";
+      crew.push(elementLink(site.paths, path, target) + members);
+    }
+  }
+  return definitionList([
+    ["Lead", lead ? elementLink(site.paths, path, lead) : '<span class="none">no lead</span>'],
+    ["Crew", crew.length > 0 ? crew.join(", ") : '<span class="none">none</span>']
+  ]);
+}
+function boundaryFacts(site, mission) {
+  const { facts } = site.model;
+  const window = facts.windowOf(mission);
+  const windowFrom = window.source === "own" ? "" : window.source === "none" ? "" : ` <span class="none">(from ${html(window.from?.name ?? "")})</span>`;
+  const allocation = allocationOf(facts, mission);
+  const budget = budgetOf(mission);
+  const headcount = headcountOf(mission);
+  const handedDown = allocation.budgets.map((b) => html(money(b.amount, b.currency))).join(" + ");
+  const rows = [
+    [
+      "Window",
+      window.source === "none" ? '<span class="none">none</span>' : html(windowRange(window.start, window.end)) + windowFrom
+    ],
+    [
+      "Budget",
+      (budget ? html(money(budget.amount, budget.currency ?? "")) : '<span class="none">none</span>') + (allocation.children > 0 ? ` <span class="none">\xB7 to its children: ${handedDown || "none stated"}</span>` : "")
+    ],
+    [
+      "Headcount",
+      (headcount ? html(formatNumber(headcount.count)) : '<span class="none">none</span>') + (allocation.children > 0 ? ` <span class="none">\xB7 to its children: ${allocation.headcount === void 0 ? "none stated" : html(formatNumber(allocation.headcount))}</span>` : "")
+    ]
+  ];
+  for (const rule of mission.boundaries[0]?.rules ?? [])
+    rows.push([rule.negated ? "Must not" : "Must", html(rule.text ?? "")]);
+  return definitionList(rows);
+}
+function measuresSection2(site, path, mission) {
+  const progress = site.model.facts.progressOf(mission);
+  const pace = paceBadge2(site.model.pace.mission(mission));
+  const summary2 = `<p>Progress ${progressCell2(progress, "mission progress")} ${pace}</p>`;
+  const body = mission.measures.length === 0 ? '<p class="empty">No measures.</p>' : `${summary2}<table>
+<thead>${MEASURE_HEAD}</thead>
+<tbody>
+${mission.measures.map((measure) => measureRow2(site, path, measure)).join("\n")}
+</tbody>
+</table>`;
+  return card(
+    "measures",
+    "Measures of success",
+    body,
+    "Pace compares progress with the share of the measure's span elapsed by today; a mission's pace is its worst measure's."
+  );
+}
+function relationFacts(site, path, mission) {
+  const { facts } = site.model;
+  const list3 = (missions) => missions.length === 0 ? '<span class="none">none</span>' : missions.map((other) => elementLink(site.paths, path, other)).join(", ");
+  const parent = facts.parentOf(mission);
+  const cycle = facts.cycleOf(mission);
+  return definitionList([
+    ["Under", parent ? elementLink(site.paths, path, parent) : '<span class="none">nothing (not aligned)</span>'],
+    ["Children", list3(facts.childrenOf(mission))],
+    ["Supports", list3(supportedBy(mission))],
+    ["Supported by", list3(supportersOf(facts, mission))],
+    ...cycle ? [["Cycle", list3(cycle)]] : []
+  ]);
+}
+function reviewAndLinks(site, mission, links) {
+  const review = site.reviewOf(mission);
+  return definitionList([
+    [
+      "Review",
+      review ? `${html(reviewStateText(review, site.today))} <span class="none">(every ${review.every} days)</span>` : '<span class="none">no review rhythm</span>'
+    ],
+    ["Links", links || '<span class="none">none</span>']
+  ]);
+}
+function definitionList(rows) {
+  return `<dl class="facts">${rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join("")}</dl>`;
+}
+
+// packages/language/src/outputs/site/site-people.ts
+var PATH = "people.html";
+function peoplePage(site) {
+  const { facts } = site.model;
+  const rows = facts.persons.map((person) => {
+    const load = facts.loadOf(person);
+    const over = load.load > load.capacity;
+    const fill = load.capacity > 0 ? load.load / load.capacity : 1;
+    return `<tr><td class="person"><b>${elementLink(site.paths, PATH, person)}</b>${person.title ? ` <span class="none">${html(person.title)}</span>` : ""}</td><td class="num${over ? " over" : ""}">${load.load} / ${html(formatNumber(load.capacity))}</td><td>${barSvg(fill, over ? "over" : "load", `${person.name ?? ""} load`)}</td><td class="num">${load.missions.length}</td></tr>`;
+  });
+  const persons = rows.length === 0 ? '<p class="empty">The model has no persons.</p>' : `<table>
+<thead><tr><th>Person</th><th class="num">Load</th><th></th><th class="num">Missions</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>`;
+  const teams = facts.teams.map(
+    (team) => `<li id="team-${anchorName(team.name)}"><b>${html(team.name ?? "(unnamed)")}</b>${team.title ? ` <span class="none">${html(team.title)}</span>` : ""}: ` + (team.members.map((member) => member?.ref).filter((person) => person !== void 0).map((person) => elementLink(site.paths, PATH, person)).join(", ") || '<span class="none">no members</span>') + teamDiagnostics(site, team) + "</li>"
+  );
+  const main = [
+    card(
+      "persons",
+      "People: load against capacity",
+      persons,
+      "Load is the largest number of concurrent active missions a person leads or crews."
+    ),
+    card(
+      "teams",
+      "Teams",
+      teams.length === 0 ? '<p class="empty">No teams.</p>' : `<ul class="plain">${teams.join("")}</ul>`
+    )
+  ];
+  return page(
+    {
+      title: `People \xB7 ${site.title}`,
+      path: PATH,
+      nav: "people",
+      header: `<h1>People</h1>`,
+      main: main.join("\n"),
+      footer: footerOf(site)
+    },
+    site
+  );
+}
+function teamDiagnostics(site, team) {
+  const count = site.diagnosticsOf(team).length;
+  return count === 0 ? "" : ` <a href="${relative(PATH, "diagnostics.html")}">${count} problem${count === 1 ? "" : "s"}</a>`;
+}
+function personPages(site, person, brief) {
+  const path = site.paths.pageOf(person);
+  const { facts } = site.model;
+  const load = facts.loadOf(person);
+  const over = load.load > load.capacity;
+  const role = person.roles[0]?.text;
+  const briefPath = path.replace(/\.html$/, ".md");
+  const header2 = [
+    `<h1>${html(person.name ?? "(unnamed)")}${person.title ? ` <span class="more">${html(person.title)}</span>` : ""}</h1>`,
+    `<p class="vision">${role ? `${html(role)} \xB7 ` : ""}capacity ${html(formatNumber(load.capacity))} \xB7 load ${load.load}${over ? " \xB7 <b>over capacity</b>" : ""}</p>`
+  ].join("\n");
+  const missionRows = load.missions.map((mission) => {
+    const roles = [
+      ...new Set(
+        load.assignments.filter((assignment) => assignment.mission === mission).map((a2) => a2.role === "team" ? `crew (team ${a2.team?.name ?? ""})` : a2.role)
+      )
+    ];
+    const ancestors = facts.ancestorsOf(mission).slice(0, 2).map((ancestor) => elementLink(site.paths, path, ancestor));
+    const counted2 = facts.isCountedInPeak(person, mission) ? ' class="counted"' : "";
+    return `<tr><td${counted2}><b>${elementLink(site.paths, path, mission)}</b>${mission.title ? ` <span class="none">${html(mission.title)}</span>` : ""}</td><td>${html(roles.join(", "))}</td><td>${statusBadge2(facts.statusOf(mission))}</td><td class="date">${html(windowRange(facts.windowOf(mission).start, facts.windowOf(mission).end))}</td><td>${paceBadge2(site.model.pace.mission(mission))}</td><td>${ancestors.length > 0 ? ancestors.join(" \u2039 ") : '<span class="none">\u2014</span>'}</td></tr>`;
+  });
+  const missions = missionRows.length === 0 ? '<p class="empty">On no missions.</p>' : table(
+    "<tr><th>Mission</th><th>Role</th><th>Status</th><th>Window</th><th>Pace</th><th>1 up \u2039 2 up</th></tr>",
+    missionRows
+  );
+  const steps = loadTimeline(facts, person).map((step) => {
+    const stepOver = step.load > load.capacity;
+    const fill = load.capacity > 0 ? step.load / load.capacity : 1;
+    return `<tr><td class="date">${html(windowRange(step.start, step.end))}</td><td class="num${stepOver ? " over" : ""}">${step.load} / ${html(formatNumber(load.capacity))}</td><td>${barSvg(fill, stepOver ? "over" : "load", "load")}</td><td>${step.items.map((mission) => elementLink(site.paths, path, mission)).join(", ")}</td></tr>`;
+  });
+  const timeline = steps.length === 0 ? '<p class="empty">No active missions.</p>' : table('<tr><th>Days</th><th class="num">Load</th><th></th><th>Active missions</th></tr>', steps);
+  const main = [
+    card("missions", "Missions", missions, "Red: counted in a peak over capacity."),
+    card("load", "Load over time", timeline, "Each stretch of days with the same active missions running."),
+    card(
+      "brief",
+      "Brief",
+      `<p><a href="${html(relative(path, briefPath))}">The brief in Markdown</a> (vision, intents 1 up and 2 up, boundaries, measures, mutual support), as <code>mission brief</code> writes it.</p>`
+    ),
+    card("diagnostics", "Diagnostics", diagnosticsTable(site, path, site.diagnosticsOf(person), false))
+  ];
+  return [
+    page(
+      {
+        title: `${person.name ?? "(unnamed)"} \xB7 ${site.title}`,
+        path,
+        header: header2,
+        main: main.join("\n"),
+        footer: footerOf(site)
+      },
+      site
+    ),
+    { path: briefPath, content: brief }
+  ];
+}
+
+// packages/language/src/outputs/site/site-pages.ts
+function indexPage(site, cascadeSvg, cascadeNote) {
+  const { facts, summary: summary2 } = site.model;
+  const visions = facts.visions.map(
+    (vision) => `<p class="vision" id="vision-${anchorName(vision.name)}">Vision <b>${html(vision.name ?? "(unnamed)")}</b>${vision.title ? ` \u2014 ${html(vision.title)}` : ""}` + (isValidDate(vision.horizon) ? ` <span class="horizon">horizon ${dateToIso(vision.horizon)}</span>` : "") + `${site.diagnosticsOf(vision).length > 0 ? ' <a href="diagnostics.html">has problems</a>' : ""}</p>`
+  );
+  const header2 = [
+    `<h1>${html(site.title)}</h1>`,
+    ...visions,
+    `<div class="chips"><span class="chip"><b>${facts.missions.length}</b>missions</span><span class="chip"><b>${facts.persons.length}</b>people</span><span class="chip error"><b>${summary2.errors}</b>errors</span><span class="chip warning"><b>${summary2.warnings}</b>warnings</span></div>`
+  ].join("\n");
+  const figure2 = cascadeSvg ? inlineSvg(cascadeSvg) : `<p class="empty">${html(cascadeNote ?? "No cascade diagram.")}</p>`;
+  const main = card(
+    "cascade",
+    "Cascade",
+    `<div class="cascade">${figure2}</div>`,
+    "Visions on top, missions below their parents; dashed arrows are mutual support; red outlines mark missions with errors. Click a mission for its page."
+  );
+  return page({ title: site.title, path: "index.html", nav: "cascade", header: header2, main, footer: footerOf(site) }, site);
+}
+function cascadeOrder(site) {
+  const { facts } = site.model;
+  const order2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const walk = (root2) => {
+    const stack = [{ element: root2, depth: 0 }];
+    while (stack.length > 0) {
+      const entry = stack.pop();
+      if (seen.has(entry.element)) continue;
+      seen.add(entry.element);
+      order2.push(entry);
+      const children = facts.childrenOf(entry.element);
+      for (let i = children.length - 1; i >= 0; i--)
+        stack.push({ element: children[i], depth: entry.depth + 1 });
+    }
+  };
+  for (const vision of facts.visions) walk(vision);
+  for (const mission of facts.missions) if (!facts.parentOf(mission)) walk(mission);
+  for (const mission of facts.missions) walk(mission);
+  return order2;
+}
+function scorecardPage(site) {
+  const path = "scorecard.html";
+  const rows = [];
+  for (const { element, depth } of cascadeOrder(site)) {
+    const indent = `indent-${depth > 7 ? "deep" : depth}`;
+    if (element.$type === "Vision") {
+      rows.push(
+        `<tr class="group"><td colspan="6" class="${indent}">Vision ${elementLink(site.paths, path, element)}${element.title ? `<span class="title">${html(element.title)}</span>` : ""}</td><td></td><td></td></tr>`
+      );
+      continue;
+    }
+    rows.push(missionRow(site, path, element, indent));
+    const measureIndent = `indent-${depth + 1 > 7 ? "deep" : depth + 1}`;
+    for (const measure of element.measures) rows.push(measureRow2(site, path, measure, measureIndent));
+  }
+  const table2 = rows.length === 0 ? '<p class="empty">The model has no missions.</p>' : `<table>
+<thead>${MEASURE_HEAD}</thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>`;
+  const note = "Every mission in cascade order, its measures below it. Progress is (current \u2212 baseline) \xF7 (target \u2212 baseline), clamped to 0\u2013100%; a mission's is the mean of its measures'. Pace compares progress with the share of the measure's span elapsed by today: on track down to 10 points below it, behind under that.";
+  return page(
+    {
+      title: `Scorecard \xB7 ${site.title}`,
+      path,
+      nav: "scorecard",
+      header: `<h1>Scorecard</h1>
+<p class="vision">${html(site.title)}${site.model.today ? ` \xB7 ${html(site.model.today)}` : ""}</p>`,
+      main: card("scorecard", "Measures of success", table2, note),
+      footer: footerOf(site)
+    },
+    site
+  );
+}
+function missionRow(site, path, mission, indent) {
+  const { facts } = site.model;
+  const lead = leadOf(mission)?.person?.ref;
+  const problems2 = site.model.problemsOf(mission);
+  const marks = problems2.errors > 0 ? ' <span class="sev error">errors</span>' : problems2.warnings > 0 ? ' <span class="sev warning">warnings</span>' : "";
+  return `<tr class="group"><td colspan="6" class="${indent}">${elementLink(site.paths, path, mission)}${mission.title ? `<span class="title">${html(mission.title)}</span>` : ""} ${statusBadge2(facts.statusOf(mission))}${lead ? ` <span class="none">lead ${html(lead.name ?? "")}</span>` : ""}${marks}</td><td class="progress">${progressCell2(facts.progressOf(mission), "mission progress")}</td><td class="pace">${paceBadge2(site.model.pace.mission(mission))}</td></tr>`;
+}
+function stagingPage(site) {
+  const path = "staging.html";
+  const { facts } = site.model;
+  const queue = stagingQueue(facts).map((entry, index) => {
+    const value = entry.costOfDelayPerWeek === void 0 ? '<span class="none">no value</span>' : html(money(entry.costOfDelayPerWeek, entry.currency ?? ""));
+    const weeks = entry.windowWeeks === void 0 ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks));
+    const cd3 = entry.cd3 === void 0 ? '<span class="none">\u2014</span>' : `<b>${html(formatNumber(entry.cd3))}</b>`;
+    return `<tr><td><span class="rank${entry.cd3 === void 0 ? " unranked" : ""}">${index + 1}</span></td><td><b>${elementLink(site.paths, path, entry.mission)}</b></td><td class="num">${value}</td><td class="num">${weeks}</td><td class="num">${cd3}</td></tr>`;
+  });
+  const plan = stagingPlanOn(facts, site.today);
+  const planTable = planRows(plan).map((row, index) => {
+    const mission = plan.entries[index].mission;
+    const cells = row.map((cell, column) => column === 1 ? elementLink(site.paths, path, mission) : html(cell));
+    return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join("")}</tr>`;
+  });
+  const body = queue.length === 0 ? '<p class="empty">No staged missions.</p>' : table(
+    '<tr><th>#</th><th>Mission</th><th class="num">Cost of delay / week</th><th class="num">Window (weeks)</th><th class="num">CD3</th></tr>',
+    queue
+  );
+  const planBody = planTable.length === 0 ? '<p class="empty">Nothing to plan.</p>' : table(
+    "<tr><th>#</th><th>Mission</th><th>Start</th><th>End</th><th>Waits for</th><th>Note</th></tr>",
+    planTable
+  ) + `
+<div class="gantt">${planGanttSvg(plan)}</div>`;
+  const main = [
+    card(
+      "queue",
+      "Staging queue",
+      body,
+      "Staged missions ranked by CD3: cost of delay per week \xF7 window length in weeks."
+    ),
+    card(
+      "plan",
+      "Staging plan",
+      planBody,
+      "Each staged mission at the earliest start on or after today when its lead and crew have capacity for its whole window, inside its parent's window (<code>mission plan</code>)."
+    )
+  ];
+  return page(
+    {
+      title: `Staging \xB7 ${site.title}`,
+      path,
+      nav: "staging",
+      header: "<h1>Staging</h1>",
+      main: main.join("\n"),
+      footer: footerOf(site)
+    },
+    site
+  );
+}
+function diagnosticsPage(site, banner) {
+  const path = "diagnostics.html";
+  const { summary: summary2 } = site.model;
+  const note = `${problemCounts(summary2)} in ${counted(summary2.files, "file")}.`;
+  return page(
+    {
+      title: `Diagnostics \xB7 ${site.title}`,
+      path,
+      nav: "diagnostics",
+      header: "<h1>Diagnostics</h1>",
+      main: (banner ?? "") + card("diagnostics", "Diagnostics", diagnosticsTable(site, path, site.model.diagnostics, true), note),
+      footer: footerOf(site)
+    },
+    site
+  );
+}
+
+// packages/language/src/outputs/site/site.ts
+function renderSite(model, options = {}) {
+  const site = siteContext(model, options);
+  const pages = [
+    indexPage(site, options.cascadeSvg, options.cascadeNote),
+    scorecardPage(site),
+    peoplePage(site),
+    stagingPage(site),
+    diagnosticsPage(site)
+  ];
+  for (const mission of model.facts.missions) pages.push(missionPage(site, mission));
+  for (const person of model.facts.persons) {
+    const brief = person.name ? renderBrief(model, person.name) : "";
+    pages.push(...personPages(site, person, brief));
+  }
+  return pages;
+}
+function renderDiagnosticsPage(model, options = {}) {
+  return diagnosticsPage(siteContext(model, options));
+}
+function siteCascadeDot(model) {
+  const paths = new SitePaths(model.facts.missions, model.facts.persons);
+  return cascadeToDot(buildCascadeGraph(model), {
+    nodeHref: (node) => node.kind === "mission" ? paths.pageOf(node.element) : `#vision-${anchorName(node.element.name)}`
+  });
 }
 
 // packages/language/src/api/format.ts
@@ -50346,90 +51154,6 @@ function starterFiles(today) {
   ];
 }
 
-// packages/language/src/planning/reviews.ts
-function reviewSchedule(facts, today, within) {
-  const all = [];
-  for (const mission of facts.missions) {
-    const review = reviewOf(mission);
-    if (!review || facts.isFinished(mission)) continue;
-    const last = toDay(review.last);
-    const due = last === void 0 ? today : last + review.every;
-    const state = last === void 0 ? "never" : due < today ? "overdue" : due <= today + within ? "due" : "later";
-    const lead = mission.leads[0]?.person?.ref;
-    all.push({
-      mission,
-      name: nameOf(mission),
-      ...lead ? { lead: nameOf(lead) } : {},
-      every: review.every,
-      ...last === void 0 ? {} : { last },
-      due,
-      next: Math.max(due, today),
-      state
-    });
-  }
-  all.sort((a2, b) => a2.due - b.due || a2.name.localeCompare(b.name));
-  const groups = /* @__PURE__ */ new Map();
-  for (const review of all) {
-    if (review.state === "later") continue;
-    const list3 = groups.get(review.lead);
-    if (list3) list3.push(review);
-    else groups.set(review.lead, [review]);
-  }
-  const byLead = [...groups].map(([lead, reviews]) => ({ ...lead === void 0 ? {} : { lead }, reviews })).sort((a2, b) => a2.lead === void 0 ? 1 : b.lead === void 0 ? -1 : a2.lead.localeCompare(b.lead));
-  return { today, within, all, byLead };
-}
-function reviewStateText(review, today) {
-  const days2 = (count) => `${count} ${count === 1 ? "day" : "days"}`;
-  if (review.state === "never") return "never reviewed: due today";
-  if (review.state === "overdue") return `overdue since ${dayToIso(review.due)} (${days2(today - review.due)})`;
-  const when = review.due === today ? `today (${dayToIso(review.due)})` : `${dayToIso(review.due)} (in ${days2(review.due - today)})`;
-  return `due ${when}`;
-}
-function reviewLine(review, today) {
-  const last = review.last === void 0 ? "" : `, last ${dayToIso(review.last)}`;
-  return `${review.name}: ${reviewStateText(review, today)} (every ${review.every} days${last})`;
-}
-function heading2(schedule) {
-  const until = dayToIso(schedule.today + schedule.within);
-  return `Reviews overdue or due by ${until} (today ${dayToIso(schedule.today)})`;
-}
-function reviewsText(schedule) {
-  const lines = [heading2(schedule)];
-  if (schedule.byLead.length === 0) lines.push("No reviews are overdue or due.");
-  for (const group of schedule.byLead) {
-    lines.push("", group.lead ?? "(no lead)");
-    for (const review of group.reviews) lines.push(`  ${reviewLine(review, schedule.today)}`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-function reviewsMarkdown(schedule) {
-  const lines = [`## ${heading2(schedule)}`];
-  if (schedule.byLead.length === 0) lines.push("", "No reviews are overdue or due.");
-  for (const group of schedule.byLead) {
-    lines.push("", `### ${group.lead === void 0 ? "(no lead)" : markdownText(group.lead)}`, "");
-    for (const review of group.reviews) lines.push(`- ${markdownText(reviewLine(review, schedule.today))}`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-function reviewsJson(schedule) {
-  return {
-    today: dayToIso(schedule.today),
-    within: schedule.within,
-    leads: schedule.byLead.map((group) => ({
-      lead: group.lead ?? null,
-      reviews: group.reviews.map((review) => ({
-        mission: review.name,
-        every: review.every,
-        last: review.last === void 0 ? null : dayToIso(review.last),
-        due: dayToIso(review.due),
-        state: review.state
-      }))
-    }))
-  };
-}
-
 export {
   __require,
   __commonJS,
@@ -50451,9 +51175,7 @@ export {
   DIAGNOSTIC_CODES,
   qualifiedName,
   percent,
-  OutputModel,
-  outputModelOf,
-  isoOrNull,
+  windowRange,
   UnknownPersonError,
   renderBrief,
   PlanOptionError,
@@ -50479,6 +51201,9 @@ export {
   sourceFile,
   stdinSourceFile,
   loadTimeline,
+  OutputModel,
+  outputModelOf,
+  isoOrNull2 as isoOrNull,
   UnknownTagError,
   buildModelJson,
   modelJsonText,
@@ -50502,11 +51227,17 @@ export {
   dotToSvg,
   planGanttSvg,
   renderReport,
-  formatDocument,
-  STARTER_MODEL_FILE,
-  starterFiles,
   reviewSchedule,
   reviewsText,
   reviewsMarkdown,
-  reviewsJson
+  reviewsJson,
+  LIVE_RELOAD_PATH,
+  LIVE_RELOAD_EVENTS,
+  LIVE_RELOAD_SCRIPT,
+  renderSite,
+  renderDiagnosticsPage,
+  siteCascadeDot,
+  formatDocument,
+  STARTER_MODEL_FILE,
+  starterFiles
 };
