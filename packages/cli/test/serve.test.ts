@@ -5,13 +5,27 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { get, request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../../language/test/outputs/chromium.js';
 import { type SiteServer, startSiteServer } from '../src/serve.js';
 import { EXAMPLE, expectUsageError, runCli, temporaryFolder } from './helpers.js';
 
 let server: SiteServer | undefined;
 const log: string[] = [];
 const output = { stdout: () => undefined, stderr: (text: string) => void log.push(text), color: false };
+
+/** Why a test's browser checks did not run: it then counts as skipped, never as passed. */
+const NO_BROWSER = 'no Chromium here: the browser checks of this test did not run';
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+    browser = await launchChromium();
+}, 900_000);
+
+afterAll(async () => {
+    await browser?.close();
+});
 
 afterEach(async () => {
     await server?.close();
@@ -114,6 +128,33 @@ describe('mission serve', () => {
             expect((await fetchText(url)).body).not.toContain('class="banner"');
         } finally {
             stream.close();
+        }
+    });
+
+    test('in Chromium an open page reloads itself when a file is saved (the CSP allows the script)', async ({
+        skip
+    }) => {
+        if (!browser) return skip(NO_BROWSER);
+        const { model, url } = await serveCopy();
+        const page = await browser.newPage();
+        const problems: string[] = [];
+        page.on('console', message => {
+            if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+        });
+        page.on('pageerror', error => problems.push(error.message));
+        try {
+            const connected = page.waitForResponse(response => response.url().endsWith('/_events'));
+            await page.goto(`${url}missions/Grow.html`);
+            await connected;
+            expect(await page.locator('h1').textContent()).toMatch(/^Grow/);
+            const reloaded = page.waitForEvent('load');
+            const text = readFileSync(EXAMPLE, 'utf8');
+            writeFileSync(model, text.replace('"Grow the patient base"', '"Grow the patient base, live"'));
+            await reloaded;
+            expect(await page.locator('h1').textContent()).toContain('Grow the patient base, live');
+            expect(problems).toEqual([]);
+        } finally {
+            await page.close();
         }
     });
 
