@@ -101,6 +101,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
      * others, moved to their new positions, and the elements to validate.
      */
     private readonly partialValidations = new WeakMap<LangiumDocument, { kept: Diagnostic[]; elements: AstNode[] }>();
+    private readonly printsOfFacts = new WeakMap<ModelFacts, Map<AstNode, string>>();
     /** Whether the last update left every node, link and fact as it was (see facts-provider.ts). */
     lastUpdateKeptModel = false;
 
@@ -369,8 +370,16 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
         return affectedDocuments(this.langiumDocuments.all.toArray(), changed);
     }
 
+    /**
+     * The fingerprints of the facts as they are now. Kept per facts instance: the prints taken after one
+     * edit are the "before" of the next (an assistant's proposals, a run of value edits), and a facts
+     * instance is replaced, never changed, when the values it read change (facts-provider.ts).
+     */
     private factPrints(document: LangiumDocument): Map<AstNode, string> {
-        return factFingerprints(this.factsOf(document));
+        const facts = this.factsOf(document);
+        let prints = this.printsOfFacts.get(facts);
+        if (!prints) this.printsOfFacts.set(facts, (prints = factFingerprints(facts)));
+        return prints;
     }
 
     private factsOf(document: LangiumDocument): ModelFacts {
