@@ -21,7 +21,9 @@ import {
     renderBrief,
     renderReport,
     renderSite,
-    siteCascadeDot
+    SITE_SCRIPT,
+    siteCascadeDot,
+    withoutSiteScript
 } from '../../packages/language/src/index.js';
 import { checkFiles } from '../fuzz/check-helpers.js';
 import { launchChromium } from '../fuzz/chromium.js';
@@ -212,9 +214,10 @@ describe('the site (mission build) with hostile text', () => {
     }) => {
         figures.outputsChecked++;
         const cascadeSvg = await dotToSvg(siteCascadeDot(model));
-        // As text (without the figure, whose tooltips hold the words `onerror=` escaped inside attributes).
+        // As text (without the figure, whose tooltips hold the words `onerror=` escaped inside attributes):
+        // nothing but the site's own script, and its data island with no `<` in it.
         for (const { path, content } of renderSite(model).filter(page => page.path.endsWith('.html')))
-            expect(content, path).not.toMatch(/<script|<img|<iframe|<[a-z][^>]*\son\w+=/i);
+            expect(withoutSiteScript(content), path).not.toMatch(/<script|<img|<iframe|<[a-z][^>]*\son\w+=/i);
         const pages = new Map(renderSite(model, { cascadeSvg }).map(page => [page.path, page.content]));
         if (!browser) return skip(NO_BROWSER);
         const page = await blankPage();
@@ -236,11 +239,40 @@ describe('the site (mission build) with hostile text', () => {
         let shownText = '';
         for (const path of [...pages.keys()].filter(name => name.endsWith('.html'))) {
             await page.goto(origin + path, { waitUntil: 'load' });
+            // The site's own script and its JSON island are set aside (the data must parse as JSON); the text
+            // shown is the page's without them, and nothing else in the page may be a script.
             const shown = (await page.evaluate(
-                `(() => ({ text: document.body.textContent, injected: (${INJECTION_CHECK})(document) }))()`
-            )) as { text: string; injected: string[] };
+                `((site) => {
+                    const copy = document.documentElement.cloneNode(true);
+                    let data = null;
+                    for (const script of copy.querySelectorAll('script')) {
+                        if (script.type === 'application/json' && script.id === 'site-data') {
+                            data = JSON.parse(script.textContent);
+                            script.remove();
+                        } else if (!script.src && script.type === '' && script.textContent === site) script.remove();
+                    }
+                    const body = copy.querySelector('body');
+                    return { text: body.textContent, injected: (${INJECTION_CHECK})(copy), data: data !== null };
+                })(${JSON.stringify(SITE_SCRIPT)})`
+            )) as { text: string; injected: string[]; data: boolean };
             expect(shown.injected, path).toEqual([]);
+            expect(shown.data, path).toBe(path === 'index.html');
             shownText += ` ${shown.text}`;
+        }
+        // The script on hostile data: every filter choice and searches for hostile text show and hide nodes,
+        // and the search finds the mission whose title holds the hostile string.
+        await page.goto(`${origin}index.html`, { waitUntil: 'load' });
+        for (const key of ['tag', 'status', 'lead', 'pace']) {
+            if (await page.locator(`#filter-${key}`).isDisabled()) continue;
+            const values = await page
+                .locator(`#filter-${key} option`)
+                .evaluateAll(options => options.map(option => (option as HTMLOptionElement).value));
+            for (const value of values) await page.selectOption(`#filter-${key}`, value);
+            await page.selectOption(`#filter-${key}`, '');
+        }
+        for (const text of ['<script>alert(1)</script>', '"><img src=x onerror=alert(3)>']) {
+            await page.fill('#find-name', text);
+            expect(await page.locator('.cascade g.node.match').count(), text).toBeGreaterThan(0);
         }
         await page.close();
         expect(problems).toEqual([]);
@@ -364,7 +396,8 @@ describe('hostile links and tags', () => {
         const external = pages.flatMap(page => hrefs(page.content)).filter(href => /^[a-z][a-z0-9+.-]*:/i.test(href));
         expect(external).toHaveLength(LINKABLE);
         for (const href of external) expect(href).toMatch(/^(https:\/\/ok\.example\/|http:\/\/ok\.example\/|mailto:)/);
-        for (const page of pages) expect(page.content, page.path).not.toMatch(/<script|<img|<[a-z][^>]*\son\w+=/i);
+        for (const page of pages)
+            expect(withoutSiteScript(page.content), page.path).not.toMatch(/<script|<img|<[a-z][^>]*\son\w+=/i);
     });
 
     test('the brief makes Markdown links only of https, http and mailto URLs in CommonMark and GFM', async () => {

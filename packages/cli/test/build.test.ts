@@ -1,10 +1,13 @@
 /**
  * `mission build`: the site of a model as static files. Every page exists, every link between pages
  * resolves to a file (and an anchor to an element with that id), model text is escaped, each page carries
- * a strict CSP and no script, and the folder is replaced all at once (never a folder of other files).
+ * a strict CSP and no script but the site's own (hash-pinned, reading its data as JSON), and the folder is
+ * replaced all at once (never a folder of other files).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { SITE_SCRIPT, SITE_SCRIPT_ELEMENT, withoutSiteScript } from 'mission-lang-language';
 import { describe, expect, test } from 'vitest';
 import { expectUsageError, FIXTURES, REPO, runCli, temporaryFolder } from './helpers.js';
 
@@ -58,8 +61,50 @@ describe('mission build', () => {
             expect(page, file).toMatch(
                 /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;/
             );
-            expect(page, file).not.toMatch(/<script|\sstyle=|\son[a-z]+=|https?:\/\/(?!www\.w3\.org)/i);
+            expect(withoutSiteScript(page), file).not.toMatch(
+                /<script|\sstyle=|\son[a-z]+=|https?:\/\/(?!www\.w3\.org)/i
+            );
+            // Only the cascade and the scorecard run the site's script; its hash is the only script source.
+            const scripted = ['index.html', 'scorecard.html'].includes(file);
+            expect(page.includes(SITE_SCRIPT_ELEMENT), file).toBe(scripted);
+            expect(/script-src/.test(page), file).toBe(scripted);
         }
+        const hash = createHash('sha256').update(SITE_SCRIPT).digest('base64');
+        expect(index).toContain(`script-src &#39;sha256-${hash}&#39;; base-uri`);
+        // The cascade's search and filters, with the model's own statuses and leads to choose from.
+        expect(index).toContain('<div class="tools" id="cascade-tools" hidden><input type="search" id="find-name"');
+        expect(index).toMatch(
+            /<select id="filter-status"[^>]*><option value="">any status<\/option><option value="active">/
+        );
+        expect(index).toContain('<option value="mensah">mensah</option>');
+        expect(index).toContain('<option value="on-track">on track</option>');
+        const island = /<script type="application\/json" id="site-data">([^<]*)<\/script>/.exec(index)![1]!;
+        const data = JSON.parse(island) as { missions: unknown[][]; visions: unknown[][] };
+        expect(data.missions).toHaveLength(20);
+        expect(data.missions).toContainEqual([
+            'Workforce',
+            'Fill the nursing gaps',
+            [],
+            'active',
+            'mensah',
+            'on-track'
+        ]);
+        expect(data.visions).toEqual([['NorthVale', 'Safe, timely care for everyone in North Vale, within our means']]);
+        // The scorecard's rows carry their sort keys; three columns sort.
+        const scorecard = readFileSync(join(site, 'scorecard.html'), 'utf8');
+        expect(scorecard).toContain('<table class="scorecard">');
+        expect([...scorecard.matchAll(/<th data-sort="(\w+)">/g)].map(match => match[1])).toEqual([
+            'name',
+            'progress',
+            'pace'
+        ]);
+        expect(scorecard).toMatch(/<tr class="group" data-name="Workforce" data-progress="0\.\d+" data-pace="1">/);
+        // A person's load over time: a step chart against the capacity line.
+        const mensah = readFileSync(join(site, 'people/mensah.html'), 'utf8');
+        expect(mensah).toMatch(/<svg class="load-chart" viewBox="0 0 760 220" role="img" aria-label="Load over time /);
+        expect(mensah).toMatch(/<path class="load" d="M44\.0 186\.0V[\d.]+H[\d.]+/);
+        expect(mensah).toContain('<line class="capacity"');
+        expect(mensah).toContain('>capacity 1</text>');
     });
 
     test('a mission page: intent, boundaries beside its children, measures with pace, support', async () => {
@@ -96,7 +141,7 @@ describe('mission build', () => {
         expect(diagnostics).toContain('<a href="people/dana.html">dana</a>');
         // Hostile titles are text on every page.
         for (const file of filesUnder(site).filter(name => name.endsWith('.html'))) {
-            const page = readFileSync(join(site, file), 'utf8');
+            const page = withoutSiteScript(readFileSync(join(site, file), 'utf8'));
             expect(page, file).not.toContain('<script>');
             expect(page, file).not.toContain('<b>bold</b>');
         }
@@ -104,6 +149,9 @@ describe('mission build', () => {
             'Alpha &lt;script&gt;alert(1)&lt;/script&gt;'
         );
         expect(brokenLinks(site)).toEqual([]);
+        // In the data island, the title is JSON with `<` escaped: it can neither end the element nor run.
+        const index = readFileSync(join(site, 'index.html'), 'utf8');
+        expect(index).toContain('"Alpha \\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\\\ back"');
     });
 
     test('replaces its own earlier site at once, but never a folder of other files', async () => {

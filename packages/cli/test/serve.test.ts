@@ -88,8 +88,12 @@ describe('mission serve', () => {
         expect(index.status).toBe(200);
         expect(index.type).toBe('text/html; charset=utf-8');
         expect(index.body).toContain('<script src="/_live.js"></script>');
-        expect(index.body).toMatch(/content="[^"]*script-src &#39;self&#39;; connect-src &#39;self&#39;/);
-        expect((await fetchText(`${url}missions/Grow.html`)).body).toContain('<h1>Grow');
+        expect(index.body).toMatch(
+            /content="[^"]*script-src &#39;sha256-[^&]+&#39; &#39;self&#39;; connect-src &#39;self&#39;/
+        );
+        const mission = (await fetchText(`${url}missions/Grow.html`)).body;
+        expect(mission).toContain('<h1>Grow');
+        expect(mission).toMatch(/content="[^"]*script-src &#39;self&#39;; connect-src &#39;self&#39;/);
         expect((await fetchText(`${url}people/alice.md`)).body).toMatch(/^# Brief for Alice Smith \(alice\)/);
         const script = await fetchText(`${url}_live.js`);
         expect(script.type).toBe('text/javascript; charset=utf-8');

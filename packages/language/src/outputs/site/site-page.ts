@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Element, Mission, Person } from '../../generated/ast.js';
 import { html } from '../html.js';
+import { SITE_SCRIPT_ELEMENT, SITE_SCRIPT_SOURCE } from './site-script.js';
 import { SITE_CSS } from './site-style.js';
 
 /** The live-reload script of `mission serve` (a same-origin file, so the CSP allows it by 'self'). */
@@ -31,6 +32,11 @@ export interface PageShell {
     readonly header: string;
     readonly main: string;
     readonly footer: string;
+    /**
+     * The site's script (pan, zoom, search, filters, sorting) with its data: the JSON island from `dataIsland`
+     * ('' when it needs none). The script is pinned by its hash in the CSP; pages without it run no script.
+     */
+    readonly script?: string;
 }
 
 export type NavEntry = 'cascade' | 'scorecard' | 'people' | 'staging' | 'diagnostics';
@@ -57,7 +63,15 @@ export function page(shell: PageShell, context: PageContext): SitePage {
         "default-src 'none'",
         `style-src 'sha256-${STYLE_HASH}'`,
         'img-src data:',
-        ...(context.liveReload ? ["script-src 'self'", "connect-src 'self'"] : []),
+        ...(shell.script !== undefined || context.liveReload
+            ? [
+                  `script-src ${[
+                      ...(shell.script !== undefined ? [SITE_SCRIPT_SOURCE] : []),
+                      ...(context.liveReload ? ["'self'"] : [])
+                  ].join(' ')}`
+              ]
+            : []),
+        ...(context.liveReload ? ["connect-src 'self'"] : []),
         "base-uri 'none'",
         "form-action 'none'"
     ].join('; ');
@@ -85,7 +99,7 @@ ${shell.header}
 <main>
 ${shell.main}
 </main>
-<footer>${shell.footer}</footer>
+<footer>${shell.footer}</footer>${shell.script !== undefined ? `\n${shell.script}${SITE_SCRIPT_ELEMENT}` : ''}
 </body>
 </html>
 `;

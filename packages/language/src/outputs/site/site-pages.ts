@@ -3,9 +3,10 @@
  * visions), the scorecard (every mission in cascade order, indented, with its measures and pace), the
  * staging queue and plan, and every diagnostic linked to the element it concerns.
  */
+import { type PaceName, paceText } from '../../facts/pace.js';
 import { stagingQueue } from '../../facts/staging.js';
 import type { AlignmentTarget, Mission } from '../../generated/ast.js';
-import { leadOf } from '../../model/accessors.js';
+import { leadOf, tagsOf } from '../../model/accessors.js';
 import { planGanttSvg } from '../../planning/plan-gantt.js';
 import { planRows } from '../../planning/plan-output.js';
 import { stagingPlanOn } from '../../planning/staging-plan.js';
@@ -16,16 +17,8 @@ import { money } from '../../model/wording.js';
 import { inlineSvg } from '../svg.js';
 import { footerOf, type SiteContext } from './site-context.js';
 import { anchorName, elementLink, page, type SitePage } from './site-page.js';
-import {
-    card,
-    diagnosticsTable,
-    MEASURE_HEAD,
-    measureRow,
-    paceBadge,
-    progressCell,
-    statusBadge,
-    table
-} from './site-parts.js';
+import { dataIsland } from './site-script.js';
+import { card, diagnosticsTable, measureRow, paceBadge, progressCell, statusBadge, table } from './site-parts.js';
 
 export function indexPage(
     site: SiteContext,
@@ -55,11 +48,78 @@ export function indexPage(
     const main = card(
         'cascade',
         'Cascade',
-        `<div class="cascade">${figure}</div>`,
+        `${cascadeTools(site)}\n<div class="cascade">${figure}</div>`,
         'Visions on top, missions below their parents; dashed arrows are mutual support; red outlines mark ' +
-            'missions with errors. Click a mission for its page.'
+            'missions with errors. Click a mission for its page. Drag to pan, scroll (or +, −, 0 on the figure) ' +
+            'to zoom; search and filters highlight the missions that match.'
     );
-    return page({ title: site.title, path: 'index.html', nav: 'cascade', header, main, footer: footerOf(site) }, site);
+    return page(
+        {
+            title: site.title,
+            path: 'index.html',
+            nav: 'cascade',
+            header,
+            main,
+            footer: footerOf(site),
+            script: dataIsland(cascadeData(site))
+        },
+        site
+    );
+}
+
+/**
+ * The search box, the filters and the zoom buttons, hidden until the script shows them (without the script
+ * they would do nothing). The filters' choices are the model's own tags, statuses, leads and paces, escaped.
+ */
+function cascadeTools(site: SiteContext): string {
+    const { facts, pace } = site.model;
+    const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+    const tags = sorted(facts.missions.flatMap(mission => tagsOf(mission)));
+    const statuses = sorted(facts.missions.map(mission => facts.statusOf(mission)));
+    const leads = sorted(
+        facts.missions.flatMap(mission => {
+            const name = leadOf(mission)?.person?.ref?.name;
+            return name ? [name] : [];
+        })
+    );
+    const paces = sorted(facts.missions.flatMap(mission => pace.mission(mission) ?? []));
+    const select = (key: string, any: string, values: readonly string[], label = (value: string) => value): string =>
+        `<select id="filter-${key}" aria-label="Filter by ${key}"${values.length === 0 ? ' disabled' : ''}>` +
+        `<option value="">${any}</option>` +
+        values.map(value => `<option value="${html(value)}">${html(label(value))}</option>`).join('') +
+        '</select>';
+    return (
+        '<div class="tools" id="cascade-tools" hidden>' +
+        '<input type="search" id="find-name" placeholder="Search name or title" ' +
+        'aria-label="Search missions by name or title" autocomplete="off">' +
+        select('tag', 'any tag', tags, tag => `#${tag}`) +
+        select('status', 'any status', statuses) +
+        select('lead', 'any lead', leads) +
+        select('pace', 'any pace', paces, value => paceText(value as PaceName)) +
+        '<span id="find-count" aria-live="polite"></span>' +
+        '<span class="zoom"><button type="button" data-zoom="in" aria-label="Zoom in">+</button>' +
+        '<button type="button" data-zoom="out" aria-label="Zoom out">−</button>' +
+        '<button type="button" data-zoom="fit">Fit</button></span></div>'
+    );
+}
+
+/** What the script searches and filters by: each mission's name, title, tags, status, lead and pace, each vision's. */
+function cascadeData(site: SiteContext): {
+    missions: Array<[string, string, string[], string, string, string]>;
+    visions: Array<[string, string]>;
+} {
+    const { facts, pace } = site.model;
+    return {
+        missions: facts.missions.map(mission => [
+            mission.name ?? '',
+            mission.title ?? '',
+            tagsOf(mission),
+            facts.statusOf(mission),
+            leadOf(mission)?.person?.ref?.name ?? '',
+            pace.mission(mission) ?? ''
+        ]),
+        visions: facts.visions.map(vision => [vision.name ?? '', vision.title ?? ''])
+    };
 }
 
 /** Every element in cascade order (depth first from each vision, then the unaligned and the cycles), with its depth. */
@@ -92,7 +152,8 @@ export function scorecardPage(site: SiteContext): SitePage {
         const indent = `indent-${depth > 7 ? 'deep' : depth}`;
         if (element.$type === 'Vision') {
             rows.push(
-                `<tr class="group"><td colspan="6" class="${indent}">Vision ${elementLink(site.paths, path, element)}` +
+                `<tr class="group"${sortKeys(element.name)}><td colspan="6" class="${indent}">` +
+                    `Vision ${elementLink(site.paths, path, element)}` +
                     `${element.title ? `<span class="title">${html(element.title)}</span>` : ''}</td>` +
                     '<td></td><td></td></tr>'
             );
@@ -102,15 +163,16 @@ export function scorecardPage(site: SiteContext): SitePage {
         const measureIndent = `indent-${depth + 1 > 7 ? 'deep' : depth + 1}`;
         for (const measure of element.measures) rows.push(measureRow(site, path, measure, measureIndent));
     }
-    const table =
+    const scorecard =
         rows.length === 0
             ? '<p class="empty">The model has no missions.</p>'
-            : `<table>\n<thead>${MEASURE_HEAD}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+            : table(SCORECARD_HEAD, rows).replace('<table>', '<table class="scorecard">');
     const note =
         'Every mission in cascade order, its measures below it. ' +
         'Progress is (current − baseline) ÷ (target − baseline), ' +
         "clamped to 0–100%; a mission's is the mean of its measures'. Pace compares progress with the share of the " +
-        "measure's span elapsed by today: on track down to 10 points below it, behind under that.";
+        "measure's span elapsed by today: on track down to 10 points below it, behind under that. " +
+        'Sort by name, progress or pace with the column heads (a third click restores the cascade order).';
     return page(
         {
             title: `Scorecard · ${site.title}`,
@@ -119,10 +181,29 @@ export function scorecardPage(site: SiteContext): SitePage {
             header:
                 `<h1>Scorecard</h1>\n<p class="vision">${html(site.title)}` +
                 `${site.model.today ? ` · ${html(site.model.today)}` : ''}</p>`,
-            main: card('scorecard', 'Measures of success', table, note),
-            footer: footerOf(site)
+            main: card('scorecard', 'Measures of success', scorecard, note),
+            footer: footerOf(site),
+            script: ''
         },
         site
+    );
+}
+
+/** The scorecard's head: the measure's columns, the name, progress and pace ones sortable by the script. */
+const SCORECARD_HEAD =
+    '<tr><th data-sort="name">Measure</th><th class="num">Baseline</th><th class="num">Current</th>' +
+    '<th class="num">Target</th><th>Unit</th><th>Due</th><th data-sort="progress">Progress</th>' +
+    '<th data-sort="pace">Pace</th></tr>';
+
+/** Pace as a number to sort by: behind first. */
+const PACE_RANK: Record<PaceName, number> = { behind: 0, 'on-track': 1, won: 2 };
+
+/** The sort keys of a scorecard row (a vision's or a mission's) as `data-` attributes. */
+function sortKeys(name: string | undefined, progress?: number, pace?: PaceName): string {
+    return (
+        ` data-name="${html(name ?? '')}"` +
+        (progress === undefined ? '' : ` data-progress="${progress}"`) +
+        (pace === undefined ? '' : ` data-pace="${PACE_RANK[pace]}"`)
     );
 }
 
@@ -136,12 +217,14 @@ function missionRow(site: SiteContext, path: string, mission: Mission, indent: s
             : problems.warnings > 0
               ? ' <span class="sev warning">warnings</span>'
               : '';
+    const progress = facts.progressOf(mission);
+    const keys = sortKeys(mission.name, progress, site.model.pace.mission(mission));
     return (
-        `<tr class="group"><td colspan="6" class="${indent}">${elementLink(site.paths, path, mission)}` +
+        `<tr class="group"${keys}><td colspan="6" class="${indent}">${elementLink(site.paths, path, mission)}` +
         `${mission.title ? `<span class="title">${html(mission.title)}</span>` : ''}` +
         ` ${statusBadge(facts.statusOf(mission))}` +
         `${lead ? ` <span class="none">lead ${html(lead.name ?? '')}</span>` : ''}${marks}</td>` +
-        `<td class="progress">${progressCell(facts.progressOf(mission), 'mission progress')}</td>` +
+        `<td class="progress">${progressCell(progress, 'mission progress')}</td>` +
         `<td class="pace">${paceBadge(site.model.pace.mission(mission))}</td></tr>`
     );
 }

@@ -3,8 +3,9 @@
  * missions with their role, pace and line of sight (1-up and 2-up), their load over time against capacity,
  * and the brief as `mission brief` writes it (a Markdown file beside the page).
  */
-import { loadTimeline } from '../../facts/load-timeline.js';
-import type { Person } from '../../generated/ast.js';
+import { type LoadStep, loadTimeline } from '../../facts/load-timeline.js';
+import type { Mission, Person } from '../../generated/ast.js';
+import { type DayNumber, dayToIso } from '../../model/dates.js';
 import { formatNumber } from '../../model/numbers.js';
 import { windowRange } from '../../model/wording.js';
 import { barSvg, html } from '../html.js';
@@ -122,7 +123,8 @@ export function personPages(site: SiteContext, person: Person, brief: string): S
                       '<th>1 up ‹ 2 up</th></tr>',
                   missionRows
               );
-    const steps = loadTimeline(facts, person).map(step => {
+    const timelineSteps = loadTimeline(facts, person);
+    const steps = timelineSteps.map(step => {
         const stepOver = step.load > load.capacity;
         const fill = load.capacity > 0 ? step.load / load.capacity : 1;
         return (
@@ -135,10 +137,17 @@ export function personPages(site: SiteContext, person: Person, brief: string): S
     const timeline =
         steps.length === 0
             ? '<p class="empty">No active missions.</p>'
-            : table('<tr><th>Days</th><th class="num">Load</th><th></th><th>Active missions</th></tr>', steps);
+            : loadChartSvg(timelineSteps, load.capacity, site.today) +
+              table('<tr><th>Days</th><th class="num">Load</th><th></th><th>Active missions</th></tr>', steps);
     const main = [
         card('missions', 'Missions', missions, 'Red: counted in a peak over capacity.'),
-        card('load', 'Load over time', timeline, 'Each stretch of days with the same active missions running.'),
+        card(
+            'load',
+            'Load over time',
+            timeline,
+            'The number of active missions on each day (blue) against capacity (dashed red line), red where over; ' +
+                'below, each stretch of days with the same active missions running.'
+        ),
         card(
             'brief',
             'Brief',
@@ -161,4 +170,83 @@ export function personPages(site: SiteContext, person: Person, brief: string): S
         ),
         { path: briefPath, content: brief }
     ];
+}
+
+const CHART = { width: 760, height: 220, left: 44, right: 20, top: 16, bottom: 34 };
+
+/**
+ * A person's load over time as a step chart against their capacity, drawn here (no script): the active
+ * missions on each day, the stretches over capacity in red, the capacity as a dashed line, today dotted.
+ * Open windows run to the chart's edges. Only numbers and dates are written into it.
+ */
+export function loadChartSvg(steps: ReadonlyArray<LoadStep<Mission>>, capacity: number, today: DayNumber): string {
+    const finite = steps.flatMap(step => [step.start, step.end + 1]).filter(day => Number.isFinite(day));
+    let first = finite.length > 0 ? Math.min(...finite) : today - 30;
+    let last = finite.length > 0 ? Math.max(...finite) : today + 30;
+    if (steps.some(step => step.start === Number.NEGATIVE_INFINITY)) first = Math.min(first, today) - 30;
+    if (steps.some(step => step.end === Number.POSITIVE_INFINITY)) last = Math.max(last, today) + 30;
+    if (last <= first) last = first + 1;
+    const peak = Math.max(1, capacity, ...steps.map(step => step.load));
+    const top = Math.ceil(peak * 1.15);
+    const { width, height, left, right, top: topMargin, bottom } = CHART;
+    const x = (day: number): number =>
+        left + ((Math.max(first, Math.min(last, day)) - first) / (last - first)) * (width - left - right);
+    const y = (load: number): number => height - bottom - (load / top) * (height - topMargin - bottom);
+    const n = (value: number): string => value.toFixed(1);
+    const base = y(0);
+    let path = '';
+    let previous: number | undefined;
+    for (const step of steps) {
+        const x0 = x(step.start);
+        const x1 = x(step.end + 1);
+        path += previous === undefined ? `M${n(x0)} ${n(base)}` : previous === x0 ? '' : `V${n(base)}H${n(x0)}`;
+        path += `V${n(y(step.load))}H${n(x1)}`;
+        previous = x1;
+    }
+    path += `V${n(base)}Z`;
+    const over = steps
+        .filter(step => step.load > capacity)
+        .map(step => {
+            const x0 = x(step.start);
+            return (
+                `<rect class="over" x="${n(x0)}" y="${n(y(step.load))}" width="${n(x(step.end + 1) - x0)}" ` +
+                `height="${n(y(capacity) - y(step.load))}"/>`
+            );
+        });
+    const tickStep = Math.max(1, Math.ceil(top / 5));
+    const yTicks: string[] = [];
+    for (let value = 0; value <= top; value += tickStep)
+        yTicks.push(
+            `<line class="axis" x1="${left - 4}" x2="${left}" y1="${n(y(value))}" y2="${n(y(value))}"/>` +
+                `<text x="${left - 8}" y="${n(y(value) + 4)}" text-anchor="end">${value}</text>`
+        );
+    const xTicks: string[] = [];
+    const count = 5;
+    for (let i = 0; i <= count; i++) {
+        const day = Math.round(first + ((last - first) * i) / count);
+        const anchor = i === 0 ? 'start' : i === count ? 'end' : 'middle';
+        xTicks.push(
+            `<line class="axis" x1="${n(x(day))}" x2="${n(x(day))}" y1="${n(base)}" y2="${n(base + 4)}"/>` +
+                `<text x="${n(x(day))}" y="${n(base + 18)}" text-anchor="${anchor}">${dayToIso(day)}</text>`
+        );
+    }
+    const todayLine =
+        today >= first && today <= last
+            ? `<line class="today" x1="${n(x(today))}" x2="${n(x(today))}" y1="${topMargin}" y2="${n(base)}"/>` +
+              `<text x="${n(x(today) + 4)}" y="${topMargin + 10}">today</text>`
+            : '';
+    const label = `Load over time from ${dayToIso(first)} to ${dayToIso(last)}: peak ${peak}, capacity ${capacity}`;
+    return (
+        `<svg class="load-chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${html(label)}">` +
+        `<path class="load" d="${path}"/>${over.join('')}` +
+        `<line class="axis" x1="${left}" x2="${width - right}" y1="${n(base)}" y2="${n(base)}"/>` +
+        `<line class="axis" x1="${left}" x2="${left}" y1="${topMargin}" y2="${n(base)}"/>` +
+        yTicks.join('') +
+        xTicks.join('') +
+        `<line class="capacity" x1="${left}" x2="${width - right}" y1="${n(y(capacity))}" y2="${n(y(capacity))}"/>` +
+        `<text class="capacity-label" x="${width - right}" y="${n(y(capacity) - 5)}" text-anchor="end">` +
+        `capacity ${html(formatNumber(capacity))}</text>` +
+        todayLine +
+        '</svg>'
+    );
 }

@@ -1,6 +1,7 @@
 /**
  * The site of a model (`mission build`, `mission serve`): static HTML pages linked both ways, working from
- * `file://` (relative links, no script, no request, everything inline under a strict Content-Security-Policy).
+ * `file://` (relative links, no request, everything inline under a strict Content-Security-Policy; the cascade and
+ * the scorecard run the site's one script, pinned by its hash, on data in a JSON island).
  * `renderSite` is synchronous; the cascade figure is laid out by the caller (`siteCascadeDot` → `dotToSvg`).
  */
 import { renderBrief } from '../brief-markdown.js';
@@ -14,6 +15,13 @@ import { peoplePage, personPages } from './site-people.js';
 import { diagnosticsPage, indexPage, scorecardPage, stagingPage } from './site-pages.js';
 
 export { LIVE_RELOAD_EVENTS, LIVE_RELOAD_PATH, LIVE_RELOAD_SCRIPT, type SitePage } from './site-page.js';
+export {
+    SITE_DATA_ID,
+    SITE_SCRIPT,
+    SITE_SCRIPT_ELEMENT,
+    SITE_SCRIPT_SOURCE,
+    withoutSiteScript
+} from './site-script.js';
 
 export interface SiteOptions {
     /** The cascade laid out as SVG from `siteCascadeDot`; without it, `cascadeNote` is shown. */
