@@ -1,7 +1,7 @@
 /** The bounded edit distance behind "did you mean" (the unresolved-reference message and quick fixes). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distanceLimit, editDistance, namesWithin, nearestNames } from '../src/references/edit-distance.js';
+import { distanceLimit, editDistance, namesWithin, nearestNames } from '../src/model/edit-distance.js';
 
 describe('editDistance', () => {
     it('counts insertions, deletions and substitutions', () => {

@@ -12,7 +12,7 @@
  */
 import type { AstNodeDescription, AstReflection, ReferenceInfo } from 'langium';
 import { type AlignmentTarget, isMission, isTeam, type Mission } from '../generated/ast.js';
-import { distanceLimit, type NameMatch, namesWithin, nearestNames } from './edit-distance.js';
+import { distanceLimit, type NameMatch, namesWithin, nearestNames } from '../model/edit-distance.js';
 import type { MissionIndexManager } from './name-index.js';
 
 /** How many names a quick fix offers at most. */

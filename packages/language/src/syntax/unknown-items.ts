@@ -6,7 +6,7 @@
 import { type AstNode, GrammarAST, type Grammar } from 'langium';
 import type { IRecognitionException } from 'chevrotain';
 import type { Model } from '../generated/ast.js';
-import { nearestNames } from '../references/edit-distance.js';
+import { nearestNames } from '../model/edit-distance.js';
 
 /** The item keywords of each block rule (the first keyword of each rule its items call), from the grammar. */
 export class ItemKeywords {
