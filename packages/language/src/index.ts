@@ -26,6 +26,7 @@ export * from './model/accessors.js';
 export * from './model/links.js';
 export * from './model/wording.js';
 export * from './model/dates.js';
+export * from './model/escape.js';
 export * from './model/numbers.js';
 export * from './validation/codes.js';
 export * from './validation/settings.js';

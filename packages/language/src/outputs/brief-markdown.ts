@@ -26,6 +26,7 @@ import { linkableUrl } from '../model/links.js';
 import { dateToIso, isValidDate } from '../model/dates.js';
 import { didYouMean } from '../references/suggestions.js';
 import { formatNumber } from '../model/numbers.js';
+import { markdownText } from '../model/escape.js';
 import type { OutputModel } from './output-model.js';
 
 export class UnknownPersonError extends Error {
@@ -36,23 +37,6 @@ export class UnknownPersonError extends Error {
     ) {
         super(`no person is named '${person}'${didYouMean(person, names)}`);
     }
-}
-
-/** Backslash-escapes the characters Markdown (CommonMark/GFM) could read as markup. */
-export function markdownText(text: string): string {
-    // Control characters are dropped as in every output (an ESC would reach a terminal as a colour code).
-    return (
-        text
-            // eslint-disable-next-line no-control-regex -- the control characters are what this drops
-            .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-            .replace(/[\\`*_[\]{}<>()#+!|~&]/g, '\\$&')
-            .replace(/^([-=])/, '\\$1')
-            .replace(/^(\d+)([.)])/, '$1\\$2')
-            // GFM turns bare URLs, www. names and e-mail addresses into links: an escape keeps them text.
-            .replace(/\b(https?|ftp|mailto)(:)/gi, '$1\\:')
-            .replace(/\b(www)\./gi, '$1\\.')
-            .replace(/@/g, '\\@')
-    );
 }
 
 export function renderBrief(model: OutputModel, personId: string): string {

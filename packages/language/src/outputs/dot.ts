@@ -17,6 +17,7 @@ import {
     tagsText,
     wrapWords
 } from './cascade-graph.js';
+import { xmlText } from '../model/escape.js';
 
 export interface DotOptions {
     readonly direction?: Direction;
@@ -145,18 +146,4 @@ export function literalBackslashes(text: string): string {
 /** Text for a plain string attribute (tooltip): backslashes literal, and `&` too (Graphviz decodes entities there). */
 export function plainAttributeText(text: string): string {
     return literalBackslashes(text).replace(/&/g, '&amp;');
-}
-
-/** Text inside an HTML-like label (XML): `& < > " '` as entities, control characters dropped. */
-export function xmlText(text: string): string {
-    return (
-        text
-            // eslint-disable-next-line no-control-regex
-            .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-            .replace(/&/g, '&amp;')
-            .replace(/</g, '&lt;')
-            .replace(/>/g, '&gt;')
-            .replace(/"/g, '&quot;')
-            .replace(/'/g, '&#39;')
-    );
 }

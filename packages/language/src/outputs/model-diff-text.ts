@@ -5,7 +5,7 @@
  */
 import { money, moneyChange, percent, windowRange } from '../model/wording.js';
 import { formatNumber } from '../model/numbers.js';
-import { markdownText } from './brief-markdown.js';
+import { markdownText } from '../model/escape.js';
 import {
     type DiffDiagnostic,
     isEmptyDiff,

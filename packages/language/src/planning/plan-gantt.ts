@@ -4,7 +4,7 @@
  * reason. Hand-made SVG with presentation attributes only (no style attributes, so a page with a strict
  * Content-Security-Policy shows it); every piece of model text goes through `xmlText`.
  */
-import { xmlText } from '../outputs/dot.js';
+import { xmlText } from '../model/escape.js';
 import { dayToIso } from '../model/dates.js';
 import { planSummary } from './plan-output.js';
 import type { StagingPlan } from './staging-plan.js';

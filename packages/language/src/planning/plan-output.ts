@@ -2,7 +2,7 @@
  * The staging plan as a table (text, Markdown, rows for CSV), as JSON, and as the short line a code
  * lens shows. Dates are `YYYY-MM-DD`; an open end is "open" in tables and null in JSON.
  */
-import { markdownText } from '../outputs/brief-markdown.js';
+import { markdownText } from '../model/escape.js';
 import { dayToIso } from '../model/dates.js';
 import { freedOnStart, type PlanEntry, type StagingPlan } from './staging-plan.js';
 

@@ -6,7 +6,7 @@
 import type { Mission } from '../generated/ast.js';
 import type { ModelFacts } from '../facts/model-facts.js';
 import { reviewOf } from '../model/accessors.js';
-import { markdownText } from '../outputs/brief-markdown.js';
+import { markdownText } from '../model/escape.js';
 import { nameOf } from '../references/kinds.js';
 import { type DayNumber, dayToIso, toDay } from '../model/dates.js';
 

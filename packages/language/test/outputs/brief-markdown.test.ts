@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { markdownText, renderBrief, UnknownPersonError } from '../../src/outputs/brief-markdown.js';
+import { renderBrief, UnknownPersonError } from '../../src/outputs/brief-markdown.js';
+import { markdownText } from '../../src/model/escape.js';
 import { checkText } from './output-helpers.js';
 
 describe('markdownText', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { dotString, mermaidText, xmlText } from '../../src/outputs/index.js';
+import { dotString, mermaidText } from '../../src/outputs/index.js';
+import { xmlText } from '../../src/model/escape.js';
 import { wrapWords } from '../../src/outputs/cascade-graph.js';
 import { buildCascadeGraph, cascadeToDot, cascadeToMermaid } from '../../src/outputs/index.js';
 import { checkText } from './output-helpers.js';
