@@ -1,25 +1,20 @@
-import { type LangiumDocument, URI } from 'langium';
-import type { ModelFacts } from '../facts/model-facts.js';
+import { URI } from 'langium';
 import type { Model } from '../generated/ast.js';
-import { createMissionServices, type MissionServiceSet } from '../mission-module.js';
+import { createMissionServices } from '../mission-module.js';
 import {
+    type CheckResult,
     type CheckSummary,
     type MissionDiagnostic,
+    type SourceFile,
     summarize,
     toMissionDiagnostic
 } from '../validation/diagnostics.js';
 import type { DiagnosticCode } from '../validation/codes.js';
 import type { SeveritySetting } from '../validation/settings.js';
 
-// The diagnostic types live below the outputs and the config (validation/diagnostics.ts); the API hands them on.
-export { type CheckSummary, type MissionDiagnostic, summarize, toMissionDiagnostic };
-
-/** One model file to check: `path` is how the user named it (kept as given in every output). */
-export interface SourceFile {
-    readonly path: string;
-    readonly uri: URI;
-    readonly text: string;
-}
+// The diagnostic and result types live below the outputs and the config (validation/diagnostics.ts); the API
+// hands them on.
+export { type CheckResult, type CheckSummary, type MissionDiagnostic, type SourceFile, summarize, toMissionDiagnostic };
 
 export interface CheckOptions {
     /** `YYYY-MM-DD` for time-based rules; the system date when absent. */
@@ -38,14 +33,6 @@ export interface CheckOptions {
      * one parse with trees costs less than trees built again element by element.
      */
     readonly syntaxOnDemand?: boolean;
-}
-
-export interface CheckResult {
-    readonly diagnostics: MissionDiagnostic[];
-    readonly summary: CheckSummary;
-    readonly documents: ReadonlyArray<{ source: SourceFile; document: LangiumDocument<Model> }>;
-    readonly facts: ModelFacts;
-    readonly services: MissionServiceSet;
 }
 
 /**

@@ -4,7 +4,7 @@
  * and where each element is (to put each diagnostic on its element). Lighter than the JSON model,
  * which also computes loads, ancestry and the staging queue: a diff of 10,000 missions builds two.
  */
-import type { MissionDiagnostic } from '../api/check.js';
+import type { MissionDiagnostic } from '../validation/diagnostics.js';
 import type { Element, Measure, Mission } from '../generated/ast.js';
 import { budgetOf, currentOf, baselineOf, headcountOf, leadOf, targetOf, windowOf } from '../model/accessors.js';
 import { dateToIso, isValidDate, toDay } from '../model/dates.js';

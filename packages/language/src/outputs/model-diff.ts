@@ -10,7 +10,7 @@
  * text holds the diagnostic's start: a measure, else a top-level element, else the file), preferring
  * equal messages, never by line: moving a mission to another line or file changes nothing.
  */
-import type { MissionDiagnostic } from '../api/check.js';
+import type { MissionDiagnostic } from '../validation/diagnostics.js';
 import type { DiffView, MissionView } from './model-diff-view.js';
 import type { SourceLocation } from './output-model.js';
 

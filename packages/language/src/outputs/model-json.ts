@@ -4,7 +4,7 @@
  * packages/language/schema/mission-model.schema.json. Keys are written in a fixed order and absent
  * values are `null`, so two compiles of similar models diff line by line.
  */
-import type { MissionDiagnostic } from '../api/check.js';
+import type { MissionDiagnostic } from '../validation/diagnostics.js';
 import { costOfDelayPerWeek, stagingQueue } from '../facts/staging.js';
 import { supportedBy, supportersOf } from '../facts/supports.js';
 import type { AlignmentTarget, Measure, Mission, Person, Team, Vision } from '../generated/ast.js';

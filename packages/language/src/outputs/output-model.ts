@@ -1,9 +1,8 @@
 import { type AstNode, AstUtils } from 'langium';
-import type { CheckResult } from '../api/check.js';
 import type { ModelFacts } from '../facts/model-facts.js';
 import type { PaceFacts } from '../facts/pace.js';
 import type { Element } from '../generated/ast.js';
-import type { CheckSummary, MissionDiagnostic } from '../validation/diagnostics.js';
+import type { CheckResult, CheckSummary, MissionDiagnostic } from '../validation/diagnostics.js';
 import { dayToIso, todayFrom } from '../model/dates.js';
 
 /** Where an element is: the file as the user named it, 1-based lines and columns (end exclusive). */

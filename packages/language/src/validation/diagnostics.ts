@@ -1,9 +1,14 @@
 /**
  * A diagnostic as the CLI's JSON, the outputs and the config report it (LANGUAGE.md, "Diagnostics as
- * JSON"), and a check's counts. Below the config, the outputs and the check API, which all use them.
+ * JSON"), a check's counts and a check's result. Below the config, the outputs and the check API, which
+ * all use them (api/check.ts hands them on).
  */
+import type { LangiumDocument, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { ModelFacts } from '../facts/model-facts.js';
+import type { Model } from '../generated/ast.js';
+import type { MissionServiceSet } from '../mission-module.js';
 import { type DiagnosticCode, isDiagnosticCode, type Severity } from './codes.js';
 
 /** A diagnostic as the CLI's JSON shows it (LANGUAGE.md): 1-based lines and columns. */
@@ -23,6 +28,21 @@ export interface CheckSummary {
     readonly errors: number;
     readonly warnings: number;
     readonly infos: number;
+}
+
+/** One model file to check: `path` is how the user named it (kept as given in every output). */
+export interface SourceFile {
+    readonly path: string;
+    readonly uri: URI;
+    readonly text: string;
+}
+
+export interface CheckResult {
+    readonly diagnostics: MissionDiagnostic[];
+    readonly summary: CheckSummary;
+    readonly documents: ReadonlyArray<{ source: SourceFile; document: LangiumDocument<Model> }>;
+    readonly facts: ModelFacts;
+    readonly services: MissionServiceSet;
 }
 
 const SEVERITY_NAMES: Record<number, Severity> = {
