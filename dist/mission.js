@@ -28,7 +28,7 @@ import {
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-PQF2XYM7.js";
+} from "./lib/chunk-JVOX5H36.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
@@ -79,6 +79,7 @@ import {
   positionAt,
   qualifiedName,
   renderBrief,
+  renderCascadePage,
   renderDiagnosticsPage,
   renderReport,
   renderSite,
@@ -94,7 +95,7 @@ import {
   toDay,
   todayFrom,
   warmUpLayout
-} from "./lib/chunk-F7IJJDVS.js";
+} from "./lib/chunk-LJXFBVGM.js";
 
 // node_modules/nanoid/url-alphabet/index.cjs
 var require_url_alphabet = __commonJS({
@@ -4545,19 +4546,31 @@ function defineBriefCommand(program, context) {
 
 // packages/cli/src/build.ts
 import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 var SITE_MARKER = ".mission-site";
 async function runBuild(paths, options, output) {
   const timeoutMs = timeoutOf(options);
   warmUpLayout();
+  const depth = depthOf(options);
   const model = await loadModel(paths, options, output, { everyPosition: true });
-  const pages = await sitePages(outputModelFrom(model), options, timeoutMs, output, false);
+  const outputModel = outputModelFrom(model);
+  const cascade = layoutCascade(outputModel, depth, timeoutMs, output);
+  cascade.catch(() => void 0);
+  const pages = renderSite(outputModel, { title: options.title }).slice(1);
   const folder = options.output ?? "site";
-  await writeSiteFolder(folder, pages);
-  output.stderr(`mission build: ${pages.length} files written to ${folder}
+  await writeSiteFolder(folder, pages, async () => [
+    renderCascadePage(outputModel, { ...await cascade, title: options.title })
+  ]);
+  output.stderr(`mission build: ${pages.length + 1} files written to ${folder}
 `);
   return outputExitCode(model.summary, options.failOn);
+}
+function depthOf(options) {
+  if (options.depth === void 0) return void 0;
+  if (!/^\d+$/.test(options.depth)) throw new UsageError(`--depth wants a whole number, not '${options.depth}'`);
+  return Number(options.depth);
 }
 function timeoutOf(options) {
   const seconds = options.timeout === void 0 ? DEFAULT_LAYOUT_TIMEOUT_MS / 1e3 : Number(options.timeout);
@@ -4565,19 +4578,24 @@ function timeoutOf(options) {
   return seconds * 1e3;
 }
 async function sitePages(model, options, timeoutMs, output, liveReload) {
-  let cascadeSvg;
-  let cascadeNote;
+  const cascade = layoutCascade(model, depthOf(options), timeoutMs, output);
+  cascade.catch(() => void 0);
+  const pages = renderSite(model, { title: options.title, liveReload });
+  pages[0] = renderCascadePage(model, { ...await cascade, title: options.title, liveReload });
+  return pages;
+}
+async function layoutCascade(model, depth, timeoutMs, output) {
   try {
-    cascadeSvg = await dotToSvg(siteCascadeDot(model), timeoutMs);
+    return { cascadeSvg: await dotToSvg(siteCascadeDot(model, { depth }), timeoutMs) };
   } catch (error) {
     if (!(error instanceof LayoutTimeoutError)) throw error;
-    cascadeNote = `The cascade took longer than ${timeoutMs / 1e3}s to lay out; draw parts of it with mission diagram --root NAME --depth N.`;
+    const cascadeNote = `The cascade took longer than ${timeoutMs / 1e3}s to lay out; draw fewer levels with --depth N, or parts of it with mission diagram --root NAME --depth N.`;
     output.stderr(`mission: ${cascadeNote}
 `);
+    return { cascadeNote };
   }
-  return renderSite(model, { cascadeSvg, cascadeNote, title: options.title, liveReload });
 }
-async function writeSiteFolder(folder, pages) {
+async function writeSiteFolder(folder, pages, more) {
   const target = resolve(folder);
   const existing = await stat(target).catch(() => void 0);
   if (existing && !existing.isDirectory()) throw new UsageError(`${folder}: exists and is not a folder`);
@@ -4591,13 +4609,17 @@ async function writeSiteFolder(folder, pages) {
   const suffix = `${process.pid}.${randomBytes(4).toString("hex")}`;
   const staging = join(dirname(target), `.${basename(target)}.${suffix}.tmp`);
   const previous = join(dirname(target), `.${basename(target)}.${suffix}.old`);
+  let failed;
   try {
     await mkdir(staging, { recursive: true });
     await writeFile(join(staging, SITE_MARKER), "A site written by mission build; the next build replaces it.\n");
-    for (const page of pages) {
-      const file = join(staging, ...page.path.split("/"));
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, page.content);
+    writePages(staging, pages);
+    if (more) {
+      const later = await more().catch((error) => {
+        failed = error;
+        throw error;
+      });
+      writePages(staging, later);
     }
     if (existing) await rename(target, previous);
     try {
@@ -4608,12 +4630,18 @@ async function writeSiteFolder(folder, pages) {
     }
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => void 0);
+    if (error === failed) throw error;
     throw new UsageError(`${folder}: cannot write: ${describeError(error)}`);
   }
   await rm(previous, { recursive: true, force: true }).catch(() => void 0);
 }
+function writePages(folder, pages) {
+  const folders = new Set(pages.map((page) => dirname(join(folder, ...page.path.split("/")))));
+  for (const path of folders) mkdirSync(path, { recursive: true });
+  for (const page of pages) writeFileSync(join(folder, ...page.path.split("/")), page.content);
+}
 function siteOptionsOf(command) {
-  return command.option("--title <text>", "the site title (default: Mission cascade)").option(
+  return command.option("--title <text>", "the site title (default: Mission cascade)").option("--depth <levels>", "draw only this many levels of the cascade below the visions (a large model)").option(
     "--timeout <seconds>",
     `time limit of the cascade layout (default: ${DEFAULT_LAYOUT_TIMEOUT_MS / 1e3})`
   );
@@ -6563,7 +6591,7 @@ async function runMcp(paths, options, output, stop) {
   const port = options.http === void 0 ? void 0 : portNumber(options.http);
   if (port === void 0 && (options.host !== void 0 || options.allowRemote))
     throw new UsageError("--host and --allow-remote need --http PORT");
-  const mcp = await import("./lib/src-HUDQM2VE.js");
+  const mcp = await import("./lib/src-INXFOZ3P.js");
   if (port !== void 0) {
     try {
       mcp.allowedHost(options);
@@ -7524,6 +7552,7 @@ async function startSiteServer(paths, options, output) {
     );
   const port = portOf(options.port);
   const timeoutMs = timeoutOf(options);
+  depthOf(options);
   warmUpLayout();
   let pages = /* @__PURE__ */ new Map();
   let good = false;

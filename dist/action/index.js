@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-PQF2XYM7.js";
+} from "../lib/chunk-JVOX5H36.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-F7IJJDVS.js";
+} from "../lib/chunk-LJXFBVGM.js";
 
 // packages/cli/src/action-entry.ts
 import { isMainThread } from "node:worker_threads";

@@ -39779,7 +39779,7 @@ function freshName(base, context) {
   return name;
 }
 
-// packages/language/src/references/edit-distance.ts
+// packages/language/src/model/edit-distance.ts
 var BoundedDistance = class {
   constructor(text, limit) {
     this.text = text;
@@ -40233,225 +40233,12 @@ function supportersIndex(missions) {
   return index;
 }
 
-// packages/language/src/model/links.ts
-var WEB_PROTOCOLS = /* @__PURE__ */ new Set(["https:", "http:"]);
-function linkableUrl(url) {
-  if (typeof url !== "string" || !/^[^\s\p{Cc}]+$/u.test(url)) return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (WEB_PROTOCOLS.has(parsed.protocol)) {
-    const written = url.slice(0, parsed.protocol.length + 2).toLowerCase();
-    return written === `${parsed.protocol}//` && parsed.hostname !== "" ? parsed.href : void 0;
-  }
-  if (parsed.protocol === "mailto:") return parsed.pathname !== "" ? parsed.href : void 0;
-  return void 0;
-}
-function isLinkableUrl(url) {
-  return linkableUrl(url) !== void 0;
-}
-
-// packages/language/src/outputs/brief-markdown.ts
-var UnknownPersonError = class extends Error {
-  /** `names`: every person's name, for "did you mean". */
-  constructor(person, names2 = []) {
-    super(`no person is named '${person}'${didYouMean(person, names2)}`);
-    this.person = person;
-  }
-  person;
-};
+// packages/language/src/model/escape.ts
 function markdownText(text) {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[\\`*_[\]{}<>()#+!|~&]/g, "\\$&").replace(/^([-=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/\b(https?|ftp|mailto)(:)/gi, "$1\\:").replace(/\b(www)\./gi, "$1\\.").replace(/@/g, "\\@");
 }
-function renderBrief(model, personId) {
-  const { facts } = model;
-  const person = facts.persons.find((candidate) => candidate.name === personId);
-  if (!person)
-    throw new UnknownPersonError(
-      personId,
-      facts.persons.map((candidate) => candidate.name)
-    );
-  const load = facts.loadOf(person);
-  const out = [];
-  out.push(`# Brief for ${personName(person)}`, "");
-  const role = person.roles[0]?.text;
-  const facts1 = [
-    ...role ? [md(role)] : [],
-    `capacity ${formatNumber(load.capacity)}`,
-    `load ${load.load}${load.load > load.capacity ? " \u2014 **over capacity**" : ""}`,
-    ...model.today ? [`as of ${model.today}`] : []
-  ];
-  out.push(`_${facts1.join(" \xB7 ")}_`, "");
-  const visions = visionsAbove(model, load.missions);
-  out.push("## Vision", "");
-  if (visions.length === 0) out.push("No vision is above your missions.", "");
-  for (const vision of visions) {
-    const title = vision.title ? ` \u2014 ${md(vision.title)}` : "";
-    const horizon = isValidDate(vision.horizon) ? ` (horizon ${dateToIso(vision.horizon)})` : "";
-    out.push(`**${md(vision.name)}**${title}${horizon}`, "");
-  }
-  out.push("## Your missions", "");
-  if (load.missions.length === 0) out.push(`${personName(person)} is on no missions.`, "");
-  for (const mission of load.missions) out.push(...missionSection(model, person, mission));
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
-}
-function missionSection(model, person, mission) {
-  const { facts } = model;
-  const out = [];
-  out.push(`### ${md(mission.name)}${mission.title ? ` \u2014 ${md(mission.title)}` : ""}`, "");
-  const roles = roleText(facts.loadOf(person).assignments.filter((assignment) => assignment.mission === mission));
-  const window = facts.windowOf(mission);
-  const windowText2 = window.source === "none" ? "no window" : windowRange(window.start, window.end) + (window.source === "own" ? "" : ` (from ${md(window.from?.name ?? "")})`);
-  const progress = facts.progressOf(mission);
-  const progressText3 = progress === void 0 ? "none yet" : percent(progress);
-  out.push(`- **Your role:** ${roles}`);
-  const pace = model.pace.mission(mission);
-  out.push(
-    `- **Status:** ${facts.statusOf(mission)} \xB7 **Window:** ${windowText2} \xB7 **Progress:** ${progressText3}` + (pace ? ` \xB7 **Pace:** ${paceText(pace)}` : "")
-  );
-  const lead = leadOf(mission)?.person?.ref;
-  if (lead && lead !== person) out.push(`- **Lead:** ${personName(lead)}`);
-  const tags = tagsOf(mission);
-  if (tags.length > 0) out.push(`- **Tags:** ${tags.map((tag) => md(`#${tag}`)).join(", ")}`);
-  const links = linksOf(mission);
-  if (links.length > 0) out.push(`- **Links:** ${links.map(linkText).join(" \xB7 ")}`);
-  out.push("");
-  out.push("**Intent**", "");
-  out.push(...intentLines(mission), "");
-  const ancestors = facts.ancestorsOf(mission).slice(0, 2);
-  if (ancestors.length > 0) {
-    out.push("**Line of sight**", "");
-    ancestors.forEach(
-      (ancestor, index) => out.push(`- ${index === 0 ? "1 up" : "2 up"}: ${ancestorLine(ancestor)}`)
-    );
-    out.push("");
-  }
-  out.push("**Boundaries**", "");
-  out.push(...boundaryLines(mission), "");
-  out.push("**Measures**", "");
-  if (mission.measures.length === 0) out.push("No measures.");
-  else out.push(...measureTable(model, mission));
-  out.push("");
-  const supports = supportedBy(mission);
-  const supporters = supportersOf(facts, mission);
-  out.push("**Mutual support**", "");
-  out.push(`- Supports: ${supports.length === 0 ? "none" : supports.map(peerText).join("; ")}`);
-  out.push(`- Supported by: ${supporters.length === 0 ? "none" : supporters.map(peerText).join("; ")}`);
-  out.push("");
-  return out;
-}
-function roleText(assignments) {
-  const parts = /* @__PURE__ */ new Set();
-  for (const assignment of assignments) {
-    if (assignment.role === "lead") parts.add("lead");
-    else if (assignment.role === "crew") parts.add("crew");
-    else parts.add(`crew (team ${md(assignment.team?.name ?? "")})`);
-  }
-  return [...parts].join(", ");
-}
-function intentLines(mission) {
-  const intent = intentOf(mission);
-  if (!intent) return ["No intent stated."];
-  return [
-    `> ${md(intent.statement)}`,
-    ...intent.endStates.length + intent.keyTasks.length > 0 ? [""] : [],
-    ...intent.endStates.map((item) => `- End state: ${md(item.text)}`),
-    ...intent.keyTasks.map((item) => `- Key task: ${md(item.text)}`)
-  ];
-}
-function ancestorLine(ancestor) {
-  if (ancestor.$type === "Vision")
-    return `vision **${md(ancestor.name)}**${ancestor.title ? ` \u2014 ${md(ancestor.title)}` : ""}`;
-  const intent = intentOf(ancestor);
-  const lead = leadOf(ancestor)?.person?.ref;
-  const title = ancestor.title ? ` \u2014 ${md(ancestor.title)}` : "";
-  return `**${md(ancestor.name)}**${title}${lead ? ` (lead ${personName(lead)})` : ""}` + (intent ? `: intent \u201C${md(intent.statement)}\u201D` : ": no intent stated");
-}
-function boundaryLines(mission) {
-  const lines = [];
-  const budget = budgetOf(mission);
-  const headcount = headcountOf(mission);
-  const window = mission.boundaries[0]?.windows[0];
-  if (window && isValidDate(window.start) && isValidDate(window.end))
-    lines.push(`- Window: ${windowRange(dateToIso(window.start), dateToIso(window.end))}`);
-  if (budget?.amount !== void 0) lines.push(`- Budget: ${money(budget.amount, md(budget.currency))}`);
-  if (headcount?.count !== void 0) lines.push(`- Headcount: ${formatNumber(headcount.count)}`);
-  for (const rule of mission.boundaries[0]?.rules ?? [])
-    lines.push(`- ${rule.negated ? "Must not" : "Must"}: ${md(rule.text)}`);
-  return lines.length === 0 ? ["No boundaries set."] : lines;
-}
-function measureTable(model, mission) {
-  const rows = mission.measures.map((measure) => {
-    const { progress } = model.facts.measure(measure);
-    const target = measure.contributions[0]?.measure?.ref;
-    const cells = [
-      `${md(measure.name)}${measure.title ? ` \u2014 ${md(measure.title)}` : ""}${rollsUp(model, measure)}`,
-      num(baselineOf(measure)),
-      num(currentOf(measure)),
-      num(targetOf(measure)),
-      md(unitOf(measure) ?? ""),
-      dueOf(measure),
-      progress === void 0 ? "\u2014" : percent(progress),
-      measurePace(model, measure),
-      target ? md(qualifiedName(target)) : "\u2014"
-    ];
-    return `| ${cells.join(" | ")} |`;
-  });
-  return [
-    "| Measure | Baseline | Current | Target | Unit | Due | Progress | Pace | Contributes to |",
-    "|---|---:|---:|---:|---|---|---:|---|---|",
-    ...rows
-  ];
-}
-function rollsUp(model, measure) {
-  const { rollup } = model.facts.measure(measure);
-  if (!rollup.written && model.facts.contributorsOf(measure).length === 0) return "";
-  return ` (rolls up by ${md(rollupText(rollup, unitOf(measure)))})`;
-}
-function measurePace(model, measure) {
-  const { pace, expected } = model.pace.measure(measure);
-  if (expected === void 0) return "\u2014";
-  const shown = `${percent(expected)} expected`;
-  return pace ? `${paceText(pace)} (${shown})` : shown;
-}
-function linkText(link) {
-  const href = linkableUrl(link.url);
-  if (!href) return link.label ? `${md(link.label)} (${md(link.url)})` : md(link.url);
-  const destination = href.replace(
-    /[()<>[\]\\`"' ]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-  return `[${md(link.label ?? link.url)}](${destination})`;
-}
-function peerText(peer) {
-  const lead = leadOf(peer)?.person?.ref;
-  const led = lead ? ` (lead ${personName(lead)})` : "";
-  return `**${md(peer.name)}**${peer.title ? ` \u2014 ${md(peer.title)}` : ""}${led}`;
-}
-function visionsAbove(model, missions) {
-  const found = /* @__PURE__ */ new Set();
-  for (const mission of missions) {
-    const top = model.facts.ancestorsOf(mission).at(-1);
-    if (top?.$type === "Vision") found.add(top);
-  }
-  return found.size > 0 ? [...found] : [...model.facts.visions];
-}
-function dueOf(measure) {
-  const due = measure.dues[0]?.date;
-  return isValidDate(due) ? dateToIso(due) : "\u2014";
-}
-function num(value) {
-  return value === void 0 ? "\u2014" : formatNumber(value);
-}
-function personName(person) {
-  const id = md(person.name ?? "");
-  return person.title ? `${md(person.title)} (${id})` : id;
-}
-function md(text) {
-  return markdownText(text ?? "");
+function xmlText(text) {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 // packages/language/src/facts/staging.ts
@@ -44321,6 +44108,7 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
    * others, moved to their new positions, and the elements to validate.
    */
   partialValidations = /* @__PURE__ */ new WeakMap();
+  printsOfFacts = /* @__PURE__ */ new WeakMap();
   /** Whether the last update left every node, link and fact as it was (see facts-provider.ts). */
   lastUpdateKeptModel = false;
   constructor(services) {
@@ -44536,8 +44324,16 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
     }
     return affectedDocuments(this.langiumDocuments.all.toArray(), changed);
   }
+  /**
+   * The fingerprints of the facts as they are now. Kept per facts instance: the prints taken after one
+   * edit are the "before" of the next (an assistant's proposals, a run of value edits), and a facts
+   * instance is replaced, never changed, when the values it read change (facts-provider.ts).
+   */
   factPrints(document) {
-    return factFingerprints(this.factsOf(document));
+    const facts = this.factsOf(document);
+    let prints = this.printsOfFacts.get(facts);
+    if (!prints) this.printsOfFacts.set(facts, prints = factFingerprints(facts));
+    return prints;
   }
   factsOf(document) {
     const services = this.serviceRegistry.getServices(document.uri);
@@ -45241,6 +45037,27 @@ var MissionFuzzyMatcher = class extends DefaultFuzzyMatcher {
     return previous === DOT && current !== DOT || previous === DASH && current !== DASH || super.isWordTransition(previous, current);
   }
 };
+
+// packages/language/src/model/links.ts
+var WEB_PROTOCOLS = /* @__PURE__ */ new Set(["https:", "http:"]);
+function linkableUrl(url) {
+  if (typeof url !== "string" || !/^[^\s\p{Cc}]+$/u.test(url)) return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (WEB_PROTOCOLS.has(parsed.protocol)) {
+    const written = url.slice(0, parsed.protocol.length + 2).toLowerCase();
+    return written === `${parsed.protocol}//` && parsed.hostname !== "" ? parsed.href : void 0;
+  }
+  if (parsed.protocol === "mailto:") return parsed.pathname !== "" ? parsed.href : void 0;
+  return void 0;
+}
+function isLinkableUrl(url) {
+  return linkableUrl(url) !== void 0;
+}
 
 // packages/language/src/lsp/hover.ts
 var LIST_LIMIT = 12;
@@ -49484,10 +49301,11 @@ function buildCascadeGraph(model, options = {}) {
   const edges = [];
   const idOf = /* @__PURE__ */ new Map();
   const maxDepth = options.depth ?? Number.POSITIVE_INFINITY;
-  const add = (element, depth) => {
+  const codes = problemCodes(model);
+  const add = (element, depth, hiddenBelow2 = 0) => {
     const id = `n${nodes.length}`;
     idOf.set(element, id);
-    nodes.push(nodeOf(model, element, id, depth, selection));
+    nodes.push(nodeOf(model, element, id, depth, selection, codes.get(element), hiddenBelow2));
     return id;
   };
   let frontier = [];
@@ -49513,6 +49331,14 @@ function buildCascadeGraph(model, options = {}) {
     }
   };
   walk(0);
+  if (frontier.length > 0) {
+    for (const element of frontier) {
+      const hidden = hiddenBelow(element, facts, shown, idOf);
+      if (hidden === 0) continue;
+      const index = Number(idOf.get(element).slice(1));
+      nodes[index] = { ...nodes[index], hiddenBelow: hidden };
+    }
+  }
   if (options.root === void 0 && options.depth === void 0) {
     for (const mission of facts.missions) {
       if (idOf.has(mission) || !shown(mission)) continue;
@@ -49532,12 +49358,42 @@ function buildCascadeGraph(model, options = {}) {
   }
   return { nodes, edges };
 }
-function nodeOf(model, element, id, depth, selection) {
+function hiddenBelow(element, facts, shown, drawn) {
+  const seen = /* @__PURE__ */ new Set([element]);
+  const stack = [element];
+  let count = 0;
+  while (stack.length > 0) {
+    for (const child of facts.childrenOf(stack.pop())) {
+      if (seen.has(child) || drawn.has(child) || !shown(child)) continue;
+      seen.add(child);
+      count++;
+      stack.push(child);
+    }
+  }
+  return count;
+}
+function problemCodes(model) {
+  const byElement = /* @__PURE__ */ new Map();
+  for (const diagnostic of model.diagnostics) {
+    if (diagnostic.severity !== "error" && diagnostic.severity !== "warning") continue;
+    const element = model.elementOf(diagnostic);
+    if (!element) continue;
+    let codes = byElement.get(element);
+    if (!codes) byElement.set(element, codes = { errors: [], warnings: [] });
+    const list3 = diagnostic.severity === "error" ? codes.errors : codes.warnings;
+    if (!list3.includes(diagnostic.code)) list3.push(diagnostic.code);
+  }
+  return byElement;
+}
+function nodeOf(model, element, id, depth, selection, codes, hidden) {
   const base = {
     id,
     element,
     name: element.name ?? "(unnamed)",
     hasErrors: model.hasErrors(element),
+    ...codes && codes.errors.length > 0 ? { errorCodes: codes.errors } : {},
+    ...codes && codes.warnings.length > 0 ? { warningCodes: codes.warnings } : {},
+    ...hidden > 0 ? { hiddenBelow: hidden } : {},
     depth,
     ...selection?.context.has(element) ? { context: true } : {},
     ...element.title ? { title: element.title } : {}
@@ -49572,6 +49428,17 @@ var STATUS_COLORS = {
   abandoned: { fill: "#efede8", stroke: "#9e9a8f", text: "#45423b" }
 };
 var ERROR_COLOR = "#d00000";
+var WARNING_COLOR = "#b7791f";
+function errorsText(codes) {
+  if (codes.length === 0) return "errors";
+  return `${codes.length === 1 ? "error" : "errors"}: ${codes.join(", ")}`;
+}
+function warningsText(codes) {
+  return `\u26A0 ${codes.length === 1 ? "warning" : "warnings"}: ${codes.join(", ")}`;
+}
+function hiddenText(count) {
+  return `+${count} below`;
+}
 var BEHIND_COLOR = "#b7791f";
 var BEHIND_TEXT = "\u26A0 behind";
 var CONTEXT_COLORS = { fill: "#f7f7f8", stroke: "#c5c8ce", text: "#9a9ea6" };
@@ -49600,6 +49467,7 @@ function wrapWords(text, width) {
 // packages/language/src/outputs/dot.ts
 var DIAGRAM_FONT = "Helvetica";
 var BAR_WIDTH = 120;
+var BAR_COLUMNS = 100;
 function cascadeToDot(graph, options = {}) {
   const lines = [
     "digraph cascade {",
@@ -49625,7 +49493,8 @@ function nodeAttributes(node) {
   const classes = [
     node.kind,
     ...node.status ? [`status-${node.status}`] : [],
-    ...node.hasErrors ? ["has-errors"] : [],
+    ...node.hasErrors ? ["has-errors"] : node.warningCodes ? ["has-warnings"] : [],
+    ...node.hiddenBelow ? ["has-hidden"] : [],
     ...node.pace === "behind" ? ["behind"] : [],
     ...node.context ? ["context"] : []
   ];
@@ -49635,48 +49504,42 @@ function nodeAttributes(node) {
     `tooltip=${dotString(plainAttributeText(node.title ? `${node.name}: ${node.title}` : node.name))}`,
     `fillcolor="${colors.fill}"`,
     `fontcolor="${colors.text}"`,
-    node.hasErrors ? `color="${ERROR_COLOR}", penwidth=3.5` : `color="${colors.stroke}"`,
+    node.hasErrors ? `color="${ERROR_COLOR}", penwidth=3.5` : node.warningCodes ? `color="${WARNING_COLOR}", penwidth=2.5` : `color="${colors.stroke}"`,
     ...node.context || node.status === "staged" || node.status === "abandoned" ? ['style="rounded,filled,dashed"'] : [],
     `label=<${htmlLabel(node, colors.text)}>`
   ];
   return attributes.join(", ");
 }
 function htmlLabel(node, textColor) {
-  const rows = [`<TR><TD ALIGN="LEFT"><B>${xmlText(node.name)}</B></TD></TR>`];
+  const span = node.kind === "mission" ? ` COLSPAN="${BAR_COLUMNS}"` : "";
+  const row = (content, first2 = false) => `<TR><TD ALIGN="LEFT"${span}${first2 && span ? ` WIDTH="${BAR_WIDTH}"` : ""}>${content}</TD></TR>`;
+  const small = (text, color = textColor, bold = false) => `<FONT POINT-SIZE="9" COLOR="${color}">${bold ? `<B>${text}</B>` : text}</FONT>`;
+  const rows = [row(`<B>${xmlText(node.name)}</B>`, true)];
   for (const line of wrapWords(node.title === node.name ? "" : node.title ?? "", 30))
-    rows.push(`<TR><TD ALIGN="LEFT">${xmlText(literalBackslashes(line))}</TD></TR>`);
-  if (node.horizon)
-    rows.push(
-      `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">horizon ${node.horizon}</FONT></TD></TR>`
-    );
+    rows.push(row(xmlText(literalBackslashes(line))));
+  if (node.horizon) rows.push(row(small(`horizon ${node.horizon}`)));
   if (node.kind === "mission") {
     const lead = node.lead ? `lead ${node.lead}` : "no lead";
-    const facts = `${lead} \xB7 ${node.status ?? "active"} \xB7 ${progressText2(node.progress)}`;
-    rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${xmlText(facts)}</FONT></TD></TR>`);
-    rows.push(`<TR><TD ALIGN="LEFT">${progressBar(node)}</TD></TR>`);
-    if (node.pace === "behind") {
-      const marker = `<FONT POINT-SIZE="9" COLOR="${BEHIND_COLOR}"><B>${BEHIND_TEXT}</B></FONT>`;
-      rows.push(`<TR><TD ALIGN="LEFT">${marker}</TD></TR>`);
-    }
-    if (node.tags) {
-      const tags = xmlText(literalBackslashes(tagsText(node.tags)));
-      rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${tags}</FONT></TD></TR>`);
-    }
+    rows.push(row(small(xmlText(`${lead} \xB7 ${node.status ?? "active"} \xB7 ${progressText2(node.progress)}`))));
+    rows.push(progressBar(node));
+    if (node.pace === "behind") rows.push(row(small(BEHIND_TEXT, BEHIND_COLOR, true)));
+    if (node.tags) rows.push(row(small(xmlText(literalBackslashes(tagsText(node.tags))))));
   }
-  if (node.hasErrors)
-    rows.push(
-      `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${ERROR_COLOR}"><B>has errors</B></FONT></TD></TR>`
-    );
+  if (node.hiddenBelow) rows.push(row(small(xmlText(hiddenText(node.hiddenBelow)))));
+  const problems2 = [
+    ...node.hasErrors ? wrapWords(errorsText(node.errorCodes ?? []), 34).map((line) => [line, ERROR_COLOR]) : [],
+    ...node.warningCodes ? wrapWords(warningsText(node.warningCodes), 34).map((line) => [line, WARNING_COLOR]) : []
+  ];
+  for (const [line, color] of problems2) rows.push(row(small(xmlText(line), color, true)));
   return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">${rows.join("")}</TABLE>`;
 }
 function progressBar(node) {
   const colors = node.context ? CONTEXT_COLORS : STATUS_COLORS[node.status ?? "active"];
-  const done = Math.round((node.progress ?? 0) * BAR_WIDTH);
+  const done = Math.round(Math.max(0, Math.min(1, node.progress ?? 0)) * BAR_COLUMNS);
   const cells = [];
-  if (done > 0) cells.push(`<TD WIDTH="${done}" HEIGHT="5" FIXEDSIZE="TRUE" BGCOLOR="${colors.stroke}"></TD>`);
-  if (done < BAR_WIDTH)
-    cells.push(`<TD WIDTH="${BAR_WIDTH - done}" HEIGHT="5" FIXEDSIZE="TRUE" BGCOLOR="#d5d9e0"></TD>`);
-  return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>${cells.join("")}</TR></TABLE>`;
+  if (done > 0) cells.push(`<TD COLSPAN="${done}" HEIGHT="5" BGCOLOR="${colors.stroke}"></TD>`);
+  if (done < BAR_COLUMNS) cells.push(`<TD COLSPAN="${BAR_COLUMNS - done}" HEIGHT="5" BGCOLOR="#d5d9e0"></TD>`);
+  return `<TR>${cells.join("")}</TR>`;
 }
 function dotString(text) {
   return `"${text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n|\r/g, "\\n")}"`;
@@ -49687,9 +49550,6 @@ function literalBackslashes(text) {
 function plainAttributeText(text) {
   return literalBackslashes(text).replace(/&/g, "&amp;");
 }
-function xmlText(text) {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
 
 // packages/language/src/outputs/mermaid.ts
 function cascadeToMermaid(graph, options = {}) {
@@ -49698,18 +49558,28 @@ function cascadeToMermaid(graph, options = {}) {
     const label = mermaidLabel(node);
     lines.push(node.kind === "vision" ? `    ${node.id}(["${label}"])` : `    ${node.id}("${label}")`);
   }
-  let supportIndex = 0;
+  const depthOf = new Map(graph.nodes.map((node) => [node.id, node.depth]));
   const supportLinks = [];
+  const relays = [];
   let linkIndex = 0;
   for (const edge of graph.edges) {
     if (edge.kind === "under") {
       lines.push(`    ${edge.from} --> ${edge.to}`);
-    } else {
-      lines.push(`    ${edge.from} -. supports .-> ${edge.to}`);
-      supportLinks.push(linkIndex);
-      supportIndex++;
+      linkIndex++;
+      continue;
     }
-    linkIndex++;
+    const span = (depthOf.get(edge.to) ?? 0) - (depthOf.get(edge.from) ?? 0);
+    if (span > 0 || edge.from === edge.to) {
+      lines.push(`    ${edge.from} -${".".repeat(Math.max(1, span))}->|supports| ${edge.to}`);
+    } else if (span < 0) {
+      lines.push(`    ${edge.to} <-${".".repeat(-span)}-|supports| ${edge.from}`);
+    } else {
+      const relay = `r${relays.length}`;
+      relays.push(relay);
+      lines.push(`    ${relay}[" "]`, `    ${edge.from} -.- ${relay}`, `    ${edge.to} <-.-|supports| ${relay}`);
+      supportLinks.push(linkIndex++);
+    }
+    supportLinks.push(linkIndex++);
   }
   for (const [status, colors] of Object.entries(STATUS_COLORS)) {
     lines.push(
@@ -49717,6 +49587,8 @@ function cascadeToMermaid(graph, options = {}) {
     );
   }
   lines.push(`    classDef hasErrors stroke:${ERROR_COLOR},stroke-width:3px`);
+  lines.push(`    classDef hasWarnings stroke:${WARNING_COLOR},stroke-width:2.5px`);
+  lines.push("    classDef relay fill:none,stroke:none");
   lines.push("    classDef behind font-style:normal");
   const context = CONTEXT_COLORS;
   lines.push(
@@ -49726,6 +49598,7 @@ function cascadeToMermaid(graph, options = {}) {
   for (const node of graph.nodes) {
     const classes = [node.context ? "context" : node.kind === "vision" ? "vision" : node.status ?? "active"];
     if (node.hasErrors) classes.push("hasErrors");
+    else if (node.warningCodes) classes.push("hasWarnings");
     if (node.pace === "behind") classes.push("behind");
     for (const name of classes) {
       const ids = byClass.get(name);
@@ -49737,7 +49610,9 @@ function cascadeToMermaid(graph, options = {}) {
     for (let start = 0; start < ids.length; start += 500)
       lines.push(`    class ${ids.slice(start, start + 500).join(",")} ${name}`);
   }
-  if (supportIndex > 0)
+  for (let start = 0; start < relays.length; start += 500)
+    lines.push(`    class ${relays.slice(start, start + 500).join(",")} relay`);
+  if (supportLinks.length > 0)
     lines.push(`    linkStyle ${supportLinks.join(",")} stroke:${SUPPORT_COLOR},color:${SUPPORT_COLOR}`);
   return lines.join("\n") + "\n";
 }
@@ -49752,7 +49627,11 @@ function mermaidLabel(node) {
     if (node.pace === "behind") parts.push(`<b>${mermaidText(BEHIND_TEXT)}</b>`);
     if (node.tags) parts.push(`<i>${mermaidText(tagsText(node.tags))}</i>`);
   }
-  if (node.hasErrors) parts.push(mermaidText("\u26A0 has errors"));
+  if (node.hiddenBelow) parts.push(`<i>${mermaidText(hiddenText(node.hiddenBelow))}</i>`);
+  if (node.hasErrors)
+    for (const line of wrapWords(errorsText(node.errorCodes ?? []), 34)) parts.push(`<b>${mermaidText(line)}</b>`);
+  if (node.warningCodes)
+    for (const line of wrapWords(warningsText(node.warningCodes), 34)) parts.push(mermaidText(line));
   return parts.join("<br/>");
 }
 function progressBar2(progress) {
@@ -50181,12 +50060,12 @@ ${body}
 function measureRow(model, measure) {
   const { progress, direction } = model.facts.measure(measure);
   const contributes = measure.contributions[0]?.measure?.ref;
-  const name = `${html(measure.name)}${measure.title ? ` <span class="none">${html(measure.title)}</span>` : ""}` + (contributes ? ` <span class="none">\u2192 ${html(qualifiedName(contributes))}</span>` : "") + (direction === "down" ? ' <span class="none">(lower is better)</span>' : "") + rollsUp2(model, measure);
+  const name = `${html(measure.name)}${measure.title ? ` <span class="none">${html(measure.title)}</span>` : ""}` + (contributes ? ` <span class="none">\u2192 ${html(qualifiedName(contributes))}</span>` : "") + (direction === "down" ? ' <span class="none">(lower is better)</span>' : "") + rollsUp(model, measure);
   const due = measure.dues[0]?.date;
   const numbers = [baselineOf(measure), currentOf(measure), targetOf(measure)].map(numberCell).join("");
   return `<tr><td>${name}</td>${numbers}<td>${html(unitOf(measure) ?? "")}</td><td class="date">${isValidDate(due) ? dateToIso(due) : ""}</td><td class="progress">${progressCell(progress, `${measure.name} progress`)}</td><td class="pace">${measurePaceCell(model, measure)}</td></tr>`;
 }
-function rollsUp2(model, measure) {
+function rollsUp(model, measure) {
   const { rollup } = model.facts.measure(measure);
   if (!rollup.written && model.facts.contributorsOf(measure).length === 0) return "";
   return `<br><span class="none rollup">rolls up by ${html(rollupText(rollup, unitOf(measure)))}</span>`;
@@ -50300,6 +50179,203 @@ ${body}
 </section>`;
 }
 
+// packages/language/src/outputs/brief-markdown.ts
+var UnknownPersonError = class extends Error {
+  /** `names`: every person's name, for "did you mean". */
+  constructor(person, names2 = []) {
+    super(`no person is named '${person}'${didYouMean(person, names2)}`);
+    this.person = person;
+  }
+  person;
+};
+function renderBrief(model, personId) {
+  const { facts } = model;
+  const person = facts.persons.find((candidate) => candidate.name === personId);
+  if (!person)
+    throw new UnknownPersonError(
+      personId,
+      facts.persons.map((candidate) => candidate.name)
+    );
+  const load = facts.loadOf(person);
+  const out = [];
+  out.push(`# Brief for ${personName(person)}`, "");
+  const role = person.roles[0]?.text;
+  const facts1 = [
+    ...role ? [md(role)] : [],
+    `capacity ${formatNumber(load.capacity)}`,
+    `load ${load.load}${load.load > load.capacity ? " \u2014 **over capacity**" : ""}`,
+    ...model.today ? [`as of ${model.today}`] : []
+  ];
+  out.push(`_${facts1.join(" \xB7 ")}_`, "");
+  const visions = visionsAbove(model, load.missions);
+  out.push("## Vision", "");
+  if (visions.length === 0) out.push("No vision is above your missions.", "");
+  for (const vision of visions) {
+    const title = vision.title ? ` \u2014 ${md(vision.title)}` : "";
+    const horizon = isValidDate(vision.horizon) ? ` (horizon ${dateToIso(vision.horizon)})` : "";
+    out.push(`**${md(vision.name)}**${title}${horizon}`, "");
+  }
+  out.push("## Your missions", "");
+  if (load.missions.length === 0) out.push(`${personName(person)} is on no missions.`, "");
+  for (const mission of load.missions) out.push(...missionSection(model, person, mission));
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+function missionSection(model, person, mission) {
+  const { facts } = model;
+  const out = [];
+  out.push(`### ${md(mission.name)}${mission.title ? ` \u2014 ${md(mission.title)}` : ""}`, "");
+  const roles = roleText(facts.loadOf(person).assignments.filter((assignment) => assignment.mission === mission));
+  const window = facts.windowOf(mission);
+  const windowText2 = window.source === "none" ? "no window" : windowRange(window.start, window.end) + (window.source === "own" ? "" : ` (from ${md(window.from?.name ?? "")})`);
+  const progress = facts.progressOf(mission);
+  const progressText3 = progress === void 0 ? "none yet" : percent(progress);
+  out.push(`- **Your role:** ${roles}`);
+  const pace = model.pace.mission(mission);
+  out.push(
+    `- **Status:** ${facts.statusOf(mission)} \xB7 **Window:** ${windowText2} \xB7 **Progress:** ${progressText3}` + (pace ? ` \xB7 **Pace:** ${paceText(pace)}` : "")
+  );
+  const lead = leadOf(mission)?.person?.ref;
+  if (lead && lead !== person) out.push(`- **Lead:** ${personName(lead)}`);
+  const tags = tagsOf(mission);
+  if (tags.length > 0) out.push(`- **Tags:** ${tags.map((tag) => md(`#${tag}`)).join(", ")}`);
+  const links = linksOf(mission);
+  if (links.length > 0) out.push(`- **Links:** ${links.map(linkText).join(" \xB7 ")}`);
+  out.push("");
+  out.push("**Intent**", "");
+  out.push(...intentLines(mission), "");
+  const ancestors = facts.ancestorsOf(mission).slice(0, 2);
+  if (ancestors.length > 0) {
+    out.push("**Line of sight**", "");
+    ancestors.forEach(
+      (ancestor, index) => out.push(`- ${index === 0 ? "1 up" : "2 up"}: ${ancestorLine(ancestor)}`)
+    );
+    out.push("");
+  }
+  out.push("**Boundaries**", "");
+  out.push(...boundaryLines(mission), "");
+  out.push("**Measures**", "");
+  if (mission.measures.length === 0) out.push("No measures.");
+  else out.push(...measureTable(model, mission));
+  out.push("");
+  const supports = supportedBy(mission);
+  const supporters = supportersOf(facts, mission);
+  out.push("**Mutual support**", "");
+  out.push(`- Supports: ${supports.length === 0 ? "none" : supports.map(peerText).join("; ")}`);
+  out.push(`- Supported by: ${supporters.length === 0 ? "none" : supporters.map(peerText).join("; ")}`);
+  out.push("");
+  return out;
+}
+function roleText(assignments) {
+  const parts = /* @__PURE__ */ new Set();
+  for (const assignment of assignments) {
+    if (assignment.role === "lead") parts.add("lead");
+    else if (assignment.role === "crew") parts.add("crew");
+    else parts.add(`crew (team ${md(assignment.team?.name ?? "")})`);
+  }
+  return [...parts].join(", ");
+}
+function intentLines(mission) {
+  const intent = intentOf(mission);
+  if (!intent) return ["No intent stated."];
+  return [
+    `> ${md(intent.statement)}`,
+    ...intent.endStates.length + intent.keyTasks.length > 0 ? [""] : [],
+    ...intent.endStates.map((item) => `- End state: ${md(item.text)}`),
+    ...intent.keyTasks.map((item) => `- Key task: ${md(item.text)}`)
+  ];
+}
+function ancestorLine(ancestor) {
+  if (ancestor.$type === "Vision")
+    return `vision **${md(ancestor.name)}**${ancestor.title ? ` \u2014 ${md(ancestor.title)}` : ""}`;
+  const intent = intentOf(ancestor);
+  const lead = leadOf(ancestor)?.person?.ref;
+  const title = ancestor.title ? ` \u2014 ${md(ancestor.title)}` : "";
+  return `**${md(ancestor.name)}**${title}${lead ? ` (lead ${personName(lead)})` : ""}` + (intent ? `: intent \u201C${md(intent.statement)}\u201D` : ": no intent stated");
+}
+function boundaryLines(mission) {
+  const lines = [];
+  const budget = budgetOf(mission);
+  const headcount = headcountOf(mission);
+  const window = mission.boundaries[0]?.windows[0];
+  if (window && isValidDate(window.start) && isValidDate(window.end))
+    lines.push(`- Window: ${windowRange(dateToIso(window.start), dateToIso(window.end))}`);
+  if (budget?.amount !== void 0) lines.push(`- Budget: ${money(budget.amount, md(budget.currency))}`);
+  if (headcount?.count !== void 0) lines.push(`- Headcount: ${formatNumber(headcount.count)}`);
+  for (const rule of mission.boundaries[0]?.rules ?? [])
+    lines.push(`- ${rule.negated ? "Must not" : "Must"}: ${md(rule.text)}`);
+  return lines.length === 0 ? ["No boundaries set."] : lines;
+}
+function measureTable(model, mission) {
+  const rows = mission.measures.map((measure) => {
+    const { progress } = model.facts.measure(measure);
+    const target = measure.contributions[0]?.measure?.ref;
+    const cells = [
+      `${md(measure.name)}${measure.title ? ` \u2014 ${md(measure.title)}` : ""}${rollsUp2(model, measure)}`,
+      num(baselineOf(measure)),
+      num(currentOf(measure)),
+      num(targetOf(measure)),
+      md(unitOf(measure) ?? ""),
+      dueOf(measure),
+      progress === void 0 ? "\u2014" : percent(progress),
+      measurePace(model, measure),
+      target ? md(qualifiedName(target)) : "\u2014"
+    ];
+    return `| ${cells.join(" | ")} |`;
+  });
+  return [
+    "| Measure | Baseline | Current | Target | Unit | Due | Progress | Pace | Contributes to |",
+    "|---|---:|---:|---:|---|---|---:|---|---|",
+    ...rows
+  ];
+}
+function rollsUp2(model, measure) {
+  const { rollup } = model.facts.measure(measure);
+  if (!rollup.written && model.facts.contributorsOf(measure).length === 0) return "";
+  return ` (rolls up by ${md(rollupText(rollup, unitOf(measure)))})`;
+}
+function measurePace(model, measure) {
+  const { pace, expected } = model.pace.measure(measure);
+  if (expected === void 0) return "\u2014";
+  const shown = `${percent(expected)} expected`;
+  return pace ? `${paceText(pace)} (${shown})` : shown;
+}
+function linkText(link) {
+  const href = linkableUrl(link.url);
+  if (!href) return link.label ? `${md(link.label)} (${md(link.url)})` : md(link.url);
+  const destination = href.replace(
+    /[()<>[\]\\`"' ]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+  return `[${md(link.label ?? link.url)}](${destination})`;
+}
+function peerText(peer) {
+  const lead = leadOf(peer)?.person?.ref;
+  const led = lead ? ` (lead ${personName(lead)})` : "";
+  return `**${md(peer.name)}**${peer.title ? ` \u2014 ${md(peer.title)}` : ""}${led}`;
+}
+function visionsAbove(model, missions) {
+  const found = /* @__PURE__ */ new Set();
+  for (const mission of missions) {
+    const top = model.facts.ancestorsOf(mission).at(-1);
+    if (top?.$type === "Vision") found.add(top);
+  }
+  return found.size > 0 ? [...found] : [...model.facts.visions];
+}
+function dueOf(measure) {
+  const due = measure.dues[0]?.date;
+  return isValidDate(due) ? dateToIso(due) : "\u2014";
+}
+function num(value) {
+  return value === void 0 ? "\u2014" : formatNumber(value);
+}
+function personName(person) {
+  const id = md(person.name ?? "");
+  return person.title ? `${md(person.title)} (${id})` : id;
+}
+function md(text) {
+  return markdownText(text ?? "");
+}
+
 // packages/language/src/planning/reviews.ts
 function reviewSchedule(facts, today, within) {
   const all = [];
@@ -50385,7 +50461,206 @@ function reviewsJson(schedule) {
 }
 
 // packages/language/src/outputs/site/site-page.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// packages/language/src/outputs/site/site-script.ts
 import { createHash as createHash2 } from "node:crypto";
+var SITE_DATA_ID = "site-data";
+var SITE_SCRIPT = `(() => {
+'use strict';
+const island = document.getElementById('${SITE_DATA_ID}');
+const data = island ? JSON.parse(island.textContent) : { missions: [], visions: [] };
+const figure = document.querySelector('.cascade svg');
+if (figure) cascade(figure);
+const scorecard = document.querySelector('table.scorecard');
+if (scorecard) sortable(scorecard);
+
+function cascade(svg) {
+    const box = svg.closest('.cascade');
+    const base = svg.viewBox.baseVal;
+    if (!base || !base.width) return;
+    const full = { x: base.x, y: base.y, w: base.width, h: base.height };
+    let view = Object.assign({}, full);
+    box.classList.add('zoomable');
+    box.tabIndex = 0;
+    svg.removeAttribute('width');
+    svg.removeAttribute('height');
+    const show = () => svg.setAttribute('viewBox', view.x + ' ' + view.y + ' ' + view.w + ' ' + view.h);
+    const toFigure = (x, y) => new DOMPoint(x, y).matrixTransform(svg.getScreenCTM().inverse());
+    const zoom = (factor, x, y) => {
+        const w = Math.min(full.w * 2, Math.max(full.w / 60, view.w * factor));
+        const k = w / view.w;
+        view = { x: x - (x - view.x) * k, y: y - (y - view.y) * k, w: view.w * k, h: view.h * k };
+        show();
+    };
+    const zoomAtCentre = factor => zoom(factor, view.x + view.w / 2, view.y + view.h / 2);
+    const fit = () => { view = Object.assign({}, full); show(); };
+    const pan = (dx, dy) => { view.x += dx * view.w; view.y += dy * view.h; show(); };
+    svg.addEventListener('wheel', event => {
+        event.preventDefault();
+        const at = toFigure(event.clientX, event.clientY);
+        zoom(Math.exp(Math.max(-1, Math.min(1, event.deltaY / 300))), at.x, at.y);
+    }, { passive: false });
+    let drag = null;
+    let dragged = false;
+    svg.addEventListener('pointerdown', event => {
+        if (event.button !== 0) return;
+        drag = { x: event.clientX, y: event.clientY, view: Object.assign({}, view), id: event.pointerId, moved: false };
+        dragged = false;
+    });
+    svg.addEventListener('pointermove', event => {
+        if (!drag || event.pointerId !== drag.id) return;
+        const dx = event.clientX - drag.x;
+        const dy = event.clientY - drag.y;
+        if (!drag.moved && Math.hypot(dx, dy) < 4) return;
+        if (!drag.moved) { drag.moved = true; svg.setPointerCapture(drag.id); box.classList.add('panning'); }
+        const scale = svg.getScreenCTM().a || 1;
+        view.x = drag.view.x - dx / scale;
+        view.y = drag.view.y - dy / scale;
+        show();
+    });
+    const drop = () => {
+        if (drag && drag.moved) dragged = true;
+        drag = null;
+        box.classList.remove('panning');
+    };
+    svg.addEventListener('pointerup', drop);
+    svg.addEventListener('pointercancel', drop);
+    // A drag that ends on a node is not a click on its link.
+    svg.addEventListener('click', event => {
+        if (dragged) { event.preventDefault(); event.stopPropagation(); dragged = false; }
+    }, true);
+    box.addEventListener('keydown', event => {
+        if (event.target !== box) return;
+        const keys = { '+': () => zoomAtCentre(0.8), '=': () => zoomAtCentre(0.8), '-': () => zoomAtCentre(1.25),
+            '0': fit, ArrowLeft: () => pan(-0.1, 0), ArrowRight: () => pan(0.1, 0),
+            ArrowUp: () => pan(0, -0.1), ArrowDown: () => pan(0, 0.1) };
+        const act = keys[event.key];
+        if (act) { event.preventDefault(); act(); }
+    });
+
+    const tools = document.getElementById('cascade-tools');
+    if (!tools) return;
+    tools.hidden = false;
+    for (const button of tools.querySelectorAll('button[data-zoom]')) {
+        const kind = button.getAttribute('data-zoom');
+        const act = kind === 'in' ? () => zoomAtCentre(0.8) : kind === 'out' ? () => zoomAtCentre(1.25) : fit;
+        button.addEventListener('click', act);
+    }
+    const missions = new Map(data.missions.map(m =>
+        [m[0], { title: m[1], tags: m[2], status: m[3], lead: m[4], pace: m[5] }]));
+    const visions = new Map(data.visions.map(v => [v[0], { title: v[1] }]));
+    const nodes = [];
+    for (const g of svg.querySelectorAll('g.node')) {
+        const kind = g.id.startsWith('mission-') ? 'mission' : g.id.startsWith('vision-') ? 'vision' : '';
+        if (!kind) continue;
+        const name = g.id.slice(kind.length + 1);
+        const info = (kind === 'mission' ? missions : visions).get(name);
+        if (!info) continue;
+        nodes.push({ g, kind, name, info, text: (name + ' ' + (info.title || '')).toLowerCase() });
+    }
+    const search = document.getElementById('find-name');
+    const selects = ['tag', 'status', 'lead', 'pace'].map(key => [key, document.getElementById('filter-' + key)]);
+    const count = document.getElementById('find-count');
+    let matches = [];
+    const update = () => {
+        const query = search.value.trim().toLowerCase();
+        const filters = selects.filter(s => s[1] && s[1].value !== '').map(s => [s[0], s[1].value]);
+        const active = query !== '' || filters.length > 0;
+        matches = [];
+        for (const node of nodes) {
+            const byText = query === '' || node.text.includes(query);
+            const byFilters = filters.every(f => node.kind === 'mission' && (f[0] === 'tag'
+                ? node.info.tags.includes(f[1]) : node.info[f[0]] === f[1]));
+            const match = active && byText && byFilters;
+            if (match) matches.push(node);
+            node.g.classList.toggle('match', match);
+            node.g.classList.toggle('dim', active && !match);
+        }
+        box.classList.toggle('filtering', active);
+        const total = nodes.filter(node => node.kind === 'mission').length;
+        const shown = matches.filter(node => node.kind === 'mission').length;
+        count.textContent = active ? shown + ' of ' + total + ' missions' + (matches.length > shown ? ' and ' +
+            (matches.length - shown) + ' vision' + (matches.length - shown === 1 ? '' : 's') : '') : '';
+    };
+    const focusOn = node => {
+        const bounds = node.g.getBBox();
+        const centre = new DOMPoint(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2)
+            .matrixTransform(node.g.getScreenCTM()).matrixTransform(svg.getScreenCTM().inverse());
+        const w = Math.min(view.w, Math.max(bounds.width * 6, full.w / 60));
+        const h = view.h * (w / view.w);
+        view = { x: centre.x - w / 2, y: centre.y - h / 2, w, h };
+        show();
+        const link = node.g.querySelector('a');
+        if (link) link.focus();
+    };
+    search.addEventListener('input', update);
+    search.addEventListener('keydown', event => {
+        if (event.key === 'Enter' && matches.length > 0) { event.preventDefault(); focusOn(matches[0]); }
+        if (event.key === 'Escape') { search.value = ''; update(); }
+    });
+    for (const select of selects) if (select[1]) select[1].addEventListener('change', update);
+    update();
+}
+
+function sortable(table) {
+    const body = table.tBodies[0];
+    const groups = [];
+    for (const row of Array.from(body.rows)) {
+        const starts = row.classList.contains('group') || groups.length === 0;
+        if (starts) groups.push({ row, rows: [], order: groups.length });
+        groups[groups.length - 1].rows.push(row);
+    }
+    const heads = Array.from(table.tHead.querySelectorAll('th[data-sort]'));
+    let state = { key: '', dir: 1 };
+    const value = (group, key) => {
+        const text = group.row.getAttribute('data-' + key);
+        if (text === null || text === '') return undefined;
+        return key === 'name' ? text : Number(text);
+    };
+    const sort = () => {
+        const sorted = groups.slice();
+        if (state.key !== '') sorted.sort((a, b) => {
+            const x = value(a, state.key);
+            const y = value(b, state.key);
+            if (x === undefined || y === undefined) return x === y ? a.order - b.order : x === undefined ? 1 : -1;
+            const c = typeof x === 'string' ? x.localeCompare(y) : x - y;
+            return c === 0 ? a.order - b.order : c * state.dir;
+        });
+        const rows = document.createDocumentFragment();
+        for (const group of sorted) for (const row of group.rows) rows.append(row);
+        body.append(rows);
+        table.classList.toggle('sorted', state.key !== '');
+        for (const th of heads) th.setAttribute('aria-sort', th.getAttribute('data-sort') !== state.key ? 'none'
+            : state.dir === 1 ? 'ascending' : 'descending');
+    };
+    for (const th of heads) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'sort';
+        button.textContent = th.textContent;
+        button.title = 'Sort; a third click restores the cascade order';
+        th.textContent = '';
+        th.append(button);
+        th.setAttribute('aria-sort', 'none');
+        button.addEventListener('click', () => {
+            const key = th.getAttribute('data-sort');
+            state = state.key !== key ? { key, dir: 1 } : state.dir === 1 ? { key, dir: -1 } : { key: '', dir: 1 };
+            sort();
+        });
+    }
+}
+})();
+`;
+var SITE_SCRIPT_SOURCE = `'sha256-${createHash2("sha256").update(SITE_SCRIPT).digest("base64")}'`;
+var SITE_SCRIPT_ELEMENT = `<script>${SITE_SCRIPT}</script>`;
+function dataIsland(data) {
+  const json = JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+  return `<script type="application/json" id="${SITE_DATA_ID}">${json}</script>`;
+}
 
 // packages/language/src/outputs/site/site-style.ts
 var SITE_CSS = REPORT_CSS + `
@@ -50405,6 +50680,36 @@ blockquote.intent { margin: 0 0 10px; padding: 8px 14px; border-left: 4px solid 
   font-size: 15px; }
 ul.plain { margin: 4px 0; padding-left: 20px; }
 .cascade a { cursor: pointer; }
+.tools { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 0 0 10px; }
+.tools[hidden] { display: none; }
+.tools input, .tools select, .tools button { font: inherit; font-size: 13px; padding: 5px 8px;
+  border: 1px solid #c5ccd8; border-radius: 6px; background: #fff; color: var(--ink); }
+.tools input { min-width: 220px; }
+.tools .zoom { margin-left: auto; display: flex; gap: 4px; }
+.tools button { cursor: pointer; min-width: 32px; }
+#find-count { font-size: 13px; color: var(--muted); }
+.cascade.zoomable { height: 70vh; min-height: 360px; border: 1px solid #e3e7ee; border-radius: 8px; overflow: hidden;
+  cursor: grab; touch-action: none; }
+.cascade.zoomable:focus { outline: 2px solid var(--blue); outline-offset: 2px; }
+.cascade.panning { cursor: grabbing; }
+.cascade.zoomable svg { width: 100%; height: 100%; display: block; user-select: none; }
+.cascade.filtering g.edge { opacity: .25; }
+.cascade g.node.dim { opacity: .22; }
+.cascade g.node.match a > path:first-of-type { stroke: #e8590c; stroke-width: 4px; }
+table.scorecard th button.sort { font: inherit; color: inherit; background: none; border: none; padding: 0;
+  cursor: pointer; text-transform: inherit; letter-spacing: inherit; }
+table.scorecard th[aria-sort=ascending] button.sort::after { content: ' \u25B2'; }
+table.scorecard th[aria-sort=descending] button.sort::after { content: ' \u25BC'; }
+table.sorted tr.group td:first-child { padding-left: 10px; }
+table.sorted tr.measure td:first-child { padding-left: 28px; }
+svg.load-chart { width: 100%; max-width: 760px; height: auto; display: block; margin: 0 0 12px; }
+svg.load-chart text { font-size: 11px; fill: var(--muted); }
+svg.load-chart .axis { stroke: #c5ccd8; stroke-width: 1; }
+svg.load-chart .load { fill: #dbe7f6; stroke: var(--blue); stroke-width: 2; }
+svg.load-chart .over { fill: #f6d5d2; stroke: none; }
+svg.load-chart .capacity { stroke: var(--red); stroke-width: 1.5; stroke-dasharray: 6 4; fill: none; }
+svg.load-chart .today { stroke: var(--ink); stroke-width: 1; stroke-dasharray: 2 3; }
+svg.load-chart text.capacity-label { fill: var(--red); }
 td.indent-0 { padding-left: 10px; } td.indent-1 { padding-left: 28px; } td.indent-2 { padding-left: 46px; }
 td.indent-3 { padding-left: 64px; } td.indent-4 { padding-left: 82px; } td.indent-5 { padding-left: 100px; }
 td.indent-6 { padding-left: 118px; } td.indent-7 { padding-left: 136px; } td.indent-deep { padding-left: 154px; }
@@ -50412,7 +50717,8 @@ tr.measure td:first-child { color: var(--muted); }
 a { color: var(--blue); }
 td.pace { display: table-cell; padding: 7px 10px; border-radius: 0; background: none; }
 @media print {
-  nav.site, .banner, footer, p.note { display: none; }
+  nav.site, .banner, footer, p.note, .tools { display: none; }
+  table.scorecard th button.sort::after { content: none; }
   header.top { background: #fff; color: var(--ink); padding: 0 0 8px; }
   main { padding: 0; max-width: none; }
   section.card { border: none; padding: 0; }
@@ -50435,13 +50741,19 @@ var NAV = [
   ["staging", "staging.html", "Staging"],
   ["diagnostics", "diagnostics.html", "Diagnostics"]
 ];
-var STYLE_HASH = createHash2("sha256").update(SITE_CSS).digest("base64");
+var STYLE_HASH = createHash3("sha256").update(SITE_CSS).digest("base64");
 function page(shell, context) {
   const csp = [
     "default-src 'none'",
     `style-src 'sha256-${STYLE_HASH}'`,
     "img-src data:",
-    ...context.liveReload ? ["script-src 'self'", "connect-src 'self'"] : [],
+    ...shell.script !== void 0 || context.liveReload ? [
+      `script-src ${[
+        ...shell.script !== void 0 ? [SITE_SCRIPT_SOURCE] : [],
+        ...context.liveReload ? ["'self'"] : []
+      ].join(" ")}`
+    ] : [],
+    ...context.liveReload ? ["connect-src 'self'"] : [],
     "base-uri 'none'",
     "form-action 'none'"
   ].join("; ");
@@ -50470,7 +50782,8 @@ ${shell.header}
 <main>
 ${shell.main}
 </main>
-<footer>${shell.footer}</footer>
+<footer>${shell.footer}</footer>${shell.script !== void 0 ? `
+${shell.script}${SITE_SCRIPT_ELEMENT}` : ""}
 </body>
 </html>
 `;
@@ -50854,15 +51167,21 @@ function personPages(site, person, brief) {
     "<tr><th>Mission</th><th>Role</th><th>Status</th><th>Window</th><th>Pace</th><th>1 up \u2039 2 up</th></tr>",
     missionRows
   );
-  const steps = loadTimeline(facts, person).map((step) => {
+  const timelineSteps = loadTimeline(facts, person);
+  const steps = timelineSteps.map((step) => {
     const stepOver = step.load > load.capacity;
     const fill = load.capacity > 0 ? step.load / load.capacity : 1;
     return `<tr><td class="date">${html(windowRange(step.start, step.end))}</td><td class="num${stepOver ? " over" : ""}">${step.load} / ${html(formatNumber(load.capacity))}</td><td>${barSvg(fill, stepOver ? "over" : "load", "load")}</td><td>${step.items.map((mission) => elementLink(site.paths, path, mission)).join(", ")}</td></tr>`;
   });
-  const timeline = steps.length === 0 ? '<p class="empty">No active missions.</p>' : table('<tr><th>Days</th><th class="num">Load</th><th></th><th>Active missions</th></tr>', steps);
+  const timeline = steps.length === 0 ? '<p class="empty">No active missions.</p>' : loadChartSvg(timelineSteps, load.capacity, site.today) + table('<tr><th>Days</th><th class="num">Load</th><th></th><th>Active missions</th></tr>', steps);
   const main = [
     card("missions", "Missions", missions, "Red: counted in a peak over capacity."),
-    card("load", "Load over time", timeline, "Each stretch of days with the same active missions running."),
+    card(
+      "load",
+      "Load over time",
+      timeline,
+      "The number of active missions on each day (blue) against capacity (dashed red line), red where over; below, each stretch of days with the same active missions running."
+    ),
     card(
       "brief",
       "Brief",
@@ -50884,6 +51203,54 @@ function personPages(site, person, brief) {
     { path: briefPath, content: brief }
   ];
 }
+var CHART = { width: 760, height: 220, left: 44, right: 20, top: 16, bottom: 34 };
+function loadChartSvg(steps, capacity, today) {
+  const finite = steps.flatMap((step) => [step.start, step.end + 1]).filter((day) => Number.isFinite(day));
+  let first2 = finite.length > 0 ? Math.min(...finite) : today - 30;
+  let last = finite.length > 0 ? Math.max(...finite) : today + 30;
+  if (steps.some((step) => step.start === Number.NEGATIVE_INFINITY)) first2 = Math.min(first2, today) - 30;
+  if (steps.some((step) => step.end === Number.POSITIVE_INFINITY)) last = Math.max(last, today) + 30;
+  if (last <= first2) last = first2 + 1;
+  const peak = Math.max(1, capacity, ...steps.map((step) => step.load));
+  const top = Math.ceil(peak * 1.15);
+  const { width, height, left, right, top: topMargin, bottom } = CHART;
+  const x = (day) => left + (Math.max(first2, Math.min(last, day)) - first2) / (last - first2) * (width - left - right);
+  const y = (load) => height - bottom - load / top * (height - topMargin - bottom);
+  const n = (value) => value.toFixed(1);
+  const base = y(0);
+  let path = "";
+  let previous;
+  for (const step of steps) {
+    const x0 = x(step.start);
+    const x1 = x(step.end + 1);
+    path += previous === void 0 ? `M${n(x0)} ${n(base)}` : previous === x0 ? "" : `V${n(base)}H${n(x0)}`;
+    path += `V${n(y(step.load))}H${n(x1)}`;
+    previous = x1;
+  }
+  path += `V${n(base)}Z`;
+  const over = steps.filter((step) => step.load > capacity).map((step) => {
+    const x0 = x(step.start);
+    return `<rect class="over" x="${n(x0)}" y="${n(y(step.load))}" width="${n(x(step.end + 1) - x0)}" height="${n(y(capacity) - y(step.load))}"/>`;
+  });
+  const tickStep = Math.max(1, Math.ceil(top / 5));
+  const yTicks = [];
+  for (let value = 0; value <= top; value += tickStep)
+    yTicks.push(
+      `<line class="axis" x1="${left - 4}" x2="${left}" y1="${n(y(value))}" y2="${n(y(value))}"/><text x="${left - 8}" y="${n(y(value) + 4)}" text-anchor="end">${value}</text>`
+    );
+  const xTicks = [];
+  const count = 5;
+  for (let i = 0; i <= count; i++) {
+    const day = Math.round(first2 + (last - first2) * i / count);
+    const anchor = i === 0 ? "start" : i === count ? "end" : "middle";
+    xTicks.push(
+      `<line class="axis" x1="${n(x(day))}" x2="${n(x(day))}" y1="${n(base)}" y2="${n(base + 4)}"/><text x="${n(x(day))}" y="${n(base + 18)}" text-anchor="${anchor}">${dayToIso(day)}</text>`
+    );
+  }
+  const todayLine = today >= first2 && today <= last ? `<line class="today" x1="${n(x(today))}" x2="${n(x(today))}" y1="${topMargin}" y2="${n(base)}"/><text x="${n(x(today) + 4)}" y="${topMargin + 10}">today</text>` : "";
+  const label = `Load over time from ${dayToIso(first2)} to ${dayToIso(last)}: peak ${peak}, capacity ${capacity}`;
+  return `<svg class="load-chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${html(label)}"><path class="load" d="${path}"/>${over.join("")}<line class="axis" x1="${left}" x2="${width - right}" y1="${n(base)}" y2="${n(base)}"/><line class="axis" x1="${left}" x2="${left}" y1="${topMargin}" y2="${n(base)}"/>` + yTicks.join("") + xTicks.join("") + `<line class="capacity" x1="${left}" x2="${width - right}" y1="${n(y(capacity))}" y2="${n(y(capacity))}"/><text class="capacity-label" x="${width - right}" y="${n(y(capacity) - 5)}" text-anchor="end">capacity ${html(formatNumber(capacity))}</text>` + todayLine + "</svg>";
+}
 
 // packages/language/src/outputs/site/site-pages.ts
 function indexPage(site, cascadeSvg, cascadeNote) {
@@ -50900,10 +51267,51 @@ function indexPage(site, cascadeSvg, cascadeNote) {
   const main = card(
     "cascade",
     "Cascade",
-    `<div class="cascade">${figure2}</div>`,
-    "Visions on top, missions below their parents; dashed arrows are mutual support; red outlines mark missions with errors. Click a mission for its page."
+    `${cascadeTools(site)}
+<div class="cascade">${figure2}</div>`,
+    "Visions on top, missions below their parents; dashed arrows are mutual support; red outlines mark missions with errors. Click a mission for its page. Drag to pan, scroll (or +, \u2212, 0 on the figure) to zoom; search and filters highlight the missions that match."
   );
-  return page({ title: site.title, path: "index.html", nav: "cascade", header: header2, main, footer: footerOf(site) }, site);
+  return page(
+    {
+      title: site.title,
+      path: "index.html",
+      nav: "cascade",
+      header: header2,
+      main,
+      footer: footerOf(site),
+      script: dataIsland(cascadeData(site))
+    },
+    site
+  );
+}
+function cascadeTools(site) {
+  const { facts, pace } = site.model;
+  const sorted = (values) => [...new Set(values)].sort((a2, b) => a2.localeCompare(b));
+  const tags = sorted(facts.missions.flatMap((mission) => tagsOf(mission)));
+  const statuses = sorted(facts.missions.map((mission) => facts.statusOf(mission)));
+  const leads = sorted(
+    facts.missions.flatMap((mission) => {
+      const name = leadOf(mission)?.person?.ref?.name;
+      return name ? [name] : [];
+    })
+  );
+  const paces = sorted(facts.missions.flatMap((mission) => pace.mission(mission) ?? []));
+  const select = (key, any, values, label = (value) => value) => `<select id="filter-${key}" aria-label="Filter by ${key}"${values.length === 0 ? " disabled" : ""}><option value="">${any}</option>` + values.map((value) => `<option value="${html(value)}">${html(label(value))}</option>`).join("") + "</select>";
+  return '<div class="tools" id="cascade-tools" hidden><input type="search" id="find-name" placeholder="Search name or title" aria-label="Search missions by name or title" autocomplete="off">' + select("tag", "any tag", tags, (tag) => `#${tag}`) + select("status", "any status", statuses) + select("lead", "any lead", leads) + select("pace", "any pace", paces, (value) => paceText(value)) + '<span id="find-count" aria-live="polite"></span><span class="zoom"><button type="button" data-zoom="in" aria-label="Zoom in">+</button><button type="button" data-zoom="out" aria-label="Zoom out">\u2212</button><button type="button" data-zoom="fit">Fit</button></span></div>';
+}
+function cascadeData(site) {
+  const { facts, pace } = site.model;
+  return {
+    missions: facts.missions.map((mission) => [
+      mission.name ?? "",
+      mission.title ?? "",
+      tagsOf(mission),
+      facts.statusOf(mission),
+      leadOf(mission)?.person?.ref?.name ?? "",
+      pace.mission(mission) ?? ""
+    ]),
+    visions: facts.visions.map((vision) => [vision.name ?? "", vision.title ?? ""])
+  };
 }
 function cascadeOrder(site) {
   const { facts } = site.model;
@@ -50933,7 +51341,7 @@ function scorecardPage(site) {
     const indent = `indent-${depth > 7 ? "deep" : depth}`;
     if (element.$type === "Vision") {
       rows.push(
-        `<tr class="group"><td colspan="6" class="${indent}">Vision ${elementLink(site.paths, path, element)}${element.title ? `<span class="title">${html(element.title)}</span>` : ""}</td><td></td><td></td></tr>`
+        `<tr class="group"${sortKeys(element.name)}><td colspan="6" class="${indent}">Vision ${elementLink(site.paths, path, element)}${element.title ? `<span class="title">${html(element.title)}</span>` : ""}</td><td></td><td></td></tr>`
       );
       continue;
     }
@@ -50941,13 +51349,8 @@ function scorecardPage(site) {
     const measureIndent = `indent-${depth + 1 > 7 ? "deep" : depth + 1}`;
     for (const measure of element.measures) rows.push(measureRow2(site, path, measure, measureIndent));
   }
-  const table2 = rows.length === 0 ? '<p class="empty">The model has no missions.</p>' : `<table>
-<thead>${MEASURE_HEAD}</thead>
-<tbody>
-${rows.join("\n")}
-</tbody>
-</table>`;
-  const note = "Every mission in cascade order, its measures below it. Progress is (current \u2212 baseline) \xF7 (target \u2212 baseline), clamped to 0\u2013100%; a mission's is the mean of its measures'. Pace compares progress with the share of the measure's span elapsed by today: on track down to 10 points below it, behind under that.";
+  const scorecard = rows.length === 0 ? '<p class="empty">The model has no missions.</p>' : table(SCORECARD_HEAD, rows).replace("<table>", '<table class="scorecard">');
+  const note = "Every mission in cascade order, its measures below it. Progress is (current \u2212 baseline) \xF7 (target \u2212 baseline), clamped to 0\u2013100%; a mission's is the mean of its measures'. Pace compares progress with the share of the measure's span elapsed by today: on track down to 10 points below it, behind under that. Sort by name, progress or pace with the column heads (a third click restores the cascade order).";
   return page(
     {
       title: `Scorecard \xB7 ${site.title}`,
@@ -50955,18 +51358,26 @@ ${rows.join("\n")}
       nav: "scorecard",
       header: `<h1>Scorecard</h1>
 <p class="vision">${html(site.title)}${site.model.today ? ` \xB7 ${html(site.model.today)}` : ""}</p>`,
-      main: card("scorecard", "Measures of success", table2, note),
-      footer: footerOf(site)
+      main: card("scorecard", "Measures of success", scorecard, note),
+      footer: footerOf(site),
+      script: ""
     },
     site
   );
+}
+var SCORECARD_HEAD = '<tr><th data-sort="name">Measure</th><th class="num">Baseline</th><th class="num">Current</th><th class="num">Target</th><th>Unit</th><th>Due</th><th data-sort="progress">Progress</th><th data-sort="pace">Pace</th></tr>';
+var PACE_RANK = { behind: 0, "on-track": 1, won: 2 };
+function sortKeys(name, progress, pace) {
+  return ` data-name="${html(name ?? "")}"` + (progress === void 0 ? "" : ` data-progress="${progress}"`) + (pace === void 0 ? "" : ` data-pace="${PACE_RANK[pace]}"`);
 }
 function missionRow(site, path, mission, indent) {
   const { facts } = site.model;
   const lead = leadOf(mission)?.person?.ref;
   const problems2 = site.model.problemsOf(mission);
   const marks = problems2.errors > 0 ? ' <span class="sev error">errors</span>' : problems2.warnings > 0 ? ' <span class="sev warning">warnings</span>' : "";
-  return `<tr class="group"><td colspan="6" class="${indent}">${elementLink(site.paths, path, mission)}${mission.title ? `<span class="title">${html(mission.title)}</span>` : ""} ${statusBadge2(facts.statusOf(mission))}${lead ? ` <span class="none">lead ${html(lead.name ?? "")}</span>` : ""}${marks}</td><td class="progress">${progressCell2(facts.progressOf(mission), "mission progress")}</td><td class="pace">${paceBadge2(site.model.pace.mission(mission))}</td></tr>`;
+  const progress = facts.progressOf(mission);
+  const keys2 = sortKeys(mission.name, progress, site.model.pace.mission(mission));
+  return `<tr class="group"${keys2}><td colspan="6" class="${indent}">${elementLink(site.paths, path, mission)}${mission.title ? `<span class="title">${html(mission.title)}</span>` : ""} ${statusBadge2(facts.statusOf(mission))}${lead ? ` <span class="none">lead ${html(lead.name ?? "")}</span>` : ""}${marks}</td><td class="progress">${progressCell2(progress, "mission progress")}</td><td class="pace">${paceBadge2(site.model.pace.mission(mission))}</td></tr>`;
 }
 function stagingPage(site) {
   const path = "staging.html";
@@ -51055,9 +51466,12 @@ function renderSite(model, options = {}) {
 function renderDiagnosticsPage(model, options = {}) {
   return diagnosticsPage(siteContext(model, options));
 }
-function siteCascadeDot(model) {
+function renderCascadePage(model, options = {}) {
+  return indexPage(siteContext(model, options), options.cascadeSvg, options.cascadeNote);
+}
+function siteCascadeDot(model, options = {}) {
   const paths = new SitePaths(model.facts.missions, model.facts.persons);
-  return cascadeToDot(buildCascadeGraph(model), {
+  return cascadeToDot(buildCascadeGraph(model, { depth: options.depth }), {
     nodeHref: (node) => node.kind === "mission" ? paths.pageOf(node.element) : `#vision-${anchorName(node.element.name)}`
   });
 }
@@ -51176,8 +51590,6 @@ export {
   qualifiedName,
   percent,
   windowRange,
-  UnknownPersonError,
-  renderBrief,
   PlanOptionError,
   parseDuration,
   parseCapacity,
@@ -51227,6 +51639,8 @@ export {
   dotToSvg,
   planGanttSvg,
   renderReport,
+  UnknownPersonError,
+  renderBrief,
   reviewSchedule,
   reviewsText,
   reviewsMarkdown,
@@ -51236,6 +51650,7 @@ export {
   LIVE_RELOAD_SCRIPT,
   renderSite,
   renderDiagnosticsPage,
+  renderCascadePage,
   siteCascadeDot,
   formatDocument,
   STARTER_MODEL_FILE,
