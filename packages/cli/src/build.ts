@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -7,6 +8,7 @@ import {
     dotToSvg,
     LayoutTimeoutError,
     type OutputModel,
+    renderCascadePage,
     renderSite,
     siteCascadeDot,
     type SitePage,
@@ -23,6 +25,7 @@ import type { Output } from './output.js';
 export interface SiteCommandOptions extends ModelOptions {
     readonly title?: string;
     readonly timeout?: string;
+    readonly depth?: string;
 }
 
 export interface BuildOptions extends SiteCommandOptions {
@@ -40,12 +43,25 @@ export const SITE_MARKER = '.mission-site';
 export async function runBuild(paths: readonly string[], options: BuildOptions, output: Output): Promise<number> {
     const timeoutMs = timeoutOf(options);
     warmUpLayout();
+    const depth = depthOf(options);
     const model = await loadModel(paths, options, output, { everyPosition: true });
-    const pages = await sitePages(outputModelFrom(model), options, timeoutMs, output, false);
+    const outputModel = outputModelFrom(model);
+    // Graphviz lays out the cascade in its worker while every other page is rendered and written here.
+    const cascade = layoutCascade(outputModel, depth, timeoutMs, output);
+    cascade.catch(() => undefined); // handled where awaited, after the writes
+    const pages = renderSite(outputModel, { title: options.title }).slice(1);
     const folder = options.output ?? 'site';
-    await writeSiteFolder(folder, pages);
-    output.stderr(`mission build: ${pages.length} files written to ${folder}\n`);
+    await writeSiteFolder(folder, pages, async () => [
+        renderCascadePage(outputModel, { ...(await cascade), title: options.title })
+    ]);
+    output.stderr(`mission build: ${pages.length + 1} files written to ${folder}\n`);
     return outputExitCode(model.summary, options.failOn);
+}
+
+export function depthOf(options: SiteCommandOptions): number | undefined {
+    if (options.depth === undefined) return undefined;
+    if (!/^\d+$/.test(options.depth)) throw new UsageError(`--depth wants a whole number, not '${options.depth}'`);
+    return Number(options.depth);
 }
 
 export function timeoutOf(options: SiteCommandOptions): number {
@@ -54,7 +70,7 @@ export function timeoutOf(options: SiteCommandOptions): number {
     return seconds * 1000;
 }
 
-/** Lays out the cascade (or says why not, on stderr and on the page) and renders every page. */
+/** Renders every page, the cascade's once Graphviz has laid it out (the others meanwhile). */
 export async function sitePages(
     model: OutputModel,
     options: SiteCommandOptions,
@@ -62,26 +78,43 @@ export async function sitePages(
     output: Output,
     liveReload: boolean
 ): Promise<SitePage[]> {
-    let cascadeSvg: string | undefined;
-    let cascadeNote: string | undefined;
+    const cascade = layoutCascade(model, depthOf(options), timeoutMs, output);
+    cascade.catch(() => undefined); // handled where awaited, after the rendering
+    const pages = renderSite(model, { title: options.title, liveReload });
+    pages[0] = renderCascadePage(model, { ...(await cascade), title: options.title, liveReload });
+    return pages;
+}
+
+/** The cascade laid out (in Graphviz's worker), or why not (on stderr and on the page). */
+async function layoutCascade(
+    model: OutputModel,
+    depth: number | undefined,
+    timeoutMs: number,
+    output: Output
+): Promise<{ cascadeSvg?: string; cascadeNote?: string }> {
     try {
-        cascadeSvg = await dotToSvg(siteCascadeDot(model), timeoutMs);
+        return { cascadeSvg: await dotToSvg(siteCascadeDot(model, { depth }), timeoutMs) };
     } catch (error) {
         if (!(error instanceof LayoutTimeoutError)) throw error;
-        cascadeNote =
+        const cascadeNote =
             `The cascade took longer than ${timeoutMs / 1000}s to lay out; ` +
-            'draw parts of it with mission diagram --root NAME --depth N.';
+            'draw fewer levels with --depth N, or parts of it with mission diagram --root NAME --depth N.';
         output.stderr(`mission: ${cascadeNote}\n`);
+        return { cascadeNote };
     }
-    return renderSite(model, { cascadeSvg, cascadeNote, title: options.title, liveReload });
 }
 
 /**
  * Writes the pages into a new temporary folder beside `folder`, then swaps it in: a reader sees the old
  * site or the new one, never half of one, and a failed build leaves the old site. An existing folder is
  * replaced only when empty or when a previous build wrote it (its SITE_MARKER), never a folder of other files.
+ * `more`: pages that are ready later (the cascade's), written last.
  */
-export async function writeSiteFolder(folder: string, pages: readonly SitePage[]): Promise<void> {
+export async function writeSiteFolder(
+    folder: string,
+    pages: readonly SitePage[],
+    more?: () => Promise<readonly SitePage[]>
+): Promise<void> {
     const target = resolve(folder);
     const existing = await stat(target).catch(() => undefined);
     if (existing && !existing.isDirectory()) throw new UsageError(`${folder}: exists and is not a folder`);
@@ -96,13 +129,18 @@ export async function writeSiteFolder(folder: string, pages: readonly SitePage[]
     const suffix = `${process.pid}.${randomBytes(4).toString('hex')}`;
     const staging = join(dirname(target), `.${basename(target)}.${suffix}.tmp`);
     const previous = join(dirname(target), `.${basename(target)}.${suffix}.old`);
+    // What `more` failed with, passed on as it is (not a failure to write).
+    let failed: unknown;
     try {
         await mkdir(staging, { recursive: true });
         await writeFile(join(staging, SITE_MARKER), 'A site written by mission build; the next build replaces it.\n');
-        for (const page of pages) {
-            const file = join(staging, ...page.path.split('/'));
-            await mkdir(dirname(file), { recursive: true });
-            await writeFile(file, page.content);
+        writePages(staging, pages);
+        if (more) {
+            const later = await more().catch((error: unknown) => {
+                failed = error;
+                throw error;
+            });
+            writePages(staging, later);
         }
         if (existing) await rename(target, previous);
         try {
@@ -113,14 +151,27 @@ export async function writeSiteFolder(folder: string, pages: readonly SitePage[]
         }
     } catch (error) {
         await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+        if (error === failed) throw error;
         throw new UsageError(`${folder}: cannot write: ${describeError(error as NodeJS.ErrnoException)}`);
     }
     await rm(previous, { recursive: true, force: true }).catch(() => undefined);
 }
 
+/**
+ * The pages into `folder`, each page's folder made once. Written synchronously: tens of thousands of small
+ * files go several times faster than through promises, and the event loop has nothing else to do meanwhile
+ * (Graphviz lays out the cascade in its own thread).
+ */
+function writePages(folder: string, pages: readonly SitePage[]): void {
+    const folders = new Set(pages.map(page => dirname(join(folder, ...page.path.split('/')))));
+    for (const path of folders) mkdirSync(path, { recursive: true });
+    for (const page of pages) writeFileSync(join(folder, ...page.path.split('/')), page.content);
+}
+
 export function siteOptionsOf(command: Command): Command {
     return command
         .option('--title <text>', 'the site title (default: Mission cascade)')
+        .option('--depth <levels>', 'draw only this many levels of the cascade below the visions (a large model)')
         .option(
             '--timeout <seconds>',
             `time limit of the cascade layout (default: ${DEFAULT_LAYOUT_TIMEOUT_MS / 1000})`

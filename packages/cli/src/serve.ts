@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
@@ -11,7 +12,7 @@ import {
     renderDiagnosticsPage,
     warmUpLayout
 } from 'mission-lang-language';
-import { siteOptionsOf, sitePages, type SiteCommandOptions, timeoutOf } from './build.js';
+import { depthOf, siteOptionsOf, sitePages, type SiteCommandOptions, timeoutOf } from './build.js';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { outputModelFrom } from './compile.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
@@ -54,6 +55,7 @@ export async function startSiteServer(
         );
     const port = portOf(options.port);
     const timeoutMs = timeoutOf(options);
+    depthOf(options);
     warmUpLayout();
 
     let pages = new Map<string, string>();
@@ -107,14 +109,19 @@ export async function startSiteServer(
     const boundPort = typeof address === 'object' && address ? address.port : port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}/`;
 
+    // Chokidar can say `ready` before it watches everything when one of its paths does not exist (no config
+    // file, most often): a save just after would go unseen. So the existing paths first, the others once ready.
+    const watched = [...paths, options.config ?? CONFIG_FILE_NAME].map(path => resolve(path));
     const watcher = watch(
-        [...paths, options.config ?? CONFIG_FILE_NAME].map(path => resolve(path)),
+        watched.filter(path => existsSync(path)),
         {
             ignoreInitial: true,
             ignored: (path, stats) => Boolean(stats?.isFile() && !path.endsWith('.mission') && !path.endsWith('.json'))
         }
     );
     await new Promise<void>(ready => watcher.once('ready', ready));
+    const missing = watched.filter(path => !existsSync(path));
+    if (missing.length > 0) watcher.add(missing);
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> = Promise.resolve();
     watcher.on('all', () => {

@@ -174,6 +174,24 @@ describe('mission build', () => {
         expect(readFileSync(join(other, 'notes.txt'), 'utf8')).toBe('mine');
     });
 
+    test('--depth draws fewer levels of the cascade; every other page is still written', async () => {
+        const site = join(temporaryFolder(), 'site');
+        const run = await runCli(['build', 'examples/healthcare-turnaround', '-o', site, '--depth', '1', ...TODAY], {
+            cwd: REPO
+        });
+        expect(run.code).toBe(0);
+        const index = readFileSync(join(site, 'index.html'), 'utf8');
+        const nodes = [...index.matchAll(/<g id="(mission|vision)&#45;(\w+)" class="node/g)].map(match => match[2]);
+        expect(nodes).toEqual(['NorthVale', 'Turnaround']);
+        expect(filesUnder(site).filter(file => file.startsWith('missions/'))).toHaveLength(20);
+        expect(brokenLinks(site)).toEqual([]);
+        expectUsageError(
+            await runCli(['build', 'examples/healthcare-turnaround', '-o', site, '--depth', 'two'], { cwd: REPO }),
+            expect,
+            /^mission: --depth wants a whole number, not 'two'$/
+        );
+    });
+
     test('usage errors: a missing path, a bad --today', async () => {
         expectUsageError(
             await runCli(['build', 'nowhere/', '-o', 'x']),

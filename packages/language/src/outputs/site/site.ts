@@ -57,10 +57,21 @@ export function renderDiagnosticsPage(model: OutputModel, options: SiteOptions =
     return diagnosticsPage(siteContext(model, options));
 }
 
-/** The cascade as DOT, each node a link to its page (relative to the index): lay it out with `dotToSvg`. */
-export function siteCascadeDot(model: OutputModel): string {
+/**
+ * The cascade page alone, for a figure laid out after the other pages were rendered (`mission build` renders
+ * and writes every other page while Graphviz lays out the cascade in its worker).
+ */
+export function renderCascadePage(model: OutputModel, options: SiteOptions = {}): SitePage {
+    return indexPage(siteContext(model, options), options.cascadeSvg, options.cascadeNote);
+}
+
+/**
+ * The cascade as DOT, each node a link to its page (relative to the index): lay it out with `dotToSvg`.
+ * With `depth`, only that many levels below the visions (as `mission diagram --depth`): a large model's figure.
+ */
+export function siteCascadeDot(model: OutputModel, options: { depth?: number } = {}): string {
     const paths = new SitePaths(model.facts.missions, model.facts.persons);
-    return cascadeToDot(buildCascadeGraph(model), {
+    return cascadeToDot(buildCascadeGraph(model, { depth: options.depth }), {
         nodeHref: node =>
             node.kind === 'mission' ? paths.pageOf(node.element) : `#vision-${anchorName(node.element.name)}`
     });
