@@ -69,6 +69,24 @@ export const BUDGETS = [
         limit: 1000,
         unit: 'ms',
         figure: at('10k', 'outputs', 'planMs')
+    },
+    {
+        name: '`mission build` 10k wall (cascade --depth 3)',
+        limit: 15_000,
+        unit: 'ms',
+        figure: at('10k', 'site', 'build', 'wallMs')
+    },
+    {
+        name: '`mission serve` 10k mission page p95',
+        limit: 50,
+        unit: 'ms',
+        figure: at('10k', 'site', 'serve', 'page', 'p95')
+    },
+    {
+        name: '`mission serve` 10k saved file → reload p95',
+        limit: 1000,
+        unit: 'ms',
+        figure: at('10k', 'site', 'serve', 'reload', 'p95')
     }
 ];
 

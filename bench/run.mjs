@@ -4,7 +4,8 @@
 // budget (bench/budgets.mjs) is missed.
 //   node bench/run.mjs [--sizes 1k,10k,50k,100k] [--editor-sizes 10k,50k] [--no-editor] [--no-outputs]
 //   (default: --sizes 1k,10k; the editor at those of 10k and 50k that are run) [--no-mcp] [--mcp-calls N]
-//   (the MCP server's tools at 10k when it is run, bench/mcp.mjs)
+//   (the MCP server's tools at 10k when it is run, bench/mcp.mjs) [--no-site] (mission build and serve at 10k,
+//   bench/site.mjs)
 //                      [--runs N (default 3)] [--edits N] [--edits-large N] [--output bench/results]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { checkBudgets } from './budgets.mjs';
 import { measureDiff } from './diff.mjs';
 import { measureEditor } from './editor.mjs';
 import { measureMcp } from './mcp.mjs';
+import { measureSite } from './site.mjs';
 import { renderMarkdown } from './table.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -178,6 +180,10 @@ async function main() {
         results.sizes['10k'].mcp = await measureMcp(join(workspaces, '10k'), {
             calls: Number(option('mcp-calls', '50'))
         });
+    }
+    if (outputs && !process.argv.includes('--no-site') && sizes.includes('10k')) {
+        log('10k: the site (mission build --depth 3; mission serve: pages, saved files)');
+        results.sizes['10k'].site = await measureSite(join(workspaces, '10k'));
     }
     results.machine.loadAverageEnd = loadavg();
     results.budgets = checkBudgets(results);

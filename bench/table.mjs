@@ -133,6 +133,32 @@ export function renderMarkdown(results) {
         ''
     );
 
+    const sites = sizes.filter(([, s]) => s.site);
+    if (sites.length) {
+        lines.push('## Site (ms; `mission build` and `mission serve`, cascade --depth 3)', '');
+        lines.push(
+            table(
+                [
+                    'size',
+                    '`build` wall',
+                    'files',
+                    '`serve` first build',
+                    'mission page p50 / p95',
+                    'saved file → reload p50 / p95'
+                ],
+                sites.map(([size, s]) => [
+                    size,
+                    ms(s.site.build.wallMs),
+                    String(s.site.build.files),
+                    ms(s.site.serve.firstBuildMs),
+                    `${ms(s.site.serve.page.p50)} / ${ms(s.site.serve.page.p95)}`,
+                    `${ms(s.site.serve.reload.p50)} / ${ms(s.site.serve.reload.p95)}`
+                ])
+            ),
+            ''
+        );
+    }
+
     lines.push('## Budgets', '');
     lines.push(
         table(
