@@ -28,7 +28,7 @@ import {
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-JVOX5H36.js";
+} from "./lib/chunk-VMEM5Y7W.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
@@ -95,7 +95,7 @@ import {
   toDay,
   todayFrom,
   warmUpLayout
-} from "./lib/chunk-LJXFBVGM.js";
+} from "./lib/chunk-SPSNCXJE.js";
 
 // node_modules/nanoid/url-alphabet/index.cjs
 var require_url_alphabet = __commonJS({
@@ -6591,7 +6591,7 @@ async function runMcp(paths, options, output, stop) {
   const port = options.http === void 0 ? void 0 : portNumber(options.http);
   if (port === void 0 && (options.host !== void 0 || options.allowRemote))
     throw new UsageError("--host and --allow-remote need --http PORT");
-  const mcp = await import("./lib/src-INXFOZ3P.js");
+  const mcp = await import("./lib/src-JPNXPUYK.js");
   if (port !== void 0) {
     try {
       mcp.allowedHost(options);
@@ -7537,6 +7537,7 @@ function defineSchemaCommand(program, context) {
 }
 
 // packages/cli/src/serve.ts
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { isIP } from "node:net";
 import { resolve as resolve5 } from "node:path";
@@ -7608,14 +7609,17 @@ data: ${Date.now()}
   const address = server.address();
   const boundPort = typeof address === "object" && address ? address.port : port;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${boundPort}/`;
+  const watched = [...paths, options.config ?? CONFIG_FILE_NAME].map((path) => resolve5(path));
   const watcher = watch(
-    [...paths, options.config ?? CONFIG_FILE_NAME].map((path) => resolve5(path)),
+    watched.filter((path) => existsSync(path)),
     {
       ignoreInitial: true,
       ignored: (path, stats) => Boolean(stats?.isFile() && !path.endsWith(".mission") && !path.endsWith(".json"))
     }
   );
   await new Promise((ready) => watcher.once("ready", ready));
+  const missing = watched.filter((path) => !existsSync(path));
+  if (missing.length > 0) watcher.add(missing);
   let timer;
   let running = Promise.resolve();
   watcher.on("all", () => {

@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-JVOX5H36.js";
+} from "../lib/chunk-VMEM5Y7W.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-LJXFBVGM.js";
+} from "../lib/chunk-SPSNCXJE.js";
 
 // packages/cli/src/action-entry.ts
 import { isMainThread } from "node:worker_threads";

@@ -49392,7 +49392,8 @@ function nodeOf(model, element, id, depth, selection, codes, hidden) {
     name: element.name ?? "(unnamed)",
     hasErrors: model.hasErrors(element),
     ...codes && codes.errors.length > 0 ? { errorCodes: codes.errors } : {},
-    ...codes && codes.warnings.length > 0 ? { warningCodes: codes.warnings } : {},
+    // A `--tag` view's context node (greyed, there to place the tagged ones) is not marked for its warnings.
+    ...codes && codes.warnings.length > 0 && !selection?.context.has(element) ? { warningCodes: codes.warnings } : {},
     ...hidden > 0 ? { hiddenBelow: hidden } : {},
     depth,
     ...selection?.context.has(element) ? { context: true } : {},
@@ -49861,6 +49862,50 @@ function planGanttSvg(plan) {
 `;
 }
 
+// packages/language/src/facts/allocation.ts
+var CURRENCY4 = /^[A-Z]{3}$/;
+function allocationOf(facts, mission) {
+  const budgets = /* @__PURE__ */ new Map();
+  let headcount;
+  let children = 0;
+  for (const child of facts.childrenOf(mission)) {
+    if (facts.cycleOf(child)) continue;
+    children++;
+    const budget = budgetOf(child);
+    if (budget && CURRENCY4.test(budget.currency ?? ""))
+      budgets.set(budget.currency, (budgets.get(budget.currency) ?? 0) + budget.amount);
+    const count = headcountOf(child)?.count;
+    if (count !== void 0) headcount = (headcount ?? 0) + count;
+  }
+  return {
+    budgets: [...budgets].map(([currency, amount]) => ({ currency, amount })),
+    ...headcount === void 0 ? {} : { headcount },
+    children
+  };
+}
+
+// packages/language/src/outputs/cascade-order.ts
+function cascadeOrder(facts) {
+  const order2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const walk = (root2) => {
+    const stack = [{ element: root2, depth: 0 }];
+    while (stack.length > 0) {
+      const entry = stack.pop();
+      if (seen.has(entry.element)) continue;
+      seen.add(entry.element);
+      order2.push(entry);
+      const children = facts.childrenOf(entry.element);
+      for (let i = children.length - 1; i >= 0; i--)
+        stack.push({ element: children[i], depth: entry.depth + 1 });
+    }
+  };
+  for (const vision of facts.visions) walk(vision);
+  for (const mission of facts.missions) if (!facts.parentOf(mission)) walk(mission);
+  for (const mission of facts.missions) walk(mission);
+  return order2;
+}
+
 // packages/language/src/outputs/report-style.ts
 var REPORT_CSS = `
 :root { --ink: #1b2330; --muted: #5b6574; --line: #e3e7ee; --paper: #ffffff; --wash: #f5f7fa; --navy: #1f2a44;
@@ -49885,8 +49930,45 @@ section.card { background: var(--paper); border: 1px solid var(--line); border-r
   margin: 0 0 20px; box-shadow: 0 1px 2px rgba(16,24,40,.04); }
 section.card h2 { margin: 0 0 4px; font-size: 17px; }
 section.card p.note { margin: 0 0 14px; color: var(--muted); font-size: 12.5px; }
-.cascade { overflow-x: auto; text-align: center; }
-.cascade svg { max-width: 100%; height: auto; }
+.zoomable { position: relative; }
+.zoomable input.zoom { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+.zoomable .zoom-label { font-size: 12px; color: var(--muted); margin-right: 8px; }
+.zoomable label { display: inline-block; padding: 2px 10px; margin: 0 4px 8px 0; border: 1px solid var(--line);
+  border-radius: 4px; font-size: 12px; color: var(--muted); cursor: pointer; user-select: none; }
+.zoomable input.zoom:checked + label { background: var(--navy); border-color: var(--navy); color: #fff; }
+.zoomable input.zoom:focus-visible + label { outline: 2px solid var(--blue); outline-offset: 1px; }
+.cascade { overflow: auto; max-height: 85vh; border: 1px solid var(--line); border-radius: 6px; background: #fff;
+  padding: 8px; }
+.cascade svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
+#zoom-100:checked ~ .cascade svg { max-width: none; }
+#zoom-150:checked ~ .cascade svg { max-width: none; zoom: 1.5; }
+#zoom-200:checked ~ .cascade svg { max-width: none; zoom: 2; }
+#zoom-300:checked ~ .cascade svg { max-width: none; zoom: 3; }
+table.scorecard td.level-0 { padding-left: 10px; }
+table.scorecard td.level-1 { padding-left: 28px; }
+table.scorecard td.level-2 { padding-left: 46px; }
+table.scorecard td.level-3 { padding-left: 64px; }
+table.scorecard td.level-4 { padding-left: 82px; }
+table.scorecard td.level-5 { padding-left: 100px; }
+table.scorecard td.level-6 { padding-left: 118px; }
+table.scorecard td.level-7 { padding-left: 136px; }
+table.scorecard td.level-8 { padding-left: 154px; }
+tr.group.vision td { background: #e9edf5; }
+tr.group:target td, tr:target td { background: #fff4d6; }
+tr.facts td { font-size: 12.5px; color: var(--ink); padding-top: 4px; padding-bottom: 6px; }
+tr.facts .fact { display: inline-block; margin-right: 18px; white-space: nowrap; }
+.label { color: var(--muted); font-size: 11px; text-transform: uppercase; letter-spacing: .04em; margin-right: 4px; }
+ul.bounds { list-style: none; margin: 4px 0 0; padding: 0; }
+ul.bounds li { margin: 1px 0; }
+ul.bounds li.must-not .label { color: var(--red); }
+ul.bounds li.must .label { color: var(--green); }
+.problems { margin-left: 6px; font-weight: 400; }
+a.problem { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 11.5px; text-decoration: none;
+  font-family: "Liberation Mono", Menlo, Consolas, monospace; margin-left: 2px; }
+a.problem.error { color: #fff; background: var(--red); }
+a.problem.warning { color: #fff; background: var(--amber); }
+a.problem.info { color: var(--blue); background: #eef4fb; }
+a.element { color: var(--blue); }
 .gantt { overflow-x: auto; }
 .gantt svg { max-width: 100%; height: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
@@ -49913,11 +49995,11 @@ svg.bar.load .fill { fill: var(--violet); }
 .status.won { color: var(--green); border-color: #b6dfc6; background: #edf8f1; }
 .status.lost { color: var(--red); border-color: #f1c0bc; background: #fdf0ef; }
 .status.abandoned { color: #6f6b62; border-color: #dcd8cf; background: #f4f2ee; }
-.pace { display: inline-block; padding: 1px 8px; border-radius: 4px; font-size: 11.5px; font-weight: 600;
+span.pace { display: inline-block; padding: 1px 8px; border-radius: 4px; font-size: 11.5px; font-weight: 600;
   white-space: nowrap; }
-.pace.behind { color: #fff; background: var(--amber); }
-.pace.on-track { color: var(--blue); background: #eef4fb; }
-.pace.won { color: var(--green); background: #edf8f1; }
+span.pace.behind { color: #fff; background: var(--amber); }
+span.pace.on-track { color: var(--blue); background: #eef4fb; }
+span.pace.won { color: var(--green); background: #edf8f1; }
 td.pace { white-space: nowrap; }
 .tag { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 11.5px; font-weight: 400;
   color: var(--violet); background: #f3effb; margin-left: 4px; }
@@ -49938,7 +50020,10 @@ code, .loc { font-family: "Liberation Mono", Menlo, Consolas, monospace; font-si
 footer { text-align: center; color: var(--muted); font-size: 12px; padding: 0 0 32px; }
 td.date, td.person, td code { white-space: nowrap; }
 @media (max-width: 900px) { main { padding: 16px; } header.top { padding: 20px 16px; } }
-@media print { html { background: #fff; } section.card { box-shadow: none; break-inside: avoid; } }
+@media print { html { background: #fff; } section.card { box-shadow: none; break-inside: avoid; }
+  .zoomable input.zoom, .zoomable label, .zoomable .zoom-label { display: none; }
+  .cascade { max-height: none; overflow: visible; border: 0; }
+  .cascade svg { max-width: 100% !important; zoom: 1 !important; } }
 `;
 
 // packages/language/src/outputs/report-html.ts
@@ -49954,6 +50039,7 @@ function renderReport(model, options = {}) {
     "form-action 'none'"
   ].join("; ");
   const today = model.today ? ` \xB7 today ${html(model.today)}` : "";
+  const anchors = anchorsOf(model, selection);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -49968,10 +50054,10 @@ function renderReport(model, options = {}) {
 ${header(model, title, selection)}
 <main>
 ${cascadeSection(options)}
-${measuresSection(model, selection)}
-${peopleSection(model)}
+${scorecardSection(model, selection, anchors)}
+${peopleSection(model, anchors)}
 ${stagingSection(model, selection)}
-${diagnosticsSection(model)}
+${diagnosticsSection(model, anchors)}
 </main>
 <footer>Generated by <code>mission report</code> from ${html(model.files.join(", "))}${today}</footer>
 </body>
@@ -50015,55 +50101,149 @@ function headline(visions) {
 function chip(value, label, kind = "") {
   return `<span class="chip${kind ? ` ${kind}` : ""}"><b>${html(value)}</b>${html(label)}</span>`;
 }
+var ZOOMS = [
+  { id: "fit", label: "Fit" },
+  { id: "100", label: "100%" },
+  { id: "150", label: "150%" },
+  { id: "200", label: "200%" },
+  { id: "300", label: "300%" }
+];
 function cascadeSection(options) {
-  const body = options.cascadeSvg ? inlineSvg(options.cascadeSvg) : `<p class="empty">${html(options.cascadeNote ?? "No cascade diagram.")}</p>`;
-  const note = "Visions on top, missions below their parents; dashed arrows are mutual support. Red outlines mark missions with errors.";
+  const note = "Visions on top, missions below their parents; dashed arrows are mutual support. Red outlines mark missions with errors, amber ones warnings (each names its rules); \u201C+N below\u201D counts missions a depth limit leaves out. Zoom with the buttons, pan by scrolling.";
+  if (!options.cascadeSvg)
+    return `<section class="card" id="cascade">
+<h2>Cascade</h2>
+<p class="note">${note}</p>
+<p class="empty">${html(options.cascadeNote ?? "No cascade diagram.")}</p>
+</section>`;
+  const zooms = ZOOMS.map(
+    (zoom, index) => `<input type="radio" name="cascade-zoom" class="zoom" id="zoom-${zoom.id}"${index === 0 ? " checked" : ""}><label for="zoom-${zoom.id}">${zoom.label}</label>`
+  ).join("");
   return `<section class="card" id="cascade">
 <h2>Cascade</h2>
 <p class="note">${note}</p>
-<div class="cascade">${body}</div>
+<div class="zoomable">
+<span class="zoom-label">Zoom</span>${zooms}
+<div class="cascade" tabindex="0" role="figure" aria-label="The cascade">${inlineSvg(options.cascadeSvg)}</div>
+</div>
 </section>`;
 }
-function measuresSection(model, selection) {
+function anchorsOf(model, selection) {
+  const { facts } = model;
+  const rowOf = /* @__PURE__ */ new Map();
+  facts.visions.forEach((vision, index) => {
+    if (!selection || isSelected(selection, vision)) rowOf.set(vision, `vision-${index}`);
+  });
+  facts.missions.forEach((mission, index) => {
+    if (!selection || isSelected(selection, mission)) rowOf.set(mission, `mission-${index}`);
+  });
+  facts.persons.forEach((person, index) => rowOf.set(person, `person-${index}`));
+  const problemsOf = /* @__PURE__ */ new Map();
+  model.diagnostics.forEach((diagnostic, index) => {
+    const element = model.elementOf(diagnostic);
+    if (!element) return;
+    const list3 = problemsOf.get(element) ?? [];
+    list3.push({ code: diagnostic.code, severity: diagnostic.severity, anchor: `problem-${index}` });
+    problemsOf.set(element, list3);
+  });
+  return { rowOf, problemsOf };
+}
+function problemLinks(anchors, element) {
+  const seen = /* @__PURE__ */ new Set();
+  const links = [];
+  const problems2 = anchors.problemsOf.get(element) ?? [];
+  for (const severity of ["error", "warning", "info"]) {
+    for (const problem of problems2) {
+      if (problem.severity !== severity || seen.has(`${severity} ${problem.code}`)) continue;
+      seen.add(`${severity} ${problem.code}`);
+      links.push(
+        `<a class="problem ${html(severity)}" href="#${problem.anchor}" title="${html(severity)}">${html(problem.code)}</a>`
+      );
+    }
+  }
+  return links.length === 0 ? "" : ` <span class="problems">${links.join(" ")}</span>`;
+}
+function levelClass(depth) {
+  return `level-${Math.min(depth, MAX_LEVEL)}`;
+}
+var MAX_LEVEL = 8;
+function scorecardSection(model, selection, anchors) {
   const { facts } = model;
   const rows = [];
-  const missions = selection ? facts.missions.filter((mission) => isSelected(selection, mission)) : facts.missions;
-  for (const mission of missions) {
-    const progress = facts.progressOf(mission);
-    const title = `<span class="title">${html(mission.title ?? "")}</span>`;
+  for (const { element, depth } of cascadeOrder(facts)) {
+    const id = anchors.rowOf.get(element);
+    if (id === void 0) continue;
+    const level = levelClass(depth);
+    if (element.$type === "Vision") {
+      const horizon = isValidDate(element.horizon) ? ` <span class="none">horizon ${dateToIso(element.horizon)}</span>` : "";
+      const title2 = element.title ? `<span class="title">${html(element.title)}</span>` : "";
+      rows.push(
+        `<tr class="group vision${selection?.context.has(element) ? " context" : ""}" id="${id}"><td colspan="8" class="${level}">Vision ${html(element.name ?? "(unnamed)")}${title2}${horizon}${problemLinks(anchors, element)}</td></tr>`
+      );
+      continue;
+    }
+    const mission = element;
+    const title = mission.title ? `<span class="title">${html(mission.title)}</span>` : "";
     const status = statusBadge(facts.statusOf(mission));
+    const lead = leadOf(mission)?.person?.ref?.name;
+    const leadText = lead ? ` <span class="none lead">lead ${html(lead)}</span>` : "";
     const pace = paceBadge(model.pace.mission(mission));
     const context = selection?.context.has(mission) ? " context" : "";
     rows.push(
-      `<tr class="group${context}"><td colspan="6">${html(mission.name)}${title} ${status}${tagsAndLinks(mission)}</td><td class="progress">${progressCell(progress, "mission progress")}</td><td class="pace">${pace}</td></tr>`
+      `<tr class="group${context}" id="${id}"><td colspan="6" class="${level}">${html(mission.name ?? "(unnamed)")}${title} ${status}${leadText}${tagsAndLinks(mission)}${problemLinks(anchors, mission)}</td><td class="progress">${progressCell(facts.progressOf(mission), "mission progress")}</td><td class="pace">${pace}</td></tr>`
     );
+    rows.push(
+      `<tr class="facts${context}"><td colspan="8" class="${level}">${missionFacts(model, mission)}</td></tr>`
+    );
+    const measureLevel = levelClass(depth + 1);
     if (mission.measures.length === 0) {
-      rows.push('<tr><td colspan="8" class="none">no measures</td></tr>');
+      rows.push(`<tr><td colspan="8" class="none ${measureLevel}">no measures</td></tr>`);
       continue;
     }
-    for (const measure of mission.measures) rows.push(measureRow(model, measure));
+    for (const measure of mission.measures) rows.push(measureRow(model, measure, measureLevel));
   }
-  const head = '<thead><tr><th>Measure</th><th class="num">Baseline</th><th class="num">Current</th><th class="num">Target</th><th>Unit</th><th>Due</th><th>Progress</th><th>Pace</th></tr></thead>';
-  const body = missions.length === 0 ? '<p class="empty">The model has no missions.</p>' : `<table>
+  const head = '<thead><tr><th>Mission \xB7 measure</th><th class="num">Baseline</th><th class="num">Current</th><th class="num">Target</th><th>Unit</th><th>Due</th><th>Progress</th><th>Pace</th></tr></thead>';
+  const body = facts.missions.length === 0 && rows.length === 0 ? '<p class="empty">The model has no missions.</p>' : `<table class="scorecard">
 ${head}
 <tbody>
 ${rows.join("\n")}
 </tbody>
 </table>`;
-  const note = "Progress is (current \u2212 baseline) \xF7 (target \u2212 baseline), clamped to 0\u2013100%; a mission's progress is the mean of its measures'. A missing baseline counts as 0. Pace compares progress with the share of the measure's span (its mission's window start to its due, else the window end) elapsed by today: on track down to 10 points below it, behind under that, won at 100%; a mission's pace is its worst measure's. A measure with contributors rolls up by its mode: the sum of their currents, their mean (the default for a % or percent unit) or none.";
+  const note = "Every vision and mission in cascade order (depth first, each level indented), with its window, budget and headcount (and what its children are allocated), its boundaries and its measures. Progress is (current \u2212 baseline) \xF7 (target \u2212 baseline), clamped to 0\u2013100%; a mission's progress is the mean of its measures'. A missing baseline counts as 0. Pace compares progress with the share of the measure's span (its mission's window start to its due, else the window end) elapsed by today: on track down to 10 points below it, behind under that, won at 100%; a mission's pace is its worst measure's. A measure with contributors rolls up by its mode: the sum of their currents, their mean (the default for a % or percent unit) or none. The codes after a mission link to its diagnostics.";
   return `<section class="card" id="measures">
 <h2>Measures of success</h2>
 <p class="note">${note}</p>
 ${body}
 </section>`;
 }
-function measureRow(model, measure) {
+function missionFacts(model, mission) {
+  const { facts } = model;
+  const window = facts.windowOf(mission);
+  const from = window.source === "own" || window.source === "none" || !window.from ? "" : ` <span class="none">(from ${html(window.from.name ?? "")})</span>`;
+  const allocation = allocationOf(facts, mission);
+  const budget = budgetOf(mission);
+  const headcount = headcountOf(mission);
+  const toChildren = (text) => allocation.children > 0 ? ` <span class="none">\xB7 children ${text}</span>` : "";
+  const childHeadcount = allocation.headcount === void 0 ? "none stated" : html(formatNumber(allocation.headcount));
+  const childBudgets = allocation.budgets.map((entry) => html(money(entry.amount, entry.currency))).join(" + ");
+  const parts = [
+    `<span class="fact"><span class="label">Window</span> ${window.source === "none" ? '<span class="none">none</span>' : html(windowRange(window.start, window.end))}${from}</span>`,
+    `<span class="fact"><span class="label">Budget</span> ${budget ? html(money(budget.amount, budget.currency ?? "")) : '<span class="none">none</span>'}${toChildren(childBudgets || "none stated")}</span>`,
+    `<span class="fact"><span class="label">Headcount</span> ${headcount ? html(formatNumber(headcount.count)) : '<span class="none">none</span>'}${toChildren(childHeadcount)}</span>`
+  ];
+  const rules = mission.boundaries.flatMap((boundary) => boundary.rules);
+  const bounds = rules.map(
+    (rule) => `<li class="${rule.negated ? "must-not" : "must"}"><span class="label">${rule.negated ? "Must not" : "Must"}</span> ${html(rule.text ?? "")}</li>`
+  );
+  return parts.join("") + (bounds.length === 0 ? "" : `<ul class="bounds">${bounds.join("")}</ul>`);
+}
+function measureRow(model, measure, level) {
   const { progress, direction } = model.facts.measure(measure);
   const contributes = measure.contributions[0]?.measure?.ref;
   const name = `${html(measure.name)}${measure.title ? ` <span class="none">${html(measure.title)}</span>` : ""}` + (contributes ? ` <span class="none">\u2192 ${html(qualifiedName(contributes))}</span>` : "") + (direction === "down" ? ' <span class="none">(lower is better)</span>' : "") + rollsUp(model, measure);
   const due = measure.dues[0]?.date;
   const numbers = [baselineOf(measure), currentOf(measure), targetOf(measure)].map(numberCell).join("");
-  return `<tr><td>${name}</td>${numbers}<td>${html(unitOf(measure) ?? "")}</td><td class="date">${isValidDate(due) ? dateToIso(due) : ""}</td><td class="progress">${progressCell(progress, `${measure.name} progress`)}</td><td class="pace">${measurePaceCell(model, measure)}</td></tr>`;
+  return `<tr><td class="${level}">${name}</td>${numbers}<td>${html(unitOf(measure) ?? "")}</td><td class="date">${isValidDate(due) ? dateToIso(due) : ""}</td><td class="progress">${progressCell(progress, `${measure.name} progress`)}</td><td class="pace">${measurePaceCell(model, measure)}</td></tr>`;
 }
 function rollsUp(model, measure) {
   const { rollup } = model.facts.measure(measure);
@@ -50099,7 +50279,7 @@ function progressCell(progress, label) {
 function statusBadge(status) {
   return `<span class="status ${html(status)}">${html(status)}</span>`;
 }
-function peopleSection(model) {
+function peopleSection(model, anchors) {
   const { facts } = model;
   const rows = facts.persons.map((person) => {
     const load = facts.loadOf(person);
@@ -50111,7 +50291,7 @@ function peopleSection(model) {
     }).join(", ");
     const title = person.title ? ` <span class="none">${html(person.title)}</span>` : "";
     const fill = load.capacity > 0 ? load.load / load.capacity : 1;
-    return `<tr><td class="person"><b>${html(person.name)}</b>${title}</td><td class="num${over ? " over" : ""}">${load.load} / ${html(formatNumber(load.capacity))}</td><td>${barSvg(fill, over ? "over" : "load", `${person.name} load`)}</td><td>${missions || '<span class="none">none</span>'}</td></tr>`;
+    return `<tr id="${anchors.rowOf.get(person)}"><td class="person"><b>${html(person.name)}</b>${title}${problemLinks(anchors, person)}</td><td class="num${over ? " over" : ""}">${load.load} / ${html(formatNumber(load.capacity))}</td><td>${barSvg(fill, over ? "over" : "load", `${person.name} load`)}</td><td>${missions || '<span class="none">none</span>'}</td></tr>`;
   });
   const body = rows.length === 0 ? '<p class="empty">The model has no persons.</p>' : `<table>
 <thead><tr><th>Person</th><th class="num">Load</th><th></th><th>Missions</th></tr></thead>
@@ -50161,12 +50341,16 @@ function ganttFigure(model, selection) {
 for its whole window, inside its parent's window (<code>mission plan</code>).</p>
 <div class="gantt">${planGanttSvg(shown)}</div>`;
 }
-function diagnosticsSection(model) {
-  const rows = model.diagnostics.map(
-    (diagnostic) => `<tr><td><span class="sev ${diagnostic.severity}">${diagnostic.severity}</span></td><td><code>${html(diagnostic.code)}</code></td><td class="loc">${html(diagnostic.file)}:${diagnostic.line}:${diagnostic.column}</td><td>${html(diagnostic.message)}</td></tr>`
-  );
+function diagnosticsSection(model, anchors) {
+  const rows = model.diagnostics.map((diagnostic, index) => {
+    const element = model.elementOf(diagnostic);
+    const row = element ? anchors.rowOf.get(element) : void 0;
+    const name = element && "name" in element ? html(element.name ?? "(unnamed)") : "";
+    const where2 = row ? `<a class="element" href="#${row}">${name}</a>` : name ? `<span class="none">${name}</span>` : "";
+    return `<tr id="problem-${index}"><td><span class="sev ${diagnostic.severity}">${diagnostic.severity}</span></td><td><code>${html(diagnostic.code)}</code></td><td>${where2}</td><td class="loc">${html(diagnostic.file)}:${diagnostic.line}:${diagnostic.column}</td><td>${html(diagnostic.message)}</td></tr>`;
+  });
   const body = rows.length === 0 ? '<p class="empty">No problems found.</p>' : `<table>
-<thead><tr><th>Severity</th><th>Code</th><th>Where</th><th>Message</th></tr></thead>
+<thead><tr><th>Severity</th><th>Code</th><th>Element</th><th>Where</th><th>Message</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
@@ -50174,7 +50358,7 @@ ${rows.join("\n")}
   const { summary: summary2 } = model;
   return `<section class="card" id="diagnostics">
 <h2>Diagnostics</h2>
-<p class="note">${problemCounts(summary2)} in ${counted(summary2.files, "file")}.</p>
+<p class="note">${problemCounts(summary2)} in ${counted(summary2.files, "file")}. Each element links to its row.</p>
 ${body}
 </section>`;
 }
@@ -50859,28 +51043,6 @@ function footerOf(site) {
   return `Generated by <code>mission</code> from ${html(files)}${model.today ? ` \xB7 today ${html(model.today)}` : ""}`;
 }
 
-// packages/language/src/facts/allocation.ts
-var CURRENCY4 = /^[A-Z]{3}$/;
-function allocationOf(facts, mission) {
-  const budgets = /* @__PURE__ */ new Map();
-  let headcount;
-  let children = 0;
-  for (const child of facts.childrenOf(mission)) {
-    if (facts.cycleOf(child)) continue;
-    children++;
-    const budget = budgetOf(child);
-    if (budget && CURRENCY4.test(budget.currency ?? ""))
-      budgets.set(budget.currency, (budgets.get(budget.currency) ?? 0) + budget.amount);
-    const count = headcountOf(child)?.count;
-    if (count !== void 0) headcount = (headcount ?? 0) + count;
-  }
-  return {
-    budgets: [...budgets].map(([currency, amount]) => ({ currency, amount })),
-    ...headcount === void 0 ? {} : { headcount },
-    children
-  };
-}
-
 // packages/language/src/outputs/site/site-parts.ts
 function statusBadge2(status) {
   return `<span class="status ${html(status)}">${html(status)}</span>`;
@@ -50973,7 +51135,7 @@ function missionPage(site, mission) {
     intentSection(mission),
     card("people", "Lead and crew", peopleFacts(site, path, mission)),
     card("boundaries", "Boundaries", boundaryFacts(site, mission)),
-    measuresSection2(site, path, mission),
+    measuresSection(site, path, mission),
     card("relations", "Cascade and mutual support", relationFacts(site, path, mission)),
     card("more", "Review and links", reviewAndLinks(site, mission, links)),
     card(
@@ -51050,7 +51212,7 @@ function boundaryFacts(site, mission) {
     rows.push([rule.negated ? "Must not" : "Must", html(rule.text ?? "")]);
   return definitionList(rows);
 }
-function measuresSection2(site, path, mission) {
+function measuresSection(site, path, mission) {
   const progress = site.model.facts.progressOf(mission);
   const pace = paceBadge2(site.model.pace.mission(mission));
   const summary2 = `<p>Progress ${progressCell2(progress, "mission progress")} ${pace}</p>`;
@@ -51313,7 +51475,7 @@ function cascadeData(site) {
     visions: facts.visions.map((vision) => [vision.name ?? "", vision.title ?? ""])
   };
 }
-function cascadeOrder(site) {
+function cascadeOrder2(site) {
   const { facts } = site.model;
   const order2 = [];
   const seen = /* @__PURE__ */ new Set();
@@ -51337,7 +51499,7 @@ function cascadeOrder(site) {
 function scorecardPage(site) {
   const path = "scorecard.html";
   const rows = [];
-  for (const { element, depth } of cascadeOrder(site)) {
+  for (const { element, depth } of cascadeOrder2(site)) {
     const indent = `indent-${depth > 7 ? "deep" : depth}`;
     if (element.$type === "Vision") {
       rows.push(

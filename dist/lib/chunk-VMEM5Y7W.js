@@ -21,7 +21,7 @@ import {
   sourceFile,
   stdinSourceFile,
   summarize
-} from "./chunk-LJXFBVGM.js";
+} from "./chunk-SPSNCXJE.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({

@@ -34,7 +34,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-LJXFBVGM.js";
+} from "./chunk-SPSNCXJE.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
