@@ -43,7 +43,8 @@ async function renderMermaid(text: string): Promise<{ nodes: number; error?: str
             const { svg } = await mermaid.render(`d${Math.random().toString(36).slice(2)}`, source);
             const out = document.getElementById('out')!;
             out.innerHTML = svg;
-            const nodes = out.querySelectorAll('g.node').length;
+            // Relays (invisible, carrying a supports link between missions on one level) are no element.
+            const nodes = out.querySelectorAll('g.node:not(.relay)').length;
             const shown =
                 out.querySelectorAll('script, b b').length === 0 ? (out.textContent ?? '') : 'MARKUP INJECTED';
             out.innerHTML = '';

@@ -32,6 +32,12 @@ export interface CascadeNode {
     /** The mission's pace on the model's today (its worst measure's); absent when none is paced. */
     readonly pace?: PaceName;
     readonly hasErrors: boolean;
+    /** The codes of the errors in its text, each once, in the diagnostics' order (absent when none). */
+    readonly errorCodes?: readonly string[];
+    /** The codes of the warnings in its text, each once (absent when none, and on a context node). */
+    readonly warningCodes?: readonly string[];
+    /** With `depth`: how many missions below it are not drawn (absent when none is hidden). */
+    readonly hiddenBelow?: number;
     /** A mission's tags, in order (absent when none). */
     readonly tags?: readonly string[];
     /** With `tag`: an ancestor shown for context only (drawn greyed). */
@@ -103,10 +109,11 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
     const edges: CascadeEdge[] = [];
     const idOf = new Map<Vision | Mission, string>();
     const maxDepth = options.depth ?? Number.POSITIVE_INFINITY;
-    const add = (element: Vision | Mission, depth: number): string => {
+    const codes = problemCodes(model);
+    const add = (element: Vision | Mission, depth: number, hiddenBelow = 0): string => {
         const id = `n${nodes.length}`;
         idOf.set(element, id);
-        nodes.push(nodeOf(model, element, id, depth, selection));
+        nodes.push(nodeOf(model, element, id, depth, selection, codes.get(element), hiddenBelow));
         return id;
     };
     // Breadth first, so each level is complete before the next and ids follow the cascade.
@@ -133,6 +140,15 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
         }
     };
     walk(0);
+    if (frontier.length > 0) {
+        // `depth` cut the walk: each node on the last level says how many missions below it are not drawn.
+        for (const element of frontier) {
+            const hidden = hiddenBelow(element, facts, shown, idOf);
+            if (hidden === 0) continue;
+            const index = Number(idOf.get(element)!.slice(1));
+            nodes[index] = { ...nodes[index]!, hiddenBelow: hidden };
+        }
+    }
     if (options.root === undefined && options.depth === undefined) {
         // Missions on an `under` cycle are reached from no root: draw each cycle from one member.
         for (const mission of facts.missions) {
@@ -154,12 +170,55 @@ export function buildCascadeGraph(model: OutputModel, options: CascadeOptions = 
     return { nodes, edges };
 }
 
+/** The missions below an element that the walk did not reach (each once, cycles and all). */
+function hiddenBelow(
+    element: Vision | Mission,
+    facts: OutputModel['facts'],
+    shown: (element: Vision | Mission) => boolean,
+    drawn: ReadonlyMap<Vision | Mission, string>
+): number {
+    const seen = new Set<Vision | Mission>([element]);
+    const stack: Array<Vision | Mission> = [element];
+    let count = 0;
+    while (stack.length > 0) {
+        for (const child of facts.childrenOf(stack.pop()!)) {
+            if (seen.has(child) || drawn.has(child) || !shown(child)) continue;
+            seen.add(child);
+            count++;
+            stack.push(child);
+        }
+    }
+    return count;
+}
+
+interface Codes {
+    errors: string[];
+    warnings: string[];
+}
+
+/** The codes of the errors and warnings in each element's text, in one pass over the diagnostics. */
+function problemCodes(model: OutputModel): Map<object, Codes> {
+    const byElement = new Map<object, Codes>();
+    for (const diagnostic of model.diagnostics) {
+        if (diagnostic.severity !== 'error' && diagnostic.severity !== 'warning') continue;
+        const element = model.elementOf(diagnostic);
+        if (!element) continue;
+        let codes = byElement.get(element);
+        if (!codes) byElement.set(element, (codes = { errors: [], warnings: [] }));
+        const list = diagnostic.severity === 'error' ? codes.errors : codes.warnings;
+        if (!list.includes(diagnostic.code)) list.push(diagnostic.code);
+    }
+    return byElement;
+}
+
 function nodeOf(
     model: OutputModel,
     element: Vision | Mission,
     id: string,
     depth: number,
-    selection: TagSelection | undefined
+    selection: TagSelection | undefined,
+    codes: Codes | undefined,
+    hidden: number
 ): CascadeNode {
     // Error recovery can leave an element without a name (a syntax error is reported); it is still drawn.
     const base = {
@@ -167,6 +226,12 @@ function nodeOf(
         element,
         name: element.name ?? '(unnamed)',
         hasErrors: model.hasErrors(element),
+        ...(codes && codes.errors.length > 0 ? { errorCodes: codes.errors } : {}),
+        // A `--tag` view's context node (greyed, there to place the tagged ones) is not marked for its warnings.
+        ...(codes && codes.warnings.length > 0 && !selection?.context.has(element)
+            ? { warningCodes: codes.warnings }
+            : {}),
+        ...(hidden > 0 ? { hiddenBelow: hidden } : {}),
         depth,
         ...(selection?.context.has(element) ? { context: true } : {}),
         ...(element.title ? { title: element.title } : {})
@@ -204,6 +269,24 @@ export const STATUS_COLORS: Record<MissionStatusName | 'vision', { fill: string;
 };
 
 export const ERROR_COLOR = '#d00000';
+/** The outline of a node whose text has warnings and no error (amber, as the report's warning badge). */
+export const WARNING_COLOR = '#b7791f';
+
+/** `errors: no-lead, budget-exceeded`: which rules a node breaks (the codes, each once). */
+export function errorsText(codes: readonly string[]): string {
+    if (codes.length === 0) return 'errors';
+    return `${codes.length === 1 ? 'error' : 'errors'}: ${codes.join(', ')}`;
+}
+
+/** `⚠ warning: stale-review`. */
+export function warningsText(codes: readonly string[]): string {
+    return `⚠ ${codes.length === 1 ? 'warning' : 'warnings'}: ${codes.join(', ')}`;
+}
+
+/** `+3 below`: missions under a node that `--depth` does not draw. */
+export function hiddenText(count: number): string {
+    return `+${count} below`;
+}
 /** The marker of a mission behind its pace (amber: a warning, not an error). */
 export const BEHIND_COLOR = '#b7791f';
 export const BEHIND_TEXT = '⚠ behind';

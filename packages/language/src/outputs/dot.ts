@@ -11,10 +11,14 @@ import {
     CONTEXT_COLORS,
     type Direction,
     ERROR_COLOR,
+    errorsText,
+    hiddenText,
     progressText,
     STATUS_COLORS,
     SUPPORT_COLOR,
     tagsText,
+    WARNING_COLOR,
+    warningsText,
     wrapWords
 } from './cascade-graph.js';
 import { xmlText } from '../model/escape.js';
@@ -26,7 +30,14 @@ export interface DotOptions {
 }
 
 export const DIAGRAM_FONT = 'Helvetica';
+/** The least width of a mission's label (its progress bar is as wide as the label, so as the node). */
 const BAR_WIDTH = 120;
+/**
+ * A mission's label is a table of this many equal columns: every text row spans them all, and the
+ * progress bar is two cells spanning `done` and the rest, so it fills the label's width at any width
+ * (Graphviz shares a spanning cell's width evenly between its columns), to the nearest percent.
+ */
+const BAR_COLUMNS = 100;
 
 export function cascadeToDot(graph: CascadeGraph, options: DotOptions = {}): string {
     const lines = [
@@ -63,7 +74,8 @@ function nodeAttributes(node: CascadeNode): string {
     const classes = [
         node.kind,
         ...(node.status ? [`status-${node.status}`] : []),
-        ...(node.hasErrors ? ['has-errors'] : []),
+        ...(node.hasErrors ? ['has-errors'] : node.warningCodes ? ['has-warnings'] : []),
+        ...(node.hiddenBelow ? ['has-hidden'] : []),
         ...(node.pace === 'behind' ? ['behind'] : []),
         ...(node.context ? ['context'] : [])
     ];
@@ -73,7 +85,11 @@ function nodeAttributes(node: CascadeNode): string {
         `tooltip=${dotString(plainAttributeText(node.title ? `${node.name}: ${node.title}` : node.name))}`,
         `fillcolor="${colors.fill}"`,
         `fontcolor="${colors.text}"`,
-        node.hasErrors ? `color="${ERROR_COLOR}", penwidth=3.5` : `color="${colors.stroke}"`,
+        node.hasErrors
+            ? `color="${ERROR_COLOR}", penwidth=3.5`
+            : node.warningCodes
+              ? `color="${WARNING_COLOR}", penwidth=2.5`
+              : `color="${colors.stroke}"`,
         ...(node.context || node.status === 'staged' || node.status === 'abandoned'
             ? ['style="rounded,filled,dashed"']
             : []),
@@ -83,42 +99,41 @@ function nodeAttributes(node: CascadeNode): string {
 }
 
 function htmlLabel(node: CascadeNode, textColor: string): string {
-    const rows = [`<TR><TD ALIGN="LEFT"><B>${xmlText(node.name)}</B></TD></TR>`];
+    // A mission's rows span the bar's columns; its first sets the least width.
+    const span = node.kind === 'mission' ? ` COLSPAN="${BAR_COLUMNS}"` : '';
+    const row = (content: string, first = false): string =>
+        `<TR><TD ALIGN="LEFT"${span}${first && span ? ` WIDTH="${BAR_WIDTH}"` : ''}>${content}</TD></TR>`;
+    const small = (text: string, color = textColor, bold = false): string =>
+        `<FONT POINT-SIZE="9" COLOR="${color}">${bold ? `<B>${text}</B>` : text}</FONT>`;
+    const rows = [row(`<B>${xmlText(node.name)}</B>`, true)];
     for (const line of wrapWords(node.title === node.name ? '' : (node.title ?? ''), 30))
-        rows.push(`<TR><TD ALIGN="LEFT">${xmlText(literalBackslashes(line))}</TD></TR>`);
-    if (node.horizon)
-        rows.push(
-            `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">horizon ${node.horizon}</FONT></TD></TR>`
-        );
+        rows.push(row(xmlText(literalBackslashes(line))));
+    if (node.horizon) rows.push(row(small(`horizon ${node.horizon}`)));
     if (node.kind === 'mission') {
         const lead = node.lead ? `lead ${node.lead}` : 'no lead';
-        const facts = `${lead} · ${node.status ?? 'active'} · ${progressText(node.progress)}`;
-        rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${xmlText(facts)}</FONT></TD></TR>`);
-        rows.push(`<TR><TD ALIGN="LEFT">${progressBar(node)}</TD></TR>`);
-        if (node.pace === 'behind') {
-            const marker = `<FONT POINT-SIZE="9" COLOR="${BEHIND_COLOR}"><B>${BEHIND_TEXT}</B></FONT>`;
-            rows.push(`<TR><TD ALIGN="LEFT">${marker}</TD></TR>`);
-        }
-        if (node.tags) {
-            const tags = xmlText(literalBackslashes(tagsText(node.tags)));
-            rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${textColor}">${tags}</FONT></TD></TR>`);
-        }
+        rows.push(row(small(xmlText(`${lead} · ${node.status ?? 'active'} · ${progressText(node.progress)}`))));
+        rows.push(progressBar(node));
+        if (node.pace === 'behind') rows.push(row(small(BEHIND_TEXT, BEHIND_COLOR, true)));
+        if (node.tags) rows.push(row(small(xmlText(literalBackslashes(tagsText(node.tags))))));
     }
-    if (node.hasErrors)
-        rows.push(
-            `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="${ERROR_COLOR}"><B>has errors</B></FONT></TD></TR>`
-        );
+    if (node.hiddenBelow) rows.push(row(small(xmlText(hiddenText(node.hiddenBelow)))));
+    // Which rules: the codes are the language's own (letters and hyphens), escaped all the same.
+    const problems = [
+        ...(node.hasErrors ? wrapWords(errorsText(node.errorCodes ?? []), 34).map(line => [line, ERROR_COLOR]) : []),
+        ...(node.warningCodes ? wrapWords(warningsText(node.warningCodes), 34).map(line => [line, WARNING_COLOR]) : [])
+    ];
+    for (const [line, color] of problems) rows.push(row(small(xmlText(line!), color, true)));
     return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">${rows.join('')}</TABLE>`;
 }
 
+/** The bar row: `done` columns in the status colour, the rest grey, together as wide as the label. */
 function progressBar(node: CascadeNode): string {
     const colors = node.context ? CONTEXT_COLORS : STATUS_COLORS[node.status ?? 'active'];
-    const done = Math.round((node.progress ?? 0) * BAR_WIDTH);
+    const done = Math.round(Math.max(0, Math.min(1, node.progress ?? 0)) * BAR_COLUMNS);
     const cells: string[] = [];
-    if (done > 0) cells.push(`<TD WIDTH="${done}" HEIGHT="5" FIXEDSIZE="TRUE" BGCOLOR="${colors.stroke}"></TD>`);
-    if (done < BAR_WIDTH)
-        cells.push(`<TD WIDTH="${BAR_WIDTH - done}" HEIGHT="5" FIXEDSIZE="TRUE" BGCOLOR="#d5d9e0"></TD>`);
-    return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>${cells.join('')}</TR></TABLE>`;
+    if (done > 0) cells.push(`<TD COLSPAN="${done}" HEIGHT="5" BGCOLOR="${colors.stroke}"></TD>`);
+    if (done < BAR_COLUMNS) cells.push(`<TD COLSPAN="${BAR_COLUMNS - done}" HEIGHT="5" BGCOLOR="#d5d9e0"></TD>`);
+    return `<TR>${cells.join('')}</TR>`;
 }
 
 /**

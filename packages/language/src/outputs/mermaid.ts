@@ -10,10 +10,14 @@ import {
     CONTEXT_COLORS,
     type Direction,
     ERROR_COLOR,
+    errorsText,
+    hiddenText,
     progressText,
     STATUS_COLORS,
     SUPPORT_COLOR,
     tagsText,
+    WARNING_COLOR,
+    warningsText,
     wrapWords
 } from './cascade-graph.js';
 
@@ -27,18 +31,32 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
         const label = mermaidLabel(node);
         lines.push(node.kind === 'vision' ? `    ${node.id}(["${label}"])` : `    ${node.id}("${label}")`);
     }
-    let supportIndex = 0;
+    // Mermaid's layout (dagre) puts the target of every link at least one level below its source, so a
+    // `supports` link is written to hold its ends on their cascade levels: from the shallower end, exactly
+    // as long as the levels between them (`-..->` spans two), its arrowhead at the supported end; between
+    // missions on one level it runs through an invisible relay one level below both.
+    const depthOf = new Map(graph.nodes.map(node => [node.id, node.depth]));
     const supportLinks: number[] = [];
+    const relays: string[] = [];
     let linkIndex = 0;
     for (const edge of graph.edges) {
         if (edge.kind === 'under') {
             lines.push(`    ${edge.from} --> ${edge.to}`);
-        } else {
-            lines.push(`    ${edge.from} -. supports .-> ${edge.to}`);
-            supportLinks.push(linkIndex);
-            supportIndex++;
+            linkIndex++;
+            continue;
         }
-        linkIndex++;
+        const span = (depthOf.get(edge.to) ?? 0) - (depthOf.get(edge.from) ?? 0);
+        if (span > 0 || edge.from === edge.to) {
+            lines.push(`    ${edge.from} -${'.'.repeat(Math.max(1, span))}->|supports| ${edge.to}`);
+        } else if (span < 0) {
+            lines.push(`    ${edge.to} <-${'.'.repeat(-span)}-|supports| ${edge.from}`);
+        } else {
+            const relay = `r${relays.length}`;
+            relays.push(relay);
+            lines.push(`    ${relay}[" "]`, `    ${edge.from} -.- ${relay}`, `    ${edge.to} <-.-|supports| ${relay}`);
+            supportLinks.push(linkIndex++);
+        }
+        supportLinks.push(linkIndex++);
     }
     for (const [status, colors] of Object.entries(STATUS_COLORS)) {
         lines.push(
@@ -46,6 +64,9 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
         );
     }
     lines.push(`    classDef hasErrors stroke:${ERROR_COLOR},stroke-width:3px`);
+    lines.push(`    classDef hasWarnings stroke:${WARNING_COLOR},stroke-width:2.5px`);
+    // A relay carries a same-level `supports` link: no box, no text.
+    lines.push('    classDef relay fill:none,stroke:none');
     // Behind changes no colour (the status and errors own those); the class lets a page style it.
     lines.push('    classDef behind font-style:normal');
     const context = CONTEXT_COLORS;
@@ -57,6 +78,7 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
         // A `--tag` view's context node is greyed instead of coloured by its status.
         const classes = [node.context ? 'context' : node.kind === 'vision' ? 'vision' : (node.status ?? 'active')];
         if (node.hasErrors) classes.push('hasErrors');
+        else if (node.warningCodes) classes.push('hasWarnings');
         if (node.pace === 'behind') classes.push('behind');
         for (const name of classes) {
             const ids = byClass.get(name);
@@ -68,7 +90,9 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
         for (let start = 0; start < ids.length; start += 500)
             lines.push(`    class ${ids.slice(start, start + 500).join(',')} ${name}`);
     }
-    if (supportIndex > 0)
+    for (let start = 0; start < relays.length; start += 500)
+        lines.push(`    class ${relays.slice(start, start + 500).join(',')} relay`);
+    if (supportLinks.length > 0)
         lines.push(`    linkStyle ${supportLinks.join(',')} stroke:${SUPPORT_COLOR},color:${SUPPORT_COLOR}`);
     return lines.join('\n') + '\n';
 }
@@ -85,7 +109,12 @@ function mermaidLabel(node: CascadeNode): string {
         if (node.pace === 'behind') parts.push(`<b>${mermaidText(BEHIND_TEXT)}</b>`);
         if (node.tags) parts.push(`<i>${mermaidText(tagsText(node.tags))}</i>`);
     }
-    if (node.hasErrors) parts.push(mermaidText('⚠ has errors'));
+    if (node.hiddenBelow) parts.push(`<i>${mermaidText(hiddenText(node.hiddenBelow))}</i>`);
+    // Which rules: the codes are the language's (letters and hyphens), escaped all the same.
+    if (node.hasErrors)
+        for (const line of wrapWords(errorsText(node.errorCodes ?? []), 34)) parts.push(`<b>${mermaidText(line)}</b>`);
+    if (node.warningCodes)
+        for (const line of wrapWords(warningsText(node.warningCodes), 34)) parts.push(mermaidText(line));
     return parts.join('<br/>');
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { dotString, mermaidText } from '../../src/outputs/index.js';
 import { xmlText } from '../../src/model/escape.js';
 import { wrapWords } from '../../src/outputs/cascade-graph.js';
-import { buildCascadeGraph, cascadeToDot, cascadeToMermaid } from '../../src/outputs/index.js';
+import { buildCascadeGraph, cascadeToDot, cascadeToMermaid, dotToSvg } from '../../src/outputs/index.js';
 import { checkText } from './output-helpers.js';
 
 const NASTY = 'A "quoted" <b>&amp;</b> [x] {y} (z) #1; -->|x| \\ \' end';
@@ -136,7 +136,8 @@ describe('the cascade graph', () => {
             const label = /\("(.*)"\)|\(\["(.*)"\]\)/.exec(line)!;
             expect(label[1] ?? label[2]).not.toMatch(/["[\]{}()|]/);
         }
-        expect(mermaid).toContain('n1 -. supports .-> n2');
+        // A and B are on one level: the supports link runs through an invisible relay (see mermaid-layout.test.ts).
+        expect(mermaid).toContain('    n1 -.- r0\n    n2 <-.-|supports| r0');
         expect(mermaid).toMatch(/class n\d+(,n\d+)* hasErrors/);
         const dot = cascadeToDot(graph);
         const labels = dot
@@ -146,5 +147,99 @@ describe('the cascade graph', () => {
         expect(labels.join('\n')).not.toContain('<b>&amp;');
         expect(dot).toContain('&lt;b&gt;&amp;amp;&lt;/b&gt;');
         expect(dot).toContain('n1 -> n2 [class="supports", style=dashed');
+    });
+});
+
+describe('marks on the nodes: hidden missions, errors and warnings by rule, a flush progress bar', () => {
+    const marked = `
+        vision V
+        person p { capacity 10 }
+        mission A under V { intent "a" lead p measure m { target 10 current 5 } }
+        mission B under A { intent "b" lead nobody measure m { target 1 } }
+        mission C under A { intent "c" measure m { target 1 } }
+        mission D under C { intent "d" lead p measure m { target 1 } }
+        mission E under D { intent "e" lead p measure m { target 1 } }
+        mission F under E { intent "f" lead p measure m { target 1 } }
+    `;
+
+    test('--depth: a node on the last level says how many missions below it are not drawn', async () => {
+        const output = await checkText(marked);
+        const graph = buildCascadeGraph(output, { depth: 2 });
+        expect(graph.nodes.map(node => [node.name, node.hiddenBelow])).toEqual([
+            ['V', undefined],
+            ['A', undefined],
+            ['B', undefined],
+            ['C', 3]
+        ]);
+        expect(cascadeToMermaid(graph)).toMatch(/n3\("<b>C<\/b>.*<br\/><i>#92;#43;3 below<\/i>/);
+        const c = cascadeToDot(graph)
+            .split('\n')
+            .find(line => line.startsWith('    n3 '))!;
+        expect(c).toContain('>+3 below</FONT>');
+        expect(c).toContain('class="mission status-active has-warnings has-hidden"');
+        // Without --depth nothing is hidden; --root with --depth counts below the cut only.
+        expect(buildCascadeGraph(output).nodes.some(node => node.hiddenBelow !== undefined)).toBe(false);
+        expect(buildCascadeGraph(output, { root: 'C', depth: 1 }).nodes.map(node => node.hiddenBelow)).toEqual([
+            undefined,
+            2
+        ]);
+    });
+
+    test('errors and warnings name their rules; a node with warnings only is outlined amber', async () => {
+        const graph = buildCascadeGraph(await checkText(marked));
+        const byName = new Map(graph.nodes.map(node => [node.name, node]));
+        expect(byName.get('B')).toMatchObject({ hasErrors: true, errorCodes: ['unresolved-reference'] });
+        expect(byName.get('C')).toMatchObject({ hasErrors: false });
+        expect(byName.get('C')!.warningCodes).toContain('no-lead');
+        expect(byName.get('C')!.errorCodes).toBeUndefined();
+        expect(byName.get('D')!.warningCodes ?? []).not.toContain('no-lead');
+        const mermaid = cascadeToMermaid(graph);
+        expect(mermaid).toMatch(/n2\(".*<b>error#92;#58; unresolved#92;#45;reference<\/b>/);
+        expect(mermaid).toMatch(/n3\(".*<br\/>#9888; warnings#92;#58; no#92;#45;lead#92;#44;/);
+        expect(mermaid).toContain('class n2 hasErrors');
+        expect(mermaid).toMatch(/class (n\d+,)*n3(,n\d+)* hasWarnings\n/);
+        const dot = cascadeToDot(graph).split('\n');
+        const b = dot.find(line => line.startsWith('    n2 '))!;
+        expect(b).toContain('color="#d00000", penwidth=3.5');
+        expect(b).toContain('<B>error: unresolved-reference</B>');
+        const c = dot.find(line => line.startsWith('    n3 '))!;
+        expect(c).toContain('color="#b7791f", penwidth=2.5');
+        expect(c).toContain('<B>⚠ warnings: no-lead,</B>');
+        expect(dot.find(line => line.startsWith('    n4 '))).not.toMatch(/no-lead|>error/);
+    });
+
+    test('the progress bar spans each node from margin to margin, split at its progress', async () => {
+        const output = await checkText(`
+            mission Short { measure m { target 4 current 1 } }
+            mission Wide "Aheadingwrittenasonewordsoitcannotwrapandwidensthenode" {
+                measure m { target 4 current 3 } }
+            mission Done { measure m { target 1 current 1 } }
+            mission None { }
+        `);
+        const svg = await dotToSvg(cascadeToDot(buildCascadeGraph(output)));
+        const nodes = [...svg.matchAll(/<g id="mission&#45;(\w+)" class="node[^"]*">([\s\S]*?)<\/a>/g)];
+        expect(nodes.map(match => match[1])).toEqual(['Short', 'Wide', 'Done', 'None']);
+        const widths: number[] = [];
+        for (const [, name, body] of nodes) {
+            const xs = [...body!.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map(point => Number(point[1]));
+            const outline = /<path[^>]*d="([^"]+)"/.exec(body!)![1]!;
+            const outlineXs = [...outline.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map(point => Number(point[1]));
+            const [left, right] = [Math.min(...outlineXs), Math.max(...outlineXs)];
+            const bars = [...body!.matchAll(/<polygon fill="([^"]+)" stroke="none" points="([^"]+)"/g)].map(bar => {
+                const barXs = bar[2]!.split(' ').map(point => Number(point.split(',')[0]));
+                return { fill: bar[1], from: Math.min(...barXs), to: Math.max(...barXs) };
+            });
+            expect(xs.length, name).toBeGreaterThan(0);
+            const from = Math.min(...bars.map(bar => bar.from));
+            const to = Math.max(...bars.map(bar => bar.to));
+            // Flush: the same margin (the node's) on both sides, whatever the node's width.
+            expect(Math.abs(from - left - (right - to)), name).toBeLessThan(0.5);
+            expect(from - left, name).toBeLessThan(12);
+            const done = bars.filter(bar => bar.fill !== '#d5d9e0').reduce((sum, bar) => sum + bar.to - bar.from, 0);
+            const expected = { Short: 0.25, Wide: 0.75, Done: 1, None: 0 }[name!]!;
+            expect(done / (to - from), name).toBeCloseTo(expected, 2);
+            widths.push(right - left);
+        }
+        expect(widths[1]).toBeGreaterThan(widths[0]! * 1.5);
     });
 });
