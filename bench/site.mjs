@@ -1,7 +1,8 @@
 // The site at scale (issue #19): `mission build` of a generated workspace as a process (the cascade drawn
 // `--depth 3`, as a 10k cascade is read), and `mission serve` on a copy of it in a child process: the
 // first build, mission pages served (p50 / p95 of sequential GETs after the first build), and a saved file
-// reflected (from the write to the reload event every open page listens to, p50 / p95).
+// reflected (from the write to the reload event every open page listens to, and a mission page fetched
+// from the new model, p50 / p95).
 //   node bench/site.mjs DIR [--pages N] [--saves N]   (prints the figures as JSON; bench/run.mjs calls measureSite)
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,7 +102,10 @@ export async function measureServe(dir, { pages = 200, saves = 5 } = {}) {
                 text.replace(/current (\d+)/, (_, value) => `current ${Number(value) + i + 1}`)
             );
             await reloaded;
+            // Reflected: the page a reader reloads, served from the new model (pages render when asked for).
+            const page = await fetchPage(`${url}missions/${names[i]}.html`);
             reloads.push(performance.now() - start);
+            if (page.status !== 200) throw new Error(`missions/${names[i]}.html after a save: ${page.status}`);
         }
         stream.destroy();
         return {

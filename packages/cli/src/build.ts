@@ -70,23 +70,8 @@ export function timeoutOf(options: SiteCommandOptions): number {
     return seconds * 1000;
 }
 
-/** Renders every page, the cascade's once Graphviz has laid it out (the others meanwhile). */
-export async function sitePages(
-    model: OutputModel,
-    options: SiteCommandOptions,
-    timeoutMs: number,
-    output: Output,
-    liveReload: boolean
-): Promise<SitePage[]> {
-    const cascade = layoutCascade(model, depthOf(options), timeoutMs, output);
-    cascade.catch(() => undefined); // handled where awaited, after the rendering
-    const pages = renderSite(model, { title: options.title, liveReload });
-    pages[0] = renderCascadePage(model, { ...(await cascade), title: options.title, liveReload });
-    return pages;
-}
-
 /** The cascade laid out (in Graphviz's worker), or why not (on stderr and on the page). */
-async function layoutCascade(
+export async function layoutCascade(
     model: OutputModel,
     depth: number | undefined,
     timeoutMs: number,

@@ -9,10 +9,13 @@ import {
     LIVE_RELOAD_EVENTS,
     LIVE_RELOAD_PATH,
     LIVE_RELOAD_SCRIPT,
+    type LazySite,
+    lazySite,
+    renderCascadePage,
     renderDiagnosticsPage,
     warmUpLayout
 } from 'mission-lang-language';
-import { depthOf, siteOptionsOf, sitePages, type SiteCommandOptions, timeoutOf } from './build.js';
+import { depthOf, layoutCascade, siteOptionsOf, type SiteCommandOptions, timeoutOf } from './build.js';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { outputModelFrom } from './compile.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
@@ -55,10 +58,10 @@ export async function startSiteServer(
         );
     const port = portOf(options.port);
     const timeoutMs = timeoutOf(options);
-    depthOf(options);
+    const depth = depthOf(options);
     warmUpLayout();
 
-    let pages = new Map<string, string>();
+    let pages: LazySite | undefined;
     let good = false;
     let banner = '';
     const clients = new Set<ServerResponse>();
@@ -71,21 +74,29 @@ export async function startSiteServer(
             const syntaxErrors = model.diagnostics.filter(d => d.code === 'syntax-error').length;
             if (syntaxErrors > 0 && good) {
                 const diagnostics = renderDiagnosticsPage(outputModel, { title: options.title, liveReload: true });
-                pages.set(diagnostics.path, diagnostics.content);
+                pages!.set(diagnostics.path, diagnostics.content);
                 banner = bannerHtml(
                     `${syntaxErrors} syntax error${syntaxErrors === 1 ? '' : 's'}: ` +
                         'showing the last model that parsed; the diagnostics are current.'
                 );
                 outcome = 'syntax errors, serving the last good model';
             } else {
-                const site = await sitePages(outputModel, options, timeoutMs, output, true);
-                pages = new Map(site.map(page => [page.path, page.content]));
+                // Pages are rendered when asked for; only the cascade's layout is waited for here.
+                const cascade = layoutCascade(outputModel, depth, timeoutMs, output);
+                cascade.catch(() => undefined); // handled where awaited
+                const site = lazySite(outputModel, { title: options.title, liveReload: true });
+                const figure = await cascade;
+                site.set(
+                    'index.html',
+                    renderCascadePage(outputModel, { ...figure, title: options.title, liveReload: true }).content
+                );
+                pages = site;
                 good = syntaxErrors === 0;
                 banner = '';
                 outcome = model.summary.errors > 0 ? 'model has errors' : 'ok';
             }
         } catch (error) {
-            if (!(error instanceof UsageError) || pages.size === 0) throw error;
+            if (!(error instanceof UsageError) || !pages) throw error;
             banner = bannerHtml(`${error.message}: showing the last model read.`);
             outcome = 'failed, serving the last good model';
             output.stderr(`mission: ${error.message}\n`);
@@ -147,7 +158,7 @@ export async function startSiteServer(
 }
 
 interface ServedState {
-    pages(): ReadonlyMap<string, string>;
+    pages(): Pick<LazySite, 'get'> | undefined;
     banner(): string;
     readonly clients: Set<ServerResponse>;
     readonly loopback: boolean;
@@ -184,7 +195,13 @@ function answer(request: IncomingMessage, response: ServerResponse, state: Serve
         request.on('close', () => state.clients.delete(response));
         return;
     }
-    const page = state.pages().get(path);
+    let page: string | undefined;
+    try {
+        page = state.pages()?.get(path);
+    } catch (error) {
+        // A page is rendered when first asked for: a failure is this page's, never the server's.
+        return fail(500, `cannot render ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     if (page === undefined) return fail(404, 'no such page');
     const isHtml = path.endsWith('.html');
     const body = isHtml && state.banner() ? page.replace('</nav>', `</nav>\n${state.banner()}`) : page;

@@ -52,6 +52,51 @@ export function renderSite(model: OutputModel, options: SiteOptions = {}): SiteP
     return pages;
 }
 
+/** The site's pages by path, each rendered the first time it is asked for (`mission serve`). */
+export interface LazySite {
+    /** A page's content (rendered now if not yet), or undefined when the site has no such page. */
+    get(path: string): string | undefined;
+    /** Puts a page in place of the one rendered here (the cascade once laid out, the current diagnostics). */
+    set(path: string, content: string): void;
+}
+
+/**
+ * The site of `renderSite`, rendered page by page on demand: a save under `mission serve` renders nothing
+ * but what is looked at next, instead of every page of a model of thousands of missions.
+ */
+export function lazySite(model: OutputModel, options: SiteOptions = {}): LazySite {
+    const site = siteContext(model, options);
+    const makers = new Map<string, () => SitePage[]>([
+        ['index.html', () => [indexPage(site, options.cascadeSvg, options.cascadeNote)]],
+        ['scorecard.html', () => [scorecardPage(site)]],
+        ['people.html', () => [peoplePage(site)]],
+        ['staging.html', () => [stagingPage(site)]],
+        ['diagnostics.html', () => [diagnosticsPage(site)]]
+    ]);
+    for (const mission of model.facts.missions)
+        makers.set(site.paths.pageOf(mission)!, () => [missionPage(site, mission)]);
+    for (const person of model.facts.persons) {
+        const path = site.paths.pageOf(person)!;
+        const make = (): SitePage[] => personPages(site, person, person.name ? renderBrief(model, person.name) : '');
+        makers.set(path, make);
+        makers.set(path.replace(/\.html$/, '.md'), make);
+    }
+    const rendered = new Map<string, string>();
+    return {
+        get(path) {
+            const known = rendered.get(path);
+            if (known !== undefined) return known;
+            const make = makers.get(path);
+            if (!make) return undefined;
+            for (const page of make()) rendered.set(page.path, page.content);
+            return rendered.get(path);
+        },
+        set(path, content) {
+            rendered.set(path, content);
+        }
+    };
+}
+
 /** The diagnostics page alone: `mission serve` shows the current problems while it serves the last good model. */
 export function renderDiagnosticsPage(model: OutputModel, options: SiteOptions = {}): SitePage {
     return diagnosticsPage(siteContext(model, options));
