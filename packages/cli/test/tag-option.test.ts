@@ -61,12 +61,15 @@ describe('--tag', () => {
         expect(mermaid.stdout).toContain('class n0,n1 context');
         const dot = await runCli(['diagram', file, '--tag', 'north', '--format', 'dot', ...TODAY]);
         expect(dot.stdout).toMatch(/id="mission-Top", class="mission status-active context"/);
-        expect(dot.stdout).toMatch(/id="mission-Mid", class="mission status-active behind"/);
+        // Mid's warnings mark it (amber, which rules); Top is context, greyed and not marked for its warnings.
+        expect(dot.stdout).toMatch(/id="mission-Mid", class="mission status-active has-warnings behind"/);
         expect(dot.stdout).toContain('#north #clinics');
         expect(dot.stdout).not.toContain('mission-Other');
         const svg = await runCli(['diagram', file, '--tag', 'north', '--format', 'svg', '--timeout', '60', ...TODAY]);
         expect(svg.stdout).toContain('<g id="mission&#45;Top" class="node mission status&#45;active context"');
-        expect(svg.stdout).toContain('<g id="mission&#45;Mid" class="node mission status&#45;active behind"');
+        expect(svg.stdout).toContain(
+            '<g id="mission&#45;Mid" class="node mission status&#45;active has&#45;warnings behind"'
+        );
         expect(svg.stdout).toContain('>⚠ behind</text>');
     }, 120_000);
 
@@ -74,10 +77,10 @@ describe('--tag', () => {
         const run = await runCli(['report', file, '--tag', 'clinics', '--timeout', '60', ...TODAY]);
         expect(run.code).toBe(0);
         expect(run.stdout).toContain(' · tag #clinics</p>');
-        expect(run.stdout).toContain('<tr class="group context"><td colspan="6">Top');
-        expect(run.stdout).toContain('<tr class="group"><td colspan="6">Mid');
-        expect(run.stdout).not.toContain('<td colspan="6">Low');
-        expect(run.stdout).not.toContain('<td colspan="6">Other');
+        expect(run.stdout).toMatch(/<tr class="group context" id="mission-\d+"><td colspan="6" class="level-1">Top/);
+        expect(run.stdout).toMatch(/<tr class="group" id="mission-\d+"><td colspan="6" class="level-2">Mid/);
+        expect(run.stdout).not.toMatch(/<td colspan="6" class="level-\d">Low/);
+        expect(run.stdout).not.toMatch(/<td colspan="6" class="level-\d">Other/);
     }, 120_000);
 
     test('a tag no mission has is a usage error, with did you mean', async () => {

@@ -22,8 +22,45 @@ section.card { background: var(--paper); border: 1px solid var(--line); border-r
   margin: 0 0 20px; box-shadow: 0 1px 2px rgba(16,24,40,.04); }
 section.card h2 { margin: 0 0 4px; font-size: 17px; }
 section.card p.note { margin: 0 0 14px; color: var(--muted); font-size: 12.5px; }
-.cascade { overflow-x: auto; text-align: center; }
-.cascade svg { max-width: 100%; height: auto; }
+.zoomable { position: relative; }
+.zoomable input.zoom { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+.zoomable .zoom-label { font-size: 12px; color: var(--muted); margin-right: 8px; }
+.zoomable label { display: inline-block; padding: 2px 10px; margin: 0 4px 8px 0; border: 1px solid var(--line);
+  border-radius: 4px; font-size: 12px; color: var(--muted); cursor: pointer; user-select: none; }
+.zoomable input.zoom:checked + label { background: var(--navy); border-color: var(--navy); color: #fff; }
+.zoomable input.zoom:focus-visible + label { outline: 2px solid var(--blue); outline-offset: 1px; }
+.cascade { overflow: auto; max-height: 85vh; border: 1px solid var(--line); border-radius: 6px; background: #fff;
+  padding: 8px; }
+.cascade svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
+#zoom-100:checked ~ .cascade svg { max-width: none; }
+#zoom-150:checked ~ .cascade svg { max-width: none; zoom: 1.5; }
+#zoom-200:checked ~ .cascade svg { max-width: none; zoom: 2; }
+#zoom-300:checked ~ .cascade svg { max-width: none; zoom: 3; }
+table.scorecard td.level-0 { padding-left: 10px; }
+table.scorecard td.level-1 { padding-left: 28px; }
+table.scorecard td.level-2 { padding-left: 46px; }
+table.scorecard td.level-3 { padding-left: 64px; }
+table.scorecard td.level-4 { padding-left: 82px; }
+table.scorecard td.level-5 { padding-left: 100px; }
+table.scorecard td.level-6 { padding-left: 118px; }
+table.scorecard td.level-7 { padding-left: 136px; }
+table.scorecard td.level-8 { padding-left: 154px; }
+tr.group.vision td { background: #e9edf5; }
+tr.group:target td, tr:target td { background: #fff4d6; }
+tr.facts td { font-size: 12.5px; color: var(--ink); padding-top: 4px; padding-bottom: 6px; }
+tr.facts .fact { display: inline-block; margin-right: 18px; white-space: nowrap; }
+.label { color: var(--muted); font-size: 11px; text-transform: uppercase; letter-spacing: .04em; margin-right: 4px; }
+ul.bounds { list-style: none; margin: 4px 0 0; padding: 0; }
+ul.bounds li { margin: 1px 0; }
+ul.bounds li.must-not .label { color: var(--red); }
+ul.bounds li.must .label { color: var(--green); }
+.problems { margin-left: 6px; font-weight: 400; }
+a.problem { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 11.5px; text-decoration: none;
+  font-family: "Liberation Mono", Menlo, Consolas, monospace; margin-left: 2px; }
+a.problem.error { color: #fff; background: var(--red); }
+a.problem.warning { color: #fff; background: var(--amber); }
+a.problem.info { color: var(--blue); background: #eef4fb; }
+a.element { color: var(--blue); }
 .gantt { overflow-x: auto; }
 .gantt svg { max-width: 100%; height: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
@@ -50,11 +87,11 @@ svg.bar.load .fill { fill: var(--violet); }
 .status.won { color: var(--green); border-color: #b6dfc6; background: #edf8f1; }
 .status.lost { color: var(--red); border-color: #f1c0bc; background: #fdf0ef; }
 .status.abandoned { color: #6f6b62; border-color: #dcd8cf; background: #f4f2ee; }
-.pace { display: inline-block; padding: 1px 8px; border-radius: 4px; font-size: 11.5px; font-weight: 600;
+span.pace { display: inline-block; padding: 1px 8px; border-radius: 4px; font-size: 11.5px; font-weight: 600;
   white-space: nowrap; }
-.pace.behind { color: #fff; background: var(--amber); }
-.pace.on-track { color: var(--blue); background: #eef4fb; }
-.pace.won { color: var(--green); background: #edf8f1; }
+span.pace.behind { color: #fff; background: var(--amber); }
+span.pace.on-track { color: var(--blue); background: #eef4fb; }
+span.pace.won { color: var(--green); background: #edf8f1; }
 td.pace { white-space: nowrap; }
 .tag { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 11.5px; font-weight: 400;
   color: var(--violet); background: #f3effb; margin-left: 4px; }
@@ -75,5 +112,8 @@ code, .loc { font-family: "Liberation Mono", Menlo, Consolas, monospace; font-si
 footer { text-align: center; color: var(--muted); font-size: 12px; padding: 0 0 32px; }
 td.date, td.person, td code { white-space: nowrap; }
 @media (max-width: 900px) { main { padding: 16px; } header.top { padding: 20px 16px; } }
-@media print { html { background: #fff; } section.card { box-shadow: none; break-inside: avoid; } }
+@media print { html { background: #fff; } section.card { box-shadow: none; break-inside: avoid; }
+  .zoomable input.zoom, .zoomable label, .zoomable .zoom-label { display: none; }
+  .cascade { max-height: none; overflow: visible; border: 0; }
+  .cascade svg { max-width: 100% !important; zoom: 1 !important; } }
 `;

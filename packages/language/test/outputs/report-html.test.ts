@@ -57,7 +57,7 @@ describe('renderReport', () => {
         expect(late).toContain('<th>Progress</th><th>Pace</th>');
         // On 2026-11-23, A's window (Jan..Jun) is over: 25% against 100% expected is behind; B's n is won.
         expect(late).toMatch(
-            /<tr class="group"><td colspan="6">A<span[^]*?<td class="pace"><span class="pace behind">behind/
+            /id="mission-0"><td colspan="6" class="level-1">A<span[^]*?<td class="pace"><span class="pace behind">/
         );
         expect(late).toContain(
             '<td class="pace"><span class="pace behind">behind</span> <span class="none">100% expected'
@@ -67,7 +67,7 @@ describe('renderReport', () => {
         expect(late).toContain('<td class="pace"><span class="none">100% expected</span></td>');
         const early = renderReport(await checkText(MODEL, '2026-02-01'));
         expect(early).toMatch(
-            /<td colspan="6">A<span[^]*?<td class="pace"><span class="pace on-track">on track<\/span>/
+            /<td colspan="6" class="level-1">A<span[^]*?<td class="pace"><span class="pace on-track">on track<\/span>/
         );
         expect(early).not.toContain('class="pace behind"');
         const open = renderReport(await checkText('mission M { measure m { target 2 current 1 } }'));
@@ -106,7 +106,8 @@ describe('renderReport', () => {
         expect(page).toContain('<a class="link" href="mailto:pat@example.com" rel="noopener noreferrer">');
         expect(page).toContain('<span class="link none">Click (javascript:alert(1))</span>');
         expect(page).toContain('data:text/html,&lt;script&gt;');
-        expect(page.match(/\shref="/g)).toHaveLength(2);
+        // Besides the in-page links (#mission-0, #problem-1, ...), only the two linkable URLs.
+        expect(page.match(/\shref="(?!#)/g)).toHaveLength(2);
         expect(page).not.toMatch(/href="(javascript|data):/i);
     });
 
@@ -121,10 +122,10 @@ describe('renderReport', () => {
         `);
         const page = renderReport(model, { tag: 'north' });
         expect(page).toContain(' · tag #north</p>');
-        expect(page).toContain('<tr class="group context"><td colspan="6">Top');
-        expect(page).toContain('<tr class="group"><td colspan="6">Mid');
-        expect(page).toContain('<tr class="group"><td colspan="6">Low');
-        expect(page).not.toContain('<td colspan="6">Other');
+        expect(page).toContain('<tr class="group context" id="mission-0"><td colspan="6" class="level-1">Top');
+        expect(page).toContain('<tr class="group" id="mission-1"><td colspan="6" class="level-2">Mid');
+        expect(page).toContain('<tr class="group" id="mission-2"><td colspan="6" class="level-3">Low');
+        expect(page).not.toMatch(/<td colspan="6" class="level-\d">Other/);
         expect(page).toContain('<b>Queued</b>');
         expect(page).not.toContain('<b>Other</b>');
         expect(() => renderReport(model, { tag: 'nort' })).toThrow(
@@ -139,9 +140,9 @@ describe('renderReport', () => {
                 'vision V\nperson p\nmission S under V { intent "i" lead p status staged measure m { target 1 } }'
             )
         );
-        expect(one).toContain('<p class="note">0 errors, 0 warnings, 1 info in 1 file.</p>');
+        expect(one).toContain('<p class="note">0 errors, 0 warnings, 1 info in 1 file. ');
         expect(one).not.toMatch(/\binfos\b/);
         const many = renderReport(await checkText(MODEL));
-        expect(many).toMatch(/<p class="note">\d+ errors?, \d+ warnings?, \d+ info in 1 file\.<\/p>/);
+        expect(many).toMatch(/<p class="note">\d+ errors?, \d+ warnings?, \d+ info in 1 file\. /);
     });
 });
