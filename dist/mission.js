@@ -28,7 +28,7 @@ import {
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-VMEM5Y7W.js";
+} from "./lib/chunk-EGK7QBBC.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
@@ -62,6 +62,7 @@ import {
   dayToIso,
   dotToSvg,
   formatDocument,
+  lazySite,
   modelJsonText,
   outputModelOf,
   parseCapacity,
@@ -95,7 +96,7 @@ import {
   toDay,
   todayFrom,
   warmUpLayout
-} from "./lib/chunk-SPSNCXJE.js";
+} from "./lib/chunk-KMFWTJUE.js";
 
 // node_modules/nanoid/url-alphabet/index.cjs
 var require_url_alphabet = __commonJS({
@@ -4577,13 +4578,6 @@ function timeoutOf(options) {
   if (!(seconds > 0)) throw new UsageError(`--timeout wants a number of seconds, not '${options.timeout}'`);
   return seconds * 1e3;
 }
-async function sitePages(model, options, timeoutMs, output, liveReload) {
-  const cascade = layoutCascade(model, depthOf(options), timeoutMs, output);
-  cascade.catch(() => void 0);
-  const pages = renderSite(model, { title: options.title, liveReload });
-  pages[0] = renderCascadePage(model, { ...await cascade, title: options.title, liveReload });
-  return pages;
-}
 async function layoutCascade(model, depth, timeoutMs, output) {
   try {
     return { cascadeSvg: await dotToSvg(siteCascadeDot(model, { depth }), timeoutMs) };
@@ -6591,7 +6585,7 @@ async function runMcp(paths, options, output, stop) {
   const port = options.http === void 0 ? void 0 : portNumber(options.http);
   if (port === void 0 && (options.host !== void 0 || options.allowRemote))
     throw new UsageError("--host and --allow-remote need --http PORT");
-  const mcp = await import("./lib/src-JPNXPUYK.js");
+  const mcp = await import("./lib/src-D563KN2M.js");
   if (port !== void 0) {
     try {
       mcp.allowedHost(options);
@@ -7553,9 +7547,9 @@ async function startSiteServer(paths, options, output) {
     );
   const port = portOf(options.port);
   const timeoutMs = timeoutOf(options);
-  depthOf(options);
+  const depth = depthOf(options);
   warmUpLayout();
-  let pages = /* @__PURE__ */ new Map();
+  let pages;
   let good = false;
   let banner = "";
   const clients = /* @__PURE__ */ new Set();
@@ -7574,14 +7568,21 @@ async function startSiteServer(paths, options, output) {
         );
         outcome = "syntax errors, serving the last good model";
       } else {
-        const site = await sitePages(outputModel, options, timeoutMs, output, true);
-        pages = new Map(site.map((page) => [page.path, page.content]));
+        const cascade = layoutCascade(outputModel, depth, timeoutMs, output);
+        cascade.catch(() => void 0);
+        const site = lazySite(outputModel, { title: options.title, liveReload: true });
+        const figure = await cascade;
+        site.set(
+          "index.html",
+          renderCascadePage(outputModel, { ...figure, title: options.title, liveReload: true }).content
+        );
+        pages = site;
         good = syntaxErrors === 0;
         banner = "";
         outcome = model.summary.errors > 0 ? "model has errors" : "ok";
       }
     } catch (error) {
-      if (!(error instanceof UsageError) || pages.size === 0) throw error;
+      if (!(error instanceof UsageError) || !pages) throw error;
       banner = bannerHtml(`${error.message}: showing the last model read.`);
       outcome = "failed, serving the last good model";
       output.stderr(`mission: ${error.message}
@@ -7673,7 +7674,12 @@ function answer(request, response, state) {
     request.on("close", () => state.clients.delete(response));
     return;
   }
-  const page = state.pages().get(path);
+  let page;
+  try {
+    page = state.pages()?.get(path);
+  } catch (error) {
+    return fail(500, `cannot render ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (page === void 0) return fail(404, "no such page");
   const isHtml = path.endsWith(".html");
   const body = isHtml && state.banner() ? page.replace("</nav>", `</nav>

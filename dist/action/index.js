@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-VMEM5Y7W.js";
+} from "../lib/chunk-EGK7QBBC.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-SPSNCXJE.js";
+} from "../lib/chunk-KMFWTJUE.js";
 
 // packages/cli/src/action-entry.ts
 import { isMainThread } from "node:worker_threads";

@@ -51625,6 +51625,38 @@ function renderSite(model, options = {}) {
   }
   return pages;
 }
+function lazySite(model, options = {}) {
+  const site = siteContext(model, options);
+  const makers = /* @__PURE__ */ new Map([
+    ["index.html", () => [indexPage(site, options.cascadeSvg, options.cascadeNote)]],
+    ["scorecard.html", () => [scorecardPage(site)]],
+    ["people.html", () => [peoplePage(site)]],
+    ["staging.html", () => [stagingPage(site)]],
+    ["diagnostics.html", () => [diagnosticsPage(site)]]
+  ]);
+  for (const mission of model.facts.missions)
+    makers.set(site.paths.pageOf(mission), () => [missionPage(site, mission)]);
+  for (const person of model.facts.persons) {
+    const path = site.paths.pageOf(person);
+    const make = () => personPages(site, person, person.name ? renderBrief(model, person.name) : "");
+    makers.set(path, make);
+    makers.set(path.replace(/\.html$/, ".md"), make);
+  }
+  const rendered = /* @__PURE__ */ new Map();
+  return {
+    get(path) {
+      const known = rendered.get(path);
+      if (known !== void 0) return known;
+      const make = makers.get(path);
+      if (!make) return void 0;
+      for (const page2 of make()) rendered.set(page2.path, page2.content);
+      return rendered.get(path);
+    },
+    set(path, content) {
+      rendered.set(path, content);
+    }
+  };
+}
 function renderDiagnosticsPage(model, options = {}) {
   return diagnosticsPage(siteContext(model, options));
 }
@@ -51811,6 +51843,7 @@ export {
   LIVE_RELOAD_EVENTS,
   LIVE_RELOAD_SCRIPT,
   renderSite,
+  lazySite,
   renderDiagnosticsPage,
   renderCascadePage,
   siteCascadeDot,

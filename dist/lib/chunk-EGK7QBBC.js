@@ -21,7 +21,7 @@ import {
   sourceFile,
   stdinSourceFile,
   summarize
-} from "./chunk-SPSNCXJE.js";
+} from "./chunk-KMFWTJUE.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
