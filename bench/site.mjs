@@ -1,15 +1,16 @@
 // The site at scale (issue #19): `mission build` of a generated workspace as a process (the cascade drawn
-// `--depth 3`, as a 10k cascade is read), and `mission serve` on a copy of it in a child process: the
+// `--depth 3`, as a 10k cascade is read) and its cascade page panned and zoomed in Chromium (frames per
+// second, p95 frame time), and `mission serve` on a copy of it in a child process: the
 // first build, mission pages served (p50 / p95 of sequential GETs after the first build), and a saved file
 // reflected (from the write to the reload event every open page listens to, and a mission page fetched
 // from the new model, p50 / p95).
 //   node bench/site.mjs DIR [--pages N] [--saves N]   (prints the figures as JSON; bench/run.mjs calls measureSite)
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const TODAY = '2026-11-23';
 const cli = fileURLToPath(new URL('../packages/cli/bin/mission.js', import.meta.url));
@@ -26,8 +27,47 @@ function fetchPage(url) {
     });
 }
 
-/** `mission build DIR --depth 3` into a folder beside DIR: its wall time. */
-export function measureBuild(dir) {
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Pan and zoom of the built cascade page in headless Chromium (from `file://`): wheel zooms in, a drag, wheel
+ * zooms out, while a requestAnimationFrame loop records every frame: frames per second over the interaction
+ * and the p95 time between frames. Undefined without Chromium.
+ */
+async function measurePanZoom(site) {
+    if (!existsSync(CHROMIUM)) return undefined;
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.goto(pathToFileURL(join(site, 'index.html')).href);
+        await page.locator('#cascade-tools').waitFor({ state: 'visible', timeout: 120_000 });
+        const nodes = await page.locator('.cascade g.node').count();
+        const box = await page.locator('.cascade svg').boundingBox();
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        await page.mouse.move(x, y);
+        // As strings: they run in the page, not here.
+        await page.evaluate(
+            '(() => { window.frames_ = []; const tick = time => { window.frames_.push(time); ' +
+                'requestAnimationFrame(tick); }; requestAnimationFrame(tick); })()'
+        );
+        for (let i = 0; i < 15; i++) await page.mouse.wheel(0, -150);
+        await page.mouse.down();
+        for (let i = 1; i <= 40; i++) await page.mouse.move(x + i * 8, y + i * 4);
+        await page.mouse.up();
+        for (let i = 0; i < 15; i++) await page.mouse.wheel(0, 150);
+        const frames = await page.evaluate('window.frames_');
+        const gaps = frames.slice(1).map((time, i) => time - frames[i]);
+        const seconds = (frames.at(-1) - frames[0]) / 1000;
+        return { nodes, fps: gaps.length / seconds, frameP95Ms: percentile(gaps, 95), frames: gaps.length };
+    } finally {
+        await browser.close();
+    }
+}
+
+/** `mission build DIR --depth 3` into a folder beside DIR: its wall time, then pan and zoom of its cascade. */
+export async function measureBuild(dir) {
     const site = `${resolve(dir)}.site`;
     rmSync(site, { recursive: true, force: true });
     try {
@@ -40,7 +80,7 @@ export function measureBuild(dir) {
         const wallMs = performance.now() - start;
         if (result.status !== 0) throw new Error(`mission build exited ${result.status}: ${result.stderr}`);
         const files = Number(/(\d+) files written/.exec(result.stderr)?.[1]);
-        return { wallMs, files };
+        return { wallMs, files, panZoom: await measurePanZoom(site) };
     } finally {
         rmSync(site, { recursive: true, force: true });
     }
@@ -121,7 +161,7 @@ export async function measureServe(dir, { pages = 200, saves = 5 } = {}) {
 }
 
 export async function measureSite(dir, options) {
-    return { build: measureBuild(dir), serve: await measureServe(dir, options) };
+    return { build: await measureBuild(dir), serve: await measureServe(dir, options) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -142,6 +142,7 @@ export function renderMarkdown(results) {
                     'size',
                     '`build` wall',
                     'files',
+                    'pan/zoom fps (p95 frame ms)',
                     '`serve` first build',
                     'mission page p50 / p95',
                     'saved file → reload p50 / p95'
@@ -150,6 +151,9 @@ export function renderMarkdown(results) {
                     size,
                     ms(s.site.build.wallMs),
                     String(s.site.build.files),
+                    s.site.build.panZoom
+                        ? `${fixed(s.site.build.panZoom.fps)} (${fixed(s.site.build.panZoom.frameP95Ms)})`
+                        : '—',
                     ms(s.site.serve.firstBuildMs),
                     `${ms(s.site.serve.page.p50)} / ${ms(s.site.serve.page.p95)}`,
                     `${ms(s.site.serve.reload.p50)} / ${ms(s.site.serve.reload.p95)}`
