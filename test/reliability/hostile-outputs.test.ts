@@ -210,6 +210,23 @@ describe('the HTML report with hostile text', () => {
     });
 });
 
+/**
+ * In a page of the site: its text and anything injected, with the site's own script and its JSON island set
+ * aside (the data must parse as JSON; nothing else in the page may be a script).
+ */
+const SITE_SHOWN = `((site) => {
+    const copy = document.documentElement.cloneNode(true);
+    let data = null;
+    for (const script of copy.querySelectorAll('script')) {
+        if (script.type === 'application/json' && script.id === 'site-data') {
+            data = JSON.parse(script.textContent);
+            script.remove();
+        } else if (!script.src && script.type === '' && script.textContent === site) script.remove();
+    }
+    const body = copy.querySelector('body');
+    return { text: body.textContent, injected: (${INJECTION_CHECK})(copy), data: data !== null };
+})(${JSON.stringify(SITE_SCRIPT)})`;
+
 describe('the site (mission build) with hostile text', () => {
     test('in Chromium no page runs anything or asks for anything, and together they show every hostile word', async ({
         skip
@@ -241,22 +258,7 @@ describe('the site (mission build) with hostile text', () => {
         let shownText = '';
         for (const path of [...pages.keys()].filter(name => name.endsWith('.html'))) {
             await page.goto(origin + path, { waitUntil: 'load' });
-            // The site's own script and its JSON island are set aside (the data must parse as JSON); the text
-            // shown is the page's without them, and nothing else in the page may be a script.
-            const shown = (await page.evaluate(
-                `((site) => {
-                    const copy = document.documentElement.cloneNode(true);
-                    let data = null;
-                    for (const script of copy.querySelectorAll('script')) {
-                        if (script.type === 'application/json' && script.id === 'site-data') {
-                            data = JSON.parse(script.textContent);
-                            script.remove();
-                        } else if (!script.src && script.type === '' && script.textContent === site) script.remove();
-                    }
-                    const body = copy.querySelector('body');
-                    return { text: body.textContent, injected: (${INJECTION_CHECK})(copy), data: data !== null };
-                })(${JSON.stringify(SITE_SCRIPT)})`
-            )) as { text: string; injected: string[]; data: boolean };
+            const shown = (await page.evaluate(SITE_SHOWN)) as { text: string; injected: string[]; data: boolean };
             expect(shown.injected, path).toEqual([]);
             expect(shown.data, path).toBe(path === 'index.html');
             shownText += ` ${shown.text}`;
@@ -275,6 +277,11 @@ describe('the site (mission build) with hostile text', () => {
         for (const text of ['<script>alert(1)</script>', '"><img src=x onerror=alert(3)>']) {
             await page.fill('#find-name', text);
             expect(await page.locator('.cascade g.node.match').count(), text).toBeGreaterThan(0);
+            // The list of matches the script wrote holds the hostile titles as text, nothing that runs.
+            expect(await page.locator('#find-results li').count(), text).toBeGreaterThan(0);
+            const listed = (await page.evaluate(SITE_SHOWN)) as { text: string; injected: string[] };
+            expect(listed.injected, text).toEqual([]);
+            expect(await page.locator('#find-results').textContent(), text).toContain(text);
         }
         await page.close();
         expect(problems).toEqual([]);

@@ -87,7 +87,8 @@ describe('mission build', () => {
             [],
             'active',
             'mensah',
-            'on-track'
+            'on-track',
+            'missions/Workforce.html'
         ]);
         expect(data.visions).toEqual([['NorthVale', 'Safe, timely care for everyone in North Vale, within our means']]);
         // The scorecard's rows carry their sort keys; three columns sort.

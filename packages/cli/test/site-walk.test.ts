@@ -135,12 +135,15 @@ describe('the site in Chromium', () => {
         expect(problems).toEqual([]);
     }, 180_000);
 
-    test('the built site from file://: the script runs under its CSP, search and sorting work', async ({ skip }) => {
+    test('from file:// (--depth 2): the script runs; search lists what the figure leaves out; sorting', async ({
+        skip
+    }) => {
         if (!browser) return skip(NO_BROWSER);
         const site = join(temporaryFolder(), 'site');
-        const run = await runCli(['build', 'examples/healthcare-turnaround', '-o', site, '--today', '2026-11-23'], {
-            cwd: REPO
-        });
+        const run = await runCli(
+            ['build', 'examples/healthcare-turnaround', '-o', site, '--depth', '2', '--today', '2026-11-23'],
+            { cwd: REPO }
+        );
         expect(run.code).toBe(0);
         const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
         const problems: string[] = [];
@@ -151,14 +154,25 @@ describe('the site in Chromium', () => {
         page.on('pageerror', error => problems.push(`page error: ${error.message}`));
         await page.goto(pathToFileURL(join(site, 'index.html')).href);
         await page.locator('#cascade-tools').waitFor({ state: 'visible', ...WAIT });
-        await page.locator('#find-name').fill('RETENTION');
-        expect(await page.locator('.cascade g.node.match').evaluateAll(nodes => nodes.map(node => node.id))).toEqual([
-            'mission-Retention'
-        ]);
+        const matches = (): Promise<string[]> =>
+            page.locator('.cascade g.node.match').evaluateAll(nodes => nodes.map(node => node.id));
+        // Drawn (level 2): outlined in the figure, and Enter centres it and focuses its link.
+        await page.locator('#find-name').fill('nursing gaps');
+        expect(await matches()).toEqual(['mission-Workforce']);
         await page.locator('#find-name').press('Enter');
         await expect(page.evaluate(() => document.activeElement?.closest('g.node')?.id)).resolves.toBe(
-            'mission-Retention'
+            'mission-Workforce'
         );
+        // Below the figure's depth: no node, but listed with a link to its page.
+        await page.locator('#find-name').fill('RETENTION');
+        expect(await matches()).toEqual([]);
+        expect(await page.locator('#find-count').textContent()).toBe('1 of 20 missions (0 in the figure)');
+        const found = page.locator('#find-results a');
+        expect(
+            await found.evaluateAll(links => links.map(link => [link.textContent, link.getAttribute('href')]))
+        ).toEqual([['Retention', 'missions/Retention.html']]);
+        await found.click();
+        await page.waitForURL(/\/missions\/Retention\.html$/, WAIT);
         await page.goto(pathToFileURL(join(site, 'scorecard.html')).href);
         await page.locator('th[data-sort="name"] button').click();
         const names = await page

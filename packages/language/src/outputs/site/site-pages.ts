@@ -99,13 +99,17 @@ function cascadeTools(site: SiteContext): string {
         '<span id="find-count" aria-live="polite"></span>' +
         '<span class="zoom"><button type="button" data-zoom="in" aria-label="Zoom in">+</button>' +
         '<button type="button" data-zoom="out" aria-label="Zoom out">−</button>' +
-        '<button type="button" data-zoom="fit">Fit</button></span></div>'
+        '<button type="button" data-zoom="fit">Fit</button></span></div>\n' +
+        '<ol class="found" id="find-results" hidden aria-label="Matching missions"></ol>'
     );
 }
 
-/** What the script searches and filters by: each mission's name, title, tags, status, lead and pace, each vision's. */
+/**
+ * What the script searches and filters by: each mission's name, title, tags, status, lead, pace and page (every
+ * mission, also those a `--depth` figure leaves out), each vision's name and title.
+ */
 function cascadeData(site: SiteContext): {
-    missions: Array<[string, string, string[], string, string, string]>;
+    missions: Array<[string, string, string[], string, string, string, string]>;
     visions: Array<[string, string]>;
 } {
     const { facts, pace } = site.model;
@@ -116,7 +120,8 @@ function cascadeData(site: SiteContext): {
             tagsOf(mission),
             facts.statusOf(mission),
             leadOf(mission)?.person?.ref?.name ?? '',
-            pace.mission(mission) ?? ''
+            pace.mission(mission) ?? '',
+            site.paths.pageOf(mission) ?? ''
         ]),
         visions: facts.visions.map(vision => [vision.name ?? '', vision.title ?? ''])
     };

@@ -96,8 +96,9 @@ function cascade(svg) {
         const act = kind === 'in' ? () => zoomAtCentre(0.8) : kind === 'out' ? () => zoomAtCentre(1.25) : fit;
         button.addEventListener('click', act);
     }
-    const missions = new Map(data.missions.map(m =>
-        [m[0], { title: m[1], tags: m[2], status: m[3], lead: m[4], pace: m[5] }]));
+    const all = data.missions.map(m => ({ name: m[0], title: m[1], tags: m[2], status: m[3], lead: m[4], pace: m[5],
+        page: m[6], text: (m[0] + ' ' + (m[1] || '')).toLowerCase() }));
+    const missions = new Map(all.map(m => [m.name, m]));
     const visions = new Map(data.visions.map(v => [v[0], { title: v[1] }]));
     const nodes = [];
     for (const g of svg.querySelectorAll('g.node')) {
@@ -111,26 +112,48 @@ function cascade(svg) {
     const search = document.getElementById('find-name');
     const selects = ['tag', 'status', 'lead', 'pace'].map(key => [key, document.getElementById('filter-' + key)]);
     const count = document.getElementById('find-count');
+    const results = document.getElementById('find-results');
+    const LISTED = 12;
     let matches = [];
     const update = () => {
         const query = search.value.trim().toLowerCase();
         const filters = selects.filter(s => s[1] && s[1].value !== '').map(s => [s[0], s[1].value]);
         const active = query !== '' || filters.length > 0;
+        const fits = (kind, info, text) => (query === '' || text.includes(query)) && filters.every(f =>
+            kind === 'mission' && (f[0] === 'tag' ? info.tags.includes(f[1]) : info[f[0]] === f[1]));
         matches = [];
         for (const node of nodes) {
-            const byText = query === '' || node.text.includes(query);
-            const byFilters = filters.every(f => node.kind === 'mission' && (f[0] === 'tag'
-                ? node.info.tags.includes(f[1]) : node.info[f[0]] === f[1]));
-            const match = active && byText && byFilters;
+            const match = active && fits(node.kind, node.info, node.text);
             if (match) matches.push(node);
             node.g.classList.toggle('match', match);
             node.g.classList.toggle('dim', active && !match);
         }
         box.classList.toggle('filtering', active);
-        const total = nodes.filter(node => node.kind === 'mission').length;
-        const shown = matches.filter(node => node.kind === 'mission').length;
-        count.textContent = active ? shown + ' of ' + total + ' missions' + (matches.length > shown ? ' and ' +
-            (matches.length - shown) + ' vision' + (matches.length - shown === 1 ? '' : 's') : '') : '';
+        // Every mission of the model, also those the figure leaves out (--depth): listed as links to their pages.
+        const found = active ? all.filter(m => fits('mission', m, m.text)) : [];
+        const drawn = matches.filter(node => node.kind === 'mission').length;
+        const visions = matches.length - drawn;
+        count.textContent = active ? found.length + ' of ' + all.length + ' missions' +
+            (drawn !== found.length ? ' (' + drawn + ' in the figure)' : '') +
+            (visions > 0 ? ' and ' + visions + ' vision' + (visions === 1 ? '' : 's') : '') : '';
+        if (!results) return;
+        results.textContent = '';
+        results.hidden = found.length === 0;
+        for (const m of found.slice(0, LISTED)) {
+            const item = document.createElement('li');
+            const link = document.createElement(/^missions\\/[A-Za-z0-9_~-]+\\.html$/.test(m.page) ? 'a' : 'span');
+            if (link.localName === 'a') link.setAttribute('href', m.page);
+            link.textContent = m.name;
+            item.append(link);
+            if (m.title) item.append(' ' + m.title);
+            results.append(item);
+        }
+        if (found.length > LISTED) {
+            const more = document.createElement('li');
+            more.className = 'more';
+            more.textContent = '… and ' + (found.length - LISTED) + ' more';
+            results.append(more);
+        }
     };
     const focusOn = node => {
         const bounds = node.g.getBBox();

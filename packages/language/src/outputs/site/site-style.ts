@@ -32,6 +32,10 @@ ul.plain { margin: 4px 0; padding-left: 20px; }
 .tools .zoom { margin-left: auto; display: flex; gap: 4px; }
 .tools button { cursor: pointer; min-width: 32px; }
 #find-count { font-size: 13px; color: var(--muted); }
+ol.found { margin: 0 0 10px; padding-left: 22px; font-size: 13px; columns: 2; }
+ol.found[hidden] { display: none; }
+ol.found li { color: var(--muted); break-inside: avoid; }
+ol.found li.more { list-style: none; }
 .cascade.zoomable { height: 70vh; min-height: 360px; border: 1px solid #e3e7ee; border-radius: 8px; overflow: hidden;
   cursor: grab; touch-action: none; }
 .cascade.zoomable:focus { outline: 2px solid var(--blue); outline-offset: 2px; }
@@ -61,7 +65,7 @@ tr.measure td:first-child { color: var(--muted); }
 a { color: var(--blue); }
 td.pace { display: table-cell; padding: 7px 10px; border-radius: 0; background: none; }
 @media print {
-  nav.site, .banner, footer, p.note, .tools { display: none; }
+  nav.site, .banner, footer, p.note, .tools, ol.found { display: none; }
   table.scorecard th button.sort::after { content: none; }
   header.top { background: #fff; color: var(--ink); padding: 0 0 8px; }
   main { padding: 0; max-width: none; }
