@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { watch } from 'chokidar';
 import { Option } from 'commander';
 import { CONFIG_FILE_NAME } from 'mission-lang-language';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import type { Output } from './output.js';
+import { watchModelFiles } from './watch-files.js';
 
 export function watchOption(): Option {
     return new Option('-w, --watch', 'rebuild whenever a model file or the config changes (stop with Ctrl-C)');
@@ -55,15 +55,6 @@ export async function withWatch(
         );
     };
 
-    const watcher = watch(
-        [...paths, options.config ?? CONFIG_FILE_NAME].map(path => resolve(path)),
-        {
-            ignoreInitial: true,
-            ignored: (path, stats) =>
-                resolve(path) === outputFile ||
-                Boolean(stats?.isFile() && !path.endsWith('.mission') && !path.endsWith('.json'))
-        }
-    );
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> = Promise.resolve();
     const schedule = (): void => {
@@ -73,9 +64,9 @@ export async function withWatch(
         }, SETTLE_MS);
     };
     // Build once the watcher is ready, so a change made right after the first report is not missed.
-    await new Promise<void>(ready => watcher.once('ready', ready));
+    const watcher = await watchModelFiles(paths, options.config ?? CONFIG_FILE_NAME, outputFile);
     await rebuild();
-    watcher.on('all', schedule);
+    watcher.onChange(schedule);
 
     await new Promise<void>(done => {
         const finish = (): void => done();
