@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-EGK7QBBC.js";
+} from "../lib/chunk-M3CTEFAN.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-KMFWTJUE.js";
+} from "../lib/chunk-URJLF62X.js";
 
 // packages/cli/src/action-entry.ts
 import { isMainThread } from "node:worker_threads";

@@ -34,7 +34,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-KMFWTJUE.js";
+} from "./chunk-URJLF62X.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

@@ -49560,7 +49560,8 @@ function cascadeToMermaid(graph, options = {}) {
     lines.push(node.kind === "vision" ? `    ${node.id}(["${label}"])` : `    ${node.id}("${label}")`);
   }
   const depthOf = new Map(graph.nodes.map((node) => [node.id, node.depth]));
-  const supportLinks = [];
+  const downLinks = [];
+  const upLinks = [];
   const relays = [];
   let linkIndex = 0;
   for (const edge of graph.edges) {
@@ -49572,15 +49573,17 @@ function cascadeToMermaid(graph, options = {}) {
     const span = (depthOf.get(edge.to) ?? 0) - (depthOf.get(edge.from) ?? 0);
     if (span > 0 || edge.from === edge.to) {
       lines.push(`    ${edge.from} -${".".repeat(Math.max(1, span))}->|supports| ${edge.to}`);
+      downLinks.push(linkIndex++);
     } else if (span < 0) {
-      lines.push(`    ${edge.to} <-${".".repeat(-span)}-|supports| ${edge.from}`);
+      lines.push(`    ${edge.to} <-${".".repeat(-span)}->|supports| ${edge.from}`);
+      upLinks.push(linkIndex++);
     } else {
       const relay = `r${relays.length}`;
       relays.push(relay);
-      lines.push(`    ${relay}[" "]`, `    ${edge.from} -.- ${relay}`, `    ${edge.to} <-.-|supports| ${relay}`);
-      supportLinks.push(linkIndex++);
+      lines.push(`    ${relay}[" "]`, `    ${edge.from} -.- ${relay}`, `    ${edge.to} <-.->|supports| ${relay}`);
+      downLinks.push(linkIndex++);
+      upLinks.push(linkIndex++);
     }
-    supportLinks.push(linkIndex++);
   }
   for (const [status, colors] of Object.entries(STATUS_COLORS)) {
     lines.push(
@@ -49613,8 +49616,9 @@ function cascadeToMermaid(graph, options = {}) {
   }
   for (let start = 0; start < relays.length; start += 500)
     lines.push(`    class ${relays.slice(start, start + 500).join(",")} relay`);
-  if (supportLinks.length > 0)
-    lines.push(`    linkStyle ${supportLinks.join(",")} stroke:${SUPPORT_COLOR},color:${SUPPORT_COLOR}`);
+  const supportStyle = `stroke:${SUPPORT_COLOR},color:${SUPPORT_COLOR}`;
+  if (downLinks.length > 0) lines.push(`    linkStyle ${downLinks.join(",")} ${supportStyle}`);
+  if (upLinks.length > 0) lines.push(`    linkStyle ${upLinks.join(",")} ${supportStyle},marker-end:none`);
   return lines.join("\n") + "\n";
 }
 function mermaidLabel(node) {
@@ -50731,8 +50735,9 @@ function cascade(svg) {
         const act = kind === 'in' ? () => zoomAtCentre(0.8) : kind === 'out' ? () => zoomAtCentre(1.25) : fit;
         button.addEventListener('click', act);
     }
-    const missions = new Map(data.missions.map(m =>
-        [m[0], { title: m[1], tags: m[2], status: m[3], lead: m[4], pace: m[5] }]));
+    const all = data.missions.map(m => ({ name: m[0], title: m[1], tags: m[2], status: m[3], lead: m[4], pace: m[5],
+        page: m[6], text: (m[0] + ' ' + (m[1] || '')).toLowerCase() }));
+    const missions = new Map(all.map(m => [m.name, m]));
     const visions = new Map(data.visions.map(v => [v[0], { title: v[1] }]));
     const nodes = [];
     for (const g of svg.querySelectorAll('g.node')) {
@@ -50746,26 +50751,48 @@ function cascade(svg) {
     const search = document.getElementById('find-name');
     const selects = ['tag', 'status', 'lead', 'pace'].map(key => [key, document.getElementById('filter-' + key)]);
     const count = document.getElementById('find-count');
+    const results = document.getElementById('find-results');
+    const LISTED = 12;
     let matches = [];
     const update = () => {
         const query = search.value.trim().toLowerCase();
         const filters = selects.filter(s => s[1] && s[1].value !== '').map(s => [s[0], s[1].value]);
         const active = query !== '' || filters.length > 0;
+        const fits = (kind, info, text) => (query === '' || text.includes(query)) && filters.every(f =>
+            kind === 'mission' && (f[0] === 'tag' ? info.tags.includes(f[1]) : info[f[0]] === f[1]));
         matches = [];
         for (const node of nodes) {
-            const byText = query === '' || node.text.includes(query);
-            const byFilters = filters.every(f => node.kind === 'mission' && (f[0] === 'tag'
-                ? node.info.tags.includes(f[1]) : node.info[f[0]] === f[1]));
-            const match = active && byText && byFilters;
+            const match = active && fits(node.kind, node.info, node.text);
             if (match) matches.push(node);
             node.g.classList.toggle('match', match);
             node.g.classList.toggle('dim', active && !match);
         }
         box.classList.toggle('filtering', active);
-        const total = nodes.filter(node => node.kind === 'mission').length;
-        const shown = matches.filter(node => node.kind === 'mission').length;
-        count.textContent = active ? shown + ' of ' + total + ' missions' + (matches.length > shown ? ' and ' +
-            (matches.length - shown) + ' vision' + (matches.length - shown === 1 ? '' : 's') : '') : '';
+        // Every mission of the model, also those the figure leaves out (--depth): listed as links to their pages.
+        const found = active ? all.filter(m => fits('mission', m, m.text)) : [];
+        const drawn = matches.filter(node => node.kind === 'mission').length;
+        const visions = matches.length - drawn;
+        count.textContent = active ? found.length + ' of ' + all.length + ' missions' +
+            (drawn !== found.length ? ' (' + drawn + ' in the figure)' : '') +
+            (visions > 0 ? ' and ' + visions + ' vision' + (visions === 1 ? '' : 's') : '') : '';
+        if (!results) return;
+        results.textContent = '';
+        results.hidden = found.length === 0;
+        for (const m of found.slice(0, LISTED)) {
+            const item = document.createElement('li');
+            const link = document.createElement(/^missions\\/[A-Za-z0-9_~-]+\\.html$/.test(m.page) ? 'a' : 'span');
+            if (link.localName === 'a') link.setAttribute('href', m.page);
+            link.textContent = m.name;
+            item.append(link);
+            if (m.title) item.append(' ' + m.title);
+            results.append(item);
+        }
+        if (found.length > LISTED) {
+            const more = document.createElement('li');
+            more.className = 'more';
+            more.textContent = '\u2026 and ' + (found.length - LISTED) + ' more';
+            results.append(more);
+        }
     };
     const focusOn = node => {
         const bounds = node.g.getBBox();
@@ -50872,6 +50899,10 @@ ul.plain { margin: 4px 0; padding-left: 20px; }
 .tools .zoom { margin-left: auto; display: flex; gap: 4px; }
 .tools button { cursor: pointer; min-width: 32px; }
 #find-count { font-size: 13px; color: var(--muted); }
+ol.found { margin: 0 0 10px; padding-left: 22px; font-size: 13px; columns: 2; }
+ol.found[hidden] { display: none; }
+ol.found li { color: var(--muted); break-inside: avoid; }
+ol.found li.more { list-style: none; }
 .cascade.zoomable { height: 70vh; min-height: 360px; border: 1px solid #e3e7ee; border-radius: 8px; overflow: hidden;
   cursor: grab; touch-action: none; }
 .cascade.zoomable:focus { outline: 2px solid var(--blue); outline-offset: 2px; }
@@ -50901,7 +50932,7 @@ tr.measure td:first-child { color: var(--muted); }
 a { color: var(--blue); }
 td.pace { display: table-cell; padding: 7px 10px; border-radius: 0; background: none; }
 @media print {
-  nav.site, .banner, footer, p.note, .tools { display: none; }
+  nav.site, .banner, footer, p.note, .tools, ol.found { display: none; }
   table.scorecard th button.sort::after { content: none; }
   header.top { background: #fff; color: var(--ink); padding: 0 0 8px; }
   main { padding: 0; max-width: none; }
@@ -51459,7 +51490,7 @@ function cascadeTools(site) {
   );
   const paces = sorted(facts.missions.flatMap((mission) => pace.mission(mission) ?? []));
   const select = (key, any, values, label = (value) => value) => `<select id="filter-${key}" aria-label="Filter by ${key}"${values.length === 0 ? " disabled" : ""}><option value="">${any}</option>` + values.map((value) => `<option value="${html(value)}">${html(label(value))}</option>`).join("") + "</select>";
-  return '<div class="tools" id="cascade-tools" hidden><input type="search" id="find-name" placeholder="Search name or title" aria-label="Search missions by name or title" autocomplete="off">' + select("tag", "any tag", tags, (tag) => `#${tag}`) + select("status", "any status", statuses) + select("lead", "any lead", leads) + select("pace", "any pace", paces, (value) => paceText(value)) + '<span id="find-count" aria-live="polite"></span><span class="zoom"><button type="button" data-zoom="in" aria-label="Zoom in">+</button><button type="button" data-zoom="out" aria-label="Zoom out">\u2212</button><button type="button" data-zoom="fit">Fit</button></span></div>';
+  return '<div class="tools" id="cascade-tools" hidden><input type="search" id="find-name" placeholder="Search name or title" aria-label="Search missions by name or title" autocomplete="off">' + select("tag", "any tag", tags, (tag) => `#${tag}`) + select("status", "any status", statuses) + select("lead", "any lead", leads) + select("pace", "any pace", paces, (value) => paceText(value)) + '<span id="find-count" aria-live="polite"></span><span class="zoom"><button type="button" data-zoom="in" aria-label="Zoom in">+</button><button type="button" data-zoom="out" aria-label="Zoom out">\u2212</button><button type="button" data-zoom="fit">Fit</button></span></div>\n<ol class="found" id="find-results" hidden aria-label="Matching missions"></ol>';
 }
 function cascadeData(site) {
   const { facts, pace } = site.model;
@@ -51470,7 +51501,8 @@ function cascadeData(site) {
       tagsOf(mission),
       facts.statusOf(mission),
       leadOf(mission)?.person?.ref?.name ?? "",
-      pace.mission(mission) ?? ""
+      pace.mission(mission) ?? "",
+      site.paths.pageOf(mission) ?? ""
     ]),
     visions: facts.visions.map((vision) => [vision.name ?? "", vision.title ?? ""])
   };

@@ -21,7 +21,7 @@ import {
   sourceFile,
   stdinSourceFile,
   summarize
-} from "./chunk-KMFWTJUE.js";
+} from "./chunk-URJLF62X.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3888,7 +3888,7 @@ function gitError(error) {
 }
 async function catFiles(commit, files, cwd) {
   if (files.length === 0) return [];
-  const output = await new Promise((resolve9, reject) => {
+  const output = await new Promise((resolve10, reject) => {
     const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const chunks = [];
     let stderr = "";
@@ -3897,7 +3897,7 @@ async function catFiles(commit, files, cwd) {
     child.on("error", (error) => reject(gitError(error)));
     child.on(
       "close",
-      (code) => code === 0 ? resolve9(Buffer.concat(chunks)) : reject(gitError(Object.assign(new Error("git"), { stderr })))
+      (code) => code === 0 ? resolve10(Buffer.concat(chunks)) : reject(gitError(Object.assign(new Error("git"), { stderr })))
     );
     child.stdin.end(files.map((file) => `${commit}:${file}
 `).join(""));
@@ -3963,10 +3963,10 @@ function viewInWorker(sources, options) {
     sources: sources.map((source) => ({ path: source.path, file: source.uri.fsPath, text: source.text })),
     options
   };
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: request });
     worker.once("message", (view) => {
-      resolve9(view);
+      resolve10(view);
       void worker.terminate();
     });
     worker.once("error", reject);
@@ -4201,7 +4201,11 @@ function formatChanges(changes, summary, color) {
 }
 
 // packages/cli/src/watch.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
+
+// packages/cli/src/watch-files.ts
+import { existsSync } from "node:fs";
+import { dirname as dirname4, resolve as resolve8 } from "node:path";
 
 // node_modules/chokidar/esm/index.js
 import { stat as statcb } from "fs";
@@ -4932,9 +4936,9 @@ var NodeFsHandler = class {
     if (this.fsw.closed) {
       return;
     }
-    const dirname4 = sysPath.dirname(file);
+    const dirname5 = sysPath.dirname(file);
     const basename4 = sysPath.basename(file);
-    const parent = this.fsw._getWatchedDir(dirname4);
+    const parent = this.fsw._getWatchedDir(dirname5);
     let prevStats = stats;
     if (parent.has(basename4))
       return;
@@ -4961,7 +4965,7 @@ var NodeFsHandler = class {
             prevStats = newStats2;
           }
         } catch (error) {
-          this.fsw._remove(dirname4, basename4);
+          this.fsw._remove(dirname5, basename4);
         }
       } else if (parent.has(basename4)) {
         const at = newStats.atimeMs;
@@ -5057,7 +5061,7 @@ var NodeFsHandler = class {
         this._addToNodeFs(path, initialAdd, wh, depth + 1);
       }
     }).on(EV.ERROR, this._boundHandleError);
-    return new Promise((resolve9, reject) => {
+    return new Promise((resolve10, reject) => {
       if (!stream)
         return reject();
       stream.once(STR_END, () => {
@@ -5066,7 +5070,7 @@ var NodeFsHandler = class {
           return;
         }
         const wasThrottled = throttler ? throttler.clear() : false;
-        resolve9(void 0);
+        resolve10(void 0);
         previous.getChildren().filter((item) => {
           return item !== directory && !current.has(item);
         }).forEach((item) => {
@@ -5893,6 +5897,34 @@ function watch(paths, options = {}) {
   return watcher;
 }
 
+// packages/cli/src/watch-files.ts
+async function watchModelFiles(paths, config, ignore) {
+  const configFile = resolve8(config);
+  const ignored = (path, stats) => resolve8(path) === ignore || Boolean(stats?.isFile() && !path.endsWith(".mission") && !path.endsWith(".json"));
+  const watched = paths.map((path) => resolve8(path)).filter((path) => existsSync(path));
+  watched.push(configFile);
+  const watchers = [];
+  if (watched.length > 0) watchers.push(watch(watched, { ignoreInitial: true, ignored }));
+  const configFolder = dirname4(configFile);
+  if (!existsSync(configFile) && existsSync(configFolder))
+    watchers.push(
+      watch(configFolder, {
+        ignoreInitial: true,
+        depth: 0,
+        ignored: (path) => resolve8(path) !== configFolder && resolve8(path) !== configFile
+      })
+    );
+  await Promise.all(watchers.map((watcher) => new Promise((ready) => watcher.once("ready", ready))));
+  return {
+    onChange: (listener) => {
+      for (const watcher of watchers) watcher.on("all", (_event, path) => listener(resolve8(path)));
+    },
+    close: async () => {
+      await Promise.all(watchers.map((watcher) => watcher.close()));
+    }
+  };
+}
+
 // packages/cli/src/watch.ts
 function watchOption() {
   return new Option("-w, --watch", "rebuild whenever a model file or the config changes (stop with Ctrl-C)");
@@ -5903,7 +5935,7 @@ async function withWatch(paths, options, output, name, build, stop, { writesFile
   if (paths.includes("-")) throw new UsageError("--watch cannot watch standard input (-)");
   if (writesFile && (options.output === void 0 || options.output === "-"))
     throw new UsageError(`--watch needs -o FILE for mission ${name}`);
-  const outputFile = writesFile && options.output !== void 0 ? resolve8(options.output) : void 0;
+  const outputFile = writesFile && options.output !== void 0 ? resolve9(options.output) : void 0;
   const target = writesFile ? ` -> ${options.output}` : "";
   const rebuild = async () => {
     const started = Date.now();
@@ -5922,13 +5954,6 @@ async function withWatch(paths, options, output, name, build, stop, { writesFile
 `
     );
   };
-  const watcher = watch(
-    [...paths, options.config ?? CONFIG_FILE_NAME].map((path) => resolve8(path)),
-    {
-      ignoreInitial: true,
-      ignored: (path, stats) => resolve8(path) === outputFile || Boolean(stats?.isFile() && !path.endsWith(".mission") && !path.endsWith(".json"))
-    }
-  );
   let timer;
   let running = Promise.resolve();
   const schedule = () => {
@@ -5937,9 +5962,9 @@ async function withWatch(paths, options, output, name, build, stop, { writesFile
       running = running.then(rebuild);
     }, SETTLE_MS);
   };
-  await new Promise((ready) => watcher.once("ready", ready));
+  const watcher = await watchModelFiles(paths, options.config ?? CONFIG_FILE_NAME, outputFile);
   await rebuild();
-  watcher.on("all", schedule);
+  watcher.onChange(schedule);
   await new Promise((done) => {
     const finish = () => done();
     process.once("SIGINT", finish);
