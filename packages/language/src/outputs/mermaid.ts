@@ -33,10 +33,13 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
     }
     // Mermaid's layout (dagre) puts the target of every link at least one level below its source, so a
     // `supports` link is written to hold its ends on their cascade levels: from the shallower end, exactly
-    // as long as the levels between them (`-..->` spans two), its arrowhead at the supported end; between
-    // missions on one level it runs through an invisible relay one level below both.
+    // as long as the levels between them (`-..->` spans two). One that points up is written both ways
+    // (`<-..->`, Mermaid draws no lone start arrow) and styled without its end arrow, so its arrowhead is
+    // at the supported end; between missions on one level it runs through an invisible relay one level
+    // below both.
     const depthOf = new Map(graph.nodes.map(node => [node.id, node.depth]));
-    const supportLinks: number[] = [];
+    const downLinks: number[] = [];
+    const upLinks: number[] = [];
     const relays: string[] = [];
     let linkIndex = 0;
     for (const edge of graph.edges) {
@@ -48,15 +51,17 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
         const span = (depthOf.get(edge.to) ?? 0) - (depthOf.get(edge.from) ?? 0);
         if (span > 0 || edge.from === edge.to) {
             lines.push(`    ${edge.from} -${'.'.repeat(Math.max(1, span))}->|supports| ${edge.to}`);
+            downLinks.push(linkIndex++);
         } else if (span < 0) {
-            lines.push(`    ${edge.to} <-${'.'.repeat(-span)}-|supports| ${edge.from}`);
+            lines.push(`    ${edge.to} <-${'.'.repeat(-span)}->|supports| ${edge.from}`);
+            upLinks.push(linkIndex++);
         } else {
             const relay = `r${relays.length}`;
             relays.push(relay);
-            lines.push(`    ${relay}[" "]`, `    ${edge.from} -.- ${relay}`, `    ${edge.to} <-.-|supports| ${relay}`);
-            supportLinks.push(linkIndex++);
+            lines.push(`    ${relay}[" "]`, `    ${edge.from} -.- ${relay}`, `    ${edge.to} <-.->|supports| ${relay}`);
+            downLinks.push(linkIndex++);
+            upLinks.push(linkIndex++);
         }
-        supportLinks.push(linkIndex++);
     }
     for (const [status, colors] of Object.entries(STATUS_COLORS)) {
         lines.push(
@@ -92,8 +97,9 @@ export function cascadeToMermaid(graph: CascadeGraph, options: MermaidOptions = 
     }
     for (let start = 0; start < relays.length; start += 500)
         lines.push(`    class ${relays.slice(start, start + 500).join(',')} relay`);
-    if (supportLinks.length > 0)
-        lines.push(`    linkStyle ${supportLinks.join(',')} stroke:${SUPPORT_COLOR},color:${SUPPORT_COLOR}`);
+    const supportStyle = `stroke:${SUPPORT_COLOR},color:${SUPPORT_COLOR}`;
+    if (downLinks.length > 0) lines.push(`    linkStyle ${downLinks.join(',')} ${supportStyle}`);
+    if (upLinks.length > 0) lines.push(`    linkStyle ${upLinks.join(',')} ${supportStyle},marker-end:none`);
     return lines.join('\n') + '\n';
 }
 

@@ -137,7 +137,7 @@ describe('the cascade graph', () => {
             expect(label[1] ?? label[2]).not.toMatch(/["[\]{}()|]/);
         }
         // A and B are on one level: the supports link runs through an invisible relay (see mermaid-layout.test.ts).
-        expect(mermaid).toContain('    n1 -.- r0\n    n2 <-.-|supports| r0');
+        expect(mermaid).toContain('    n1 -.- r0\n    n2 <-.->|supports| r0');
         expect(mermaid).toMatch(/class n\d+(,n\d+)* hasErrors/);
         const dot = cascadeToDot(graph);
         const labels = dot

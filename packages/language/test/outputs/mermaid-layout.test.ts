@@ -23,6 +23,8 @@ afterAll(async () => {
 interface Rendered {
     /** Each drawn node's Mermaid id (`n3`, `r0`) and its centre. */
     nodes: Array<{ id: string; x: number; y: number; relay: boolean }>;
+    /** Each drawn link (`L_n4_n10_0`) and where it shows an arrowhead (the computed markers, after linkStyle). */
+    links: Array<{ id: string; start: boolean; end: boolean }>;
     errors: string[];
 }
 
@@ -37,14 +39,20 @@ async function render(text: string): Promise<Rendered> {
         const { svg } = await mermaid.render('cascade', ${JSON.stringify(text)});
         const out = document.getElementById('out');
         out.innerHTML = svg;
-        return [...out.querySelectorAll('g.node')].map(node => {
+        const nodes = [...out.querySelectorAll('g.node')].map(node => {
             const [, x, y] = /translate\\(([-\\d.]+),\\s*([-\\d.]+)\\)/.exec(node.getAttribute('transform'));
             const id = /flowchart-(\\w+)-/.exec(node.id)[1];
             return { id, x: Number(x), y: Number(y), relay: node.classList.contains('relay') };
         });
-    })()`)) as Rendered['nodes'];
+        const links = [...out.querySelectorAll('path.flowchart-link')].map(path => ({
+            id: path.id,
+            start: getComputedStyle(path).markerStart !== 'none',
+            end: getComputedStyle(path).markerEnd !== 'none'
+        }));
+        return { nodes, links };
+    })()`)) as Omit<Rendered, 'errors'>;
     await page.close();
-    return { nodes, errors };
+    return { ...nodes, errors };
 }
 
 /** The y of each drawn vision and mission, grouped by its cascade level. */
@@ -105,13 +113,21 @@ describe('Mermaid keeps the cascade levels', () => {
         expect(order).toEqual([...order].sort((a, b) => a - b));
         expect(new Set(order).size).toBe(5);
         // The two supports on one level (A → B, C → D) run through relays, drawn as nothing.
-        expect(text).toContain('n4 <-.-|supports| r0');
+        expect(text).toContain('n4 <-.->|supports| r0');
         expect(text).toContain('n8 -.- r1');
         // E (level 3) supports B (level 1): written from B, two levels long, the arrowhead at B.
-        expect(text).toContain('n4 <-..-|supports| n10');
+        expect(text).toContain('n4 <-..->|supports| n10');
         // G (level 1) supports E (level 3): two levels long.
         expect(text).toContain('n6 -..->|supports| n10');
         expect(rendered.nodes.filter(node => node.relay).map(node => node.id)).toEqual(['r0', 'r1']);
+        // Each supports link shows one arrowhead, at the supported mission: B for A's (through r0) and E's.
+        const arrows = (from: string, to: string) =>
+            rendered.links.find(link => link.id.startsWith(`L_${from}_${to}_`));
+        expect(arrows('n3', 'r0')).toMatchObject({ start: false, end: false });
+        expect(arrows('n4', 'r0')).toMatchObject({ start: true, end: false });
+        expect(arrows('n4', 'n10')).toMatchObject({ start: true, end: false });
+        expect(arrows('n6', 'n10')).toMatchObject({ start: false, end: true });
+        expect(arrows('n0', 'n3')).toMatchObject({ start: false, end: true }); // V → A, an `under` link
     }, 120_000);
 
     test('the old way (every supports link one level long) does push missions down: the check can fail', async ({
