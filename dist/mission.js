@@ -23,12 +23,12 @@ import {
   outputExitCode,
   processOutput,
   readSources,
-  watch,
+  watchModelFiles,
   watchOption,
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-M3CTEFAN.js";
+} from "./lib/chunk-H3P2AJAI.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
@@ -96,7 +96,7 @@ import {
   toDay,
   todayFrom,
   warmUpLayout
-} from "./lib/chunk-URJLF62X.js";
+} from "./lib/chunk-DYA45JPF.js";
 
 // node_modules/nanoid/url-alphabet/index.cjs
 var require_url_alphabet = __commonJS({
@@ -1694,10 +1694,10 @@ var require_yup = __commonJS({
         }
         return description;
       }
-      resolveAll(resolve6) {
+      resolveAll(resolve5) {
         let result = [];
         for (const item of this.values()) {
-          result.push(resolve6(item));
+          result.push(resolve5(item));
         }
         return result;
       }
@@ -2078,12 +2078,12 @@ attempted value: ${formattedValue}
           value
         }));
         let disableStackTrace = (_options$disableStack2 = options == null ? void 0 : options.disableStackTrace) != null ? _options$disableStack2 : schema.spec.disableStackTrace;
-        return new Promise((resolve6, reject) => schema._validate(value, options, (error, parsed) => {
+        return new Promise((resolve5, reject) => schema._validate(value, options, (error, parsed) => {
           if (ValidationError.isError(error)) error.value = parsed;
           reject(error);
         }, (errors, validated) => {
           if (errors.length) reject(new ValidationError(errors, validated, void 0, void 0, disableStackTrace));
-          else resolve6(validated);
+          else resolve5(validated);
         }));
       }
       validateSync(value, options) {
@@ -4377,12 +4377,12 @@ var require_dist2 = __commonJS({
             case 0:
               headerAttributes = _args2.length > 1 && _args2[1] !== void 0 ? _args2[1] : {};
               tick = typeof (globalThis === null || globalThis === void 0 ? void 0 : globalThis.setImmediate) === "function" ? function() {
-                return new Promise(function(resolve6) {
-                  return globalThis.setImmediate(resolve6);
+                return new Promise(function(resolve5) {
+                  return globalThis.setImmediate(resolve5);
                 });
               } : function() {
-                return new Promise(function(resolve6) {
-                  return setTimeout(resolve6, 0);
+                return new Promise(function(resolve5) {
+                  return setTimeout(resolve5, 0);
                 });
               };
               runAsync = /* @__PURE__ */ (function() {
@@ -6585,7 +6585,7 @@ async function runMcp(paths, options, output, stop) {
   const port = options.http === void 0 ? void 0 : portNumber(options.http);
   if (port === void 0 && (options.host !== void 0 || options.allowRemote))
     throw new UsageError("--host and --allow-remote need --http PORT");
-  const mcp = await import("./lib/src-E7TJPMQM.js");
+  const mcp = await import("./lib/src-3KK66SIY.js");
   if (port !== void 0) {
     try {
       mcp.allowedHost(options);
@@ -6634,8 +6634,8 @@ async function runMcp(paths, options, output, stop) {
     `mission mcp: ${sources.length} files of ${root} at ${serving.url} (Streamable HTTP; Ctrl-C stops)
 `
   );
-  await new Promise((resolve6) => {
-    const done = () => resolve6();
+  await new Promise((resolve5) => {
+    const done = () => resolve5();
     process.once("SIGINT", done);
     process.once("SIGTERM", done);
     stop?.addEventListener("abort", done, { once: true });
@@ -7531,10 +7531,8 @@ function defineSchemaCommand(program, context) {
 }
 
 // packages/cli/src/serve.ts
-import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { isIP } from "node:net";
-import { resolve as resolve5 } from "node:path";
 var DEFAULT_PORT = 4173;
 var SETTLE_MS = 30;
 async function startSiteServer(paths, options, output) {
@@ -7610,20 +7608,10 @@ data: ${Date.now()}
   const address = server.address();
   const boundPort = typeof address === "object" && address ? address.port : port;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${boundPort}/`;
-  const watched = [...paths, options.config ?? CONFIG_FILE_NAME].map((path) => resolve5(path));
-  const watcher = watch(
-    watched.filter((path) => existsSync(path)),
-    {
-      ignoreInitial: true,
-      ignored: (path, stats) => Boolean(stats?.isFile() && !path.endsWith(".mission") && !path.endsWith(".json"))
-    }
-  );
-  await new Promise((ready) => watcher.once("ready", ready));
-  const missing = watched.filter((path) => !existsSync(path));
-  if (missing.length > 0) watcher.add(missing);
+  const watcher = await watchModelFiles(paths, options.config ?? CONFIG_FILE_NAME);
   let timer;
   let running = Promise.resolve();
-  watcher.on("all", () => {
+  watcher.onChange(() => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(rebuild).catch((error) => {

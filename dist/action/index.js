@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-M3CTEFAN.js";
+} from "../lib/chunk-H3P2AJAI.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-URJLF62X.js";
+} from "../lib/chunk-DYA45JPF.js";
 
 // packages/cli/src/action-entry.ts
 import { isMainThread } from "node:worker_threads";

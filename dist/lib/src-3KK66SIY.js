@@ -34,7 +34,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-URJLF62X.js";
+} from "./chunk-DYA45JPF.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

@@ -21,7 +21,7 @@ import {
   sourceFile,
   stdinSourceFile,
   summarize
-} from "./chunk-URJLF62X.js";
+} from "./chunk-DYA45JPF.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -5902,7 +5902,7 @@ async function watchModelFiles(paths, config, ignore) {
   const configFile = resolve8(config);
   const ignored = (path, stats) => resolve8(path) === ignore || Boolean(stats?.isFile() && !path.endsWith(".mission") && !path.endsWith(".json"));
   const watched = paths.map((path) => resolve8(path)).filter((path) => existsSync(path));
-  watched.push(configFile);
+  if (existsSync(configFile)) watched.push(configFile);
   const watchers = [];
   if (watched.length > 0) watchers.push(watch(watched, { ignoreInitial: true, ignored }));
   const configFolder = dirname4(configFile);
@@ -6095,7 +6095,7 @@ export {
   formatSarif,
   failOnOption,
   outputExitCode,
-  watch,
+  watchModelFiles,
   watchOption,
   withWatch,
   validationFailure,
