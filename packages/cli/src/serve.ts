@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
-import { watch } from 'chokidar';
 import type { Command } from 'commander';
 import {
     CONFIG_FILE_NAME,
@@ -21,6 +18,7 @@ import { outputModelFrom } from './compile.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
 import { loadModel } from './load-model.js';
 import type { Output } from './output.js';
+import { watchModelFiles } from './watch-files.js';
 
 export interface ServeOptions extends SiteCommandOptions {
     readonly port?: string;
@@ -120,22 +118,11 @@ export async function startSiteServer(
     const boundPort = typeof address === 'object' && address ? address.port : port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}/`;
 
-    // Chokidar can say `ready` before it watches everything when one of its paths does not exist (no config
-    // file, most often): a save just after would go unseen. So the existing paths first, the others once ready.
-    const watched = [...paths, options.config ?? CONFIG_FILE_NAME].map(path => resolve(path));
-    const watcher = watch(
-        watched.filter(path => existsSync(path)),
-        {
-            ignoreInitial: true,
-            ignored: (path, stats) => Boolean(stats?.isFile() && !path.endsWith('.mission') && !path.endsWith('.json'))
-        }
-    );
-    await new Promise<void>(ready => watcher.once('ready', ready));
-    const missing = watched.filter(path => !existsSync(path));
-    if (missing.length > 0) watcher.add(missing);
+    // Ready means watching, an absent config file included (watch-files.ts): a save just after is seen.
+    const watcher = await watchModelFiles(paths, options.config ?? CONFIG_FILE_NAME);
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> = Promise.resolve();
-    watcher.on('all', () => {
+    watcher.onChange(() => {
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => {
             running = running.then(rebuild).catch((error: unknown) => {
