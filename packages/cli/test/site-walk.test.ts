@@ -156,6 +156,15 @@ describe('the site in Chromium', () => {
         await page.locator('#cascade-tools').waitFor({ state: 'visible', ...WAIT });
         const matches = (): Promise<string[]> =>
             page.locator('.cascade g.node.match').evaluateAll(nodes => nodes.map(node => node.id));
+        // The keyboard on the focused figure: + zooms in, 0 fits again.
+        const width = async (): Promise<number> =>
+            Number(((await page.locator('.cascade svg').getAttribute('viewBox')) ?? '').split(' ')[2]);
+        const fitted = await width();
+        await page.locator('.cascade').focus();
+        await page.keyboard.press('+');
+        expect(await width()).toBeCloseTo(fitted * 0.8);
+        await page.keyboard.press('0');
+        expect(await width()).toBe(fitted);
         // Drawn (level 2): outlined in the figure, and Enter centres it and focuses its link.
         await page.locator('#find-name').fill('nursing gaps');
         expect(await matches()).toEqual(['mission-Workforce']);

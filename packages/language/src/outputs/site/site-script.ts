@@ -84,7 +84,7 @@ function cascade(svg) {
         const keys = { '+': () => zoomAtCentre(0.8), '=': () => zoomAtCentre(0.8), '-': () => zoomAtCentre(1.25),
             '0': fit, ArrowLeft: () => pan(-0.1, 0), ArrowRight: () => pan(0.1, 0),
             ArrowUp: () => pan(0, -0.1), ArrowDown: () => pan(0, 0.1) };
-        const act = keys[event.key];
+        const act = Object.prototype.hasOwnProperty.call(keys, event.key) ? keys[event.key] : undefined;
         if (act) { event.preventDefault(); act(); }
     });
 
