@@ -22,6 +22,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { generateWorkspace } from '../../../bench/generate.mjs';
 import { createMissionServices } from '../src/mission-module.js';
 import { createMissionParser, MissionFastParser, MissionParser } from '../src/syntax/fast-parser.js';
+import { generateFromGrammar } from './grammar-instances.js';
 
 const { Mission } = createMissionServices(EmptyFileSystem);
 const langiumParser = createLangiumParser(Mission);
@@ -207,6 +208,17 @@ describe("the fast parse path gives what Langium's parser gives", () => {
     it('on a generated 1,000-mission workspace (every construct, comments, a scattering of problems)', () => {
         const files = generateWorkspace(1000, 20) as Array<{ name: string; text: string }>;
         for (const file of files) expect(expectSameParse(file.text, file.name), file.name).toBe('parsed');
+    });
+
+    it('on text generated from every rule and alternative of the grammar (so a new construct is held too)', () => {
+        // The fixed inputs above use only the constructs known when they were written; these follow the grammar.
+        const documents = generateFromGrammar(Mission.Grammar);
+        expect(documents.length).toBeGreaterThan(0);
+        for (const [index, text] of documents.entries())
+            expect(
+                expectSameParse(text, `generated document ${index}:\n${text}\n`),
+                `the fast parser fell back on a construct it does not follow (syntax/fast-parser.ts):\n${text}`
+            ).toBe('parsed');
     });
 
     it.each(Object.entries(EDGE_CASES))('on %s', (label, text) => {

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { buildModelJson, modelJsonText } from '../../src/outputs/model-json.js';
+import { createMissionServices } from '../../src/mission-module.js';
+import { generateFromGrammar } from '../grammar-instances.js';
 import { checkText } from './output-helpers.js';
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -50,6 +53,19 @@ async function compiled(text: string): Promise<CompiledJson> {
     expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true);
     return json;
 }
+
+describe('the JSON model on every construct of the grammar', () => {
+    test('every construct of the grammar gives JSON the schema accepts (text generated from the grammar)', async () => {
+        // The texts below use only the constructs known when they were written; these follow the grammar,
+        // so a new key's schema is checked on a value, not only on an empty array or a null.
+        const documents = generateFromGrammar(createMissionServices(EmptyFileSystem).Mission.Grammar);
+        expect(documents.length).toBeGreaterThan(0);
+        for (const text of documents) {
+            const json = JSON.parse(modelJsonText(await checkText(text))) as unknown;
+            expect(validate(json), `${text}\n${JSON.stringify(validate.errors, null, 2)}`).toBe(true);
+        }
+    });
+});
 
 describe('the JSON model on broken and unusual models', () => {
     test('an under cycle: ancestors stop, the cycle is listed, windows inherit around it', async () => {
