@@ -146,3 +146,55 @@ describe('renderReport', () => {
         expect(many).toMatch(/<p class="note">\d+ errors?, \d+ warnings?, \d+ info in 1 file\. /);
     });
 });
+
+describe('the scorecard in cascade order', () => {
+    test('depth first from each vision, then the unaligned and the cycles; facts and links both ways', async () => {
+        const model = await checkText(`
+            vision V { horizon 2030-12-31 }
+            mission Loose { measure m { target 1 } }
+            mission A under V { boundary { window 2026-01-01 .. 2026-12-31 budget 10k GBP } measure m { target 1 } }
+            mission A2 under A { measure m { target 1 contributes to A.m } }
+            mission A1 under A { boundary { budget 4k GBP headcount 2 } measure m { target 1 contributes to A.m } }
+            mission X under Y { }
+            mission Y under X { }
+        `);
+        const page = renderReport(model);
+        const rows = [
+            ...page.matchAll(/<tr class="group[^"]*" id="(\w+-\d+)"><td colspan="\d" class="(level-\d)">([^<]*)/g)
+        ];
+        expect(rows.map(([, id, level, name]) => `${id} ${level} ${name!.trim()}`)).toEqual([
+            'vision-0 level-0 Vision V',
+            'mission-1 level-1 A',
+            'mission-2 level-2 A2',
+            'mission-3 level-2 A1',
+            'mission-0 level-0 Loose',
+            'mission-4 level-0 X',
+            'mission-5 level-1 Y'
+        ]);
+        // A's window and budget, with what its children are allocated (A2 states none, A1 4k and 2 people).
+        expect(page).toContain(
+            '<span class="label">Budget</span> 10,000 GBP <span class="none">· children 4,000 GBP</span>'
+        );
+        expect(page).toContain(
+            '<span class="label">Headcount</span> <span class="none">none</span> <span class="none">· children 2</span>'
+        );
+        // A1 inherits A's window: it says whose.
+        const a1 = page.slice(page.indexOf('id="mission-3"'), page.indexOf('id="mission-0"'));
+        expect(a1).toContain(
+            '<span class="label">Window</span> 2026-01-01 .. 2026-12-31 <span class="none">(from A)</span>'
+        );
+        expect(page).toContain('<span class="label">Window</span> <span class="none">none</span>');
+        // Every in-page link has its target, and X's cycle error links to its row and back.
+        const ids = new Set([...page.matchAll(/\sid="([^"]+)"/g)].map(match => match[1]));
+        const targets = [...page.matchAll(/\shref="#([^"]+)"/g)].map(match => match[1]);
+        expect(targets.filter(target => !ids.has(target))).toEqual([]);
+        const cycle = model.diagnostics.findIndex(d => d.severity === 'error' && model.elementOf(d)?.name === 'X');
+        expect(cycle).toBeGreaterThanOrEqual(0);
+        const code = model.diagnostics[cycle]!.code;
+        expect(page).toContain(`<tr id="problem-${cycle}">`);
+        expect(page).toMatch(new RegExp(`<tr id="problem-${cycle}">.*<a class="element" href="#mission-4">X</a>`));
+        expect(page).toMatch(
+            new RegExp(`id="mission-4">[^\\n]*<a class="problem error" href="#problem-\\d+"[^>]*>${code}</a>`)
+        );
+    });
+});
