@@ -3,21 +3,11 @@ import type { Model } from '../generated/ast.js';
 import { ModelFacts } from './model-facts.js';
 
 /**
- * A document builder that can tell when an update left the model as it was: every node, link and
- * value the facts read (an edit of a title, a comment or the layout, moved onto the current tree).
- */
-export interface ModelKeepingBuilder {
-    readonly lastUpdateKeptModel: boolean;
-}
-
-function keepsModel(builder: unknown): builder is ModelKeepingBuilder {
-    return typeof (builder as Partial<ModelKeepingBuilder>).lastUpdateKeptModel === 'boolean';
-}
-
-/**
  * Computes the model facts once per build, over every document of the workspace, and hands the same
- * instance to every consumer until the model changes: any update (unless the builder says it kept the
- * model) and any document linked again.
+ * instance to every consumer until the model changes. Two things drop them: any document linked again
+ * (Langium's build phase), and the document builder's explicit `invalidate()` on an update that changed
+ * the model (incremental/document-builder.ts: an update that kept every node, link and value, as an
+ * edit of a title, a comment or the layout does, keeps them).
  */
 export class ModelFactsProvider {
     private readonly documents: LangiumDocuments;
@@ -25,13 +15,12 @@ export class ModelFactsProvider {
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
-        const builder = shared.workspace.DocumentBuilder;
-        builder.onUpdate(() => {
-            if (!(keepsModel(builder) && builder.lastUpdateKeptModel)) this.facts = undefined;
-        });
-        builder.onDocumentPhase(DocumentState.Linked, () => {
-            this.facts = undefined;
-        });
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, () => this.invalidate());
+    }
+
+    /** Drops the facts: the next `get()` computes them from the documents as they are. */
+    invalidate(): void {
+        this.facts = undefined;
     }
 
     get(): ModelFacts {

@@ -12,7 +12,6 @@ import {
     type URI
 } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
-import type { ModelKeepingBuilder } from '../facts/facts-provider.js';
 import { factFingerprints } from '../facts/fingerprints.js';
 import type { ModelFacts } from '../facts/model-facts.js';
 import type { Model } from '../generated/ast.js';
@@ -81,7 +80,7 @@ const ABSENT = '';
  * - when the workspace was not quiet before the edit (a cancelled build, a settings change), every
  *   document is validated again.
  */
-export class MissionDocumentBuilder extends DefaultDocumentBuilder implements ModelKeepingBuilder {
+export class MissionDocumentBuilder extends DefaultDocumentBuilder {
     /** All validation categories on every update: the rules do not depend on which file changed. */
     override updateBuildOptions: BuildOptions = { validation: true };
 
@@ -102,8 +101,8 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
      */
     private readonly partialValidations = new WeakMap<LangiumDocument, { kept: Diagnostic[]; elements: AstNode[] }>();
     private readonly printsOfFacts = new WeakMap<ModelFacts, Map<AstNode, string>>();
-    /** Whether the last update left every node, link and fact as it was (see facts-provider.ts). */
-    lastUpdateKeptModel = false;
+    /** Whether the last update left every node, link and fact as it was: the facts are then kept. */
+    private lastUpdateKeptModel = false;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -290,6 +289,18 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder implements Mo
             // The same text: only its diagnostics are published again.
             this.resetToState(document, DocumentState.IndexedReferences);
         }
+    }
+
+    /**
+     * Before the update's listeners run: the facts of every language are dropped unless this update kept
+     * the model (facts/facts-provider.ts), so no listener reads the facts of the model before the change.
+     */
+    protected override async emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {
+        if (!this.lastUpdateKeptModel) {
+            for (const services of this.serviceRegistry.all)
+                (services as MissionServices).facts?.ModelFactsProvider.invalidate();
+        }
+        await super.emitUpdate(changed, deleted);
     }
 
     /**
