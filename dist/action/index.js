@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-H3P2AJAI.js";
+} from "../lib/chunk-HBR4DEUU.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-DYA45JPF.js";
+} from "../lib/chunk-SZ5GRJI7.js";
 
 // packages/cli/src/action-entry.ts
 import { isMainThread } from "node:worker_threads";

@@ -38490,21 +38490,16 @@ function emptyLoad(person) {
 }
 
 // packages/language/src/facts/facts-provider.ts
-function keepsModel(builder) {
-  return typeof builder.lastUpdateKeptModel === "boolean";
-}
 var ModelFactsProvider = class {
   documents;
   facts;
   constructor(shared2) {
     this.documents = shared2.workspace.LangiumDocuments;
-    const builder = shared2.workspace.DocumentBuilder;
-    builder.onUpdate(() => {
-      if (!(keepsModel(builder) && builder.lastUpdateKeptModel)) this.facts = void 0;
-    });
-    builder.onDocumentPhase(DocumentState.Linked, () => {
-      this.facts = void 0;
-    });
+    shared2.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, () => this.invalidate());
+  }
+  /** Drops the facts: the next `get()` computes them from the documents as they are. */
+  invalidate() {
+    this.facts = void 0;
   }
   get() {
     return this.facts ??= new ModelFacts(this.documents.all.map((document) => document.parseResult.value));
@@ -44109,7 +44104,7 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
    */
   partialValidations = /* @__PURE__ */ new WeakMap();
   printsOfFacts = /* @__PURE__ */ new WeakMap();
-  /** Whether the last update left every node, link and fact as it was (see facts-provider.ts). */
+  /** Whether the last update left every node, link and fact as it was: the facts are then kept. */
   lastUpdateKeptModel = false;
   constructor(services) {
     super(services);
@@ -44253,6 +44248,17 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
     } else {
       this.resetToState(document, DocumentState.IndexedReferences);
     }
+  }
+  /**
+   * Before the update's listeners run: the facts of every language are dropped unless this update kept
+   * the model (facts/facts-provider.ts), so no listener reads the facts of the model before the change.
+   */
+  async emitUpdate(changed, deleted) {
+    if (!this.lastUpdateKeptModel) {
+      for (const services of this.serviceRegistry.all)
+        services.facts?.ModelFactsProvider.invalidate();
+    }
+    await super.emitUpdate(changed, deleted);
   }
   /**
    * How the new text can be moved onto the current tree: only the edited top-level elements re-parsed
