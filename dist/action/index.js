@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-HBR4DEUU.js";
+} from "../lib/chunk-PECF64GO.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-SZ5GRJI7.js";
+} from "../lib/chunk-T236DGDD.js";
 
 // packages/cli/src/action-entry.ts
 import { isMainThread } from "node:worker_threads";

@@ -5,13 +5,14 @@
  */
 import { type PaceName, paceText } from '../../facts/pace.js';
 import { stagingQueue } from '../../facts/staging.js';
-import type { AlignmentTarget, Mission } from '../../generated/ast.js';
+import type { Mission } from '../../generated/ast.js';
 import { leadOf, tagsOf } from '../../model/accessors.js';
 import { planGanttSvg } from '../../planning/plan-gantt.js';
 import { planRows } from '../../planning/plan-output.js';
 import { stagingPlanOn } from '../../planning/staging-plan.js';
 import { dateToIso, isValidDate } from '../../model/dates.js';
 import { counted, formatNumber, problemCounts } from '../../model/numbers.js';
+import { cascadeOrder } from '../cascade-order.js';
 import { html } from '../html.js';
 import { money } from '../../model/wording.js';
 import { inlineSvg } from '../svg.js';
@@ -127,33 +128,10 @@ function cascadeData(site: SiteContext): {
     };
 }
 
-/** Every element in cascade order (depth first from each vision, then the unaligned and the cycles), with its depth. */
-function cascadeOrder(site: SiteContext): Array<{ element: AlignmentTarget; depth: number }> {
-    const { facts } = site.model;
-    const order: Array<{ element: AlignmentTarget; depth: number }> = [];
-    const seen = new Set<AlignmentTarget>();
-    const walk = (root: AlignmentTarget): void => {
-        const stack: Array<{ element: AlignmentTarget; depth: number }> = [{ element: root, depth: 0 }];
-        while (stack.length > 0) {
-            const entry = stack.pop()!;
-            if (seen.has(entry.element)) continue;
-            seen.add(entry.element);
-            order.push(entry);
-            const children = facts.childrenOf(entry.element);
-            for (let i = children.length - 1; i >= 0; i--)
-                stack.push({ element: children[i]!, depth: entry.depth + 1 });
-        }
-    };
-    for (const vision of facts.visions) walk(vision);
-    for (const mission of facts.missions) if (!facts.parentOf(mission)) walk(mission);
-    for (const mission of facts.missions) walk(mission);
-    return order;
-}
-
 export function scorecardPage(site: SiteContext): SitePage {
     const path = 'scorecard.html';
     const rows: string[] = [];
-    for (const { element, depth } of cascadeOrder(site)) {
+    for (const { element, depth } of cascadeOrder(site.model.facts)) {
         const indent = `indent-${depth > 7 ? 'deep' : depth}`;
         if (element.$type === 'Vision') {
             rows.push(

@@ -51513,31 +51513,10 @@ function cascadeData(site) {
     visions: facts.visions.map((vision) => [vision.name ?? "", vision.title ?? ""])
   };
 }
-function cascadeOrder2(site) {
-  const { facts } = site.model;
-  const order2 = [];
-  const seen = /* @__PURE__ */ new Set();
-  const walk = (root2) => {
-    const stack = [{ element: root2, depth: 0 }];
-    while (stack.length > 0) {
-      const entry = stack.pop();
-      if (seen.has(entry.element)) continue;
-      seen.add(entry.element);
-      order2.push(entry);
-      const children = facts.childrenOf(entry.element);
-      for (let i = children.length - 1; i >= 0; i--)
-        stack.push({ element: children[i], depth: entry.depth + 1 });
-    }
-  };
-  for (const vision of facts.visions) walk(vision);
-  for (const mission of facts.missions) if (!facts.parentOf(mission)) walk(mission);
-  for (const mission of facts.missions) walk(mission);
-  return order2;
-}
 function scorecardPage(site) {
   const path = "scorecard.html";
   const rows = [];
-  for (const { element, depth } of cascadeOrder2(site)) {
+  for (const { element, depth } of cascadeOrder(site.model.facts)) {
     const indent = `indent-${depth > 7 ? "deep" : depth}`;
     if (element.$type === "Vision") {
       rows.push(

@@ -21,7 +21,7 @@ import {
   sourceFile,
   stdinSourceFile,
   summarize
-} from "./chunk-SZ5GRJI7.js";
+} from "./chunk-T236DGDD.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({

@@ -34,7 +34,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-SZ5GRJI7.js";
+} from "./chunk-T236DGDD.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
