@@ -28,7 +28,7 @@ import {
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-PECF64GO.js";
+} from "./lib/chunk-7ZTKMTFP.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
@@ -96,7 +96,7 @@ import {
   toDay,
   todayFrom,
   warmUpLayout
-} from "./lib/chunk-T236DGDD.js";
+} from "./lib/chunk-BKZ7JYZ4.js";
 
 // node_modules/nanoid/url-alphabet/index.cjs
 var require_url_alphabet = __commonJS({
@@ -6585,7 +6585,7 @@ async function runMcp(paths, options, output, stop) {
   const port = options.http === void 0 ? void 0 : portNumber(options.http);
   if (port === void 0 && (options.host !== void 0 || options.allowRemote))
     throw new UsageError("--host and --allow-remote need --http PORT");
-  const mcp = await import("./lib/src-PGCJDAUN.js");
+  const mcp = await import("./lib/src-ZH4VVBHI.js");
   if (port !== void 0) {
     try {
       mcp.allowedHost(options);

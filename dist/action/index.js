@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-PECF64GO.js";
+} from "../lib/chunk-7ZTKMTFP.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-T236DGDD.js";
+} from "../lib/chunk-BKZ7JYZ4.js";
 
 // packages/cli/src/action-entry.ts
 import { isMainThread } from "node:worker_threads";

@@ -1,4 +1,8 @@
 /** HTML text escaping for the report: every piece of model text goes through `html`. */
+import type { StagingEntry } from '../facts/staging.js';
+import { formatNumber } from '../model/numbers.js';
+import { money } from '../model/wording.js';
+
 export function html(text: string | number): string {
     return String(text)
         .replace(/&/g, '&amp;')
@@ -18,4 +22,19 @@ export function barSvg(fraction: number | undefined, kind: string, label: string
         (width > 0 ? `<rect class="fill" x="0" y="0" width="${width.toFixed(2)}" height="8" rx="4"/>` : '') +
         '</svg>'
     );
+}
+
+/**
+ * A staged mission's figures as three table cells (cost of delay a week, window in weeks, CD3), the
+ * same in the report's staging queue and the site's.
+ */
+export function stagingFigureCells(entry: StagingEntry): string {
+    const value =
+        entry.costOfDelayPerWeek === undefined
+            ? '<span class="none">no value</span>'
+            : html(money(entry.costOfDelayPerWeek, entry.currency ?? ''));
+    const weeks =
+        entry.windowWeeks === undefined ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks));
+    const cd3 = entry.cd3 === undefined ? '<span class="none">—</span>' : `<b>${html(formatNumber(entry.cd3))}</b>`;
+    return `<td class="num">${value}</td><td class="num">${weeks}</td><td class="num">${cd3}</td>`;
 }

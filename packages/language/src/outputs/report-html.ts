@@ -28,7 +28,7 @@ import { linkableUrl } from '../model/links.js';
 import { dateToIso, isValidDate, todayFrom } from '../model/dates.js';
 import { counted, formatNumber, problemCounts } from '../model/numbers.js';
 import { cascadeOrder } from './cascade-order.js';
-import { barSvg, html } from './html.js';
+import { barSvg, html, stagingFigureCells } from './html.js';
 import type { OutputModel } from './output-model.js';
 import { REPORT_CSS } from './report-style.js';
 import { inlineSvg } from './svg.js';
@@ -455,19 +455,10 @@ function stagingSection(model: OutputModel, selection: TagSelection | undefined)
         const ranked = entry.cd3 !== undefined;
         const title = entry.mission.title ? ` <span class="none">${html(entry.mission.title)}</span>` : '';
         const leadLine = lead ? `<br><span class="none">lead ${html(lead)}</span>` : '';
-        const value =
-            entry.costOfDelayPerWeek === undefined
-                ? '<span class="none">no value</span>'
-                : html(money(entry.costOfDelayPerWeek, entry.currency ?? ''));
-        const weeks =
-            entry.windowWeeks === undefined ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks));
-        const cd3 = ranked ? `<b>${html(formatNumber(entry.cd3!))}</b>` : '<span class="none">—</span>';
         return (
             `<tr><td><span class="rank${ranked ? '' : ' unranked'}">${index + 1}</span></td>` +
             `<td><b>${html(entry.mission.name)}</b>${title}${leadLine}</td>` +
-            `<td class="num">${value}</td>` +
-            `<td class="num">${weeks}</td>` +
-            `<td class="num">${cd3}</td></tr>`
+            `${stagingFigureCells(entry)}</tr>`
         );
     });
     const head =

@@ -11,10 +11,9 @@ import { planGanttSvg } from '../../planning/plan-gantt.js';
 import { planRows } from '../../planning/plan-output.js';
 import { stagingPlanOn } from '../../planning/staging-plan.js';
 import { dateToIso, isValidDate } from '../../model/dates.js';
-import { counted, formatNumber, problemCounts } from '../../model/numbers.js';
+import { counted, problemCounts } from '../../model/numbers.js';
 import { cascadeOrder } from '../cascade-order.js';
-import { html } from '../html.js';
-import { money } from '../../model/wording.js';
+import { html, stagingFigureCells } from '../html.js';
 import { inlineSvg } from '../svg.js';
 import { footerOf, type SiteContext } from './site-context.js';
 import { anchorName, elementLink, page, type SitePage } from './site-page.js';
@@ -215,20 +214,11 @@ function missionRow(site: SiteContext, path: string, mission: Mission, indent: s
 export function stagingPage(site: SiteContext): SitePage {
     const path = 'staging.html';
     const { facts } = site.model;
-    const queue = stagingQueue(facts).map((entry, index) => {
-        const value =
-            entry.costOfDelayPerWeek === undefined
-                ? '<span class="none">no value</span>'
-                : html(money(entry.costOfDelayPerWeek, entry.currency ?? ''));
-        const weeks =
-            entry.windowWeeks === undefined ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks));
-        const cd3 = entry.cd3 === undefined ? '<span class="none">—</span>' : `<b>${html(formatNumber(entry.cd3))}</b>`;
-        return (
+    const queue = stagingQueue(facts).map(
+        (entry, index) =>
             `<tr><td><span class="rank${entry.cd3 === undefined ? ' unranked' : ''}">${index + 1}</span></td>` +
-            `<td><b>${elementLink(site.paths, path, entry.mission)}</b></td><td class="num">${value}</td>` +
-            `<td class="num">${weeks}</td><td class="num">${cd3}</td></tr>`
-        );
-    });
+            `<td><b>${elementLink(site.paths, path, entry.mission)}</b></td>${stagingFigureCells(entry)}</tr>`
+    );
     const plan = stagingPlanOn(facts, site.today);
     const planTable = planRows(plan).map((row, index) => {
         const mission = plan.entries[index]!.mission;

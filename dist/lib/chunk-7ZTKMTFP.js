@@ -21,7 +21,7 @@ import {
   sourceFile,
   stdinSourceFile,
   summarize
-} from "./chunk-T236DGDD.js";
+} from "./chunk-BKZ7JYZ4.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({

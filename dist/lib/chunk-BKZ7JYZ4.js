@@ -49793,6 +49793,12 @@ function barSvg(fraction, kind, label) {
   const width = fraction === void 0 ? 0 : Math.max(0, Math.min(1, fraction)) * 100;
   return `<svg class="bar ${html(kind)}" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="${html(label)}"><rect class="track" x="0" y="0" width="100" height="8" rx="4"/>` + (width > 0 ? `<rect class="fill" x="0" y="0" width="${width.toFixed(2)}" height="8" rx="4"/>` : "") + "</svg>";
 }
+function stagingFigureCells(entry) {
+  const value = entry.costOfDelayPerWeek === void 0 ? '<span class="none">no value</span>' : html(money(entry.costOfDelayPerWeek, entry.currency ?? ""));
+  const weeks = entry.windowWeeks === void 0 ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks));
+  const cd3 = entry.cd3 === void 0 ? '<span class="none">\u2014</span>' : `<b>${html(formatNumber(entry.cd3))}</b>`;
+  return `<td class="num">${value}</td><td class="num">${weeks}</td><td class="num">${cd3}</td>`;
+}
 
 // packages/language/src/outputs/report-html.ts
 import { createHash } from "node:crypto";
@@ -50323,10 +50329,7 @@ function stagingSection(model, selection) {
     const ranked = entry.cd3 !== void 0;
     const title = entry.mission.title ? ` <span class="none">${html(entry.mission.title)}</span>` : "";
     const leadLine = lead ? `<br><span class="none">lead ${html(lead)}</span>` : "";
-    const value = entry.costOfDelayPerWeek === void 0 ? '<span class="none">no value</span>' : html(money(entry.costOfDelayPerWeek, entry.currency ?? ""));
-    const weeks = entry.windowWeeks === void 0 ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks));
-    const cd3 = ranked ? `<b>${html(formatNumber(entry.cd3))}</b>` : '<span class="none">\u2014</span>';
-    return `<tr><td><span class="rank${ranked ? "" : " unranked"}">${index + 1}</span></td><td><b>${html(entry.mission.name)}</b>${title}${leadLine}</td><td class="num">${value}</td><td class="num">${weeks}</td><td class="num">${cd3}</td></tr>`;
+    return `<tr><td><span class="rank${ranked ? "" : " unranked"}">${index + 1}</span></td><td><b>${html(entry.mission.name)}</b>${title}${leadLine}</td>${stagingFigureCells(entry)}</tr>`;
   });
   const head = '<thead><tr><th>#</th><th>Mission</th><th class="num">Cost of delay / week</th><th class="num">Window (weeks)</th><th class="num">CD3</th></tr></thead>';
   const body = rows.length === 0 ? '<p class="empty">No staged missions.</p>' : `<table>
@@ -51561,12 +51564,9 @@ function missionRow(site, path, mission, indent) {
 function stagingPage(site) {
   const path = "staging.html";
   const { facts } = site.model;
-  const queue = stagingQueue(facts).map((entry, index) => {
-    const value = entry.costOfDelayPerWeek === void 0 ? '<span class="none">no value</span>' : html(money(entry.costOfDelayPerWeek, entry.currency ?? ""));
-    const weeks = entry.windowWeeks === void 0 ? '<span class="none">open</span>' : html(formatNumber(entry.windowWeeks));
-    const cd3 = entry.cd3 === void 0 ? '<span class="none">\u2014</span>' : `<b>${html(formatNumber(entry.cd3))}</b>`;
-    return `<tr><td><span class="rank${entry.cd3 === void 0 ? " unranked" : ""}">${index + 1}</span></td><td><b>${elementLink(site.paths, path, entry.mission)}</b></td><td class="num">${value}</td><td class="num">${weeks}</td><td class="num">${cd3}</td></tr>`;
-  });
+  const queue = stagingQueue(facts).map(
+    (entry, index) => `<tr><td><span class="rank${entry.cd3 === void 0 ? " unranked" : ""}">${index + 1}</span></td><td><b>${elementLink(site.paths, path, entry.mission)}</b></td>${stagingFigureCells(entry)}</tr>`
+  );
   const plan = stagingPlanOn(facts, site.today);
   const planTable = planRows(plan).map((row, index) => {
     const mission = plan.entries[index].mission;
