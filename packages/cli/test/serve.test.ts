@@ -2,9 +2,9 @@
  * `mission serve`: the site served from memory on loopback, re-checked when a model file is saved, with a
  * server-sent event that reloads open pages; the last good model stays served through a syntax error.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { get, request } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../../language/test/outputs/chromium.js';
@@ -130,6 +130,47 @@ describe('mission serve', () => {
             await reloaded;
             expect((await fetchText(`${url}missions/Extra.html`)).status).toBe(404);
             expect((await fetchText(url)).body).not.toContain('class="banner"');
+        } finally {
+            stream.close();
+        }
+    });
+
+    test('survives its file renamed, deleted and half-written: the last good model stays, with a banner', async () => {
+        const { model, url } = await serveCopy();
+        const stream = await events(url);
+        const page = (path: string) => fetchText(`${url}${path}`);
+        /** Waits for reload events until the site says what `reached` checks (a rename may send two). */
+        const reloadUntil = async (reached: () => Promise<boolean>): Promise<void> => {
+            for (;;) {
+                await stream.next();
+                if (await reached()) return;
+            }
+        };
+        try {
+            const text = readFileSync(EXAMPLE, 'utf8');
+            const renamed = join(dirname(model), 'renamed.mission');
+            let reached = reloadUntil(async () => (await page('missions/Grow.html')).body.includes('renamed.mission:'));
+            renameSync(model, renamed);
+            await reached;
+            expect((await page('missions/Grow.html')).body).not.toContain('class="banner"');
+
+            reached = reloadUntil(async () => (await page('')).body.includes('class="banner"'));
+            unlinkSync(renamed);
+            await reached;
+            const kept = await page('missions/Grow.html');
+            expect(kept.status).toBe(200);
+            expect(kept.body).toContain('no .mission files found');
+
+            reached = reloadUntil(async () => (await page('')).body.includes('syntax error'));
+            // Cut just after a block opens, as a save still in progress would leave it.
+            writeFileSync(model, text.slice(0, text.indexOf('{', Math.floor(text.length / 2)) + 1));
+            await reached;
+            expect((await page('missions/Grow.html')).status).toBe(200);
+
+            reached = reloadUntil(async () => !(await page('')).body.includes('class="banner"'));
+            writeFileSync(model, text);
+            await reached;
+            expect((await page('missions/Grow.html')).body).toContain('<h1>Grow');
         } finally {
             stream.close();
         }
