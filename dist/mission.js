@@ -19,16 +19,19 @@ import {
   failOnOption,
   loadConfig,
   loadModel,
+  loadedModelOf,
   modelOptions,
   outputExitCode,
   processOutput,
+  readModelInputs,
   readSources,
+  todayError,
   watchModelFiles,
   watchOption,
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-7ZTKMTFP.js";
+} from "./lib/chunk-I653YPDG.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
@@ -64,6 +67,7 @@ import {
   formatDocument,
   lazySite,
   modelJsonText,
+  openLiveCheck,
   outputModelOf,
   parseCapacity,
   parseDate,
@@ -96,7 +100,7 @@ import {
   toDay,
   todayFrom,
   warmUpLayout
-} from "./lib/chunk-BKZ7JYZ4.js";
+} from "./lib/chunk-CEN6O3EY.js";
 
 // node_modules/nanoid/url-alphabet/index.cjs
 var require_url_alphabet = __commonJS({
@@ -4578,9 +4582,20 @@ function timeoutOf(options) {
   if (!(seconds > 0)) throw new UsageError(`--timeout wants a number of seconds, not '${options.timeout}'`);
   return seconds * 1e3;
 }
-async function layoutCascade(model, depth, timeoutMs, output) {
+function layoutCascade(model, depth, timeoutMs, output, memo) {
+  const dot = siteCascadeDot(model, { depth });
+  if (memo?.figure && memo.dot === dot) return memo.figure;
+  const figure = layoutDot(dot, timeoutMs, output);
+  if (memo) {
+    memo.dot = dot;
+    memo.figure = figure;
+    figure.catch(() => memo.figure === figure && (memo.figure = void 0));
+  }
+  return figure;
+}
+async function layoutDot(dot, timeoutMs, output) {
   try {
-    return { cascadeSvg: await dotToSvg(siteCascadeDot(model, { depth }), timeoutMs) };
+    return { cascadeSvg: await dotToSvg(dot, timeoutMs) };
   } catch (error) {
     if (!(error instanceof LayoutTimeoutError)) throw error;
     const cascadeNote = `The cascade took longer than ${timeoutMs / 1e3}s to lay out; draw fewer levels with --depth N, or parts of it with mission diagram --root NAME --depth N.`;
@@ -6585,7 +6600,7 @@ async function runMcp(paths, options, output, stop) {
   const port = options.http === void 0 ? void 0 : portNumber(options.http);
   if (port === void 0 && (options.host !== void 0 || options.allowRemote))
     throw new UsageError("--host and --allow-remote need --http PORT");
-  const mcp = await import("./lib/src-ZH4VVBHI.js");
+  const mcp = await import("./lib/src-FLWXZ4MP.js");
   if (port !== void 0) {
     try {
       mcp.allowedHost(options);
@@ -7547,6 +7562,23 @@ async function startSiteServer(paths, options, output) {
   const timeoutMs = timeoutOf(options);
   const depth = depthOf(options);
   warmUpLayout();
+  let live;
+  const cascadeMemo = {};
+  const checkModel = async () => {
+    const { sources, config } = await readModelInputs(paths, options, output);
+    const today = options.today ?? config.today;
+    const settings = JSON.stringify([today, [...config.rules ?? []]]);
+    try {
+      if (live?.settings === settings) return loadedModelOf(sources, config, await live.check.update(sources));
+      live = void 0;
+      const check = await openLiveCheck(sources, { today, rules: config.rules });
+      live = { check, settings };
+      return loadedModelOf(sources, config, check.result);
+    } catch (error) {
+      live = void 0;
+      throw todayError(error);
+    }
+  };
   let pages;
   let good = false;
   let banner = "";
@@ -7555,7 +7587,7 @@ async function startSiteServer(paths, options, output) {
     const started = Date.now();
     let outcome;
     try {
-      const model = await loadModel(paths, options, output, { everyPosition: true });
+      const model = await checkModel();
       const outputModel = outputModelFrom(model);
       const syntaxErrors = model.diagnostics.filter((d) => d.code === "syntax-error").length;
       if (syntaxErrors > 0 && good) {
@@ -7566,15 +7598,8 @@ async function startSiteServer(paths, options, output) {
         );
         outcome = "syntax errors, serving the last good model";
       } else {
-        const cascade = layoutCascade(outputModel, depth, timeoutMs, output);
-        cascade.catch(() => void 0);
-        const site = lazySite(outputModel, { title: options.title, liveReload: true });
-        const figure = await cascade;
-        site.set(
-          "index.html",
-          renderCascadePage(outputModel, { ...figure, title: options.title, liveReload: true }).content
-        );
-        pages = site;
+        const figure = await layoutCascade(outputModel, depth, timeoutMs, output, cascadeMemo);
+        pages = lazySite(outputModel, { ...figure, title: options.title, liveReload: true });
         good = syntaxErrors === 0;
         banner = "";
         outcome = model.summary.errors > 0 ? "model has errors" : "ok";

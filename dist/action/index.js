@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-7ZTKMTFP.js";
+} from "../lib/chunk-I653YPDG.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-BKZ7JYZ4.js";
+} from "../lib/chunk-CEN6O3EY.js";
 
 // packages/cli/src/action-entry.ts
 import { isMainThread } from "node:worker_threads";

@@ -70,15 +70,43 @@ export function timeoutOf(options: SiteCommandOptions): number {
     return seconds * 1000;
 }
 
+export interface CascadeFigure {
+    readonly cascadeSvg?: string;
+    readonly cascadeNote?: string;
+}
+
+/**
+ * The last cascade laid out and its DOT (`mission serve`): a save that leaves the DOT as it was is not
+ * laid out again.
+ */
+export interface CascadeMemo {
+    dot?: string;
+    figure?: Promise<CascadeFigure>;
+}
+
 /** The cascade laid out (in Graphviz's worker), or why not (on stderr and on the page). */
-export async function layoutCascade(
+export function layoutCascade(
     model: OutputModel,
     depth: number | undefined,
     timeoutMs: number,
-    output: Output
-): Promise<{ cascadeSvg?: string; cascadeNote?: string }> {
+    output: Output,
+    memo?: CascadeMemo
+): Promise<CascadeFigure> {
+    const dot = siteCascadeDot(model, { depth });
+    if (memo?.figure && memo.dot === dot) return memo.figure;
+    const figure = layoutDot(dot, timeoutMs, output);
+    if (memo) {
+        memo.dot = dot;
+        memo.figure = figure;
+        // A layout that failed is tried again by the next save.
+        figure.catch(() => memo.figure === figure && (memo.figure = undefined));
+    }
+    return figure;
+}
+
+async function layoutDot(dot: string, timeoutMs: number, output: Output): Promise<CascadeFigure> {
     try {
-        return { cascadeSvg: await dotToSvg(siteCascadeDot(model, { depth }), timeoutMs) };
+        return { cascadeSvg: await dotToSvg(dot, timeoutMs) };
     } catch (error) {
         if (!(error instanceof LayoutTimeoutError)) throw error;
         const cascadeNote =

@@ -49,10 +49,26 @@ export async function loadModel(
     output: Output,
     needs: ModelNeeds = {}
 ): Promise<LoadedModel> {
+    const { sources, config } = await readModelInputs(paths, options, output);
+    return checkModelSources(sources, options, needs, config);
+}
+
+/** The configuration and the model files (`-` is standard input), read but not checked. */
+export async function readModelInputs(
+    paths: readonly string[],
+    options: ModelOptions,
+    output: Output
+): Promise<{ sources: SourceFile[]; config: LoadedConfig }> {
     checkedToday(options.today);
     const config = await loadConfig(options.config);
     const sources = await readModelSources(paths, output);
-    return checkModelSources(sources, options, needs, config);
+    return { sources, config };
+}
+
+/** A model checked elsewhere (a live check), with the configuration's diagnostics first. */
+export function loadedModelOf(sources: readonly SourceFile[], config: LoadedConfig, result: CheckResult): LoadedModel {
+    const diagnostics = [...config.diagnostics, ...result.diagnostics];
+    return { sources, config, result, diagnostics, summary: summarize(sources.length, diagnostics) };
 }
 
 /**
@@ -76,12 +92,16 @@ export async function checkModelSources(
             syntaxOnDemand: !needs.everyPosition
         });
     } catch (error) {
-        if (error instanceof Error && error.message.startsWith('not a calendar date'))
-            throw new UsageError(`--today: ${error.message}`);
-        throw error;
+        throw todayError(error);
     }
-    const diagnostics = [...config.diagnostics, ...result.diagnostics];
-    return { sources, config, result, diagnostics, summary: summarize(sources.length, diagnostics) };
+    return loadedModelOf(sources, config, result);
+}
+
+/** A day the settings refused (`today` of the configuration) as a usage error; any other error as it is. */
+export function todayError(error: unknown): unknown {
+    return error instanceof Error && error.message.startsWith('not a calendar date')
+        ? new UsageError(`--today: ${error.message}`)
+        : error;
 }
 
 /** `--today` as given, once it is a calendar date written YYYY-MM-DD; a usage error otherwise. */

@@ -8,15 +8,23 @@ import {
     LIVE_RELOAD_SCRIPT,
     type LazySite,
     lazySite,
-    renderCascadePage,
+    type LiveCheck,
+    openLiveCheck,
     renderDiagnosticsPage,
     warmUpLayout
 } from 'mission-lang-language';
-import { depthOf, layoutCascade, siteOptionsOf, type SiteCommandOptions, timeoutOf } from './build.js';
+import {
+    type CascadeMemo,
+    depthOf,
+    layoutCascade,
+    siteOptionsOf,
+    type SiteCommandOptions,
+    timeoutOf
+} from './build.js';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { outputModelFrom } from './compile.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
-import { loadModel } from './load-model.js';
+import { type LoadedModel, loadedModelOf, readModelInputs, todayError } from './load-model.js';
 import type { Output } from './output.js';
 import { watchModelFiles } from './watch-files.js';
 
@@ -59,6 +67,27 @@ export async function startSiteServer(
     const depth = depthOf(options);
     warmUpLayout();
 
+    // One live check for the whole session: a save re-checks what it reaches, as in the editor, and a
+    // cascade whose DOT did not change is not laid out again. A changed configuration (rules, today)
+    // starts a new check.
+    let live: { check: LiveCheck; settings: string } | undefined;
+    const cascadeMemo: CascadeMemo = {};
+    const checkModel = async (): Promise<LoadedModel> => {
+        const { sources, config } = await readModelInputs(paths, options, output);
+        const today = options.today ?? config.today;
+        const settings = JSON.stringify([today, [...(config.rules ?? [])]]);
+        try {
+            if (live?.settings === settings) return loadedModelOf(sources, config, await live.check.update(sources));
+            live = undefined;
+            const check = await openLiveCheck(sources, { today, rules: config.rules });
+            live = { check, settings };
+            return loadedModelOf(sources, config, check.result);
+        } catch (error) {
+            live = undefined; // the next save starts afresh
+            throw todayError(error);
+        }
+    };
+
     let pages: LazySite | undefined;
     let good = false;
     let banner = '';
@@ -67,7 +96,7 @@ export async function startSiteServer(
         const started = Date.now();
         let outcome: string;
         try {
-            const model = await loadModel(paths, options, output, { everyPosition: true });
+            const model = await checkModel();
             const outputModel = outputModelFrom(model);
             const syntaxErrors = model.diagnostics.filter(d => d.code === 'syntax-error').length;
             if (syntaxErrors > 0 && good) {
@@ -79,16 +108,9 @@ export async function startSiteServer(
                 );
                 outcome = 'syntax errors, serving the last good model';
             } else {
-                // Pages are rendered when asked for; only the cascade's layout is waited for here.
-                const cascade = layoutCascade(outputModel, depth, timeoutMs, output);
-                cascade.catch(() => undefined); // handled where awaited
-                const site = lazySite(outputModel, { title: options.title, liveReload: true });
-                const figure = await cascade;
-                site.set(
-                    'index.html',
-                    renderCascadePage(outputModel, { ...figure, title: options.title, liveReload: true }).content
-                );
-                pages = site;
+                // Pages are rendered when asked for, the cascade's too; only its layout is waited for here.
+                const figure = await layoutCascade(outputModel, depth, timeoutMs, output, cascadeMemo);
+                pages = lazySite(outputModel, { ...figure, title: options.title, liveReload: true });
                 good = syntaxErrors === 0;
                 banner = '';
                 outcome = model.summary.errors > 0 ? 'model has errors' : 'ok';

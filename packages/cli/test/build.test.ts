@@ -7,7 +7,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { SITE_SCRIPT, SITE_SCRIPT_ELEMENT, withoutSiteScript } from 'mission-lang-language';
+import {
+    checkSources,
+    outputModelOf,
+    SITE_SCRIPT,
+    SITE_SCRIPT_ELEMENT,
+    sourceFile,
+    withoutSiteScript
+} from 'mission-lang-language';
+import { type CascadeMemo, layoutCascade } from '../src/build.js';
 import { describe, expect, test } from 'vitest';
 import { expectUsageError, FIXTURES, REPO, runCli, temporaryFolder } from './helpers.js';
 
@@ -191,6 +199,33 @@ describe('mission build', () => {
             expect,
             /^mission: --depth wants a whole number, not 'two'$/
         );
+    });
+
+    test('a cascade memo (mission serve) lays a DOT out once: an unchanged cascade reuses it', async () => {
+        const modelOf = async (text: string) =>
+            outputModelOf(
+                await checkSources([sourceFile('m.mission', '/memo/m.mission', text)], { today: '2026-11-23' })
+            );
+        const silent = { stdout: () => undefined, stderr: () => undefined, color: false };
+        const memo: CascadeMemo = {};
+        const text =
+            'vision Acme "Acme"\nmission Grow "Grow" under Acme { measure users "Users" { target 10 current 2 } }\n';
+        const first = layoutCascade(await modelOf(text), undefined, 30_000, silent, memo);
+        // Only a figure of a measure changed (not drawn at this depth): the same layout.
+        const unchanged = await modelOf(text.replace('current 2', 'current 3'));
+        expect(layoutCascade(unchanged, 0, 30_000, silent, memo)).not.toBe(first);
+        const again = layoutCascade(unchanged, 0, 30_000, silent, memo);
+        expect(layoutCascade(await modelOf(text), 0, 30_000, silent, memo)).toBe(again);
+        const renamed = layoutCascade(
+            await modelOf(text.replace('"Grow"', '"Grow more"')),
+            undefined,
+            30_000,
+            silent,
+            memo
+        );
+        expect(renamed).not.toBe(again);
+        expect((await renamed).cascadeSvg).toContain('Grow more');
+        expect((await first).cascadeSvg).not.toContain('Grow more');
     });
 
     test('usage errors: a missing path, a bad --today', async () => {

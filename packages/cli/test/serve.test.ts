@@ -176,6 +176,27 @@ describe('mission serve', () => {
         }
     });
 
+    test('a configuration saved while serving applies from the next check on (its rules, in a new check)', async () => {
+        const folder = temporaryFolder();
+        copyFileSync(EXAMPLE, join(folder, 'model.mission'));
+        const config = join(folder, 'mission.config.json');
+        writeFileSync(config, '{}\n');
+        server = await startSiteServer([folder], { port: '0', today: '2026-11-23', config }, output);
+        const stream = await events(server.url);
+        try {
+            const diagnostics = () => fetchText(`${server!.url}diagnostics.html`);
+            expect((await diagnostics()).body).toContain('<code>unmapped-measures</code>');
+            const reloaded = stream.next();
+            writeFileSync(config, '{ "rules": { "unmapped-measures": "off" } }\n');
+            await reloaded;
+            const page = (await diagnostics()).body;
+            expect(page).not.toContain('unmapped-measures');
+            expect(page).toContain('<code>staged-without-value</code>');
+        } finally {
+            stream.close();
+        }
+    });
+
     test('in Chromium an open page reloads itself when a file is saved (the CSP allows the script)', async ({
         skip
     }) => {

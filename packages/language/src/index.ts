@@ -1,6 +1,7 @@
 /** The Mission language package: everything the CLI, the language server and the extension share. */
 export * from './api/check.js';
 export * from './api/stdin-source.js';
+export * from './api/live-check.js';
 export * from './config/json-with-positions.js';
 export * from './config/mission-config.js';
 export * from './facts/cascade.js';

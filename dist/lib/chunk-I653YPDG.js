@@ -21,7 +21,7 @@ import {
   sourceFile,
   stdinSourceFile,
   summarize
-} from "./chunk-BKZ7JYZ4.js";
+} from "./chunk-CEN6O3EY.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3753,10 +3753,18 @@ async function loadConfig(configPath, cwd = process.cwd()) {
 // packages/cli/src/load-model.ts
 var STDIN_PATH = "<stdin>";
 async function loadModel(paths, options, output, needs = {}) {
+  const { sources, config } = await readModelInputs(paths, options, output);
+  return checkModelSources(sources, options, needs, config);
+}
+async function readModelInputs(paths, options, output) {
   checkedToday(options.today);
   const config = await loadConfig(options.config);
   const sources = await readModelSources(paths, output);
-  return checkModelSources(sources, options, needs, config);
+  return { sources, config };
+}
+function loadedModelOf(sources, config, result) {
+  const diagnostics = [...config.diagnostics, ...result.diagnostics];
+  return { sources, config, result, diagnostics, summary: summarize(sources.length, diagnostics) };
 }
 async function checkModelSources(sources, options, needs = {}, loadedConfig) {
   checkedToday(options.today);
@@ -3770,12 +3778,12 @@ async function checkModelSources(sources, options, needs = {}, loadedConfig) {
       syntaxOnDemand: !needs.everyPosition
     });
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith("not a calendar date"))
-      throw new UsageError(`--today: ${error.message}`);
-    throw error;
+    throw todayError(error);
   }
-  const diagnostics = [...config.diagnostics, ...result.diagnostics];
-  return { sources, config, result, diagnostics, summary: summarize(sources.length, diagnostics) };
+  return loadedModelOf(sources, config, result);
+}
+function todayError(error) {
+  return error instanceof Error && error.message.startsWith("not a calendar date") ? new UsageError(`--today: ${error.message}`) : error;
 }
 function checkedToday(today) {
   if (today === void 0) return void 0;
@@ -6085,7 +6093,10 @@ export {
   emit,
   loadConfig,
   loadModel,
+  readModelInputs,
+  loadedModelOf,
   checkModelSources,
+  todayError,
   checkedToday,
   diffSides,
   gitSides,

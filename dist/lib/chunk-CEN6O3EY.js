@@ -48717,6 +48717,73 @@ function stdinSourceFile(path, text) {
   return { path, uri: URI.parse("mission-stdin:///stdin.mission"), text };
 }
 
+// packages/language/src/api/live-check.ts
+async function openLiveCheck(sources, options = {}) {
+  const services = createMissionServices();
+  const settings = services.Mission.config.Settings;
+  settings.setToday(options.today);
+  if (options.rules) settings.setRuleOverrides(options.rules);
+  const workspace = services.shared.workspace;
+  const textDocuments = workspace.TextDocuments;
+  let held = /* @__PURE__ */ new Map();
+  const resultOf = () => {
+    const documents2 = [...held.values()].map((source3) => ({
+      source: source3,
+      document: workspace.LangiumDocuments.getDocument(source3.uri)
+    }));
+    const diagnostics = [];
+    for (const { source: source3, document } of documents2) {
+      const own = (document.diagnostics ?? []).map((diagnostic) => toMissionDiagnostic(source3.path, diagnostic));
+      own.sort((a2, b) => a2.line - b.line || a2.column - b.column || a2.code.localeCompare(b.code));
+      for (const diagnostic of own) diagnostics.push(diagnostic);
+    }
+    return {
+      diagnostics,
+      summary: summarize(documents2.length, diagnostics),
+      documents: documents2,
+      facts: services.Mission.facts.ModelFactsProvider.get(),
+      services
+    };
+  };
+  const documents = sources.map((source3) => {
+    held.set(source3.uri.toString(), source3);
+    textDocuments.set(TextDocument.create(source3.uri.toString(), "mission", 1, source3.text));
+    const document = workspace.LangiumDocumentFactory.fromString(source3.text, source3.uri);
+    workspace.LangiumDocuments.addDocument(document);
+    return document;
+  });
+  await workspace.DocumentBuilder.build(documents, { validation: true });
+  let result = resultOf();
+  let queue = Promise.resolve();
+  const update = async (next) => {
+    const changed = [];
+    const wanted = new Map(next.map((source3) => [source3.uri.toString(), source3]));
+    for (const [key, source3] of wanted) {
+      const before = held.get(key);
+      if (before?.text === source3.text) continue;
+      const version = (textDocuments.get(key)?.version ?? 0) + 1;
+      textDocuments.set(TextDocument.create(key, "mission", version, source3.text));
+      changed.push(source3.uri);
+    }
+    const deleted = [...held.values()].filter((source3) => !wanted.has(source3.uri.toString())).map((source3) => source3.uri);
+    for (const uri of deleted) textDocuments.delete(uri);
+    held = wanted;
+    if (changed.length > 0 || deleted.length > 0) await workspace.DocumentBuilder.update(changed, deleted);
+    result = resultOf();
+    return result;
+  };
+  return {
+    get result() {
+      return result;
+    },
+    update(next) {
+      const run = queue.then(() => update(next));
+      queue = run.catch(() => void 0);
+      return run;
+    }
+  };
+}
+
 // packages/language/src/facts/load-timeline.ts
 function loadSteps(items) {
   const arrivals = items.map((_2, index) => index).sort((a3, b) => items[a3].window.start - items[b].window.start);
@@ -51823,6 +51890,7 @@ export {
   checkSources,
   sourceFile,
   stdinSourceFile,
+  openLiveCheck,
   loadTimeline,
   OutputModel,
   outputModelOf,
