@@ -61,7 +61,7 @@ const LANGUAGE_LAYERS = [
     },
     {
         folder: 'outputs',
-        may: ['facts', 'references', 'validation', 'config', 'planning', 'langium-internals.ts'],
+        may: ['facts', 'references', 'validation', 'config', 'planning', 'syntax', 'langium-internals.ts'],
         // The one exception: the starter model is formatted by the one formatter, which builds its own parser.
         exceptions: { 'starter-model.ts': ['api/format.ts'] },
         why: 'outputs are made from a checked model and know nothing of the LSP, the server or the check API'

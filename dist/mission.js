@@ -31,7 +31,7 @@ import {
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-I653YPDG.js";
+} from "./lib/chunk-ZYAOSHS7.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
@@ -100,7 +100,7 @@ import {
   toDay,
   todayFrom,
   warmUpLayout
-} from "./lib/chunk-CEN6O3EY.js";
+} from "./lib/chunk-ZMM7YEYS.js";
 
 // node_modules/nanoid/url-alphabet/index.cjs
 var require_url_alphabet = __commonJS({
@@ -4489,9 +4489,6 @@ var require_dist2 = __commonJS({
   }
 });
 
-// packages/cli/src/cli-entry.ts
-import { isMainThread } from "node:worker_threads";
-
 // packages/cli/src/tag-option.ts
 function tagged(tag, build) {
   try {
@@ -6600,7 +6597,7 @@ async function runMcp(paths, options, output, stop) {
   const port = options.http === void 0 ? void 0 : portNumber(options.http);
   if (port === void 0 && (options.host !== void 0 || options.allowRemote))
     throw new UsageError("--host and --allow-remote need --http PORT");
-  const mcp = await import("./lib/src-FLWXZ4MP.js");
+  const mcp = await import("./lib/src-UUKWA2F7.js");
   if (port !== void 0) {
     try {
       mcp.allowedHost(options);
@@ -7801,7 +7798,7 @@ var commandDefinitions = [
 ];
 
 // packages/cli/src/cli-entry.ts
-if (isMainThread) process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
 /*! Bundled license information:
 
 ics/dist/index.js:

@@ -17,14 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-I653YPDG.js";
+} from "../lib/chunk-ZYAOSHS7.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-CEN6O3EY.js";
-
-// packages/cli/src/action-entry.ts
-import { isMainThread } from "node:worker_threads";
+} from "../lib/chunk-ZMM7YEYS.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";
@@ -286,4 +283,4 @@ async function appendRunnerFile(env, variable, text) {
 }
 
 // packages/cli/src/action-entry.ts
-if (isMainThread) process.exitCode = await runAction(process.env, processOutput());
+process.exitCode = await runAction(process.env, processOutput());

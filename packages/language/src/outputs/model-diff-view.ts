@@ -1,25 +1,30 @@
 /**
  * What the model diff reads of one checked model (`diffViewOf`): each mission's compared parts and
  * facts (status, progress: from the model's facts, never derived here), the body that tells a rename,
- * and where each element is (to put each diagnostic on its element). Lighter than the JSON model,
+ * and the element each diagnostic is on. Lighter than the JSON model,
  * which also computes loads, ancestry and the staging queue: a diff of 10,000 missions builds two.
  */
 import type { MissionDiagnostic } from '../validation/diagnostics.js';
-import type { Element, Measure, Mission } from '../generated/ast.js';
+import { isMission, type Measure, type Mission } from '../generated/ast.js';
 import { budgetOf, currentOf, baselineOf, headcountOf, leadOf, targetOf, windowOf } from '../model/accessors.js';
 import { dateToIso, isValidDate, toDay } from '../model/dates.js';
 import type { OutputModel, SourceLocation } from './output-model.js';
 
 export interface DiffView {
     readonly missions: readonly MissionView[];
-    /** Visions, persons and teams: where they are. */
-    readonly elements: ReadonlyArray<{
-        readonly kind: 'vision' | 'person' | 'team';
-        readonly name: string;
-        readonly source: SourceLocation;
-    }>;
-    readonly diagnostics: readonly MissionDiagnostic[];
+    /** Every diagnostic of the model, with the element that holds it (put there by the model's own check). */
+    readonly diagnostics: readonly LocatedDiagnostic[];
 }
+
+export interface LocatedDiagnostic {
+    readonly diagnostic: MissionDiagnostic;
+    /** The innermost named element whose text holds the diagnostic's start, or null (the file's). */
+    readonly element: DiagnosticElement | null;
+}
+
+export type DiagnosticElement =
+    | { readonly kind: 'vision' | 'person' | 'team' | 'mission'; readonly name: string }
+    | { readonly kind: 'measure'; readonly name: string; readonly mission: string };
 
 export interface MissionView {
     readonly name: string;
@@ -39,7 +44,6 @@ export interface MissionView {
      * mission. Made when asked: the diff asks only for the missions added and removed.
      */
     readonly body: () => string;
-    readonly source: SourceLocation;
 }
 
 export interface MeasureView {
@@ -48,19 +52,10 @@ export interface MeasureView {
     readonly target: number | null;
     readonly current: number | null;
     readonly progress: number | null;
-    readonly source: SourceLocation;
 }
 
 export function diffViewOf(model: OutputModel): DiffView {
     const { facts } = model;
-    const elements: Array<DiffView['elements'][number]> = [];
-    const add = (kind: 'vision' | 'person' | 'team', list: readonly Element[]) => {
-        for (const element of list)
-            if (named(element)) elements.push({ kind, name: element.name, source: model.sourceOf(element) });
-    };
-    add('vision', facts.visions);
-    add('person', facts.persons);
-    add('team', facts.teams);
     const missions = facts.missions.filter(named).map((mission): MissionView => {
         const window = windowOf(mission);
         const budget = budgetOf(mission);
@@ -84,11 +79,38 @@ export function diffViewOf(model: OutputModel): DiffView {
             window: window ? { start: iso(window.start), end: iso(window.end) } : null,
             headcount: headcountOf(mission)?.count ?? null,
             measures: mission.measures.filter(named).map(measure => measureView(model, measure)),
-            body: () => bodyOf(mission),
-            source: model.sourceOf(mission)
+            body: () => bodyOf(mission)
         };
     });
-    return { missions, elements, diagnostics: model.diagnostics };
+    const diagnostics = model.diagnostics.map(diagnostic => ({
+        diagnostic,
+        element: elementHolding(model, diagnostic)
+    }));
+    return { missions, diagnostics };
+}
+
+/**
+ * The element a diagnostic is on for the diff: the top-level element holding its start (the model's
+ * own assignment, which reads positions only where diagnostics are), then a measure of a mission.
+ */
+function elementHolding(model: OutputModel, diagnostic: MissionDiagnostic): DiagnosticElement | null {
+    const element = model.elementOf(diagnostic);
+    if (!named(element)) return null;
+    if (!isMission(element)) return { kind: KINDS[element.$type], name: element.name };
+    const measure = element.measures.find(
+        candidate => named(candidate) && holds(model.sourceOf(candidate), diagnostic)
+    );
+    return measure
+        ? { kind: 'measure', name: measure.name!, mission: element.name }
+        : { kind: 'mission', name: element.name };
+}
+
+const KINDS = { Vision: 'vision', Person: 'person', Team: 'team' } as const;
+
+function holds(source: SourceLocation, at: { line: number; column: number }): boolean {
+    const before = (a: { line: number; column: number }, b: { line: number; column: number }) =>
+        a.line - b.line || a.column - b.column;
+    return before(source, at) <= 0 && before(at, { line: source.endLine, column: source.endColumn }) <= 0;
 }
 
 function measureView(model: OutputModel, measure: Measure): MeasureView {
@@ -97,8 +119,7 @@ function measureView(model: OutputModel, measure: Measure): MeasureView {
         baseline: baselineOf(measure) ?? null,
         target: targetOf(measure) ?? null,
         current: currentOf(measure) ?? null,
-        progress: model.facts.measure(measure).progress ?? null,
-        source: model.sourceOf(measure)
+        progress: model.facts.measure(measure).progress ?? null
     };
 }
 

@@ -12,7 +12,6 @@
  */
 import type { MissionDiagnostic } from '../validation/diagnostics.js';
 import type { DiffView, MissionView } from './model-diff-view.js';
-import type { SourceLocation } from './output-model.js';
 
 export const MODEL_DIFF_FORMAT = 'mission-diff';
 export const MODEL_DIFF_VERSION = 1;
@@ -258,71 +257,18 @@ function keyedDiagnostics(
     fileKey: ((file: string) => string) | undefined,
     newNameOf: ReadonlyMap<string, string>
 ): Keyed[] {
-    const locate = elementLocator(model);
-    return model.diagnostics.map(diagnostic => {
-        const found = locate(diagnostic);
+    return model.diagnostics.map(({ diagnostic, element: found }) => {
         let key: string;
         if (!found) key = `file ${fileKey ? fileKey(diagnostic.file) : diagnostic.file}`;
         else if (found.kind === 'mission') key = `mission ${newNameOf.get(found.name) ?? found.name}`;
         else if (found.kind === 'measure')
-            key = `measure ${newNameOf.get(found.mission!) ?? found.mission}.${found.name}`;
+            key = `measure ${newNameOf.get(found.mission) ?? found.mission}.${found.name}`;
         else key = `${found.kind} ${found.name}`;
         const element = found
             ? `${found.kind} ${found.kind === 'measure' ? `${found.mission}.` : ''}${found.name}`
             : null;
         return { key: `${diagnostic.code}\n${key}`, diagnostic: { ...diagnostic, element } };
     });
-}
-
-interface Located {
-    readonly kind: 'vision' | 'person' | 'team' | 'mission' | 'measure';
-    readonly name: string;
-    readonly mission?: string;
-}
-
-/** Finds the element holding a diagnostic's start: one sort per file and a binary search per diagnostic. */
-function elementLocator(model: DiffView): (diagnostic: MissionDiagnostic) => Located | undefined {
-    type Entry = { readonly name: string; readonly source: SourceLocation; readonly kind: Located['kind'] };
-    const byFile = new Map<string, Entry[]>();
-    const entries: Entry[] = [
-        ...model.elements,
-        ...model.missions.map(mission => ({ name: mission.name, source: mission.source, kind: 'mission' as const }))
-    ];
-    for (const entry of entries) {
-        const list = byFile.get(entry.source.file);
-        if (list) list.push(entry);
-        else byFile.set(entry.source.file, [entry]);
-    }
-    for (const list of byFile.values()) list.sort((a, b) => compareStart(a.source, b.source));
-    const missions = byName(model.missions);
-    return diagnostic => {
-        const list = byFile.get(diagnostic.file);
-        if (!list) return undefined;
-        let low = 0;
-        let high = list.length - 1;
-        let found: (typeof list)[number] | undefined;
-        while (low <= high) {
-            const middle = (low + high) >> 1;
-            if (compareStart(list[middle]!.source, diagnostic) <= 0) {
-                found = list[middle];
-                low = middle + 1;
-            } else high = middle - 1;
-        }
-        if (!found || !holds(found.source, diagnostic)) return undefined;
-        if (found.kind === 'mission') {
-            const measure = missions.get(found.name)?.measures.find(candidate => holds(candidate.source, diagnostic));
-            if (measure) return { kind: 'measure', name: measure.name, mission: found.name };
-        }
-        return { kind: found.kind, name: found.name };
-    };
-}
-
-function compareStart(a: { line: number; column: number }, b: { line: number; column: number }): number {
-    return a.line - b.line || a.column - b.column;
-}
-
-function holds(source: SourceLocation, at: { line: number; column: number }): boolean {
-    return compareStart(source, at) <= 0 && compareStart(at, { line: source.endLine, column: source.endColumn }) <= 0;
 }
 
 /** Sorted lists, so that a diff and the reverse of its reverse are equal. */

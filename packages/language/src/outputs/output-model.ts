@@ -4,6 +4,7 @@ import type { PaceFacts } from '../facts/pace.js';
 import type { Element } from '../generated/ast.js';
 import type { CheckResult, CheckSummary, MissionDiagnostic } from '../validation/diagnostics.js';
 import { dayToIso, todayFrom } from '../model/dates.js';
+import { elementStartOf } from '../syntax/syntax-on-demand.js';
 
 /** Where an element is: the file as the user named it, 1-based lines and columns (end exclusive). */
 export interface SourceLocation {
@@ -89,16 +90,20 @@ export class OutputModel {
 
     /**
      * Elements are top-level and do not nest, so each diagnostic belongs to the element whose text
-     * holds its start: one sort per file and a binary search per diagnostic.
+     * holds its start: one sort per file and a binary search per diagnostic. The search reads where each
+     * element starts (noted by a lean parse, so no syntax tree is built for it); only an element found
+     * holding a diagnostic has its range read, which may build its tree (`mission diff` of a lean check).
      */
     private assignProblems(): Map<AstNode, ProblemCounts> {
-        const byFile = new Map<string, Array<{ element: Element; source: SourceLocation }>>();
+        const byFile = new Map<string, Array<{ element: Element; source: { line: number; column: number } }>>();
         const { visions, persons, teams, missions } = this.facts;
         for (const element of [...visions, ...persons, ...teams, ...missions] as Element[]) {
-            const source = this.sourceOf(element);
-            const list = byFile.get(source.file);
+            const start = elementStartOf(element);
+            const file = this.pathOf(element);
+            const source = start ? { line: start.line + 1, column: start.column + 1 } : this.sourceOf(element);
+            const list = byFile.get(file);
             if (list) list.push({ element, source });
-            else byFile.set(source.file, [{ element, source }]);
+            else byFile.set(file, [{ element, source }]);
         }
         for (const list of byFile.values())
             list.sort((a, b) => compare(a.source.line, a.source.column, b.source.line, b.source.column));
@@ -120,7 +125,12 @@ export class OutputModel {
                     high = middle - 1;
                 }
             }
-            if (!found || compare(diagnostic.line, diagnostic.column, found.source.endLine, found.source.endColumn) > 0)
+            if (!found) continue;
+            const range = this.sourceOf(found.element);
+            if (
+                compare(range.line, range.column, diagnostic.line, diagnostic.column) > 0 ||
+                compare(diagnostic.line, diagnostic.column, range.endLine, range.endColumn) > 0
+            )
                 continue;
             this.elementByDiagnostic.set(diagnostic, found.element);
             const entry = counts.get(found.element) ?? { errors: 0, warnings: 0, infos: 0 };

@@ -63,6 +63,16 @@ export function elementText(element: AstNode): string | undefined {
     return source.text.slice(start.offset, source.elementStarts[index + 1]?.offset ?? source.text.length);
 }
 
+/**
+ * Where a top-level element starts (0-based line and column), without building its syntax tree where it
+ * has none yet; undefined where its `$cstNode` is to be read instead (a tree already built, a full parse).
+ */
+export function elementStartOf(element: AstNode): TextPosition | undefined {
+    const source =
+        element.$container && !Object.hasOwn(element, '$cstNode') ? SOURCES.get(element.$container) : undefined;
+    return source?.elementStarts[element.$containerIndex ?? -1];
+}
+
 type WritableNode = { $cstNode?: CstNode };
 
 /**

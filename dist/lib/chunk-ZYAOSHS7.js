@@ -21,7 +21,7 @@ import {
   sourceFile,
   stdinSourceFile,
   summarize
-} from "./chunk-CEN6O3EY.js";
+} from "./chunk-ZMM7YEYS.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3943,58 +3943,12 @@ function slashed2(path) {
 }
 
 // packages/cli/src/diff-sides.ts
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-var PARALLEL_FROM_CHARACTERS = 1e6;
-var WORKER_KIND = "mission-diff-side";
 async function diffViews(before, after, options) {
-  const size = [...before, ...after].reduce((total, source) => total + source.text.length, 0);
-  if (size >= PARALLEL_FROM_CHARACTERS && import.meta.url.endsWith(".js")) {
-    try {
-      const plain = {
-        ...options.today === void 0 ? {} : { today: options.today },
-        ...options.config === void 0 ? {} : { config: options.config }
-      };
-      const [a, b] = await Promise.all([viewInWorker(before, plain), viewInWorker(after, plain)]);
-      return [fromPlain(a), fromPlain(b)];
-    } catch {
-    }
-  }
   return [await diffViewFrom(before, options), await diffViewFrom(after, options)];
 }
-async function diffViewFrom(sources, options) {
-  const model = await checkModelSources(sources, options, { everyPosition: true });
+async function diffViewFrom(sources, options, needs = {}) {
+  const model = await checkModelSources(sources, options, needs);
   return diffViewOf(outputModelOf(model.result, model.diagnostics, model.summary));
-}
-function viewInWorker(sources, options) {
-  const request = {
-    kind: WORKER_KIND,
-    sources: sources.map((source) => ({ path: source.path, file: source.uri.fsPath, text: source.text })),
-    options
-  };
-  return new Promise((resolve10, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: request });
-    worker.once("message", (view) => {
-      resolve10(view);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the diff worker exited with ${code} before answering`)));
-  });
-}
-function toPlain(view) {
-  return { ...view, missions: view.missions.map((mission) => ({ ...mission, body: mission.body() })) };
-}
-function fromPlain(view) {
-  return { ...view, missions: view.missions.map((mission) => ({ ...mission, body: () => mission.body })) };
-}
-function isSideRequest(data) {
-  return typeof data === "object" && data !== null && data.kind === WORKER_KIND;
-}
-if (!isMainThread && parentPort && isSideRequest(workerData)) {
-  const request = workerData;
-  const port = parentPort;
-  const sources = request.sources.map((source) => sourceFile(source.path, source.file, source.text));
-  void diffViewFrom(sources, request.options).then((view) => port.postMessage(toPlain(view)));
 }
 
 // packages/cli/src/diff.ts

@@ -46035,6 +46035,10 @@ function elementText(element) {
   if (!start) return element.$cstNode?.text;
   return source3.text.slice(start.offset, source3.elementStarts[index + 1]?.offset ?? source3.text.length);
 }
+function elementStartOf(element) {
+  const source3 = element.$container && !Object.hasOwn(element, "$cstNode") ? SOURCES.get(element.$container) : void 0;
+  return source3?.elementStarts[element.$containerIndex ?? -1];
+}
 var OnDemandNode = class {
   constructor($type) {
     this.$type = $type;
@@ -48417,16 +48421,20 @@ var OutputModel = class {
   }
   /**
    * Elements are top-level and do not nest, so each diagnostic belongs to the element whose text
-   * holds its start: one sort per file and a binary search per diagnostic.
+   * holds its start: one sort per file and a binary search per diagnostic. The search reads where each
+   * element starts (noted by a lean parse, so no syntax tree is built for it); only an element found
+   * holding a diagnostic has its range read, which may build its tree (`mission diff` of a lean check).
    */
   assignProblems() {
     const byFile = /* @__PURE__ */ new Map();
     const { visions, persons, teams, missions } = this.facts;
     for (const element of [...visions, ...persons, ...teams, ...missions]) {
-      const source3 = this.sourceOf(element);
-      const list3 = byFile.get(source3.file);
+      const start = elementStartOf(element);
+      const file = this.pathOf(element);
+      const source3 = start ? { line: start.line + 1, column: start.column + 1 } : this.sourceOf(element);
+      const list3 = byFile.get(file);
       if (list3) list3.push({ element, source: source3 });
-      else byFile.set(source3.file, [{ element, source: source3 }]);
+      else byFile.set(file, [{ element, source: source3 }]);
     }
     for (const list3 of byFile.values())
       list3.sort((a2, b) => compare(a2.source.line, a2.source.column, b.source.line, b.source.column));
@@ -48448,7 +48456,9 @@ var OutputModel = class {
           high = middle - 1;
         }
       }
-      if (!found || compare(diagnostic.line, diagnostic.column, found.source.endLine, found.source.endColumn) > 0)
+      if (!found) continue;
+      const range = this.sourceOf(found.element);
+      if (compare(range.line, range.column, diagnostic.line, diagnostic.column) > 0 || compare(diagnostic.line, diagnostic.column, range.endLine, range.endColumn) > 0)
         continue;
       this.elementByDiagnostic.set(diagnostic, found.element);
       const entry = counts.get(found.element) ?? { errors: 0, warnings: 0, infos: 0 };
@@ -48931,9 +48941,7 @@ ${keyed.diagnostic.message}` : keyed.key;
   };
 }
 function keyedDiagnostics(model, fileKey, newNameOf) {
-  const locate = elementLocator(model);
-  return model.diagnostics.map((diagnostic) => {
-    const found = locate(diagnostic);
+  return model.diagnostics.map(({ diagnostic, element: found }) => {
     let key;
     if (!found) key = `file ${fileKey ? fileKey(diagnostic.file) : diagnostic.file}`;
     else if (found.kind === "mission") key = `mission ${newNameOf.get(found.name) ?? found.name}`;
@@ -48944,46 +48952,6 @@ function keyedDiagnostics(model, fileKey, newNameOf) {
     return { key: `${diagnostic.code}
 ${key}`, diagnostic: { ...diagnostic, element } };
   });
-}
-function elementLocator(model) {
-  const byFile = /* @__PURE__ */ new Map();
-  const entries = [
-    ...model.elements,
-    ...model.missions.map((mission) => ({ name: mission.name, source: mission.source, kind: "mission" }))
-  ];
-  for (const entry of entries) {
-    const list3 = byFile.get(entry.source.file);
-    if (list3) list3.push(entry);
-    else byFile.set(entry.source.file, [entry]);
-  }
-  for (const list3 of byFile.values()) list3.sort((a2, b) => compareStart(a2.source, b.source));
-  const missions = byName2(model.missions);
-  return (diagnostic) => {
-    const list3 = byFile.get(diagnostic.file);
-    if (!list3) return void 0;
-    let low = 0;
-    let high = list3.length - 1;
-    let found;
-    while (low <= high) {
-      const middle = low + high >> 1;
-      if (compareStart(list3[middle].source, diagnostic) <= 0) {
-        found = list3[middle];
-        low = middle + 1;
-      } else high = middle - 1;
-    }
-    if (!found || !holds(found.source, diagnostic)) return void 0;
-    if (found.kind === "mission") {
-      const measure = missions.get(found.name)?.measures.find((candidate) => holds(candidate.source, diagnostic));
-      if (measure) return { kind: "measure", name: measure.name, mission: found.name };
-    }
-    return { kind: found.kind, name: found.name };
-  };
-}
-function compareStart(a2, b) {
-  return a2.line - b.line || a2.column - b.column;
-}
-function holds(source3, at) {
-  return compareStart(source3, at) <= 0 && compareStart(at, { line: source3.endLine, column: source3.endColumn }) <= 0;
 }
 function normalized(diff) {
   const byNameOf = (list3) => [...list3].sort((a2, b) => order(a2.name, b.name));
@@ -49018,14 +48986,6 @@ function sameJson(a2, b) {
 // packages/language/src/outputs/model-diff-view.ts
 function diffViewOf(model) {
   const { facts } = model;
-  const elements = [];
-  const add = (kind, list3) => {
-    for (const element of list3)
-      if (named(element)) elements.push({ kind, name: element.name, source: model.sourceOf(element) });
-  };
-  add("vision", facts.visions);
-  add("person", facts.persons);
-  add("team", facts.teams);
   const missions = facts.missions.filter(named).map((mission) => {
     const window = windowOf(mission);
     const budget = budgetOf(mission);
@@ -49046,11 +49006,28 @@ function diffViewOf(model) {
       window: window ? { start: iso2(window.start), end: iso2(window.end) } : null,
       headcount: headcountOf(mission)?.count ?? null,
       measures: mission.measures.filter(named).map((measure) => measureView(model, measure)),
-      body: () => bodyOf(mission),
-      source: model.sourceOf(mission)
+      body: () => bodyOf(mission)
     };
   });
-  return { missions, elements, diagnostics: model.diagnostics };
+  const diagnostics = model.diagnostics.map((diagnostic) => ({
+    diagnostic,
+    element: elementHolding(model, diagnostic)
+  }));
+  return { missions, diagnostics };
+}
+function elementHolding(model, diagnostic) {
+  const element = model.elementOf(diagnostic);
+  if (!named(element)) return null;
+  if (!isMission(element)) return { kind: KINDS[element.$type], name: element.name };
+  const measure = element.measures.find(
+    (candidate) => named(candidate) && holds(model.sourceOf(candidate), diagnostic)
+  );
+  return measure ? { kind: "measure", name: measure.name, mission: element.name } : { kind: "mission", name: element.name };
+}
+var KINDS = { Vision: "vision", Person: "person", Team: "team" };
+function holds(source3, at) {
+  const before = (a2, b) => a2.line - b.line || a2.column - b.column;
+  return before(source3, at) <= 0 && before(at, { line: source3.endLine, column: source3.endColumn }) <= 0;
 }
 function measureView(model, measure) {
   return {
@@ -49058,8 +49035,7 @@ function measureView(model, measure) {
     baseline: baselineOf(measure) ?? null,
     target: targetOf(measure) ?? null,
     current: currentOf(measure) ?? null,
-    progress: model.facts.measure(measure).progress ?? null,
-    source: model.sourceOf(measure)
+    progress: model.facts.measure(measure).progress ?? null
   };
 }
 function bodyOf(mission) {
