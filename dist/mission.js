@@ -7609,7 +7609,8 @@ async function startSiteServer(paths, options, output) {
 `);
     }
     const time = (/* @__PURE__ */ new Date()).toISOString().slice(11, 19);
-    output.stderr(`[${time}] mission serve (${outcome}, ${Date.now() - started} ms)
+    const open = clients.size === 1 ? "1 open page" : `${clients.size} open pages`;
+    output.stderr(`[${time}] mission serve (${outcome}, ${Date.now() - started} ms, ${open} told to reload)
 `);
     for (const client of clients) client.write(`event: reload
 data: ${Date.now()}

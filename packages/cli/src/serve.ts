@@ -122,7 +122,8 @@ export async function startSiteServer(
             output.stderr(`mission: ${error.message}\n`);
         }
         const time = new Date().toISOString().slice(11, 19);
-        output.stderr(`[${time}] mission serve (${outcome}, ${Date.now() - started} ms)\n`);
+        const open = clients.size === 1 ? '1 open page' : `${clients.size} open pages`;
+        output.stderr(`[${time}] mission serve (${outcome}, ${Date.now() - started} ms, ${open} told to reload)\n`);
         for (const client of clients) client.write(`event: reload\ndata: ${Date.now()}\n\n`);
     };
     await rebuild();

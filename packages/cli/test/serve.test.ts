@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync, renameSync, unlinkSync, writeFileSync } fro
 import { get, request } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import { launchChromium } from '../../language/test/outputs/chromium.js';
 import { type SiteServer, startSiteServer } from '../src/serve.js';
 import { EXAMPLE, expectUsageError, runCli, temporaryFolder } from './helpers.js';
@@ -25,6 +25,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
     await browser?.close();
+});
+
+beforeEach(() => {
+    log.length = 0;
+    // A test that fails shows what the server said: each check, how long it took, how many pages it told.
+    onTestFailed(() => console.error(`mission serve said:\n${log.join('')}`));
 });
 
 afterEach(async () => {
@@ -116,6 +122,7 @@ describe('mission serve', () => {
             await reloaded;
             log.push(`reload after ${Date.now() - saved} ms\n`);
             expect((await fetchText(`${url}missions/Extra.html`)).body).toContain('Added while serving');
+            expect(log.join('')).toMatch(/\] mission serve \(model has errors, \d+ ms, 1 open page told to reload\)\n/);
 
             reloaded = stream.next();
             writeFileSync(model, `${text}\nmission Broken under Grow {\n`);
