@@ -1,6 +1,6 @@
 import { URI } from 'langium';
 import type { Model } from '../generated/ast.js';
-import { createMissionServices } from '../mission-module.js';
+import { createMissionServices, type MissionServiceSet } from '../mission-module.js';
 import {
     type CheckResult,
     type CheckSummary,
@@ -61,6 +61,14 @@ export async function checkSources(sources: readonly SourceFile[], options: Chec
         { validation: true }
     );
 
+    return checkResultOf(services, documents);
+}
+
+/**
+ * What checked documents say (`checkSources`, `openLiveCheck`): every diagnostic, sorted by file (in the
+ * order given), line and column, with the facts of the services' model.
+ */
+export function checkResultOf(services: MissionServiceSet, documents: CheckResult['documents']): CheckResult {
     const diagnostics: MissionDiagnostic[] = [];
     for (const { source, document } of documents) {
         const own = (document.diagnostics ?? []).map(diagnostic => toMissionDiagnostic(source.path, diagnostic));
@@ -69,7 +77,7 @@ export async function checkSources(sources: readonly SourceFile[], options: Chec
     }
     return {
         diagnostics,
-        summary: summarize(sources.length, diagnostics),
+        summary: summarize(documents.length, diagnostics),
         documents,
         facts: services.Mission.facts.ModelFactsProvider.get(),
         services

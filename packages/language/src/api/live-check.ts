@@ -1,9 +1,8 @@
 import { type LangiumDocument, TextDocument } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { createMissionServices } from '../mission-module.js';
-import type { CheckResult, MissionDiagnostic, SourceFile } from '../validation/diagnostics.js';
-import { summarize, toMissionDiagnostic } from '../validation/diagnostics.js';
-import type { CheckOptions } from './check.js';
+import type { CheckResult, SourceFile } from '../validation/diagnostics.js';
+import { type CheckOptions, checkResultOf } from './check.js';
 
 /**
  * A check that stays open: the files are held in the language services the editor uses, and a later
@@ -36,25 +35,14 @@ export async function openLiveCheck(
     /** The files the services hold, by URI, in the order given. */
     let held = new Map<string, SourceFile>();
 
-    const resultOf = (): CheckResult => {
-        const documents = [...held.values()].map(source => ({
-            source,
-            document: workspace.LangiumDocuments.getDocument(source.uri)! as LangiumDocument<Model>
-        }));
-        const diagnostics: MissionDiagnostic[] = [];
-        for (const { source, document } of documents) {
-            const own = (document.diagnostics ?? []).map(diagnostic => toMissionDiagnostic(source.path, diagnostic));
-            own.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
-            for (const diagnostic of own) diagnostics.push(diagnostic);
-        }
-        return {
-            diagnostics,
-            summary: summarize(documents.length, diagnostics),
-            documents,
-            facts: services.Mission.facts.ModelFactsProvider.get(),
-            services
-        };
-    };
+    const resultOf = (): CheckResult =>
+        checkResultOf(
+            services,
+            [...held.values()].map(source => ({
+                source,
+                document: workspace.LangiumDocuments.getDocument(source.uri)! as LangiumDocument<Model>
+            }))
+        );
 
     const documents = sources.map(source => {
         held.set(source.uri.toString(), source);
