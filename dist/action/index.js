@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-ZYAOSHS7.js";
+} from "../lib/chunk-ZHMA666C.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-ZMM7YEYS.js";
+} from "../lib/chunk-BI2G3YFN.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

@@ -52,3 +52,28 @@ test('a config file created after the start is seen; other files beside it are n
     await changed;
     expect(seen).toEqual([config]);
 });
+
+test('a save 20 ms after another is seen (chokidar drops a change within 50 ms of the last it reported)', async () => {
+    const folder = temporaryFolder();
+    const model = join(folder, 'model.mission');
+    writeFileSync(model, 'vision V "v" { horizon 2030-12-31 }\n');
+    watcher = await watchModelFiles([folder], join(temporaryFolder(), 'mission.config.json'));
+    const reports: number[] = [];
+    const current = watcher;
+    let secondWrite = Number.POSITIVE_INFINITY;
+    const afterSecond = new Promise<void>(seen =>
+        current.onChange(() => {
+            reports.push(performance.now());
+            if (performance.now() > secondWrite) seen();
+        })
+    );
+    writeFileSync(model, 'vision V "first" { horizon 2030-12-31 }\n');
+    await new Promise<void>(first => {
+        const wait = setInterval(() => reports.length > 0 && (clearInterval(wait), first()), 1);
+    });
+    await new Promise(pause => setTimeout(pause, 20));
+    secondWrite = performance.now();
+    writeFileSync(model, 'vision V "second, longer" { horizon 2030-12-31 }\n');
+    await afterSecond;
+    expect(reports.at(-1)!).toBeGreaterThan(secondWrite);
+});

@@ -48347,6 +48347,9 @@ async function checkSources(sources, options = {}) {
     documents.map((entry) => entry.document),
     { validation: true }
   );
+  return checkResultOf(services, documents);
+}
+function checkResultOf(services, documents) {
   const diagnostics = [];
   for (const { source: source3, document } of documents) {
     const own = (document.diagnostics ?? []).map((diagnostic) => toMissionDiagnostic(source3.path, diagnostic));
@@ -48355,7 +48358,7 @@ async function checkSources(sources, options = {}) {
   }
   return {
     diagnostics,
-    summary: summarize(sources.length, diagnostics),
+    summary: summarize(documents.length, diagnostics),
     documents,
     facts: services.Mission.facts.ModelFactsProvider.get(),
     services
@@ -48736,25 +48739,13 @@ async function openLiveCheck(sources, options = {}) {
   const workspace = services.shared.workspace;
   const textDocuments = workspace.TextDocuments;
   let held = /* @__PURE__ */ new Map();
-  const resultOf = () => {
-    const documents2 = [...held.values()].map((source3) => ({
+  const resultOf = () => checkResultOf(
+    services,
+    [...held.values()].map((source3) => ({
       source: source3,
       document: workspace.LangiumDocuments.getDocument(source3.uri)
-    }));
-    const diagnostics = [];
-    for (const { source: source3, document } of documents2) {
-      const own = (document.diagnostics ?? []).map((diagnostic) => toMissionDiagnostic(source3.path, diagnostic));
-      own.sort((a2, b) => a2.line - b.line || a2.column - b.column || a2.code.localeCompare(b.code));
-      for (const diagnostic of own) diagnostics.push(diagnostic);
-    }
-    return {
-      diagnostics,
-      summary: summarize(documents2.length, diagnostics),
-      documents: documents2,
-      facts: services.Mission.facts.ModelFactsProvider.get(),
-      services
-    };
-  };
+    }))
+  );
   const documents = sources.map((source3) => {
     held.set(source3.uri.toString(), source3);
     textDocuments.set(TextDocument.create(source3.uri.toString(), "mission", 1, source3.text));

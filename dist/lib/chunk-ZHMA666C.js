@@ -21,7 +21,7 @@ import {
   sourceFile,
   stdinSourceFile,
   summarize
-} from "./chunk-ZMM7YEYS.js";
+} from "./chunk-BI2G3YFN.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -4167,6 +4167,7 @@ import { resolve as resolve9 } from "node:path";
 
 // packages/cli/src/watch-files.ts
 import { existsSync } from "node:fs";
+import { stat as stat6 } from "node:fs/promises";
 import { dirname as dirname4, resolve as resolve8 } from "node:path";
 
 // node_modules/chokidar/esm/index.js
@@ -5735,8 +5736,8 @@ var FSWatcher = class extends EventEmitter {
     }
     return this._userIgnored(path, stats);
   }
-  _isntIgnored(path, stat6) {
-    return !this._isIgnored(path, stat6);
+  _isntIgnored(path, stat7) {
+    return !this._isIgnored(path, stat7);
   }
   /**
    * Provides a set of common helpers and properties relating to symlink handling.
@@ -5866,6 +5867,7 @@ async function watchModelFiles(paths, config, ignore) {
   const watched = paths.map((path) => resolve8(path)).filter((path) => existsSync(path));
   if (existsSync(configFile)) watched.push(configFile);
   const watchers = [];
+  let closed = false;
   if (watched.length > 0) watchers.push(watch(watched, { ignoreInitial: true, ignored }));
   const configFolder = dirname4(configFile);
   if (!existsSync(configFile) && existsSync(configFolder))
@@ -5877,14 +5879,41 @@ async function watchModelFiles(paths, config, ignore) {
       })
     );
   await Promise.all(watchers.map((watcher) => new Promise((ready) => watcher.once("ready", ready))));
+  const timers = /* @__PURE__ */ new Set();
   return {
     onChange: (listener) => {
-      for (const watcher of watchers) watcher.on("all", (_event, path) => listener(resolve8(path)));
+      const checks = /* @__PURE__ */ new Map();
+      const report = (path) => {
+        listener(path);
+        clearTimeout(checks.get(path));
+        const seen = fileState(path);
+        const timer = setTimeout(() => {
+          checks.delete(path);
+          timers.delete(timer);
+          void Promise.all([seen, fileState(path)]).then(([then, now]) => {
+            if (then !== now && !closed) report(path);
+          });
+        }, AFTER_DROPPED_CHANGES_MS);
+        checks.set(path, timer);
+        timers.add(timer);
+      };
+      for (const watcher of watchers) watcher.on("all", (_event, path) => report(resolve8(path)));
     },
     close: async () => {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
       await Promise.all(watchers.map((watcher) => watcher.close()));
     }
   };
+}
+var AFTER_DROPPED_CHANGES_MS = 80;
+async function fileState(path) {
+  try {
+    const stats = await stat6(path);
+    return `${stats.mtimeMs}:${stats.ctimeMs}:${stats.size}:${stats.ino}`;
+  } catch {
+    return "";
+  }
 }
 
 // packages/cli/src/watch.ts

@@ -34,7 +34,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-ZMM7YEYS.js";
+} from "./chunk-BI2G3YFN.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
