@@ -31,7 +31,7 @@ import {
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-ZHMA666C.js";
+} from "./lib/chunk-EKZWVJ3E.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch

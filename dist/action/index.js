@@ -17,7 +17,7 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-ZHMA666C.js";
+} from "../lib/chunk-EKZWVJ3E.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown

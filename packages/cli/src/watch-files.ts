@@ -55,7 +55,11 @@ export async function watchModelFiles(
             const checks = new Map<string, NodeJS.Timeout>();
             const report = (path: string): void => {
                 listener(path);
-                clearTimeout(checks.get(path));
+                const earlier = checks.get(path);
+                if (earlier) {
+                    clearTimeout(earlier);
+                    timers.delete(earlier);
+                }
                 const seen = fileState(path);
                 const timer = setTimeout(() => {
                     checks.delete(path);

@@ -5885,7 +5885,11 @@ async function watchModelFiles(paths, config, ignore) {
       const checks = /* @__PURE__ */ new Map();
       const report = (path) => {
         listener(path);
-        clearTimeout(checks.get(path));
+        const earlier = checks.get(path);
+        if (earlier) {
+          clearTimeout(earlier);
+          timers.delete(earlier);
+        }
         const seen = fileState(path);
         const timer = setTimeout(() => {
           checks.delete(path);
