@@ -18,6 +18,7 @@ export * as ast from './generated/ast.js';
 export { formatDocument } from './api/format.js';
 export { layoutStyle, MissionFormatter } from './lsp/formatter.js';
 export * from './mission-module.js';
+export { MissionDocumentBuilder } from './incremental/document-builder.js';
 export * from './planning/plan-gantt.js';
 export * from './planning/plan-output.js';
 export * from './planning/reviews.js';

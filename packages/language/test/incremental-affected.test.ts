@@ -13,6 +13,7 @@ import { factFingerprints } from '../src/facts/fingerprints.js';
 import {
     affectedDocuments,
     cascadeRelations,
+    LinkPairs,
     modelBefore,
     relationsChanged,
     structurallyChanged
@@ -77,6 +78,63 @@ describe('affectedDocuments', () => {
 });
 
 /**
+ * Each document's links as top-level elements, read once while its references stay: the same array at
+ * the same length (Langium replaces the array when it unlinks a document; linking appends to it).
+ */
+describe('LinkPairs', () => {
+    const pairsOf = (links: LinkPairs, documents: LangiumDocument[]) => {
+        const pairs: string[] = [];
+        links.forEach(documents, (from, to) =>
+            pairs.push(`${(from as { name?: string }).name} -> ${(to as { name?: string }).name}`)
+        );
+        return pairs.sort();
+    };
+
+    test('every resolved reference, as the elements holding it and resolving it', async () => {
+        const { documents } = await workspace();
+        expect(pairsOf(new LinkPairs(), documents)).toEqual([
+            'Alone -> Acme',
+            'Crewed -> Acme',
+            'Crewed -> alice',
+            'Crewed -> clinical',
+            'Led -> Acme',
+            'Led -> alice',
+            'clinical -> bob'
+        ]);
+    });
+
+    test("a document's references are read again only when its array or its length changed", async () => {
+        const { documents } = await workspace();
+        const crewed = documents.find(document => document.uri.path.endsWith('crewed.mission'))!;
+        let reads = 0;
+        for (const reference of crewed.references) {
+            const refNode = reference.$refNode;
+            Object.defineProperty(reference, '$refNode', {
+                get: () => {
+                    reads++;
+                    return refNode;
+                },
+                configurable: true
+            });
+        }
+        const links = new LinkPairs();
+        pairsOf(links, [crewed]);
+        expect(reads).toBe(3);
+        pairsOf(links, [crewed]);
+        expect(reads).toBe(3);
+        // Relinked (a new array): read again, and what it holds now is what is answered.
+        crewed.references = crewed.references.slice(0, 1);
+        expect(pairsOf(links, [crewed])).toEqual(['Crewed -> Acme']);
+        expect(reads).toBe(4);
+        // A reference linked later is appended: the longer array is read again.
+        const appended = documents.find(document => document.uri.path.endsWith('led.mission'))!.references[1]!;
+        crewed.references.push(appended);
+        expect(pairsOf(links, [crewed])).toEqual(['Crewed -> Acme', 'Led -> alice']);
+        expect(reads).toBe(5);
+    });
+});
+
+/**
  * How each `supports` and `contributes to` relates the two missions it joins (cascadeRelations), and which
  * holders a change of the cascade reaches (relationsChanged): what redundant-support and unmapped-measures
  * read, however far from the edit.
@@ -131,8 +189,11 @@ describe('cascadeRelations and relationsChanged', () => {
         );
         expect(moved.byText['Clinics Peer']).toBe(2);
         expect(moved.byText['built Peer.signed']).toBe(0);
-        const holders = relationsChanged(beforeByReference, before.facts);
+        const now = new Map();
+        const holders = relationsChanged(beforeByReference, before.facts, now);
         expect(holders.size).toBe(0);
+        // What it notes on the way is every relation now: the next edit's "before".
+        expect(now).toEqual(beforeByReference);
         // A fresh parse has new references: every holder is new to the old map.
         expect([...relationsChanged(beforeByReference, moved.facts)].map(m => m.name).sort()).toEqual([
             'Clinics',

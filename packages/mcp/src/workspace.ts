@@ -12,6 +12,7 @@ import {
     type DiagnosticCode,
     type FormatSettings,
     type MissionDiagnostic,
+    MissionDocumentBuilder,
     type MissionServiceSet,
     type ModelFacts,
     type ModelJson,
@@ -22,6 +23,8 @@ import {
     toMissionDiagnostic
 } from 'mission-lang-language';
 import { type LangiumDocument, TextDocument, URI } from 'langium';
+
+type Diagnostic = NonNullable<LangiumDocument['diagnostics']>[number];
 import { ToolInputError } from './tool-error.js';
 
 export interface WorkspaceOptions {
@@ -72,6 +75,11 @@ export class ModelWorkspace {
     private restoreTimer: NodeJS.Timeout | undefined;
     private readonly configDiagnostics: readonly MissionDiagnostic[];
     private snapshot: Snapshot | undefined;
+    /** Each document's diagnostics as the tools show them, per array the builder published. */
+    private readonly converted = new WeakMap<
+        readonly Diagnostic[],
+        { path: string; diagnostics: readonly MissionDiagnostic[] }
+    >();
     private versions = 0;
     /** Changes run one after another: a proposal's trial must not interleave with another's. */
     private queue: Promise<unknown> = Promise.resolve();
@@ -99,6 +107,8 @@ export class ModelWorkspace {
             documents.push(document);
         }
         await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        const builder = shared.workspace.DocumentBuilder;
+        if (builder instanceof MissionDocumentBuilder) builder.prepareForEdits();
         return workspace;
     }
 
@@ -275,11 +285,8 @@ export class ModelWorkspace {
         const documents = this.services.shared.workspace.LangiumDocuments;
         const diagnostics: MissionDiagnostic[] = [...this.configDiagnostics];
         for (const file of files) {
-            const own = (documents.getDocument(file.uri)?.diagnostics ?? []).map(diagnostic =>
-                toMissionDiagnostic(file.path, diagnostic)
-            );
-            own.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
-            for (const diagnostic of own) diagnostics.push(diagnostic);
+            for (const diagnostic of this.diagnosticsOf(file, documents.getDocument(file.uri)?.diagnostics))
+                diagnostics.push(diagnostic);
         }
         const outputModel = new OutputModel(
             this.facts,
@@ -290,6 +297,20 @@ export class ModelWorkspace {
         );
         this.snapshot = { diagnostics, outputModel, committedDiagnostics: this.heldDiagnostics ?? diagnostics };
         return this.snapshot;
+    }
+
+    /**
+     * A file's diagnostics by line and column, converted once per validation of it: the builder gives a
+     * document a new array when it validates it, and a proposal re-checks few of them.
+     */
+    private diagnosticsOf(file: ModelFile, langium: readonly Diagnostic[] | undefined): readonly MissionDiagnostic[] {
+        if (!langium) return [];
+        const known = this.converted.get(langium);
+        if (known?.path === file.path) return known.diagnostics;
+        const diagnostics = langium.map(diagnostic => toMissionDiagnostic(file.path, diagnostic));
+        diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+        this.converted.set(langium, { path: file.path, diagnostics });
+        return diagnostics;
     }
 
     private absolute(path: string): string {

@@ -13,23 +13,20 @@ import type { ModelFacts } from './model-facts.js';
  */
 export function factFingerprints(facts: ModelFacts): Map<AstNode, string> {
     const prints = new Map<AstNode, string>();
+    // One template per element rather than arrays joined: this runs over every mission and person after
+    // each edit that changes values (an assistant's proposal, a typed number).
     for (const mission of facts.missions) {
         const window = facts.windowOf(mission);
-        const measures = mission.measures.map(measure => {
+        let measures = '';
+        for (const measure of mission.measures) {
             const { direction, progress } = facts.measure(measure);
-            return `${direction}:${progress}`;
-        });
+            measures += `${measures === '' ? '' : ','}${direction}:${progress}`;
+        }
+        const parent = facts.parentOf(mission)?.name ?? '';
         prints.set(
             mission,
-            [
-                facts.statusOf(mission),
-                `${window.start}..${window.end}`,
-                `${window.source}:${window.from?.name}`,
-                facts.progressOf(mission),
-                measures.join(','),
-                facts.parentOf(mission)?.name,
-                cycleWalk(facts, mission)
-            ].join('|')
+            `${facts.statusOf(mission)}|${window.start}..${window.end}|${window.source}:${window.from?.name}|` +
+                `${facts.progressOf(mission) ?? ''}|${measures}|${parent}|${cycleWalk(facts, mission)}`
         );
     }
     for (const person of facts.persons) {

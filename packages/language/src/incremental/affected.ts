@@ -16,18 +16,19 @@ import { linkedTarget } from '../langium-internals.js';
  */
 export function affectedDocuments(
     documents: readonly LangiumDocument[],
-    changed: ReadonlySet<AstNode>
+    changed: ReadonlySet<AstNode>,
+    links: LinkPairs = new LinkPairs()
 ): Set<LangiumDocument> {
     const affected = new Set<AstNode>(changed);
     // Two passes over every resolved reference, allocating only for matches: the elements that
     // reference a changed one (and what changed ones reference), then those that reference these.
     const referrers = new Set<AstNode>();
-    forEachLink(documents, (from, to) => {
+    links.forEach(documents, (from, to) => {
         if (changed.has(to)) referrers.add(from);
         if (changed.has(from)) affected.add(to);
     });
     if (referrers.size > 0) {
-        forEachLink(documents, (from, to) => {
+        links.forEach(documents, (from, to) => {
             if (referrers.has(to)) affected.add(from);
         });
     }
@@ -45,15 +46,50 @@ export function documentsOf(nodes: Iterable<AstNode>): Set<LangiumDocument> {
     return result;
 }
 
-/** Every resolved reference, as the top-level element holding it and the one it resolves into. */
-function forEachLink(documents: readonly LangiumDocument[], visit: (from: AstNode, to: AstNode) => void): void {
-    for (const document of documents) {
-        for (const reference of document.references) {
+/** One document's resolved references as top-level elements: `from[i]` references `to[i]`. */
+interface DocumentLinks {
+    /** The document's `references` array these were read from, and its length then. */
+    readonly references: readonly unknown[];
+    readonly count: number;
+    readonly from: readonly AstNode[];
+    readonly to: readonly AstNode[];
+}
+
+/**
+ * Every resolved reference, as the top-level element holding it and the one it resolves into, kept per
+ * document while its references are the same: Langium gives a document a new `references` array
+ * whenever it unlinks it, and linking only appends to it, so the same array at the same length holds
+ * the same links. An edit moved onto the current tree keeps every node, reference and target
+ * (transplant.ts), so a run of value edits reads each document's links once.
+ */
+export class LinkPairs {
+    private readonly byDocument = new WeakMap<LangiumDocument, DocumentLinks>();
+
+    forEach(documents: readonly LangiumDocument[], visit: (from: AstNode, to: AstNode) => void): void {
+        for (const document of documents) {
+            const { from, to } = this.of(document);
+            for (let i = 0; i < from.length; i++) visit(from[i]!, to[i]!);
+        }
+    }
+
+    private of(document: LangiumDocument): DocumentLinks {
+        const references = document.references;
+        const known = this.byDocument.get(document);
+        if (known && known.references === references && known.count === references.length) return known;
+        const from: AstNode[] = [];
+        const to: AstNode[] = [];
+        for (const reference of references) {
             // The resolved target, read without resolving anything (`.ref` would link now).
             const target = linkedTarget(reference);
             const source = reference.$refNode?.astNode;
-            if (target && source) visit(topLevel(source), topLevel(target));
+            if (target && source) {
+                from.push(topLevel(source));
+                to.push(topLevel(target));
+            }
         }
+        const links = { references, count: references.length, from, to };
+        this.byDocument.set(document, links);
+        return links;
     }
 }
 
@@ -81,10 +117,16 @@ export function cascadeRelations(facts: ModelFacts): Map<Reference, number> {
  * that is new: a relinked reference keeps its object; a re-parsed one is new, and its document is checked
  * anyway).
  */
-export function relationsChanged(before: ReadonlyMap<Reference, number>, facts: ModelFacts): Set<Mission> {
+export function relationsChanged(
+    before: ReadonlyMap<Reference, number>,
+    facts: ModelFacts,
+    /** Where to note every relation now (what `cascadeRelations(facts)` answers), for the next edit. */
+    now?: Map<Reference, number>
+): Set<Mission> {
     const holders = new Set<Mission>();
     forEachRelation(facts, (reference, mission, relation) => {
         if (before.get(reference) !== relation) holders.add(mission);
+        now?.set(reference, relation);
     });
     return holders;
 }

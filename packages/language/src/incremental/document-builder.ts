@@ -8,6 +8,7 @@ import {
     type LangiumDocument,
     type LangiumSharedCoreServices,
     type ParseResult,
+    type Reference,
     type TextDocument,
     type URI
 } from 'langium';
@@ -22,6 +23,7 @@ import {
     affectedDocuments,
     cascadeRelations,
     documentsOf,
+    LinkPairs,
     type ModelBefore,
     modelBefore,
     relationsChanged,
@@ -101,6 +103,10 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
      */
     private readonly partialValidations = new WeakMap<LangiumDocument, { kept: Diagnostic[]; elements: AstNode[] }>();
     private readonly printsOfFacts = new WeakMap<ModelFacts, Map<AstNode, string>>();
+    /** Like the prints: how each `supports` and `contributes to` relates its missions, per facts instance. */
+    private readonly relationsOfFacts = new WeakMap<ModelFacts, Map<Reference, number>>();
+    /** Each document's links as top-level elements, read again only when its references change. */
+    private readonly links = new LinkPairs();
     /** Whether the last update left every node, link and fact as it was: the facts are then kept. */
     private lastUpdateKeptModel = false;
 
@@ -160,11 +166,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
             return undefined;
         const touched = [...changed, ...deleted].map(uri => this.langiumDocuments.getDocument(uri));
         if (touched.some(document => document === undefined)) return undefined;
-        return modelBefore(
-            this.factPrints(all[0]!),
-            cascadeRelations(this.factsOf(all[0]!)),
-            touched as LangiumDocument[]
-        );
+        return modelBefore(this.factPrints(all[0]!), this.relationsOf(all[0]!), touched as LangiumDocument[]);
     }
 
     private structuralDependents(before: ModelBefore, changed: URI[]): Set<LangiumDocument> {
@@ -185,13 +187,17 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
                 all.length > 0 ? this.factPrints(all[0]!) : new Map(),
                 changedDocuments,
                 elementsNamed
-            )
+            ),
+            this.links
         );
         // A `supports` or `contributes to` whose missions are now above or below each other (or no longer
         // are), however far from the edit: only the document holding it.
         if (all.length > 0) {
-            for (const document of documentsOf(relationsChanged(before.relations, this.factsOf(all[0]!))))
+            const facts = this.factsOf(all[0]!);
+            const relations = new Map<Reference, number>();
+            for (const document of documentsOf(relationsChanged(before.relations, facts, relations)))
                 dependents.add(document);
+            this.relationsOfFacts.set(facts, relations);
         }
         return dependents;
     }
@@ -378,7 +384,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
         for (const [element, print] of after) {
             if (before.get(element) !== print) changed.add(element);
         }
-        return affectedDocuments(this.langiumDocuments.all.toArray(), changed);
+        return affectedDocuments(this.langiumDocuments.all.toArray(), changed, this.links);
     }
 
     /**
@@ -391,6 +397,14 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
         let prints = this.printsOfFacts.get(facts);
         if (!prints) this.printsOfFacts.set(facts, (prints = factFingerprints(facts)));
         return prints;
+    }
+
+    /** The relations of `supports` and `contributes to` as the facts now say (affected.ts, cascadeRelations). */
+    private relationsOf(document: LangiumDocument): Map<Reference, number> {
+        const facts = this.factsOf(document);
+        let relations = this.relationsOfFacts.get(facts);
+        if (!relations) this.relationsOfFacts.set(facts, (relations = cascadeRelations(facts)));
+        return relations;
     }
 
     private factsOf(document: LangiumDocument): ModelFacts {
@@ -439,6 +453,18 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
                 return owner === undefined || changedUris.has(owner.uri.toString()) || owner.parseResult.value !== root;
             })
         );
+    }
+
+    /**
+     * Takes now, rather than at the first edit, what an edit compares against (the fact prints and the
+     * relations of the model as it is): an assistant's first proposal is then as quick as the next.
+     * Does nothing before the first build.
+     */
+    prepareForEdits(): void {
+        const first = this.langiumDocuments.all.head();
+        if (!first || first.state < DocumentState.Validated) return;
+        this.factPrints(first);
+        this.relationsOf(first);
     }
 
     /** Validates every document again on the next update (settings changed), even with nothing changed. */
