@@ -15,7 +15,6 @@ import { fileURLToPath } from 'node:url';
 import { checkBudgets } from './budgets.mjs';
 import { measureDiff } from './diff.mjs';
 import { measureEditor } from './editor.mjs';
-import { measureMcp } from './mcp.mjs';
 import { measureSite } from './site.mjs';
 import { renderMarkdown } from './table.mjs';
 
@@ -177,9 +176,14 @@ async function main() {
     }
     if (!process.argv.includes('--no-mcp') && sizes.includes('10k')) {
         log('10k: MCP server (read tools, propose_edit)');
-        results.sizes['10k'].mcp = await measureMcp(join(workspaces, '10k'), {
-            calls: Number(option('mcp-calls', '50'))
-        });
+        // In a process of its own, with the V8 flags `mission mcp` runs with (bench/mcp.mjs starts it so).
+        const mcp = spawnSync(
+            process.execPath,
+            [join(root, 'bench', 'mcp.mjs'), join(workspaces, '10k'), '--calls', option('mcp-calls', '50')],
+            { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] }
+        );
+        if (mcp.status !== 0) throw new Error(`bench/mcp.mjs failed (exit ${mcp.status})`);
+        results.sizes['10k'].mcp = JSON.parse(mcp.stdout);
     }
     if (outputs && !process.argv.includes('--no-site') && sizes.includes('10k')) {
         log('10k: the site (mission build --depth 3; mission serve: pages, saved files)');

@@ -31,7 +31,7 @@ import {
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-EKZWVJ3E.js";
+} from "./lib/chunk-TBTEVONN.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
@@ -100,7 +100,7 @@ import {
   toDay,
   todayFrom,
   warmUpLayout
-} from "./lib/chunk-BI2G3YFN.js";
+} from "./lib/chunk-6JBQSQUI.js";
 
 // node_modules/nanoid/url-alphabet/index.cjs
 var require_url_alphabet = __commonJS({
@@ -6597,7 +6597,7 @@ async function runMcp(paths, options, output, stop) {
   const port = options.http === void 0 ? void 0 : portNumber(options.http);
   if (port === void 0 && (options.host !== void 0 || options.allowRemote))
     throw new UsageError("--host and --allow-remote need --http PORT");
-  const mcp = await import("./lib/src-MOS63SR4.js");
+  const mcp = await import("./lib/src-H5VXD6NM.js");
   if (port !== void 0) {
     try {
       mcp.allowedHost(options);
@@ -6646,13 +6646,15 @@ async function runMcp(paths, options, output, stop) {
     `mission mcp: ${sources.length} files of ${root} at ${serving.url} (Streamable HTTP; Ctrl-C stops)
 `
   );
-  await new Promise((resolve5) => {
-    const done = () => resolve5();
-    process.once("SIGINT", done);
-    process.once("SIGTERM", done);
-    stop?.addEventListener("abort", done, { once: true });
-  });
+  let done = () => void 0;
+  const stopped = new Promise((resolve5) => done = () => resolve5());
+  process.on("SIGINT", done);
+  process.on("SIGTERM", done);
+  stop?.addEventListener("abort", done, { once: true });
+  await stopped;
   await serving.close();
+  process.off("SIGINT", done);
+  process.off("SIGTERM", done);
   return EXIT_OK;
 }
 function portNumber(text) {
@@ -7739,8 +7741,39 @@ function defineServeCommand(program, context) {
   for (const option of modelOptions()) command.addOption(option);
 }
 
+// packages/cli/src/node-flags.ts
+import { spawn } from "node:child_process";
+import { constants } from "node:os";
+var MCP_NODE_FLAGS = ["--max-semi-space-size=32"];
+function nodeFlagsFor(argv2) {
+  const command = argv2.find((argument) => !argument.startsWith("-"));
+  return command === "mcp" ? MCP_NODE_FLAGS : [];
+}
+function relaunchWithNodeFlags(script, argv2) {
+  const missing = nodeFlagsFor(argv2).filter((flag) => !process.execArgv.includes(flag));
+  if (missing.length === 0) return void 0;
+  return new Promise((resolve5) => {
+    const child = spawn(process.execPath, [...process.execArgv, ...missing, script, ...argv2], {
+      stdio: "inherit"
+    });
+    const forward = (signal) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.once("error", (error) => {
+      process.stderr.write(`mission: cannot start ${process.execPath}: ${error.message}
+`);
+      resolve5(2);
+    });
+    child.once("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve5(code ?? 128 + (signal ? constants.signals[signal] : 0));
+    });
+  });
+}
+
 // packages/cli/src/main.ts
-async function main(argv, output = processOutput()) {
+async function main(argv2, output = processOutput()) {
   let exitCode = 0;
   const context = {
     output,
@@ -7755,7 +7788,7 @@ async function main(argv, output = processOutput()) {
   });
   for (const define of commandDefinitions) define(program, context);
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    await program.parseAsync([...argv2], { from: "user" });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -7799,7 +7832,8 @@ var commandDefinitions = [
 ];
 
 // packages/cli/src/cli-entry.ts
-process.exitCode = await main(process.argv.slice(2));
+var argv = process.argv.slice(2);
+process.exitCode = await (relaunchWithNodeFlags(process.argv[1], argv) ?? main(argv));
 /*! Bundled license information:
 
 ics/dist/index.js:

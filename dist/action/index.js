@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-EKZWVJ3E.js";
+} from "../lib/chunk-TBTEVONN.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-BI2G3YFN.js";
+} from "../lib/chunk-6JBQSQUI.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

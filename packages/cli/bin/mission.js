@@ -18,9 +18,11 @@ const compiled = Math.max(
     modified('../../language/out/index.js') ?? 0,
     modified('../../mcp/out/index.js') ?? 0
 );
-const { main } =
+const { main, relaunchWithNodeFlags } =
     bundle !== undefined && (!inRepository || bundle >= compiled)
         ? await import('../dist/main.js')
         : await import('../out/main.js');
 
-process.exitCode = await main(process.argv.slice(2));
+// A command that wants V8 flags (`mission mcp`) runs again in a Node process given them.
+const argv = process.argv.slice(2);
+process.exitCode = await (relaunchWithNodeFlags(process.argv[1], argv) ?? main(argv));

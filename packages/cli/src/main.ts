@@ -19,6 +19,8 @@ import { type Output, processOutput } from './output.js';
 import { defineValidateCommand } from './validate.js';
 import { VERSION } from './version.js';
 
+export { relaunchWithNodeFlags } from './node-flags.js';
+
 /**
  * The `mission` command. Returns the exit code; never throws: a usage or I/O problem is one line on
  * stderr and exit 2, an unexpected failure is one line naming it (no stack trace) and exit 2.

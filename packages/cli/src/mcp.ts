@@ -83,13 +83,17 @@ export async function runMcp(
     output.stderr(
         `mission mcp: ${sources.length} files of ${root} at ${serving.url} (Streamable HTTP; Ctrl-C stops)\n`
     );
-    await new Promise<void>(resolve => {
-        const done = () => resolve();
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
-        stop?.addEventListener('abort', done, { once: true });
-    });
+    // Listening until closed, not once: a second signal (a terminal's Ctrl-C reaches this process and,
+    // passed on, again from `mission` relaunched with V8 flags) must not end it before it has closed.
+    let done: () => void = () => undefined;
+    const stopped = new Promise<void>(resolve => (done = () => resolve()));
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+    stop?.addEventListener('abort', done, { once: true });
+    await stopped;
     await serving.close();
+    process.off('SIGINT', done);
+    process.off('SIGTERM', done);
     return EXIT_OK;
 }
 

@@ -21,7 +21,7 @@ import {
   sourceFile,
   stdinSourceFile,
   summarize
-} from "./chunk-BI2G3YFN.js";
+} from "./chunk-6JBQSQUI.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({

@@ -4,6 +4,7 @@ import {
 } from "./chunk-EBAWCLDL.js";
 import {
   LayoutTimeoutError,
+  MissionDocumentBuilder,
   OutputModel,
   PlanOptionError,
   TextDocument,
@@ -34,7 +35,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-BI2G3YFN.js";
+} from "./chunk-6JBQSQUI.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -40015,6 +40016,8 @@ var ModelWorkspace = class _ModelWorkspace {
   restoreTimer;
   configDiagnostics;
   snapshot;
+  /** Each document's diagnostics as the tools show them, per array the builder published. */
+  converted = /* @__PURE__ */ new WeakMap();
   versions = 0;
   /** Changes run one after another: a proposal's trial must not interleave with another's. */
   queue = Promise.resolve();
@@ -40040,6 +40043,8 @@ var ModelWorkspace = class _ModelWorkspace {
       documents.push(document);
     }
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const builder = shared.workspace.DocumentBuilder;
+    if (builder instanceof MissionDocumentBuilder) builder.prepareForEdits();
     return workspace;
   }
   /** The model files as written, in the order given (new files last). */
@@ -40186,11 +40191,8 @@ var ModelWorkspace = class _ModelWorkspace {
     const documents = this.services.shared.workspace.LangiumDocuments;
     const diagnostics = [...this.configDiagnostics];
     for (const file2 of files) {
-      const own2 = (documents.getDocument(file2.uri)?.diagnostics ?? []).map(
-        (diagnostic) => toMissionDiagnostic(file2.path, diagnostic)
-      );
-      own2.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
-      for (const diagnostic of own2) diagnostics.push(diagnostic);
+      for (const diagnostic of this.diagnosticsOf(file2, documents.getDocument(file2.uri)?.diagnostics))
+        diagnostics.push(diagnostic);
     }
     const outputModel = new OutputModel(
       this.facts,
@@ -40201,6 +40203,19 @@ var ModelWorkspace = class _ModelWorkspace {
     );
     this.snapshot = { diagnostics, outputModel, committedDiagnostics: this.heldDiagnostics ?? diagnostics };
     return this.snapshot;
+  }
+  /**
+   * A file's diagnostics by line and column, converted once per validation of it: the builder gives a
+   * document a new array when it validates it, and a proposal re-checks few of them.
+   */
+  diagnosticsOf(file2, langium) {
+    if (!langium) return [];
+    const known = this.converted.get(langium);
+    if (known?.path === file2.path) return known.diagnostics;
+    const diagnostics = langium.map((diagnostic) => toMissionDiagnostic(file2.path, diagnostic));
+    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    this.converted.set(langium, { path: file2.path, diagnostics });
+    return diagnostics;
   }
   absolute(path) {
     return resolve(this.root, path);

@@ -34902,3694 +34902,51 @@ function todayFrom(text, now = /* @__PURE__ */ new Date()) {
   return Math.floor(now.getTime() / MS_PER_DAY);
 }
 
-// packages/language/src/node20-polyfill.ts
-function eachWithIndex(items, visit) {
-  let index = 0;
-  for (const item of items) visit(item, index++);
-}
-var objectWithGroupBy = Object;
-if (typeof objectWithGroupBy.groupBy !== "function") {
-  Object.defineProperty(Object, "groupBy", {
-    configurable: true,
-    writable: true,
-    value(items, keyOf) {
-      const groups = /* @__PURE__ */ Object.create(null);
-      eachWithIndex(items, (item, index) => {
-        (groups[keyOf(item, index)] ??= []).push(item);
-      });
-      return groups;
-    }
-  });
-}
-var mapWithGroupBy = Map;
-if (typeof mapWithGroupBy.groupBy !== "function") {
-  Object.defineProperty(Map, "groupBy", {
-    configurable: true,
-    writable: true,
-    value(items, keyOf) {
-      const groups = /* @__PURE__ */ new Map();
-      eachWithIndex(items, (item, index) => {
-        const key = keyOf(item, index);
-        const group = groups.get(key);
-        if (group) group.push(item);
-        else groups.set(key, [item]);
-      });
-      return groups;
-    }
-  });
-}
-
-// node_modules/langium/lib/lsp/completion/completion-provider.js
-var import_vscode_languageserver = __toESM(require_api5(), 1);
-
-// node_modules/langium/lib/lsp/completion/follow-element-computation.js
-function findNextFeatures(featureStack, unparsedTokens) {
-  const context = {
-    stacks: featureStack,
-    tokens: unparsedTokens
-  };
-  interpretTokens(context);
-  context.stacks.flat().forEach((feature) => {
-    feature.property = void 0;
-  });
-  const nextStacks = findNextFeatureStacks(context.stacks);
-  return nextStacks.map((e) => e[e.length - 1]);
-}
-function findNextFeaturesInternal(stack) {
-  const features = [];
-  if (stack.length === 0) {
-    return features;
-  }
-  const top = stack[stack.length - 1];
-  const { group, child } = findGroupAndChild(top.feature);
-  if (isArrayCardinality(child.cardinality)) {
-    const repeatingFeatures = findFirstFeaturesInternal({
-      feature: child,
-      type: top.type,
-      property: top.property
-    });
-    features.push(...repeatingFeatures);
-  }
-  let groupIndex = -1;
-  if (group) {
-    groupIndex = group.elements.indexOf(child);
-  }
-  const parentStack = stack.slice(0, -1);
-  if (!group) {
-    const parent = getAbstractElementParent(child);
-    if (parent) {
-      features.push(...findNextFeaturesInternal([
-        ...parentStack,
-        {
-          feature: parent
-        }
-      ]));
-    } else {
-      features.push(...findNextFeaturesInternal(parentStack));
-    }
-  } else {
-    const nextIndex = groupIndex + 1;
-    const { stacks, end } = findNextFeaturesInGroup({
-      feature: group,
-      type: top.type
-    }, nextIndex);
-    for (const newStack of stacks) {
-      features.push([...parentStack, ...newStack]);
-    }
-    if (end) {
-      groupIndex = group.elements.length - 1;
-    }
-  }
-  if (group && groupIndex === group.elements.length - 1) {
-    features.push(...findNextFeaturesInternal([
-      ...parentStack,
-      {
-        feature: group
-      }
-    ]));
-  }
-  return features;
-}
-function findFirstFeatures(next) {
-  return findFirstFeaturesInternal({ feature: next });
-}
-function findFirstFeaturesInternal(next) {
-  const { feature, type } = next;
-  if (isGroup(feature)) {
-    return findNextFeaturesInGroup(next, 0).stacks;
-  } else if (isAlternatives(feature) || isUnorderedGroup(feature)) {
-    return feature.elements.flatMap((e) => findFirstFeaturesInternal({
-      feature: e,
-      type,
-      property: next.property
-    }));
-  } else if (isAssignment(feature)) {
-    return findFirstFeaturesInternal({
-      feature: feature.terminal,
-      type,
-      property: next.property ?? feature.feature
-    });
-  } else if (isAction(feature)) {
-    return findNextFeaturesInternal([{
-      feature,
-      type: getTypeName(feature),
-      property: next.property ?? feature.feature
-    }]);
-  } else if (isRuleCall(feature) && isParserRule(feature.rule.ref)) {
-    const rule = feature.rule.ref;
-    const stacks = findFirstFeaturesInternal({
-      feature: rule.definition,
-      type: rule.fragment || rule.dataType ? void 0 : getExplicitRuleType(rule) ?? rule.name,
-      property: next.property
-    });
-    for (const stack of stacks) {
-      stack.unshift(next);
-    }
-    return stacks;
-  } else if (isRuleCall(feature) && isInfixRule(feature.rule.ref)) {
-    const rule = feature.rule.ref;
-    const call = rule.call.rule.ref;
-    if (!isParserRule(call)) {
-      console.error("Failed to resolve reference to " + rule.call.rule.$refText);
-      return [];
-    }
-    const stacks = findFirstFeaturesInternal({
-      feature: call.definition,
-      type: getExplicitRuleType(call) ?? call.name,
-      property: "parts"
-    });
-    for (const stack of stacks) {
-      stack.unshift(next);
-    }
-    return stacks;
-  } else {
-    return [[next]];
-  }
-}
-function findNextFeaturesInGroup(next, index) {
-  const features = [];
-  let firstFeature;
-  while (index < next.feature.elements.length) {
-    const feature = next.feature.elements[index];
-    firstFeature = {
-      feature,
-      type: next.type
-    };
-    const stacks = findFirstFeaturesInternal(firstFeature);
-    features.push(...stacks);
-    if (isElementOptional(feature, /* @__PURE__ */ new Map())) {
-      index++;
-    } else {
-      break;
-    }
-  }
-  return {
-    stacks: features,
-    end: index >= next.feature.elements.length
-  };
-}
-function isElementOptional(feature, visited) {
-  const visitedResult = visited.get(feature);
-  if (visitedResult !== void 0) {
-    return visitedResult;
-  }
-  visited.set(feature, false);
-  if (isOptionalCardinality(feature.cardinality, feature)) {
-    visited.set(feature, true);
-    return true;
-  }
-  if (isGroup(feature)) {
-    for (const element of feature.elements) {
-      if (!isElementOptional(element, visited)) {
-        visited.set(feature, false);
-        return false;
-      }
-    }
-    visited.set(feature, true);
-    return true;
-  } else if (isAlternatives(feature) || isUnorderedGroup(feature)) {
-    for (const element of feature.elements) {
-      if (isElementOptional(element, visited)) {
-        visited.set(feature, true);
-        return true;
-      }
-    }
-    visited.set(feature, false);
-    return false;
-  } else if (isRuleCall(feature) && isParserRule(feature.rule.ref)) {
-    const rule = feature.rule.ref;
-    const result = isElementOptional(rule.definition, visited);
-    visited.set(feature, result);
-    return result;
-  }
-  return false;
-}
-function interpretTokens(context) {
-  for (const token of context.tokens) {
-    const nextFeatureStacks = findNextFeatureStacks(context.stacks, token);
-    context.stacks = nextFeatureStacks;
-  }
-}
-function findNextFeatureStacks(stacks, token) {
-  const newStacks = [];
-  for (const stack of stacks) {
-    newStacks.push(...interpretStackToken(stack, token));
-  }
-  return newStacks;
-}
-function interpretStackToken(stack, token) {
-  const allNextFeatures = findNextFeaturesInternal(stack);
-  const matchingNextFeatures = allNextFeatures.filter((next) => token ? featureMatches(next[next.length - 1].feature, token) : true);
-  return matchingNextFeatures;
-}
-function findGroupAndChild(feature) {
-  let parent;
-  let item = feature;
-  while (item.$container) {
-    if (isGroup(item.$container)) {
-      parent = item.$container;
-      break;
-    } else if (isAbstractElement(item.$container)) {
-      item = item.$container;
-    } else {
-      break;
-    }
-  }
-  if (parent) {
-    return { group: parent, child: item };
-  }
-  return {
-    group: void 0,
-    // Even if there is no group, return the feature parent if it is an assignment
-    // We need this later to handle the cardinality of the feature correctly
-    child: getContainerOfType(feature, isAssignment) ?? feature
-  };
-}
-function getAbstractElementParent(element) {
-  const parent = element.$container;
-  const assignment = getContainerOfType(parent, isAssignment);
-  if (assignment) {
-    return getAbstractElementParent(assignment);
-  } else {
-    if (parent && isAbstractElement(parent)) {
-      return parent;
-    }
-  }
-  return void 0;
-}
-function featureMatches(feature, token) {
-  if (isKeyword(feature)) {
-    const content = feature.value;
-    return content === token.tokenType.name;
-  } else if (isRuleCall(feature)) {
-    return ruleMatches(feature.rule.ref, token);
-  } else if (isCrossReference(feature)) {
-    const crossRefTerminal = getCrossReferenceTerminal(feature);
-    if (crossRefTerminal) {
-      return featureMatches(crossRefTerminal, token);
-    }
-  }
-  return false;
-}
-function ruleMatches(rule, token) {
-  if (isParserRule(rule)) {
-    const ruleFeatures = findFirstFeatures(rule.definition);
-    return ruleFeatures.some((e) => featureMatches(e[e.length - 1].feature, token));
-  } else if (isTerminalRule(rule)) {
-    return terminalRegex(rule).test(token.image);
-  } else {
-    return false;
-  }
-}
-
-// node_modules/langium/lib/lsp/completion/completion-provider.js
-function mergeCompletionProviderOptions(options) {
-  const triggerCharacters = Array.from(new Set(options.flatMap((option2) => option2?.triggerCharacters ?? [])));
-  const allCommitCharacters = Array.from(new Set(options.flatMap((option2) => option2?.allCommitCharacters ?? [])));
-  return {
-    triggerCharacters: triggerCharacters.length > 0 ? triggerCharacters : void 0,
-    allCommitCharacters: allCommitCharacters.length > 0 ? allCommitCharacters : void 0
-  };
-}
-var DefaultCompletionProvider = class {
-  constructor(services) {
-    this.scopeProvider = services.references.ScopeProvider;
-    this.grammar = services.Grammar;
-    this.completionParser = services.parser.CompletionParser;
-    this.nameProvider = services.references.NameProvider;
-    this.lexer = services.parser.Lexer;
-    this.nodeKindProvider = services.shared.lsp.NodeKindProvider;
-    this.fuzzyMatcher = services.shared.lsp.FuzzyMatcher;
-    this.grammarConfig = services.parser.GrammarConfig;
-    this.astReflection = services.shared.AstReflection;
-    this.documentationProvider = services.documentation.DocumentationProvider;
-    services.shared.lsp.LanguageServer.onInitialize((params) => {
-      this.initialize(params);
-    });
-  }
-  initialize(params) {
-    this.clientCapabilities = params.capabilities.textDocument?.completion;
-  }
-  async getCompletion(document, params, _cancelToken) {
-    const items = [];
-    const contexts = this.buildContexts(document, params.position);
-    const acceptor = (context, value) => {
-      const completionItem = this.fillCompletionItem(context, value);
-      if (completionItem) {
-        items.push(completionItem);
-      }
-    };
-    const distinctionFunction = (element) => {
-      if (isKeyword(element.feature)) {
-        return element.feature.value;
-      } else {
-        return element.feature;
-      }
-    };
-    const completedFeatures = [];
-    for (const context of contexts) {
-      await Promise.all(stream(context.features).distinct(distinctionFunction).exclude(completedFeatures).map((e) => this.completionFor(context, e, acceptor)));
-      completedFeatures.push(...context.features);
-      if (!this.continueCompletion(items)) {
-        break;
-      }
-    }
-    return import_vscode_languageserver.CompletionList.create(this.deduplicateItems(items), true);
-  }
-  /**
-   * The completion algorithm could yield the same reference/keyword multiple times.
-   *
-   * This methods deduplicates these items afterwards before returning to the client.
-   * Unique items are identified as a combination of `kind`, `label` and `detail`.
-   */
-  deduplicateItems(items) {
-    return stream(items).distinct((item) => `${item.kind}_${item.label}_${item.detail}`).toArray();
-  }
-  findFeaturesAt(document, offset) {
-    const text = document.getText({
-      start: import_vscode_languageserver.Position.create(0, 0),
-      end: document.positionAt(offset)
-    });
-    const parserResult = this.completionParser.parse(text);
-    const tokens = parserResult.tokens;
-    if (parserResult.tokenIndex === 0) {
-      const parserRule = getEntryRule(this.grammar);
-      const syntheticEntryRuleCall = this.buildSyntheticEntryRuleCall(parserRule);
-      return findNextFeatures([[syntheticEntryRuleCall]], tokens);
-    }
-    const leftoverTokens = [...tokens].splice(parserResult.tokenIndex);
-    const features = findNextFeatures([parserResult.elementStack.map((feature) => ({ feature }))], leftoverTokens);
-    return features;
-  }
-  buildSyntheticEntryRuleCall(rule) {
-    const start = {
-      $type: "Group",
-      $container: void 0,
-      elements: []
-    };
-    const startNext = {
-      feature: start
-    };
-    const ruleCall = {
-      $type: "RuleCall",
-      $container: void 0,
-      rule: {
-        ref: rule,
-        $refText: rule.name
-      },
-      arguments: []
-    };
-    const group = {
-      $type: "Group",
-      $container: void 0,
-      elements: [
-        start,
-        ruleCall
-      ]
-    };
-    start.$container = group;
-    ruleCall.$container = group;
-    return startNext;
-  }
-  *buildContexts(document, position) {
-    const cst = document.parseResult.value.$cstNode;
-    if (!cst) {
-      return;
-    }
-    const textDocument = document.textDocument;
-    const text = textDocument.getText();
-    const offset = textDocument.offsetAt(position);
-    const partialContext = {
-      document,
-      textDocument,
-      offset,
-      position
-    };
-    const dataTypeRuleOffsets = this.findDataTypeRuleStart(cst, offset);
-    if (dataTypeRuleOffsets) {
-      const [ruleStart, ruleEnd] = dataTypeRuleOffsets;
-      const parentNode = findLeafNodeBeforeOffset(cst, ruleStart)?.astNode;
-      yield {
-        ...partialContext,
-        node: parentNode,
-        tokenOffset: ruleStart,
-        tokenEndOffset: ruleEnd,
-        features: this.findFeaturesAt(textDocument, ruleStart)
-      };
-    }
-    const { nextTokenStart, nextTokenEnd, previousTokenStart, previousTokenEnd } = this.backtrackToAnyToken(text, offset);
-    let astNodeOffset = nextTokenStart;
-    if (offset <= nextTokenStart && previousTokenStart !== void 0) {
-      astNodeOffset = previousTokenStart;
-    }
-    const astNode = findLeafNodeBeforeOffset(cst, astNodeOffset)?.astNode;
-    let performNextCompletion = true;
-    if (previousTokenStart !== void 0 && previousTokenEnd !== void 0 && previousTokenEnd === offset) {
-      yield {
-        ...partialContext,
-        node: astNode,
-        tokenOffset: previousTokenStart,
-        tokenEndOffset: previousTokenEnd,
-        features: this.findFeaturesAt(textDocument, previousTokenStart)
-      };
-      performNextCompletion = this.performNextTokenCompletion(document, text.substring(previousTokenStart, previousTokenEnd), previousTokenStart, previousTokenEnd);
-      if (performNextCompletion) {
-        yield {
-          ...partialContext,
-          node: astNode,
-          tokenOffset: previousTokenEnd,
-          tokenEndOffset: previousTokenEnd,
-          features: this.findFeaturesAt(textDocument, previousTokenEnd)
-        };
-      }
-    }
-    if (!astNode) {
-      const parserRule = getEntryRule(this.grammar);
-      if (!parserRule) {
-        throw new Error("Missing entry parser rule");
-      }
-      yield {
-        ...partialContext,
-        tokenOffset: nextTokenStart,
-        tokenEndOffset: nextTokenEnd,
-        features: findFirstFeatures(parserRule.definition).map((f) => f[f.length - 1])
-      };
-    } else if (performNextCompletion) {
-      yield {
-        ...partialContext,
-        node: astNode,
-        tokenOffset: nextTokenStart,
-        tokenEndOffset: nextTokenEnd,
-        features: this.findFeaturesAt(textDocument, nextTokenStart)
-      };
-    }
-  }
-  performNextTokenCompletion(document, text, _offset, _end) {
-    return new RegExp("\\P{L}$", "u").test(text);
-  }
-  findDataTypeRuleStart(cst, offset) {
-    const containerNode = findDeclarationNodeAtOffset(cst, offset, this.grammarConfig.nameRegexp);
-    if (!containerNode) {
-      return void 0;
-    }
-    const fullNode = getDatatypeNode(containerNode);
-    if (fullNode) {
-      return [fullNode.offset, fullNode.end];
-    }
-    return void 0;
-  }
-  /**
-   * Indicates whether the completion should continue to process the next completion context.
-   *
-   * The default implementation continues the completion only if there are currently no proposed completion items.
-   */
-  continueCompletion(items) {
-    return items.length === 0;
-  }
-  /**
-   * This method returns two sets of token offset information.
-   *
-   * The `nextToken*` offsets are related to the token at the cursor position.
-   * If there is none, both offsets are simply set to `offset`.
-   *
-   * The `previousToken*` offsets are related to the last token before the current token at the cursor position.
-   * They are `undefined`, if there is no token before the cursor position.
-   */
-  backtrackToAnyToken(text, offset) {
-    const tokens = this.lexer.tokenize(text).tokens;
-    if (tokens.length === 0) {
-      return {
-        nextTokenStart: offset,
-        nextTokenEnd: offset
-      };
-    }
-    let previousToken;
-    for (const token of tokens) {
-      if (token.startOffset >= offset) {
-        return {
-          nextTokenStart: offset,
-          nextTokenEnd: offset,
-          previousTokenStart: previousToken ? previousToken.startOffset : void 0,
-          previousTokenEnd: previousToken ? previousToken.endOffset + 1 : void 0
-        };
-      }
-      if (token.endOffset >= offset) {
-        return {
-          nextTokenStart: token.startOffset,
-          nextTokenEnd: token.endOffset + 1,
-          previousTokenStart: previousToken ? previousToken.startOffset : void 0,
-          previousTokenEnd: previousToken ? previousToken.endOffset + 1 : void 0
-        };
-      }
-      previousToken = token;
-    }
-    return {
-      nextTokenStart: offset,
-      nextTokenEnd: offset,
-      previousTokenStart: previousToken ? previousToken.startOffset : void 0,
-      previousTokenEnd: previousToken ? previousToken.endOffset + 1 : void 0
-    };
-  }
-  completionFor(context, next, acceptor) {
-    if (isKeyword(next.feature)) {
-      return this.completionForKeyword(context, next.feature, acceptor);
-    } else if (isCrossReference(next.feature) && context.node) {
-      return this.completionForCrossReference(context, next, acceptor);
-    }
-  }
-  completionForCrossReference(context, next, acceptor) {
-    const assignment = getContainerOfType(next.feature, isAssignment);
-    let node = context.node;
-    if (assignment && node) {
-      if (next.type) {
-        node = {
-          $type: next.type,
-          $container: node,
-          $containerProperty: next.property
-        };
-        assignMandatoryProperties(this.astReflection, node);
-      }
-      let reference;
-      if (next.feature.isMulti) {
-        reference = {
-          $refText: "",
-          items: []
-        };
-      } else {
-        reference = {
-          $refText: "",
-          ref: void 0
-        };
-      }
-      const refInfo = {
-        reference,
-        container: node,
-        property: assignment.feature
-      };
-      try {
-        for (const candidate of this.getReferenceCandidates(refInfo, context)) {
-          acceptor(context, this.createReferenceCompletionItem(candidate, refInfo, context));
-        }
-      } catch (err) {
-        console.error(err);
-      }
-    }
-  }
-  /**
-   * Override this method to change how the stream of candidates is determined for a reference.
-   * This way completion-specific modifications and refinements can be added to the proposals computation
-   *  beyond the rules being implemented in the scope provider, e.g. filtering.
-   *
-   * @param refInfo Information about the reference for which the candidates are requested.
-   * @param _context Information about the completion request including document, cursor position, token under cursor, etc.
-   * @returns A stream of all elements being valid for the given reference.
-   */
-  getReferenceCandidates(refInfo, _context) {
-    return this.scopeProvider.getScope(refInfo).getAllElements();
-  }
-  /**
-   * Override this method to change how reference completion items are created.
-   *
-   * To change the `kind` of a completion item, override the `NodeKindProvider` service instead.
-   * To change the `documentation`, override the `DocumentationProvider` service instead.
-   *
-   * @param nodeDescription The description of a reference candidate
-   * @param _refInfo Information about the reference for which the candidate is proposed
-   * @param _context The completion context
-   * @returns A partial completion item
-   */
-  createReferenceCompletionItem(nodeDescription, _refInfo, _context) {
-    const kind = this.nodeKindProvider.getCompletionItemKind(nodeDescription);
-    const documentation = this.getReferenceDocumentation(nodeDescription);
-    return {
-      nodeDescription,
-      kind,
-      documentation,
-      detail: nodeDescription.type,
-      sortText: "0"
-    };
-  }
-  getReferenceDocumentation(nodeDescription) {
-    if (!nodeDescription.node) {
-      return void 0;
-    }
-    const documentationText = this.documentationProvider.getDocumentation(nodeDescription.node);
-    if (!documentationText) {
-      return void 0;
-    }
-    return { kind: "markdown", value: documentationText };
-  }
-  completionForKeyword(context, keyword, acceptor) {
-    if (!this.filterKeyword(context, keyword)) {
-      return;
-    }
-    acceptor(context, {
-      label: keyword.value,
-      kind: this.getKeywordCompletionItemKind(keyword),
-      detail: "Keyword",
-      sortText: "1"
-    });
-  }
-  getKeywordCompletionItemKind(_keyword) {
-    return import_vscode_languageserver.CompletionItemKind.Keyword;
-  }
-  filterKeyword(context, keyword) {
-    return new RegExp("\\p{L}", "u").test(keyword.value);
-  }
-  fillCompletionItem(context, item) {
-    let label;
-    if (typeof item.label === "string") {
-      label = item.label;
-    } else if ("node" in item) {
-      const name = this.nameProvider.getName(item.node);
-      if (!name) {
-        return void 0;
-      }
-      label = name;
-    } else if ("nodeDescription" in item) {
-      label = item.nodeDescription.name;
-    } else {
-      return void 0;
-    }
-    let insertText;
-    if (typeof item.textEdit?.newText === "string") {
-      insertText = item.textEdit.newText;
-    } else if (typeof item.insertText === "string") {
-      insertText = item.insertText;
-    } else {
-      insertText = label;
-    }
-    const textEdit = item.textEdit ?? this.buildCompletionTextEdit(context, label, insertText);
-    if (!textEdit) {
-      return void 0;
-    }
-    const completionItem = {
-      additionalTextEdits: item.additionalTextEdits,
-      command: item.command,
-      commitCharacters: item.commitCharacters,
-      data: item.data,
-      detail: item.detail,
-      documentation: item.documentation,
-      filterText: item.filterText,
-      insertText: item.insertText,
-      insertTextFormat: item.insertTextFormat,
-      insertTextMode: item.insertTextMode,
-      kind: item.kind,
-      labelDetails: item.labelDetails,
-      preselect: item.preselect,
-      sortText: item.sortText,
-      tags: item.tags,
-      textEditText: item.textEditText,
-      textEdit,
-      label
-    };
-    return completionItem;
-  }
-  buildCompletionTextEdit(context, label, newText) {
-    if (this.clientCapabilities?.completionItem?.insertReplaceSupport) {
-      return this.buildCompletionTextEditWithInsertReplace(context, label, newText);
-    } else {
-      return this.buildCompletionTextEditWithoutInsertReplace(context, label, newText);
-    }
-  }
-  /**
-   * Returns an {@link InsertReplaceEdit} to enable clients to pick either the insert {@link TextEdit} or the replace {@link TextEdit},
-   * depending on the editor's insert/replace mode.
-   * Note that the token part to the left of the cursor will be overwritten in both modes.
-   */
-  buildCompletionTextEditWithInsertReplace(context, label, newText) {
-    const start = context.textDocument.positionAt(context.tokenOffset);
-    const cursor = context.position;
-    const identifier = context.textDocument.getText({ start, end: cursor });
-    if (this.fuzzyMatcher.match(identifier, label)) {
-      const tokenEnd = context.textDocument.positionAt(context.tokenEndOffset);
-      return {
-        newText,
-        insert: { start, end: cursor },
-        replace: { start, end: tokenEnd }
-      };
-    } else {
-      return void 0;
-    }
-  }
-  /**
-   * A {@link TextEdit} is returned for clients without insert/replace mode configuration.
-   * The range of a {@link TextEdit} ends at the cursor position,
-   * so the suffix of an identifier after the cursor (e.g. `Pos|ition`) is never replaced.
-   */
-  buildCompletionTextEditWithoutInsertReplace(context, label, newText) {
-    const content = context.textDocument.getText();
-    const identifier = content.substring(context.tokenOffset, context.offset);
-    if (this.fuzzyMatcher.match(identifier, label)) {
-      const start = context.textDocument.positionAt(context.tokenOffset);
-      const end = context.position;
-      return {
-        newText,
-        range: {
-          start,
-          end
-        }
-      };
-    } else {
-      return void 0;
-    }
-  }
-};
-
-// node_modules/langium/lib/lsp/definition-provider.js
+// packages/language/src/incremental/document-builder.ts
 var import_vscode_languageserver2 = __toESM(require_api5(), 1);
-var DefaultDefinitionProvider = class {
-  constructor(services) {
-    this.nameProvider = services.references.NameProvider;
-    this.references = services.references.References;
-    this.grammarConfig = services.parser.GrammarConfig;
-  }
-  getDefinition(document, params, _cancelToken) {
-    const rootNode = document.parseResult.value;
-    if (rootNode.$cstNode) {
-      const cst = rootNode.$cstNode;
-      const sourceCstNode = findDeclarationNodeAtOffset(cst, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
-      if (sourceCstNode) {
-        return this.collectLocationLinks(sourceCstNode, params);
-      }
-    }
-    return void 0;
-  }
-  collectLocationLinks(sourceCstNode, _params) {
-    const goToLinks = this.findLinks(sourceCstNode);
-    if (goToLinks.length > 0) {
-      return goToLinks.map((link) => import_vscode_languageserver2.LocationLink.create(link.targetDocument.textDocument.uri, (link.target.astNode.$cstNode ?? link.target).range, link.target.range, link.source.range));
-    }
-    return void 0;
-  }
-  findLinks(source3) {
-    const datatypeSourceNode = getDatatypeNode(source3) ?? source3;
-    const targets = this.references.findDeclarationNodes(source3);
-    const links = [];
-    for (const target of targets) {
-      const targetDocument = getDocument(target.astNode);
-      if (targets && targetDocument) {
-        links.push({
-          source: datatypeSourceNode,
-          target,
-          targetDocument
-        });
-      }
-    }
-    return links;
-  }
-};
 
-// node_modules/langium/lib/lsp/document-highlight-provider.js
-var import_vscode_languageserver3 = __toESM(require_api5(), 1);
-var DefaultDocumentHighlightProvider = class {
-  constructor(services) {
-    this.references = services.references.References;
-    this.nameProvider = services.references.NameProvider;
-    this.grammarConfig = services.parser.GrammarConfig;
-  }
-  getDocumentHighlight(document, params, _cancelToken) {
-    const rootNode = document.parseResult.value.$cstNode;
-    if (!rootNode) {
-      return void 0;
+// packages/language/src/facts/fingerprints.ts
+function factFingerprints(facts) {
+  const prints = /* @__PURE__ */ new Map();
+  for (const mission of facts.missions) {
+    const window = facts.windowOf(mission);
+    let measures = "";
+    for (const measure of mission.measures) {
+      const { direction, progress } = facts.measure(measure);
+      measures += `${measures === "" ? "" : ","}${direction}:${progress}`;
     }
-    const selectedNode = findDeclarationNodeAtOffset(rootNode, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
-    if (!selectedNode) {
-      return void 0;
-    }
-    const targetAstNode = this.references.findDeclarations(selectedNode);
-    const highlights = [];
-    for (const target of targetAstNode) {
-      const includeDeclaration = UriUtils.equals(getDocument(target).uri, document.uri);
-      const options = { documentUri: document.uri, includeDeclaration };
-      const references = this.references.findReferences(target, options);
-      highlights.push(...references.map((ref) => this.createDocumentHighlight(ref)).toArray());
-    }
-    return highlights;
+    const parent = facts.parentOf(mission)?.name ?? "";
+    prints.set(
+      mission,
+      `${facts.statusOf(mission)}|${window.start}..${window.end}|${window.source}:${window.from?.name}|${facts.progressOf(mission) ?? ""}|${measures}|${parent}|${cycleWalk(facts, mission)}`
+    );
   }
-  /**
-  * Override this method to determine the highlight kind of the given reference.
-  */
-  createDocumentHighlight(reference) {
-    return import_vscode_languageserver3.DocumentHighlight.create(reference.segment.range);
+  for (const person of facts.persons) {
+    const load = facts.loadOf(person);
+    prints.set(
+      person,
+      `${load.load}/${load.capacity}|${load.missions.length}|` + // With their starts: over-capacity messages list them by start, on every lead and crew.
+      load.counted.map((mission) => `${mission.name}@${facts.windowOf(mission).start}`).join(",")
+    );
   }
-};
+  return prints;
+}
+function cycleWalk(facts, mission) {
+  const cycle = facts.cycleOf(mission);
+  if (!cycle) return "";
+  const names2 = [];
+  let current = mission;
+  while (current && names2.length <= CYCLE_NAMES) {
+    names2.push(current.name);
+    current = current.$type === "Mission" ? facts.parentOf(current) : void 0;
+    if (current === mission) break;
+  }
+  return names2.length < cycle.length ? `${names2.join(">")} (${cycle.length})` : names2.join(">");
+}
+var CYCLE_NAMES = 11;
 
-// node_modules/langium/lib/lsp/document-symbol-provider.js
-var DefaultDocumentSymbolProvider = class {
-  constructor(services) {
-    this.nameProvider = services.references.NameProvider;
-    this.nodeKindProvider = services.shared.lsp.NodeKindProvider;
-  }
-  getSymbols(document, _params, _cancelToken) {
-    return this.getSymbol(document, document.parseResult.value);
-  }
-  getSymbol(document, astNode) {
-    const nameNode = this.nameProvider.getNameNode(astNode);
-    if (nameNode && astNode.$cstNode) {
-      const computedName = this.nameProvider.getName(astNode);
-      return [this.createSymbol(document, astNode, astNode.$cstNode, nameNode, computedName)];
-    } else {
-      return this.getChildSymbols(document, astNode) || [];
-    }
-  }
-  createSymbol(document, astNode, cstNode, nameNode, computedName) {
-    return {
-      kind: this.nodeKindProvider.getSymbolKind(astNode),
-      name: computedName || nameNode.text,
-      range: cstNode.range,
-      selectionRange: nameNode.range,
-      children: this.getChildSymbols(document, astNode)
-    };
-  }
-  getChildSymbols(document, astNode) {
-    const children = [];
-    for (const child of streamContents(astNode)) {
-      const result = this.getSymbol(document, child);
-      children.push(...result);
-    }
-    if (children.length > 0) {
-      return children;
-    }
-    return void 0;
-  }
-};
-
-// node_modules/langium/lib/lsp/document-update-handler.js
-var import_vscode_languageserver4 = __toESM(require_api5(), 1);
-var DefaultDocumentUpdateHandler = class {
-  constructor(services) {
-    this.onWatchedFilesChangeEmitter = new import_vscode_languageserver_protocol2.Emitter();
-    this.workspaceManager = services.workspace.WorkspaceManager;
-    this.documentBuilder = services.workspace.DocumentBuilder;
-    this.workspaceLock = services.workspace.WorkspaceLock;
-    this.serviceRegistry = services.ServiceRegistry;
-    let canRegisterFileWatcher = false;
-    services.lsp.LanguageServer.onInitialize((params) => {
-      canRegisterFileWatcher = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
-    });
-    services.lsp.LanguageServer.onInitialized((_params) => {
-      if (canRegisterFileWatcher) {
-        this.registerFileWatcher(services);
-      }
-    });
-  }
-  registerFileWatcher(services) {
-    const watchers = this.getWatchers();
-    if (watchers.length > 0) {
-      const connection = services.lsp.Connection;
-      const options = { watchers };
-      connection?.client.register(import_vscode_languageserver4.DidChangeWatchedFilesNotification.type, options);
-    }
-  }
-  getWatchers() {
-    return [{
-      // We need to watch all file changes in the workspace
-      // Otherwise we miss changes to directories
-      // This is a limitation of specific language client implementations
-      globPattern: "**/*"
-    }];
-  }
-  fireDocumentUpdate(changed, deleted) {
-    this.workspaceManager.ready.then(() => {
-      this.workspaceLock.write((token) => this.documentBuilder.update(changed, deleted, token));
-    }).catch((err) => {
-      console.error("Workspace initialization failed. Could not perform document update.", err);
-    });
-  }
-  didChangeContent(change) {
-    this.fireDocumentUpdate([URI.parse(change.document.uri)], []);
-  }
-  didChangeWatchedFiles(params) {
-    this.onWatchedFilesChangeEmitter.fire(params);
-    const changedUris = stream(params.changes).filter((c) => c.type !== import_vscode_languageserver4.FileChangeType.Deleted).distinct((c) => c.uri).map((c) => URI.parse(c.uri)).toArray();
-    const deletedUris = stream(params.changes).filter((c) => c.type === import_vscode_languageserver4.FileChangeType.Deleted).distinct((c) => c.uri).map((c) => URI.parse(c.uri)).toArray();
-    this.fireDocumentUpdate(changedUris, deletedUris);
-  }
-  get onWatchedFilesChange() {
-    return this.onWatchedFilesChangeEmitter.event;
-  }
-};
-
-// node_modules/langium/lib/lsp/folding-range-provider.js
-var import_vscode_languageserver5 = __toESM(require_api5(), 1);
-var DefaultFoldingRangeProvider = class {
-  constructor(services) {
-    this.commentNames = services.parser.GrammarConfig.multilineCommentRules;
-  }
-  getFoldingRanges(document, _params, _cancelToken) {
-    const foldings = [];
-    const acceptor = (foldingRange) => foldings.push(foldingRange);
-    this.collectFolding(document, acceptor);
-    return foldings;
-  }
-  collectFolding(document, acceptor) {
-    const root2 = document.parseResult?.value;
-    if (root2) {
-      if (this.shouldProcessContent(root2)) {
-        const treeIterator = streamAllContents(root2).iterator();
-        let result;
-        do {
-          result = treeIterator.next();
-          if (!result.done) {
-            const node = result.value;
-            if (this.shouldProcess(node)) {
-              this.collectObjectFolding(document, node, acceptor);
-            }
-            if (!this.shouldProcessContent(node)) {
-              treeIterator.prune();
-            }
-          }
-        } while (!result.done);
-      }
-      this.collectCommentFolding(document, root2, acceptor);
-    }
-  }
-  /**
-   * Template method to determine whether the specified `AstNode` should be handled by the folding range provider.
-   * Returns true by default for all nodes. Returning false only ignores the specified node and not its content.
-   * To ignore the content of a node use `shouldProcessContent`.
-   */
-  shouldProcess(_node) {
-    return true;
-  }
-  /**
-   * Template method to determine whether the content/children of the specified `AstNode` should be handled by the folding range provider.
-   * Returns true by default for all nodes. Returning false ignores _all_ content of this node, even transitive ones.
-   * For more precise control over foldings use the `shouldProcess` method.
-   */
-  shouldProcessContent(_node) {
-    return true;
-  }
-  collectObjectFolding(document, node, acceptor) {
-    const cstNode = node.$cstNode;
-    if (cstNode) {
-      const foldingRange = this.toFoldingRange(document, cstNode);
-      if (foldingRange) {
-        acceptor(foldingRange);
-      }
-    }
-  }
-  collectCommentFolding(document, node, acceptor) {
-    const cstNode = node.$cstNode;
-    if (cstNode) {
-      for (const node2 of flattenCst(cstNode)) {
-        if (this.commentNames.includes(node2.tokenType.name)) {
-          const foldingRange = this.toFoldingRange(document, node2, import_vscode_languageserver5.FoldingRangeKind.Comment);
-          if (foldingRange) {
-            acceptor(foldingRange);
-          }
-        }
-      }
-    }
-  }
-  toFoldingRange(document, node, kind) {
-    const range = node.range;
-    const start = range.start;
-    let end = range.end;
-    if (end.line - start.line < 2) {
-      return void 0;
-    }
-    if (!this.includeLastFoldingLine(node, kind)) {
-      end = document.textDocument.positionAt(document.textDocument.offsetAt({ line: end.line, character: 0 }) - 1);
-    }
-    return import_vscode_languageserver5.FoldingRange.create(start.line, end.line, start.character, end.character, kind);
-  }
-  /**
-   * Template method to determine whether the folding range for this cst node should include its last line.
-   * Returns false by default for ast nodes which end in braces and for comments.
-   */
-  includeLastFoldingLine(node, kind) {
-    if (kind === import_vscode_languageserver5.FoldingRangeKind.Comment) {
-      return false;
-    }
-    const endChar = node.root.fullText.charAt(node.end - 1);
-    if (endChar === "}" || endChar === ")" || endChar === "]") {
-      return false;
-    }
-    return true;
-  }
-};
-
-// node_modules/langium/lib/lsp/fuzzy-matcher.js
-var DefaultFuzzyMatcher = class {
-  match(query, text) {
-    if (query.length === 0) {
-      return true;
-    }
-    let matchedFirstCharacter = false;
-    let previous;
-    let character = 0;
-    const len = text.length;
-    for (let i = 0; i < len; i++) {
-      const strChar = text.charCodeAt(i);
-      const testChar = query.charCodeAt(character);
-      if (strChar === testChar || this.toUpperCharCode(strChar) === this.toUpperCharCode(testChar)) {
-        matchedFirstCharacter || (matchedFirstCharacter = previous === void 0 || // Beginning of word
-        this.isWordTransition(previous, strChar));
-        if (matchedFirstCharacter) {
-          character++;
-        }
-        if (character === query.length) {
-          return true;
-        }
-      }
-      previous = strChar;
-    }
-    return false;
-  }
-  isWordTransition(previous, current) {
-    return a <= previous && previous <= z && A <= current && current <= Z || // camelCase transition
-    previous === _ && current !== _;
-  }
-  toUpperCharCode(charCode) {
-    if (a <= charCode && charCode <= z) {
-      return charCode - 32;
-    }
-    return charCode;
-  }
-};
-var a = "a".charCodeAt(0);
-var z = "z".charCodeAt(0);
-var A = "A".charCodeAt(0);
-var Z = "Z".charCodeAt(0);
-var _ = "_".charCodeAt(0);
-
-// node_modules/langium/lib/lsp/hover-provider.js
-var AstNodeHoverProvider = class {
-  constructor(services) {
-    this.references = services.references.References;
-    this.grammarConfig = services.parser.GrammarConfig;
-  }
-  async getHoverContent(document, params) {
-    const rootNode = document.parseResult?.value?.$cstNode;
-    if (rootNode) {
-      const offset = document.textDocument.offsetAt(params.position);
-      const cstNode = findDeclarationNodeAtOffset(rootNode, offset, this.grammarConfig.nameRegexp);
-      if (cstNode && cstNode.offset + cstNode.length > offset) {
-        const contents = [];
-        const targetNodes = this.references.findDeclarations(cstNode);
-        for (const targetNode of targetNodes) {
-          const content = await this.getAstNodeHoverContent(targetNode);
-          if (typeof content === "string") {
-            contents.push(content);
-          }
-        }
-        if (contents.length > 0) {
-          return {
-            contents: {
-              kind: "markdown",
-              value: contents.join(" ")
-            }
-          };
-        }
-        if (isKeyword(cstNode.grammarSource)) {
-          return this.getKeywordHoverContent(cstNode.grammarSource);
-        }
-      }
-    }
-    return void 0;
-  }
-  getKeywordHoverContent(node) {
-    let comment = isAstNodeWithComment(node) ? node.$comment : void 0;
-    if (!comment) {
-      comment = findCommentNode(node.$cstNode, ["ML_COMMENT"])?.text;
-    }
-    if (comment && isJSDoc(comment)) {
-      const content = parseJSDoc(comment).toMarkdown();
-      if (content) {
-        return {
-          contents: {
-            kind: "markdown",
-            value: content
-          }
-        };
-      }
-    }
-    return void 0;
-  }
-};
-var MultilineCommentHoverProvider = class extends AstNodeHoverProvider {
-  constructor(services) {
-    super(services);
-    this.documentationProvider = services.documentation.DocumentationProvider;
-  }
-  getAstNodeHoverContent(node) {
-    const content = this.documentationProvider.getDocumentation(node);
-    if (content) {
-      return content;
-    }
-    return void 0;
-  }
-};
-
-// node_modules/langium/lib/lsp/language-server.js
-var import_vscode_languageserver_protocol4 = __toESM(require_api2(), 1);
-
-// node_modules/langium/lib/lsp/semantic-token-provider.js
-var import_vscode_languageserver6 = __toESM(require_api5(), 1);
-var AllSemanticTokenTypes = {
-  [import_vscode_languageserver6.SemanticTokenTypes.class]: 0,
-  [import_vscode_languageserver6.SemanticTokenTypes.comment]: 1,
-  [import_vscode_languageserver6.SemanticTokenTypes.enum]: 2,
-  [import_vscode_languageserver6.SemanticTokenTypes.enumMember]: 3,
-  [import_vscode_languageserver6.SemanticTokenTypes.event]: 4,
-  [import_vscode_languageserver6.SemanticTokenTypes.function]: 5,
-  [import_vscode_languageserver6.SemanticTokenTypes.interface]: 6,
-  [import_vscode_languageserver6.SemanticTokenTypes.keyword]: 7,
-  [import_vscode_languageserver6.SemanticTokenTypes.macro]: 8,
-  [import_vscode_languageserver6.SemanticTokenTypes.method]: 9,
-  [import_vscode_languageserver6.SemanticTokenTypes.modifier]: 10,
-  [import_vscode_languageserver6.SemanticTokenTypes.namespace]: 11,
-  [import_vscode_languageserver6.SemanticTokenTypes.number]: 12,
-  [import_vscode_languageserver6.SemanticTokenTypes.operator]: 13,
-  [import_vscode_languageserver6.SemanticTokenTypes.parameter]: 14,
-  [import_vscode_languageserver6.SemanticTokenTypes.property]: 15,
-  [import_vscode_languageserver6.SemanticTokenTypes.regexp]: 16,
-  [import_vscode_languageserver6.SemanticTokenTypes.string]: 17,
-  [import_vscode_languageserver6.SemanticTokenTypes.struct]: 18,
-  [import_vscode_languageserver6.SemanticTokenTypes.type]: 19,
-  [import_vscode_languageserver6.SemanticTokenTypes.typeParameter]: 20,
-  [import_vscode_languageserver6.SemanticTokenTypes.variable]: 21,
-  [import_vscode_languageserver6.SemanticTokenTypes.decorator]: 22
-};
-var AllSemanticTokenModifiers = {
-  [import_vscode_languageserver6.SemanticTokenModifiers.abstract]: 1 << 0,
-  [import_vscode_languageserver6.SemanticTokenModifiers.async]: 1 << 1,
-  [import_vscode_languageserver6.SemanticTokenModifiers.declaration]: 1 << 2,
-  [import_vscode_languageserver6.SemanticTokenModifiers.defaultLibrary]: 1 << 3,
-  [import_vscode_languageserver6.SemanticTokenModifiers.definition]: 1 << 4,
-  [import_vscode_languageserver6.SemanticTokenModifiers.deprecated]: 1 << 5,
-  [import_vscode_languageserver6.SemanticTokenModifiers.documentation]: 1 << 6,
-  [import_vscode_languageserver6.SemanticTokenModifiers.modification]: 1 << 7,
-  [import_vscode_languageserver6.SemanticTokenModifiers.readonly]: 1 << 8,
-  [import_vscode_languageserver6.SemanticTokenModifiers.static]: 1 << 9
-};
-var DefaultSemanticTokenOptions = {
-  legend: {
-    tokenTypes: Object.keys(AllSemanticTokenTypes),
-    tokenModifiers: Object.keys(AllSemanticTokenModifiers)
-  },
-  full: {
-    delta: false
-  },
-  range: true
-};
-function mergeSemanticTokenProviderOptions(options) {
-  const tokenTypes = [];
-  const tokenModifiers = [];
-  let full = true;
-  let delta = true;
-  let range = true;
-  for (const option2 of options) {
-    if (!option2) {
-      continue;
-    }
-    option2.legend.tokenTypes.forEach((tokenType, index) => {
-      const existing = tokenTypes[index];
-      if (existing && existing !== tokenType) {
-        throw new Error(`Cannot merge '${existing}' and '${tokenType}' token types. They use the same index ${index}.`);
-      } else {
-        tokenTypes[index] = tokenType;
-      }
-    });
-    option2.legend.tokenModifiers.forEach((tokenModifier, index) => {
-      const existing = tokenModifiers[index];
-      if (existing && existing !== tokenModifier) {
-        throw new Error(`Cannot merge '${existing}' and '${tokenModifier}' token modifier. They use the same index ${index}.`);
-      } else {
-        tokenModifiers[index] = tokenModifier;
-      }
-    });
-    if (!option2.full) {
-      full = false;
-    } else if (typeof option2.full === "object" && !option2.full.delta) {
-      delta = false;
-    }
-    if (!option2.range) {
-      range = false;
-    }
-  }
-  return {
-    legend: {
-      tokenTypes,
-      tokenModifiers
-    },
-    full: full && { delta },
-    range
-  };
-}
-var SemanticTokensBuilder = class extends import_vscode_languageserver6.SemanticTokensBuilder {
-  constructor() {
-    super(...arguments);
-    this._tokens = [];
-  }
-  push(line, char, length, tokenType, tokenModifiers) {
-    this._tokens.push({
-      line,
-      char,
-      length,
-      tokenType,
-      tokenModifiers
-    });
-  }
-  build() {
-    this.applyTokens();
-    return super.build();
-  }
-  buildEdits() {
-    this.applyTokens();
-    return super.buildEdits();
-  }
-  /**
-   * Flushes the cached delta token values
-   */
-  flush() {
-    this.previousResult(this.id);
-  }
-  applyTokens() {
-    for (const token of this._tokens.sort(this.compareTokens)) {
-      super.push(token.line, token.char, token.length, token.tokenType, token.tokenModifiers);
-    }
-    this._tokens = [];
-  }
-  compareTokens(a2, b) {
-    return a2.line - b.line || a2.char - b.char;
-  }
-};
-var AbstractSemanticTokenProvider = class {
-  constructor(services) {
-    this.tokensBuilders = /* @__PURE__ */ new Map();
-    services.shared.workspace.TextDocuments.onDidClose((e) => {
-      this.tokensBuilders.delete(e.document.uri);
-    });
-    services.shared.lsp.LanguageServer.onInitialize((params) => {
-      this.initialize(params.capabilities.textDocument?.semanticTokens);
-    });
-  }
-  initialize(clientCapabilities) {
-    this.clientCapabilities = clientCapabilities;
-  }
-  get tokenTypes() {
-    return AllSemanticTokenTypes;
-  }
-  get tokenModifiers() {
-    return AllSemanticTokenModifiers;
-  }
-  get semanticTokensOptions() {
-    return {
-      legend: {
-        tokenTypes: Object.keys(this.tokenTypes),
-        tokenModifiers: Object.keys(this.tokenModifiers)
-      },
-      full: {
-        // The semantic token delta support is disabled by default in Langium.
-        // Since Langium recomputes the whole document on every change, we cannot provide a good delta.
-        // Adopters can override this if they support it.
-        delta: false
-      },
-      range: true
-    };
-  }
-  async semanticHighlight(document, _params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
-    this.currentRange = void 0;
-    this.currentDocument = document;
-    this.currentTokensBuilder = this.getDocumentTokensBuilder(document);
-    this.currentTokensBuilder.flush();
-    await this.computeHighlighting(document, this.createAcceptor(), cancelToken);
-    return this.currentTokensBuilder.build();
-  }
-  async semanticHighlightRange(document, params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
-    this.currentRange = params.range;
-    this.currentDocument = document;
-    this.currentTokensBuilder = this.getDocumentTokensBuilder(document);
-    this.currentTokensBuilder.flush();
-    await this.computeHighlighting(document, this.createAcceptor(), cancelToken);
-    return this.currentTokensBuilder.build();
-  }
-  async semanticHighlightDelta(document, params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
-    this.currentRange = void 0;
-    this.currentDocument = document;
-    this.currentTokensBuilder = this.getDocumentTokensBuilder(document);
-    this.currentTokensBuilder.previousResult(params.previousResultId);
-    await this.computeHighlighting(document, this.createAcceptor(), cancelToken);
-    return this.currentTokensBuilder.buildEdits();
-  }
-  createAcceptor() {
-    const acceptor = (options) => {
-      if ("line" in options) {
-        this.highlightToken({
-          range: {
-            start: {
-              line: options.line,
-              character: options.char
-            },
-            end: {
-              line: options.line,
-              character: options.char + options.length
-            }
-          },
-          type: options.type,
-          modifier: options.modifier
-        });
-      } else if ("range" in options) {
-        this.highlightToken(options);
-      } else if ("keyword" in options) {
-        this.highlightKeyword(options);
-      } else if ("property" in options) {
-        this.highlightProperty(options);
-      } else {
-        this.highlightNode({
-          node: options.cst,
-          type: options.type,
-          modifier: options.modifier
-        });
-      }
-    };
-    return acceptor;
-  }
-  getDocumentTokensBuilder(document) {
-    const existing = this.tokensBuilders.get(document.uri.toString());
-    if (existing) {
-      return existing;
-    }
-    const builder = new SemanticTokensBuilder();
-    this.tokensBuilders.set(document.uri.toString(), builder);
-    return builder;
-  }
-  async computeHighlighting(document, acceptor, cancelToken) {
-    const root2 = document.parseResult.value;
-    const treeIterator = streamAst(root2, { range: this.currentRange }).iterator();
-    let result;
-    do {
-      result = treeIterator.next();
-      if (!result.done) {
-        await interruptAndCheck(cancelToken);
-        const node = result.value;
-        if (this.highlightElement(node, acceptor) === "prune") {
-          treeIterator.prune();
-        }
-      }
-    } while (!result.done);
-  }
-  highlightToken(options) {
-    const { range, type } = options;
-    let modifiers = options.modifier;
-    if (this.currentRange && !inRange(range, this.currentRange) || !this.currentDocument || !this.currentTokensBuilder) {
-      return;
-    }
-    const intType = this.tokenTypes[type];
-    let totalModifier = 0;
-    if (modifiers !== void 0) {
-      if (typeof modifiers === "string") {
-        modifiers = [modifiers];
-      }
-      for (const modifier of modifiers) {
-        const intModifier = this.tokenModifiers[modifier];
-        totalModifier |= intModifier;
-      }
-    }
-    const startLine = range.start.line;
-    const endLine = range.end.line;
-    if (startLine === endLine) {
-      const char = range.start.character;
-      const length = range.end.character - char;
-      this.currentTokensBuilder.push(startLine, char, length, intType, totalModifier);
-    } else if (this.clientCapabilities?.multilineTokenSupport) {
-      const startChar = range.start.character;
-      const startOffset = this.currentDocument.textDocument.offsetAt(range.start);
-      const endOffset = this.currentDocument.textDocument.offsetAt(range.end);
-      this.currentTokensBuilder.push(startLine, startChar, endOffset - startOffset, intType, totalModifier);
-    } else {
-      const firstLineStart = range.start;
-      let nextLineOffset = this.currentDocument.textDocument.offsetAt({
-        line: startLine + 1,
-        character: 0
-      });
-      this.currentTokensBuilder.push(firstLineStart.line, firstLineStart.character, nextLineOffset - firstLineStart.character - 1, intType, totalModifier);
-      for (let i = startLine + 1; i < endLine; i++) {
-        const currentLineOffset = nextLineOffset;
-        nextLineOffset = this.currentDocument.textDocument.offsetAt({
-          line: i + 1,
-          character: 0
-        });
-        this.currentTokensBuilder.push(i, 0, nextLineOffset - currentLineOffset - 1, intType, totalModifier);
-      }
-      this.currentTokensBuilder.push(endLine, 0, range.end.character, intType, totalModifier);
-    }
-  }
-  highlightProperty(options) {
-    const nodes = [];
-    if (typeof options.index === "number") {
-      const node = findNodeForProperty(options.node.$cstNode, options.property, options.index);
-      if (node) {
-        nodes.push(node);
-      }
-    } else {
-      nodes.push(...findNodesForProperty(options.node.$cstNode, options.property));
-    }
-    const { type, modifier } = options;
-    for (const node of nodes) {
-      this.highlightNode({
-        node,
-        type,
-        modifier
-      });
-    }
-  }
-  highlightKeyword(options) {
-    const { node, keyword, type, index, modifier } = options;
-    const nodes = [];
-    if (typeof index === "number") {
-      const keywordNode = findNodeForKeyword(node.$cstNode, keyword, index);
-      if (keywordNode) {
-        nodes.push(keywordNode);
-      }
-    } else {
-      nodes.push(...findNodesForKeyword(node.$cstNode, keyword));
-    }
-    for (const keywordNode of nodes) {
-      this.highlightNode({
-        node: keywordNode,
-        type,
-        modifier
-      });
-    }
-  }
-  highlightNode(options) {
-    const { node, type, modifier } = options;
-    const range = node.range;
-    this.highlightToken({
-      range,
-      type,
-      modifier
-    });
-  }
-};
-var SemanticTokensDecoder;
-(function(SemanticTokensDecoder2) {
-  function decode(tokens, tokenTypes, document) {
-    const typeMap = /* @__PURE__ */ new Map();
-    Object.entries(tokenTypes).forEach(([type, index]) => typeMap.set(index, type));
-    let line = 0;
-    let character = 0;
-    return sliceIntoChunks(tokens.data, 5).map((t) => {
-      line += t[0];
-      if (t[0] !== 0) {
-        character = 0;
-      }
-      character += t[1];
-      const length = t[2];
-      const offset = document.textDocument.offsetAt({ line, character });
-      return {
-        offset,
-        tokenType: typeMap.get(t[3]),
-        tokenModifiers: t[4],
-        text: document.textDocument.getText({ start: { line, character }, end: { line, character: character + length } })
-      };
-    });
-  }
-  SemanticTokensDecoder2.decode = decode;
-  function sliceIntoChunks(arr, chunkSize) {
-    const res = [];
-    for (let i = 0; i < arr.length; i += chunkSize) {
-      const chunk = arr.slice(i, i + chunkSize);
-      res.push(chunk);
-    }
-    return res;
-  }
-})(SemanticTokensDecoder || (SemanticTokensDecoder = {}));
-
-// node_modules/langium/lib/lsp/signature-help-provider.js
-function mergeSignatureHelpOptions(options) {
-  const triggerCharacters = [];
-  const retriggerCharacters = [];
-  options.forEach((option2) => {
-    if (option2?.triggerCharacters) {
-      triggerCharacters.push(...option2.triggerCharacters);
-    }
-    if (option2?.retriggerCharacters) {
-      retriggerCharacters.push(...option2.retriggerCharacters);
-    }
-  });
-  const mergedOptions = {
-    triggerCharacters: triggerCharacters.length > 0 ? Array.from(new Set(triggerCharacters)).sort() : void 0,
-    retriggerCharacters: retriggerCharacters.length > 0 ? Array.from(new Set(retriggerCharacters)).sort() : void 0
-  };
-  return mergedOptions.triggerCharacters ? mergedOptions : void 0;
-}
-
-// node_modules/langium/lib/lsp/language-server.js
-var DefaultLanguageServer = class {
-  constructor(services) {
-    this.onInitializeEmitter = new import_vscode_languageserver_protocol4.Emitter();
-    this.onInitializedEmitter = new import_vscode_languageserver_protocol4.Emitter();
-    this.services = services;
-  }
-  get onInitialize() {
-    return this.onInitializeEmitter.event;
-  }
-  get onInitialized() {
-    return this.onInitializedEmitter.event;
-  }
-  async initialize(params) {
-    this.eagerLoadServices();
-    this.fireInitializeOnDefaultServices(params);
-    this.onInitializeEmitter.fire(params);
-    this.onInitializeEmitter.dispose();
-    return this.buildInitializeResult(params);
-  }
-  /**
-   * Eagerly loads all services before emitting the `onInitialize` event.
-   * Ensures that all services are able to catch the event.
-   */
-  eagerLoadServices() {
-    eagerLoad(this.services);
-    this.services.ServiceRegistry.all.forEach((language) => eagerLoad(language));
-  }
-  hasService(callback) {
-    const allServices = this.services.ServiceRegistry.all;
-    return allServices.some((services) => callback(services) !== void 0);
-  }
-  buildInitializeResult(_params) {
-    const documentUpdateHandler = this.services.lsp.DocumentUpdateHandler;
-    const fileOperationOptions = this.services.lsp.FileOperationHandler?.fileOperationOptions;
-    const allServices = this.services.ServiceRegistry.all;
-    const hasFormattingService = this.hasService((e) => e.lsp?.Formatter);
-    const formattingOnTypeOptions = allServices.map((e) => e.lsp?.Formatter?.formatOnTypeOptions).find((e) => Boolean(e));
-    const hasCodeActionProvider = this.hasService((e) => e.lsp?.CodeActionProvider);
-    const hasSemanticTokensProvider = this.hasService((e) => e.lsp?.SemanticTokenProvider);
-    const semanticTokensOptions = mergeSemanticTokenProviderOptions(allServices.map((e) => e.lsp?.SemanticTokenProvider?.semanticTokensOptions));
-    const commandNames = this.services.lsp?.ExecuteCommandHandler?.commands;
-    const hasDocumentLinkProvider = this.hasService((e) => e.lsp?.DocumentLinkProvider);
-    const signatureHelpOptions = mergeSignatureHelpOptions(allServices.map((e) => e.lsp?.SignatureHelp?.signatureHelpOptions));
-    const hasGoToTypeProvider = this.hasService((e) => e.lsp?.TypeProvider);
-    const hasGoToImplementationProvider = this.hasService((e) => e.lsp?.ImplementationProvider);
-    const hasCompletionProvider = this.hasService((e) => e.lsp?.CompletionProvider);
-    const completionOptions = mergeCompletionProviderOptions(allServices.map((e) => e.lsp?.CompletionProvider?.completionOptions));
-    const hasReferencesProvider = this.hasService((e) => e.lsp?.ReferencesProvider);
-    const hasDocumentSymbolProvider = this.hasService((e) => e.lsp?.DocumentSymbolProvider);
-    const hasDefinitionProvider = this.hasService((e) => e.lsp?.DefinitionProvider);
-    const hasDocumentHighlightProvider = this.hasService((e) => e.lsp?.DocumentHighlightProvider);
-    const hasFoldingRangeProvider = this.hasService((e) => e.lsp?.FoldingRangeProvider);
-    const hasHoverProvider = this.hasService((e) => e.lsp?.HoverProvider);
-    const hasRenameProvider = this.hasService((e) => e.lsp?.RenameProvider);
-    const hasCallHierarchyProvider = this.hasService((e) => e.lsp?.CallHierarchyProvider);
-    const hasTypeHierarchyProvider = this.hasService((e) => e.lsp?.TypeHierarchyProvider);
-    const hasCodeLensProvider = this.hasService((e) => e.lsp?.CodeLensProvider);
-    const hasDeclarationProvider = this.hasService((e) => e.lsp?.DeclarationProvider);
-    const hasInlayHintProvider = this.hasService((e) => e.lsp?.InlayHintProvider);
-    const workspaceSymbolProvider = this.services.lsp?.WorkspaceSymbolProvider;
-    const textDocumentContentSchemes = this.services.lsp?.TextDocumentContentProvider?.schemes;
-    const result = {
-      capabilities: {
-        workspace: {
-          workspaceFolders: {
-            supported: true
-          },
-          fileOperations: fileOperationOptions,
-          textDocumentContent: textDocumentContentSchemes ? {
-            schemes: textDocumentContentSchemes
-          } : void 0
-        },
-        executeCommandProvider: commandNames && {
-          commands: commandNames
-        },
-        textDocumentSync: {
-          change: import_vscode_languageserver_protocol4.TextDocumentSyncKind.Incremental,
-          openClose: true,
-          save: Boolean(documentUpdateHandler.didSaveDocument),
-          willSave: Boolean(documentUpdateHandler.willSaveDocument),
-          willSaveWaitUntil: Boolean(documentUpdateHandler.willSaveDocumentWaitUntil)
-        },
-        completionProvider: hasCompletionProvider ? completionOptions : void 0,
-        referencesProvider: hasReferencesProvider,
-        documentSymbolProvider: hasDocumentSymbolProvider,
-        definitionProvider: hasDefinitionProvider,
-        typeDefinitionProvider: hasGoToTypeProvider,
-        documentHighlightProvider: hasDocumentHighlightProvider,
-        codeActionProvider: hasCodeActionProvider,
-        documentFormattingProvider: hasFormattingService,
-        documentRangeFormattingProvider: hasFormattingService,
-        documentOnTypeFormattingProvider: formattingOnTypeOptions,
-        foldingRangeProvider: hasFoldingRangeProvider,
-        hoverProvider: hasHoverProvider,
-        renameProvider: hasRenameProvider ? {
-          prepareProvider: true
-        } : void 0,
-        semanticTokensProvider: hasSemanticTokensProvider ? semanticTokensOptions : void 0,
-        signatureHelpProvider: signatureHelpOptions,
-        implementationProvider: hasGoToImplementationProvider,
-        callHierarchyProvider: hasCallHierarchyProvider ? {} : void 0,
-        typeHierarchyProvider: hasTypeHierarchyProvider ? {} : void 0,
-        documentLinkProvider: hasDocumentLinkProvider ? { resolveProvider: false } : void 0,
-        codeLensProvider: hasCodeLensProvider ? { resolveProvider: false } : void 0,
-        declarationProvider: hasDeclarationProvider,
-        inlayHintProvider: hasInlayHintProvider ? { resolveProvider: false } : void 0,
-        workspaceSymbolProvider: workspaceSymbolProvider ? { resolveProvider: Boolean(workspaceSymbolProvider.resolveSymbol) } : void 0
-      }
-    };
-    return result;
-  }
-  initialized(params) {
-    this.fireInitializedOnDefaultServices(params);
-    this.onInitializedEmitter.fire(params);
-    this.onInitializedEmitter.dispose();
-  }
-  fireInitializeOnDefaultServices(params) {
-    this.services.workspace.ConfigurationProvider.initialize(params);
-    this.services.workspace.WorkspaceManager.initialize(params);
-  }
-  fireInitializedOnDefaultServices(params) {
-    const connection = this.services.lsp.Connection;
-    const configurationParams = connection ? {
-      ...params,
-      register: (params2) => connection.client.register(import_vscode_languageserver_protocol4.DidChangeConfigurationNotification.type, params2),
-      fetchConfiguration: (params2) => connection.workspace.getConfiguration(params2)
-    } : params;
-    this.services.workspace.ConfigurationProvider.initialized(configurationParams).catch((err) => console.error("Error in ConfigurationProvider initialization:", err));
-    this.services.workspace.WorkspaceManager.initialized(params).catch((err) => console.error("Error in WorkspaceManager initialization:", err));
-  }
-};
-var WorkspaceState;
-(function(WorkspaceState2) {
-  WorkspaceState2.Parsed = Object.freeze({ type: "workspace", state: DocumentState.Parsed });
-  WorkspaceState2.IndexedContent = Object.freeze({ type: "workspace", state: DocumentState.IndexedContent });
-  WorkspaceState2.ComputedScopes = Object.freeze({ type: "workspace", state: DocumentState.ComputedScopes });
-  WorkspaceState2.Linked = Object.freeze({ type: "workspace", state: DocumentState.Linked });
-  WorkspaceState2.IndexedReferences = Object.freeze({ type: "workspace", state: DocumentState.IndexedReferences });
-  WorkspaceState2.Validated = Object.freeze({ type: "workspace", state: DocumentState.Validated });
-})(WorkspaceState || (WorkspaceState = {}));
-
-// node_modules/langium/lib/lsp/node-kind-provider.js
-var import_vscode_languageserver7 = __toESM(require_api5(), 1);
-var DefaultNodeKindProvider = class {
-  /**
-   * @remarks The default implementation returns `SymbolKind.Field` for all nodes.
-   */
-  getSymbolKind(_node) {
-    return import_vscode_languageserver7.SymbolKind.Field;
-  }
-  /**
-   * @remarks The default implementation returns `CompletionItemKind.Reference` for all nodes.
-   */
-  getCompletionItemKind(_node) {
-    return import_vscode_languageserver7.CompletionItemKind.Reference;
-  }
-};
-
-// node_modules/langium/lib/lsp/references-provider.js
-var import_vscode_languageserver8 = __toESM(require_api5(), 1);
-var DefaultReferencesProvider = class {
-  constructor(services) {
-    this.nameProvider = services.references.NameProvider;
-    this.references = services.references.References;
-    this.grammarConfig = services.parser.GrammarConfig;
-  }
-  findReferences(document, params, _cancelToken) {
-    const rootNode = document.parseResult.value.$cstNode;
-    if (!rootNode) {
-      return [];
-    }
-    const selectedNode = findDeclarationNodeAtOffset(rootNode, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
-    if (!selectedNode) {
-      return [];
-    }
-    return this.getReferences(selectedNode, params, document);
-  }
-  getReferences(selectedNode, params, _document) {
-    const locations = [];
-    const targetAstNode = this.references.findDeclarations(selectedNode);
-    for (const target of targetAstNode) {
-      const options = { includeDeclaration: params.context.includeDeclaration };
-      this.references.findReferences(target, options).forEach((reference) => {
-        locations.push(import_vscode_languageserver8.Location.create(reference.sourceUri.toString(), reference.segment.range));
-      });
-    }
-    return locations;
-  }
-};
-
-// node_modules/langium/lib/lsp/rename-provider.js
-init_main();
-var DefaultRenameProvider = class {
-  constructor(services) {
-    this.references = services.references.References;
-    this.nameProvider = services.references.NameProvider;
-    this.grammarConfig = services.parser.GrammarConfig;
-  }
-  async rename(document, params, _cancelToken) {
-    const changes = {};
-    const rootNode = document.parseResult.value.$cstNode;
-    if (!rootNode) {
-      return void 0;
-    }
-    const offset = document.textDocument.offsetAt(params.position);
-    const leafNode = findDeclarationNodeAtOffset(rootNode, offset, this.grammarConfig.nameRegexp);
-    if (!leafNode) {
-      return void 0;
-    }
-    const targetNodes = this.references.findDeclarations(leafNode);
-    if (targetNodes.length === 0) {
-      return void 0;
-    }
-    const targetNode = targetNodes[0];
-    const options = { onlyLocal: false, includeDeclaration: true };
-    const references = this.references.findReferences(targetNode, options);
-    for (const ref of references) {
-      const change = TextEdit.replace(ref.segment.range, params.newName);
-      const uri = ref.sourceUri.toString();
-      if (changes[uri]) {
-        changes[uri].push(change);
-      } else {
-        changes[uri] = [change];
-      }
-    }
-    return { changes };
-  }
-  prepareRename(document, params, _cancelToken) {
-    return this.renameNodeRange(document, params.position);
-  }
-  renameNodeRange(doc, position) {
-    const rootNode = doc.parseResult.value.$cstNode;
-    const offset = doc.textDocument.offsetAt(position);
-    if (rootNode) {
-      const leafNode = findDeclarationNodeAtOffset(rootNode, offset, this.grammarConfig.nameRegexp);
-      if (!leafNode) {
-        return void 0;
-      }
-      const isCrossRef = this.references.findDeclarations(leafNode).length > 0;
-      if (isCrossRef || this.isNameNode(leafNode)) {
-        return leafNode.range;
-      }
-    }
-    return void 0;
-  }
-  isNameNode(leafNode) {
-    return leafNode?.astNode && isNamed(leafNode.astNode) && leafNode === this.nameProvider.getNameNode(leafNode.astNode);
-  }
-};
-
-// node_modules/langium/lib/lsp/workspace-symbol-provider.js
-var DefaultWorkspaceSymbolProvider = class {
-  constructor(services) {
-    this.indexManager = services.workspace.IndexManager;
-    this.nodeKindProvider = services.lsp.NodeKindProvider;
-    this.fuzzyMatcher = services.lsp.FuzzyMatcher;
-  }
-  async getSymbols(params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
-    const workspaceSymbols = [];
-    const query = params.query.toLowerCase();
-    for (const description of this.indexManager.allElements()) {
-      await interruptAndCheck(cancelToken);
-      if (this.fuzzyMatcher.match(query, description.name)) {
-        const symbol = this.getWorkspaceSymbol(description);
-        if (symbol) {
-          workspaceSymbols.push(symbol);
-        }
-      }
-    }
-    return workspaceSymbols;
-  }
-  getWorkspaceSymbol(astDescription) {
-    const nameSegment = astDescription.nameSegment;
-    if (nameSegment) {
-      return {
-        kind: this.nodeKindProvider.getSymbolKind(astDescription),
-        name: astDescription.name,
-        location: {
-          range: nameSegment.range,
-          uri: astDescription.documentUri.toString()
-        }
-      };
-    } else {
-      return void 0;
-    }
-  }
-};
-
-// node_modules/langium/lib/lsp/normalized-text-documents.js
-var import_vscode_languageserver9 = __toESM(require_api5(), 1);
-var NormalizedTextDocuments = class {
-  constructor(configuration) {
-    this._configuration = configuration;
-    this._syncedDocuments = /* @__PURE__ */ new Map();
-    this._onDidChangeContent = new import_vscode_languageserver9.Emitter();
-    this._onDidOpen = new import_vscode_languageserver9.Emitter();
-    this._onDidClose = new import_vscode_languageserver9.Emitter();
-    this._onDidSave = new import_vscode_languageserver9.Emitter();
-    this._onWillSave = new import_vscode_languageserver9.Emitter();
-  }
-  get onDidOpen() {
-    return this._onDidOpen.event;
-  }
-  get onDidChangeContent() {
-    return this._onDidChangeContent.event;
-  }
-  get onWillSave() {
-    return this._onWillSave.event;
-  }
-  onWillSaveWaitUntil(handler) {
-    this._willSaveWaitUntil = handler;
-  }
-  get onDidSave() {
-    return this._onDidSave.event;
-  }
-  get onDidClose() {
-    return this._onDidClose.event;
-  }
-  get(uri) {
-    return this._syncedDocuments.get(UriUtils.normalize(uri));
-  }
-  set(document) {
-    const uri = UriUtils.normalize(document.uri);
-    let result = true;
-    if (this._syncedDocuments.has(uri)) {
-      result = false;
-    }
-    this._syncedDocuments.set(uri, document);
-    const toFire = Object.freeze({ document });
-    this._onDidOpen.fire(toFire);
-    this._onDidChangeContent.fire(toFire);
-    return result;
-  }
-  delete(uri) {
-    const uriString = UriUtils.normalize(typeof uri === "object" && "uri" in uri ? uri.uri : uri);
-    const syncedDocument = this._syncedDocuments.get(uriString);
-    if (syncedDocument !== void 0) {
-      this._syncedDocuments.delete(uriString);
-      this._onDidClose.fire(Object.freeze({ document: syncedDocument }));
-    }
-  }
-  all() {
-    return Array.from(this._syncedDocuments.values());
-  }
-  keys() {
-    return Array.from(this._syncedDocuments.keys());
-  }
-  listen(connection) {
-    connection.__textDocumentSync = import_vscode_languageserver9.TextDocumentSyncKind.Incremental;
-    const disposables = [];
-    disposables.push(connection.onDidOpenTextDocument((event) => {
-      const td = event.textDocument;
-      const uri = UriUtils.normalize(td.uri);
-      const document = this._configuration.create(uri, td.languageId, td.version, td.text);
-      this._syncedDocuments.set(uri, document);
-      const toFire = Object.freeze({ document });
-      this._onDidOpen.fire(toFire);
-      this._onDidChangeContent.fire(toFire);
-    }));
-    disposables.push(connection.onDidChangeTextDocument((event) => {
-      const td = event.textDocument;
-      const changes = event.contentChanges;
-      if (changes.length === 0) {
-        return;
-      }
-      const { version } = td;
-      if (version === null || version === void 0) {
-        throw new Error(`Received document change event for ${td.uri} without valid version identifier`);
-      }
-      const uri = UriUtils.normalize(td.uri);
-      let syncedDocument = this._syncedDocuments.get(uri);
-      if (syncedDocument !== void 0) {
-        syncedDocument = this._configuration.update(syncedDocument, changes, version);
-        this._syncedDocuments.set(uri, syncedDocument);
-        this._onDidChangeContent.fire(Object.freeze({ document: syncedDocument }));
-      }
-    }));
-    disposables.push(connection.onDidCloseTextDocument((event) => {
-      const uri = UriUtils.normalize(event.textDocument.uri);
-      const syncedDocument = this._syncedDocuments.get(uri);
-      if (syncedDocument !== void 0) {
-        this._syncedDocuments.delete(uri);
-        this._onDidClose.fire(Object.freeze({ document: syncedDocument }));
-      }
-    }));
-    disposables.push(connection.onWillSaveTextDocument((event) => {
-      const syncedDocument = this._syncedDocuments.get(UriUtils.normalize(event.textDocument.uri));
-      if (syncedDocument !== void 0) {
-        this._onWillSave.fire(Object.freeze({ document: syncedDocument, reason: event.reason }));
-      }
-    }));
-    disposables.push(connection.onWillSaveTextDocumentWaitUntil((event, token) => {
-      const syncedDocument = this._syncedDocuments.get(UriUtils.normalize(event.textDocument.uri));
-      if (syncedDocument !== void 0 && this._willSaveWaitUntil) {
-        return this._willSaveWaitUntil(Object.freeze({ document: syncedDocument, reason: event.reason }), token);
-      } else {
-        return [];
-      }
-    }));
-    disposables.push(connection.onDidSaveTextDocument((event) => {
-      const syncedDocument = this._syncedDocuments.get(UriUtils.normalize(event.textDocument.uri));
-      if (syncedDocument !== void 0) {
-        this._onDidSave.fire(Object.freeze({ document: syncedDocument }));
-      }
-    }));
-    return import_vscode_languageserver9.Disposable.create(() => {
-      disposables.forEach((disposable) => disposable.dispose());
-    });
-  }
-};
-var NormalizedNotebookDocuments = class {
-  constructor(configurationOrTextDocuments) {
-    this.notebookDocuments = /* @__PURE__ */ new Map();
-    this.notebookCellMap = /* @__PURE__ */ new Map();
-    this._onDidOpen = new import_vscode_languageserver9.Emitter();
-    this._onDidSave = new import_vscode_languageserver9.Emitter();
-    this._onDidChange = new import_vscode_languageserver9.Emitter();
-    this._onDidClose = new import_vscode_languageserver9.Emitter();
-    if ("listen" in configurationOrTextDocuments) {
-      this._cellTextDocuments = configurationOrTextDocuments;
-    } else {
-      this._cellTextDocuments = new NormalizedTextDocuments(configurationOrTextDocuments);
-    }
-  }
-  get cellTextDocuments() {
-    return this._cellTextDocuments;
-  }
-  getCellTextDocument(cell) {
-    return this._cellTextDocuments.get(cell.document);
-  }
-  getNotebookDocument(uri) {
-    return this.notebookDocuments.get(UriUtils.normalize(uri));
-  }
-  getNotebookCell(uri) {
-    const value = this.notebookCellMap.get(UriUtils.normalize(uri));
-    return value && value[0];
-  }
-  findNotebookDocumentForCell(cell) {
-    const key = typeof cell === "string" || "scheme" in cell ? cell : cell.document;
-    const value = this.notebookCellMap.get(UriUtils.normalize(key));
-    return value && value[1];
-  }
-  get onDidOpen() {
-    return this._onDidOpen.event;
-  }
-  get onDidSave() {
-    return this._onDidSave.event;
-  }
-  get onDidChange() {
-    return this._onDidChange.event;
-  }
-  get onDidClose() {
-    return this._onDidClose.event;
-  }
-  /**
-   * Listens for `low level` notification on the given connection to
-   * update the notebook documents managed by this instance.
-   *
-   * Please note that the connection only provides handlers not an event model. Therefore
-   * listening on a connection will overwrite the following handlers on a connection:
-   * `onDidOpenNotebookDocument`, `onDidChangeNotebookDocument`, `onDidSaveNotebookDocument`,
-   *  and `onDidCloseNotebookDocument`.
-   *
-   * @param connection The connection to listen on.
-   */
-  listen(connection) {
-    const cellTextDocumentConnection = new CellTextDocumentConnection();
-    const disposables = [];
-    disposables.push(this.cellTextDocuments.listen(cellTextDocumentConnection));
-    disposables.push(connection.notebooks.synchronization.onDidOpenNotebookDocument((params) => {
-      const uri = UriUtils.normalize(params.notebookDocument.uri);
-      this.notebookDocuments.set(uri, params.notebookDocument);
-      for (const cellTextDocument of params.cellTextDocuments) {
-        cellTextDocumentConnection.openTextDocument({ textDocument: cellTextDocument });
-      }
-      this.updateCellMap(params.notebookDocument);
-      this._onDidOpen.fire(params.notebookDocument);
-    }));
-    disposables.push(connection.notebooks.synchronization.onDidChangeNotebookDocument((params) => {
-      const uri = UriUtils.normalize(params.notebookDocument.uri);
-      const notebookDocument = this.notebookDocuments.get(uri);
-      if (notebookDocument === void 0) {
-        return;
-      }
-      notebookDocument.version = params.notebookDocument.version;
-      const oldMetadata = notebookDocument.metadata;
-      let metadataChanged = false;
-      const change = params.change;
-      if (change.metadata !== void 0) {
-        metadataChanged = true;
-        notebookDocument.metadata = change.metadata;
-      }
-      const opened = [];
-      const closed = [];
-      const data = [];
-      const text = [];
-      if (change.cells !== void 0) {
-        const changedCells = change.cells;
-        if (changedCells.structure !== void 0) {
-          const array = changedCells.structure.array;
-          notebookDocument.cells.splice(array.start, array.deleteCount, ...array.cells !== void 0 ? array.cells : []);
-          if (changedCells.structure.didOpen !== void 0) {
-            for (const open of changedCells.structure.didOpen) {
-              cellTextDocumentConnection.openTextDocument({ textDocument: open });
-              opened.push(open.uri);
-            }
-          }
-          if (changedCells.structure.didClose) {
-            for (const close of changedCells.structure.didClose) {
-              cellTextDocumentConnection.closeTextDocument({ textDocument: close });
-              closed.push(close.uri);
-            }
-          }
-        }
-        if (changedCells.data !== void 0) {
-          const cellUpdates = new Map(changedCells.data.map((cell) => [cell.document, cell]));
-          for (let i = 0; i <= notebookDocument.cells.length; i++) {
-            const change2 = cellUpdates.get(notebookDocument.cells[i].document);
-            if (change2 !== void 0) {
-              const old = notebookDocument.cells.splice(i, 1, change2);
-              data.push({ old: old[0], new: change2 });
-              cellUpdates.delete(change2.document);
-              if (cellUpdates.size === 0) {
-                break;
-              }
-            }
-          }
-        }
-        if (changedCells.textContent !== void 0) {
-          for (const cellTextDocument of changedCells.textContent) {
-            cellTextDocumentConnection.changeTextDocument({ textDocument: cellTextDocument.document, contentChanges: cellTextDocument.changes });
-            text.push(cellTextDocument.document.uri);
-          }
-        }
-      }
-      this.updateCellMap(notebookDocument);
-      const changeEvent = { notebookDocument };
-      if (metadataChanged) {
-        changeEvent.metadata = { old: oldMetadata, new: notebookDocument.metadata };
-      }
-      const added = [];
-      for (const open of opened) {
-        added.push(this.getNotebookCell(open));
-      }
-      const removed = [];
-      for (const close of closed) {
-        removed.push(this.getNotebookCell(close));
-      }
-      const textContent = [];
-      for (const change2 of text) {
-        textContent.push(this.getNotebookCell(change2));
-      }
-      if (added.length > 0 || removed.length > 0 || data.length > 0 || textContent.length > 0) {
-        changeEvent.cells = { added, removed, changed: { data, textContent } };
-      }
-      if (changeEvent.metadata !== void 0 || changeEvent.cells !== void 0) {
-        this._onDidChange.fire(changeEvent);
-      }
-    }));
-    disposables.push(connection.notebooks.synchronization.onDidSaveNotebookDocument((params) => {
-      const notebookDocument = this.getNotebookDocument(params.notebookDocument.uri);
-      if (notebookDocument === void 0) {
-        return;
-      }
-      this._onDidSave.fire(notebookDocument);
-    }));
-    disposables.push(connection.notebooks.synchronization.onDidCloseNotebookDocument((params) => {
-      const uri = UriUtils.normalize(params.notebookDocument.uri);
-      const notebookDocument = this.notebookDocuments.get(uri);
-      if (notebookDocument === void 0) {
-        return;
-      }
-      this._onDidClose.fire(notebookDocument);
-      for (const cellTextDocument of params.cellTextDocuments) {
-        cellTextDocumentConnection.closeTextDocument({ textDocument: cellTextDocument });
-      }
-      this.notebookDocuments.delete(uri);
-      for (const cell of notebookDocument.cells) {
-        this.notebookCellMap.delete(cell.document);
-      }
-    }));
-    return import_vscode_languageserver9.Disposable.create(() => {
-      disposables.forEach((disposable) => disposable.dispose());
-    });
-  }
-  updateCellMap(notebookDocument) {
-    for (const cell of notebookDocument.cells) {
-      this.notebookCellMap.set(cell.document, [cell, notebookDocument]);
-    }
-  }
-};
-var CellTextDocumentConnection = class _CellTextDocumentConnection {
-  onDidOpenTextDocument(handler) {
-    this.openHandler = handler;
-    return import_vscode_languageserver9.Disposable.create(() => {
-      this.openHandler = void 0;
-    });
-  }
-  openTextDocument(params) {
-    this.openHandler && this.openHandler(params);
-  }
-  onDidChangeTextDocument(handler) {
-    this.changeHandler = handler;
-    return import_vscode_languageserver9.Disposable.create(() => {
-      this.changeHandler = handler;
-    });
-  }
-  changeTextDocument(params) {
-    this.changeHandler && this.changeHandler(params);
-  }
-  onDidCloseTextDocument(handler) {
-    this.closeHandler = handler;
-    return import_vscode_languageserver9.Disposable.create(() => {
-      this.closeHandler = void 0;
-    });
-  }
-  closeTextDocument(params) {
-    this.closeHandler && this.closeHandler(params);
-  }
-  onWillSaveTextDocument() {
-    return _CellTextDocumentConnection.NULL_DISPOSE;
-  }
-  onWillSaveTextDocumentWaitUntil() {
-    return _CellTextDocumentConnection.NULL_DISPOSE;
-  }
-  onDidSaveTextDocument() {
-    return _CellTextDocumentConnection.NULL_DISPOSE;
-  }
-};
-CellTextDocumentConnection.NULL_DISPOSE = Object.freeze({ dispose: () => {
-} });
-
-// node_modules/langium/lib/lsp/default-lsp-module.js
-function createDefaultModule(context) {
-  return Module.merge(createDefaultCoreModule(context), createDefaultLSPModule(context));
-}
-function createDefaultLSPModule(context) {
-  return {
-    lsp: {
-      CompletionProvider: (services) => new DefaultCompletionProvider(services),
-      DocumentSymbolProvider: (services) => new DefaultDocumentSymbolProvider(services),
-      HoverProvider: (services) => new MultilineCommentHoverProvider(services),
-      FoldingRangeProvider: (services) => new DefaultFoldingRangeProvider(services),
-      ReferencesProvider: (services) => new DefaultReferencesProvider(services),
-      DefinitionProvider: (services) => new DefaultDefinitionProvider(services),
-      DocumentHighlightProvider: (services) => new DefaultDocumentHighlightProvider(services),
-      RenameProvider: (services) => new DefaultRenameProvider(services)
-    },
-    shared: () => context.shared
-  };
-}
-function createDefaultSharedModule(context) {
-  return Module.merge(createDefaultSharedCoreModule(context), createDefaultSharedLSPModule(context));
-}
-function createDefaultSharedLSPModule(context) {
-  return {
-    lsp: {
-      Connection: () => context.connection,
-      LanguageServer: (services) => new DefaultLanguageServer(services),
-      DocumentUpdateHandler: (services) => new DefaultDocumentUpdateHandler(services),
-      WorkspaceSymbolProvider: (services) => new DefaultWorkspaceSymbolProvider(services),
-      NodeKindProvider: () => new DefaultNodeKindProvider(),
-      FuzzyMatcher: () => new DefaultFuzzyMatcher()
-    },
-    workspace: {
-      TextDocuments: () => new NormalizedTextDocuments(TextDocument),
-      NotebookDocuments: (services) => new NormalizedNotebookDocuments(services.workspace.TextDocuments)
-    }
-  };
-}
-
-// node_modules/langium/lib/lsp/formatter.js
-var AbstractFormatter = class {
-  constructor() {
-    this.collector = () => {
-    };
-  }
-  /**
-   * Creates a formatter scoped to the supplied AST node.
-   * Allows to define fine-grained formatting rules for elements.
-   *
-   * Example usage:
-   *
-   * ```ts
-   * export class CustomFormatter extends AbstractFormatter {
-   *   protected override format(node: AstNode): void {
-   *     if (isPerson(node)) {
-   *       const formatter = this.getNodeFormatter(node);
-   *       formatter.property('name').prepend(Formatting.oneSpace());
-   *     }
-   *   }
-   * }
-   * ```
-   * @param node The specific node the formatter should be scoped to. Every call to properties or keywords will only select those which belong to the supplied AST node.
-   */
-  getNodeFormatter(node) {
-    return new DefaultNodeFormatter(node, this.collector);
-  }
-  formatDocument(document, params) {
-    const pr = document.parseResult;
-    if (pr.lexerErrors.length === 0 && pr.parserErrors.length === 0) {
-      return this.doDocumentFormat(document, params.options);
-    } else {
-      return [];
-    }
-  }
-  /**
-   * Returns whether a range for a given document is error free, i.e. safe to format
-   *
-   * @param document Document to inspect for lexer & parser errors that may produce an unsafe range
-   * @param range Formatting range to check for safety
-   * @returns Whether the given formatting range does not overlap with or follow any regions with an error
-   */
-  isFormatRangeErrorFree(document, range) {
-    const pr = document.parseResult;
-    if (pr.lexerErrors.length || pr.parserErrors.length) {
-      const earliestErrLine = Math.min(...pr.lexerErrors.map((e) => e.line ?? Number.MAX_VALUE), ...pr.parserErrors.map((e) => e.token.startLine ?? Number.MAX_VALUE));
-      return earliestErrLine > range.end.line;
-    } else {
-      return true;
-    }
-  }
-  formatDocumentRange(document, params) {
-    if (this.isFormatRangeErrorFree(document, params.range)) {
-      return this.doDocumentFormat(document, params.options, params.range);
-    } else {
-      return [];
-    }
-  }
-  formatDocumentOnType(document, params) {
-    const range = {
-      start: {
-        character: 0,
-        line: params.position.line
-      },
-      end: params.position
-    };
-    if (this.isFormatRangeErrorFree(document, range)) {
-      return this.doDocumentFormat(document, params.options, range);
-    } else {
-      return [];
-    }
-  }
-  get formatOnTypeOptions() {
-    return void 0;
-  }
-  doDocumentFormat(document, options, range) {
-    const map2 = /* @__PURE__ */ new Map();
-    const collector = (node, mode, formatting) => {
-      const key = this.nodeModeToKey(node, mode);
-      const existing = map2.get(key);
-      const priority = formatting.options.priority ?? 0;
-      const existingPriority = existing?.options.priority ?? 0;
-      if (!existing || existingPriority <= priority) {
-        map2.set(key, formatting);
-      }
-    };
-    this.collector = collector;
-    this.iterateAstFormatting(document, range);
-    const edits = this.iterateCstFormatting(document, map2, options, range);
-    return this.avoidOverlappingEdits(document.textDocument, edits);
-  }
-  avoidOverlappingEdits(textDocument, textEdits) {
-    const edits = [];
-    for (const edit of textEdits) {
-      let last = edits[edits.length - 1];
-      while (last) {
-        const currentStart = textDocument.offsetAt(edit.range.start);
-        const lastEnd = textDocument.offsetAt(last.range.end);
-        if (currentStart < lastEnd) {
-          edits.pop();
-          last = edits[edits.length - 1];
-        } else {
-          break;
-        }
-      }
-      edits.push(edit);
-    }
-    return edits.filter((edit) => this.isNecessary(edit, textDocument));
-  }
-  iterateAstFormatting(document, range) {
-    const root2 = document.parseResult.value;
-    this.format(root2);
-    const treeIterator = streamAllContents(root2).iterator();
-    let result;
-    do {
-      result = treeIterator.next();
-      if (!result.done) {
-        const node = result.value;
-        const inside = this.insideRange(node.$cstNode.range, range);
-        if (inside) {
-          this.format(node);
-        } else {
-          treeIterator.prune();
-        }
-      }
-    } while (!result.done);
-  }
-  nodeModeToKey(node, mode) {
-    return `${node.offset}:${node.end}:${mode}`;
-  }
-  insideRange(inside, total) {
-    if (!total) {
-      return true;
-    }
-    if (inside.start.line <= total.start.line && inside.end.line >= total.end.line || inside.start.line >= total.start.line && inside.end.line <= total.end.line || inside.start.line <= total.end.line && inside.end.line >= total.end.line) {
-      return true;
-    }
-    return false;
-  }
-  isNecessary(edit, document) {
-    return edit.newText !== document.getText(edit.range).replace(/\r/g, "");
-  }
-  iterateCstFormatting(document, formattings, options, range) {
-    const context = {
-      indentation: 0,
-      options,
-      document: document.textDocument
-    };
-    const edits = [];
-    const cstTreeStream = this.iterateCstTree(document, context);
-    const iterator = cstTreeStream.iterator();
-    let lastNode;
-    let result;
-    do {
-      result = iterator.next();
-      if (!result.done) {
-        const node = result.value;
-        const isLeaf = isLeafCstNode(node);
-        const prependKey = this.nodeModeToKey(node, "prepend");
-        const prependFormatting = formattings.get(prependKey);
-        formattings.delete(prependKey);
-        if (prependFormatting) {
-          const nodeEdits = this.createTextEdit(lastNode, node, prependFormatting, context);
-          for (const edit of nodeEdits) {
-            if (edit && this.insideRange(edit.range, range)) {
-              edits.push(edit);
-            }
-          }
-        }
-        const appendKey = this.nodeModeToKey(node, "append");
-        const appendFormatting = formattings.get(appendKey);
-        formattings.delete(appendKey);
-        if (appendFormatting) {
-          const nextNode = getNextNode(node);
-          if (nextNode) {
-            const nodeEdits = this.createTextEdit(node, nextNode, appendFormatting, context);
-            for (const edit of nodeEdits) {
-              if (edit && this.insideRange(edit.range, range)) {
-                edits.push(edit);
-              }
-            }
-          }
-        }
-        if (!prependFormatting && node.hidden) {
-          const hiddenEdits = this.createHiddenTextEdits(lastNode, node, void 0, context);
-          for (const edit of hiddenEdits) {
-            if (edit && this.insideRange(edit.range, range)) {
-              edits.push(edit);
-            }
-          }
-        }
-        if (isLeaf) {
-          lastNode = node;
-        }
-      }
-    } while (!result.done);
-    return edits;
-  }
-  createHiddenTextEdits(previous, hidden, formatting, context) {
-    const hiddenStart = hidden.range.start;
-    const startLine = hiddenStart.line;
-    if (previous && previous.range.end.line === startLine) {
-      return [];
-    }
-    const edits = [];
-    const startRange = {
-      start: {
-        character: 0,
-        line: startLine
-      },
-      end: hiddenStart
-    };
-    const hiddenStartText = context.document.getText(startRange);
-    const move = this.findFittingMove(startRange, formatting?.moves ?? [], context);
-    const hiddenStartChar = this.getExistingIndentationCharacterCount(hiddenStartText, context);
-    const expectedStartChar = this.getIndentationCharacterCount(context, move);
-    const characterIncrease = expectedStartChar - hiddenStartChar;
-    if (characterIncrease === 0) {
-      return [];
-    }
-    let newText = "";
-    if (characterIncrease > 0) {
-      newText = (context.options.insertSpaces ? " " : "	").repeat(characterIncrease);
-    }
-    const lines = hidden.text.split("\n");
-    lines[0] = hiddenStartText + lines[0];
-    for (let i = 0; i < lines.length; i++) {
-      const currentLine = startLine + i;
-      const pos = {
-        character: 0,
-        line: currentLine
-      };
-      if (characterIncrease > 0) {
-        edits.push({
-          newText,
-          range: {
-            start: pos,
-            end: pos
-          }
-        });
-      } else {
-        const currentText = lines[i];
-        let j = 0;
-        for (; j < currentText.length; j++) {
-          const char = currentText.charAt(j);
-          if (char !== " " && char !== "	") {
-            break;
-          }
-        }
-        edits.push({
-          newText: "",
-          range: {
-            start: pos,
-            end: {
-              line: currentLine,
-              // Remove as much whitespace characters as necessary
-              // In some cases `characterIncrease` is actually larger than the amount of whitespace available
-              // So we simply remove all whitespace characters `j`
-              character: Math.min(j, Math.abs(characterIncrease))
-            }
-          }
-        });
-      }
-    }
-    return edits;
-  }
-  getExistingIndentationCharacterCount(text, context) {
-    const tabWhitespace = " ".repeat(context.options.tabSize);
-    let replacement = "";
-    let regex;
-    if (context.options.insertSpaces) {
-      regex = new RegExp("\\t", "g");
-      replacement = tabWhitespace;
-    } else {
-      regex = new RegExp(tabWhitespace, "g");
-      replacement = "	";
-    }
-    const normalized2 = text.replace(regex, replacement);
-    return normalized2.length;
-  }
-  getIndentationCharacterCount(context, formattingMove) {
-    let indentation = context.indentation;
-    if (formattingMove && formattingMove.tabs) {
-      indentation += formattingMove.tabs;
-    }
-    return (context.options.insertSpaces ? context.options.tabSize : 1) * indentation;
-  }
-  createTextEdit(a2, b, formatting, context) {
-    if (b.hidden) {
-      return this.createHiddenTextEdits(a2, b, formatting, context);
-    }
-    const aEnd = a2?.range.end;
-    const bStart = b.range.start;
-    if (aEnd && (aEnd.line > bStart.line || aEnd.line === bStart.line && aEnd.character > bStart.character)) {
-      return [];
-    }
-    const betweenRange = {
-      start: aEnd ?? {
-        character: 0,
-        line: 0
-      },
-      end: bStart
-    };
-    const move = this.findFittingMove(betweenRange, formatting.moves, context);
-    if (!move) {
-      return [];
-    }
-    const chars = move.characters;
-    const lines = move.lines;
-    const tabs = move.tabs;
-    const existingIndentation = context.indentation;
-    context.indentation += tabs ?? 0;
-    const edits = [];
-    if (chars !== void 0) {
-      if (!a2?.hidden) {
-        edits.push(this.createSpaceTextEdit(betweenRange, chars, formatting.options));
-      }
-    } else if (lines !== void 0) {
-      edits.push(this.createLineTextEdit(betweenRange, lines, context, formatting.options));
-    } else if (tabs !== void 0) {
-      edits.push(this.createTabTextEdit(betweenRange, Boolean(a2), context));
-    }
-    if (isLeafCstNode(b)) {
-      context.indentation = existingIndentation;
-    }
-    return edits;
-  }
-  createSpaceTextEdit(range, spaces, options) {
-    if (range.start.line === range.end.line) {
-      const existingSpaces = range.end.character - range.start.character;
-      spaces = this.fitIntoOptions(spaces, existingSpaces, options);
-    }
-    const newText = " ".repeat(spaces);
-    return {
-      newText,
-      range
-    };
-  }
-  createLineTextEdit(range, lines, context, options) {
-    const existingLines = range.end.line - range.start.line;
-    lines = this.fitIntoOptions(lines, existingLines, options);
-    const indent = context.options.insertSpaces ? " ".repeat(context.options.tabSize) : "	";
-    const nodeIndent = indent.repeat(context.indentation);
-    const newText = `${"\n".repeat(lines)}${nodeIndent}`;
-    return {
-      newText,
-      range
-    };
-  }
-  createTabTextEdit(range, hasPrevious, context) {
-    const indent = context.options.insertSpaces ? " ".repeat(context.options.tabSize) : "	";
-    const nodeIndent = indent.repeat(context.indentation);
-    const minimumLines = hasPrevious ? 1 : 0;
-    const lines = Math.max(range.end.line - range.start.line, minimumLines);
-    const newText = `${"\n".repeat(lines)}${nodeIndent}`;
-    return {
-      newText,
-      range
-    };
-  }
-  fitIntoOptions(value, existing, options) {
-    if (options.allowMore) {
-      value = Math.max(existing, value);
-    } else if (options.allowLess) {
-      value = Math.min(existing, value);
-    }
-    return value;
-  }
-  findFittingMove(range, moves, _context) {
-    if (moves.length === 0) {
-      return void 0;
-    } else if (moves.length === 1) {
-      return moves[0];
-    }
-    const existingLines = range.end.line - range.start.line;
-    for (const move of moves) {
-      if (move.lines !== void 0 && existingLines <= move.lines) {
-        return move;
-      } else if (move.lines === void 0 && existingLines === 0) {
-        return move;
-      }
-    }
-    return moves[moves.length - 1];
-  }
-  iterateCstTree(document, context) {
-    const root2 = document.parseResult.value;
-    const rootCst = root2.$cstNode;
-    if (!rootCst) {
-      return EMPTY_STREAM;
-    }
-    return new TreeStreamImpl(rootCst, (node) => this.iterateCst(node, context));
-  }
-  iterateCst(node, context) {
-    if (!isCompositeCstNode(node)) {
-      return EMPTY_STREAM;
-    }
-    const initial = context.indentation;
-    return new StreamImpl(() => ({ index: 0 }), (state) => {
-      if (state.index < node.content.length) {
-        return { done: false, value: node.content[state.index++] };
-      } else {
-        context.indentation = initial;
-        return DONE_RESULT;
-      }
-    });
-  }
-};
-var DefaultNodeFormatter = class {
-  constructor(astNode, collector) {
-    this.astNode = astNode;
-    this.collector = collector;
-  }
-  node(node) {
-    return new FormattingRegion(node.$cstNode ? [node.$cstNode] : [], this.collector);
-  }
-  nodes(...nodes) {
-    const cstNodes = [];
-    for (const node of nodes) {
-      if (node.$cstNode) {
-        cstNodes.push(node.$cstNode);
-      }
-    }
-    return new FormattingRegion(cstNodes, this.collector);
-  }
-  property(feature, index) {
-    const cstNode = findNodeForProperty(this.astNode.$cstNode, feature, index);
-    return new FormattingRegion(cstNode ? [cstNode] : [], this.collector);
-  }
-  properties(...features) {
-    const nodes = [];
-    for (const feature of features) {
-      const cstNodes = findNodesForProperty(this.astNode.$cstNode, feature);
-      nodes.push(...cstNodes);
-    }
-    return new FormattingRegion(nodes, this.collector);
-  }
-  keyword(keyword, index) {
-    const cstNode = findNodeForKeyword(this.astNode.$cstNode, keyword, index);
-    return new FormattingRegion(cstNode ? [cstNode] : [], this.collector);
-  }
-  keywords(...keywords) {
-    const nodes = [];
-    for (const feature of keywords) {
-      const cstNodes = findNodesForKeyword(this.astNode.$cstNode, feature);
-      nodes.push(...cstNodes);
-    }
-    return new FormattingRegion(nodes, this.collector);
-  }
-  cst(nodes) {
-    return new FormattingRegion([...nodes], this.collector);
-  }
-  interior(start, end) {
-    const startNodes = start.nodes;
-    const endNodes = end.nodes;
-    if (startNodes.length !== 1 || endNodes.length !== 1) {
-      return new FormattingRegion([], this.collector);
-    }
-    let startNode = startNodes[0];
-    let endNode = endNodes[0];
-    if (startNode.offset > endNode.offset) {
-      const intermediate = startNode;
-      startNode = endNode;
-      endNode = intermediate;
-    }
-    return new FormattingRegion(getInteriorNodes(startNode, endNode), this.collector);
-  }
-};
-var FormattingRegion = class _FormattingRegion {
-  constructor(nodes, collector) {
-    this.nodes = nodes;
-    this.collector = collector;
-  }
-  /**
-   * Prepends the specified formatting to all nodes of this region.
-   */
-  prepend(formatting) {
-    for (const node of this.nodes) {
-      this.collector(node, "prepend", formatting);
-    }
-    return this;
-  }
-  /**
-   * Appends the specified formatting to all nodes of this region.
-   */
-  append(formatting) {
-    for (const node of this.nodes) {
-      this.collector(node, "append", formatting);
-    }
-    return this;
-  }
-  /**
-   * Sorrounds all nodes of this region with the specified formatting.
-   * Functionally the same as invoking `prepend` and `append` with the same formatting.
-   */
-  surround(formatting) {
-    for (const node of this.nodes) {
-      this.collector(node, "prepend", formatting);
-      this.collector(node, "append", formatting);
-    }
-    return this;
-  }
-  /**
-   * Creates a copy of this region with a slice of the selected nodes.
-   * For both start and end, a negative index can be used to indicate an offset from the end of the array.
-   * For example, -2 refers to the second to last element of the array.
-   * @param start The beginning index of the specified portion of the region. If start is undefined, then the slice begins at index 0.
-   * @param end The end index of the specified portion of the region. This is exclusive of the element at the index 'end'. If end is undefined, then the slice extends to the end of the region.
-   */
-  slice(start, end) {
-    return new _FormattingRegion(this.nodes.slice(start, end), this.collector);
-  }
-};
-var Formatting;
-(function(Formatting2) {
-  function fit(...formattings) {
-    return {
-      options: {},
-      moves: formattings.flatMap((e) => e.moves).sort(compareMoves)
-    };
-  }
-  Formatting2.fit = fit;
-  function noSpace(options) {
-    return spaces(0, options);
-  }
-  Formatting2.noSpace = noSpace;
-  function oneSpace(options) {
-    return spaces(1, options);
-  }
-  Formatting2.oneSpace = oneSpace;
-  function spaces(count, options) {
-    return {
-      options: options ?? {},
-      moves: [{
-        characters: count
-      }]
-    };
-  }
-  Formatting2.spaces = spaces;
-  function newLine(options) {
-    return newLines(1, options);
-  }
-  Formatting2.newLine = newLine;
-  function newLines(count, options) {
-    return {
-      options: options ?? {},
-      moves: [{
-        lines: count
-      }]
-    };
-  }
-  Formatting2.newLines = newLines;
-  function indent(options) {
-    return {
-      options: options ?? {},
-      moves: [{
-        tabs: 1,
-        lines: 1
-      }]
-    };
-  }
-  Formatting2.indent = indent;
-  function noIndent(options) {
-    return {
-      options: options ?? {},
-      moves: [{
-        tabs: 0
-      }]
-    };
-  }
-  Formatting2.noIndent = noIndent;
-  function compareMoves(a2, b) {
-    const aLines = a2.lines ?? 0;
-    const bLines = b.lines ?? 0;
-    const aTabs = a2.tabs ?? 0;
-    const bTabs = b.tabs ?? 0;
-    const aSpaces = a2.characters ?? 0;
-    const bSpaces = b.characters ?? 0;
-    if (aLines < bLines) {
-      return -1;
-    } else if (aLines > bLines) {
-      return 1;
-    } else if (aTabs < bTabs) {
-      return -1;
-    } else if (aTabs > bTabs) {
-      return 1;
-    } else if (aSpaces < bSpaces) {
-      return -1;
-    } else if (aSpaces > bSpaces) {
-      return 1;
-    } else {
-      return 0;
-    }
-  }
-})(Formatting || (Formatting = {}));
-
-// node_modules/langium/lib/lsp/inlay-hint-provider.js
-var AbstractInlayHintProvider = class {
-  async getInlayHints(document, params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
-    const root2 = document.parseResult.value;
-    const inlayHints = [];
-    const acceptor = (hint) => inlayHints.push(hint);
-    for (const node of streamAst(root2, { range: params.range })) {
-      await interruptAndCheck(cancelToken);
-      this.computeInlayHint(node, acceptor);
-    }
-    return inlayHints;
-  }
-};
-
-// node_modules/langium/lib/lsp/type-hierarchy-provider.js
-var import_vscode_languageserver10 = __toESM(require_api5(), 1);
-var AbstractTypeHierarchyProvider = class {
-  constructor(services) {
-    this.grammarConfig = services.parser.GrammarConfig;
-    this.nameProvider = services.references.NameProvider;
-    this.documents = services.shared.workspace.LangiumDocuments;
-    this.references = services.references.References;
-  }
-  prepareTypeHierarchy(document, params, _cancelToken) {
-    const rootNode = document.parseResult.value;
-    const targetNode = findDeclarationNodeAtOffset(rootNode.$cstNode, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
-    if (!targetNode) {
-      return void 0;
-    }
-    const declarationNodes = this.references.findDeclarationNodes(targetNode);
-    const items = [];
-    for (const declarationNode of declarationNodes) {
-      items.push(...this.getTypeHierarchyItems(declarationNode.astNode, document) ?? []);
-    }
-    return items;
-  }
-  getTypeHierarchyItems(targetNode, document) {
-    const nameNode = this.nameProvider.getNameNode(targetNode);
-    const name = this.nameProvider.getName(targetNode);
-    if (!nameNode || !targetNode.$cstNode || name === void 0) {
-      return void 0;
-    }
-    return [
-      {
-        kind: import_vscode_languageserver10.SymbolKind.Class,
-        name,
-        range: targetNode.$cstNode.range,
-        selectionRange: nameNode.range,
-        uri: document.uri.toString(),
-        ...this.getTypeHierarchyItem(targetNode)
-      }
-    ];
-  }
-  /**
-   * Override this method to change default properties of the type hierarchy item or add additional ones like `tags`
-   * or `details`.
-   *
-   * @example
-   * // Change the node kind to SymbolKind.Interface
-   * return { kind: SymbolKind.Interface }
-   *
-   * @see NodeKindProvider
-   */
-  getTypeHierarchyItem(_targetNode) {
-    return void 0;
-  }
-  async supertypes(params, _cancelToken) {
-    const document = await this.documents.getOrCreateDocument(URI.parse(params.item.uri));
-    const rootNode = document.parseResult.value;
-    const targetNode = findDeclarationNodeAtOffset(rootNode.$cstNode, document.textDocument.offsetAt(params.item.range.start), this.grammarConfig.nameRegexp);
-    if (!targetNode) {
-      return void 0;
-    }
-    return this.getSupertypes(targetNode.astNode);
-  }
-  async subtypes(params, _cancelToken) {
-    const document = await this.documents.getOrCreateDocument(URI.parse(params.item.uri));
-    const rootNode = document.parseResult.value;
-    const targetNode = findDeclarationNodeAtOffset(rootNode.$cstNode, document.textDocument.offsetAt(params.item.range.start), this.grammarConfig.nameRegexp);
-    if (!targetNode) {
-      return void 0;
-    }
-    return this.getSubtypes(targetNode.astNode);
-  }
-};
-
-// packages/language/src/model/accessors.ts
-var FINISHED_STATUSES = /* @__PURE__ */ new Set(["won", "lost", "abandoned"]);
-function statusOf(mission) {
-  return mission.statuses[0]?.value ?? "active";
-}
-function intentOf(mission) {
-  return mission.intents[0];
-}
-function leadOf(mission) {
-  return mission.leads[0];
-}
-function isNumber(value) {
-  return typeof value === "number" && Number.isFinite(value);
-}
-function isValidAmount(amount) {
-  return isNumber(amount) && amount >= 0;
-}
-function isValidCount(count, minimum = 0) {
-  return isNumber(count) && Number.isInteger(count) && count >= minimum;
-}
-function reviewOf(mission) {
-  const review = mission.reviews[0];
-  return review && isValidCount(review.every, 1) ? review : void 0;
-}
-function valueOf(mission) {
-  const value = mission.values[0];
-  return value && isValidAmount(value.amount) ? value : void 0;
-}
-function boundaryOf(mission) {
-  return mission.boundaries[0];
-}
-function windowOf(mission) {
-  return boundaryOf(mission)?.windows[0];
-}
-function budgetOf(mission) {
-  const budget = boundaryOf(mission)?.budgets[0];
-  return budget && isValidAmount(budget.amount) ? budget : void 0;
-}
-function headcountOf(mission) {
-  const headcount = boundaryOf(mission)?.headcounts[0];
-  return headcount && isValidCount(headcount.count) ? headcount : void 0;
-}
-function capacityOf(person) {
-  const capacity = person.capacities[0]?.value;
-  return isValidCount(capacity) ? capacity : 1;
-}
-function baselineOf(measure) {
-  const value = measure.baselines[0]?.value;
-  return isNumber(value) ? value : void 0;
-}
-function targetOf(measure) {
-  const value = measure.targets[0]?.value;
-  return isNumber(value) ? value : void 0;
-}
-function currentOf(measure) {
-  const value = measure.currents[0]?.value;
-  return isNumber(value) ? value : void 0;
-}
-function unitOf(measure) {
-  const unit = measure.units[0];
-  return unit ? unit.name ?? unit.text : void 0;
-}
-function rollupOf(measure) {
-  const value = measure.rollups[0]?.value;
-  return value === "sum" || value === "mean" || value === "none" ? value : void 0;
-}
-function tagsOf(mission) {
-  const tags = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const item of mission.tags) {
-    for (const name of item.names) {
-      if (typeof name !== "string" || name.length === 0 || seen.has(name)) continue;
-      seen.add(name);
-      tags.push(name);
-    }
-  }
-  return tags;
-}
-function linksOf(mission) {
-  return mission.links.filter((link) => typeof link.url === "string");
-}
-
-// packages/language/src/facts/windows.ts
-var ALL_TIME = Object.freeze({ start: Number.NEGATIVE_INFINITY, end: Number.POSITIVE_INFINITY });
-function ownWindow(mission) {
-  const window = windowOf(mission);
-  if (!window) return void 0;
-  const start = toDay(window.start);
-  const end = toDay(window.end);
-  if (start === void 0 || end === void 0 || start > end) return void 0;
-  return { start, end };
-}
-function visionWindow(vision) {
-  const horizon = toDay(vision.horizon);
-  return horizon === void 0 ? ALL_TIME : { start: Number.NEGATIVE_INFINITY, end: horizon };
-}
-function overlaps(a2, b) {
-  return a2.start <= b.end && b.start <= a2.end;
-}
-function contains(outer, inner) {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
-
-// packages/language/src/facts/cascade.ts
-var Cascade = class {
-  parents = /* @__PURE__ */ new Map();
-  children = /* @__PURE__ */ new Map();
-  /** Each mission on an `under` cycle, with the cycle's members in `under` order starting anywhere. */
-  cycles = /* @__PURE__ */ new Map();
-  /** Pre/post order numbers over the forest, for O(1) ancestor tests. */
-  enter = /* @__PURE__ */ new Map();
-  leave = /* @__PURE__ */ new Map();
-  windows = /* @__PURE__ */ new Map();
-  constructor(visions, missions) {
-    for (let i = 0; i < missions.length; i++) {
-      const mission = missions[i];
-      const parent = mission.parent?.ref;
-      if (!parent) continue;
-      this.parents.set(mission, parent);
-      const siblings = this.children.get(parent);
-      if (siblings) siblings.push(mission);
-      else this.children.set(parent, [mission]);
-    }
-    this.findCycles(missions);
-    this.numberForest(visions, missions);
-    this.computeWindows(missions);
-  }
-  parentOf(mission) {
-    return this.parents.get(mission);
-  }
-  childrenOf(element) {
-    return this.children.get(element) ?? NO_MISSIONS;
-  }
-  /** The members of the `under` cycle this mission is on, in `under` order; undefined when none. */
-  cycleOf(mission) {
-    return this.cycles.get(mission);
-  }
-  /**
-   * The ancestors, nearest first, up to a vision; on a cycle the walk stops at the first mission it
-   * meets again. O(depth): use `isAncestor` for tests.
-   */
-  ancestorsOf(mission) {
-    const ancestors = [];
-    const seen = /* @__PURE__ */ new Set([mission]);
-    let current = this.parents.get(mission);
-    while (current && !seen.has(current)) {
-      ancestors.push(current);
-      seen.add(current);
-      current = current.$type === "Mission" ? this.parents.get(current) : void 0;
-    }
-    return ancestors;
-  }
-  /** Whether `ancestor` is met by following `under` from `mission` (a cycle member is its own ancestor). */
-  isAncestor(ancestor, mission) {
-    const ancestorKey = ancestor.$type === "Mission" ? this.cycles.get(ancestor) ?? ancestor : ancestor;
-    const start = this.enter.get(ancestorKey);
-    const end = this.leave.get(ancestorKey);
-    const position = this.enter.get(mission);
-    if (start === void 0 || end === void 0 || position === void 0) return false;
-    if (ancestorKey === ancestor && ancestor === mission) return false;
-    return start < position && position <= end || ancestorKey !== ancestor && this.cycles.get(mission) === ancestorKey;
-  }
-  effectiveWindow(mission) {
-    return this.windows.get(mission) ?? NO_WINDOW;
-  }
-  findCycles(missions) {
-    const walkOf = /* @__PURE__ */ new Map();
-    let walk = 0;
-    for (let i = 0; i < missions.length; i++) {
-      const start = missions[i];
-      if (walkOf.has(start)) continue;
-      walk++;
-      const path = [];
-      let current = start;
-      while (current && current.$type === "Mission" && !walkOf.has(current)) {
-        walkOf.set(current, walk);
-        path.push(current);
-        current = this.parents.get(current);
-      }
-      if (current && current.$type === "Mission" && walkOf.get(current) === walk) {
-        const members = path.slice(path.indexOf(current));
-        for (const member of members) this.cycles.set(member, members);
-      }
-    }
-  }
-  /**
-   * Numbers every element in depth-first order with an explicit stack. Roots are visions, missions
-   * without a (resolvable) parent, and each cycle (as one node holding its members).
-   */
-  numberForest(visions, missions) {
-    let counter = 0;
-    const childNodes = (node) => {
-      if (Array.isArray(node)) {
-        return node.flatMap(
-          (member) => this.childrenOf(member).filter((child) => !this.cycles.has(child))
-        );
-      }
-      const children = this.childrenOf(node);
-      return this.cycles.size === 0 ? children : children.filter((child) => !this.cycles.has(child));
-    };
-    const open = (node) => {
-      this.enter.set(node, ++counter);
-      if (Array.isArray(node)) for (const member of node) this.enter.set(member, counter);
-      return { node, children: childNodes(node), next: 0 };
-    };
-    const visit = (root2) => {
-      const stack = [open(root2)];
-      while (stack.length > 0) {
-        const frame = stack[stack.length - 1];
-        if (frame.next < frame.children.length) {
-          stack.push(open(frame.children[frame.next++]));
-        } else {
-          this.leave.set(frame.node, counter);
-          stack.pop();
-        }
-      }
-    };
-    for (const vision of visions) visit(vision);
-    for (let i = 0; i < missions.length; i++) {
-      if (!this.parents.has(missions[i])) visit(missions[i]);
-    }
-    const seenCycles = /* @__PURE__ */ new Set();
-    for (const members of this.cycles.values()) {
-      if (!seenCycles.has(members)) {
-        seenCycles.add(members);
-        visit(members);
-      }
-    }
-  }
-  /**
-   * own window ?? the parent's effective window (a vision gives its horizon). On a cycle the same
-   * recurrence holds; if no member has a window of its own, none has one.
-   */
-  computeWindows(missions) {
-    const seenCycles = /* @__PURE__ */ new Set();
-    for (const members of this.cycles.values()) {
-      if (seenCycles.has(members)) continue;
-      seenCycles.add(members);
-      const anchor = members.findIndex((member) => ownWindow(member) !== void 0);
-      if (anchor < 0) {
-        for (const member of members) this.windows.set(member, NO_WINDOW);
-        continue;
-      }
-      const length = members.length;
-      for (let step = 0; step < length; step++) {
-        const index = (anchor - step + length) % length;
-        const member = members[index];
-        const own = ownWindow(member);
-        if (own) this.windows.set(member, ownEffective(own, member));
-        else this.windows.set(member, inherit(this.windows.get(members[(index + 1) % length])));
-      }
-    }
-    for (let i = 0; i < missions.length; i++) {
-      const mission = missions[i];
-      if (this.windows.has(mission)) continue;
-      const path = [];
-      let current = mission;
-      let base;
-      while (current && current.$type === "Mission") {
-        const known = this.windows.get(current);
-        if (known) {
-          base = known;
-          break;
-        }
-        const own = ownWindow(current);
-        if (own) {
-          base = ownEffective(own, current);
-          this.windows.set(current, base);
-          break;
-        }
-        path.push(current);
-        current = this.parents.get(current);
-      }
-      if (!base && current && current.$type === "Vision") {
-        const horizon = visionWindow(current);
-        base = horizon === ALL_TIME ? NO_WINDOW : { start: horizon.start, end: horizon.end, source: "vision", from: current };
-      }
-      const inherited = inherit(base ?? NO_WINDOW);
-      for (const member of path) this.windows.set(member, inherited);
-    }
-  }
-};
-var NO_MISSIONS = Object.freeze([]);
-var NO_WINDOW = Object.freeze({ start: ALL_TIME.start, end: ALL_TIME.end, source: "none" });
-function ownEffective(own, mission) {
-  return { start: own.start, end: own.end, source: "own", from: mission };
-}
-function inherit(window) {
-  return window.source === "own" ? { start: window.start, end: window.end, source: "inherited", from: window.from } : window;
-}
-
-// packages/language/src/facts/load.ts
-function sweepLoad(items, capacity) {
-  if (items.length === 0) return { peak: 0, counted: [] };
-  const arrivals = [];
-  const departures = [];
-  for (let i = 0; i < items.length; i++) {
-    const window = items[i].window;
-    arrivals.push(window.start);
-    if (window.end !== Number.POSITIVE_INFINITY) departures.push(window.end + 1);
-  }
-  sortDays(arrivals);
-  sortDays(departures);
-  let open = 0;
-  let peak = 0;
-  const overloaded = [];
-  let runStart;
-  for (let a2 = 0, d = 0; a2 < arrivals.length || d < departures.length; ) {
-    const day = d < departures.length && (a2 === arrivals.length || departures[d] <= arrivals[a2]) ? departures[d] : arrivals[a2];
-    while (d < departures.length && departures[d] === day) {
-      open--;
-      d++;
-    }
-    while (a2 < arrivals.length && arrivals[a2] === day) {
-      open++;
-      a2++;
-    }
-    peak = Math.max(peak, open);
-    if (open > capacity && runStart === void 0) runStart = day;
-    if (open <= capacity && runStart !== void 0) {
-      overloaded.push({ start: runStart, end: day });
-      runStart = void 0;
-    }
-  }
-  if (runStart !== void 0) overloaded.push({ start: runStart, end: Number.POSITIVE_INFINITY });
-  if (overloaded.length === 0) return { peak, counted: [] };
-  const counted2 = [];
-  for (let i = 0; i < items.length; i++) {
-    const { item, window } = items[i];
-    if (touchesAny(overloaded, window.start, window.end + 1)) counted2.push(item);
-  }
-  return { peak, counted: counted2 };
-}
-function sortDays(days2) {
-  if (days2.length > 16) {
-    days2.sort((a2, b) => a2 - b);
-    return;
-  }
-  for (let i = 1; i < days2.length; i++) {
-    const day = days2[i];
-    let j = i - 1;
-    for (; j >= 0 && days2[j] > day; j--) days2[j + 1] = days2[j];
-    days2[j + 1] = day;
-  }
-}
-function touchesAny(runs, from, to) {
-  let low = 0;
-  let high = runs.length - 1;
-  while (low < high) {
-    const middle = low + high >> 1;
-    if (runs[middle].end > from) high = middle;
-    else low = middle + 1;
-  }
-  const run = runs[low];
-  return run.end > from && run.start < to;
-}
-
-// packages/language/src/model/numbers.ts
-var PLAIN_INTEGER = /^-?[0-9]{1,15}$/;
-var SUFFIX_DIGITS = { k: 3, M: 6, B: 9 };
-function parseNumberLiteral(text) {
-  if (PLAIN_INTEGER.test(text)) return Number(text);
-  let digits = text.replace(/_/g, "");
-  const shift = SUFFIX_DIGITS[digits.charAt(digits.length - 1)] ?? 0;
-  if (shift > 0) digits = digits.slice(0, -1);
-  const negative = digits.startsWith("-");
-  if (negative) digits = digits.slice(1);
-  const [whole = "0", fraction = ""] = digits.split(".");
-  const padded = fraction.padEnd(shift, "0");
-  const integerPart = whole + padded.slice(0, shift);
-  const fractionPart = padded.slice(shift);
-  const value = Number(fractionPart ? `${integerPart}.${fractionPart}` : integerPart);
-  return negative ? -value : value;
-}
-var NUMBER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-function formatNumber(value) {
-  return NUMBER_FORMAT.format(value);
-}
-function counted(count, noun, plural = `${noun}s`) {
-  return `${formatNumber(count)} ${count === 1 ? noun : plural}`;
-}
-function problemCounts(summary2) {
-  return [
-    counted(summary2.errors, "error"),
-    counted(summary2.warnings, "warning"),
-    counted(summary2.infos, "info", "info")
-  ].join(", ");
-}
-
-// packages/language/src/facts/measures.ts
-function directionOf(measure) {
-  const explicit = measure.directions[0]?.value;
-  if (explicit === "up" || explicit === "down") return explicit;
-  const target = targetOf(measure);
-  return target === void 0 || target >= (baselineOf(measure) ?? 0) ? "up" : "down";
-}
-function progressOf(measure) {
-  const baseline = baselineOf(measure) ?? 0;
-  const target = targetOf(measure);
-  const current = currentOf(measure);
-  if (current === void 0 || target === void 0 || target === baseline) return void 0;
-  return Math.min(1, Math.max(0, (current - baseline) / (target - baseline)));
-}
-function meanProgress(values) {
-  let sum = 0;
-  let count = 0;
-  for (const value of values) {
-    if (value !== void 0) {
-      sum += value;
-      count++;
-    }
-  }
-  return count === 0 ? void 0 : sum / count;
-}
-var RATE_UNITS = /* @__PURE__ */ new Set(["%", "percent"]);
-function rollupModeOf(measure) {
-  const written = rollupOf(measure);
-  if (written) return written;
-  const unit = unitOf(measure);
-  return unit !== void 0 && RATE_UNITS.has(unit.toLowerCase()) ? "mean" : "sum";
-}
-function rollupOver(measure, contributors) {
-  const mode = rollupModeOf(measure);
-  const written = rollupOf(measure) !== void 0;
-  let sum = 0;
-  let reporting = 0;
-  let lowest = Number.POSITIVE_INFINITY;
-  let highest = Number.NEGATIVE_INFINITY;
-  for (const contributor of contributors) {
-    if (contributor === measure) continue;
-    const current = currentOf(contributor);
-    if (current === void 0) continue;
-    sum += current;
-    reporting++;
-    lowest = Math.min(lowest, current);
-    highest = Math.max(highest, current);
-  }
-  if (reporting === 0) return { mode, written, reporting };
-  const combined = mode === "sum" ? sum : mode === "mean" ? sum / reporting : void 0;
-  return combined === void 0 ? { mode, written, reporting, lowest, highest } : { mode, written, reporting, combined, lowest, highest };
-}
-function rollupText(rollup, unit) {
-  const mode = rollup.written ? `${rollup.mode} (written)` : rollup.mode === "mean" ? `mean (the default for ${unit ?? "%"})` : "sum (the default)";
-  if (rollup.mode === "none") return `${mode}: contributors not combined`;
-  if (rollup.combined === void 0) return `${mode}: no contributor reports a current`;
-  const inUnit = unit === void 0 ? "" : ` ${unit}`;
-  return `${mode}: ${formatNumber(rollup.combined)}${inUnit} from ${counted(rollup.reporting, "contributor")}`;
-}
-
-// packages/language/src/facts/pace.ts
-var PACE_TOLERANCE = 0.1;
-function expectedProgress(span, today) {
-  if (!Number.isFinite(span.start) || !Number.isFinite(span.end) || span.end < span.start) return void 0;
-  const elapsed = (today - span.start + 1) / (span.end - span.start + 1);
-  return Math.min(1, Math.max(0, elapsed));
-}
-function paceFrom(progress, expected) {
-  if (progress === void 0 || expected === void 0) return void 0;
-  if (progress >= 1) return "won";
-  return Math.round(progress * 1e9) >= Math.round((expected - PACE_TOLERANCE) * 1e9) ? "on-track" : "behind";
-}
-var RANK = { behind: 0, "on-track": 1, won: 2 };
-function worstPace(paces) {
-  let worst;
-  for (const pace of paces) {
-    if (pace !== void 0 && (worst === void 0 || RANK[pace] < RANK[worst])) worst = pace;
-  }
-  return worst;
-}
-var PaceFacts = class {
-  constructor(facts, today) {
-    this.facts = facts;
-    this.today = today;
-  }
-  facts;
-  today;
-  measures = /* @__PURE__ */ new Map();
-  missions = /* @__PURE__ */ new Map();
-  measure(measure) {
-    let pace = this.measures.get(measure);
-    if (!pace) {
-      const window = this.facts.windowOf(measure.$container);
-      const due = toDay(measure.dues[0]?.date);
-      const span = { start: window.start, end: due ?? window.end };
-      const expected = expectedProgress(span, this.today);
-      const progress = this.facts.measure(measure).progress;
-      const measurePace2 = paceFrom(progress, expected);
-      pace = {
-        span,
-        ...expected === void 0 ? {} : { expected },
-        ...progress === void 0 ? {} : { progress },
-        ...measurePace2 === void 0 ? {} : { pace: measurePace2 }
-      };
-      this.measures.set(measure, pace);
-    }
-    return pace;
-  }
-  mission(mission) {
-    if (this.missions.has(mission)) return this.missions.get(mission);
-    const pace = worstPace(mission.measures.map((measure) => this.measure(measure).pace));
-    this.missions.set(mission, pace);
-    return pace;
-  }
-};
-function paceText(pace) {
-  return pace === "on-track" ? "on track" : pace;
-}
-
-// packages/language/src/facts/model-facts.ts
-var ModelFacts = class {
-  visions;
-  persons;
-  teams;
-  missions;
-  cascade;
-  loads = /* @__PURE__ */ new Map();
-  measureFacts = /* @__PURE__ */ new Map();
-  missionProgress = /* @__PURE__ */ new Map();
-  contributors = /* @__PURE__ */ new Map();
-  /** Per person, the missions counted in the peak as a set (built on first question). */
-  countedSets = /* @__PURE__ */ new Map();
-  /** The pace facts of the last day asked: a new day (a setting changed, midnight passed) gets new ones. */
-  lastPace;
-  constructor(models) {
-    const visions = [];
-    const persons = [];
-    const teams = [];
-    const missions = [];
-    for (const model of models) {
-      const elements = model.elements;
-      for (let i = 0; i < elements.length; i++) {
-        const element = elements[i];
-        switch (element.$type) {
-          case "Vision":
-            visions.push(element);
-            break;
-          case "Person":
-            persons.push(element);
-            break;
-          case "Team":
-            teams.push(element);
-            break;
-          case "Mission":
-            missions.push(element);
-            break;
-        }
-      }
-    }
-    this.visions = visions;
-    this.persons = persons;
-    this.teams = teams;
-    this.missions = missions;
-    this.cascade = new Cascade(visions, missions);
-    this.computeContributors(missions);
-    this.computeLoads(persons, missions);
-  }
-  parentOf(mission) {
-    return this.cascade.parentOf(mission);
-  }
-  childrenOf(element) {
-    return this.cascade.childrenOf(element);
-  }
-  ancestorsOf(mission) {
-    return this.cascade.ancestorsOf(mission);
-  }
-  isAncestor(ancestor, mission) {
-    return this.cascade.isAncestor(ancestor, mission);
-  }
-  cycleOf(mission) {
-    return this.cascade.cycleOf(mission);
-  }
-  windowOf(mission) {
-    return this.cascade.effectiveWindow(mission);
-  }
-  statusOf(mission) {
-    return statusOf(mission);
-  }
-  isActive(mission) {
-    return statusOf(mission) === "active";
-  }
-  isFinished(mission) {
-    return FINISHED_STATUSES.has(statusOf(mission));
-  }
-  loadOf(person) {
-    return this.loads.get(person) ?? emptyLoad(person);
-  }
-  /** Whether the mission is among those counted in the person's peak (false when not over capacity). */
-  isCountedInPeak(person, mission) {
-    let counted2 = this.countedSets.get(person);
-    if (!counted2) {
-      counted2 = new Set(this.loadOf(person).counted);
-      this.countedSets.set(person, counted2);
-    }
-    return counted2.has(mission);
-  }
-  /** Computed on first question and kept: a check reads few of them, the outputs every one. */
-  measure(measure) {
-    let facts = this.measureFacts.get(measure);
-    if (!facts) {
-      facts = {
-        direction: directionOf(measure),
-        progress: progressOf(measure),
-        rollup: rollupOver(measure, this.contributorsOf(measure))
-      };
-      this.measureFacts.set(measure, facts);
-    }
-    return facts;
-  }
-  /** The mean progress of the mission's measures (computed on first question and kept). */
-  progressOf(mission) {
-    if (this.missionProgress.has(mission)) return this.missionProgress.get(mission);
-    const progress = meanProgress(mission.measures.map((measure) => this.measure(measure).progress));
-    this.missionProgress.set(mission, progress);
-    return progress;
-  }
-  /**
-   * Expected progress and pace on `today` (the settings' day, which the facts do not hold: the same
-   * facts serve any day, so a change of `today` needs no rebuild). Kept for the last day asked.
-   */
-  paceOn(today) {
-    if (this.lastPace?.today !== today) this.lastPace = new PaceFacts(this, today);
-    return this.lastPace;
-  }
-  /** The measures whose `contributes to` names this measure, in model order. */
-  contributorsOf(measure) {
-    return this.contributors.get(measure) ?? NO_MEASURES;
-  }
-  /** Who contributes to what: the one measure fact that needs every measure to answer. */
-  computeContributors(missions) {
-    for (let i = 0; i < missions.length; i++) {
-      const measures = missions[i].measures;
-      for (let j = 0; j < measures.length; j++) {
-        const measure = measures[j];
-        const target = measure.contributions[0]?.measure?.ref;
-        if (target) {
-          const list3 = this.contributors.get(target);
-          if (list3) list3.push(measure);
-          else this.contributors.set(target, [measure]);
-        }
-      }
-    }
-  }
-  /** One pass over every lead and crew reference, then a sweep per person over window endpoints. */
-  computeLoads(persons, missions) {
-    const assignments = /* @__PURE__ */ new Map();
-    const add = (person, assignment) => {
-      if (!person) return;
-      const list3 = assignments.get(person);
-      if (list3) list3.push(assignment);
-      else assignments.set(person, [assignment]);
-    };
-    for (let i = 0; i < missions.length; i++) {
-      const mission = missions[i];
-      const lead = mission.leads[0];
-      if (lead) add(lead.person?.ref, { mission, role: "lead" });
-      const crews = mission.crews;
-      for (let j = 0; j < crews.length; j++) {
-        const members = crews[j].members;
-        for (let k = 0; k < members.length; k++) {
-          const target = members[k]?.ref;
-          if (target?.$type === "Person") add(target, { mission, role: "crew" });
-          else if (target?.$type === "Team") {
-            for (const person of target.members) add(person?.ref, { mission, role: "team", team: target });
-          }
-        }
-      }
-    }
-    for (let i = 0; i < persons.length; i++) {
-      const person = persons[i];
-      const personAssignments = assignments.get(person);
-      if (!personAssignments) continue;
-      const personMissions = [];
-      const active = [];
-      for (let j = 0; j < personAssignments.length; j++) {
-        const mission = personAssignments[j].mission;
-        if (personMissions[personMissions.length - 1] === mission) continue;
-        personMissions.push(mission);
-        if (this.isActive(mission)) active.push({ item: mission, window: this.windowOf(mission) });
-      }
-      const capacity = capacityOf(person);
-      const { peak, counted: counted2 } = sweepLoad(active, capacity);
-      this.loads.set(person, {
-        person,
-        capacity,
-        missions: personMissions,
-        assignments: personAssignments,
-        load: peak,
-        counted: counted2
-      });
-    }
-  }
-};
-var NO_MEASURES = Object.freeze([]);
-function emptyLoad(person) {
-  return { person, capacity: capacityOf(person), missions: [], assignments: [], load: 0, counted: [] };
-}
-
-// packages/language/src/facts/facts-provider.ts
-var ModelFactsProvider = class {
-  documents;
-  facts;
-  constructor(shared2) {
-    this.documents = shared2.workspace.LangiumDocuments;
-    shared2.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, () => this.invalidate());
-  }
-  /** Drops the facts: the next `get()` computes them from the documents as they are. */
-  invalidate() {
-    this.facts = void 0;
-  }
-  get() {
-    return this.facts ??= new ModelFacts(this.documents.all.map((document) => document.parseResult.value));
-  }
-};
-
-// packages/language/src/lsp/code-actions.ts
-var import_vscode_languageserver12 = __toESM(require_api5(), 1);
-
-// packages/language/src/validation/codes.ts
-var CATALOG = {
-  "syntax-error": { severity: "error", fixed: true, help: "The text does not parse." },
-  "unresolved-reference": {
-    severity: "error",
-    fixed: true,
-    help: "A name that no element of the expected kind has."
-  },
-  "duplicate-name": {
-    severity: "error",
-    fixed: true,
-    help: "Two elements share a global name, or a mission has two measures of one name."
-  },
-  "invalid-date": { severity: "error", fixed: true, help: "Not a calendar date." },
-  "invalid-currency": {
-    severity: "error",
-    fixed: true,
-    help: "A currency must be three capital letters (ISO 4217 style)."
-  },
-  "invalid-window": { severity: "error", fixed: true, help: "A window starts after it ends." },
-  "unaligned-mission": { severity: "error", help: "The mission has no `under` (a warning while staged)." },
-  "alignment-cycle": { severity: "error", help: "Following `under` returns to the mission." },
-  "over-capacity": { severity: "error", help: "A person's load exceeds their capacity." },
-  "window-outside-parent": { severity: "error", help: "The window is not inside the parent's window." },
-  "budget-exceeded": {
-    severity: "error",
-    help: "The direct children's budgets add up to more than the parent's budget."
-  },
-  "currency-mismatch": { severity: "error", help: "A child's budget is in another currency than its parent's." },
-  "self-support": { severity: "error", help: "A mission supports itself." },
-  "missing-intent": { severity: "warning", help: "The mission has no intent." },
-  "unmeasured-mission": { severity: "warning", help: "The mission has no measure." },
-  "no-lead": { severity: "warning", help: "The mission has no lead." },
-  "unmapped-measures": {
-    severity: "warning",
-    help: "None of the mission's measures contributes to a measure of an ancestor."
-  },
-  "unit-mismatch": { severity: "warning", help: "A measure contributes to a measure with another unit." },
-  "rollup-discrepancy": {
-    severity: "warning",
-    help: "The parent measure's current disagrees with its contributors' by its roll-up mode: their sum exceeds it (sum), or it lies outside their lowest..highest (mean)."
-  },
-  "missing-target": { severity: "warning", help: "A measure has no target: nothing says what winning is." },
-  "invalid-link": {
-    severity: "error",
-    help: "A link that is not an absolute https://, http:// or mailto: URL."
-  },
-  "target-equals-baseline": { severity: "warning", help: "The target equals the baseline: nothing to achieve." },
-  "measure-due-outside-window": {
-    severity: "warning",
-    help: "A measure's due date is outside the mission's window."
-  },
-  "headcount-exceeded": {
-    severity: "warning",
-    help: "The direct children's headcounts add up to more than the parent's."
-  },
-  "redundant-support": { severity: "warning", help: "A mission supports one of its own ancestors or descendants." },
-  "support-window-disjoint": {
-    severity: "warning",
-    help: "The supported mission's window does not overlap this one's."
-  },
-  "support-finished-mission": { severity: "warning", help: "The supported mission is won, lost or abandoned." },
-  "inactive-parent": { severity: "warning", help: "An active mission under a won, lost or abandoned mission." },
-  "review-overdue": { severity: "warning", help: "The last review is more than `every` days before today." },
-  "empty-team": { severity: "warning", help: "A team with no members." },
-  "staged-without-value": {
-    severity: "info",
-    help: "A staged mission has no `value`, so it cannot be ranked for staging."
-  },
-  "invalid-config": {
-    severity: "error",
-    help: "mission.config.json has an unknown code or severity, or is not valid JSON."
-  }
-};
-var DIAGNOSTIC_CODES = Object.keys(CATALOG);
-function isDiagnosticCode(value) {
-  return typeof value === "string" && Object.hasOwn(CATALOG, value);
-}
-function defaultSeverity(code) {
-  return CATALOG[code].severity;
-}
+// packages/language/src/validation/document-validator.ts
+var import_vscode_languageserver = __toESM(require_api5(), 1);
 
 // packages/language/src/generated/ast.ts
 var AlignmentTarget = {
@@ -39336,1828 +35693,6 @@ var MissionAstReflection = class extends AbstractAstReflection {
   };
 };
 var reflection2 = new MissionAstReflection();
-
-// packages/language/src/lsp/quick-fixes/fix-context.ts
-var import_vscode_languageserver11 = __toESM(require_api5(), 1);
-function quickFix(context, title, edits, isPreferred = false) {
-  const action = {
-    title,
-    kind: import_vscode_languageserver11.CodeActionKind.QuickFix,
-    diagnostics: [context.diagnostic],
-    edit: { changes: { [context.document.textDocument.uri]: edits } }
-  };
-  if (isPreferred) action.isPreferred = true;
-  return action;
-}
-function snippetQuickFix(context, title, range, snippet, isPreferred = false) {
-  const { uri, version } = context.document.textDocument;
-  const action = {
-    title,
-    kind: import_vscode_languageserver11.CodeActionKind.QuickFix,
-    diagnostics: [context.diagnostic],
-    edit: {
-      documentChanges: [
-        { textDocument: { uri, version }, edits: [{ range, snippet: { kind: "snippet", value: snippet } }] }
-      ]
-    }
-  };
-  if (isPreferred) action.isPreferred = true;
-  return action;
-}
-function textOf(context) {
-  return context.document.textDocument.getText();
-}
-function leafAtDiagnostic(context) {
-  const root2 = context.document.parseResult.value.$cstNode;
-  if (!root2) return void 0;
-  return cst_utils_exports.findLeafNodeAtOffset(root2, context.document.textDocument.offsetAt(context.diagnostic.range.start));
-}
-function nodeAtDiagnostic(context, guard) {
-  const leaf = leafAtDiagnostic(context);
-  return leaf ? ast_utils_exports.getContainerOfType(leaf.astNode, guard) : void 0;
-}
-function referenceAtDiagnostic(context) {
-  const leaf = leafAtDiagnostic(context);
-  if (!leaf) return void 0;
-  const container = leaf.astNode;
-  const offset = leaf.offset;
-  const covers = (reference) => {
-    const node = reference.$refNode;
-    return node !== void 0 && node.offset <= offset && offset < node.end;
-  };
-  for (const [property2, value] of Object.entries(container)) {
-    if (property2.startsWith("$")) continue;
-    if (isReference(value) && covers(value)) return { container, property: property2, reference: value };
-    if (Array.isArray(value)) {
-      const index = value.findIndex((item) => isReference(item) && covers(item));
-      if (index >= 0) return { container, property: property2, index, reference: value[index] };
-    }
-  }
-  return void 0;
-}
-
-// packages/language/src/lsp/quick-fixes/text-layout.ts
-function lineStart(text, offset) {
-  return text.lastIndexOf("\n", offset - 1) + 1;
-}
-function lineEnd(text, offset) {
-  const end = text.indexOf("\n", offset);
-  return end < 0 ? text.length : end;
-}
-function startsLine(text, offset) {
-  return text.slice(lineStart(text, offset), offset).trim() === "";
-}
-function endsLine(text, offset) {
-  return text.slice(offset, lineEnd(text, offset)).trim() === "";
-}
-function indentOfLine(text, offset) {
-  const start = lineStart(text, offset);
-  return /^[ \t]*/.exec(text.slice(start))[0];
-}
-function lineBreak(text) {
-  return text.includes("\r\n") ? "\r\n" : "\n";
-}
-function indentUnit(text) {
-  return /^([ \t]+)\S/m.exec(text)?.[1] ?? "  ";
-}
-function braces(node) {
-  const open = grammar_utils_exports.findNodeForKeyword(node.$cstNode, "{");
-  const closes = grammar_utils_exports.findNodesForKeyword(node.$cstNode, "}");
-  const close = closes[closes.length - 1];
-  return open && close && close.offset > open.offset ? { open, close } : void 0;
-}
-function itemIndent(text, owner, items) {
-  for (const item of items) {
-    const offset = item.$cstNode?.offset;
-    if (offset !== void 0 && startsLine(text, offset)) return indentOfLine(text, offset);
-  }
-  return indentOfLine(text, owner.$cstNode?.offset ?? 0) + indentUnit(text);
-}
-function render(lines, indent, inline, eol = "\n") {
-  return inline ? lines.map((line) => line.trim()).join(" ") : lines.map((line) => indent + line).join(eol);
-}
-function insertBefore(document, item, lines, indent) {
-  const text = document.getText();
-  const offset = item.$cstNode.offset;
-  if (startsLine(text, offset)) {
-    const at2 = document.positionAt(lineStart(text, offset));
-    const eol = lineBreak(text);
-    return { range: { start: at2, end: at2 }, newText: render(lines, indent, false, eol) + eol };
-  }
-  const at = document.positionAt(offset);
-  return { range: { start: at, end: at }, newText: render(lines, indent, true) + " " };
-}
-function insertAfter(document, item, lines, indent) {
-  const text = document.getText();
-  const node = item.$cstNode;
-  const end = lineEnd(text, node.end);
-  const rest = text.slice(node.end, end).trim();
-  const eol = lineBreak(text);
-  if (startsLine(text, node.offset) && (rest === "" || rest.startsWith("//"))) {
-    const contentEnd = text[end - 1] === "\r" ? end - 1 : end;
-    const at2 = document.positionAt(rest === "" ? node.end : contentEnd);
-    return { range: { start: at2, end: at2 }, newText: eol + render(lines, indent, false, eol) };
-  }
-  const at = document.positionAt(node.end);
-  return { range: { start: at, end: at }, newText: " " + render(lines, indent, true) };
-}
-function insertIntoEmptyBlock(document, owner, lines, indent) {
-  const text = document.getText();
-  const block2 = braces(owner);
-  if (!block2) return void 0;
-  const { open, close } = block2;
-  const eol = lineBreak(text);
-  if (startsLine(text, close.offset)) {
-    const at2 = document.positionAt(lineStart(text, close.offset));
-    return { range: { start: at2, end: at2 }, newText: render(lines, indent, false, eol) + eol };
-  }
-  const between = text.slice(open.end, close.offset);
-  if (between.trim() === "") {
-    const closeIndent = indentOfLine(text, owner.$cstNode.offset);
-    return {
-      range: { start: document.positionAt(open.end), end: document.positionAt(close.offset) },
-      newText: eol + render(lines, indent, false, eol) + eol + closeIndent
-    };
-  }
-  const at = document.positionAt(close.offset);
-  return { range: { start: at, end: at }, newText: " " + render(lines, indent, true) + " " };
-}
-function appendElement(document, lines) {
-  const text = document.getText();
-  const at = document.positionAt(text.length);
-  const eol = lineBreak(text);
-  const separator = text.trim() === "" ? "" : text.endsWith(eol + eol) ? "" : text.endsWith(eol) ? eol : eol + eol;
-  return { range: { start: at, end: at }, newText: separator + lines.join(eol) + eol };
-}
-function removeListElement(document, elements, index) {
-  const element = elements[index];
-  const range = index === 0 ? { start: element.offset, end: elements[1].offset } : { start: elements[index - 1].end, end: element.end };
-  return { range: { start: document.positionAt(range.start), end: document.positionAt(range.end) }, newText: "" };
-}
-function removeItem(document, item) {
-  const text = document.getText();
-  const node = item.$cstNode;
-  let start = node.offset;
-  let end = node.end;
-  if (startsLine(text, start) && endsLine(text, end)) {
-    start = lineStart(text, start);
-    end = Math.min(text.length, lineEnd(text, end) + 1);
-  } else {
-    while (end < text.length && /[ \t]/.test(text[end])) end++;
-  }
-  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: "" };
-}
-
-// packages/language/src/lsp/quick-fixes/measure-fixes.ts
-function measureItems(measure) {
-  const items = [
-    ...measure.baselines,
-    ...measure.targets,
-    ...measure.currents,
-    ...measure.units,
-    ...measure.dues,
-    ...measure.directions,
-    ...measure.contributions,
-    ...measure.rollups
-  ];
-  return items.filter((item) => item.$cstNode).sort((a2, b) => a2.$cstNode.offset - b.$cstNode.offset);
-}
-function addTarget(context) {
-  const measure = nodeAtDiagnostic(context, isMeasure);
-  if (!measure || measure.targets.length > 0) return [];
-  const edit = insertTarget(context.document.textDocument, measure);
-  if (!edit) return [];
-  const at = edit.newText.indexOf(KEYWORD);
-  const before = edit.newText.slice(0, at + KEYWORD.length);
-  const after = edit.newText.slice(at + KEYWORD.length);
-  const title = `Add 'target' to ${measure.name}`;
-  if (!context.snippetEdits) return [quickFix(context, title, [{ ...edit, newText: `${before} ${after}` }], true)];
-  return [snippetQuickFix(context, title, edit.range, `${escapeSnippet(before)} $0${escapeSnippet(after)}`, true)];
-}
-var KEYWORD = "target";
-function insertTarget(document, measure) {
-  const items = measureItems(measure);
-  const indent = itemIndent(document.getText(), measure, items);
-  const baseline = measure.baselines[0];
-  if (baseline?.$cstNode) return insertAfter(document, baseline, [KEYWORD], indent);
-  const first2 = items[0];
-  return first2 ? insertBefore(document, first2, [KEYWORD], indent) : insertIntoEmptyBlock(document, measure, [KEYWORD], indent);
-}
-function escapeSnippet(text) {
-  return text.replace(/[$}\\]/g, "\\$&");
-}
-
-// packages/language/src/lsp/quick-fixes/mission-body.ts
-function missionItems(mission) {
-  const items = [
-    ...mission.intents,
-    ...mission.leads,
-    ...mission.crews,
-    ...mission.statuses,
-    ...mission.boundaries,
-    ...mission.measures,
-    ...mission.supports,
-    ...mission.reviews,
-    ...mission.values,
-    ...mission.tags,
-    ...mission.links
-  ];
-  return items.filter((item) => item.$cstNode).sort((a2, b) => a2.$cstNode.offset - b.$cstNode.offset);
-}
-function insertMissionItem(document, mission, lines, placement) {
-  const items = missionItems(mission);
-  const indent = itemIndent(document.getText(), mission, items);
-  if (placement === "last") {
-    const last = items[items.length - 1];
-    return last ? insertAfter(document, last, lines, indent) : insertIntoEmptyBlock(document, mission, lines, indent);
-  }
-  return "after" in placement ? insertAfter(document, placement.after, lines, indent) : insertBefore(document, placement.before, lines, indent);
-}
-function firstItemPlacement(mission) {
-  const first2 = missionItems(mission)[0];
-  return first2 ? { before: first2 } : "last";
-}
-
-// packages/language/src/lsp/quick-fixes/mission-fixes.ts
-var MAX_VISIONS = 10;
-var MAX_MISSIONS = 10;
-var MAX_PERSONS = 10;
-var MAX_PARENT_MEASURES = 5;
-function missionAt(context) {
-  return nodeAtDiagnostic(context, isMission);
-}
-function addUnder(context) {
-  const mission = missionAt(context);
-  if (!mission || mission.parent) return [];
-  const facts = context.facts();
-  const candidates = alignmentCandidates(mission, facts, context);
-  const anchor = grammar_utils_exports.findNodeForProperty(mission.$cstNode, mission.title !== void 0 ? "title" : "name");
-  if (!anchor) return [];
-  const at = context.document.textDocument.positionAt(anchor.end);
-  return candidates.map(
-    (target) => quickFix(
-      context,
-      `Add 'under ${target.name}' (${target.$type === "Vision" ? "vision" : "mission"})`,
-      [{ range: { start: at, end: at }, newText: ` under ${target.name}` }],
-      candidates.length === 1
-    )
-  );
-}
-function alignmentCandidates(mission, facts, context) {
-  const required = windowToFit(mission, facts);
-  const fits = (parent) => fitsUnder(mission, required, parent, facts);
-  const visions = facts.visions.filter((vision) => vision.name && fits(vision)).slice(0, MAX_VISIONS);
-  const missions = /* @__PURE__ */ new Set();
-  const consider = (candidate) => {
-    if (candidate?.$type !== "Mission" || missions.size >= MAX_MISSIONS || missions.has(candidate)) return;
-    if (candidate === mission || !candidate.name || facts.isAncestor(mission, candidate) || facts.cycleOf(candidate))
-      return;
-    if (facts.isFinished(candidate) || !fits(candidate)) return;
-    missions.add(candidate);
-  };
-  for (const supports of mission.supports) {
-    for (const peer of supports.missions) if (peer.ref) consider(facts.parentOf(peer.ref));
-  }
-  const model = context.document.parseResult.value;
-  for (const candidate of facts.missions) if (candidate.$container === model) consider(candidate);
-  for (const candidate of facts.missions) {
-    if (missions.size >= MAX_MISSIONS) break;
-    consider(candidate);
-  }
-  return [...visions, ...missions];
-}
-function fitsUnder(mission, required, parent, facts) {
-  if (required && !contains(parent.$type === "Vision" ? visionWindow(parent) : facts.windowOf(parent), required))
-    return false;
-  if (parent.$type === "Vision") return true;
-  const budget = budgetOf(mission);
-  const parentBudget = budgetOf(parent);
-  if (!budget || !parentBudget) return true;
-  if (budget.currency !== parentBudget.currency) return false;
-  let spent = budget.amount;
-  for (const child of facts.childrenOf(parent)) {
-    const childBudget = budgetOf(child);
-    if (childBudget?.currency === parentBudget.currency) spent += childBudget.amount;
-  }
-  return spent <= parentBudget.amount;
-}
-function windowToFit(mission, facts) {
-  let start = Number.POSITIVE_INFINITY;
-  let end = Number.NEGATIVE_INFINITY;
-  const stack = [mission];
-  const seen = /* @__PURE__ */ new Set();
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (seen.has(current)) continue;
-    seen.add(current);
-    const own = ownWindow(current);
-    if (own) {
-      start = Math.min(start, own.start);
-      end = Math.max(end, own.end);
-    } else {
-      for (const child of facts.childrenOf(current)) stack.push(child);
-    }
-  }
-  return start <= end ? { start, end } : void 0;
-}
-function addIntent(context) {
-  const mission = missionAt(context);
-  if (!mission || intentOf(mission)) return [];
-  const unit = indentUnit(textOf(context));
-  const statement = `intent "TODO: why ${mission.name} matters"`;
-  const variants = [
-    { title: "Add an intent", lines: [statement] },
-    {
-      title: "Add an intent with an end state and a key task",
-      lines: [`${statement} {`, `${unit}end state "TODO"`, `${unit}key task "TODO"`, "}"]
-    }
-  ];
-  return variants.flatMap(({ title, lines }, index) => {
-    const edit = insertMissionItem(context.document.textDocument, mission, lines, firstItemPlacement(mission));
-    return edit ? [quickFix(context, title, [edit], index === 0)] : [];
-  });
-}
-function addMeasure(context) {
-  const mission = missionAt(context);
-  if (!mission || mission.measures.length > 0) return [];
-  const unit = indentUnit(textOf(context));
-  const parent = context.facts().parentOf(mission);
-  const parentMeasures = parent?.$type === "Mission" && !context.facts().cycleOf(mission) ? parent.measures.filter((measure) => measure.name).slice(0, MAX_PARENT_MEASURES) : [];
-  const placement = mission.supports[0] ? { before: mission.supports[0] } : "last";
-  const variants = [
-    {
-      title: "Add a measure",
-      lines: [`measure success "TODO: what shows ${mission.name} is won" {`, `${unit}target 1`, "}"]
-    }
-  ];
-  for (const measure of parentMeasures) {
-    variants.push({
-      title: `Add a measure contributing to ${parent.name}.${measure.name}`,
-      lines: contributingMeasure(measure, parent, unit)
-    });
-  }
-  return variants.flatMap(({ title, lines }, index) => {
-    const edit = insertMissionItem(context.document.textDocument, mission, lines, placement);
-    return edit ? [quickFix(context, title, [edit], index === 0 && variants.length === 1)] : [];
-  });
-}
-function contributingMeasure(measure, parent, unit) {
-  const unitText = measure.units[0]?.$cstNode?.text;
-  return [
-    `measure ${measure.name} {`,
-    `${unit}target 1`,
-    ...unitText ? [unit + unitText] : [],
-    `${unit}contributes to ${parent.name}.${measure.name}`,
-    "}"
-  ];
-}
-function addLead(context) {
-  const mission = missionAt(context);
-  if (!mission || mission.leads.length > 0) return [];
-  const facts = context.facts();
-  const crew = crewPersons(mission);
-  const candidates = leadCandidates(mission, crew, facts, context);
-  const document = context.document.textDocument;
-  const intent = intentOf(mission);
-  const placement = intent ? { after: intent } : firstItemPlacement(mission);
-  const crewCandidates = candidates.filter((person) => crew.has(person));
-  const actions = [];
-  for (const person of candidates) {
-    const edit2 = insertMissionItem(document, mission, [`lead ${person.name}`], placement);
-    const obvious = candidates.length === 1 || crewCandidates.length === 1 && crewCandidates[0] === person;
-    if (edit2)
-      actions.push(
-        quickFix(context, `Add 'lead ${person.name}'${crew.has(person) ? " (crew)" : ""}`, [edit2], obvious)
-      );
-  }
-  const name = freshName(`${mission.name}-lead`, context);
-  const edit = insertMissionItem(document, mission, [`lead ${name}`], placement);
-  if (edit) {
-    const person = appendElement(document, [`person ${name} "TODO: who leads ${mission.name}"`]);
-    actions.push(quickFix(context, `Add 'lead ${name}' and create person ${name}`, [edit, person]));
-  }
-  return actions;
-}
-function crewPersons(mission) {
-  const persons = /* @__PURE__ */ new Set();
-  for (const crew of mission.crews) {
-    for (const member of crew.members) {
-      const target = member?.ref;
-      if (target?.$type === "Person") persons.add(target);
-      else if (target?.$type === "Team") {
-        for (const person of target.members) if (person?.ref) persons.add(person.ref);
-      }
-    }
-  }
-  return persons;
-}
-function leadCandidates(mission, crew, facts, context) {
-  const model = context.document.parseResult.value;
-  const ordered = [...crew, ...facts.persons.filter((person) => person.$container === model), ...facts.persons];
-  const result = /* @__PURE__ */ new Set();
-  for (const person of ordered) {
-    if (result.size >= MAX_PERSONS) break;
-    if (person.name && !result.has(person) && canLead(person, mission, facts)) result.add(person);
-  }
-  return [...result];
-}
-function canLead(person, mission, facts) {
-  const load = facts.loadOf(person);
-  if (!facts.isActive(mission) || load.missions.includes(mission)) return true;
-  if (load.load < load.capacity) return true;
-  const active = [...load.missions, mission].filter((each) => facts.isActive(each)).map((each) => ({ item: each, window: facts.windowOf(each) }));
-  return sweepLoad(active, load.capacity).peak <= load.capacity;
-}
-function freshName(base, context) {
-  let name = base;
-  for (let suffix = 2; context.index.lookup(name).length > 0; suffix++) name = `${base}${suffix}`;
-  return name;
-}
-
-// packages/language/src/model/edit-distance.ts
-var BoundedDistance = class {
-  constructor(text, limit) {
-    this.text = text;
-    this.limit = limit;
-  }
-  text;
-  limit;
-  previous = new Int32Array(0);
-  current = new Int32Array(0);
-  /** The distance from the text to the name, or undefined when it is more than the limit. */
-  to(name) {
-    const a2 = this.text;
-    const b = name;
-    if (Math.abs(a2.length - b.length) > this.limit) return void 0;
-    if (this.previous.length < b.length + 1) {
-      this.previous = new Int32Array(b.length + 1);
-      this.current = new Int32Array(b.length + 1);
-    }
-    let previous = this.previous;
-    let current = this.current;
-    for (let j = 0; j <= b.length; j++) previous[j] = j;
-    for (let i = 1; i <= a2.length; i++) {
-      current[0] = i;
-      let rowMinimum = i;
-      const char = a2.charCodeAt(i - 1);
-      for (let j = 1; j <= b.length; j++) {
-        const substitution = previous[j - 1] + (char === b.charCodeAt(j - 1) ? 0 : 1);
-        const value = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-        current[j] = value;
-        if (value < rowMinimum) rowMinimum = value;
-      }
-      if (rowMinimum > this.limit) return void 0;
-      [previous, current] = [current, previous];
-    }
-    const distance = previous[b.length];
-    return distance <= this.limit ? distance : void 0;
-  }
-};
-function distanceLimit(text) {
-  return Math.max(1, Math.min(3, Math.floor(text.length / 3)));
-}
-function nearestNames(text, candidates, max) {
-  const distance = new BoundedDistance(text, distanceLimit(text));
-  const lower = text.toLowerCase();
-  const matches = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const { item, name } of candidates) {
-    if (name === text || seen.has(name)) continue;
-    const found = name.length === text.length && name.toLowerCase() === lower ? 0.5 : distance.to(name);
-    if (found === void 0) continue;
-    seen.add(name);
-    matches.push({ item, name, distance: found });
-  }
-  matches.sort((a2, b) => a2.distance - b.distance || a2.name.localeCompare(b.name));
-  return matches.slice(0, max);
-}
-function namesWithin(sorted, text, limit, found) {
-  const columns = text.length + 1;
-  const first2 = new Int32Array(columns);
-  for (let j = 0; j < columns; j++) first2[j] = j;
-  const rows = [first2];
-  let previous = "";
-  let valid = 0;
-  let i = 0;
-  while (i < sorted.length) {
-    const name = sorted[i];
-    const shared2 = Math.min(valid, name.length);
-    let depth = 0;
-    while (depth < shared2 && name.charCodeAt(depth) === previous.charCodeAt(depth)) depth++;
-    let prunedAt = 0;
-    for (let d = depth + 1; d <= name.length; d++) {
-      const above = rows[d - 1];
-      const row = rows[d] ??= new Int32Array(columns);
-      const char = name.charCodeAt(d - 1);
-      row[0] = d;
-      let rowMinimum = d;
-      for (let j = 1; j < columns; j++) {
-        const substitution = above[j - 1] + (char === text.charCodeAt(j - 1) ? 0 : 1);
-        const value = Math.min(above[j] + 1, row[j - 1] + 1, substitution);
-        row[j] = value;
-        if (value < rowMinimum) rowMinimum = value;
-      }
-      if (rowMinimum > limit) {
-        prunedAt = d;
-        break;
-      }
-    }
-    previous = name;
-    if (prunedAt > 0) {
-      valid = prunedAt - 1;
-      i = endOfBlock(sorted, name, prunedAt, i + 1);
-      continue;
-    }
-    valid = name.length;
-    const distance = rows[name.length][text.length];
-    if (distance <= limit) found(name, distance);
-    i++;
-  }
-}
-function endOfBlock(sorted, name, length, from) {
-  const inBlock = (index) => {
-    const other = sorted[index];
-    if (other.length < length) return false;
-    for (let k = length - 1; k >= 0; k--) if (other.charCodeAt(k) !== name.charCodeAt(k)) return false;
-    return true;
-  };
-  let low = from;
-  let step = 1;
-  while (low < sorted.length && inBlock(low)) {
-    low += step;
-    step *= 2;
-  }
-  let high = Math.min(low, sorted.length);
-  low = step === 1 ? low : low - step / 2 + 1;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (inBlock(middle)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-// packages/language/src/references/suggestions.ts
-var MAX_SUGGESTIONS = 5;
-var MAX_IN_MESSAGE = 3;
-var NONE = { names: [], members: [] };
-function suggestionsFor(info, index, reflection3, ancestry) {
-  const text = info.reference.$refText;
-  if (!text) return NONE;
-  const type = reflection3.getReferenceType(info);
-  const supporter = info.container.$type === "Supports" ? info.container.$container : void 0;
-  const mission = isMission(info.container) ? info.container : supporter;
-  const accepted = (name) => index.lookup(name).find(
-    (candidate) => reflection3.isSubtype(candidate.type, type) && acceptable(candidate, info.property, mission, ancestry)
-  );
-  const limit = distanceLimit(text);
-  let names2 = [];
-  for (let within = 1; within <= limit && names2.length < MAX_SUGGESTIONS; within++) {
-    names2 = [];
-    for (const match of namesNear(index, reflection3, text, type, within)) {
-      const description = accepted(match.name);
-      if (!description) continue;
-      names2.push({ item: description, name: match.name, distance: match.distance });
-      if (names2.length === MAX_SUGGESTIONS) break;
-    }
-  }
-  return { names: names2, members: type === "Person" ? teamMembersNamed(index, text) : [] };
-}
-function suggestionText(suggestions, text) {
-  const { names: names2, members } = suggestions;
-  if (names2.length > 0) {
-    const nearest = names2.filter((match) => match.distance === names2[0].distance).map((match) => match.name);
-    return `did you mean ${alternatives(nearest)}?`;
-  }
-  if (members.length === 0) return void 0;
-  const role = members.length === 1 ? "a member" : "members";
-  return `did you mean ${alternatives(members)} (${role} of team '${text}')?`;
-}
-function didYouMean(text, names2) {
-  const candidates = [];
-  for (const name of names2) if (name) candidates.push({ item: name, name });
-  const matches = nearestNames(text, candidates, MAX_SUGGESTIONS);
-  if (matches.length === 0) return "";
-  const nearest = matches.filter((match) => match.distance === matches[0].distance).map((match) => match.name);
-  return `: did you mean ${alternatives(nearest)}?`;
-}
-function alternatives(names2) {
-  const quoted2 = names2.slice(0, MAX_IN_MESSAGE).map((name) => `'${name}'`);
-  return quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} or ${quoted2.at(-1)}`;
-}
-var NEAR_CACHES = /* @__PURE__ */ new WeakMap();
-function namesNear(index, reflection3, text, type, within) {
-  let cache = NEAR_CACHES.get(index);
-  if (cache?.generation !== index.generation) {
-    cache = { generation: index.generation, byText: /* @__PURE__ */ new Map() };
-    NEAR_CACHES.set(index, cache);
-  }
-  const key = `${type}\0${within}\0${text}`;
-  let matches = cache.byText.get(key);
-  if (!matches) {
-    const distances = /* @__PURE__ */ new Map();
-    const lower = text.toLowerCase();
-    for (const exported of index.exportedTypes()) {
-      if (!reflection3.isSubtype(exported, type)) continue;
-      const names2 = index.namesOfType(exported);
-      namesWithin(names2.sorted, text, within, (name, distance) => {
-        if (name !== text) distances.set(name, distance);
-      });
-      for (const name of names2.byLowerCase.get(lower) ?? []) if (name !== text) distances.set(name, 0.5);
-    }
-    matches = [...distances].map(([name, distance]) => ({ item: name, name, distance })).sort((a2, b) => a2.distance - b.distance || a2.name.localeCompare(b.name));
-    cache.byText.set(key, matches);
-  }
-  return matches;
-}
-function teamMembersNamed(index, name) {
-  const team = index.lookup(name).map((description) => description.node).find(isTeam);
-  const members = team?.members.map((member) => member?.ref?.name).filter((each) => !!each) ?? [];
-  return [...new Set(members)].slice(0, MAX_SUGGESTIONS);
-}
-function acceptable(description, property2, mission, ancestry) {
-  if (!mission) return true;
-  const node = description.node;
-  if (!node || !isMission(node)) return true;
-  if (node === mission) return false;
-  return property2 !== "parent" || !ancestry.isAncestor(mission, node);
-}
-
-// packages/language/src/lsp/quick-fixes/reference-fixes.ts
-var ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-var CREATABLE = {
-  Person: ["person"],
-  Team: ["team"],
-  CrewMember: ["person", "team"],
-  Mission: ["mission"],
-  AlignmentTarget: ["mission", "vision"],
-  Vision: ["vision"]
-};
-function fixReference(context) {
-  const info = referenceAtDiagnostic(context);
-  if (!info || info.reference.ref || !info.reference.$refNode) return [];
-  const text = info.reference.$refText;
-  const type = context.services.shared.AstReflection.getReferenceType(info);
-  const facts = context.facts();
-  const owner = isMission(info.container) ? info.container : void 0;
-  const supporter = info.container.$type === "Supports" ? info.container.$container : void 0;
-  const { names: matches, members } = suggestionsFor(
-    info,
-    context.index,
-    context.services.shared.AstReflection,
-    facts
-  );
-  const range = info.reference.$refNode.range;
-  const unique = matches.length > 0 && matches[1]?.distance !== matches[0].distance;
-  const actions = matches.map(
-    (match, index) => quickFix(context, `Did you mean '${match.name}'?`, [{ range, newText: match.name }], index === 0 && unique)
-  );
-  for (const member of members) {
-    actions.push(
-      quickFix(
-        context,
-        `Replace with ${member} (member of team ${text})`,
-        [{ range, newText: member }],
-        matches.length === 0 && members.length === 1
-      )
-    );
-  }
-  if (ID.test(text) && context.index.lookup(text).length === 0) {
-    const kinds = CREATABLE[type] ?? [];
-    for (const kind of kinds) {
-      const parent = kind === "mission" ? parentForNewMission(context, facts, owner, supporter) : void 0;
-      const lines = skeleton(kind, text, parent);
-      const preferred = matches.length === 0 && kinds.length === 1;
-      actions.push(
-        quickFix(
-          context,
-          `Create ${kind} ${text}`,
-          [appendElement(context.document.textDocument, lines)],
-          preferred
-        )
-      );
-    }
-  }
-  return actions;
-}
-function parentForNewMission(context, facts, owner, supporter) {
-  if (supporter) {
-    const parent = facts.cycleOf(supporter) ? void 0 : facts.parentOf(supporter);
-    if (parent) return parent;
-  }
-  if (!owner && !supporter) return void 0;
-  const model = context.document.parseResult.value;
-  const visions = facts.visions.filter((vision) => vision.name);
-  return visions.find((vision) => vision.$container === model) ?? visions[0];
-}
-function skeleton(kind, name, parent) {
-  switch (kind) {
-    case "person":
-      return [`person ${name}`];
-    case "team":
-      return [`team ${name} { }`];
-    case "vision":
-      return [`vision ${name}`];
-    case "mission":
-      return [`mission ${name}${parent ? ` under ${parent.name}` : ""} {`, "}"];
-  }
-}
-
-// packages/language/src/model/wording.ts
-function qualifiedName(measure) {
-  return `${measure.$container.name}.${measure.name}`;
-}
-function percent(fraction) {
-  return `${Math.round(fraction * 100)}%`;
-}
-function dayPhrase(day) {
-  if (day === Number.NEGATIVE_INFINITY) return "the beginning of time";
-  if (day === Number.POSITIVE_INFINITY) return "the end of time";
-  return dayToIso(day);
-}
-function windowPhrase(window) {
-  if (window.start === Number.NEGATIVE_INFINITY && window.end === Number.POSITIVE_INFINITY) return "all time";
-  if (window.start === Number.NEGATIVE_INFINITY) return `until ${dayPhrase(window.end)}`;
-  if (window.end === Number.POSITIVE_INFINITY) return `from ${dayPhrase(window.start)}`;
-  return `${dayPhrase(window.start)} .. ${dayPhrase(window.end)}`;
-}
-function endText(end, unknown) {
-  if (typeof end === "string") return end;
-  return end !== null && end !== void 0 && Number.isFinite(end) ? dayToIso(end) : unknown;
-}
-function windowRange(start, end, unknown = "\u2026") {
-  return `${endText(start, unknown)} .. ${endText(end, unknown)}`;
-}
-function compactWindow(window) {
-  return `${endText(window.start, "\u2026")}..${endText(window.end, "\u2026")}`;
-}
-function money(amount, currency) {
-  return `${formatNumber(amount)} ${currency}`;
-}
-function moneyChange(change, currency) {
-  return `${change > 0 ? "+" : ""}${money(change, currency)}`;
-}
-
-// packages/language/src/lsp/quick-fixes/value-fixes.ts
-var CURRENCY = /^[A-Z]{3}$/;
-function upperCaseCurrency(context) {
-  const node = nodeAtDiagnostic(context, isPriced);
-  const currency = grammar_utils_exports.findNodeForProperty(node?.$cstNode, "currency");
-  if (!node || !currency) return [];
-  const fixed = currency.text.toUpperCase();
-  if (!CURRENCY.test(fixed) || fixed === currency.text) return [];
-  return [quickFix(context, `Change the currency to ${fixed}`, [{ range: currency.range, newText: fixed }], true)];
-}
-function isPriced(node) {
-  return isBudget(node) || isValue(node);
-}
-function swapWindowDates(context) {
-  const window = nodeAtDiagnostic(context, isWindow);
-  const start = grammar_utils_exports.findNodeForProperty(window?.$cstNode, "start");
-  const end = grammar_utils_exports.findNodeForProperty(window?.$cstNode, "end");
-  if (!start || !end) return [];
-  return [
-    quickFix(
-      context,
-      `Swap the dates: ${windowRange(end.text, start.text)}`,
-      [
-        { range: start.range, newText: end.text },
-        { range: end.range, newText: start.text }
-      ],
-      true
-    )
-  ];
-}
-function reviewToday(context) {
-  const review = nodeAtDiagnostic(context, isReview);
-  const last = grammar_utils_exports.findNodeForProperty(review?.$cstNode, "last");
-  if (!last) return [];
-  const today = dayToIso(context.services.config.Settings.today);
-  return [
-    quickFix(context, `Set the last review to today (${today})`, [{ range: last.range, newText: today }], true)
-  ];
-}
-function removeSupport(context) {
-  const info = referenceAtDiagnostic(context);
-  const supports = info?.container;
-  if (!info || !isSupports(supports) || info.index === void 0) return [];
-  const document = context.document.textDocument;
-  const elements = supports.missions.map((reference) => reference.$refNode);
-  if (elements.some((element) => element === void 0)) return [];
-  const edit = supports.missions.length === 1 ? removeItem(document, supports) : removeListElement(document, elements, info.index);
-  return [quickFix(context, `Remove '${info.reference.$refText}' from supports`, [edit], true)];
-}
-
-// packages/language/src/lsp/code-actions.ts
-var QUICK_FIXES = {
-  "unaligned-mission": addUnder,
-  "missing-intent": addIntent,
-  "unmeasured-mission": addMeasure,
-  "no-lead": addLead,
-  "missing-target": addTarget,
-  "unresolved-reference": fixReference,
-  "invalid-currency": upperCaseCurrency,
-  "invalid-window": swapWindowDates,
-  "self-support": removeSupport,
-  "redundant-support": removeSupport,
-  "review-overdue": reviewToday
-};
-var MissionCodeActionProvider = class {
-  services;
-  /** Whether the client applies snippet edits (set from its capabilities at initialization). */
-  snippetEdits = false;
-  constructor(services) {
-    this.services = services;
-    services.shared.lsp.LanguageServer.onInitialize((params) => {
-      this.snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
-    });
-  }
-  getCodeActions(document, params) {
-    const only = params.context.only;
-    if (only && !only.some(
-      (kind) => kind === import_vscode_languageserver12.CodeActionKind.Empty || kind === import_vscode_languageserver12.CodeActionKind.QuickFix || import_vscode_languageserver12.CodeActionKind.QuickFix.startsWith(`${kind}.`)
-    ))
-      return [];
-    return params.context.diagnostics.flatMap((diagnostic) => this.fixesFor(document, diagnostic));
-  }
-  fixesFor(document, diagnostic) {
-    const code = diagnostic.code;
-    const fix = isDiagnosticCode(code) ? QUICK_FIXES[code] : void 0;
-    if (!fix) return [];
-    const facts = this.services.facts.ModelFactsProvider;
-    const context = {
-      document,
-      diagnostic,
-      services: this.services,
-      index: this.services.shared.workspace.IndexManager,
-      facts: () => facts.get(),
-      snippetEdits: this.snippetEdits
-    };
-    return fix(context);
-  }
-};
-
-// packages/language/src/facts/supports.ts
-var supportersCache = /* @__PURE__ */ new WeakMap();
-function supportersOf(facts, mission) {
-  let index = supportersCache.get(facts);
-  if (!index) {
-    index = supportersIndex(facts.missions);
-    supportersCache.set(facts, index);
-  }
-  return index.get(mission) ?? [];
-}
-function supportedBy(mission) {
-  const supported = /* @__PURE__ */ new Set();
-  for (const item of mission.supports) {
-    for (const reference of item.missions) {
-      if (reference.ref) supported.add(reference.ref);
-    }
-  }
-  return [...supported];
-}
-function supportersIndex(missions) {
-  const index = /* @__PURE__ */ new Map();
-  for (const mission of missions) {
-    for (const target of supportedBy(mission)) {
-      const list3 = index.get(target);
-      if (list3) list3.push(mission);
-      else index.set(target, [mission]);
-    }
-  }
-  return index;
-}
-
-// packages/language/src/model/escape.ts
-function markdownText(text) {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[\\`*_[\]{}<>()#+!|~&]/g, "\\$&").replace(/^([-=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/\b(https?|ftp|mailto)(:)/gi, "$1\\:").replace(/\b(www)\./gi, "$1\\.").replace(/@/g, "\\@");
-}
-function xmlText(text) {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
-// packages/language/src/facts/staging.ts
-var WEEKS_PER_MONTH = 52 / 12;
-function costOfDelayPerWeek(mission) {
-  const value = valueOf(mission);
-  if (!value || !Number.isFinite(value.amount)) return void 0;
-  return value.period === "month" ? value.amount / WEEKS_PER_MONTH : value.amount;
-}
-var stagingCache = /* @__PURE__ */ new WeakMap();
-function stagingQueue(facts) {
-  const cached = stagingCache.get(facts);
-  if (cached) return cached;
-  const entries = facts.missions.filter((mission) => facts.statusOf(mission) === "staged").map((mission) => stagingEntry(facts, mission));
-  const ranked = entries.map((entry, index) => ({ entry, index })).sort((a2, b) => compareQueued(a2.entry, b.entry) || a2.index - b.index).map(({ entry }) => entry);
-  stagingCache.set(facts, ranked);
-  return ranked;
-}
-function compareQueued(a2, b) {
-  if (a2.cd3 !== void 0 && b.cd3 !== void 0) return b.cd3 - a2.cd3;
-  if (a2.cd3 !== void 0) return -1;
-  if (b.cd3 !== void 0) return 1;
-  const nameA = a2.mission.name;
-  const nameB = b.mission.name;
-  return nameA < nameB ? -1 : nameA > nameB ? 1 : 0;
-}
-function stagingEntry(facts, mission) {
-  const cost = costOfDelayPerWeek(mission);
-  const window = facts.windowOf(mission);
-  const finite = Number.isFinite(window.start) && Number.isFinite(window.end);
-  const windowWeeks = finite ? (window.end - window.start + 1) / 7 : void 0;
-  const currency = valueOf(mission)?.currency;
-  return {
-    mission,
-    ...cost === void 0 ? {} : { costOfDelayPerWeek: cost },
-    ...currency === void 0 ? {} : { currency },
-    ...windowWeeks === void 0 ? {} : { windowWeeks },
-    ...cost !== void 0 && windowWeeks !== void 0 ? { cd3: cost / windowWeeks } : {}
-  };
-}
-
-// packages/language/src/references/kinds.ts
-var KIND_WORDS = {
-  Vision: "vision",
-  Person: "person",
-  Team: "team",
-  Mission: "mission",
-  Measure: "measure",
-  AlignmentTarget: "vision or mission",
-  CrewMember: "person or team"
-};
-function kindWord(type) {
-  return KIND_WORDS[type] ?? type.toLowerCase();
-}
-function kindOf(node) {
-  return kindWord(node.$type);
-}
-function nameOf(element) {
-  return element.name || "(unnamed)";
-}
-
-// packages/language/src/planning/load-steps.ts
-var LoadSteps = class {
-  /** Ascending days on which the load changes (may start at -Infinity). */
-  days = [];
-  /** `loads[i]`: the load from `days[i]` until the day before `days[i + 1]`. */
-  loads = [];
-  /** The step function of these inclusive windows (a window ending at +Infinity never leaves). */
-  constructor(windows = []) {
-    const changes = /* @__PURE__ */ new Map();
-    for (const window of windows) {
-      changes.set(window.start, (changes.get(window.start) ?? 0) + 1);
-      const leave = window.end + 1;
-      if (leave !== Number.POSITIVE_INFINITY) changes.set(leave, (changes.get(leave) ?? 0) - 1);
-    }
-    let load = 0;
-    for (const day of [...changes.keys()].sort((a2, b) => a2 - b)) {
-      load += changes.get(day);
-      this.days.push(day);
-      this.loads.push(load);
-    }
-  }
-  /** The load on a day. */
-  loadOn(day) {
-    const index = this.stepAt(day);
-    return index < 0 ? 0 : this.loads[index];
-  }
-  /** The first day of [from, to] (inclusive, `to` may be +Infinity) on which the load is at least `limit`. */
-  firstDayAtLeast(from, to, limit) {
-    if (limit <= 0) return from;
-    let index = this.stepAt(from);
-    if (index < 0) index = 0;
-    else if (this.loads[index] >= limit) return from;
-    else index++;
-    for (; index < this.days.length && this.days[index] <= to; index++) {
-      if (this.loads[index] >= limit) return this.days[index];
-    }
-    return void 0;
-  }
-  /** The first day on or after `from` on which the load is below `limit`; +Infinity when none is. */
-  firstDayBelow(from, limit) {
-    if (limit <= 0) return Number.POSITIVE_INFINITY;
-    let index = this.stepAt(from);
-    if (index < 0 || this.loads[index] < limit) return from;
-    for (index++; index < this.days.length; index++) {
-      if (this.loads[index] < limit) return this.days[index];
-    }
-    return Number.POSITIVE_INFINITY;
-  }
-  /** One more mission on every day of the inclusive window. */
-  add(window) {
-    const first2 = this.breakAt(window.start);
-    const leave = window.end + 1;
-    const last = leave === Number.POSITIVE_INFINITY ? this.days.length : this.breakAt(leave);
-    for (let index = first2; index < last; index++) this.loads[index]++;
-  }
-  /** The index of the step holding the day: the last breakpoint on or before it; -1 before the first. */
-  stepAt(day) {
-    let low = 0;
-    let high = this.days.length;
-    while (low < high) {
-      const middle = low + high >> 1;
-      if (this.days[middle] <= day) low = middle + 1;
-      else high = middle;
-    }
-    return low - 1;
-  }
-  /** Makes the day a breakpoint (keeping the load it has) and returns its index. */
-  breakAt(day) {
-    const index = this.stepAt(day);
-    if (index >= 0 && this.days[index] === day) return index;
-    this.days.splice(index + 1, 0, day);
-    this.loads.splice(index + 1, 0, index < 0 ? 0 : this.loads[index]);
-    return index + 1;
-  }
-};
-
-// packages/language/src/planning/what-if.ts
-var PlanOptionError = class extends Error {
-};
-var DURATION = /^([0-9]{1,5})([dwm])$/;
-function parseDuration(text) {
-  const match = DURATION.exec(text.trim());
-  if (!match) throw new PlanOptionError(`not a duration: '${text}' (expected a number and d, w or m, e.g. 8w)`);
-  return { amount: Number(match[1]), unit: match[2] };
-}
-function parseCapacity(text) {
-  const match = /^([^=\s]+)=([0-9]{1,4})$/.exec(text.trim());
-  if (!match) throw new PlanOptionError(`not a capacity: '${text}' (expected PERSON=NUMBER, e.g. alice=2)`);
-  return { person: match[1], capacity: Number(match[2]) };
-}
-var MS_PER_DAY2 = 864e5;
-function addDuration(day, duration) {
-  if (!Number.isFinite(day)) return day;
-  if (duration.unit === "d") return day + duration.amount;
-  if (duration.unit === "w") return day + 7 * duration.amount;
-  const date = new Date(day * MS_PER_DAY2);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + duration.amount;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Math.round(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / MS_PER_DAY2);
-}
-function resolveWhatIf(whatIf, missions, persons, today) {
-  const missionsByName = byName(missions);
-  const personsByName = byName(persons);
-  const missionNamed = (option2, name) => {
-    const found = missionsByName.get(name);
-    if (found) return found;
-    throw new PlanOptionError(
-      `${option2} ${name}: no mission is named '${name}'${didYouMean(name, missionsByName.keys())}`
-    );
-  };
-  const activate = /* @__PURE__ */ new Set();
-  for (const name of whatIf.activate ?? []) for (const m of missionNamed("--activate", name)) activate.add(m);
-  const finish = /* @__PURE__ */ new Map();
-  for (const { mission, on } of whatIf.finish ?? [])
-    for (const m of missionNamed("--finish", mission)) finish.set(m, on ?? today);
-  const delay = /* @__PURE__ */ new Map();
-  for (const { mission, by } of whatIf.delay ?? [])
-    for (const m of missionNamed("--delay", mission)) delay.set(m, by);
-  const capacity = /* @__PURE__ */ new Map();
-  for (const { person, capacity: value } of whatIf.capacity ?? []) {
-    const found = personsByName.get(person);
-    if (!found) {
-      const hint = didYouMean(person, personsByName.keys());
-      throw new PlanOptionError(`--capacity ${person}=${value}: no person is named '${person}'${hint}`);
-    }
-    for (const p of found) capacity.set(p, value);
-  }
-  return { activate, finish, delay, capacity };
-}
-function byName(elements) {
-  const map2 = /* @__PURE__ */ new Map();
-  for (const element of elements) {
-    if (!element.name) continue;
-    const list3 = map2.get(element.name);
-    if (list3) list3.push(element);
-    else map2.set(element.name, [element]);
-  }
-  return map2;
-}
-
-// packages/language/src/planning/staging-plan.ts
-function planStaging(facts, options) {
-  const { today } = options;
-  const whatIf = resolveWhatIf(options, facts.missions, facts.persons, today);
-  const scenario = new Scenario(facts, whatIf);
-  const steps = /* @__PURE__ */ new Map();
-  const stepsOf = (person) => {
-    let found = steps.get(person);
-    if (!found) steps.set(person, found = new LoadSteps(scenario.activeWindows(person)));
-    return found;
-  };
-  const entries = [];
-  for (const queued of stagingQueue(facts)) {
-    const mission = queued.mission;
-    if (scenario.statusOf(mission) !== "staged") continue;
-    const people = missionPeople(mission);
-    const window = scenario.windowOf(mission);
-    const parentWindow = scenario.parentWindowOf(mission);
-    const delay = whatIf.delay.get(mission);
-    const earliest = Math.max(today, parentWindow.start, delay ? addDuration(today, delay) : today);
-    const bounded = Number.isFinite(window.start) && Number.isFinite(window.end);
-    const span = bounded ? window.end - window.start : 0;
-    const endFor = (start2) => bounded ? start2 + span : window.end;
-    const latestStart = bounded ? parentWindow.end - span : Math.min(window.end, parentWindow.end);
-    const base = {
-      mission,
-      name: nameOf(mission),
-      rank: entries.length + 1,
-      ...queued.cd3 === void 0 ? {} : { cd3: queued.cd3 },
-      people: people.map(nameOf),
-      window
-    };
-    if (earliest > latestStart || !bounded && window.end > parentWindow.end) {
-      const unplannable = windowReason(facts, mission, bounded || window.end >= earliest, parentWindow);
-      entries.push({ ...base, waitsFor: [], unplannable });
-      continue;
-    }
-    const waits = /* @__PURE__ */ new Map();
-    let start = earliest;
-    let full;
-    for (let clean = false; !clean && !full; ) {
-      clean = true;
-      for (const person of people) {
-        const capacity = scenario.capacityOf(person);
-        const blocked = stepsOf(person).firstDayAtLeast(start, endFor(start), capacity);
-        if (blocked === void 0) continue;
-        start = stepsOf(person).firstDayBelow(blocked, capacity);
-        waits.set(person, start);
-        clean = false;
-        if (start > latestStart || start === Number.POSITIVE_INFINITY) full = person;
-        break;
-      }
-    }
-    if (full) {
-      const freeOn = waits.get(full);
-      const message = Number.isFinite(freeOn) ? `${nameOf(full)} is full until ${dayToIso(freeOn - 1)}, too late for ${windowLimit(facts, mission)}` : `${nameOf(full)} is full`;
-      entries.push({ ...base, waitsFor: [], unplannable: { reason: "full", person: nameOf(full), message } });
-      continue;
-    }
-    const end = endFor(start);
-    for (const person of people) stepsOf(person).add({ start, end });
-    const waitsFor = [...waits].map(([person, on]) => ({ person: nameOf(person), on })).sort((a2, b) => a2.on - b.on || a2.person.localeCompare(b.person));
-    entries.push({ ...base, start, end, waitsFor });
-  }
-  return { today, entries, overCapacity: scenario.overCapacity(today) };
-}
-var plans = /* @__PURE__ */ new WeakMap();
-function stagingPlanOn(facts, today) {
-  const cached = plans.get(facts);
-  if (cached?.today === today) return cached;
-  const plan = planStaging(facts, { today });
-  plans.set(facts, plan);
-  return plan;
-}
-function freedOnStart(entry) {
-  return entry.waitsFor.filter((wait) => wait.on === entry.start).map((wait) => wait.person);
-}
-function missionPeople(mission) {
-  const people = /* @__PURE__ */ new Set();
-  const lead = mission.leads[0]?.person?.ref;
-  if (lead) people.add(lead);
-  for (const crew of mission.crews) {
-    for (const member of crew.members) {
-      const target = member?.ref;
-      if (target?.$type === "Person") people.add(target);
-      else if (target?.$type === "Team") {
-        for (const person of target.members) if (person?.ref) people.add(person.ref);
-      }
-    }
-  }
-  return [...people];
-}
-var Scenario = class {
-  constructor(facts, whatIf) {
-    this.facts = facts;
-    this.whatIf = whatIf;
-  }
-  facts;
-  whatIf;
-  statusOf(mission) {
-    if (this.whatIf.finish.has(mission)) return "finished";
-    if (this.whatIf.activate.has(mission) || this.facts.isActive(mission)) return "active";
-    return this.facts.statusOf(mission) === "staged" ? "staged" : "finished";
-  }
-  /** The effective window, moved by a delay and cut at a finish day (the finish day still counts). */
-  windowOf(mission) {
-    const written = this.facts.windowOf(mission);
-    const delay = this.whatIf.delay.get(mission);
-    const moved = delay ? { start: addDuration(written.start, delay), end: addDuration(written.end, delay) } : written;
-    const finish = this.whatIf.finish.get(mission);
-    return finish === void 0 ? moved : { start: moved.start, end: Math.min(moved.end, finish) };
-  }
-  parentWindowOf(mission) {
-    const parent = this.facts.parentOf(mission);
-    if (isMission(parent)) return this.windowOf(parent);
-    if (isVision(parent)) return visionWindow(parent);
-    return ALL_TIME;
-  }
-  capacityOf(person) {
-    return this.whatIf.capacity.get(person) ?? this.facts.loadOf(person).capacity;
-  }
-  /** The windows of the person's active missions (a finished mission's up to its finish day). */
-  activeWindows(person) {
-    const windows = [];
-    for (const mission of this.facts.loadOf(person).missions) {
-      if (!this.countsInLoad(mission)) continue;
-      const window = this.windowOf(mission);
-      if (window.start <= window.end) windows.push(window);
-    }
-    return windows;
-  }
-  /** Every person whose load from today on exceeds their capacity: one sweep per person. */
-  overCapacity(today) {
-    const over = [];
-    for (const person of this.facts.persons) {
-      const items = [];
-      for (const mission of this.facts.loadOf(person).missions) {
-        if (!this.countsInLoad(mission)) continue;
-        const window = this.windowOf(mission);
-        const start = Math.max(window.start, today);
-        if (start <= window.end) items.push({ item: mission, window: { start, end: window.end } });
-      }
-      const capacity = this.capacityOf(person);
-      const { peak, counted: counted2 } = sweepLoad(items, capacity);
-      if (peak > capacity)
-        over.push({ person: nameOf(person), capacity, load: peak, missions: counted2.map(nameOf) });
-    }
-    return over;
-  }
-  /** Active, or finished by what-if after running (active or activated): it counts until its finish day. */
-  countsInLoad(mission) {
-    if (this.whatIf.finish.has(mission)) return this.whatIf.activate.has(mission) || this.facts.isActive(mission);
-    return this.statusOf(mission) === "active";
-  }
-};
-function windowReason(facts, mission, endNotPassed, parentWindow) {
-  const parent = facts.parentOf(mission);
-  if (!endNotPassed) {
-    const end = dayToIso(facts.windowOf(mission).end);
-    return { reason: "window-ended", message: `its window ends ${end}, before it could start` };
-  }
-  const name = parent ? nameOf(parent) : "the parent";
-  return {
-    reason: "parent-window",
-    message: `it does not fit in the window of ${name} (${compactWindow(parentWindow)}) from today on`
-  };
-}
-function windowLimit(facts, mission) {
-  const parent = facts.parentOf(mission);
-  return parent ? `the window of ${nameOf(parent)}` : "its window";
-}
-
-// packages/language/src/planning/plan-output.ts
-var PLAN_COLUMNS = ["rank", "mission", "start", "end", "waits for", "note"];
-function dayText(day) {
-  if (day === void 0) return "";
-  return Number.isFinite(day) ? dayToIso(day) : "open";
-}
-function waitsText(entry) {
-  return entry.waitsFor.map((wait) => `${wait.person} frees up ${dayText(wait.on)}`).join("; ");
-}
-function planRows(plan) {
-  return plan.entries.map((entry) => [
-    String(entry.rank),
-    entry.name,
-    dayText(entry.start),
-    dayText(entry.end),
-    waitsText(entry),
-    entry.unplannable ? `unplannable: ${entry.unplannable.message}` : ""
-  ]);
-}
-function planSummary(entry, today) {
-  if (entry.unplannable) return `unplannable: ${entry.unplannable.message}`;
-  const freed = freedOnStart(entry);
-  const when = freed.length > 0 ? ` when ${freed.join(" and ")} ${freed.length === 1 ? "frees" : "free"} up` : "";
-  return `could start ${dayText(entry.start)}${entry.start === today ? " (today)" : ""}${when}`;
-}
-function overCapacityLines(plan) {
-  return plan.overCapacity.map(
-    (over) => `${over.person} would be on ${over.load} concurrent active missions (capacity ${over.capacity}): ` + over.missions.join(", ")
-  );
-}
-function planText(plan) {
-  const lines = [`Staging plan from ${dayToIso(plan.today)}`];
-  if (plan.entries.length === 0) lines.push("No staged missions.");
-  else {
-    const table2 = [[...PLAN_COLUMNS], ...planRows(plan)];
-    const widths = PLAN_COLUMNS.map((_2, column) => Math.max(...table2.map((row) => row[column].length)));
-    for (const row of table2)
-      lines.push(
-        row.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd()
-      );
-  }
-  const over = overCapacityLines(plan);
-  lines.push("", over.length === 0 ? "Nobody would be over capacity." : "Over capacity:", ...over.map((l) => `  ${l}`));
-  return `${lines.join("\n")}
-`;
-}
-function planMarkdown(plan) {
-  const lines = [`## Staging plan from ${dayToIso(plan.today)}`, ""];
-  if (plan.entries.length === 0) lines.push("No staged missions.");
-  else {
-    lines.push(`| ${PLAN_COLUMNS.join(" | ")} |`, `|${PLAN_COLUMNS.map(() => " --- ").join("|")}|`);
-    for (const row of planRows(plan)) lines.push(`| ${row.map((cell) => markdownText(cell)).join(" | ")} |`);
-  }
-  const over = overCapacityLines(plan);
-  lines.push("", over.length === 0 ? "Nobody would be over capacity." : "### Over capacity", "");
-  for (const line of over) lines.push(`- ${markdownText(line)}`);
-  return `${lines.join("\n").trimEnd()}
-`;
-}
-var isoOrNull = (day) => day === void 0 || !Number.isFinite(day) ? null : dayToIso(day);
-function planJson(plan) {
-  return {
-    today: dayToIso(plan.today),
-    missions: plan.entries.map((entry) => ({
-      rank: entry.rank,
-      name: entry.name,
-      cd3: entry.cd3 ?? null,
-      people: entry.people,
-      start: isoOrNull(entry.start),
-      end: isoOrNull(entry.end),
-      waitsFor: entry.waitsFor.map((wait) => ({ person: wait.person, on: isoOrNull(wait.on) })),
-      unplannable: entry.unplannable ? {
-        reason: entry.unplannable.reason,
-        person: entry.unplannable.person ?? null,
-        message: entry.unplannable.message
-      } : null
-    })),
-    overCapacity: plan.overCapacity
-  };
-}
-
-// packages/language/src/validation/rules/describe.ts
-function windowOrigin(window) {
-  switch (window.source) {
-    case "own":
-      return "its own window";
-    case "inherited":
-      return `inherited from ${window.from?.name ?? "an ancestor"}`;
-    case "vision":
-      return `the horizon of ${window.from?.name ?? "its vision"}`;
-    case "none":
-      return "no window";
-  }
-}
-function nameList(names2, max = 10) {
-  if (names2.length <= max) return names2.join(", ");
-  return `${names2.slice(0, max).join(", ")} and ${names2.length - max} more`;
-}
-function namesOf(elements, max = 10) {
-  const shown = elements.slice(0, max).map((element) => nameOf(element)).join(", ");
-  return elements.length > max ? `${shown} and ${elements.length - max} more` : shown;
-}
-function measureName(measure) {
-  return `${nameOf(measure.$container)}.${nameOf(measure)}`;
-}
-function days(count) {
-  return count === 1 ? "1 day" : `${formatNumber(count)} days`;
-}
-
-// packages/language/src/lsp/describe.ts
-function loadText(load) {
-  return `load ${load.load} / capacity ${load.capacity}`;
-}
-function measureRange(measure) {
-  const value = (n) => n === void 0 ? "?" : formatNumber(n);
-  const unit = unitOf(measure);
-  const values = [baselineOf(measure) ?? 0, currentOf(measure), targetOf(measure)].map(value).join(" \u2192 ");
-  return `${values}${unit ? ` ${unit}` : ""}`;
-}
-function measurePaceText(pace, measure) {
-  const { expected, progress, pace: name, span } = pace.measure(measure);
-  if (expected === void 0) return void 0;
-  const done = progress === void 0 ? "no progress" : `${percent(progress)} done`;
-  return `${name ? paceText(name) : "none"}: ${done}, ${percent(expected)} expected by today (${windowPhrase(span)})`;
-}
-function effectiveWindowText(window) {
-  return window.source === "own" ? windowPhrase(window) : `${windowPhrase(window)} (${windowOrigin(window)})`;
-}
-function pathText(facts, mission) {
-  return [mission, ...facts.ancestorsOf(mission)].map((element) => element.name).join(" \u2192 ");
-}
-function elementDetail(facts, element) {
-  const parts = [];
-  if ("title" in element && element.title) parts.push(element.title);
-  switch (element.$type) {
-    case "Person":
-      parts.push(loadText(facts.loadOf(element)));
-      break;
-    case "Team":
-      parts.push(memberCount(element));
-      break;
-    case "Mission": {
-      parts.push(facts.statusOf(element));
-      const progress = facts.progressOf(element);
-      if (progress !== void 0) parts.push(percent(progress));
-      break;
-    }
-    case "Vision":
-      if (isValidDate(element.horizon)) parts.push(`horizon ${dateToIso(element.horizon)}`);
-      break;
-    case "Measure":
-      parts.push(measureRange(element));
-      break;
-  }
-  return parts.join(" \xB7 ");
-}
-function memberCount(team) {
-  return team.members.length === 1 ? "1 member" : `${team.members.length} members`;
-}
-
-// packages/language/src/lsp/code-lens.ts
-var MissionCodeLensProvider = class {
-  facts;
-  nameProvider;
-  settings;
-  constructor(services) {
-    this.facts = services.facts.ModelFactsProvider;
-    this.nameProvider = services.references.NameProvider;
-    this.settings = services.config.Settings;
-  }
-  provideCodeLens(document) {
-    const facts = this.facts.get();
-    const lenses = [];
-    let planned;
-    for (const element of document.parseResult.value.elements) {
-      const title = element.$type === "Mission" ? missionLens(facts, element) : element.$type === "Person" ? personLens(facts, element) : void 0;
-      const range = this.nameProvider.getNameNode(element)?.range ?? element.$cstNode?.range;
-      if (title && range) lenses.push({ range, command: { title, command: "" } });
-      if (element.$type === "Mission" && range && facts.statusOf(element) === "staged") {
-        const today = this.settings.today;
-        planned ??= new Map(stagingPlanOn(facts, today).entries.map((entry2) => [entry2.mission, entry2]));
-        const entry = planned.get(element);
-        if (entry) lenses.push({ range, command: { title: planSummary(entry, today), command: "" } });
-      }
-    }
-    return lenses;
-  }
-};
-function missionLens(facts, mission) {
-  const children = facts.childrenOf(mission).length;
-  const supporters = supportersOf(facts, mission).length;
-  const progress = facts.progressOf(mission);
-  return [
-    `${children} sub-mission${children === 1 ? "" : "s"}`,
-    `supported by ${supporters}`,
-    progress === void 0 ? "no progress measured" : `${percent(progress)} to target`
-  ].join(" \xB7 ");
-}
-function personLens(facts, person) {
-  const load = facts.loadOf(person);
-  return load.load > load.capacity ? `${loadText(load)} \xB7 over capacity` : loadText(load);
-}
-
-// packages/language/src/lsp/completion.ts
-var import_vscode_languageserver13 = __toESM(require_api5(), 1);
-
-// packages/language/src/facts/tags.ts
-var tagsByFacts = /* @__PURE__ */ new WeakMap();
-function tagsInUse(facts) {
-  let tags = tagsByFacts.get(facts);
-  if (!tags) {
-    const counts = /* @__PURE__ */ new Map();
-    for (const mission of facts.missions) {
-      if (mission.tags.length === 0) continue;
-      for (const tag of tagsOf(mission)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    }
-    tags = [...counts].sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0).map(([tag, missions]) => ({ tag, missions }));
-    tagsByFacts.set(facts, tags);
-  }
-  return tags;
-}
-
-// packages/language/src/lsp/completion.ts
-var MAX_REFERENCE_ITEMS = 200;
-var SNIPPETS = {
-  vision: {
-    detail: "a vision, the root of a cascade, with its horizon",
-    body: [
-      'vision ${1:Name} "${2:What the organisation wants to be}" {',
-      "  horizon ${3:${CURRENT_YEAR}-12-31}",
-      "}"
-    ].join("\n")
-  },
-  person: {
-    detail: "a person and their capacity",
-    body: 'person ${1:id} "${2:Full Name}" { capacity ${3:1} }'
-  },
-  team: {
-    detail: "a team and its members",
-    body: 'team ${1:id} "${2:Team name}" { members ${3:member} }'
-  },
-  mission: {
-    detail: "a mission with intent, lead, boundary and a measure",
-    body: [
-      'mission ${1:Name} "${2:Title}" under ${3:Parent} {',
-      '  intent "${4:Purpose}"',
-      "  lead ${5:owner}",
-      "  boundary {",
-      "    window ${6:${CURRENT_YEAR}-01-01} .. ${7:${CURRENT_YEAR}-12-31}",
-      "  }",
-      '  measure ${8:name} "${9:What success looks like}" {',
-      "    baseline ${10:0}",
-      "    target ${11:100}",
-      "  }",
-      "}"
-    ].join("\n")
-  },
-  horizon: {
-    detail: "the vision's horizon",
-    body: "horizon ${1:${CURRENT_YEAR}-12-31}"
-  },
-  capacity: {
-    detail: "how many active missions the person can carry at once",
-    body: "capacity ${1:1}"
-  },
-  role: {
-    detail: "the person's role",
-    body: 'role "${1:Role}"'
-  },
-  members: {
-    detail: "the team's members (persons)",
-    body: "members ${1:member}"
-  },
-  intent: {
-    detail: "the intent: purpose, end state and key tasks",
-    body: [
-      'intent "${1:Purpose}" {',
-      '  end state "${2:What is true when the mission is won}"',
-      '  key task "${3:What must be done}"',
-      "}"
-    ].join("\n")
-  },
-  "end state": {
-    detail: "what is true when the mission is won",
-    body: 'end state "${1:What is true when the mission is won}"'
-  },
-  "key task": {
-    detail: "a key task of the intent",
-    body: 'key task "${1:What must be done}"'
-  },
-  lead: {
-    detail: "the one accountable person",
-    body: "lead ${1:owner}"
-  },
-  crew: {
-    detail: "the persons or teams working on the mission",
-    body: "crew ${1:member}"
-  },
-  status: {
-    detail: "staged, active, won, lost or abandoned",
-    body: "status ${1|active,staged,won,lost,abandoned|}"
-  },
-  boundary: {
-    detail: "the defined operating space",
-    body: [
-      "boundary {",
-      "  window ${1:${CURRENT_YEAR}-01-01} .. ${2:${CURRENT_YEAR}-12-31}",
-      "  budget ${3:100k} ${4:GBP}",
-      '  must "${5:rule}"',
-      "}"
-    ].join("\n")
-  },
-  window: {
-    detail: "the time the mission may take, both days included",
-    body: "window ${1:${CURRENT_YEAR}-01-01} .. ${2:${CURRENT_YEAR}-12-31}"
-  },
-  budget: {
-    detail: "the money the mission may spend",
-    body: "budget ${1:100k} ${2:GBP}"
-  },
-  headcount: {
-    detail: "how many people the mission may use",
-    body: "headcount ${1:10}"
-  },
-  must: {
-    detail: "a rule the mission must keep",
-    body: 'must "${1:rule}"'
-  },
-  "must not": {
-    detail: "a rule the mission must not break",
-    body: 'must not "${1:rule}"'
-  },
-  measure: {
-    detail: "a measure of success",
-    body: [
-      'measure ${1:name} "${2:Title}" {',
-      "  baseline ${3:0}",
-      "  target ${4:100}",
-      "  current ${5:0}",
-      "  unit ${6:items}",
-      "}"
-    ].join("\n")
-  },
-  baseline: {
-    detail: "where the measure starts",
-    body: "baseline ${1:0}"
-  },
-  target: {
-    detail: "what winning is",
-    body: "target ${1:100}"
-  },
-  current: {
-    detail: "where the measure is now",
-    body: "current ${1:0}"
-  },
-  unit: {
-    detail: "the measure's unit",
-    body: "unit ${1:items}"
-  },
-  due: {
-    detail: "when the target is due",
-    body: "due ${1:${CURRENT_YEAR}-12-31}"
-  },
-  direction: {
-    detail: "up or down: which way is better",
-    body: "direction ${1|up,down|}"
-  },
-  "contributes to": {
-    detail: "the measure of an ancestor this one adds to",
-    body: "contributes to ${1:Parent}.${2:name}"
-  },
-  rollup: {
-    detail: "how the contributors' values combine: sum, mean or none",
-    body: "rollup ${1|sum,mean,none|}"
-  },
-  tags: {
-    detail: "labels for filtering views and outputs",
-    body: "tags ${1:theme}"
-  },
-  link: {
-    detail: "a link to the mission's plan, board or page, with a label",
-    body: 'link "${1:https://example.org/plan}" "${2:Plan}"'
-  },
-  supports: {
-    detail: "missions this mission's work helps",
-    body: "supports ${1:Mission}"
-  },
-  review: {
-    detail: "the review cadence and the last review",
-    body: "review every ${1:30} days last ${2:${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}}"
-  },
-  value: {
-    detail: "the cost of delay",
-    body: "value ${1:10k} ${2:GBP} per ${3|week,month|}"
-  }
-};
-var SNIPPETS_BY_KEYWORD = /* @__PURE__ */ new Map();
-for (const entry of Object.entries(SNIPPETS)) {
-  const keyword = entry[0].split(" ")[0];
-  SNIPPETS_BY_KEYWORD.set(keyword, [...SNIPPETS_BY_KEYWORD.get(keyword) ?? [], entry]);
-}
-function withDates(body, today) {
-  return body.replaceAll("${CURRENT_YEAR}", today.slice(0, 4)).replaceAll("${CURRENT_MONTH}", today.slice(5, 7)).replaceAll("${CURRENT_DATE}", today.slice(8, 10));
-}
-var MissionCompletionProvider = class extends DefaultCompletionProvider {
-  facts;
-  settings;
-  /**
-   * False when the client brings these snippets itself (the VS Code extension contributes the same
-   * ones and says so with the initialization option `{ "snippets": false }`), so none shows twice.
-   */
-  offerSnippets = true;
-  constructor(services) {
-    super(services);
-    this.facts = services.facts.ModelFactsProvider;
-    this.settings = services.config.Settings;
-    services.shared.lsp.LanguageServer.onInitialize((params) => {
-      const options = params.initializationOptions;
-      this.offerSnippets = options?.snippets !== false;
-    });
-  }
-  /** After `tags ` and after a comma in a tags item: the tags used anywhere in the workspace. */
-  completionFor(context, next, acceptor) {
-    if (!isTagName(context, next.feature)) return super.completionFor(context, next, acceptor);
-    const mission = enclosingMission(context.node);
-    const own = new Set(mission ? tagsOf(mission) : []);
-    own.delete(context.textDocument.getText().slice(context.tokenOffset, context.tokenEndOffset));
-    for (const { tag, missions } of tagsInUse(this.facts.get())) {
-      if (own.has(tag)) continue;
-      acceptor(context, {
-        label: tag,
-        kind: import_vscode_languageserver13.CompletionItemKind.EnumMember,
-        detail: `tag of ${missions} mission${missions === 1 ? "" : "s"}`,
-        sortText: "0"
-      });
-    }
-  }
-  completionForKeyword(context, keyword, acceptor) {
-    const result = super.completionForKeyword(context, keyword, acceptor);
-    const snippets = this.offerSnippets ? SNIPPETS_BY_KEYWORD.get(keyword.value) : void 0;
-    for (const [name, snippet] of snippets ?? []) {
-      acceptor(context, {
-        label: name,
-        kind: import_vscode_languageserver13.CompletionItemKind.Snippet,
-        detail: snippet.detail,
-        insertText: withDates(snippet.body, dayToIso(this.settings.today)),
-        insertTextFormat: import_vscode_languageserver13.InsertTextFormat.Snippet,
-        sortText: "2"
-      });
-    }
-    return result;
-  }
-  /**
-   * A mission is never offered as its own parent or as support for itself. Only names that match what
-   * is typed so far are kept, at most MAX_REFERENCE_ITEMS, the best placed first (see sortText).
-   */
-  getReferenceCandidates(refInfo, context) {
-    const mission = enclosingMission(refInfo.container);
-    const typed = context.textDocument.getText({
-      start: context.textDocument.positionAt(context.tokenOffset),
-      end: context.position
-    });
-    const matching = super.getReferenceCandidates(refInfo, context).filter((candidate) => mission === void 0 || candidate.node !== mission).filter((candidate) => this.fuzzyMatcher.match(typed, candidate.name)).toArray();
-    if (matching.length <= MAX_REFERENCE_ITEMS) return stream(matching);
-    const ranked = matching.map((candidate, index) => ({
-      candidate,
-      index,
-      rank: this.sortText(candidate, refInfo)
-    }));
-    ranked.sort((a2, b) => a2.rank.localeCompare(b.rank) || a2.index - b.index);
-    return stream(ranked.slice(0, MAX_REFERENCE_ITEMS).map((entry) => entry.candidate));
-  }
-  createReferenceCompletionItem(description, refInfo, context) {
-    const item = super.createReferenceCompletionItem(description, refInfo, context);
-    const node = description.node;
-    const detail = node ? elementDetail(this.facts.get(), node) : void 0;
-    return {
-      ...item,
-      detail: detail || description.type.toLowerCase(),
-      sortText: this.sortText(description, refInfo)
-    };
-  }
-  /** After `contributes to`, the measures of the mission's own ancestors come first. */
-  sortText(description, refInfo) {
-    const target = description.node;
-    const mission = enclosingMission(refInfo.container);
-    if (isMeasure(target) && mission) {
-      return this.facts.get().isAncestor(target.$container, mission) ? "0" : "1";
-    }
-    return "0";
-  }
-};
-function isTagName(context, feature) {
-  return ast_exports.isRuleCall(feature) && feature.rule.ref?.name === "ID" && isTags(context.node);
-}
-function enclosingMission(node) {
-  return node ? ast_utils_exports.getContainerOfType(node, isMission) : void 0;
-}
-
-// packages/language/src/incremental/document-builder.ts
-var import_vscode_languageserver15 = __toESM(require_api5(), 1);
-
-// packages/language/src/facts/fingerprints.ts
-function factFingerprints(facts) {
-  const prints = /* @__PURE__ */ new Map();
-  for (const mission of facts.missions) {
-    const window = facts.windowOf(mission);
-    const measures = mission.measures.map((measure) => {
-      const { direction, progress } = facts.measure(measure);
-      return `${direction}:${progress}`;
-    });
-    prints.set(
-      mission,
-      [
-        facts.statusOf(mission),
-        `${window.start}..${window.end}`,
-        `${window.source}:${window.from?.name}`,
-        facts.progressOf(mission),
-        measures.join(","),
-        facts.parentOf(mission)?.name,
-        cycleWalk(facts, mission)
-      ].join("|")
-    );
-  }
-  for (const person of facts.persons) {
-    const load = facts.loadOf(person);
-    prints.set(
-      person,
-      `${load.load}/${load.capacity}|${load.missions.length}|` + // With their starts: over-capacity messages list them by start, on every lead and crew.
-      load.counted.map((mission) => `${mission.name}@${facts.windowOf(mission).start}`).join(",")
-    );
-  }
-  return prints;
-}
-function cycleWalk(facts, mission) {
-  const cycle = facts.cycleOf(mission);
-  if (!cycle) return "";
-  const names2 = [];
-  let current = mission;
-  while (current && names2.length <= CYCLE_NAMES) {
-    names2.push(current.name);
-    current = current.$type === "Mission" ? facts.parentOf(current) : void 0;
-    if (current === mission) break;
-  }
-  return names2.length < cycle.length ? `${names2.join(">")} (${cycle.length})` : names2.join(">");
-}
-var CYCLE_NAMES = 11;
-
-// packages/language/src/validation/document-validator.ts
-var import_vscode_languageserver14 = __toESM(require_api5(), 1);
 
 // packages/language/src/generated/grammar.ts
 var loadedMissionLanguageGrammar;
@@ -43386,6 +37921,297 @@ async function forEachElementInSlices(elements, cancelToken, visit, betweenSlice
   }
 }
 
+// packages/language/src/model/edit-distance.ts
+var BoundedDistance = class {
+  constructor(text, limit) {
+    this.text = text;
+    this.limit = limit;
+  }
+  text;
+  limit;
+  previous = new Int32Array(0);
+  current = new Int32Array(0);
+  /** The distance from the text to the name, or undefined when it is more than the limit. */
+  to(name) {
+    const a2 = this.text;
+    const b = name;
+    if (Math.abs(a2.length - b.length) > this.limit) return void 0;
+    if (this.previous.length < b.length + 1) {
+      this.previous = new Int32Array(b.length + 1);
+      this.current = new Int32Array(b.length + 1);
+    }
+    let previous = this.previous;
+    let current = this.current;
+    for (let j = 0; j <= b.length; j++) previous[j] = j;
+    for (let i = 1; i <= a2.length; i++) {
+      current[0] = i;
+      let rowMinimum = i;
+      const char = a2.charCodeAt(i - 1);
+      for (let j = 1; j <= b.length; j++) {
+        const substitution = previous[j - 1] + (char === b.charCodeAt(j - 1) ? 0 : 1);
+        const value = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+        current[j] = value;
+        if (value < rowMinimum) rowMinimum = value;
+      }
+      if (rowMinimum > this.limit) return void 0;
+      [previous, current] = [current, previous];
+    }
+    const distance = previous[b.length];
+    return distance <= this.limit ? distance : void 0;
+  }
+};
+function distanceLimit(text) {
+  return Math.max(1, Math.min(3, Math.floor(text.length / 3)));
+}
+function nearestNames(text, candidates, max) {
+  const distance = new BoundedDistance(text, distanceLimit(text));
+  const lower = text.toLowerCase();
+  const matches = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { item, name } of candidates) {
+    if (name === text || seen.has(name)) continue;
+    const found = name.length === text.length && name.toLowerCase() === lower ? 0.5 : distance.to(name);
+    if (found === void 0) continue;
+    seen.add(name);
+    matches.push({ item, name, distance: found });
+  }
+  matches.sort((a2, b) => a2.distance - b.distance || a2.name.localeCompare(b.name));
+  return matches.slice(0, max);
+}
+function namesWithin(sorted, text, limit, found) {
+  const columns = text.length + 1;
+  const first2 = new Int32Array(columns);
+  for (let j = 0; j < columns; j++) first2[j] = j;
+  const rows = [first2];
+  let previous = "";
+  let valid = 0;
+  let i = 0;
+  while (i < sorted.length) {
+    const name = sorted[i];
+    const shared2 = Math.min(valid, name.length);
+    let depth = 0;
+    while (depth < shared2 && name.charCodeAt(depth) === previous.charCodeAt(depth)) depth++;
+    let prunedAt = 0;
+    for (let d = depth + 1; d <= name.length; d++) {
+      const above = rows[d - 1];
+      const row = rows[d] ??= new Int32Array(columns);
+      const char = name.charCodeAt(d - 1);
+      row[0] = d;
+      let rowMinimum = d;
+      for (let j = 1; j < columns; j++) {
+        const substitution = above[j - 1] + (char === text.charCodeAt(j - 1) ? 0 : 1);
+        const value = Math.min(above[j] + 1, row[j - 1] + 1, substitution);
+        row[j] = value;
+        if (value < rowMinimum) rowMinimum = value;
+      }
+      if (rowMinimum > limit) {
+        prunedAt = d;
+        break;
+      }
+    }
+    previous = name;
+    if (prunedAt > 0) {
+      valid = prunedAt - 1;
+      i = endOfBlock(sorted, name, prunedAt, i + 1);
+      continue;
+    }
+    valid = name.length;
+    const distance = rows[name.length][text.length];
+    if (distance <= limit) found(name, distance);
+    i++;
+  }
+}
+function endOfBlock(sorted, name, length, from) {
+  const inBlock = (index) => {
+    const other = sorted[index];
+    if (other.length < length) return false;
+    for (let k = length - 1; k >= 0; k--) if (other.charCodeAt(k) !== name.charCodeAt(k)) return false;
+    return true;
+  };
+  let low = from;
+  let step = 1;
+  while (low < sorted.length && inBlock(low)) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(low, sorted.length);
+  low = step === 1 ? low : low - step / 2 + 1;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (inBlock(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+// packages/language/src/references/suggestions.ts
+var MAX_SUGGESTIONS = 5;
+var MAX_IN_MESSAGE = 3;
+var NONE = { names: [], members: [] };
+function suggestionsFor(info, index, reflection3, ancestry) {
+  const text = info.reference.$refText;
+  if (!text) return NONE;
+  const type = reflection3.getReferenceType(info);
+  const supporter = info.container.$type === "Supports" ? info.container.$container : void 0;
+  const mission = isMission(info.container) ? info.container : supporter;
+  const accepted = (name) => index.lookup(name).find(
+    (candidate) => reflection3.isSubtype(candidate.type, type) && acceptable(candidate, info.property, mission, ancestry)
+  );
+  const limit = distanceLimit(text);
+  let names2 = [];
+  for (let within = 1; within <= limit && names2.length < MAX_SUGGESTIONS; within++) {
+    names2 = [];
+    for (const match of namesNear(index, reflection3, text, type, within)) {
+      const description = accepted(match.name);
+      if (!description) continue;
+      names2.push({ item: description, name: match.name, distance: match.distance });
+      if (names2.length === MAX_SUGGESTIONS) break;
+    }
+  }
+  return { names: names2, members: type === "Person" ? teamMembersNamed(index, text) : [] };
+}
+function suggestionText(suggestions, text) {
+  const { names: names2, members } = suggestions;
+  if (names2.length > 0) {
+    const nearest = names2.filter((match) => match.distance === names2[0].distance).map((match) => match.name);
+    return `did you mean ${alternatives(nearest)}?`;
+  }
+  if (members.length === 0) return void 0;
+  const role = members.length === 1 ? "a member" : "members";
+  return `did you mean ${alternatives(members)} (${role} of team '${text}')?`;
+}
+function didYouMean(text, names2) {
+  const candidates = [];
+  for (const name of names2) if (name) candidates.push({ item: name, name });
+  const matches = nearestNames(text, candidates, MAX_SUGGESTIONS);
+  if (matches.length === 0) return "";
+  const nearest = matches.filter((match) => match.distance === matches[0].distance).map((match) => match.name);
+  return `: did you mean ${alternatives(nearest)}?`;
+}
+function alternatives(names2) {
+  const quoted2 = names2.slice(0, MAX_IN_MESSAGE).map((name) => `'${name}'`);
+  return quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} or ${quoted2.at(-1)}`;
+}
+var NEAR_CACHES = /* @__PURE__ */ new WeakMap();
+function namesNear(index, reflection3, text, type, within) {
+  let cache = NEAR_CACHES.get(index);
+  if (cache?.generation !== index.generation) {
+    cache = { generation: index.generation, byText: /* @__PURE__ */ new Map() };
+    NEAR_CACHES.set(index, cache);
+  }
+  const key = `${type}\0${within}\0${text}`;
+  let matches = cache.byText.get(key);
+  if (!matches) {
+    const distances = /* @__PURE__ */ new Map();
+    const lower = text.toLowerCase();
+    for (const exported of index.exportedTypes()) {
+      if (!reflection3.isSubtype(exported, type)) continue;
+      const names2 = index.namesOfType(exported);
+      namesWithin(names2.sorted, text, within, (name, distance) => {
+        if (name !== text) distances.set(name, distance);
+      });
+      for (const name of names2.byLowerCase.get(lower) ?? []) if (name !== text) distances.set(name, 0.5);
+    }
+    matches = [...distances].map(([name, distance]) => ({ item: name, name, distance })).sort((a2, b) => a2.distance - b.distance || a2.name.localeCompare(b.name));
+    cache.byText.set(key, matches);
+  }
+  return matches;
+}
+function teamMembersNamed(index, name) {
+  const team = index.lookup(name).map((description) => description.node).find(isTeam);
+  const members = team?.members.map((member) => member?.ref?.name).filter((each) => !!each) ?? [];
+  return [...new Set(members)].slice(0, MAX_SUGGESTIONS);
+}
+function acceptable(description, property2, mission, ancestry) {
+  if (!mission) return true;
+  const node = description.node;
+  if (!node || !isMission(node)) return true;
+  if (node === mission) return false;
+  return property2 !== "parent" || !ancestry.isAncestor(mission, node);
+}
+
+// packages/language/src/validation/codes.ts
+var CATALOG = {
+  "syntax-error": { severity: "error", fixed: true, help: "The text does not parse." },
+  "unresolved-reference": {
+    severity: "error",
+    fixed: true,
+    help: "A name that no element of the expected kind has."
+  },
+  "duplicate-name": {
+    severity: "error",
+    fixed: true,
+    help: "Two elements share a global name, or a mission has two measures of one name."
+  },
+  "invalid-date": { severity: "error", fixed: true, help: "Not a calendar date." },
+  "invalid-currency": {
+    severity: "error",
+    fixed: true,
+    help: "A currency must be three capital letters (ISO 4217 style)."
+  },
+  "invalid-window": { severity: "error", fixed: true, help: "A window starts after it ends." },
+  "unaligned-mission": { severity: "error", help: "The mission has no `under` (a warning while staged)." },
+  "alignment-cycle": { severity: "error", help: "Following `under` returns to the mission." },
+  "over-capacity": { severity: "error", help: "A person's load exceeds their capacity." },
+  "window-outside-parent": { severity: "error", help: "The window is not inside the parent's window." },
+  "budget-exceeded": {
+    severity: "error",
+    help: "The direct children's budgets add up to more than the parent's budget."
+  },
+  "currency-mismatch": { severity: "error", help: "A child's budget is in another currency than its parent's." },
+  "self-support": { severity: "error", help: "A mission supports itself." },
+  "missing-intent": { severity: "warning", help: "The mission has no intent." },
+  "unmeasured-mission": { severity: "warning", help: "The mission has no measure." },
+  "no-lead": { severity: "warning", help: "The mission has no lead." },
+  "unmapped-measures": {
+    severity: "warning",
+    help: "None of the mission's measures contributes to a measure of an ancestor."
+  },
+  "unit-mismatch": { severity: "warning", help: "A measure contributes to a measure with another unit." },
+  "rollup-discrepancy": {
+    severity: "warning",
+    help: "The parent measure's current disagrees with its contributors' by its roll-up mode: their sum exceeds it (sum), or it lies outside their lowest..highest (mean)."
+  },
+  "missing-target": { severity: "warning", help: "A measure has no target: nothing says what winning is." },
+  "invalid-link": {
+    severity: "error",
+    help: "A link that is not an absolute https://, http:// or mailto: URL."
+  },
+  "target-equals-baseline": { severity: "warning", help: "The target equals the baseline: nothing to achieve." },
+  "measure-due-outside-window": {
+    severity: "warning",
+    help: "A measure's due date is outside the mission's window."
+  },
+  "headcount-exceeded": {
+    severity: "warning",
+    help: "The direct children's headcounts add up to more than the parent's."
+  },
+  "redundant-support": { severity: "warning", help: "A mission supports one of its own ancestors or descendants." },
+  "support-window-disjoint": {
+    severity: "warning",
+    help: "The supported mission's window does not overlap this one's."
+  },
+  "support-finished-mission": { severity: "warning", help: "The supported mission is won, lost or abandoned." },
+  "inactive-parent": { severity: "warning", help: "An active mission under a won, lost or abandoned mission." },
+  "review-overdue": { severity: "warning", help: "The last review is more than `every` days before today." },
+  "empty-team": { severity: "warning", help: "A team with no members." },
+  "staged-without-value": {
+    severity: "info",
+    help: "A staged mission has no `value`, so it cannot be ranked for staging."
+  },
+  "invalid-config": {
+    severity: "error",
+    help: "mission.config.json has an unknown code or severity, or is not valid JSON."
+  }
+};
+var DIAGNOSTIC_CODES = Object.keys(CATALOG);
+function isDiagnosticCode(value) {
+  return typeof value === "string" && Object.hasOwn(CATALOG, value);
+}
+function defaultSeverity(code) {
+  return CATALOG[code].severity;
+}
+
 // packages/language/src/langium-internals.ts
 function linkedTarget(reference) {
   const target = reference?._ref;
@@ -43527,15 +38353,15 @@ var BUILT_IN_CODES = {
   "linking-error": "unresolved-reference"
 };
 var TO_LSP = {
-  error: import_vscode_languageserver14.DiagnosticSeverity.Error,
-  warning: import_vscode_languageserver14.DiagnosticSeverity.Warning,
-  info: import_vscode_languageserver14.DiagnosticSeverity.Information
+  error: import_vscode_languageserver.DiagnosticSeverity.Error,
+  warning: import_vscode_languageserver.DiagnosticSeverity.Warning,
+  info: import_vscode_languageserver.DiagnosticSeverity.Information
 };
 var FROM_LSP = {
-  [import_vscode_languageserver14.DiagnosticSeverity.Error]: "error",
-  [import_vscode_languageserver14.DiagnosticSeverity.Warning]: "warning",
-  [import_vscode_languageserver14.DiagnosticSeverity.Information]: "info",
-  [import_vscode_languageserver14.DiagnosticSeverity.Hint]: "info"
+  [import_vscode_languageserver.DiagnosticSeverity.Error]: "error",
+  [import_vscode_languageserver.DiagnosticSeverity.Warning]: "warning",
+  [import_vscode_languageserver.DiagnosticSeverity.Information]: "info",
+  [import_vscode_languageserver.DiagnosticSeverity.Hint]: "info"
 };
 var MissionDocumentValidator = class extends DefaultDocumentValidator {
   settings;
@@ -43645,7 +38471,7 @@ var MissionDocumentValidator = class extends DefaultDocumentValidator {
       }
       const severity = this.settings.severityFor(
         code,
-        FROM_LSP[diagnostic.severity ?? import_vscode_languageserver14.DiagnosticSeverity.Error] ?? "error"
+        FROM_LSP[diagnostic.severity ?? import_vscode_languageserver.DiagnosticSeverity.Error] ?? "error"
       );
       if (severity === "off") continue;
       result.push({ ...diagnostic, code, severity: TO_LSP[severity] });
@@ -43664,14 +38490,14 @@ var MissionDocumentValidator = class extends DefaultDocumentValidator {
    * Every node's checks, called directly (see MissionValidationRegistry) in Langium's order, yielding
    * for cancellation once per slice of top-level elements rather than at every check of every node.
    */
-  async validateAstNodes(rootNode, options, acceptor, cancelToken = import_vscode_languageserver14.CancellationToken.None) {
+  async validateAstNodes(rootNode, options, acceptor, cancelToken = import_vscode_languageserver.CancellationToken.None) {
     const registry = this.validationRegistry;
     const checksOf = registry.directChecks(options.categories);
     for (const entry of checksOf(rootNode.$type)) await registry.runCheck(entry, rootNode, acceptor, cancelToken);
     await this.validateNodes(rootNode.elements ?? [], options, acceptor, cancelToken);
   }
   /** The checks of every node of the given top-level elements. */
-  async validateNodes(elements, options, acceptor, cancelToken = import_vscode_languageserver14.CancellationToken.None) {
+  async validateNodes(elements, options, acceptor, cancelToken = import_vscode_languageserver.CancellationToken.None) {
     const registry = this.validationRegistry;
     const checksOf = registry.directChecks(options.categories);
     const pending = [];
@@ -43748,15 +38574,15 @@ var CLOSE_NODE = new Marker(")");
 var CLOSE_ARRAY = new Marker("]");
 
 // packages/language/src/incremental/affected.ts
-function affectedDocuments(documents, changed) {
+function affectedDocuments(documents, changed, links = new LinkPairs()) {
   const affected = new Set(changed);
   const referrers = /* @__PURE__ */ new Set();
-  forEachLink(documents, (from, to) => {
+  links.forEach(documents, (from, to) => {
     if (changed.has(to)) referrers.add(from);
     if (changed.has(from)) affected.add(to);
   });
   if (referrers.size > 0) {
-    forEachLink(documents, (from, to) => {
+    links.forEach(documents, (from, to) => {
       if (referrers.has(to)) affected.add(from);
     });
   }
@@ -43771,15 +38597,33 @@ function documentsOf(nodes) {
   }
   return result;
 }
-function forEachLink(documents, visit) {
-  for (const document of documents) {
-    for (const reference of document.references) {
-      const target = linkedTarget(reference);
-      const source3 = reference.$refNode?.astNode;
-      if (target && source3) visit(topLevel(source3), topLevel(target));
+var LinkPairs = class {
+  byDocument = /* @__PURE__ */ new WeakMap();
+  forEach(documents, visit) {
+    for (const document of documents) {
+      const { from, to } = this.of(document);
+      for (let i = 0; i < from.length; i++) visit(from[i], to[i]);
     }
   }
-}
+  of(document) {
+    const references = document.references;
+    const known = this.byDocument.get(document);
+    if (known && known.references === references && known.count === references.length) return known;
+    const from = [];
+    const to = [];
+    for (const reference of references) {
+      const target = linkedTarget(reference);
+      const source3 = reference.$refNode?.astNode;
+      if (target && source3) {
+        from.push(topLevel(source3));
+        to.push(topLevel(target));
+      }
+    }
+    const links = { references, count: references.length, from, to };
+    this.byDocument.set(document, links);
+    return links;
+  }
+};
 function topLevel(node) {
   let current = node;
   while (current.$container?.$container) current = current.$container;
@@ -43790,10 +38634,11 @@ function cascadeRelations(facts) {
   forEachRelation(facts, (reference, _mission, relation) => relations.set(reference, relation));
   return relations;
 }
-function relationsChanged(before, facts) {
+function relationsChanged(before, facts, now) {
   const holders = /* @__PURE__ */ new Set();
   forEachRelation(facts, (reference, mission, relation) => {
     if (before.get(reference) !== relation) holders.add(mission);
+    now?.set(reference, relation);
   });
   return holders;
 }
@@ -44104,12 +38949,16 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
    */
   partialValidations = /* @__PURE__ */ new WeakMap();
   printsOfFacts = /* @__PURE__ */ new WeakMap();
+  /** Like the prints: how each `supports` and `contributes to` relates its missions, per facts instance. */
+  relationsOfFacts = /* @__PURE__ */ new WeakMap();
+  /** Each document's links as top-level elements, read again only when its references change. */
+  links = new LinkPairs();
   /** Whether the last update left every node, link and fact as it was: the facts are then kept. */
   lastUpdateKeptModel = false;
   constructor(services) {
     super(services);
   }
-  async update(changed, deleted, cancelToken = import_vscode_languageserver15.CancellationToken.None) {
+  async update(changed, deleted, cancelToken = import_vscode_languageserver2.CancellationToken.None) {
     this.lastUpdateKeptModel = false;
     if (deleted.length === 0 && changed.length > 0 && await this.updateInPlace(changed, cancelToken)) return;
     for (const uri of [...changed, ...deleted]) {
@@ -44148,11 +38997,7 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
       return void 0;
     const touched = [...changed, ...deleted].map((uri) => this.langiumDocuments.getDocument(uri));
     if (touched.some((document) => document === void 0)) return void 0;
-    return modelBefore(
-      this.factPrints(all[0]),
-      cascadeRelations(this.factsOf(all[0])),
-      touched
-    );
+    return modelBefore(this.factPrints(all[0]), this.relationsOf(all[0]), touched);
   }
   structuralDependents(before, changed) {
     const all = this.langiumDocuments.all.toArray();
@@ -44166,11 +39011,15 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
         all.length > 0 ? this.factPrints(all[0]) : /* @__PURE__ */ new Map(),
         changedDocuments,
         elementsNamed
-      )
+      ),
+      this.links
     );
     if (all.length > 0) {
-      for (const document of documentsOf(relationsChanged(before.relations, this.factsOf(all[0]))))
+      const facts = this.factsOf(all[0]);
+      const relations = /* @__PURE__ */ new Map();
+      for (const document of documentsOf(relationsChanged(before.relations, facts, relations)))
         dependents.add(document);
+      this.relationsOfFacts.set(facts, relations);
     }
     return dependents;
   }
@@ -44328,7 +39177,7 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
     for (const [element, print] of after) {
       if (before.get(element) !== print) changed.add(element);
     }
-    return affectedDocuments(this.langiumDocuments.all.toArray(), changed);
+    return affectedDocuments(this.langiumDocuments.all.toArray(), changed, this.links);
   }
   /**
    * The fingerprints of the facts as they are now. Kept per facts instance: the prints taken after one
@@ -44340,6 +39189,13 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
     let prints = this.printsOfFacts.get(facts);
     if (!prints) this.printsOfFacts.set(facts, prints = factFingerprints(facts));
     return prints;
+  }
+  /** The relations of `supports` and `contributes to` as the facts now say (affected.ts, cascadeRelations). */
+  relationsOf(document) {
+    const facts = this.factsOf(document);
+    let relations = this.relationsOfFacts.get(facts);
+    if (!relations) this.relationsOfFacts.set(facts, relations = cascadeRelations(facts));
+    return relations;
   }
   factsOf(document) {
     const services = this.serviceRegistry.getServices(document.uri);
@@ -44374,6 +39230,17 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
       return owner === void 0 || changedUris.has(owner.uri.toString()) || owner.parseResult.value !== root2;
     });
   }
+  /**
+   * Takes now, rather than at the first edit, what an edit compares against (the fact prints and the
+   * relations of the model as it is): an assistant's first proposal is then as quick as the next.
+   * Does nothing before the first build.
+   */
+  prepareForEdits() {
+    const first2 = this.langiumDocuments.all.head();
+    if (!first2 || first2.state < DocumentState.Validated) return;
+    this.factPrints(first2);
+    this.relationsOf(first2);
+  }
   /** Validates every document again on the next update (settings changed), even with nothing changed. */
   requestRevalidation() {
     this.revalidateAllRequested = true;
@@ -44390,6 +39257,5174 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
     return modelSignature(document.parseResult.value);
   }
 };
+
+// packages/language/src/node20-polyfill.ts
+function eachWithIndex(items, visit) {
+  let index = 0;
+  for (const item of items) visit(item, index++);
+}
+var objectWithGroupBy = Object;
+if (typeof objectWithGroupBy.groupBy !== "function") {
+  Object.defineProperty(Object, "groupBy", {
+    configurable: true,
+    writable: true,
+    value(items, keyOf) {
+      const groups = /* @__PURE__ */ Object.create(null);
+      eachWithIndex(items, (item, index) => {
+        (groups[keyOf(item, index)] ??= []).push(item);
+      });
+      return groups;
+    }
+  });
+}
+var mapWithGroupBy = Map;
+if (typeof mapWithGroupBy.groupBy !== "function") {
+  Object.defineProperty(Map, "groupBy", {
+    configurable: true,
+    writable: true,
+    value(items, keyOf) {
+      const groups = /* @__PURE__ */ new Map();
+      eachWithIndex(items, (item, index) => {
+        const key = keyOf(item, index);
+        const group = groups.get(key);
+        if (group) group.push(item);
+        else groups.set(key, [item]);
+      });
+      return groups;
+    }
+  });
+}
+
+// node_modules/langium/lib/lsp/completion/completion-provider.js
+var import_vscode_languageserver3 = __toESM(require_api5(), 1);
+
+// node_modules/langium/lib/lsp/completion/follow-element-computation.js
+function findNextFeatures(featureStack, unparsedTokens) {
+  const context = {
+    stacks: featureStack,
+    tokens: unparsedTokens
+  };
+  interpretTokens(context);
+  context.stacks.flat().forEach((feature) => {
+    feature.property = void 0;
+  });
+  const nextStacks = findNextFeatureStacks(context.stacks);
+  return nextStacks.map((e) => e[e.length - 1]);
+}
+function findNextFeaturesInternal(stack) {
+  const features = [];
+  if (stack.length === 0) {
+    return features;
+  }
+  const top = stack[stack.length - 1];
+  const { group, child } = findGroupAndChild(top.feature);
+  if (isArrayCardinality(child.cardinality)) {
+    const repeatingFeatures = findFirstFeaturesInternal({
+      feature: child,
+      type: top.type,
+      property: top.property
+    });
+    features.push(...repeatingFeatures);
+  }
+  let groupIndex = -1;
+  if (group) {
+    groupIndex = group.elements.indexOf(child);
+  }
+  const parentStack = stack.slice(0, -1);
+  if (!group) {
+    const parent = getAbstractElementParent(child);
+    if (parent) {
+      features.push(...findNextFeaturesInternal([
+        ...parentStack,
+        {
+          feature: parent
+        }
+      ]));
+    } else {
+      features.push(...findNextFeaturesInternal(parentStack));
+    }
+  } else {
+    const nextIndex = groupIndex + 1;
+    const { stacks, end } = findNextFeaturesInGroup({
+      feature: group,
+      type: top.type
+    }, nextIndex);
+    for (const newStack of stacks) {
+      features.push([...parentStack, ...newStack]);
+    }
+    if (end) {
+      groupIndex = group.elements.length - 1;
+    }
+  }
+  if (group && groupIndex === group.elements.length - 1) {
+    features.push(...findNextFeaturesInternal([
+      ...parentStack,
+      {
+        feature: group
+      }
+    ]));
+  }
+  return features;
+}
+function findFirstFeatures(next) {
+  return findFirstFeaturesInternal({ feature: next });
+}
+function findFirstFeaturesInternal(next) {
+  const { feature, type } = next;
+  if (isGroup(feature)) {
+    return findNextFeaturesInGroup(next, 0).stacks;
+  } else if (isAlternatives(feature) || isUnorderedGroup(feature)) {
+    return feature.elements.flatMap((e) => findFirstFeaturesInternal({
+      feature: e,
+      type,
+      property: next.property
+    }));
+  } else if (isAssignment(feature)) {
+    return findFirstFeaturesInternal({
+      feature: feature.terminal,
+      type,
+      property: next.property ?? feature.feature
+    });
+  } else if (isAction(feature)) {
+    return findNextFeaturesInternal([{
+      feature,
+      type: getTypeName(feature),
+      property: next.property ?? feature.feature
+    }]);
+  } else if (isRuleCall(feature) && isParserRule(feature.rule.ref)) {
+    const rule = feature.rule.ref;
+    const stacks = findFirstFeaturesInternal({
+      feature: rule.definition,
+      type: rule.fragment || rule.dataType ? void 0 : getExplicitRuleType(rule) ?? rule.name,
+      property: next.property
+    });
+    for (const stack of stacks) {
+      stack.unshift(next);
+    }
+    return stacks;
+  } else if (isRuleCall(feature) && isInfixRule(feature.rule.ref)) {
+    const rule = feature.rule.ref;
+    const call = rule.call.rule.ref;
+    if (!isParserRule(call)) {
+      console.error("Failed to resolve reference to " + rule.call.rule.$refText);
+      return [];
+    }
+    const stacks = findFirstFeaturesInternal({
+      feature: call.definition,
+      type: getExplicitRuleType(call) ?? call.name,
+      property: "parts"
+    });
+    for (const stack of stacks) {
+      stack.unshift(next);
+    }
+    return stacks;
+  } else {
+    return [[next]];
+  }
+}
+function findNextFeaturesInGroup(next, index) {
+  const features = [];
+  let firstFeature;
+  while (index < next.feature.elements.length) {
+    const feature = next.feature.elements[index];
+    firstFeature = {
+      feature,
+      type: next.type
+    };
+    const stacks = findFirstFeaturesInternal(firstFeature);
+    features.push(...stacks);
+    if (isElementOptional(feature, /* @__PURE__ */ new Map())) {
+      index++;
+    } else {
+      break;
+    }
+  }
+  return {
+    stacks: features,
+    end: index >= next.feature.elements.length
+  };
+}
+function isElementOptional(feature, visited) {
+  const visitedResult = visited.get(feature);
+  if (visitedResult !== void 0) {
+    return visitedResult;
+  }
+  visited.set(feature, false);
+  if (isOptionalCardinality(feature.cardinality, feature)) {
+    visited.set(feature, true);
+    return true;
+  }
+  if (isGroup(feature)) {
+    for (const element of feature.elements) {
+      if (!isElementOptional(element, visited)) {
+        visited.set(feature, false);
+        return false;
+      }
+    }
+    visited.set(feature, true);
+    return true;
+  } else if (isAlternatives(feature) || isUnorderedGroup(feature)) {
+    for (const element of feature.elements) {
+      if (isElementOptional(element, visited)) {
+        visited.set(feature, true);
+        return true;
+      }
+    }
+    visited.set(feature, false);
+    return false;
+  } else if (isRuleCall(feature) && isParserRule(feature.rule.ref)) {
+    const rule = feature.rule.ref;
+    const result = isElementOptional(rule.definition, visited);
+    visited.set(feature, result);
+    return result;
+  }
+  return false;
+}
+function interpretTokens(context) {
+  for (const token of context.tokens) {
+    const nextFeatureStacks = findNextFeatureStacks(context.stacks, token);
+    context.stacks = nextFeatureStacks;
+  }
+}
+function findNextFeatureStacks(stacks, token) {
+  const newStacks = [];
+  for (const stack of stacks) {
+    newStacks.push(...interpretStackToken(stack, token));
+  }
+  return newStacks;
+}
+function interpretStackToken(stack, token) {
+  const allNextFeatures = findNextFeaturesInternal(stack);
+  const matchingNextFeatures = allNextFeatures.filter((next) => token ? featureMatches(next[next.length - 1].feature, token) : true);
+  return matchingNextFeatures;
+}
+function findGroupAndChild(feature) {
+  let parent;
+  let item = feature;
+  while (item.$container) {
+    if (isGroup(item.$container)) {
+      parent = item.$container;
+      break;
+    } else if (isAbstractElement(item.$container)) {
+      item = item.$container;
+    } else {
+      break;
+    }
+  }
+  if (parent) {
+    return { group: parent, child: item };
+  }
+  return {
+    group: void 0,
+    // Even if there is no group, return the feature parent if it is an assignment
+    // We need this later to handle the cardinality of the feature correctly
+    child: getContainerOfType(feature, isAssignment) ?? feature
+  };
+}
+function getAbstractElementParent(element) {
+  const parent = element.$container;
+  const assignment = getContainerOfType(parent, isAssignment);
+  if (assignment) {
+    return getAbstractElementParent(assignment);
+  } else {
+    if (parent && isAbstractElement(parent)) {
+      return parent;
+    }
+  }
+  return void 0;
+}
+function featureMatches(feature, token) {
+  if (isKeyword(feature)) {
+    const content = feature.value;
+    return content === token.tokenType.name;
+  } else if (isRuleCall(feature)) {
+    return ruleMatches(feature.rule.ref, token);
+  } else if (isCrossReference(feature)) {
+    const crossRefTerminal = getCrossReferenceTerminal(feature);
+    if (crossRefTerminal) {
+      return featureMatches(crossRefTerminal, token);
+    }
+  }
+  return false;
+}
+function ruleMatches(rule, token) {
+  if (isParserRule(rule)) {
+    const ruleFeatures = findFirstFeatures(rule.definition);
+    return ruleFeatures.some((e) => featureMatches(e[e.length - 1].feature, token));
+  } else if (isTerminalRule(rule)) {
+    return terminalRegex(rule).test(token.image);
+  } else {
+    return false;
+  }
+}
+
+// node_modules/langium/lib/lsp/completion/completion-provider.js
+function mergeCompletionProviderOptions(options) {
+  const triggerCharacters = Array.from(new Set(options.flatMap((option2) => option2?.triggerCharacters ?? [])));
+  const allCommitCharacters = Array.from(new Set(options.flatMap((option2) => option2?.allCommitCharacters ?? [])));
+  return {
+    triggerCharacters: triggerCharacters.length > 0 ? triggerCharacters : void 0,
+    allCommitCharacters: allCommitCharacters.length > 0 ? allCommitCharacters : void 0
+  };
+}
+var DefaultCompletionProvider = class {
+  constructor(services) {
+    this.scopeProvider = services.references.ScopeProvider;
+    this.grammar = services.Grammar;
+    this.completionParser = services.parser.CompletionParser;
+    this.nameProvider = services.references.NameProvider;
+    this.lexer = services.parser.Lexer;
+    this.nodeKindProvider = services.shared.lsp.NodeKindProvider;
+    this.fuzzyMatcher = services.shared.lsp.FuzzyMatcher;
+    this.grammarConfig = services.parser.GrammarConfig;
+    this.astReflection = services.shared.AstReflection;
+    this.documentationProvider = services.documentation.DocumentationProvider;
+    services.shared.lsp.LanguageServer.onInitialize((params) => {
+      this.initialize(params);
+    });
+  }
+  initialize(params) {
+    this.clientCapabilities = params.capabilities.textDocument?.completion;
+  }
+  async getCompletion(document, params, _cancelToken) {
+    const items = [];
+    const contexts = this.buildContexts(document, params.position);
+    const acceptor = (context, value) => {
+      const completionItem = this.fillCompletionItem(context, value);
+      if (completionItem) {
+        items.push(completionItem);
+      }
+    };
+    const distinctionFunction = (element) => {
+      if (isKeyword(element.feature)) {
+        return element.feature.value;
+      } else {
+        return element.feature;
+      }
+    };
+    const completedFeatures = [];
+    for (const context of contexts) {
+      await Promise.all(stream(context.features).distinct(distinctionFunction).exclude(completedFeatures).map((e) => this.completionFor(context, e, acceptor)));
+      completedFeatures.push(...context.features);
+      if (!this.continueCompletion(items)) {
+        break;
+      }
+    }
+    return import_vscode_languageserver3.CompletionList.create(this.deduplicateItems(items), true);
+  }
+  /**
+   * The completion algorithm could yield the same reference/keyword multiple times.
+   *
+   * This methods deduplicates these items afterwards before returning to the client.
+   * Unique items are identified as a combination of `kind`, `label` and `detail`.
+   */
+  deduplicateItems(items) {
+    return stream(items).distinct((item) => `${item.kind}_${item.label}_${item.detail}`).toArray();
+  }
+  findFeaturesAt(document, offset) {
+    const text = document.getText({
+      start: import_vscode_languageserver3.Position.create(0, 0),
+      end: document.positionAt(offset)
+    });
+    const parserResult = this.completionParser.parse(text);
+    const tokens = parserResult.tokens;
+    if (parserResult.tokenIndex === 0) {
+      const parserRule = getEntryRule(this.grammar);
+      const syntheticEntryRuleCall = this.buildSyntheticEntryRuleCall(parserRule);
+      return findNextFeatures([[syntheticEntryRuleCall]], tokens);
+    }
+    const leftoverTokens = [...tokens].splice(parserResult.tokenIndex);
+    const features = findNextFeatures([parserResult.elementStack.map((feature) => ({ feature }))], leftoverTokens);
+    return features;
+  }
+  buildSyntheticEntryRuleCall(rule) {
+    const start = {
+      $type: "Group",
+      $container: void 0,
+      elements: []
+    };
+    const startNext = {
+      feature: start
+    };
+    const ruleCall = {
+      $type: "RuleCall",
+      $container: void 0,
+      rule: {
+        ref: rule,
+        $refText: rule.name
+      },
+      arguments: []
+    };
+    const group = {
+      $type: "Group",
+      $container: void 0,
+      elements: [
+        start,
+        ruleCall
+      ]
+    };
+    start.$container = group;
+    ruleCall.$container = group;
+    return startNext;
+  }
+  *buildContexts(document, position) {
+    const cst = document.parseResult.value.$cstNode;
+    if (!cst) {
+      return;
+    }
+    const textDocument = document.textDocument;
+    const text = textDocument.getText();
+    const offset = textDocument.offsetAt(position);
+    const partialContext = {
+      document,
+      textDocument,
+      offset,
+      position
+    };
+    const dataTypeRuleOffsets = this.findDataTypeRuleStart(cst, offset);
+    if (dataTypeRuleOffsets) {
+      const [ruleStart, ruleEnd] = dataTypeRuleOffsets;
+      const parentNode = findLeafNodeBeforeOffset(cst, ruleStart)?.astNode;
+      yield {
+        ...partialContext,
+        node: parentNode,
+        tokenOffset: ruleStart,
+        tokenEndOffset: ruleEnd,
+        features: this.findFeaturesAt(textDocument, ruleStart)
+      };
+    }
+    const { nextTokenStart, nextTokenEnd, previousTokenStart, previousTokenEnd } = this.backtrackToAnyToken(text, offset);
+    let astNodeOffset = nextTokenStart;
+    if (offset <= nextTokenStart && previousTokenStart !== void 0) {
+      astNodeOffset = previousTokenStart;
+    }
+    const astNode = findLeafNodeBeforeOffset(cst, astNodeOffset)?.astNode;
+    let performNextCompletion = true;
+    if (previousTokenStart !== void 0 && previousTokenEnd !== void 0 && previousTokenEnd === offset) {
+      yield {
+        ...partialContext,
+        node: astNode,
+        tokenOffset: previousTokenStart,
+        tokenEndOffset: previousTokenEnd,
+        features: this.findFeaturesAt(textDocument, previousTokenStart)
+      };
+      performNextCompletion = this.performNextTokenCompletion(document, text.substring(previousTokenStart, previousTokenEnd), previousTokenStart, previousTokenEnd);
+      if (performNextCompletion) {
+        yield {
+          ...partialContext,
+          node: astNode,
+          tokenOffset: previousTokenEnd,
+          tokenEndOffset: previousTokenEnd,
+          features: this.findFeaturesAt(textDocument, previousTokenEnd)
+        };
+      }
+    }
+    if (!astNode) {
+      const parserRule = getEntryRule(this.grammar);
+      if (!parserRule) {
+        throw new Error("Missing entry parser rule");
+      }
+      yield {
+        ...partialContext,
+        tokenOffset: nextTokenStart,
+        tokenEndOffset: nextTokenEnd,
+        features: findFirstFeatures(parserRule.definition).map((f) => f[f.length - 1])
+      };
+    } else if (performNextCompletion) {
+      yield {
+        ...partialContext,
+        node: astNode,
+        tokenOffset: nextTokenStart,
+        tokenEndOffset: nextTokenEnd,
+        features: this.findFeaturesAt(textDocument, nextTokenStart)
+      };
+    }
+  }
+  performNextTokenCompletion(document, text, _offset, _end) {
+    return new RegExp("\\P{L}$", "u").test(text);
+  }
+  findDataTypeRuleStart(cst, offset) {
+    const containerNode = findDeclarationNodeAtOffset(cst, offset, this.grammarConfig.nameRegexp);
+    if (!containerNode) {
+      return void 0;
+    }
+    const fullNode = getDatatypeNode(containerNode);
+    if (fullNode) {
+      return [fullNode.offset, fullNode.end];
+    }
+    return void 0;
+  }
+  /**
+   * Indicates whether the completion should continue to process the next completion context.
+   *
+   * The default implementation continues the completion only if there are currently no proposed completion items.
+   */
+  continueCompletion(items) {
+    return items.length === 0;
+  }
+  /**
+   * This method returns two sets of token offset information.
+   *
+   * The `nextToken*` offsets are related to the token at the cursor position.
+   * If there is none, both offsets are simply set to `offset`.
+   *
+   * The `previousToken*` offsets are related to the last token before the current token at the cursor position.
+   * They are `undefined`, if there is no token before the cursor position.
+   */
+  backtrackToAnyToken(text, offset) {
+    const tokens = this.lexer.tokenize(text).tokens;
+    if (tokens.length === 0) {
+      return {
+        nextTokenStart: offset,
+        nextTokenEnd: offset
+      };
+    }
+    let previousToken;
+    for (const token of tokens) {
+      if (token.startOffset >= offset) {
+        return {
+          nextTokenStart: offset,
+          nextTokenEnd: offset,
+          previousTokenStart: previousToken ? previousToken.startOffset : void 0,
+          previousTokenEnd: previousToken ? previousToken.endOffset + 1 : void 0
+        };
+      }
+      if (token.endOffset >= offset) {
+        return {
+          nextTokenStart: token.startOffset,
+          nextTokenEnd: token.endOffset + 1,
+          previousTokenStart: previousToken ? previousToken.startOffset : void 0,
+          previousTokenEnd: previousToken ? previousToken.endOffset + 1 : void 0
+        };
+      }
+      previousToken = token;
+    }
+    return {
+      nextTokenStart: offset,
+      nextTokenEnd: offset,
+      previousTokenStart: previousToken ? previousToken.startOffset : void 0,
+      previousTokenEnd: previousToken ? previousToken.endOffset + 1 : void 0
+    };
+  }
+  completionFor(context, next, acceptor) {
+    if (isKeyword(next.feature)) {
+      return this.completionForKeyword(context, next.feature, acceptor);
+    } else if (isCrossReference(next.feature) && context.node) {
+      return this.completionForCrossReference(context, next, acceptor);
+    }
+  }
+  completionForCrossReference(context, next, acceptor) {
+    const assignment = getContainerOfType(next.feature, isAssignment);
+    let node = context.node;
+    if (assignment && node) {
+      if (next.type) {
+        node = {
+          $type: next.type,
+          $container: node,
+          $containerProperty: next.property
+        };
+        assignMandatoryProperties(this.astReflection, node);
+      }
+      let reference;
+      if (next.feature.isMulti) {
+        reference = {
+          $refText: "",
+          items: []
+        };
+      } else {
+        reference = {
+          $refText: "",
+          ref: void 0
+        };
+      }
+      const refInfo = {
+        reference,
+        container: node,
+        property: assignment.feature
+      };
+      try {
+        for (const candidate of this.getReferenceCandidates(refInfo, context)) {
+          acceptor(context, this.createReferenceCompletionItem(candidate, refInfo, context));
+        }
+      } catch (err) {
+        console.error(err);
+      }
+    }
+  }
+  /**
+   * Override this method to change how the stream of candidates is determined for a reference.
+   * This way completion-specific modifications and refinements can be added to the proposals computation
+   *  beyond the rules being implemented in the scope provider, e.g. filtering.
+   *
+   * @param refInfo Information about the reference for which the candidates are requested.
+   * @param _context Information about the completion request including document, cursor position, token under cursor, etc.
+   * @returns A stream of all elements being valid for the given reference.
+   */
+  getReferenceCandidates(refInfo, _context) {
+    return this.scopeProvider.getScope(refInfo).getAllElements();
+  }
+  /**
+   * Override this method to change how reference completion items are created.
+   *
+   * To change the `kind` of a completion item, override the `NodeKindProvider` service instead.
+   * To change the `documentation`, override the `DocumentationProvider` service instead.
+   *
+   * @param nodeDescription The description of a reference candidate
+   * @param _refInfo Information about the reference for which the candidate is proposed
+   * @param _context The completion context
+   * @returns A partial completion item
+   */
+  createReferenceCompletionItem(nodeDescription, _refInfo, _context) {
+    const kind = this.nodeKindProvider.getCompletionItemKind(nodeDescription);
+    const documentation = this.getReferenceDocumentation(nodeDescription);
+    return {
+      nodeDescription,
+      kind,
+      documentation,
+      detail: nodeDescription.type,
+      sortText: "0"
+    };
+  }
+  getReferenceDocumentation(nodeDescription) {
+    if (!nodeDescription.node) {
+      return void 0;
+    }
+    const documentationText = this.documentationProvider.getDocumentation(nodeDescription.node);
+    if (!documentationText) {
+      return void 0;
+    }
+    return { kind: "markdown", value: documentationText };
+  }
+  completionForKeyword(context, keyword, acceptor) {
+    if (!this.filterKeyword(context, keyword)) {
+      return;
+    }
+    acceptor(context, {
+      label: keyword.value,
+      kind: this.getKeywordCompletionItemKind(keyword),
+      detail: "Keyword",
+      sortText: "1"
+    });
+  }
+  getKeywordCompletionItemKind(_keyword) {
+    return import_vscode_languageserver3.CompletionItemKind.Keyword;
+  }
+  filterKeyword(context, keyword) {
+    return new RegExp("\\p{L}", "u").test(keyword.value);
+  }
+  fillCompletionItem(context, item) {
+    let label;
+    if (typeof item.label === "string") {
+      label = item.label;
+    } else if ("node" in item) {
+      const name = this.nameProvider.getName(item.node);
+      if (!name) {
+        return void 0;
+      }
+      label = name;
+    } else if ("nodeDescription" in item) {
+      label = item.nodeDescription.name;
+    } else {
+      return void 0;
+    }
+    let insertText;
+    if (typeof item.textEdit?.newText === "string") {
+      insertText = item.textEdit.newText;
+    } else if (typeof item.insertText === "string") {
+      insertText = item.insertText;
+    } else {
+      insertText = label;
+    }
+    const textEdit = item.textEdit ?? this.buildCompletionTextEdit(context, label, insertText);
+    if (!textEdit) {
+      return void 0;
+    }
+    const completionItem = {
+      additionalTextEdits: item.additionalTextEdits,
+      command: item.command,
+      commitCharacters: item.commitCharacters,
+      data: item.data,
+      detail: item.detail,
+      documentation: item.documentation,
+      filterText: item.filterText,
+      insertText: item.insertText,
+      insertTextFormat: item.insertTextFormat,
+      insertTextMode: item.insertTextMode,
+      kind: item.kind,
+      labelDetails: item.labelDetails,
+      preselect: item.preselect,
+      sortText: item.sortText,
+      tags: item.tags,
+      textEditText: item.textEditText,
+      textEdit,
+      label
+    };
+    return completionItem;
+  }
+  buildCompletionTextEdit(context, label, newText) {
+    if (this.clientCapabilities?.completionItem?.insertReplaceSupport) {
+      return this.buildCompletionTextEditWithInsertReplace(context, label, newText);
+    } else {
+      return this.buildCompletionTextEditWithoutInsertReplace(context, label, newText);
+    }
+  }
+  /**
+   * Returns an {@link InsertReplaceEdit} to enable clients to pick either the insert {@link TextEdit} or the replace {@link TextEdit},
+   * depending on the editor's insert/replace mode.
+   * Note that the token part to the left of the cursor will be overwritten in both modes.
+   */
+  buildCompletionTextEditWithInsertReplace(context, label, newText) {
+    const start = context.textDocument.positionAt(context.tokenOffset);
+    const cursor = context.position;
+    const identifier = context.textDocument.getText({ start, end: cursor });
+    if (this.fuzzyMatcher.match(identifier, label)) {
+      const tokenEnd = context.textDocument.positionAt(context.tokenEndOffset);
+      return {
+        newText,
+        insert: { start, end: cursor },
+        replace: { start, end: tokenEnd }
+      };
+    } else {
+      return void 0;
+    }
+  }
+  /**
+   * A {@link TextEdit} is returned for clients without insert/replace mode configuration.
+   * The range of a {@link TextEdit} ends at the cursor position,
+   * so the suffix of an identifier after the cursor (e.g. `Pos|ition`) is never replaced.
+   */
+  buildCompletionTextEditWithoutInsertReplace(context, label, newText) {
+    const content = context.textDocument.getText();
+    const identifier = content.substring(context.tokenOffset, context.offset);
+    if (this.fuzzyMatcher.match(identifier, label)) {
+      const start = context.textDocument.positionAt(context.tokenOffset);
+      const end = context.position;
+      return {
+        newText,
+        range: {
+          start,
+          end
+        }
+      };
+    } else {
+      return void 0;
+    }
+  }
+};
+
+// node_modules/langium/lib/lsp/definition-provider.js
+var import_vscode_languageserver4 = __toESM(require_api5(), 1);
+var DefaultDefinitionProvider = class {
+  constructor(services) {
+    this.nameProvider = services.references.NameProvider;
+    this.references = services.references.References;
+    this.grammarConfig = services.parser.GrammarConfig;
+  }
+  getDefinition(document, params, _cancelToken) {
+    const rootNode = document.parseResult.value;
+    if (rootNode.$cstNode) {
+      const cst = rootNode.$cstNode;
+      const sourceCstNode = findDeclarationNodeAtOffset(cst, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+      if (sourceCstNode) {
+        return this.collectLocationLinks(sourceCstNode, params);
+      }
+    }
+    return void 0;
+  }
+  collectLocationLinks(sourceCstNode, _params) {
+    const goToLinks = this.findLinks(sourceCstNode);
+    if (goToLinks.length > 0) {
+      return goToLinks.map((link) => import_vscode_languageserver4.LocationLink.create(link.targetDocument.textDocument.uri, (link.target.astNode.$cstNode ?? link.target).range, link.target.range, link.source.range));
+    }
+    return void 0;
+  }
+  findLinks(source3) {
+    const datatypeSourceNode = getDatatypeNode(source3) ?? source3;
+    const targets = this.references.findDeclarationNodes(source3);
+    const links = [];
+    for (const target of targets) {
+      const targetDocument = getDocument(target.astNode);
+      if (targets && targetDocument) {
+        links.push({
+          source: datatypeSourceNode,
+          target,
+          targetDocument
+        });
+      }
+    }
+    return links;
+  }
+};
+
+// node_modules/langium/lib/lsp/document-highlight-provider.js
+var import_vscode_languageserver5 = __toESM(require_api5(), 1);
+var DefaultDocumentHighlightProvider = class {
+  constructor(services) {
+    this.references = services.references.References;
+    this.nameProvider = services.references.NameProvider;
+    this.grammarConfig = services.parser.GrammarConfig;
+  }
+  getDocumentHighlight(document, params, _cancelToken) {
+    const rootNode = document.parseResult.value.$cstNode;
+    if (!rootNode) {
+      return void 0;
+    }
+    const selectedNode = findDeclarationNodeAtOffset(rootNode, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+    if (!selectedNode) {
+      return void 0;
+    }
+    const targetAstNode = this.references.findDeclarations(selectedNode);
+    const highlights = [];
+    for (const target of targetAstNode) {
+      const includeDeclaration = UriUtils.equals(getDocument(target).uri, document.uri);
+      const options = { documentUri: document.uri, includeDeclaration };
+      const references = this.references.findReferences(target, options);
+      highlights.push(...references.map((ref) => this.createDocumentHighlight(ref)).toArray());
+    }
+    return highlights;
+  }
+  /**
+  * Override this method to determine the highlight kind of the given reference.
+  */
+  createDocumentHighlight(reference) {
+    return import_vscode_languageserver5.DocumentHighlight.create(reference.segment.range);
+  }
+};
+
+// node_modules/langium/lib/lsp/document-symbol-provider.js
+var DefaultDocumentSymbolProvider = class {
+  constructor(services) {
+    this.nameProvider = services.references.NameProvider;
+    this.nodeKindProvider = services.shared.lsp.NodeKindProvider;
+  }
+  getSymbols(document, _params, _cancelToken) {
+    return this.getSymbol(document, document.parseResult.value);
+  }
+  getSymbol(document, astNode) {
+    const nameNode = this.nameProvider.getNameNode(astNode);
+    if (nameNode && astNode.$cstNode) {
+      const computedName = this.nameProvider.getName(astNode);
+      return [this.createSymbol(document, astNode, astNode.$cstNode, nameNode, computedName)];
+    } else {
+      return this.getChildSymbols(document, astNode) || [];
+    }
+  }
+  createSymbol(document, astNode, cstNode, nameNode, computedName) {
+    return {
+      kind: this.nodeKindProvider.getSymbolKind(astNode),
+      name: computedName || nameNode.text,
+      range: cstNode.range,
+      selectionRange: nameNode.range,
+      children: this.getChildSymbols(document, astNode)
+    };
+  }
+  getChildSymbols(document, astNode) {
+    const children = [];
+    for (const child of streamContents(astNode)) {
+      const result = this.getSymbol(document, child);
+      children.push(...result);
+    }
+    if (children.length > 0) {
+      return children;
+    }
+    return void 0;
+  }
+};
+
+// node_modules/langium/lib/lsp/document-update-handler.js
+var import_vscode_languageserver6 = __toESM(require_api5(), 1);
+var DefaultDocumentUpdateHandler = class {
+  constructor(services) {
+    this.onWatchedFilesChangeEmitter = new import_vscode_languageserver_protocol2.Emitter();
+    this.workspaceManager = services.workspace.WorkspaceManager;
+    this.documentBuilder = services.workspace.DocumentBuilder;
+    this.workspaceLock = services.workspace.WorkspaceLock;
+    this.serviceRegistry = services.ServiceRegistry;
+    let canRegisterFileWatcher = false;
+    services.lsp.LanguageServer.onInitialize((params) => {
+      canRegisterFileWatcher = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    });
+    services.lsp.LanguageServer.onInitialized((_params) => {
+      if (canRegisterFileWatcher) {
+        this.registerFileWatcher(services);
+      }
+    });
+  }
+  registerFileWatcher(services) {
+    const watchers = this.getWatchers();
+    if (watchers.length > 0) {
+      const connection = services.lsp.Connection;
+      const options = { watchers };
+      connection?.client.register(import_vscode_languageserver6.DidChangeWatchedFilesNotification.type, options);
+    }
+  }
+  getWatchers() {
+    return [{
+      // We need to watch all file changes in the workspace
+      // Otherwise we miss changes to directories
+      // This is a limitation of specific language client implementations
+      globPattern: "**/*"
+    }];
+  }
+  fireDocumentUpdate(changed, deleted) {
+    this.workspaceManager.ready.then(() => {
+      this.workspaceLock.write((token) => this.documentBuilder.update(changed, deleted, token));
+    }).catch((err) => {
+      console.error("Workspace initialization failed. Could not perform document update.", err);
+    });
+  }
+  didChangeContent(change) {
+    this.fireDocumentUpdate([URI.parse(change.document.uri)], []);
+  }
+  didChangeWatchedFiles(params) {
+    this.onWatchedFilesChangeEmitter.fire(params);
+    const changedUris = stream(params.changes).filter((c) => c.type !== import_vscode_languageserver6.FileChangeType.Deleted).distinct((c) => c.uri).map((c) => URI.parse(c.uri)).toArray();
+    const deletedUris = stream(params.changes).filter((c) => c.type === import_vscode_languageserver6.FileChangeType.Deleted).distinct((c) => c.uri).map((c) => URI.parse(c.uri)).toArray();
+    this.fireDocumentUpdate(changedUris, deletedUris);
+  }
+  get onWatchedFilesChange() {
+    return this.onWatchedFilesChangeEmitter.event;
+  }
+};
+
+// node_modules/langium/lib/lsp/folding-range-provider.js
+var import_vscode_languageserver7 = __toESM(require_api5(), 1);
+var DefaultFoldingRangeProvider = class {
+  constructor(services) {
+    this.commentNames = services.parser.GrammarConfig.multilineCommentRules;
+  }
+  getFoldingRanges(document, _params, _cancelToken) {
+    const foldings = [];
+    const acceptor = (foldingRange) => foldings.push(foldingRange);
+    this.collectFolding(document, acceptor);
+    return foldings;
+  }
+  collectFolding(document, acceptor) {
+    const root2 = document.parseResult?.value;
+    if (root2) {
+      if (this.shouldProcessContent(root2)) {
+        const treeIterator = streamAllContents(root2).iterator();
+        let result;
+        do {
+          result = treeIterator.next();
+          if (!result.done) {
+            const node = result.value;
+            if (this.shouldProcess(node)) {
+              this.collectObjectFolding(document, node, acceptor);
+            }
+            if (!this.shouldProcessContent(node)) {
+              treeIterator.prune();
+            }
+          }
+        } while (!result.done);
+      }
+      this.collectCommentFolding(document, root2, acceptor);
+    }
+  }
+  /**
+   * Template method to determine whether the specified `AstNode` should be handled by the folding range provider.
+   * Returns true by default for all nodes. Returning false only ignores the specified node and not its content.
+   * To ignore the content of a node use `shouldProcessContent`.
+   */
+  shouldProcess(_node) {
+    return true;
+  }
+  /**
+   * Template method to determine whether the content/children of the specified `AstNode` should be handled by the folding range provider.
+   * Returns true by default for all nodes. Returning false ignores _all_ content of this node, even transitive ones.
+   * For more precise control over foldings use the `shouldProcess` method.
+   */
+  shouldProcessContent(_node) {
+    return true;
+  }
+  collectObjectFolding(document, node, acceptor) {
+    const cstNode = node.$cstNode;
+    if (cstNode) {
+      const foldingRange = this.toFoldingRange(document, cstNode);
+      if (foldingRange) {
+        acceptor(foldingRange);
+      }
+    }
+  }
+  collectCommentFolding(document, node, acceptor) {
+    const cstNode = node.$cstNode;
+    if (cstNode) {
+      for (const node2 of flattenCst(cstNode)) {
+        if (this.commentNames.includes(node2.tokenType.name)) {
+          const foldingRange = this.toFoldingRange(document, node2, import_vscode_languageserver7.FoldingRangeKind.Comment);
+          if (foldingRange) {
+            acceptor(foldingRange);
+          }
+        }
+      }
+    }
+  }
+  toFoldingRange(document, node, kind) {
+    const range = node.range;
+    const start = range.start;
+    let end = range.end;
+    if (end.line - start.line < 2) {
+      return void 0;
+    }
+    if (!this.includeLastFoldingLine(node, kind)) {
+      end = document.textDocument.positionAt(document.textDocument.offsetAt({ line: end.line, character: 0 }) - 1);
+    }
+    return import_vscode_languageserver7.FoldingRange.create(start.line, end.line, start.character, end.character, kind);
+  }
+  /**
+   * Template method to determine whether the folding range for this cst node should include its last line.
+   * Returns false by default for ast nodes which end in braces and for comments.
+   */
+  includeLastFoldingLine(node, kind) {
+    if (kind === import_vscode_languageserver7.FoldingRangeKind.Comment) {
+      return false;
+    }
+    const endChar = node.root.fullText.charAt(node.end - 1);
+    if (endChar === "}" || endChar === ")" || endChar === "]") {
+      return false;
+    }
+    return true;
+  }
+};
+
+// node_modules/langium/lib/lsp/fuzzy-matcher.js
+var DefaultFuzzyMatcher = class {
+  match(query, text) {
+    if (query.length === 0) {
+      return true;
+    }
+    let matchedFirstCharacter = false;
+    let previous;
+    let character = 0;
+    const len = text.length;
+    for (let i = 0; i < len; i++) {
+      const strChar = text.charCodeAt(i);
+      const testChar = query.charCodeAt(character);
+      if (strChar === testChar || this.toUpperCharCode(strChar) === this.toUpperCharCode(testChar)) {
+        matchedFirstCharacter || (matchedFirstCharacter = previous === void 0 || // Beginning of word
+        this.isWordTransition(previous, strChar));
+        if (matchedFirstCharacter) {
+          character++;
+        }
+        if (character === query.length) {
+          return true;
+        }
+      }
+      previous = strChar;
+    }
+    return false;
+  }
+  isWordTransition(previous, current) {
+    return a <= previous && previous <= z && A <= current && current <= Z || // camelCase transition
+    previous === _ && current !== _;
+  }
+  toUpperCharCode(charCode) {
+    if (a <= charCode && charCode <= z) {
+      return charCode - 32;
+    }
+    return charCode;
+  }
+};
+var a = "a".charCodeAt(0);
+var z = "z".charCodeAt(0);
+var A = "A".charCodeAt(0);
+var Z = "Z".charCodeAt(0);
+var _ = "_".charCodeAt(0);
+
+// node_modules/langium/lib/lsp/hover-provider.js
+var AstNodeHoverProvider = class {
+  constructor(services) {
+    this.references = services.references.References;
+    this.grammarConfig = services.parser.GrammarConfig;
+  }
+  async getHoverContent(document, params) {
+    const rootNode = document.parseResult?.value?.$cstNode;
+    if (rootNode) {
+      const offset = document.textDocument.offsetAt(params.position);
+      const cstNode = findDeclarationNodeAtOffset(rootNode, offset, this.grammarConfig.nameRegexp);
+      if (cstNode && cstNode.offset + cstNode.length > offset) {
+        const contents = [];
+        const targetNodes = this.references.findDeclarations(cstNode);
+        for (const targetNode of targetNodes) {
+          const content = await this.getAstNodeHoverContent(targetNode);
+          if (typeof content === "string") {
+            contents.push(content);
+          }
+        }
+        if (contents.length > 0) {
+          return {
+            contents: {
+              kind: "markdown",
+              value: contents.join(" ")
+            }
+          };
+        }
+        if (isKeyword(cstNode.grammarSource)) {
+          return this.getKeywordHoverContent(cstNode.grammarSource);
+        }
+      }
+    }
+    return void 0;
+  }
+  getKeywordHoverContent(node) {
+    let comment = isAstNodeWithComment(node) ? node.$comment : void 0;
+    if (!comment) {
+      comment = findCommentNode(node.$cstNode, ["ML_COMMENT"])?.text;
+    }
+    if (comment && isJSDoc(comment)) {
+      const content = parseJSDoc(comment).toMarkdown();
+      if (content) {
+        return {
+          contents: {
+            kind: "markdown",
+            value: content
+          }
+        };
+      }
+    }
+    return void 0;
+  }
+};
+var MultilineCommentHoverProvider = class extends AstNodeHoverProvider {
+  constructor(services) {
+    super(services);
+    this.documentationProvider = services.documentation.DocumentationProvider;
+  }
+  getAstNodeHoverContent(node) {
+    const content = this.documentationProvider.getDocumentation(node);
+    if (content) {
+      return content;
+    }
+    return void 0;
+  }
+};
+
+// node_modules/langium/lib/lsp/language-server.js
+var import_vscode_languageserver_protocol4 = __toESM(require_api2(), 1);
+
+// node_modules/langium/lib/lsp/semantic-token-provider.js
+var import_vscode_languageserver8 = __toESM(require_api5(), 1);
+var AllSemanticTokenTypes = {
+  [import_vscode_languageserver8.SemanticTokenTypes.class]: 0,
+  [import_vscode_languageserver8.SemanticTokenTypes.comment]: 1,
+  [import_vscode_languageserver8.SemanticTokenTypes.enum]: 2,
+  [import_vscode_languageserver8.SemanticTokenTypes.enumMember]: 3,
+  [import_vscode_languageserver8.SemanticTokenTypes.event]: 4,
+  [import_vscode_languageserver8.SemanticTokenTypes.function]: 5,
+  [import_vscode_languageserver8.SemanticTokenTypes.interface]: 6,
+  [import_vscode_languageserver8.SemanticTokenTypes.keyword]: 7,
+  [import_vscode_languageserver8.SemanticTokenTypes.macro]: 8,
+  [import_vscode_languageserver8.SemanticTokenTypes.method]: 9,
+  [import_vscode_languageserver8.SemanticTokenTypes.modifier]: 10,
+  [import_vscode_languageserver8.SemanticTokenTypes.namespace]: 11,
+  [import_vscode_languageserver8.SemanticTokenTypes.number]: 12,
+  [import_vscode_languageserver8.SemanticTokenTypes.operator]: 13,
+  [import_vscode_languageserver8.SemanticTokenTypes.parameter]: 14,
+  [import_vscode_languageserver8.SemanticTokenTypes.property]: 15,
+  [import_vscode_languageserver8.SemanticTokenTypes.regexp]: 16,
+  [import_vscode_languageserver8.SemanticTokenTypes.string]: 17,
+  [import_vscode_languageserver8.SemanticTokenTypes.struct]: 18,
+  [import_vscode_languageserver8.SemanticTokenTypes.type]: 19,
+  [import_vscode_languageserver8.SemanticTokenTypes.typeParameter]: 20,
+  [import_vscode_languageserver8.SemanticTokenTypes.variable]: 21,
+  [import_vscode_languageserver8.SemanticTokenTypes.decorator]: 22
+};
+var AllSemanticTokenModifiers = {
+  [import_vscode_languageserver8.SemanticTokenModifiers.abstract]: 1 << 0,
+  [import_vscode_languageserver8.SemanticTokenModifiers.async]: 1 << 1,
+  [import_vscode_languageserver8.SemanticTokenModifiers.declaration]: 1 << 2,
+  [import_vscode_languageserver8.SemanticTokenModifiers.defaultLibrary]: 1 << 3,
+  [import_vscode_languageserver8.SemanticTokenModifiers.definition]: 1 << 4,
+  [import_vscode_languageserver8.SemanticTokenModifiers.deprecated]: 1 << 5,
+  [import_vscode_languageserver8.SemanticTokenModifiers.documentation]: 1 << 6,
+  [import_vscode_languageserver8.SemanticTokenModifiers.modification]: 1 << 7,
+  [import_vscode_languageserver8.SemanticTokenModifiers.readonly]: 1 << 8,
+  [import_vscode_languageserver8.SemanticTokenModifiers.static]: 1 << 9
+};
+var DefaultSemanticTokenOptions = {
+  legend: {
+    tokenTypes: Object.keys(AllSemanticTokenTypes),
+    tokenModifiers: Object.keys(AllSemanticTokenModifiers)
+  },
+  full: {
+    delta: false
+  },
+  range: true
+};
+function mergeSemanticTokenProviderOptions(options) {
+  const tokenTypes = [];
+  const tokenModifiers = [];
+  let full = true;
+  let delta = true;
+  let range = true;
+  for (const option2 of options) {
+    if (!option2) {
+      continue;
+    }
+    option2.legend.tokenTypes.forEach((tokenType, index) => {
+      const existing = tokenTypes[index];
+      if (existing && existing !== tokenType) {
+        throw new Error(`Cannot merge '${existing}' and '${tokenType}' token types. They use the same index ${index}.`);
+      } else {
+        tokenTypes[index] = tokenType;
+      }
+    });
+    option2.legend.tokenModifiers.forEach((tokenModifier, index) => {
+      const existing = tokenModifiers[index];
+      if (existing && existing !== tokenModifier) {
+        throw new Error(`Cannot merge '${existing}' and '${tokenModifier}' token modifier. They use the same index ${index}.`);
+      } else {
+        tokenModifiers[index] = tokenModifier;
+      }
+    });
+    if (!option2.full) {
+      full = false;
+    } else if (typeof option2.full === "object" && !option2.full.delta) {
+      delta = false;
+    }
+    if (!option2.range) {
+      range = false;
+    }
+  }
+  return {
+    legend: {
+      tokenTypes,
+      tokenModifiers
+    },
+    full: full && { delta },
+    range
+  };
+}
+var SemanticTokensBuilder = class extends import_vscode_languageserver8.SemanticTokensBuilder {
+  constructor() {
+    super(...arguments);
+    this._tokens = [];
+  }
+  push(line, char, length, tokenType, tokenModifiers) {
+    this._tokens.push({
+      line,
+      char,
+      length,
+      tokenType,
+      tokenModifiers
+    });
+  }
+  build() {
+    this.applyTokens();
+    return super.build();
+  }
+  buildEdits() {
+    this.applyTokens();
+    return super.buildEdits();
+  }
+  /**
+   * Flushes the cached delta token values
+   */
+  flush() {
+    this.previousResult(this.id);
+  }
+  applyTokens() {
+    for (const token of this._tokens.sort(this.compareTokens)) {
+      super.push(token.line, token.char, token.length, token.tokenType, token.tokenModifiers);
+    }
+    this._tokens = [];
+  }
+  compareTokens(a2, b) {
+    return a2.line - b.line || a2.char - b.char;
+  }
+};
+var AbstractSemanticTokenProvider = class {
+  constructor(services) {
+    this.tokensBuilders = /* @__PURE__ */ new Map();
+    services.shared.workspace.TextDocuments.onDidClose((e) => {
+      this.tokensBuilders.delete(e.document.uri);
+    });
+    services.shared.lsp.LanguageServer.onInitialize((params) => {
+      this.initialize(params.capabilities.textDocument?.semanticTokens);
+    });
+  }
+  initialize(clientCapabilities) {
+    this.clientCapabilities = clientCapabilities;
+  }
+  get tokenTypes() {
+    return AllSemanticTokenTypes;
+  }
+  get tokenModifiers() {
+    return AllSemanticTokenModifiers;
+  }
+  get semanticTokensOptions() {
+    return {
+      legend: {
+        tokenTypes: Object.keys(this.tokenTypes),
+        tokenModifiers: Object.keys(this.tokenModifiers)
+      },
+      full: {
+        // The semantic token delta support is disabled by default in Langium.
+        // Since Langium recomputes the whole document on every change, we cannot provide a good delta.
+        // Adopters can override this if they support it.
+        delta: false
+      },
+      range: true
+    };
+  }
+  async semanticHighlight(document, _params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
+    this.currentRange = void 0;
+    this.currentDocument = document;
+    this.currentTokensBuilder = this.getDocumentTokensBuilder(document);
+    this.currentTokensBuilder.flush();
+    await this.computeHighlighting(document, this.createAcceptor(), cancelToken);
+    return this.currentTokensBuilder.build();
+  }
+  async semanticHighlightRange(document, params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
+    this.currentRange = params.range;
+    this.currentDocument = document;
+    this.currentTokensBuilder = this.getDocumentTokensBuilder(document);
+    this.currentTokensBuilder.flush();
+    await this.computeHighlighting(document, this.createAcceptor(), cancelToken);
+    return this.currentTokensBuilder.build();
+  }
+  async semanticHighlightDelta(document, params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
+    this.currentRange = void 0;
+    this.currentDocument = document;
+    this.currentTokensBuilder = this.getDocumentTokensBuilder(document);
+    this.currentTokensBuilder.previousResult(params.previousResultId);
+    await this.computeHighlighting(document, this.createAcceptor(), cancelToken);
+    return this.currentTokensBuilder.buildEdits();
+  }
+  createAcceptor() {
+    const acceptor = (options) => {
+      if ("line" in options) {
+        this.highlightToken({
+          range: {
+            start: {
+              line: options.line,
+              character: options.char
+            },
+            end: {
+              line: options.line,
+              character: options.char + options.length
+            }
+          },
+          type: options.type,
+          modifier: options.modifier
+        });
+      } else if ("range" in options) {
+        this.highlightToken(options);
+      } else if ("keyword" in options) {
+        this.highlightKeyword(options);
+      } else if ("property" in options) {
+        this.highlightProperty(options);
+      } else {
+        this.highlightNode({
+          node: options.cst,
+          type: options.type,
+          modifier: options.modifier
+        });
+      }
+    };
+    return acceptor;
+  }
+  getDocumentTokensBuilder(document) {
+    const existing = this.tokensBuilders.get(document.uri.toString());
+    if (existing) {
+      return existing;
+    }
+    const builder = new SemanticTokensBuilder();
+    this.tokensBuilders.set(document.uri.toString(), builder);
+    return builder;
+  }
+  async computeHighlighting(document, acceptor, cancelToken) {
+    const root2 = document.parseResult.value;
+    const treeIterator = streamAst(root2, { range: this.currentRange }).iterator();
+    let result;
+    do {
+      result = treeIterator.next();
+      if (!result.done) {
+        await interruptAndCheck(cancelToken);
+        const node = result.value;
+        if (this.highlightElement(node, acceptor) === "prune") {
+          treeIterator.prune();
+        }
+      }
+    } while (!result.done);
+  }
+  highlightToken(options) {
+    const { range, type } = options;
+    let modifiers = options.modifier;
+    if (this.currentRange && !inRange(range, this.currentRange) || !this.currentDocument || !this.currentTokensBuilder) {
+      return;
+    }
+    const intType = this.tokenTypes[type];
+    let totalModifier = 0;
+    if (modifiers !== void 0) {
+      if (typeof modifiers === "string") {
+        modifiers = [modifiers];
+      }
+      for (const modifier of modifiers) {
+        const intModifier = this.tokenModifiers[modifier];
+        totalModifier |= intModifier;
+      }
+    }
+    const startLine = range.start.line;
+    const endLine = range.end.line;
+    if (startLine === endLine) {
+      const char = range.start.character;
+      const length = range.end.character - char;
+      this.currentTokensBuilder.push(startLine, char, length, intType, totalModifier);
+    } else if (this.clientCapabilities?.multilineTokenSupport) {
+      const startChar = range.start.character;
+      const startOffset = this.currentDocument.textDocument.offsetAt(range.start);
+      const endOffset = this.currentDocument.textDocument.offsetAt(range.end);
+      this.currentTokensBuilder.push(startLine, startChar, endOffset - startOffset, intType, totalModifier);
+    } else {
+      const firstLineStart = range.start;
+      let nextLineOffset = this.currentDocument.textDocument.offsetAt({
+        line: startLine + 1,
+        character: 0
+      });
+      this.currentTokensBuilder.push(firstLineStart.line, firstLineStart.character, nextLineOffset - firstLineStart.character - 1, intType, totalModifier);
+      for (let i = startLine + 1; i < endLine; i++) {
+        const currentLineOffset = nextLineOffset;
+        nextLineOffset = this.currentDocument.textDocument.offsetAt({
+          line: i + 1,
+          character: 0
+        });
+        this.currentTokensBuilder.push(i, 0, nextLineOffset - currentLineOffset - 1, intType, totalModifier);
+      }
+      this.currentTokensBuilder.push(endLine, 0, range.end.character, intType, totalModifier);
+    }
+  }
+  highlightProperty(options) {
+    const nodes = [];
+    if (typeof options.index === "number") {
+      const node = findNodeForProperty(options.node.$cstNode, options.property, options.index);
+      if (node) {
+        nodes.push(node);
+      }
+    } else {
+      nodes.push(...findNodesForProperty(options.node.$cstNode, options.property));
+    }
+    const { type, modifier } = options;
+    for (const node of nodes) {
+      this.highlightNode({
+        node,
+        type,
+        modifier
+      });
+    }
+  }
+  highlightKeyword(options) {
+    const { node, keyword, type, index, modifier } = options;
+    const nodes = [];
+    if (typeof index === "number") {
+      const keywordNode = findNodeForKeyword(node.$cstNode, keyword, index);
+      if (keywordNode) {
+        nodes.push(keywordNode);
+      }
+    } else {
+      nodes.push(...findNodesForKeyword(node.$cstNode, keyword));
+    }
+    for (const keywordNode of nodes) {
+      this.highlightNode({
+        node: keywordNode,
+        type,
+        modifier
+      });
+    }
+  }
+  highlightNode(options) {
+    const { node, type, modifier } = options;
+    const range = node.range;
+    this.highlightToken({
+      range,
+      type,
+      modifier
+    });
+  }
+};
+var SemanticTokensDecoder;
+(function(SemanticTokensDecoder2) {
+  function decode(tokens, tokenTypes, document) {
+    const typeMap = /* @__PURE__ */ new Map();
+    Object.entries(tokenTypes).forEach(([type, index]) => typeMap.set(index, type));
+    let line = 0;
+    let character = 0;
+    return sliceIntoChunks(tokens.data, 5).map((t) => {
+      line += t[0];
+      if (t[0] !== 0) {
+        character = 0;
+      }
+      character += t[1];
+      const length = t[2];
+      const offset = document.textDocument.offsetAt({ line, character });
+      return {
+        offset,
+        tokenType: typeMap.get(t[3]),
+        tokenModifiers: t[4],
+        text: document.textDocument.getText({ start: { line, character }, end: { line, character: character + length } })
+      };
+    });
+  }
+  SemanticTokensDecoder2.decode = decode;
+  function sliceIntoChunks(arr, chunkSize) {
+    const res = [];
+    for (let i = 0; i < arr.length; i += chunkSize) {
+      const chunk = arr.slice(i, i + chunkSize);
+      res.push(chunk);
+    }
+    return res;
+  }
+})(SemanticTokensDecoder || (SemanticTokensDecoder = {}));
+
+// node_modules/langium/lib/lsp/signature-help-provider.js
+function mergeSignatureHelpOptions(options) {
+  const triggerCharacters = [];
+  const retriggerCharacters = [];
+  options.forEach((option2) => {
+    if (option2?.triggerCharacters) {
+      triggerCharacters.push(...option2.triggerCharacters);
+    }
+    if (option2?.retriggerCharacters) {
+      retriggerCharacters.push(...option2.retriggerCharacters);
+    }
+  });
+  const mergedOptions = {
+    triggerCharacters: triggerCharacters.length > 0 ? Array.from(new Set(triggerCharacters)).sort() : void 0,
+    retriggerCharacters: retriggerCharacters.length > 0 ? Array.from(new Set(retriggerCharacters)).sort() : void 0
+  };
+  return mergedOptions.triggerCharacters ? mergedOptions : void 0;
+}
+
+// node_modules/langium/lib/lsp/language-server.js
+var DefaultLanguageServer = class {
+  constructor(services) {
+    this.onInitializeEmitter = new import_vscode_languageserver_protocol4.Emitter();
+    this.onInitializedEmitter = new import_vscode_languageserver_protocol4.Emitter();
+    this.services = services;
+  }
+  get onInitialize() {
+    return this.onInitializeEmitter.event;
+  }
+  get onInitialized() {
+    return this.onInitializedEmitter.event;
+  }
+  async initialize(params) {
+    this.eagerLoadServices();
+    this.fireInitializeOnDefaultServices(params);
+    this.onInitializeEmitter.fire(params);
+    this.onInitializeEmitter.dispose();
+    return this.buildInitializeResult(params);
+  }
+  /**
+   * Eagerly loads all services before emitting the `onInitialize` event.
+   * Ensures that all services are able to catch the event.
+   */
+  eagerLoadServices() {
+    eagerLoad(this.services);
+    this.services.ServiceRegistry.all.forEach((language) => eagerLoad(language));
+  }
+  hasService(callback) {
+    const allServices = this.services.ServiceRegistry.all;
+    return allServices.some((services) => callback(services) !== void 0);
+  }
+  buildInitializeResult(_params) {
+    const documentUpdateHandler = this.services.lsp.DocumentUpdateHandler;
+    const fileOperationOptions = this.services.lsp.FileOperationHandler?.fileOperationOptions;
+    const allServices = this.services.ServiceRegistry.all;
+    const hasFormattingService = this.hasService((e) => e.lsp?.Formatter);
+    const formattingOnTypeOptions = allServices.map((e) => e.lsp?.Formatter?.formatOnTypeOptions).find((e) => Boolean(e));
+    const hasCodeActionProvider = this.hasService((e) => e.lsp?.CodeActionProvider);
+    const hasSemanticTokensProvider = this.hasService((e) => e.lsp?.SemanticTokenProvider);
+    const semanticTokensOptions = mergeSemanticTokenProviderOptions(allServices.map((e) => e.lsp?.SemanticTokenProvider?.semanticTokensOptions));
+    const commandNames = this.services.lsp?.ExecuteCommandHandler?.commands;
+    const hasDocumentLinkProvider = this.hasService((e) => e.lsp?.DocumentLinkProvider);
+    const signatureHelpOptions = mergeSignatureHelpOptions(allServices.map((e) => e.lsp?.SignatureHelp?.signatureHelpOptions));
+    const hasGoToTypeProvider = this.hasService((e) => e.lsp?.TypeProvider);
+    const hasGoToImplementationProvider = this.hasService((e) => e.lsp?.ImplementationProvider);
+    const hasCompletionProvider = this.hasService((e) => e.lsp?.CompletionProvider);
+    const completionOptions = mergeCompletionProviderOptions(allServices.map((e) => e.lsp?.CompletionProvider?.completionOptions));
+    const hasReferencesProvider = this.hasService((e) => e.lsp?.ReferencesProvider);
+    const hasDocumentSymbolProvider = this.hasService((e) => e.lsp?.DocumentSymbolProvider);
+    const hasDefinitionProvider = this.hasService((e) => e.lsp?.DefinitionProvider);
+    const hasDocumentHighlightProvider = this.hasService((e) => e.lsp?.DocumentHighlightProvider);
+    const hasFoldingRangeProvider = this.hasService((e) => e.lsp?.FoldingRangeProvider);
+    const hasHoverProvider = this.hasService((e) => e.lsp?.HoverProvider);
+    const hasRenameProvider = this.hasService((e) => e.lsp?.RenameProvider);
+    const hasCallHierarchyProvider = this.hasService((e) => e.lsp?.CallHierarchyProvider);
+    const hasTypeHierarchyProvider = this.hasService((e) => e.lsp?.TypeHierarchyProvider);
+    const hasCodeLensProvider = this.hasService((e) => e.lsp?.CodeLensProvider);
+    const hasDeclarationProvider = this.hasService((e) => e.lsp?.DeclarationProvider);
+    const hasInlayHintProvider = this.hasService((e) => e.lsp?.InlayHintProvider);
+    const workspaceSymbolProvider = this.services.lsp?.WorkspaceSymbolProvider;
+    const textDocumentContentSchemes = this.services.lsp?.TextDocumentContentProvider?.schemes;
+    const result = {
+      capabilities: {
+        workspace: {
+          workspaceFolders: {
+            supported: true
+          },
+          fileOperations: fileOperationOptions,
+          textDocumentContent: textDocumentContentSchemes ? {
+            schemes: textDocumentContentSchemes
+          } : void 0
+        },
+        executeCommandProvider: commandNames && {
+          commands: commandNames
+        },
+        textDocumentSync: {
+          change: import_vscode_languageserver_protocol4.TextDocumentSyncKind.Incremental,
+          openClose: true,
+          save: Boolean(documentUpdateHandler.didSaveDocument),
+          willSave: Boolean(documentUpdateHandler.willSaveDocument),
+          willSaveWaitUntil: Boolean(documentUpdateHandler.willSaveDocumentWaitUntil)
+        },
+        completionProvider: hasCompletionProvider ? completionOptions : void 0,
+        referencesProvider: hasReferencesProvider,
+        documentSymbolProvider: hasDocumentSymbolProvider,
+        definitionProvider: hasDefinitionProvider,
+        typeDefinitionProvider: hasGoToTypeProvider,
+        documentHighlightProvider: hasDocumentHighlightProvider,
+        codeActionProvider: hasCodeActionProvider,
+        documentFormattingProvider: hasFormattingService,
+        documentRangeFormattingProvider: hasFormattingService,
+        documentOnTypeFormattingProvider: formattingOnTypeOptions,
+        foldingRangeProvider: hasFoldingRangeProvider,
+        hoverProvider: hasHoverProvider,
+        renameProvider: hasRenameProvider ? {
+          prepareProvider: true
+        } : void 0,
+        semanticTokensProvider: hasSemanticTokensProvider ? semanticTokensOptions : void 0,
+        signatureHelpProvider: signatureHelpOptions,
+        implementationProvider: hasGoToImplementationProvider,
+        callHierarchyProvider: hasCallHierarchyProvider ? {} : void 0,
+        typeHierarchyProvider: hasTypeHierarchyProvider ? {} : void 0,
+        documentLinkProvider: hasDocumentLinkProvider ? { resolveProvider: false } : void 0,
+        codeLensProvider: hasCodeLensProvider ? { resolveProvider: false } : void 0,
+        declarationProvider: hasDeclarationProvider,
+        inlayHintProvider: hasInlayHintProvider ? { resolveProvider: false } : void 0,
+        workspaceSymbolProvider: workspaceSymbolProvider ? { resolveProvider: Boolean(workspaceSymbolProvider.resolveSymbol) } : void 0
+      }
+    };
+    return result;
+  }
+  initialized(params) {
+    this.fireInitializedOnDefaultServices(params);
+    this.onInitializedEmitter.fire(params);
+    this.onInitializedEmitter.dispose();
+  }
+  fireInitializeOnDefaultServices(params) {
+    this.services.workspace.ConfigurationProvider.initialize(params);
+    this.services.workspace.WorkspaceManager.initialize(params);
+  }
+  fireInitializedOnDefaultServices(params) {
+    const connection = this.services.lsp.Connection;
+    const configurationParams = connection ? {
+      ...params,
+      register: (params2) => connection.client.register(import_vscode_languageserver_protocol4.DidChangeConfigurationNotification.type, params2),
+      fetchConfiguration: (params2) => connection.workspace.getConfiguration(params2)
+    } : params;
+    this.services.workspace.ConfigurationProvider.initialized(configurationParams).catch((err) => console.error("Error in ConfigurationProvider initialization:", err));
+    this.services.workspace.WorkspaceManager.initialized(params).catch((err) => console.error("Error in WorkspaceManager initialization:", err));
+  }
+};
+var WorkspaceState;
+(function(WorkspaceState2) {
+  WorkspaceState2.Parsed = Object.freeze({ type: "workspace", state: DocumentState.Parsed });
+  WorkspaceState2.IndexedContent = Object.freeze({ type: "workspace", state: DocumentState.IndexedContent });
+  WorkspaceState2.ComputedScopes = Object.freeze({ type: "workspace", state: DocumentState.ComputedScopes });
+  WorkspaceState2.Linked = Object.freeze({ type: "workspace", state: DocumentState.Linked });
+  WorkspaceState2.IndexedReferences = Object.freeze({ type: "workspace", state: DocumentState.IndexedReferences });
+  WorkspaceState2.Validated = Object.freeze({ type: "workspace", state: DocumentState.Validated });
+})(WorkspaceState || (WorkspaceState = {}));
+
+// node_modules/langium/lib/lsp/node-kind-provider.js
+var import_vscode_languageserver9 = __toESM(require_api5(), 1);
+var DefaultNodeKindProvider = class {
+  /**
+   * @remarks The default implementation returns `SymbolKind.Field` for all nodes.
+   */
+  getSymbolKind(_node) {
+    return import_vscode_languageserver9.SymbolKind.Field;
+  }
+  /**
+   * @remarks The default implementation returns `CompletionItemKind.Reference` for all nodes.
+   */
+  getCompletionItemKind(_node) {
+    return import_vscode_languageserver9.CompletionItemKind.Reference;
+  }
+};
+
+// node_modules/langium/lib/lsp/references-provider.js
+var import_vscode_languageserver10 = __toESM(require_api5(), 1);
+var DefaultReferencesProvider = class {
+  constructor(services) {
+    this.nameProvider = services.references.NameProvider;
+    this.references = services.references.References;
+    this.grammarConfig = services.parser.GrammarConfig;
+  }
+  findReferences(document, params, _cancelToken) {
+    const rootNode = document.parseResult.value.$cstNode;
+    if (!rootNode) {
+      return [];
+    }
+    const selectedNode = findDeclarationNodeAtOffset(rootNode, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+    if (!selectedNode) {
+      return [];
+    }
+    return this.getReferences(selectedNode, params, document);
+  }
+  getReferences(selectedNode, params, _document) {
+    const locations = [];
+    const targetAstNode = this.references.findDeclarations(selectedNode);
+    for (const target of targetAstNode) {
+      const options = { includeDeclaration: params.context.includeDeclaration };
+      this.references.findReferences(target, options).forEach((reference) => {
+        locations.push(import_vscode_languageserver10.Location.create(reference.sourceUri.toString(), reference.segment.range));
+      });
+    }
+    return locations;
+  }
+};
+
+// node_modules/langium/lib/lsp/rename-provider.js
+init_main();
+var DefaultRenameProvider = class {
+  constructor(services) {
+    this.references = services.references.References;
+    this.nameProvider = services.references.NameProvider;
+    this.grammarConfig = services.parser.GrammarConfig;
+  }
+  async rename(document, params, _cancelToken) {
+    const changes = {};
+    const rootNode = document.parseResult.value.$cstNode;
+    if (!rootNode) {
+      return void 0;
+    }
+    const offset = document.textDocument.offsetAt(params.position);
+    const leafNode = findDeclarationNodeAtOffset(rootNode, offset, this.grammarConfig.nameRegexp);
+    if (!leafNode) {
+      return void 0;
+    }
+    const targetNodes = this.references.findDeclarations(leafNode);
+    if (targetNodes.length === 0) {
+      return void 0;
+    }
+    const targetNode = targetNodes[0];
+    const options = { onlyLocal: false, includeDeclaration: true };
+    const references = this.references.findReferences(targetNode, options);
+    for (const ref of references) {
+      const change = TextEdit.replace(ref.segment.range, params.newName);
+      const uri = ref.sourceUri.toString();
+      if (changes[uri]) {
+        changes[uri].push(change);
+      } else {
+        changes[uri] = [change];
+      }
+    }
+    return { changes };
+  }
+  prepareRename(document, params, _cancelToken) {
+    return this.renameNodeRange(document, params.position);
+  }
+  renameNodeRange(doc, position) {
+    const rootNode = doc.parseResult.value.$cstNode;
+    const offset = doc.textDocument.offsetAt(position);
+    if (rootNode) {
+      const leafNode = findDeclarationNodeAtOffset(rootNode, offset, this.grammarConfig.nameRegexp);
+      if (!leafNode) {
+        return void 0;
+      }
+      const isCrossRef = this.references.findDeclarations(leafNode).length > 0;
+      if (isCrossRef || this.isNameNode(leafNode)) {
+        return leafNode.range;
+      }
+    }
+    return void 0;
+  }
+  isNameNode(leafNode) {
+    return leafNode?.astNode && isNamed(leafNode.astNode) && leafNode === this.nameProvider.getNameNode(leafNode.astNode);
+  }
+};
+
+// node_modules/langium/lib/lsp/workspace-symbol-provider.js
+var DefaultWorkspaceSymbolProvider = class {
+  constructor(services) {
+    this.indexManager = services.workspace.IndexManager;
+    this.nodeKindProvider = services.lsp.NodeKindProvider;
+    this.fuzzyMatcher = services.lsp.FuzzyMatcher;
+  }
+  async getSymbols(params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
+    const workspaceSymbols = [];
+    const query = params.query.toLowerCase();
+    for (const description of this.indexManager.allElements()) {
+      await interruptAndCheck(cancelToken);
+      if (this.fuzzyMatcher.match(query, description.name)) {
+        const symbol = this.getWorkspaceSymbol(description);
+        if (symbol) {
+          workspaceSymbols.push(symbol);
+        }
+      }
+    }
+    return workspaceSymbols;
+  }
+  getWorkspaceSymbol(astDescription) {
+    const nameSegment = astDescription.nameSegment;
+    if (nameSegment) {
+      return {
+        kind: this.nodeKindProvider.getSymbolKind(astDescription),
+        name: astDescription.name,
+        location: {
+          range: nameSegment.range,
+          uri: astDescription.documentUri.toString()
+        }
+      };
+    } else {
+      return void 0;
+    }
+  }
+};
+
+// node_modules/langium/lib/lsp/normalized-text-documents.js
+var import_vscode_languageserver11 = __toESM(require_api5(), 1);
+var NormalizedTextDocuments = class {
+  constructor(configuration) {
+    this._configuration = configuration;
+    this._syncedDocuments = /* @__PURE__ */ new Map();
+    this._onDidChangeContent = new import_vscode_languageserver11.Emitter();
+    this._onDidOpen = new import_vscode_languageserver11.Emitter();
+    this._onDidClose = new import_vscode_languageserver11.Emitter();
+    this._onDidSave = new import_vscode_languageserver11.Emitter();
+    this._onWillSave = new import_vscode_languageserver11.Emitter();
+  }
+  get onDidOpen() {
+    return this._onDidOpen.event;
+  }
+  get onDidChangeContent() {
+    return this._onDidChangeContent.event;
+  }
+  get onWillSave() {
+    return this._onWillSave.event;
+  }
+  onWillSaveWaitUntil(handler) {
+    this._willSaveWaitUntil = handler;
+  }
+  get onDidSave() {
+    return this._onDidSave.event;
+  }
+  get onDidClose() {
+    return this._onDidClose.event;
+  }
+  get(uri) {
+    return this._syncedDocuments.get(UriUtils.normalize(uri));
+  }
+  set(document) {
+    const uri = UriUtils.normalize(document.uri);
+    let result = true;
+    if (this._syncedDocuments.has(uri)) {
+      result = false;
+    }
+    this._syncedDocuments.set(uri, document);
+    const toFire = Object.freeze({ document });
+    this._onDidOpen.fire(toFire);
+    this._onDidChangeContent.fire(toFire);
+    return result;
+  }
+  delete(uri) {
+    const uriString = UriUtils.normalize(typeof uri === "object" && "uri" in uri ? uri.uri : uri);
+    const syncedDocument = this._syncedDocuments.get(uriString);
+    if (syncedDocument !== void 0) {
+      this._syncedDocuments.delete(uriString);
+      this._onDidClose.fire(Object.freeze({ document: syncedDocument }));
+    }
+  }
+  all() {
+    return Array.from(this._syncedDocuments.values());
+  }
+  keys() {
+    return Array.from(this._syncedDocuments.keys());
+  }
+  listen(connection) {
+    connection.__textDocumentSync = import_vscode_languageserver11.TextDocumentSyncKind.Incremental;
+    const disposables = [];
+    disposables.push(connection.onDidOpenTextDocument((event) => {
+      const td = event.textDocument;
+      const uri = UriUtils.normalize(td.uri);
+      const document = this._configuration.create(uri, td.languageId, td.version, td.text);
+      this._syncedDocuments.set(uri, document);
+      const toFire = Object.freeze({ document });
+      this._onDidOpen.fire(toFire);
+      this._onDidChangeContent.fire(toFire);
+    }));
+    disposables.push(connection.onDidChangeTextDocument((event) => {
+      const td = event.textDocument;
+      const changes = event.contentChanges;
+      if (changes.length === 0) {
+        return;
+      }
+      const { version } = td;
+      if (version === null || version === void 0) {
+        throw new Error(`Received document change event for ${td.uri} without valid version identifier`);
+      }
+      const uri = UriUtils.normalize(td.uri);
+      let syncedDocument = this._syncedDocuments.get(uri);
+      if (syncedDocument !== void 0) {
+        syncedDocument = this._configuration.update(syncedDocument, changes, version);
+        this._syncedDocuments.set(uri, syncedDocument);
+        this._onDidChangeContent.fire(Object.freeze({ document: syncedDocument }));
+      }
+    }));
+    disposables.push(connection.onDidCloseTextDocument((event) => {
+      const uri = UriUtils.normalize(event.textDocument.uri);
+      const syncedDocument = this._syncedDocuments.get(uri);
+      if (syncedDocument !== void 0) {
+        this._syncedDocuments.delete(uri);
+        this._onDidClose.fire(Object.freeze({ document: syncedDocument }));
+      }
+    }));
+    disposables.push(connection.onWillSaveTextDocument((event) => {
+      const syncedDocument = this._syncedDocuments.get(UriUtils.normalize(event.textDocument.uri));
+      if (syncedDocument !== void 0) {
+        this._onWillSave.fire(Object.freeze({ document: syncedDocument, reason: event.reason }));
+      }
+    }));
+    disposables.push(connection.onWillSaveTextDocumentWaitUntil((event, token) => {
+      const syncedDocument = this._syncedDocuments.get(UriUtils.normalize(event.textDocument.uri));
+      if (syncedDocument !== void 0 && this._willSaveWaitUntil) {
+        return this._willSaveWaitUntil(Object.freeze({ document: syncedDocument, reason: event.reason }), token);
+      } else {
+        return [];
+      }
+    }));
+    disposables.push(connection.onDidSaveTextDocument((event) => {
+      const syncedDocument = this._syncedDocuments.get(UriUtils.normalize(event.textDocument.uri));
+      if (syncedDocument !== void 0) {
+        this._onDidSave.fire(Object.freeze({ document: syncedDocument }));
+      }
+    }));
+    return import_vscode_languageserver11.Disposable.create(() => {
+      disposables.forEach((disposable) => disposable.dispose());
+    });
+  }
+};
+var NormalizedNotebookDocuments = class {
+  constructor(configurationOrTextDocuments) {
+    this.notebookDocuments = /* @__PURE__ */ new Map();
+    this.notebookCellMap = /* @__PURE__ */ new Map();
+    this._onDidOpen = new import_vscode_languageserver11.Emitter();
+    this._onDidSave = new import_vscode_languageserver11.Emitter();
+    this._onDidChange = new import_vscode_languageserver11.Emitter();
+    this._onDidClose = new import_vscode_languageserver11.Emitter();
+    if ("listen" in configurationOrTextDocuments) {
+      this._cellTextDocuments = configurationOrTextDocuments;
+    } else {
+      this._cellTextDocuments = new NormalizedTextDocuments(configurationOrTextDocuments);
+    }
+  }
+  get cellTextDocuments() {
+    return this._cellTextDocuments;
+  }
+  getCellTextDocument(cell) {
+    return this._cellTextDocuments.get(cell.document);
+  }
+  getNotebookDocument(uri) {
+    return this.notebookDocuments.get(UriUtils.normalize(uri));
+  }
+  getNotebookCell(uri) {
+    const value = this.notebookCellMap.get(UriUtils.normalize(uri));
+    return value && value[0];
+  }
+  findNotebookDocumentForCell(cell) {
+    const key = typeof cell === "string" || "scheme" in cell ? cell : cell.document;
+    const value = this.notebookCellMap.get(UriUtils.normalize(key));
+    return value && value[1];
+  }
+  get onDidOpen() {
+    return this._onDidOpen.event;
+  }
+  get onDidSave() {
+    return this._onDidSave.event;
+  }
+  get onDidChange() {
+    return this._onDidChange.event;
+  }
+  get onDidClose() {
+    return this._onDidClose.event;
+  }
+  /**
+   * Listens for `low level` notification on the given connection to
+   * update the notebook documents managed by this instance.
+   *
+   * Please note that the connection only provides handlers not an event model. Therefore
+   * listening on a connection will overwrite the following handlers on a connection:
+   * `onDidOpenNotebookDocument`, `onDidChangeNotebookDocument`, `onDidSaveNotebookDocument`,
+   *  and `onDidCloseNotebookDocument`.
+   *
+   * @param connection The connection to listen on.
+   */
+  listen(connection) {
+    const cellTextDocumentConnection = new CellTextDocumentConnection();
+    const disposables = [];
+    disposables.push(this.cellTextDocuments.listen(cellTextDocumentConnection));
+    disposables.push(connection.notebooks.synchronization.onDidOpenNotebookDocument((params) => {
+      const uri = UriUtils.normalize(params.notebookDocument.uri);
+      this.notebookDocuments.set(uri, params.notebookDocument);
+      for (const cellTextDocument of params.cellTextDocuments) {
+        cellTextDocumentConnection.openTextDocument({ textDocument: cellTextDocument });
+      }
+      this.updateCellMap(params.notebookDocument);
+      this._onDidOpen.fire(params.notebookDocument);
+    }));
+    disposables.push(connection.notebooks.synchronization.onDidChangeNotebookDocument((params) => {
+      const uri = UriUtils.normalize(params.notebookDocument.uri);
+      const notebookDocument = this.notebookDocuments.get(uri);
+      if (notebookDocument === void 0) {
+        return;
+      }
+      notebookDocument.version = params.notebookDocument.version;
+      const oldMetadata = notebookDocument.metadata;
+      let metadataChanged = false;
+      const change = params.change;
+      if (change.metadata !== void 0) {
+        metadataChanged = true;
+        notebookDocument.metadata = change.metadata;
+      }
+      const opened = [];
+      const closed = [];
+      const data = [];
+      const text = [];
+      if (change.cells !== void 0) {
+        const changedCells = change.cells;
+        if (changedCells.structure !== void 0) {
+          const array = changedCells.structure.array;
+          notebookDocument.cells.splice(array.start, array.deleteCount, ...array.cells !== void 0 ? array.cells : []);
+          if (changedCells.structure.didOpen !== void 0) {
+            for (const open of changedCells.structure.didOpen) {
+              cellTextDocumentConnection.openTextDocument({ textDocument: open });
+              opened.push(open.uri);
+            }
+          }
+          if (changedCells.structure.didClose) {
+            for (const close of changedCells.structure.didClose) {
+              cellTextDocumentConnection.closeTextDocument({ textDocument: close });
+              closed.push(close.uri);
+            }
+          }
+        }
+        if (changedCells.data !== void 0) {
+          const cellUpdates = new Map(changedCells.data.map((cell) => [cell.document, cell]));
+          for (let i = 0; i <= notebookDocument.cells.length; i++) {
+            const change2 = cellUpdates.get(notebookDocument.cells[i].document);
+            if (change2 !== void 0) {
+              const old = notebookDocument.cells.splice(i, 1, change2);
+              data.push({ old: old[0], new: change2 });
+              cellUpdates.delete(change2.document);
+              if (cellUpdates.size === 0) {
+                break;
+              }
+            }
+          }
+        }
+        if (changedCells.textContent !== void 0) {
+          for (const cellTextDocument of changedCells.textContent) {
+            cellTextDocumentConnection.changeTextDocument({ textDocument: cellTextDocument.document, contentChanges: cellTextDocument.changes });
+            text.push(cellTextDocument.document.uri);
+          }
+        }
+      }
+      this.updateCellMap(notebookDocument);
+      const changeEvent = { notebookDocument };
+      if (metadataChanged) {
+        changeEvent.metadata = { old: oldMetadata, new: notebookDocument.metadata };
+      }
+      const added = [];
+      for (const open of opened) {
+        added.push(this.getNotebookCell(open));
+      }
+      const removed = [];
+      for (const close of closed) {
+        removed.push(this.getNotebookCell(close));
+      }
+      const textContent = [];
+      for (const change2 of text) {
+        textContent.push(this.getNotebookCell(change2));
+      }
+      if (added.length > 0 || removed.length > 0 || data.length > 0 || textContent.length > 0) {
+        changeEvent.cells = { added, removed, changed: { data, textContent } };
+      }
+      if (changeEvent.metadata !== void 0 || changeEvent.cells !== void 0) {
+        this._onDidChange.fire(changeEvent);
+      }
+    }));
+    disposables.push(connection.notebooks.synchronization.onDidSaveNotebookDocument((params) => {
+      const notebookDocument = this.getNotebookDocument(params.notebookDocument.uri);
+      if (notebookDocument === void 0) {
+        return;
+      }
+      this._onDidSave.fire(notebookDocument);
+    }));
+    disposables.push(connection.notebooks.synchronization.onDidCloseNotebookDocument((params) => {
+      const uri = UriUtils.normalize(params.notebookDocument.uri);
+      const notebookDocument = this.notebookDocuments.get(uri);
+      if (notebookDocument === void 0) {
+        return;
+      }
+      this._onDidClose.fire(notebookDocument);
+      for (const cellTextDocument of params.cellTextDocuments) {
+        cellTextDocumentConnection.closeTextDocument({ textDocument: cellTextDocument });
+      }
+      this.notebookDocuments.delete(uri);
+      for (const cell of notebookDocument.cells) {
+        this.notebookCellMap.delete(cell.document);
+      }
+    }));
+    return import_vscode_languageserver11.Disposable.create(() => {
+      disposables.forEach((disposable) => disposable.dispose());
+    });
+  }
+  updateCellMap(notebookDocument) {
+    for (const cell of notebookDocument.cells) {
+      this.notebookCellMap.set(cell.document, [cell, notebookDocument]);
+    }
+  }
+};
+var CellTextDocumentConnection = class _CellTextDocumentConnection {
+  onDidOpenTextDocument(handler) {
+    this.openHandler = handler;
+    return import_vscode_languageserver11.Disposable.create(() => {
+      this.openHandler = void 0;
+    });
+  }
+  openTextDocument(params) {
+    this.openHandler && this.openHandler(params);
+  }
+  onDidChangeTextDocument(handler) {
+    this.changeHandler = handler;
+    return import_vscode_languageserver11.Disposable.create(() => {
+      this.changeHandler = handler;
+    });
+  }
+  changeTextDocument(params) {
+    this.changeHandler && this.changeHandler(params);
+  }
+  onDidCloseTextDocument(handler) {
+    this.closeHandler = handler;
+    return import_vscode_languageserver11.Disposable.create(() => {
+      this.closeHandler = void 0;
+    });
+  }
+  closeTextDocument(params) {
+    this.closeHandler && this.closeHandler(params);
+  }
+  onWillSaveTextDocument() {
+    return _CellTextDocumentConnection.NULL_DISPOSE;
+  }
+  onWillSaveTextDocumentWaitUntil() {
+    return _CellTextDocumentConnection.NULL_DISPOSE;
+  }
+  onDidSaveTextDocument() {
+    return _CellTextDocumentConnection.NULL_DISPOSE;
+  }
+};
+CellTextDocumentConnection.NULL_DISPOSE = Object.freeze({ dispose: () => {
+} });
+
+// node_modules/langium/lib/lsp/default-lsp-module.js
+function createDefaultModule(context) {
+  return Module.merge(createDefaultCoreModule(context), createDefaultLSPModule(context));
+}
+function createDefaultLSPModule(context) {
+  return {
+    lsp: {
+      CompletionProvider: (services) => new DefaultCompletionProvider(services),
+      DocumentSymbolProvider: (services) => new DefaultDocumentSymbolProvider(services),
+      HoverProvider: (services) => new MultilineCommentHoverProvider(services),
+      FoldingRangeProvider: (services) => new DefaultFoldingRangeProvider(services),
+      ReferencesProvider: (services) => new DefaultReferencesProvider(services),
+      DefinitionProvider: (services) => new DefaultDefinitionProvider(services),
+      DocumentHighlightProvider: (services) => new DefaultDocumentHighlightProvider(services),
+      RenameProvider: (services) => new DefaultRenameProvider(services)
+    },
+    shared: () => context.shared
+  };
+}
+function createDefaultSharedModule(context) {
+  return Module.merge(createDefaultSharedCoreModule(context), createDefaultSharedLSPModule(context));
+}
+function createDefaultSharedLSPModule(context) {
+  return {
+    lsp: {
+      Connection: () => context.connection,
+      LanguageServer: (services) => new DefaultLanguageServer(services),
+      DocumentUpdateHandler: (services) => new DefaultDocumentUpdateHandler(services),
+      WorkspaceSymbolProvider: (services) => new DefaultWorkspaceSymbolProvider(services),
+      NodeKindProvider: () => new DefaultNodeKindProvider(),
+      FuzzyMatcher: () => new DefaultFuzzyMatcher()
+    },
+    workspace: {
+      TextDocuments: () => new NormalizedTextDocuments(TextDocument),
+      NotebookDocuments: (services) => new NormalizedNotebookDocuments(services.workspace.TextDocuments)
+    }
+  };
+}
+
+// node_modules/langium/lib/lsp/formatter.js
+var AbstractFormatter = class {
+  constructor() {
+    this.collector = () => {
+    };
+  }
+  /**
+   * Creates a formatter scoped to the supplied AST node.
+   * Allows to define fine-grained formatting rules for elements.
+   *
+   * Example usage:
+   *
+   * ```ts
+   * export class CustomFormatter extends AbstractFormatter {
+   *   protected override format(node: AstNode): void {
+   *     if (isPerson(node)) {
+   *       const formatter = this.getNodeFormatter(node);
+   *       formatter.property('name').prepend(Formatting.oneSpace());
+   *     }
+   *   }
+   * }
+   * ```
+   * @param node The specific node the formatter should be scoped to. Every call to properties or keywords will only select those which belong to the supplied AST node.
+   */
+  getNodeFormatter(node) {
+    return new DefaultNodeFormatter(node, this.collector);
+  }
+  formatDocument(document, params) {
+    const pr = document.parseResult;
+    if (pr.lexerErrors.length === 0 && pr.parserErrors.length === 0) {
+      return this.doDocumentFormat(document, params.options);
+    } else {
+      return [];
+    }
+  }
+  /**
+   * Returns whether a range for a given document is error free, i.e. safe to format
+   *
+   * @param document Document to inspect for lexer & parser errors that may produce an unsafe range
+   * @param range Formatting range to check for safety
+   * @returns Whether the given formatting range does not overlap with or follow any regions with an error
+   */
+  isFormatRangeErrorFree(document, range) {
+    const pr = document.parseResult;
+    if (pr.lexerErrors.length || pr.parserErrors.length) {
+      const earliestErrLine = Math.min(...pr.lexerErrors.map((e) => e.line ?? Number.MAX_VALUE), ...pr.parserErrors.map((e) => e.token.startLine ?? Number.MAX_VALUE));
+      return earliestErrLine > range.end.line;
+    } else {
+      return true;
+    }
+  }
+  formatDocumentRange(document, params) {
+    if (this.isFormatRangeErrorFree(document, params.range)) {
+      return this.doDocumentFormat(document, params.options, params.range);
+    } else {
+      return [];
+    }
+  }
+  formatDocumentOnType(document, params) {
+    const range = {
+      start: {
+        character: 0,
+        line: params.position.line
+      },
+      end: params.position
+    };
+    if (this.isFormatRangeErrorFree(document, range)) {
+      return this.doDocumentFormat(document, params.options, range);
+    } else {
+      return [];
+    }
+  }
+  get formatOnTypeOptions() {
+    return void 0;
+  }
+  doDocumentFormat(document, options, range) {
+    const map2 = /* @__PURE__ */ new Map();
+    const collector = (node, mode, formatting) => {
+      const key = this.nodeModeToKey(node, mode);
+      const existing = map2.get(key);
+      const priority = formatting.options.priority ?? 0;
+      const existingPriority = existing?.options.priority ?? 0;
+      if (!existing || existingPriority <= priority) {
+        map2.set(key, formatting);
+      }
+    };
+    this.collector = collector;
+    this.iterateAstFormatting(document, range);
+    const edits = this.iterateCstFormatting(document, map2, options, range);
+    return this.avoidOverlappingEdits(document.textDocument, edits);
+  }
+  avoidOverlappingEdits(textDocument, textEdits) {
+    const edits = [];
+    for (const edit of textEdits) {
+      let last = edits[edits.length - 1];
+      while (last) {
+        const currentStart = textDocument.offsetAt(edit.range.start);
+        const lastEnd = textDocument.offsetAt(last.range.end);
+        if (currentStart < lastEnd) {
+          edits.pop();
+          last = edits[edits.length - 1];
+        } else {
+          break;
+        }
+      }
+      edits.push(edit);
+    }
+    return edits.filter((edit) => this.isNecessary(edit, textDocument));
+  }
+  iterateAstFormatting(document, range) {
+    const root2 = document.parseResult.value;
+    this.format(root2);
+    const treeIterator = streamAllContents(root2).iterator();
+    let result;
+    do {
+      result = treeIterator.next();
+      if (!result.done) {
+        const node = result.value;
+        const inside = this.insideRange(node.$cstNode.range, range);
+        if (inside) {
+          this.format(node);
+        } else {
+          treeIterator.prune();
+        }
+      }
+    } while (!result.done);
+  }
+  nodeModeToKey(node, mode) {
+    return `${node.offset}:${node.end}:${mode}`;
+  }
+  insideRange(inside, total) {
+    if (!total) {
+      return true;
+    }
+    if (inside.start.line <= total.start.line && inside.end.line >= total.end.line || inside.start.line >= total.start.line && inside.end.line <= total.end.line || inside.start.line <= total.end.line && inside.end.line >= total.end.line) {
+      return true;
+    }
+    return false;
+  }
+  isNecessary(edit, document) {
+    return edit.newText !== document.getText(edit.range).replace(/\r/g, "");
+  }
+  iterateCstFormatting(document, formattings, options, range) {
+    const context = {
+      indentation: 0,
+      options,
+      document: document.textDocument
+    };
+    const edits = [];
+    const cstTreeStream = this.iterateCstTree(document, context);
+    const iterator = cstTreeStream.iterator();
+    let lastNode;
+    let result;
+    do {
+      result = iterator.next();
+      if (!result.done) {
+        const node = result.value;
+        const isLeaf = isLeafCstNode(node);
+        const prependKey = this.nodeModeToKey(node, "prepend");
+        const prependFormatting = formattings.get(prependKey);
+        formattings.delete(prependKey);
+        if (prependFormatting) {
+          const nodeEdits = this.createTextEdit(lastNode, node, prependFormatting, context);
+          for (const edit of nodeEdits) {
+            if (edit && this.insideRange(edit.range, range)) {
+              edits.push(edit);
+            }
+          }
+        }
+        const appendKey = this.nodeModeToKey(node, "append");
+        const appendFormatting = formattings.get(appendKey);
+        formattings.delete(appendKey);
+        if (appendFormatting) {
+          const nextNode = getNextNode(node);
+          if (nextNode) {
+            const nodeEdits = this.createTextEdit(node, nextNode, appendFormatting, context);
+            for (const edit of nodeEdits) {
+              if (edit && this.insideRange(edit.range, range)) {
+                edits.push(edit);
+              }
+            }
+          }
+        }
+        if (!prependFormatting && node.hidden) {
+          const hiddenEdits = this.createHiddenTextEdits(lastNode, node, void 0, context);
+          for (const edit of hiddenEdits) {
+            if (edit && this.insideRange(edit.range, range)) {
+              edits.push(edit);
+            }
+          }
+        }
+        if (isLeaf) {
+          lastNode = node;
+        }
+      }
+    } while (!result.done);
+    return edits;
+  }
+  createHiddenTextEdits(previous, hidden, formatting, context) {
+    const hiddenStart = hidden.range.start;
+    const startLine = hiddenStart.line;
+    if (previous && previous.range.end.line === startLine) {
+      return [];
+    }
+    const edits = [];
+    const startRange = {
+      start: {
+        character: 0,
+        line: startLine
+      },
+      end: hiddenStart
+    };
+    const hiddenStartText = context.document.getText(startRange);
+    const move = this.findFittingMove(startRange, formatting?.moves ?? [], context);
+    const hiddenStartChar = this.getExistingIndentationCharacterCount(hiddenStartText, context);
+    const expectedStartChar = this.getIndentationCharacterCount(context, move);
+    const characterIncrease = expectedStartChar - hiddenStartChar;
+    if (characterIncrease === 0) {
+      return [];
+    }
+    let newText = "";
+    if (characterIncrease > 0) {
+      newText = (context.options.insertSpaces ? " " : "	").repeat(characterIncrease);
+    }
+    const lines = hidden.text.split("\n");
+    lines[0] = hiddenStartText + lines[0];
+    for (let i = 0; i < lines.length; i++) {
+      const currentLine = startLine + i;
+      const pos = {
+        character: 0,
+        line: currentLine
+      };
+      if (characterIncrease > 0) {
+        edits.push({
+          newText,
+          range: {
+            start: pos,
+            end: pos
+          }
+        });
+      } else {
+        const currentText = lines[i];
+        let j = 0;
+        for (; j < currentText.length; j++) {
+          const char = currentText.charAt(j);
+          if (char !== " " && char !== "	") {
+            break;
+          }
+        }
+        edits.push({
+          newText: "",
+          range: {
+            start: pos,
+            end: {
+              line: currentLine,
+              // Remove as much whitespace characters as necessary
+              // In some cases `characterIncrease` is actually larger than the amount of whitespace available
+              // So we simply remove all whitespace characters `j`
+              character: Math.min(j, Math.abs(characterIncrease))
+            }
+          }
+        });
+      }
+    }
+    return edits;
+  }
+  getExistingIndentationCharacterCount(text, context) {
+    const tabWhitespace = " ".repeat(context.options.tabSize);
+    let replacement = "";
+    let regex;
+    if (context.options.insertSpaces) {
+      regex = new RegExp("\\t", "g");
+      replacement = tabWhitespace;
+    } else {
+      regex = new RegExp(tabWhitespace, "g");
+      replacement = "	";
+    }
+    const normalized2 = text.replace(regex, replacement);
+    return normalized2.length;
+  }
+  getIndentationCharacterCount(context, formattingMove) {
+    let indentation = context.indentation;
+    if (formattingMove && formattingMove.tabs) {
+      indentation += formattingMove.tabs;
+    }
+    return (context.options.insertSpaces ? context.options.tabSize : 1) * indentation;
+  }
+  createTextEdit(a2, b, formatting, context) {
+    if (b.hidden) {
+      return this.createHiddenTextEdits(a2, b, formatting, context);
+    }
+    const aEnd = a2?.range.end;
+    const bStart = b.range.start;
+    if (aEnd && (aEnd.line > bStart.line || aEnd.line === bStart.line && aEnd.character > bStart.character)) {
+      return [];
+    }
+    const betweenRange = {
+      start: aEnd ?? {
+        character: 0,
+        line: 0
+      },
+      end: bStart
+    };
+    const move = this.findFittingMove(betweenRange, formatting.moves, context);
+    if (!move) {
+      return [];
+    }
+    const chars = move.characters;
+    const lines = move.lines;
+    const tabs = move.tabs;
+    const existingIndentation = context.indentation;
+    context.indentation += tabs ?? 0;
+    const edits = [];
+    if (chars !== void 0) {
+      if (!a2?.hidden) {
+        edits.push(this.createSpaceTextEdit(betweenRange, chars, formatting.options));
+      }
+    } else if (lines !== void 0) {
+      edits.push(this.createLineTextEdit(betweenRange, lines, context, formatting.options));
+    } else if (tabs !== void 0) {
+      edits.push(this.createTabTextEdit(betweenRange, Boolean(a2), context));
+    }
+    if (isLeafCstNode(b)) {
+      context.indentation = existingIndentation;
+    }
+    return edits;
+  }
+  createSpaceTextEdit(range, spaces, options) {
+    if (range.start.line === range.end.line) {
+      const existingSpaces = range.end.character - range.start.character;
+      spaces = this.fitIntoOptions(spaces, existingSpaces, options);
+    }
+    const newText = " ".repeat(spaces);
+    return {
+      newText,
+      range
+    };
+  }
+  createLineTextEdit(range, lines, context, options) {
+    const existingLines = range.end.line - range.start.line;
+    lines = this.fitIntoOptions(lines, existingLines, options);
+    const indent = context.options.insertSpaces ? " ".repeat(context.options.tabSize) : "	";
+    const nodeIndent = indent.repeat(context.indentation);
+    const newText = `${"\n".repeat(lines)}${nodeIndent}`;
+    return {
+      newText,
+      range
+    };
+  }
+  createTabTextEdit(range, hasPrevious, context) {
+    const indent = context.options.insertSpaces ? " ".repeat(context.options.tabSize) : "	";
+    const nodeIndent = indent.repeat(context.indentation);
+    const minimumLines = hasPrevious ? 1 : 0;
+    const lines = Math.max(range.end.line - range.start.line, minimumLines);
+    const newText = `${"\n".repeat(lines)}${nodeIndent}`;
+    return {
+      newText,
+      range
+    };
+  }
+  fitIntoOptions(value, existing, options) {
+    if (options.allowMore) {
+      value = Math.max(existing, value);
+    } else if (options.allowLess) {
+      value = Math.min(existing, value);
+    }
+    return value;
+  }
+  findFittingMove(range, moves, _context) {
+    if (moves.length === 0) {
+      return void 0;
+    } else if (moves.length === 1) {
+      return moves[0];
+    }
+    const existingLines = range.end.line - range.start.line;
+    for (const move of moves) {
+      if (move.lines !== void 0 && existingLines <= move.lines) {
+        return move;
+      } else if (move.lines === void 0 && existingLines === 0) {
+        return move;
+      }
+    }
+    return moves[moves.length - 1];
+  }
+  iterateCstTree(document, context) {
+    const root2 = document.parseResult.value;
+    const rootCst = root2.$cstNode;
+    if (!rootCst) {
+      return EMPTY_STREAM;
+    }
+    return new TreeStreamImpl(rootCst, (node) => this.iterateCst(node, context));
+  }
+  iterateCst(node, context) {
+    if (!isCompositeCstNode(node)) {
+      return EMPTY_STREAM;
+    }
+    const initial = context.indentation;
+    return new StreamImpl(() => ({ index: 0 }), (state) => {
+      if (state.index < node.content.length) {
+        return { done: false, value: node.content[state.index++] };
+      } else {
+        context.indentation = initial;
+        return DONE_RESULT;
+      }
+    });
+  }
+};
+var DefaultNodeFormatter = class {
+  constructor(astNode, collector) {
+    this.astNode = astNode;
+    this.collector = collector;
+  }
+  node(node) {
+    return new FormattingRegion(node.$cstNode ? [node.$cstNode] : [], this.collector);
+  }
+  nodes(...nodes) {
+    const cstNodes = [];
+    for (const node of nodes) {
+      if (node.$cstNode) {
+        cstNodes.push(node.$cstNode);
+      }
+    }
+    return new FormattingRegion(cstNodes, this.collector);
+  }
+  property(feature, index) {
+    const cstNode = findNodeForProperty(this.astNode.$cstNode, feature, index);
+    return new FormattingRegion(cstNode ? [cstNode] : [], this.collector);
+  }
+  properties(...features) {
+    const nodes = [];
+    for (const feature of features) {
+      const cstNodes = findNodesForProperty(this.astNode.$cstNode, feature);
+      nodes.push(...cstNodes);
+    }
+    return new FormattingRegion(nodes, this.collector);
+  }
+  keyword(keyword, index) {
+    const cstNode = findNodeForKeyword(this.astNode.$cstNode, keyword, index);
+    return new FormattingRegion(cstNode ? [cstNode] : [], this.collector);
+  }
+  keywords(...keywords) {
+    const nodes = [];
+    for (const feature of keywords) {
+      const cstNodes = findNodesForKeyword(this.astNode.$cstNode, feature);
+      nodes.push(...cstNodes);
+    }
+    return new FormattingRegion(nodes, this.collector);
+  }
+  cst(nodes) {
+    return new FormattingRegion([...nodes], this.collector);
+  }
+  interior(start, end) {
+    const startNodes = start.nodes;
+    const endNodes = end.nodes;
+    if (startNodes.length !== 1 || endNodes.length !== 1) {
+      return new FormattingRegion([], this.collector);
+    }
+    let startNode = startNodes[0];
+    let endNode = endNodes[0];
+    if (startNode.offset > endNode.offset) {
+      const intermediate = startNode;
+      startNode = endNode;
+      endNode = intermediate;
+    }
+    return new FormattingRegion(getInteriorNodes(startNode, endNode), this.collector);
+  }
+};
+var FormattingRegion = class _FormattingRegion {
+  constructor(nodes, collector) {
+    this.nodes = nodes;
+    this.collector = collector;
+  }
+  /**
+   * Prepends the specified formatting to all nodes of this region.
+   */
+  prepend(formatting) {
+    for (const node of this.nodes) {
+      this.collector(node, "prepend", formatting);
+    }
+    return this;
+  }
+  /**
+   * Appends the specified formatting to all nodes of this region.
+   */
+  append(formatting) {
+    for (const node of this.nodes) {
+      this.collector(node, "append", formatting);
+    }
+    return this;
+  }
+  /**
+   * Sorrounds all nodes of this region with the specified formatting.
+   * Functionally the same as invoking `prepend` and `append` with the same formatting.
+   */
+  surround(formatting) {
+    for (const node of this.nodes) {
+      this.collector(node, "prepend", formatting);
+      this.collector(node, "append", formatting);
+    }
+    return this;
+  }
+  /**
+   * Creates a copy of this region with a slice of the selected nodes.
+   * For both start and end, a negative index can be used to indicate an offset from the end of the array.
+   * For example, -2 refers to the second to last element of the array.
+   * @param start The beginning index of the specified portion of the region. If start is undefined, then the slice begins at index 0.
+   * @param end The end index of the specified portion of the region. This is exclusive of the element at the index 'end'. If end is undefined, then the slice extends to the end of the region.
+   */
+  slice(start, end) {
+    return new _FormattingRegion(this.nodes.slice(start, end), this.collector);
+  }
+};
+var Formatting;
+(function(Formatting2) {
+  function fit(...formattings) {
+    return {
+      options: {},
+      moves: formattings.flatMap((e) => e.moves).sort(compareMoves)
+    };
+  }
+  Formatting2.fit = fit;
+  function noSpace(options) {
+    return spaces(0, options);
+  }
+  Formatting2.noSpace = noSpace;
+  function oneSpace(options) {
+    return spaces(1, options);
+  }
+  Formatting2.oneSpace = oneSpace;
+  function spaces(count, options) {
+    return {
+      options: options ?? {},
+      moves: [{
+        characters: count
+      }]
+    };
+  }
+  Formatting2.spaces = spaces;
+  function newLine(options) {
+    return newLines(1, options);
+  }
+  Formatting2.newLine = newLine;
+  function newLines(count, options) {
+    return {
+      options: options ?? {},
+      moves: [{
+        lines: count
+      }]
+    };
+  }
+  Formatting2.newLines = newLines;
+  function indent(options) {
+    return {
+      options: options ?? {},
+      moves: [{
+        tabs: 1,
+        lines: 1
+      }]
+    };
+  }
+  Formatting2.indent = indent;
+  function noIndent(options) {
+    return {
+      options: options ?? {},
+      moves: [{
+        tabs: 0
+      }]
+    };
+  }
+  Formatting2.noIndent = noIndent;
+  function compareMoves(a2, b) {
+    const aLines = a2.lines ?? 0;
+    const bLines = b.lines ?? 0;
+    const aTabs = a2.tabs ?? 0;
+    const bTabs = b.tabs ?? 0;
+    const aSpaces = a2.characters ?? 0;
+    const bSpaces = b.characters ?? 0;
+    if (aLines < bLines) {
+      return -1;
+    } else if (aLines > bLines) {
+      return 1;
+    } else if (aTabs < bTabs) {
+      return -1;
+    } else if (aTabs > bTabs) {
+      return 1;
+    } else if (aSpaces < bSpaces) {
+      return -1;
+    } else if (aSpaces > bSpaces) {
+      return 1;
+    } else {
+      return 0;
+    }
+  }
+})(Formatting || (Formatting = {}));
+
+// node_modules/langium/lib/lsp/inlay-hint-provider.js
+var AbstractInlayHintProvider = class {
+  async getInlayHints(document, params, cancelToken = import_vscode_languageserver_protocol.CancellationToken.None) {
+    const root2 = document.parseResult.value;
+    const inlayHints = [];
+    const acceptor = (hint) => inlayHints.push(hint);
+    for (const node of streamAst(root2, { range: params.range })) {
+      await interruptAndCheck(cancelToken);
+      this.computeInlayHint(node, acceptor);
+    }
+    return inlayHints;
+  }
+};
+
+// node_modules/langium/lib/lsp/type-hierarchy-provider.js
+var import_vscode_languageserver12 = __toESM(require_api5(), 1);
+var AbstractTypeHierarchyProvider = class {
+  constructor(services) {
+    this.grammarConfig = services.parser.GrammarConfig;
+    this.nameProvider = services.references.NameProvider;
+    this.documents = services.shared.workspace.LangiumDocuments;
+    this.references = services.references.References;
+  }
+  prepareTypeHierarchy(document, params, _cancelToken) {
+    const rootNode = document.parseResult.value;
+    const targetNode = findDeclarationNodeAtOffset(rootNode.$cstNode, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+    if (!targetNode) {
+      return void 0;
+    }
+    const declarationNodes = this.references.findDeclarationNodes(targetNode);
+    const items = [];
+    for (const declarationNode of declarationNodes) {
+      items.push(...this.getTypeHierarchyItems(declarationNode.astNode, document) ?? []);
+    }
+    return items;
+  }
+  getTypeHierarchyItems(targetNode, document) {
+    const nameNode = this.nameProvider.getNameNode(targetNode);
+    const name = this.nameProvider.getName(targetNode);
+    if (!nameNode || !targetNode.$cstNode || name === void 0) {
+      return void 0;
+    }
+    return [
+      {
+        kind: import_vscode_languageserver12.SymbolKind.Class,
+        name,
+        range: targetNode.$cstNode.range,
+        selectionRange: nameNode.range,
+        uri: document.uri.toString(),
+        ...this.getTypeHierarchyItem(targetNode)
+      }
+    ];
+  }
+  /**
+   * Override this method to change default properties of the type hierarchy item or add additional ones like `tags`
+   * or `details`.
+   *
+   * @example
+   * // Change the node kind to SymbolKind.Interface
+   * return { kind: SymbolKind.Interface }
+   *
+   * @see NodeKindProvider
+   */
+  getTypeHierarchyItem(_targetNode) {
+    return void 0;
+  }
+  async supertypes(params, _cancelToken) {
+    const document = await this.documents.getOrCreateDocument(URI.parse(params.item.uri));
+    const rootNode = document.parseResult.value;
+    const targetNode = findDeclarationNodeAtOffset(rootNode.$cstNode, document.textDocument.offsetAt(params.item.range.start), this.grammarConfig.nameRegexp);
+    if (!targetNode) {
+      return void 0;
+    }
+    return this.getSupertypes(targetNode.astNode);
+  }
+  async subtypes(params, _cancelToken) {
+    const document = await this.documents.getOrCreateDocument(URI.parse(params.item.uri));
+    const rootNode = document.parseResult.value;
+    const targetNode = findDeclarationNodeAtOffset(rootNode.$cstNode, document.textDocument.offsetAt(params.item.range.start), this.grammarConfig.nameRegexp);
+    if (!targetNode) {
+      return void 0;
+    }
+    return this.getSubtypes(targetNode.astNode);
+  }
+};
+
+// packages/language/src/model/accessors.ts
+var FINISHED_STATUSES = /* @__PURE__ */ new Set(["won", "lost", "abandoned"]);
+function statusOf(mission) {
+  return mission.statuses[0]?.value ?? "active";
+}
+function intentOf(mission) {
+  return mission.intents[0];
+}
+function leadOf(mission) {
+  return mission.leads[0];
+}
+function isNumber(value) {
+  return typeof value === "number" && Number.isFinite(value);
+}
+function isValidAmount(amount) {
+  return isNumber(amount) && amount >= 0;
+}
+function isValidCount(count, minimum = 0) {
+  return isNumber(count) && Number.isInteger(count) && count >= minimum;
+}
+function reviewOf(mission) {
+  const review = mission.reviews[0];
+  return review && isValidCount(review.every, 1) ? review : void 0;
+}
+function valueOf(mission) {
+  const value = mission.values[0];
+  return value && isValidAmount(value.amount) ? value : void 0;
+}
+function boundaryOf(mission) {
+  return mission.boundaries[0];
+}
+function windowOf(mission) {
+  return boundaryOf(mission)?.windows[0];
+}
+function budgetOf(mission) {
+  const budget = boundaryOf(mission)?.budgets[0];
+  return budget && isValidAmount(budget.amount) ? budget : void 0;
+}
+function headcountOf(mission) {
+  const headcount = boundaryOf(mission)?.headcounts[0];
+  return headcount && isValidCount(headcount.count) ? headcount : void 0;
+}
+function capacityOf(person) {
+  const capacity = person.capacities[0]?.value;
+  return isValidCount(capacity) ? capacity : 1;
+}
+function baselineOf(measure) {
+  const value = measure.baselines[0]?.value;
+  return isNumber(value) ? value : void 0;
+}
+function targetOf(measure) {
+  const value = measure.targets[0]?.value;
+  return isNumber(value) ? value : void 0;
+}
+function currentOf(measure) {
+  const value = measure.currents[0]?.value;
+  return isNumber(value) ? value : void 0;
+}
+function unitOf(measure) {
+  const unit = measure.units[0];
+  return unit ? unit.name ?? unit.text : void 0;
+}
+function rollupOf(measure) {
+  const value = measure.rollups[0]?.value;
+  return value === "sum" || value === "mean" || value === "none" ? value : void 0;
+}
+function tagsOf(mission) {
+  const tags = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const item of mission.tags) {
+    for (const name of item.names) {
+      if (typeof name !== "string" || name.length === 0 || seen.has(name)) continue;
+      seen.add(name);
+      tags.push(name);
+    }
+  }
+  return tags;
+}
+function linksOf(mission) {
+  return mission.links.filter((link) => typeof link.url === "string");
+}
+
+// packages/language/src/facts/windows.ts
+var ALL_TIME = Object.freeze({ start: Number.NEGATIVE_INFINITY, end: Number.POSITIVE_INFINITY });
+function ownWindow(mission) {
+  const window = windowOf(mission);
+  if (!window) return void 0;
+  const start = toDay(window.start);
+  const end = toDay(window.end);
+  if (start === void 0 || end === void 0 || start > end) return void 0;
+  return { start, end };
+}
+function visionWindow(vision) {
+  const horizon = toDay(vision.horizon);
+  return horizon === void 0 ? ALL_TIME : { start: Number.NEGATIVE_INFINITY, end: horizon };
+}
+function overlaps(a2, b) {
+  return a2.start <= b.end && b.start <= a2.end;
+}
+function contains(outer, inner) {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+// packages/language/src/facts/cascade.ts
+var Cascade = class {
+  parents = /* @__PURE__ */ new Map();
+  children = /* @__PURE__ */ new Map();
+  /** Each mission on an `under` cycle, with the cycle's members in `under` order starting anywhere. */
+  cycles = /* @__PURE__ */ new Map();
+  /** Pre/post order numbers over the forest, for O(1) ancestor tests. */
+  enter = /* @__PURE__ */ new Map();
+  leave = /* @__PURE__ */ new Map();
+  windows = /* @__PURE__ */ new Map();
+  constructor(visions, missions) {
+    for (let i = 0; i < missions.length; i++) {
+      const mission = missions[i];
+      const parent = mission.parent?.ref;
+      if (!parent) continue;
+      this.parents.set(mission, parent);
+      const siblings = this.children.get(parent);
+      if (siblings) siblings.push(mission);
+      else this.children.set(parent, [mission]);
+    }
+    this.findCycles(missions);
+    this.numberForest(visions, missions);
+    this.computeWindows(missions);
+  }
+  parentOf(mission) {
+    return this.parents.get(mission);
+  }
+  childrenOf(element) {
+    return this.children.get(element) ?? NO_MISSIONS;
+  }
+  /** The members of the `under` cycle this mission is on, in `under` order; undefined when none. */
+  cycleOf(mission) {
+    return this.cycles.get(mission);
+  }
+  /**
+   * The ancestors, nearest first, up to a vision; on a cycle the walk stops at the first mission it
+   * meets again. O(depth): use `isAncestor` for tests.
+   */
+  ancestorsOf(mission) {
+    const ancestors = [];
+    const seen = /* @__PURE__ */ new Set([mission]);
+    let current = this.parents.get(mission);
+    while (current && !seen.has(current)) {
+      ancestors.push(current);
+      seen.add(current);
+      current = current.$type === "Mission" ? this.parents.get(current) : void 0;
+    }
+    return ancestors;
+  }
+  /** Whether `ancestor` is met by following `under` from `mission` (a cycle member is its own ancestor). */
+  isAncestor(ancestor, mission) {
+    const ancestorKey = ancestor.$type === "Mission" ? this.cycles.get(ancestor) ?? ancestor : ancestor;
+    const start = this.enter.get(ancestorKey);
+    const end = this.leave.get(ancestorKey);
+    const position = this.enter.get(mission);
+    if (start === void 0 || end === void 0 || position === void 0) return false;
+    if (ancestorKey === ancestor && ancestor === mission) return false;
+    return start < position && position <= end || ancestorKey !== ancestor && this.cycles.get(mission) === ancestorKey;
+  }
+  effectiveWindow(mission) {
+    return this.windows.get(mission) ?? NO_WINDOW;
+  }
+  findCycles(missions) {
+    const walkOf = /* @__PURE__ */ new Map();
+    let walk = 0;
+    for (let i = 0; i < missions.length; i++) {
+      const start = missions[i];
+      if (walkOf.has(start)) continue;
+      walk++;
+      const path = [];
+      let current = start;
+      while (current && current.$type === "Mission" && !walkOf.has(current)) {
+        walkOf.set(current, walk);
+        path.push(current);
+        current = this.parents.get(current);
+      }
+      if (current && current.$type === "Mission" && walkOf.get(current) === walk) {
+        const members = path.slice(path.indexOf(current));
+        for (const member of members) this.cycles.set(member, members);
+      }
+    }
+  }
+  /**
+   * Numbers every element in depth-first order with an explicit stack. Roots are visions, missions
+   * without a (resolvable) parent, and each cycle (as one node holding its members).
+   */
+  numberForest(visions, missions) {
+    let counter = 0;
+    const childNodes = (node) => {
+      if (Array.isArray(node)) {
+        return node.flatMap(
+          (member) => this.childrenOf(member).filter((child) => !this.cycles.has(child))
+        );
+      }
+      const children = this.childrenOf(node);
+      return this.cycles.size === 0 ? children : children.filter((child) => !this.cycles.has(child));
+    };
+    const open = (node) => {
+      this.enter.set(node, ++counter);
+      if (Array.isArray(node)) for (const member of node) this.enter.set(member, counter);
+      return { node, children: childNodes(node), next: 0 };
+    };
+    const visit = (root2) => {
+      const stack = [open(root2)];
+      while (stack.length > 0) {
+        const frame = stack[stack.length - 1];
+        if (frame.next < frame.children.length) {
+          stack.push(open(frame.children[frame.next++]));
+        } else {
+          this.leave.set(frame.node, counter);
+          stack.pop();
+        }
+      }
+    };
+    for (const vision of visions) visit(vision);
+    for (let i = 0; i < missions.length; i++) {
+      if (!this.parents.has(missions[i])) visit(missions[i]);
+    }
+    const seenCycles = /* @__PURE__ */ new Set();
+    for (const members of this.cycles.values()) {
+      if (!seenCycles.has(members)) {
+        seenCycles.add(members);
+        visit(members);
+      }
+    }
+  }
+  /**
+   * own window ?? the parent's effective window (a vision gives its horizon). On a cycle the same
+   * recurrence holds; if no member has a window of its own, none has one.
+   */
+  computeWindows(missions) {
+    const seenCycles = /* @__PURE__ */ new Set();
+    for (const members of this.cycles.values()) {
+      if (seenCycles.has(members)) continue;
+      seenCycles.add(members);
+      const anchor = members.findIndex((member) => ownWindow(member) !== void 0);
+      if (anchor < 0) {
+        for (const member of members) this.windows.set(member, NO_WINDOW);
+        continue;
+      }
+      const length = members.length;
+      for (let step = 0; step < length; step++) {
+        const index = (anchor - step + length) % length;
+        const member = members[index];
+        const own = ownWindow(member);
+        if (own) this.windows.set(member, ownEffective(own, member));
+        else this.windows.set(member, inherit(this.windows.get(members[(index + 1) % length])));
+      }
+    }
+    for (let i = 0; i < missions.length; i++) {
+      const mission = missions[i];
+      if (this.windows.has(mission)) continue;
+      const path = [];
+      let current = mission;
+      let base;
+      while (current && current.$type === "Mission") {
+        const known = this.windows.get(current);
+        if (known) {
+          base = known;
+          break;
+        }
+        const own = ownWindow(current);
+        if (own) {
+          base = ownEffective(own, current);
+          this.windows.set(current, base);
+          break;
+        }
+        path.push(current);
+        current = this.parents.get(current);
+      }
+      if (!base && current && current.$type === "Vision") {
+        const horizon = visionWindow(current);
+        base = horizon === ALL_TIME ? NO_WINDOW : { start: horizon.start, end: horizon.end, source: "vision", from: current };
+      }
+      const inherited = inherit(base ?? NO_WINDOW);
+      for (const member of path) this.windows.set(member, inherited);
+    }
+  }
+};
+var NO_MISSIONS = Object.freeze([]);
+var NO_WINDOW = Object.freeze({ start: ALL_TIME.start, end: ALL_TIME.end, source: "none" });
+function ownEffective(own, mission) {
+  return { start: own.start, end: own.end, source: "own", from: mission };
+}
+function inherit(window) {
+  return window.source === "own" ? { start: window.start, end: window.end, source: "inherited", from: window.from } : window;
+}
+
+// packages/language/src/facts/load.ts
+function sweepLoad(items, capacity) {
+  if (items.length === 0) return { peak: 0, counted: [] };
+  const arrivals = [];
+  const departures = [];
+  for (let i = 0; i < items.length; i++) {
+    const window = items[i].window;
+    arrivals.push(window.start);
+    if (window.end !== Number.POSITIVE_INFINITY) departures.push(window.end + 1);
+  }
+  sortDays(arrivals);
+  sortDays(departures);
+  let open = 0;
+  let peak = 0;
+  const overloaded = [];
+  let runStart;
+  for (let a2 = 0, d = 0; a2 < arrivals.length || d < departures.length; ) {
+    const day = d < departures.length && (a2 === arrivals.length || departures[d] <= arrivals[a2]) ? departures[d] : arrivals[a2];
+    while (d < departures.length && departures[d] === day) {
+      open--;
+      d++;
+    }
+    while (a2 < arrivals.length && arrivals[a2] === day) {
+      open++;
+      a2++;
+    }
+    peak = Math.max(peak, open);
+    if (open > capacity && runStart === void 0) runStart = day;
+    if (open <= capacity && runStart !== void 0) {
+      overloaded.push({ start: runStart, end: day });
+      runStart = void 0;
+    }
+  }
+  if (runStart !== void 0) overloaded.push({ start: runStart, end: Number.POSITIVE_INFINITY });
+  if (overloaded.length === 0) return { peak, counted: [] };
+  const counted2 = [];
+  for (let i = 0; i < items.length; i++) {
+    const { item, window } = items[i];
+    if (touchesAny(overloaded, window.start, window.end + 1)) counted2.push(item);
+  }
+  return { peak, counted: counted2 };
+}
+function sortDays(days2) {
+  if (days2.length > 16) {
+    days2.sort((a2, b) => a2 - b);
+    return;
+  }
+  for (let i = 1; i < days2.length; i++) {
+    const day = days2[i];
+    let j = i - 1;
+    for (; j >= 0 && days2[j] > day; j--) days2[j + 1] = days2[j];
+    days2[j + 1] = day;
+  }
+}
+function touchesAny(runs, from, to) {
+  let low = 0;
+  let high = runs.length - 1;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (runs[middle].end > from) high = middle;
+    else low = middle + 1;
+  }
+  const run = runs[low];
+  return run.end > from && run.start < to;
+}
+
+// packages/language/src/model/numbers.ts
+var PLAIN_INTEGER = /^-?[0-9]{1,15}$/;
+var SUFFIX_DIGITS = { k: 3, M: 6, B: 9 };
+function parseNumberLiteral(text) {
+  if (PLAIN_INTEGER.test(text)) return Number(text);
+  let digits = text.replace(/_/g, "");
+  const shift = SUFFIX_DIGITS[digits.charAt(digits.length - 1)] ?? 0;
+  if (shift > 0) digits = digits.slice(0, -1);
+  const negative = digits.startsWith("-");
+  if (negative) digits = digits.slice(1);
+  const [whole = "0", fraction = ""] = digits.split(".");
+  const padded = fraction.padEnd(shift, "0");
+  const integerPart = whole + padded.slice(0, shift);
+  const fractionPart = padded.slice(shift);
+  const value = Number(fractionPart ? `${integerPart}.${fractionPart}` : integerPart);
+  return negative ? -value : value;
+}
+var NUMBER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+function formatNumber(value) {
+  return NUMBER_FORMAT.format(value);
+}
+function counted(count, noun, plural = `${noun}s`) {
+  return `${formatNumber(count)} ${count === 1 ? noun : plural}`;
+}
+function problemCounts(summary2) {
+  return [
+    counted(summary2.errors, "error"),
+    counted(summary2.warnings, "warning"),
+    counted(summary2.infos, "info", "info")
+  ].join(", ");
+}
+
+// packages/language/src/facts/measures.ts
+function directionOf(measure) {
+  const explicit = measure.directions[0]?.value;
+  if (explicit === "up" || explicit === "down") return explicit;
+  const target = targetOf(measure);
+  return target === void 0 || target >= (baselineOf(measure) ?? 0) ? "up" : "down";
+}
+function progressOf(measure) {
+  const baseline = baselineOf(measure) ?? 0;
+  const target = targetOf(measure);
+  const current = currentOf(measure);
+  if (current === void 0 || target === void 0 || target === baseline) return void 0;
+  return Math.min(1, Math.max(0, (current - baseline) / (target - baseline)));
+}
+function meanProgress(values) {
+  let sum = 0;
+  let count = 0;
+  for (const value of values) {
+    if (value !== void 0) {
+      sum += value;
+      count++;
+    }
+  }
+  return count === 0 ? void 0 : sum / count;
+}
+var RATE_UNITS = /* @__PURE__ */ new Set(["%", "percent"]);
+function rollupModeOf(measure) {
+  const written = rollupOf(measure);
+  if (written) return written;
+  const unit = unitOf(measure);
+  return unit !== void 0 && RATE_UNITS.has(unit.toLowerCase()) ? "mean" : "sum";
+}
+function rollupOver(measure, contributors) {
+  const mode = rollupModeOf(measure);
+  const written = rollupOf(measure) !== void 0;
+  let sum = 0;
+  let reporting = 0;
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (const contributor of contributors) {
+    if (contributor === measure) continue;
+    const current = currentOf(contributor);
+    if (current === void 0) continue;
+    sum += current;
+    reporting++;
+    lowest = Math.min(lowest, current);
+    highest = Math.max(highest, current);
+  }
+  if (reporting === 0) return { mode, written, reporting };
+  const combined = mode === "sum" ? sum : mode === "mean" ? sum / reporting : void 0;
+  return combined === void 0 ? { mode, written, reporting, lowest, highest } : { mode, written, reporting, combined, lowest, highest };
+}
+function rollupText(rollup, unit) {
+  const mode = rollup.written ? `${rollup.mode} (written)` : rollup.mode === "mean" ? `mean (the default for ${unit ?? "%"})` : "sum (the default)";
+  if (rollup.mode === "none") return `${mode}: contributors not combined`;
+  if (rollup.combined === void 0) return `${mode}: no contributor reports a current`;
+  const inUnit = unit === void 0 ? "" : ` ${unit}`;
+  return `${mode}: ${formatNumber(rollup.combined)}${inUnit} from ${counted(rollup.reporting, "contributor")}`;
+}
+
+// packages/language/src/facts/pace.ts
+var PACE_TOLERANCE = 0.1;
+function expectedProgress(span, today) {
+  if (!Number.isFinite(span.start) || !Number.isFinite(span.end) || span.end < span.start) return void 0;
+  const elapsed = (today - span.start + 1) / (span.end - span.start + 1);
+  return Math.min(1, Math.max(0, elapsed));
+}
+function paceFrom(progress, expected) {
+  if (progress === void 0 || expected === void 0) return void 0;
+  if (progress >= 1) return "won";
+  return Math.round(progress * 1e9) >= Math.round((expected - PACE_TOLERANCE) * 1e9) ? "on-track" : "behind";
+}
+var RANK = { behind: 0, "on-track": 1, won: 2 };
+function worstPace(paces) {
+  let worst;
+  for (const pace of paces) {
+    if (pace !== void 0 && (worst === void 0 || RANK[pace] < RANK[worst])) worst = pace;
+  }
+  return worst;
+}
+var PaceFacts = class {
+  constructor(facts, today) {
+    this.facts = facts;
+    this.today = today;
+  }
+  facts;
+  today;
+  measures = /* @__PURE__ */ new Map();
+  missions = /* @__PURE__ */ new Map();
+  measure(measure) {
+    let pace = this.measures.get(measure);
+    if (!pace) {
+      const window = this.facts.windowOf(measure.$container);
+      const due = toDay(measure.dues[0]?.date);
+      const span = { start: window.start, end: due ?? window.end };
+      const expected = expectedProgress(span, this.today);
+      const progress = this.facts.measure(measure).progress;
+      const measurePace2 = paceFrom(progress, expected);
+      pace = {
+        span,
+        ...expected === void 0 ? {} : { expected },
+        ...progress === void 0 ? {} : { progress },
+        ...measurePace2 === void 0 ? {} : { pace: measurePace2 }
+      };
+      this.measures.set(measure, pace);
+    }
+    return pace;
+  }
+  mission(mission) {
+    if (this.missions.has(mission)) return this.missions.get(mission);
+    const pace = worstPace(mission.measures.map((measure) => this.measure(measure).pace));
+    this.missions.set(mission, pace);
+    return pace;
+  }
+};
+function paceText(pace) {
+  return pace === "on-track" ? "on track" : pace;
+}
+
+// packages/language/src/facts/model-facts.ts
+var ModelFacts = class {
+  visions;
+  persons;
+  teams;
+  missions;
+  cascade;
+  loads = /* @__PURE__ */ new Map();
+  measureFacts = /* @__PURE__ */ new Map();
+  missionProgress = /* @__PURE__ */ new Map();
+  contributors = /* @__PURE__ */ new Map();
+  /** Per person, the missions counted in the peak as a set (built on first question). */
+  countedSets = /* @__PURE__ */ new Map();
+  /** The pace facts of the last day asked: a new day (a setting changed, midnight passed) gets new ones. */
+  lastPace;
+  constructor(models) {
+    const visions = [];
+    const persons = [];
+    const teams = [];
+    const missions = [];
+    for (const model of models) {
+      const elements = model.elements;
+      for (let i = 0; i < elements.length; i++) {
+        const element = elements[i];
+        switch (element.$type) {
+          case "Vision":
+            visions.push(element);
+            break;
+          case "Person":
+            persons.push(element);
+            break;
+          case "Team":
+            teams.push(element);
+            break;
+          case "Mission":
+            missions.push(element);
+            break;
+        }
+      }
+    }
+    this.visions = visions;
+    this.persons = persons;
+    this.teams = teams;
+    this.missions = missions;
+    this.cascade = new Cascade(visions, missions);
+    this.computeContributors(missions);
+    this.computeLoads(persons, missions);
+  }
+  parentOf(mission) {
+    return this.cascade.parentOf(mission);
+  }
+  childrenOf(element) {
+    return this.cascade.childrenOf(element);
+  }
+  ancestorsOf(mission) {
+    return this.cascade.ancestorsOf(mission);
+  }
+  isAncestor(ancestor, mission) {
+    return this.cascade.isAncestor(ancestor, mission);
+  }
+  cycleOf(mission) {
+    return this.cascade.cycleOf(mission);
+  }
+  windowOf(mission) {
+    return this.cascade.effectiveWindow(mission);
+  }
+  statusOf(mission) {
+    return statusOf(mission);
+  }
+  isActive(mission) {
+    return statusOf(mission) === "active";
+  }
+  isFinished(mission) {
+    return FINISHED_STATUSES.has(statusOf(mission));
+  }
+  loadOf(person) {
+    return this.loads.get(person) ?? emptyLoad(person);
+  }
+  /** Whether the mission is among those counted in the person's peak (false when not over capacity). */
+  isCountedInPeak(person, mission) {
+    let counted2 = this.countedSets.get(person);
+    if (!counted2) {
+      counted2 = new Set(this.loadOf(person).counted);
+      this.countedSets.set(person, counted2);
+    }
+    return counted2.has(mission);
+  }
+  /** Computed on first question and kept: a check reads few of them, the outputs every one. */
+  measure(measure) {
+    let facts = this.measureFacts.get(measure);
+    if (!facts) {
+      facts = {
+        direction: directionOf(measure),
+        progress: progressOf(measure),
+        rollup: rollupOver(measure, this.contributorsOf(measure))
+      };
+      this.measureFacts.set(measure, facts);
+    }
+    return facts;
+  }
+  /** The mean progress of the mission's measures (computed on first question and kept). */
+  progressOf(mission) {
+    if (this.missionProgress.has(mission)) return this.missionProgress.get(mission);
+    const progress = meanProgress(mission.measures.map((measure) => this.measure(measure).progress));
+    this.missionProgress.set(mission, progress);
+    return progress;
+  }
+  /**
+   * Expected progress and pace on `today` (the settings' day, which the facts do not hold: the same
+   * facts serve any day, so a change of `today` needs no rebuild). Kept for the last day asked.
+   */
+  paceOn(today) {
+    if (this.lastPace?.today !== today) this.lastPace = new PaceFacts(this, today);
+    return this.lastPace;
+  }
+  /** The measures whose `contributes to` names this measure, in model order. */
+  contributorsOf(measure) {
+    return this.contributors.get(measure) ?? NO_MEASURES;
+  }
+  /** Who contributes to what: the one measure fact that needs every measure to answer. */
+  computeContributors(missions) {
+    for (let i = 0; i < missions.length; i++) {
+      const measures = missions[i].measures;
+      for (let j = 0; j < measures.length; j++) {
+        const measure = measures[j];
+        const target = measure.contributions[0]?.measure?.ref;
+        if (target) {
+          const list3 = this.contributors.get(target);
+          if (list3) list3.push(measure);
+          else this.contributors.set(target, [measure]);
+        }
+      }
+    }
+  }
+  /** One pass over every lead and crew reference, then a sweep per person over window endpoints. */
+  computeLoads(persons, missions) {
+    const assignments = /* @__PURE__ */ new Map();
+    const add = (person, assignment) => {
+      if (!person) return;
+      const list3 = assignments.get(person);
+      if (list3) list3.push(assignment);
+      else assignments.set(person, [assignment]);
+    };
+    for (let i = 0; i < missions.length; i++) {
+      const mission = missions[i];
+      const lead = mission.leads[0];
+      if (lead) add(lead.person?.ref, { mission, role: "lead" });
+      const crews = mission.crews;
+      for (let j = 0; j < crews.length; j++) {
+        const members = crews[j].members;
+        for (let k = 0; k < members.length; k++) {
+          const target = members[k]?.ref;
+          if (target?.$type === "Person") add(target, { mission, role: "crew" });
+          else if (target?.$type === "Team") {
+            for (const person of target.members) add(person?.ref, { mission, role: "team", team: target });
+          }
+        }
+      }
+    }
+    for (let i = 0; i < persons.length; i++) {
+      const person = persons[i];
+      const personAssignments = assignments.get(person);
+      if (!personAssignments) continue;
+      const personMissions = [];
+      const active = [];
+      for (let j = 0; j < personAssignments.length; j++) {
+        const mission = personAssignments[j].mission;
+        if (personMissions[personMissions.length - 1] === mission) continue;
+        personMissions.push(mission);
+        if (this.isActive(mission)) active.push({ item: mission, window: this.windowOf(mission) });
+      }
+      const capacity = capacityOf(person);
+      const { peak, counted: counted2 } = sweepLoad(active, capacity);
+      this.loads.set(person, {
+        person,
+        capacity,
+        missions: personMissions,
+        assignments: personAssignments,
+        load: peak,
+        counted: counted2
+      });
+    }
+  }
+};
+var NO_MEASURES = Object.freeze([]);
+function emptyLoad(person) {
+  return { person, capacity: capacityOf(person), missions: [], assignments: [], load: 0, counted: [] };
+}
+
+// packages/language/src/facts/facts-provider.ts
+var ModelFactsProvider = class {
+  documents;
+  facts;
+  constructor(shared2) {
+    this.documents = shared2.workspace.LangiumDocuments;
+    shared2.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, () => this.invalidate());
+  }
+  /** Drops the facts: the next `get()` computes them from the documents as they are. */
+  invalidate() {
+    this.facts = void 0;
+  }
+  get() {
+    return this.facts ??= new ModelFacts(this.documents.all.map((document) => document.parseResult.value));
+  }
+};
+
+// packages/language/src/lsp/code-actions.ts
+var import_vscode_languageserver14 = __toESM(require_api5(), 1);
+
+// packages/language/src/lsp/quick-fixes/fix-context.ts
+var import_vscode_languageserver13 = __toESM(require_api5(), 1);
+function quickFix(context, title, edits, isPreferred = false) {
+  const action = {
+    title,
+    kind: import_vscode_languageserver13.CodeActionKind.QuickFix,
+    diagnostics: [context.diagnostic],
+    edit: { changes: { [context.document.textDocument.uri]: edits } }
+  };
+  if (isPreferred) action.isPreferred = true;
+  return action;
+}
+function snippetQuickFix(context, title, range, snippet, isPreferred = false) {
+  const { uri, version } = context.document.textDocument;
+  const action = {
+    title,
+    kind: import_vscode_languageserver13.CodeActionKind.QuickFix,
+    diagnostics: [context.diagnostic],
+    edit: {
+      documentChanges: [
+        { textDocument: { uri, version }, edits: [{ range, snippet: { kind: "snippet", value: snippet } }] }
+      ]
+    }
+  };
+  if (isPreferred) action.isPreferred = true;
+  return action;
+}
+function textOf(context) {
+  return context.document.textDocument.getText();
+}
+function leafAtDiagnostic(context) {
+  const root2 = context.document.parseResult.value.$cstNode;
+  if (!root2) return void 0;
+  return cst_utils_exports.findLeafNodeAtOffset(root2, context.document.textDocument.offsetAt(context.diagnostic.range.start));
+}
+function nodeAtDiagnostic(context, guard) {
+  const leaf = leafAtDiagnostic(context);
+  return leaf ? ast_utils_exports.getContainerOfType(leaf.astNode, guard) : void 0;
+}
+function referenceAtDiagnostic(context) {
+  const leaf = leafAtDiagnostic(context);
+  if (!leaf) return void 0;
+  const container = leaf.astNode;
+  const offset = leaf.offset;
+  const covers = (reference) => {
+    const node = reference.$refNode;
+    return node !== void 0 && node.offset <= offset && offset < node.end;
+  };
+  for (const [property2, value] of Object.entries(container)) {
+    if (property2.startsWith("$")) continue;
+    if (isReference(value) && covers(value)) return { container, property: property2, reference: value };
+    if (Array.isArray(value)) {
+      const index = value.findIndex((item) => isReference(item) && covers(item));
+      if (index >= 0) return { container, property: property2, index, reference: value[index] };
+    }
+  }
+  return void 0;
+}
+
+// packages/language/src/lsp/quick-fixes/text-layout.ts
+function lineStart(text, offset) {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+function lineEnd(text, offset) {
+  const end = text.indexOf("\n", offset);
+  return end < 0 ? text.length : end;
+}
+function startsLine(text, offset) {
+  return text.slice(lineStart(text, offset), offset).trim() === "";
+}
+function endsLine(text, offset) {
+  return text.slice(offset, lineEnd(text, offset)).trim() === "";
+}
+function indentOfLine(text, offset) {
+  const start = lineStart(text, offset);
+  return /^[ \t]*/.exec(text.slice(start))[0];
+}
+function lineBreak(text) {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+function indentUnit(text) {
+  return /^([ \t]+)\S/m.exec(text)?.[1] ?? "  ";
+}
+function braces(node) {
+  const open = grammar_utils_exports.findNodeForKeyword(node.$cstNode, "{");
+  const closes = grammar_utils_exports.findNodesForKeyword(node.$cstNode, "}");
+  const close = closes[closes.length - 1];
+  return open && close && close.offset > open.offset ? { open, close } : void 0;
+}
+function itemIndent(text, owner, items) {
+  for (const item of items) {
+    const offset = item.$cstNode?.offset;
+    if (offset !== void 0 && startsLine(text, offset)) return indentOfLine(text, offset);
+  }
+  return indentOfLine(text, owner.$cstNode?.offset ?? 0) + indentUnit(text);
+}
+function render(lines, indent, inline, eol = "\n") {
+  return inline ? lines.map((line) => line.trim()).join(" ") : lines.map((line) => indent + line).join(eol);
+}
+function insertBefore(document, item, lines, indent) {
+  const text = document.getText();
+  const offset = item.$cstNode.offset;
+  if (startsLine(text, offset)) {
+    const at2 = document.positionAt(lineStart(text, offset));
+    const eol = lineBreak(text);
+    return { range: { start: at2, end: at2 }, newText: render(lines, indent, false, eol) + eol };
+  }
+  const at = document.positionAt(offset);
+  return { range: { start: at, end: at }, newText: render(lines, indent, true) + " " };
+}
+function insertAfter(document, item, lines, indent) {
+  const text = document.getText();
+  const node = item.$cstNode;
+  const end = lineEnd(text, node.end);
+  const rest = text.slice(node.end, end).trim();
+  const eol = lineBreak(text);
+  if (startsLine(text, node.offset) && (rest === "" || rest.startsWith("//"))) {
+    const contentEnd = text[end - 1] === "\r" ? end - 1 : end;
+    const at2 = document.positionAt(rest === "" ? node.end : contentEnd);
+    return { range: { start: at2, end: at2 }, newText: eol + render(lines, indent, false, eol) };
+  }
+  const at = document.positionAt(node.end);
+  return { range: { start: at, end: at }, newText: " " + render(lines, indent, true) };
+}
+function insertIntoEmptyBlock(document, owner, lines, indent) {
+  const text = document.getText();
+  const block2 = braces(owner);
+  if (!block2) return void 0;
+  const { open, close } = block2;
+  const eol = lineBreak(text);
+  if (startsLine(text, close.offset)) {
+    const at2 = document.positionAt(lineStart(text, close.offset));
+    return { range: { start: at2, end: at2 }, newText: render(lines, indent, false, eol) + eol };
+  }
+  const between = text.slice(open.end, close.offset);
+  if (between.trim() === "") {
+    const closeIndent = indentOfLine(text, owner.$cstNode.offset);
+    return {
+      range: { start: document.positionAt(open.end), end: document.positionAt(close.offset) },
+      newText: eol + render(lines, indent, false, eol) + eol + closeIndent
+    };
+  }
+  const at = document.positionAt(close.offset);
+  return { range: { start: at, end: at }, newText: " " + render(lines, indent, true) + " " };
+}
+function appendElement(document, lines) {
+  const text = document.getText();
+  const at = document.positionAt(text.length);
+  const eol = lineBreak(text);
+  const separator = text.trim() === "" ? "" : text.endsWith(eol + eol) ? "" : text.endsWith(eol) ? eol : eol + eol;
+  return { range: { start: at, end: at }, newText: separator + lines.join(eol) + eol };
+}
+function removeListElement(document, elements, index) {
+  const element = elements[index];
+  const range = index === 0 ? { start: element.offset, end: elements[1].offset } : { start: elements[index - 1].end, end: element.end };
+  return { range: { start: document.positionAt(range.start), end: document.positionAt(range.end) }, newText: "" };
+}
+function removeItem(document, item) {
+  const text = document.getText();
+  const node = item.$cstNode;
+  let start = node.offset;
+  let end = node.end;
+  if (startsLine(text, start) && endsLine(text, end)) {
+    start = lineStart(text, start);
+    end = Math.min(text.length, lineEnd(text, end) + 1);
+  } else {
+    while (end < text.length && /[ \t]/.test(text[end])) end++;
+  }
+  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: "" };
+}
+
+// packages/language/src/lsp/quick-fixes/measure-fixes.ts
+function measureItems(measure) {
+  const items = [
+    ...measure.baselines,
+    ...measure.targets,
+    ...measure.currents,
+    ...measure.units,
+    ...measure.dues,
+    ...measure.directions,
+    ...measure.contributions,
+    ...measure.rollups
+  ];
+  return items.filter((item) => item.$cstNode).sort((a2, b) => a2.$cstNode.offset - b.$cstNode.offset);
+}
+function addTarget(context) {
+  const measure = nodeAtDiagnostic(context, isMeasure);
+  if (!measure || measure.targets.length > 0) return [];
+  const edit = insertTarget(context.document.textDocument, measure);
+  if (!edit) return [];
+  const at = edit.newText.indexOf(KEYWORD);
+  const before = edit.newText.slice(0, at + KEYWORD.length);
+  const after = edit.newText.slice(at + KEYWORD.length);
+  const title = `Add 'target' to ${measure.name}`;
+  if (!context.snippetEdits) return [quickFix(context, title, [{ ...edit, newText: `${before} ${after}` }], true)];
+  return [snippetQuickFix(context, title, edit.range, `${escapeSnippet(before)} $0${escapeSnippet(after)}`, true)];
+}
+var KEYWORD = "target";
+function insertTarget(document, measure) {
+  const items = measureItems(measure);
+  const indent = itemIndent(document.getText(), measure, items);
+  const baseline = measure.baselines[0];
+  if (baseline?.$cstNode) return insertAfter(document, baseline, [KEYWORD], indent);
+  const first2 = items[0];
+  return first2 ? insertBefore(document, first2, [KEYWORD], indent) : insertIntoEmptyBlock(document, measure, [KEYWORD], indent);
+}
+function escapeSnippet(text) {
+  return text.replace(/[$}\\]/g, "\\$&");
+}
+
+// packages/language/src/lsp/quick-fixes/mission-body.ts
+function missionItems(mission) {
+  const items = [
+    ...mission.intents,
+    ...mission.leads,
+    ...mission.crews,
+    ...mission.statuses,
+    ...mission.boundaries,
+    ...mission.measures,
+    ...mission.supports,
+    ...mission.reviews,
+    ...mission.values,
+    ...mission.tags,
+    ...mission.links
+  ];
+  return items.filter((item) => item.$cstNode).sort((a2, b) => a2.$cstNode.offset - b.$cstNode.offset);
+}
+function insertMissionItem(document, mission, lines, placement) {
+  const items = missionItems(mission);
+  const indent = itemIndent(document.getText(), mission, items);
+  if (placement === "last") {
+    const last = items[items.length - 1];
+    return last ? insertAfter(document, last, lines, indent) : insertIntoEmptyBlock(document, mission, lines, indent);
+  }
+  return "after" in placement ? insertAfter(document, placement.after, lines, indent) : insertBefore(document, placement.before, lines, indent);
+}
+function firstItemPlacement(mission) {
+  const first2 = missionItems(mission)[0];
+  return first2 ? { before: first2 } : "last";
+}
+
+// packages/language/src/lsp/quick-fixes/mission-fixes.ts
+var MAX_VISIONS = 10;
+var MAX_MISSIONS = 10;
+var MAX_PERSONS = 10;
+var MAX_PARENT_MEASURES = 5;
+function missionAt(context) {
+  return nodeAtDiagnostic(context, isMission);
+}
+function addUnder(context) {
+  const mission = missionAt(context);
+  if (!mission || mission.parent) return [];
+  const facts = context.facts();
+  const candidates = alignmentCandidates(mission, facts, context);
+  const anchor = grammar_utils_exports.findNodeForProperty(mission.$cstNode, mission.title !== void 0 ? "title" : "name");
+  if (!anchor) return [];
+  const at = context.document.textDocument.positionAt(anchor.end);
+  return candidates.map(
+    (target) => quickFix(
+      context,
+      `Add 'under ${target.name}' (${target.$type === "Vision" ? "vision" : "mission"})`,
+      [{ range: { start: at, end: at }, newText: ` under ${target.name}` }],
+      candidates.length === 1
+    )
+  );
+}
+function alignmentCandidates(mission, facts, context) {
+  const required = windowToFit(mission, facts);
+  const fits = (parent) => fitsUnder(mission, required, parent, facts);
+  const visions = facts.visions.filter((vision) => vision.name && fits(vision)).slice(0, MAX_VISIONS);
+  const missions = /* @__PURE__ */ new Set();
+  const consider = (candidate) => {
+    if (candidate?.$type !== "Mission" || missions.size >= MAX_MISSIONS || missions.has(candidate)) return;
+    if (candidate === mission || !candidate.name || facts.isAncestor(mission, candidate) || facts.cycleOf(candidate))
+      return;
+    if (facts.isFinished(candidate) || !fits(candidate)) return;
+    missions.add(candidate);
+  };
+  for (const supports of mission.supports) {
+    for (const peer of supports.missions) if (peer.ref) consider(facts.parentOf(peer.ref));
+  }
+  const model = context.document.parseResult.value;
+  for (const candidate of facts.missions) if (candidate.$container === model) consider(candidate);
+  for (const candidate of facts.missions) {
+    if (missions.size >= MAX_MISSIONS) break;
+    consider(candidate);
+  }
+  return [...visions, ...missions];
+}
+function fitsUnder(mission, required, parent, facts) {
+  if (required && !contains(parent.$type === "Vision" ? visionWindow(parent) : facts.windowOf(parent), required))
+    return false;
+  if (parent.$type === "Vision") return true;
+  const budget = budgetOf(mission);
+  const parentBudget = budgetOf(parent);
+  if (!budget || !parentBudget) return true;
+  if (budget.currency !== parentBudget.currency) return false;
+  let spent = budget.amount;
+  for (const child of facts.childrenOf(parent)) {
+    const childBudget = budgetOf(child);
+    if (childBudget?.currency === parentBudget.currency) spent += childBudget.amount;
+  }
+  return spent <= parentBudget.amount;
+}
+function windowToFit(mission, facts) {
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  const stack = [mission];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const own = ownWindow(current);
+    if (own) {
+      start = Math.min(start, own.start);
+      end = Math.max(end, own.end);
+    } else {
+      for (const child of facts.childrenOf(current)) stack.push(child);
+    }
+  }
+  return start <= end ? { start, end } : void 0;
+}
+function addIntent(context) {
+  const mission = missionAt(context);
+  if (!mission || intentOf(mission)) return [];
+  const unit = indentUnit(textOf(context));
+  const statement = `intent "TODO: why ${mission.name} matters"`;
+  const variants = [
+    { title: "Add an intent", lines: [statement] },
+    {
+      title: "Add an intent with an end state and a key task",
+      lines: [`${statement} {`, `${unit}end state "TODO"`, `${unit}key task "TODO"`, "}"]
+    }
+  ];
+  return variants.flatMap(({ title, lines }, index) => {
+    const edit = insertMissionItem(context.document.textDocument, mission, lines, firstItemPlacement(mission));
+    return edit ? [quickFix(context, title, [edit], index === 0)] : [];
+  });
+}
+function addMeasure(context) {
+  const mission = missionAt(context);
+  if (!mission || mission.measures.length > 0) return [];
+  const unit = indentUnit(textOf(context));
+  const parent = context.facts().parentOf(mission);
+  const parentMeasures = parent?.$type === "Mission" && !context.facts().cycleOf(mission) ? parent.measures.filter((measure) => measure.name).slice(0, MAX_PARENT_MEASURES) : [];
+  const placement = mission.supports[0] ? { before: mission.supports[0] } : "last";
+  const variants = [
+    {
+      title: "Add a measure",
+      lines: [`measure success "TODO: what shows ${mission.name} is won" {`, `${unit}target 1`, "}"]
+    }
+  ];
+  for (const measure of parentMeasures) {
+    variants.push({
+      title: `Add a measure contributing to ${parent.name}.${measure.name}`,
+      lines: contributingMeasure(measure, parent, unit)
+    });
+  }
+  return variants.flatMap(({ title, lines }, index) => {
+    const edit = insertMissionItem(context.document.textDocument, mission, lines, placement);
+    return edit ? [quickFix(context, title, [edit], index === 0 && variants.length === 1)] : [];
+  });
+}
+function contributingMeasure(measure, parent, unit) {
+  const unitText = measure.units[0]?.$cstNode?.text;
+  return [
+    `measure ${measure.name} {`,
+    `${unit}target 1`,
+    ...unitText ? [unit + unitText] : [],
+    `${unit}contributes to ${parent.name}.${measure.name}`,
+    "}"
+  ];
+}
+function addLead(context) {
+  const mission = missionAt(context);
+  if (!mission || mission.leads.length > 0) return [];
+  const facts = context.facts();
+  const crew = crewPersons(mission);
+  const candidates = leadCandidates(mission, crew, facts, context);
+  const document = context.document.textDocument;
+  const intent = intentOf(mission);
+  const placement = intent ? { after: intent } : firstItemPlacement(mission);
+  const crewCandidates = candidates.filter((person) => crew.has(person));
+  const actions = [];
+  for (const person of candidates) {
+    const edit2 = insertMissionItem(document, mission, [`lead ${person.name}`], placement);
+    const obvious = candidates.length === 1 || crewCandidates.length === 1 && crewCandidates[0] === person;
+    if (edit2)
+      actions.push(
+        quickFix(context, `Add 'lead ${person.name}'${crew.has(person) ? " (crew)" : ""}`, [edit2], obvious)
+      );
+  }
+  const name = freshName(`${mission.name}-lead`, context);
+  const edit = insertMissionItem(document, mission, [`lead ${name}`], placement);
+  if (edit) {
+    const person = appendElement(document, [`person ${name} "TODO: who leads ${mission.name}"`]);
+    actions.push(quickFix(context, `Add 'lead ${name}' and create person ${name}`, [edit, person]));
+  }
+  return actions;
+}
+function crewPersons(mission) {
+  const persons = /* @__PURE__ */ new Set();
+  for (const crew of mission.crews) {
+    for (const member of crew.members) {
+      const target = member?.ref;
+      if (target?.$type === "Person") persons.add(target);
+      else if (target?.$type === "Team") {
+        for (const person of target.members) if (person?.ref) persons.add(person.ref);
+      }
+    }
+  }
+  return persons;
+}
+function leadCandidates(mission, crew, facts, context) {
+  const model = context.document.parseResult.value;
+  const ordered = [...crew, ...facts.persons.filter((person) => person.$container === model), ...facts.persons];
+  const result = /* @__PURE__ */ new Set();
+  for (const person of ordered) {
+    if (result.size >= MAX_PERSONS) break;
+    if (person.name && !result.has(person) && canLead(person, mission, facts)) result.add(person);
+  }
+  return [...result];
+}
+function canLead(person, mission, facts) {
+  const load = facts.loadOf(person);
+  if (!facts.isActive(mission) || load.missions.includes(mission)) return true;
+  if (load.load < load.capacity) return true;
+  const active = [...load.missions, mission].filter((each) => facts.isActive(each)).map((each) => ({ item: each, window: facts.windowOf(each) }));
+  return sweepLoad(active, load.capacity).peak <= load.capacity;
+}
+function freshName(base, context) {
+  let name = base;
+  for (let suffix = 2; context.index.lookup(name).length > 0; suffix++) name = `${base}${suffix}`;
+  return name;
+}
+
+// packages/language/src/lsp/quick-fixes/reference-fixes.ts
+var ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+var CREATABLE = {
+  Person: ["person"],
+  Team: ["team"],
+  CrewMember: ["person", "team"],
+  Mission: ["mission"],
+  AlignmentTarget: ["mission", "vision"],
+  Vision: ["vision"]
+};
+function fixReference(context) {
+  const info = referenceAtDiagnostic(context);
+  if (!info || info.reference.ref || !info.reference.$refNode) return [];
+  const text = info.reference.$refText;
+  const type = context.services.shared.AstReflection.getReferenceType(info);
+  const facts = context.facts();
+  const owner = isMission(info.container) ? info.container : void 0;
+  const supporter = info.container.$type === "Supports" ? info.container.$container : void 0;
+  const { names: matches, members } = suggestionsFor(
+    info,
+    context.index,
+    context.services.shared.AstReflection,
+    facts
+  );
+  const range = info.reference.$refNode.range;
+  const unique = matches.length > 0 && matches[1]?.distance !== matches[0].distance;
+  const actions = matches.map(
+    (match, index) => quickFix(context, `Did you mean '${match.name}'?`, [{ range, newText: match.name }], index === 0 && unique)
+  );
+  for (const member of members) {
+    actions.push(
+      quickFix(
+        context,
+        `Replace with ${member} (member of team ${text})`,
+        [{ range, newText: member }],
+        matches.length === 0 && members.length === 1
+      )
+    );
+  }
+  if (ID.test(text) && context.index.lookup(text).length === 0) {
+    const kinds = CREATABLE[type] ?? [];
+    for (const kind of kinds) {
+      const parent = kind === "mission" ? parentForNewMission(context, facts, owner, supporter) : void 0;
+      const lines = skeleton(kind, text, parent);
+      const preferred = matches.length === 0 && kinds.length === 1;
+      actions.push(
+        quickFix(
+          context,
+          `Create ${kind} ${text}`,
+          [appendElement(context.document.textDocument, lines)],
+          preferred
+        )
+      );
+    }
+  }
+  return actions;
+}
+function parentForNewMission(context, facts, owner, supporter) {
+  if (supporter) {
+    const parent = facts.cycleOf(supporter) ? void 0 : facts.parentOf(supporter);
+    if (parent) return parent;
+  }
+  if (!owner && !supporter) return void 0;
+  const model = context.document.parseResult.value;
+  const visions = facts.visions.filter((vision) => vision.name);
+  return visions.find((vision) => vision.$container === model) ?? visions[0];
+}
+function skeleton(kind, name, parent) {
+  switch (kind) {
+    case "person":
+      return [`person ${name}`];
+    case "team":
+      return [`team ${name} { }`];
+    case "vision":
+      return [`vision ${name}`];
+    case "mission":
+      return [`mission ${name}${parent ? ` under ${parent.name}` : ""} {`, "}"];
+  }
+}
+
+// packages/language/src/model/wording.ts
+function qualifiedName(measure) {
+  return `${measure.$container.name}.${measure.name}`;
+}
+function percent(fraction) {
+  return `${Math.round(fraction * 100)}%`;
+}
+function dayPhrase(day) {
+  if (day === Number.NEGATIVE_INFINITY) return "the beginning of time";
+  if (day === Number.POSITIVE_INFINITY) return "the end of time";
+  return dayToIso(day);
+}
+function windowPhrase(window) {
+  if (window.start === Number.NEGATIVE_INFINITY && window.end === Number.POSITIVE_INFINITY) return "all time";
+  if (window.start === Number.NEGATIVE_INFINITY) return `until ${dayPhrase(window.end)}`;
+  if (window.end === Number.POSITIVE_INFINITY) return `from ${dayPhrase(window.start)}`;
+  return `${dayPhrase(window.start)} .. ${dayPhrase(window.end)}`;
+}
+function endText(end, unknown) {
+  if (typeof end === "string") return end;
+  return end !== null && end !== void 0 && Number.isFinite(end) ? dayToIso(end) : unknown;
+}
+function windowRange(start, end, unknown = "\u2026") {
+  return `${endText(start, unknown)} .. ${endText(end, unknown)}`;
+}
+function compactWindow(window) {
+  return `${endText(window.start, "\u2026")}..${endText(window.end, "\u2026")}`;
+}
+function money(amount, currency) {
+  return `${formatNumber(amount)} ${currency}`;
+}
+function moneyChange(change, currency) {
+  return `${change > 0 ? "+" : ""}${money(change, currency)}`;
+}
+
+// packages/language/src/lsp/quick-fixes/value-fixes.ts
+var CURRENCY = /^[A-Z]{3}$/;
+function upperCaseCurrency(context) {
+  const node = nodeAtDiagnostic(context, isPriced);
+  const currency = grammar_utils_exports.findNodeForProperty(node?.$cstNode, "currency");
+  if (!node || !currency) return [];
+  const fixed = currency.text.toUpperCase();
+  if (!CURRENCY.test(fixed) || fixed === currency.text) return [];
+  return [quickFix(context, `Change the currency to ${fixed}`, [{ range: currency.range, newText: fixed }], true)];
+}
+function isPriced(node) {
+  return isBudget(node) || isValue(node);
+}
+function swapWindowDates(context) {
+  const window = nodeAtDiagnostic(context, isWindow);
+  const start = grammar_utils_exports.findNodeForProperty(window?.$cstNode, "start");
+  const end = grammar_utils_exports.findNodeForProperty(window?.$cstNode, "end");
+  if (!start || !end) return [];
+  return [
+    quickFix(
+      context,
+      `Swap the dates: ${windowRange(end.text, start.text)}`,
+      [
+        { range: start.range, newText: end.text },
+        { range: end.range, newText: start.text }
+      ],
+      true
+    )
+  ];
+}
+function reviewToday(context) {
+  const review = nodeAtDiagnostic(context, isReview);
+  const last = grammar_utils_exports.findNodeForProperty(review?.$cstNode, "last");
+  if (!last) return [];
+  const today = dayToIso(context.services.config.Settings.today);
+  return [
+    quickFix(context, `Set the last review to today (${today})`, [{ range: last.range, newText: today }], true)
+  ];
+}
+function removeSupport(context) {
+  const info = referenceAtDiagnostic(context);
+  const supports = info?.container;
+  if (!info || !isSupports(supports) || info.index === void 0) return [];
+  const document = context.document.textDocument;
+  const elements = supports.missions.map((reference) => reference.$refNode);
+  if (elements.some((element) => element === void 0)) return [];
+  const edit = supports.missions.length === 1 ? removeItem(document, supports) : removeListElement(document, elements, info.index);
+  return [quickFix(context, `Remove '${info.reference.$refText}' from supports`, [edit], true)];
+}
+
+// packages/language/src/lsp/code-actions.ts
+var QUICK_FIXES = {
+  "unaligned-mission": addUnder,
+  "missing-intent": addIntent,
+  "unmeasured-mission": addMeasure,
+  "no-lead": addLead,
+  "missing-target": addTarget,
+  "unresolved-reference": fixReference,
+  "invalid-currency": upperCaseCurrency,
+  "invalid-window": swapWindowDates,
+  "self-support": removeSupport,
+  "redundant-support": removeSupport,
+  "review-overdue": reviewToday
+};
+var MissionCodeActionProvider = class {
+  services;
+  /** Whether the client applies snippet edits (set from its capabilities at initialization). */
+  snippetEdits = false;
+  constructor(services) {
+    this.services = services;
+    services.shared.lsp.LanguageServer.onInitialize((params) => {
+      this.snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    });
+  }
+  getCodeActions(document, params) {
+    const only = params.context.only;
+    if (only && !only.some(
+      (kind) => kind === import_vscode_languageserver14.CodeActionKind.Empty || kind === import_vscode_languageserver14.CodeActionKind.QuickFix || import_vscode_languageserver14.CodeActionKind.QuickFix.startsWith(`${kind}.`)
+    ))
+      return [];
+    return params.context.diagnostics.flatMap((diagnostic) => this.fixesFor(document, diagnostic));
+  }
+  fixesFor(document, diagnostic) {
+    const code = diagnostic.code;
+    const fix = isDiagnosticCode(code) ? QUICK_FIXES[code] : void 0;
+    if (!fix) return [];
+    const facts = this.services.facts.ModelFactsProvider;
+    const context = {
+      document,
+      diagnostic,
+      services: this.services,
+      index: this.services.shared.workspace.IndexManager,
+      facts: () => facts.get(),
+      snippetEdits: this.snippetEdits
+    };
+    return fix(context);
+  }
+};
+
+// packages/language/src/facts/supports.ts
+var supportersCache = /* @__PURE__ */ new WeakMap();
+function supportersOf(facts, mission) {
+  let index = supportersCache.get(facts);
+  if (!index) {
+    index = supportersIndex(facts.missions);
+    supportersCache.set(facts, index);
+  }
+  return index.get(mission) ?? [];
+}
+function supportedBy(mission) {
+  const supported = /* @__PURE__ */ new Set();
+  for (const item of mission.supports) {
+    for (const reference of item.missions) {
+      if (reference.ref) supported.add(reference.ref);
+    }
+  }
+  return [...supported];
+}
+function supportersIndex(missions) {
+  const index = /* @__PURE__ */ new Map();
+  for (const mission of missions) {
+    for (const target of supportedBy(mission)) {
+      const list3 = index.get(target);
+      if (list3) list3.push(mission);
+      else index.set(target, [mission]);
+    }
+  }
+  return index;
+}
+
+// packages/language/src/model/escape.ts
+function markdownText(text) {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[\\`*_[\]{}<>()#+!|~&]/g, "\\$&").replace(/^([-=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/\b(https?|ftp|mailto)(:)/gi, "$1\\:").replace(/\b(www)\./gi, "$1\\.").replace(/@/g, "\\@");
+}
+function xmlText(text) {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+// packages/language/src/facts/staging.ts
+var WEEKS_PER_MONTH = 52 / 12;
+function costOfDelayPerWeek(mission) {
+  const value = valueOf(mission);
+  if (!value || !Number.isFinite(value.amount)) return void 0;
+  return value.period === "month" ? value.amount / WEEKS_PER_MONTH : value.amount;
+}
+var stagingCache = /* @__PURE__ */ new WeakMap();
+function stagingQueue(facts) {
+  const cached = stagingCache.get(facts);
+  if (cached) return cached;
+  const entries = facts.missions.filter((mission) => facts.statusOf(mission) === "staged").map((mission) => stagingEntry(facts, mission));
+  const ranked = entries.map((entry, index) => ({ entry, index })).sort((a2, b) => compareQueued(a2.entry, b.entry) || a2.index - b.index).map(({ entry }) => entry);
+  stagingCache.set(facts, ranked);
+  return ranked;
+}
+function compareQueued(a2, b) {
+  if (a2.cd3 !== void 0 && b.cd3 !== void 0) return b.cd3 - a2.cd3;
+  if (a2.cd3 !== void 0) return -1;
+  if (b.cd3 !== void 0) return 1;
+  const nameA = a2.mission.name;
+  const nameB = b.mission.name;
+  return nameA < nameB ? -1 : nameA > nameB ? 1 : 0;
+}
+function stagingEntry(facts, mission) {
+  const cost = costOfDelayPerWeek(mission);
+  const window = facts.windowOf(mission);
+  const finite = Number.isFinite(window.start) && Number.isFinite(window.end);
+  const windowWeeks = finite ? (window.end - window.start + 1) / 7 : void 0;
+  const currency = valueOf(mission)?.currency;
+  return {
+    mission,
+    ...cost === void 0 ? {} : { costOfDelayPerWeek: cost },
+    ...currency === void 0 ? {} : { currency },
+    ...windowWeeks === void 0 ? {} : { windowWeeks },
+    ...cost !== void 0 && windowWeeks !== void 0 ? { cd3: cost / windowWeeks } : {}
+  };
+}
+
+// packages/language/src/references/kinds.ts
+var KIND_WORDS = {
+  Vision: "vision",
+  Person: "person",
+  Team: "team",
+  Mission: "mission",
+  Measure: "measure",
+  AlignmentTarget: "vision or mission",
+  CrewMember: "person or team"
+};
+function kindWord(type) {
+  return KIND_WORDS[type] ?? type.toLowerCase();
+}
+function kindOf(node) {
+  return kindWord(node.$type);
+}
+function nameOf(element) {
+  return element.name || "(unnamed)";
+}
+
+// packages/language/src/planning/load-steps.ts
+var LoadSteps = class {
+  /** Ascending days on which the load changes (may start at -Infinity). */
+  days = [];
+  /** `loads[i]`: the load from `days[i]` until the day before `days[i + 1]`. */
+  loads = [];
+  /** The step function of these inclusive windows (a window ending at +Infinity never leaves). */
+  constructor(windows = []) {
+    const changes = /* @__PURE__ */ new Map();
+    for (const window of windows) {
+      changes.set(window.start, (changes.get(window.start) ?? 0) + 1);
+      const leave = window.end + 1;
+      if (leave !== Number.POSITIVE_INFINITY) changes.set(leave, (changes.get(leave) ?? 0) - 1);
+    }
+    let load = 0;
+    for (const day of [...changes.keys()].sort((a2, b) => a2 - b)) {
+      load += changes.get(day);
+      this.days.push(day);
+      this.loads.push(load);
+    }
+  }
+  /** The load on a day. */
+  loadOn(day) {
+    const index = this.stepAt(day);
+    return index < 0 ? 0 : this.loads[index];
+  }
+  /** The first day of [from, to] (inclusive, `to` may be +Infinity) on which the load is at least `limit`. */
+  firstDayAtLeast(from, to, limit) {
+    if (limit <= 0) return from;
+    let index = this.stepAt(from);
+    if (index < 0) index = 0;
+    else if (this.loads[index] >= limit) return from;
+    else index++;
+    for (; index < this.days.length && this.days[index] <= to; index++) {
+      if (this.loads[index] >= limit) return this.days[index];
+    }
+    return void 0;
+  }
+  /** The first day on or after `from` on which the load is below `limit`; +Infinity when none is. */
+  firstDayBelow(from, limit) {
+    if (limit <= 0) return Number.POSITIVE_INFINITY;
+    let index = this.stepAt(from);
+    if (index < 0 || this.loads[index] < limit) return from;
+    for (index++; index < this.days.length; index++) {
+      if (this.loads[index] < limit) return this.days[index];
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+  /** One more mission on every day of the inclusive window. */
+  add(window) {
+    const first2 = this.breakAt(window.start);
+    const leave = window.end + 1;
+    const last = leave === Number.POSITIVE_INFINITY ? this.days.length : this.breakAt(leave);
+    for (let index = first2; index < last; index++) this.loads[index]++;
+  }
+  /** The index of the step holding the day: the last breakpoint on or before it; -1 before the first. */
+  stepAt(day) {
+    let low = 0;
+    let high = this.days.length;
+    while (low < high) {
+      const middle = low + high >> 1;
+      if (this.days[middle] <= day) low = middle + 1;
+      else high = middle;
+    }
+    return low - 1;
+  }
+  /** Makes the day a breakpoint (keeping the load it has) and returns its index. */
+  breakAt(day) {
+    const index = this.stepAt(day);
+    if (index >= 0 && this.days[index] === day) return index;
+    this.days.splice(index + 1, 0, day);
+    this.loads.splice(index + 1, 0, index < 0 ? 0 : this.loads[index]);
+    return index + 1;
+  }
+};
+
+// packages/language/src/planning/what-if.ts
+var PlanOptionError = class extends Error {
+};
+var DURATION = /^([0-9]{1,5})([dwm])$/;
+function parseDuration(text) {
+  const match = DURATION.exec(text.trim());
+  if (!match) throw new PlanOptionError(`not a duration: '${text}' (expected a number and d, w or m, e.g. 8w)`);
+  return { amount: Number(match[1]), unit: match[2] };
+}
+function parseCapacity(text) {
+  const match = /^([^=\s]+)=([0-9]{1,4})$/.exec(text.trim());
+  if (!match) throw new PlanOptionError(`not a capacity: '${text}' (expected PERSON=NUMBER, e.g. alice=2)`);
+  return { person: match[1], capacity: Number(match[2]) };
+}
+var MS_PER_DAY2 = 864e5;
+function addDuration(day, duration) {
+  if (!Number.isFinite(day)) return day;
+  if (duration.unit === "d") return day + duration.amount;
+  if (duration.unit === "w") return day + 7 * duration.amount;
+  const date = new Date(day * MS_PER_DAY2);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + duration.amount;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Math.round(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / MS_PER_DAY2);
+}
+function resolveWhatIf(whatIf, missions, persons, today) {
+  const missionsByName = byName(missions);
+  const personsByName = byName(persons);
+  const missionNamed = (option2, name) => {
+    const found = missionsByName.get(name);
+    if (found) return found;
+    throw new PlanOptionError(
+      `${option2} ${name}: no mission is named '${name}'${didYouMean(name, missionsByName.keys())}`
+    );
+  };
+  const activate = /* @__PURE__ */ new Set();
+  for (const name of whatIf.activate ?? []) for (const m of missionNamed("--activate", name)) activate.add(m);
+  const finish = /* @__PURE__ */ new Map();
+  for (const { mission, on } of whatIf.finish ?? [])
+    for (const m of missionNamed("--finish", mission)) finish.set(m, on ?? today);
+  const delay = /* @__PURE__ */ new Map();
+  for (const { mission, by } of whatIf.delay ?? [])
+    for (const m of missionNamed("--delay", mission)) delay.set(m, by);
+  const capacity = /* @__PURE__ */ new Map();
+  for (const { person, capacity: value } of whatIf.capacity ?? []) {
+    const found = personsByName.get(person);
+    if (!found) {
+      const hint = didYouMean(person, personsByName.keys());
+      throw new PlanOptionError(`--capacity ${person}=${value}: no person is named '${person}'${hint}`);
+    }
+    for (const p of found) capacity.set(p, value);
+  }
+  return { activate, finish, delay, capacity };
+}
+function byName(elements) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const element of elements) {
+    if (!element.name) continue;
+    const list3 = map2.get(element.name);
+    if (list3) list3.push(element);
+    else map2.set(element.name, [element]);
+  }
+  return map2;
+}
+
+// packages/language/src/planning/staging-plan.ts
+function planStaging(facts, options) {
+  const { today } = options;
+  const whatIf = resolveWhatIf(options, facts.missions, facts.persons, today);
+  const scenario = new Scenario(facts, whatIf);
+  const steps = /* @__PURE__ */ new Map();
+  const stepsOf = (person) => {
+    let found = steps.get(person);
+    if (!found) steps.set(person, found = new LoadSteps(scenario.activeWindows(person)));
+    return found;
+  };
+  const entries = [];
+  for (const queued of stagingQueue(facts)) {
+    const mission = queued.mission;
+    if (scenario.statusOf(mission) !== "staged") continue;
+    const people = missionPeople(mission);
+    const window = scenario.windowOf(mission);
+    const parentWindow = scenario.parentWindowOf(mission);
+    const delay = whatIf.delay.get(mission);
+    const earliest = Math.max(today, parentWindow.start, delay ? addDuration(today, delay) : today);
+    const bounded = Number.isFinite(window.start) && Number.isFinite(window.end);
+    const span = bounded ? window.end - window.start : 0;
+    const endFor = (start2) => bounded ? start2 + span : window.end;
+    const latestStart = bounded ? parentWindow.end - span : Math.min(window.end, parentWindow.end);
+    const base = {
+      mission,
+      name: nameOf(mission),
+      rank: entries.length + 1,
+      ...queued.cd3 === void 0 ? {} : { cd3: queued.cd3 },
+      people: people.map(nameOf),
+      window
+    };
+    if (earliest > latestStart || !bounded && window.end > parentWindow.end) {
+      const unplannable = windowReason(facts, mission, bounded || window.end >= earliest, parentWindow);
+      entries.push({ ...base, waitsFor: [], unplannable });
+      continue;
+    }
+    const waits = /* @__PURE__ */ new Map();
+    let start = earliest;
+    let full;
+    for (let clean = false; !clean && !full; ) {
+      clean = true;
+      for (const person of people) {
+        const capacity = scenario.capacityOf(person);
+        const blocked = stepsOf(person).firstDayAtLeast(start, endFor(start), capacity);
+        if (blocked === void 0) continue;
+        start = stepsOf(person).firstDayBelow(blocked, capacity);
+        waits.set(person, start);
+        clean = false;
+        if (start > latestStart || start === Number.POSITIVE_INFINITY) full = person;
+        break;
+      }
+    }
+    if (full) {
+      const freeOn = waits.get(full);
+      const message = Number.isFinite(freeOn) ? `${nameOf(full)} is full until ${dayToIso(freeOn - 1)}, too late for ${windowLimit(facts, mission)}` : `${nameOf(full)} is full`;
+      entries.push({ ...base, waitsFor: [], unplannable: { reason: "full", person: nameOf(full), message } });
+      continue;
+    }
+    const end = endFor(start);
+    for (const person of people) stepsOf(person).add({ start, end });
+    const waitsFor = [...waits].map(([person, on]) => ({ person: nameOf(person), on })).sort((a2, b) => a2.on - b.on || a2.person.localeCompare(b.person));
+    entries.push({ ...base, start, end, waitsFor });
+  }
+  return { today, entries, overCapacity: scenario.overCapacity(today) };
+}
+var plans = /* @__PURE__ */ new WeakMap();
+function stagingPlanOn(facts, today) {
+  const cached = plans.get(facts);
+  if (cached?.today === today) return cached;
+  const plan = planStaging(facts, { today });
+  plans.set(facts, plan);
+  return plan;
+}
+function freedOnStart(entry) {
+  return entry.waitsFor.filter((wait) => wait.on === entry.start).map((wait) => wait.person);
+}
+function missionPeople(mission) {
+  const people = /* @__PURE__ */ new Set();
+  const lead = mission.leads[0]?.person?.ref;
+  if (lead) people.add(lead);
+  for (const crew of mission.crews) {
+    for (const member of crew.members) {
+      const target = member?.ref;
+      if (target?.$type === "Person") people.add(target);
+      else if (target?.$type === "Team") {
+        for (const person of target.members) if (person?.ref) people.add(person.ref);
+      }
+    }
+  }
+  return [...people];
+}
+var Scenario = class {
+  constructor(facts, whatIf) {
+    this.facts = facts;
+    this.whatIf = whatIf;
+  }
+  facts;
+  whatIf;
+  statusOf(mission) {
+    if (this.whatIf.finish.has(mission)) return "finished";
+    if (this.whatIf.activate.has(mission) || this.facts.isActive(mission)) return "active";
+    return this.facts.statusOf(mission) === "staged" ? "staged" : "finished";
+  }
+  /** The effective window, moved by a delay and cut at a finish day (the finish day still counts). */
+  windowOf(mission) {
+    const written = this.facts.windowOf(mission);
+    const delay = this.whatIf.delay.get(mission);
+    const moved = delay ? { start: addDuration(written.start, delay), end: addDuration(written.end, delay) } : written;
+    const finish = this.whatIf.finish.get(mission);
+    return finish === void 0 ? moved : { start: moved.start, end: Math.min(moved.end, finish) };
+  }
+  parentWindowOf(mission) {
+    const parent = this.facts.parentOf(mission);
+    if (isMission(parent)) return this.windowOf(parent);
+    if (isVision(parent)) return visionWindow(parent);
+    return ALL_TIME;
+  }
+  capacityOf(person) {
+    return this.whatIf.capacity.get(person) ?? this.facts.loadOf(person).capacity;
+  }
+  /** The windows of the person's active missions (a finished mission's up to its finish day). */
+  activeWindows(person) {
+    const windows = [];
+    for (const mission of this.facts.loadOf(person).missions) {
+      if (!this.countsInLoad(mission)) continue;
+      const window = this.windowOf(mission);
+      if (window.start <= window.end) windows.push(window);
+    }
+    return windows;
+  }
+  /** Every person whose load from today on exceeds their capacity: one sweep per person. */
+  overCapacity(today) {
+    const over = [];
+    for (const person of this.facts.persons) {
+      const items = [];
+      for (const mission of this.facts.loadOf(person).missions) {
+        if (!this.countsInLoad(mission)) continue;
+        const window = this.windowOf(mission);
+        const start = Math.max(window.start, today);
+        if (start <= window.end) items.push({ item: mission, window: { start, end: window.end } });
+      }
+      const capacity = this.capacityOf(person);
+      const { peak, counted: counted2 } = sweepLoad(items, capacity);
+      if (peak > capacity)
+        over.push({ person: nameOf(person), capacity, load: peak, missions: counted2.map(nameOf) });
+    }
+    return over;
+  }
+  /** Active, or finished by what-if after running (active or activated): it counts until its finish day. */
+  countsInLoad(mission) {
+    if (this.whatIf.finish.has(mission)) return this.whatIf.activate.has(mission) || this.facts.isActive(mission);
+    return this.statusOf(mission) === "active";
+  }
+};
+function windowReason(facts, mission, endNotPassed, parentWindow) {
+  const parent = facts.parentOf(mission);
+  if (!endNotPassed) {
+    const end = dayToIso(facts.windowOf(mission).end);
+    return { reason: "window-ended", message: `its window ends ${end}, before it could start` };
+  }
+  const name = parent ? nameOf(parent) : "the parent";
+  return {
+    reason: "parent-window",
+    message: `it does not fit in the window of ${name} (${compactWindow(parentWindow)}) from today on`
+  };
+}
+function windowLimit(facts, mission) {
+  const parent = facts.parentOf(mission);
+  return parent ? `the window of ${nameOf(parent)}` : "its window";
+}
+
+// packages/language/src/planning/plan-output.ts
+var PLAN_COLUMNS = ["rank", "mission", "start", "end", "waits for", "note"];
+function dayText(day) {
+  if (day === void 0) return "";
+  return Number.isFinite(day) ? dayToIso(day) : "open";
+}
+function waitsText(entry) {
+  return entry.waitsFor.map((wait) => `${wait.person} frees up ${dayText(wait.on)}`).join("; ");
+}
+function planRows(plan) {
+  return plan.entries.map((entry) => [
+    String(entry.rank),
+    entry.name,
+    dayText(entry.start),
+    dayText(entry.end),
+    waitsText(entry),
+    entry.unplannable ? `unplannable: ${entry.unplannable.message}` : ""
+  ]);
+}
+function planSummary(entry, today) {
+  if (entry.unplannable) return `unplannable: ${entry.unplannable.message}`;
+  const freed = freedOnStart(entry);
+  const when = freed.length > 0 ? ` when ${freed.join(" and ")} ${freed.length === 1 ? "frees" : "free"} up` : "";
+  return `could start ${dayText(entry.start)}${entry.start === today ? " (today)" : ""}${when}`;
+}
+function overCapacityLines(plan) {
+  return plan.overCapacity.map(
+    (over) => `${over.person} would be on ${over.load} concurrent active missions (capacity ${over.capacity}): ` + over.missions.join(", ")
+  );
+}
+function planText(plan) {
+  const lines = [`Staging plan from ${dayToIso(plan.today)}`];
+  if (plan.entries.length === 0) lines.push("No staged missions.");
+  else {
+    const table2 = [[...PLAN_COLUMNS], ...planRows(plan)];
+    const widths = PLAN_COLUMNS.map((_2, column) => Math.max(...table2.map((row) => row[column].length)));
+    for (const row of table2)
+      lines.push(
+        row.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd()
+      );
+  }
+  const over = overCapacityLines(plan);
+  lines.push("", over.length === 0 ? "Nobody would be over capacity." : "Over capacity:", ...over.map((l) => `  ${l}`));
+  return `${lines.join("\n")}
+`;
+}
+function planMarkdown(plan) {
+  const lines = [`## Staging plan from ${dayToIso(plan.today)}`, ""];
+  if (plan.entries.length === 0) lines.push("No staged missions.");
+  else {
+    lines.push(`| ${PLAN_COLUMNS.join(" | ")} |`, `|${PLAN_COLUMNS.map(() => " --- ").join("|")}|`);
+    for (const row of planRows(plan)) lines.push(`| ${row.map((cell) => markdownText(cell)).join(" | ")} |`);
+  }
+  const over = overCapacityLines(plan);
+  lines.push("", over.length === 0 ? "Nobody would be over capacity." : "### Over capacity", "");
+  for (const line of over) lines.push(`- ${markdownText(line)}`);
+  return `${lines.join("\n").trimEnd()}
+`;
+}
+var isoOrNull = (day) => day === void 0 || !Number.isFinite(day) ? null : dayToIso(day);
+function planJson(plan) {
+  return {
+    today: dayToIso(plan.today),
+    missions: plan.entries.map((entry) => ({
+      rank: entry.rank,
+      name: entry.name,
+      cd3: entry.cd3 ?? null,
+      people: entry.people,
+      start: isoOrNull(entry.start),
+      end: isoOrNull(entry.end),
+      waitsFor: entry.waitsFor.map((wait) => ({ person: wait.person, on: isoOrNull(wait.on) })),
+      unplannable: entry.unplannable ? {
+        reason: entry.unplannable.reason,
+        person: entry.unplannable.person ?? null,
+        message: entry.unplannable.message
+      } : null
+    })),
+    overCapacity: plan.overCapacity
+  };
+}
+
+// packages/language/src/validation/rules/describe.ts
+function windowOrigin(window) {
+  switch (window.source) {
+    case "own":
+      return "its own window";
+    case "inherited":
+      return `inherited from ${window.from?.name ?? "an ancestor"}`;
+    case "vision":
+      return `the horizon of ${window.from?.name ?? "its vision"}`;
+    case "none":
+      return "no window";
+  }
+}
+function nameList(names2, max = 10) {
+  if (names2.length <= max) return names2.join(", ");
+  return `${names2.slice(0, max).join(", ")} and ${names2.length - max} more`;
+}
+function namesOf(elements, max = 10) {
+  const shown = elements.slice(0, max).map((element) => nameOf(element)).join(", ");
+  return elements.length > max ? `${shown} and ${elements.length - max} more` : shown;
+}
+function measureName(measure) {
+  return `${nameOf(measure.$container)}.${nameOf(measure)}`;
+}
+function days(count) {
+  return count === 1 ? "1 day" : `${formatNumber(count)} days`;
+}
+
+// packages/language/src/lsp/describe.ts
+function loadText(load) {
+  return `load ${load.load} / capacity ${load.capacity}`;
+}
+function measureRange(measure) {
+  const value = (n) => n === void 0 ? "?" : formatNumber(n);
+  const unit = unitOf(measure);
+  const values = [baselineOf(measure) ?? 0, currentOf(measure), targetOf(measure)].map(value).join(" \u2192 ");
+  return `${values}${unit ? ` ${unit}` : ""}`;
+}
+function measurePaceText(pace, measure) {
+  const { expected, progress, pace: name, span } = pace.measure(measure);
+  if (expected === void 0) return void 0;
+  const done = progress === void 0 ? "no progress" : `${percent(progress)} done`;
+  return `${name ? paceText(name) : "none"}: ${done}, ${percent(expected)} expected by today (${windowPhrase(span)})`;
+}
+function effectiveWindowText(window) {
+  return window.source === "own" ? windowPhrase(window) : `${windowPhrase(window)} (${windowOrigin(window)})`;
+}
+function pathText(facts, mission) {
+  return [mission, ...facts.ancestorsOf(mission)].map((element) => element.name).join(" \u2192 ");
+}
+function elementDetail(facts, element) {
+  const parts = [];
+  if ("title" in element && element.title) parts.push(element.title);
+  switch (element.$type) {
+    case "Person":
+      parts.push(loadText(facts.loadOf(element)));
+      break;
+    case "Team":
+      parts.push(memberCount(element));
+      break;
+    case "Mission": {
+      parts.push(facts.statusOf(element));
+      const progress = facts.progressOf(element);
+      if (progress !== void 0) parts.push(percent(progress));
+      break;
+    }
+    case "Vision":
+      if (isValidDate(element.horizon)) parts.push(`horizon ${dateToIso(element.horizon)}`);
+      break;
+    case "Measure":
+      parts.push(measureRange(element));
+      break;
+  }
+  return parts.join(" \xB7 ");
+}
+function memberCount(team) {
+  return team.members.length === 1 ? "1 member" : `${team.members.length} members`;
+}
+
+// packages/language/src/lsp/code-lens.ts
+var MissionCodeLensProvider = class {
+  facts;
+  nameProvider;
+  settings;
+  constructor(services) {
+    this.facts = services.facts.ModelFactsProvider;
+    this.nameProvider = services.references.NameProvider;
+    this.settings = services.config.Settings;
+  }
+  provideCodeLens(document) {
+    const facts = this.facts.get();
+    const lenses = [];
+    let planned;
+    for (const element of document.parseResult.value.elements) {
+      const title = element.$type === "Mission" ? missionLens(facts, element) : element.$type === "Person" ? personLens(facts, element) : void 0;
+      const range = this.nameProvider.getNameNode(element)?.range ?? element.$cstNode?.range;
+      if (title && range) lenses.push({ range, command: { title, command: "" } });
+      if (element.$type === "Mission" && range && facts.statusOf(element) === "staged") {
+        const today = this.settings.today;
+        planned ??= new Map(stagingPlanOn(facts, today).entries.map((entry2) => [entry2.mission, entry2]));
+        const entry = planned.get(element);
+        if (entry) lenses.push({ range, command: { title: planSummary(entry, today), command: "" } });
+      }
+    }
+    return lenses;
+  }
+};
+function missionLens(facts, mission) {
+  const children = facts.childrenOf(mission).length;
+  const supporters = supportersOf(facts, mission).length;
+  const progress = facts.progressOf(mission);
+  return [
+    `${children} sub-mission${children === 1 ? "" : "s"}`,
+    `supported by ${supporters}`,
+    progress === void 0 ? "no progress measured" : `${percent(progress)} to target`
+  ].join(" \xB7 ");
+}
+function personLens(facts, person) {
+  const load = facts.loadOf(person);
+  return load.load > load.capacity ? `${loadText(load)} \xB7 over capacity` : loadText(load);
+}
+
+// packages/language/src/lsp/completion.ts
+var import_vscode_languageserver15 = __toESM(require_api5(), 1);
+
+// packages/language/src/facts/tags.ts
+var tagsByFacts = /* @__PURE__ */ new WeakMap();
+function tagsInUse(facts) {
+  let tags = tagsByFacts.get(facts);
+  if (!tags) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const mission of facts.missions) {
+      if (mission.tags.length === 0) continue;
+      for (const tag of tagsOf(mission)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
+    tags = [...counts].sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0).map(([tag, missions]) => ({ tag, missions }));
+    tagsByFacts.set(facts, tags);
+  }
+  return tags;
+}
+
+// packages/language/src/lsp/completion.ts
+var MAX_REFERENCE_ITEMS = 200;
+var SNIPPETS = {
+  vision: {
+    detail: "a vision, the root of a cascade, with its horizon",
+    body: [
+      'vision ${1:Name} "${2:What the organisation wants to be}" {',
+      "  horizon ${3:${CURRENT_YEAR}-12-31}",
+      "}"
+    ].join("\n")
+  },
+  person: {
+    detail: "a person and their capacity",
+    body: 'person ${1:id} "${2:Full Name}" { capacity ${3:1} }'
+  },
+  team: {
+    detail: "a team and its members",
+    body: 'team ${1:id} "${2:Team name}" { members ${3:member} }'
+  },
+  mission: {
+    detail: "a mission with intent, lead, boundary and a measure",
+    body: [
+      'mission ${1:Name} "${2:Title}" under ${3:Parent} {',
+      '  intent "${4:Purpose}"',
+      "  lead ${5:owner}",
+      "  boundary {",
+      "    window ${6:${CURRENT_YEAR}-01-01} .. ${7:${CURRENT_YEAR}-12-31}",
+      "  }",
+      '  measure ${8:name} "${9:What success looks like}" {',
+      "    baseline ${10:0}",
+      "    target ${11:100}",
+      "  }",
+      "}"
+    ].join("\n")
+  },
+  horizon: {
+    detail: "the vision's horizon",
+    body: "horizon ${1:${CURRENT_YEAR}-12-31}"
+  },
+  capacity: {
+    detail: "how many active missions the person can carry at once",
+    body: "capacity ${1:1}"
+  },
+  role: {
+    detail: "the person's role",
+    body: 'role "${1:Role}"'
+  },
+  members: {
+    detail: "the team's members (persons)",
+    body: "members ${1:member}"
+  },
+  intent: {
+    detail: "the intent: purpose, end state and key tasks",
+    body: [
+      'intent "${1:Purpose}" {',
+      '  end state "${2:What is true when the mission is won}"',
+      '  key task "${3:What must be done}"',
+      "}"
+    ].join("\n")
+  },
+  "end state": {
+    detail: "what is true when the mission is won",
+    body: 'end state "${1:What is true when the mission is won}"'
+  },
+  "key task": {
+    detail: "a key task of the intent",
+    body: 'key task "${1:What must be done}"'
+  },
+  lead: {
+    detail: "the one accountable person",
+    body: "lead ${1:owner}"
+  },
+  crew: {
+    detail: "the persons or teams working on the mission",
+    body: "crew ${1:member}"
+  },
+  status: {
+    detail: "staged, active, won, lost or abandoned",
+    body: "status ${1|active,staged,won,lost,abandoned|}"
+  },
+  boundary: {
+    detail: "the defined operating space",
+    body: [
+      "boundary {",
+      "  window ${1:${CURRENT_YEAR}-01-01} .. ${2:${CURRENT_YEAR}-12-31}",
+      "  budget ${3:100k} ${4:GBP}",
+      '  must "${5:rule}"',
+      "}"
+    ].join("\n")
+  },
+  window: {
+    detail: "the time the mission may take, both days included",
+    body: "window ${1:${CURRENT_YEAR}-01-01} .. ${2:${CURRENT_YEAR}-12-31}"
+  },
+  budget: {
+    detail: "the money the mission may spend",
+    body: "budget ${1:100k} ${2:GBP}"
+  },
+  headcount: {
+    detail: "how many people the mission may use",
+    body: "headcount ${1:10}"
+  },
+  must: {
+    detail: "a rule the mission must keep",
+    body: 'must "${1:rule}"'
+  },
+  "must not": {
+    detail: "a rule the mission must not break",
+    body: 'must not "${1:rule}"'
+  },
+  measure: {
+    detail: "a measure of success",
+    body: [
+      'measure ${1:name} "${2:Title}" {',
+      "  baseline ${3:0}",
+      "  target ${4:100}",
+      "  current ${5:0}",
+      "  unit ${6:items}",
+      "}"
+    ].join("\n")
+  },
+  baseline: {
+    detail: "where the measure starts",
+    body: "baseline ${1:0}"
+  },
+  target: {
+    detail: "what winning is",
+    body: "target ${1:100}"
+  },
+  current: {
+    detail: "where the measure is now",
+    body: "current ${1:0}"
+  },
+  unit: {
+    detail: "the measure's unit",
+    body: "unit ${1:items}"
+  },
+  due: {
+    detail: "when the target is due",
+    body: "due ${1:${CURRENT_YEAR}-12-31}"
+  },
+  direction: {
+    detail: "up or down: which way is better",
+    body: "direction ${1|up,down|}"
+  },
+  "contributes to": {
+    detail: "the measure of an ancestor this one adds to",
+    body: "contributes to ${1:Parent}.${2:name}"
+  },
+  rollup: {
+    detail: "how the contributors' values combine: sum, mean or none",
+    body: "rollup ${1|sum,mean,none|}"
+  },
+  tags: {
+    detail: "labels for filtering views and outputs",
+    body: "tags ${1:theme}"
+  },
+  link: {
+    detail: "a link to the mission's plan, board or page, with a label",
+    body: 'link "${1:https://example.org/plan}" "${2:Plan}"'
+  },
+  supports: {
+    detail: "missions this mission's work helps",
+    body: "supports ${1:Mission}"
+  },
+  review: {
+    detail: "the review cadence and the last review",
+    body: "review every ${1:30} days last ${2:${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}}"
+  },
+  value: {
+    detail: "the cost of delay",
+    body: "value ${1:10k} ${2:GBP} per ${3|week,month|}"
+  }
+};
+var SNIPPETS_BY_KEYWORD = /* @__PURE__ */ new Map();
+for (const entry of Object.entries(SNIPPETS)) {
+  const keyword = entry[0].split(" ")[0];
+  SNIPPETS_BY_KEYWORD.set(keyword, [...SNIPPETS_BY_KEYWORD.get(keyword) ?? [], entry]);
+}
+function withDates(body, today) {
+  return body.replaceAll("${CURRENT_YEAR}", today.slice(0, 4)).replaceAll("${CURRENT_MONTH}", today.slice(5, 7)).replaceAll("${CURRENT_DATE}", today.slice(8, 10));
+}
+var MissionCompletionProvider = class extends DefaultCompletionProvider {
+  facts;
+  settings;
+  /**
+   * False when the client brings these snippets itself (the VS Code extension contributes the same
+   * ones and says so with the initialization option `{ "snippets": false }`), so none shows twice.
+   */
+  offerSnippets = true;
+  constructor(services) {
+    super(services);
+    this.facts = services.facts.ModelFactsProvider;
+    this.settings = services.config.Settings;
+    services.shared.lsp.LanguageServer.onInitialize((params) => {
+      const options = params.initializationOptions;
+      this.offerSnippets = options?.snippets !== false;
+    });
+  }
+  /** After `tags ` and after a comma in a tags item: the tags used anywhere in the workspace. */
+  completionFor(context, next, acceptor) {
+    if (!isTagName(context, next.feature)) return super.completionFor(context, next, acceptor);
+    const mission = enclosingMission(context.node);
+    const own = new Set(mission ? tagsOf(mission) : []);
+    own.delete(context.textDocument.getText().slice(context.tokenOffset, context.tokenEndOffset));
+    for (const { tag, missions } of tagsInUse(this.facts.get())) {
+      if (own.has(tag)) continue;
+      acceptor(context, {
+        label: tag,
+        kind: import_vscode_languageserver15.CompletionItemKind.EnumMember,
+        detail: `tag of ${missions} mission${missions === 1 ? "" : "s"}`,
+        sortText: "0"
+      });
+    }
+  }
+  completionForKeyword(context, keyword, acceptor) {
+    const result = super.completionForKeyword(context, keyword, acceptor);
+    const snippets = this.offerSnippets ? SNIPPETS_BY_KEYWORD.get(keyword.value) : void 0;
+    for (const [name, snippet] of snippets ?? []) {
+      acceptor(context, {
+        label: name,
+        kind: import_vscode_languageserver15.CompletionItemKind.Snippet,
+        detail: snippet.detail,
+        insertText: withDates(snippet.body, dayToIso(this.settings.today)),
+        insertTextFormat: import_vscode_languageserver15.InsertTextFormat.Snippet,
+        sortText: "2"
+      });
+    }
+    return result;
+  }
+  /**
+   * A mission is never offered as its own parent or as support for itself. Only names that match what
+   * is typed so far are kept, at most MAX_REFERENCE_ITEMS, the best placed first (see sortText).
+   */
+  getReferenceCandidates(refInfo, context) {
+    const mission = enclosingMission(refInfo.container);
+    const typed = context.textDocument.getText({
+      start: context.textDocument.positionAt(context.tokenOffset),
+      end: context.position
+    });
+    const matching = super.getReferenceCandidates(refInfo, context).filter((candidate) => mission === void 0 || candidate.node !== mission).filter((candidate) => this.fuzzyMatcher.match(typed, candidate.name)).toArray();
+    if (matching.length <= MAX_REFERENCE_ITEMS) return stream(matching);
+    const ranked = matching.map((candidate, index) => ({
+      candidate,
+      index,
+      rank: this.sortText(candidate, refInfo)
+    }));
+    ranked.sort((a2, b) => a2.rank.localeCompare(b.rank) || a2.index - b.index);
+    return stream(ranked.slice(0, MAX_REFERENCE_ITEMS).map((entry) => entry.candidate));
+  }
+  createReferenceCompletionItem(description, refInfo, context) {
+    const item = super.createReferenceCompletionItem(description, refInfo, context);
+    const node = description.node;
+    const detail = node ? elementDetail(this.facts.get(), node) : void 0;
+    return {
+      ...item,
+      detail: detail || description.type.toLowerCase(),
+      sortText: this.sortText(description, refInfo)
+    };
+  }
+  /** After `contributes to`, the measures of the mission's own ancestors come first. */
+  sortText(description, refInfo) {
+    const target = description.node;
+    const mission = enclosingMission(refInfo.container);
+    if (isMeasure(target) && mission) {
+      return this.facts.get().isAncestor(target.$container, mission) ? "0" : "1";
+    }
+    return "0";
+  }
+};
+function isTagName(context, feature) {
+  return ast_exports.isRuleCall(feature) && feature.rule.ref?.name === "ID" && isTags(context.node);
+}
+function enclosingMission(node) {
+  return node ? ast_utils_exports.getContainerOfType(node, isMission) : void 0;
+}
 
 // packages/language/src/lsp/document-symbols.ts
 var MissionDocumentSymbolProvider = class extends DefaultDocumentSymbolProvider {
@@ -51844,6 +51879,7 @@ export {
   planText,
   planMarkdown,
   planJson,
+  MissionDocumentBuilder,
   JsonSyntaxError,
   parseJsonWithPositions,
   positionAt,
