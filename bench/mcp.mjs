@@ -4,7 +4,6 @@
 // neither applied), each timed from the client's side to its answer. It runs with the V8 flags of
 // `mission mcp` (starting itself again with them when they are missing).
 //   node bench/mcp.mjs DIR [--calls N]   (prints the figures as JSON; bench/run.mjs runs it in a process of its own)
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,7 +12,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { sourceFile } from '../packages/language/out/index.js';
 import { createMissionMcpServer, ModelWorkspace } from '../packages/mcp/out/index.js';
-import { MCP_NODE_FLAGS } from '../packages/cli/out/node-flags.js';
+import { MCP_NODE_FLAGS, relaunchWith } from '../packages/cli/out/node-flags.js';
 import { percentile } from './editor.mjs';
 
 const TODAY = '2026-11-23';
@@ -123,13 +122,8 @@ export async function measureMcp(dir, { calls = 50 } = {}) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
     // Measured with the V8 flags `mission mcp` runs with (packages/cli/src/node-flags.ts).
-    const missing = MCP_NODE_FLAGS.filter(flag => !process.execArgv.includes(flag));
-    if (missing.length > 0) {
-        const child = spawnSync(process.execPath, [...process.execArgv, ...missing, ...process.argv.slice(1)], {
-            stdio: 'inherit'
-        });
-        process.exit(child.status ?? 1);
-    }
+    const relaunched = relaunchWith(MCP_NODE_FLAGS, process.argv[1], process.argv.slice(2));
+    if (relaunched) process.exit(await relaunched);
     const dir = process.argv[2];
     if (!dir) throw new Error('usage: node bench/mcp.mjs DIR [--calls N]');
     const index = process.argv.indexOf('--calls');

@@ -6651,10 +6651,13 @@ async function runMcp(paths, options, output, stop) {
   process.on("SIGINT", done);
   process.on("SIGTERM", done);
   stop?.addEventListener("abort", done, { once: true });
-  await stopped;
-  await serving.close();
-  process.off("SIGINT", done);
-  process.off("SIGTERM", done);
+  try {
+    await stopped;
+    await serving.close();
+  } finally {
+    process.off("SIGINT", done);
+    process.off("SIGTERM", done);
+  }
   return EXIT_OK;
 }
 function portNumber(text) {
@@ -7750,7 +7753,10 @@ function nodeFlagsFor(argv2) {
   return command === "mcp" ? MCP_NODE_FLAGS : [];
 }
 function relaunchWithNodeFlags(script, argv2) {
-  const missing = nodeFlagsFor(argv2).filter((flag) => !process.execArgv.includes(flag));
+  return relaunchWith(nodeFlagsFor(argv2), script, argv2);
+}
+function relaunchWith(flags, script, argv2) {
+  const missing = flags.filter((flag) => !process.execArgv.includes(flag));
   if (missing.length === 0) return void 0;
   return new Promise((resolve5) => {
     const child = spawn(process.execPath, [...process.execArgv, ...missing, script, ...argv2], {

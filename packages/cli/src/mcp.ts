@@ -90,10 +90,13 @@ export async function runMcp(
     process.on('SIGINT', done);
     process.on('SIGTERM', done);
     stop?.addEventListener('abort', done, { once: true });
-    await stopped;
-    await serving.close();
-    process.off('SIGINT', done);
-    process.off('SIGTERM', done);
+    try {
+        await stopped;
+        await serving.close();
+    } finally {
+        process.off('SIGINT', done);
+        process.off('SIGTERM', done);
+    }
     return EXIT_OK;
 }
 

@@ -23,7 +23,16 @@ export function nodeFlagsFor(argv: readonly string[]): readonly string[] {
  * the flags already, or the command wants none: it runs the command itself.
  */
 export function relaunchWithNodeFlags(script: string, argv: readonly string[]): Promise<number> | undefined {
-    const missing = nodeFlagsFor(argv).filter(flag => !process.execArgv.includes(flag));
+    return relaunchWith(nodeFlagsFor(argv), script, argv);
+}
+
+/** `relaunchWithNodeFlags` for flags given (the bench measures `mission mcp`'s in its own process too). */
+export function relaunchWith(
+    flags: readonly string[],
+    script: string,
+    argv: readonly string[]
+): Promise<number> | undefined {
+    const missing = flags.filter(flag => !process.execArgv.includes(flag));
     if (missing.length === 0) return undefined;
     return new Promise(resolve => {
         const child = spawn(process.execPath, [...process.execArgv, ...missing, script, ...argv], {

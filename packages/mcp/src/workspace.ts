@@ -23,9 +23,10 @@ import {
     toMissionDiagnostic
 } from 'mission-lang-language';
 import { type LangiumDocument, TextDocument, URI } from 'langium';
-
-type Diagnostic = NonNullable<LangiumDocument['diagnostics']>[number];
 import { ToolInputError } from './tool-error.js';
+
+/** A diagnostic as the language services publish it. */
+type Diagnostic = NonNullable<LangiumDocument['diagnostics']>[number];
 
 export interface WorkspaceOptions {
     /** The folder the assistant may change files in (absolute); paths are shown relative to it. */
