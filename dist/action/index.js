@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-TBTEVONN.js";
+} from "../lib/chunk-JDMTGTY4.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-6JBQSQUI.js";
+} from "../lib/chunk-JEM2B3JG.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

@@ -23,13 +23,19 @@ export function formatText(
     color: boolean
 ): string {
     const c = pc.createColors(color);
-    const linesOf = new Map(sources.map(source => [source.path, source.text.split(/\r?\n/)]));
+    // Only the files with a diagnostic are cut into lines: a check of 7 MB of models would otherwise split it all.
+    const textOf = new Map(sources.map(source => [source.path, source.text]));
+    const linesOf = new Map<string, readonly string[] | undefined>();
+    const lineOf = (file: string, line: number): string | undefined => {
+        if (!linesOf.has(file)) linesOf.set(file, textOf.get(file)?.split(/\r?\n/));
+        return linesOf.get(file)?.[line - 1];
+    };
     const out: string[] = [];
     for (const diagnostic of diagnostics) {
         const paint = c[SEVERITY_COLOR[diagnostic.severity]] as (text: string) => string;
         const where = c.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`);
         out.push(`${where} ${paint(diagnostic.severity)} ${c.dim(diagnostic.code)} ${diagnostic.message}`);
-        const line = linesOf.get(diagnostic.file)?.[diagnostic.line - 1];
+        const line = lineOf(diagnostic.file, diagnostic.line);
         if (line !== undefined) {
             const width =
                 diagnostic.endLine === diagnostic.line

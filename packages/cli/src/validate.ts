@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { type CheckSummary, counted, type MissionDiagnostic } from 'mission-lang-language';
+import { type CheckedModel, DEFAULT_CACHE_FILE, loadModelCached } from './check-cache.js';
 import { type CommandContext, modelOptions } from './command-context.js';
 import { EXIT_MODEL_ERRORS, EXIT_OK, UsageError } from './exit-codes.js';
 import { type FailOn, failOnOption, failOnReason } from './fail-on.js';
@@ -19,6 +20,10 @@ export interface ValidateOptions extends ModelOptions {
     readonly quiet?: boolean;
     /** Check again whenever a model file or the config changes, printing only what changed (`--watch`). */
     readonly watch?: boolean;
+    /** Answer from the check cache when nothing changed, and keep it (`--cache`; check-cache.ts). */
+    readonly cache?: boolean;
+    /** Where the check cache is kept (`--cache-location`; implies `--cache`). */
+    readonly cacheLocation?: string;
 }
 
 export const VALIDATE_FORMATS = ['text', 'json', 'sarif', 'github'];
@@ -32,7 +37,10 @@ export async function runValidate(
     watched?: { shown?: readonly MissionDiagnostic[] }
 ): Promise<number> {
     const maxWarnings = checkedOptions(options);
-    const model = await loadModel(paths, options, output);
+    const model: CheckedModel =
+        options.cache || options.cacheLocation !== undefined
+            ? await loadModelCached(paths, options, output)
+            : await loadModel(paths, options, output);
     const { summary } = model;
     const shown: readonly MissionDiagnostic[] = options.quiet
         ? model.diagnostics.filter(diagnostic => diagnostic.severity === 'error')
@@ -116,7 +124,7 @@ export function parseMaxWarnings(value: string | number | undefined, option = '-
 }
 
 /** The config file as a source, so text output can show the offending line under its diagnostic. */
-function configSource(model: Awaited<ReturnType<typeof loadModel>>): Array<{ path: string; text: string }> {
+function configSource(model: CheckedModel): Array<{ path: string; text: string }> {
     const { config } = model;
     return config.path !== undefined && config.text !== undefined ? [{ path: config.path, text: config.text }] : [];
 }
@@ -133,6 +141,8 @@ export function defineValidateCommand(program: Command, context: CommandContext)
         .option('--max-warnings <count>', 'exit 1 when there are more warnings than this')
         .option('-q, --quiet', 'show errors only')
         .option('-w, --watch', 'check again whenever a model file or the config changes; print what changed')
+        .option('--cache', `answer from the check cache when nothing changed, and keep it (${DEFAULT_CACHE_FILE})`)
+        .option('--cache-location <path>', 'the check cache file, or a folder to keep it in (implies --cache)')
         .action(async (paths: string[], options: ValidateOptions) => {
             checkedOptions(options);
             const watched = {};

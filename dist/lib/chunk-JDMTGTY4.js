@@ -20,8 +20,9 @@ import {
   problemCounts,
   sourceFile,
   stdinSourceFile,
-  summarize
-} from "./chunk-6JBQSQUI.js";
+  summarize,
+  todayFrom
+} from "./chunk-JEM2B3JG.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3896,7 +3897,7 @@ function gitError(error) {
 }
 async function catFiles(commit, files, cwd) {
   if (files.length === 0) return [];
-  const output = await new Promise((resolve10, reject) => {
+  const output = await new Promise((resolve11, reject) => {
     const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const chunks = [];
     let stderr = "";
@@ -3905,7 +3906,7 @@ async function catFiles(commit, files, cwd) {
     child.on("error", (error) => reject(gitError(error)));
     child.on(
       "close",
-      (code) => code === 0 ? resolve10(Buffer.concat(chunks)) : reject(gitError(Object.assign(new Error("git"), { stderr })))
+      (code) => code === 0 ? resolve11(Buffer.concat(chunks)) : reject(gitError(Object.assign(new Error("git"), { stderr })))
     );
     child.stdin.end(files.map((file) => `${commit}:${file}
 `).join(""));
@@ -4011,13 +4012,18 @@ var import_picocolors = __toESM(require_picocolors(), 1);
 var SEVERITY_COLOR = { error: "red", warning: "yellow", info: "blue" };
 function formatText(diagnostics, summary, sources, color) {
   const c = import_picocolors.default.createColors(color);
-  const linesOf = new Map(sources.map((source) => [source.path, source.text.split(/\r?\n/)]));
+  const textOf = new Map(sources.map((source) => [source.path, source.text]));
+  const linesOf = /* @__PURE__ */ new Map();
+  const lineOf = (file, line) => {
+    if (!linesOf.has(file)) linesOf.set(file, textOf.get(file)?.split(/\r?\n/));
+    return linesOf.get(file)?.[line - 1];
+  };
   const out = [];
   for (const diagnostic of diagnostics) {
     const paint = c[SEVERITY_COLOR[diagnostic.severity]];
     const where = c.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`);
     out.push(`${where} ${paint(diagnostic.severity)} ${c.dim(diagnostic.code)} ${diagnostic.message}`);
-    const line = linesOf.get(diagnostic.file)?.[diagnostic.line - 1];
+    const line = lineOf(diagnostic.file, diagnostic.line);
     if (line !== void 0) {
       const width = diagnostic.endLine === diagnostic.line ? Math.max(1, diagnostic.endColumn - diagnostic.column) : Math.max(1, line.length - diagnostic.column + 1);
       const gutter = `${diagnostic.line} | `;
@@ -4107,6 +4113,70 @@ function directoryUri(cwd) {
   return `file://${encoded.startsWith("/") ? "" : "/"}${encoded}/`;
 }
 
+// packages/cli/src/check-cache.ts
+import { createHash } from "node:crypto";
+import { readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { join as join4, resolve as resolve6 } from "node:path";
+import { fileURLToPath } from "node:url";
+var DEFAULT_CACHE_FILE = ".missioncache";
+var CACHE_FORMAT = 1;
+async function loadModelCached(paths, options, output, cwd = process.cwd()) {
+  const { sources, config } = await readModelInputs(paths, options, output);
+  const location = await cacheFilePath(options.cacheLocation, cwd);
+  const key = await cacheKey(sources, config, options.today);
+  const cached = await readCache(location, key);
+  if (cached !== void 0) {
+    const diagnostics = [...config.diagnostics, ...cached];
+    return { sources, config, diagnostics, summary: summarize(sources.length, diagnostics), fromCache: true };
+  }
+  const model = await checkModelSources(sources, options, {}, config);
+  const file = { format: CACHE_FORMAT, key, diagnostics: model.result.diagnostics };
+  try {
+    await writeFileAtomic(location, JSON.stringify(file), cwd);
+  } catch (error) {
+    output.stderr(`mission: warning: the check cache was not written: ${error.message}
+`);
+  }
+  return { ...model, fromCache: false };
+}
+async function cacheFilePath(location, cwd) {
+  if (location === void 0) return resolve6(cwd, DEFAULT_CACHE_FILE);
+  const absolute = resolve6(cwd, location);
+  if (/[\\/]$/.test(location)) return join4(absolute, DEFAULT_CACHE_FILE);
+  const info = await stat3(absolute).catch(() => void 0);
+  return info?.isDirectory() ? join4(absolute, DEFAULT_CACHE_FILE) : absolute;
+}
+async function cacheKey(sources, config, today) {
+  const hash = createHash("sha256");
+  hash.update(`mission ${VERSION} cache ${CACHE_FORMAT}\0${await buildStamp()}\0`);
+  let day;
+  try {
+    day = todayFrom(today ?? config.today);
+  } catch (error) {
+    throw todayError(error);
+  }
+  hash.update(`today ${day}\0config ${config.path ?? ""}\0${config.text ?? ""}\0`);
+  for (const source of sources) {
+    const text = createHash("sha256").update(source.text).digest("hex");
+    hash.update(`file ${source.path}\0${text}\0`);
+  }
+  return hash.digest("hex");
+}
+async function buildStamp() {
+  const info = await stat3(fileURLToPath(import.meta.url)).catch(() => void 0);
+  return info ? `${info.size} ${info.mtimeMs}` : "";
+}
+async function readCache(path, key) {
+  let file;
+  try {
+    file = JSON.parse(await readFile3(path, "utf8"));
+  } catch {
+    return void 0;
+  }
+  const fits = file?.format === CACHE_FORMAT && file.key === key && Array.isArray(file.diagnostics);
+  return fits ? file.diagnostics : void 0;
+}
+
 // packages/cli/src/fail-on.ts
 var FAIL_ON_LEVELS = ["error", "warning", "never"];
 function failOnOption() {
@@ -4163,21 +4233,21 @@ function formatChanges(changes, summary, color) {
 }
 
 // packages/cli/src/watch.ts
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 
 // packages/cli/src/watch-files.ts
 import { existsSync } from "node:fs";
-import { stat as stat6 } from "node:fs/promises";
-import { dirname as dirname4, resolve as resolve8 } from "node:path";
+import { stat as stat7 } from "node:fs/promises";
+import { dirname as dirname4, resolve as resolve9 } from "node:path";
 
 // node_modules/chokidar/esm/index.js
 import { stat as statcb } from "fs";
-import { stat as stat5, readdir as readdir3 } from "fs/promises";
+import { stat as stat6, readdir as readdir3 } from "fs/promises";
 import { EventEmitter } from "events";
 import * as sysPath2 from "path";
 
 // node_modules/readdirp/esm/index.js
-import { stat as stat3, lstat, readdir as readdir2, realpath as realpath2 } from "node:fs/promises";
+import { stat as stat4, lstat, readdir as readdir2, realpath as realpath2 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { resolve as presolve, relative as prelative, join as pjoin, sep as psep } from "node:path";
 var EntryTypes = {
@@ -4244,7 +4314,7 @@ var ReaddirpStream = class extends Readable {
     const { root, type } = opts;
     this._fileFilter = normalizeFilter(opts.fileFilter);
     this._directoryFilter = normalizeFilter(opts.directoryFilter);
-    const statMethod = opts.lstat ? lstat : stat3;
+    const statMethod = opts.lstat ? lstat : stat4;
     if (wantBigintFsStats) {
       this._stat = (path) => statMethod(path, { bigint: true });
     } else {
@@ -4397,7 +4467,7 @@ function readdirp(root, options = {}) {
 
 // node_modules/chokidar/esm/handler.js
 import { watchFile, unwatchFile, watch as fs_watch } from "fs";
-import { open, stat as stat4, lstat as lstat2, realpath as fsrealpath } from "fs/promises";
+import { open, stat as stat5, lstat as lstat2, realpath as fsrealpath } from "fs/promises";
 import * as sysPath from "path";
 import { type as osType } from "os";
 var STR_DATA = "data";
@@ -4424,7 +4494,7 @@ var EVENTS = {
 };
 var EV = EVENTS;
 var THROTTLE_MODE_WATCH = "watch";
-var statMethods = { lstat: lstat2, stat: stat4 };
+var statMethods = { lstat: lstat2, stat: stat5 };
 var KEY_LISTENERS = "listeners";
 var KEY_ERR = "errHandlers";
 var KEY_RAW = "rawEmitters";
@@ -4910,7 +4980,7 @@ var NodeFsHandler = class {
         return;
       if (!newStats || newStats.mtimeMs === 0) {
         try {
-          const newStats2 = await stat4(file);
+          const newStats2 = await stat5(file);
           if (this.fsw.closed)
             return;
           const at = newStats2.atimeMs;
@@ -5024,7 +5094,7 @@ var NodeFsHandler = class {
         this._addToNodeFs(path, initialAdd, wh, depth + 1);
       }
     }).on(EV.ERROR, this._boundHandleError);
-    return new Promise((resolve10, reject) => {
+    return new Promise((resolve11, reject) => {
       if (!stream)
         return reject();
       stream.once(STR_END, () => {
@@ -5033,7 +5103,7 @@ var NodeFsHandler = class {
           return;
         }
         const wasThrottled = throttler ? throttler.clear() : false;
-        resolve10(void 0);
+        resolve11(void 0);
         previous.getChildren().filter((item) => {
           return item !== directory && !current.has(item);
         }).forEach((item) => {
@@ -5609,7 +5679,7 @@ var FSWatcher = class extends EventEmitter {
       const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path) : path;
       let stats2;
       try {
-        stats2 = await stat5(fullPath);
+        stats2 = await stat6(fullPath);
       } catch (err) {
       }
       if (!stats2 || this.closed)
@@ -5736,8 +5806,8 @@ var FSWatcher = class extends EventEmitter {
     }
     return this._userIgnored(path, stats);
   }
-  _isntIgnored(path, stat7) {
-    return !this._isIgnored(path, stat7);
+  _isntIgnored(path, stat8) {
+    return !this._isIgnored(path, stat8);
   }
   /**
    * Provides a set of common helpers and properties relating to symlink handling.
@@ -5862,9 +5932,9 @@ function watch(paths, options = {}) {
 
 // packages/cli/src/watch-files.ts
 async function watchModelFiles(paths, config, ignore) {
-  const configFile = resolve8(config);
-  const ignored = (path, stats) => resolve8(path) === ignore || Boolean(stats?.isFile() && !path.endsWith(".mission") && !path.endsWith(".json"));
-  const watched = paths.map((path) => resolve8(path)).filter((path) => existsSync(path));
+  const configFile = resolve9(config);
+  const ignored = (path, stats) => resolve9(path) === ignore || Boolean(stats?.isFile() && !path.endsWith(".mission") && !path.endsWith(".json"));
+  const watched = paths.map((path) => resolve9(path)).filter((path) => existsSync(path));
   if (existsSync(configFile)) watched.push(configFile);
   const watchers = [];
   let closed = false;
@@ -5875,7 +5945,7 @@ async function watchModelFiles(paths, config, ignore) {
       watch(configFolder, {
         ignoreInitial: true,
         depth: 0,
-        ignored: (path) => resolve8(path) !== configFolder && resolve8(path) !== configFile
+        ignored: (path) => resolve9(path) !== configFolder && resolve9(path) !== configFile
       })
     );
   await Promise.all(watchers.map((watcher) => new Promise((ready) => watcher.once("ready", ready))));
@@ -5901,7 +5971,7 @@ async function watchModelFiles(paths, config, ignore) {
         checks.set(path, timer);
         timers.add(timer);
       };
-      for (const watcher of watchers) watcher.on("all", (_event, path) => report(resolve8(path)));
+      for (const watcher of watchers) watcher.on("all", (_event, path) => report(resolve9(path)));
     },
     close: async () => {
       closed = true;
@@ -5913,7 +5983,7 @@ async function watchModelFiles(paths, config, ignore) {
 var AFTER_DROPPED_CHANGES_MS = 80;
 async function fileState(path) {
   try {
-    const stats = await stat6(path);
+    const stats = await stat7(path);
     return `${stats.mtimeMs}:${stats.ctimeMs}:${stats.size}:${stats.ino}`;
   } catch {
     return "";
@@ -5930,7 +6000,7 @@ async function withWatch(paths, options, output, name, build, stop, { writesFile
   if (paths.includes("-")) throw new UsageError("--watch cannot watch standard input (-)");
   if (writesFile && (options.output === void 0 || options.output === "-"))
     throw new UsageError(`--watch needs -o FILE for mission ${name}`);
-  const outputFile = writesFile && options.output !== void 0 ? resolve9(options.output) : void 0;
+  const outputFile = writesFile && options.output !== void 0 ? resolve10(options.output) : void 0;
   const target = writesFile ? ` -> ${options.output}` : "";
   const rebuild = async () => {
     const started = Date.now();
@@ -5976,7 +6046,7 @@ async function withWatch(paths, options, output, name, build, stop, { writesFile
 var VALIDATE_FORMATS = ["text", "json", "sarif", "github"];
 async function runValidate(paths, options, output, watched) {
   const maxWarnings = checkedOptions(options);
-  const model = await loadModel(paths, options, output);
+  const model = options.cache || options.cacheLocation !== void 0 ? await loadModelCached(paths, options, output) : await loadModel(paths, options, output);
   const { summary } = model;
   const shown = options.quiet ? model.diagnostics.filter((diagnostic) => diagnostic.severity === "error") : model.diagnostics;
   const previous = watched?.shown;
@@ -6042,7 +6112,7 @@ function configSource(model) {
 function defineValidateCommand(program2, context) {
   const command = program2.command("validate").description(
     "check model files (folders are searched for *.mission, - reads standard input); exit 1 when there are errors"
-  ).argument("<paths...>", "model files or folders, or - for standard input").addOption(new Option("-f, --format <format>", "output format").choices(VALIDATE_FORMATS).default("text")).option("--max-warnings <count>", "exit 1 when there are more warnings than this").option("-q, --quiet", "show errors only").option("-w, --watch", "check again whenever a model file or the config changes; print what changed").action(async (paths, options) => {
+  ).argument("<paths...>", "model files or folders, or - for standard input").addOption(new Option("-f, --format <format>", "output format").choices(VALIDATE_FORMATS).default("text")).option("--max-warnings <count>", "exit 1 when there are more warnings than this").option("-q, --quiet", "show errors only").option("-w, --watch", "check again whenever a model file or the config changes; print what changed").option("--cache", `answer from the check cache when nothing changed, and keep it (${DEFAULT_CACHE_FILE})`).option("--cache-location <path>", "the check cache file, or a folder to keep it in (implies --cache)").action(async (paths, options) => {
     checkedOptions(options);
     const watched = {};
     context.setExitCode(

@@ -42522,9 +42522,15 @@ function parseNumberLiteral(text) {
   const value = Number(fractionPart ? `${integerPart}.${fractionPart}` : integerPart);
   return negative ? -value : value;
 }
-var NUMBER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+var numberFormat;
+var THOUSANDS = /\B(?=(\d{3})+$)/g;
 function formatNumber(value) {
-  return NUMBER_FORMAT.format(value);
+  if (Number.isSafeInteger(value) && !Object.is(value, -0)) {
+    const digits = String(Math.abs(value)).replace(THOUSANDS, ",");
+    return value < 0 ? `-${digits}` : digits;
+  }
+  numberFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+  return numberFormat.format(value);
 }
 function counted(count, noun, plural = `${noun}s`) {
   return `${formatNumber(count)} ${count === 1 ? noun : plural}`;
