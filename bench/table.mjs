@@ -86,6 +86,34 @@ export function renderMarkdown(results) {
         ''
     );
 
+    const checks = sizes.filter(([, s]) => s.validate?.cachedWallMs !== undefined);
+    if (checks.length) {
+        lines.push('## `mission validate` beside a default Langium build, and from its cache (process wall ms)', '');
+        lines.push(
+            table(
+                [
+                    'size',
+                    '`validate`',
+                    'default Langium build',
+                    'its peak RSS MB',
+                    '`validate` ÷ Langium',
+                    '`validate --cache`, unchanged',
+                    'its peak RSS MB'
+                ],
+                checks.map(([size, s]) => [
+                    size,
+                    ms(s.validate.wallMs),
+                    s.baseline ? ms(s.baseline.langiumWallMs) : '—',
+                    s.baseline ? fixed(s.baseline.langiumPeakRssMB) : '—',
+                    s.baseline ? fixed(s.baseline.validateOverLangium, 2) : '—',
+                    ms(s.validate.cachedWallMs),
+                    fixed(s.validate.cachedPeakRssMB)
+                ])
+            ),
+            ''
+        );
+    }
+
     const editors = sizes.filter(([, s]) => s.editor);
     if (editors.length) {
         lines.push('## Editor (language server over stdio, ms, p50 / p95)', '');

@@ -31,7 +31,7 @@ import {
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-JDMTGTY4.js";
+} from "./lib/chunk-HNUBBMHZ.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch

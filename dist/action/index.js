@@ -17,7 +17,7 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-JDMTGTY4.js";
+} from "../lib/chunk-HNUBBMHZ.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown

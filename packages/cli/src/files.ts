@@ -69,7 +69,9 @@ async function walk(
         if (isFolder) {
             await walk(childAbsolute, childShown, ignored, seenFolders, seenFiles, found);
         } else if (isFile && entry.name.endsWith(MODEL_EXTENSION)) {
-            const realFile = await realpath(childAbsolute);
+            // A plain file's real path is its folder's (known) joined with its name: only a link needs asking,
+            // which saves a round trip to the file system per file (200 in a row at 10k missions).
+            const realFile = entry.isSymbolicLink() ? await realpath(childAbsolute) : join(real, entry.name);
             if (!seenFiles.has(realFile)) {
                 seenFiles.add(realFile);
                 found.push(childShown);

@@ -23,13 +23,7 @@ export function formatText(
     color: boolean
 ): string {
     const c = pc.createColors(color);
-    // Only the files with a diagnostic are cut into lines: a check of 7 MB of models would otherwise split it all.
-    const textOf = new Map(sources.map(source => [source.path, source.text]));
-    const linesOf = new Map<string, readonly string[] | undefined>();
-    const lineOf = (file: string, line: number): string | undefined => {
-        if (!linesOf.has(file)) linesOf.set(file, textOf.get(file)?.split(/\r?\n/));
-        return linesOf.get(file)?.[line - 1];
-    };
+    const lineOf = sourceLines(sources);
     const out: string[] = [];
     for (const diagnostic of diagnostics) {
         const paint = c[SEVERITY_COLOR[diagnostic.severity]] as (text: string) => string;
@@ -50,6 +44,34 @@ export function formatText(
     }
     out.push(summaryLine(summary, c));
     return out.join('\n') + '\n';
+}
+
+/**
+ * The text of line `line` (1-based) of a file, without its line break (`\n` or `\r\n`); undefined past the end or
+ * for a file not given. Only where each line starts is noted, and only for the files asked about: a check of 7 MB of
+ * models would otherwise be cut into a string per line.
+ */
+export function sourceLines(
+    sources: ReadonlyArray<Pick<SourceFile, 'path' | 'text'>>
+): (file: string, line: number) => string | undefined {
+    const textOf = new Map(sources.map(source => [source.path, source.text]));
+    const startsOf = new Map<string, number[]>();
+    return (file, line) => {
+        const text = textOf.get(file);
+        if (text === undefined || line < 1) return undefined;
+        let starts = startsOf.get(file);
+        if (starts === undefined) {
+            starts = [0];
+            for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', end + 1)) starts.push(end + 1);
+            startsOf.set(file, starts);
+        }
+        if (line > starts.length) return undefined;
+        const start = starts[line - 1];
+        if (line === starts.length) return text.slice(start);
+        const end = starts[line] - 1;
+        // `\r\n` ends the line as `\n` does; a lone `\r` is part of the line's text.
+        return text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    };
 }
 
 /** `3 files checked: 2 errors, 1 warning, 0 info` (also the GitHub Action's log and step summary). */

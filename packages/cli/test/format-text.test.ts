@@ -1,7 +1,7 @@
 import type { MissionDiagnostic } from 'mission-lang-language';
 import pc from 'picocolors';
-import { describe, expect, test } from 'vitest';
-import { formatText, summaryLine } from '../src/format-text.js';
+import { describe, expect, it, test } from 'vitest';
+import { formatText, sourceLines, summaryLine } from '../src/format-text.js';
 
 const NO_PROBLEMS = { files: 1, errors: 0, warnings: 0, infos: 0 };
 
@@ -137,5 +137,21 @@ describe('summaryLine', () => {
         expect(summaryLine({ files: 1, errors: 0, warnings: 0, infos: 1 })).toBe(
             '1 file checked: 0 errors, 0 warnings, 1 info'
         );
+    });
+});
+
+describe('sourceLines', () => {
+    it('gives each line as splitting at \\n or \\r\\n would, and nothing past the end', () => {
+        const pieces = ['a', 'bc', '\r', '\n', '\r\n', ' ', '\t', 'é'];
+        let seed = 7;
+        const next = () => (seed = (seed * 48271) % 2147483647);
+        for (let round = 0; round < 300; round++) {
+            const text = Array.from({ length: next() % 12 }, () => pieces[next() % pieces.length]).join('');
+            const expected = text.split(/\r?\n/);
+            const lineOf = sourceLines([{ path: 'm.mission', text }]);
+            const got = Array.from({ length: expected.length + 1 }, (_, index) => lineOf('m.mission', index + 1));
+            expect(got, JSON.stringify(text)).toEqual([...expected, undefined]);
+            expect([lineOf('m.mission', 0), lineOf('other.mission', 1)]).toEqual([undefined, undefined]);
+        }
     });
 });

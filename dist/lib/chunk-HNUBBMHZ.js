@@ -3601,7 +3601,7 @@ async function walk(absolute, shown, inherited, seenFolders, seenFiles, found) {
     if (isFolder) {
       await walk(childAbsolute, childShown, ignored, seenFolders, seenFiles, found);
     } else if (isFile && entry.name.endsWith(MODEL_EXTENSION)) {
-      const realFile = await realpath(childAbsolute);
+      const realFile = entry.isSymbolicLink() ? await realpath(childAbsolute) : join(real, entry.name);
       if (!seenFiles.has(realFile)) {
         seenFiles.add(realFile);
         found.push(childShown);
@@ -4012,12 +4012,7 @@ var import_picocolors = __toESM(require_picocolors(), 1);
 var SEVERITY_COLOR = { error: "red", warning: "yellow", info: "blue" };
 function formatText(diagnostics, summary, sources, color) {
   const c = import_picocolors.default.createColors(color);
-  const textOf = new Map(sources.map((source) => [source.path, source.text]));
-  const linesOf = /* @__PURE__ */ new Map();
-  const lineOf = (file, line) => {
-    if (!linesOf.has(file)) linesOf.set(file, textOf.get(file)?.split(/\r?\n/));
-    return linesOf.get(file)?.[line - 1];
-  };
+  const lineOf = sourceLines(sources);
   const out = [];
   for (const diagnostic of diagnostics) {
     const paint = c[SEVERITY_COLOR[diagnostic.severity]];
@@ -4034,6 +4029,25 @@ function formatText(diagnostics, summary, sources, color) {
   }
   out.push(summaryLine(summary, c));
   return out.join("\n") + "\n";
+}
+function sourceLines(sources) {
+  const textOf = new Map(sources.map((source) => [source.path, source.text]));
+  const startsOf = /* @__PURE__ */ new Map();
+  return (file, line) => {
+    const text = textOf.get(file);
+    if (text === void 0 || line < 1) return void 0;
+    let starts = startsOf.get(file);
+    if (starts === void 0) {
+      starts = [0];
+      for (let end2 = text.indexOf("\n"); end2 !== -1; end2 = text.indexOf("\n", end2 + 1)) starts.push(end2 + 1);
+      startsOf.set(file, starts);
+    }
+    if (line > starts.length) return void 0;
+    const start = starts[line - 1];
+    if (line === starts.length) return text.slice(start);
+    const end = starts[line] - 1;
+    return text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+  };
 }
 function summaryLine(summary, c = import_picocolors.default.createColors(false)) {
   const files = `${counted(summary.files, "file")} checked`;
