@@ -85,6 +85,25 @@ export class MissionReferenceDescriptionProvider extends DefaultReferenceDescrip
         document: LangiumDocument,
         cancelToken: CancellationToken = CancellationToken.None
     ): Promise<ReferenceDescription[]> {
+        const { descriptions, describeOwnReferences } = this.collector();
+        const model = document.parseResult.value as Model;
+        describeOwnReferences(model);
+        await forEachElementInSlices(model.elements ?? [], cancelToken, element =>
+            forEachNode(element, describeOwnReferences)
+        );
+        return descriptions;
+    }
+
+    /** The same descriptions at once, for the index's first question (references/name-index.ts). */
+    createDescriptionsNow(document: LangiumDocument): ReferenceDescription[] {
+        const { descriptions, describeOwnReferences } = this.collector();
+        const model = document.parseResult.value as Model;
+        describeOwnReferences(model);
+        for (const element of model.elements ?? []) forEachNode(element, describeOwnReferences);
+        return descriptions;
+    }
+
+    private collector(): { descriptions: ReferenceDescription[]; describeOwnReferences: (node: AstNode) => void } {
         const descriptions: ReferenceDescription[] = [];
         const describeOwnReferences = (node: AstNode): void =>
             forEachOwnReference(node, (reference, property, index) => {
@@ -92,11 +111,6 @@ export class MissionReferenceDescriptionProvider extends DefaultReferenceDescrip
                 for (const description of this.createInfoDescriptions({ reference, container: node, property, index }))
                     descriptions.push(description);
             });
-        const model = document.parseResult.value as Model;
-        describeOwnReferences(model);
-        await forEachElementInSlices(model.elements ?? [], cancelToken, element =>
-            forEachNode(element, describeOwnReferences)
-        );
-        return descriptions;
+        return { descriptions, describeOwnReferences };
     }
 }
