@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-HNUBBMHZ.js";
+} from "../lib/chunk-MBGDR56Y.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-JEM2B3JG.js";
+} from "../lib/chunk-NRAZVF6Y.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

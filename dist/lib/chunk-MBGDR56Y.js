@@ -22,7 +22,7 @@ import {
   stdinSourceFile,
   summarize,
   todayFrom
-} from "./chunk-JEM2B3JG.js";
+} from "./chunk-NRAZVF6Y.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({

@@ -35,7 +35,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-JEM2B3JG.js";
+} from "./chunk-NRAZVF6Y.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
