@@ -123,7 +123,8 @@ export interface MissionServiceOptions {
     readonly batch?: boolean;
     /**
      * Parse to the AST alone and build syntax trees where read (syntax/syntax-on-demand.ts). Default:
-     * as `batch`. Only for services that never edit documents.
+     * as `batch`. Only for services that never edit documents (the language server reads its workspace lean at
+     * start-up through the workspace manager instead, and parses every later text with its tree).
      */
     readonly syntaxOnDemand?: boolean;
 }

@@ -44,14 +44,33 @@ export class MissionParser {
     private fullParser?: MissionFastParser;
     private langiumParser?: LangiumParser;
 
+    /** Whether well-formed text is parsed lean now (`parseLeanDuring` turns it on for a while). */
+    private lean: boolean;
+
     constructor(
         private readonly services: LangiumCoreServices,
-        private readonly options: MissionParserOptions = {}
-    ) {}
+        options: MissionParserOptions = {}
+    ) {
+        this.lean = options.syntaxOnDemand ?? false;
+    }
+
+    /**
+     * Parses lean (syntax trees on demand) while `load` runs, then as before: the language server reads its
+     * workspace this way, and every text parsed later (an edit, a file opened or changed) gets its tree at once.
+     */
+    async parseLeanDuring<T>(load: () => Promise<T>): Promise<T> {
+        const before = this.lean;
+        this.lean = true;
+        try {
+            return await load();
+        } finally {
+            this.lean = before;
+        }
+    }
 
     parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         if (options?.rule === undefined) {
-            const result = this.options.syntaxOnDemand ? this.parseLean(input) : this.full().parse(input);
+            const result = this.lean ? this.parseLean(input) : this.full().parse(input);
             if (result) return result as unknown as ParseResult<T>;
         }
         return this.fallback().parse(input, options);

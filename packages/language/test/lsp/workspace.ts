@@ -2,7 +2,7 @@
  * A language server workspace without a connection: documents are opened and changed through the
  * same TextDocuments and DocumentBuilder.update path the server uses on didOpen/didChange.
  */
-import { EmptyFileSystemProvider, type LangiumDocument, TextDocument, URI } from 'langium';
+import { EmptyFileSystemProvider, type FileSystemNode, type LangiumDocument, TextDocument, URI } from 'langium';
 import { setTextDocument } from 'langium/test';
 import type { CompletionItem, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import type { Model } from '../../src/generated/ast.js';
@@ -20,6 +20,15 @@ export class TestWorkspace {
             Object.entries(files).map(([name, text]) => [URI.file(`/workspace/${name}`).toString(), text])
         );
         class DiskFiles extends EmptyFileSystemProvider {
+            override readDirectory(folder: URI): Promise<FileSystemNode[]> {
+                const prefix = `${folder.toString()}/`;
+                return Promise.resolve(
+                    [...disk.keys()]
+                        .filter(uri => uri.startsWith(prefix) && !uri.slice(prefix.length).includes('/'))
+                        .map(uri => ({ uri: URI.parse(uri), isFile: true, isDirectory: false }))
+                );
+            }
+
             override readFile(uri: URI): Promise<string> {
                 const text = disk.get(uri.toString());
                 return text === undefined
@@ -36,6 +45,11 @@ export class TestWorkspace {
 
     uri(name: string): URI {
         return URI.file(`/workspace/${name}`);
+    }
+
+    /** Starts as the server does: reads the folder's files (lean, as the workspace manager reads them), builds them. */
+    async startup(): Promise<void> {
+        await this.services.shared.workspace.WorkspaceManager.initializeWorkspace(this.folders);
     }
 
     /** Opens (or changes) files and waits until every document is rebuilt and validated. */
