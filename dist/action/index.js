@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-MBGDR56Y.js";
+} from "../lib/chunk-YLELBJFP.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-NRAZVF6Y.js";
+} from "../lib/chunk-Z57SQ5OT.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

@@ -45586,6 +45586,9 @@ function trimSlash(path) {
 }
 
 // packages/language/src/workspace/workspace-manager.ts
+function isLeanLoading(parser) {
+  return typeof parser.parseLeanDuring === "function";
+}
 var MissionWorkspaceManager = class extends DefaultWorkspaceManager {
   initialBuildOptions = { validation: true };
   participants = [];
@@ -45604,6 +45607,23 @@ var MissionWorkspaceManager = class extends DefaultWorkspaceManager {
       }
     }
     await super.initializeWorkspace(folders, cancelToken);
+  }
+  /**
+   * Reads the workspace's files with syntax trees on demand (syntax/syntax-on-demand.ts): the first build then
+   * parses to the AST alone, and a file's syntax tree is built where something reads it (a diagnostic's range,
+   * a reference's position, the whole file when it is first edited). At 10k missions that halves what the
+   * server holds and takes ~0.5 s off its first build. Files parsed later (edits) get their trees at once.
+   */
+  async performStartup(folders) {
+    const parsers = this.serviceRegistry.all.map((services) => services.parser.LangiumParser);
+    let load = () => super.performStartup(folders);
+    for (const parser of parsers) {
+      if (isLeanLoading(parser)) {
+        const inner = load;
+        load = () => parser.parseLeanDuring(inner);
+      }
+    }
+    return load();
   }
   /** Like Langium's scan, but leaves out what a `.missionignore` on the way down names (as the CLI does). */
   async traverseFolder(folderPath, uris) {
@@ -46523,17 +46543,31 @@ function isNode(value) {
 var MissionParser = class {
   constructor(services, options = {}) {
     this.services = services;
-    this.options = options;
+    this.lean = options.syntaxOnDemand ?? false;
   }
   services;
-  options;
   fastParser;
   /** The fast parser with CST, which a lean one calls on to build syntax trees on demand. */
   fullParser;
   langiumParser;
+  /** Whether well-formed text is parsed lean now (`parseLeanDuring` turns it on for a while). */
+  lean;
+  /**
+   * Parses lean (syntax trees on demand) while `load` runs, then as before: the language server reads its
+   * workspace this way, and every text parsed later (an edit, a file opened or changed) gets its tree at once.
+   */
+  async parseLeanDuring(load) {
+    const before = this.lean;
+    this.lean = true;
+    try {
+      return await load();
+    } finally {
+      this.lean = before;
+    }
+  }
   parse(input, options) {
     if (options?.rule === void 0) {
-      const result = this.options.syntaxOnDemand ? this.parseLean(input) : this.full().parse(input);
+      const result = this.lean ? this.parseLean(input) : this.full().parse(input);
       if (result) return result;
     }
     return this.fallback().parse(input, options);

@@ -35,7 +35,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-NRAZVF6Y.js";
+} from "./chunk-Z57SQ5OT.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

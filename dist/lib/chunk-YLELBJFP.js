@@ -22,7 +22,7 @@ import {
   stdinSourceFile,
   summarize,
   todayFrom
-} from "./chunk-NRAZVF6Y.js";
+} from "./chunk-Z57SQ5OT.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
