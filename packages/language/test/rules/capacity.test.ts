@@ -1,6 +1,6 @@
 /** over-capacity (docs/rules.md, Capacity): from the facts' per-person sweep. */
 import { describe, expect, it } from 'vitest';
-import { at, check, expectNone, found, messagesOf } from './rule-helpers.js';
+import { at, check, codesOf, expectNone, found, messagesOf } from './rule-helpers.js';
 
 describe('over-capacity', () => {
     it('is an error on the person and on each lead/crew reference of the missions counted in the peak', async () => {
@@ -143,5 +143,68 @@ describe('over-capacity', () => {
             true
         ]);
         expect(['A', 'B'].map(name => facts.isCountedInPeak(bob!, byName.get(name)!))).toEqual([false, false]);
+    });
+});
+
+describe('over-capacity messages (what mutation testing found unpinned)', () => {
+    it('lists the counted missions by window start, then by name, whatever the order of the text', async () => {
+        const result = await check(
+            [
+                'vision V',
+                'person ann { capacity 1 }',
+                'mission Zed under V { lead ann boundary { window 2026-03-01 .. 2026-12-31 } }',
+                'mission Beta under V { lead ann boundary { window 2026-03-01 .. 2026-12-31 } }',
+                'mission Alpha under V { lead ann boundary { window 2026-03-01 .. 2026-12-31 } }',
+                'mission Early under V { lead ann boundary { window 2026-01-01 .. 2026-12-31 } }',
+                'mission Yak under V { lead ann boundary { window 2026-02-01 .. 2026-12-31 } }'
+            ].join('\n')
+        );
+        expect(messagesOf(result, 'over-capacity')[0]).toBe(
+            'ann is on 5 concurrent active missions (capacity 1): Early, Yak, Alpha, Beta, Zed'
+        );
+    });
+
+    it("words a team's overloaded members: one, several, each once however often listed", async () => {
+        const model = (members: string) =>
+            [
+                'vision V',
+                'person ann { capacity 0 }',
+                'person bob { capacity 0 }',
+                'person cy { capacity 5 }',
+                `team t { members ${members} }`,
+                'mission M under V { lead cy crew t }'
+            ].join('\n');
+        const onTeam = async (members: string) =>
+            messagesOf(await check(model(members)), 'over-capacity').filter(message => message.startsWith('team'));
+        expect(await onTeam('ann, cy')).toEqual([
+            'team t brings a member onto M while over capacity: ann is on 1 concurrent active mission (capacity 0): M'
+        ]);
+        expect(await onTeam('ann, ann, cy')).toEqual([
+            'team t brings a member onto M while over capacity: ann is on 1 concurrent active mission (capacity 0): M'
+        ]);
+        expect(await onTeam('ann, bob')).toEqual([
+            'team t brings 2 members onto M while over capacity: ' +
+                'ann is on 1 concurrent active mission (capacity 0): M; ' +
+                'bob is on 1 concurrent active mission (capacity 0): M'
+        ]);
+    });
+
+    it('says nothing of a crew name or team member that does not resolve (the linker reports it)', async () => {
+        const result = await check(
+            [
+                'vision V',
+                'person ann { capacity 0 }',
+                'team t { members ann, nobody }',
+                'mission M under V { lead ann crew ghost, t }'
+            ].join('\n')
+        );
+        const relevant = codesOf(result).filter(code => code !== 'missing-intent' && code !== 'unmeasured-mission');
+        expect(relevant.sort()).toEqual([
+            'over-capacity',
+            'over-capacity',
+            'over-capacity',
+            'unresolved-reference',
+            'unresolved-reference'
+        ]);
     });
 });
