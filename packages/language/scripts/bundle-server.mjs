@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { NODE_BUNDLE } from '../../../scripts/node-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -14,16 +15,5 @@ rmSync(`${root}/dist`, { recursive: true, force: true });
 await build({
     entryPoints: { server: `${root}/out/server/main.js` },
     outdir: `${root}/dist`,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    external: ['@resvg/resvg-js', '@hpcc-js/wasm-graphviz'],
-    // Bundled CommonJS modules (vscode-languageserver, ...) call require: give them one.
-    banner: {
-        js:
-            "import { createRequire as __missionCreateRequire } from 'node:module'; " +
-            'const require = __missionCreateRequire(import.meta.url);'
-    },
-    logLevel: 'warning'
+    ...NODE_BUNDLE
 });
