@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-YLELBJFP.js";
+} from "../lib/chunk-JUTQTP3L.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-Z57SQ5OT.js";
+} from "../lib/chunk-43H5X334.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

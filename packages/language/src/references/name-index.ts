@@ -71,7 +71,7 @@ export class MissionIndexManager extends DefaultIndexManager {
         const after = this.symbolIndex.get(uri) ?? [];
         for (const description of after) {
             const entries = this.byName.get(description.name);
-            if (entries) entries.push(description);
+            if (entries) insertInFileOrder(entries, description, uri);
             else this.byName.set(description.name, [description]);
         }
         if (!sameNames(before ?? [], after)) this.changes++;
@@ -175,6 +175,18 @@ export class MissionIndexManager extends DefaultIndexManager {
         this.byType = { changes: this.changes, names };
         return names;
     }
+}
+
+/**
+ * Keeps the elements of one name in a fixed order, by file (URI) and then by place in the file: a reference to a
+ * duplicated name resolves to the first (docs/language-decisions.md), and that must be the same element whatever
+ * order the files were indexed in. An editor indexes an edited file again after the others; a fresh check indexes
+ * them in order. A file's own descriptions arrive in its order, so they go after any of the same file.
+ */
+function insertInFileOrder(entries: AstNodeDescription[], description: AstNodeDescription, uri: string): void {
+    let at = entries.length;
+    while (at > 0 && entries[at - 1]!.documentUri.toString() > uri) at--;
+    entries.splice(at, 0, description);
 }
 
 /** Whether two lists of a document's exported descriptions hold the same names of the same types. */

@@ -43,3 +43,26 @@ describe('relinking after a change', () => {
         expect(workspace.codes('child.mission')).toEqual([]);
     });
 });
+
+describe('a duplicated name after an edit', () => {
+    // Kid is under one Grow and contributes to the other's measure once a's is renamed: whether that is reported
+    // depends on which Grow `under Grow` means, which must not depend on which file was indexed last.
+    const A = 'vision V\nperson p\nmission Grow under V { intent "i" lead p measure m { target 1 } }\n';
+    const B =
+        'mission Grow under V { intent "j" lead p measure m { target 2 } }\n' +
+        'mission Kid under Grow { intent "k" lead p measure k { target 1 contributes to Grow.m } }\n';
+
+    it('resolves to the same element as in a fresh build (the first by file, then by place)', async () => {
+        const edited = new TestWorkspace();
+        await edited.set({ 'a.mission': A, 'b.mission': B });
+        const renamed = A.replace('measure m', 'measure n');
+        await edited.set({ 'a.mission': renamed });
+        const fresh = new TestWorkspace();
+        await fresh.set({ 'b.mission': B, 'a.mission': renamed });
+        const kid = (workspace: TestWorkspace) => mission(workspace, 'b.mission', 'Kid');
+        expect(kid(edited).parent?.ref).toBe(mission(edited, 'a.mission', 'Grow'));
+        expect(kid(fresh).parent?.ref).toBe(mission(fresh, 'a.mission', 'Grow'));
+        expect(edited.summary('b.mission')).toEqual(fresh.summary('b.mission'));
+        expect(edited.codes('b.mission')).toContain('unmapped-measures');
+    });
+});

@@ -22,7 +22,7 @@ import {
   stdinSourceFile,
   summarize,
   todayFrom
-} from "./chunk-Z57SQ5OT.js";
+} from "./chunk-43H5X334.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({

@@ -35,7 +35,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-Z57SQ5OT.js";
+} from "./chunk-43H5X334.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

@@ -47136,7 +47136,7 @@ var MissionIndexManager = class extends DefaultIndexManager {
     const after = this.symbolIndex.get(uri) ?? [];
     for (const description of after) {
       const entries = this.byName.get(description.name);
-      if (entries) entries.push(description);
+      if (entries) insertInFileOrder(entries, description, uri);
       else this.byName.set(description.name, [description]);
     }
     if (!sameNames(before ?? [], after)) this.changes++;
@@ -47229,6 +47229,11 @@ var MissionIndexManager = class extends DefaultIndexManager {
     return names2;
   }
 };
+function insertInFileOrder(entries, description, uri) {
+  let at = entries.length;
+  while (at > 0 && entries[at - 1].documentUri.toString() > uri) at--;
+  entries.splice(at, 0, description);
+}
 function sameNames(before, after) {
   if (before.length !== after.length) return false;
   for (let i = 0; i < before.length; i++)
