@@ -116,7 +116,7 @@ export class MissionIndexManager extends DefaultIndexManager {
         });
     }
 
-    /** Whether a document's references wait to be described (for tests). */
+    /** Whether a document's references are described yet (tests ask). */
     isDescribed(uri: URI): boolean {
         return this.referenceIndex.has(uri.toString());
     }
