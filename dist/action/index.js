@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-JUTQTP3L.js";
+} from "../lib/chunk-ITLHVBDH.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-43H5X334.js";
+} from "../lib/chunk-HUSASYNI.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

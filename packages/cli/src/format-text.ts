@@ -69,8 +69,9 @@ export function sourceLines(
         const start = starts[line - 1];
         if (line === starts.length) return text.slice(start);
         const end = starts[line] - 1;
-        // `\r\n` ends the line as `\n` does; a lone `\r` is part of the line's text.
-        return text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+        // `\r\n` ends the line as `\n` does; a lone `\r` is part of the line's text. (An empty line's `end - 1` is
+        // the `\n` before it, never a `\r`.)
+        return text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     };
 }
 

@@ -86,3 +86,23 @@ describe('staged-without-value', () => {
         ]);
     });
 });
+
+describe('completeness', () => {
+    it('says how to give an intent and a measure', async () => {
+        const result = await check('vision V\nperson p\nmission Grow under V { lead p }');
+        expect([...messagesOf(result, 'missing-intent'), ...messagesOf(result, 'unmeasured-mission')]).toEqual([
+            'mission Grow has no intent: say why it matters with `intent "..."` (purpose, end state, key tasks)',
+            'mission Grow has no measure: add a `measure` that shows when it is won'
+        ]);
+    });
+});
+
+describe('over-capacity on a repeated lead', () => {
+    it('is reported on the lead that counts, not on its repetition (a syntax error)', async () => {
+        const result = await check(
+            'vision V\nperson p { capacity 0 }\n' +
+                'mission Grow under V { intent "i" lead p lead p measure m { target 1 } }'
+        );
+        expect(messagesOf(result, 'over-capacity').filter(message => message.includes('leads'))).toHaveLength(1);
+    });
+});

@@ -22,7 +22,7 @@ import {
   stdinSourceFile,
   summarize,
   todayFrom
-} from "./chunk-43H5X334.js";
+} from "./chunk-HUSASYNI.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -4046,7 +4046,7 @@ function sourceLines(sources) {
     const start = starts[line - 1];
     if (line === starts.length) return text.slice(start);
     const end = starts[line] - 1;
-    return text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    return text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
   };
 }
 function summaryLine(summary, c = import_picocolors.default.createColors(false)) {

@@ -47175,7 +47175,7 @@ var MissionIndexManager = class extends DefaultIndexManager {
       return owner !== void 0 && owner !== own && changedUris.has(owner);
     });
   }
-  /** Whether a document's references wait to be described (for tests). */
+  /** Whether a document's references are described yet (tests ask). */
   isDescribed(uri) {
     return this.referenceIndex.has(uri.toString());
   }

@@ -35,7 +35,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-43H5X334.js";
+} from "./chunk-HUSASYNI.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
