@@ -84,6 +84,40 @@ describe('sweepLoad', () => {
         expect(result).toEqual({ peak: 3, counted: ['a', 'b', 'c'] });
     });
 
+    it('counts an item that meets only a later overloaded run, not an earlier one it starts on the end of', () => {
+        // capacity 1: a, b overload days 0..4 (run [0, 5)); c (days 5..7) and d (days 7..9) overload day 7
+        // (run [7, 8)).
+        const byDays = (...windows: Array<[string, number, number]>) =>
+            windows.map(([item, start, end]) => ({ item, window: { start, end } }));
+        expect(sweepLoad(byDays(['a', 0, 4], ['b', 0, 4], ['c', 5, 7], ['d', 7, 9]), 1)).toEqual({
+            peak: 2,
+            counted: ['a', 'b', 'c', 'd']
+        });
+        // c starts on the day the only run ends, and e ends the day before a run starts: neither is counted.
+        expect(sweepLoad(byDays(['a', 0, 4], ['b', 0, 4], ['c', 5, 9]), 1).counted).toEqual(['a', 'b']);
+        expect(sweepLoad(byDays(['e', 0, 4], ['f', 5, 9], ['g', 5, 9]), 1).counted).toEqual(['f', 'g']);
+    });
+
+    it('sorts the days of a person on many missions given in any order', () => {
+        // 20 missions (the long-list path), in descending order; days 0..19, each one day long, and two more
+        // overlapping day 3 only.
+        const many = Array.from({ length: 20 }, (_, i) => ({
+            item: `m${19 - i}`,
+            window: { start: 19 - i, end: 19 - i }
+        }));
+        const result = sweepLoad([...many, { item: 'x', window: { start: 3, end: 3 } }], 1);
+        expect(result).toEqual({ peak: 2, counted: ['m3', 'x'] });
+        const short = sweepLoad(
+            [
+                { item: 'late', window: { start: 9, end: 9 } },
+                { item: 'early', window: { start: 1, end: 2 } },
+                { item: 'mid', window: { start: 2, end: 9 } }
+            ],
+            1
+        );
+        expect(short).toEqual({ peak: 2, counted: ['late', 'early', 'mid'] });
+    });
+
     it('is linear-ish: 100,000 items in well under a few seconds', () => {
         const many = Array.from({ length: 100_000 }, (_, i) => ({ item: i, window: { start: i, end: i + 1 } }));
         const started = performance.now();

@@ -125,6 +125,21 @@ describe('edits moved onto the current tree', () => {
         await expectAsFresh(workspace, { 'people.mission': people, 'missions.mission': missions });
     });
 
+    it('drops facts an update kept once any document is linked again (a build after the update)', async () => {
+        const workspace = new TestWorkspace();
+        await workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS });
+        const provider = workspace.services.Mission.facts.ModelFactsProvider;
+        await workspace.set({ 'people.mission': edit(PEOPLE, '"Ann"', '"Ann Smith"'), 'missions.mission': MISSIONS });
+        const kept = provider.get();
+
+        const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = workspace.services.shared.workspace;
+        const added = LangiumDocumentFactory.fromString('mission Extra { }', workspace.uri('extra.mission'));
+        LangiumDocuments.addDocument(added);
+        await DocumentBuilder.build([added]);
+        expect(provider.get()).not.toBe(kept);
+        expect(provider.get().missions.map(mission => mission.name)).toContain('Extra');
+    });
+
     it('recomputes the facts and the other files when a value changes, keeping the nodes', async () => {
         const workspace = new TestWorkspace();
         await workspace.set({ 'people.mission': PEOPLE, 'missions.mission': MISSIONS });
