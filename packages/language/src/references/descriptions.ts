@@ -11,9 +11,8 @@ import {
     type ReferenceDescription,
     type URI
 } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
-import { forEachElementInSlices, forEachNode, forEachOwnReference } from '../model/walk.js';
+import { forEachNode, forEachOwnReference } from '../model/walk.js';
 
 /**
  * Descriptions of exported names that read their positions from the live syntax tree when asked.
@@ -81,29 +80,16 @@ class LiveAstNodeDescription implements AstNodeDescription {
  * a quarter of a second per keystroke in a file of 45,000 persons.
  */
 export class MissionReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    override async createDescriptions(
-        document: LangiumDocument,
-        cancelToken: CancellationToken = CancellationToken.None
-    ): Promise<ReferenceDescription[]> {
-        const { descriptions, describeOwnReferences } = this.collector();
-        const model = document.parseResult.value as Model;
-        describeOwnReferences(model);
-        await forEachElementInSlices(model.elements ?? [], cancelToken, element =>
-            forEachNode(element, describeOwnReferences)
-        );
-        return descriptions;
+    /**
+     * Langium's entry point; the index asks `createDescriptionsNow` itself, on its first question
+     * (references/name-index.ts), so this is only for callers that use the provider directly.
+     */
+    override async createDescriptions(document: LangiumDocument): Promise<ReferenceDescription[]> {
+        return this.createDescriptionsNow(document);
     }
 
-    /** The same descriptions at once, for the index's first question (references/name-index.ts). */
+    /** The descriptions of every resolved reference in a document, in tree order, at once. */
     createDescriptionsNow(document: LangiumDocument): ReferenceDescription[] {
-        const { descriptions, describeOwnReferences } = this.collector();
-        const model = document.parseResult.value as Model;
-        describeOwnReferences(model);
-        for (const element of model.elements ?? []) forEachNode(element, describeOwnReferences);
-        return descriptions;
-    }
-
-    private collector(): { descriptions: ReferenceDescription[]; describeOwnReferences: (node: AstNode) => void } {
         const descriptions: ReferenceDescription[] = [];
         const describeOwnReferences = (node: AstNode): void =>
             forEachOwnReference(node, (reference, property, index) => {
@@ -111,6 +97,9 @@ export class MissionReferenceDescriptionProvider extends DefaultReferenceDescrip
                 for (const description of this.createInfoDescriptions({ reference, container: node, property, index }))
                     descriptions.push(description);
             });
-        return { descriptions, describeOwnReferences };
+        const model = document.parseResult.value as Model;
+        describeOwnReferences(model);
+        for (const element of model.elements ?? []) forEachNode(element, describeOwnReferences);
+        return descriptions;
     }
 }
