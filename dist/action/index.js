@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-ITLHVBDH.js";
+} from "../lib/chunk-6JEV2N5F.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-HUSASYNI.js";
+} from "../lib/chunk-UAJMSC25.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

@@ -1082,22 +1082,22 @@ var require_cancellation = __commonJS({
     var ral_1 = __importDefault(require_ral());
     var Is3 = __importStar(require_is());
     var events_1 = require_events();
-    var CancellationToken6;
-    (function(CancellationToken7) {
-      CancellationToken7.None = Object.freeze({
+    var CancellationToken5;
+    (function(CancellationToken6) {
+      CancellationToken6.None = Object.freeze({
         isCancellationRequested: false,
         onCancellationRequested: events_1.Event.None
       });
-      CancellationToken7.Cancelled = Object.freeze({
+      CancellationToken6.Cancelled = Object.freeze({
         isCancellationRequested: true,
         onCancellationRequested: events_1.Event.None
       });
       function is(value) {
         const candidate = value;
-        return candidate && (candidate === CancellationToken7.None || candidate === CancellationToken7.Cancelled || Is3.boolean(candidate.isCancellationRequested) && !!candidate.onCancellationRequested);
+        return candidate && (candidate === CancellationToken6.None || candidate === CancellationToken6.Cancelled || Is3.boolean(candidate.isCancellationRequested) && !!candidate.onCancellationRequested);
       }
-      CancellationToken7.is = is;
-    })(CancellationToken6 || (exports2.CancellationToken = CancellationToken6 = {}));
+      CancellationToken6.is = is;
+    })(CancellationToken5 || (exports2.CancellationToken = CancellationToken5 = {}));
     var shortcutEvent = Object.freeze(function(callback, context) {
       const handle = (0, ral_1.default)().timer.setTimeout(callback.bind(context), 0);
       return { dispose() {
@@ -1145,14 +1145,14 @@ var require_cancellation = __commonJS({
       }
       cancel() {
         if (!this._token) {
-          this._token = CancellationToken6.Cancelled;
+          this._token = CancellationToken5.Cancelled;
         } else {
           this._token.cancel();
         }
       }
       dispose() {
         if (!this._token) {
-          this._token = CancellationToken6.None;
+          this._token = CancellationToken5.None;
         } else if (this._token instanceof MutableToken) {
           this._token.dispose();
         }
@@ -7590,22 +7590,22 @@ var require_cancellation2 = __commonJS({
     var ral_1 = __importDefault(require_ral2());
     var Is3 = __importStar(require_is3());
     var events_1 = require_events2();
-    var CancellationToken6;
-    (function(CancellationToken7) {
-      CancellationToken7.None = Object.freeze({
+    var CancellationToken5;
+    (function(CancellationToken6) {
+      CancellationToken6.None = Object.freeze({
         isCancellationRequested: false,
         onCancellationRequested: events_1.Event.None
       });
-      CancellationToken7.Cancelled = Object.freeze({
+      CancellationToken6.Cancelled = Object.freeze({
         isCancellationRequested: true,
         onCancellationRequested: events_1.Event.None
       });
       function is(value) {
         const candidate = value;
-        return candidate && (candidate === CancellationToken7.None || candidate === CancellationToken7.Cancelled || Is3.boolean(candidate.isCancellationRequested) && !!candidate.onCancellationRequested);
+        return candidate && (candidate === CancellationToken6.None || candidate === CancellationToken6.Cancelled || Is3.boolean(candidate.isCancellationRequested) && !!candidate.onCancellationRequested);
       }
-      CancellationToken7.is = is;
-    })(CancellationToken6 || (exports2.CancellationToken = CancellationToken6 = {}));
+      CancellationToken6.is = is;
+    })(CancellationToken5 || (exports2.CancellationToken = CancellationToken5 = {}));
     var shortcutEvent = Object.freeze(function(callback, context) {
       const handle = (0, ral_1.default)().timer.setTimeout(callback.bind(context), 0);
       return { dispose() {
@@ -7653,14 +7653,14 @@ var require_cancellation2 = __commonJS({
       }
       cancel() {
         if (!this._token) {
-          this._token = CancellationToken6.Cancelled;
+          this._token = CancellationToken5.Cancelled;
         } else {
           this._token.cancel();
         }
       }
       dispose() {
         if (!this._token) {
-          this._token = CancellationToken6.None;
+          this._token = CancellationToken5.None;
         } else if (this._token instanceof MutableToken) {
           this._token.dispose();
         }
@@ -46948,7 +46948,6 @@ var SyntaxOnDemandModule = {
 };
 
 // packages/language/src/references/descriptions.ts
-var import_vscode_languageserver20 = __toESM(require_api5(), 1);
 var MissionAstNodeDescriptionProvider = class extends DefaultAstNodeDescriptionProvider {
   createDescription(node, name, document) {
     const documentUri = (document ?? ast_utils_exports.getDocument(node)).uri;
@@ -46990,38 +46989,30 @@ var LiveAstNodeDescription = class {
   }
 };
 var MissionReferenceDescriptionProvider = class extends DefaultReferenceDescriptionProvider {
-  async createDescriptions(document, cancelToken = import_vscode_languageserver20.CancellationToken.None) {
-    const { descriptions, describeOwnReferences } = this.collector();
-    const model = document.parseResult.value;
-    describeOwnReferences(model);
-    await forEachElementInSlices(
-      model.elements ?? [],
-      cancelToken,
-      (element) => forEachNode(element, describeOwnReferences)
-    );
-    return descriptions;
+  /**
+   * Langium's entry point; the index asks `createDescriptionsNow` itself, on its first question
+   * (references/name-index.ts), so this is only for callers that use the provider directly.
+   */
+  async createDescriptions(document) {
+    return this.createDescriptionsNow(document);
   }
-  /** The same descriptions at once, for the index's first question (references/name-index.ts). */
+  /** The descriptions of every resolved reference in a document, in tree order, at once. */
   createDescriptionsNow(document) {
-    const { descriptions, describeOwnReferences } = this.collector();
-    const model = document.parseResult.value;
-    describeOwnReferences(model);
-    for (const element of model.elements ?? []) forEachNode(element, describeOwnReferences);
-    return descriptions;
-  }
-  collector() {
     const descriptions = [];
     const describeOwnReferences = (node) => forEachOwnReference(node, (reference, property2, index) => {
       if (reference.error) return;
       for (const description of this.createInfoDescriptions({ reference, container: node, property: property2, index }))
         descriptions.push(description);
     });
-    return { descriptions, describeOwnReferences };
+    const model = document.parseResult.value;
+    describeOwnReferences(model);
+    for (const element of model.elements ?? []) forEachNode(element, describeOwnReferences);
+    return descriptions;
   }
 };
 
 // packages/language/src/references/linker.ts
-var import_vscode_languageserver21 = __toESM(require_api5(), 1);
+var import_vscode_languageserver20 = __toESM(require_api5(), 1);
 var MissionLinker = class extends DefaultLinker {
   index;
   constructor(services) {
@@ -47033,7 +47024,7 @@ var MissionLinker = class extends DefaultLinker {
    * on a 10k-mission workspace that bookkeeping costs more than resolving the references. Link the
    * same references in the same order, yielding once per slice of top-level elements instead.
    */
-  async link(document, cancelToken = import_vscode_languageserver21.CancellationToken.None) {
+  async link(document, cancelToken = import_vscode_languageserver20.CancellationToken.None) {
     const model = document.parseResult.value;
     let container = model;
     const linkReference = (reference, property2, index) => {
@@ -48433,12 +48424,12 @@ function createMissionServices(context = EmptyFileSystem, options = {}) {
 }
 
 // packages/language/src/validation/diagnostics.ts
-var import_vscode_languageserver22 = __toESM(require_api5(), 1);
+var import_vscode_languageserver21 = __toESM(require_api5(), 1);
 var SEVERITY_NAMES = {
-  [import_vscode_languageserver22.DiagnosticSeverity.Error]: "error",
-  [import_vscode_languageserver22.DiagnosticSeverity.Warning]: "warning",
-  [import_vscode_languageserver22.DiagnosticSeverity.Information]: "info",
-  [import_vscode_languageserver22.DiagnosticSeverity.Hint]: "info"
+  [import_vscode_languageserver21.DiagnosticSeverity.Error]: "error",
+  [import_vscode_languageserver21.DiagnosticSeverity.Warning]: "warning",
+  [import_vscode_languageserver21.DiagnosticSeverity.Information]: "info",
+  [import_vscode_languageserver21.DiagnosticSeverity.Hint]: "info"
 };
 function toMissionDiagnostic(file, diagnostic) {
   const code = isDiagnosticCode(diagnostic.code) ? diagnostic.code : "syntax-error";
@@ -48448,7 +48439,7 @@ function toMissionDiagnostic(file, diagnostic) {
     column: diagnostic.range.start.character + 1,
     endLine: diagnostic.range.end.line + 1,
     endColumn: diagnostic.range.end.character + 1,
-    severity: SEVERITY_NAMES[diagnostic.severity ?? import_vscode_languageserver22.DiagnosticSeverity.Error] ?? "error",
+    severity: SEVERITY_NAMES[diagnostic.severity ?? import_vscode_languageserver21.DiagnosticSeverity.Error] ?? "error",
     code,
     message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value
   };

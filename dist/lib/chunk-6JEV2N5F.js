@@ -22,7 +22,7 @@ import {
   stdinSourceFile,
   summarize,
   todayFrom
-} from "./chunk-HUSASYNI.js";
+} from "./chunk-UAJMSC25.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
