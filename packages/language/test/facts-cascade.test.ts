@@ -151,6 +151,28 @@ mission Outside under V { }`;
     });
 });
 
+describe('a walk into a cycle and elements from elsewhere', () => {
+    it('keeps a mission that leads into a cycle off the cycle, even when it comes first', async () => {
+        const result = await check(`
+mission Entry under P { }
+mission P under Q { }
+mission Q under P { }`);
+        const { facts } = result;
+        expect(facts.cycleOf(mission(result, 'Entry'))).toBeUndefined();
+        expect(new Set(names(facts.cycleOf(mission(result, 'P'))))).toEqual(new Set(['P', 'Q']));
+        expect(facts.isAncestor(mission(result, 'Q'), mission(result, 'Entry'))).toBe(true);
+        expect(facts.isAncestor(mission(result, 'Entry'), mission(result, 'P'))).toBe(false);
+    });
+
+    it('answers isAncestor with false for an element of another model', async () => {
+        const result = await check('vision V\nmission M under V { }');
+        const other = await check('vision V\nmission M under V { }');
+        expect(result.facts.isAncestor(element(other, 'Vision', 'V'), mission(result, 'M'))).toBe(false);
+        expect(result.facts.isAncestor(element(result, 'Vision', 'V'), mission(other, 'M'))).toBe(false);
+        expect(result.facts.isAncestor(element(result, 'Vision', 'V'), mission(result, 'M'))).toBe(true);
+    });
+});
+
 describe('deep chains', { timeout: 180_000 }, () => {
     const DEPTH = 10_000;
     // Listed deepest first, so that the first walk from each mission is as long as possible.
