@@ -44,16 +44,6 @@ interface InPlaceEdit {
     readonly outcome: Exclude<EditOutcome, 'incompatible'>;
 }
 
-/**
- * Whether the document can take the editor's text document as its own: it already has it, or (as
- * Langium's document factory does) the property can be redefined.
- */
-function canTakeTextDocument(document: LangiumDocument, textDocument: TextDocument): boolean {
-    if (document.textDocument === textDocument) return true;
-    const property = Object.getOwnPropertyDescriptor(document, 'textDocument');
-    return property === undefined || property.configurable === true || property.writable === true;
-}
-
 /** The top-level elements an edit re-parsed (all of the document's when it re-parsed the whole text). */
 function editedElements(edit: InPlaceEdit): AstNode[] {
     const elements = (edit.document.parseResult.value as Model).elements;
@@ -211,8 +201,10 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
         for (const uri of changed) {
             const document = this.langiumDocuments.getDocument(uri);
             const textDocument = this.textDocuments?.get(uri.toString());
-            // Only a document whose last build completed, open in the editor.
-            if (!document || !textDocument || !canTakeTextDocument(document, textDocument)) return false;
+            // Only a document whose last build completed, open in the editor. Its `textDocument` can always be
+            // replaced (applyInPlace): Langium's document factory defines it configurable, as a getter or a value,
+            // and redefines it on every update itself.
+            if (!document || !textDocument) return false;
             if (document.state < DocumentState.Validated || !this.buildState.get(uri.toString())?.completed)
                 return false;
             const text = textDocument.getText();
@@ -304,7 +296,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
     protected override async emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {
         if (!this.lastUpdateKeptModel) {
             for (const services of this.serviceRegistry.all)
-                (services as MissionServices).facts?.ModelFactsProvider.invalidate();
+                (services as MissionServices).facts.ModelFactsProvider.invalidate();
         }
         await super.emitUpdate(changed, deleted);
     }
