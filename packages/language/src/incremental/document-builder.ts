@@ -111,12 +111,15 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
     ): Promise<void> {
         this.lastUpdateKeptModel = false;
         if (deleted.length === 0 && changed.length > 0 && (await this.updateInPlace(changed, cancelToken))) return;
+        // A change of a cancelled update that was never re-checked everywhere: what it reached is unknown, even
+        // when this update edits the same file again (its baseline then is what the file was before both).
+        const pending = this.baselines.size > 0;
         for (const uri of [...changed, ...deleted]) {
             const key = uri.toString();
             if (!this.baselines.has(key))
                 this.baselines.set(key, { uri, signature: this.signatureOf(this.langiumDocuments.getDocument(uri)) });
         }
-        const before = this.structuralBaseline(changed, deleted);
+        const before = pending ? undefined : this.structuralBaseline(changed, deleted);
         const validatedNow = new Set<string>();
         const listener = this.onDocumentPhase(DocumentState.Validated, document => {
             validatedNow.add(document.uri.toString());
@@ -138,13 +141,7 @@ export class MissionDocumentBuilder extends DefaultDocumentBuilder {
      * pending): then only the documents it reaches are validated again. Otherwise undefined: all are.
      */
     private structuralBaseline(changed: URI[], deleted: URI[]): ModelBefore | undefined {
-        const touchedKeys = new Set([...changed, ...deleted].map(uri => uri.toString()));
-        if (
-            this.revalidateAllRequested ||
-            this.revalidationOwed ||
-            [...this.baselines.keys()].some(key => !touchedKeys.has(key))
-        )
-            return undefined;
+        if (this.revalidateAllRequested || this.revalidationOwed) return undefined;
         const all = this.langiumDocuments.all.toArray();
         if (
             all.length === 0 ||
