@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-6JEV2N5F.js";
+} from "../lib/chunk-BB35CB5L.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-UAJMSC25.js";
+} from "../lib/chunk-2PGG7EQE.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

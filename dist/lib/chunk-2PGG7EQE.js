@@ -38919,11 +38919,6 @@ function sameValue(a2, b) {
 var DOLLAR = 36;
 
 // packages/language/src/incremental/document-builder.ts
-function canTakeTextDocument(document, textDocument) {
-  if (document.textDocument === textDocument) return true;
-  const property2 = Object.getOwnPropertyDescriptor(document, "textDocument");
-  return property2 === void 0 || property2.configurable === true || property2.writable === true;
-}
 function editedElements(edit) {
   const elements = edit.document.parseResult.value.elements;
   return edit.elements ? elements.slice(edit.elements.first, edit.elements.first + edit.elements.elements.length) : elements;
@@ -38961,12 +38956,13 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
   async update(changed, deleted, cancelToken = import_vscode_languageserver2.CancellationToken.None) {
     this.lastUpdateKeptModel = false;
     if (deleted.length === 0 && changed.length > 0 && await this.updateInPlace(changed, cancelToken)) return;
+    const pending = this.baselines.size > 0;
     for (const uri of [...changed, ...deleted]) {
       const key = uri.toString();
       if (!this.baselines.has(key))
         this.baselines.set(key, { uri, signature: this.signatureOf(this.langiumDocuments.getDocument(uri)) });
     }
-    const before = this.structuralBaseline(changed, deleted);
+    const before = pending ? void 0 : this.structuralBaseline(changed, deleted);
     const validatedNow = /* @__PURE__ */ new Set();
     const listener = this.onDocumentPhase(DocumentState.Validated, (document) => {
       validatedNow.add(document.uri.toString());
@@ -38987,9 +38983,7 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
    * pending): then only the documents it reaches are validated again. Otherwise undefined: all are.
    */
   structuralBaseline(changed, deleted) {
-    const touchedKeys = new Set([...changed, ...deleted].map((uri) => uri.toString()));
-    if (this.revalidateAllRequested || this.revalidationOwed || [...this.baselines.keys()].some((key) => !touchedKeys.has(key)))
-      return void 0;
+    if (this.revalidateAllRequested || this.revalidationOwed) return void 0;
     const all = this.langiumDocuments.all.toArray();
     if (all.length === 0 || all.some(
       (document) => document.state < DocumentState.Validated || !this.buildState.get(document.uri.toString())?.completed
@@ -39032,7 +39026,7 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
     for (const uri of changed) {
       const document = this.langiumDocuments.getDocument(uri);
       const textDocument = this.textDocuments?.get(uri.toString());
-      if (!document || !textDocument || !canTakeTextDocument(document, textDocument)) return false;
+      if (!document || !textDocument) return false;
       if (document.state < DocumentState.Validated || !this.buildState.get(uri.toString())?.completed)
         return false;
       const text = textDocument.getText();
@@ -39105,7 +39099,7 @@ var MissionDocumentBuilder = class extends DefaultDocumentBuilder {
   async emitUpdate(changed, deleted) {
     if (!this.lastUpdateKeptModel) {
       for (const services of this.serviceRegistry.all)
-        services.facts?.ModelFactsProvider.invalidate();
+        services.facts.ModelFactsProvider.invalidate();
     }
     await super.emitUpdate(changed, deleted);
   }

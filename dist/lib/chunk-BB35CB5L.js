@@ -22,7 +22,7 @@ import {
   stdinSourceFile,
   summarize,
   todayFrom
-} from "./chunk-UAJMSC25.js";
+} from "./chunk-2PGG7EQE.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({
