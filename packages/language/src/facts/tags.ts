@@ -20,12 +20,12 @@ export function tagsInUse(facts: ModelFacts): readonly TagUse[] {
     if (!tags) {
         const counts = new Map<string, number>();
         for (const mission of facts.missions) {
+            // Most missions have no tags: skip them without tagsOf's list and set.
             if (mission.tags.length === 0) continue;
             for (const tag of tagsOf(mission)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
         }
-        tags = [...counts]
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([tag, missions]) => ({ tag, missions }));
+        // The default sort compares strings by UTF-16 code units; the names, keys of a Map, are unique.
+        tags = [...counts.keys()].sort().map(tag => ({ tag, missions: counts.get(tag)! }));
         tagsByFacts.set(facts, tags);
     }
     return tags;
