@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-BB35CB5L.js";
+} from "../lib/chunk-DRW4S5TX.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-2PGG7EQE.js";
+} from "../lib/chunk-HJQS5UO5.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

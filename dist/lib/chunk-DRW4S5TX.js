@@ -22,7 +22,7 @@ import {
   stdinSourceFile,
   summarize,
   todayFrom
-} from "./chunk-2PGG7EQE.js";
+} from "./chunk-HJQS5UO5.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({

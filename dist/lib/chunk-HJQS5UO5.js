@@ -44143,7 +44143,7 @@ function tagsInUse(facts) {
       if (mission.tags.length === 0) continue;
       for (const tag of tagsOf(mission)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
     }
-    tags = [...counts].sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0).map(([tag, missions]) => ({ tag, missions }));
+    tags = [...counts.keys()].sort().map((tag) => ({ tag, missions: counts.get(tag) }));
     tagsByFacts.set(facts, tags);
   }
   return tags;

@@ -35,7 +35,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-2PGG7EQE.js";
+} from "./chunk-HJQS5UO5.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
