@@ -19,15 +19,6 @@ type Files = Record<string, string>;
 const figures = { edits: 0, inPlaceKept: 0 };
 afterAll(() => printSummary('typing', figures));
 
-function diagnostics(workspace: TestWorkspace, file: string): string[] {
-    return workspace
-        .diagnostics(file)
-        .map(({ code, range: { start, end }, message }) => {
-            return `${String(code)} ${start.line}:${start.character}-${end.line}:${end.character} ${message}`;
-        })
-        .sort();
-}
-
 function positions(workspace: TestWorkspace, file: string): string[] {
     const root = workspace.document(file).parseResult.value;
     const leaves = CstUtils.flattenCst(root.$cstNode!)
@@ -97,8 +88,8 @@ test(
                     const fresh = new TestWorkspace();
                     await fresh.set(files);
                     for (const file of names) {
-                        expect(diagnostics(workspace, file), `${file} after ${edit.kind} edit of ${name}`).toEqual(
-                            diagnostics(fresh, file)
+                        expect(workspace.diagnosticLines(file), `${file} after ${edit.kind} edit of ${name}`).toEqual(
+                            fresh.diagnosticLines(file)
                         );
                     }
                     expect(positions(workspace, name), `positions in ${name}`).toEqual(positions(fresh, name));

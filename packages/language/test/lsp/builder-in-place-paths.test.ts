@@ -68,15 +68,6 @@ function missionNamed(workspace: TestWorkspace, file: string, name: string): Mis
         .parseResult.value.elements.find((e): e is Mission => e.$type === 'Mission' && e.name === name)!;
 }
 
-function diagnostics(workspace: TestWorkspace, file: string): string[] {
-    return workspace
-        .diagnostics(file)
-        .map(({ code, range: { start, end }, message }) => {
-            return `${String(code)} ${start.line}:${start.character}-${end.line}:${end.character} ${message}`;
-        })
-        .sort();
-}
-
 /** Every syntax node's kind, offset and text: tells a whole-text re-parse from a partial one gone wrong. */
 function layout(workspace: TestWorkspace, file: string): string[] {
     const root = workspace.document(file).parseResult.value.$cstNode!;
@@ -91,7 +82,7 @@ async function expectAsFresh(workspace: TestWorkspace, files: Files, setup?: (w:
     for (const file of Object.keys(files)) {
         expect(workspace.document(file).textDocument.getText()).toBe(files[file]);
         expect(layout(workspace, file), file).toEqual(layout(fresh, file));
-        expect(diagnostics(workspace, file), file).toEqual(diagnostics(fresh, file));
+        expect(workspace.diagnosticLines(file), file).toEqual(fresh.diagnosticLines(file));
     }
 }
 
@@ -229,7 +220,7 @@ describe('a file opened in the editor as it is on disk', () => {
         const document = workspace.document('missions.mission');
         const { parseResult } = document;
         const facts = workspace.services.Mission.facts.ModelFactsProvider.get();
-        const before = diagnostics(workspace, 'missions.mission');
+        const before = workspace.diagnosticLines('missions.mission');
         expect(before).not.toEqual([]);
         const parse = vi.spyOn(workspace.services.Mission.parser.LangiumParser, 'parse');
         const seen = watch(workspace);
@@ -243,7 +234,7 @@ describe('a file opened in the editor as it is on disk', () => {
         const { TextDocuments } = workspace.services.shared.workspace;
         expect(document.textDocument).toBe(TextDocuments.get(workspace.uri('missions.mission').toString()));
         expect(workspace.services.Mission.facts.ModelFactsProvider.get()).toBe(facts);
-        expect(diagnostics(workspace, 'missions.mission')).toEqual(before);
+        expect(workspace.diagnosticLines('missions.mission')).toEqual(before);
         await expectAsFresh(workspace, files);
     });
 });

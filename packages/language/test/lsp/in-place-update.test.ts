@@ -75,15 +75,6 @@ function layout(workspace: TestWorkspace, file: string): string[] {
     return lines;
 }
 
-function diagnostics(workspace: TestWorkspace, file: string): string[] {
-    return workspace
-        .diagnostics(file)
-        .map(({ code, range: { start, end }, message }) => {
-            return `${String(code)} ${start.line}:${start.character}-${end.line}:${end.character} ${message}`;
-        })
-        .sort();
-}
-
 /** The workspace agrees, file by file, with a fresh one built from the same texts. */
 async function expectAsFresh(workspace: TestWorkspace, files: Record<string, string>): Promise<void> {
     const fresh = new TestWorkspace();
@@ -91,7 +82,7 @@ async function expectAsFresh(workspace: TestWorkspace, files: Record<string, str
     for (const file of Object.keys(files)) {
         expect(workspace.document(file).textDocument.getText()).toBe(files[file]);
         expect(layout(workspace, file), file).toEqual(layout(fresh, file));
-        expect(diagnostics(workspace, file), file).toEqual(diagnostics(fresh, file));
+        expect(workspace.diagnosticLines(file), file).toEqual(fresh.diagnosticLines(file));
     }
 }
 

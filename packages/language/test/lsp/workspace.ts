@@ -88,6 +88,15 @@ export class TestWorkspace {
         );
     }
 
+    /** `code line:col-line:col message` of each diagnostic of a file, sorted: what a fresh build is compared on. */
+    diagnosticLines(name: string): string[] {
+        return this.diagnostics(name)
+            .map(({ code, range: { start, end }, message }) => {
+                return `${String(code)} ${start.line}:${start.character}-${end.line}:${end.character} ${message}`;
+            })
+            .sort();
+    }
+
     codes(name: string): string[] {
         return this.diagnostics(name).map(diagnostic => String(diagnostic.code));
     }
