@@ -11,41 +11,10 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { CancellationTokenSource, type CancellationToken } from 'vscode-languageserver';
 import { describe, expect, it, vi } from 'vitest';
-import type { Mission, MissionAstType, Person } from '../../src/generated/ast.js';
+import type { MissionAstType, Person } from '../../src/generated/ast.js';
 import type { MissionDocumentValidator } from '../../src/validation/document-validator.js';
+import { edit, MISSIONS, missionNamed, PEOPLE } from './edit-fixtures.js';
 import { TestWorkspace, TODAY } from './workspace.js';
-
-const PEOPLE = [
-    '// Everyone.',
-    'vision V "Serve" { horizon 2030-12-31 }',
-    'person ann "Ann" { capacity 2 role "Lead" }',
-    'person bob "Bob" { capacity 1 }',
-    '/* the clinic team */',
-    'team clinic "Clinic" { members ann, bob }',
-    'person cy "Cy" { capacity 1 } person dee "Dee"',
-    ''
-].join('\n');
-
-// Clinics and Train are led by bob, who is over capacity: their diagnostics lie outside Grow.
-const MISSIONS = [
-    'mission Grow "Grow" under V {',
-    '  intent "grow the base"',
-    '  lead ann',
-    '  boundary { window 2027-01-01 .. 2027-12-31 budget 100k GBP }',
-    '  measure patients "Patients" { baseline 0 target 10 current 4 unit patients }',
-    '}',
-    '',
-    '// Clinics open where the patients are.',
-    'mission Clinics "Clinics" under Grow {',
-    '  intent "open clinics"',
-    '  lead bob',
-    '  crew clinic',
-    '  boundary { window 2027-02-01 .. 2027-06-30 budget 60k GBP }',
-    '  measure opened { target 3 current 1 unit patients contributes to Grow.patients }',
-    '}',
-    'mission Train "Train" under Grow { intent "train" lead bob boundary { budget 50k GBP } }',
-    ''
-].join('\n');
 
 // Linked with no other file, either way.
 const UNRELATED = 'vision W "Elsewhere"\nperson zed "Zed" { capacity 1 }\nmission Far "Far" under W { lead zed }\n';
@@ -55,18 +24,6 @@ const GROW_RETITLED = edit(MISSIONS, 'mission Grow "Grow"', 'mission Grow\n  "Gr
 const BOB_FREED = edit(PEOPLE, 'person bob "Bob" { capacity 1', 'person bob "Bob" { capacity 4');
 
 type Files = Record<string, string>;
-
-function edit(text: string, needle: string, replacement: string): string {
-    const at = text.indexOf(needle);
-    if (at < 0) throw new Error(`'${needle}' not in text`);
-    return text.slice(0, at) + replacement + text.slice(at + needle.length);
-}
-
-function missionNamed(workspace: TestWorkspace, file: string, name: string): Mission {
-    return workspace
-        .document(file)
-        .parseResult.value.elements.find((e): e is Mission => e.$type === 'Mission' && e.name === name)!;
-}
 
 /** Every syntax node's kind, offset and text: tells a whole-text re-parse from a partial one gone wrong. */
 function layout(workspace: TestWorkspace, file: string): string[] {

@@ -83,6 +83,20 @@ async function cancelledUpdate(
     for (const disposable of disposables) disposable.dispose();
 }
 
+/**
+ * xy in lone.mission becomes zed (the unrelated file's zed is then a duplicate, though nothing links the two files),
+ * typed into the editor, and its update cancelled at `phase`.
+ */
+async function renameCancelled(
+    workspace: TestWorkspace,
+    files: Record<string, string>,
+    phase: Parameters<typeof cancelledUpdate>[2]
+): Promise<void> {
+    files['lone.mission'] = 'person zed "Xy"\n';
+    type(workspace, 'lone.mission', files['lone.mission']);
+    await cancelledUpdate(workspace, [workspace.uri('lone.mission')], phase);
+}
+
 const PEOPLE = 'vision V "Serve"\nperson ann "Ann" { capacity 2 }\nperson cy "Cy" { capacity 1 }\n';
 const MISSIONS = 'mission Grow "Grow" under V { intent "g" lead ann }\n';
 /** A file nothing links to or from; `zed` is the name the edits below make a duplicate of. */
@@ -245,10 +259,7 @@ describe('after a cancelled update', () => {
         'a rename cancelled with its file %s is made good by %s of another file',
         async (_, _edit, phase, needle, replacement) => {
             const { workspace, files } = await start();
-            // xy becomes zed: the unrelated file's zed is now a duplicate, though nothing links the two files.
-            files['lone.mission'] = 'person zed "Xy"\n';
-            type(workspace, 'lone.mission', files['lone.mission']);
-            await cancelledUpdate(workspace, [workspace.uri('lone.mission')], phase);
+            await renameCancelled(workspace, files, phase);
             expect(workspace.codes('unrelated.mission')).not.toContain('duplicate-name');
 
             files['missions.mission'] = MISSIONS.replace(needle, replacement);
@@ -261,9 +272,7 @@ describe('after a cancelled update', () => {
     // Found by a probe of the mutation work: the pending change's baseline was mistaken for this update's own.
     it('a rename cancelled with its file validated is made good by another structural edit of that file', async () => {
         const { workspace, files } = await start();
-        files['lone.mission'] = 'person zed "Xy"\n';
-        type(workspace, 'lone.mission', files['lone.mission']);
-        await cancelledUpdate(workspace, [workspace.uri('lone.mission')], DocumentState.Validated);
+        await renameCancelled(workspace, files, DocumentState.Validated);
         expect(workspace.codes('unrelated.mission')).not.toContain('duplicate-name');
 
         files['lone.mission'] = 'person zed "Xy"\nvision Q "Q"\n';
@@ -276,10 +285,8 @@ describe('after a cancelled update', () => {
         const { workspace, files } = await start();
         files['r.mission'] = 'mission R "R" under V { intent "r" lead xy }\n';
         await workspace.set({ 'r.mission': files['r.mission'] });
-        files['lone.mission'] = 'person zed "Xy"\n';
-        type(workspace, 'lone.mission', files['lone.mission']);
         // lone.mission is validated first (it was opened first), then the build stops: r.mission is not.
-        await cancelledUpdate(workspace, [workspace.uri('lone.mission')], DocumentState.Validated);
+        await renameCancelled(workspace, files, DocumentState.Validated);
         expect(workspace.document('r.mission').state).toBeLessThan(DocumentState.Validated);
 
         files['lone.mission'] = 'person zed "Xy"\nvision Q "Q"\n';
@@ -292,9 +299,7 @@ describe('after a cancelled update', () => {
         const { workspace, files } = await start();
         files['r.mission'] = 'mission R "R" under V { intent "r" lead xy }\n';
         await workspace.set({ 'r.mission': files['r.mission'] });
-        files['lone.mission'] = 'person zed "Xy"\n';
-        type(workspace, 'lone.mission', files['lone.mission']);
-        await cancelledUpdate(workspace, [workspace.uri('lone.mission')], DocumentState.Validated);
+        await renameCancelled(workspace, files, DocumentState.Validated);
 
         files['r.mission'] = files['r.mission'].replace('"R"', '"Rr"');
         await workspace.set({ 'r.mission': files['r.mission'] });

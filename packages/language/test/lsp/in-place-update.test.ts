@@ -16,47 +16,9 @@ import {
 import { setTextDocument } from 'langium/test';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import type { Mission, Person } from '../../src/generated/ast.js';
+import type { Person } from '../../src/generated/ast.js';
+import { edit, MISSIONS, missionNamed, PEOPLE } from './edit-fixtures.js';
 import { TestWorkspace } from './workspace.js';
-
-const PEOPLE = [
-    '// Everyone.',
-    'vision V "Serve" { horizon 2030-12-31 }',
-    'person ann "Ann" { capacity 2 role "Lead" }',
-    'person bob "Bob" { capacity 1 }',
-    '/* the clinic team */',
-    'team clinic "Clinic" { members ann, bob }',
-    'person cy "Cy" { capacity 1 } person dee "Dee"',
-    ''
-].join('\n');
-
-const MISSIONS = [
-    'mission Grow "Grow" under V {',
-    '  intent "grow the base"',
-    '  lead ann',
-    '  boundary { window 2027-01-01 .. 2027-12-31 budget 100k GBP }',
-    '  measure patients "Patients" { baseline 0 target 10 current 4 unit patients }',
-    '}',
-    '',
-    '// Clinics open where the patients are.',
-    'mission Clinics "Clinics" under Grow {',
-    '  intent "open clinics"',
-    '  lead bob',
-    '  crew clinic',
-    '  boundary { window 2027-02-01 .. 2027-06-30 budget 60k GBP }',
-    '  measure opened { target 3 current 1 unit patients contributes to Grow.patients }',
-    '}',
-    'mission Train "Train" under Grow { intent "train" lead bob boundary { budget 50k GBP } }',
-    ''
-].join('\n');
-
-function missionNamed(workspace: TestWorkspace, file: string, name: string): Mission {
-    return workspace
-        .document(file)
-        .parseResult.value.elements.find(
-            (element): element is Mission => element.$type === 'Mission' && element.name === name
-        )!;
-}
 
 /** Every syntax node of a file: kind, offset, length, range, text; and every AST node's range. */
 function layout(workspace: TestWorkspace, file: string): string[] {
@@ -84,13 +46,6 @@ async function expectAsFresh(workspace: TestWorkspace, files: Record<string, str
         expect(layout(workspace, file), file).toEqual(layout(fresh, file));
         expect(workspace.diagnosticLines(file), file).toEqual(fresh.diagnosticLines(file));
     }
-}
-
-function edit(text: string, needle: string, replacement: string, occurrence = 0): string {
-    let at = -1;
-    for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`'${needle}' not in text`);
-    return text.slice(0, at) + replacement + text.slice(at + needle.length);
 }
 
 describe('edits moved onto the current tree', () => {
