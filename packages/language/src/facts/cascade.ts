@@ -15,10 +15,11 @@ export interface EffectiveWindow extends DayWindow {
  * O(n) with iterative walks (an `under` chain may be 100,000 deep), never pairwise.
  */
 export class Cascade {
-    private readonly parents = new Map<Mission, AlignmentTarget>();
+    /** Keyed by any alignment target so that a walk asks a vision too (it has no entry) without a type test. */
+    private readonly parents = new Map<AlignmentTarget, AlignmentTarget>();
     private readonly children = new Map<AlignmentTarget, Mission[]>();
     /** Each mission on an `under` cycle, with the cycle's members in `under` order starting anywhere. */
-    private readonly cycles = new Map<Mission, readonly Mission[]>();
+    private readonly cycles = new Map<AlignmentTarget, readonly Mission[]>();
     /** Pre/post order numbers over the forest, for O(1) ancestor tests. */
     private readonly enter = new Map<AlignmentTarget | readonly Mission[], number>();
     private readonly leave = new Map<AlignmentTarget | readonly Mission[], number>();
@@ -63,14 +64,14 @@ export class Cascade {
         while (current && !seen.has(current)) {
             ancestors.push(current);
             seen.add(current);
-            current = current.$type === 'Mission' ? this.parents.get(current) : undefined;
+            current = this.parents.get(current);
         }
         return ancestors;
     }
 
     /** Whether `ancestor` is met by following `under` from `mission` (a cycle member is its own ancestor). */
     isAncestor(ancestor: AlignmentTarget, mission: Mission): boolean {
-        const ancestorKey = ancestor.$type === 'Mission' ? (this.cycles.get(ancestor) ?? ancestor) : ancestor;
+        const ancestorKey = this.cycles.get(ancestor) ?? ancestor;
         const start = this.enter.get(ancestorKey);
         const end = this.leave.get(ancestorKey);
         const position = this.enter.get(mission);
