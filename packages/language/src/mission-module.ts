@@ -36,6 +36,7 @@ import { MissionScopeComputation } from './references/scope-computation.js';
 import { MissionScopeProvider } from './references/scope-provider.js';
 import { createMissionParser } from './syntax/fast-parser.js';
 import { MissionTokenBuilder } from './syntax/token-builder.js';
+import { createLazyCompletionParser, LazyLexer } from './syntax/lazy-parsers.js';
 import { MissionLexerErrorMessageProvider, MissionParserErrorMessageProvider } from './syntax/parser-messages.js';
 import { MissionValueConverter } from './syntax/value-converter.js';
 import { MissionDocumentValidator } from './validation/document-validator.js';
@@ -67,6 +68,8 @@ export const MissionModule: Module<MissionServices, PartialLangiumServices & Mis
     },
     parser: {
         LangiumParser: services => createMissionParser(services),
+        Lexer: services => new LazyLexer(services),
+        CompletionParser: services => createLazyCompletionParser(services),
         TokenBuilder: () => new MissionTokenBuilder(),
         ValueConverter: () => new MissionValueConverter(),
         ParserErrorMessageProvider: () => new MissionParserErrorMessageProvider(),

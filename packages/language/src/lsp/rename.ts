@@ -1,4 +1,11 @@
-import { type AstNode, CstUtils, type LangiumDocument, type MaybePromise, type ReferenceDescription } from 'langium';
+import {
+    type AstNode,
+    CstUtils,
+    type LangiumDocument,
+    type Lexer,
+    type MaybePromise,
+    type ReferenceDescription
+} from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import {
     type Position,
@@ -23,17 +30,19 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  * measure.
  */
 export class MissionRenameProvider extends DefaultRenameProvider {
-    private readonly keywords: ReadonlySet<string>;
+    private readonly lexer: Lexer;
+    private keywordSet?: ReadonlySet<string>;
     private readonly index: MissionIndexManager;
 
     constructor(services: MissionServices) {
         super(services);
         this.index = services.shared.workspace.IndexManager as MissionIndexManager;
-        this.keywords = new Set(
-            services.parser.Lexer.definition
-                ? Object.keys(services.parser.Lexer.definition).filter(name => /^[a-z]+$/.test(name))
-                : []
-        );
+        this.lexer = services.parser.Lexer;
+    }
+
+    /** The language's keywords, read on the first rename (reading them builds the lexer: syntax/lazy-parsers.ts). */
+    private get keywords(): ReadonlySet<string> {
+        return (this.keywordSet ??= new Set(Object.keys(this.lexer.definition).filter(name => /^[a-z]+$/.test(name))));
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
