@@ -20,6 +20,8 @@ export class Cascade {
     private readonly children = new Map<AlignmentTarget, Mission[]>();
     /** Each mission on an `under` cycle, with the cycle's members in `under` order starting anywhere. */
     private readonly cycles = new Map<AlignmentTarget, readonly Mission[]>();
+    /** The same cycles, each once. */
+    private readonly cycleList: (readonly Mission[])[] = [];
     /** Pre/post order numbers over the forest, for O(1) ancestor tests. */
     private readonly enter = new Map<AlignmentTarget | readonly Mission[], number>();
     private readonly leave = new Map<AlignmentTarget | readonly Mission[], number>();
@@ -71,16 +73,18 @@ export class Cascade {
 
     /** Whether `ancestor` is met by following `under` from `mission` (a cycle member is its own ancestor). */
     isAncestor(ancestor: AlignmentTarget, mission: Mission): boolean {
-        const ancestorKey = this.cycles.get(ancestor) ?? ancestor;
-        const start = this.enter.get(ancestorKey);
-        const end = this.leave.get(ancestorKey);
-        const position = this.enter.get(mission);
-        if (start === undefined || end === undefined || position === undefined) return false;
-        if (ancestorKey === ancestor && ancestor === mission) return false;
-        return (
-            (start < position && position <= end) ||
-            (ancestorKey !== ancestor && this.cycles.get(mission) === ancestorKey)
-        );
+        const cycle = this.cycles.get(ancestor);
+        if (cycle) return this.cycles.get(mission) === cycle || this.isBelow(cycle, mission);
+        return this.isBelow(ancestor, mission);
+    }
+
+    /**
+     * Whether `mission` is numbered inside `node`'s subtree and is not `node` itself (a cycle's members share
+     * its number). An element of another model has no number: NaN compares false.
+     */
+    private isBelow(node: AlignmentTarget | readonly Mission[], mission: Mission): boolean {
+        const position = this.enter.get(mission) ?? Number.NaN;
+        return (this.enter.get(node) ?? Number.NaN) < position && position <= (this.leave.get(node) ?? Number.NaN);
     }
 
     effectiveWindow(mission: Mission): EffectiveWindow {
@@ -104,6 +108,7 @@ export class Cascade {
             if (current && current.$type === 'Mission' && walkOf.get(current) === walk) {
                 const members = path.slice(path.indexOf(current));
                 for (const member of members) this.cycles.set(member, members);
+                this.cycleList.push(members);
             }
         }
     }
@@ -121,8 +126,8 @@ export class Cascade {
                     this.childrenOf(member).filter(child => !this.cycles.has(child))
                 );
             }
-            const children = this.childrenOf(node as AlignmentTarget);
-            return this.cycles.size === 0 ? children : children.filter(child => !this.cycles.has(child));
+            // A cycle member's parent is on its cycle, so no other node has one as a child.
+            return this.childrenOf(node as AlignmentTarget);
         };
         const open = (node: Node): { node: Node; children: readonly Node[]; next: number } => {
             this.enter.set(node, ++counter);
@@ -145,13 +150,7 @@ export class Cascade {
         for (let i = 0; i < missions.length; i++) {
             if (!this.parents.has(missions[i]!)) visit(missions[i]!);
         }
-        const seenCycles = new Set<readonly Mission[]>();
-        for (const members of this.cycles.values()) {
-            if (!seenCycles.has(members)) {
-                seenCycles.add(members);
-                visit(members);
-            }
-        }
+        for (const members of this.cycleList) visit(members);
     }
 
     /**
@@ -159,25 +158,11 @@ export class Cascade {
      * recurrence holds; if no member has a window of its own, none has one.
      */
     private computeWindows(missions: readonly Mission[]): void {
-        const seenCycles = new Set<readonly Mission[]>();
-        for (const members of this.cycles.values()) {
-            if (seenCycles.has(members)) continue;
-            seenCycles.add(members);
-            const anchor = members.findIndex(member => ownWindow(member) !== undefined);
-            if (anchor < 0) {
+        // A cycle where no member has a window of its own: the walk below would go round it for ever. On
+        // any other cycle it stops at the first member with a window, as on a chain.
+        for (const members of this.cycleList) {
+            if (!members.some(member => ownWindow(member) !== undefined))
                 for (const member of members) this.windows.set(member, NO_WINDOW);
-                continue;
-            }
-            // Walk backwards around the cycle from the anchor: each member inherits from its parent,
-            // the next member in `under` order.
-            const length = members.length;
-            for (let step = 0; step < length; step++) {
-                const index = (anchor - step + length) % length;
-                const member = members[index]!;
-                const own = ownWindow(member);
-                if (own) this.windows.set(member, ownEffective(own, member));
-                else this.windows.set(member, inherit(this.windows.get(members[(index + 1) % length]!)!));
-            }
         }
         for (let i = 0; i < missions.length; i++) {
             const mission = missions[i]!;
