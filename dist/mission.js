@@ -31,7 +31,7 @@ import {
   withWatch,
   writeFileAtomic,
   writeFilesAtomic
-} from "./lib/chunk-DRW4S5TX.js";
+} from "./lib/chunk-PPQSQZ4S.js";
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
@@ -100,7 +100,7 @@ import {
   toDay,
   todayFrom,
   warmUpLayout
-} from "./lib/chunk-HJQS5UO5.js";
+} from "./lib/chunk-DQPCKAQ4.js";
 
 // node_modules/nanoid/url-alphabet/index.cjs
 var require_url_alphabet = __commonJS({
@@ -6597,7 +6597,7 @@ async function runMcp(paths, options, output, stop) {
   const port = options.http === void 0 ? void 0 : portNumber(options.http);
   if (port === void 0 && (options.host !== void 0 || options.allowRemote))
     throw new UsageError("--host and --allow-remote need --http PORT");
-  const mcp = await import("./lib/src-5MYTG6UM.js");
+  const mcp = await import("./lib/src-HK5QH2ZY.js");
   if (port !== void 0) {
     try {
       mcp.allowedHost(options);

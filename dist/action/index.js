@@ -17,11 +17,11 @@ import {
   summaryLine,
   validationFailure,
   writeFileAtomic
-} from "../lib/chunk-DRW4S5TX.js";
+} from "../lib/chunk-PPQSQZ4S.js";
 import {
   isEmptyDiff,
   modelDiffMarkdown
-} from "../lib/chunk-HJQS5UO5.js";
+} from "../lib/chunk-DQPCKAQ4.js";
 
 // packages/cli/src/github-action.ts
 import { appendFile } from "node:fs/promises";

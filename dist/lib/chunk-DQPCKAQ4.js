@@ -42247,10 +42247,13 @@ function contains(outer, inner) {
 
 // packages/language/src/facts/cascade.ts
 var Cascade = class {
+  /** Keyed by any alignment target so that a walk asks a vision too (it has no entry) without a type test. */
   parents = /* @__PURE__ */ new Map();
   children = /* @__PURE__ */ new Map();
   /** Each mission on an `under` cycle, with the cycle's members in `under` order starting anywhere. */
   cycles = /* @__PURE__ */ new Map();
+  /** The same cycles, each once. */
+  cycleList = [];
   /** Pre/post order numbers over the forest, for O(1) ancestor tests. */
   enter = /* @__PURE__ */ new Map();
   leave = /* @__PURE__ */ new Map();
@@ -42290,19 +42293,23 @@ var Cascade = class {
     while (current && !seen.has(current)) {
       ancestors.push(current);
       seen.add(current);
-      current = current.$type === "Mission" ? this.parents.get(current) : void 0;
+      current = this.parents.get(current);
     }
     return ancestors;
   }
   /** Whether `ancestor` is met by following `under` from `mission` (a cycle member is its own ancestor). */
   isAncestor(ancestor, mission) {
-    const ancestorKey = ancestor.$type === "Mission" ? this.cycles.get(ancestor) ?? ancestor : ancestor;
-    const start = this.enter.get(ancestorKey);
-    const end = this.leave.get(ancestorKey);
-    const position = this.enter.get(mission);
-    if (start === void 0 || end === void 0 || position === void 0) return false;
-    if (ancestorKey === ancestor && ancestor === mission) return false;
-    return start < position && position <= end || ancestorKey !== ancestor && this.cycles.get(mission) === ancestorKey;
+    const cycle = this.cycles.get(ancestor);
+    if (cycle) return this.cycles.get(mission) === cycle || this.isBelow(cycle, mission);
+    return this.isBelow(ancestor, mission);
+  }
+  /**
+   * Whether `mission` is numbered inside `node`'s subtree and is not `node` itself (a cycle's members share
+   * its number). An element of another model has no number: NaN compares false.
+   */
+  isBelow(node, mission) {
+    const position = this.enter.get(mission) ?? Number.NaN;
+    return (this.enter.get(node) ?? Number.NaN) < position && position <= (this.leave.get(node) ?? Number.NaN);
   }
   effectiveWindow(mission) {
     return this.windows.get(mission) ?? NO_WINDOW;
@@ -42324,6 +42331,7 @@ var Cascade = class {
       if (current && current.$type === "Mission" && walkOf.get(current) === walk) {
         const members = path.slice(path.indexOf(current));
         for (const member of members) this.cycles.set(member, members);
+        this.cycleList.push(members);
       }
     }
   }
@@ -42339,8 +42347,7 @@ var Cascade = class {
           (member) => this.childrenOf(member).filter((child) => !this.cycles.has(child))
         );
       }
-      const children = this.childrenOf(node);
-      return this.cycles.size === 0 ? children : children.filter((child) => !this.cycles.has(child));
+      return this.childrenOf(node);
     };
     const open = (node) => {
       this.enter.set(node, ++counter);
@@ -42363,36 +42370,16 @@ var Cascade = class {
     for (let i = 0; i < missions.length; i++) {
       if (!this.parents.has(missions[i])) visit(missions[i]);
     }
-    const seenCycles = /* @__PURE__ */ new Set();
-    for (const members of this.cycles.values()) {
-      if (!seenCycles.has(members)) {
-        seenCycles.add(members);
-        visit(members);
-      }
-    }
+    for (const members of this.cycleList) visit(members);
   }
   /**
    * own window ?? the parent's effective window (a vision gives its horizon). On a cycle the same
    * recurrence holds; if no member has a window of its own, none has one.
    */
   computeWindows(missions) {
-    const seenCycles = /* @__PURE__ */ new Set();
-    for (const members of this.cycles.values()) {
-      if (seenCycles.has(members)) continue;
-      seenCycles.add(members);
-      const anchor = members.findIndex((member) => ownWindow(member) !== void 0);
-      if (anchor < 0) {
+    for (const members of this.cycleList) {
+      if (!members.some((member) => ownWindow(member) !== void 0))
         for (const member of members) this.windows.set(member, NO_WINDOW);
-        continue;
-      }
-      const length = members.length;
-      for (let step = 0; step < length; step++) {
-        const index = (anchor - step + length) % length;
-        const member = members[index];
-        const own = ownWindow(member);
-        if (own) this.windows.set(member, ownEffective(own, member));
-        else this.windows.set(member, inherit(this.windows.get(members[(index + 1) % length])));
-      }
     }
     for (let i = 0; i < missions.length; i++) {
       const mission = missions[i];
@@ -45327,14 +45314,17 @@ function missionPart(reference, length) {
 var import_vscode_languageserver17 = __toESM(require_api5(), 1);
 var NAME2 = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 var MissionRenameProvider = class extends DefaultRenameProvider {
-  keywords;
+  lexer;
+  keywordSet;
   index;
   constructor(services) {
     super(services);
     this.index = services.shared.workspace.IndexManager;
-    this.keywords = new Set(
-      services.parser.Lexer.definition ? Object.keys(services.parser.Lexer.definition).filter((name) => /^[a-z]+$/.test(name)) : []
-    );
+    this.lexer = services.parser.Lexer;
+  }
+  /** The language's keywords, read on the first rename (reading them builds the lexer: syntax/lazy-parsers.ts). */
+  get keywords() {
+    return this.keywordSet ??= new Set(Object.keys(this.lexer.definition).filter((name) => /^[a-z]+$/.test(name)));
   }
   async rename(document, params) {
     const target = this.targetAt(document, params.position);
@@ -47308,6 +47298,40 @@ var MissionTokenBuilder = class extends DefaultTokenBuilder {
   }
 };
 
+// packages/language/src/syntax/lazy-parsers.ts
+var LazyLexer = class {
+  constructor(services) {
+    this.services = services;
+  }
+  services;
+  lexer;
+  /** Whether the Chevrotain lexer has been built (for tests of what start-up does). */
+  get isBuilt() {
+    return this.lexer !== void 0;
+  }
+  get definition() {
+    return this.built().definition;
+  }
+  tokenize(text, options) {
+    return this.built().tokenize(text, options);
+  }
+  built() {
+    return this.lexer ??= new DefaultLexer(this.services);
+  }
+};
+function createLazyCompletionParser(services) {
+  let parser;
+  const lazy = {
+    get isBuilt() {
+      return parser !== void 0;
+    },
+    parse(text) {
+      return (parser ??= createCompletionParser(services)).parse(text);
+    }
+  };
+  return lazy;
+}
+
 // packages/language/src/syntax/parser-messages.ts
 var MissionParserErrorMessageProvider = class {
   buildMismatchTokenMessage(options) {
@@ -48355,6 +48379,8 @@ var MissionModule = {
   },
   parser: {
     LangiumParser: (services) => createMissionParser(services),
+    Lexer: (services) => new LazyLexer(services),
+    CompletionParser: (services) => createLazyCompletionParser(services),
     TokenBuilder: () => new MissionTokenBuilder(),
     ValueConverter: () => new MissionValueConverter(),
     ParserErrorMessageProvider: () => new MissionParserErrorMessageProvider(),

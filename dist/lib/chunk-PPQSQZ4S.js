@@ -22,7 +22,7 @@ import {
   stdinSourceFile,
   summarize,
   todayFrom
-} from "./chunk-HJQS5UO5.js";
+} from "./chunk-DQPCKAQ4.js";
 
 // packages/cli/node_modules/commander/lib/error.js
 var require_error = __commonJS({

@@ -35,7 +35,7 @@ import {
   toDay,
   toMissionDiagnostic,
   windowRange
-} from "./chunk-HJQS5UO5.js";
+} from "./chunk-DQPCKAQ4.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
